@@ -1,0 +1,203 @@
+package glossary
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Status is a term's usage status, TBX administrativeStatus.
+type Status string
+
+// The usage statuses a term may have.
+const (
+	Preferred  Status = "preferred"
+	Admitted   Status = "admitted"
+	Deprecated Status = "deprecated"
+	Superseded Status = "superseded"
+)
+
+// Statuses lists the valid statuses in order of preference.
+var Statuses = []Status{Preferred, Admitted, Deprecated, Superseded}
+
+// TermType is a term's type, TBX termType.
+type TermType string
+
+// The term types.
+const (
+	FullForm     TermType = "fullForm"
+	Acronym      TermType = "acronym"
+	Abbreviation TermType = "abbreviation"
+	ShortForm    TermType = "shortForm"
+	Variant      TermType = "variant"
+	Phrase       TermType = "phrase"
+)
+
+// TermTypes lists the valid term types.
+var TermTypes = []TermType{FullForm, Acronym, Abbreviation, ShortForm, Variant, Phrase}
+
+// PartsOfSpeech lists the valid parts of speech (the TBX-Basic picklist).
+var PartsOfSpeech = []string{"noun", "verb", "adjective", "adverb", "properNoun", "other"}
+
+// Languages lists the language codes a term may carry today. The model
+// keys everything by code, so adding one here is all another language needs.
+var Languages = []string{"nl", "en", "fr", "de"}
+
+// CollectionCurated is the collection of the glossary tolk ships.
+const CollectionCurated = "curated"
+
+// Term is one designation of a concept in one language.
+type Term struct {
+	Lang        string   `json:"lang"`
+	Text        string   `json:"text"`
+	Status      Status   `json:"status,omitempty"`
+	Type        TermType `json:"type,omitempty"`
+	POS         string   `json:"pos,omitempty"`
+	Article     string   `json:"article,omitempty"` // de or het, Dutch nouns only
+	Plural      string   `json:"plural,omitempty"`
+	Note        string   `json:"note,omitempty"`
+	Reliability int      `json:"reliability,omitempty"` // 1–4 as IATE; 0 = concept's
+	Context     string   `json:"context,omitempty"`     // a sentence that uses the term
+	Source      string   `json:"source,omitempty"`      // where Context comes from
+}
+
+// Concept is a termbase entry: one meaning, its terms in every language.
+type Concept struct {
+	ID          string            `json:"id"`
+	Collection  string            `json:"collection"`
+	Subject     string            `json:"subject,omitempty"`
+	Definition  map[string]string `json:"definition,omitempty"` // by language code
+	Note        string            `json:"note,omitempty"`
+	Source      string            `json:"source,omitempty"`
+	Reliability int               `json:"reliability,omitempty"` // 1–4 as IATE
+	Created     time.Time         `json:"created,omitzero"`
+	Modified    time.Time         `json:"modified,omitzero"`
+	Terms       []Term            `json:"terms"`
+}
+
+// TermsIn returns the concept's terms in lang, in stored order.
+func (c *Concept) TermsIn(lang string) []Term {
+	var ts []Term
+	for _, t := range c.Terms {
+		if t.Lang == lang {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// ErrInvalid is wrapped by every validation error.
+var ErrInvalid = errors.New("invalid concept")
+
+// FieldError names the field of a concept that failed validation.
+type FieldError struct {
+	Concept string // concept id, may be empty for a new concept
+	Field   string // e.g. "terms[2].status"
+	Msg     string
+}
+
+func (e *FieldError) Error() string {
+	if e.Concept != "" {
+		return fmt.Sprintf("concept %s: %s: %s", e.Concept, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Field, e.Msg)
+}
+
+// Unwrap makes every FieldError match ErrInvalid.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+// Validate checks the concept against the picklists and the rules every
+// entry must keep: at least one term, known languages, no empty or
+// duplicate terms. It reports the first problem found.
+func (c *Concept) Validate() error {
+	bad := func(field, format string, args ...any) error {
+		return &FieldError{Concept: c.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+	if c.ID != "" && !validID(c.ID) {
+		return bad("id", "%q: use letters, digits, '-', '_' or '.', at most 128", c.ID)
+	}
+	if c.Reliability < 0 || c.Reliability > 4 {
+		return bad("reliability", "%d is outside 1–4", c.Reliability)
+	}
+	for lang, d := range c.Definition {
+		if !knownLang(lang) {
+			return bad("definition."+lang, "unknown language code %q (known: %s)", lang, strings.Join(Languages, ", "))
+		}
+		if !utf8.ValidString(d) {
+			return bad("definition."+lang, "not valid UTF-8")
+		}
+	}
+	if len(c.Terms) == 0 {
+		return bad("terms", "a concept needs at least one term")
+	}
+	seen := map[string]int{}
+	for i, t := range c.Terms {
+		f := fmt.Sprintf("terms[%d]", i)
+		switch {
+		case !knownLang(t.Lang):
+			return bad(f+".lang", "unknown language code %q (known: %s)", t.Lang, strings.Join(Languages, ", "))
+		case strings.TrimSpace(t.Text) == "":
+			return bad(f+".text", "empty term")
+		case !utf8.ValidString(t.Text) || !utf8.ValidString(t.Context) || !utf8.ValidString(t.Note):
+			return bad(f, "not valid UTF-8")
+		case t.Status != "" && !oneOf(t.Status, Statuses):
+			return bad(f+".status", "%q is not one of %s", t.Status, list(Statuses))
+		case t.Type != "" && !oneOf(t.Type, TermTypes):
+			return bad(f+".type", "%q is not one of %s", t.Type, list(TermTypes))
+		case t.POS != "" && !oneOf(t.POS, PartsOfSpeech):
+			return bad(f+".pos", "%q is not one of %s", t.POS, strings.Join(PartsOfSpeech, ", "))
+		case t.Article != "" && t.Article != "de" && t.Article != "het":
+			return bad(f+".article", "%q is neither de nor het", t.Article)
+		case t.Article != "" && t.Lang != "nl":
+			return bad(f+".article", "only Dutch terms take an article")
+		case t.Reliability < 0 || t.Reliability > 4:
+			return bad(f+".reliability", "%d is outside 1–4", t.Reliability)
+		}
+		key := t.Lang + "\x00" + strings.ToLower(strings.TrimSpace(t.Text))
+		if j, dup := seen[key]; dup {
+			return bad(f+".text", "duplicate of terms[%d] %q", j, t.Text)
+		}
+		seen[key] = i
+	}
+	return nil
+}
+
+func knownLang(l string) bool {
+	for _, k := range Languages {
+		if k == l {
+			return true
+		}
+	}
+	return false
+}
+
+func oneOf[T comparable](v T, vs []T) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func list[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}
+
+func validID(id string) bool {
+	if len(id) > 128 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
