@@ -1,0 +1,366 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/exchange"
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/corpus"
+	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/server"
+)
+
+const usage = `usage: tolk <command> [flags] [arguments]
+
+commands:
+  serve                 run the web service (default 127.0.0.1:8080, data in ./tolk-data)
+  search QUERY          print the passages that match QUERY, best first
+  ingest FILE...        add letters (PDF text, Markdown or plain text) to the data directory
+  glossary export       write the glossary (--format tbx|csv|xlsx|omegat|tsv|json) to stdout or --out
+  glossary import FILE  import a term list into a collection (--format, --collection)
+  version               print the version
+
+Run 'tolk <command> -h' for a command's flags.
+`
+
+// usageError is an error in how tolk was called; it exits with status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// run is tolk without the process: arguments, environment and streams
+// come in, so tests drive it like a user does.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], getenv, stderr)
+	case "search":
+		return search(ctx, args[1:], getenv, stdout, stderr)
+	case "ingest":
+		return ingestFiles(ctx, args[1:], getenv, stderr)
+	case "glossary":
+		return glossaryCmd(ctx, args[1:], getenv, stdin, stdout, stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "tolk", version())
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
+
+// dataFlags are the flags every command that opens the data shares.
+type dataFlags struct {
+	data   string
+	memory bool
+}
+
+func (d *dataFlags) register(fs *flag.FlagSet, getenv func(string) string) {
+	def := getenv("TOLK_DATA")
+	if def == "" {
+		def = "tolk-data"
+	}
+	fs.StringVar(&d.data, "data", def, "data directory: the index and the stored documents and glossary (env TOLK_DATA)")
+	fs.BoolVar(&d.memory, "memory", false, "keep everything in memory; nothing is written to disk")
+}
+
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return &usageError{err.Error()}
+	}
+	return nil
+}
+
+func openApp(ctx context.Context, d dataFlags, log *slog.Logger) (*app.App, error) {
+	curated, err := glossary.Curated()
+	if err != nil {
+		return nil, err
+	}
+	return app.Open(ctx, app.Config{
+		DataDir: d.data, Memory: d.memory, Corpus: corpus.Default(), Glossary: curated, Logger: log,
+	})
+}
+
+// tokens reads the write tokens: TOLK_TOKEN (named "default") and
+// TOLK_TOKENS, a comma-separated list of name=token pairs, so that each
+// editor's changes are recorded under their own name.
+func tokens(getenv func(string) string) (map[string]string, error) {
+	ts := map[string]string{}
+	if t := getenv("TOLK_TOKEN"); t != "" {
+		ts[t] = "default"
+	}
+	for _, pair := range strings.Split(getenv("TOLK_TOKENS"), ",") {
+		pair = strings.TrimSpace(pair)
+		if pair == "" {
+			continue
+		}
+		name, tok, ok := strings.Cut(pair, "=")
+		if !ok || name == "" || tok == "" {
+			return nil, &usageError{fmt.Sprintf("TOLK_TOKENS: %q is not name=token", pair)}
+		}
+		ts[tok] = name
+	}
+	for t := range ts {
+		if len(t) < 8 {
+			return nil, &usageError{"a write token must have at least 8 characters"}
+		}
+	}
+	return ts, nil
+}
+
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs, getenv)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	toks, err := tokens(getenv)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	a, err := openApp(ctx, d, log)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	where := "memory"
+	if !d.memory {
+		where, _ = filepath.Abs(d.data)
+	}
+	log.Info("tolk listening", "addr", "http://"+ln.Addr().String(), "data", where,
+		"documents", len(a.Documents()), "writes", len(toks) > 0, "startup", time.Since(start).Round(time.Millisecond))
+	srv := &http.Server{
+		Handler:           server.New(a, server.Options{Tokens: toks, Logger: log, Version: version()}),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+func search(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs, getenv)
+	limit := fs.Int("limit", 10, "number of passages to print")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(q) == "" {
+		return &usageError{"search needs a query: tolk search WORDS"}
+	}
+	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	res, err := a.Search(ctx, q, index.Request{Limit: *limit})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%d passages match %q\n", res.Total, q)
+	for i, h := range res.Hits {
+		sec := h.Section
+		if sec == "" {
+			sec = "-"
+		}
+		fmt.Fprintf(stdout, "\n%d. %s ¶%d (%s) score %.3f\n%s\n", i+1, h.Doc, h.Paragraph, sec, h.Score, h.Text)
+	}
+	return nil
+}
+
+func ingestFiles(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs, getenv)
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return &usageError{"ingest needs one or more files"}
+	}
+	if d.memory {
+		return &usageError{"ingest --memory would keep nothing; use --data"}
+	}
+	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	var failed int
+	progress := fs.NArg() > 5
+	for i, name := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := os.ReadFile(name)
+		if err == nil {
+			_, err = a.AddDocument(ctx, filepath.Base(name), data, ingest.Options{})
+		}
+		if err != nil {
+			failed++
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			continue
+		}
+		if progress && ((i+1)%10 == 0 || i+1 == fs.NArg()) {
+			fmt.Fprintf(stderr, "ingested %d/%d\n", i+1, fs.NArg())
+		} else if !progress {
+			fmt.Fprintf(stderr, "ingested %s\n", name)
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files were refused", failed, fs.NArg())
+	}
+	return nil
+}
+
+func glossaryCmd(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "export" && args[0] != "import") {
+		return &usageError{"glossary needs a subcommand: export or import"}
+	}
+	sub := args[0]
+	fs := flag.NewFlagSet("glossary "+sub, flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs, getenv)
+	format := fs.String("format", "", "tbx, csv, xlsx, omegat, tsv or json (default: from the file name, else json)")
+	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import)")
+	out := fs.String("out", "", "export: write to this file instead of stdout")
+	if err := parseFlags(fs, args[1:], stderr); err != nil {
+		return err
+	}
+	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if sub == "export" {
+		f := exchange.Format(*format)
+		if f == "" {
+			f = "json"
+			if det, ok := exchange.Detect(*out, nil); ok && *out != "" {
+				f = det
+			}
+		}
+		var cs []glossary.Concept
+		for _, c := range a.Terms().All() {
+			if *collection == "" || c.Collection == *collection {
+				cs = append(cs, c)
+			}
+		}
+		w := stdout
+		if *out != "" {
+			fh, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			defer fh.Close()
+			w = fh
+		}
+		if err := exchange.Export(w, f, cs); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "exported %d concepts as %s\n", len(cs), f)
+		return nil
+	}
+	if fs.NArg() != 1 {
+		return &usageError{"glossary import needs one file"}
+	}
+	if d.memory {
+		return &usageError{"glossary import --memory would keep nothing; use --data"}
+	}
+	data, err := os.ReadFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	f := exchange.Format(*format)
+	if f == "" {
+		det, ok := exchange.Detect(fs.Arg(0), data)
+		if !ok {
+			return &usageError{"cannot tell the file's format; give --format"}
+		}
+		f = det
+	}
+	coll := *collection
+	if coll == "" {
+		coll = "import"
+	}
+	cs, err := exchange.Import(strings.NewReader(string(data)), f, coll)
+	if err != nil {
+		return err
+	}
+	if err := a.ImportConcepts(cs, "cli"); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
+	return nil
+}

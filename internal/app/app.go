@@ -1,0 +1,275 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/store"
+)
+
+// Config says where an App keeps its data and what it starts with.
+type Config struct {
+	// DataDir holds the store (tolk.db) and the index (index/). Ignored
+	// when Memory is set.
+	DataDir string
+	// Memory keeps everything in memory: nothing is written to disk.
+	Memory bool
+	// Corpus is the default corpus, seeded on first start; nil seeds none.
+	Corpus fs.FS
+	// Glossary is the curated glossary, seeded on first start.
+	Glossary []glossary.Concept
+	Logger   *slog.Logger
+}
+
+// ErrNotFound is returned for a document or concept that does not exist.
+var ErrNotFound = errors.New("not found")
+
+// App is tolk's service. Its methods are safe for concurrent use.
+type App struct {
+	log   *slog.Logger
+	store *store.Store // nil in memory mode
+	idx   *index.Index
+	terms *glossary.Termbase
+
+	mu      sync.RWMutex
+	docs    map[string]*Document
+	history map[string][]store.Change // memory mode only
+	memSeq  int
+}
+
+// Document is a stored document: its parsed form and when it was added.
+type Document struct {
+	*ingest.Document
+	Name  string    `json:"name"`
+	Added time.Time `json:"added"`
+}
+
+// Open opens (or creates and seeds) tolk's data and returns the service.
+// A data directory that already holds an index is reopened, not rebuilt.
+func Open(ctx context.Context, cfg Config) (*App, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}}
+	a.terms = glossary.NewTermbase(index.Key)
+	var err error
+	if cfg.Memory {
+		a.idx, err = index.NewMemory(index.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("app: %w", err)
+		}
+		a.terms.Put(cfg.Glossary...)
+		if err := a.seedCorpus(ctx, cfg.Corpus); err != nil {
+			a.Close()
+			return nil, err
+		}
+		return a, nil
+	}
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("app: data directory: %w", err)
+	}
+	if a.store, err = store.Open(filepath.Join(cfg.DataDir, "tolk.db")); err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	if a.idx, err = index.Open(filepath.Join(cfg.DataDir, "index"), index.Options{}); err != nil {
+		a.store.Close()
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	if err := a.load(ctx, cfg); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// load reads what the store holds, seeding it on first start, and makes
+// sure the index holds every stored document (a crash between storing a
+// document and indexing it is repaired here).
+func (a *App) load(ctx context.Context, cfg Config) error {
+	seeded, err := a.store.Seeded("glossary")
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	if !seeded {
+		if err := a.store.ImportConcepts(cfg.Glossary, "tolk"); err != nil {
+			return fmt.Errorf("app: seeding the curated glossary: %w", err)
+		}
+		if err := a.store.MarkSeeded("glossary"); err != nil {
+			return fmt.Errorf("app: %w", err)
+		}
+	}
+	cs, err := a.store.Concepts()
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	a.terms.Put(cs...)
+
+	seeded, err = a.store.Seeded("corpus")
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	if !seeded {
+		if err := a.seedCorpus(ctx, cfg.Corpus); err != nil {
+			return err
+		}
+		return a.store.MarkSeeded("corpus")
+	}
+	recs, err := a.store.ListDocuments()
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	for _, r := range recs {
+		var d ingest.Document
+		if err := json.Unmarshal(r.Meta, &d); err != nil {
+			return fmt.Errorf("app: stored document %s: %w", r.ID, err)
+		}
+		doc := &Document{Document: &d, Name: r.Name, Added: r.Added}
+		n, err := a.idx.DocCount(ctx, d.ID)
+		if err != nil {
+			return fmt.Errorf("app: %w", err)
+		}
+		if n != len(d.Paragraphs) {
+			a.log.Warn("reindexing document", "doc", d.ID, "indexed", n, "paragraphs", len(d.Paragraphs))
+			if err := a.indexDoc(ctx, doc); err != nil {
+				return err
+			}
+		}
+		a.docs[d.ID] = doc
+	}
+	return nil
+}
+
+func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
+	if corpus == nil {
+		return nil
+	}
+	names, err := fs.Glob(corpus, "*")
+	if err != nil {
+		return fmt.Errorf("app: default corpus: %w", err)
+	}
+	for _, name := range names {
+		data, err := fs.ReadFile(corpus, name)
+		if err != nil {
+			return fmt.Errorf("app: default corpus: %w", err)
+		}
+		if _, err := a.AddDocument(ctx, name, data, ingest.Options{}); err != nil {
+			return fmt.Errorf("app: default corpus %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Close releases the index and the store.
+func (a *App) Close() error {
+	var errs []error
+	if a.idx != nil {
+		errs = append(errs, a.idx.Close())
+	}
+	if a.store != nil {
+		errs = append(errs, a.store.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Index returns the search index, for searches the bilingual layer builds.
+func (a *App) Index() *index.Index { return a.idx }
+
+// Terms returns the termbase.
+func (a *App) Terms() *glossary.Termbase { return a.terms }
+
+// AddDocument parses data as a letter named name, stores and indexes it.
+// A document with the same id is replaced. On any error nothing is stored.
+func (a *App) AddDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (*Document, error) {
+	d, err := ingest.Parse(name, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	doc := &Document{Document: d, Name: name, Added: time.Now().UTC()}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.store != nil {
+		meta, err := json.Marshal(d)
+		if err != nil {
+			return nil, fmt.Errorf("app: %w", err)
+		}
+		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta}
+		if err := a.store.PutDocument(rec); err != nil {
+			return nil, fmt.Errorf("app: %w", err)
+		}
+	}
+	if err := a.indexDoc(ctx, doc); err != nil {
+		if a.store != nil {
+			// The store must not keep what the index refused; load()
+			// repairs the index from the store, so the store is the truth.
+			if derr := a.store.DeleteDocument(d.ID); derr != nil {
+				a.log.Error("removing unindexed document", "doc", d.ID, "err", derr)
+			}
+		}
+		return nil, err
+	}
+	a.docs[d.ID] = doc
+	return doc, nil
+}
+
+func (a *App) indexDoc(ctx context.Context, doc *Document) error {
+	if err := a.idx.DeleteDoc(ctx, doc.ID); err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	ps := make([]index.Passage, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		ps[i] = index.Passage{
+			ID: fmt.Sprintf("%s#%d", doc.ID, p.N), Doc: doc.ID, Title: doc.Title,
+			Section: p.Section, Paragraph: p.N, Start: p.Start, End: p.End, Text: p.Text,
+		}
+	}
+	if err := a.idx.Add(ctx, ps); err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	return nil
+}
+
+// Documents lists the stored documents sorted by id.
+func (a *App) Documents() []*Document {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	ds := make([]*Document, 0, len(a.docs))
+	for _, d := range a.docs {
+		ds = append(ds, d)
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
+	return ds
+}
+
+// Document returns one stored document.
+func (a *App) Document(id string) (*Document, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	d, ok := a.docs[id]
+	if !ok {
+		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+	}
+	return d, nil
+}
+
+// Search runs a query string on the index.
+func (a *App) Search(ctx context.Context, q string, r index.Request) (*index.Result, error) {
+	pq, err := index.ParseQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	r.Query = pq
+	return a.idx.Search(ctx, r)
+}

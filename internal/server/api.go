@@ -1,0 +1,179 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/ingest"
+)
+
+// intParam reads a non-negative integer query parameter within [0, max].
+func intParam(c *gin.Context, name string, def, max int) (int, error) {
+	v := c.Query(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, errBadRequest(fmt.Sprintf("%s must be a non-negative integer, not %q", name, v))
+	}
+	if n > max {
+		return 0, errBadRequest(fmt.Sprintf("%s must be at most %d", name, max))
+	}
+	return n, nil
+}
+
+type hitJSON struct {
+	Doc       string   `json:"doc"`
+	Title     string   `json:"title"`
+	Section   string   `json:"section"`
+	Paragraph int      `json:"paragraph"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Text      string   `json:"text"`
+	Fragments []string `json:"fragments"`
+	Score     float64  `json:"score"`
+}
+
+type facetJSON struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+type searchJSON struct {
+	Query  string                 `json:"query"`
+	Total  uint64                 `json:"total"`
+	TookMS float64                `json:"took_ms"`
+	Hits   []hitJSON              `json:"hits"`
+	Facets map[string][]facetJSON `json:"facets"`
+}
+
+func (s *Server) search(c *gin.Context) error {
+	q := strings.TrimSpace(c.Query("q"))
+	if q == "" {
+		return errBadRequest("q is required: the words to search for")
+	}
+	limit, err := intParam(c, "limit", 10, 100)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(c, "offset", 0, 10000)
+	if err != nil {
+		return err
+	}
+	res, err := s.app.Search(c.Request.Context(), q, index.Request{
+		Limit: limit, Offset: offset, Doc: c.Query("doc"), Section: c.Query("section"),
+	})
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, toSearchJSON(q, res))
+	return nil
+}
+
+func toSearchJSON(q string, res *index.Result) searchJSON {
+	out := searchJSON{Query: q, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Hits: make([]hitJSON, 0, len(res.Hits)), Facets: map[string][]facetJSON{}}
+	for _, h := range res.Hits {
+		fr := h.Fragments
+		if fr == nil {
+			fr = []string{}
+		}
+		out.Hits = append(out.Hits, hitJSON{Doc: h.Doc, Title: h.Title, Section: h.Section, Paragraph: h.Paragraph,
+			Start: h.Start, End: h.End, Text: h.Text, Fragments: fr, Score: h.Score})
+	}
+	for name, fs := range res.Facets {
+		vs := make([]facetJSON, 0, len(fs))
+		for _, f := range fs {
+			vs = append(vs, facetJSON{f.Value, f.Count})
+		}
+		out.Facets[name] = vs
+	}
+	return out
+}
+
+type docSummary struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Name       string `json:"name"`
+	Format     string `json:"format"`
+	Added      string `json:"added"`
+	Sections   int    `json:"sections"`
+	Paragraphs int    `json:"paragraphs"`
+}
+
+func summary(d *app.Document) docSummary {
+	return docSummary{ID: d.ID, Title: d.Title, Name: d.Name, Format: string(d.Format),
+		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: len(d.Sections), Paragraphs: len(d.Paragraphs)}
+}
+
+func (s *Server) listDocuments(c *gin.Context) error {
+	ds := s.app.Documents()
+	out := make([]docSummary, len(ds))
+	for i, d := range ds {
+		out[i] = summary(d)
+	}
+	c.JSON(http.StatusOK, gin.H{"documents": out})
+	return nil
+}
+
+func (s *Server) getDocument(c *gin.Context) error {
+	d, err := s.app.Document(c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, d)
+	return nil
+}
+
+// addDocument ingests a letter. The body is the document itself (text or
+// Markdown), or a multipart form with a "file" field. ?name= gives the
+// file name (it decides the id and the format), ?title= overrides the title.
+func (s *Server) addDocument(c *gin.Context) error {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxDocumentBytes)
+	name := c.Query("name")
+	var data []byte
+	var err error
+	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+		fh, ferr := c.FormFile("file")
+		if ferr != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(ferr, &mbe) {
+				return ferr
+			}
+			return errBadRequest("multipart upload needs a 'file' field")
+		}
+		if name == "" {
+			name = fh.Filename
+		}
+		f, oerr := fh.Open()
+		if oerr != nil {
+			return oerr
+		}
+		defer f.Close()
+		data, err = io.ReadAll(f)
+	} else {
+		data, err = io.ReadAll(c.Request.Body)
+	}
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return errBadRequest("name is required (?name=letter.txt): it gives the document id and format")
+	}
+	d, err := s.app.AddDocument(c.Request.Context(), name, data, ingest.Options{Title: c.Query("title")})
+	if err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/documents/"+d.ID)
+	c.JSON(http.StatusCreated, summary(d))
+	return nil
+}

@@ -1,0 +1,138 @@
+package server
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+)
+
+// evalQuery is one judged query of shared/eval.
+type evalQuery struct {
+	ID   string     `json:"id"`
+	Q    string     `json:"q"`
+	Lang string     `json:"lang"`
+	Kind string     `json:"kind"`
+	Rel  [][]string `json:"rel"`
+}
+
+var markup = regexp.MustCompile(`<[^>]+>`)
+
+// evalNorm compares as shared/eval/score.py does: diacritics, case,
+// apostrophes, soft hyphens, markup and whitespace do not count.
+func evalNorm(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+	s, _, _ = transform.String(t, s)
+	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u00ad", "").Replace(s)
+	s = markup.ReplaceAllString(s, "")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+type evalScore struct {
+	n, negN          int
+	rr, recall, negH float64
+}
+
+func (s evalScore) String() string {
+	out := ""
+	if s.n > 0 {
+		out = fmt.Sprintf("MRR@10 %.3f recall@10 %.3f n=%d", s.rr/float64(s.n), s.recall/float64(s.n), s.n)
+	}
+	if s.negN > 0 {
+		out += fmt.Sprintf(" negative-hits %.1f (n=%d)", s.negH/float64(s.negN), s.negN)
+	}
+	return out
+}
+
+// TestEvalDev scores the development judgments through GET
+// /api/v1/search, as score.py would against a running server, and prints
+// the figures. The Dutch kinds of the foundation issue must be perfect.
+func TestEvalDev(t *testing.T) {
+	path := sharedtest.Path(t, "eval", "mali-dev-queries.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs struct{ Queries []evalQuery }
+	if err := json.Unmarshal(raw, &qs); err != nil {
+		t.Fatal(err)
+	}
+	ts := newTestServer(t, nil)
+	groups := map[string]*evalScore{}
+	add := func(g string, q evalQuery, rr, rec float64, hits int) {
+		s := groups[g]
+		if s == nil {
+			s = &evalScore{}
+			groups[g] = s
+		}
+		if len(q.Rel) == 0 {
+			s.negN++
+			s.negH += float64(hits)
+			return
+		}
+		s.n++
+		s.rr += rr
+		s.recall += rec
+	}
+	foundation := map[string]bool{"literal": true, "morphology": true, "diacritics": true,
+		"dehyphenation": true, "negative": true, "morphology+apostrophe": true}
+	for _, q := range qs.Queries {
+		var r searchResp
+		get(t, ts, "/api/v1/search?limit=10&q="+url.QueryEscape(q.Q), &r)
+		var texts []string
+		for _, h := range r.Hits {
+			texts = append(texts, evalNorm(h.Text))
+		}
+		first, found := 0, 0
+		for _, g := range q.Rel {
+			for i, txt := range texts {
+				hit := false
+				for _, k := range g {
+					hit = hit || strings.Contains(txt, evalNorm(k))
+				}
+				if hit {
+					found++
+					if first == 0 || i+1 < first {
+						first = i + 1
+					}
+					break
+				}
+			}
+		}
+		rr, rec := 0.0, 0.0
+		if first > 0 {
+			rr = 1 / float64(first)
+		}
+		if len(q.Rel) > 0 {
+			rec = float64(found) / float64(len(q.Rel))
+		}
+		t.Logf("%s %-14s %-32q rr=%.2f recall=%.2f hits=%d", q.ID, q.Kind, q.Q, rr, rec, len(r.Hits))
+		add("all", q, rr, rec, len(r.Hits))
+		add("lang="+q.Lang, q, rr, rec, len(r.Hits))
+		if foundation[q.Kind] {
+			add("foundation", q, rr, rec, len(r.Hits))
+		}
+	}
+	for _, g := range []string{"foundation", "lang=nl", "lang=en", "all"} {
+		if s := groups[g]; s != nil {
+			fmt.Printf("eval %-10s %s\n", g, s)
+		}
+	}
+	f := groups["foundation"]
+	if f.rr != float64(f.n) || f.recall != float64(f.n) {
+		t.Errorf("foundation kinds: %s, want MRR@10 1.0 and recall@10 1.0", f)
+	}
+	if f.negH != 0 {
+		t.Errorf("negative queries returned %.0f hits, want none", f.negH)
+	}
+}

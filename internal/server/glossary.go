@@ -1,0 +1,230 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/exchange"
+)
+
+func (s *Server) lookupGlossary(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 20, 1000)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(c, "offset", 0, 1_000_000)
+	if err != nil {
+		return err
+	}
+	res, err := s.app.Terms().Lookup(glossary.LookupRequest{
+		Q: c.Query("q"), Lang: c.DefaultQuery("lang", "auto"), Mode: c.DefaultQuery("mode", "auto"),
+		Collection: c.Query("collection"), Status: glossary.Status(c.Query("status")),
+		Limit: limit, Offset: offset,
+	})
+	if err != nil {
+		return errBadRequest(err.Error())
+	}
+	type conceptHit struct {
+		glossary.Concept
+		Score float64 `json:"score,omitempty"`
+		Via   string  `json:"via,omitempty"`
+		Term  string  `json:"matched_term,omitempty"`
+	}
+	out := make([]conceptHit, len(res.Concepts))
+	for i, m := range res.Concepts {
+		out[i] = conceptHit{m.Concept, m.Score, m.Via, m.Term}
+	}
+	c.JSON(http.StatusOK, gin.H{"total": res.Total, "concepts": out})
+	return nil
+}
+
+func (s *Server) suggestGlossary(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 10, 100)
+	if err != nil {
+		return err
+	}
+	sg := s.app.Terms().Suggest(c.Query("prefix"), limit)
+	if sg == nil {
+		sg = []glossary.Suggestion{}
+	}
+	c.JSON(http.StatusOK, gin.H{"suggestions": sg})
+	return nil
+}
+
+func (s *Server) glossaryCollections(c *gin.Context) error {
+	c.JSON(http.StatusOK, gin.H{"collections": s.app.Terms().Collections()})
+	return nil
+}
+
+func (s *Server) getConcept(c *gin.Context) error {
+	con, ok := s.app.Terms().Get(c.Param("id"))
+	if !ok {
+		return errNotFound(fmt.Sprintf("no concept %q", c.Param("id")))
+	}
+	c.JSON(http.StatusOK, con)
+	return nil
+}
+
+func (s *Server) conceptHistory(c *gin.Context) error {
+	id := c.Param("id")
+	h, err := s.app.History(id)
+	if err != nil {
+		return err
+	}
+	if _, ok := s.app.Terms().Get(id); !ok && len(h) == 0 {
+		return errNotFound(fmt.Sprintf("no concept %q", id))
+	}
+	c.JSON(http.StatusOK, gin.H{"id": id, "history": h})
+	return nil
+}
+
+// readConcept decodes a concept from the body, refusing unknown fields so
+// that a misspelt field is an error rather than silently lost.
+func readConcept(c *gin.Context) (glossary.Concept, error) {
+	var con glossary.Concept
+	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, maxJSONBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&con); err != nil {
+		return con, errBadRequest("body is not a concept: " + err.Error())
+	}
+	return con, nil
+}
+
+func (s *Server) createConcept(c *gin.Context) error {
+	con, err := readConcept(c)
+	if err != nil {
+		return err
+	}
+	if con.Collection == "" {
+		con.Collection = "user"
+	}
+	con, err = s.app.CreateConcept(con, who(c))
+	if err != nil {
+		return err
+	}
+	c.Header("Location", "/api/v1/glossary/"+con.ID)
+	c.JSON(http.StatusCreated, con)
+	return nil
+}
+
+func (s *Server) updateConcept(c *gin.Context) error {
+	con, err := readConcept(c)
+	if err != nil {
+		return err
+	}
+	id := c.Param("id")
+	if con.ID != "" && con.ID != id {
+		return errBadRequest(fmt.Sprintf("the body's id %q differs from the path's %q", con.ID, id))
+	}
+	con.ID = id
+	if con.Collection == "" {
+		if old, ok := s.app.Terms().Get(id); ok {
+			con.Collection = old.Collection
+		}
+	}
+	con, err = s.app.UpdateConcept(con, who(c))
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, con)
+	return nil
+}
+
+func (s *Server) deleteConcept(c *gin.Context) error {
+	if err := s.app.DeleteConcept(c.Param("id"), who(c)); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}
+
+func formatParam(c *gin.Context, def string) (exchange.Format, exchange.FormatInfo, error) {
+	name := c.DefaultQuery("format", def)
+	for _, f := range exchange.Formats() {
+		if string(f.Name) == name {
+			return f.Name, f, nil
+		}
+	}
+	var names []string
+	for _, f := range exchange.Formats() {
+		names = append(names, string(f.Name))
+	}
+	return "", exchange.FormatInfo{}, errBadRequest(fmt.Sprintf("unknown format %q (known: %s)", name, strings.Join(names, ", ")))
+}
+
+func (s *Server) filteredConcepts(c *gin.Context) []glossary.Concept {
+	coll, status := c.Query("collection"), glossary.Status(c.Query("status"))
+	var out []glossary.Concept
+	for _, con := range s.app.Terms().All() {
+		if coll != "" && con.Collection != coll {
+			continue
+		}
+		if status != "" {
+			keep := false
+			for _, t := range con.Terms {
+				keep = keep || t.Status == status
+			}
+			if !keep {
+				continue
+			}
+		}
+		out = append(out, con)
+	}
+	return out
+}
+
+func (s *Server) exportGlossary(c *gin.Context) error {
+	f, info, err := formatParam(c, "json")
+	if err != nil {
+		return err
+	}
+	if !info.Export {
+		return errBadRequest(fmt.Sprintf("format %q can be imported but not exported", f))
+	}
+	var buf bytes.Buffer
+	if err := exchange.Export(&buf, f, s.filteredConcepts(c)); err != nil {
+		return err
+	}
+	name := "tolk-glossary"
+	if coll := c.Query("collection"); coll != "" {
+		name += "-" + coll
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s%s"`, name, info.Ext))
+	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
+	return nil
+}
+
+func (s *Server) importGlossary(c *gin.Context) error {
+	f, info, err := formatParam(c, "")
+	if err != nil {
+		return err
+	}
+	if !info.Import {
+		return errBadRequest(fmt.Sprintf("format %q can be exported but not imported", f))
+	}
+	coll := c.DefaultQuery("collection", "import")
+	if coll == glossary.CollectionCurated {
+		return errBadRequest("the curated collection is edited concept by concept, not imported into")
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes))
+	if err != nil {
+		return err
+	}
+	cs, err := exchange.Import(bytes.NewReader(data), f, coll)
+	if err != nil {
+		// Import errors describe the uploaded file (line, element, field).
+		return errBadRequest(err.Error())
+	}
+	if err := s.app.ImportConcepts(cs, who(c)); err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"imported": len(cs), "collection": coll})
+	return nil
+}

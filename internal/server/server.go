@@ -1,0 +1,152 @@
+package server
+
+import (
+	"crypto/subtle"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+// Options configure the HTTP handler.
+type Options struct {
+	// Tokens maps bearer tokens to the names recorded in history. With
+	// none, every write answers 403.
+	Tokens map[string]string
+	Logger *slog.Logger
+	// Version is shown by /healthz.
+	Version string
+}
+
+// Size limits of request bodies.
+const (
+	maxDocumentBytes = 8 << 20
+	maxImportBytes   = 64 << 20
+	maxJSONBytes     = 1 << 20
+)
+
+// Server serves tolk over HTTP.
+type Server struct {
+	app  *app.App
+	opt  Options
+	log  *slog.Logger
+	gin  *gin.Engine
+	boot time.Time
+}
+
+// New builds the handler for a.
+func New(a *app.App, opt Options) *Server {
+	gin.SetMode(gin.ReleaseMode)
+	log := opt.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now()}
+	s.gin.Use(s.requestLog, s.recover)
+	s.gin.HandleMethodNotAllowed = true
+	s.gin.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound("no such route")) })
+	s.gin.NoMethod(func(c *gin.Context) { s.fail(c, &apiError{http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed"}) })
+	s.routes()
+	return s
+}
+
+func (s *Server) routes() {
+	r := s.gin
+	r.GET("/healthz", s.handle(s.healthz))
+	v1 := r.Group("/api/v1")
+	v1.GET("/search", s.handle(s.search))
+	v1.GET("/documents", s.handle(s.listDocuments))
+	v1.GET("/documents/:id", s.handle(s.getDocument))
+	v1.POST("/documents", s.handle(s.auth(s.addDocument)))
+	v1.GET("/glossary", s.handle(s.lookupGlossary))
+	v1.GET("/glossary/suggest", s.handle(s.suggestGlossary))
+	v1.GET("/glossary/collections", s.handle(s.glossaryCollections))
+	v1.GET("/glossary/export", s.handle(s.exportGlossary))
+	v1.POST("/glossary/import", s.handle(s.auth(s.importGlossary)))
+	v1.GET("/glossary/:id", s.handle(s.getConcept))
+	v1.GET("/glossary/:id/history", s.handle(s.conceptHistory))
+	v1.POST("/glossary", s.handle(s.auth(s.createConcept)))
+	v1.PUT("/glossary/:id", s.handle(s.auth(s.updateConcept)))
+	v1.DELETE("/glossary/:id", s.handle(s.auth(s.deleteConcept)))
+}
+
+// ServeHTTP makes Server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.gin.ServeHTTP(w, r) }
+
+// handlerFunc is a handler that reports failure by returning an error,
+// so that one function, fail, decides what the client sees.
+type handlerFunc func(c *gin.Context) error
+
+func (s *Server) handle(h handlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(c); err != nil {
+			s.fail(c, err)
+		}
+	}
+}
+
+type ctxKey string
+
+const whoKey ctxKey = "who"
+
+// auth admits requests that carry a configured bearer token and records
+// the token's name for the history.
+func (s *Server) auth(h handlerFunc) handlerFunc {
+	return func(c *gin.Context) error {
+		if len(s.opt.Tokens) == 0 {
+			return &apiError{http.StatusForbidden, "writes_disabled",
+				"writes are disabled: start tolk with TOLK_TOKEN set to a secret and send it as 'Authorization: Bearer <token>'"}
+		}
+		h0 := c.GetHeader("Authorization")
+		tok, ok := strings.CutPrefix(h0, "Bearer ")
+		if !ok || tok == "" {
+			c.Header("WWW-Authenticate", `Bearer realm="tolk"`)
+			return &apiError{http.StatusUnauthorized, "unauthorized", "this request needs 'Authorization: Bearer <token>'"}
+		}
+		for t, name := range s.opt.Tokens {
+			if subtle.ConstantTimeCompare([]byte(t), []byte(tok)) == 1 {
+				c.Set(string(whoKey), name)
+				return h(c)
+			}
+		}
+		c.Header("WWW-Authenticate", `Bearer realm="tolk", error="invalid_token"`)
+		return &apiError{http.StatusUnauthorized, "unauthorized", "the bearer token is not valid"}
+	}
+}
+
+func who(c *gin.Context) string { return c.GetString(string(whoKey)) }
+
+func (s *Server) requestLog(c *gin.Context) {
+	start := time.Now()
+	c.Next()
+	s.log.LogAttrs(c.Request.Context(), slog.LevelInfo, "request",
+		slog.String("method", c.Request.Method),
+		slog.String("path", c.Request.URL.Path),
+		slog.Int("status", c.Writer.Status()),
+		slog.Int("bytes", c.Writer.Size()),
+		slog.Duration("took", time.Since(start)),
+	)
+}
+
+func (s *Server) recover(c *gin.Context) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.log.Error("panic", "path", c.Request.URL.Path, "panic", v)
+			s.fail(c, errInternal)
+		}
+	}()
+	c.Next()
+}
+
+func (s *Server) healthz(c *gin.Context) error {
+	c.JSON(http.StatusOK, gin.H{"status": "ok", "version": s.opt.Version, "documents": len(s.app.Documents()),
+		"uptime_s": int(time.Since(s.boot).Seconds())})
+	return nil
+}

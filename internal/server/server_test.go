@@ -1,0 +1,295 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/corpus"
+)
+
+const testToken = "secret-token-for-tests"
+
+// newTestServer serves the embedded default, in memory, over httptest.
+func newTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
+	t.Helper()
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := app.Open(context.Background(), app.Config{Memory: true, Corpus: corpus.Default(), Glossary: curated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(New(a, Options{Tokens: tokens}))
+	t.Cleanup(func() { ts.Close(); a.Close() })
+	return ts
+}
+
+func get(t testing.TB, ts *httptest.Server, path string, into any) int {
+	t.Helper()
+	resp, err := http.Get(ts.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if into != nil {
+		if err := json.Unmarshal(body, into); err != nil {
+			t.Fatalf("GET %s: %v: %s", path, err, body)
+		}
+	}
+	return resp.StatusCode
+}
+
+type searchResp struct {
+	Total uint64 `json:"total"`
+	Hits  []struct {
+		Doc       string   `json:"doc"`
+		Section   string   `json:"section"`
+		Paragraph int      `json:"paragraph"`
+		Text      string   `json:"text"`
+		Fragments []string `json:"fragments"`
+	} `json:"hits"`
+	Facets map[string][]struct {
+		Value string `json:"value"`
+		Count int    `json:"count"`
+	} `json:"facets"`
+}
+
+type errResp struct {
+	Error struct{ Code, Message string } `json:"error"`
+}
+
+func searchFor(t testing.TB, ts *httptest.Server, q string) searchResp {
+	t.Helper()
+	var r searchResp
+	if code := get(t, ts, "/api/v1/search?q="+url.QueryEscape(q), &r); code != 200 {
+		t.Fatalf("search %q: status %d", q, code)
+	}
+	return r
+}
+
+func TestSearchAcceptance(t *testing.T) {
+	ts := newTestServer(t, nil)
+	tests := []struct {
+		q, wantText, wantMark string
+	}{
+		{"staatsgrepen", "staatsgreep", "<mark>staatsgreep</mark>"},
+		{"veroordeeld", "verklaring uit waarin de staatsgreep werd veroordeeld", "<mark>veroordeeld</mark>"},
+		{"Keita", "Ibrahim Boubacar Keïta", "<mark>Keïta</mark>"},
+		{"programma", "twee multilaterale programma’s", "<mark>programma’s</mark>"},
+		{"sanctie", "economische sancties tegen Mali", "<mark>sancties</mark>"},
+		{"Secretaris-Generaal", "De Secretaris-Generaal van de Verenigde Naties", "Generaal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r := searchFor(t, ts, tt.q)
+			for _, h := range r.Hits {
+				if strings.Contains(h.Text, tt.wantText) {
+					if !strings.Contains(strings.Join(h.Fragments, " "), tt.wantMark) {
+						t.Errorf("hit with %q has fragments %q, want %q marked", tt.wantText, h.Fragments, tt.wantMark)
+					}
+					return
+				}
+			}
+			t.Errorf("no hit contains %q among %d hits", tt.wantText, len(r.Hits))
+		})
+	}
+}
+
+func TestSearchPhraseRanksFirst(t *testing.T) {
+	ts := newTestServer(t, nil)
+	r := searchFor(t, ts, `"constitutionele orde"`)
+	if len(r.Hits) < 2 {
+		t.Fatalf("got %d hits, want the phrase passages", len(r.Hits))
+	}
+	// Every passage holding the phrase must come before any that does not.
+	seenOther := false
+	for i, h := range r.Hits {
+		has := strings.Contains(strings.ToLower(h.Text), "constitutionele orde")
+		if has && seenOther {
+			t.Errorf("hit %d holds the phrase but ranks below a hit without it", i)
+		}
+		seenOther = seenOther || !has
+	}
+	if !strings.Contains(r.Hits[0].Text, "constitutionele orde") {
+		t.Errorf("first hit lacks the phrase: %q", r.Hits[0].Text)
+	}
+}
+
+func TestSearchExclude(t *testing.T) {
+	ts := newTestServer(t, nil)
+	all := searchFor(t, ts, "staatsgreep")
+	ex := searchFor(t, ts, "staatsgreep -ECOWAS")
+	if len(ex.Hits) == 0 || ex.Total >= all.Total {
+		t.Fatalf("exclusion: %d hits of %d, want fewer but some", ex.Total, all.Total)
+	}
+	for _, h := range ex.Hits {
+		if strings.Contains(h.Text, "ECOWAS") {
+			t.Errorf("excluded word in hit: %q", h.Text)
+		}
+	}
+}
+
+func TestSearchBadQuery(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, q := range []string{"(", `"open phrase`} {
+		var e errResp
+		if code := get(t, ts, "/api/v1/search?q="+url.QueryEscape(q), &e); code != http.StatusBadRequest {
+			t.Errorf("q=%q: status %d, want 400", q, code)
+		}
+		if e.Error.Code == "" || e.Error.Message == "" {
+			t.Errorf("q=%q: error body %+v lacks code or message", q, e)
+		}
+	}
+	var e errResp
+	if code := get(t, ts, "/api/v1/search?q=x&limit=abc", &e); code != http.StatusBadRequest || !strings.Contains(e.Error.Message, "limit") {
+		t.Errorf("limit=abc: status %d, %+v", code, e)
+	}
+}
+
+func TestSearchFacetsAndFilter(t *testing.T) {
+	ts := newTestServer(t, nil)
+	r := searchFor(t, ts, "Nederland")
+	if len(r.Facets["section"]) < 2 || len(r.Facets["doc"]) != 1 {
+		t.Fatalf("facets: %+v", r.Facets)
+	}
+	sec := r.Facets["section"][0].Value
+	var f searchResp
+	get(t, ts, "/api/v1/search?q=Nederland&section="+url.QueryEscape(sec), &f)
+	if f.Total != uint64(r.Facets["section"][0].Count) {
+		t.Errorf("section filter %q: total %d, facet said %d", sec, f.Total, r.Facets["section"][0].Count)
+	}
+	for _, h := range f.Hits {
+		if h.Section != sec {
+			t.Errorf("hit in section %q, filtered on %q", h.Section, sec)
+		}
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	ts := newTestServer(t, nil)
+	var list struct {
+		Documents []struct{ ID, Title string } `json:"documents"`
+	}
+	get(t, ts, "/api/v1/documents", &list)
+	if len(list.Documents) != 1 || list.Documents[0].ID != "kamerbrief-mali-2020" || list.Documents[0].Title == "" {
+		t.Fatalf("documents: %+v", list)
+	}
+	var doc struct {
+		ID          string
+		Sections    []struct{ Title string }
+		Paragraphs  []struct{ Text string }
+		Signatories []struct{ Office, Name string }
+	}
+	if code := get(t, ts, "/api/v1/documents/kamerbrief-mali-2020", &doc); code != 200 {
+		t.Fatalf("status %d", code)
+	}
+	if len(doc.Sections) < 4 || len(doc.Paragraphs) < 20 || len(doc.Signatories) != 4 {
+		t.Errorf("document: %d sections, %d paragraphs, %d signatories", len(doc.Sections), len(doc.Paragraphs), len(doc.Signatories))
+	}
+	var e errResp
+	if code := get(t, ts, "/api/v1/documents/nope", &e); code != 404 || e.Error.Code != "not_found" {
+		t.Errorf("missing document: %d %+v", code, e)
+	}
+}
+
+func post(t testing.TB, ts *httptest.Server, path, token, contentType string, body io.Reader) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, ts.URL+path, body)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", contentType)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+func docCount(t testing.TB, ts *httptest.Server) int {
+	var list struct{ Documents []struct{ ID string } }
+	get(t, ts, "/api/v1/documents", &list)
+	return len(list.Documents)
+}
+
+func TestAddDocumentAuth(t *testing.T) {
+	letter := "Geachte voorzitter,\n\nDit is een korte brief over de aardbeving in Groningen.\n"
+	t.Run("no token configured", func(t *testing.T) {
+		ts := newTestServer(t, nil)
+		code, body := post(t, ts, "/api/v1/documents?name=brief.txt", "anything", "text/plain", strings.NewReader(letter))
+		if code != http.StatusForbidden || !strings.Contains(string(body), "TOLK_TOKEN") {
+			t.Errorf("status %d body %s, want 403 naming TOLK_TOKEN", code, body)
+		}
+		if n := docCount(t, ts); n != 1 {
+			t.Errorf("%d documents stored, want 1", n)
+		}
+	})
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	for _, tc := range []struct {
+		name, token, body string
+		want              int
+	}{
+		{"missing token", "", letter, http.StatusUnauthorized},
+		{"wrong token", "not-the-token", letter, http.StatusUnauthorized},
+		{"invalid UTF-8", testToken, "Goed\xff\xfe slecht\n", http.StatusBadRequest},
+		{"empty", testToken, "  \n", http.StatusBadRequest},
+		{"binary", testToken, "%PDF-1.7\n\x00\x01\x02", http.StatusBadRequest},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body := post(t, ts, "/api/v1/documents?name=brief.txt", tc.token, "text/plain", strings.NewReader(tc.body))
+			if code != tc.want {
+				t.Errorf("status %d, want %d: %s", code, tc.want, body)
+			}
+			var e errResp
+			if json.Unmarshal(body, &e) != nil || e.Error.Message == "" {
+				t.Errorf("error body %s lacks a message", body)
+			}
+			if n := docCount(t, ts); n != 1 {
+				t.Errorf("%d documents stored after a refused write, want 1", n)
+			}
+		})
+	}
+	t.Run("too large", func(t *testing.T) {
+		big := strings.Repeat("Een zin over niets. ", maxDocumentBytes/10)
+		code, _ := post(t, ts, "/api/v1/documents?name=big.txt", testToken, "text/plain", strings.NewReader(big))
+		if code != http.StatusRequestEntityTooLarge {
+			t.Errorf("status %d, want 413", code)
+		}
+	})
+	t.Run("accepted", func(t *testing.T) {
+		code, body := post(t, ts, "/api/v1/documents?name=brief.txt", testToken, "text/plain", strings.NewReader(letter))
+		if code != http.StatusCreated {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		if n := docCount(t, ts); n != 2 {
+			t.Errorf("%d documents, want 2", n)
+		}
+		r := searchFor(t, ts, "Groningen")
+		if len(r.Hits) != 1 || r.Hits[0].Doc != "brief" {
+			t.Errorf("new document not searchable: %+v", r.Hits)
+		}
+	})
+}
+
+func TestInternalErrorsHidden(t *testing.T) {
+	ts := newTestServer(t, nil)
+	var e errResp
+	if code := get(t, ts, "/no/such/route", &e); code != 404 || e.Error.Code != "not_found" {
+		t.Errorf("unknown route: %d %+v", code, e)
+	}
+	if code := get(t, ts, "/healthz", nil); code != 200 {
+		t.Errorf("healthz: %d", code)
+	}
+}
