@@ -11,9 +11,11 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/store"
@@ -36,12 +38,17 @@ type Config struct {
 // ErrNotFound is returned for a document or concept that does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadRequest is wrapped by errors in what the caller asked for.
+var ErrBadRequest = errors.New("bad request")
+
 // App is tolk's service. Its methods are safe for concurrent use.
 type App struct {
 	log   *slog.Logger
 	store *store.Store // nil in memory mode
 	idx   *index.Index
 	terms *glossary.Termbase
+	match atomic.Pointer[match.Matcher]
+	split func(word string) []string // compound splitter; nil splits nothing
 
 	mu      sync.RWMutex
 	docs    map[string]*Document
@@ -72,6 +79,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			return nil, fmt.Errorf("app: %w", err)
 		}
 		a.terms.Put(cfg.Glossary...)
+		a.rebuildMatcher()
 		if err := a.seedCorpus(ctx, cfg.Corpus); err != nil {
 			a.Close()
 			return nil, err
@@ -116,6 +124,7 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("app: %w", err)
 	}
 	a.terms.Put(cs...)
+	a.rebuildMatcher()
 
 	seeded, err = a.store.Seeded("corpus")
 	if err != nil {

@@ -31,6 +31,7 @@ func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, e
 		c.Created, c.Modified = now, now
 		a.history[c.ID] = append(a.history[c.ID], store.Change{When: now, Who: who, Action: "create"})
 		a.terms.Put(c)
+		a.rebuildMatcher()
 		return c, nil
 	}
 	c, err := a.store.CreateConcept(c, who)
@@ -38,6 +39,7 @@ func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, e
 		return glossary.Concept{}, err
 	}
 	a.terms.Put(c)
+	a.rebuildMatcher()
 	return c, nil
 }
 
@@ -56,6 +58,7 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 		c.Created, c.Modified = old.Created, time.Now().UTC()
 		a.history[c.ID] = append(a.history[c.ID], store.Change{When: c.Modified, Who: who, Action: "update"})
 		a.terms.Put(c)
+		a.rebuildMatcher()
 		return c, nil
 	}
 	c, err := a.store.UpdateConcept(c, who)
@@ -63,6 +66,7 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 		return glossary.Concept{}, err
 	}
 	a.terms.Put(c)
+	a.rebuildMatcher()
 	return c, nil
 }
 
@@ -79,6 +83,7 @@ func (a *App) DeleteConcept(id, who string) error {
 		return err
 	}
 	a.terms.Delete(id)
+	a.rebuildMatcher()
 	return nil
 }
 
@@ -101,6 +106,7 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 			return fmt.Errorf("app: %w", err)
 		}
 		a.terms.Put(all...)
+		a.rebuildMatcher()
 		return nil
 	}
 	now := time.Now().UTC()
@@ -112,6 +118,7 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 		cs[i].Created, cs[i].Modified = now, now
 	}
 	a.terms.Put(cs...)
+	a.rebuildMatcher()
 	return nil
 }
 

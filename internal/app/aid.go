@@ -1,0 +1,246 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/index"
+)
+
+// matcher returns the term matcher of the current glossary.
+func (a *App) matcher() *match.Matcher { return a.match.Load() }
+
+// rebuildMatcher makes the matcher reflect the termbase; called after
+// every glossary change, so annotations and expansions see edits at once.
+func (a *App) rebuildMatcher() {
+	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: index.Key, Split: a.split}))
+}
+
+// Annotate finds the glossary's terms in text (lang nl, en or "" for both).
+// Offsets are byte offsets into text.
+func (a *App) Annotate(text, lang string) []match.Annotation {
+	return a.matcher().Annotate(text, lang)
+}
+
+// DocumentAnnotations finds the glossary's terms in a stored document;
+// offsets are byte offsets into the document's normalised text.
+func (a *App) DocumentAnnotations(id string) ([]match.Annotation, error) {
+	d, err := a.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	return a.matcher().Annotate(d.Text, "nl"), nil
+}
+
+// Check reports the glossary concepts of a Dutch source whose English
+// terms a translation lacks, and deprecated English terms it uses.
+func (a *App) Check(nl, en string) []match.Issue { return a.matcher().Check(nl, en) }
+
+// Candidates proposes terms of a document the glossary lacks.
+func (a *App) Candidates(id string, limit int) ([]match.Candidate, error) {
+	d, err := a.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	return a.matcher().Candidates(d.Text, limit), nil
+}
+
+// KWIC is one concordance line: the match and its context.
+type KWIC struct {
+	Doc       string `json:"doc"`
+	Paragraph int    `json:"paragraph"`
+	Left      string `json:"left"`
+	Match     string `json:"match"`
+	Right     string `json:"right"`
+	Start     int    `json:"start"` // byte offset of the match in the document's text
+	End       int    `json:"end"`
+	Concept   string `json:"concept,omitempty"`
+}
+
+// ConcordanceRequest asks for the occurrences of a term or of a concept's terms.
+type ConcordanceRequest struct {
+	Term    string // any Dutch or English word or phrase
+	Concept string // or a concept id: all its terms
+	Sort    string // "" (document order), "left" or "right"
+	Width   int    // characters of context each side (default 60)
+	Limit   int    // 0: all
+}
+
+// Concordance lists every occurrence as a KWIC line, in document order
+// unless sorted by the left or right context, as concordancers do.
+func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, error) {
+	m := a.matcher()
+	wantConcept := r.Concept
+	if r.Concept != "" {
+		if _, ok := a.terms.Get(r.Concept); !ok {
+			return nil, fmt.Errorf("app: concept %q: %w", r.Concept, ErrNotFound)
+		}
+	} else {
+		if strings.TrimSpace(r.Term) == "" {
+			return nil, fmt.Errorf("app: concordance needs a term or a concept: %w", ErrBadRequest)
+		}
+		// A one-concept matcher finds the term with the same inflection,
+		// diacritic and compound tolerance as the glossary's terms.
+		probe := glossary.Concept{ID: "q", Terms: []glossary.Term{{Lang: "nl", Text: strings.TrimSpace(r.Term)}}}
+		m = match.NewMatcher([]glossary.Concept{probe}, match.Options{Key: index.Key, Split: a.split})
+		wantConcept = "q"
+	}
+	width := r.Width
+	if width <= 0 {
+		width = 60
+	}
+	var out []KWIC
+	for _, d := range a.Documents() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for _, an := range m.Annotate(d.Text, "nl") {
+			if an.Concept != wantConcept {
+				continue
+			}
+			k := KWIC{Doc: d.ID, Match: an.Text, Start: an.Start, End: an.End, Concept: r.Concept}
+			for _, p := range d.Paragraphs {
+				if p.Start <= an.Start && an.Start < p.End {
+					k.Paragraph = p.N
+					k.Left = trimLeft(d.Text[p.Start:an.Start], width)
+					k.Right = trimRight(d.Text[an.End:p.End], width)
+					break
+				}
+			}
+			out = append(out, k)
+		}
+	}
+	switch r.Sort {
+	case "left":
+		sort.SliceStable(out, func(i, j int) bool { return reverseWords(out[i].Left) < reverseWords(out[j].Left) })
+	case "right":
+		sort.SliceStable(out, func(i, j int) bool { return index.Fold(out[i].Right) < index.Fold(out[j].Right) })
+	case "":
+	default:
+		return nil, fmt.Errorf("app: sort must be left or right, not %q: %w", r.Sort, ErrBadRequest)
+	}
+	if r.Limit > 0 && len(out) > r.Limit {
+		out = out[:r.Limit]
+	}
+	return out, nil
+}
+
+// reverseWords keys a left context by its words nearest the match first.
+func reverseWords(s string) string {
+	ws := strings.Fields(index.Fold(s))
+	for i, j := 0, len(ws)-1; i < j; i, j = i+1, j-1 {
+		ws[i], ws[j] = ws[j], ws[i]
+	}
+	return strings.Join(ws, " ")
+}
+
+// trimLeft keeps about n characters of s's end, cut at a word boundary.
+func trimLeft(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	t := string(r[len(r)-n:])
+	if i := strings.IndexByte(t, ' '); i >= 0 {
+		t = t[i+1:]
+	}
+	return "…" + t
+}
+
+// trimRight keeps about n characters of s's start, cut at a word boundary.
+func trimRight(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	t := string(r[:n])
+	if i := strings.LastIndexByte(t, ' '); i >= 0 {
+		t = t[:i]
+	}
+	return t + "…"
+}
+
+// TermUse is a glossary concept as it occurs in one document.
+type TermUse struct {
+	Concept glossary.Concept `json:"concept"`
+	Count   int              `json:"count"`
+	First   string           `json:"first_context"` // the sentence of its first occurrence
+	Forms   []string         `json:"forms"`         // the forms found, in order of first occurrence
+}
+
+// DocumentTerms lists the concepts that occur in a document with their
+// frequency and first context, most frequent first.
+func (a *App) DocumentTerms(id string) ([]TermUse, error) {
+	d, err := a.Document(id)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*TermUse{}
+	var order []string
+	for _, an := range a.matcher().Annotate(d.Text, "nl") {
+		u := byID[an.Concept]
+		if u == nil {
+			c, ok := a.terms.Get(an.Concept)
+			if !ok {
+				continue
+			}
+			u = &TermUse{Concept: c, First: sentenceAround(d.Text, an.Start, an.End)}
+			byID[an.Concept] = u
+			order = append(order, an.Concept)
+		}
+		u.Count++
+		if !contains(u.Forms, an.Text) {
+			u.Forms = append(u.Forms, an.Text)
+		}
+	}
+	out := make([]TermUse, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	return out, nil
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAround returns the sentence of text holding [start, end).
+func sentenceAround(text string, start, end int) string {
+	from := 0
+	for i := start - 1; i > 0; i-- {
+		if text[i] == '\n' && i > 0 && text[i-1] == '\n' {
+			from = i + 1
+			break
+		}
+		if (text[i-1] == '.' || text[i-1] == '?' || text[i-1] == '!') && text[i] == ' ' && i+1 < len(text) && isUpperASCII(text[i+1]) {
+			from = i + 1
+			break
+		}
+	}
+	to := len(text)
+	for i := end; i < len(text); i++ {
+		if text[i] == '\n' && i+1 < len(text) && text[i+1] == '\n' {
+			to = i
+			break
+		}
+		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+			to = i + 1
+			break
+		}
+	}
+	return strings.Join(strings.Fields(text[from:to]), " ")
+}
+
+func isUpperASCII(b byte) bool { return 'A' <= b && b <= 'Z' }

@@ -1,0 +1,376 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/index"
+)
+
+// SearchRequest is a search as a user asks it.
+type SearchRequest struct {
+	Q      string
+	Lang   string // auto (default), nl or en: the language the query is in
+	Limit  int
+	Offset int
+	Doc    string
+	Sec    string
+}
+
+// SearchResult is a search's answer with what the query was expanded to.
+type SearchResult struct {
+	Query      string
+	Lang       string // the language the query was taken to be in
+	Total      uint64
+	Took       time.Duration
+	Hits       []SearchHit
+	Facets     map[string][]index.Facet
+	Expanded   []string // the Dutch terms searched for beyond the query's own words
+	DidYouMean string   // the corrected query, when the query as typed matched nothing
+}
+
+// SearchHit is a passage with the reasons it matched.
+type SearchHit struct {
+	index.Hit
+	Matched []Matched
+}
+
+// Matched says why a hit matched one part of the query.
+type Matched struct {
+	Query   string `json:"query"`             // the words of the query
+	Term    string `json:"term"`              // what was found in the passage
+	Concept string `json:"concept,omitempty"` // the glossary concept that led there
+	Via     string `json:"via"`               // exact, fold, stem, compound, synonym, glossary, fuzzy
+}
+
+// expansion is one part of the query and what it searches for.
+type expansion struct {
+	query   string          // the user's words
+	concept string          // concept id, when the glossary covered the words
+	via     string          // glossary (other language) or synonym (same language)
+	terms   []glossary.Term // the Dutch terms searched for
+	clause  index.Clause    // what goes into the index query
+	plain   []string        // the words searched as they are (not covered)
+}
+
+// Status weights: preferred terms weigh most, deprecated ones least.
+func statusBoost(s glossary.Status) float64 {
+	switch s {
+	case glossary.Preferred, "":
+		return 1.0
+	case glossary.Admitted:
+		return 0.8
+	case glossary.Superseded:
+		return 0.4
+	}
+	return 0.3
+}
+
+// detectLang tells whether a query is English or Dutch by which side of
+// the glossary covers more of its words, counting function words of each
+// language; Dutch wins ties, as the corpus is Dutch.
+func (a *App) detectLang(q string) string {
+	m := a.matcher()
+	words := strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+	})
+	if len(words) == 0 {
+		return "nl"
+	}
+	cover := func(lang string) int {
+		n := 0
+		for _, an := range m.Annotate(q, lang) {
+			if an.Via == "compound" || an.Via == "hyphen" || an.Via == "acronym" {
+				continue // parts, names and acronyms say nothing about the language
+			}
+			n += len(strings.Fields(an.Text))
+		}
+		for _, w := range words {
+			if functionWords[lang][strings.ToLower(w)] {
+				n++
+			}
+		}
+		return n
+	}
+	en, nl := cover("en"), cover("nl")
+	if en > nl {
+		return "en"
+	}
+	return "nl"
+}
+
+var functionWords = map[string]map[string]bool{
+	"en": setOf("the", "of", "and", "in", "on", "for", "to", "with", "by", "from", "a", "an", "is", "are", "was", "against", "about"),
+	"nl": setOf("de", "het", "een", "van", "en", "in", "op", "voor", "met", "door", "uit", "is", "zijn", "werd", "naar", "over", "tegen"),
+}
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// BilingualSearch searches the Dutch passages for a Dutch or English query.
+// English words the glossary covers become their concepts' Dutch terms;
+// Dutch words a concept covers also search its other Dutch terms; words no
+// concept covers search as they are. A query that matches nothing is
+// retried with typo tolerance and says what it corrected.
+func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, error) {
+	start := time.Now()
+	q, err := index.ParseQuery(r.Q)
+	if err != nil {
+		return nil, err
+	}
+	lang := r.Lang
+	if lang == "" || lang == "auto" {
+		lang = a.detectLang(r.Q)
+	}
+	exps, expanded := a.expand(q, lang)
+	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec}
+	for _, e := range exps {
+		req.Query.Clauses = append(req.Query.Clauses, e.clause)
+	}
+	res, err := a.idx.Search(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded}
+	if res.Total == 0 {
+		if fixed, fq, ok := a.correct(ctx, exps); ok {
+			req.Query = fq
+			if res2, err := a.idx.Search(ctx, req); err == nil && res2.Total > 0 {
+				res = res2
+				out.DidYouMean = fixed
+				for i := range exps {
+					exps[i].clause = fq.Clauses[i]
+				}
+			}
+		}
+	}
+	out.Total, out.Facets = res.Total, res.Facets
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, out.DidYouMean != "")})
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// expand turns the parsed query into clauses with glossary expansions.
+func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
+	m := a.matcher()
+	var exps []expansion
+	var expanded []string
+	seen := map[string]bool{}
+	// Runs of plain words (Should, one alternative, no operator) are
+	// matched against the glossary together, so multi-word terms are found.
+	i := 0
+	for i < len(q.Clauses) {
+		c := q.Clauses[i]
+		if !plainClause(c) {
+			exps = append(exps, expansion{query: clauseText(c), clause: c, plain: clauseWords(c)})
+			i++
+			continue
+		}
+		j := i
+		var words []string
+		for j < len(q.Clauses) && plainClause(q.Clauses[j]) {
+			words = append(words, q.Clauses[j].Alts[0].Text)
+			j++
+		}
+		text := strings.Join(words, " ")
+		// word index of each byte offset, to map annotations to clauses
+		starts := make([]int, len(words))
+		off := 0
+		for k, w := range words {
+			starts[k] = off
+			off += len(w) + 1
+		}
+		wordAt := func(b int) int {
+			k := sort.Search(len(starts), func(k int) bool { return starts[k] > b }) - 1
+			return max(k, 0)
+		}
+		anns := m.Annotate(text, lang)
+		covered := make([]bool, len(words))
+		for _, an := range anns {
+			if an.Via == "compound" && lang == "en" {
+				continue
+			}
+			c, ok := a.terms.Get(an.Concept)
+			if !ok {
+				continue
+			}
+			from, to := wordAt(an.Start), wordAt(an.End-1)
+			for k := from; k <= to; k++ {
+				covered[k] = true
+			}
+			e := expansion{query: text[an.Start:an.End], concept: c.ID, via: "glossary"}
+			if lang == "nl" {
+				e.via = "synonym"
+			}
+			var alts []index.Term
+			for _, t := range c.TermsIn("nl") {
+				e.terms = append(e.terms, t)
+				alts = append(alts, index.Term{Text: t.Text, Phrase: strings.ContainsAny(t.Text, " "), Boost: statusBoost(t.Status)})
+				if !seen[t.Text] && (lang == "en" || !strings.EqualFold(t.Text, e.query)) {
+					seen[t.Text] = true
+					expanded = append(expanded, t.Text)
+				}
+			}
+			if lang == "nl" {
+				// The user's own words count most: exact and stem matches of
+				// what was typed rank above the synonyms.
+				alts = append(alts, index.Term{Text: e.query, Phrase: to > from, Boost: 1.5})
+			}
+			if len(alts) == 0 {
+				continue
+			}
+			e.clause = index.Clause{Occur: index.Should, Alts: alts}
+			exps = append(exps, e)
+		}
+		for k, w := range words {
+			if !covered[k] {
+				exps = append(exps, expansion{query: w, clause: q.Clauses[i+k], plain: []string{w}})
+			}
+		}
+		i = j
+	}
+	return exps, expanded
+}
+
+func plainClause(c index.Clause) bool {
+	if c.Occur != index.Should || len(c.Alts) != 1 {
+		return false
+	}
+	t := c.Alts[0]
+	return !t.Phrase && !t.Prefix && t.Fuzzy == 0 && t.Boost == 0
+}
+
+func clauseText(c index.Clause) string {
+	var s []string
+	for _, t := range c.Alts {
+		s = append(s, t.Text)
+	}
+	return strings.Join(s, " OR ")
+}
+
+func clauseWords(c index.Clause) []string {
+	if c.Occur == index.MustNot {
+		return nil
+	}
+	var ws []string
+	for _, t := range c.Alts {
+		ws = append(ws, strings.Fields(t.Text)...)
+	}
+	return ws
+}
+
+// maxEdits is the typo tolerance for a word: none up to 4 letters, one
+// for 5–8, two from 9, as Meilisearch does.
+func maxEdits(w string) int {
+	n := len([]rune(w))
+	switch {
+	case n <= 4:
+		return 0
+	case n <= 8:
+		return 1
+	}
+	return 2
+}
+
+// correct rebuilds the query with each plain word that is not in the
+// index replaced by its nearest indexed word, within the typo tolerance.
+func (a *App) correct(ctx context.Context, exps []expansion) (string, *index.Query, bool) {
+	q := &index.Query{}
+	var words []string
+	changed := false
+	for _, e := range exps {
+		c := e.clause
+		if len(e.plain) == 1 && len(c.Alts) == 1 && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
+			w := c.Alts[0].Text
+			if k := maxEdits(w); k > 0 {
+				if best, ok := a.idx.Similar(ctx, w, k); ok && !strings.EqualFold(best, w) {
+					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
+					words = append(words, best)
+					changed = true
+					q.Clauses = append(q.Clauses, c)
+					continue
+				}
+			}
+		}
+		words = append(words, e.query)
+		q.Clauses = append(q.Clauses, c)
+	}
+	return strings.Join(words, " "), q, changed
+}
+
+// explain says which parts of the query a passage matched and how.
+func (a *App) explain(text string, exps []expansion, corrected bool) []Matched {
+	var out []Matched
+	var anns []match.Annotation
+	annotated := false
+	for _, e := range exps {
+		if e.concept != "" {
+			if !annotated {
+				anns, annotated = a.matcher().Annotate(text, "nl"), true
+			}
+			for _, an := range anns {
+				if an.Concept == e.concept {
+					via := e.via
+					if e.via == "synonym" && match.Fold(an.Text) == match.Fold(e.query) {
+						via = an.Via
+					}
+					out = append(out, Matched{Query: e.query, Term: an.Text, Concept: e.concept, Via: via})
+					break
+				}
+			}
+			continue
+		}
+		for _, w := range e.plain {
+			if m, ok := wordMatch(text, w, a.split); ok {
+				if corrected && m.Via == "exact" {
+					m.Via = "fuzzy"
+				}
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// wordMatch finds how a query word occurs in text: as typed, folded,
+// stemmed or as a part of a compound.
+func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
+	fw, kw := index.Fold(w), index.Key("nl", w)
+	var stem, comp string
+	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' }) {
+		switch {
+		case tok == w:
+			return Matched{Query: w, Term: tok, Via: "exact"}, true
+		case index.Fold(tok) == fw:
+			return Matched{Query: w, Term: tok, Via: "fold"}, true
+		case stem == "" && index.Key("nl", tok) == kw:
+			stem = tok
+		case stem == "" && comp == "" && split != nil:
+			for _, p := range split(index.Fold(tok)) {
+				if p == fw || index.Key("nl", p) == kw {
+					comp = tok
+					break
+				}
+			}
+		}
+	}
+	if stem != "" {
+		return Matched{Query: w, Term: stem, Via: "stem"}, true
+	}
+	if comp != "" {
+		return Matched{Query: w, Term: comp, Via: "compound"}, true
+	}
+	return Matched{}, false
+}
