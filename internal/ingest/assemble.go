@@ -1,0 +1,166 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// assemble lays the blocks out in Document.Text and computes offsets,
+// sections, paragraphs, signatories and references.
+func assemble(blocks []block) *Document {
+	doc := &Document{}
+	var b strings.Builder
+	type placed struct {
+		block
+		start, end int
+	}
+	var laid []placed
+	for _, bl := range blocks {
+		if bl.kind == kindTitle {
+			doc.Title = bl.text
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(bl.text)
+		laid = append(laid, placed{bl, start, b.Len()})
+	}
+	doc.Text = b.String()
+
+	var open []int // indexes into doc.Sections of the enclosing headings
+	current := ""
+	lastBody := 0 // end of the last heading or paragraph
+	closeTo := func(level int) {
+		for len(open) > 0 && doc.Sections[open[len(open)-1]].Level >= level {
+			doc.Sections[open[len(open)-1]].End = lastBody
+			open = open[:len(open)-1]
+		}
+	}
+	for _, p := range laid {
+		switch p.kind {
+		case kindHeading:
+			closeTo(p.level)
+			doc.Sections = append(doc.Sections, Section{Number: p.number, Title: p.title, Level: p.level, Start: p.start, End: p.end})
+			open = append(open, len(doc.Sections)-1)
+			current = p.text
+			lastBody = p.end
+		case kindParagraph:
+			doc.Paragraphs = append(doc.Paragraphs, Paragraph{
+				N: len(doc.Paragraphs) + 1, Section: current, Start: p.start, End: p.end, Text: p.text,
+			})
+			lastBody = p.end
+		case kindSignature:
+			doc.Signatories = append(doc.Signatories, p.signs...)
+		}
+	}
+	closeTo(0)
+	for _, p := range doc.Paragraphs {
+		doc.References = append(doc.References, references(doc.Text, p.Start, p.End)...)
+	}
+	return doc
+}
+
+// reference matches citations of parliamentary papers: "Kamerstuk 29 521,
+// nr. 363", "Kamerstukken II 2019/20, 35 300 V, nr. 5", "Kamerstukken 21 501-02,
+// nrs. 2100 en 2101". The dossier is a five-digit number written "29 521",
+// optionally with a suffix ("-02", " V").
+var reference = regexp.MustCompile(`Kamerstuk(?:ken)?(?: (?:I{1,2}|[12]e? ?[Kk]amer))?(?: \d{4}(?:/|-)\d{2,4},?)? (\d{2} ?\d{3}(?:-[0-9A-Z]+)?(?: [IVXLC]+\b| [A-Z]\b)?),? (nrs?\.) ?(\d+(?:(?:, ?| en | t/m |-)\d+)*)`)
+
+var numberSplit = regexp.MustCompile(`\d+`)
+
+// references finds the references in text[start:end], with offsets in text.
+// A reference to several papers ("nrs. 363 en 409") yields one Reference per
+// paper, all with the span of the whole citation.
+func references(text string, start, end int) []Reference {
+	var out []Reference
+	for _, m := range reference.FindAllStringSubmatchIndex(text[start:end], -1) {
+		s, e := start+m[0], start+m[1]
+		dossier := text[start+m[2] : start+m[3]]
+		if !strings.Contains(dossier, " ") && len(dossier) >= 5 && dossier[2] != ' ' {
+			dossier = dossier[:2] + " " + dossier[2:]
+		}
+		nums := text[start+m[6] : start+m[7]]
+		if text[start+m[4]:start+m[5]] == "nr." {
+			nums = numberSplit.FindString(nums)
+			e = start + m[6] + len(nums)
+		}
+		for _, n := range numberSplit.FindAllString(nums, -1) {
+			out = append(out, Reference{Text: text[s:e], Dossier: dossier, Number: n, Start: s, End: e})
+		}
+	}
+	return out
+}
+
+// informs matches opening sentences that state a letter's subject: "Met
+// deze brief wordt uw Kamer geïnformeerd over X", "Hierbij informeer ik u
+// over X", "In deze brief ga ik in op X".
+var informs = regexp.MustCompile(`(?i)\b(?:informeer|informeren|geïnformeerd|bericht|berichten|ingaan|in op|reageer|reageren|stuur|zend)\b.*?\b(?:over|op|inzake|betreffende|ten aanzien van)\s+(.+)`)
+
+// deriveTitle makes a title for a document without one: the subject named
+// by an opening sentence ("Kamerbrief over de staatsgreep in Mali", up to
+// the first comma), else a Markdown document's opening heading, else the
+// first heading, else the first sentence, shortened.
+func deriveTitle(doc *Document) string {
+	if len(doc.Paragraphs) > 0 && (len(doc.Sections) == 0 || doc.Paragraphs[0].Start < doc.Sections[0].Start) {
+		first := firstSentence(doc.Paragraphs[0].Text)
+		if m := informs.FindStringSubmatch(first); m != nil {
+			subject := strings.TrimRight(m[1], ".!?:; ")
+			if i := strings.IndexAny(subject, ",;:("); i > 0 {
+				subject = strings.TrimSpace(subject[:i])
+			}
+			prefix := "Brief over "
+			if strings.Contains(first, "Kamer") {
+				prefix = "Kamerbrief over "
+			}
+			if subject != "" {
+				return shorten(prefix+subject, 100)
+			}
+		}
+	}
+	if len(doc.Sections) > 0 && (doc.Format == FormatMarkdown || len(doc.Paragraphs) == 0 || doc.Sections[0].Start < doc.Paragraphs[0].Start) {
+		return shorten(doc.Sections[0].Heading(), 100)
+	}
+	if len(doc.Paragraphs) > 0 {
+		return shorten(strings.TrimRight(firstSentence(doc.Paragraphs[0].Text), "."), 80)
+	}
+	return ""
+}
+
+// firstSentence returns s up to the first full stop, question or
+// exclamation mark that is followed by a space and a capital (so "o.a. de"
+// and "jl. hebben" do not end it).
+func firstSentence(s string) string {
+	for i, r := range s {
+		if r != '.' && r != '?' && r != '!' {
+			continue
+		}
+		rest := s[i+1:]
+		if rest == "" {
+			return s
+		}
+		if rest[0] == ' ' {
+			next, _ := utf8.DecodeRuneInString(rest[1:])
+			if unicode.IsUpper(next) {
+				return s[:i+1]
+			}
+		}
+	}
+	return s
+}
+
+// shorten cuts s to at most n characters at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n-1]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
