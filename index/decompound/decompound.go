@@ -1,0 +1,216 @@
+package decompound
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
+)
+
+//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal
+
+// words is the OpenTaal word list compiled by internal/gen; its licence is
+// opentaal/LICENSE.
+//
+//go:embed opentaal/words.fst
+var words []byte
+
+// Flags of a trie key: the two word-list flags plus extra.
+const (
+	common      = uint8(wordlist.Common)
+	capitalised = uint8(wordlist.Capitalised)
+	extraWord   = uint8(1 << 2)
+	part        = common | extraWord // may be a part of a compound
+)
+
+// Splitter splits Dutch compounds into their parts. It is immutable once
+// built and safe for concurrent use.
+type Splitter struct {
+	t   *trie
+	opt options
+}
+
+// options are the tuning knobs; the values in defaults were chosen on the
+// UD Dutch dev gold (see docs/COMPOUNDS.md).
+type options struct {
+	minModifier int // minimum length in bytes of a non-final part
+	minHead     int // minimum length in bytes of the final part
+	// The same for a word the list itself contains: such a word is often
+	// lexicalised (hoofdstad, landbouw) and is split only into long parts.
+	minModifierKnown int
+	minHeadKnown     int
+}
+
+var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4}
+
+// New returns a Splitter whose dictionary is the embedded OpenTaal word list
+// plus the extra words (the glossary's terms, the corpus's vocabulary). Extra
+// entries are lower-cased and cut at anything but letters, so a multi-word
+// term adds each of its words. New panics only if the embedded artefact is
+// corrupt, which the package tests rule out.
+func New(extra ...[]string) *Splitter {
+	s, err := newSplitter(defaults, extra...)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func newSplitter(opt options, extra ...[]string) (*Splitter, error) {
+	n := 0
+	for _, ws := range extra {
+		n += len(ws)
+	}
+	es, err := loadEntries(words, n)
+	if err != nil {
+		return nil, err
+	}
+	for _, ws := range extra {
+		for _, w := range ws {
+			for _, f := range strings.FieldsFunc(strings.ToLower(w), notLetter) {
+				es = append(es, entry{f, extraWord})
+			}
+		}
+	}
+	return &Splitter{t: buildTrie(es), opt: opt}, nil
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }
+
+// maxWord bounds the words Split considers, so its working arrays live on
+// the stack; longer tokens are URLs, chemistry or garbage, not compounds to
+// search by.
+const maxWord = 64
+
+// Split returns the parts of a compound, lower-cased and otherwise as the
+// input spells them, with linking sounds (-s-, -e-, -en-) dropped:
+// "veiligheidsdreigingen" → ["veiligheid", "dreigingen"]. It returns nil
+// when word is not a compound: too short, a name, or no split into
+// dictionary words of sufficient length exists. Among the splits it prefers
+// the fewest parts, then the usual linking sound.
+func (s *Splitter) Split(word string) []string {
+	w := word
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			w = strings.ToLower(w)
+			break
+		}
+	}
+	n := len(w)
+	if n < s.opt.minModifier+s.opt.minHead || n > maxWord {
+		return nil
+	}
+	minMod, minHead := s.opt.minModifier, s.opt.minHead
+	switch f := s.t.lookup(w); {
+	case f&capitalised != 0 && f&part == 0:
+		return nil // a name or an acronym: Rotterdam is no rotter+dam
+	case f&common != 0:
+		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
+	}
+	// cost[i] is the cost of the best split of w[i:] into parts, or -1;
+	// end[i] and next[i] are where its first part ends and the second begins.
+	var cost [maxWord + 1]int
+	var end, next [maxWord + 1]int8
+	cost[n] = 0
+	for i := n - 1; i >= 0; i-- {
+		cost[i] = -1
+		node := 0
+		for j := i; j < n; j++ {
+			if node = s.t.child(node, w[j]); node < 0 {
+				break
+			}
+			e := j + 1
+			if s.t.flags[node]&part == 0 {
+				continue
+			}
+			if e == n {
+				// The whole word is no split of itself: a word the list
+				// knows may still be a compound (samenwerkingsverbanden).
+				if i > 0 && e-i >= minHead && !notHead[w[i:e]] {
+					s.consider(&cost, &end, &next, i, e, e, partCost)
+				}
+				continue
+			}
+			if e-i < minMod || notModifier[w[i:e]] {
+				continue
+			}
+			// The next part may start right here or after a linking sound.
+			s.consider(&cost, &end, &next, i, e, e, partCost)
+			if w[e] == 's' && e+1 < n {
+				s.consider(&cost, &end, &next, i, e, e+1, partCost+linkS(w[i:e]))
+			}
+			if w[e] == 'e' && e+1 < n {
+				s.consider(&cost, &end, &next, i, e, e+1, partCost+linkCost)
+				if w[e+1] == 'n' && e+2 < n {
+					s.consider(&cost, &end, &next, i, e, e+2, partCost+linkCost)
+				}
+			}
+		}
+	}
+	if cost[0] < 0 || end[0] == int8(n) {
+		return nil
+	}
+	var parts []string
+	for i := 0; i < n; i = int(next[i]) {
+		parts = append(parts, w[i:end[i]])
+	}
+	return parts
+}
+
+// notModifier holds words that are no first part of a compound although the
+// list has them: particles and prepositions, whose "compounds" are mostly
+// derivations of particle verbs (voorbereiding, overwinning, onderneming,
+// tegenstander) and whose parts do not mean what the whole means.
+var notModifier = map[string]bool{
+	"voor": true, "onder": true, "over": true, "achter": true, "tegen": true,
+	"buiten": true, "samen": true, "neder": true, "mede": true, "door": true,
+	"terug": true, "bijeen": true, "binnen": true, "boven": true, "weder": true,
+	"zelf": true, "trans": true, "open": true, "toe": true, "uit": true, "mis": true,
+}
+
+// notHead holds words that are no last part of a compound although the
+// list has them: they are also derivational suffixes (broeder-schap,
+// mogelijk-heden, spreek-ster, special-isme, dreige-ment), or strings
+// that the list has as words but that end other words by chance (kind-eren).
+var notHead = map[string]bool{
+	"schap": true, "schappen": true, "heden": true, "heid": true,
+	"ster": true, "sters": true, "isme": true, "ismen": true,
+	"ment": true, "menten": true, "eren": true, "aren": true,
+	"ing": true, "ingen": true, "king": true, "kingen": true,
+	"ding": true, "dingen": true, "ling": true, "lingen": true,
+	"nis": true, "nissen": true, "tie": true, "ties": true,
+	"natie": true, "naties": true, "teit": true, "iteit": true,
+}
+
+// Costs of a split: each part costs partCost, so fewer parts always win;
+// linking sounds break ties between splits with as many parts.
+const (
+	partCost = 100
+	linkCost = 2
+)
+
+// linkS is the cost of a linking -s- after modifier: none after the suffixes
+// that take it as a rule (ontwikkeling-s-, veiligheid-s-, capaciteit-s-), so
+// regeringsleden is regering+s+leden, not regering+sleden.
+func linkS(modifier string) int {
+	for _, suf := range []string{"ing", "heid", "teit", "schap", "dom"} {
+		if strings.HasSuffix(modifier, suf) {
+			return -1
+		}
+	}
+	return 1
+}
+
+// consider records the split of w[i:] whose first part is w[i:e] and whose
+// rest starts at k, if it is possible and cheaper than the best so far.
+func (s *Splitter) consider(cost *[maxWord + 1]int, end, next *[maxWord + 1]int8, i, e, k, c int) {
+	if cost[k] < 0 {
+		return
+	}
+	c += cost[k]
+	if cost[i] < 0 || c < cost[i] {
+		cost[i], end[i], next[i] = c, int8(e), int8(k)
+	}
+}

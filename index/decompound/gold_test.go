@@ -1,0 +1,242 @@
+package decompound
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// sharedDir returns ../shared relative to the module root, or skips the test.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("decompound: no go.mod above the package; ../shared not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(shared); err != nil {
+		t.Skipf("decompound: %s absent (shared data): skipping", shared)
+	}
+	return shared
+}
+
+// goldWord is one surface form with its gold split points: the byte offsets
+// where a part after the first starts.
+type goldWord struct {
+	word   string
+	upos   string
+	points []int
+	count  int // occurrences in the treebanks
+}
+
+// goldFiles are the UD Dutch dev files; the test files are held back.
+var goldFiles = []string{"nl_alpino-ud-dev.conllu.gz", "nl_lassysmall-ud-dev.conllu.gz"}
+
+// readGold reads the dev treebanks. Only tokens made of letters are kept:
+// the analyzer's tokenizer splits at hyphens, digits and apostrophes, so the
+// splitter never sees those. A lemma with "_" marks a compound; its parts
+// are aligned to the surface form by align, and a compound that cannot be
+// aligned (a separable verb, spoorde → aan_sporen) is counted in skipped.
+func readGold(t testing.TB) (words []goldWord, skipped int) {
+	t.Helper()
+	dir := filepath.Join(sharedDir(t), "data", "ud-dutch")
+	seen := map[string]int{}
+	for _, name := range goldFiles {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(zr)
+		for sc.Scan() {
+			cols := strings.Split(sc.Text(), "\t")
+			if len(cols) != 10 || strings.ContainsAny(cols[0], "-.") {
+				continue
+			}
+			form, lemma, upos := strings.ToLower(cols[1]), strings.ToLower(cols[2]), cols[3]
+			if !strings.ContainsFunc(form, unicode.IsLetter) || strings.ContainsFunc(form, notLetter) {
+				continue
+			}
+			var points []int
+			if strings.Contains(lemma, "_") {
+				var ok bool
+				if points, ok = align(form, strings.Split(lemma, "_")); !ok {
+					skipped++
+					continue
+				}
+			}
+			key := upos + "\t" + form
+			if i, ok := seen[key]; ok {
+				words[i].count++
+				continue
+			}
+			seen[key] = len(words)
+			words = append(words, goldWord{word: form, upos: upos, points: points, count: 1})
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	return words, skipped
+}
+
+// align maps lemma parts onto the surface form. A part after the first
+// starts where its first letters (4, else 2, else 1) occur after the end of
+// the common prefix of the surface and the previous part, past a gap of at
+// most a linking sound or an inflection (opleidingsploeg: opleiding|s|ploeg;
+// regeringsleden: regering|s|leden for regering_lid).
+func align(surface string, parts []string) ([]int, bool) {
+	var points []int
+	pos := 0
+	for i := 0; i+1 < len(parts); i++ {
+		p, next := parts[i], parts[i+1]
+		l := lcp(surface[pos:], p)
+		if next == "" || l == 0 || 2*l < len(p) {
+			return nil, false
+		}
+		found := -1
+		for _, try := range []struct{ k, gap int }{{4, 4}, {2, 3}, {1, 2}} {
+			k := min(try.k, len(next))
+			for q := pos + l; q <= pos+l+try.gap && q < len(surface); q++ {
+				if strings.HasPrefix(surface[q:], next[:k]) {
+					found = q
+					break
+				}
+			}
+			if found >= 0 {
+				break
+			}
+		}
+		if found <= pos || found >= len(surface) {
+			return nil, false
+		}
+		points = append(points, found)
+		pos = found
+	}
+	return points, true
+}
+
+func lcp(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// points returns the split points of a split of word: where each part after
+// the first starts in the (lower-cased) word.
+func points(word string, parts []string) []int {
+	word = strings.ToLower(word)
+	var out []int
+	pos := 0
+	for i, p := range parts {
+		j := strings.Index(word[pos:], p)
+		if j < 0 {
+			return append(out, -1) // cannot happen: parts are substrings
+		}
+		if i > 0 {
+			out = append(out, pos+j)
+		}
+		pos += j + len(p)
+	}
+	return out
+}
+
+// score counts split points: tp predicted and gold, fp predicted only, fn
+// gold only; weighted by occurrences (tokens) or once per word (types).
+type score struct{ tp, fp, fn int }
+
+func (s score) precision() float64 { return float64(s.tp) / float64(max(1, s.tp+s.fp)) }
+func (s score) recall() float64    { return float64(s.tp) / float64(max(1, s.tp+s.fn)) }
+
+func evaluate(s *Splitter, words []goldWord, keep func(goldWord) bool, tokens bool) (sc score, errs []string) {
+	for _, g := range words {
+		if !keep(g) {
+			continue
+		}
+		w := 1
+		if tokens {
+			w = g.count
+		}
+		got := points(g.word, s.Split(g.word))
+		tp := 0
+		for _, p := range got {
+			if slices.Contains(g.points, p) {
+				tp++
+			}
+		}
+		sc.tp += w * tp
+		sc.fp += w * (len(got) - tp)
+		sc.fn += w * (len(g.points) - tp)
+		if tp != len(got) || tp != len(g.points) {
+			errs = append(errs, fmt.Sprintf("%s %s gold %v got %v", g.upos, g.word, g.points, s.Split(g.word)))
+		}
+	}
+	return sc, errs
+}
+
+// TestGold measures the splitter against the UD Dutch dev gold and fails if
+// the precision of split points on nouns falls below 0.9. Run with -v to see
+// the figures (docs/COMPOUNDS.md).
+func TestGold(t *testing.T) {
+	words, skipped := readGold(t)
+	s := New()
+	nouns := func(g goldWord) bool { return g.upos == "NOUN" }
+	all := func(goldWord) bool { return true }
+	compounds, nonCompounds := 0, 0
+	for _, g := range words {
+		if len(g.points) > 0 {
+			compounds++
+		} else {
+			nonCompounds++
+		}
+	}
+	t.Logf("gold: %d distinct (word, UPOS) of letters only: %d compounds, %d not; %d compound tokens not alignable, left out",
+		len(words), compounds, nonCompounds, skipped)
+	var nounTypes score
+	for _, c := range []struct {
+		name   string
+		keep   func(goldWord) bool
+		tokens bool
+	}{
+		{"nouns, types", nouns, false},
+		{"nouns, tokens", nouns, true},
+		{"all words, types", all, false},
+		{"all words, tokens", all, true},
+	} {
+		sc, errs := evaluate(s, words, c.keep, c.tokens)
+		t.Logf("%-18s precision %.3f recall %.3f (tp %d, fp %d, fn %d)", c.name, sc.precision(), sc.recall(), sc.tp, sc.fp, sc.fn)
+		if c.name == "nouns, types" {
+			nounTypes = sc
+			if testing.Verbose() && os.Getenv("DECOMPOUND_ERRORS") != "" {
+				for _, e := range errs {
+					t.Log(e)
+				}
+			}
+		}
+	}
+	if p := nounTypes.precision(); p < 0.9 {
+		t.Errorf("precision of split points on dev nouns = %.3f, want ≥ 0.9", p)
+	}
+}
