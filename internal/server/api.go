@@ -10,7 +10,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
@@ -32,15 +31,16 @@ func intParam(c *gin.Context, name string, def, max int) (int, error) {
 }
 
 type hitJSON struct {
-	Doc       string   `json:"doc"`
-	Title     string   `json:"title"`
-	Section   string   `json:"section"`
-	Paragraph int      `json:"paragraph"`
-	Start     int      `json:"start"`
-	End       int      `json:"end"`
-	Text      string   `json:"text"`
-	Fragments []string `json:"fragments"`
-	Score     float64  `json:"score"`
+	Doc       string        `json:"doc"`
+	Title     string        `json:"title"`
+	Section   string        `json:"section"`
+	Paragraph int           `json:"paragraph"`
+	Start     int           `json:"start"`
+	End       int           `json:"end"`
+	Text      string        `json:"text"`
+	Fragments []string      `json:"fragments"`
+	Score     float64       `json:"score"`
+	Matched   []app.Matched `json:"matched"`
 }
 
 type facetJSON struct {
@@ -49,11 +49,14 @@ type facetJSON struct {
 }
 
 type searchJSON struct {
-	Query  string                 `json:"query"`
-	Total  uint64                 `json:"total"`
-	TookMS float64                `json:"took_ms"`
-	Hits   []hitJSON              `json:"hits"`
-	Facets map[string][]facetJSON `json:"facets"`
+	Query      string                 `json:"query"`
+	Lang       string                 `json:"lang"`
+	Total      uint64                 `json:"total"`
+	TookMS     float64                `json:"took_ms"`
+	Hits       []hitJSON              `json:"hits"`
+	Facets     map[string][]facetJSON `json:"facets"`
+	Expanded   []string               `json:"expanded"`
+	DidYouMean string                 `json:"did_you_mean,omitempty"`
 }
 
 func (s *Server) search(c *gin.Context) error {
@@ -69,26 +72,37 @@ func (s *Server) search(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.app.Search(c.Request.Context(), q, index.Request{
-		Limit: limit, Offset: offset, Doc: c.Query("doc"), Section: c.Query("section"),
+	lang := c.DefaultQuery("lang", "auto")
+	if lang != "auto" && lang != "nl" && lang != "en" {
+		return errBadRequest(fmt.Sprintf("lang must be auto, nl or en, not %q", lang))
+	}
+	res, err := s.app.BilingualSearch(c.Request.Context(), app.SearchRequest{
+		Q: q, Lang: lang, Limit: limit, Offset: offset, Doc: c.Query("doc"), Sec: c.Query("section"),
 	})
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, toSearchJSON(q, res))
+	c.JSON(http.StatusOK, toSearchJSON(res))
 	return nil
 }
 
-func toSearchJSON(q string, res *index.Result) searchJSON {
-	out := searchJSON{Query: q, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
-		Hits: make([]hitJSON, 0, len(res.Hits)), Facets: map[string][]facetJSON{}}
+func toSearchJSON(res *app.SearchResult) searchJSON {
+	out := searchJSON{Query: res.Query, Lang: res.Lang, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
+		Hits: make([]hitJSON, 0, len(res.Hits)), Facets: map[string][]facetJSON{},
+		Expanded: res.Expanded, DidYouMean: res.DidYouMean}
+	if out.Expanded == nil {
+		out.Expanded = []string{}
+	}
 	for _, h := range res.Hits {
-		fr := h.Fragments
+		fr, m := h.Fragments, h.Matched
 		if fr == nil {
 			fr = []string{}
 		}
+		if m == nil {
+			m = []app.Matched{}
+		}
 		out.Hits = append(out.Hits, hitJSON{Doc: h.Doc, Title: h.Title, Section: h.Section, Paragraph: h.Paragraph,
-			Start: h.Start, End: h.End, Text: h.Text, Fragments: fr, Score: h.Score})
+			Start: h.Start, End: h.End, Text: h.Text, Fragments: fr, Score: h.Score, Matched: m})
 	}
 	for name, fs := range res.Facets {
 		vs := make([]facetJSON, 0, len(fs))

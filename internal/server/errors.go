@@ -45,6 +45,8 @@ func classify(err error) *apiError {
 		return &apiError{http.StatusBadRequest, "bad_document", err.Error()}
 	case errors.Is(err, glossary.ErrInvalid):
 		return &apiError{http.StatusBadRequest, "invalid_concept", err.Error()}
+	case errors.Is(err, app.ErrBadRequest):
+		return &apiError{http.StatusBadRequest, "bad_request", err.Error()}
 	case errors.Is(err, app.ErrNotFound), errors.Is(err, store.ErrNotFound):
 		return &apiError{http.StatusNotFound, "not_found", err.Error()}
 	case errors.Is(err, store.ErrExists):

@@ -49,7 +49,9 @@ func New(a *app.App, opt Options) *Server {
 	s.gin.Use(s.requestLog, s.recover)
 	s.gin.HandleMethodNotAllowed = true
 	s.gin.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound("no such route")) })
-	s.gin.NoMethod(func(c *gin.Context) { s.fail(c, &apiError{http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed"}) })
+	s.gin.NoMethod(func(c *gin.Context) {
+		s.fail(c, &apiError{http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed"})
+	})
 	s.routes()
 	return s
 }
@@ -62,6 +64,12 @@ func (s *Server) routes() {
 	v1.GET("/documents", s.handle(s.listDocuments))
 	v1.GET("/documents/:id", s.handle(s.getDocument))
 	v1.POST("/documents", s.handle(s.auth(s.addDocument)))
+	v1.GET("/documents/:id/annotations", s.handle(s.documentAnnotations))
+	v1.GET("/documents/:id/terms", s.handle(s.documentTerms))
+	v1.GET("/documents/:id/candidates", s.handle(s.candidates))
+	v1.POST("/annotate", s.handle(s.annotate))
+	v1.POST("/check", s.handle(s.check))
+	v1.GET("/concordance", s.handle(s.concordance))
 	v1.GET("/glossary", s.handle(s.lookupGlossary))
 	v1.GET("/glossary/suggest", s.handle(s.suggestGlossary))
 	v1.GET("/glossary/collections", s.handle(s.glossaryCollections))

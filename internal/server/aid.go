@@ -1,0 +1,246 @@
+package server
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/exchange"
+	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+// maxAnnotateBytes bounds the text /annotate and /check accept.
+const maxAnnotateBytes = 2 << 20
+
+// readText reads a JSON body {"text","lang"} or, for other content
+// types, the body as the text itself.
+func readText(c *gin.Context) (text, lang string, err error) {
+	body := http.MaxBytesReader(c.Writer, c.Request.Body, maxAnnotateBytes)
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(body); err != nil {
+		return "", "", err
+	}
+	lang = c.Query("lang")
+	if strings.HasPrefix(c.ContentType(), "application/json") {
+		var in struct{ Text, Lang string }
+		if err := json.Unmarshal(buf.Bytes(), &in); err != nil {
+			return "", "", errBadRequest("body must be {\"text\": …, \"lang\": …}: " + err.Error())
+		}
+		text = in.Text
+		if in.Lang != "" {
+			lang = in.Lang
+		}
+	} else {
+		text = buf.String()
+	}
+	if !utf8.ValidString(text) {
+		return "", "", errBadRequest("the text is not valid UTF-8")
+	}
+	switch lang {
+	case "", "auto":
+		lang = ""
+	case "nl", "en":
+	default:
+		return "", "", errBadRequest(fmt.Sprintf("lang must be nl, en or auto, not %q", lang))
+	}
+	return text, lang, nil
+}
+
+type annotationJSON struct {
+	Start       int             `json:"start"`
+	End         int             `json:"end"`
+	Text        string          `json:"text"`
+	Concept     string          `json:"concept"`
+	Lang        string          `json:"lang"`
+	Term        string          `json:"term"`
+	Equivalents []glossary.Term `json:"equivalents"`
+	Status      glossary.Status `json:"status"`
+	Via         string          `json:"via"`
+}
+
+func annotationsJSON(as []match.Annotation) []annotationJSON {
+	out := make([]annotationJSON, len(as))
+	for i, a := range as {
+		eq := a.Equivalents
+		if eq == nil {
+			eq = []glossary.Term{}
+		}
+		out[i] = annotationJSON{a.Start, a.End, a.Text, a.Concept, a.Lang, a.Term, eq, a.Status, a.Via}
+	}
+	return out
+}
+
+// annotate finds the glossary's terms in posted text. Offsets are bytes
+// into the text as posted (UTF-8).
+func (s *Server) annotate(c *gin.Context) error {
+	text, lang, err := readText(c)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"offsets": "bytes", "annotations": annotationsJSON(s.app.Annotate(text, lang))})
+	return nil
+}
+
+func (s *Server) documentAnnotations(c *gin.Context) error {
+	as, err := s.app.DocumentAnnotations(c.Param("id"))
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"doc": c.Param("id"), "offsets": "bytes", "annotations": annotationsJSON(as)})
+	return nil
+}
+
+func (s *Server) check(c *gin.Context) error {
+	var in struct {
+		NL string `json:"nl"`
+		EN string `json:"en"`
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, maxAnnotateBytes))
+	if err := dec.Decode(&in); err != nil {
+		return errBadRequest(`body must be {"nl": source, "en": translation}: ` + err.Error())
+	}
+	if strings.TrimSpace(in.NL) == "" || strings.TrimSpace(in.EN) == "" {
+		return errBadRequest("both nl (the Dutch source) and en (the English translation) are required")
+	}
+	issues := s.app.Check(in.NL, in.EN)
+	if issues == nil {
+		issues = []match.Issue{}
+	}
+	c.JSON(http.StatusOK, gin.H{"issues": issues})
+	return nil
+}
+
+func (s *Server) concordance(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 0, 100000)
+	if err != nil {
+		return err
+	}
+	width, err := intParam(c, "width", 60, 500)
+	if err != nil {
+		return err
+	}
+	lines, err := s.app.Concordance(c.Request.Context(), app.ConcordanceRequest{
+		Term: c.Query("term"), Concept: c.Query("concept"), Sort: c.Query("sort"), Width: width, Limit: limit,
+	})
+	if err != nil {
+		return err
+	}
+	if lines == nil {
+		lines = []app.KWIC{}
+	}
+	c.JSON(http.StatusOK, gin.H{"total": len(lines), "lines": lines})
+	return nil
+}
+
+func (s *Server) candidates(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 50, 1000)
+	if err != nil {
+		return err
+	}
+	cs, err := s.app.Candidates(c.Param("id"), limit)
+	if err != nil {
+		return err
+	}
+	if cs == nil {
+		cs = []match.Candidate{}
+	}
+	c.JSON(http.StatusOK, gin.H{"doc": c.Param("id"), "candidates": cs})
+	return nil
+}
+
+// documentTerms exports the concepts that occur in a document: JSON with
+// frequency and first context, or any glossary export format, where each
+// Dutch term's context is its first context in this document.
+func (s *Server) documentTerms(c *gin.Context) error {
+	id := c.Param("id")
+	uses, err := s.app.DocumentTerms(id)
+	if err != nil {
+		return err
+	}
+	format := c.DefaultQuery("format", "json")
+	if format == "json" {
+		if uses == nil {
+			uses = []app.TermUse{}
+		}
+		c.JSON(http.StatusOK, gin.H{"doc": id, "terms": uses})
+		return nil
+	}
+	f, info, err := formatParam(c, "json")
+	if err != nil {
+		return err
+	}
+	if !info.Export {
+		return errBadRequest(fmt.Sprintf("format %q cannot be exported", f))
+	}
+	var buf bytes.Buffer
+	if f == "csv" {
+		err = writeTermUsesCSV(&buf, uses)
+	} else {
+		cs := make([]glossary.Concept, len(uses))
+		for i, u := range uses {
+			cs[i] = withContext(u)
+		}
+		err = exchange.Export(&buf, f, cs)
+	}
+	if err != nil {
+		return err
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-terms%s"`, id, info.Ext))
+	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
+	return nil
+}
+
+// withContext sets the document's first context on the concept's Dutch
+// terms that were found, so the export carries where the term was seen.
+func withContext(u app.TermUse) glossary.Concept {
+	c := u.Concept
+	c.Terms = append([]glossary.Term(nil), c.Terms...)
+	for i := range c.Terms {
+		if c.Terms[i].Lang == "nl" {
+			c.Terms[i].Context = u.First
+		}
+	}
+	c.Note = strings.TrimSpace(fmt.Sprintf("%s Occurrences in this document: %d.", c.Note, u.Count))
+	return c
+}
+
+// writeTermUsesCSV writes a per-document term list with its frequency
+// column; cells are neutralised against formula injection.
+func writeTermUsesCSV(buf *bytes.Buffer, uses []app.TermUse) error {
+	w := csv.NewWriter(buf)
+	w.Write([]string{"concept", "nl", "en", "count", "first_context", "definition_en"})
+	for _, u := range uses {
+		var nl, en []string
+		for _, t := range u.Concept.Terms {
+			switch t.Lang {
+			case "nl":
+				nl = append(nl, t.Text)
+			case "en":
+				en = append(en, t.Text)
+			}
+		}
+		row := []string{u.Concept.ID, strings.Join(nl, "|"), strings.Join(en, "|"), fmt.Sprint(u.Count), u.First, u.Concept.Definition["en"]}
+		for i := range row {
+			row[i] = neutralise(row[i])
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// neutralise prefixes a cell a spreadsheet would take for a formula.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
