@@ -13,11 +13,12 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
-	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/ingest"
@@ -30,6 +31,7 @@ commands:
   serve                 run the web service (default 127.0.0.1:8080, data in ./tolk-data)
   search QUERY          print the passages that match QUERY, best first
   ingest FILE...        add letters (PDF text, Markdown or plain text) to the data directory
+  annotate FILE         print FILE (or - for stdin) with the glossary's terms marked, and a term table
   glossary export       write the glossary (--format tbx|csv|xlsx|omegat|tsv|json) to stdout or --out
   glossary import FILE  import a term list into a collection (--format, --collection)
   version               print the version
@@ -64,6 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return search(ctx, args[1:], getenv, stdout, stderr)
 	case "ingest":
 		return ingestFiles(ctx, args[1:], getenv, stderr)
+	case "annotate":
+		return annotate(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "glossary":
 		return glossaryCmd(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "version", "-version", "--version":
@@ -212,6 +216,7 @@ func search(ctx context.Context, args []string, getenv func(string) string, stdo
 	var d dataFlags
 	d.register(fs, getenv)
 	limit := fs.Int("limit", 10, "number of passages to print")
+	lang := fs.String("lang", "auto", "the query's language: auto, nl or en")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -224,9 +229,15 @@ func search(ctx context.Context, args []string, getenv func(string) string, stdo
 		return err
 	}
 	defer a.Close()
-	res, err := a.Search(ctx, q, index.Request{Limit: *limit})
+	res, err := a.BilingualSearch(ctx, app.SearchRequest{Q: q, Lang: *lang, Limit: *limit})
 	if err != nil {
 		return err
+	}
+	if res.DidYouMean != "" {
+		fmt.Fprintf(stdout, "did you mean: %s\n", res.DidYouMean)
+	}
+	if len(res.Expanded) > 0 {
+		fmt.Fprintf(stdout, "searched for: %s\n", strings.Join(res.Expanded, ", "))
 	}
 	fmt.Fprintf(stdout, "%d passages match %q\n", res.Total, q)
 	for i, h := range res.Hits {
@@ -363,4 +374,62 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	}
 	fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
 	return nil
+}
+
+func annotate(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("annotate", flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs, getenv)
+	lang := fs.String("lang", "nl", "the text's language: nl, en, or auto")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return &usageError{"annotate needs one file (or - for standard input)"}
+	}
+	var data []byte
+	var err error
+	if fs.Arg(0) == "-" {
+		data, err = io.ReadAll(stdin)
+	} else {
+		data, err = os.ReadFile(fs.Arg(0))
+	}
+	if err != nil {
+		return err
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%s is not valid UTF-8 text", fs.Arg(0))
+	}
+	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	l := *lang
+	if l == "auto" {
+		l = ""
+	}
+	text := string(data)
+	anns := a.Annotate(text, l)
+	// The text with each term in [brackets] and its number, then the table.
+	var b strings.Builder
+	last := 0
+	for i, an := range anns {
+		b.WriteString(text[last:an.Start])
+		fmt.Fprintf(&b, "[%s]%d", an.Text, i+1)
+		last = an.End
+	}
+	b.WriteString(text[last:])
+	fmt.Fprintln(stdout, strings.TrimRight(b.String(), "\n"))
+	fmt.Fprintf(stdout, "\n%d terms (offsets in bytes)\n", len(anns))
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "#\tstart\tend\ttext\tconcept\tvia\tequivalents")
+	for i, an := range anns {
+		var eq []string
+		for _, t := range an.Equivalents {
+			eq = append(eq, t.Text)
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\n", i+1, an.Start, an.End, an.Text, an.Concept, an.Via, strings.Join(eq, "; "))
+	}
+	return tw.Flush()
 }

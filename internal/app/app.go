@@ -272,13 +272,3 @@ func (a *App) Document(id string) (*Document, error) {
 	}
 	return d, nil
 }
-
-// Search runs a query string on the index.
-func (a *App) Search(ctx context.Context, q string, r index.Request) (*index.Result, error) {
-	pq, err := index.ParseQuery(q)
-	if err != nil {
-		return nil, err
-	}
-	r.Query = pq
-	return a.idx.Search(ctx, r)
-}
