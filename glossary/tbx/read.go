@@ -1,0 +1,560 @@
+package tbx
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// Errors Read wraps, to tell kinds of bad input apart.
+var (
+	// ErrDTD: the document declares entities or an internal DTD subset.
+	ErrDTD = errors.New("DOCTYPE with an internal subset or entity declarations refused")
+	// ErrNotTBX: the root element is neither tbx (v3) nor martif (v2).
+	ErrNotTBX = errors.New("not a TBX document")
+	// ErrLanguage: the document uses language codes tolk does not know.
+	ErrLanguage = errors.New("unknown language codes")
+)
+
+// Error locates a problem in a TBX document.
+type Error struct {
+	Line    int    // 1-based line; 0 if unknown
+	Element string // local name of the element, may be empty
+	Err     error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("tbx: ")
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Element != "" {
+		fmt.Fprintf(&b, "<%s>: ", e.Element)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// node is an element of one entry, kept only until the entry is converted.
+type node struct {
+	name  string
+	attrs []xml.Attr
+	line  int
+	kids  []*node
+	inner strings.Builder // all character data inside, descendants included
+}
+
+func (n *node) attr(local string) string {
+	for _, a := range n.attrs {
+		if a.Name.Local == local && (local != "lang" || a.Name.Space == xmlNS || a.Name.Space == "xml") {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// text is the element's character data without surrounding white space.
+func (n *node) text() string { return strings.TrimSpace(n.inner.String()) }
+
+const xmlNS = "http://www.w3.org/XML/1998/namespace"
+
+type reader struct {
+	dec      *xml.Decoder
+	rootLang string
+	ids      map[string]bool
+	unknown  map[string]int // unknown language code → first line
+	langs    map[string]string
+	skipped  bool // the current entry has a language tolk does not know
+	out      []glossary.Concept
+}
+
+// Read parses a TBX v3 or v2 document. It returns every entry as a
+// validated concept, or nil and an error that names the line and element
+// (an *Error). Unknown language codes are all reported together
+// (ErrLanguage). Entry ids come from the file: an id that is not a valid
+// concept id is made one (runs of other characters become '-'), a
+// repeated id gets a suffix "-2", "-3"…; entries without id get none.
+// Terms that are empty (<term/>) are skipped. Alternatives written in one
+// term ("info, informatie") stay one term: commas are also part of names.
+func Read(r io.Reader) ([]glossary.Concept, error) {
+	br := bufio.NewReader(r)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
+		br.Discard(3)
+	}
+	x := &reader{
+		dec:     xml.NewDecoder(br),
+		ids:     map[string]bool{},
+		unknown: map[string]int{},
+		langs:   map[string]string{},
+	}
+	if err := x.run(); err != nil {
+		return nil, err
+	}
+	if len(x.unknown) > 0 {
+		codes := make([]string, 0, len(x.unknown))
+		for c := range x.unknown {
+			codes = append(codes, c)
+		}
+		slices.SortFunc(codes, func(a, b string) int { return x.unknown[a] - x.unknown[b] })
+		parts := make([]string, len(codes))
+		for i, c := range codes {
+			parts[i] = fmt.Sprintf("%q (line %d)", c, x.unknown[c])
+		}
+		return nil, &Error{Err: fmt.Errorf("%w %s; known: %s", ErrLanguage, strings.Join(parts, ", "), strings.Join(glossary.Languages, ", "))}
+	}
+	return x.out, nil
+}
+
+func (x *reader) line() int {
+	l, _ := x.dec.InputPos()
+	return l
+}
+
+func (x *reader) run() error {
+	var (
+		root  bool
+		stack []*node // open elements of the current entry
+	)
+	for {
+		tok, err := x.dec.Token()
+		if err == io.EOF {
+			if !root {
+				return &Error{Err: fmt.Errorf("%w: no root element", ErrNotTBX)}
+			}
+			return nil
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				el := ""
+				if len(stack) > 0 {
+					el = stack[len(stack)-1].name
+				}
+				return &Error{Line: se.Line, Element: el, Err: errors.New(se.Msg)}
+			}
+			return fmt.Errorf("tbx: line %d: %w", x.line(), err)
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			if d := string(t); strings.Contains(d, "[") || strings.Contains(d, "ENTITY") {
+				return &Error{Line: x.line(), Err: ErrDTD}
+			}
+		case xml.StartElement:
+			name := t.Name.Local
+			if !root {
+				if name != "tbx" && name != "martif" {
+					return &Error{Line: x.line(), Element: name, Err: fmt.Errorf("%w: root element is <%s>, want <tbx> or <martif>", ErrNotTBX, name)}
+				}
+				root = true
+				n := &node{attrs: t.Attr}
+				x.rootLang = n.attr("lang")
+				continue
+			}
+			if len(stack) == 0 && name != "conceptEntry" && name != "termEntry" {
+				continue
+			}
+			n := &node{name: name, attrs: t.Copy().Attr, line: x.line()}
+			if len(stack) > 0 {
+				p := stack[len(stack)-1]
+				p.kids = append(p.kids, n)
+			}
+			stack = append(stack, n)
+		case xml.CharData:
+			for _, n := range stack {
+				n.inner.Write(t)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				continue
+			}
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				if err := x.entry(n); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// group splits an element into its main item and the items that qualify
+// it: <descripGrp><descrip/><admin/></descripGrp> → descrip, [admin].
+func group(n *node) (*node, []*node) {
+	base, ok := strings.CutSuffix(n.name, "Grp")
+	if !ok || base == "term" || base == "transac" {
+		return n, nil
+	}
+	for i, k := range n.kids {
+		if k.name == base {
+			return k, append(slices.Clip(n.kids[:i]), n.kids[i+1:]...)
+		}
+	}
+	return nil, nil
+}
+
+// lang maps an xml:lang value to a glossary language ("nl-NL" → "nl"),
+// recording codes it does not know.
+func (x *reader) lang(code string, line int) (string, bool) {
+	if l, ok := x.langs[code]; ok {
+		x.skipped = x.skipped || l == ""
+		return l, l != ""
+	}
+	l := ""
+	if tag, err := language.Parse(code); err == nil {
+		if b, conf := tag.Base(); conf == language.Exact && slices.Contains(glossary.Languages, b.String()) {
+			l = b.String()
+		}
+	}
+	x.langs[code] = l
+	if l == "" {
+		x.skipped = true
+		if _, seen := x.unknown[code]; !seen {
+			x.unknown[code] = line
+		}
+		return "", false
+	}
+	return l, true
+}
+
+func appendText(dst *string, s string) {
+	switch {
+	case s == "":
+	case *dst == "":
+		*dst = s
+	default:
+		*dst += "\n" + s
+	}
+}
+
+func (x *reader) entry(n *node) error {
+	c := glossary.Concept{ID: x.conceptID(n.attr("id"))}
+	bad := func(k *node, err error) error { return &Error{Line: k.line, Element: k.name, Err: err} }
+	x.skipped = false
+	for _, k := range n.kids {
+		m, _ := group(k)
+		if m == nil {
+			continue
+		}
+		switch m.name {
+		case "admin":
+			switch m.attr("type") {
+			case "projectSubset":
+				if c.Collection == "" {
+					c.Collection = m.text()
+				}
+			case "source":
+				appendText(&c.Source, m.text())
+			}
+		case "descrip":
+			switch typ := m.attr("type"); typ {
+			case "subjectField":
+				appendText(&c.Subject, m.text())
+			case "definition":
+				code := m.attr("lang")
+				if code == "" {
+					code = x.rootLang
+				}
+				if l, ok := x.lang(code, m.line); ok {
+					x.definition(&c, l, m.text())
+				}
+			case "reliabilityCode":
+				if !setReliability(&c.Reliability, m.text()) {
+					appendText(&c.Note, "Reliability code: "+m.text())
+				}
+			case "":
+				// Translate Toolkit writes a source comment as an untyped descrip.
+				appendText(&c.Note, m.text())
+			default:
+				appendText(&c.Note, typ+": "+m.text())
+			}
+		case "note":
+			s := m.text()
+			if v, ok := strings.CutPrefix(s, labelReliability); ok && setReliability(&c.Reliability, v) {
+				continue
+			}
+			appendText(&c.Note, unescapeNote(s))
+		case "transacGrp":
+			if err := transaction(&c, m); err != nil {
+				return err
+			}
+		case "langSec", "langSet":
+			if err := x.langSec(&c, m); err != nil {
+				return err
+			}
+		}
+	}
+	if x.skipped {
+		return nil // reported with all the others at the end
+	}
+	if err := c.Validate(); err != nil {
+		return bad(n, err)
+	}
+	x.out = append(x.out, c)
+	return nil
+}
+
+func (x *reader) definition(c *glossary.Concept, l, s string) {
+	if s == "" {
+		return
+	}
+	if c.Definition == nil {
+		c.Definition = map[string]string{}
+	}
+	d := c.Definition[l]
+	appendText(&d, s)
+	c.Definition[l] = d
+}
+
+func transaction(c *glossary.Concept, g *node) error {
+	var kind, date string
+	var line int
+	for _, k := range g.kids {
+		switch k.name {
+		case "transac":
+			kind = k.text()
+		case "date":
+			date, line = k.text(), k.line
+		}
+	}
+	if date == "" {
+		return nil
+	}
+	t, err := parseDate(date)
+	if err != nil {
+		return &Error{Line: line, Element: "date", Err: err}
+	}
+	switch kind {
+	case "origination", "creation":
+		c.Created = t
+	case "modification":
+		if t.After(c.Modified) {
+			c.Modified = t
+		}
+	}
+	return nil
+}
+
+func parseDate(s string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("date %q is neither xsd:date nor xsd:dateTime", s)
+}
+
+func (x *reader) langSec(c *glossary.Concept, n *node) error {
+	l, ok := x.lang(n.attr("lang"), n.line)
+	if !ok {
+		return nil
+	}
+	for _, k := range n.kids {
+		m, _ := group(k)
+		if m == nil {
+			continue
+		}
+		switch m.name {
+		case "descrip":
+			if m.attr("type") == "definition" {
+				x.definition(c, l, m.text())
+			}
+		case "note":
+			// The model has no per-language note; keep it with the concept.
+			appendText(&c.Note, unescapeNote(m.text()))
+		case "termSec", "tig", "ntig":
+			t, err := term(m, l)
+			if err != nil {
+				return err
+			}
+			if t.Text != "" {
+				c.Terms = append(c.Terms, t)
+			}
+		}
+	}
+	return nil
+}
+
+// term converts a termSec (v3), tig or ntig (v2).
+func term(n *node, l string) (glossary.Term, error) {
+	t := glossary.Term{Lang: l}
+	properNoun := false
+	kids := n.kids
+	for i := 0; i < len(kids); i++ {
+		k := kids[i]
+		if k.name == "termGrp" { // ntig: term and termNotes are grouped
+			kids = append(slices.Clip(kids[:i+1]), append(slices.Clone(k.kids), kids[i+1:]...)...)
+			continue
+		}
+		m, qual := group(k)
+		if m == nil {
+			continue
+		}
+		switch m.name {
+		case "term":
+			t.Text = strings.Join(strings.Fields(m.inner.String()), " ")
+		case "termNote", "descrip", "admin":
+			typ, v := m.attr("type"), m.text()
+			switch {
+			case typ == "context":
+				t.Context = v
+				for _, q := range qual {
+					if q.name == "admin" && q.attr("type") == "source" {
+						t.Source = q.text()
+					}
+				}
+			case typ == "source":
+				if t.Source == "" {
+					t.Source = v
+				}
+			case typ == "administrativeStatus":
+				if s, ok := status(v); ok {
+					t.Status = s
+				} else {
+					appendText(&t.Note, "Administrative status: "+v)
+				}
+			case typ == "termType":
+				if tt, ok := termType(v); ok {
+					t.Type = tt
+				} else {
+					appendText(&t.Note, "Term type: "+v)
+				}
+			case typ == "partOfSpeech":
+				if p, ok := partOfSpeech(v); ok {
+					t.POS = p
+				} else {
+					appendText(&t.Note, "Part of speech: "+v)
+				}
+			case typ == "reliabilityCode":
+				if !setReliability(&t.Reliability, v) {
+					appendText(&t.Note, "Reliability code: "+v)
+				}
+			case typ != "" && v != "":
+				appendText(&t.Note, typ+": "+v)
+			case v != "":
+				appendText(&t.Note, v)
+			}
+		case "note":
+			s := m.text()
+			article, isArticle := strings.CutPrefix(s, labelArticle)
+			plural, isPlural := strings.CutPrefix(s, labelPlural)
+			rel, isRel := strings.CutPrefix(s, labelReliability)
+			pos, isPOS := strings.CutPrefix(s, labelPOS)
+			switch {
+			case isArticle && (article == "de" || article == "het"):
+				t.Article = article
+			case isPlural && plural != "":
+				t.Plural = plural
+			case isRel && setReliability(&t.Reliability, rel):
+			case isPOS && pos == "properNoun":
+				properNoun = true
+			default:
+				appendText(&t.Note, unescapeNote(s))
+			}
+		}
+	}
+	if properNoun {
+		t.POS = "properNoun"
+	}
+	return t, nil
+}
+
+func unescapeNote(s string) string {
+	if v, ok := strings.CutPrefix(s, labelNote); ok {
+		return v
+	}
+	return s
+}
+
+func setReliability(dst *int, s string) bool {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > 4 {
+		return false
+	}
+	*dst = n
+	return true
+}
+
+func status(v string) (glossary.Status, bool) {
+	v = strings.TrimSuffix(v, "-admn-sts")
+	v = strings.TrimSuffix(v, "Term")
+	switch v {
+	case "preferred", "standardized":
+		return glossary.Preferred, true
+	case "admitted":
+		return glossary.Admitted, true
+	case "deprecated":
+		return glossary.Deprecated, true
+	case "superseded", "obsolete":
+		return glossary.Superseded, true
+	}
+	return "", false
+}
+
+func termType(v string) (glossary.TermType, bool) {
+	for _, tt := range glossary.TermTypes {
+		if strings.EqualFold(v, string(tt)) {
+			return tt, true
+		}
+	}
+	return "", false
+}
+
+func partOfSpeech(v string) (string, bool) {
+	if strings.EqualFold(v, "proper noun") {
+		return "properNoun", true
+	}
+	for _, p := range glossary.PartsOfSpeech {
+		if strings.EqualFold(v, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// conceptID turns an entry id from a file into a unique valid concept
+// id, undoing xmlID's '_' prefix.
+func (x *reader) conceptID(raw string) string {
+	id := strings.TrimPrefix(strings.TrimSpace(raw), "_")
+	var b strings.Builder
+	dash := false
+	for _, r := range id {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	id = b.String()
+	if id != strings.TrimPrefix(strings.TrimSpace(raw), "_") {
+		id = strings.Trim(id, "-")
+	}
+	if len(id) > 120 {
+		id = id[:120]
+	}
+	if id == "" {
+		return ""
+	}
+	base := id
+	for n := 2; x.ids[id]; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	x.ids[id] = true
+	return id
+}

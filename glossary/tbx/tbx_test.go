@@ -1,0 +1,121 @@
+package tbx
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// shared returns ../shared relative to the module root, or skips.
+func shared(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found above the package directory")
+		}
+		dir = parent
+	}
+	s := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(s); err != nil {
+		t.Skipf("skipping: shared data %s is absent", s)
+	}
+	return s
+}
+
+func TestWriteGolden(t *testing.T) {
+	for name, cs := range map[string][]glossary.Concept{"rich.tbx": sample(), "empty.tbx": nil} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Write(&buf, cs); err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", name)
+			if *update {
+				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+				t.Errorf("Write differs from %s (-want +got), run go test -update:\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+// canonical orders terms as Write groups them: by language, in the
+// order of glossary.Languages, stored order within a language.
+func canonical(cs []glossary.Concept) []glossary.Concept {
+	out := make([]glossary.Concept, len(cs))
+	for i, c := range cs {
+		var ts []glossary.Term
+		for _, l := range glossary.Languages {
+			ts = append(ts, c.TermsIn(l)...)
+		}
+		c.Terms = ts
+		out[i] = c
+	}
+	return out
+}
+
+func TestRoundTrip(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(canonical(sample()), got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Read(Write(sample)) (-want +got):\n%s", diff)
+	}
+}
+
+func TestWriteRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		cs   []glossary.Concept
+		want error
+	}{
+		{"control character", []glossary.Concept{{ID: "a", Terms: []glossary.Term{{Lang: "nl", Text: "a\x01b"}}}}, ErrText},
+		{"invalid concept", []glossary.Concept{{ID: "a"}}, glossary.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Write(&bytes.Buffer{}, tt.cs)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("Write: %v, want %v", err, tt.want)
+			}
+		})
+	}
+	err := Write(&bytes.Buffer{}, []glossary.Concept{
+		{ID: "a", Terms: []glossary.Term{{Lang: "nl", Text: "a"}}},
+		{ID: "a", Terms: []glossary.Term{{Lang: "nl", Text: "b"}}},
+	})
+	if err == nil || !strings.Contains(err.Error(), "same id") {
+		t.Errorf("Write with a repeated id: %v, want an error naming it", err)
+	}
+}
