@@ -1,0 +1,341 @@
+package match
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// Candidate kinds.
+const (
+	KindAcronym  = "acronym"
+	KindName     = "name"
+	KindCompound = "compound"
+	KindPhrase   = "phrase"
+)
+
+// kindWeight ranks the kinds: an unknown acronym is nearly always a term,
+// a repeated adjective–noun pair much less often.
+func kindWeight(kind string) float64 {
+	switch kind {
+	case KindAcronym:
+		return 3
+	case KindName:
+		return 2
+	case KindPhrase:
+		return 1.5
+	}
+	return 1
+}
+
+// Candidate is a stretch of text that may deserve a glossary entry.
+type Candidate struct {
+	Text     string   // normalised: white space collapsed, line-break hyphens undone
+	Kind     string   // KindAcronym, KindName, KindCompound or KindPhrase
+	Count    int      // occurrences in the text
+	Contexts []string // up to three snippets around occurrences, in text order
+	Score    float64  // Count × the kind's weight; candidates are sorted by it
+}
+
+// maxContexts and contextBytes bound what a candidate carries.
+const (
+	maxContexts  = 3
+	contextBytes = 60
+)
+
+// Candidates proposes what the Matcher's glossary does not cover in text:
+//
+//   - acronyms: words of two or more capitals (ISR, SRGR) that are no term;
+//   - names: two or more capitalised words in a row, with connectors such
+//     as van, de, pour, and between them (Individual Police Officers);
+//     a capitalised determiner at a sentence start is left out;
+//   - compounds: long single words (13+ letters; with Options.Split, words
+//     it splits) that are no term, though a part may be;
+//   - phrases: pairs of content words (no stop words) occurring at least
+//     twice (constitutionele orde).
+//
+// Nothing that lies inside one annotation (other than a compound-part one)
+// is proposed. Candidates are ranked by Score, then Count, then Text; at
+// most limit are returned (limit <= 0: all). Build the Matcher from the
+// glossary being curated: with a general dictionary loaded nearly every
+// word is covered.
+func (m *Matcher) Candidates(text string, limit int) []Candidate {
+	s := &candScan{text: text, toks: tokenize(text, nil), m: m, byKey: map[string]*Candidate{}}
+	for _, a := range m.Annotate(text, "") {
+		if a.Via != ViaCompound {
+			s.covered = append(s.covered, [2]int{a.Start, a.End})
+		}
+	}
+	s.acronyms()
+	s.names()
+	s.compounds()
+	s.phrases()
+	out := make([]Candidate, 0, len(s.order))
+	for _, k := range s.order {
+		c := s.byKey[k]
+		if c.Kind == KindPhrase && c.Count < 2 {
+			continue
+		}
+		c.Score = float64(c.Count) * kindWeight(c.Kind)
+		out = append(out, *c)
+	}
+	slices.SortStableFunc(out, func(a, b Candidate) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+type candScan struct {
+	m       *Matcher
+	text    string
+	toks    []token
+	covered [][2]int // byte spans of annotations, in order
+	byKey   map[string]*Candidate
+	order   []string
+}
+
+// isCovered reports whether [start, end) lies inside one annotation.
+func (s *candScan) isCovered(start, end int) bool {
+	i, _ := slices.BinarySearchFunc(s.covered, start, func(sp [2]int, x int) int { return cmp.Compare(sp[0], x) })
+	for _, j := range []int{i - 1, i} {
+		if j >= 0 && j < len(s.covered) && s.covered[j][0] <= start && end <= s.covered[j][1] {
+			return true
+		}
+	}
+	return false
+}
+
+// add counts one occurrence of the candidate spanning tokens [a, b).
+func (s *candScan) add(kind string, a, b int) {
+	start, end := s.toks[a].start, s.toks[b-1].end
+	if s.isCovered(start, end) {
+		return
+	}
+	txt := s.normalise(a, b)
+	key := kind + "\x00" + glossary.Fold(txt)
+	c := s.byKey[key]
+	if c == nil {
+		c = &Candidate{Text: txt, Kind: kind}
+		s.byKey[key] = c
+		s.order = append(s.order, key)
+	}
+	c.Count++
+	if len(c.Contexts) < maxContexts {
+		c.Contexts = append(c.Contexts, s.context(start, end))
+	}
+}
+
+// normalise writes tokens [a, b) with their separators tidied.
+func (s *candScan) normalise(a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		if k > a {
+			g := s.text[s.toks[k-1].end:s.toks[k].start]
+			switch gapKind(g) {
+			case gapSpace:
+				sb.WriteByte(' ')
+			case gapHyphen:
+				sb.WriteByte('-')
+			case gapBroken:
+				if s.toks[k-1].flags&joinNext == 0 {
+					sb.WriteByte('-')
+				}
+			default:
+				sb.WriteString(strings.Join(strings.Fields(g), " "))
+				if g != "" && unicode.IsSpace(rune(g[len(g)-1])) {
+					sb.WriteByte(' ')
+				}
+			}
+		}
+		sb.WriteString(s.text[s.toks[k].start:s.toks[k].end])
+	}
+	return sb.String()
+}
+
+// context returns the occurrence with up to contextBytes either side, cut
+// at rune boundaries, white space collapsed.
+func (s *candScan) context(start, end int) string {
+	lo, hi := max(0, start-contextBytes), min(len(s.text), end+contextBytes)
+	for lo > 0 && !utf8.RuneStart(s.text[lo]) {
+		lo--
+	}
+	for hi < len(s.text) && !utf8.RuneStart(s.text[hi]) {
+		hi++
+	}
+	return strings.Join(strings.Fields(s.text[lo:hi]), " ")
+}
+
+func (s *candScan) word(k int) string { return s.text[s.toks[k].start:s.toks[k].end] }
+
+// capitals counts the upper- and lower-case letters of w.
+func capitals(w string) (upper, lower int) {
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper, lower
+}
+
+func (s *candScan) acronyms() {
+	for k := range s.toks {
+		w := strings.TrimSuffix(strings.TrimSuffix(s.word(k), "'s"), "’s")
+		if up, low := capitals(w); up >= 2 && low == 0 {
+			s.addSpan(KindAcronym, k, s.toks[k].start, s.toks[k].start+len(w))
+		}
+	}
+}
+
+// addSpan is add for a part of one token (an acronym without its 's).
+func (s *candScan) addSpan(kind string, k, start, end int) {
+	if s.isCovered(start, end) {
+		return
+	}
+	t := s.toks[k]
+	s.toks[k].end = end
+	s.add(kind, k, k+1)
+	s.toks[k] = t
+}
+
+// sentenceStart reports whether token k opens a sentence or a line-
+// initial heading, where capitals say nothing about names.
+func (s *candScan) sentenceStart(k int) bool {
+	if k == 0 {
+		return true
+	}
+	g := s.text[s.toks[k-1].end:s.toks[k].start]
+	return strings.ContainsAny(g, ".!?:") || strings.Count(g, "\n") >= 2 ||
+		strings.Contains(g, "\n") && !unicode.IsLower(lastRune(s.text[:s.toks[k-1].end]))
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func (s *candScan) capitalised(k int) bool {
+	return s.toks[k].flags&upperFirst != 0
+}
+
+// joined reports whether tokens k-1 and k may sit in one name: separated
+// by a space or a hyphen, not by punctuation.
+func (s *candScan) joined(k int) bool {
+	return gapKind(s.text[s.toks[k-1].end:s.toks[k].start]) != gapOther
+}
+
+func (s *candScan) names() {
+	for k := 0; k < len(s.toks); {
+		if !s.capitalised(k) {
+			k++
+			continue
+		}
+		a := k
+		if s.sentenceStart(a) && stopWord(glossary.Fold(s.word(a))) {
+			a++
+		}
+		end, caps := a, 0
+		for j := a; j < len(s.toks) && (j == a || s.joined(j)); j++ {
+			switch w := s.word(j); {
+			case s.capitalised(j) && (j == a || !s.sentenceStart(j)):
+				end, caps = j+1, caps+1
+				continue
+			case j > a && connector(glossary.Fold(w)):
+				continue
+			}
+			break
+		}
+		if caps >= 2 {
+			s.add(KindName, a, end)
+		}
+		k = max(end, k+1)
+	}
+}
+
+func (s *candScan) compounds() {
+	for k := range s.toks {
+		w := s.word(k)
+		if s.capitalised(k) && !s.sentenceStart(k) {
+			continue // a name, not a compound noun
+		}
+		if up, _ := capitals(w); up > 1 {
+			continue
+		}
+		if s.m.opt.Split != nil {
+			if len(s.m.opt.Split(glossary.Fold(w))) < 2 {
+				continue
+			}
+		} else if utf8.RuneCountInString(w) < 13 {
+			continue
+		}
+		if !hasDigit(w) {
+			s.add(KindCompound, k, k+1)
+		}
+	}
+}
+
+func hasDigit(w string) bool {
+	return strings.IndexFunc(w, unicode.IsDigit) >= 0
+}
+
+func (s *candScan) phrases() {
+	content := func(k int) bool {
+		w := s.word(k)
+		f := glossary.Fold(w)
+		up, _ := capitals(w)
+		return utf8.RuneCountInString(w) >= 3 && !stopWord(f) && !hasDigit(w) && up <= 1
+	}
+	for k := 0; k+1 < len(s.toks); k++ {
+		if content(k) && content(k+1) && !s.capitalised(k+1) &&
+			gapKind(s.text[s.toks[k].end:s.toks[k+1].start]) == gapSpace {
+			s.add(KindPhrase, k, k+2)
+		}
+	}
+}
+
+// connector reports whether a folded word may stand inside a name.
+func connector(folded string) bool {
+	switch folded {
+	case "van", "der", "de", "den", "het", "voor", "en", "pour", "le", "la", "les", "du", "des", "et",
+		"of", "and", "the", "for":
+		return true
+	}
+	return false
+}
+
+func stopWord(folded string) bool { return stopWords[folded] }
+
+// stopWords are Dutch and English function words, folded; a phrase or a
+// name never starts with one. It is filled once and only read.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		de het een en of van in op te ten ter voor met aan door over bij naar om tot uit als dat die dit deze
+		er is zijn was waren werd wordt worden heeft hebben had hadden zal zullen zou zouden kan kunnen moet
+		moeten niet geen ook nog al wel zo na maar dan toen zich hun haar hem hij zij ze wij we u uw ik je
+		onder tegen tussen waar waarin waarvan hierop hierover hiervoor daarnaast tevens zoals enkele andere
+		veel meer eerder recent momenteel reeds jl nr bijvoorbeeld alle elke ieder iets niets zeer heel
+		binnen buiten sinds tijdens zonder via per welke wie wat hoe omdat zodat terwijl indien mits
+		the a an and or of to in on for with by at from as that this these those is are was were be been
+		being has have had will would can could shall should may might must not no also its it their his
+		her they we you he she which who whom what when where how than then into over under about after
+		before between during without within such other some any all each more most very`) {
+		m[w] = true
+	}
+	return m
+}()

@@ -1,0 +1,59 @@
+// Package match recognises glossary terms in running text, checks a
+// translation against the glossary, and proposes term candidates the
+// glossary does not cover yet.
+//
+// A Matcher is built once from a set of concepts (NewMatcher) and is then
+// immutable and safe for concurrent use; rebuild it when the glossary
+// changes. It knows no language by itself: stemming (Options.Key) and
+// compound splitting (Options.Split) are passed in, so this package imports
+// neither index nor internal/....
+//
+// # Offsets
+//
+// Every offset this package reports (Annotation.Start, Annotation.End) is a
+// BYTE offset into the UTF-8 input string, so text[a.Start:a.End] == a.Text.
+// Offsets always fall on rune boundaries and on word edges: no annotation
+// starts or ends inside a word.
+//
+// # How text is matched
+//
+// Text and terms are cut into words the same way: maximal runs of letters,
+// digits and combining marks, with an apostrophe between letters kept inside
+// the word (programma’s, d'état). Hyphens separate words, so VN-missie is the
+// two words VN and missie, joined by a hyphen. A term matches a word sequence
+// when its words match one by one and the separators agree: a space, a
+// hyphen and a hyphen at a line break all count as the same separator;
+// anything else (a comma, a full stop) must be the same punctuation. Each
+// word pair is compared from strict to loose, and the loosest comparison a
+// match needed becomes its Via:
+//
+//   - exact: the words are identical;
+//   - fold: identical after Fold (case, diacritics, curly apostrophe);
+//   - stem: identical after Options.Key (inflection: staatsgrepen → staatsgreep);
+//   - acronym: the term is an acronym (AU, EU, CNSP) and matched
+//     case-sensitively as a whole word, optionally with a possessive or
+//     plural 's (NGO's); an acronym never matches inside a word (augustus)
+//     nor in another case (Au);
+//   - hyphen: the match is one part of a hyphenated word (VN in VN-missie,
+//     ECOWAS in ECOWAS-top, lidstaten in EU-lidstaten);
+//   - compound: a single word none of whose readings is a term, but one of
+//     whose parts under Options.Split is (trainingsmissie → missie).
+//
+// A compound match marks the WHOLE word, with Term set to the term its part
+// matched. We chose the whole word over the part's span because the split
+// function returns normalised parts (linking sounds dropped, case folded)
+// that need not occur verbatim in the word, and because an annotation
+// inside a word would break the rule that annotations sit on word edges.
+// The head (last part) is preferred, as it names what the compound is.
+//
+// A word of two or three capital letters only (ER, AU, VN) is taken to be an
+// acronym and matches acronym terms only: the Dutch adverb er in a
+// dictionary must not claim the Europese Raad's ER.
+//
+// A word broken across a line with a hyphen (veroor-\ndeeld) is also tried
+// as the joined word (veroordeeld) when the next line starts in lower case.
+//
+// Where matches overlap, the longest (in bytes) wins; among equally long
+// matches at the same place the stricter Via wins, then the concept given
+// first to NewMatcher. The output never overlaps and is sorted by Start.
+package match

@@ -1,0 +1,132 @@
+package match
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// crudeKey is a test-local stemmer: it folds and strips the commonest
+// Dutch and English inflections. It is deliberately simple; the real
+// KeyFunc (index.Key) is better, but these tests must not depend on it.
+func crudeKey(lang, w string) string {
+	w = glossary.Fold(w)
+	strip := func(suf, repl string) bool {
+		if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 3 {
+			w = w[:len(w)-len(suf)] + repl
+			return true
+		}
+		return false
+	}
+	if lang == "en" {
+		_ = strip("ies", "y") || strip("'s", "") || strip("es", "") || strip("s", "") || strip("ed", "") || strip("ing", "")
+		return w
+	}
+	_ = strip("'s", "") || strip("en", "") || strip("s", "")
+	strip("e", "")
+	// Undo vowel lengthening and consonant doubling so that staatsgreep
+	// and staatsgrepen (staatsgrep) and sanctie and sancties meet.
+	if n := len(w); n >= 4 {
+		c, v1, v2 := w[n-1], w[n-2], w[n-3]
+		switch {
+		case !vowel(c) && v1 == v2 && vowel(v1) && v1 != 'i':
+			w = w[:n-2] + string(c)
+		case !vowel(c) && c == v1:
+			w = w[:n-1]
+		}
+	}
+	return w
+}
+
+func vowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// sharedDir returns ../shared relative to the module root, or skips.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("no go.mod above the package directory")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(shared); err != nil {
+		tb.Skipf("shared data not found at %s (needs ../shared next to the repository)", shared)
+	}
+	return shared
+}
+
+// loadFreeDict reads the FreeDict Dutch–English TSV into one concept per
+// headword: the headword as Dutch term, the translations as English terms.
+// Placeholders (...) are dropped; Ergane's lost spaces are left as they are.
+func loadFreeDict(tb testing.TB, path string) []glossary.Concept {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Skipf("FreeDict not available: %v", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var cs []glossary.Concept
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for line := 0; sc.Scan(); line++ {
+		if line == 0 {
+			continue // header
+		}
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) != 3 || strings.Contains(cols[0], "...") {
+			continue
+		}
+		c := glossary.Concept{ID: fmt.Sprintf("freedict-%d", line), Collection: "freedict",
+			Terms: []glossary.Term{{Lang: "nl", Text: cols[0]}}}
+		seen := map[string]bool{}
+		for _, sense := range strings.Split(cols[2], " | ") {
+			for _, tr := range strings.Split(sense, ", ") {
+				tr = strings.TrimSpace(tr)
+				if tr == "" || strings.Contains(tr, "...") || seen[tr] {
+					continue
+				}
+				seen[tr] = true
+				c.Terms = append(c.Terms, glossary.Term{Lang: "en", Text: tr})
+			}
+		}
+		cs = append(cs, c)
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return cs
+}
+
+// concept builds a test concept: terms as "lang:text:status" triples,
+// status optional.
+func concept(id string, terms ...string) glossary.Concept {
+	c := glossary.Concept{ID: id, Collection: "test"}
+	for _, t := range terms {
+		parts := strings.SplitN(t, ":", 3)
+		term := glossary.Term{Lang: parts[0], Text: parts[1]}
+		if len(parts) == 3 {
+			term.Status = glossary.Status(parts[2])
+		}
+		c.Terms = append(c.Terms, term)
+	}
+	return c
+}

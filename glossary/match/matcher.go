@@ -1,0 +1,524 @@
+package match
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// KeyFunc returns the search key of one word in a language ("nl", "en"):
+// folded and stemmed, so that inflected forms share a key
+// (staatsgrepen and staatsgreep). The matcher passes words already folded
+// with glossary.Fold. An empty result means "no key" and the folded word
+// is used instead. It is the glossary's KeyFunc, so one function (tolk
+// passes index.Key) serves the termbase and the matcher.
+type KeyFunc = glossary.KeyFunc
+
+// SplitFunc splits a compound word into its parts (trainingsmissie →
+// training, missie), or returns nil when the word is not a compound. The
+// matcher passes the folded word; parts may be normalised (linking sounds
+// dropped) and need not occur verbatim in the word.
+type SplitFunc func(word string) []string
+
+// Options are the language tools a Matcher uses. Both may be nil: without
+// Key words match on Fold only, without Split compounds are not opened.
+type Options struct {
+	Key   KeyFunc
+	Split SplitFunc
+}
+
+// Via values: how an annotation matched; see the package documentation.
+const (
+	ViaExact    = "exact"
+	ViaFold     = "fold"
+	ViaStem     = "stem"
+	ViaAcronym  = "acronym"
+	ViaHyphen   = "hyphen"
+	ViaCompound = "compound"
+)
+
+// match levels, strict to loose; a match's level is its loosest word's.
+const (
+	levelExact uint8 = iota
+	levelAcronym
+	levelFold
+	levelStem
+	levelHyphen
+	levelCompound
+)
+
+var viaNames = [...]string{ViaExact, ViaAcronym, ViaFold, ViaStem, ViaHyphen, ViaCompound}
+
+// Annotation is one occurrence of a glossary term in a text.
+type Annotation struct {
+	Start, End  int             // byte offsets into the input (UTF-8): Text == input[Start:End]
+	Text        string          // the words as they appear in the input
+	Concept     string          // concept id
+	Lang        string          // language of the matched term
+	Term        string          // the glossary term matched
+	Equivalents []glossary.Term // the concept's terms in the other languages, preferred first; shared with the Matcher: read only
+	Status      glossary.Status // status of the matched term
+	Via         string          // exact, fold, stem, acronym, hyphen or compound
+}
+
+// termWord is one word of a term, prepared for comparison.
+type termWord struct {
+	text string // as written in the glossary
+	fold string
+	key  string
+	acro bool // compared case-sensitively as a whole word
+	gap  string
+	gapK int // separator before this word (unused for the first)
+}
+
+// entry is one term of one concept.
+type entry struct {
+	concept     int32
+	term        int32
+	lang        int
+	words       []termWord
+	equivalents []glossary.Term
+}
+
+// Matcher finds glossary terms in text. It is immutable after NewMatcher
+// and safe for concurrent use.
+type Matcher struct {
+	concepts []glossary.Concept
+	opt      Options
+	langs    []string             // languages of the terms, nl and en first
+	entries  []entry              // in concept order, then term order
+	index    []map[string][]int32 // per language: first word's key → entries
+	acro     map[string][]int32   // first word (acronym, as written) → entries
+	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
+	byID     map[string]int32     // concept id → position
+}
+
+// NewMatcher prepares cs for matching. The concepts and their terms are
+// copied; later changes to cs do not affect the Matcher. Terms that contain no word
+// (only punctuation) are skipped.
+func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
+	m := &Matcher{
+		concepts: slices.Clone(cs),
+		opt:      opt,
+		acro:     map[string][]int32{},
+	}
+	for i := range m.concepts {
+		m.concepts[i].Terms = slices.Clone(m.concepts[i].Terms)
+	}
+	langIdx := map[string]int{}
+	for _, l := range []string{"nl", "en"} {
+		langIdx[l] = len(m.langs)
+		m.langs = append(m.langs, l)
+	}
+	for _, c := range m.concepts {
+		for _, t := range c.Terms {
+			if _, ok := langIdx[t.Lang]; !ok && t.Lang != "" {
+				langIdx[t.Lang] = len(m.langs)
+				m.langs = append(m.langs, t.Lang)
+			}
+		}
+	}
+	m.index = make([]map[string][]int32, len(m.langs))
+	m.single = make([]map[string][]int32, len(m.langs))
+	for i := range m.index {
+		m.index[i] = map[string][]int32{}
+		m.single[i] = map[string][]int32{}
+	}
+	var toks []token
+	for ci := range m.concepts {
+		c := &m.concepts[ci]
+		for ti, t := range c.Terms {
+			li, ok := langIdx[t.Lang]
+			if !ok {
+				continue
+			}
+			toks = tokenize(t.Text, toks)
+			if len(toks) == 0 {
+				continue
+			}
+			words := make([]termWord, len(toks))
+			for k, tk := range toks {
+				w := t.Text[tk.start:tk.end]
+				f := glossary.Fold(w)
+				words[k] = termWord{text: w, fold: f, key: m.key(t.Lang, f), acro: acronymWord(w, t.Type)}
+				if k > 0 {
+					words[k].gap = t.Text[toks[k-1].end:tk.start]
+					words[k].gapK = gapKind(words[k].gap)
+				}
+			}
+			e := entry{concept: int32(ci), term: int32(ti), lang: li, words: words, equivalents: equivalents(c, t.Lang)}
+			n := int32(len(m.entries))
+			m.entries = append(m.entries, e)
+			if words[0].acro {
+				m.acro[words[0].text] = append(m.acro[words[0].text], n)
+			} else {
+				m.index[li][words[0].key] = append(m.index[li][words[0].key], n)
+				if len(words) == 1 {
+					m.single[li][words[0].key] = append(m.single[li][words[0].key], n)
+				}
+			}
+		}
+	}
+	return m
+}
+
+// key applies the KeyFunc to an already folded word.
+func (m *Matcher) key(lang, folded string) string {
+	if m.opt.Key == nil {
+		return folded
+	}
+	if k := m.opt.Key(lang, folded); k != "" {
+		return k
+	}
+	return folded
+}
+
+// acronymWord reports whether a term word is compared case-sensitively:
+// it has at least two capitals and no more lower-case letters than
+// capitals (AU, CNSP, AMvB), or the term is typed as an acronym or
+// abbreviation and the word has a capital.
+func acronymWord(w string, typ glossary.TermType) bool {
+	upper, lower := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	if upper >= 2 && lower <= upper {
+		return true
+	}
+	return (typ == glossary.Acronym || typ == glossary.Abbreviation) && upper > 0
+}
+
+// statusRank orders statuses for Equivalents: preferred first, then
+// admitted, unmarked, deprecated, superseded.
+func statusRank(s glossary.Status) int {
+	switch s {
+	case glossary.Preferred:
+		return 0
+	case glossary.Admitted:
+		return 1
+	case "":
+		return 2
+	case glossary.Deprecated:
+		return 3
+	default:
+		return 4
+	}
+}
+
+// equivalents returns c's terms in languages other than lang, stably
+// sorted by status. The slice is clipped so appending to it copies.
+func equivalents(c *glossary.Concept, lang string) []glossary.Term {
+	var ts []glossary.Term
+	for _, t := range c.Terms {
+		if t.Lang != lang {
+			ts = append(ts, t)
+		}
+	}
+	slices.SortStableFunc(ts, func(a, b glossary.Term) int { return statusRank(a.Status) - statusRank(b.Status) })
+	return slices.Clip(ts)
+}
+
+// wordInfo caches what one distinct word of a text folds and keys to.
+type wordInfo struct {
+	fold  string
+	keys  []string   // by language index; "" until computed
+	parts [][]string // by language index: keys of the compound's parts
+	split bool       // parts computed
+}
+
+// hit is one match before overlaps are resolved.
+type hit struct {
+	startTok, endTok int // token range, end exclusive
+	start, end       int // byte range
+	entry            int32
+	level            uint8
+}
+
+// scan is the state of one Annotate or Check call.
+type scan struct {
+	m     *Matcher
+	text  string
+	toks  []token
+	langs []bool // by language index: requested
+	cache map[string]*wordInfo
+}
+
+func (m *Matcher) newScan(text, lang string) *scan {
+	s := &scan{m: m, text: text, langs: make([]bool, len(m.langs))}
+	any := false
+	for i, l := range m.langs {
+		if lang == "" || lang == l {
+			s.langs[i] = true
+			any = true
+		}
+	}
+	if !any {
+		return s
+	}
+	s.toks = tokenize(text, make([]token, 0, len(text)/7+1))
+	s.cache = make(map[string]*wordInfo, len(s.toks)/4+1)
+	return s
+}
+
+// info returns the cached folding and keys of a word.
+func (s *scan) info(w string) *wordInfo {
+	if wi, ok := s.cache[w]; ok {
+		return wi
+	}
+	f := glossary.Fold(w)
+	wi := &wordInfo{fold: f, keys: make([]string, len(s.m.langs))}
+	for li, on := range s.langs {
+		if on {
+			wi.keys[li] = s.m.key(s.m.langs[li], f)
+		}
+	}
+	s.cache[w] = wi
+	return wi
+}
+
+func (s *scan) surface(k int) string { return s.text[s.toks[k].start:s.toks[k].end] }
+
+// compare matches one text word against one term word.
+func (s *scan) compare(w *termWord, surface string, wi *wordInfo, li int, flags uint8) (uint8, bool) {
+	if w.acro {
+		if surface == w.text || strings.TrimSuffix(strings.TrimSuffix(surface, "'s"), "’s") == w.text {
+			return levelAcronym, true
+		}
+		return 0, false
+	}
+	switch {
+	case flags&shortCaps != 0:
+		return 0, false
+	case surface == w.text:
+		return levelExact, true
+	case wi.fold == w.fold:
+		return levelFold, true
+	case wi.keys[li] == w.key:
+		return levelStem, true
+	}
+	return 0, false
+}
+
+// matchEntry tries entry e at token i. first is the word standing at i
+// (the token itself or, for a line-broken word, the joined form) and next
+// the token after it. It returns the exclusive end token and the level.
+func (s *scan) matchEntry(e *entry, i int, first string, fi *wordInfo, next int) (int, uint8, bool) {
+	level, ok := s.compare(&e.words[0], first, fi, e.lang, s.toks[i].flags)
+	if !ok {
+		return 0, 0, false
+	}
+	j := next
+	for k := 1; k < len(e.words); k++ {
+		if j >= len(s.toks) {
+			return 0, 0, false
+		}
+		w := &e.words[k]
+		g := s.text[s.toks[j-1].end:s.toks[j].start]
+		gk := gapKind(g)
+		if w.gapK == gapOther || gk == gapOther {
+			if w.gapK != gk || !sameGap(w.gap, g) {
+				return 0, 0, false
+			}
+		}
+		sf := s.surface(j)
+		lv, ok := s.compare(w, sf, s.info(sf), e.lang, s.toks[j].flags)
+		if !ok {
+			return 0, 0, false
+		}
+		level = max(level, lv)
+		j++
+	}
+	return j, level, true
+}
+
+// hitsAt appends the matches starting at token i: all of them, or only
+// the best (longest, then strictest, then first given).
+func (s *scan) hitsAt(i int, all bool, out []hit) []hit {
+	n0 := len(out)
+	t := s.toks[i]
+	try := func(first string, fi *wordInfo, next int) {
+		consider := func(ids []int32) {
+			for _, id := range ids {
+				e := &s.m.entries[id]
+				if !s.langs[e.lang] {
+					continue
+				}
+				end, lv, ok := s.matchEntry(e, i, first, fi, next)
+				if !ok {
+					continue
+				}
+				h := hit{startTok: i, endTok: end, start: t.start, end: s.toks[end-1].end, entry: id, level: lv}
+				if all || len(out) == n0 {
+					out = append(out, h)
+					continue
+				}
+				if b := &out[n0]; h.end > b.end || h.end == b.end && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
+					*b = h
+				}
+			}
+		}
+		if t.flags&upperFirst != 0 {
+			a := strings.TrimSuffix(strings.TrimSuffix(first, "'s"), "’s")
+			consider(s.m.acro[a])
+			if a != first {
+				consider(s.m.acro[first])
+			}
+		}
+		for li, on := range s.langs {
+			if on {
+				consider(s.m.index[li][fi.keys[li]])
+			}
+		}
+	}
+	w := s.surface(i)
+	wi := s.info(w)
+	try(w, wi, i+1)
+	if t.flags&joinNext != 0 && i+1 < len(s.toks) {
+		j := w + s.surface(i+1)
+		try(j, s.info(j), i+2)
+	}
+	if len(out) == n0 && s.m.opt.Split != nil && t.flags&shortCaps == 0 {
+		if h, ok := s.compound(i, wi); ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// compound matches the parts of the word at token i against single-word
+// terms, head first.
+func (s *scan) compound(i int, wi *wordInfo) (hit, bool) {
+	if !wi.split {
+		wi.split = true
+		parts := s.m.opt.Split(wi.fold)
+		if len(parts) >= 2 {
+			wi.parts = make([][]string, len(s.m.langs))
+			for li, on := range s.langs {
+				if !on {
+					continue
+				}
+				ks := make([]string, len(parts))
+				for k, p := range parts {
+					ks[k] = s.m.key(s.m.langs[li], glossary.Fold(p))
+				}
+				wi.parts[li] = ks
+			}
+		}
+	}
+	if wi.parts == nil {
+		return hit{}, false
+	}
+	t := s.toks[i]
+	for k := len(wi.parts[0]) - 1; k >= 0; k-- {
+		for li, on := range s.langs {
+			if !on || wi.parts[li] == nil {
+				continue
+			}
+			if ids := s.m.single[li][wi.parts[li][k]]; len(ids) > 0 {
+				return hit{startTok: i, endTok: i + 1, start: t.start, end: t.end, entry: ids[0], level: levelCompound}, true
+			}
+		}
+	}
+	return hit{}, false
+}
+
+// hits returns the matches in token order, every one (all) or the best
+// per start token.
+func (s *scan) hits(all bool) []hit {
+	var out []hit
+	for i := range s.toks {
+		out = s.hitsAt(i, all, out)
+	}
+	return out
+}
+
+// resolve keeps the longest of overlapping hits (then the strictest,
+// then the first given), in token order. hs is in start order.
+func resolve(hs []hit) []hit {
+	out := hs[:0]
+	for i := 0; i < len(hs); {
+		j, end := i+1, hs[i].endTok
+		for j < len(hs) && hs[j].startTok < end {
+			end = max(end, hs[j].endTok)
+			j++
+		}
+		if j == i+1 {
+			out = append(out, hs[i])
+			i = j
+			continue
+		}
+		cl := slices.Clone(hs[i:j])
+		slices.SortFunc(cl, func(a, b hit) int {
+			if d := (b.end - b.start) - (a.end - a.start); d != 0 {
+				return d
+			}
+			if a.level != b.level {
+				return int(a.level) - int(b.level)
+			}
+			if a.entry != b.entry {
+				return int(a.entry - b.entry)
+			}
+			return a.start - b.start
+		})
+		var kept []hit
+		for _, h := range cl {
+			if !slices.ContainsFunc(kept, func(k hit) bool { return h.startTok < k.endTok && k.startTok < h.endTok }) {
+				kept = append(kept, h)
+			}
+		}
+		slices.SortFunc(kept, func(a, b hit) int { return a.start - b.start })
+		out = append(out, kept...)
+		i = j
+	}
+	return out
+}
+
+// hyphenJoined reports whether tokens k and k+1 are parts of one
+// hyphenated word: a bare hyphen, or a hyphen at a line break.
+func (s *scan) hyphenJoined(k int) bool {
+	if k < 0 || k+1 >= len(s.toks) {
+		return false
+	}
+	g := s.text[s.toks[k].end:s.toks[k+1].start]
+	switch gapKind(g) {
+	case gapHyphen:
+		return true
+	case gapBroken:
+		return hasNewline(g)
+	}
+	return false
+}
+
+// Annotate returns every glossary term in text, sorted by Start, never
+// overlapping. lang is "nl" or "en" to match only that language's terms,
+// or "" for all. Offsets are byte offsets into text.
+func (m *Matcher) Annotate(text, lang string) []Annotation {
+	s := m.newScan(text, lang)
+	if len(s.toks) == 0 {
+		return nil
+	}
+	hs := resolve(s.hits(false))
+	out := make([]Annotation, len(hs))
+	for i, h := range hs {
+		e := &m.entries[h.entry]
+		c := &m.concepts[e.concept]
+		t := &c.Terms[e.term]
+		lv := h.level
+		if lv < levelHyphen && (s.hyphenJoined(h.startTok-1) || s.hyphenJoined(h.endTok-1)) {
+			lv = levelHyphen
+		}
+		out[i] = Annotation{
+			Start: h.start, End: h.end, Text: text[h.start:h.end],
+			Concept: c.ID, Lang: t.Lang, Term: t.Text,
+			Equivalents: e.equivalents, Status: t.Status, Via: viaNames[lv],
+		}
+	}
+	return out
+}

@@ -1,0 +1,235 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// testConcepts is a small glossary in the shape of the curated one.
+func testConcepts() []glossary.Concept {
+	return []glossary.Concept{
+		concept("staatsgreep", "nl:staatsgreep:preferred", "nl:coup:admitted", "en:coup d'état:preferred", "en:coup:admitted", "en:putsch:deprecated"),
+		concept("sanctie", "nl:sanctie:preferred", "en:sanction:preferred"),
+		concept("uw-kamer", "nl:uw Kamer:preferred", "nl:Tweede Kamer:admitted", "en:the House:preferred", "en:House of Representatives:admitted"),
+		concept("au", "nl:Afrikaanse Unie:preferred", "nl:AU:preferred", "en:African Union:preferred", "en:AU:preferred"),
+		concept("eu", "nl:Europese Unie:preferred", "nl:EU:preferred", "en:European Union:preferred", "en:EU:preferred"),
+		concept("unie", "nl:unie:preferred", "en:union:preferred"),
+		concept("vn", "nl:VN:preferred", "nl:Verenigde Naties:preferred", "en:UN:preferred", "en:United Nations:preferred"),
+		concept("missie", "nl:missie:preferred", "en:mission:preferred"),
+		concept("ecowas", "nl:ECOWAS:preferred", "en:ECOWAS:preferred"),
+		concept("er", "nl:ER:preferred", "nl:Europese Raad:preferred", "en:European Council:preferred"),
+		concept("lidstaat", "nl:lidstaat:preferred", "en:member state:preferred"),
+		concept("keita", "nl:Keïta:preferred", "en:Keïta:preferred"),
+		concept("sg", "nl:Secretaris-Generaal:preferred", "en:Secretary-General:preferred"),
+		concept("voedselzekerheid", "nl:voedselzekerheid:preferred", "en:food security:preferred"),
+		concept("ngo", "nl:NGO:preferred", "en:NGO:preferred"),
+		concept("isr", "nl:Intelligence, Surveillance and Reconnaissance:preferred", "en:intelligence, surveillance and reconnaissance:preferred"),
+	}
+}
+
+// splitTest is a test compound splitter over a fixed list.
+func splitTest(w string) []string {
+	switch w {
+	case "trainingsmissie":
+		return []string{"training", "missie"}
+	case "vredesmissies":
+		return []string{"vrede", "missies"}
+	case "sanctiebeleid":
+		return []string{"sanctie", "beleid"}
+	}
+	return nil
+}
+
+type got struct{ Text, Concept, Term, Via string }
+
+func brief(as []Annotation) []got {
+	var out []got
+	for _, a := range as {
+		out = append(out, got{a.Text, a.Concept, a.Term, a.Via})
+	}
+	return out
+}
+
+// checkAnnotations asserts the invariants every Annotate result keeps:
+// offsets within bounds, on rune boundaries and word edges, Text equal to
+// the span, sorted and not overlapping.
+func checkAnnotations(t testing.TB, text string, as []Annotation) {
+	t.Helper()
+	prevEnd := 0
+	for i, a := range as {
+		if a.Start < prevEnd || a.Start >= a.End || a.End > len(text) {
+			t.Fatalf("annotation %d [%d,%d) out of order, empty or out of bounds (previous end %d, len %d)", i, a.Start, a.End, prevEnd, len(text))
+		}
+		if !utf8.RuneStart(text[a.Start]) || a.End < len(text) && !utf8.RuneStart(text[a.End]) {
+			t.Fatalf("annotation %d [%d,%d) not on rune boundaries", i, a.Start, a.End)
+		}
+		if text[a.Start:a.End] != a.Text {
+			t.Fatalf("annotation %d: Text %q, span %q", i, a.Text, text[a.Start:a.End])
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:a.Start]); a.Start > 0 && inWord(r) {
+			t.Fatalf("annotation %d %q starts inside a word", i, a.Text)
+		}
+		if r, _ := utf8.DecodeRuneInString(text[a.End:]); a.End < len(text) && inWord(r) {
+			t.Fatalf("annotation %d %q ends inside a word", i, a.Text)
+		}
+		prevEnd = a.End
+	}
+}
+
+func inWord(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+func TestAnnotate(t *testing.T) {
+	m := NewMatcher(testConcepts(), Options{Key: crudeKey, Split: splitTest})
+	tests := []struct {
+		name, text, lang string
+		want             []got
+	}{
+		{"exact", "de staatsgreep in Mali", "nl", []got{{"staatsgreep", "staatsgreep", "staatsgreep", ViaExact}}},
+		{"inflected plural", "twee staatsgrepen en sancties", "nl", []got{
+			{"staatsgrepen", "staatsgreep", "staatsgreep", ViaStem}, {"sancties", "sanctie", "sanctie", ViaStem}}},
+		{"sentence-initial capital folds", "Staatsgreep!", "nl", []got{{"Staatsgreep", "staatsgreep", "staatsgreep", ViaFold}}},
+		{"diacritic variant", "president Keita en Keïta", "nl", []got{
+			{"Keita", "keita", "Keïta", ViaFold}, {"Keïta", "keita", "Keïta", ViaExact}}},
+		{"acronym whole word only", "op 18 augustus heeft de AU en niet de Au", "nl", []got{{"AU", "au", "AU", ViaAcronym}}},
+		{"acronym with possessive", "de NGO's en NGO’s", "nl", []got{{"NGO's", "ngo", "NGO", ViaAcronym}, {"NGO’s", "ngo", "NGO", ViaAcronym}}},
+		{"short capitals are acronyms only", "ER is er", "nl", []got{{"ER", "er", "ER", ViaAcronym}}},
+		{"hyphenated parts", "de VN-missie en de ECOWAS-top", "nl", []got{
+			{"VN", "vn", "VN", ViaHyphen}, {"missie", "missie", "missie", ViaHyphen}, {"ECOWAS", "ecowas", "ECOWAS", ViaHyphen}}},
+		{"acronym before hyphen", "met de EU-lidstaten", "nl", []got{{"EU", "eu", "EU", ViaHyphen}, {"lidstaten", "lidstaat", "lidstaat", ViaHyphen}}},
+		{"longest match wins", "de Europese Unie en de unie", "nl", []got{
+			{"Europese Unie", "eu", "Europese Unie", ViaExact}, {"unie", "unie", "unie", ViaExact}}},
+		{"multi-word across a line break", "wordt uw\nKamer geïnformeerd", "nl", []got{{"uw\nKamer", "uw-kamer", "uw Kamer", ViaExact}}},
+		{"punctuation breaks a multi-word term", "zei uw. Kamer", "nl", nil},
+		{"term punctuation must match", "Duitse Intelligence, Surveillance and Reconnaissance (ISR)", "nl", []got{
+			{"Intelligence, Surveillance and Reconnaissance", "isr", "Intelligence, Surveillance and Reconnaissance", ViaExact}}},
+		{"hyphenated term over a line break", "De Secretaris-\nGeneraal van", "nl", []got{{"Secretaris-\nGeneraal", "sg", "Secretaris-Generaal", ViaExact}}},
+		{"hyphenated term written with a space", "de Secretaris Generaal", "nl", []got{{"Secretaris Generaal", "sg", "Secretaris-Generaal", ViaExact}}},
+		{"line-broken word joined", "op het gebied van voedsel-\nzekerheid", "nl", []got{{"voedsel-\nzekerheid", "voedselzekerheid", "voedselzekerheid", ViaExact}}},
+		{"compound via split marks the whole word", "de trainingsmissie en vredesmissies", "nl", []got{
+			{"trainingsmissie", "missie", "missie", ViaCompound}, {"vredesmissies", "missie", "missie", ViaCompound}}},
+		{"compound head preferred over modifier", "het sanctiebeleid", "nl", []got{{"sanctiebeleid", "sanctie", "sanctie", ViaCompound}}},
+		{"language filter", "the coup d'état", "nl", []got{{"coup", "staatsgreep", "coup", ViaExact}}},
+		{"english", "the coup d'état and the coups", "en", []got{
+			{"coup d'état", "staatsgreep", "coup d'état", ViaExact}, {"coups", "staatsgreep", "coup", ViaStem}}},
+		{"both languages", "the EU and the Europese Unie", "", []got{
+			{"EU", "eu", "EU", ViaAcronym}, {"Europese Unie", "eu", "Europese Unie", ViaExact}}},
+		{"unknown language", "staatsgreep", "fr", nil},
+		{"empty", "", "nl", nil},
+		{"no words", " -- ,. ", "nl", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			as := m.Annotate(tt.text, tt.lang)
+			checkAnnotations(t, tt.text, as)
+			if diff := cmp.Diff(tt.want, brief(as)); diff != "" {
+				t.Errorf("Annotate(%q, %q) (-want +got):\n%s", tt.text, tt.lang, diff)
+			}
+		})
+	}
+}
+
+func TestAnnotateFields(t *testing.T) {
+	m := NewMatcher(testConcepts(), Options{Key: crudeKey})
+	text := "Na de staatsgrepen."
+	as := m.Annotate(text, "nl")
+	want := []Annotation{{
+		Start: 6, End: 18, Text: "staatsgrepen", Concept: "staatsgreep", Lang: "nl", Term: "staatsgreep",
+		Equivalents: []glossary.Term{
+			{Lang: "en", Text: "coup d'état", Status: glossary.Preferred},
+			{Lang: "en", Text: "coup", Status: glossary.Admitted},
+			{Lang: "en", Text: "putsch", Status: glossary.Deprecated},
+		},
+		Status: glossary.Preferred, Via: ViaStem,
+	}}
+	if diff := cmp.Diff(want, as); diff != "" {
+		t.Errorf("Annotate (-want +got):\n%s", diff)
+	}
+}
+
+func TestAnnotateByteOffsets(t *testing.T) {
+	m := NewMatcher(testConcepts(), Options{Key: crudeKey})
+	text := "Één geïnformeerde Keïta"
+	as := m.Annotate(text, "nl")
+	if len(as) != 1 {
+		t.Fatalf("got %d annotations, want 1: %+v", len(as), as)
+	}
+	if want := strings.Index(text, "Keïta"); as[0].Start != want || as[0].End != len(text) {
+		t.Errorf("got [%d,%d), want byte offsets [%d,%d)", as[0].Start, as[0].End, want, len(text))
+	}
+}
+
+func TestAnnotateWithoutKey(t *testing.T) {
+	m := NewMatcher(testConcepts(), Options{})
+	res := brief(m.Annotate("staatsgrepen en STAATSGREEP", "nl"))
+	want := []got{{"STAATSGREEP", "staatsgreep", "staatsgreep", ViaFold}}
+	if diff := cmp.Diff(want, res); diff != "" {
+		t.Errorf("without a KeyFunc only folding applies (-want +got):\n%s", diff)
+	}
+}
+
+func TestMatcherIgnoresLaterChanges(t *testing.T) {
+	cs := testConcepts()
+	m := NewMatcher(cs, Options{Key: crudeKey})
+	cs[0].ID = "changed"
+	cs[0].Terms[0].Text = "iets"
+	res := brief(m.Annotate("staatsgreep", "nl"))
+	want := []got{{"staatsgreep", "staatsgreep", "staatsgreep", ViaExact}}
+	if diff := cmp.Diff(want, res); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestAnnotateConcurrent(t *testing.T) {
+	m := NewMatcher(testConcepts(), Options{Key: crudeKey, Split: splitTest})
+	text := strings.Repeat("De AU en de VN-missie veroordeelden de staatsgrepen; trainingsmissie. ", 20)
+	want := m.Annotate(text, "")
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if diff := cmp.Diff(want, m.Annotate(text, "")); diff != "" {
+				errs <- diff
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for d := range errs {
+		t.Errorf("concurrent Annotate differs (-want +got):\n%s", d)
+	}
+}
+
+func TestGapKind(t *testing.T) {
+	tests := map[string]int{" ": gapSpace, "\n ": gapSpace, "-": gapHyphen, "‐": gapHyphen, "-\n": gapBroken,
+		"- ": gapBroken, " - ": gapOther, ", ": gapOther, "--": gapOther, "": gapSpace}
+	for g, want := range tests {
+		if got := gapKind(g); got != want {
+			t.Errorf("gapKind(%q) = %d, want %d", g, got, want)
+		}
+	}
+}
+
+func ExampleMatcher_Annotate() {
+	m := NewMatcher([]glossary.Concept{{
+		ID: "staatsgreep",
+		Terms: []glossary.Term{
+			{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred},
+			{Lang: "en", Text: "coup", Status: glossary.Preferred},
+		},
+	}}, Options{})
+	for _, a := range m.Annotate("De Staatsgreep in Mali", "nl") {
+		fmt.Println(a.Start, a.End, a.Text, a.Concept, a.Via, a.Equivalents[0].Text)
+	}
+	// Output: 3 14 Staatsgreep staatsgreep fold coup
+}
