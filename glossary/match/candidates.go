@@ -53,10 +53,13 @@ const (
 //   - names: two or more capitalised words in a row, with connectors such
 //     as van, de, pour, and between them (Individual Police Officers);
 //     a capitalised determiner at a sentence start is left out;
-//   - compounds: long single words (13+ letters; with Options.Split, words
-//     it splits) that are no term, though a part may be;
-//   - phrases: pairs of content words (no stop words) occurring at least
-//     twice (constitutionele orde).
+//   - compounds: single words that are no term, though a part may be: with
+//     Options.Split the words it splits; without, words of 10+ letters that
+//     end in another word of the text or of the glossary
+//     (trainingsactiviteiten);
+//   - phrases: an adjective (Dutch -e, or an English adjective ending)
+//     and a noun, no stop words, occurring at least twice (centrale
+//     overheid).
 //
 // Nothing that lies inside one annotation (other than a compound-part one)
 // is proposed. Candidates are ranked by Score, then Count, then Text; at
@@ -150,7 +153,10 @@ func (s *candScan) normalise(a, b int) string {
 			case gapHyphen:
 				sb.WriteByte('-')
 			case gapBroken:
-				if s.toks[k-1].flags&joinNext == 0 {
+				switch {
+				case !hasNewline(g):
+					sb.WriteString("- ") // an elided part: Noord- en Centraal-Mali
+				case s.toks[k-1].flags&joinNext == 0:
 					sb.WriteByte('-')
 				}
 			default:
@@ -196,10 +202,25 @@ func capitals(w string) (upper, lower int) {
 func (s *candScan) acronyms() {
 	for k := range s.toks {
 		w := strings.TrimSuffix(strings.TrimSuffix(s.word(k), "'s"), "’s")
-		if up, low := capitals(w); up >= 2 && low == 0 {
-			s.addSpan(KindAcronym, k, s.toks[k].start, s.toks[k].start+len(w))
+		if up, low := capitals(w); up < 2 || low > 0 {
+			continue
 		}
+		end := s.toks[k].start + len(w)
+		// COVID-19: a number joined by a hyphen belongs to the acronym.
+		if len(w) == len(s.word(k)) && k+1 < len(s.toks) && isNumber(s.word(k+1)) &&
+			gapKind(s.text[s.toks[k].end:s.toks[k+1].start]) == gapHyphen {
+			end = s.toks[k+1].end
+			if !s.isCovered(s.toks[k].start, end) {
+				s.add(KindAcronym, k, k+2)
+			}
+			continue
+		}
+		s.addSpan(KindAcronym, k, s.toks[k].start, end)
 	}
+}
+
+func isNumber(w string) bool {
+	return strings.TrimFunc(w, unicode.IsDigit) == ""
 }
 
 // addSpan is add for a part of one token (an acronym without its 's).
@@ -246,47 +267,120 @@ func (s *candScan) names() {
 			continue
 		}
 		a := k
-		if s.sentenceStart(a) && stopWord(glossary.Fold(s.word(a))) {
+		// A capital at a sentence start says nothing, unless the next word
+		// is capitalised too: keep "Charles Michel", drop "De" in
+		// "De Minister van …" and "Vertegenwoordigers" in
+		// "Vertegenwoordigers van ECOWAS".
+		if s.sentenceStart(a) && (stopWord(glossary.Fold(s.word(a))) || a+1 >= len(s.toks) || !s.capitalised(a+1) || !s.joined(a+1)) {
 			a++
 		}
-		end, caps := a, 0
-		for j := a; j < len(s.toks) && (j == a || s.joined(j)); j++ {
-			switch w := s.word(j); {
-			case s.capitalised(j) && (j == a || !s.sentenceStart(j)):
+		end, caps, uncovered := a, 0, 0
+		for j := a; j < len(s.toks); j++ {
+			if j > a && (!s.joinedInName(j) || s.sentenceStart(j)) {
+				break
+			}
+			if s.capitalised(j) {
 				end, caps = j+1, caps+1
-				continue
-			case j > a && connector(glossary.Fold(w)):
+				if !s.isCovered(s.toks[j].start, s.toks[j].end) {
+					uncovered++
+				}
 				continue
 			}
-			break
+			if j == a || !connector(glossary.Fold(s.word(j))) {
+				break
+			}
 		}
-		if caps >= 2 {
+		// A name whose capitalised words are all terms already (VN en de
+		// EU, Burkina Faso en Senegal) tells the curator nothing new.
+		if caps >= 2 && uncovered > 0 {
 			s.add(KindName, a, end)
 		}
 		k = max(end, k+1)
 	}
 }
 
+// joinedInName reports whether token k continues the name before it: a
+// space or hyphen, or a comma in an enumeration of capitalised words
+// (Intelligence, Surveillance and Reconnaissance).
+func (s *candScan) joinedInName(k int) bool {
+	g := s.text[s.toks[k-1].end:s.toks[k].start]
+	if gapKind(g) != gapOther {
+		return true
+	}
+	return strings.TrimSpace(g) == "," && s.capitalised(k) && s.capitalised(k-1)
+}
+
 func (s *candScan) compounds() {
+	var vocab map[string]bool // folded words of the text and of the terms
 	for k := range s.toks {
 		w := s.word(k)
 		if s.capitalised(k) && !s.sentenceStart(k) {
 			continue // a name, not a compound noun
 		}
-		if up, _ := capitals(w); up > 1 {
+		if up, _ := capitals(w); up > 1 || hasDigit(w) {
 			continue
 		}
 		if s.m.opt.Split != nil {
 			if len(s.m.opt.Split(glossary.Fold(w))) < 2 {
 				continue
 			}
-		} else if utf8.RuneCountInString(w) < 13 {
+		} else {
+			if vocab == nil {
+				vocab = s.vocabulary()
+			}
+			if !headInVocabulary(glossary.Fold(w), vocab) {
+				continue
+			}
+		}
+		s.add(KindCompound, k, k+1)
+	}
+}
+
+// vocabulary returns the folded words of the text and of the Matcher's
+// terms, for the compound test without a splitter.
+func (s *candScan) vocabulary() map[string]bool {
+	v := map[string]bool{}
+	for k := range s.toks {
+		// Halves of a word broken at a line end (veroor-, deeld) are no words.
+		if s.toks[k].flags&joinNext != 0 || k > 0 && s.toks[k-1].flags&joinNext != 0 {
 			continue
 		}
-		if !hasDigit(w) {
-			s.add(KindCompound, k, k+1)
+		v[glossary.Fold(s.word(k))] = true
+	}
+	for _, e := range s.m.entries {
+		for _, w := range e.words {
+			v[w.fold] = true
 		}
 	}
+	return v
+}
+
+// headInVocabulary is the compound test used without a splitter: w is at
+// least 10 letters and ends in a known word of 4+ letters after a
+// modifier of 4+ letters that is not a derivational prefix
+// (trainingsactiviteiten ends in activiteiten; internationale is inter-
+// plus nationale, no compound).
+func headInVocabulary(w string, vocab map[string]bool) bool {
+	if utf8.RuneCountInString(w) < 10 {
+		return false
+	}
+	for i := range w {
+		if i < 4 || len(w)-i < 4 {
+			continue
+		}
+		if vocab[w[i:]] && !derivationalPrefix(w[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func derivationalPrefix(p string) bool {
+	switch p {
+	case "inter", "trans", "super", "multi", "hyper", "contra", "pseudo", "semi", "anti", "niet", "over", "onder", "voor", "tegen":
+		return true
+	}
+	return false
 }
 
 func hasDigit(w string) bool {
@@ -301,11 +395,23 @@ func (s *candScan) phrases() {
 		return utf8.RuneCountInString(w) >= 3 && !stopWord(f) && !hasDigit(w) && up <= 1
 	}
 	for k := 0; k+1 < len(s.toks); k++ {
-		if content(k) && content(k+1) && !s.capitalised(k+1) &&
+		if content(k) && content(k+1) && !s.capitalised(k+1) && adjectival(glossary.Fold(s.word(k))) &&
 			gapKind(s.text[s.toks[k].end:s.toks[k+1].start]) == gapSpace {
 			s.add(KindPhrase, k, k+2)
 		}
 	}
+}
+
+// adjectival reports whether a folded word looks like an attributive
+// adjective: Dutch inflected -e (centrale, financiele) or a common English
+// adjective ending (constitutional, democratic).
+func adjectival(w string) bool {
+	for _, suf := range []string{"e", "al", "ic", "ive", "ary", "ian", "ous", "ern"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // connector reports whether a folded word may stand inside a name.

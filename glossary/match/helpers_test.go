@@ -28,7 +28,7 @@ func crudeKey(lang, w string) string {
 		_ = strip("ies", "y") || strip("'s", "") || strip("es", "") || strip("s", "") || strip("ed", "") || strip("ing", "")
 		return w
 	}
-	_ = strip("'s", "") || strip("en", "") || strip("s", "")
+	_ = strip("'s", "") || strip("en", "") || !strings.HasSuffix(w, "ees") && strip("s", "")
 	strip("e", "")
 	// Undo vowel lengthening and consonant doubling so that staatsgreep
 	// and staatsgrepen (staatsgrep) and sanctie and sancties meet.
