@@ -2,6 +2,7 @@ package decompound
 
 import (
 	_ "embed"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,9 +42,14 @@ type options struct {
 	// lexicalised (hoofdstad, landbouw) and is split only into long parts.
 	minModifierKnown int
 	minHeadKnown     int
+	// A known word is split only if it is at least knownMinLen bytes long
+	// or, when knownLinked is set, if a linking sound joins its parts.
+	knownMinLen int
+	knownLinked bool
+	linkE       bool // accept -e- and -en- as linking sounds
 }
 
-var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4}
+var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, linkE: true}
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
 // plus the extra words (the glossary's terms, the corpus's vocabulary). Extra
@@ -103,10 +109,12 @@ func (s *Splitter) Split(word string) []string {
 		return nil
 	}
 	minMod, minHead := s.opt.minModifier, s.opt.minHead
+	known := false
 	switch f := s.t.lookup(w); {
 	case f&capitalised != 0 && f&part == 0:
 		return nil // a name or an acronym: Rotterdam is no rotter+dam
 	case f&common != 0:
+		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
 	}
 	// cost[i] is the cost of the best split of w[i:] into parts, or -1;
@@ -141,7 +149,9 @@ func (s *Splitter) Split(word string) []string {
 			if w[e] == 's' && e+1 < n {
 				s.consider(&cost, &end, &next, i, e, e+1, partCost+linkS(w[i:e]))
 			}
-			if w[e] == 'e' && e+1 < n {
+			// -e-/-en- never turns a banned modifier into a stem plus a
+			// linking sound (buit+en+land is buitenland).
+			if s.opt.linkE && w[e] == 'e' && e+1 < n && !notModifier[w[i:e+1]] && !(w[e+1] == 'n' && notModifier[w[i:e+2]]) {
 				s.consider(&cost, &end, &next, i, e, e+1, partCost+linkCost)
 				if w[e+1] == 'n' && e+2 < n {
 					s.consider(&cost, &end, &next, i, e, e+2, partCost+linkCost)
@@ -151,6 +161,15 @@ func (s *Splitter) Split(word string) []string {
 	}
 	if cost[0] < 0 || end[0] == int8(n) {
 		return nil
+	}
+	if known && n < s.opt.knownMinLen {
+		linked := false
+		for i := 0; i < n; i = int(next[i]) {
+			linked = linked || next[i] > end[i]
+		}
+		if !s.opt.knownLinked || !linked {
+			return nil
+		}
 	}
 	var parts []string
 	for i := 0; i < n; i = int(next[i]) {
@@ -168,6 +187,9 @@ var notModifier = map[string]bool{
 	"buiten": true, "samen": true, "neder": true, "mede": true, "door": true,
 	"terug": true, "bijeen": true, "binnen": true, "boven": true, "weder": true,
 	"zelf": true, "trans": true, "open": true, "toe": true, "uit": true, "mis": true,
+	// Strings that begin other words more often than they modify a head:
+	// vers-chillen, opper-vlakte, mono-grafie, best-uren, gele-deren.
+	"vers": true, "opper": true, "mono": true, "poly": true, "best": true, "gele": true,
 }
 
 // notHead holds words that are no last part of a compound although the
@@ -182,14 +204,31 @@ var notHead = map[string]bool{
 	"ding": true, "dingen": true, "ling": true, "lingen": true,
 	"nis": true, "nissen": true, "tie": true, "ties": true,
 	"natie": true, "naties": true, "teit": true, "iteit": true,
+	// Word endings the list happens to have as words: dien-sten,
+	// legio-enen, boerde-rijen, beleg-gers, ontdek-kers, overwin-naar,
+	// waar-nemer, uitzond-ring, ontsnap-ping, tract-aten, protest-anten.
+	"sten": true, "enen": true, "rijen": true, "gers": true, "kers": true,
+	"naar": true, "naars": true, "nemer": true, "nemers": true, "ring": true,
+	"ringen": true, "ping": true, "zing": true, "aten": true, "anten": true,
+	"ellen": true, "tijk": true, "tijken": true, "duwen": true,
 }
 
 // Costs of a split: each part costs partCost, so fewer parts always win;
 // linking sounds break ties between splits with as many parts.
 const (
-	partCost = 100
-	linkCost = 2
+	partCost = 10000
+	linkCost = 200
 )
+
+// lenBonus[n] is 100·ln(n), subtracted per part of n bytes: with as many
+// parts, balanced splits win (landbouw+beleid over land+bouwbeleid), as in
+// Koehn and Knight's geometric mean.
+var lenBonus = func() (b [maxWord + 1]int) {
+	for n := 1; n <= maxWord; n++ {
+		b[n] = int(100 * math.Log(float64(n)))
+	}
+	return b
+}()
 
 // linkS is the cost of a linking -s- after modifier: none after the suffixes
 // that take it as a rule (ontwikkeling-s-, veiligheid-s-, capaciteit-s-), so
@@ -197,10 +236,10 @@ const (
 func linkS(modifier string) int {
 	for _, suf := range []string{"ing", "heid", "teit", "schap", "dom"} {
 		if strings.HasSuffix(modifier, suf) {
-			return -1
+			return -100
 		}
 	}
-	return 1
+	return 100
 }
 
 // consider records the split of w[i:] whose first part is w[i:e] and whose
@@ -209,7 +248,7 @@ func (s *Splitter) consider(cost *[maxWord + 1]int, end, next *[maxWord + 1]int8
 	if cost[k] < 0 {
 		return
 	}
-	c += cost[k]
+	c += cost[k] - lenBonus[e-i]
 	if cost[i] < 0 || c < cost[i] {
 		cost[i], end[i], next[i] = c, int8(e), int8(k)
 	}
