@@ -1,0 +1,518 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// Errors the store's methods wrap.
+var (
+	ErrNotFound = errors.New("not found")
+	ErrExists   = errors.New("already exists")
+)
+
+// schemaVersion is the layout of the buckets below; Open refuses a file
+// with another, rather than misreading it.
+const schemaVersion = "1"
+
+// Bucket names. Document sources live apart from their metadata so that
+// listing documents does not read every source.
+var (
+	bucketDocuments = []byte("documents") // id → DocRecord JSON without Source
+	bucketSources   = []byte("sources")   // id → source bytes
+	bucketConcepts  = []byte("concepts")  // id → glossary.Concept JSON
+	bucketHistory   = []byte("history")   // id NUL seq (8 bytes, big-endian) → Change JSON
+	bucketMeta      = []byte("meta")      // "schema", "seeded/KIND"
+)
+
+// Store is an open database file. It is safe for concurrent use: bbolt
+// serialises writers and lets readers run alongside.
+type Store struct {
+	db *bolt.DB
+}
+
+// Open opens the store in the file at path, creating it and its
+// directory if needed. Only one process may have a file open; another
+// Open of it fails after a second instead of waiting forever.
+func Open(path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	// NoSync stays false: every commit is fsync'd, which is what makes an
+	// edit durable once the API has answered.
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, fmt.Errorf("store: open %s: %w (is another tolk using it?)", path, err)
+		}
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketDocuments, bucketSources, bucketConcepts, bucketHistory, bucketMeta} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		switch v := meta.Get([]byte("schema")); {
+		case v == nil:
+			return meta.Put([]byte("schema"), []byte(schemaVersion))
+		case string(v) != schemaVersion:
+			return fmt.Errorf("schema version %s, this tolk reads %s", v, schemaVersion)
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the file.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("store: close: %w", err)
+	}
+	return nil
+}
+
+// DocRecord is a stored document: its source as uploaded and the metadata
+// needed to ingest it again at start-up. Meta is opaque to the store.
+type DocRecord struct {
+	ID     string          `json:"id"`
+	Name   string          `json:"name"`
+	Title  string          `json:"title"`
+	Format string          `json:"format"`
+	Added  time.Time       `json:"added"`
+	Source []byte          `json:"-"`
+	Meta   json.RawMessage `json:"meta,omitempty"`
+}
+
+// PutDocument stores d, replacing a document with the same id. A zero
+// Added is set to now.
+func (s *Store) PutDocument(d DocRecord) error {
+	if d.ID == "" || len(d.ID) > 256 || strings.ContainsRune(d.ID, 0) {
+		return fmt.Errorf("store: document id %q: must be 1–256 bytes without NUL", d.ID)
+	}
+	if d.Added.IsZero() {
+		d.Added = time.Now().UTC()
+	}
+	meta, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("store: document %q: %w", d.ID, err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if err := tx.Bucket(bucketDocuments).Put([]byte(d.ID), meta); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketSources).Put([]byte(d.ID), d.Source)
+	})
+	if err != nil {
+		return fmt.Errorf("store: document %q: %w", d.ID, err)
+	}
+	return nil
+}
+
+// GetDocument returns the document with the id, source included.
+func (s *Store) GetDocument(id string) (DocRecord, error) {
+	var d DocRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketDocuments).Get([]byte(id))
+		if v == nil {
+			return ErrNotFound
+		}
+		if err := json.Unmarshal(v, &d); err != nil {
+			return err
+		}
+		// bbolt's values live only as long as the transaction.
+		d.Source = bytes.Clone(tx.Bucket(bucketSources).Get([]byte(id)))
+		return nil
+	})
+	if err != nil {
+		return DocRecord{}, fmt.Errorf("store: document %q: %w", id, err)
+	}
+	return d, nil
+}
+
+// ListDocuments returns every document without its source, by id.
+func (s *Store) ListDocuments() ([]DocRecord, error) {
+	var ds []DocRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
+			var d DocRecord
+			if err := json.Unmarshal(v, &d); err != nil {
+				return fmt.Errorf("document %q: %w", k, err)
+			}
+			ds = append(ds, d)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return ds, nil
+}
+
+// DeleteDocument removes the document with the id.
+func (s *Store) DeleteDocument(id string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		docs := tx.Bucket(bucketDocuments)
+		if docs.Get([]byte(id)) == nil {
+			return ErrNotFound
+		}
+		if err := docs.Delete([]byte(id)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketSources).Delete([]byte(id))
+	})
+	if err != nil {
+		return fmt.Errorf("store: document %q: %w", id, err)
+	}
+	return nil
+}
+
+// The actions a Change records.
+const (
+	ActionCreate = "create"
+	ActionUpdate = "update"
+	ActionDelete = "delete"
+	ActionImport = "import"
+)
+
+// Change is one entry of a concept's history.
+type Change struct {
+	When   time.Time     `json:"when"`
+	Who    string        `json:"who"`    // the token name of the editor
+	Action string        `json:"action"` // one of the Action constants
+	Fields []FieldChange `json:"fields,omitempty"`
+}
+
+// FieldChange is one changed field. Field names follow the JSON shape of
+// a concept; terms are named by language and text, as in
+// "terms[nl:staatsgreep].status", because their position may change.
+// A term added or removed appears as "terms[nl:staatsgreep]" with the text
+// as New or Old, followed by its non-empty attributes.
+type FieldChange struct {
+	Field string `json:"field"`
+	Old   string `json:"old,omitempty"`
+	New   string `json:"new,omitempty"`
+}
+
+// CreateConcept stores a new concept and returns it as stored. An empty
+// id is assigned from the first Dutch term (its slug, made unique);
+// Created and Modified are set to now. A concept with the id already
+// stored gives ErrExists; an invalid one an error wrapping
+// glossary.ErrInvalid.
+func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
+	if err := c.Validate(); err != nil {
+		return glossary.Concept{}, fmt.Errorf("store: %w", err)
+	}
+	now := time.Now().UTC()
+	c.Created, c.Modified = now, now
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		concepts := tx.Bucket(bucketConcepts)
+		if c.ID == "" {
+			c.ID = uniqueID(concepts, slug(c))
+		} else if concepts.Get([]byte(c.ID)) != nil {
+			return fmt.Errorf("concept %q: %w", c.ID, ErrExists)
+		}
+		return putConcept(tx, c, Change{When: now, Who: who, Action: ActionCreate, Fields: diff(glossary.Concept{}, c)})
+	})
+	if err != nil {
+		return glossary.Concept{}, fmt.Errorf("store: %w", err)
+	}
+	return c, nil
+}
+
+// UpdateConcept replaces the stored concept with c's id and returns it as
+// stored, keeping its Created time and setting Modified to now. Its
+// history records the fields that changed; an update that changes nothing
+// writes nothing and returns the stored concept.
+func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
+	if c.ID == "" {
+		return glossary.Concept{}, fmt.Errorf("store: update: concept without id: %w", ErrNotFound)
+	}
+	if err := c.Validate(); err != nil {
+		return glossary.Concept{}, fmt.Errorf("store: %w", err)
+	}
+	now := time.Now().UTC()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		old, err := getConcept(tx, c.ID)
+		if err != nil {
+			return err
+		}
+		c.Created, c.Modified = old.Created, now
+		fields := diff(old, c)
+		if len(fields) == 0 {
+			c = old
+			return nil
+		}
+		return putConcept(tx, c, Change{When: now, Who: who, Action: ActionUpdate, Fields: fields})
+	})
+	if err != nil {
+		return glossary.Concept{}, fmt.Errorf("store: %w", err)
+	}
+	return c, nil
+}
+
+// DeleteConcept removes the concept with the id. Its history stays, ending
+// with the deletion and what the concept held, so nothing is lost.
+func (s *Store) DeleteConcept(id, who string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		old, err := getConcept(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketConcepts).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return appendHistory(tx, id, Change{When: time.Now().UTC(), Who: who, Action: ActionDelete, Fields: diff(old, glossary.Concept{})})
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// ImportConcepts stores the concepts in one transaction: either all are
+// stored or, on any error, none. A concept whose id is stored already
+// replaces it (its history records the difference); an empty id is
+// assigned as by CreateConcept. Created and Modified given by the caller
+// (an import file) are kept; zero ones are set to now. Concepts identical
+// to the stored ones are skipped. Every concept is validated before
+// anything is written; the error names the first invalid one by position.
+func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
+	seen := make(map[string]int, len(cs))
+	for i := range cs {
+		if err := cs[i].Validate(); err != nil {
+			return fmt.Errorf("store: import: concept %d: %w", i+1, err)
+		}
+		if id := cs[i].ID; id != "" {
+			if j, dup := seen[id]; dup {
+				return fmt.Errorf("store: import: concept %d: id %q repeats concept %d: %w", i+1, id, j+1, ErrExists)
+			}
+			seen[id] = i
+		}
+	}
+	now := time.Now().UTC()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		concepts := tx.Bucket(bucketConcepts)
+		for i, c := range cs {
+			var old glossary.Concept
+			exists := false
+			if c.ID == "" {
+				c.ID = uniqueID(concepts, slug(c))
+			} else if o, err := getConcept(tx, c.ID); err == nil {
+				old, exists = o, true
+			} else if !errors.Is(err, ErrNotFound) {
+				return err
+			}
+			// diff ignores the times, so re-importing an unchanged
+			// file touches nothing.
+			fields := diff(old, c)
+			if exists && len(fields) == 0 {
+				continue
+			}
+			switch {
+			case !c.Created.IsZero():
+			case exists:
+				c.Created = old.Created
+			default:
+				c.Created = now
+			}
+			if c.Modified.IsZero() {
+				c.Modified = now
+			}
+			if err := putConcept(tx, c, Change{When: now, Who: who, Action: ActionImport, Fields: fields}); err != nil {
+				return fmt.Errorf("import: concept %d: %w", i+1, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// Concepts returns every stored concept, by id.
+func (s *Store) Concepts() ([]glossary.Concept, error) {
+	var cs []glossary.Concept
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketConcepts).ForEach(func(k, v []byte) error {
+			var c glossary.Concept
+			if err := json.Unmarshal(v, &c); err != nil {
+				return fmt.Errorf("concept %q: %w", k, err)
+			}
+			cs = append(cs, c)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return cs, nil
+}
+
+// Concept returns the stored concept with the id.
+func (s *Store) Concept(id string) (glossary.Concept, error) {
+	var c glossary.Concept
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		c, err = getConcept(tx, id)
+		return err
+	})
+	if err != nil {
+		return glossary.Concept{}, fmt.Errorf("store: %w", err)
+	}
+	return c, nil
+}
+
+// History returns the changes of the concept with the id, oldest first,
+// also after the concept was deleted. An id that never had a concept
+// gives ErrNotFound.
+func (s *Store) History(id string) ([]Change, error) {
+	var hs []Change
+	err := s.db.View(func(tx *bolt.Tx) error {
+		prefix := append([]byte(id), 0)
+		cur := tx.Bucket(bucketHistory).Cursor()
+		for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
+			var ch Change
+			if err := json.Unmarshal(v, &ch); err != nil {
+				return fmt.Errorf("history %q: %w", k, err)
+			}
+			hs = append(hs, ch)
+		}
+		if hs == nil && tx.Bucket(bucketConcepts).Get([]byte(id)) == nil {
+			return fmt.Errorf("concept %q: %w", id, ErrNotFound)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	if hs == nil {
+		hs = []Change{}
+	}
+	return hs, nil
+}
+
+// Seeded reports whether MarkSeeded(kind) was called, so that the default
+// corpus and glossary are stored on first start only and a user's
+// deletions stay deleted.
+func (s *Store) Seeded(kind string) (bool, error) {
+	var ok bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ok = tx.Bucket(bucketMeta).Get([]byte("seeded/"+kind)) != nil
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: %w", err)
+	}
+	return ok, nil
+}
+
+// MarkSeeded records that kind has been seeded.
+func (s *Store) MarkSeeded(kind string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put([]byte("seeded/"+kind), []byte(time.Now().UTC().Format(time.RFC3339)))
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+func getConcept(tx *bolt.Tx, id string) (glossary.Concept, error) {
+	v := tx.Bucket(bucketConcepts).Get([]byte(id))
+	if v == nil {
+		return glossary.Concept{}, fmt.Errorf("concept %q: %w", id, ErrNotFound)
+	}
+	var c glossary.Concept
+	if err := json.Unmarshal(v, &c); err != nil {
+		return glossary.Concept{}, fmt.Errorf("concept %q: %w", id, err)
+	}
+	return c, nil
+}
+
+func putConcept(tx *bolt.Tx, c glossary.Concept, ch Change) error {
+	v, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("concept %q: %w", c.ID, err)
+	}
+	if err := tx.Bucket(bucketConcepts).Put([]byte(c.ID), v); err != nil {
+		return fmt.Errorf("concept %q: %w", c.ID, err)
+	}
+	return appendHistory(tx, c.ID, ch)
+}
+
+// appendHistory adds ch under id NUL seq. The sequence is the bucket's,
+// shared by all concepts: it only has to grow, so that a prefix scan
+// returns one concept's changes in order. Ids cannot contain NUL, so no
+// id's prefix reaches into another's.
+func appendHistory(tx *bolt.Tx, id string, ch Change) error {
+	b := tx.Bucket(bucketHistory)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	k := binary.BigEndian.AppendUint64(append([]byte(id), 0), seq)
+	v, err := json.Marshal(ch)
+	if err != nil {
+		return fmt.Errorf("history of %q: %w", id, err)
+	}
+	return b.Put(k, v)
+}
+
+// slug derives an id from the concept's first Dutch term (first term when
+// it has none): folded, lower-case, runs of other characters as one '-'.
+func slug(c glossary.Concept) string {
+	text := ""
+	if nl := c.TermsIn("nl"); len(nl) > 0 {
+		text = nl[0].Text
+	} else if len(c.Terms) > 0 {
+		text = c.Terms[0].Text
+	}
+	var b strings.Builder
+	dash := false
+	for _, r := range glossary.Fold(text) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 64 {
+				break
+			}
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "concept"
+	}
+	return b.String()
+}
+
+// uniqueID returns base, or base-2, base-3, … whichever is not stored yet.
+func uniqueID(concepts *bolt.Bucket, base string) string {
+	id := base
+	for n := 2; concepts.Get([]byte(id)) != nil; n++ {
+		id = base + "-" + strconv.Itoa(n)
+	}
+	return id
+}
