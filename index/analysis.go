@@ -1,0 +1,296 @@
+package index
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/dutch"
+)
+
+// Names under which the analyzers are registered with bleve, so that the
+// mapping stored with an on-disk index names them and reopening it finds
+// them again.
+const (
+	AnalyzerDutch   = "tolk_nl"    // folded, stop words removed, lemma overrides, Snowball Dutch
+	AnalyzerExact   = "tolk_exact" // folded words, unstemmed, stop words kept (for exact words and phrases)
+	AnalyzerEnglish = "tolk_en"    // folded, English possessives and stop words removed, Porter
+)
+
+// Decompounder splits a Dutch compound into its parts. Split receives a
+// folded, lower-case word and returns its parts (folded too), or nil when the
+// word is not a compound. The parts are indexed as extra tokens at the
+// compound's position, so a query for a part finds the compound. It must be
+// safe for concurrent use.
+type Decompounder interface {
+	Split(word string) []string
+}
+
+// overridesNL is the lemma override table: one "form lemma" pair a line. A
+// form found here is replaced by its lemma before Snowball runs, so forms
+// whose stems Snowball does not merge ("kamerbrieven" → "kamerbriev",
+// "kamerbrief" → "kamerbrief") get the same key. See overrides_test.go for
+// the rule that derives it and how to regenerate it.
+//
+//go:embed overrides_nl.txt
+var overridesNLText string
+
+// overrides parses the embedded table once; the result is never modified.
+var overrides = sync.OnceValue(func() map[string]string {
+	return parseOverrides(overridesNLText)
+})
+
+func parseOverrides(text string) map[string]string {
+	m := make(map[string]string, strings.Count(text, "\n"))
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		form, lemma, ok := strings.Cut(line, " ")
+		if !ok {
+			continue
+		}
+		m[form] = strings.TrimSpace(lemma)
+	}
+	return m
+}
+
+// minSuffixOverride is the shortest table form that may also match as the
+// last part of a longer word ("brieven" in "kamerbrieven"), and
+// minSuffixHead the shortest head it may leave. Shorter forms match whole
+// words only: short endings are too often part of unrelated words.
+const (
+	minSuffixOverride = 5
+	minSuffixHead     = 3
+)
+
+// lemmaNL applies the override table to a folded word: a whole-word entry,
+// or else the longest entry that ends the word (a compound's last part
+// carries its inflection).
+func lemmaNL(table map[string]string, w string) string {
+	if l, ok := table[w]; ok {
+		return l
+	}
+	for i := minSuffixHead; len(w)-i >= minSuffixOverride; i++ {
+		if l, ok := table[w[i:]]; ok {
+			return w[:i] + l
+		}
+	}
+	return pluralIE(w)
+}
+
+// pluralIE maps the plurals of nouns in -tie, -sie, -die, -gie (sancties,
+// excursies, studies, strategieën) to the singular. Snowball keeps the s
+// after a vowel, so these never met their singulars; the vocabulary holds
+// hundreds of them, mostly compounds the table cannot list. Other -ies
+// endings are left alone: advies, verlies and vries are singulars.
+func pluralIE(w string) string {
+	n := len(w)
+	if n < 6 {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && strings.IndexByte("tsdg", w[n-4]) >= 0:
+		return w[:n-1]
+	case strings.HasSuffix(w, "ieen") && strings.IndexByte("tsdgr", w[n-5]) >= 0: // categorieën; diaeresis folded
+		return w[:n-2]
+	}
+	return w
+}
+
+// stemNL returns the index key of one folded Dutch word.
+func stemNL(table map[string]string, w string) string {
+	w = trimApostropheS(w)
+	if table != nil {
+		w = lemmaNL(table, w)
+	}
+	env := snowballstem.NewEnv(w)
+	dutch.Stem(env)
+	return env.Current()
+}
+
+// Key returns the index key of one word in language lang ("nl" or "en"):
+// what the stemmed field holds for it. The word is not tokenized further.
+// Glossary matching uses it to compare terms with text the way the index
+// does. Any other lang folds only.
+func Key(lang, word string) string {
+	w := Fold(strings.TrimSpace(word))
+	switch lang {
+	case "nl":
+		return stemNL(overrides(), w)
+	case "en":
+		return stemEN(trimApostropheS(w))
+	}
+	return w
+}
+
+func stemEN(w string) string {
+	ts := porter.NewPorterStemmer().Filter(analysis.TokenStream{{Term: []byte(w)}})
+	return string(ts[0].Term)
+}
+
+// foldFilter applies Fold to every token.
+type foldFilter struct{}
+
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if !isFoldedASCII(string(t.Term)) { // no allocation: the compiler elides the conversion
+			t.Term = foldBytes(nil, t.Term)
+		}
+	}
+	return in
+}
+
+// stopFilter drops stop words; the lists are folded like the tokens.
+type stopFilter struct{ words map[string]struct{} }
+
+func newStopFilter(list []byte) stopFilter {
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(list); err != nil {
+		panic(fmt.Sprintf("index: stop word list: %v", err)) // the lists are bleve's, compiled in
+	}
+	f := stopFilter{words: make(map[string]struct{}, len(tm))}
+	for w := range tm {
+		f.words[Fold(w)] = struct{}{}
+	}
+	return f
+}
+
+func (f stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := in[:0]
+	for _, t := range in {
+		if _, stop := f.words[string(t.Term)]; !stop {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// decompoundFilter adds a token for each part of a compound, at the
+// compound's position and with its offsets, so a part query finds and
+// highlights the whole word. Keyword tokens are left whole.
+type decompoundFilter struct{ d Decompounder }
+
+func (f decompoundFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	for i, t := range in {
+		var parts []string
+		if !t.KeyWord {
+			parts = f.d.Split(string(t.Term))
+		}
+		if len(parts) == 0 {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = make(analysis.TokenStream, i, len(in)+2*len(parts))
+			copy(out, in[:i])
+		}
+		out = append(out, t)
+		for _, p := range parts {
+			p = Fold(p)
+			if p == "" || p == string(t.Term) {
+				continue
+			}
+			out = append(out, &analysis.Token{
+				Term: []byte(p), Start: t.Start, End: t.End,
+				Position: t.Position, Type: t.Type,
+			})
+		}
+	}
+	if out == nil {
+		return in
+	}
+	return out
+}
+
+// dutchStemFilter applies the override table and Snowball Dutch to every
+// token not flagged as a keyword. Keyword tokens keep their folded form, so
+// callers can protect names and terms from stemming with bleve's keyword
+// marker.
+type dutchStemFilter struct{ table map[string]string }
+
+func (f dutchStemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if t.KeyWord {
+			continue
+		}
+		t.Term = []byte(stemNL(f.table, string(t.Term)))
+	}
+	return in
+}
+
+// apostropheFilter strips a trailing "'s" or "'" before English stemming.
+type apostropheFilter struct{}
+
+func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if n := len(t.Term); n > 1 && t.Term[n-1] == '\'' {
+			t.Term = t.Term[:n-1]
+		} else if n > 2 && t.Term[n-1] == 's' && t.Term[n-2] == '\'' {
+			t.Term = t.Term[:n-2]
+		}
+	}
+	return in
+}
+
+// newDutchAnalyzer builds the stemmed Dutch chain. d may be nil; table nil
+// disables the overrides (to compare with plain Snowball).
+func newDutchAnalyzer(d Decompounder, table map[string]string) *analysis.DefaultAnalyzer {
+	filters := []analysis.TokenFilter{foldFilter{}, newStopFilter(nl.DutchStopWords)}
+	if d != nil {
+		filters = append(filters, decompoundFilter{d})
+	}
+	filters = append(filters, dutchStemFilter{table})
+	return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
+}
+
+// newExactAnalyzer builds the unstemmed chain: folded words, stop words kept
+// so phrases match word for word.
+func newExactAnalyzer() *analysis.DefaultAnalyzer {
+	return &analysis.DefaultAnalyzer{
+		Tokenizer:    unicode.NewUnicodeTokenizer(),
+		TokenFilters: []analysis.TokenFilter{foldFilter{}},
+	}
+}
+
+// newEnglishAnalyzer builds the English chain: folded, possessives and stop
+// words removed, Porter stemming (bleve's porter filter honours KeyWord).
+func newEnglishAnalyzer() *analysis.DefaultAnalyzer {
+	return &analysis.DefaultAnalyzer{
+		Tokenizer: unicode.NewUnicodeTokenizer(),
+		TokenFilters: []analysis.TokenFilter{
+			foldFilter{}, apostropheFilter{}, newStopFilter(en.EnglishStopWords), porter.NewPorterStemmer(),
+		},
+	}
+}
+
+// init registers the analyzers with bleve's registry, as bleve's own
+// language packages do: an index's stored mapping names its analyzers, and
+// reopening it must find them. The registered Dutch analyzer has no
+// Decompounder; an Index built with one analyzes its passages itself (see
+// Index.Add).
+func init() {
+	reg := func(name string, f func() analysis.Analyzer) {
+		err := registry.RegisterAnalyzer(name, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
+			return f(), nil
+		})
+		if err != nil {
+			panic(fmt.Sprintf("index: register analyzer %s: %v", name, err))
+		}
+	}
+	reg(AnalyzerDutch, func() analysis.Analyzer { return newDutchAnalyzer(nil, overrides()) })
+	reg(AnalyzerExact, func() analysis.Analyzer { return newExactAnalyzer() })
+	reg(AnalyzerEnglish, func() analysis.Analyzer { return newEnglishAnalyzer() })
+}

@@ -1,0 +1,17 @@
+// Package decompound splits Dutch compounds into their parts, so that the
+// analyzer can index trainingsmissie under missie as well.
+//
+// The dictionary is the OpenTaal word list (Debian's wdutch), compiled by
+// internal/gen into opentaal/words.fst and embedded; its licence is
+// opentaal/LICENSE. Run go generate to rebuild it from the Debian file. Extra
+// words (the glossary's terms, the corpus's vocabulary) are added by New.
+//
+// Split looks for the split into dictionary words with the fewest parts,
+// joined directly or by a linking sound (-s-, -e-, -en-); among splits with
+// as many parts it prefers the usual linking -s- after -ing, -heid, -teit,
+// -schap, -dom and balanced part lengths. Parts are at least four bytes
+// long, particles (voor, onder, over …) are no modifiers and derivational
+// endings that the list has as words (schap, heden, ster …) are no heads, so
+// beleid, minister and voorbereiding stay whole. docs/COMPOUNDS.md gives the
+// method and its precision and recall on the UD Dutch dev gold.
+package decompound

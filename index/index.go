@@ -1,0 +1,264 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Field names in the index.
+const (
+	fieldText      = "text"       // stemmed Dutch, stored: the passage returned and highlighted
+	fieldExact     = "text_exact" // folded, unstemmed, not stored: same text, same offsets
+	fieldDoc       = "doc"        // keyword, doc values: filter and facet
+	fieldSection   = "section"    // keyword, doc values: filter and facet
+	fieldTitle     = "title"      // stored only
+	fieldParagraph = "paragraph"  // stored only
+	fieldStart     = "start"      // stored only
+	fieldEnd       = "end"        // stored only
+)
+
+// analysisVersion identifies the analysis an index was built with. It is
+// stored in the index; Open refuses an index built with another one, whose
+// keys would not match the queries.
+const analysisVersion = "tolk-analysis/1"
+
+// internalKey is where the analysis version is stored.
+var internalKey = []byte("tolk.analysis")
+
+// ErrAnalysisChanged is returned by Open for an index built with a
+// different analysis (another tolk version, or with/without a
+// Decompounder): its passages must be indexed again.
+var ErrAnalysisChanged = errors.New("index: built with a different analysis; rebuild it")
+
+// Passage is one indexed unit: a paragraph of a document. ID must be unique
+// across the index; when empty, Add uses Doc + "#" + Paragraph. Start and End
+// are the paragraph's offsets in the document's normalised text.
+type Passage struct {
+	ID        string
+	Doc       string
+	Title     string
+	Section   string
+	Paragraph int
+	Start     int
+	End       int
+	Text      string
+}
+
+// Options configure an Index.
+type Options struct {
+	// Decompounder, when set, splits Dutch compounds at index time so that a
+	// part finds the compound. Nil indexes whole words only.
+	Decompounder Decompounder
+}
+
+// Index is a passage index. It is safe for concurrent use.
+type Index struct {
+	b     bleve.Index
+	nl    analysis.Analyzer // stemmed field, with the Decompounder if any
+	exact analysis.Analyzer
+	query analysis.Analyzer // stemmed analysis of query words: no compound splitting
+}
+
+// batchSize is the number of passages per bleve batch: STYLE's measurements
+// found larger batches slower and heavier.
+const batchSize = 1000
+
+// Open opens the on-disk index in dir, creating it when dir does not exist
+// or is empty. An existing index is reopened as it is, not rebuilt; one built
+// with another analysis fails with ErrAnalysisChanged.
+func Open(dir string, opt Options) (*Index, error) {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
+		b, err := bleve.Open(dir)
+		if err != nil {
+			return nil, fmt.Errorf("index: open %s: %w", dir, err)
+		}
+		ix := newIndex(b, opt)
+		v, err := b.GetInternal(internalKey)
+		if err != nil {
+			b.Close()
+			return nil, fmt.Errorf("index: open %s: %w", dir, err)
+		}
+		if string(v) != ix.version(opt) {
+			b.Close()
+			return nil, fmt.Errorf("%w (%s has %q, want %q)", ErrAnalysisChanged, dir, v, ix.version(opt))
+		}
+		return ix, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("index: %s exists and is not an index: %w", dir, err)
+	}
+	return create(dir, opt)
+}
+
+// NewMemory returns an empty index held in memory (scorch without a path).
+func NewMemory(opt Options) (*Index, error) { return create("", opt) }
+
+func create(dir string, opt Options) (*Index, error) {
+	b, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	ix := newIndex(b, opt)
+	if err := b.SetInternal(internalKey, []byte(ix.version(opt))); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("index: create %s: %w", dir, err)
+	}
+	return ix, nil
+}
+
+func newIndex(b bleve.Index, opt Options) *Index {
+	table := overrides()
+	return &Index{
+		b:     b,
+		nl:    newDutchAnalyzer(opt.Decompounder, table),
+		exact: newExactAnalyzer(),
+		query: newDutchAnalyzer(nil, table),
+	}
+}
+
+func (ix *Index) version(opt Options) string {
+	return analysisVersion + ";decompound=" + strconv.FormatBool(opt.Decompounder != nil)
+}
+
+// newMapping describes the fields for bleve: the mapping stored with the
+// index names the analyzers, keeps everything out of _all, and gives doc
+// values only to the facet fields. Add builds the documents itself (with
+// the same settings) so that each Index can carry its own Decompounder.
+func newMapping() *mapping.IndexMappingImpl {
+	text := func(name, analyzer string, store bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Name, f.Analyzer, f.Store = name, analyzer, store
+		f.IncludeInAll, f.DocValues, f.IncludeTermVectors = false, false, true
+		return f
+	}
+	kw := func(name string) *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Name, f.Store, f.IncludeInAll, f.DocValues, f.IncludeTermVectors = name, true, false, true, false
+		return f
+	}
+	stored := func(f *mapping.FieldMapping, name string) *mapping.FieldMapping {
+		f.Name, f.Store, f.Index, f.IncludeInAll, f.DocValues, f.IncludeTermVectors = name, true, false, false, false, false
+		return f
+	}
+	dm := mapping.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fieldText, text(fieldText, AnalyzerDutch, true), text(fieldExact, AnalyzerExact, false))
+	dm.AddFieldMappingsAt(fieldDoc, kw(fieldDoc))
+	dm.AddFieldMappingsAt(fieldSection, kw(fieldSection))
+	dm.AddFieldMappingsAt(fieldTitle, stored(mapping.NewTextFieldMapping(), fieldTitle))
+	for _, n := range []string{fieldParagraph, fieldStart, fieldEnd} {
+		dm.AddFieldMappingsAt(n, stored(mapping.NewNumericFieldMapping(), n))
+	}
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = dm
+	m.DefaultAnalyzer = AnalyzerDutch
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
+	m.DefaultField = fieldText
+	return m
+}
+
+// Close flushes and closes the index.
+func (ix *Index) Close() error {
+	if err := ix.b.Close(); err != nil {
+		return fmt.Errorf("index: close: %w", err)
+	}
+	return nil
+}
+
+// Count returns the number of passages in the index.
+func (ix *Index) Count() (uint64, error) {
+	n, err := ix.b.DocCount()
+	if err != nil {
+		return 0, fmt.Errorf("index: count: %w", err)
+	}
+	return n, nil
+}
+
+// Add indexes passages in batches, replacing passages with the same ID. It
+// stops between batches when ctx is done.
+func (ix *Index) Add(ctx context.Context, ps []Passage) error {
+	batch := ix.b.NewBatch()
+	for i, p := range ps {
+		if err := batch.IndexAdvanced(ix.document(p)); err != nil {
+			return fmt.Errorf("index: add passage %q: %w", p.ID, err)
+		}
+		if batch.Size() >= batchSize || i == len(ps)-1 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("index: add: %w", err)
+			}
+			if err := ix.b.Batch(batch); err != nil {
+				return fmt.Errorf("index: add: %w", err)
+			}
+			batch.Reset()
+		}
+	}
+	return nil
+}
+
+// passageID is the document ID of p in the index.
+func passageID(p Passage) string {
+	if p.ID != "" {
+		return p.ID
+	}
+	return p.Doc + "#" + strconv.Itoa(p.Paragraph)
+}
+
+// document builds the bleve document of p with the settings newMapping
+// declares.
+func (ix *Index) document(p Passage) *document.Document {
+	const (
+		textOpts   = bindex.IndexField | bindex.IncludeTermVectors
+		keyOpts    = bindex.IndexField | bindex.StoreField | bindex.DocValues
+		storedOpts = bindex.StoreField
+	)
+	d := document.NewDocument(passageID(p))
+	text := []byte(p.Text)
+	d.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts|bindex.StoreField, ix.nl))
+	d.AddField(document.NewTextFieldCustom(fieldExact, nil, text, textOpts, ix.exact))
+	// A nil analyzer indexes the whole value as one term (a keyword).
+	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
+	if p.Section != "" {
+		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
+	}
+	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
+	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))
+	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldStart, nil, float64(p.Start), storedOpts))
+	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldEnd, nil, float64(p.End), storedOpts))
+	return d
+}
+
+// DeleteDoc removes every passage of document doc.
+func (ix *Index) DeleteDoc(ctx context.Context, doc string) error {
+	for {
+		q := bleve.NewTermQuery(doc)
+		q.SetField(fieldDoc)
+		req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+		res, err := ix.b.SearchInContext(ctx, req)
+		if err != nil {
+			return fmt.Errorf("index: delete %q: %w", doc, err)
+		}
+		if len(res.Hits) == 0 {
+			return nil
+		}
+		batch := ix.b.NewBatch()
+		for _, h := range res.Hits {
+			batch.Delete(h.ID)
+		}
+		if err := ix.b.Batch(batch); err != nil {
+			return fmt.Errorf("index: delete %q: %w", doc, err)
+		}
+	}
+}

@@ -1,0 +1,369 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Request is a search: the parsed query, the page (Limit 0 means
+// DefaultLimit; at most MaxLimit) and optional filters on document and
+// section (exact values).
+type Request struct {
+	Query         *Query
+	Limit, Offset int
+	Doc, Section  string
+}
+
+// Page limits.
+const (
+	DefaultLimit = 10
+	MaxLimit     = 1000
+)
+
+// Result is one page of hits, best first, with the total number of matching
+// passages and facet counts over all of them.
+type Result struct {
+	Total  uint64
+	Took   time.Duration
+	Hits   []Hit
+	Facets map[string][]Facet // keys "doc" and "section"
+}
+
+// Facet is a value of a facet field and the number of matching passages
+// that have it.
+type Facet struct {
+	Value string
+	Count int
+}
+
+// Hit is a matching passage. Fragments are short extracts around the
+// matched words, HTML-escaped, with the matches wrapped in <mark>…</mark>.
+type Hit struct {
+	Passage
+	Score     float64
+	Fragments []string
+}
+
+// Boosts that order the ways a word can match: the same word beats the same
+// stem. A phrase gets the same preference through its two fields.
+const (
+	exactBoost = 2.0
+	stemBoost  = 1.0
+)
+
+// facetSize is the number of values returned per facet.
+const facetSize = 50
+
+// Search runs r. An empty query (nothing searchable after analysis, such as
+// only stop words in the stemmed field) matches on the exact field.
+func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	if r.Query == nil || len(r.Query.Clauses) == 0 {
+		return nil, fmt.Errorf("index: search: %w", &QueryError{Msg: "empty query"})
+	}
+	q := ix.compile(r.Query)
+	var filters []query.Query
+	if r.Doc != "" {
+		filters = append(filters, termQ(r.Doc, fieldDoc, 1))
+	}
+	if r.Section != "" {
+		filters = append(filters, termQ(r.Section, fieldSection, 1))
+	}
+	if len(filters) > 0 {
+		q = bleve.NewConjunctionQuery(append([]query.Query{q}, filters...)...)
+	}
+	limit := r.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	limit = min(limit, MaxLimit)
+	req := bleve.NewSearchRequestOptions(q, limit, max(r.Offset, 0), false)
+	req.Fields = []string{fieldText, fieldDoc, fieldTitle, fieldSection, fieldParagraph, fieldStart, fieldEnd}
+	req.IncludeLocations = true
+	req.AddFacet(fieldDoc, bleve.NewFacetRequest(fieldDoc, facetSize))
+	req.AddFacet(fieldSection, bleve.NewFacetRequest(fieldSection, facetSize))
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, hitOf(h))
+	}
+	for name, fr := range res.Facets {
+		fs := []Facet{}
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				fs = append(fs, Facet{Value: t.Term, Count: t.Count})
+			}
+		}
+		out.Facets[name] = fs
+	}
+	return out, nil
+}
+
+func hitOf(h *search.DocumentMatch) Hit {
+	str := func(k string) string { s, _ := h.Fields[k].(string); return s }
+	num := func(k string) int { f, _ := h.Fields[k].(float64); return int(f) }
+	p := Passage{
+		ID: h.ID, Doc: str(fieldDoc), Title: str(fieldTitle), Section: str(fieldSection),
+		Paragraph: num(fieldParagraph), Start: num(fieldStart), End: num(fieldEnd), Text: str(fieldText),
+	}
+	var spans []span
+	for _, field := range []string{fieldText, fieldExact} {
+		for _, locs := range h.Locations[field] {
+			for _, l := range locs {
+				spans = append(spans, span{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	return Hit{Passage: p, Score: h.Score, Fragments: fragments(p.Text, spans)}
+}
+
+func termQ(term, field string, boost float64) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+// compile turns the AST into a bleve query. Should clauses form a
+// disjunction, which bleve scores with a coordination factor (matched
+// clauses / all clauses): passages with more of the words rank first.
+func (ix *Index) compile(q *Query) query.Query {
+	// Stop words add nothing but noise to a query with other words; a query
+	// of only stop words still searches them on the exact field.
+	allStop := true
+	for _, c := range q.Clauses {
+		for _, t := range c.Alts {
+			if t.Phrase || t.Prefix || t.Fuzzy > 0 || len(ix.analyze(ix.query, t.Text)) > 0 {
+				allStop = false
+			}
+		}
+	}
+	var must, should, mustNot []query.Query
+	for _, c := range q.Clauses {
+		var alts []query.Query
+		for _, t := range c.Alts {
+			if tq := ix.compileTerm(t, c.Occur == Should && !allStop); tq != nil {
+				alts = append(alts, tq)
+			}
+		}
+		var cq query.Query
+		switch len(alts) {
+		case 0:
+			if c.Occur != Must {
+				continue
+			}
+			cq = bleve.NewMatchNoneQuery() // a required word that cannot match
+		case 1:
+			cq = alts[0]
+		default:
+			cq = bleve.NewDisjunctionQuery(alts...)
+		}
+		switch c.Occur {
+		case Must:
+			must = append(must, cq)
+		case MustNot:
+			mustNot = append(mustNot, cq)
+		default:
+			should = append(should, cq)
+		}
+	}
+	if len(must) == 0 && len(should) == 0 {
+		if len(mustNot) == 0 {
+			return bleve.NewMatchNoneQuery()
+		}
+		must = []query.Query{bleve.NewMatchAllQuery()}
+	}
+	b := bleve.NewBooleanQuery()
+	if len(must) > 0 {
+		b.AddMust(must...)
+	}
+	if len(should) > 0 {
+		b.AddShould(should...)
+		if len(must) == 0 {
+			b.SetMinShould(1)
+		}
+	}
+	if len(mustNot) > 0 {
+		b.AddMustNot(mustNot...)
+	}
+	return b
+}
+
+// analyze runs a query string through an analyzer.
+func (ix *Index) analyze(a analysis.Analyzer, s string) analysis.TokenStream {
+	return a.Analyze([]byte(s))
+}
+
+// compileTerm builds the query of one term, or nil when nothing of it is
+// searchable. dropStop drops a plain word that is only a stop word.
+func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
+	boost := t.Boost
+	if boost == 0 {
+		boost = 1
+	}
+	switch {
+	case t.Prefix:
+		// The prefix of what the user typed, on the unstemmed field: a stem
+		// is not a prefix of the word the user has in mind.
+		p := Fold(t.Text)
+		if p == "" {
+			return nil
+		}
+		q := bleve.NewPrefixQuery(p)
+		q.SetField(fieldExact)
+		q.SetBoost(boost)
+		return q
+	case t.Fuzzy > 0:
+		exact := ix.analyze(ix.exact, t.Text)
+		stem := ix.analyze(ix.query, t.Text)
+		if len(exact) != 1 {
+			break // several words (COVID-19): fall through to a phrase
+		}
+		fq := bleve.NewFuzzyQuery(string(exact[0].Term))
+		fq.SetField(fieldExact)
+		fq.SetFuzziness(t.Fuzzy)
+		fq.SetBoost(boost * exactBoost)
+		if len(stem) != 1 {
+			return fq
+		}
+		sq := bleve.NewFuzzyQuery(string(stem[0].Term))
+		sq.SetField(fieldText)
+		sq.SetFuzziness(t.Fuzzy)
+		sq.SetBoost(boost * stemBoost)
+		return bleve.NewDisjunctionQuery(fq, sq)
+	}
+	exact := ix.analyze(ix.exact, t.Text)
+	stem := ix.analyze(ix.query, t.Text)
+	if len(exact) == 0 {
+		return nil
+	}
+	if len(exact) == 1 && !t.Phrase {
+		if len(stem) == 0 && dropStop {
+			return nil
+		}
+		eq := termQ(string(exact[0].Term), fieldExact, boost*exactBoost)
+		if len(stem) == 0 {
+			return eq
+		}
+		return bleve.NewDisjunctionQuery(eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost))
+	}
+	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
+	// COVID-19): the words in order, on both fields.
+	eq := phraseQ(exact, fieldExact, boost*exactBoost)
+	if len(stem) == 0 {
+		return eq
+	}
+	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost))
+}
+
+// phraseQ builds a phrase query from analyzed tokens, keeping the gaps of
+// removed stop words ("" matches any word) so positions line up with the
+// index.
+func phraseQ(ts analysis.TokenStream, field string, boost float64) query.Query {
+	if len(ts) == 1 {
+		return termQ(string(ts[0].Term), field, boost)
+	}
+	first := ts[0].Position
+	terms := make([]string, ts[len(ts)-1].Position-first+1)
+	for _, t := range ts {
+		terms[t.Position-first] = string(t.Term)
+	}
+	q := bleve.NewPhraseQuery(terms, field)
+	q.SetBoost(boost)
+	return q
+}
+
+// span is a matched byte range of a passage's text.
+type span struct{ start, end int }
+
+// Fragment shaping: at most maxFragments extracts of about fragmentLen
+// bytes; a passage that short is returned whole.
+const (
+	fragmentLen  = 240
+	maxFragments = 3
+)
+
+// fragments returns extracts of text around spans, HTML-escaped, with the
+// spans marked. Overlapping spans (a word matched on both fields) merge.
+func fragments(text string, spans []span) []string {
+	if len(spans) == 0 {
+		return nil
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	merged := spans[:1]
+	for _, s := range spans[1:] {
+		last := &merged[len(merged)-1]
+		if s.start <= last.end {
+			last.end = max(last.end, s.end)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	var out []string
+	if len(text) <= fragmentLen {
+		return []string{mark(text, 0, len(text), merged)}
+	}
+	for i := 0; i < len(merged) && len(out) < maxFragments; {
+		start := wordStart(text, max(0, merged[i].start-fragmentLen/3))
+		end := wordEnd(text, min(len(text), start+fragmentLen))
+		var b strings.Builder
+		if start > 0 {
+			b.WriteString("…")
+		}
+		b.WriteString(mark(text, start, end, merged))
+		if end < len(text) {
+			b.WriteString("…")
+		}
+		out = append(out, b.String())
+		for i < len(merged) && merged[i].start < end {
+			i++
+		}
+	}
+	return out
+}
+
+// mark escapes text[from:to] and wraps the spans inside it in <mark>.
+func mark(text string, from, to int, spans []span) string {
+	var b strings.Builder
+	pos := from
+	for _, s := range spans {
+		if s.end <= from || s.start >= to || s.start < pos {
+			continue
+		}
+		end := min(s.end, to)
+		b.WriteString(html.EscapeString(text[pos:s.start]))
+		b.WriteString("<mark>" + html.EscapeString(text[s.start:end]) + "</mark>")
+		pos = end
+	}
+	b.WriteString(html.EscapeString(text[pos:to]))
+	return b.String()
+}
+
+// wordStart moves i back to the start of the word it falls in.
+func wordStart(text string, i int) int {
+	for i > 0 && !isBreak(text[i-1]) {
+		i--
+	}
+	return i
+}
+
+// wordEnd moves i forward to the end of the word it falls in.
+func wordEnd(text string, i int) int {
+	for i < len(text) && !isBreak(text[i]) {
+		i++
+	}
+	return i
+}
+
+func isBreak(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
