@@ -100,7 +100,7 @@ func TestCuratedCoversLetter(t *testing.T) {
 	for _, a := range slices.Compact(slices.Sorted(slices.Values(acr.FindAllString(letter, -1)))) {
 		found := false
 		for text, tm := range nl {
-			if (tm.Type == Acronym || tm.Type == Abbreviation) && slices.Contains(strings.Fields(text), strings.ToLower(a)) {
+			if (tm.Type == Acronym || tm.Type == Abbreviation) && slices.Contains(curatedWords(text), strings.ToLower(a)) {
 				found = true
 				break
 			}
