@@ -47,9 +47,10 @@ type options struct {
 	knownMinLen int
 	knownLinked bool
 	linkE       bool // accept -e- and -en- as linking sounds
+	recurse     bool // split the parts again
 }
 
-var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, linkE: true}
+var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, linkE: true, recurse: true}
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
 // plus the extra words (the glossary's terms, the corpus's vocabulary). Extra
@@ -104,6 +105,23 @@ func (s *Splitter) Split(word string) []string {
 			break
 		}
 	}
+	parts := s.split(w)
+	if parts == nil || !s.opt.recurse {
+		return parts
+	}
+	// The head may be a compound itself: opbouwmissie in
+	// capaciteitsopbouwmissie is in the list, but missie must be found.
+	// Modifiers are not split again: landbouw and antiterrorisme are units
+	// (the gold agrees), and a query names the head more often.
+	last := len(parts) - 1
+	if sub := s.Split(parts[last]); sub != nil {
+		parts = append(parts[:last], sub...)
+	}
+	return parts
+}
+
+// split returns the best split of the lower-cased w, one level deep.
+func (s *Splitter) split(w string) []string {
 	n := len(w)
 	if n < s.opt.minModifier+s.opt.minHead || n > maxWord {
 		return nil
@@ -173,7 +191,13 @@ func (s *Splitter) Split(word string) []string {
 	}
 	var parts []string
 	for i := 0; i < n; i = int(next[i]) {
-		parts = append(parts, w[i:end[i]])
+		p := w[i:end[i]]
+		// The list has genitives (vredes, volks) that make a linking -s-
+		// part of the modifier; report the stem, which a query names.
+		if k := len(p) - 1; next[i] == end[i] && int(end[i]) < n && p[k] == 's' && k >= minMod && s.t.lookup(p[:k])&part != 0 {
+			p = p[:k]
+		}
+		parts = append(parts, p)
 	}
 	return parts
 }
@@ -248,7 +272,7 @@ func (s *Splitter) consider(cost *[maxWord + 1]int, end, next *[maxWord + 1]int8
 	if cost[k] < 0 {
 		return
 	}
-	c += cost[k] - lenBonus[e-i]
+	c += cost[k] - lenBonus[k-i]
 	if cost[i] < 0 || c < cost[i] {
 		cost[i], end[i], next[i] = c, int8(e), int8(k)
 	}
