@@ -44,7 +44,7 @@ func assemble(blocks []block) *Document {
 		switch p.kind {
 		case kindHeading:
 			closeTo(p.level)
-			doc.Sections = append(doc.Sections, Section{Number: p.number, Title: p.title, Level: p.level, Start: p.start, End: p.end})
+			doc.Sections = append(doc.Sections, Section{Number: p.number, Title: p.title, Heading: p.text, Level: p.level, Start: p.start, End: p.end})
 			open = append(open, len(doc.Sections)-1)
 			current = p.text
 			lastBody = p.end
@@ -122,7 +122,7 @@ func deriveTitle(doc *Document) string {
 		}
 	}
 	if len(doc.Sections) > 0 && (doc.Format == FormatMarkdown || len(doc.Paragraphs) == 0 || doc.Sections[0].Start < doc.Paragraphs[0].Start) {
-		return shorten(doc.Sections[0].Heading(), 100)
+		return shorten(doc.Sections[0].Heading, 300) // a heading is a title as written
 	}
 	if len(doc.Paragraphs) > 0 {
 		return shorten(strings.TrimRight(firstSentence(doc.Paragraphs[0].Text), "."), 80)

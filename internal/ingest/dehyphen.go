@@ -10,15 +10,19 @@ const softHyphen = "\u00ad"
 
 // conjunctions may follow a suspended compound: "advies- en
 // trainingsactiviteiten", "Noord- en Centraal-Mali", "in- of uitvoer".
-// Both Dutch and English, as letters quote English names.
+// Both Dutch and English, as letters quote English names; not "dan", "to"
+// or "nor", which end common words ("Soe-dan", "bru-to", "borstel-snor"
+// broken as "borstels-nor").
 var conjunctions = map[string]bool{
 	"en": true, "of": true, "tot": true, "t/m": true, "en/of": true, "noch": true,
-	"dan": true, "als": true, "versus": true, "and": true, "or": true, "to": true, "nor": true,
+	"als": true, "versus": true, "and": true, "or": true,
 }
 
 // hyphenPrefixes are whole words Dutch spelling joins to the next word
-// with a hyphen ("niet-gouvernementele", "ex-president", "oud-minister").
-var hyphenPrefixes = map[string]bool{"niet": true, "ex": true, "oud": true, "non": true}
+// with a hyphen ("niet-gouvernementele"). Not "ex", "oud" or "non": far more
+// words merely start with those syllables ("ex-cuses", "oud-ste",
+// "non-chalant"), as the word-list test showed.
+var hyphenPrefixes = map[string]bool{"niet": true}
 
 // diaeresis maps a vowel to the form Dutch uses when it starts a new
 // syllable after another vowel (geïnformeerd, financiële, coördinatie).
@@ -30,6 +34,26 @@ var mergingVowels = map[string]bool{
 	"aa": true, "ae": true, "ai": true, "au": true, "ee": true, "ei": true, "eu": true,
 	"ie": true, "ii": true, "oe": true, "oi": true, "oo": true, "ou": true,
 	"ue": true, "ui": true, "uu": true,
+}
+
+// joinAll joins lines with joinLines in linear time: joinLines only looks
+// at the last word of what precedes, so it is given a bounded tail.
+func joinAll(lines []string, typeset bool) string {
+	var buf []byte
+	for _, l := range lines {
+		start := max(0, len(buf)-256)
+		for start > 0 && !utf8.RuneStart(buf[start]) {
+			start--
+		}
+		tail := string(buf[start:])
+		res := joinLines(tail, l, typeset)
+		k := min(len(tail), len(res))
+		for k > 0 && tail[:k] != res[:k] {
+			k--
+		}
+		buf = append(buf[:start+k], res[k:]...)
+	}
+	return string(buf)
 }
 
 // joinLines joins line b to line a. When a ends in a hyphen that follows a

@@ -54,20 +54,12 @@ type Document struct {
 // heading, End the end of the last paragraph before the next heading of the
 // same or a higher level, so a section's span contains its subsections.
 type Section struct {
-	Number string // "1", "2.3"; "" for unnumbered headings
-	Title  string // heading without its number: "Recente ontwikkelingen"
-	Level  int    // 1 for top-level headings, 2 for subsections, …
-	Start  int
-	End    int
-}
-
-// Heading returns the heading as shown in the text: "1. Recente
-// ontwikkelingen", or the title alone when the section has no number.
-func (s Section) Heading() string {
-	if s.Number == "" {
-		return s.Title
-	}
-	return s.Number + ". " + s.Title
+	Number  string // "1", "2.3"; "" for unnumbered headings
+	Title   string // heading without its number: "Recente ontwikkelingen"
+	Heading string // as shown in Text: "1. Recente ontwikkelingen"; Text[Start:] starts with it
+	Level   int    // 1 for top-level headings, 2 for subsections, …
+	Start   int
+	End     int
 }
 
 // Paragraph is one paragraph of body text. Headings and signature blocks
@@ -114,8 +106,8 @@ type Options struct {
 //     "deeld"), except when the next word is a conjunction (suspended
 //     compound "advies- en", kept with the space), starts with a capital or
 //     digit ("Secretaris-Generaal", "COVID-19"), or the part before it is an
-//     acronym, a single letter or the prefix niet/ex/oud/non ("EU-",
-//     "niet-"); there the hyphen stays and the words join without a space.
+//     acronym, a single letter or the word "niet" ("EU-", "niet-"); there
+//     the hyphen stays and the words join without a space.
 //     A break between two vowels that would merge into one sound
 //     ("ge-" + "informeerd") gets the diaeresis Dutch hyphenation dropped
 //     ("geïnformeerd").

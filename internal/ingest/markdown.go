@@ -45,11 +45,10 @@ func parseMarkdown(src string) []block {
 	)
 	flush := func() {
 		if len(para) > 0 {
-			text := ""
-			for _, l := range para {
-				text = joinLines(text, normalizeInline(stripInline(l)), false)
+			for i, l := range para {
+				para[i] = normalizeInline(stripInline(l))
 			}
-			if text = norm.NFC.String(strings.ReplaceAll(text, softHyphen, "")); text != "" {
+			if text := norm.NFC.String(strings.ReplaceAll(joinAll(para, false), softHyphen, "")); text != "" {
 				blocks = append(blocks, block{kind: kindParagraph, text: text})
 			}
 			para = nil

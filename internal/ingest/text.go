@@ -122,10 +122,11 @@ func parseText(lines []line, typeset bool) []block {
 			parts = splitBlock(g, short)
 		}
 		for _, p := range parts {
-			text := p[0].text
-			for _, l := range p[1:] {
-				text = joinLines(text, l.text, typeset)
+			texts := make([]string, len(p))
+			for i, l := range p {
+				texts[i] = l.text
 			}
+			text := joinAll(texts, typeset)
 			text = strings.TrimLeft(text, bullets+" ")
 			text = norm.NFC.String(strings.ReplaceAll(text, softHyphen, ""))
 			if text != "" {
