@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/tolk-nl/tolk/internal/corpus"
 )
 
@@ -131,3 +133,5 @@ func TestSearchLetter(t *testing.T) {
 		}
 	}
 }
+
+func newReq(q query.Query) *bleve.SearchRequest { return bleve.NewSearchRequest(q) }

@@ -16,8 +16,7 @@ var updateOverrides = flag.Bool("update", false, "regenerate overrides_nl.txt fr
 // every word s as a possible singular and build its regular plurals by Dutch
 // spelling rules (pluralForms). When a plural p is itself in the vocabulary
 // and Snowball gives p and s different stems, the table maps p → s. A plural
-// claimed by two singulars with different stems is ambiguous and left out,
-// and so is one whose stem already equals that of another candidate singular.
+// claimed by two singulars with different stems is ambiguous and left out.
 // Nothing is picked by hand; regenerate with
 //
 //	go test ./index -run TestOverridesTable -update
@@ -69,8 +68,8 @@ func pluralForms(s string) []string {
 		if n >= 4 && v == s[n-3] && strings.IndexByte("aeou", v) >= 0 && (n == 4 || isConsonant(s[n-4])) {
 			add(s[:n-2] + string(voiced) + "en")
 		}
-		// diphthong or ie before f/s, or l/r: brief → brieven, huis → huizen, golf → golven
-		if voiced != last && n >= 4 && ((isVowel(v) && isVowel(s[n-3])) || v == 'l' || v == 'r') {
+		// diphthong or ie before f/s, or l/r: brief → brieven, huis → huizen, bedrijf → bedrijven, golf → golven
+		if voiced != last && n >= 4 && ((isVowel(v) && isVowel(s[n-3])) || (v == 'j' && s[n-3] == 'i') || v == 'l' || v == 'r') {
 			add(stem + string(voiced) + "en")
 		}
 		// short vowel: the consonant doubles, bal → ballen
@@ -92,25 +91,25 @@ func deriveOverrides(vocab []string) map[string]string {
 	}
 	stem := func(w string) string { return stemNL(nil, w) }
 	claims := map[string]map[string]string{} // plural → singular stem → singular
-	agrees := map[string]bool{}
 	for s := range in {
 		for _, p := range pluralForms(s) {
 			if p == s || !in[p] {
 				continue
 			}
 			if stem(p) == stem(s) {
-				agrees[p] = true // already merged with a singular: leave it alone
 				continue
 			}
 			if claims[p] == nil {
 				claims[p] = map[string]string{}
 			}
-			claims[p][stem(s)] = s
+			if old, ok := claims[p][stem(s)]; !ok || s < old { // deterministic among same-stem singulars
+				claims[p][stem(s)] = s
+			}
 		}
 	}
 	out := map[string]string{}
 	for p, c := range claims {
-		if len(c) != 1 || agrees[p] {
+		if len(c) != 1 {
 			continue
 		}
 		for _, s := range c {
