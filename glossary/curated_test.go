@@ -156,7 +156,7 @@ func TestCuratedContexts(t *testing.T) {
 			if !strings.Contains(letter, ctx) {
 				t.Errorf("concept %s: terms[%d] %q: context does not occur in the letter: %q", c.ID, i, tm.Text, ctx)
 			}
-			if !curatedTermIn(tm.Text, ctx) {
+			if !curatedTermIn(tm.Text, tm.POS == "verb", ctx) {
 				t.Errorf("concept %s: terms[%d] %q: context does not contain the term or an inflected form: %q", c.ID, i, tm.Text, ctx)
 			}
 			if tm.Source != CuratedSource {
@@ -278,28 +278,38 @@ func FuzzParseCurated(f *testing.F) {
 
 func TestCuratedTermIn(t *testing.T) {
 	tests := []struct {
-		term, ctx string
-		want      bool
+		term string
+		verb bool
+		ctx  string
+		want bool
 	}{
-		{"staatsgreep", "de staatsgreep werd veroordeeld", true},
-		{"staatsgreep", "twee staatsgrepen", true},
-		{"couppleger", "De coupplegers, verenigd in", true},
-		{"lidstaat", "de EU-lidstaten", true},
-		{"opschorten", "grotendeels op te schorten, omdat", true},
-		{"opschorten", "hun financiële steun opgeschort", true},
-		{"afbouwen", "samenwerkingsverbanden afgebouwd", true},
-		{"gevangennemen", "regering gevangengenomen", true},
-		{"politieke gevangene", "de politieke gevangenen", true},
-		{"tot nader orde", "Mali tot nader orde uitgesloten", true},
-		{"staatsgreep", "de militaire coup volgde", false},
-		{"politieke gevangene", "de politieke partijen", false},
-		{"vakbond", "maatschappelijke organisaties", false},
-		{"opschorten", "op de hoogte", false},
-		{"AU", "de EU-lidstaten", false},
+		{"staatsgreep", false, "de staatsgreep werd veroordeeld", true},
+		{"staatsgreep", false, "twee staatsgrepen", true},
+		{"couppleger", false, "De coupplegers, verenigd in", true},
+		{"lidstaat", false, "de EU-lidstaten", true},
+		{"opschorten", true, "grotendeels op te schorten, omdat", true},
+		{"opschorten", true, "hun financiële steun opgeschort", true},
+		{"afbouwen", true, "samenwerkingsverbanden afgebouwd", true},
+		{"installeren", true, "een overgangsregering is geïnstalleerd", true},
+		{"politieke gevangene", false, "de politieke gevangenen", true},
+		{"tot nader orde", false, "Mali tot nader orde uitgesloten", true},
+		{"ER", false, "na de ER van 19 augustus", true},
+		{"eenheid", false, "met Malinese eenheden die", true},
+		{"staatsgreep", false, "de militaire coup volgde", false},
+		{"politieke gevangene", false, "de politieke partijen", false},
+		{"vakbond", false, "maatschappelijke organisaties", false},
+		{"opschorten", true, "op de hoogte", false},
+		{"AU", false, "de EU-lidstaten", false},
+		{"ER", false, "riep al eerder op", false},
+		{"tot nader orde", false, "tot nader order uit te stellen", false},
+		{"gezondheidszorg", false, "om gezondheidsredenen", false},
+		{"Verenigde Naties", false, "verenigd in het Comité National", false},
+		{"transitieperiode", false, "een inclusief transitieproces", false},
+		{"uitsluiting", false, "de sluiting van de grenzen uit Mali", false},
 	}
 	for _, tt := range tests {
-		if got := curatedTermIn(tt.term, tt.ctx); got != tt.want {
-			t.Errorf("curatedTermIn(%q, %q) = %v, want %v", tt.term, tt.ctx, got, tt.want)
+		if got := curatedTermIn(tt.term, tt.verb, tt.ctx); got != tt.want {
+			t.Errorf("curatedTermIn(%q, %v, %q) = %v, want %v", tt.term, tt.verb, tt.ctx, got, tt.want)
 		}
 	}
 }
@@ -379,16 +389,23 @@ func curatedNormalize(s string) string {
 }
 
 // curatedTermIn reports whether ctx uses term, allowing for inflection:
-// every word of the term must share a long enough prefix with a word of
-// the context, after undoubling vowels (staat/staten), dropping a
-// participle's "ge" (opgeschort) and splitting off a separable particle
-// (op te schorten). It is deliberately lenient: it guards against a
-// context pasted to the wrong term, not against every odd inflection.
-func curatedTermIn(term, ctx string) bool {
-	term, ctx = strings.ToLower(norm.NFC.String(term)), strings.ToLower(norm.NFC.String(ctx))
+// every word of the term must match a word of the context, after folding
+// case and diacritics, undoubling vowels (staat/staten) and dropping a
+// participle's "ge" (opgeschort) and taking -heden as -heid. A short word (up to four letters) must
+// match whole or with an inflectional ending; a longer one may differ in
+// its last letter (five or six letters) or last three (seven or more),
+// so that a compound's head still has to match (gezondheidszorg is not
+// gezondheidsredenen). For a verb a separable particle may stand apart
+// (op te schorten). It guards against a context pasted to the wrong term,
+// not against every odd inflection.
+func curatedTermIn(term string, verb bool, ctx string) bool {
+	raw := curatedWords(curatedFold(ctx))
 	var cws []string
-	for _, w := range curatedWords(ctx) {
+	for _, w := range raw {
 		cws = append(cws, curatedUndouble(w))
+		if stem, ok := strings.CutSuffix(w, "heden"); ok { // eenheid, eenheden
+			cws = append(cws, curatedUndouble(stem+"heid"))
+		}
 		for i := strings.Index(w, "ge"); i >= 0; {
 			cws = append(cws, curatedUndouble(w[:i]+w[i+2:]))
 			j := strings.Index(w[i+1:], "ge")
@@ -398,15 +415,14 @@ func curatedTermIn(term, ctx string) bool {
 			i += 1 + j
 		}
 	}
-	raw := curatedWords(ctx)
-	for _, tw := range curatedWords(term) {
+	for _, tw := range curatedWords(curatedFold(term)) {
 		if curatedWordIn(curatedUndouble(tw), cws) {
 			continue
 		}
 		ok := false
 		for _, p := range curatedParticles {
 			rest, cut := strings.CutPrefix(tw, p)
-			if cut && len([]rune(rest)) >= 3 && slices.Contains(raw, p) && curatedWordIn(curatedUndouble(rest), cws) {
+			if verb && cut && len([]rune(rest)) >= 3 && slices.Contains(raw, p) && curatedWordIn(curatedUndouble(rest), cws) {
 				ok = true
 				break
 			}
@@ -422,18 +438,40 @@ func curatedTermIn(term, ctx string) bool {
 // from the verb in a Dutch sentence.
 var curatedParticles = []string{"aan", "af", "bij", "door", "in", "mee", "na", "om", "op", "over", "samen", "tegen", "terug", "toe", "uit", "voor", "voort", "weg"}
 
+// curatedEndings are the inflectional endings a short word may take.
+var curatedEndings = []string{"", "s", "e", "en", "n", "t", "d"}
+
 func curatedWordIn(tw string, cws []string) bool {
 	n := len([]rune(tw))
-	need := n
-	if n > 4 {
-		need = max(4, (6*n+9)/10) // 60 %, rounded up
-	}
 	for _, cw := range cws {
-		if curatedCommonPrefix(tw, cw) >= need {
-			return true
+		switch {
+		case n <= 4:
+			if rest, ok := strings.CutPrefix(cw, tw); ok && slices.Contains(curatedEndings, rest) {
+				return true
+			}
+		case n <= 6:
+			if curatedCommonPrefix(tw, cw) >= n-1 {
+				return true
+			}
+		default:
+			if curatedCommonPrefix(tw, cw) >= n-3 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// curatedFold lower-cases s and strips its diacritics (geïnstalleerd,
+// installeren).
+func curatedFold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func curatedCommonPrefix(a, b string) int {
