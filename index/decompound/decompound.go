@@ -137,11 +137,37 @@ func (s *Splitter) split(w string) []string {
 	}
 	// cost[i] is the cost of the best split of w[i:] into parts, or -1;
 	// end[i] and next[i] are where its first part ends and the second begins.
+	// A forward pass marks where a part can start, so that the costly
+	// backward pass walks the trie only from there: most words have no
+	// dictionary prefix of four letters followed by another word.
+	var reach [maxWord + 1]bool
+	reach[0] = true
+	for i := 0; i < n; i++ {
+		if !reach[i] {
+			continue
+		}
+		node := 0
+		for j := i; j < n-1; j++ {
+			if node = s.t.child(node, w[j]); node < 0 {
+				break
+			}
+			if e := j + 1; e-i >= minMod && s.t.flags[node]&part != 0 {
+				reach[e] = true
+				reach[e+1] = true // after -s- or -e-
+				if e+2 < n {
+					reach[e+2] = true // after -en-
+				}
+			}
+		}
+	}
 	var cost [maxWord + 1]int
 	var end, next [maxWord + 1]int8
 	cost[n] = 0
 	for i := n - 1; i >= 0; i-- {
 		cost[i] = -1
+		if !reach[i] {
+			continue
+		}
 		node := 0
 		for j := i; j < n; j++ {
 			if node = s.t.child(node, w[j]); node < 0 {
