@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -118,7 +119,7 @@ type Termbase struct {
 	sorted   []*entry              // Dutch collation order of entry.sortKey
 	fold     map[string][]*termRec // folded term → terms
 	stem     map[string][]*termRec // lang + "\x00" + stem key → terms
-	byLen    map[int][]*termRec    // rune length of the folded term → terms, for fuzzy
+	byLen    map[int][]fuzzyRec    // rune length of the folded term → terms, for fuzzy
 	prefix   []prefixRec           // word-start suffixes of folded terms, sorted
 }
 
@@ -138,6 +139,15 @@ type termRec struct {
 	folded string
 	runes  []rune // folded, for edit distance
 	stem   string // keys of its words, joined by spaces
+	mask   uint64 // letterMask of folded
+}
+
+// fuzzyRec is a term in a fuzzy length bucket. The letter mask sits in
+// the bucket itself so that the prefilter runs over contiguous memory
+// and touches the term only for the few candidates that pass.
+type fuzzyRec struct {
+	mask uint64
+	t    *termRec
 }
 
 // prefixRec indexes one word-start suffix of a folded term: "hof van
@@ -157,7 +167,7 @@ func NewTermbase(key KeyFunc) *Termbase {
 		concepts: map[string]*entry{},
 		fold:     map[string][]*termRec{},
 		stem:     map[string][]*termRec{},
-		byLen:    map[int][]*termRec{},
+		byLen:    map[int][]fuzzyRec{},
 	}
 }
 
@@ -197,13 +207,38 @@ func (tb *Termbase) Put(cs ...Concept) {
 		tb.concepts[id] = e
 		tb.index(e)
 	}
-	if len(removed) > 0 {
-		tb.sorted = slices.DeleteFunc(tb.sorted, func(e *entry) bool { return removed[e] })
-		tb.prefix = slices.DeleteFunc(tb.prefix, func(p prefixRec) bool { return removed[p.t.e] })
-	}
+	tb.removeSorted(removed)
 	tb.sorted = merge(tb.sorted, fresh, compareEntries)
 	tb.prefix = merge(tb.prefix, recs, comparePrefixRecs)
 }
+
+// removeSorted removes the entries from the sorted slices. A few (an
+// edit) are found by binary search, so an edit costs a memmove instead of
+// a comparison per element; many (a re-import) by one filtering pass.
+func (tb *Termbase) removeSorted(removed map[*entry]bool) {
+	if len(removed) == 0 {
+		return
+	}
+	if len(removed) > fewEntries {
+		tb.sorted = slices.DeleteFunc(tb.sorted, func(e *entry) bool { return removed[e] })
+		tb.prefix = slices.DeleteFunc(tb.prefix, func(p prefixRec) bool { return removed[p.t.e] })
+		return
+	}
+	for e := range removed {
+		if i, ok := slices.BinarySearchFunc(tb.sorted, e, compareEntries); ok && tb.sorted[i] == e {
+			tb.sorted = slices.Delete(tb.sorted, i, i+1)
+		}
+		for _, p := range appendPrefixRecs(nil, e) {
+			if i, ok := slices.BinarySearchFunc(tb.prefix, p, comparePrefixRecs); ok && tb.prefix[i].t.e == e {
+				tb.prefix = slices.Delete(tb.prefix, i, i+1)
+			}
+		}
+	}
+}
+
+// fewEntries is how many entries Put and Delete splice in or out one by
+// one; beyond it they merge or filter in one pass.
+const fewEntries = 16
 
 // Delete removes the concept with the id and reports whether there was one.
 func (tb *Termbase) Delete(id string) bool {
@@ -215,8 +250,7 @@ func (tb *Termbase) Delete(id string) bool {
 	}
 	delete(tb.concepts, id)
 	tb.unindex(e)
-	tb.sorted = slices.DeleteFunc(tb.sorted, func(x *entry) bool { return x == e })
-	tb.prefix = slices.DeleteFunc(tb.prefix, func(p prefixRec) bool { return p.t.e == e })
+	tb.removeSorted(map[*entry]bool{e: true})
 	return true
 }
 
@@ -293,7 +327,7 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 
 	tb.mu.RLock()
 	defer tb.mu.RUnlock()
-	s := searcher{r: r, best: map[*entry]*found{}}
+	s := searcher{r: r, best: map[*entry]found{}}
 	for _, t := range tb.fold[qf] {
 		if t.text == q {
 			s.add(t, scoreExact, ViaExact)
@@ -443,7 +477,7 @@ type found struct {
 // searcher gathers the best match per concept for one lookup.
 type searcher struct {
 	r    LookupRequest
-	best map[*entry]*found
+	best map[*entry]found
 }
 
 func (s *searcher) add(t *termRec, score float64, via string) {
@@ -455,20 +489,20 @@ func (s *searcher) add(t *termRec, score float64, via string) {
 	}
 	if f, ok := s.best[t.e]; ok {
 		if score > f.score {
-			*f = found{score, via, t}
+			s.best[t.e] = found{score, via, t}
 		}
 		return
 	}
 	if !s.r.passes(&t.e.c) {
 		return
 	}
-	s.best[t.e] = &found{score, via, t}
+	s.best[t.e] = found{score, via, t}
 }
 
 func (s *searcher) result() LookupResult {
 	type hit struct {
 		e *entry
-		f *found
+		f found
 	}
 	hits := make([]hit, 0, len(s.best))
 	for e, f := range s.best {
@@ -528,10 +562,16 @@ func (tb *Termbase) fuzzy(q []rune, add func(*termRec, float64, string)) {
 		return
 	}
 	rows := newOSA(len(q))
+	qm := letterMask(q)
 	for n := max(1, len(q)-d); n <= len(q)+d; n++ {
-		for _, t := range tb.byLen[n] {
-			if k := rows.distance(q, t.runes, d); k <= d {
-				add(t, scoreFuzzy-0.1*float64(k), ViaFuzzy)
+		for _, f := range tb.byLen[n] {
+			// Each letter of one string that the other lacks costs at
+			// least one edit: a cheap lower bound that rejects most terms.
+			if bits.OnesCount64(qm&^f.mask) > d || bits.OnesCount64(f.mask&^qm) > d {
+				continue
+			}
+			if k := rows.distance(q, f.t.runes, d); k <= d {
+				add(f.t, scoreFuzzy-0.1*float64(k), ViaFuzzy)
 			}
 		}
 	}
@@ -551,9 +591,10 @@ func (tb *Termbase) prepare(c Concept, col *collate.Collator, buf *collate.Buffe
 	for i, t := range e.c.Terms {
 		text := strings.Join(strings.Fields(t.Text), " ")
 		f := Fold(text)
+		rs := []rune(f)
 		e.terms = append(e.terms, &termRec{
 			e: e, i: i, lang: t.Lang, text: text,
-			folded: f, runes: []rune(f), stem: tb.stemKey(t.Lang, text),
+			folded: f, runes: rs, stem: tb.stemKey(t.Lang, text), mask: letterMask(rs),
 		})
 	}
 	return e
@@ -582,7 +623,7 @@ func (tb *Termbase) index(e *entry) {
 			k := t.lang + "\x00" + t.stem
 			tb.stem[k] = append(tb.stem[k], t)
 		}
-		tb.byLen[len(t.runes)] = append(tb.byLen[len(t.runes)], t)
+		tb.byLen[len(t.runes)] = append(tb.byLen[len(t.runes)], fuzzyRec{t.mask, t})
 	}
 }
 
@@ -603,7 +644,7 @@ func (tb *Termbase) unindex(e *entry) {
 			drop(tb.stem, t.lang+"\x00"+t.stem)
 		}
 		n := len(t.runes)
-		if ts := slices.DeleteFunc(tb.byLen[n], func(x *termRec) bool { return x.e == e }); len(ts) == 0 {
+		if ts := slices.DeleteFunc(tb.byLen[n], func(f fuzzyRec) bool { return f.t.e == e }); len(ts) == 0 {
 			delete(tb.byLen, n)
 		} else {
 			tb.byLen[n] = ts
@@ -645,24 +686,42 @@ func comparePrefixRecs(a, b prefixRec) int {
 		cmp.Compare(a.t.i, b.t.i))
 }
 
-// merge merges the sorted slices a and b into a new sorted slice.
+// merge merges the sorted slice b into the sorted slice a. A few
+// elements are inserted in place after a binary search; more are merged
+// into a new slice, copying the runs of a between them.
 func merge[T any](a, b []T, compare func(T, T) int) []T {
-	if len(b) == 0 {
+	if len(b) <= fewEntries {
+		for _, x := range b {
+			i, _ := slices.BinarySearchFunc(a, x, compare)
+			a = slices.Insert(a, i, x)
+		}
 		return a
 	}
 	out := make([]T, 0, len(a)+len(b))
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		if compare(b[j], a[i]) < 0 {
-			out = append(out, b[j])
-			j++
-		} else {
-			out = append(out, a[i])
-			i++
+	for _, x := range b {
+		i, _ := slices.BinarySearchFunc(a, x, compare)
+		out = append(append(out, a[:i]...), x)
+		a = a[i:]
+	}
+	return append(out, a...)
+}
+
+// letterMask sets one bit per distinct letter or digit of s (other runes
+// share the remaining bits), for the fuzzy prefilter. Shared bits only
+// weaken the filter, never make it reject a real match.
+func letterMask(s []rune) uint64 {
+	var m uint64
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			m |= 1 << (r - 'a')
+		case r >= '0' && r <= '9':
+			m |= 1 << (26 + r - '0')
+		case r != ' ':
+			m |= 1 << (36 + uint(r)%28)
 		}
 	}
-	out = append(out, a[i:]...)
-	return append(out, b[j:]...)
+	return m
 }
 
 // cloneConcept copies the slices and maps of c, so that neither the

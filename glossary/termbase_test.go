@@ -3,6 +3,7 @@ package glossary
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -348,6 +349,7 @@ func TestPutReplaceDelete(t *testing.T) {
 	if got, _ := tb.Lookup(LookupRequest{Q: "putsk", Mode: ModeFuzzy}); got.Total != 0 {
 		t.Errorf("deleted concept still found by fuzzy: %v", summary(got))
 	}
+	checkIndexes(t, tb)
 	if n := len(tb.All()); n != len(testConcepts())-1 {
 		t.Errorf("All has %d concepts, want %d", n, len(testConcepts())-1)
 	}
@@ -492,4 +494,76 @@ func FuzzLookup(f *testing.F) {
 		}
 		tb.Suggest(q, 5)
 	})
+}
+
+// checkIndexes verifies that the sorted slices and hash indexes hold
+// exactly the records of the stored concepts, in order.
+func checkIndexes(t *testing.T, tb *Termbase) {
+	t.Helper()
+	tb.mu.RLock()
+	defer tb.mu.RUnlock()
+	if !slices.IsSortedFunc(tb.sorted, compareEntries) || !slices.IsSortedFunc(tb.prefix, comparePrefixRecs) {
+		t.Error("sorted indexes out of order")
+	}
+	var wantPrefix, terms int
+	for _, e := range tb.concepts {
+		wantPrefix += len(appendPrefixRecs(nil, e))
+		terms += len(e.terms)
+	}
+	if len(tb.sorted) != len(tb.concepts) || len(tb.prefix) != wantPrefix {
+		t.Errorf("sorted %d entries for %d concepts, prefix %d records want %d", len(tb.sorted), len(tb.concepts), len(tb.prefix), wantPrefix)
+	}
+	for _, e := range tb.sorted {
+		if tb.concepts[e.c.ID] != e {
+			t.Errorf("sorted holds a stale entry %s", e.c.ID)
+		}
+	}
+	for _, p := range tb.prefix {
+		if tb.concepts[p.t.e.c.ID] != p.t.e {
+			t.Errorf("prefix holds a stale entry %s", p.t.e.c.ID)
+		}
+	}
+	var inFold, inLen int
+	for _, ts := range tb.fold {
+		inFold += len(ts)
+	}
+	for _, fs := range tb.byLen {
+		inLen += len(fs)
+	}
+	if inFold != terms || inLen != terms {
+		t.Errorf("fold index %d, length buckets %d, want %d terms", inFold, inLen, terms)
+	}
+}
+
+// Replacing few concepts splices them one by one, many in one pass; both
+// must leave the same indexes.
+func TestPutBulkReplace(t *testing.T) {
+	for _, n := range []int{1, fewEntries, fewEntries + 1, 200} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			tb := newTestTermbase(t, testKey)
+			var cs []Concept
+			for i := range 300 {
+				cs = append(cs, Concept{ID: fmt.Sprintf("c%03d", i), Terms: []Term{term("nl", fmt.Sprintf("woord %d", i)), term("en", "word")}})
+			}
+			tb.Put(cs...)
+			checkIndexes(t, tb)
+			var repl []Concept
+			for i := range n {
+				repl = append(repl, Concept{ID: fmt.Sprintf("c%03d", i*300/n), Terms: []Term{term("nl", fmt.Sprintf("vervangen %d", i))}})
+			}
+			tb.Put(repl...)
+			checkIndexes(t, tb)
+			got, _ := tb.Lookup(LookupRequest{Q: "vervangen", Limit: MaxLimit})
+			if got.Total != n {
+				t.Errorf("%d replaced concepts found, want %d", got.Total, n)
+			}
+			for i := range n {
+				tb.Delete(fmt.Sprintf("c%03d", i*300/n))
+			}
+			checkIndexes(t, tb)
+			if got := tb.Len(); got != len(testConcepts())+300-n {
+				t.Errorf("Len = %d, want %d", got, len(testConcepts())+300-n)
+			}
+		})
+	}
 }

@@ -1,0 +1,168 @@
+package glossary
+
+import (
+	"bufio"
+	"compress/gzip"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir returns ../shared relative to the module root, or "" when it
+// is absent (a fresh clone).
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	shared := filepath.Join(filepath.Dir(dir), "shared")
+	if _, err := os.Stat(shared); err != nil {
+		return ""
+	}
+	return shared
+}
+
+// loadFreeDict reads the FreeDict Dutch–English list (see its SOURCE.md:
+// headword, pronunciation, senses joined by " | ", translations within a
+// sense by ", ") as one concept per headword. It is a test-local reader,
+// not the importer tolk ships.
+func loadFreeDict(tb testing.TB) []Concept {
+	tb.Helper()
+	shared := sharedDir(tb)
+	if shared == "" {
+		tb.Skip("../shared is absent: no FreeDict list to load")
+	}
+	f, err := os.Open(filepath.Join(shared, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
+	if err != nil {
+		tb.Skipf("FreeDict list unavailable: %v", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var cs []Concept
+	sc := bufio.NewScanner(zr)
+	for line := 0; sc.Scan(); line++ {
+		fields := strings.Split(sc.Text(), "\t")
+		if line == 0 || len(fields) != 3 {
+			continue // header
+		}
+		c := Concept{ID: fmt.Sprintf("freedict-%d", line), Collection: "freedict",
+			Terms: []Term{{Lang: "nl", Text: fields[0]}}}
+		seen := map[string]bool{}
+		for _, sense := range strings.Split(fields[2], " | ") {
+			for _, tr := range strings.Split(sense, ", ") {
+				tr = strings.TrimSpace(tr)
+				if k := strings.ToLower(tr); tr != "" && !seen[k] {
+					seen[k] = true
+					c.Terms = append(c.Terms, Term{Lang: "en", Text: tr})
+				}
+			}
+		}
+		if c.Validate() == nil {
+			cs = append(cs, c)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return cs
+}
+
+// benchConcepts is the curated glossary plus FreeDict: what a server holds
+// after a user imported FreeDict as a collection.
+func benchConcepts(b *testing.B) []Concept {
+	cs := loadFreeDict(b)
+	curated, err := Curated()
+	if err != nil {
+		b.Fatalf("curated glossary: %v", err)
+	}
+	return append(cs, curated...)
+}
+
+// BenchmarkLookup measures lookup latency (ns/op) per kind of query with
+// the curated glossary and FreeDict loaded. testKey stands in for
+// index.Key, so the stemmer's own cost is not included (one call per
+// query word and language).
+func BenchmarkLookup(b *testing.B) {
+	cs := benchConcepts(b)
+	tb := NewTermbase(testKey)
+	tb.Put(cs...)
+	terms := 0
+	for _, c := range cs {
+		terms += len(c.Terms)
+	}
+	b.Logf("%d concepts, %d terms", len(cs), terms)
+	for _, bc := range []struct {
+		name string
+		req  LookupRequest
+	}{
+		{"exact", LookupRequest{Q: "regering"}},
+		{"inflected", LookupRequest{Q: "staatsgrepen"}},
+		{"english", LookupRequest{Q: "government", Lang: "en"}},
+		{"multiword", LookupRequest{Q: "rule of law"}},
+		{"prefix-short", LookupRequest{Q: "re", Mode: ModePrefix}},
+		{"prefix", LookupRequest{Q: "staats"}},
+		{"fuzzy-fallback", LookupRequest{Q: "staatsgreeb"}},
+		{"fuzzy-mode", LookupRequest{Q: "regerinkk", Mode: ModeFuzzy}},
+		{"miss", LookupRequest{Q: "qqqqqqqqqq"}},
+		{"browse", LookupRequest{}},
+		{"browse-collection", LookupRequest{Collection: CollectionCurated}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			r, err := tb.Lookup(bc.req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if bc.name != "miss" && r.Total == 0 {
+				b.Fatalf("%+v finds nothing", bc.req)
+			}
+			for b.Loop() {
+				tb.Lookup(bc.req)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lookups/s")
+		})
+	}
+	b.Run("suggest", func(b *testing.B) {
+		for b.Loop() {
+			tb.Suggest("sta", 10)
+		}
+		b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lookups/s")
+	})
+}
+
+// BenchmarkTermbasePut measures building the indexes for the curated
+// glossary plus FreeDict in one Put, as at start-up.
+func BenchmarkTermbasePut(b *testing.B) {
+	cs := benchConcepts(b)
+	for b.Loop() {
+		NewTermbase(testKey).Put(cs...)
+	}
+	b.ReportMetric(float64(len(cs)*b.N)/b.Elapsed().Seconds(), "concepts/s")
+}
+
+// BenchmarkTermbasePutOne measures one edit (replace a concept) in a full
+// termbase: the sorted indexes are spliced, not rebuilt.
+func BenchmarkTermbasePutOne(b *testing.B) {
+	cs := benchConcepts(b)
+	tb := NewTermbase(testKey)
+	tb.Put(cs...)
+	c := cs[len(cs)/2]
+	for b.Loop() {
+		tb.Put(c)
+	}
+}
