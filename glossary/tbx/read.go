@@ -274,13 +274,13 @@ func (x *reader) entry(n *node) error {
 				}
 			case "reliabilityCode":
 				if !setReliability(&c.Reliability, m.text()) {
-					appendText(&c.Note, "Reliability code: "+m.text())
+					appendText(&c.Note, labelled("Reliability code", m.text()))
 				}
 			case "":
 				// Translate Toolkit writes a source comment as an untyped descrip.
 				appendText(&c.Note, m.text())
 			default:
-				appendText(&c.Note, typ+": "+m.text())
+				appendText(&c.Note, labelled(typ, m.text()))
 			}
 		case "note":
 			s := m.text()
@@ -425,26 +425,26 @@ func term(n *node, l string) (glossary.Term, error) {
 				if s, ok := status(v); ok {
 					t.Status = s
 				} else {
-					appendText(&t.Note, "Administrative status: "+v)
+					appendText(&t.Note, labelled("Administrative status", v))
 				}
 			case typ == "termType":
 				if tt, ok := termType(v); ok {
 					t.Type = tt
 				} else {
-					appendText(&t.Note, "Term type: "+v)
+					appendText(&t.Note, labelled("Term type", v))
 				}
 			case typ == "partOfSpeech":
 				if p, ok := partOfSpeech(v); ok {
 					t.POS = p
 				} else {
-					appendText(&t.Note, "Part of speech: "+v)
+					appendText(&t.Note, labelled("Part of speech", v))
 				}
 			case typ == "reliabilityCode":
 				if !setReliability(&t.Reliability, v) {
-					appendText(&t.Note, "Reliability code: "+v)
+					appendText(&t.Note, labelled("Reliability code", v))
 				}
-			case typ != "" && v != "":
-				appendText(&t.Note, typ+": "+v)
+			case typ != "":
+				appendText(&t.Note, labelled(typ, v))
 			case v != "":
 				appendText(&t.Note, v)
 			}
@@ -457,8 +457,8 @@ func term(n *node, l string) (glossary.Term, error) {
 			switch {
 			case isArticle && (article == "de" || article == "het"):
 				t.Article = article
-			case isPlural && plural != "":
-				t.Plural = plural
+			case isPlural && strings.TrimSpace(plural) != "":
+				t.Plural = strings.TrimSpace(plural)
 			case isRel && setReliability(&t.Reliability, rel):
 			case isPOS && pos == "properNoun":
 				properNoun = true
@@ -473,9 +473,17 @@ func term(n *node, l string) (glossary.Term, error) {
 	return t, nil
 }
 
+// labelled keeps a value tolk has no field for as "label: value".
+func labelled(label, v string) string {
+	if v == "" {
+		return ""
+	}
+	return label + ": " + v
+}
+
 func unescapeNote(s string) string {
 	if v, ok := strings.CutPrefix(s, labelNote); ok {
-		return v
+		return strings.TrimSpace(v)
 	}
 	return s
 }

@@ -1,0 +1,158 @@
+package tbx
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+func TestReadV2(t *testing.T) {
+	f, err := os.Open("testdata/iate-v2.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Concept{
+		{
+			ID:         "IATE-123",
+			Subject:    "POLITICS",
+			Created:    time.Date(2004, 7, 2, 0, 0, 0, 0, time.UTC),
+			Definition: map[string]string{"nl": "Onwettige machtsovername."},
+			Terms: []glossary.Term{
+				{Lang: "nl", Text: "staatsgreep", Type: glossary.FullForm, Status: glossary.Preferred, Reliability: 3,
+					Context: "In Mali vond een staatsgreep plaats.", Source: "Kamerbrief"},
+				{Lang: "en", Text: "coup d'état", POS: "noun", Status: glossary.Superseded, Note: "Term type: entryTerm\nmostly coup"},
+			},
+		},
+		{
+			Note:  "untyped comment",
+			Terms: []glossary.Term{{Lang: "en", Text: "glossary"}},
+		},
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Read (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadWeblate reads the real TBX v2 file Weblate exports.
+func TestReadWeblate(t *testing.T) {
+	f, err := os.Open(filepath.Join(shared(t), "data", "tbx-weblate-glossary-nl", "nl.tbx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cs, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 183 {
+		t.Errorf("read %d concepts, want the file's 183 termEntry", len(cs))
+	}
+	ids := map[string]bool{}
+	var en, nl int
+	for _, c := range cs {
+		if c.ID != "" {
+			if ids[c.ID] {
+				t.Errorf("id %q twice", c.ID)
+			}
+			ids[c.ID] = true
+		}
+		en += len(c.TermsIn("en"))
+		nl += len(c.TermsIn("nl"))
+	}
+	// 41 entries carry an id, some of them the same one ("1", "plural form").
+	if len(ids) != 41 {
+		t.Errorf("%d distinct ids, want 41", len(ids))
+	}
+	// 183 en terms; 183 nl terms minus the 6 empty <term/>.
+	if en != 183 || nl != 177 {
+		t.Errorf("en %d, nl %d terms; want 183, 177", en, nl)
+	}
+	for _, c := range cs {
+		for _, tm := range c.Terms {
+			if tm.Text == "back-up" && c.Note != "ook: reservekopie" {
+				t.Errorf("back-up concept note %q, want the translator's note", c.Note)
+			}
+		}
+	}
+	if !ids["XML-Tag"] || !ids["1"] || !ids["1-2"] {
+		t.Errorf("ids not made valid and unique: %v", ids)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	head := `<?xml version="1.0"?>` + "\n"
+	v3 := func(body string) string {
+		return head + `<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader>
+<text><body>
+` + body + `
+</body></text></tbx>`
+	}
+	entry := `<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>woord</term></termSec></langSec></conceptEntry>`
+	tests := []struct {
+		name string
+		in   string
+		is   error
+		want []string // substrings of the message
+	}{
+		{"broken xml", v3(entry + "\n<conceptEntry id=\"c2\"><langSec xml:lang=\"nl\"><termSec><term>x</termSec>"), nil, []string{"line 5", "<term>"}},
+		{"entity declaration", head + `<!DOCTYPE tbx [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + "\n<tbx/>", ErrDTD, []string{"line 2"}},
+		{"external entity", head + `<!DOCTYPE tbx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><tbx>&xxe;</tbx>`, ErrDTD, nil},
+		{"undeclared entity", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>&xxe;</term></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "entity"}},
+		{"unknown languages", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="es"><termSec><term>golpe</term></termSec></langSec><langSec xml:lang="zu-ZA"><termSec><term>x</term></termSec></langSec></conceptEntry>`),
+			ErrLanguage, []string{`"es" (line 5)`, `"zu-ZA" (line 5)`}},
+		{"bad language tag", v3(`<conceptEntry id="c2"><langSec xml:lang="dutch!"><termSec><term>x</term></termSec></langSec></conceptEntry>`), ErrLanguage, []string{`"dutch!"`}},
+		{"invalid utf-8", v3("<conceptEntry id=\"c1\"><langSec xml:lang=\"nl\"><termSec><term>\xff</term></termSec></langSec></conceptEntry>"), nil, []string{"line 4", "UTF-8"}},
+		{"not tbx", head + `<html><body/></html>`, ErrNotTBX, []string{"<html>"}},
+		{"empty input", "", ErrNotTBX, nil},
+		{"entry without terms", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="en"><termSec><term> </term></termSec></langSec></conceptEntry>`), glossary.ErrInvalid, []string{"line 5", "conceptEntry", "at least one term"}},
+		{"duplicate term", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>a</term></termSec><termSec><term>A</term></termSec></langSec></conceptEntry>`), glossary.ErrInvalid, []string{"line 4", "duplicate"}},
+		{"bad date", v3(`<conceptEntry id="c1"><transacGrp><transac type="transactionType">origination</transac><date>yesterday</date></transacGrp><langSec xml:lang="nl"><termSec><term>a</term></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "<date>", "yesterday"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(strings.NewReader(tt.in))
+			if err == nil {
+				t.Fatalf("Read succeeded with %d concepts, want an error", len(got))
+			}
+			if got != nil {
+				t.Errorf("Read returned %d concepts with the error, want none", len(got))
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error %q does not wrap %v", err, tt.is)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not mention %q", err, s)
+				}
+			}
+		})
+	}
+}
+
+// TestReadAstronomy reads the official TBX-Basic example: its Spanish
+// and Zulu sections are languages tolk does not know, so it is refused
+// with both named.
+func TestReadAstronomy(t *testing.T) {
+	f, err := os.Open(filepath.Join(shared(t), "data", "tbx-basic-schemas", "Example_Astronomy_DCA_VALID.tbx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = Read(f)
+	if !errors.Is(err, ErrLanguage) || !strings.Contains(err.Error(), `"es"`) || !strings.Contains(err.Error(), `"zu"`) {
+		t.Errorf("Read: %v, want ErrLanguage naming es and zu", err)
+	}
+}
