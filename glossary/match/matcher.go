@@ -87,12 +87,13 @@ type entry struct {
 type Matcher struct {
 	concepts []glossary.Concept
 	opt      Options
-	langs    []string             // languages of the terms, nl and en first
-	entries  []entry              // in concept order, then term order
-	index    []map[string][]int32 // per language: first word's key → entries
-	acro     map[string][]int32   // first word (acronym, as written) → entries
-	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
-	byID     map[string]int32     // concept id → position
+	langs    []string                // languages of the terms, nl and en first
+	entries  []entry                 // in concept order, then term order
+	index    []map[string][]int32    // per language: key of a one-word term → entries
+	pairs    []map[[2]string][]int32 // per language: keys of a longer term's first two words → entries
+	acro     map[string][]int32      // first word (acronym, as written) → entries
+	single   []map[string][]int32    // per language: key → single-word, non-acronym entries (compound parts)
+	byID     map[string]int32        // concept id → position
 }
 
 // NewMatcher prepares cs for matching. The concepts and their terms are
@@ -121,9 +122,11 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 		}
 	}
 	m.index = make([]map[string][]int32, len(m.langs))
+	m.pairs = make([]map[[2]string][]int32, len(m.langs))
 	m.single = make([]map[string][]int32, len(m.langs))
 	for i := range m.index {
 		m.index[i] = map[string][]int32{}
+		m.pairs[i] = map[[2]string][]int32{}
 		m.single[i] = map[string][]int32{}
 	}
 	var toks []token
@@ -153,11 +156,15 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			m.entries = append(m.entries, e)
 			if words[0].acro {
 				m.acro[words[0].text] = append(m.acro[words[0].text], n)
-			} else {
+			} else if len(words) == 1 {
 				m.index[li][words[0].key] = append(m.index[li][words[0].key], n)
-				if len(words) == 1 {
-					m.single[li][words[0].key] = append(m.single[li][words[0].key], n)
-				}
+				m.single[li][words[0].key] = append(m.single[li][words[0].key], n)
+			} else {
+				// Keyed by two words: a bucket under "in" or "de" alone
+				// would hold hundreds of dictionary phrases, all tried at
+				// every occurrence of the word.
+				p := [2]string{words[0].key, m.key(t.Lang, words[1].fold)}
+				m.pairs[li][p] = append(m.pairs[li][p], n)
 			}
 		}
 	}
@@ -248,6 +255,7 @@ type scan struct {
 	toks  []token
 	langs []bool // by language index: requested
 	cache map[string]*wordInfo
+	byTok []*wordInfo // info of each token, filled as needed
 }
 
 func (m *Matcher) newScan(text, lang string) *scan {
@@ -264,6 +272,7 @@ func (m *Matcher) newScan(text, lang string) *scan {
 	}
 	s.toks = tokenize(text, make([]token, 0, len(text)/7+1))
 	s.cache = make(map[string]*wordInfo, len(s.toks)/4+1)
+	s.byTok = make([]*wordInfo, len(s.toks))
 	return s
 }
 
@@ -280,6 +289,16 @@ func (s *scan) info(w string) *wordInfo {
 		}
 	}
 	s.cache[w] = wi
+	return wi
+}
+
+// tokenInfo is info for token k, memoised per token.
+func (s *scan) tokenInfo(k int) *wordInfo {
+	if wi := s.byTok[k]; wi != nil {
+		return wi
+	}
+	wi := s.info(s.surface(k))
+	s.byTok[k] = wi
 	return wi
 }
 
@@ -327,8 +346,7 @@ func (s *scan) matchEntry(e *entry, i int, first string, fi *wordInfo, next int)
 				return 0, 0, false
 			}
 		}
-		sf := s.surface(j)
-		lv, ok := s.compare(w, sf, s.info(sf), e.lang, s.toks[j].flags)
+		lv, ok := s.compare(w, s.surface(j), s.tokenInfo(j), e.lang, s.toks[j].flags)
 		if !ok {
 			return 0, 0, false
 		}
@@ -342,51 +360,65 @@ func (s *scan) matchEntry(e *entry, i int, first string, fi *wordInfo, next int)
 // the best (longest, then strictest, then first given).
 func (s *scan) hitsAt(i int, all bool, out []hit) []hit {
 	n0 := len(out)
-	t := s.toks[i]
-	try := func(first string, fi *wordInfo, next int) {
-		consider := func(ids []int32) {
-			for _, id := range ids {
-				e := &s.m.entries[id]
-				if !s.langs[e.lang] {
-					continue
-				}
-				end, lv, ok := s.matchEntry(e, i, first, fi, next)
-				if !ok {
-					continue
-				}
-				h := hit{startTok: i, endTok: end, start: t.start, end: s.toks[end-1].end, entry: id, level: lv}
-				if all || len(out) == n0 {
-					out = append(out, h)
-					continue
-				}
-				if b := &out[n0]; h.end > b.end || h.end == b.end && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
-					*b = h
-				}
-			}
-		}
-		if t.flags&upperFirst != 0 {
-			a := strings.TrimSuffix(strings.TrimSuffix(first, "'s"), "’s")
-			consider(s.m.acro[a])
-			if a != first {
-				consider(s.m.acro[first])
-			}
-		}
-		for li, on := range s.langs {
-			if on {
-				consider(s.m.index[li][fi.keys[li]])
-			}
-		}
-	}
 	w := s.surface(i)
-	wi := s.info(w)
-	try(w, wi, i+1)
-	if t.flags&joinNext != 0 && i+1 < len(s.toks) {
+	wi := s.tokenInfo(i)
+	out = s.tryAt(i, w, wi, i+1, all, n0, out)
+	if s.toks[i].flags&joinNext != 0 && i+1 < len(s.toks) {
 		j := w + s.surface(i+1)
-		try(j, s.info(j), i+2)
+		out = s.tryAt(i, j, s.info(j), i+2, all, n0, out)
 	}
-	if len(out) == n0 && s.m.opt.Split != nil && t.flags&shortCaps == 0 {
+	if len(out) == n0 && s.m.opt.Split != nil && s.toks[i].flags&shortCaps == 0 {
 		if h, ok := s.compound(i, wi); ok {
 			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// tryAt tries every entry that may start with the word first (standing at
+// token i; next is the token after it).
+func (s *scan) tryAt(i int, first string, fi *wordInfo, next int, all bool, n0 int, out []hit) []hit {
+	if s.toks[i].flags&upperFirst != 0 {
+		a := strings.TrimSuffix(strings.TrimSuffix(first, "'s"), "’s")
+		out = s.consider(s.m.acro[a], i, first, fi, next, all, n0, out)
+		if a != first {
+			out = s.consider(s.m.acro[first], i, first, fi, next, all, n0, out)
+		}
+	}
+	var ni *wordInfo
+	if next < len(s.toks) {
+		ni = s.tokenInfo(next)
+	}
+	for li, on := range s.langs {
+		if !on {
+			continue
+		}
+		out = s.consider(s.m.index[li][fi.keys[li]], i, first, fi, next, all, n0, out)
+		if ni != nil {
+			out = s.consider(s.m.pairs[li][[2]string{fi.keys[li], ni.keys[li]}], i, first, fi, next, all, n0, out)
+		}
+	}
+	return out
+}
+
+// consider matches the entries ids at token i and keeps the hits.
+func (s *scan) consider(ids []int32, i int, first string, fi *wordInfo, next int, all bool, n0 int, out []hit) []hit {
+	for _, id := range ids {
+		e := &s.m.entries[id]
+		if !s.langs[e.lang] {
+			continue
+		}
+		end, lv, ok := s.matchEntry(e, i, first, fi, next)
+		if !ok {
+			continue
+		}
+		h := hit{startTok: i, endTok: end, start: s.toks[i].start, end: s.toks[end-1].end, entry: id, level: lv}
+		if all || len(out) == n0 {
+			out = append(out, h)
+			continue
+		}
+		if b := &out[n0]; h.end > b.end || h.end == b.end && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
+			*b = h
 		}
 	}
 	return out

@@ -1,0 +1,82 @@
+package match
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// benchBytes bounds the Dutch text a benchmark iteration annotates.
+const benchBytes = 8 << 20
+
+// bwbTexts reads the first benchBytes of BWB circulars and policy rules.
+func bwbTexts(b *testing.B) []string {
+	b.Helper()
+	f, err := os.Open(filepath.Join(sharedDir(b), "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
+	if err != nil {
+		b.Skipf("BWB circulars not available: %v", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	total := 0
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 4<<20), 4<<20)
+	for sc.Scan() && total < benchBytes {
+		var doc struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, doc.Text)
+		total += len(doc.Text)
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return texts
+}
+
+// BenchmarkAnnotate measures Annotate over Dutch circulars with the
+// curated glossary and FreeDict (about 23,000 concepts) loaded. Absolute
+// figures are noisy on a shared machine; "tokenize" is the baseline of the
+// same run (cutting the text into words and nothing else).
+func BenchmarkAnnotate(b *testing.B) {
+	texts := bwbTexts(b)
+	curated, err := glossary.Curated()
+	if err != nil {
+		b.Fatal(err)
+	}
+	freedict := loadFreeDict(b, filepath.Join(sharedDir(b), "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	run := func(name string, annotate func(string) int) {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			n := 0
+			for b.Loop() {
+				for _, t := range texts {
+					n += annotate(t)
+				}
+			}
+			b.ReportMetric(float64(size)*float64(b.N)/b.Elapsed().Seconds()/1e6, "MB/s")
+			b.ReportMetric(float64(n)/float64(b.N), "annotations/op")
+		})
+	}
+	var toks []token
+	run("tokenize", func(t string) int { toks = tokenize(t, toks); return 0 })
+	mc := NewMatcher(curated, Options{Key: crudeKey})
+	run("curated", func(t string) int { return len(mc.Annotate(t, "nl")) })
+	mf := NewMatcher(append(curated, freedict...), Options{Key: crudeKey})
+	run("curated+freedict", func(t string) int { return len(mf.Annotate(t, "nl")) })
+	run("curated+freedict/both-languages", func(t string) int { return len(mf.Annotate(t, "")) })
+}
