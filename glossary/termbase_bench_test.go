@@ -10,9 +10,9 @@ import (
 	"testing"
 )
 
-// sharedDir returns ../shared relative to the module root, or "" when it
+// termbaseSharedDir returns ../shared relative to the module root, or "" when it
 // is absent (a fresh clone).
-func sharedDir(tb testing.TB) string {
+func termbaseSharedDir(tb testing.TB) string {
 	tb.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -35,13 +35,13 @@ func sharedDir(tb testing.TB) string {
 	return shared
 }
 
-// loadFreeDict reads the FreeDict Dutch–English list (see its SOURCE.md:
+// termbaseFreeDict reads the FreeDict Dutch–English list (see its SOURCE.md:
 // headword, pronunciation, senses joined by " | ", translations within a
 // sense by ", ") as one concept per headword. It is a test-local reader,
 // not the importer tolk ships.
-func loadFreeDict(tb testing.TB) []Concept {
+func termbaseFreeDict(tb testing.TB) []Concept {
 	tb.Helper()
-	shared := sharedDir(tb)
+	shared := termbaseSharedDir(tb)
 	if shared == "" {
 		tb.Skip("../shared is absent: no FreeDict list to load")
 	}
@@ -83,10 +83,10 @@ func loadFreeDict(tb testing.TB) []Concept {
 	return cs
 }
 
-// benchConcepts is the curated glossary plus FreeDict: what a server holds
+// termbaseBenchConcepts is the curated glossary plus FreeDict: what a server holds
 // after a user imported FreeDict as a collection.
-func benchConcepts(b *testing.B) []Concept {
-	cs := loadFreeDict(b)
+func termbaseBenchConcepts(b *testing.B) []Concept {
+	cs := termbaseFreeDict(b)
 	curated, err := Curated()
 	if err != nil {
 		b.Fatalf("curated glossary: %v", err)
@@ -99,7 +99,7 @@ func benchConcepts(b *testing.B) []Concept {
 // index.Key, so the stemmer's own cost is not included (one call per
 // query word and language).
 func BenchmarkLookup(b *testing.B) {
-	cs := benchConcepts(b)
+	cs := termbaseBenchConcepts(b)
 	tb := NewTermbase(testKey)
 	tb.Put(cs...)
 	terms := 0
@@ -148,7 +148,7 @@ func BenchmarkLookup(b *testing.B) {
 // BenchmarkTermbasePut measures building the indexes for the curated
 // glossary plus FreeDict in one Put, as at start-up.
 func BenchmarkTermbasePut(b *testing.B) {
-	cs := benchConcepts(b)
+	cs := termbaseBenchConcepts(b)
 	for b.Loop() {
 		NewTermbase(testKey).Put(cs...)
 	}
@@ -158,7 +158,7 @@ func BenchmarkTermbasePut(b *testing.B) {
 // BenchmarkTermbasePutOne measures one edit (replace a concept) in a full
 // termbase: the sorted indexes are spliced, not rebuilt.
 func BenchmarkTermbasePutOne(b *testing.B) {
-	cs := benchConcepts(b)
+	cs := termbaseBenchConcepts(b)
 	tb := NewTermbase(testKey)
 	tb.Put(cs...)
 	c := cs[len(cs)/2]
