@@ -80,6 +80,7 @@ func (s *Server) routes() {
 	v1.POST("/glossary", s.handle(s.auth(s.createConcept)))
 	v1.PUT("/glossary/:id", s.handle(s.auth(s.updateConcept)))
 	v1.DELETE("/glossary/:id", s.handle(s.auth(s.deleteConcept)))
+	s.uiRoutes()
 }
 
 // ServeHTTP makes Server an http.Handler.

@@ -1,0 +1,298 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+// seg is a run of text, plain or a glossary term with its tooltip.
+type seg struct {
+	Text string
+	A    *annView
+}
+
+// annView is what a term's tooltip says.
+type annView struct {
+	Concept, TipID      string
+	Status, StatusLabel string
+	EN                  []glossary.Term
+	NoEquiv             string // shown when the concept has no English term
+	Definition, DefLang string
+}
+
+// annotator turns annotations into segments, looking each concept up
+// once and numbering the tooltips so their ids are unique on the page.
+type annotator struct {
+	u    *ui
+	p    *page
+	tips int
+	byID map[string]*glossary.Concept
+}
+
+func (u *ui) annotator(p *page) *annotator {
+	return &annotator{u: u, p: p, byID: map[string]*glossary.Concept{}}
+}
+
+// segs splits text[from:to] at the annotations, which must be sorted by
+// Start; one that overlaps an earlier one or crosses the span's ends is
+// left out.
+func (an *annotator) segs(text string, from, to int, anns []match.Annotation) []seg {
+	var out []seg
+	pos := from
+	for _, a := range anns {
+		if a.Start < pos || a.End > to || a.Start >= a.End {
+			continue
+		}
+		if a.Start > pos {
+			out = append(out, seg{Text: text[pos:a.Start]})
+		}
+		out = append(out, seg{Text: text[a.Start:a.End], A: an.view(a)})
+		pos = a.End
+	}
+	if pos < to {
+		out = append(out, seg{Text: text[pos:to]})
+	}
+	return out
+}
+
+func (an *annotator) concept(id string) *glossary.Concept {
+	c, ok := an.byID[id]
+	if !ok {
+		if con, found := an.u.app.Terms().Get(id); found {
+			c = &con
+		}
+		an.byID[id] = c
+	}
+	return c
+}
+
+func (an *annotator) view(a match.Annotation) *annView {
+	an.tips++
+	v := &annView{Concept: a.Concept, TipID: fmt.Sprintf("tip-%d", an.tips), Status: string(a.Status),
+		StatusLabel: an.p.T.or("status_"+string(a.Status), string(a.Status))}
+	for _, t := range a.Equivalents {
+		if t.Lang == "en" && t.Status != glossary.Deprecated && t.Status != glossary.Superseded {
+			v.EN = append(v.EN, t)
+		}
+	}
+	if c := an.concept(a.Concept); c != nil {
+		if len(v.EN) == 0 {
+			v.EN = preferred(c, "en")
+		}
+		// The definition in the interface language, else English, else Dutch.
+		for _, l := range []string{an.p.UI, "en", "nl"} {
+			if d := c.Definition[l]; d != "" {
+				v.Definition, v.DefLang = d, l
+				break
+			}
+		}
+	}
+	if len(v.EN) == 0 {
+		v.NoEquiv = an.p.T["tip_no_equivalent"]
+	}
+	return v
+}
+
+func (u *ui) documentsPage(c *gin.Context, p *page) error {
+	p.name, p.Nav, p.Title = "documents", "documents", p.T["documents_title"]
+	p.Data = struct{ Docs []*app.Document }{u.app.Documents()}
+	return nil
+}
+
+type block struct {
+	IsHeading   bool
+	Heading, ID string
+	Level       int
+	N           int
+	Segs        []seg
+	start       int
+}
+
+type docTerm struct {
+	ID, NL, EN, Search string
+	Count              int
+}
+
+type download struct{ Label, URL string }
+
+// termListFormats are the term-list exports of /api/v1/documents/{id}/terms.
+var termListFormats = []struct{ format, label string }{
+	{"xlsx", "Excel (.xlsx)"},
+	{"csv", "CSV"},
+	{"tsv", "TSV"},
+	{"tbx", "TBX"},
+	{"omegat", "OmegaT"},
+	{"json", "JSON"},
+}
+
+func (u *ui) documentPage(c *gin.Context, p *page) error {
+	p.name, p.Nav = "document", "documents"
+	d, err := u.app.Document(c.Param("id"))
+	if err != nil {
+		return err
+	}
+	p.Title = d.Title
+	anns, err := u.app.DocumentAnnotations(d.ID)
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(anns, func(i, j int) bool { return anns[i].Start < anns[j].Start })
+	uses, err := u.app.DocumentTerms(d.ID)
+	if err != nil {
+		return err
+	}
+	an := u.annotator(p)
+	var blocks, toc []block
+	for i, s := range d.Sections {
+		b := block{IsHeading: true, Heading: s.Heading, ID: fmt.Sprintf("s%d", i+1), Level: min(max(s.Level, 1), 3), start: s.Start}
+		blocks = append(blocks, b)
+		toc = append(toc, b)
+	}
+	k := 0 // annotations before k end before the paragraph being rendered
+	for _, para := range d.Paragraphs {
+		for k < len(anns) && anns[k].Start < para.Start {
+			k++
+		}
+		blocks = append(blocks, block{N: para.N, start: para.Start, Segs: an.segs(d.Text, para.Start, para.End, anns[k:])})
+	}
+	// A heading and the paragraph after it never share an offset, so the
+	// order by offset is the reading order.
+	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].start < blocks[j].start })
+
+	var terms []docTerm
+	for _, tu := range uses {
+		r := rowOf(&tu.Concept)
+		terms = append(terms, docTerm{ID: tu.Concept.ID, NL: r.NL, EN: r.EN, Search: r.Search, Count: tu.Count})
+	}
+	var downloads []download
+	for _, f := range termListFormats {
+		downloads = append(downloads, download{f.label, "/api/v1/documents/" + url.PathEscape(d.ID) + "/terms?format=" + f.format})
+	}
+	p.Data = struct {
+		D         *app.Document
+		Blocks    []block
+		TOC       []block
+		Terms     []docTerm
+		Downloads []download
+	}{d, blocks, toc, terms, downloads}
+	return nil
+}
+
+// readForm parses a posted form within maxFormBytes.
+func readForm(c *gin.Context) error {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
+	if err := c.Request.ParseForm(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// normText makes pasted text's line ends plain newlines.
+func normText(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+type termTableRow struct {
+	ID, NL, EN, Forms   string
+	Status, StatusLabel string
+	Count               int
+	forms               []string
+}
+
+func (u *ui) annotatePage(c *gin.Context, p *page) error {
+	p.name, p.Nav, p.Title = "annotate", "annotate", p.T["annotate_title"]
+	v := struct {
+		Text string
+		Done bool
+		Segs []seg
+		Rows []termTableRow
+	}{}
+	p.Data = &v
+	if c.Request.Method != http.MethodPost {
+		return nil
+	}
+	if err := readForm(c); err != nil {
+		return err
+	}
+	v.Text = normText(c.Request.PostForm.Get("text"))
+	if strings.TrimSpace(v.Text) == "" {
+		return nil
+	}
+	v.Done = true
+	anns := u.app.Annotate(v.Text, "nl")
+	sort.SliceStable(anns, func(i, j int) bool { return anns[i].Start < anns[j].Start })
+	an := u.annotator(p)
+	v.Segs = an.segs(v.Text, 0, len(v.Text), anns)
+	byID := map[string]int{}
+	for _, a := range anns {
+		i, ok := byID[a.Concept]
+		if !ok {
+			r := termTableRow{ID: a.Concept, NL: a.Term, Status: string(a.Status),
+				StatusLabel: p.T.or("status_"+string(a.Status), string(a.Status))}
+			if con := an.concept(a.Concept); con != nil {
+				r.NL = headTerm(con).Text
+				r.EN = joinTerms(preferred(con, "en"))
+			}
+			i = len(v.Rows)
+			byID[a.Concept] = i
+			v.Rows = append(v.Rows, r)
+		}
+		r := &v.Rows[i]
+		r.Count++
+		if !slices.Contains(r.forms, a.Text) {
+			r.forms = append(r.forms, a.Text)
+		}
+	}
+	for i := range v.Rows {
+		v.Rows[i].Forms = strings.Join(v.Rows[i].forms, ", ")
+	}
+	return nil
+}
+
+type issueView struct {
+	Concept, NLTerm, Expected, Found, Kind, KindLabel string
+}
+
+func (u *ui) checkPage(c *gin.Context, p *page) error {
+	p.name, p.Nav, p.Title = "check", "check", p.T["check_title"]
+	v := struct {
+		NL, EN  string
+		Err     string
+		Done    bool
+		Summary string
+		Issues  []issueView
+	}{}
+	p.Data = &v
+	if c.Request.Method != http.MethodPost {
+		return nil
+	}
+	if err := readForm(c); err != nil {
+		return err
+	}
+	v.NL, v.EN = normText(c.Request.PostForm.Get("nl")), normText(c.Request.PostForm.Get("en"))
+	if strings.TrimSpace(v.NL) == "" || strings.TrimSpace(v.EN) == "" {
+		v.Err, p.status = p.T["check_need_both"], http.StatusBadRequest
+		return nil
+	}
+	v.Done = true
+	concepts := map[string]bool{}
+	for _, a := range u.app.Annotate(v.NL, "nl") {
+		concepts[a.Concept] = true
+	}
+	for _, is := range u.app.Check(v.NL, v.EN) {
+		v.Issues = append(v.Issues, issueView{Concept: is.Concept, NLTerm: is.NLTerm, Expected: strings.Join(is.Expected, " / "),
+			Found: is.Found, Kind: is.Kind, KindLabel: p.T.or("kind_"+is.Kind, is.Kind)})
+	}
+	v.Summary = fmt.Sprintf(p.T["check_summary"], len(concepts), len(v.Issues))
+	return nil
+}

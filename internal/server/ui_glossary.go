@@ -1,0 +1,361 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+type glossaryView struct {
+	Q                                  string
+	Langs, Statuses, Subjects          []choice
+	Collections                        []choice
+	Err                                string
+	Summary                            string
+	Letters                            []letter
+	Groups                             []conceptGroup
+	status, subject, collection, qlang string
+}
+
+type letter struct {
+	Letter string
+	Has    bool
+}
+
+type conceptGroup struct {
+	Letter string // empty for search results, which are ranked, not alphabetical
+	Rows   []conceptRow
+}
+
+type conceptRow struct {
+	ID, NL, Article, EN, Subject, Via string
+	Search                            string // every term, folded, for the live filter
+}
+
+// preferred returns a concept's terms in lang that a writer should use:
+// the preferred ones, else the admitted or unmarked ones, else all.
+func preferred(c *glossary.Concept, lang string) []glossary.Term {
+	ts := c.TermsIn(lang)
+	for _, ok := range []func(glossary.Status) bool{
+		func(s glossary.Status) bool { return s == glossary.Preferred },
+		func(s glossary.Status) bool { return s == glossary.Admitted || s == "" },
+	} {
+		var out []glossary.Term
+		for _, t := range ts {
+			if ok(t.Status) {
+				out = append(out, t)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return ts
+}
+
+// headTerm is the term that names a concept: its first preferred Dutch
+// term, else its first term.
+func headTerm(c *glossary.Concept) glossary.Term {
+	if ts := preferred(c, "nl"); len(ts) > 0 {
+		return ts[0]
+	}
+	if len(c.Terms) > 0 {
+		return c.Terms[0]
+	}
+	return glossary.Term{Text: c.ID}
+}
+
+func joinTerms(ts []glossary.Term) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.Text
+	}
+	return strings.Join(s, "; ")
+}
+
+func rowOf(c *glossary.Concept) conceptRow {
+	h := headTerm(c)
+	var all []string
+	for _, t := range c.Terms {
+		all = append(all, glossary.Fold(t.Text))
+	}
+	return conceptRow{ID: c.ID, NL: h.Text, Article: h.Article, EN: joinTerms(preferred(c, "en")),
+		Subject: c.Subject, Search: strings.Join(all, " | ")}
+}
+
+// initial is the A–Z letter a concept is filed under: the first letter of
+// its head term without diacritics ("Ëlla" under E, "'s-Gravenhage" under
+// S), or "#" for a term that starts with a digit.
+func initial(c *glossary.Concept) string {
+	for _, r := range glossary.Fold(headTerm(c).Text) {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return string(unicode.ToUpper(r))
+		case unicode.IsDigit(r) || unicode.IsLetter(r):
+			return "#"
+		}
+	}
+	return "#"
+}
+
+// hasStatus reports whether one of the concept's terms has status s, the
+// rule Lookup's status filter applies too.
+func hasStatus(c *glossary.Concept, s glossary.Status) bool {
+	for _, t := range c.Terms {
+		if t.Status == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (u *ui) glossaryPage(c *gin.Context, p *page) error {
+	p.name, p.Nav, p.Title = "glossary", "glossary", p.T["nav_glossary"]
+	v := &glossaryView{
+		Q:          strings.TrimSpace(c.Query("q")),
+		qlang:      oneOfOr(c.Query("lang"), queryLangs, "auto"),
+		status:     c.Query("status"),
+		subject:    c.Query("subject"),
+		collection: c.Query("collection"),
+	}
+	p.Data = v
+	tb := u.app.Terms()
+	all := tb.All()
+
+	v.Langs = langChoices(p, v.qlang)
+	for _, s := range glossary.Statuses {
+		v.Statuses = append(v.Statuses, choice{string(s), p.T.or("status_"+string(s), string(s)), string(s) == v.status})
+	}
+	var subjects []string
+	for _, con := range all {
+		if con.Subject != "" && !slices.Contains(subjects, con.Subject) {
+			subjects = append(subjects, con.Subject)
+		}
+	}
+	slices.Sort(subjects)
+	for _, s := range subjects {
+		v.Subjects = append(v.Subjects, choice{s, s, s == v.subject})
+	}
+	for _, ci := range tb.Collections() {
+		v.Collections = append(v.Collections, choice{ci.Name, fmt.Sprintf("%s (%d)", ci.Name, ci.Concepts), ci.Name == v.collection})
+	}
+	if v.status != "" && !slices.Contains(glossary.Statuses, glossary.Status(v.status)) {
+		v.Err = fmt.Sprintf(p.T["bad_status"], v.status)
+		p.status = http.StatusBadRequest
+		return nil
+	}
+	keep := func(con *glossary.Concept) bool {
+		return (v.subject == "" || con.Subject == v.subject) &&
+			(v.collection == "" || con.Collection == v.collection) &&
+			(v.status == "" || hasStatus(con, glossary.Status(v.status)))
+	}
+
+	n := 0
+	if v.Q != "" {
+		p.Title = v.Q
+		lang := v.qlang
+		if lang == "auto" {
+			lang = glossary.LangAuto
+		}
+		res, err := tb.Lookup(glossary.LookupRequest{Q: v.Q, Lang: lang, Collection: v.collection,
+			Status: glossary.Status(v.status), Limit: glossary.MaxLimit})
+		if err != nil {
+			if errors.Is(err, glossary.ErrBadLookup) {
+				v.Err = err.Error()
+				p.status = http.StatusBadRequest
+				return nil
+			}
+			return err
+		}
+		g := conceptGroup{}
+		for _, m := range res.Concepts {
+			if !keep(&m.Concept) {
+				continue
+			}
+			r := rowOf(&m.Concept)
+			if m.Via != "" && !strings.EqualFold(m.Term, r.NL) {
+				r.Via = fmt.Sprintf(p.T["found_as"], m.Term, p.T.or("via_"+m.Via, m.Via))
+			}
+			g.Rows = append(g.Rows, r)
+		}
+		if len(g.Rows) > 0 {
+			v.Groups = []conceptGroup{g}
+		}
+		n = len(g.Rows)
+	} else {
+		// All is in Dutch collation order, which ignores case and
+		// diacritics as initial does, so equal initials are adjacent.
+		for i := range all {
+			con := &all[i]
+			if !keep(con) {
+				continue
+			}
+			l := initial(con)
+			if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Letter != l {
+				v.Groups = append(v.Groups, conceptGroup{Letter: l})
+			}
+			g := &v.Groups[len(v.Groups)-1]
+			g.Rows = append(g.Rows, rowOf(con))
+			n++
+		}
+		has := map[string]bool{}
+		for _, g := range v.Groups {
+			has[g.Letter] = true
+		}
+		for r := 'A'; r <= 'Z'; r++ {
+			v.Letters = append(v.Letters, letter{string(r), has[string(r)]})
+		}
+		if has["#"] {
+			v.Letters = append(v.Letters, letter{"#", true})
+		}
+	}
+	if n == 1 {
+		v.Summary = p.T["concepts_one"]
+	} else {
+		v.Summary = fmt.Sprintf(p.T["concepts_n"], n)
+	}
+	return nil
+}
+
+type conceptView struct {
+	C            glossary.Concept
+	Heading, EN  string
+	Langs        []langBlock
+	History      []historyItem
+	OccSummary   string
+	Plot         []plotRow
+	KWIC         []kwicRow
+	Sorts        []sortLink
+	sortSelected string
+}
+
+type langBlock struct {
+	Lang, Name, Definition string
+	Terms                  []termView
+}
+
+type termView struct {
+	glossary.Term
+	StatusLabel string
+}
+
+type historyItem struct {
+	When        time.Time
+	Who, Action string
+}
+
+type plotRow struct {
+	Doc, Title, Label string
+	Count             int
+	Ticks             []tick
+}
+
+type tick struct {
+	X         string // position on the 0–1000 axis of the plot
+	Paragraph int
+}
+
+type kwicRow struct {
+	app.KWIC
+	URL string
+}
+
+type sortLink struct {
+	Label, URL string
+	Active     bool
+}
+
+// maxKWIC bounds the concordance lines on a concept page; the plot still
+// shows every occurrence.
+const maxKWIC = 500
+
+// maxPlotDocs bounds the documents the dispersion plot draws.
+const maxPlotDocs = 50
+
+func (u *ui) conceptPage(c *gin.Context, p *page) error {
+	p.name, p.Nav = "concept", "glossary"
+	id := c.Param("id")
+	con, ok := u.app.Terms().Get(id)
+	if !ok {
+		return errNotFound(fmt.Sprintf(p.T["no_concept"], id))
+	}
+	v := &conceptView{C: con, Heading: headTerm(&con).Text, EN: joinTerms(preferred(&con, "en"))}
+	p.Title, p.Data = v.Heading, v
+
+	langs := []string{"nl", "en"}
+	for _, l := range glossary.Languages {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	for _, l := range langs {
+		b := langBlock{Lang: l, Name: p.T.or("lang_name_"+l, l), Definition: con.Definition[l]}
+		for _, t := range con.TermsIn(l) {
+			b.Terms = append(b.Terms, termView{t, p.T.or("status_"+string(t.Status), string(t.Status))})
+		}
+		if len(b.Terms) > 0 || b.Definition != "" {
+			v.Langs = append(v.Langs, b)
+		}
+	}
+
+	hist, err := u.app.History(id)
+	if err != nil {
+		return err
+	}
+	for _, h := range hist {
+		v.History = append(v.History, historyItem{h.When, h.Who, p.T.or("action_"+h.Action, h.Action)})
+	}
+
+	sort := oneOfOr(c.Query("sort"), []string{"left", "right"}, "")
+	for _, s := range []struct{ value, label string }{{"", "sort_doc"}, {"left", "sort_left"}, {"right", "sort_right"}} {
+		v.Sorts = append(v.Sorts, sortLink{p.T[s.label], pageURL("/glossary/"+id, "sort", s.value) + "#occ-h", s.value == sort})
+	}
+	lines, err := u.app.Concordance(c.Request.Context(), app.ConcordanceRequest{Concept: id, Sort: sort, Width: 60})
+	if err != nil {
+		return err
+	}
+	byDoc := map[string][]app.KWIC{}
+	for _, k := range lines {
+		byDoc[k.Doc] = append(byDoc[k.Doc], k)
+	}
+	docs := u.app.Documents()
+	for _, d := range docs {
+		ks := byDoc[d.ID]
+		if len(ks) == 0 || len(v.Plot) == maxPlotDocs {
+			continue
+		}
+		r := plotRow{Doc: d.ID, Title: d.Title, Count: len(ks)}
+		if r.Title == "" {
+			r.Title = d.ID
+		}
+		r.Label = fmt.Sprintf(p.T["plot_label"], r.Title, len(ks))
+		for _, k := range ks {
+			x := 0.0
+			if len(d.Text) > 0 {
+				x = 1000 * float64(k.Start) / float64(len(d.Text))
+			}
+			r.Ticks = append(r.Ticks, tick{X: fmt.Sprintf("%.1f", x), Paragraph: k.Paragraph})
+		}
+		v.Plot = append(v.Plot, r)
+	}
+	for i, k := range lines {
+		if i == maxKWIC {
+			break
+		}
+		v.KWIC = append(v.KWIC, kwicRow{k, fmt.Sprintf("/documents/%s#p%d", k.Doc, k.Paragraph)})
+	}
+	v.OccSummary = fmt.Sprintf(p.T["occ_summary"], len(lines), len(byDoc), len(docs))
+	if len(lines) > maxKWIC {
+		v.OccSummary += " " + fmt.Sprintf(p.T["kwic_truncated"], maxKWIC)
+	}
+	return nil
+}

@@ -1,0 +1,181 @@
+// tolk: small enhancements over pages that work without JavaScript:
+// autocomplete on the search boxes, tooltips that stay on screen and close
+// with Escape, and live filtering of long lists. No dependencies.
+(function () {
+  "use strict";
+
+  // fold matches the server's folding closely enough for filtering:
+  // lower case, no diacritics, one kind of apostrophe.
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018`]/g, "'").toLowerCase();
+  }
+
+  // Autocomplete: a combobox over /api/v1/glossary/suggest. data-suggest
+  // is "concept" (choosing opens the concept) or "search" (choosing
+  // searches for the term).
+  var acCount = 0;
+  function autocomplete(input) {
+    var box = input.parentNode;
+    var list = document.createElement("ul");
+    var id = "ac-" + (++acCount);
+    list.id = id;
+    list.className = "ac-list";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    box.appendChild(list);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", id);
+
+    var items = [], active = -1, timer = 0, seq = 0;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function highlight(i) {
+      var opts = list.children;
+      for (var k = 0; k < opts.length; k++) {
+        opts[k].setAttribute("aria-selected", k === i ? "true" : "false");
+      }
+      active = i;
+      if (i >= 0) {
+        input.setAttribute("aria-activedescendant", opts[i].id);
+        opts[i].scrollIntoView({ block: "nearest" });
+      } else {
+        input.removeAttribute("aria-activedescendant");
+      }
+    }
+    function choose(i) {
+      var s = items[i];
+      if (!s) return;
+      close();
+      if (input.dataset.suggest === "concept") {
+        window.location.href = "/glossary/" + encodeURIComponent(s.concept);
+        return;
+      }
+      input.value = s.text;
+      if (input.form) input.form.submit();
+    }
+    function render(sugs) {
+      items = sugs;
+      list.textContent = "";
+      sugs.forEach(function (s, i) {
+        var li = document.createElement("li");
+        li.id = id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        var t = document.createElement("span");
+        t.textContent = s.text;
+        t.lang = s.lang;
+        var l = document.createElement("span");
+        l.className = "lang";
+        l.textContent = s.lang;
+        li.appendChild(t);
+        li.appendChild(l);
+        // mousedown, not click: it fires before the input loses focus.
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
+        list.appendChild(li);
+      });
+      if (sugs.length) {
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+        active = -1;
+      } else {
+        close();
+      }
+    }
+    function fetchSuggestions() {
+      var q = input.value.trim();
+      var mine = ++seq;
+      if (q.length < 2) { close(); return; }
+      fetch("/api/v1/glossary/suggest?limit=8&prefix=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+        .then(function (data) {
+          if (mine === seq && document.activeElement === input) render(data.suggestions || []);
+        })
+        .catch(function () { /* autocomplete is optional: typing still works */ });
+    }
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(fetchSuggestions, 120);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (list.hidden) {
+        if (e.key === "ArrowDown" && input.value.trim().length >= 2) { fetchSuggestions(); e.preventDefault(); }
+        return;
+      }
+      var n = list.children.length;
+      if (e.key === "ArrowDown") { highlight((active + 1) % n); e.preventDefault(); }
+      else if (e.key === "ArrowUp") { highlight(active <= 0 ? n - 1 : active - 1); e.preventDefault(); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(active); }
+      else if (e.key === "Escape") { close(); e.preventDefault(); }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 100); });
+  }
+
+  // Tooltips are shown by CSS on hover and focus; this keeps them inside
+  // the viewport and lets Escape dismiss them (WCAG 1.4.13).
+  function placeTip(wrap) {
+    var tip = wrap.querySelector(".tip");
+    if (!tip) return;
+    tip.style.left = "0px";
+    var r = tip.getBoundingClientRect();
+    var over = r.right - (document.documentElement.clientWidth - 8);
+    if (over > 0) tip.style.left = Math.round(-Math.min(over, r.left - 8)) + "px";
+  }
+  function tooltips() {
+    document.addEventListener("mouseover", function (e) {
+      var w = e.target.closest && e.target.closest(".tw");
+      if (w) placeTip(w);
+    });
+    document.addEventListener("focusin", function (e) {
+      var w = e.target.closest && e.target.closest(".tw");
+      if (w) { w.classList.remove("tip-off"); placeTip(w); }
+    });
+    document.addEventListener("mouseout", function (e) {
+      var w = e.target.closest && e.target.closest(".tw");
+      if (w && !w.contains(e.relatedTarget)) w.classList.remove("tip-off");
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      document.querySelectorAll(".tw:hover, .tw:focus-within").forEach(function (w) { w.classList.add("tip-off"); });
+    });
+  }
+
+  // Live filter: an input with data-filter="#list" hides the list's items
+  // (li[data-text]) that do not contain what was typed, and the groups
+  // ([data-group]) left empty.
+  function liveFilter(input) {
+    var root = document.querySelector(input.dataset.filter);
+    if (!root) return;
+    var wrap = input.closest(".livefilter");
+    var status = wrap && wrap.querySelector("[data-filter-count]");
+    var rows = Array.prototype.slice.call(root.querySelectorAll("li[data-text]"));
+    var groups = Array.prototype.slice.call(root.querySelectorAll("[data-group]"));
+    var texts = rows.map(function (li) { return fold(li.dataset.text + " " + li.textContent); });
+    if (wrap) wrap.hidden = false;
+    input.addEventListener("input", function () {
+      var q = fold(input.value.trim());
+      var shown = 0;
+      rows.forEach(function (li, i) {
+        var ok = q === "" || texts[i].indexOf(q) >= 0;
+        li.hidden = !ok;
+        if (ok) shown++;
+      });
+      groups.forEach(function (g) { g.hidden = !g.querySelector("li[data-text]:not([hidden])"); });
+      if (status) status.textContent = q === "" ? "" : shown + " / " + rows.length;
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("input[data-suggest]").forEach(autocomplete);
+    document.querySelectorAll("input[data-filter]").forEach(liveFilter);
+    tooltips();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
