@@ -1,0 +1,137 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestReopen checks that an on-disk index keeps its passages across
+// Close and Open, and that Open does not index anything again.
+func TestReopen(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "idx")
+	ix, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := letterPassages(t)
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	ix, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	n, err := ix.Count()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != uint64(len(ps)) {
+		t.Fatalf("after reopening: %d passages, want %d", n, len(ps))
+	}
+	res := searchQ(t, ix, "staatsgrepen", 10)
+	if res.Total == 0 || res.Hits[0].Doc != ps[0].Doc || res.Hits[0].Title == "" {
+		t.Errorf("search after reopening: %+v", res)
+	}
+
+	// Another analysis (here: with a Decompounder) cannot use these keys.
+	ix2, err := Open(dir+"-other", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix2.Close()
+	if _, err := Open(dir+"-other", Options{Decompounder: testSplitter{}}); !errors.Is(err, ErrAnalysisChanged) {
+		t.Errorf("Open with another analysis: err = %v, want ErrAnalysisChanged", err)
+	}
+}
+
+func TestPassageFieldsAndFilters(t *testing.T) {
+	ctx := context.Background()
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ps := []Passage{
+		{ID: "a#1", Doc: "a", Title: "Brief A", Section: "1. Inleiding", Paragraph: 1, Start: 0, End: 40, Text: "De staatsgreep in Mali & de <gevolgen>."},
+		{ID: "a#2", Doc: "a", Title: "Brief A", Section: "2. Reacties", Paragraph: 2, Start: 41, End: 80, Text: "Sancties na de staatsgreep."},
+		{Doc: "b", Title: "Brief B", Paragraph: 7, Start: 5, End: 30, Text: "Geen staatsgreep in Niger."},
+	}
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	q, _ := ParseQuery("staatsgreep")
+
+	res, err := ix.Search(ctx, Request{Query: q, Doc: "a", Section: "1. Inleiding"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("filtered search: %d hits, want 1", len(res.Hits))
+	}
+	got := res.Hits[0]
+	if diff := cmp.Diff(ps[0], got.Passage); diff != "" {
+		t.Errorf("passage (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"De <mark>staatsgreep</mark> in Mali &amp; de &lt;gevolgen&gt;."}, got.Fragments); diff != "" {
+		t.Errorf("fragments (-want +got):\n%s", diff)
+	}
+
+	res, err = ix.Search(ctx, Request{Query: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFacets := map[string][]Facet{
+		"doc":     {{Value: "a", Count: 2}, {Value: "b", Count: 1}},
+		"section": {{Value: "1. Inleiding", Count: 1}, {Value: "2. Reacties", Count: 1}},
+	}
+	if diff := cmp.Diff(wantFacets, res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+	if res.Total != 3 {
+		t.Errorf("total %d, want 3", res.Total)
+	}
+	page, err := ix.Search(ctx, Request{Query: q, Limit: 1, Offset: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Hits) != 1 || page.Hits[0].ID != res.Hits[2].ID {
+		t.Errorf("page 3 of 1: %+v, want %s", page.Hits, res.Hits[2].ID)
+	}
+	if res.Hits[2].ID == "" {
+		t.Error("empty ID")
+	}
+
+	if err := ix.DeleteDoc(ctx, "a"); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.Count(); n != 1 {
+		t.Errorf("after DeleteDoc: %d passages, want 1", n)
+	}
+	res, _ = ix.Search(ctx, Request{Query: q})
+	if len(res.Hits) != 1 || res.Hits[0].ID != "b#7" {
+		t.Errorf("after DeleteDoc: hits %+v, want only b#7", res.Hits)
+	}
+}
+
+func TestAddHonoursContext(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := ix.Add(ctx, letterPassages(t)); !errors.Is(err, context.Canceled) {
+		t.Errorf("Add with a cancelled context: %v, want context.Canceled", err)
+	}
+}

@@ -1,0 +1,129 @@
+package index
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseQuery(t *testing.T) {
+	w := func(s string) Term { return Term{Text: s} }
+	should := func(ts ...Term) Clause { return Clause{Occur: Should, Alts: ts} }
+	tests := []struct {
+		in   string
+		want []Clause
+	}{
+		{"staatsgreep", []Clause{should(w("staatsgreep"))}},
+		{"  Malinese   militairen ", []Clause{should(w("Malinese")), should(w("militairen"))}},
+		{`"constitutionele  orde"`, []Clause{should(Term{Text: "constitutionele orde", Phrase: true})}},
+		{`“constitutionele orde”`, []Clause{should(Term{Text: "constitutionele orde", Phrase: true})}},
+		{"staatsgreep -ECOWAS", []Clause{should(w("staatsgreep")), {Occur: MustNot, Alts: []Term{w("ECOWAS")}}}},
+		{"+Mali coup", []Clause{{Occur: Must, Alts: []Term{w("Mali")}}, should(w("coup"))}},
+		{"staatsgreep OR coup OR junta", []Clause{should(w("staatsgreep"), w("coup"), w("junta"))}},
+		{"-(ECOWAS OR AU) Mali", []Clause{{Occur: MustNot, Alts: []Term{w("ECOWAS"), w("AU")}}, should(w("Mali"))}},
+		{"(junta militairen)", []Clause{should(w("junta"), w("militairen"))}},
+		{"coupple*", []Clause{should(Term{Text: "coupple", Prefix: true})}},
+		{"Takubaa~ Takba~2 x~0", []Clause{should(Term{Text: "Takubaa", Fuzzy: 1}), should(Term{Text: "Takba", Fuzzy: 2}), should(w("x"))}},
+		{"orde^2.5", []Clause{should(Term{Text: "orde", Boost: 2.5})}},
+		{"Secretaris-Generaal COVID-19 EU-instellingen", []Clause{should(w("Secretaris-Generaal")), should(w("COVID-19")), should(w("EU-instellingen"))}},
+		{"or ORANJE", []Clause{should(w("or")), should(w("ORANJE"))}},
+		{"programma’s", []Clause{should(w("programma’s"))}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			q, err := ParseQuery(tt.in)
+			if err != nil {
+				t.Fatalf("ParseQuery(%q): %v", tt.in, err)
+			}
+			if diff := cmp.Diff(tt.want, q.Clauses); diff != "" {
+				t.Errorf("clauses (-want +got):\n%s", diff)
+			}
+			again, err := ParseQuery(q.String())
+			if err != nil {
+				t.Fatalf("ParseQuery(String() = %q): %v", q.String(), err)
+			}
+			if diff := cmp.Diff(q, again); diff != "" {
+				t.Errorf("String() = %q does not parse back (-want +got):\n%s", q.String(), diff)
+			}
+		})
+	}
+}
+
+func TestParseQueryErrors(t *testing.T) {
+	tests := []struct {
+		in      string
+		pos     int
+		message string
+	}{
+		{"(", 0, "unbalanced parenthesis"},
+		{"a (b OR c", 2, "unbalanced parenthesis"},
+		{"a)", 1, "')' without '('"},
+		{`"constitutionele orde`, 0, "unbalanced quote"},
+		{`staatsgreep "orde`, 12, "unbalanced quote"},
+		{"", 0, "empty query"},
+		{"   ", 0, "empty query"},
+		{"a OR", 2, "OR needs a term on both sides"},
+		{"OR b", 0, "OR needs a term on both sides"},
+		{"- a", 0, "not followed by a term"},
+		{"()", 0, "empty parentheses"},
+		{"((a))", 1, "nested parentheses"},
+		{"a~3", 1, "fuzziness must be 0, 1 or 2"},
+		{"a^x", 1, "boost must be"},
+		{"*", 0, "not a searchable word"},
+		{"a*b", 0, "only allowed at the end"},
+		{"\xff", 0, "not valid UTF-8"},
+		{strings.Repeat("a ", 600), maxQueryLen, "longer than"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := ParseQuery(tt.in)
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("ParseQuery(%q) error = %v, want a *QueryError", tt.in, err)
+			}
+			if qe.Pos != tt.pos || !strings.Contains(qe.Msg, tt.message) {
+				t.Errorf("ParseQuery(%q) = %v, want position %d and a message with %q", tt.in, qe, tt.pos, tt.message)
+			}
+		})
+	}
+}
+
+func FuzzParseQuery(f *testing.F) {
+	for _, s := range []string{"staatsgreep", `"constitutionele orde" -ECOWAS`, "a OR b", "-(a OR b) +c", "coup*", "Takuba~2",
+		"orde^2", "(", `"`, "a)", "Secretaris-Generaal", "programma’s", "“orde”", "x~", "OR", "+", "^", "a^1.5~"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q, err := ParseQuery(s)
+		if err != nil {
+			var qe *QueryError
+			if !errors.As(err, &qe) {
+				t.Fatalf("ParseQuery(%q) error %v is not a *QueryError", s, err)
+			}
+			if qe.Pos < 0 || qe.Pos > len(s) || qe.Msg == "" {
+				t.Fatalf("ParseQuery(%q) = %v: position outside the query or no message", s, qe)
+			}
+			return
+		}
+		if len(q.Clauses) == 0 {
+			t.Fatalf("ParseQuery(%q) returned no clauses and no error", s)
+		}
+		for _, c := range q.Clauses {
+			for _, term := range c.Alts {
+				if !utf8.ValidString(term.Text) || term.Fuzzy < 0 || term.Fuzzy > 2 {
+					t.Fatalf("ParseQuery(%q): bad term %+v", s, term)
+				}
+			}
+		}
+		again, err := ParseQuery(q.String())
+		if err != nil {
+			t.Fatalf("ParseQuery(%q).String() = %q does not parse: %v", s, q.String(), err)
+		}
+		if diff := cmp.Diff(q, again); diff != "" {
+			t.Fatalf("ParseQuery(%q) round trip through %q (-want +got):\n%s", s, q.String(), diff)
+		}
+	})
+}
