@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 )
@@ -73,6 +74,14 @@ type termWord struct {
 	gapK int // separator before this word (unused for the first)
 }
 
+// bucket holds what may start at a word with a given key: the one-word
+// terms, and whether longer terms start there too (then looked up by the
+// first two words in Matcher.pairs).
+type bucket struct {
+	single []int32
+	pairs  bool
+}
+
 // entry is one term of one concept.
 type entry struct {
 	concept     int32
@@ -89,7 +98,7 @@ type Matcher struct {
 	opt      Options
 	langs    []string                // languages of the terms, nl and en first
 	entries  []entry                 // in concept order, then term order
-	index    []map[string][]int32    // per language: key of a one-word term → entries
+	index    []map[string]bucket     // per language: key of a term's first word
 	pairs    []map[[2]string][]int32 // per language: keys of a longer term's first two words → entries
 	acro     map[string][]int32      // first word (acronym, as written) → entries
 	single   []map[string][]int32    // per language: key → single-word, non-acronym entries (compound parts)
@@ -121,11 +130,11 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			}
 		}
 	}
-	m.index = make([]map[string][]int32, len(m.langs))
+	m.index = make([]map[string]bucket, len(m.langs))
 	m.pairs = make([]map[[2]string][]int32, len(m.langs))
 	m.single = make([]map[string][]int32, len(m.langs))
 	for i := range m.index {
-		m.index[i] = map[string][]int32{}
+		m.index[i] = map[string]bucket{}
 		m.pairs[i] = map[[2]string][]int32{}
 		m.single[i] = map[string][]int32{}
 	}
@@ -157,9 +166,14 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			if words[0].acro {
 				m.acro[words[0].text] = append(m.acro[words[0].text], n)
 			} else if len(words) == 1 {
-				m.index[li][words[0].key] = append(m.index[li][words[0].key], n)
+				b := m.index[li][words[0].key]
+				b.single = append(b.single, n)
+				m.index[li][words[0].key] = b
 				m.single[li][words[0].key] = append(m.single[li][words[0].key], n)
 			} else {
+				b := m.index[li][words[0].key]
+				b.pairs = true
+				m.index[li][words[0].key] = b
 				// Keyed by two words: a bucket under "in" or "de" alone
 				// would hold hundreds of dictionary phrases, all tried at
 				// every occurrence of the word.
@@ -276,12 +290,23 @@ func (m *Matcher) newScan(text, lang string) *scan {
 	return s
 }
 
+// foldWord is glossary.Fold for one word, without allocating for the
+// common case of a lower-case ASCII word.
+func foldWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' || c == '`' {
+			return glossary.Fold(w)
+		}
+	}
+	return w
+}
+
 // info returns the cached folding and keys of a word.
 func (s *scan) info(w string) *wordInfo {
 	if wi, ok := s.cache[w]; ok {
 		return wi
 	}
-	f := glossary.Fold(w)
+	f := foldWord(w)
 	wi := &wordInfo{fold: f, keys: make([]string, len(s.m.langs))}
 	for li, on := range s.langs {
 		if on {
@@ -386,15 +411,16 @@ func (s *scan) tryAt(i int, first string, fi *wordInfo, next int, all bool, n0 i
 		}
 	}
 	var ni *wordInfo
-	if next < len(s.toks) {
-		ni = s.tokenInfo(next)
-	}
 	for li, on := range s.langs {
 		if !on {
 			continue
 		}
-		out = s.consider(s.m.index[li][fi.keys[li]], i, first, fi, next, all, n0, out)
-		if ni != nil {
+		b := s.m.index[li][fi.keys[li]]
+		out = s.consider(b.single, i, first, fi, next, all, n0, out)
+		if b.pairs && next < len(s.toks) {
+			if ni == nil {
+				ni = s.tokenInfo(next)
+			}
 			out = s.consider(s.m.pairs[li][[2]string{fi.keys[li], ni.keys[li]}], i, first, fi, next, all, n0, out)
 		}
 	}
@@ -464,7 +490,7 @@ func (s *scan) compound(i int, wi *wordInfo) (hit, bool) {
 // hits returns the matches in token order, every one (all) or the best
 // per start token.
 func (s *scan) hits(all bool) []hit {
-	var out []hit
+	out := make([]hit, 0, len(s.toks)/2+1)
 	for i := range s.toks {
 		out = s.hitsAt(i, all, out)
 	}
