@@ -1,0 +1,419 @@
+package table
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// Errors the readers wrap.
+var (
+	// ErrHeader: the header row is missing, repeats a column, or names a
+	// column tolk does not know.
+	ErrHeader = errors.New("bad header")
+	// ErrCell: a cell holds a value its column does not allow.
+	ErrCell = errors.New("bad cell")
+)
+
+// Concept columns, in export order.
+const (
+	colID          = "id"
+	colCollection  = "collection"
+	colSubject     = "subject"
+	colNote        = "note"
+	colSource      = "source"
+	colReliability = "reliability"
+	colCreated     = "created"
+	colModified    = "modified"
+	defPrefix      = "definition_"
+)
+
+// Term attributes: the column for language L is "L_<attr>", e.g.
+// nl_status. The term column itself is just "L".
+var termAttrs = []string{"status", "type", "pos", "article", "plural", "note", "reliability", "context", "source"}
+
+// Header returns the columns written for concepts in langs, in order.
+func Header(langs []string) []string {
+	h := []string{colID, colCollection, colSubject}
+	for _, l := range langs {
+		h = append(h, defPrefix+l)
+	}
+	h = append(h, colNote, colSource, colReliability, colCreated, colModified)
+	for _, l := range langs {
+		h = append(h, l)
+		for _, a := range termAttrs {
+			if a == "article" && l != "nl" {
+				continue // only Dutch nouns take de/het
+			}
+			h = append(h, l+"_"+a)
+		}
+	}
+	return h
+}
+
+// Languages returns the languages to give columns: nl and en always,
+// then any other language cs use, in the order of glossary.Languages.
+func Languages(cs []glossary.Concept) []string {
+	used := map[string]bool{"nl": true, "en": true}
+	for i := range cs {
+		for _, t := range cs[i].Terms {
+			used[t.Lang] = true
+		}
+		for l := range cs[i].Definition {
+			used[l] = true
+		}
+	}
+	var ls []string
+	for _, l := range glossary.Languages {
+		if used[l] {
+			ls = append(ls, l)
+		}
+	}
+	return ls
+}
+
+// Row renders one concept under header h; cells are neutralised.
+func Row(h []string, c *glossary.Concept) []string {
+	row := make([]string, len(h))
+	for i, col := range h {
+		row[i] = Neutralise(cell(col, c))
+	}
+	return row
+}
+
+func cell(col string, c *glossary.Concept) string {
+	switch col {
+	case colID:
+		return c.ID
+	case colCollection:
+		return c.Collection
+	case colSubject:
+		return c.Subject
+	case colNote:
+		return c.Note
+	case colSource:
+		return c.Source
+	case colReliability:
+		return itoa(c.Reliability)
+	case colCreated:
+		return date(c.Created)
+	case colModified:
+		return date(c.Modified)
+	}
+	if l, ok := strings.CutPrefix(col, defPrefix); ok {
+		return c.Definition[l]
+	}
+	lang, attr, _ := strings.Cut(col, "_")
+	var vs []string
+	some := false
+	for _, t := range c.Terms {
+		if t.Lang != lang {
+			continue
+		}
+		v := termValue(&t, attr)
+		some = some || v != ""
+		vs = append(vs, escapeList(v))
+	}
+	if !some {
+		return ""
+	}
+	return strings.Join(vs, "|")
+}
+
+func termValue(t *glossary.Term, attr string) string {
+	switch attr {
+	case "":
+		return t.Text
+	case "status":
+		return string(t.Status)
+	case "type":
+		return string(t.Type)
+	case "pos":
+		return t.POS
+	case "article":
+		return t.Article
+	case "plural":
+		return t.Plural
+	case "note":
+		return t.Note
+	case "reliability":
+		return itoa(t.Reliability)
+	case "context":
+		return t.Context
+	case "source":
+		return t.Source
+	}
+	return ""
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// escapeList protects the separator: terms and their attributes share a
+// cell, separated by '|' (the Trados convention), so a '|' or '\' inside
+// a value is written with a backslash before it.
+func escapeList(s string) string {
+	if !strings.ContainsAny(s, `|\`) {
+		return s
+	}
+	return strings.NewReplacer(`\`, `\\`, `|`, `\|`).Replace(s)
+}
+
+// splitList splits a cell at unescaped '|'. A backslash before anything
+// other than '|' or '\' is kept as written, so hand-made files with
+// paths read as they look.
+func splitList(s string) []string {
+	if !strings.ContainsAny(s, `|\`) {
+		return []string{s}
+	}
+	var parts []string
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && (s[i+1] == '|' || s[i+1] == '\\'):
+			b.WriteByte(s[i+1])
+			i++
+		case s[i] == '|':
+			parts = append(parts, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return append(parts, b.String())
+}
+
+// Neutralise defuses a cell a spreadsheet would run as a formula: one
+// that starts with '=', '+', '-', '@', a tab or a carriage return gets a
+// leading apostrophe (OWASP's advice). So that Restore can undo exactly
+// this, a cell that already starts with apostrophes before such a
+// character gets one more.
+func Neutralise(s string) string {
+	if triggers(strings.TrimLeft(s, "'")) {
+		return "'" + s
+	}
+	return s
+}
+
+// Restore undoes Neutralise.
+func Restore(s string) string {
+	if strings.HasPrefix(s, "'") && triggers(strings.TrimLeft(s, "'")) {
+		return s[1:]
+	}
+	return s
+}
+
+func triggers(s string) bool {
+	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
+}
+
+// column is what a header cell means.
+type column struct {
+	name string
+	lang string // for definition_L, L and L_attr
+	attr string // term attribute, "" for the term itself
+}
+
+// parseHeader checks a header row. where names a column for errors.
+func parseHeader(h []string, where func(i int) string) ([]column, error) {
+	cols := make([]column, len(h))
+	seen := map[string]int{}
+	hasTerms := false
+	for i, raw := range h {
+		name := strings.ToLower(strings.TrimSpace(raw))
+		if i == 0 {
+			name = strings.TrimPrefix(name, "\uFEFF")
+		}
+		if name == "" {
+			continue // an unnamed column must stay empty; checked per row
+		}
+		if j, dup := seen[name]; dup {
+			return nil, fmt.Errorf("%s: %w: column %q repeats %s", where(i), ErrHeader, name, where(j))
+		}
+		seen[name] = i
+		c := column{name: name}
+		switch name {
+		case colID, colCollection, colSubject, colNote, colSource, colReliability, colCreated, colModified:
+		default:
+			if l, ok := strings.CutPrefix(name, defPrefix); ok {
+				c.lang = l
+			} else {
+				c.lang, c.attr, _ = strings.Cut(name, "_")
+				if c.attr != "" && !slices.Contains(termAttrs, c.attr) {
+					return nil, fmt.Errorf("%s: %w: unknown column %q (term attributes: %s)", where(i), ErrHeader, raw, strings.Join(termAttrs, ", "))
+				}
+				hasTerms = hasTerms || c.attr == ""
+			}
+			if !slices.Contains(glossary.Languages, c.lang) {
+				return nil, fmt.Errorf("%s: %w: unknown column %q: %q is not a known language code (known: %s) nor a column name (%s)",
+					where(i), ErrHeader, raw, c.lang, strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
+			}
+		}
+		cols[i] = c
+	}
+	for _, c := range cols {
+		if c.attr != "" {
+			if _, ok := seen[c.lang]; !ok {
+				return nil, fmt.Errorf("%s: %w: column %q without a term column %q", where(seen[c.name]), ErrHeader, c.name, c.lang)
+			}
+		}
+	}
+	if !hasTerms {
+		return nil, fmt.Errorf("%w: no term column (nl, en, …) in the header %q", ErrHeader, strings.Join(h, ","))
+	}
+	return cols, nil
+}
+
+// concept builds a concept from one row. where names a cell for errors.
+func concept(cols []column, rec []string, where func(i int) string) (glossary.Concept, error) {
+	var c glossary.Concept
+	bad := func(i int, format string, args ...any) error {
+		return fmt.Errorf("%s: %w: %s", where(i), ErrCell, fmt.Sprintf(format, args...))
+	}
+	vals := make([]string, len(cols))
+	for i, raw := range rec {
+		if !utf8.ValidString(raw) {
+			return c, bad(i, "not valid UTF-8")
+		}
+		v := strings.TrimSpace(Restore(raw))
+		if i >= len(cols) || cols[i].name == "" {
+			if v != "" {
+				return c, bad(i, "value %q in a column without a name", v)
+			}
+			continue
+		}
+		vals[i] = v
+	}
+	// Terms first: the attribute columns are aligned with them.
+	idx := map[string][]int{} // lang → indexes into c.Terms
+	for i, col := range cols {
+		if col.lang == "" || col.attr != "" || strings.HasPrefix(col.name, defPrefix) || vals[i] == "" {
+			continue
+		}
+		for _, text := range splitList(vals[i]) {
+			idx[col.lang] = append(idx[col.lang], len(c.Terms))
+			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Text: strings.TrimSpace(text)})
+		}
+	}
+	for i, col := range cols {
+		v := vals[i]
+		if v == "" || col.name == "" {
+			continue
+		}
+		var err error
+		switch {
+		case col.name == colID:
+			c.ID = v
+		case col.name == colCollection:
+			c.Collection = v
+		case col.name == colSubject:
+			c.Subject = v
+		case col.name == colNote:
+			c.Note = v
+		case col.name == colSource:
+			c.Source = v
+		case col.name == colReliability:
+			c.Reliability, err = reliability(v)
+		case col.name == colCreated:
+			c.Created, err = parseDate(v)
+		case col.name == colModified:
+			c.Modified, err = parseDate(v)
+		case strings.HasPrefix(col.name, defPrefix):
+			if c.Definition == nil {
+				c.Definition = map[string]string{}
+			}
+			c.Definition[col.lang] = v
+		case col.attr != "":
+			parts := splitList(v)
+			ts := idx[col.lang]
+			if len(parts) != len(ts) {
+				return c, bad(i, "%d values for %d %s terms; separate one value per term with '|'", len(parts), len(ts), col.lang)
+			}
+			for k, p := range parts {
+				if err = setTerm(&c.Terms[ts[k]], col.attr, strings.TrimSpace(p)); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			return c, bad(i, "%v", err)
+		}
+	}
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("%s: %w", where(-1), err)
+	}
+	return c, nil
+}
+
+func setTerm(t *glossary.Term, attr, v string) error {
+	var err error
+	switch attr {
+	case "status":
+		t.Status = glossary.Status(v)
+		if v != "" && !slices.Contains(glossary.Statuses, t.Status) {
+			err = fmt.Errorf("status %q is not one of %v", v, glossary.Statuses)
+		}
+	case "type":
+		t.Type = glossary.TermType(v)
+		if v != "" && !slices.Contains(glossary.TermTypes, t.Type) {
+			err = fmt.Errorf("type %q is not one of %v", v, glossary.TermTypes)
+		}
+	case "pos":
+		t.POS = v
+		if v != "" && !slices.Contains(glossary.PartsOfSpeech, v) {
+			err = fmt.Errorf("part of speech %q is not one of %v", v, glossary.PartsOfSpeech)
+		}
+	case "article":
+		t.Article = v
+		if v != "" && v != "de" && v != "het" {
+			err = fmt.Errorf("article %q is neither de nor het", v)
+		}
+	case "plural":
+		t.Plural = v
+	case "note":
+		t.Note = v
+	case "reliability":
+		if v != "" {
+			t.Reliability, err = reliability(v)
+		}
+	case "context":
+		t.Context = v
+	case "source":
+		t.Source = v
+	}
+	return err
+}
+
+func reliability(v string) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 4 {
+		return 0, fmt.Errorf("reliability %q is not 1–4", v)
+	}
+	return n, nil
+}
+
+func parseDate(v string) (time.Time, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("date %q is not RFC 3339 (2006-01-02T15:04:05Z) nor 2006-01-02", v)
+}

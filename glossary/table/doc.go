@@ -1,0 +1,36 @@
+// Package table reads and writes glossary concepts as tables: CSV and
+// XLSX (Excel) with a header row and one concept per row.
+//
+// Columns (the header names them; any order on import):
+//
+//	id, collection, subject          the concept's id, collection and subject field
+//	definition_nl, definition_en, …  the definition per language
+//	note, source                     the concept's note and source
+//	reliability                      1–4 as IATE
+//	created, modified                RFC 3339 times (2024-03-01T09:30:00Z) or dates
+//	nl, en, …                        the terms in that language, separated by '|'
+//	                                 (the Trados convention)
+//	nl_status, nl_type, nl_pos,      per-term attributes, one value per term in the
+//	nl_article, nl_plural, nl_note,  same order, separated by '|': "preferred|admitted"
+//	nl_reliability, nl_context,      (article only for nl)
+//	nl_source; en_status, …
+//
+// Values use the model's picklists: status preferred, admitted,
+// deprecated, superseded; type fullForm, acronym, abbreviation,
+// shortForm, variant, phrase; pos noun, verb, adjective, adverb,
+// properNoun, other; article de, het. Export writes columns for nl and
+// en always, and for fr and de when a concept uses them.
+//
+// A '|' or '\' inside a value is written "\|" or "\\". A cell that
+// starts with '=', '+', '-', '@', a tab or a carriage return gets a
+// leading apostrophe, so that a spreadsheet shows it as text instead of
+// running it as a formula (CSV injection); import removes exactly that
+// apostrophe again (see Neutralise, Restore), so export then import
+// gives back the same values. Values are trimmed of surrounding white
+// space on import.
+//
+// An unknown column in the header is an error naming it, not silently
+// ignored: a misspelt "defintion_nl" would otherwise drop data. Every
+// error names the line (CSV) or row (XLSX) and the column; an import is
+// all or nothing.
+package table

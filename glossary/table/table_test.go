@@ -1,0 +1,233 @@
+package table
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func sample() []glossary.Concept {
+	created := time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)
+	return []glossary.Concept{
+		{
+			ID: "staatsgreep", Collection: "curated", Subject: "politics",
+			Definition:  map[string]string{"nl": "Onwettige, gewelddadige machtsovername.", "en": "A sudden, illegal seizure of power."},
+			Note:        "=HYPERLINK(\"http://evil\")", Source: "+31 70 348 6486", Reliability: 4,
+			Created: created, Modified: created.Add(36*time.Hour + 5),
+			Terms: []glossary.Term{
+				{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred, Type: glossary.FullForm, POS: "noun", Article: "de", Plural: "staatsgrepen", Reliability: 4,
+					Context: "Op 18 augustus 2020 vond in Mali een staatsgreep plaats.", Source: "Kamerbrief", Note: "Zie ook \"coup\".\nTweede regel, met komma's; en |pijp| en \\ backslash."},
+				{Lang: "nl", Text: "coup", Status: glossary.Admitted, Article: "de"},
+				{Lang: "en", Text: "coup d'état", Status: glossary.Preferred, Note: "-1"},
+				{Lang: "en", Text: "putsch", Status: glossary.Deprecated, Note: "'@already quoted"},
+			},
+		},
+		{
+			ID: "cnsp", Collection: "curated", Note: "'@single",
+			Definition: map[string]string{"fr": "Junte militaire malienne."},
+			Terms: []glossary.Term{
+				{Lang: "nl", Text: "CNSP", Type: glossary.Acronym, POS: "properNoun"},
+				{Lang: "fr", Text: "Comité national pour le salut du peuple", Type: glossary.FullForm},
+				{Lang: "en", Text: "National Committee for the Salvation of the People", Type: glossary.FullForm},
+			},
+		},
+	}
+}
+
+// canonical orders terms as the columns do: by language in the order of
+// glossary.Languages.
+func canonical(cs []glossary.Concept) []glossary.Concept {
+	out := make([]glossary.Concept, len(cs))
+	for i, c := range cs {
+		var ts []glossary.Term
+		for _, l := range glossary.Languages {
+			ts = append(ts, c.TermsIn(l)...)
+		}
+		c.Terms = ts
+		out[i] = c
+	}
+	return out
+}
+
+func TestCSVGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "sample.csv")
+	if *update {
+		os.WriteFile(golden, buf.Bytes(), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
+		t.Errorf("WriteCSV differs from %s (-want +got):\n%s", golden, diff)
+	}
+	for _, s := range []string{`"'=HYPERLINK(""http://evil"")"`, "'+31 70", "'-1|'@already", ",''@single"} {
+		if !strings.Contains(buf.String(), s) {
+			t.Errorf("CSV lacks the neutralised cell %s", s)
+		}
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	for name, f := range map[string]struct {
+		write func(*bytes.Buffer, []glossary.Concept) error
+		read  func(*bytes.Buffer) ([]glossary.Concept, error)
+	}{
+		"csv": {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteCSV(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadCSV(b) }},
+		"xlsx": {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteXLSX(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadXLSX(b) }},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := f.write(&buf, sample()); err != nil {
+				t.Fatal(err)
+			}
+			got, err := f.read(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(canonical(sample()), got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("read(write(sample)) (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestNeutralise(t *testing.T) {
+	for _, s := range []string{"", "=1+1", "+31", "-", "@SUM(A1)", "\tx", "\rx", "'", "'=x", "''=x", "'abc", "abc", "a=b"} {
+		n := Neutralise(s)
+		if triggers(n) {
+			t.Errorf("Neutralise(%q) = %q still starts with a formula character", s, n)
+		}
+		if got := Restore(n); got != s {
+			t.Errorf("Restore(Neutralise(%q)) = %q", s, got)
+		}
+	}
+}
+
+func TestReadCSV(t *testing.T) {
+	got, err := ReadCSV(strings.NewReader("EN;nl;nl_status;definition_en\r\nstate;staat|land;preferred|admitted;A country.\r\n;;;\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Concept{{
+		Definition: map[string]string{"en": "A country."},
+		Terms: []glossary.Term{
+			{Lang: "en", Text: "state"},
+			{Lang: "nl", Text: "staat", Status: glossary.Preferred},
+			{Lang: "nl", Text: "land", Status: glossary.Admitted},
+		},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadCSV (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadCSVErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		is   error
+		want []string
+	}{
+		{"empty", "", ErrHeader, nil},
+		{"unknown column", "nl,en,colour\n", ErrHeader, []string{"column 3", `"colour"`}},
+		{"unknown language", "nl,es\n", ErrHeader, []string{"column 2", `"es"`, "language code"}},
+		{"unknown attribute", "nl,nl_gender\n", ErrHeader, []string{`"nl_gender"`}},
+		{"attribute without terms", "nl,en_status\n", ErrHeader, []string{`"en_status"`}},
+		{"no term column", "id,subject\n", ErrHeader, nil},
+		{"repeated column", "nl,en,nl\n", ErrHeader, []string{"column 3", "repeats"}},
+		{"misaligned", "nl,nl_status\na|b,preferred|admitted|deprecated\n", ErrCell, []string{"line 2, column 2", "3 values for 2 nl terms"}},
+		{"bad status", "nl,en,en_status\na,b,\nc,d,favourite\n", ErrCell, []string{"line 3, column 3", `"favourite"`}},
+		{"bad reliability", "nl,reliability\na,5\n", ErrCell, []string{"line 2, column 2", "1–4"}},
+		{"bad date", "nl,created\na,yesterday\n", ErrCell, []string{"line 2, column 2", "yesterday"}},
+		{"invalid utf-8", "nl,en\na,b\xff\n", ErrCell, []string{"line 2, column 2", "UTF-8"}},
+		{"empty term", "nl,en\na||b,c\n", glossary.ErrInvalid, []string{"line 2", "empty term"}},
+		{"duplicate term", "nl,en\nhuis|Huis,house\n", glossary.ErrInvalid, []string{"line 2", "duplicate"}},
+		{"bad id", "id,nl\nno spaces please,a\n", glossary.ErrInvalid, []string{"line 2", "id"}},
+		{"bare quote", "nl,en\n\"a\"b,c\n", ErrCell, []string{"line 2"}},
+		{"value without header", "nl,en\na,b,c\n", ErrCell, []string{"line 2, column 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadCSV(strings.NewReader(tt.in))
+			if err == nil {
+				t.Fatalf("ReadCSV succeeded with %+v, want an error", got)
+			}
+			if got != nil {
+				t.Errorf("ReadCSV returned %d concepts with the error", len(got))
+			}
+			if !errors.Is(err, tt.is) {
+				t.Errorf("error %q does not wrap %v", err, tt.is)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not mention %q", err, s)
+				}
+			}
+		})
+	}
+}
+
+func TestReadXLSXErrors(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"nl", "en", "en_status"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"huis", "house", "preferred"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"boom", "tree", "best"})
+	var buf bytes.Buffer
+	f.WriteTo(&buf)
+	_, err := ReadXLSX(&buf)
+	if err == nil || !strings.Contains(err.Error(), `row 3, column C "en_status"`) {
+		t.Errorf("ReadXLSX: %v, want an error naming row 3, column C", err)
+	}
+	if _, err := ReadXLSX(strings.NewReader("nl,en\n")); err == nil {
+		t.Error("ReadXLSX accepted CSV")
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	var buf bytes.Buffer
+	WriteCSV(&buf, sample())
+	f.Add(buf.Bytes())
+	f.Fuzz(func(t *testing.T, in []byte) {
+		cs, err := ReadCSV(bytes.NewReader(in))
+		if err != nil {
+			if cs != nil {
+				t.Fatalf("concepts with error %v", err)
+			}
+			return
+		}
+		for i := range cs {
+			if err := cs[i].Validate(); err != nil {
+				t.Fatalf("invalid concept: %v", err)
+			}
+		}
+		var out bytes.Buffer
+		if err := WriteCSV(&out, cs); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ReadCSV(&out)
+		if err != nil {
+			t.Fatalf("ReadCSV(WriteCSV(ReadCSV(in))): %v\n%s", err, out.String())
+		}
+		if diff := cmp.Diff(canonical(cs), again, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("(-first +second):\n%s", diff)
+		}
+	})
+}
