@@ -24,8 +24,8 @@ func sample() []glossary.Concept {
 	return []glossary.Concept{
 		{
 			ID: "staatsgreep", Collection: "curated", Subject: "politics",
-			Definition:  map[string]string{"nl": "Onwettige, gewelddadige machtsovername.", "en": "A sudden, illegal seizure of power."},
-			Note:        "=HYPERLINK(\"http://evil\")", Source: "+31 70 348 6486", Reliability: 4,
+			Definition: map[string]string{"nl": "Onwettige, gewelddadige machtsovername.", "en": "A sudden, illegal seizure of power."},
+			Note:       "=HYPERLINK(\"http://evil\")", Source: "+31 70 348 6486", Reliability: 4,
 			Created: created, Modified: created.Add(36*time.Hour + 5),
 			Terms: []glossary.Term{
 				{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred, Type: glossary.FullForm, POS: "noun", Article: "de", Plural: "staatsgrepen", Reliability: 4,
@@ -90,7 +90,7 @@ func TestRoundTrip(t *testing.T) {
 		write func(*bytes.Buffer, []glossary.Concept) error
 		read  func(*bytes.Buffer) ([]glossary.Concept, error)
 	}{
-		"csv": {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteCSV(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadCSV(b) }},
+		"csv":  {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteCSV(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadCSV(b) }},
 		"xlsx": {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteXLSX(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadXLSX(b) }},
 	} {
 		t.Run(name, func(t *testing.T) {
