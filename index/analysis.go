@@ -80,12 +80,27 @@ func lemmaNL(table map[string]string, w string) string {
 	if l, ok := table[w]; ok {
 		return l
 	}
+	if len(w) < minSuffixHead+minSuffixOverride || !isPluralEnding(w) {
+		return pluralIE(w)
+	}
 	for i := minSuffixHead; len(w)-i >= minSuffixOverride; i++ {
 		if l, ok := table[w[i:]]; ok {
 			return w[:i] + l
 		}
 	}
 	return pluralIE(w)
+}
+
+// isPluralEnding reports whether w ends as every table form does (-en, -s,
+// -a): a cheap test that spares most words the suffix lookups.
+func isPluralEnding(w string) bool {
+	switch w[len(w)-1] {
+	case 's', 'a':
+		return true
+	case 'n':
+		return w[len(w)-2] == 'e'
+	}
+	return false
 }
 
 // pluralIE maps the plurals of nouns in -tie, -sie, -die, -gie (sancties,
@@ -143,7 +158,7 @@ type foldFilter struct{}
 
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if !isFoldedASCII(string(t.Term)) { // no allocation: the compiler elides the conversion
+		if !isFoldedASCIIBytes(t.Term) {
 			t.Term = foldBytes(nil, t.Term)
 		}
 	}

@@ -33,6 +33,15 @@ func isFoldedASCII(s string) bool {
 	return true
 }
 
+func isFoldedASCIIBytes(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '`' {
+			return false
+		}
+	}
+	return true
+}
+
 // foldBytes appends the folded form of b to dst.
 func foldBytes(dst, b []byte) []byte {
 	ascii := true
