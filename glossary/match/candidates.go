@@ -361,7 +361,9 @@ func (s *candScan) vocabulary() map[string]bool {
 // (trainingsactiviteiten ends in activiteiten; internationale is inter-
 // plus nationale, no compound).
 func headInVocabulary(w string, vocab map[string]bool) bool {
-	if utf8.RuneCountInString(w) < 10 {
+	// The length cap keeps the quadratic suffix search cheap on junk
+	// input (a 1 MB "word"); real compounds are far shorter.
+	if utf8.RuneCountInString(w) < 10 || len(w) > 96 {
 		return false
 	}
 	for i := range w {

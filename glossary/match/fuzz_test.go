@@ -1,7 +1,9 @@
 package match
 
 import (
+	"strings"
 	"testing"
+	"time"
 )
 
 func FuzzAnnotate(f *testing.F) {
@@ -26,4 +28,17 @@ func FuzzAnnotate(f *testing.F) {
 		}
 		_ = m.Check(text, text)
 	})
+}
+
+// TestLongWord guards against work quadratic in a word's length.
+func TestLongWord(t *testing.T) {
+	m := NewMatcher(testConcepts(), Options{Key: crudeKey})
+	text := strings.Repeat("a", 1<<20) + " staatsgreep " + strings.Repeat("B", 1<<20)
+	start := time.Now()
+	checkAnnotations(t, text, m.Annotate(text, ""))
+	m.Candidates(text, 10)
+	m.Check(text, text)
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("a 2 MB text of three words took %v", d)
+	}
 }
