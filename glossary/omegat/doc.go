@@ -1,0 +1,10 @@
+// Package omegat reads and writes the tab-separated glossary formats
+// translators' tools take: the OmegaT glossary (.utf8), the header-less
+// two-column TSV of the DeepL and Google glossary APIs, and, for import
+// only, the FreeDict TSV (headword, pronunciation, translations).
+//
+// These formats carry term pairs, not concepts: export writes Dutch
+// sources and English targets (nl→en), import makes one concept per
+// line. Tabs, line breaks and control characters cannot occur inside an
+// entry; export replaces them with a space.
+package omegat

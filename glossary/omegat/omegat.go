@@ -1,0 +1,158 @@
+package omegat
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// Header is the first line of an OmegaT glossary file.
+const Header = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
+
+// ErrLine: a line does not have the columns the format needs.
+var ErrLine = errors.New("bad line")
+
+// maxLine bounds one line; longer lines are refused, not truncated.
+const maxLine = 1 << 20
+
+// Pair is one source/target line.
+type Pair struct {
+	Source, Target, Comment string
+}
+
+// usable reports whether a term may be offered as a translation:
+// deprecated and superseded terms are kept out of target lists.
+func usable(t glossary.Term) bool {
+	return t.Status != glossary.Deprecated && t.Status != glossary.Superseded
+}
+
+// Clean makes s a single-line entry: tabs, line breaks and other control
+// or separator characters become a space, runs of spaces collapse, and
+// the ends are trimmed.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && (unicode.IsControl(r) || unicode.IsSpace(r)) }) &&
+		!strings.Contains(s, "  ") && strings.TrimSpace(s) == s {
+		return s
+	}
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+}
+
+// Pairs returns the OmegaT lines of cs: every Dutch term with every
+// English term that is not deprecated or superseded, the comment being
+// the English definition, else the Dutch one, else the concept note.
+// Repeated pairs are left out.
+func Pairs(cs []glossary.Concept) []Pair {
+	var ps []Pair
+	seen := map[[2]string]bool{}
+	for i := range cs {
+		c := &cs[i]
+		comment := c.Definition["en"]
+		if comment == "" {
+			comment = c.Definition["nl"]
+		}
+		if comment == "" {
+			comment = c.Note
+		}
+		comment = Clean(comment)
+		for _, s := range c.Terms {
+			src := Clean(s.Text)
+			if s.Lang != "nl" || src == "" {
+				continue
+			}
+			for _, t := range c.Terms {
+				tgt := Clean(t.Text)
+				if t.Lang != "en" || !usable(t) || tgt == "" || seen[[2]string{src, tgt}] {
+					continue
+				}
+				seen[[2]string{src, tgt}] = true
+				ps = append(ps, Pair{src, tgt, comment})
+			}
+		}
+	}
+	return ps
+}
+
+// Write writes cs as an OmegaT glossary (nl→en): the Header line, then
+// source, target and comment separated by tabs, one line per Pairs.
+func Write(w io.Writer, cs []glossary.Concept) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(Header + "\n")
+	for _, p := range Pairs(cs) {
+		bw.WriteString(p.Source + "\t" + p.Target)
+		if p.Comment != "" {
+			bw.WriteString("\t" + p.Comment)
+		}
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("omegat: %w", err)
+	}
+	return nil
+}
+
+// Read reads an OmegaT glossary as nl→en: one concept per line with a
+// Dutch and an English term, the comment as the concept's note. Lines
+// starting with '#' and blank lines are skipped; columns after the
+// third are ignored, as OmegaT does. Errors name the line.
+func Read(r io.Reader) ([]glossary.Concept, error) {
+	var out []glossary.Concept
+	err := lines(r, "omegat", func(n int, line string) error {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			return nil
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 2 {
+			return fmt.Errorf("%w: want source<TAB>target[<TAB>comment], found no tab", ErrLine)
+		}
+		c := glossary.Concept{Terms: []glossary.Term{
+			{Lang: "nl", Text: strings.TrimSpace(f[0])},
+			{Lang: "en", Text: strings.TrimSpace(f[1])},
+		}}
+		if len(f) > 2 {
+			c.Note = strings.TrimSpace(f[2])
+		}
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// lines calls fn for every line of r (without the line end and a
+// leading byte order mark), and wraps fn's error with the line number.
+func lines(r io.Reader, pkg string, fn func(n int, line string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSuffix(sc.Text(), "\r")
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
+		if !utf8.ValidString(line) {
+			return fmt.Errorf("%s: line %d: %w: not valid UTF-8", pkg, n, ErrLine)
+		}
+		if err := fn(n, line); err != nil {
+			return fmt.Errorf("%s: line %d: %w", pkg, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return fmt.Errorf("%s: line %d: %w: longer than %d bytes", pkg, n+1, ErrLine, maxLine)
+		}
+		return fmt.Errorf("%s: %w", pkg, err)
+	}
+	return nil
+}

@@ -1,0 +1,234 @@
+package omegat
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+func shared(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found")
+		}
+		dir = parent
+	}
+	s := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(s); err != nil {
+		t.Skipf("skipping: shared data %s is absent", s)
+	}
+	return s
+}
+
+func gunzip(t testing.TB, path string) []byte {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := buf.ReadFrom(z); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func sample() []glossary.Concept {
+	return []glossary.Concept{
+		{ID: "a", Definition: map[string]string{"en": "An unlawful\tseizure of power.\n"}, Terms: []glossary.Term{
+			{Lang: "nl", Text: "staatsgreep"}, {Lang: "nl", Text: "coup", Status: glossary.Admitted},
+			{Lang: "en", Text: "putsch", Status: glossary.Deprecated},
+			{Lang: "en", Text: "coup"}, {Lang: "en", Text: "coup d'état", Status: glossary.Preferred},
+		}},
+		{ID: "b", Note: "no English", Terms: []glossary.Term{{Lang: "nl", Text: "gedoogbeleid"}}},
+		{ID: "c", Terms: []glossary.Term{{Lang: "nl", Text: "coup"}, {Lang: "en", Text: "blow"}}},
+		{ID: "d", Terms: []glossary.Term{{Lang: "nl", Text: "tab\there"}, {Lang: "en", Text: "line\nbreak"}}},
+	}
+}
+
+func TestWrite(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	want := Header + "\n" +
+		"staatsgreep\tcoup\tAn unlawful seizure of power.\n" +
+		"staatsgreep\tcoup d'état\tAn unlawful seizure of power.\n" +
+		"coup\tcoup\tAn unlawful seizure of power.\n" +
+		"coup\tcoup d'état\tAn unlawful seizure of power.\n" +
+		"coup\tblow\n" +
+		"tab here\tline break\n"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("Write (-want +got):\n%s", diff)
+	}
+	got, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []Pair
+	for _, c := range got {
+		pairs = append(pairs, Pair{c.Terms[0].Text, c.Terms[1].Text, c.Note})
+	}
+	if diff := cmp.Diff(Pairs(sample()), pairs); diff != "" {
+		t.Errorf("Read(Write) pairs (-want +got):\n%s", diff)
+	}
+}
+
+func TestWriteTSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteTSV(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	// coup (concept c) is left out: DeepL refuses a source twice.
+	want := "staatsgreep\tcoup d'état\ncoup\tcoup d'état\ntab here\tline break\n"
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("WriteTSV (-want +got):\n%s", diff)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		read func(string) ([]glossary.Concept, error)
+		in   string
+		is   error
+		want string
+	}{
+		{"omegat no tab", readOmegaT, Header + "\nstaat\tstate\nland\n", ErrLine, "line 3"},
+		{"omegat empty target", readOmegaT, "staat\t \n", glossary.ErrInvalid, "line 1"},
+		{"omegat invalid utf-8", readOmegaT, "a\tb\nst\xffaat\tstate\n", ErrLine, "line 2"},
+		{"tsv three columns", readTSV, "staat\tstate\nland\tcountry\textra\n", ErrLine, "line 2: bad line: 3 columns"},
+		{"tsv empty entry", readTSV, "staat\t\n", ErrLine, "line 1"},
+		{"tsv unknown language", readTSV, "nl\tes\naap\tmono\n", ErrLine, `"es"`},
+		{"tsv duplicate within line", readTSV, "nl\ten\tnl-BE\naap\tape\taap\n", glossary.ErrInvalid, "line 2"},
+		{"tsv line too long", readTSV, "a\t" + strings.Repeat("b", maxLine+1) + "\n", ErrLine, "line 1"},
+		{"freedict columns", readFreeDict, "headword\tpronunciation\ttranslations\naal\tal\n", ErrLine, "line 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.read(tt.in)
+			if err == nil || got != nil {
+				t.Fatalf("got %d concepts, error %v; want nil and an error", len(got), err)
+			}
+			if !errors.Is(err, tt.is) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want %v mentioning %q", err, tt.is, tt.want)
+			}
+		})
+	}
+}
+
+func readOmegaT(s string) ([]glossary.Concept, error)   { return Read(strings.NewReader(s)) }
+func readTSV(s string) ([]glossary.Concept, error)      { return ReadTSV(strings.NewReader(s)) }
+func readFreeDict(s string) ([]glossary.Concept, error) { return ReadFreeDict(strings.NewReader(s)) }
+
+func TestReadTSVHeader(t *testing.T) {
+	got, err := ReadTSV(strings.NewReader("en\tnl\tcount\nDefinitions\tBegripsomschrijvingen\t160\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Concept{{Terms: []glossary.Term{{Lang: "en", Text: "Definitions"}, {Lang: "nl", Text: "Begripsomschrijvingen"}}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	// "en" is also a Dutch word: a first line that is not two language
+	// codes is data.
+	got, err = ReadTSV(strings.NewReader("en\tand\n"))
+	if err != nil || len(got) != 1 || got[0].Terms[0].Text != "en" {
+		t.Errorf("ReadTSV(en<TAB>and) = %+v, %v; want one pair", got, err)
+	}
+}
+
+// TestTreatyHeadings imports the 2,911 distinct heading pairs of the
+// Dutch treaty database.
+func TestTreatyHeadings(t *testing.T) {
+	b := gunzip(t, filepath.Join(shared(t), "data", "bwb-treaties-nl-en", "treaty-article-headings-nl-en.tsv.gz"))
+	cs, err := ReadTSV(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 2911 {
+		t.Errorf("%d concepts, want the file's 2,911 pairs", len(cs))
+	}
+	want := glossary.Concept{Terms: []glossary.Term{{Lang: "en", Text: "Definitions"}, {Lang: "nl", Text: "Begripsomschrijvingen"}}}
+	if diff := cmp.Diff(want, cs[0], cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("first concept (-want +got):\n%s", diff)
+	}
+}
+
+// TestFreeDict imports the 22,747 entries of FreeDict Dutch→English.
+func TestFreeDict(t *testing.T) {
+	b := gunzip(t, filepath.Join(shared(t), "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
+	cs, err := ReadFreeDict(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 22747 {
+		t.Errorf("%d concepts, want the dictionary's 22,747 headwords", len(cs))
+	}
+	for _, c := range cs {
+		if c.Terms[0].Text == "aal" {
+			want := glossary.Concept{Note: "Senses: eel | elver | liquidmanure, muck‐water, stale", Terms: []glossary.Term{
+				{Lang: "nl", Text: "aal"}, {Lang: "en", Text: "eel"}, {Lang: "en", Text: "elver"},
+				{Lang: "en", Text: "liquidmanure"}, {Lang: "en", Text: "muck‐water"}, {Lang: "en", Text: "stale"},
+			}}
+			if diff := cmp.Diff(want, c); diff != "" {
+				t.Errorf("aal (-want +got):\n%s", diff)
+			}
+		}
+	}
+}
+
+func fuzzReader(f *testing.F, read func(string) ([]glossary.Concept, error), seeds ...string) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		cs, err := read(in)
+		if err != nil {
+			if cs != nil {
+				t.Fatalf("concepts with error %v", err)
+			}
+			return
+		}
+		for i := range cs {
+			if err := cs[i].Validate(); err != nil {
+				t.Fatalf("invalid concept: %v", err)
+			}
+		}
+	})
+}
+
+func FuzzRead(f *testing.F) {
+	fuzzReader(f, readOmegaT, Header+"\nstaat\tstate\tcomment\n#x\n\nland\tcountry\n")
+}
+
+func FuzzReadTSV(f *testing.F) {
+	fuzzReader(f, readTSV, "en\tnl\tcount\nDefinitions\tBegripsomschrijvingen\t160\n", "staat\tstate\r\nland\tcountry\n")
+}
+
+func FuzzReadFreeDict(f *testing.F) {
+	fuzzReader(f, readFreeDict, "headword\tpronunciation\ttranslations\naal\tal\teel | elver | liquidmanure, muck‐water, stale\n")
+}

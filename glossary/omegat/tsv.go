@@ -1,0 +1,162 @@
+package omegat
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// TSVPairs returns the lines of a DeepL/Google glossary for cs, nl→en,
+// meeting DeepL's rules: no empty entries, no tabs or line breaks in an
+// entry, and no source twice. Each Dutch term (any status: a text may
+// use a deprecated term) maps to its concept's first English term that
+// is preferred, else the first that is not deprecated or superseded;
+// concepts without such a term are left out, and a source already given
+// by an earlier concept keeps that first target.
+func TSVPairs(cs []glossary.Concept) []Pair {
+	var ps []Pair
+	seen := map[string]bool{}
+	for i := range cs {
+		target := ""
+		for _, t := range cs[i].Terms {
+			if t.Lang != "en" || !usable(t) || Clean(t.Text) == "" {
+				continue
+			}
+			if t.Status == glossary.Preferred {
+				target = Clean(t.Text)
+				break
+			}
+			if target == "" {
+				target = Clean(t.Text)
+			}
+		}
+		if target == "" {
+			continue
+		}
+		for _, s := range cs[i].Terms {
+			src := Clean(s.Text)
+			if s.Lang != "nl" || src == "" || seen[src] {
+				continue
+			}
+			seen[src] = true
+			ps = append(ps, Pair{Source: src, Target: target})
+		}
+	}
+	return ps
+}
+
+// WriteTSV writes cs as a header-less two-column TSV (source<TAB>target,
+// nl→en), the glossary format of the DeepL and Google APIs; see TSVPairs.
+func WriteTSV(w io.Writer, cs []glossary.Concept) error {
+	bw := bufio.NewWriter(w)
+	for _, p := range TSVPairs(cs) {
+		bw.WriteString(p.Source + "\t" + p.Target + "\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("tsv: %w", err)
+	}
+	return nil
+}
+
+// ReadTSV reads a two-column TSV: one concept per line, source in the
+// first column, target in the second, nl→en. If the first line names
+// two different languages in its first two columns ("en<TAB>nl"), it is
+// a header: it sets the columns' languages, and columns it names that
+// are not language codes (a count, say) are ignored. Without a header
+// every line has exactly two columns. Blank lines are skipped; empty
+// entries, and language codes tolk does not know, are errors naming the
+// line.
+func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
+	langs := []string{"nl", "en"}
+	var out []glossary.Concept
+	err := lines(r, "tsv", func(n int, line string) error {
+		if strings.TrimSpace(line) == "" {
+			return nil
+		}
+		f := strings.Split(line, "\t")
+		if n == 1 && len(f) >= 2 {
+			if h, ok, err := tsvHeader(f); ok {
+				if err != nil {
+					return err
+				}
+				langs = h
+				return nil
+			}
+		}
+		if len(f) != len(langs) {
+			return fmt.Errorf("%w: %d columns, want %d (source<TAB>target)", ErrLine, len(f), len(langs))
+		}
+		var c glossary.Concept
+		for i, l := range langs {
+			if l == "" {
+				continue
+			}
+			v := strings.TrimSpace(f[i])
+			if v == "" {
+				return fmt.Errorf("%w: column %d is empty", ErrLine, i+1)
+			}
+			c.Terms = append(c.Terms, glossary.Term{Lang: l, Text: v})
+		}
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// tsvHeader recognises a header row: its first two cells are distinct
+// language tags. The returned slice has the glossary language of each
+// column, "" for columns to ignore.
+func tsvHeader(f []string) ([]string, bool, error) {
+	a, okA := tag(f[0])
+	b, okB := tag(f[1])
+	if !okA || !okB || a == b {
+		return nil, false, nil
+	}
+	langs := make([]string, len(f))
+	for i, cell := range f {
+		l, ok := tag(cell)
+		if !ok {
+			if i < 2 {
+				return nil, false, nil
+			}
+			continue
+		}
+		if !slices.Contains(glossary.Languages, l) {
+			return nil, true, fmt.Errorf("%w: unknown language code %q in the header (known: %s)", ErrLine, cell, strings.Join(glossary.Languages, ", "))
+		}
+		langs[i] = l
+	}
+	return langs, true, nil
+}
+
+// tag returns the base language of a tag with a two-letter (ISO 639-1)
+// language such as "en", "NL" or "nl-NL"; longer words ("and", also an
+// ISO 639-3 code) are not taken for tags.
+func tag(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	base, _, _ := strings.Cut(strings.ReplaceAll(s, "_", "-"), "-")
+	if len(base) != 2 {
+		return "", false
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	b, conf := t.Base()
+	if conf != language.Exact {
+		return "", false
+	}
+	return b.String(), true
+}
