@@ -37,6 +37,7 @@ func TestRelevanceRegressions(t *testing.T) {
 			Absent []string `json:"absent"`
 			Total  *int     `json:"total"`
 			Marks  []string `json:"marks"`
+			Order  []string `json:"order"`
 		} `json:"cases"`
 	}
 	b, err := os.ReadFile(filepath.Join("testdata", "queries.json"))
@@ -77,6 +78,20 @@ func TestRelevanceRegressions(t *testing.T) {
 						t.Errorf("hit contains excluded %q: %.100s", p, h.Text)
 					}
 				}
+			}
+			last := -1
+			for _, p := range c.Order {
+				rank := -1
+				for i, h := range res.Hits {
+					if containsPhrase(h.Text, p) {
+						rank = i
+						break
+					}
+				}
+				if rank <= last {
+					t.Errorf("%q ranks %d, want after rank %d of the phrase before it%s", p, rank, last, hitTexts(res))
+				}
+				last = rank
 			}
 			for _, m := range c.Marks {
 				if len(res.Hits) == 0 || !strings.Contains(strings.Join(res.Hits[0].Fragments, " "), "<mark>"+m+"</mark>") {
