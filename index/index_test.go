@@ -135,3 +135,46 @@ func TestAddHonoursContext(t *testing.T) {
 		t.Errorf("Add with a cancelled context: %v, want context.Canceled", err)
 	}
 }
+
+// TestHyphensAndPhrases checks that words written with hyphens are found
+// as written, and that a phrase with stop words matches on the stemmed
+// field too (the stop words leave gaps that line up with the index).
+func TestHyphensAndPhrases(t *testing.T) {
+	ctx := context.Background()
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ps := []Passage{
+		{ID: "1", Doc: "d", Text: "De EU-instellingen bespraken COVID-19 met de Secretaris-Generaal."},
+		{ID: "2", Doc: "d", Text: "De instellingen van de EU en COVID in 2019."},
+		{ID: "3", Doc: "d", Text: "Staatsgrepen in Mali en staatsgreep elders."},
+	}
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q    string
+		want []string // IDs in rank order
+	}{
+		{"EU-instellingen", []string{"1"}},
+		{"COVID-19", []string{"1"}},
+		{"Secretaris-Generaal", []string{"1"}},
+		{`"staatsgreep in Mali"`, []string{"3"}}, // stemmed field: staatsgrepen in Mali
+		{`"staatsgrepen in Mali"`, []string{"3"}},
+		{`"EU instellingen"`, []string{"1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res := searchQ(t, ix, tt.q, 10)
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("hits (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
