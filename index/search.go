@@ -178,6 +178,9 @@ func (ix *Index) compile(q *Query) query.Query {
 			should = append(should, cq)
 		}
 	}
+	if pq := ix.proximity(q); pq != nil && len(should) > 1 {
+		should = append(should, pq)
+	}
 	if len(must) == 0 && len(should) == 0 {
 		if len(mustNot) == 0 {
 			return bleve.NewMatchNoneQuery()
@@ -198,6 +201,29 @@ func (ix *Index) compile(q *Query) query.Query {
 		b.AddMustNot(mustNot...)
 	}
 	return b
+}
+
+// proximity returns a phrase of the query's plain words (the Should
+// clauses of one word each, in order), or nil when there are fewer than
+// two. Added as one more Should clause, it ranks passages where the words
+// stand together, as typed, above passages that merely contain them; it
+// cannot add hits, because it only matches where the words do.
+func (ix *Index) proximity(q *Query) query.Query {
+	var words []string
+	for _, c := range q.Clauses {
+		if c.Occur != Should || len(c.Alts) != 1 {
+			continue
+		}
+		t := c.Alts[0]
+		if t.Phrase || t.Prefix || t.Fuzzy > 0 || t.Boost != 0 {
+			continue
+		}
+		words = append(words, t.Text)
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	return ix.compileTerm(Term{Text: strings.Join(words, " "), Phrase: true}, false)
 }
 
 // analyze runs a query string through an analyzer.
