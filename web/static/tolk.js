@@ -28,7 +28,12 @@
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", id);
 
-    var items = [], active = -1, timer = 0, seq = 0;
+    var items = [], active = -1, timer = 0, seq = 0, leaving = false;
+    // Some key event sources deliver Enter's keypress even though its
+    // keydown was handled; the form must not submit over the navigation.
+    if (input.form) {
+      input.form.addEventListener("submit", function (e) { if (leaving) e.preventDefault(); });
+    }
 
     function close() {
       list.hidden = true;
@@ -54,6 +59,7 @@
       if (!s) return;
       close();
       if (input.dataset.suggest === "concept") {
+        leaving = true;
         window.location.href = "/glossary/" + encodeURIComponent(s.concept);
         return;
       }
