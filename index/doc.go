@@ -6,12 +6,37 @@
 // callers (the server, the CLI, the bilingual layer) depend on this package's
 // contract, not on bleve's.
 //
-// Analysis. The Dutch analyzer (registered with bleve as [AnalyzerDutch])
-// runs: Unicode word segmentation → [Fold] (lower case, NFD, combining marks
+// # Analysis
+//
+// The Dutch analyzer (registered with bleve as [AnalyzerDutch]) runs:
+// Unicode word segmentation → [Fold] (lower case, NFD, combining marks
 // removed, apostrophes unified) → Dutch stop words → the optional
 // [Decompounder] (compound parts as extra tokens at the compound's position)
-// → the override/lemma table → Snowball Dutch (the dutch_porter variant
-// bleve ships), skipping tokens flagged as keywords. A second, unstemmed
-// field ([AnalyzerExact]) holds the folded words so that exact words and
-// phrases rank above stem-only matches.
+// → a trailing 's or ' removed (programma's) → the lemma override table
+// (overrides_nl.txt, derived from the Snowball vocabulary by the rule in
+// overrides_test.go) → Snowball Dutch (the dutch_porter variant bleve
+// ships). Tokens flagged KeyWord are not stemmed. A second, unstemmed field
+// ([AnalyzerExact]: folded words, stop words kept) holds the same text with
+// the same offsets, so exact words and phrases rank above stem-only matches
+// and highlighting can use either. [AnalyzerEnglish] folds and applies
+// Porter, for English text. [Key] gives the stemmed key of one word, so
+// that glossary matching agrees with the index.
+//
+// # Index
+//
+// Each [Passage] (a paragraph) is one bleve document. [Index.Add] builds the
+// documents itself rather than through bleve's mapping, so each [Index]
+// carries its own analyzer instance (and Decompounder) without global
+// state; the mapping stored with the index describes the same fields and
+// names the registered analyzers. The index records the analysis it was
+// built with; [Open] refuses one built with another ([ErrAnalysisChanged]).
+//
+// # Queries
+//
+// [ParseQuery] reads words (passages with more of them rank first, and
+// higher still when they stand together as typed), "phrases", -exclusions,
+// +requirements, a OR b, (groups of alternatives), prefix*, fuzzy~ and
+// fuzzy~2, and word^2 boosts. Words the tokenizer splits (Secretaris-Generaal,
+// COVID-19) are searched as phrases. Errors are *[QueryError] with a byte
+// position.
 package index

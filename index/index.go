@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -130,8 +131,12 @@ func newIndex(b bleve.Index, opt Options) *Index {
 	}
 }
 
+// version names the analysis: the code's version, the override table's
+// checksum (a regenerated table changes keys) and whether compounds are
+// split.
 func (ix *Index) version(opt Options) string {
-	return analysisVersion + ";decompound=" + strconv.FormatBool(opt.Decompounder != nil)
+	return fmt.Sprintf("%s;overrides=%08x;decompound=%t", analysisVersion,
+		crc32.ChecksumIEEE([]byte(overridesNLText)), opt.Decompounder != nil)
 }
 
 // newMapping describes the fields for bleve: the mapping stored with the

@@ -17,6 +17,7 @@ const (
 	MustNot              // excluded (-word)
 )
 
+// String returns the occurrence's name, for logs and debugging.
 func (o Occur) String() string {
 	switch o {
 	case Must:
@@ -57,6 +58,7 @@ type QueryError struct {
 	Msg string
 }
 
+// Error returns the position and the message.
 func (e *QueryError) Error() string {
 	return fmt.Sprintf("index: query: at position %d: %s", e.Pos, e.Msg)
 }
