@@ -406,7 +406,7 @@ func term(n *node, l string) (glossary.Term, error) {
 		}
 		switch m.name {
 		case "term":
-			t.Text = strings.Join(strings.Fields(m.inner.String()), " ")
+			t.Text = m.text()
 		case "termNote", "descrip", "admin":
 			typ, v := m.attr("type"), m.text()
 			switch {

@@ -1,0 +1,257 @@
+package exchange
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/omegat"
+	"github.com/tolk-nl/tolk/glossary/table"
+	"github.com/tolk-nl/tolk/glossary/tbx"
+)
+
+// Format names an exchange format, as in ?format= and the CLI.
+type Format string
+
+// The formats.
+const (
+	TBX      Format = "tbx"      // TBX-Basic 3.0 out; TBX v3 and v2 (martif) in
+	CSV      Format = "csv"      // header row, one concept per row, '|' between terms
+	XLSX     Format = "xlsx"     // the CSV columns in an Excel sheet
+	OmegaT   Format = "omegat"   // OmegaT glossary, nl→en
+	TSV      Format = "tsv"      // header-less source<TAB>target, as DeepL and Google take
+	JSON     Format = "json"     // the API's shape
+	FreeDict Format = "freedict" // FreeDict TSV, import only
+)
+
+// FormatInfo describes a format for listings and HTTP responses.
+type FormatInfo struct {
+	Name      Format `json:"name"`
+	MediaType string `json:"mediaType"`
+	Extension string `json:"extension"` // with the dot
+	Import    bool   `json:"import"`
+	Export    bool   `json:"export"`
+	Title     string `json:"title"`
+}
+
+// ErrFormat is returned for a format name tolk does not know, or an
+// export to an import-only format.
+var ErrFormat = errors.New("exchange: unknown format")
+
+// InputError is returned by Import when the file, not the reading of
+// it, is at fault: it says what is wrong and where (line, element,
+// column, field). A server answers it with 400.
+type InputError struct {
+	Format Format
+	Err    error
+}
+
+func (e *InputError) Error() string { return "exchange: " + string(e.Format) + " import: " + e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+var formats = []FormatInfo{
+	{TBX, "application/x-tbx+xml", ".tbx", true, true, "TBX-Basic 3.0 (ISO 30042:2019), DCA style; import also reads TBX v2"},
+	{CSV, "text/csv; charset=utf-8", ".csv", true, true, "CSV, one concept per row, terms separated by '|'"},
+	{XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", true, true, "Excel workbook with the CSV columns"},
+	{OmegaT, "text/plain; charset=utf-8", ".utf8", true, true, "OmegaT glossary, Dutch to English"},
+	{TSV, "text/tab-separated-values; charset=utf-8", ".tsv", true, true, "two-column TSV for the DeepL and Google glossary APIs, Dutch to English"},
+	{JSON, "application/json", ".json", true, true, "JSON, the API's concept shape"},
+	{FreeDict, "text/tab-separated-values; charset=utf-8", ".tsv", true, false, "FreeDict Dutch–English TSV (headword, pronunciation, translations)"},
+}
+
+// Formats lists the formats in a stable order.
+func Formats() []FormatInfo { return append([]FormatInfo(nil), formats...) }
+
+// Info returns the description of f.
+func Info(f Format) (FormatInfo, bool) {
+	for _, fi := range formats {
+		if fi.Name == f {
+			return fi, true
+		}
+	}
+	return FormatInfo{}, false
+}
+
+// Export writes cs in format f, in the given order.
+func Export(w io.Writer, f Format, cs []glossary.Concept) error {
+	switch f {
+	case TBX:
+		return tbx.Write(w, cs)
+	case CSV:
+		return table.WriteCSV(w, cs)
+	case XLSX:
+		return table.WriteXLSX(w, cs)
+	case OmegaT:
+		return omegat.Write(w, cs)
+	case TSV:
+		return omegat.WriteTSV(w, cs)
+	case JSON:
+		return writeJSON(w, cs)
+	case FreeDict:
+		return fmt.Errorf("%w: %q is import only", ErrFormat, f)
+	}
+	return fmt.Errorf("%w %q (known: %s)", ErrFormat, f, names())
+}
+
+func names() string {
+	s := make([]string, len(formats))
+	for i, f := range formats {
+		s[i] = string(f.Name)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Import reads concepts in format f. It is all or nothing: every concept
+// is validated, and any problem gives nil and an error (an *InputError
+// naming the line, element or field; or the reader's own error, such as
+// *http.MaxBytesError, wrapped). If collection is not empty every
+// concept gets it, else each keeps the one in the file (TBX, CSV, XLSX
+// and JSON carry it). Ids come from the file where present; a concept
+// without one gets a stable id derived from its collection and terms
+// ("g" and 16 hex digits), so importing the same file twice gives the
+// same ids. Ids repeated within the file are an error.
+func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, error) {
+	er := &errReader{r: r}
+	var (
+		cs  []glossary.Concept
+		err error
+	)
+	switch f {
+	case TBX:
+		cs, err = tbx.Read(er)
+	case CSV:
+		cs, err = table.ReadCSV(er)
+	case XLSX:
+		cs, err = table.ReadXLSX(er)
+	case OmegaT:
+		cs, err = omegat.Read(er)
+	case TSV:
+		cs, err = omegat.ReadTSV(er)
+	case JSON:
+		cs, err = readJSON(er)
+	case FreeDict:
+		cs, err = omegat.ReadFreeDict(er)
+	default:
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrFormat, f, names())
+	}
+	if er.err != nil {
+		return nil, fmt.Errorf("exchange: reading the %s file: %w", f, er.err)
+	}
+	if err != nil {
+		return nil, &InputError{Format: f, Err: err}
+	}
+	if err := settle(cs, collection); err != nil {
+		return nil, &InputError{Format: f, Err: err}
+	}
+	return cs, nil
+}
+
+// settle gives concepts their collection and ids, and validates them.
+func settle(cs []glossary.Concept, collection string) error {
+	taken := make(map[string]int, len(cs))
+	for i := range cs {
+		if collection != "" {
+			cs[i].Collection = collection
+		}
+		if id := cs[i].ID; id != "" {
+			if j, dup := taken[id]; dup {
+				return fmt.Errorf("concepts %d and %d have the same id %q", j+1, i+1, id)
+			}
+			taken[id] = i
+		}
+	}
+	for i := range cs {
+		if cs[i].ID == "" {
+			id := stableID(&cs[i])
+			base := id
+			for n := 2; ; n++ {
+				if _, dup := taken[id]; !dup {
+					break
+				}
+				id = base + "-" + strconv.Itoa(n)
+			}
+			cs[i].ID = id
+			taken[id] = i
+		}
+		if err := cs[i].Validate(); err != nil {
+			return fmt.Errorf("concept %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func stableID(c *glossary.Concept) string {
+	h := sha256.New()
+	io.WriteString(h, c.Collection)
+	for _, t := range c.Terms {
+		io.WriteString(h, "\x00"+t.Lang+"\x00"+t.Text)
+	}
+	return "g" + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// errReader remembers the first error of the underlying reader, to tell
+// a failed upload (too large, cut off) from a bad file.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// Detect guesses the format of a file from its name and first bytes
+// (512 are plenty). Content wins over a misleading extension where the
+// content is unambiguous (zip, XML, JSON, the OmegaT header).
+func Detect(name string, head []byte) (Format, bool) {
+	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	trimmed := bytes.TrimLeft(head, " \t\r\n")
+	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return XLSX, true
+	case bytes.HasPrefix(trimmed, []byte("<")):
+		if bytes.Contains(head, []byte("<tbx")) || bytes.Contains(head, []byte("<martif")) || strings.EqualFold(filepath.Ext(name), ".tbx") {
+			return TBX, true
+		}
+		return "", false
+	case bytes.HasPrefix(trimmed, []byte("{")) || bytes.HasPrefix(trimmed, []byte("[")):
+		return JSON, true
+	case bytes.HasPrefix(head, []byte("# Glossary in tab-separated format")):
+		return OmegaT, true
+	case bytes.HasPrefix(head, []byte("headword\tpronunciation\ttranslations")):
+		return FreeDict, true
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".tbx", ".tbxm":
+		return TBX, true
+	case ".csv":
+		return CSV, true
+	case ".xlsx":
+		return XLSX, true
+	case ".utf8":
+		return OmegaT, true
+	case ".tsv", ".tab":
+		return TSV, true
+	case ".json":
+		return JSON, true
+	}
+	switch {
+	case bytes.Contains(firstLine, []byte("\t")):
+		return TSV, true
+	case bytes.Contains(firstLine, []byte(",")) || bytes.Contains(firstLine, []byte(";")):
+		return CSV, true
+	}
+	return "", false
+}

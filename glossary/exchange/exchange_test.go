@@ -1,0 +1,432 @@
+package exchange
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/omegat"
+)
+
+// words mixes diacritics, quotes, formula-like starts, separators and
+// XML-special characters; no '|' in terms (the Trados convention).
+var words = []string{"staatsgreep", "coup d'état", "rechtsorde", "Ḿali", "naïef", "ĳzer", "café", "„aanhalingstekens”", `"quoted"`,
+	"=SUM(A1)", "+31", "-achtig", "@home", "'=quoted", "a, b", "x;y", "<tag>", "R&D", "tab", "Ölgemälde", "ﬁnance", "日本", "emoji 🙂"}
+
+// gen returns n varied concepts from a fixed seed: every field of the
+// model, with and without values.
+func gen(seed uint64, n int) []glossary.Concept {
+	r := rand.New(rand.NewPCG(seed, 1))
+	pick := func(vs []string) string { return vs[r.IntN(len(vs))] }
+	text := func(max int) string {
+		var ws []string
+		for range 1 + r.IntN(max) {
+			ws = append(ws, pick(words))
+		}
+		return strings.Join(ws, " ")
+	}
+	maybe := func(s string) string {
+		if r.IntN(3) == 0 {
+			return ""
+		}
+		return s
+	}
+	note := func() string {
+		s := text(4)
+		if r.IntN(3) == 0 {
+			s += "\n" + text(3) + " | pipe \\ backslash"
+		}
+		if r.IntN(5) == 0 {
+			s = pick([]string{"Plural: ", "Note: ", "Article: ", "Reliability: "}) + s
+		}
+		return maybe(s)
+	}
+	base := time.Date(2020, 8, 18, 0, 0, 0, 0, time.UTC)
+	cs := make([]glossary.Concept, n)
+	for i := range cs {
+		c := glossary.Concept{
+			ID:          pick([]string{"c", "7", "_x", ".d", "Z"}) + fmt.Sprint(i),
+			Collection:  pick([]string{"curated", "iate", "mine"}),
+			Subject:     maybe(text(2)),
+			Note:        note(),
+			Source:      maybe(pick([]string{"https://iate.europa.eu/entry/123", "Kamerbrief 29 237"})),
+			Reliability: r.IntN(5),
+		}
+		if r.IntN(2) == 0 {
+			c.Created = base.Add(time.Duration(r.Int64N(1e17)))
+			c.Modified = c.Created.Add(time.Duration(r.Int64N(1e15)))
+		}
+		for _, l := range glossary.Languages {
+			if r.IntN(3) > 0 {
+				if c.Definition == nil {
+					c.Definition = map[string]string{}
+				}
+				c.Definition[l] = text(8)
+			}
+		}
+		used := map[string]bool{}
+		for _, l := range []string{"nl", "en", "fr", "de"} {
+			k := r.IntN(4)
+			if l == "nl" || l == "en" {
+				k++
+			}
+			for range k {
+				t := glossary.Term{Lang: l, Text: text(3)}
+				if used[l+strings.ToLower(t.Text)] {
+					continue
+				}
+				used[l+strings.ToLower(t.Text)] = true
+				if r.IntN(2) == 0 {
+					t.Status = glossary.Statuses[r.IntN(len(glossary.Statuses))]
+				}
+				if r.IntN(2) == 0 {
+					t.Type = glossary.TermTypes[r.IntN(len(glossary.TermTypes))]
+				}
+				if r.IntN(2) == 0 {
+					t.POS = glossary.PartsOfSpeech[r.IntN(len(glossary.PartsOfSpeech))]
+				}
+				if l == "nl" && r.IntN(2) == 0 {
+					t.Article = pick([]string{"de", "het"})
+				}
+				t.Plural = maybe(pick(words))
+				t.Note = note()
+				t.Reliability = r.IntN(5)
+				t.Context = maybe(text(10))
+				t.Source = maybe(pick([]string{"Kamerbrief Mali 2020", "-1", "https://example.org/?a=1&b=2"}))
+				c.Terms = append(c.Terms, t)
+			}
+		}
+		if err := c.Validate(); err != nil {
+			panic(err)
+		}
+		cs[i] = c
+	}
+	return cs
+}
+
+// canonical orders terms by language as the table and TBX formats do.
+func canonical(cs []glossary.Concept) []glossary.Concept {
+	out := make([]glossary.Concept, len(cs))
+	for i, c := range cs {
+		var ts []glossary.Term
+		for _, l := range glossary.Languages {
+			ts = append(ts, c.TermsIn(l)...)
+		}
+		c.Terms = ts
+		out[i] = c
+	}
+	return out
+}
+
+func roundTrip(t *testing.T, f Format, cs []glossary.Concept, collection string) ([]byte, []glossary.Concept) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Export(&buf, f, cs); err != nil {
+		t.Fatalf("Export %s: %v", f, err)
+	}
+	data := slices.Clone(buf.Bytes())
+	got, err := Import(&buf, f, collection)
+	if err != nil {
+		t.Fatalf("Import %s: %v", f, err)
+	}
+	return data, got
+}
+
+// TestRoundTrip: export then import gives back every field the format
+// carries, for several seeds.
+func TestRoundTrip(t *testing.T) {
+	for seed := range uint64(5) {
+		cs := gen(seed, 60)
+		for _, f := range []Format{JSON, TBX, CSV, XLSX} {
+			t.Run(fmt.Sprintf("%s/seed%d", f, seed), func(t *testing.T) {
+				_, got := roundTrip(t, f, cs, "")
+				want := cs
+				if f != JSON {
+					want = canonical(cs)
+				}
+				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("Import(Export(cs)) (-want +got):\n%s", diff)
+				}
+			})
+		}
+		t.Run(fmt.Sprintf("omegat/seed%d", seed), func(t *testing.T) {
+			_, got := roundTrip(t, OmegaT, cs, "mine")
+			var pairs []omegat.Pair
+			for _, c := range got {
+				if c.Collection != "mine" || c.ID == "" {
+					t.Fatalf("imported concept without the collection or an id: %+v", c)
+				}
+				pairs = append(pairs, omegat.Pair{Source: c.Terms[0].Text, Target: c.Terms[1].Text, Comment: c.Note})
+			}
+			if diff := cmp.Diff(omegat.Pairs(cs), pairs, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("pairs (-want +got):\n%s", diff)
+			}
+			checkPairs(t, cs, pairs, false)
+		})
+		t.Run(fmt.Sprintf("tsv/seed%d", seed), func(t *testing.T) {
+			data, got := roundTrip(t, TSV, cs, "mine")
+			var pairs []omegat.Pair
+			for _, c := range got {
+				pairs = append(pairs, omegat.Pair{Source: c.Terms[0].Text, Target: c.Terms[1].Text})
+			}
+			if diff := cmp.Diff(omegat.TSVPairs(cs), pairs, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("pairs (-want +got):\n%s", diff)
+			}
+			checkPairs(t, cs, pairs, true)
+			for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+				if f := strings.Split(line, "\t"); len(f) != 2 || f[0] == "" || f[1] == "" || strings.TrimSpace(f[0]) != f[0] {
+					t.Errorf("line %d %q: DeepL wants two non-empty trimmed entries", i+1, line)
+				}
+			}
+		})
+	}
+}
+
+// checkPairs checks what DeepL and OmegaT users rely on, independently
+// of how Pairs chooses: each pair is a Dutch term and a usable English
+// term of one concept; sources are unique where unique is asked.
+func checkPairs(t *testing.T, cs []glossary.Concept, pairs []omegat.Pair, unique bool) {
+	t.Helper()
+	ok := map[[2]string]bool{}
+	for _, c := range cs {
+		for _, s := range c.TermsIn("nl") {
+			for _, e := range c.TermsIn("en") {
+				if e.Status != glossary.Deprecated && e.Status != glossary.Superseded {
+					ok[[2]string{omegat.Clean(s.Text), omegat.Clean(e.Text)}] = true
+				}
+			}
+		}
+	}
+	sources := map[string]bool{}
+	for _, p := range pairs {
+		if !ok[[2]string{p.Source, p.Target}] {
+			t.Errorf("pair %q → %q is not a Dutch term with a usable English term of one concept", p.Source, p.Target)
+		}
+		if unique && sources[p.Source] {
+			t.Errorf("source %q twice", p.Source)
+		}
+		sources[p.Source] = true
+	}
+	if len(pairs) == 0 {
+		t.Error("no pairs")
+	}
+}
+
+func TestImportIDs(t *testing.T) {
+	in := "staat\tstate\nland\tcountry\nstaat\tstate\n"
+	a, err := Import(strings.NewReader(in), TSV, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Import(strings.NewReader(in), TSV, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(cs []glossary.Concept) []string {
+		var s []string
+		for _, c := range cs {
+			s = append(s, c.ID)
+		}
+		return s
+	}
+	if diff := cmp.Diff(ids(a), ids(b)); diff != "" {
+		t.Errorf("ids differ between two imports of one file (-first +second):\n%s", diff)
+	}
+	if a[0].ID == a[1].ID || a[0].ID == a[2].ID || a[2].ID != a[0].ID+"-2" {
+		t.Errorf("ids %v: want distinct, the repeated pair suffixed -2", ids(a))
+	}
+	_, err = Import(strings.NewReader("id,nl\na,x\na,y\n"), CSV, "")
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(err.Error(), `same id "a"`) {
+		t.Errorf("repeated id: %v, want an InputError naming it", err)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		format Format
+		in     string
+		want   []string
+	}{
+		{"json syntax", JSON, "[\n{\"id\": \"a\",\n\"terms\": [}]", []string{"line 3"}},
+		{"json unknown field", JSON, "[{\"id\":\"a\",\"terms\":[{\"lang\":\"nl\",\"text\":\"x\"}],\n\"colour\":1}]", []string{`"colour"`}},
+		{"json invalid concept", JSON, "{\"total\": 2, \"concepts\": [\n{\"id\":\"a\",\"terms\":[{\"lang\":\"nl\",\"text\":\"x\"}]},\n{\"id\":\"b\",\"terms\":[{\"lang\":\"xx\",\"text\":\"y\"}]}]}", []string{"concept 2 at line 3", `unknown language code "xx"`}},
+		{"json wrong type", JSON, "[{\"id\": 5}]", []string{"line 1", "id"}},
+		{"json invalid utf-8", JSON, "[\n\"\xff\"]", []string{"line 2", "UTF-8"}},
+		{"json trailing data", JSON, "[] []", []string{"after the end"}},
+		{"json scalar", JSON, "42", []string{"want an array"}},
+		{"tbx broken", TBX, "<tbx>\n<text><body><conceptEntry id=\"a\">\n</body>", []string{"line 3"}},
+		{"csv one broken row", CSV, "nl,en\nhuis,house\nboom,tree|\n", []string{"line 3", "empty term"}},
+		{"xlsx garbage", XLSX, "not a zip", []string{"xlsx"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Import(strings.NewReader(tt.in), tt.format, "")
+			var ie *InputError
+			if !errors.As(err, &ie) || got != nil {
+				t.Fatalf("Import = %d concepts, %v; want nil and an *InputError", len(got), err)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(err.Error(), s) {
+					t.Errorf("error %q does not mention %q", err, s)
+				}
+			}
+		})
+	}
+	if _, err := Import(strings.NewReader(""), "docx", ""); !errors.Is(err, ErrFormat) {
+		t.Errorf("Import docx: %v, want ErrFormat", err)
+	}
+	if err := Export(&bytes.Buffer{}, FreeDict, nil); !errors.Is(err, ErrFormat) {
+		t.Errorf("Export freedict: %v, want ErrFormat", err)
+	}
+}
+
+// failingReader stands for an upload that is cut off or too large.
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
+
+func TestImportReadError(t *testing.T) {
+	boom := errors.New("request body too large")
+	for _, f := range Formats() {
+		_, err := Import(failingReader{boom}, f.Name, "")
+		var ie *InputError
+		if !errors.Is(err, boom) || errors.As(err, &ie) {
+			t.Errorf("%s: %v, want the reader's error and no InputError", f.Name, err)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		head string
+		want Format
+	}{
+		{"x.tbx", "<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\"", TBX},
+		{"upload", "<?xml version=\"1.0\"?>\n<!DOCTYPE martif><martif", TBX},
+		{"g.csv", "id,nl,en\n", CSV},
+		{"g", "nl;en\n", CSV},
+		{"g.xlsx", "PK\x03\x04...", XLSX},
+		{"glossary.txt", "# Glossary in tab-separated format -*- coding: utf-8 -*-\n", OmegaT},
+		{"g.utf8", "staat\tstate\n", OmegaT},
+		{"deepl.tsv", "staat\tstate\n", TSV},
+		{"g.txt", "staat\tstate\n", TSV},
+		{"g.json", "\uFEFF{\"concepts\":[]}", JSON},
+		{"api", " [ {", JSON},
+		{"fd.tsv", "headword\tpronunciation\ttranslations\n", FreeDict},
+	}
+	for _, tt := range tests {
+		if got, ok := Detect(tt.name, []byte(tt.head)); got != tt.want || !ok {
+			t.Errorf("Detect(%q, %q) = %q, %v; want %q", tt.name, tt.head, got, ok, tt.want)
+		}
+	}
+	if f, ok := Detect("page.html", []byte("<html>")); ok {
+		t.Errorf("Detect(html) = %q, want no format", f)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, fi := range Formats() {
+		if fi.Export {
+			if err := Export(&bytes.Buffer{}, fi.Name, nil); err != nil {
+				t.Errorf("Export %s of nothing: %v", fi.Name, err)
+			}
+		}
+		if _, ok := Info(fi.Name); !ok || fi.MediaType == "" || !strings.HasPrefix(fi.Extension, ".") {
+			t.Errorf("incomplete %+v", fi)
+		}
+	}
+}
+
+func shared(t testing.TB) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found")
+		}
+		dir = parent
+	}
+	s := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(s); err != nil {
+		t.Skipf("skipping: shared data %s is absent", s)
+	}
+	return s
+}
+
+func open(t testing.TB, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(shared(t), rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasSuffix(rel, ".gz") {
+		z, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if _, err := buf.ReadFrom(z); err != nil {
+			t.Fatal(err)
+		}
+		b = buf.Bytes()
+	}
+	return b
+}
+
+// TestRealFiles imports the real files with the counts they hold, then
+// sends each through every export format and back.
+func TestRealFiles(t *testing.T) {
+	tests := []struct {
+		file   string
+		format Format
+		want   int
+	}{
+		{"data/tbx-weblate-glossary-nl/nl.tbx", TBX, 183},
+		{"data/bwb-treaties-nl-en/treaty-article-headings-nl-en.tsv.gz", TSV, 2911},
+		{"data/freedict-nld-eng-debian/freedict-nld-eng.tsv.gz", FreeDict, 22747},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.format), func(t *testing.T) {
+			b := open(t, tt.file)
+			if f, ok := Detect(tt.file, b[:min(512, len(b))]); !ok || (f != tt.format && tt.format != TSV) {
+				t.Errorf("Detect = %q, want %q", f, tt.format)
+			}
+			cs, err := Import(bytes.NewReader(b), tt.format, "import-"+string(tt.format))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) != tt.want {
+				t.Errorf("%d concepts, want %d", len(cs), tt.want)
+			}
+			for _, f := range []Format{JSON, TBX, CSV} {
+				_, got := roundTrip(t, f, cs, "")
+				want := cs
+				if f != JSON {
+					want = canonical(cs)
+				}
+				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+					t.Errorf("%s round trip (-want +got):\n%.3000s", f, diff)
+				}
+			}
+		})
+	}
+}
