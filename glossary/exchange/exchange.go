@@ -53,7 +53,9 @@ type InputError struct {
 	Err    error
 }
 
-func (e *InputError) Error() string { return "exchange: " + string(e.Format) + " import: " + e.Err.Error() }
+func (e *InputError) Error() string {
+	return "exchange: " + string(e.Format) + " import: " + e.Err.Error()
+}
 func (e *InputError) Unwrap() error { return e.Err }
 
 var formats = []FormatInfo{

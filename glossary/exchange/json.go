@@ -40,7 +40,18 @@ func readJSON(r io.Reader) ([]glossary.Concept, error) {
 	if err != nil {
 		return nil, err
 	}
-	line := func(off int64) int { return bytes.Count(data[:min(int(off), len(data))], []byte("\n")) + 1 }
+	// line counts from the last offset asked for: offsets mostly grow,
+	// and counting from the start each time made large imports quadratic.
+	lastOff, lastLine := 0, 1
+	line := func(off int64) int {
+		o := min(int(off), len(data))
+		if o < lastOff {
+			lastOff, lastLine = 0, 1
+		}
+		lastLine += bytes.Count(data[lastOff:o], []byte("\n"))
+		lastOff = o
+		return lastLine
+	}
 	if !utf8.Valid(data) {
 		i := 0
 		for i < len(data) {
