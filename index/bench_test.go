@@ -14,9 +14,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl" // the stock analyzer, for comparison
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	_ "github.com/blevesearch/bleve/v2/analysis/lang/nl" // the stock analyzer, for comparison
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
