@@ -137,7 +137,6 @@ func (p *parser) parse() (*Query, error) {
 		if p.pos >= len(p.s) {
 			return q, nil
 		}
-		start := p.pos
 		c, err := p.clause()
 		if err != nil {
 			return nil, err
@@ -165,7 +164,6 @@ func (p *parser) parse() (*Query, error) {
 			}
 			c.Alts = append(c.Alts, next.Alts...)
 		}
-		_ = start
 		q.Clauses = append(q.Clauses, c)
 	}
 }
