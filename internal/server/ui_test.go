@@ -136,6 +136,7 @@ func TestUIPages(t *testing.T) {
 		{"search page 2", "GET", "/?q=Mali&page=2", nil, 200, []string{`rel="prev"`, "page 2 of"}},
 		{"search bad query", "GET", "/?q=%28", nil, 400, []string{"This query cannot be read"}},
 		{"search nothing", "GET", "/?q=zzzqqqxxx", nil, 200, []string{"Nothing found"}},
+		{"search typo", "GET", "/?q=staatsgreeep", nil, 200, []string{"Nothing matched as typed; showing results for", `lang="nl">staatsgreep</a>`}},
 		{"glossary", "GET", "/glossary", nil, 200, []string{`href="#l-S"`, `href="/glossary/staatsgreep"`}},
 		{"glossary search", "GET", "/glossary?q=coup", nil, 200, []string{`href="/glossary/staatsgreep"`}},
 		{"glossary filter", "GET", "/glossary?status=deprecated", nil, 200, []string{"concept"}},
