@@ -126,8 +126,12 @@ func openApp(ctx context.Context, d dataFlags, log *slog.Logger) (*app.App, erro
 	if err != nil {
 		return nil, err
 	}
+	sp, err := app.NewSplitter(curated, corpus.Default())
+	if err != nil {
+		return nil, err
+	}
 	return app.Open(ctx, app.Config{
-		DataDir: d.data, Memory: d.memory, Corpus: corpus.Default(), Glossary: curated, Logger: log,
+		DataDir: d.data, Memory: d.memory, Corpus: corpus.Default(), Glossary: curated, Splitter: sp, Logger: log,
 	})
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/index/decompound"
 	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/store"
 )
@@ -32,6 +33,10 @@ type Config struct {
 	Corpus fs.FS
 	// Glossary is the curated glossary, seeded on first start.
 	Glossary []glossary.Concept
+	// Splitter splits Dutch compounds for the index and the term matcher;
+	// nil splits nothing. Build it once (it takes a moment) with
+	// NewSplitter.
+	Splitter *decompound.Splitter
 	Logger   *slog.Logger
 }
 
@@ -72,9 +77,14 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}}
 	a.terms = glossary.NewTermbase(index.Key)
+	var opt index.Options
+	if cfg.Splitter != nil {
+		opt.Decompounder = cfg.Splitter
+		a.split = cfg.Splitter.Split
+	}
 	var err error
 	if cfg.Memory {
-		a.idx, err = index.NewMemory(index.Options{})
+		a.idx, err = index.NewMemory(opt)
 		if err != nil {
 			return nil, fmt.Errorf("app: %w", err)
 		}
@@ -92,7 +102,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if a.store, err = store.Open(filepath.Join(cfg.DataDir, "tolk.db")); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	if a.idx, err = index.Open(filepath.Join(cfg.DataDir, "index"), index.Options{}); err != nil {
+	if a.idx, err = index.Open(filepath.Join(cfg.DataDir, "index"), opt); err != nil {
 		a.store.Close()
 		return nil, fmt.Errorf("app: %w", err)
 	}
@@ -271,4 +281,30 @@ func (a *App) Document(id string) (*Document, error) {
 		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
 	}
 	return d, nil
+}
+
+// NewSplitter builds the compound splitter: the embedded OpenTaal word
+// list plus the words of the glossary's Dutch terms and of the corpus, so
+// that names and terms the word list lacks are known parts.
+func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, error) {
+	var extra []string
+	for _, c := range cs {
+		for _, t := range c.TermsIn("nl") {
+			extra = append(extra, t.Text)
+		}
+	}
+	if corpus != nil {
+		names, err := fs.Glob(corpus, "*")
+		if err != nil {
+			return nil, fmt.Errorf("app: %w", err)
+		}
+		for _, n := range names {
+			data, err := fs.ReadFile(corpus, n)
+			if err != nil {
+				return nil, fmt.Errorf("app: %w", err)
+			}
+			extra = append(extra, string(data))
+		}
+	}
+	return decompound.New(extra), nil
 }

@@ -323,7 +323,7 @@ func (a *App) explain(text string, exps []expansion, corrected bool) []Matched {
 			for _, an := range anns {
 				if an.Concept == e.concept {
 					via := e.via
-					if e.via == "synonym" && match.Fold(an.Text) == match.Fold(e.query) {
+					if e.via == "synonym" && glossary.Fold(an.Text) == glossary.Fold(e.query) {
 						via = an.Via
 					}
 					out = append(out, Matched{Query: e.query, Term: an.Text, Concept: e.concept, Via: via})

@@ -193,7 +193,7 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-terms%s"`, id, info.Ext))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-terms%s"`, id, info.Extension))
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -196,7 +197,7 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if coll := c.Query("collection"); coll != "" {
 		name += "-" + coll
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s%s"`, name, info.Ext))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s%s"`, name, info.Extension))
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
 }
@@ -218,6 +219,10 @@ func (s *Server) importGlossary(c *gin.Context) error {
 		return err
 	}
 	cs, err := exchange.Import(bytes.NewReader(data), f, coll)
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return err
+	}
 	if err != nil {
 		// Import errors describe the uploaded file (line, element, field).
 		return errBadRequest(err.Error())

@@ -8,14 +8,21 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index/decompound"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/corpus"
 )
 
 const testToken = "secret-token-for-tests"
+
+var (
+	splitterOnce sync.Once
+	splitter     *decompound.Splitter
+)
 
 // newTestServer serves the embedded default, in memory, over httptest.
 func newTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
@@ -24,7 +31,8 @@ func newTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := app.Open(context.Background(), app.Config{Memory: true, Corpus: corpus.Default(), Glossary: curated})
+	splitterOnce.Do(func() { splitter, _ = app.NewSplitter(curated, corpus.Default()) })
+	a, err := app.Open(context.Background(), app.Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: splitter})
 	if err != nil {
 		t.Fatal(err)
 	}
