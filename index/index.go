@@ -23,6 +23,7 @@ const (
 	fieldExact     = "text_exact" // folded, unstemmed, not stored: same text, same offsets
 	fieldDoc       = "doc"        // keyword, doc values: filter and facet
 	fieldSection   = "section"    // keyword, doc values: filter and facet
+	fieldHeading   = "heading"    // the section heading, stemmed Dutch, not stored: low-weight matches
 	fieldTitle     = "title"      // stored only
 	fieldParagraph = "paragraph"  // stored only
 	fieldStart     = "start"      // stored only
@@ -32,7 +33,7 @@ const (
 // analysisVersion identifies the analysis an index was built with. It is
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries.
-const analysisVersion = "tolk-analysis/1"
+const analysisVersion = "tolk-analysis/2"
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
@@ -161,6 +162,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 	dm := mapping.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldText, text(fieldText, AnalyzerDutch, true), text(fieldExact, AnalyzerExact, false))
+	dm.AddFieldMappingsAt(fieldHeading, text(fieldHeading, AnalyzerDutch, false))
 	dm.AddFieldMappingsAt(fieldDoc, kw(fieldDoc))
 	dm.AddFieldMappingsAt(fieldSection, kw(fieldSection))
 	dm.AddFieldMappingsAt(fieldTitle, stored(mapping.NewTextFieldMapping(), fieldTitle))
@@ -237,6 +239,7 @@ func (ix *Index) document(p Passage) *document.Document {
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
+		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(p.Section), bindex.IndexField, ix.nl))
 	}
 	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
 	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))

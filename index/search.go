@@ -58,6 +58,11 @@ type Hit struct {
 const (
 	exactBoost = 2.0
 	stemBoost  = 1.0
+	// headingBoost weighs a match in the passage's section heading only:
+	// a passage under "Ontwikkelingssamenwerking" is about development
+	// cooperation even where its own words do not say so, but a passage
+	// that says it ranks higher.
+	headingBoost = 0.3
 )
 
 // facetSize is the number of values returned per facet.
@@ -282,7 +287,8 @@ func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
 		if len(stem) == 0 {
 			return eq
 		}
-		return bleve.NewDisjunctionQuery(eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost))
+		return bleve.NewDisjunctionQuery(eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost),
+			termQ(string(stem[0].Term), fieldHeading, boost*headingBoost))
 	}
 	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
 	// COVID-19): the words in order, on both fields.
@@ -290,7 +296,7 @@ func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
 	if len(stem) == 0 {
 		return eq
 	}
-	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost))
+	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost))
 }
 
 // phraseQ builds a phrase query from analyzed tokens, keeping the gaps of

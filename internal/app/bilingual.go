@@ -218,6 +218,12 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 			for _, t := range c.TermsIn("nl") {
 				e.terms = append(e.terms, t)
 				alts = append(alts, index.Term{Text: t.Text, Phrase: strings.ContainsAny(t.Text, " "), Boost: statusBoost(t.Status)})
+				// The glossary's plural is searched too: a stemmer does
+				// not always bring both forms to one key (gevangene,
+				// gevangenen).
+				if t.Plural != "" && !strings.EqualFold(t.Plural, t.Text) {
+					alts = append(alts, index.Term{Text: t.Plural, Phrase: strings.ContainsAny(t.Plural, " "), Boost: statusBoost(t.Status)})
+				}
 				if !seen[t.Text] && (lang == "en" || !strings.EqualFold(t.Text, e.query)) {
 					seen[t.Text] = true
 					expanded = append(expanded, t.Text)
@@ -320,6 +326,7 @@ func (a *App) explain(text string, exps []expansion, corrected bool) []Matched {
 			if !annotated {
 				anns, annotated = a.matcher().Annotate(text, "nl"), true
 			}
+			found := false
 			for _, an := range anns {
 				if an.Concept == e.concept {
 					via := e.via
@@ -327,7 +334,27 @@ func (a *App) explain(text string, exps []expansion, corrected bool) []Matched {
 						via = an.Via
 					}
 					out = append(out, Matched{Query: e.query, Term: an.Text, Concept: e.concept, Via: via})
+					found = true
 					break
+				}
+			}
+			// A longer term of another concept may cover the words
+			// (constitutionele rechtsorde holds rechtsorde): look for the
+			// expansion's terms themselves.
+			for _, t := range e.terms {
+				if found {
+					break
+				}
+				if m, ok := termIn(text, t.Text, a.split); ok {
+					m.Query, m.Concept = e.query, e.concept
+					if e.via == "glossary" || m.Via == "exact" || m.Via == "fold" {
+						m.Via = e.via
+						if e.via == "synonym" && glossary.Fold(t.Text) == glossary.Fold(e.query) {
+							m.Via = "exact"
+						}
+					}
+					out = append(out, m)
+					found = true
 				}
 			}
 			continue
@@ -373,4 +400,25 @@ func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
 		return Matched{Query: w, Term: comp, Via: "compound"}, true
 	}
 	return Matched{}, false
+}
+
+// termIn finds a term (one word or several) in text.
+func termIn(text, term string, split func(string) []string) (Matched, bool) {
+	ws := strings.Fields(term)
+	if len(ws) == 1 {
+		return wordMatch(text, ws[0], split)
+	}
+	// Several words: each must occur, the first one found names the match.
+	var first Matched
+	for i, w := range ws {
+		m, ok := wordMatch(text, w, nil)
+		if !ok {
+			return Matched{}, false
+		}
+		if i == 0 {
+			first = m
+		}
+	}
+	first.Term = term
+	return first, true
 }
