@@ -135,4 +135,14 @@ func TestEvalDev(t *testing.T) {
 	if f.negH != 0 {
 		t.Errorf("negative queries returned %.0f hits, want none", f.negH)
 	}
+	// The bilingual issue's bar: every kind, and the English queries alone.
+	for _, g := range []string{"all", "lang=en"} {
+		s := groups[g]
+		if s.rr/float64(s.n) < 0.95 || s.recall/float64(s.n) < 0.95 {
+			t.Errorf("%s: %s, want MRR@10 and recall@10 ≥ 0.95", g, s)
+		}
+		if s.negH != 0 {
+			t.Errorf("%s: negative queries returned %.0f hits, want none", g, s.negH)
+		}
+	}
 }
