@@ -1,9 +1,6 @@
 package match
 
 import (
-	"bufio"
-	"compress/gzip"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,52 +65,6 @@ func sharedDir(tb testing.TB) string {
 		tb.Skipf("shared data not found at %s (needs ../shared next to the repository)", shared)
 	}
 	return shared
-}
-
-// loadFreeDict reads the FreeDict Dutch–English TSV into one concept per
-// headword: the headword as Dutch term, the translations as English terms.
-// Placeholders (...) are dropped; Ergane's lost spaces are left as they are.
-func loadFreeDict(tb testing.TB, path string) []glossary.Concept {
-	tb.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Skipf("FreeDict not available: %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var cs []glossary.Concept
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for line := 0; sc.Scan(); line++ {
-		if line == 0 {
-			continue // header
-		}
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) != 3 || strings.Contains(cols[0], "...") {
-			continue
-		}
-		c := glossary.Concept{ID: fmt.Sprintf("freedict-%d", line), Collection: "freedict",
-			Terms: []glossary.Term{{Lang: "nl", Text: cols[0]}}}
-		seen := map[string]bool{}
-		for _, sense := range strings.Split(cols[2], " | ") {
-			for _, tr := range strings.Split(sense, ", ") {
-				tr = strings.TrimSpace(tr)
-				if tr == "" || strings.Contains(tr, "...") || seen[tr] {
-					continue
-				}
-				seen[tr] = true
-				c.Terms = append(c.Terms, glossary.Term{Lang: "en", Text: tr})
-			}
-		}
-		cs = append(cs, c)
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return cs
 }
 
 // concept builds a test concept: terms as "lang:text:status" triples,
