@@ -116,5 +116,5 @@ func BenchmarkAnnotate(b *testing.B) {
 	run("curated", func(t string) int { return len(mc.Annotate(t, "nl")) })
 	mf := NewMatcher(append(curated, freedict...), Options{Key: index.Key})
 	run("curated+freedict", func(t string) int { return len(mf.Annotate(t, "nl")) })
-	run("curated+freedict/both-languages", func(t string) int { return len(mf.Annotate(t, "")) })
+	run("curated+freedict-all-langs", func(t string) int { return len(mf.Annotate(t, "")) })
 }

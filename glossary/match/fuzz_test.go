@@ -4,6 +4,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func FuzzAnnotate(f *testing.F) {
@@ -41,4 +45,86 @@ func TestLongWord(t *testing.T) {
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("a 2 MB text of three words took %v", d)
 	}
+}
+
+// FuzzTokenize checks tokenize, which has a short way for ASCII, against
+// tokenizeRef, which decodes and classifies every rune.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{
+		"De staatsgrepen in Mali; de AU en de VN-missie.",
+		"Secretaris-\nGeneraal voedsel-\nzekerheid 2e 3D d'état programma’s",
+		"Keïta KEÏTA Ke\u0308ita ĳ \xff\xfe uw\r\nKamer ÉÉN één",
+		"1a A1 ab1 AB1 EU's NGO’s ’s -- ‐",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(tokenizeRef(s, nil), tokenize(s, nil), cmp.AllowUnexported(token{})); diff != "" {
+			t.Errorf("tokenize(%q) (-want +got):\n%s", s, diff)
+		}
+	})
+}
+
+// tokenizeRef is tokenize as it was before the short way for ASCII.
+func tokenizeRef(s string, buf []token) []token {
+	toks := buf[:0]
+	i := 0
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !wordRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		letters, uppers, lowers := 0, 0, 0
+		first := true
+		var flags uint8
+		for i < len(s) {
+			r, n = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
+			if !wordRune(r) {
+				// An apostrophe between two word characters stays inside
+				// the word: programma’s, d'état.
+				if isApostrophe(r) && i+n < len(s) {
+					r2, _ := utf8.DecodeRuneInString(s[i+n:])
+					if wordRune(r2) && !isApostrophe(r2) {
+						i += n
+						continue
+					}
+				}
+				break
+			}
+			if unicode.IsLetter(r) {
+				letters++
+				switch {
+				case unicode.IsUpper(r):
+					uppers++
+					if first {
+						flags |= upperFirst
+					}
+				case unicode.IsLower(r):
+					lowers++
+				}
+				first = false
+			}
+			i += n
+		}
+		if letters >= 2 && letters <= 3 && uppers == letters && lowers == 0 && i-start == letters {
+			flags |= shortCaps
+		}
+		toks = append(toks, token{start: start, end: i, flags: flags})
+	}
+	// Mark line-break hyphenation: "veroor-\ndeeld".
+	for k := 0; k+1 < len(toks); k++ {
+		g := s[toks[k].end:toks[k+1].start]
+		if gapKind(g) == gapBroken && hasNewline(g) && startsLower(s[toks[k+1].start:]) {
+			toks[k].flags |= joinNext
+		}
+	}
+	return toks
 }

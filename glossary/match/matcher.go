@@ -66,10 +66,10 @@ type Annotation struct {
 
 // termWord is one word of a term, prepared for comparison.
 type termWord struct {
-	text string // as written in the glossary
-	fold string
-	key  string
-	acro bool // compared case-sensitively as a whole word
+	text  string // as written in the glossary
+	fold  string
+	keyID int32 // the key's number in Matcher.keyIDs
+	acro  bool  // compared case-sensitively as a whole word
 	gap  string
 	gapK int // separator before this word (unused for the first)
 }
@@ -93,16 +93,39 @@ type entry struct {
 
 // Matcher finds glossary terms in text. It is immutable after NewMatcher
 // and safe for concurrent use.
+//
+// Keys are numbered (keyIDs) so that the per-word work of a scan compares
+// and looks up small integers instead of hashing strings; a text word
+// whose key is no term word's key gets noKey and can only match acronyms.
 type Matcher struct {
 	concepts []glossary.Concept
 	opt      Options
-	langs    []string                // languages of the terms, nl and en first
-	entries  []entry                 // in concept order, then term order
-	index    []map[string]bucket     // per language: key of a term's first word
-	pairs    []map[[2]string][]int32 // per language: keys of a longer term's first two words → entries
-	acro     map[string][]int32      // first word (acronym, as written) → entries
-	single   []map[string][]int32    // per language: key → single-word, non-acronym entries (compound parts)
-	byID     map[string]int32        // concept id → position
+	langs    []string             // languages of the terms, nl and en first
+	entries  []entry              // in concept order, then term order
+	keyIDs   map[string]int32     // every term word's key (any language) → its number
+	vocab    map[string]int32     // folded term word → offset in vocabKeys
+	vocabKs  []int32              // per vocab word, per language: the word's key number or noKey
+	index    [][]bucket           // per language, by key number: what a term's first word may start
+	pairs    []map[uint64][]int32 // per language: key numbers of a longer term's first two words → entries
+	acro     map[string][]int32   // first word (acronym, as written) → entries
+	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
+	byID     map[string]int32     // concept id → position
+}
+
+// noKey is the key number of a key no term word has.
+const noKey int32 = -1
+
+// pairKey packs the key numbers of two words into one map key.
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+// keyID returns the number of key k, adding it if new (NewMatcher only).
+func (m *Matcher) keyID(k string) int32 {
+	id, ok := m.keyIDs[k]
+	if !ok {
+		id = int32(len(m.keyIDs))
+		m.keyIDs[k] = id
+	}
+	return id
 }
 
 // NewMatcher prepares cs for matching. The concepts and their terms are
@@ -113,6 +136,8 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 		concepts: slices.Clone(cs),
 		opt:      opt,
 		acro:     map[string][]int32{},
+		keyIDs:   map[string]int32{},
+		vocab:    map[string]int32{},
 	}
 	for i := range m.concepts {
 		m.concepts[i].Terms = slices.Clone(m.concepts[i].Terms)
@@ -130,12 +155,11 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			}
 		}
 	}
-	m.index = make([]map[string]bucket, len(m.langs))
-	m.pairs = make([]map[[2]string][]int32, len(m.langs))
+	m.index = make([][]bucket, len(m.langs))
+	m.pairs = make([]map[uint64][]int32, len(m.langs))
 	m.single = make([]map[string][]int32, len(m.langs))
 	for i := range m.index {
-		m.index[i] = map[string]bucket{}
-		m.pairs[i] = map[[2]string][]int32{}
+		m.pairs[i] = map[uint64][]int32{}
 		m.single[i] = map[string][]int32{}
 	}
 	var toks []token
@@ -154,7 +178,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			for k, tk := range toks {
 				w := t.Text[tk.start:tk.end]
 				f := glossary.Fold(w)
-				words[k] = termWord{text: w, fold: f, key: m.key(t.Lang, f), acro: acronymWord(w, t.Type)}
+				words[k] = termWord{text: w, fold: f, keyID: m.keyID(m.key(t.Lang, f)), acro: acronymWord(w, t.Type)}
 				if k > 0 {
 					words[k].gap = t.Text[toks[k-1].end:tk.start]
 					words[k].gapK = gapKind(words[k].gap)
@@ -165,24 +189,56 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			m.entries = append(m.entries, e)
 			if words[0].acro {
 				m.acro[words[0].text] = append(m.acro[words[0].text], n)
-			} else if len(words) == 1 {
-				b := m.index[li][words[0].key]
-				b.single = append(b.single, n)
-				m.index[li][words[0].key] = b
-				m.single[li][words[0].key] = append(m.single[li][words[0].key], n)
 			} else {
-				b := m.index[li][words[0].key]
-				b.pairs = true
-				m.index[li][words[0].key] = b
-				// Keyed by two words: a bucket under "in" or "de" alone
-				// would hold hundreds of dictionary phrases, all tried at
-				// every occurrence of the word.
-				p := [2]string{words[0].key, m.key(t.Lang, words[1].fold)}
-				m.pairs[li][p] = append(m.pairs[li][p], n)
+				id := words[0].keyID
+				if int(id) >= len(m.index[li]) {
+					m.index[li] = slices.Grow(m.index[li], int(id)+1-len(m.index[li]))[:id+1]
+				}
+				b := &m.index[li][id]
+				if len(words) == 1 {
+					b.single = append(b.single, n)
+					k := m.key(t.Lang, words[0].fold)
+					m.single[li][k] = append(m.single[li][k], n)
+				} else {
+					b.pairs = true
+					// Keyed by two words: a bucket under "in" or "de"
+					// alone would hold hundreds of dictionary phrases, all
+					// tried at every occurrence of the word.
+					p := pairKey(id, words[1].keyID)
+					m.pairs[li][p] = append(m.pairs[li][p], n)
+				}
 			}
 		}
 	}
+	m.prepareVocab()
 	return m
+}
+
+// prepareVocab records the keys, in every language, of each folded term
+// word. A text word that folds to a term word (half the distinct words of
+// a Dutch text with FreeDict loaded) then needs no call to the KeyFunc,
+// which costs about a microsecond. The KeyFunc must be a function of its
+// arguments only, as the glossary's KeyFunc is.
+func (m *Matcher) prepareVocab() {
+	for _, e := range m.entries {
+		for _, w := range e.words {
+			if _, ok := m.vocab[w.fold]; ok {
+				continue
+			}
+			m.vocab[w.fold] = int32(len(m.vocabKs))
+			for _, l := range m.langs {
+				m.vocabKs = append(m.vocabKs, m.lookupKey(m.key(l, w.fold)))
+			}
+		}
+	}
+}
+
+// lookupKey returns the number of key k, or noKey.
+func (m *Matcher) lookupKey(k string) int32 {
+	if id, ok := m.keyIDs[k]; ok {
+		return id
+	}
+	return noKey
 }
 
 // key applies the KeyFunc to an already folded word.
@@ -249,7 +305,7 @@ func equivalents(c *glossary.Concept, lang string) []glossary.Term {
 // wordInfo caches what one distinct word of a text folds and keys to.
 type wordInfo struct {
 	fold  string
-	keys  []string   // by language index; "" until computed
+	keys  int32      // offset in scan.keys of the key numbers, by language index (noKey for languages not requested)
 	parts [][]string // by language index: keys of the compound's parts
 	split bool       // parts computed
 }
@@ -262,14 +318,18 @@ type hit struct {
 	level            uint8
 }
 
-// scan is the state of one Annotate or Check call.
+// scan is the state of one Annotate or Check call. Word information is
+// kept in slices and referred to by position (int32), not by pointer, so
+// that a text's words cost few allocations.
 type scan struct {
 	m     *Matcher
 	text  string
 	toks  []token
 	langs []bool // by language index: requested
-	cache map[string]*wordInfo
-	byTok []*wordInfo // info of each token, filled as needed
+	cache map[string]int32
+	infos []wordInfo // the distinct words of the text
+	keys  []int32    // key numbers of infos, len(m.langs) per word
+	byTok []int32    // info of each token
 }
 
 func (m *Matcher) newScan(text, lang string) *scan {
@@ -284,9 +344,17 @@ func (m *Matcher) newScan(text, lang string) *scan {
 	if !any {
 		return s
 	}
-	s.toks = tokenize(text, make([]token, 0, len(text)/7+1))
-	s.cache = make(map[string]*wordInfo, len(s.toks)/4+1)
-	s.byTok = make([]*wordInfo, len(s.toks))
+	// Dutch and English prose averages about seven bytes per word
+	// including the space; the margin saves a regrowth.
+	s.toks = tokenize(text, make([]token, 0, len(text)/6+16))
+	n := len(s.toks)/4 + 1
+	s.cache = make(map[string]int32, n)
+	s.infos = make([]wordInfo, 0, n)
+	s.keys = make([]int32, 0, n*len(m.langs))
+	s.byTok = make([]int32, len(s.toks))
+	for k := range s.toks {
+		s.byTok[k] = s.info(s.surface(k))
+	}
 	return s
 }
 
@@ -301,36 +369,38 @@ func foldWord(w string) string {
 	return w
 }
 
-// info returns the cached folding and keys of a word.
-func (s *scan) info(w string) *wordInfo {
+// info returns the cached folding and keys of a word, as a position in
+// s.infos.
+func (s *scan) info(w string) int32 {
 	if wi, ok := s.cache[w]; ok {
 		return wi
 	}
 	f := foldWord(w)
-	wi := &wordInfo{fold: f, keys: make([]string, len(s.m.langs))}
-	for li, on := range s.langs {
-		if on {
-			wi.keys[li] = s.m.key(s.m.langs[li], f)
+	off := int32(len(s.keys))
+	if v, ok := s.m.vocab[f]; ok {
+		s.keys = append(s.keys, s.m.vocabKs[v:v+int32(len(s.m.langs))]...)
+	} else {
+		for li, on := range s.langs {
+			k := noKey
+			if on {
+				k = s.m.lookupKey(s.m.key(s.m.langs[li], f))
+			}
+			s.keys = append(s.keys, k)
 		}
 	}
+	wi := int32(len(s.infos))
+	s.infos = append(s.infos, wordInfo{fold: f, keys: off})
 	s.cache[w] = wi
 	return wi
 }
 
-// tokenInfo is info for token k, memoised per token.
-func (s *scan) tokenInfo(k int) *wordInfo {
-	if wi := s.byTok[k]; wi != nil {
-		return wi
-	}
-	wi := s.info(s.surface(k))
-	s.byTok[k] = wi
-	return wi
-}
+// key returns the key number of word info wi in language li.
+func (s *scan) key(wi int32, li int) int32 { return s.keys[s.infos[wi].keys+int32(li)] }
 
 func (s *scan) surface(k int) string { return s.text[s.toks[k].start:s.toks[k].end] }
 
 // compare matches one text word against one term word.
-func (s *scan) compare(w *termWord, surface string, wi *wordInfo, li int, flags uint8) (uint8, bool) {
+func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint8) (uint8, bool) {
 	if w.acro {
 		if surface == w.text || strings.TrimSuffix(strings.TrimSuffix(surface, "'s"), "’s") == w.text {
 			return levelAcronym, true
@@ -342,9 +412,9 @@ func (s *scan) compare(w *termWord, surface string, wi *wordInfo, li int, flags 
 		return 0, false
 	case surface == w.text:
 		return levelExact, true
-	case wi.fold == w.fold:
+	case s.infos[wi].fold == w.fold:
 		return levelFold, true
-	case wi.keys[li] == w.key:
+	case s.key(wi, li) == w.keyID:
 		return levelStem, true
 	}
 	return 0, false
@@ -353,7 +423,7 @@ func (s *scan) compare(w *termWord, surface string, wi *wordInfo, li int, flags 
 // matchEntry tries entry e at token i. first is the word standing at i
 // (the token itself or, for a line-broken word, the joined form) and next
 // the token after it. It returns the exclusive end token and the level.
-func (s *scan) matchEntry(e *entry, i int, first string, fi *wordInfo, next int) (int, uint8, bool) {
+func (s *scan) matchEntry(e *entry, i int, first string, fi int32, next int) (int, uint8, bool) {
 	level, ok := s.compare(&e.words[0], first, fi, e.lang, s.toks[i].flags)
 	if !ok {
 		return 0, 0, false
@@ -371,7 +441,7 @@ func (s *scan) matchEntry(e *entry, i int, first string, fi *wordInfo, next int)
 				return 0, 0, false
 			}
 		}
-		lv, ok := s.compare(w, s.surface(j), s.tokenInfo(j), e.lang, s.toks[j].flags)
+		lv, ok := s.compare(w, s.surface(j), s.byTok[j], e.lang, s.toks[j].flags)
 		if !ok {
 			return 0, 0, false
 		}
@@ -386,7 +456,7 @@ func (s *scan) matchEntry(e *entry, i int, first string, fi *wordInfo, next int)
 func (s *scan) hitsAt(i int, all bool, out []hit) []hit {
 	n0 := len(out)
 	w := s.surface(i)
-	wi := s.tokenInfo(i)
+	wi := s.byTok[i]
 	out = s.tryAt(i, w, wi, i+1, all, n0, out)
 	if s.toks[i].flags&joinNext != 0 && i+1 < len(s.toks) {
 		j := w + s.surface(i+1)
@@ -402,7 +472,7 @@ func (s *scan) hitsAt(i int, all bool, out []hit) []hit {
 
 // tryAt tries every entry that may start with the word first (standing at
 // token i; next is the token after it).
-func (s *scan) tryAt(i int, first string, fi *wordInfo, next int, all bool, n0 int, out []hit) []hit {
+func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, out []hit) []hit {
 	if s.toks[i].flags&upperFirst != 0 {
 		a := strings.TrimSuffix(strings.TrimSuffix(first, "'s"), "’s")
 		out = s.consider(s.m.acro[a], i, first, fi, next, all, n0, out)
@@ -410,25 +480,27 @@ func (s *scan) tryAt(i int, first string, fi *wordInfo, next int, all bool, n0 i
 			out = s.consider(s.m.acro[first], i, first, fi, next, all, n0, out)
 		}
 	}
-	var ni *wordInfo
 	for li, on := range s.langs {
 		if !on {
 			continue
 		}
-		b := s.m.index[li][fi.keys[li]]
+		k := s.key(fi, li)
+		if k == noKey || int(k) >= len(s.m.index[li]) {
+			continue
+		}
+		b := &s.m.index[li][k]
 		out = s.consider(b.single, i, first, fi, next, all, n0, out)
 		if b.pairs && next < len(s.toks) {
-			if ni == nil {
-				ni = s.tokenInfo(next)
+			if k2 := s.key(s.byTok[next], li); k2 != noKey {
+				out = s.consider(s.m.pairs[li][pairKey(k, k2)], i, first, fi, next, all, n0, out)
 			}
-			out = s.consider(s.m.pairs[li][[2]string{fi.keys[li], ni.keys[li]}], i, first, fi, next, all, n0, out)
 		}
 	}
 	return out
 }
 
 // consider matches the entries ids at token i and keeps the hits.
-func (s *scan) consider(ids []int32, i int, first string, fi *wordInfo, next int, all bool, n0 int, out []hit) []hit {
+func (s *scan) consider(ids []int32, i int, first string, fi int32, next int, all bool, n0 int, out []hit) []hit {
 	for _, id := range ids {
 		e := &s.m.entries[id]
 		if !s.langs[e.lang] {
@@ -452,7 +524,8 @@ func (s *scan) consider(ids []int32, i int, first string, fi *wordInfo, next int
 
 // compound matches the parts of the word at token i against single-word
 // terms, head first.
-func (s *scan) compound(i int, wi *wordInfo) (hit, bool) {
+func (s *scan) compound(i int, wii int32) (hit, bool) {
+	wi := &s.infos[wii]
 	if !wi.split {
 		wi.split = true
 		parts := s.m.opt.Split(wi.fold)
@@ -490,7 +563,12 @@ func (s *scan) compound(i int, wi *wordInfo) (hit, bool) {
 // hits returns the matches in token order, every one (all) or the best
 // per start token.
 func (s *scan) hits(all bool) []hit {
-	out := make([]hit, 0, len(s.toks)/2+1)
+	// Without all, at most one hit starts at each token.
+	n := len(s.toks)/2 + 1
+	if !all {
+		n = len(s.toks)
+	}
+	out := make([]hit, 0, n)
 	for i := range s.toks {
 		out = s.hitsAt(i, all, out)
 	}

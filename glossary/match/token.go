@@ -57,6 +57,30 @@ func tokenize(s string, buf []token) []token {
 		first := true
 		var flags uint8
 		for i < len(s) {
+			// ASCII letters and digits take the short way: most words
+			// of Dutch and English text are all ASCII.
+			if c := s[i]; c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z':
+					letters++
+					lowers++
+					first = false
+					i++
+					continue
+				case 'A' <= c && c <= 'Z':
+					letters++
+					uppers++
+					if first {
+						flags |= upperFirst
+					}
+					first = false
+					i++
+					continue
+				case '0' <= c && c <= '9':
+					i++
+					continue
+				}
+			}
 			r, n = rune(s[i]), 1
 			if r >= utf8.RuneSelf {
 				r, n = utf8.DecodeRuneInString(s[i:])
@@ -119,6 +143,9 @@ func startsLower(s string) bool {
 
 // gapKind classifies the separator between two words.
 func gapKind(g string) int {
+	if g == " " {
+		return gapSpace // by far the commonest gap
+	}
 	hyphens, spaces, other := 0, 0, 0
 	hyphenFirst := false
 	for i, r := range g {
