@@ -70,8 +70,8 @@ type termWord struct {
 	fold  string
 	keyID int32 // the key's number in Matcher.keyIDs
 	acro  bool  // compared case-sensitively as a whole word
-	gap  string
-	gapK int // separator before this word (unused for the first)
+	gap   string
+	gapK  int // separator before this word (unused for the first)
 }
 
 // bucket holds what may start at a word with a given key: the one-word
