@@ -96,6 +96,7 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.rehome(cs)
 	if a.store != nil {
 		if err := a.store.ImportConcepts(cs, who); err != nil {
 			return err
@@ -130,4 +131,27 @@ func (a *App) History(id string) ([]store.Change, error) {
 		return a.history[id], nil
 	}
 	return a.store.History(id)
+}
+
+// rehome gives a new id to each imported concept whose id another
+// collection already uses: importing a file into collection X updates X's
+// own concepts (re-importing the same file changes nothing) but never
+// takes over a concept of another collection, such as the curated one.
+func (a *App) rehome(cs []glossary.Concept) {
+	taken := func(id, coll string) bool {
+		old, ok := a.terms.Get(id)
+		return ok && old.Collection != coll
+	}
+	for i := range cs {
+		c := &cs[i]
+		if c.ID == "" || !taken(c.ID, c.Collection) {
+			continue
+		}
+		base := c.Collection + "-" + c.ID
+		id := base
+		for n := 2; taken(id, c.Collection); n++ {
+			id = fmt.Sprintf("%s-%d", base, n)
+		}
+		c.ID = id
+	}
 }
