@@ -34,11 +34,11 @@ func kindWeight(kind string) float64 {
 
 // Candidate is a stretch of text that may deserve a glossary entry.
 type Candidate struct {
-	Text     string   // normalised: white space collapsed, line-break hyphens undone
-	Kind     string   // KindAcronym, KindName, KindCompound or KindPhrase
-	Count    int      // occurrences in the text
-	Contexts []string // up to three snippets around occurrences, in text order
-	Score    float64  // Count × the kind's weight; candidates are sorted by it
+	Text     string   `json:"text"`     // normalised: white space collapsed, line-break hyphens undone
+	Kind     string   `json:"kind"`     // KindAcronym, KindName, KindCompound or KindPhrase
+	Count    int      `json:"count"`    // occurrences in the text
+	Contexts []string `json:"contexts"` // up to three snippets around occurrences, in text order
+	Score    float64  `json:"score"`    // Count × the kind's weight; candidates are sorted by it
 }
 
 // maxContexts and contextBytes bound what a candidate carries.

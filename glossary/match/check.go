@@ -10,11 +10,11 @@ const (
 
 // Issue is one terminology problem in a translation.
 type Issue struct {
-	Concept  string   // concept id
-	NLTerm   string   // the Dutch glossary term found in the source (its first occurrence)
-	Expected []string // the concept's preferred and admitted English terms, preferred first
-	Found    string   // for KindDeprecated: the deprecated English term as it appears in the translation
-	Kind     string   // KindMissing or KindDeprecated
+	Concept  string   `json:"concept"`         // concept id
+	NLTerm   string   `json:"nl_term"`         // the Dutch glossary term found in the source (its first occurrence)
+	Expected []string `json:"expected"`        // the concept's preferred and admitted English terms, preferred first
+	Found    string   `json:"found,omitempty"` // for KindDeprecated: the deprecated English term as it appears in the translation
+	Kind     string   `json:"kind"`            // KindMissing or KindDeprecated
 }
 
 // accepted reports whether an English term is one a translation may use:

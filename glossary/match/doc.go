@@ -3,8 +3,9 @@
 // glossary does not cover yet.
 //
 // A Matcher is built once from a set of concepts (NewMatcher) and is then
-// immutable and safe for concurrent use; rebuild it when the glossary
-// changes. It knows no language by itself: stemming (Options.Key) and
+// safe for concurrent use; rebuild it when the glossary changes. Its only
+// changing part is a bounded cache of the keys of text words, which makes
+// later calls faster and never changes a result. It knows no language by itself: stemming (Options.Key) and
 // compound splitting (Options.Split) are passed in, so this package imports
 // neither index nor internal/....
 //

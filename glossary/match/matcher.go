@@ -3,6 +3,7 @@ package match
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -91,8 +92,9 @@ type entry struct {
 	equivalents []glossary.Term
 }
 
-// Matcher finds glossary terms in text. It is immutable after NewMatcher
-// and safe for concurrent use.
+// Matcher finds glossary terms in text. It is safe for concurrent use;
+// after NewMatcher only its cache of text-word keys changes, which affects
+// speed, never results.
 //
 // Keys are numbered (keyIDs) so that the per-word work of a scan compares
 // and looks up small integers instead of hashing strings; a text word
@@ -110,6 +112,8 @@ type Matcher struct {
 	acro     map[string][]int32   // first word (acronym, as written) → entries
 	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
 	byID     map[string]int32     // concept id → position
+	cache    []*keyCache          // per language: keys of text words that are no term word
+	scratch  sync.Pool            // of *scratch: buffers of finished scans, for the next
 }
 
 // noKey is the key number of a key no term word has.
@@ -156,10 +160,12 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 		}
 	}
 	m.index = make([][]bucket, len(m.langs))
+	m.cache = make([]*keyCache, len(m.langs))
 	m.pairs = make([]map[uint64][]int32, len(m.langs))
 	m.single = make([]map[string][]int32, len(m.langs))
 	for i := range m.index {
 		m.pairs[i] = map[uint64][]int32{}
+		m.cache[i] = &keyCache{}
 		m.single[i] = map[string][]int32{}
 	}
 	var toks []token
@@ -324,12 +330,39 @@ type hit struct {
 type scan struct {
 	m     *Matcher
 	text  string
-	toks  []token
 	langs []bool // by language index: requested
-	cache map[string]int32
-	infos []wordInfo // the distinct words of the text
-	keys  []int32    // key numbers of infos, len(m.langs) per word
-	byTok []int32    // info of each token
+	scratch
+}
+
+// scratch is the memory of a scan that can serve the next one. With a
+// large glossary, nearly every word is a term and the annotations
+// returned are most of the garbage; reusing these buffers (about 100
+// bytes per word) halves the rest and with it the collector's work.
+type scratch struct {
+	toks   []token
+	cache  map[string]int32 // word as in the text → position in infos
+	infos  []wordInfo       // the distinct words of the text
+	keys   []int32          // key numbers of infos, len(m.langs) per word
+	byTok  []int32          // info of each token
+	hitBuf []hit
+}
+
+// maxScratchWords bounds the buffers kept for reuse: a scan of a larger
+// text (over about 7 MB) leaves its buffers to the collector.
+const maxScratchWords = 1 << 20
+
+// release hands the scan's buffers to the next scan. The scan must not
+// be used afterwards.
+func (s *scan) release() {
+	if s.cache == nil || cap(s.toks) > maxScratchWords || cap(s.hitBuf) > maxScratchWords {
+		return
+	}
+	// Drop the references into the text, which the pool must not pin.
+	clear(s.cache)
+	clear(s.infos)
+	sc := &scratch{toks: s.toks[:0], cache: s.cache, infos: s.infos[:0], keys: s.keys[:0], byTok: s.byTok[:0], hitBuf: s.hitBuf[:0]}
+	s.scratch = scratch{}
+	s.m.scratch.Put(sc)
 }
 
 func (m *Matcher) newScan(text, lang string) *scan {
@@ -344,14 +377,29 @@ func (m *Matcher) newScan(text, lang string) *scan {
 	if !any {
 		return s
 	}
+	if sc, ok := m.scratch.Get().(*scratch); ok {
+		s.scratch = *sc
+	}
 	// Dutch and English prose averages about seven bytes per word
 	// including the space; the margin saves a regrowth.
-	s.toks = tokenize(text, make([]token, 0, len(text)/6+16))
+	if c := len(text)/6 + 16; cap(s.toks) < c {
+		s.toks = make([]token, 0, c)
+	}
+	s.toks = tokenize(text, s.toks)
 	n := len(s.toks)/4 + 1
-	s.cache = make(map[string]int32, n)
-	s.infos = make([]wordInfo, 0, n)
-	s.keys = make([]int32, 0, n*len(m.langs))
-	s.byTok = make([]int32, len(s.toks))
+	if s.cache == nil {
+		s.cache = make(map[string]int32, n)
+	}
+	if cap(s.infos) < n {
+		s.infos = make([]wordInfo, 0, n)
+	}
+	if cap(s.keys) < n*len(m.langs) {
+		s.keys = make([]int32, 0, n*len(m.langs))
+	}
+	if cap(s.byTok) < len(s.toks) {
+		s.byTok = make([]int32, len(s.toks))
+	}
+	s.byTok = s.byTok[:len(s.toks)]
 	for k := range s.toks {
 		s.byTok[k] = s.info(s.surface(k))
 	}
@@ -383,7 +431,11 @@ func (s *scan) info(w string) int32 {
 		for li, on := range s.langs {
 			k := noKey
 			if on {
-				k = s.m.lookupKey(s.m.key(s.m.langs[li], f))
+				var ok bool
+				if k, ok = s.m.cache[li].get(f); !ok {
+					k = s.m.lookupKey(s.m.key(s.m.langs[li], f))
+					s.m.cache[li].put(f, k)
+				}
 			}
 			s.keys = append(s.keys, k)
 		}
@@ -568,10 +620,14 @@ func (s *scan) hits(all bool) []hit {
 	if !all {
 		n = len(s.toks)
 	}
-	out := make([]hit, 0, n)
+	out := s.hitBuf[:0]
+	if cap(out) < n {
+		out = make([]hit, 0, n)
+	}
 	for i := range s.toks {
 		out = s.hitsAt(i, all, out)
 	}
+	s.hitBuf = out
 	return out
 }
 
@@ -656,5 +712,6 @@ func (m *Matcher) Annotate(text, lang string) []Annotation {
 			Equivalents: e.equivalents, Status: t.Status, Via: viaNames[lv],
 		}
 	}
+	s.release()
 	return out
 }

@@ -216,6 +216,47 @@ func TestAnnotateConcurrent(t *testing.T) {
 	}
 }
 
+// TestAnnotateReuse checks that what a Matcher keeps between calls (the
+// keys of text words, the buffers of earlier scans) never changes a
+// result: the paragraphs of the letter, annotated in turn and then
+// concurrently by one Matcher, must give what a fresh Matcher gives for
+// each alone.
+func TestAnnotateReuse(t *testing.T) {
+	text, cs := letter(t)
+	paras := strings.Split(text, "\n\n")
+	opt := Options{Key: crudeKey, Split: splitTest}
+	want := make([][]Annotation, len(paras))
+	for i, p := range paras {
+		want[i] = NewMatcher(cs, opt).Annotate(p, "")
+	}
+	m := NewMatcher(cs, opt)
+	for i, p := range paras {
+		if diff := cmp.Diff(want[i], m.Annotate(p, "")); diff != "" {
+			t.Fatalf("paragraph %d annotated after others (-want +got):\n%s", i, diff)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range paras {
+				i := (k*7 + g) % len(paras)
+				if diff := cmp.Diff(want[i], m.Annotate(paras[i], "")); diff != "" {
+					errs <- fmt.Sprintf("paragraph %d: %s", i, diff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for d := range errs {
+		t.Errorf("concurrent Annotate differs (-want +got):\n%s", d)
+	}
+}
+
 func TestGapKind(t *testing.T) {
 	tests := map[string]int{" ": gapSpace, "\n ": gapSpace, "-": gapHyphen, "‐": gapHyphen, "-\n": gapBroken,
 		"- ": gapBroken, " - ": gapOther, ", ": gapOther, "--": gapOther, "": gapSpace}
