@@ -103,14 +103,18 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 				continue
 			}
 			k := KWIC{Doc: d.ID, Match: an.Text, Start: an.Start, End: an.End, Concept: r.Concept}
+			// The context is the block that holds the match: its
+			// paragraph, or a heading (paragraph 0) or signature.
+			from, to := blockAround(d.Text, an.Start, an.End)
 			for _, p := range d.Paragraphs {
 				if p.Start <= an.Start && an.Start < p.End {
 					k.Paragraph = p.N
-					k.Left = trimLeft(d.Text[p.Start:an.Start], width)
-					k.Right = trimRight(d.Text[an.End:p.End], width)
+					from, to = p.Start, p.End
 					break
 				}
 			}
+			k.Left = trimLeft(d.Text[from:an.Start], width)
+			k.Right = trimRight(d.Text[an.End:to], width)
 			out = append(out, k)
 		}
 	}
@@ -244,3 +248,21 @@ func sentenceAround(text string, start, end int) string {
 }
 
 func isUpperASCII(b byte) bool { return 'A' <= b && b <= 'Z' }
+
+// blockAround returns the bounds of the blank-line separated block of
+// text that holds [start, end).
+func blockAround(text string, start, end int) (int, int) {
+	from := strings.LastIndex(text[:start], "\n\n")
+	if from < 0 {
+		from = 0
+	} else {
+		from += 2
+	}
+	to := strings.Index(text[end:], "\n\n")
+	if to < 0 {
+		to = len(text)
+	} else {
+		to += end
+	}
+	return from, to
+}

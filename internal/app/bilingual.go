@@ -50,12 +50,13 @@ type Matched struct {
 
 // expansion is one part of the query and what it searches for.
 type expansion struct {
-	query   string          // the user's words
-	concept string          // concept id, when the glossary covered the words
-	via     string          // glossary (other language) or synonym (same language)
-	terms   []glossary.Term // the Dutch terms searched for
-	clause  index.Clause    // what goes into the index query
-	plain   []string        // the words searched as they are (not covered)
+	query     string          // the user's words
+	concept   string          // concept id, when the glossary covered the words
+	via       string          // glossary (other language) or synonym (same language)
+	terms     []glossary.Term // the Dutch terms searched for
+	clause    index.Clause    // what goes into the index query
+	plain     []string        // the words searched as they are (not covered)
+	corrected string          // the indexed word a typo was corrected to
 }
 
 // Status weights: preferred terms weigh most, deprecated ones least.
@@ -149,6 +150,9 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 				res = res2
 				out.DidYouMean = fixed
 				for i := range exps {
+					if c := fq.Clauses[i]; len(c.Alts) == 1 && len(exps[i].plain) == 1 && c.Alts[0].Text != exps[i].plain[0] {
+						exps[i].corrected = c.Alts[0].Text
+					}
 					exps[i].clause = fq.Clauses[i]
 				}
 			}
@@ -156,7 +160,7 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	}
 	out.Total, out.Facets = res.Total, res.Facets
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, out.DidYouMean != "")})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps)})
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -317,7 +321,7 @@ func (a *App) correct(ctx context.Context, exps []expansion) (string, *index.Que
 }
 
 // explain says which parts of the query a passage matched and how.
-func (a *App) explain(text string, exps []expansion, corrected bool) []Matched {
+func (a *App) explain(text string, exps []expansion) []Matched {
 	var out []Matched
 	var anns []match.Annotation
 	annotated := false
@@ -359,11 +363,15 @@ func (a *App) explain(text string, exps []expansion, corrected bool) []Matched {
 			}
 			continue
 		}
+		if e.corrected != "" {
+			if m, ok := wordMatch(text, e.corrected, a.split); ok {
+				m.Query, m.Via = e.query, "fuzzy"
+				out = append(out, m)
+			}
+			continue
+		}
 		for _, w := range e.plain {
 			if m, ok := wordMatch(text, w, a.split); ok {
-				if corrected && m.Via == "exact" {
-					m.Via = "fuzzy"
-				}
 				out = append(out, m)
 			}
 		}

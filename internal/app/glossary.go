@@ -29,7 +29,7 @@ func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, e
 		}
 		now := time.Now().UTC()
 		c.Created, c.Modified = now, now
-		a.history[c.ID] = append(a.history[c.ID], store.Change{When: now, Who: who, Action: "create"})
+		a.history[c.ID] = append(a.history[c.ID], store.Change{When: now, Who: who, Action: store.ActionCreate, Fields: store.Diff(glossary.Concept{}, c)})
 		a.terms.Put(c)
 		a.rebuildMatcher()
 		return c, nil
@@ -56,7 +56,7 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 			return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, ErrNotFound)
 		}
 		c.Created, c.Modified = old.Created, time.Now().UTC()
-		a.history[c.ID] = append(a.history[c.ID], store.Change{When: c.Modified, Who: who, Action: "update"})
+		a.history[c.ID] = append(a.history[c.ID], store.Change{When: c.Modified, Who: who, Action: store.ActionUpdate, Fields: store.Diff(old, c)})
 		a.terms.Put(c)
 		a.rebuildMatcher()
 		return c, nil
@@ -78,7 +78,8 @@ func (a *App) DeleteConcept(id, who string) error {
 		return fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
 	}
 	if a.store == nil {
-		a.history[id] = append(a.history[id], store.Change{When: time.Now().UTC(), Who: who, Action: "delete"})
+		old, _ := a.terms.Get(id)
+		a.history[id] = append(a.history[id], store.Change{When: time.Now().UTC(), Who: who, Action: store.ActionDelete, Fields: store.Diff(old, glossary.Concept{})})
 	} else if err := a.store.DeleteConcept(id, who); err != nil {
 		return err
 	}

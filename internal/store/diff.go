@@ -13,7 +13,9 @@ import (
 // date the change rather than being part of it. Terms are matched by
 // language and text, so reordering terms is no change and correcting a
 // term's text shows as one removed and one added term.
-func diff(a, b glossary.Concept) []FieldChange {
+// Diff lists the field-level changes from concept a to concept b, as the
+// history records them.
+func Diff(a, b glossary.Concept) []FieldChange {
 	var fs []FieldChange
 	field := func(name, old, new string) {
 		if old != new {

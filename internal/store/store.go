@@ -229,7 +229,7 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 		} else if concepts.Get([]byte(c.ID)) != nil {
 			return fmt.Errorf("concept %q: %w", c.ID, ErrExists)
 		}
-		return putConcept(tx, c, Change{When: now, Who: who, Action: ActionCreate, Fields: diff(glossary.Concept{}, c)})
+		return putConcept(tx, c, Change{When: now, Who: who, Action: ActionCreate, Fields: Diff(glossary.Concept{}, c)})
 	})
 	if err != nil {
 		return glossary.Concept{}, fmt.Errorf("store: %w", err)
@@ -255,7 +255,7 @@ func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept,
 			return err
 		}
 		c.Created, c.Modified = old.Created, now
-		fields := diff(old, c)
+		fields := Diff(old, c)
 		if len(fields) == 0 {
 			c = old
 			return nil
@@ -279,7 +279,7 @@ func (s *Store) DeleteConcept(id, who string) error {
 		if err := tx.Bucket(bucketConcepts).Delete([]byte(id)); err != nil {
 			return err
 		}
-		return appendHistory(tx, id, Change{When: time.Now().UTC(), Who: who, Action: ActionDelete, Fields: diff(old, glossary.Concept{})})
+		return appendHistory(tx, id, Change{When: time.Now().UTC(), Who: who, Action: ActionDelete, Fields: Diff(old, glossary.Concept{})})
 	})
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
@@ -322,7 +322,7 @@ func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
 			}
 			// diff ignores the times, so re-importing an unchanged
 			// file touches nothing.
-			fields := diff(old, c)
+			fields := Diff(old, c)
 			if exists && len(fields) == 0 {
 				continue
 			}
