@@ -127,6 +127,15 @@ func stemNL(table map[string]string, w string) string {
 	w = trimApostropheS(w)
 	if table != nil {
 		w = lemmaNL(table, w)
+		// Snowball strips -heid, which makes a different word of many
+		// nouns (overheid → over, veiligheid → veilig, gezondheid →
+		// gezond). In the override layer a -heid noun is its own key and
+		// -heden its plural.
+		if n := len(w); n > 7 && strings.HasSuffix(w, "heden") {
+			return w[:n-5] + "heid"
+		} else if n > 6 && strings.HasSuffix(w, "heid") {
+			return w
+		}
 	}
 	env := snowballstem.NewEnv(w)
 	dutch.Stem(env)

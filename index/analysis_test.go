@@ -56,6 +56,8 @@ func TestKeySame(t *testing.T) {
 		{"processen", "proces"},
 		{"musea", "museum"},
 		{"studies", "studie"},
+		{"overheden", "overheid"},
+		{"veiligheden", "veiligheid"},
 	}
 	for _, forms := range tests {
 		t.Run(forms[0], func(t *testing.T) {
@@ -72,6 +74,9 @@ func TestKeySame(t *testing.T) {
 // TestKeyDifferent lists forms a stemmer must not merge.
 func TestKeyDifferent(t *testing.T) {
 	tests := [][2]string{
+		{"overheid", "over"},
+		{"veiligheid", "veilig"},
+		{"gezondheid", "gezond"},
 		{"veroordeeld", "veroordeling"},
 		{"beleid", "bel"},
 		{"advies", "advie"},

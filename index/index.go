@@ -33,7 +33,7 @@ const (
 // analysisVersion identifies the analysis an index was built with. It is
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries.
-const analysisVersion = "tolk-analysis/2"
+const analysisVersion = "tolk-analysis/3"
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
