@@ -20,8 +20,9 @@ func (ix *Index) DocCount(ctx context.Context, doc string) (int, error) {
 }
 
 // Similar returns the indexed word nearest to word within maxEdits
-// (Levenshtein, on folded words), preferring fewer edits, then the word
-// found in more passages. It answers "did you mean" for a query word that
+// (edits are insertions, deletions, substitutions and transpositions of
+// two neighbouring letters, on folded words), preferring fewer edits, then
+// the word found in more passages. It answers "did you mean" for a query word that
 // matched nothing; ok is false when no indexed word is close enough.
 func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best string, ok bool) {
 	w := Fold(word)
@@ -41,7 +42,9 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	if !isFuzzy {
 		return "", false
 	}
-	dict, err := fr.FieldDictFuzzy(fieldExact, w, maxEdits, "")
+	// The dictionary's automaton counts a transposition as two edits:
+	// ask one wider and keep what is within maxEdits with transpositions.
+	dict, err := fr.FieldDictFuzzy(fieldExact, w, min(maxEdits+1, 2), "")
 	if err != nil {
 		return "", false
 	}
@@ -51,7 +54,10 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 		if ctx.Err() != nil {
 			return "", false
 		}
-		d := levenshtein(w, de.Term)
+		d := editDistance(w, de.Term)
+		if d > maxEdits {
+			continue
+		}
 		if d < bestDist || d == bestDist && de.Count > bestCount {
 			best, bestDist, bestCount = de.Term, d, de.Count
 		}
@@ -59,24 +65,30 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	return best, best != ""
 }
 
-// levenshtein is the edit distance between a and b, in runes.
-func levenshtein(a, b string) int {
+// editDistance is the optimal string alignment distance between a and b,
+// in runes: Levenshtein plus the transposition of neighbouring letters
+// (Barkahne → Barkhane is one edit), as typo-tolerant search engines count.
+func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return d[len(ra)][len(rb)]
 }

@@ -1,0 +1,65 @@
+package index
+
+import (
+	"context"
+	"testing"
+)
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"barkhane", "barkhane", 0},
+		{"barkahne", "barkhane", 1}, // transposition
+		{"takubaa", "takuba", 1},
+		{"staatsgreeb", "staatsgreep", 1},
+		{"flintlok", "flintlock", 1},
+		{"abc", "cab", 2},
+		{"", "abc", 3},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestSimilarAndDocCount(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	ps := []Passage{
+		{Doc: "a", Paragraph: 1, Text: "De operatie Barkhane gaat door."},
+		{Doc: "a", Paragraph: 2, Text: "Taakgroep Takuba wordt operationeel."},
+		{Doc: "b", Paragraph: 1, Text: "Een andere brief over Barkhane."},
+	}
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word  string
+		edits int
+		want  string
+		ok    bool
+	}{
+		{"Barkahne", 1, "barkhane", true},
+		{"Takubaa", 1, "takuba", true},
+		{"Takubaaa", 1, "", false}, // two edits away, one allowed
+		{"aardbeving", 2, "", false},
+		{"Takuba", 0, "", false}, // no tolerance: nothing to correct
+	} {
+		got, ok := ix.Similar(ctx, tt.word, tt.edits)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Similar(%q, %d) = %q, %v; want %q, %v", tt.word, tt.edits, got, ok, tt.want, tt.ok)
+		}
+	}
+	for doc, want := range map[string]int{"a": 2, "b": 1, "c": 0} {
+		if got, err := ix.DocCount(ctx, doc); err != nil || got != want {
+			t.Errorf("DocCount(%q) = %d, %v; want %d", doc, got, err, want)
+		}
+	}
+}
