@@ -59,7 +59,18 @@ func FuzzTokenize(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if diff := cmp.Diff(tokenizeRef(s, nil), tokenize(s, nil), cmp.AllowUnexported(token{})); diff != "" {
+		got := tokenize(s, nil)
+		for k := range got {
+			want := gapSpace
+			if k+1 < len(got) {
+				want = gapKind(s[got[k].end:got[k+1].start])
+			}
+			if int(got[k].next) != want {
+				t.Errorf("tokenize(%q): token %d: gap kind %d, want %d", s, k, got[k].next, want)
+			}
+			got[k].next = 0 // tokenizeRef does not set it
+		}
+		if diff := cmp.Diff(tokenizeRef(s, nil), got, cmp.AllowUnexported(token{})); diff != "" {
 			t.Errorf("tokenize(%q) (-want +got):\n%s", s, diff)
 		}
 	})

@@ -9,6 +9,7 @@ import (
 type token struct {
 	start, end int
 	flags      uint8
+	next       uint8 // gap kind of the separator before the next token (gapSpace for the last)
 }
 
 const (
@@ -117,10 +118,12 @@ func tokenize(s string, buf []token) []token {
 		}
 		toks = append(toks, token{start: start, end: i, flags: flags})
 	}
-	// Mark line-break hyphenation: "veroor-\ndeeld".
+	// Classify the gaps once, for the matcher, and mark line-break
+	// hyphenation: "veroor-\ndeeld".
 	for k := 0; k+1 < len(toks); k++ {
 		g := s[toks[k].end:toks[k+1].start]
-		if gapKind(g) == gapBroken && hasNewline(g) && startsLower(s[toks[k+1].start:]) {
+		toks[k].next = uint8(gapKind(g))
+		if toks[k].next == gapBroken && hasNewline(g) && startsLower(s[toks[k+1].start:]) {
 			toks[k].flags |= joinNext
 		}
 	}
