@@ -79,8 +79,17 @@ type termWord struct {
 // terms, and whether longer terms start there too (then looked up by the
 // first two words in Matcher.pairs).
 type bucket struct {
-	single []int32
+	single []singleWord
 	pairs  bool
+}
+
+// singleWord is a one-word, non-acronym term in a bucket, with what
+// deciding its match needs: its bucket already says the keys are equal,
+// so the entry itself (two more cache misses with a large glossary) need
+// not be read.
+type singleWord struct {
+	entry      int32
+	text, fold string
 }
 
 // entry is one term of one concept.
@@ -89,11 +98,6 @@ type entry struct {
 	term    int32
 	lang    int
 	words   []termWord
-	// ann is the entry's part of every Annotation it makes (all but
-	// Start, End, Text and Via): one copy instead of a walk through the
-	// concept and its terms, which with a large glossary costs a cache
-	// miss at each step.
-	ann Annotation
 }
 
 // Matcher finds glossary terms in text. It is safe for concurrent use;
@@ -108,6 +112,7 @@ type Matcher struct {
 	opt      Options
 	langs    []string             // languages of the terms, nl and en first
 	entries  []entry              // in concept order, then term order
+	anns     []Annotation         // by entry: its part of every Annotation it makes (all but Start, End, Text and Via)
 	keyIDs   map[string]int32     // every term word's key (any language) → its number
 	vocab    map[string]int32     // folded term word → offset in vocabKeys
 	vocabKs  []int32              // per vocab word, per language: the word's key number or noKey
@@ -194,11 +199,15 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 					words[k].gapK = gapKind(words[k].gap)
 				}
 			}
-			e := entry{concept: int32(ci), term: int32(ti), lang: li, words: words, ann: Annotation{
-				Concept: c.ID, Lang: t.Lang, Term: t.Text, Equivalents: equivalents(c, t.Lang), Status: t.Status,
-			}}
+			e := entry{concept: int32(ci), term: int32(ti), lang: li, words: words}
 			n := int32(len(m.entries))
 			m.entries = append(m.entries, e)
+			// Copied whole into each Annotation: one read instead of a
+			// walk through the concept and its terms, which with a large
+			// glossary costs a cache miss at each step.
+			m.anns = append(m.anns, Annotation{
+				Concept: c.ID, Lang: t.Lang, Term: t.Text, Equivalents: equivalents(c, t.Lang), Status: t.Status,
+			})
 			if words[0].acro {
 				m.acro[words[0].text] = append(m.acro[words[0].text], n)
 			} else {
@@ -208,7 +217,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 				}
 				b := &m.index[li][id]
 				if len(words) == 1 {
-					b.single = append(b.single, n)
+					b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold})
 					k := m.key(t.Lang, words[0].fold)
 					m.single[li][k] = append(m.single[li][k], n)
 				} else {
@@ -546,7 +555,20 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 			continue
 		}
 		b := &s.m.index[li][k]
-		out = s.consider(b.single, i, first, fi, next, all, n0, out)
+		if len(b.single) > 0 && s.toks[i].flags&shortCaps == 0 {
+			// As compare would find: the keys are equal (it is their
+			// bucket), so the level is exact, fold or stem.
+			fold := s.infos[fi].fold
+			for _, w := range b.single {
+				lv := levelStem
+				if first == w.text {
+					lv = levelExact
+				} else if fold == w.fold {
+					lv = levelFold
+				}
+				out = s.keep(hit{startTok: i, endTok: next, start: s.toks[i].start, end: s.toks[next-1].end, entry: w.entry, level: lv}, all, n0, out)
+			}
+		}
 		if b.pairs && next < len(s.toks) {
 			if k2 := s.key(s.byTok[next], li); k2 != noKey {
 				out = s.consider(s.m.pairs[li][pairKey(k, k2)], i, first, fi, next, all, n0, out)
@@ -567,14 +589,19 @@ func (s *scan) consider(ids []int32, i int, first string, fi int32, next int, al
 		if !ok {
 			continue
 		}
-		h := hit{startTok: i, endTok: end, start: s.toks[i].start, end: s.toks[end-1].end, entry: id, level: lv}
-		if all || len(out) == n0 {
-			out = append(out, h)
-			continue
-		}
-		if b := &out[n0]; h.end > b.end || h.end == b.end && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
-			*b = h
-		}
+		out = s.keep(hit{startTok: i, endTok: end, start: s.toks[i].start, end: s.toks[end-1].end, entry: id, level: lv}, all, n0, out)
+	}
+	return out
+}
+
+// keep adds h to the hits at a token (out[n0:]): with all, every hit;
+// else only the best (longest, then strictest, then first given).
+func (s *scan) keep(h hit, all bool, n0 int, out []hit) []hit {
+	if all || len(out) == n0 {
+		return append(out, h)
+	}
+	if b := &out[n0]; h.end > b.end || h.end == b.end && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
+		*b = h
 	}
 	return out
 }
@@ -708,7 +735,7 @@ func (m *Matcher) Annotate(text, lang string) []Annotation {
 			lv = levelHyphen
 		}
 		a := &out[i]
-		*a = m.entries[h.entry].ann
+		*a = m.anns[h.entry]
 		a.Start, a.End, a.Text, a.Via = h.start, h.end, text[h.start:h.end], viaNames[lv]
 	}
 	s.release()
