@@ -57,6 +57,7 @@ type expansion struct {
 	clause    index.Clause    // what goes into the index query
 	plain     []string        // the words searched as they are (not covered)
 	corrected string          // the indexed word a typo was corrected to
+	forms     []string        // other forms searched for a plain word (the verb of a noun)
 }
 
 // Status weights: preferred terms weigh most, deprecated ones least.
@@ -228,6 +229,13 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 				if t.Plural != "" && !strings.EqualFold(t.Plural, t.Text) {
 					alts = append(alts, index.Term{Text: t.Plural, Phrase: strings.ContainsAny(t.Plural, " "), Boost: statusBoost(t.Status)})
 				}
+				// A verb is searched in its inflected forms: the stemmer
+				// does not bring veroordeeld to veroordelen.
+				if t.POS == "verb" {
+					for _, f := range index.VerbForms(t.Text) {
+						alts = append(alts, index.Term{Text: f, Boost: 0.8 * statusBoost(t.Status)})
+					}
+				}
 				if !seen[t.Text] && (lang == "en" || !strings.EqualFold(t.Text, e.query)) {
 					seen[t.Text] = true
 					expanded = append(expanded, t.Text)
@@ -245,9 +253,20 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 			exps = append(exps, e)
 		}
 		for k, w := range words {
-			if !covered[k] {
-				exps = append(exps, expansion{query: w, clause: q.Clauses[i+k], plain: []string{w}})
+			if covered[k] {
+				continue
 			}
+			e := expansion{query: w, clause: q.Clauses[i+k], plain: []string{w}}
+			// An action noun also finds its verb (veroordeling → werd
+			// veroordeeld), at a lower weight than the noun itself.
+			if v, ok := index.VerbOfNoun(w); ok && lang == "nl" {
+				e.clause.Alts = append([]index.Term(nil), e.clause.Alts...)
+				for _, f := range index.VerbForms(v) {
+					e.clause.Alts = append(e.clause.Alts, index.Term{Text: f, Boost: 0.5})
+					e.forms = append(e.forms, f)
+				}
+			}
+			exps = append(exps, e)
 		}
 		i = j
 	}
@@ -373,6 +392,14 @@ func (a *App) explain(text string, exps []expansion) []Matched {
 		for _, w := range e.plain {
 			if m, ok := wordMatch(text, w, a.split); ok {
 				out = append(out, m)
+				continue
+			}
+			for _, f := range e.forms {
+				if m, ok := wordMatch(text, f, nil); ok {
+					m.Query, m.Via = w, "stem"
+					out = append(out, m)
+					break
+				}
 			}
 		}
 	}

@@ -301,3 +301,26 @@ func TestInternalErrorsHidden(t *testing.T) {
 		t.Errorf("healthz: %d", code)
 	}
 }
+
+// TestSearchHarderMorphology covers what a stemmer alone misses: a noun
+// query finding the verb the text uses, a transposed typo, -heid plurals.
+func TestSearchHarderMorphology(t *testing.T) {
+	ts := newTestServer(t, nil)
+	tests := []struct{ q, want string }{
+		{"veroordeling", "staatsgreep veroordeeld"},
+		{"schorsing", "als lid van de AU geschorst"},
+		{"overheden", "centrale overheid"},
+		{"Barkahne", "antiterrorismeoperatie Barkhane"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r := searchFor(t, ts, tt.q)
+			for _, h := range r.Hits {
+				if strings.Contains(h.Text, tt.want) {
+					return
+				}
+			}
+			t.Errorf("no hit for %q contains %q (%d hits)", tt.q, tt.want, len(r.Hits))
+		})
+	}
+}

@@ -1,0 +1,123 @@
+package index
+
+import "strings"
+
+// Dutch verb morphology for query expansion. A stemmer conflates the
+// inflected forms of a noun; it cannot take a user from a noun to the verb
+// the text uses (veroordeling → werd veroordeeld, schorsing → geschorst).
+// These rules generate the regular (weak) verb forms; strong verbs
+// (sluiten → gesloten) are out of their reach.
+
+// inseparable prefixes take no ge- in the participle.
+var inseparable = []string{"be", "ge", "her", "ont", "ver", "er"}
+
+// particles of separable verbs: the participle puts ge- after them
+// (opschorten → opgeschort).
+var particles = []string{"terug", "voort", "samen", "plaats", "door", "over", "mee", "weg", "toe", "aan", "uit", "op", "af", "in", "na", "bij", "om", "vast"}
+
+// VerbForms returns the regular forms of a Dutch infinitive: the present
+// (stem, stem+t), the past (stem+de/te, stem+den/ten) and the past
+// participle, with the infinitive itself first. Where the rules cannot
+// tell (a separable particle or a word that merely starts like one:
+// opschorten, informeren; a stressed or a toneless e: veroordelen,
+// bemiddelen) both readings are given: a form no text uses costs a search
+// nothing. A word that does not look like an infinitive gives nil.
+func VerbForms(infinitive string) []string {
+	inf := strings.ToLower(strings.TrimSpace(infinitive))
+	if len(inf) < 5 || !strings.HasSuffix(inf, "en") || strings.ContainsAny(inf, " -") {
+		return nil
+	}
+	forms := append([]string{inf}, verbForms("", inf)...)
+	for _, p := range particles {
+		if strings.HasPrefix(inf, p) && len(inf)-len(p) >= 5 {
+			forms = append(forms, verbForms(p, inf[len(p):])...)
+			break
+		}
+	}
+	return dedupe(forms)
+}
+
+// verbForms returns the forms of the verb particle+rest.
+func verbForms(particle, rest string) []string {
+	raw := rest[:len(rest)-2] // schorten → schort, delen → del
+	stem := raw
+	voiceless := strings.ContainsRune("tkfsp", rune(raw[len(raw)-1])) || strings.HasSuffix(raw, "ch")
+	switch {
+	case len(stem) >= 2 && stem[len(stem)-1] == stem[len(stem)-2] && !isVowelByte(stem[len(stem)-1]):
+		stem = stem[:len(stem)-1] // zetten → zet
+	case strings.HasSuffix(stem, "v"):
+		stem = stem[:len(stem)-1] + "f" // leven → leef (voiced: leefde)
+	case strings.HasSuffix(stem, "z"):
+		stem = stem[:len(stem)-1] + "s" // reizen → reis (voiced: reisde)
+	}
+	stems := []string{openSyllable(stem)}
+	if stems[0] != stem && stem[len(stem)-2] == 'e' {
+		stems = append(stems, stem) // bemiddel(en): a toneless e stays single
+	}
+	past, part := "de", "d"
+	if voiceless {
+		past, part = "te", "t"
+	}
+	ge := "ge"
+	for _, p := range inseparable {
+		if strings.HasPrefix(rest, p) && len(rest) > len(p)+3 {
+			ge = ""
+			break
+		}
+	}
+	var forms []string
+	for _, st := range stems {
+		pp := st
+		if !strings.HasSuffix(st, part) { // gepraat, not gepraatt; ontplooid
+			pp += part
+		}
+		forms = append(forms, particle+st, particle+st+"t", particle+st+past, particle+st+past+"n", particle+ge+pp)
+		if particle != "" {
+			// In a main clause the particle stands apart: schort … op.
+			forms = append(forms, st, st+"t", st+past, st+past+"n")
+		}
+	}
+	return forms
+}
+
+// openSyllable doubles the vowel of a stem whose infinitive had it in an
+// open syllable: veroordel(en) → veroordeel, spel(en) → speel.
+func openSyllable(s string) string {
+	n := len(s)
+	if n < 3 || isVowelByte(s[n-1]) || !isVowelByte(s[n-2]) || isVowelByte(s[n-3]) {
+		return s
+	}
+	v := s[n-2]
+	if v == 'i' || v == 'e' && n >= 4 && s[n-3] == 'i' { // no double i; "ie" is one vowel
+		return s
+	}
+	if n == 3 && v == 'e' || strings.HasSuffix(s[:n-1], "ge") && n <= 4 {
+		return s
+	}
+	return s[:n-1] + string(v) + s[n-1:]
+}
+
+func isVowelByte(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// VerbOfNoun returns the infinitive of a Dutch action noun in -ing
+// (veroordeling → veroordelen, schorsing → schorsen, ontplooiing →
+// ontplooien), or false for other words.
+func VerbOfNoun(noun string) (string, bool) {
+	w := strings.ToLower(strings.TrimSpace(noun))
+	if !strings.HasSuffix(w, "ing") || len(w) < 8 {
+		return "", false
+	}
+	return w[:len(w)-3] + "en", true
+}
