@@ -1,0 +1,101 @@
+package server
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/corpus"
+	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+)
+
+// searchQueries are typical queries of each kind, Dutch and English.
+var searchQueries = []struct{ name, q string }{
+	{"nl-word", "staatsgreep"},
+	{"nl-inflected", "staatsgrepen"},
+	{"nl-phrase", `"constitutionele orde"`},
+	{"nl-compound", "samenwerking"},
+	{"nl-typo", "Takubaa"},
+	{"en-word", "sanctions"},
+	{"en-phrase", "political prisoners"},
+	{"en-multi", "root causes of poverty"},
+}
+
+// BenchmarkSearchHTTP measures GET /api/v1/search through the real
+// handler (in process, no network) on the embedded default corpus.
+func BenchmarkSearchHTTP(b *testing.B) {
+	ts := newTestServer(b, nil)
+	h := ts.Config.Handler
+	for _, sq := range searchQueries {
+		b.Run(sq.name, func(b *testing.B) {
+			req := httptest.NewRequest(http.MethodGet, "/api/v1/search?q="+url.QueryEscape(sq.q), nil)
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+				if w.Code != 200 {
+					b.Fatalf("status %d", w.Code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSearchBWB measures the bilingual search on the 1,423 BWB
+// circulars and policy rules plus the letter (about 71,000 passages).
+func BenchmarkSearchBWB(b *testing.B) {
+	path := sharedtest.Path(b, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz")
+	curated, err := glossary.Curated()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sp, err := app.NewSplitter(curated, corpus.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	a, err := app.Open(ctx, app.Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	n := 0
+	for sc.Scan() {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := a.AddDocument(ctx, d.ID+".md", []byte(d.Text), ingest.Options{}); err == nil {
+			n++
+		}
+	}
+	b.Logf("%d documents loaded", n)
+	for _, sq := range searchQueries {
+		b.Run(sq.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := a.BilingualSearch(ctx, app.SearchRequest{Q: sq.q, Limit: 10}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
