@@ -136,3 +136,18 @@ func (m *Matcher) forgetKeys() {
 		m.cache[i] = &keyCache{}
 	}
 }
+
+// BenchmarkNewMatcher measures building a Matcher from the curated
+// glossary and FreeDict with index.Key: a server pays it whenever the
+// glossary changes.
+func BenchmarkNewMatcher(b *testing.B) {
+	curated, err := glossary.Curated()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs := append(curated, loadFreeDict(b)...)
+	b.ReportAllocs()
+	for b.Loop() {
+		NewMatcher(cs, Options{Key: index.Key})
+	}
+}

@@ -152,9 +152,13 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 		keyIDs:   map[string]int32{},
 		vocab:    map[string]int32{},
 	}
+	nTerms := 0
 	for i := range m.concepts {
 		m.concepts[i].Terms = slices.Clone(m.concepts[i].Terms)
+		nTerms += len(m.concepts[i].Terms)
 	}
+	m.entries = make([]entry, 0, nTerms)
+	m.anns = make([]Annotation, 0, nTerms)
 	langIdx := map[string]int{}
 	for _, l := range []string{"nl", "en"} {
 		langIdx[l] = len(m.langs)
@@ -177,6 +181,20 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 		m.cache[i] = &keyCache{}
 		m.single[i] = map[string][]int32{}
 	}
+	// Words recur across terms (de, van, beleid): their keys are computed
+	// once per language.
+	memo := make([]map[string]string, len(m.langs))
+	for i := range memo {
+		memo[i] = map[string]string{}
+	}
+	keyOf := func(li int, folded string) string {
+		k, ok := memo[li][folded]
+		if !ok {
+			k = m.key(m.langs[li], folded)
+			memo[li][folded] = k
+		}
+		return k
+	}
 	var toks []token
 	for ci := range m.concepts {
 		c := &m.concepts[ci]
@@ -193,7 +211,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			for k, tk := range toks {
 				w := t.Text[tk.start:tk.end]
 				f := glossary.Fold(w)
-				words[k] = termWord{text: w, fold: f, keyID: m.keyID(m.key(t.Lang, f)), acro: acronymWord(w, t.Type)}
+				words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, t.Type)}
 				if k > 0 {
 					words[k].gap = t.Text[toks[k-1].end:tk.start]
 					words[k].gapK = gapKind(words[k].gap)
@@ -218,7 +236,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 				b := &m.index[li][id]
 				if len(words) == 1 {
 					b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold})
-					k := m.key(t.Lang, words[0].fold)
+					k := keyOf(li, words[0].fold)
 					m.single[li][k] = append(m.single[li][k], n)
 				} else {
 					b.pairs = true
@@ -231,7 +249,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			}
 		}
 	}
-	m.prepareVocab()
+	m.prepareVocab(keyOf)
 	return m
 }
 
@@ -240,15 +258,15 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 // a Dutch text with FreeDict loaded) then needs no call to the KeyFunc,
 // which costs about a microsecond. The KeyFunc must be a function of its
 // arguments only, as the glossary's KeyFunc is.
-func (m *Matcher) prepareVocab() {
+func (m *Matcher) prepareVocab(keyOf func(li int, folded string) string) {
 	for _, e := range m.entries {
 		for _, w := range e.words {
 			if _, ok := m.vocab[w.fold]; ok {
 				continue
 			}
 			m.vocab[w.fold] = int32(len(m.vocabKs))
-			for _, l := range m.langs {
-				m.vocabKs = append(m.vocabKs, m.lookupKey(m.key(l, w.fold)))
+			for li := range m.langs {
+				m.vocabKs = append(m.vocabKs, m.lookupKey(keyOf(li, w.fold)))
 			}
 		}
 	}
