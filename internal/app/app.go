@@ -102,7 +102,18 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if a.store, err = store.Open(filepath.Join(cfg.DataDir, "tolk.db")); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
-	if a.idx, err = index.Open(filepath.Join(cfg.DataDir, "index"), opt); err != nil {
+	ixDir := filepath.Join(cfg.DataDir, "index")
+	a.idx, err = index.Open(ixDir, opt)
+	if errors.Is(err, index.ErrAnalysisChanged) {
+		// The index was built by another version of the analysis. The
+		// store holds every document, so the index is rebuilt from it:
+		// load() reindexes each document the new index lacks.
+		log.Warn("the index was built with another analysis; rebuilding it from the stored documents", "dir", ixDir)
+		if err = os.RemoveAll(ixDir); err == nil {
+			a.idx, err = index.Open(ixDir, opt)
+		}
+	}
+	if err != nil {
 		a.store.Close()
 		return nil, fmt.Errorf("app: %w", err)
 	}

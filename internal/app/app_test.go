@@ -1,0 +1,52 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/corpus"
+)
+
+// TestRebuildsIndexOfAnotherAnalysis opens a data directory whose index
+// was built with another analysis (here: with a compound splitter, then
+// without) and expects the index rebuilt from the stored documents.
+func TestRebuildsIndexOfAnotherAnalysis(t *testing.T) {
+	ctx := context.Background()
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := NewSplitter(curated, corpus.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cfg := Config{DataDir: dir, Corpus: corpus.Default(), Glossary: curated, Splitter: sp}
+	a, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := a.BilingualSearch(ctx, SearchRequest{Q: "staatsgreep"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+
+	cfg.Splitter = nil
+	a, err = Open(ctx, cfg)
+	if err != nil {
+		t.Fatalf("reopening with another analysis: %v", err)
+	}
+	defer a.Close()
+	after, err := a.BilingualSearch(ctx, SearchRequest{Q: "staatsgreep"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Total == 0 || after.Total != before.Total {
+		t.Errorf("hits before %d, after the rebuild %d", before.Total, after.Total)
+	}
+	if n, _ := a.idx.Count(); n != uint64(len(a.docs["kamerbrief-mali-2020"].Paragraphs)) {
+		t.Errorf("rebuilt index holds %d passages", n)
+	}
+}
