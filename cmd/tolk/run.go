@@ -167,6 +167,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	var d dataFlags
 	d.register(fs, getenv)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
+	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -191,8 +192,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("tolk listening", "addr", "http://"+ln.Addr().String(), "data", where,
 		"documents", len(a.Documents()), "writes", len(toks) > 0, "startup", time.Since(start).Round(time.Millisecond))
+	opts := server.Options{Tokens: toks, Logger: log, Version: version()}
+	if *dev != "" {
+		opts.Web = os.DirFS(*dev)
+	}
+	h, err := server.New(a, opts)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	srv := &http.Server{
-		Handler:           server.New(a, server.Options{Tokens: toks, Logger: log, Version: version()}),
+		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -78,7 +78,11 @@ func newStoredTestServer(t testing.TB, tokens map[string]string) *httptest.Serve
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(New(a, Options{Tokens: tokens}))
+	srv, err := New(a, Options{Tokens: tokens})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	return ts
 }

@@ -2,6 +2,8 @@ package server
 
 import (
 	"crypto/subtle"
+	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/web"
 )
 
 // Options configure the HTTP handler.
@@ -20,6 +23,9 @@ type Options struct {
 	Logger *slog.Logger
 	// Version is shown by /healthz.
 	Version string
+	// Web holds the UI's templates, static files and labels, laid out as
+	// web.FS; nil uses the embedded ones (serve --dev passes the folder).
+	Web fs.FS
 }
 
 // Size limits of request bodies.
@@ -36,10 +42,12 @@ type Server struct {
 	log  *slog.Logger
 	gin  *gin.Engine
 	boot time.Time
+	ui   *ui
 }
 
-// New builds the handler for a.
-func New(a *app.App, opt Options) *Server {
+// New builds the handler for a. It fails when the UI's templates or
+// labels are broken, so a bad build never starts serving.
+func New(a *app.App, opt Options) (*Server, error) {
 	gin.SetMode(gin.ReleaseMode)
 	log := opt.Logger
 	if log == nil {
@@ -48,12 +56,34 @@ func New(a *app.App, opt Options) *Server {
 	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now()}
 	s.gin.Use(s.requestLog, s.recover)
 	s.gin.HandleMethodNotAllowed = true
-	s.gin.NoRoute(func(c *gin.Context) { s.fail(c, errNotFound("no such route")) })
+	s.gin.NoRoute(s.noRoute)
 	s.gin.NoMethod(func(c *gin.Context) {
 		s.fail(c, &apiError{http.StatusMethodNotAllowed, "method_not_allowed", "method not allowed"})
 	})
+	fsys := opt.Web
+	if fsys == nil {
+		fsys = web.FS()
+	}
+	u, err := newUI(a, fsys, log)
+	if err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	s.ui = u
 	s.routes()
-	return s
+	return s, nil
+}
+
+// noRoute answers an unknown path: JSON under /api/, a page for browsers.
+func (s *Server) noRoute(c *gin.Context) {
+	err := errNotFound("no such route")
+	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
+		s.fail(c, err)
+		return
+	}
+	securityHeaders(c)
+	p := s.ui.newPage(c)
+	s.ui.errorPage(c, p, err)
+	s.ui.render(c, p)
 }
 
 func (s *Server) routes() {

@@ -36,7 +36,11 @@ func newTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(New(a, Options{Tokens: tokens}))
+	srv, err := New(a, Options{Tokens: tokens})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	return ts
 }
@@ -299,6 +303,18 @@ func TestInternalErrorsHidden(t *testing.T) {
 	}
 	if code := get(t, ts, "/healthz", nil); code != 200 {
 		t.Errorf("healthz: %d", code)
+	}
+	// A browser asking for an unknown page gets a page, not JSON.
+	req, _ := http.NewRequest(http.MethodGet, ts.URL+"/no/such/page", nil)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 404 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || !strings.Contains(string(body), "<html") {
+		t.Errorf("unknown page for a browser: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
 

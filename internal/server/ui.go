@@ -22,7 +22,6 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tolk-nl/tolk/internal/app"
-	"github.com/tolk-nl/tolk/web"
 )
 
 // contentSecurityPolicy allows nothing but this server's own files: no
@@ -95,10 +94,7 @@ func (l labels) or(key, def string) string {
 // template that does not parse is a programming error every test run
 // catches; it stops the server at startup rather than at the first request.
 func (s *Server) uiRoutes() {
-	u, err := newUI(s.app, web.FS(), s.log)
-	if err != nil {
-		panic(err)
-	}
+	u := s.ui
 	g := s.gin.Group("/", securityHeaders)
 	g.GET("/", u.handle(u.searchPage))
 	g.GET("/glossary", u.handle(u.glossaryPage))

@@ -35,7 +35,11 @@ func newUITestServer(t testing.TB) (*httptest.Server, *app.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(New(a, Options{}))
+	srv, err := New(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	return ts, a
 }
