@@ -26,6 +26,8 @@ type SplitFunc func(word string) []string
 
 // Options are the language tools a Matcher uses. Both may be nil: without
 // Key words match on Fold only, without Split compounds are not opened.
+// Key must depend on its arguments only: the Matcher remembers its results
+// (for term words from NewMatcher on, for text words across calls).
 type Options struct {
 	Key   KeyFunc
 	Split SplitFunc
