@@ -54,7 +54,7 @@ func New(a *app.App, opt Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now()}
-	s.gin.Use(s.requestLog, s.recover)
+	s.gin.Use(s.requestLog, s.recover, compress)
 	s.gin.HandleMethodNotAllowed = true
 	s.gin.NoRoute(s.noRoute)
 	s.gin.NoMethod(func(c *gin.Context) {
