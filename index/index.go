@@ -33,7 +33,7 @@ const (
 // analysisVersion identifies the analysis an index was built with. It is
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries.
-const analysisVersion = "tolk-analysis/3"
+const analysisVersion = "tolk-analysis/4"
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
@@ -239,7 +239,7 @@ func (ix *Index) document(p Passage) *document.Document {
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
-		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(p.Section), bindex.IndexField, ix.nl))
+		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(p.Section), textOpts, ix.nl))
 	}
 	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
 	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))

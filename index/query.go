@@ -49,6 +49,11 @@ type Term struct {
 	Prefix bool
 	Fuzzy  int
 	Boost  float64
+	// Exact matches the folded word only, never its stem or compound
+	// parts: for a word of another language searched as it is (an
+	// English "state" must not find the Dutch "staat"). The query syntax
+	// has no way to set it.
+	Exact bool
 }
 
 // QueryError is a query that cannot be parsed. Pos is the byte offset in

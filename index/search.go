@@ -279,6 +279,9 @@ func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
 	if len(exact) == 0 {
 		return nil
 	}
+	if t.Exact {
+		return phraseQ(exact, fieldExact, boost*exactBoost)
+	}
 	if len(exact) == 1 && !t.Phrase {
 		if len(stem) == 0 && dropStop {
 			return nil

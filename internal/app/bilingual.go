@@ -58,6 +58,7 @@ type expansion struct {
 	plain     []string        // the words searched as they are (not covered)
 	corrected string          // the indexed word a typo was corrected to
 	forms     []string        // other forms searched for a plain word (the verb of a noun)
+	exact     bool            // the plain word is searched as written only
 }
 
 // Status weights: preferred terms weigh most, deprecated ones least.
@@ -111,6 +112,12 @@ var functionWords = map[string]map[string]bool{
 	"nl": setOf("de", "het", "een", "van", "en", "in", "op", "voor", "met", "door", "uit", "is", "zijn", "werd", "naar", "over", "tegen"),
 }
 
+// englishStop lists English function words dropped from an English query
+// when no glossary term covers them.
+var englishStop = setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+	"as", "is", "are", "was", "were", "be", "been", "its", "it", "this", "that", "these", "those", "into", "about",
+	"against", "between", "after", "before", "over", "under", "die", "do", "does", "did", "not", "no")
+
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -135,6 +142,10 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		lang = a.detectLang(r.Q)
 	}
 	exps, expanded := a.expand(q, lang)
+	if len(exps) == 0 {
+		// Only English function words: nothing to search for.
+		return &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded, Facets: map[string][]index.Facet{}, Took: time.Since(start)}, nil
+	}
 	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec}
 	for _, e := range exps {
 		req.Query.Clauses = append(req.Query.Clauses, e.clause)
@@ -256,7 +267,19 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 			if covered[k] {
 				continue
 			}
+			// An English function word the glossary does not cover has no
+			// business in a Dutch index (of, in, die are Dutch words too).
+			if lang == "en" && englishStop[strings.ToLower(w)] {
+				continue
+			}
 			e := expansion{query: w, clause: q.Clauses[i+k], plain: []string{w}}
+			if lang == "en" {
+				// An English word no concept covers is searched as it is
+				// written (a name, a number, an acronym), not through the
+				// Dutch stemmer and compound parts: "state" is not "staat".
+				e.clause.Alts = []index.Term{{Text: w, Exact: true}}
+				e.exact = true
+			}
 			// An action noun also finds its verb (veroordeling → werd
 			// veroordeeld), at a lower weight than the noun itself.
 			if v, ok := index.VerbOfNoun(w); ok && lang == "nl" {
@@ -321,7 +344,9 @@ func (a *App) correct(ctx context.Context, exps []expansion) (string, *index.Que
 	changed := false
 	for _, e := range exps {
 		c := e.clause
-		if len(e.plain) == 1 && len(c.Alts) == 1 && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
+		// An English word searched as written is not corrected towards
+		// a Dutch word of the index (state is not a typo of staat).
+		if !e.exact && len(e.plain) == 1 && len(c.Alts) == 1 && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
 			w := c.Alts[0].Text
 			if k := maxEdits(w); k > 0 {
 				if best, ok := a.idx.Similar(ctx, w, k); ok && !strings.EqualFold(best, w) {
@@ -390,7 +415,11 @@ func (a *App) explain(text string, exps []expansion) []Matched {
 			continue
 		}
 		for _, w := range e.plain {
-			if m, ok := wordMatch(text, w, a.split); ok {
+			split := a.split
+			if e.exact {
+				split = nil
+			}
+			if m, ok := wordMatch(text, w, split); ok {
 				out = append(out, m)
 				continue
 			}

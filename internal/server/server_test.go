@@ -340,3 +340,36 @@ func TestSearchHarderMorphology(t *testing.T) {
 		})
 	}
 }
+
+func TestSearchEnglishFunctionWords(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, tc := range []struct {
+		q    string
+		want int
+	}{
+		{"the", 0},            // nothing left to search, and no error
+		{"heads of state", 0}, // "of" is Dutch for "or": it must not match
+		{"root causes of poverty", 1},
+	} {
+		var r searchResp
+		if code := get(t, ts, "/api/v1/search?lang=en&q="+url.QueryEscape(tc.q), &r); code != 200 {
+			t.Errorf("%q: status %d", tc.q, code)
+		}
+		if (tc.want == 0) != (r.Total == 0) {
+			t.Errorf("%q: %d hits, want %d", tc.q, r.Total, tc.want)
+		}
+	}
+}
+
+func TestSearchHeadingPhrase(t *testing.T) {
+	ts := newTestServer(t, nil)
+	r := searchFor(t, ts, "consular affairs")
+	if r.Total == 0 || r.Hits[0].Section != "4. Consulaire aangelegenheden" {
+		t.Errorf("consular affairs: %d hits, first in %q", r.Total, func() string {
+			if len(r.Hits) > 0 {
+				return r.Hits[0].Section
+			}
+			return ""
+		}())
+	}
+}
