@@ -28,6 +28,7 @@ func VerbForms(infinitive string) []string {
 		return nil
 	}
 	forms := append([]string{inf}, verbForms("", inf)...)
+	forms = append(forms, strongForms(inf)...)
 	for _, p := range particles {
 		if strings.HasPrefix(inf, p) && len(inf)-len(p) >= 5 {
 			forms = append(forms, verbForms(p, inf[len(p):])...)
@@ -120,4 +121,75 @@ func VerbOfNoun(noun string) (string, bool) {
 		return "", false
 	}
 	return w[:len(w)-3] + "en", true
+}
+
+// strongVerbs lists common Dutch strong and irregular verbs: the past
+// singular, past plural and past participle of each root. A compound verb
+// takes the forms of the root it ends with (gevangennemen → gevangengenomen,
+// uitsluiten → uitgesloten, verkiezen → verkozen).
+var strongVerbs = map[string][3]string{
+	"nemen": {"nam", "namen", "genomen"}, "spreken": {"sprak", "spraken", "gesproken"},
+	"sluiten": {"sloot", "sloten", "gesloten"}, "komen": {"kwam", "kwamen", "gekomen"},
+	"geven": {"gaf", "gaven", "gegeven"}, "zien": {"zag", "zagen", "gezien"},
+	"gaan": {"ging", "gingen", "gegaan"}, "staan": {"stond", "stonden", "gestaan"},
+	"doen": {"deed", "deden", "gedaan"}, "houden": {"hield", "hielden", "gehouden"},
+	"blijven": {"bleef", "bleven", "gebleven"}, "schrijven": {"schreef", "schreven", "geschreven"},
+	"bieden": {"bood", "boden", "geboden"}, "vinden": {"vond", "vonden", "gevonden"},
+	"roepen": {"riep", "riepen", "geroepen"}, "brengen": {"bracht", "brachten", "gebracht"},
+	"denken": {"dacht", "dachten", "gedacht"}, "zoeken": {"zocht", "zochten", "gezocht"},
+	"trekken": {"trok", "trokken", "getrokken"}, "treden": {"trad", "traden", "getreden"},
+	"wijzen": {"wees", "wezen", "gewezen"}, "slaan": {"sloeg", "sloegen", "geslagen"},
+	"laten": {"liet", "lieten", "gelaten"}, "lopen": {"liep", "liepen", "gelopen"},
+	"vallen": {"viel", "vielen", "gevallen"}, "heffen": {"hief", "hieven", "geheven"},
+	"dragen": {"droeg", "droegen", "gedragen"}, "vragen": {"vroeg", "vroegen", "gevraagd"},
+	"winnen": {"won", "wonnen", "gewonnen"}, "beginnen": {"begon", "begonnen", "begonnen"},
+	"grijpen": {"greep", "grepen", "gegrepen"}, "kiezen": {"koos", "kozen", "gekozen"},
+	"liezen": {"loor", "loren", "geloren"}, "zeggen": {"zei", "zeiden", "gezegd"},
+	"liggen": {"lag", "lagen", "gelegen"}, "zitten": {"zat", "zaten", "gezeten"},
+	"krijgen": {"kreeg", "kregen", "gekregen"}, "stijgen": {"steeg", "stegen", "gestegen"},
+	"sterven": {"stierf", "stierven", "gestorven"}, "helpen": {"hielp", "hielpen", "geholpen"},
+	"schieten": {"schoot", "schoten", "geschoten"}, "zenden": {"zond", "zonden", "gezonden"},
+	"binden": {"bond", "bonden", "gebonden"}, "wegen": {"woog", "wogen", "gewogen"},
+	"snijden": {"sneed", "sneden", "gesneden"}, "lijden": {"leed", "leden", "geleden"},
+	"rijden": {"reed", "reden", "gereden"}, "kijken": {"keek", "keken", "gekeken"},
+	"blijken": {"bleek", "bleken", "gebleken"}, "lijken": {"leek", "leken", "geleken"},
+	"wijken": {"week", "weken", "geweken"}, "breken": {"brak", "braken", "gebroken"},
+	"treffen": {"trof", "troffen", "getroffen"}, "vechten": {"vocht", "vochten", "gevochten"},
+	"bevelen": {"beval", "bevalen", "bevolen"}, "vangen": {"ving", "vingen", "gevangen"},
+	"hangen": {"hing", "hingen", "gehangen"}, "dwingen": {"dwong", "dwongen", "gedwongen"},
+	"verdwijnen": {"verdween", "verdwenen", "verdwenen"}, "schuiven": {"schoof", "schoven", "geschoven"},
+	"kunnen": {"kon", "konden", "gekund"}, "willen": {"wilde", "wilden", "gewild"},
+	"mogen": {"mocht", "mochten", "gemogen"}, "zullen": {"zou", "zouden", ""},
+	"worden": {"werd", "werden", "geworden"}, "hebben": {"had", "hadden", "gehad"},
+	"zijn": {"was", "waren", "geweest"}, "weten": {"wist", "wisten", "geweten"},
+	"leggen": {"legde", "legden", "gelegd"}, "kopen": {"kocht", "kochten", "gekocht"},
+}
+
+// strongForms returns the forms of a strong verb or of a compound ending
+// in one, or nil.
+func strongForms(inf string) []string {
+	for i := 0; i < len(inf)-3; i++ {
+		f, ok := strongVerbs[inf[i:]]
+		if !ok {
+			continue
+		}
+		prefix := inf[:i]
+		part := f[2]
+		for _, p := range inseparable {
+			if prefix != "" && strings.HasSuffix(prefix, p) {
+				part = strings.TrimPrefix(part, "ge") // verkozen, ontbonden, besloten
+				break
+			}
+		}
+		forms := []string{prefix + f[0], prefix + f[1]}
+		if part != "" {
+			forms = append(forms, prefix+part)
+		}
+		if prefix != "" {
+			// A separable prefix stands apart in a main clause: sloot … uit.
+			forms = append(forms, f[0], f[1])
+		}
+		return forms
+	}
+	return nil
 }

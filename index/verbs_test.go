@@ -21,6 +21,11 @@ func TestVerbForms(t *testing.T) {
 		{"steunen", []string{"steun", "steunt", "steunde", "gesteund"}, nil},
 		{"praten", []string{"praat", "praatte", "gepraat"}, []string{"gepraatt"}},
 		{"informeren", []string{"informeer", "geïnformeerd", "informeerde"}, nil},
+		{"gevangennemen", []string{"gevangengenomen", "gevangennam"}, nil},
+		{"uitsluiten", []string{"uitgesloten", "sloot"}, nil},
+		{"verkiezen", []string{"verkozen", "verkoos"}, []string{"vergekozen"}},
+		{"ontbinden", []string{"ontbonden", "ontbond"}, nil},
+		{"sluiten", []string{"gesloten", "sloten"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.inf, func(t *testing.T) {

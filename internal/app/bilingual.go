@@ -256,6 +256,11 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 				// The user's own words count most: exact and stem matches of
 				// what was typed rank above the synonyms.
 				alts = append(alts, index.Term{Text: e.query, Phrase: to > from, Boost: 1.5})
+				if v, ok := index.VerbOfNoun(e.query); ok && to == from {
+					for _, f := range index.VerbForms(v) {
+						alts = append(alts, index.Term{Text: f, Boost: 0.5})
+					}
+				}
 			}
 			if len(alts) == 0 {
 				continue

@@ -327,6 +327,8 @@ func TestSearchHarderMorphology(t *testing.T) {
 		{"schorsing", "als lid van de AU geschorst"},
 		{"overheden", "centrale overheid"},
 		{"Barkahne", "antiterrorismeoperatie Barkhane"},
+		{"uitsluiting", "uitgesloten van besluitvormende"}, // a strong verb
+		{"arrested", "regering gevangengenomen"},           // English, through a strong Dutch verb
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
