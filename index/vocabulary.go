@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -91,4 +92,25 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
+}
+
+// Known reports whether a query word occurs in the index in any form the
+// search would match (its stem, its folded form, or as a compound part).
+// A stop word counts as known: there is nothing to correct.
+func (ix *Index) Known(ctx context.Context, word string) bool {
+	stem := ix.analyze(ix.query, word)
+	exact := ix.analyze(ix.exact, word)
+	if len(stem) == 0 && len(exact) == 0 {
+		return true
+	}
+	var qs []query.Query
+	for _, t := range stem {
+		qs = append(qs, termQ(string(t.Term), fieldText, 1))
+	}
+	for _, t := range exact {
+		qs = append(qs, termQ(string(t.Term), fieldExact, 1))
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 0, 0, false)
+	res, err := ix.b.SearchInContext(ctx, req)
+	return err != nil || res.Total > 0 // on error, do not claim a typo
 }

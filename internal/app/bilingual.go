@@ -155,10 +155,13 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		return nil, err
 	}
 	out := &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded}
-	if res.Total == 0 {
-		if fixed, fq, ok := a.correct(ctx, exps); ok {
+	// Typos: with no hits every word may be corrected; with hits, only a
+	// word the index does not know at all (sancties ECOWES). A one-word
+	// query with hits has nothing to correct.
+	if res.Total == 0 || len(exps) > 1 {
+		if fixed, fq, ok := a.correct(ctx, exps, res.Total > 0); ok {
 			req.Query = fq
-			if res2, err := a.idx.Search(ctx, req); err == nil && res2.Total > 0 {
+			if res2, err := a.idx.Search(ctx, req); err == nil && res2.Total >= res.Total && res2.Total > 0 {
 				res = res2
 				out.DidYouMean = fixed
 				for i := range exps {
@@ -343,7 +346,7 @@ func maxEdits(w string) int {
 
 // correct rebuilds the query with each plain word that is not in the
 // index replaced by its nearest indexed word, within the typo tolerance.
-func (a *App) correct(ctx context.Context, exps []expansion) (string, *index.Query, bool) {
+func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (string, *index.Query, bool) {
 	q := &index.Query{}
 	var words []string
 	changed := false
@@ -353,8 +356,8 @@ func (a *App) correct(ctx context.Context, exps []expansion) (string, *index.Que
 		// a Dutch word of the index (state is not a typo of staat).
 		if !e.exact && len(e.plain) == 1 && len(c.Alts) == 1 && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
 			w := c.Alts[0].Text
-			if k := maxEdits(w); k > 0 {
-				if best, ok := a.idx.Similar(ctx, w, k); ok && !strings.EqualFold(best, w) {
+			if k := maxEdits(w); k > 0 && (!onlyUnknown || !a.idx.Known(ctx, w)) {
+				if best, ok := a.idx.Similar(ctx, w, k); ok && best != index.Fold(w) {
 					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
 					words = append(words, best)
 					changed = true

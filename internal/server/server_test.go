@@ -375,3 +375,27 @@ func TestSearchHeadingPhrase(t *testing.T) {
 		}())
 	}
 }
+
+// TestSearchTypoBesideKnownWords corrects a word the index does not know
+// even when the other words of the query match.
+func TestSearchTypoBesideKnownWords(t *testing.T) {
+	ts := newTestServer(t, nil)
+	var r struct {
+		searchResp
+		DidYouMean string `json:"did_you_mean"`
+	}
+	get(t, ts, "/api/v1/search?q="+url.QueryEscape("Taakgroep Takubaa"), &r)
+	if !strings.Contains(strings.ToLower(r.DidYouMean), "takuba") {
+		t.Errorf("did_you_mean %q, want takuba", r.DidYouMean)
+	}
+	r.DidYouMean = ""
+	get(t, ts, "/api/v1/search?q="+url.QueryEscape("Taakgroep Takuba"), &r)
+	if r.DidYouMean != "" {
+		t.Errorf("did_you_mean %q for words that are all in the letter", r.DidYouMean)
+	}
+	r.DidYouMean = ""
+	get(t, ts, "/api/v1/search?q="+url.QueryEscape("staatsgrepen Keïta"), &r)
+	if r.DidYouMean != "" {
+		t.Errorf("did_you_mean %q for an inflected form and a name with a diaeresis", r.DidYouMean)
+	}
+}
