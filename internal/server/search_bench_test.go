@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/ingest"
@@ -94,6 +95,68 @@ func BenchmarkSearchBWB(b *testing.B) {
 			for b.Loop() {
 				if _, err := a.BilingualSearch(ctx, app.SearchRequest{Q: sq.q, Limit: 10}); err != nil {
 					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkGlossaryLookupHTTP measures GET /api/v1/glossary with the
+// production key function (index.Key) and the curated glossary plus the
+// 22,747-entry FreeDict collection loaded.
+func BenchmarkGlossaryLookupHTTP(b *testing.B) {
+	path := sharedtest.Path(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz")
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := exchange.Import(gz, exchange.FreeDict, "freedict")
+	if err != nil {
+		b.Fatal(err)
+	}
+	curated, err := glossary.Curated()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a, err := app.Open(context.Background(), app.Config{Memory: true, Glossary: curated})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer a.Close()
+	if err := a.ImportConcepts(cs, "bench"); err != nil {
+		b.Fatal(err)
+	}
+	srv, err := New(a, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d concepts loaded", a.Terms().Len())
+	for _, q := range []struct{ name, query string }{
+		{"exact", "q=staatsgreep"},
+		{"inflected", "q=staatsgrepen"},
+		{"english", "q=rule+of+law&lang=en"},
+		{"english-common", "q=government"},
+		{"acronym", "q=CNSP"},
+		{"fuzzy", "q=staatsgreeb&mode=fuzzy"},
+		{"browse", "collection=curated"},
+		{"suggest", "prefix=staats"},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			target := "/api/v1/glossary?" + q.query
+			if q.name == "suggest" {
+				target = "/api/v1/glossary/suggest?" + q.query
+			}
+			req := httptest.NewRequest(http.MethodGet, target, nil)
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				srv.ServeHTTP(w, req)
+				if w.Code != 200 {
+					b.Fatalf("status %d: %s", w.Code, w.Body)
 				}
 			}
 		})
