@@ -5,34 +5,17 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // sharedDir returns ../shared relative to the module root (the directory
 // holding go.mod), or skips the test when it is absent.
 func sharedDir(tb testing.TB, sub string) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the package directory; cannot locate ../shared")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", sub)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("shared data %s absent (%v): skipping", sub, err)
-	}
-	return p
+	return sharedtest.Path(tb, sub)
 }
 
 // readLines reads a text file (gunzipped when its name ends in .gz).

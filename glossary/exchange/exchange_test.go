@@ -18,6 +18,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/omegat"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // words mixes diacritics, quotes, formula-like starts, separators and
@@ -354,22 +355,7 @@ func TestFormats(t *testing.T) {
 
 func shared(t testing.TB) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	s := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(s); err != nil {
-		t.Skipf("skipping: shared data %s is absent", s)
-	}
-	return s
+	return sharedtest.Dir(t)
 }
 
 func open(t testing.TB, rel string) []byte {

@@ -1,12 +1,11 @@
 package match
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // crudeKey is a test-local stemmer: it folds and strips the commonest
@@ -46,25 +45,7 @@ func vowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 // sharedDir returns ../shared relative to the module root, or skips.
 func sharedDir(tb testing.TB) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared data not found at %s (needs ../shared next to the repository)", shared)
-	}
-	return shared
+	return sharedtest.Dir(tb)
 }
 
 // concept builds a test concept: terms as "lang:text:status" triples,

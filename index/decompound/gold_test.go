@@ -10,30 +10,14 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // sharedDir returns ../shared relative to the module root, or skips the test.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("decompound: no go.mod above the package; ../shared not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("decompound: %s absent (shared data): skipping", shared)
-	}
-	return shared
+	return sharedtest.Dir(t)
 }
 
 // goldWord is one surface form with its gold split points: the byte offsets

@@ -10,28 +10,15 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // sharedData returns ../shared/data/<dir> relative to the repository root,
 // skipping the test when it is absent (a fresh clone has no ../shared).
 func sharedData(t testing.TB, dir string) string {
 	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			p := filepath.Join(d, "..", "shared", "data", dir)
-			if _, err := os.Stat(p); err != nil {
-				t.Skipf("shared data %s absent (%v); skipping", dir, err)
-			}
-			return p
-		}
-		if filepath.Dir(d) == d {
-			t.Skip("repository root not found; skipping")
-		}
-	}
+	return sharedtest.Path(t, "data", dir)
 }
 
 type bwbDoc struct {

@@ -23,10 +23,18 @@ func Dir(tb testing.TB) string {
 	return ""
 }
 
-// Path returns a path under the shared directory, skipping as Dir does.
+// Path returns a path under the shared directory, skipping as Dir does
+// when the directory or that path is absent.
 func Path(tb testing.TB, elem ...string) string {
 	tb.Helper()
-	return filepath.Join(append([]string{Dir(tb)}, elem...)...)
+	p := filepath.Join(append([]string{Dir(tb)}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("TOLK_REQUIRE_SHARED") == "1" {
+			tb.Fatalf("shared data %s is missing and TOLK_REQUIRE_SHARED=1", p)
+		}
+		tb.Skipf("skipping: shared data %s is absent", p)
+	}
+	return p
 }
 
 func find() (string, bool) {
