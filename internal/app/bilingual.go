@@ -132,10 +132,42 @@ func setOf(ws ...string) map[string]bool {
 // concept covers search as they are. A query that matches nothing is
 // retried with typo tolerance and says what it corrected.
 func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, error) {
+	res, exps, err := a.bilingualSearch(ctx, r)
+	if err != nil || res.Total > 0 || r.Lang == "nl" {
+		return res, err
+	}
+	// An English word the glossary does not know may be a misspelt
+	// glossary term (sanctoins): correct it against the glossary's
+	// English terms and search again.
+	fixed, changed := r.Q, false
+	for _, e := range exps {
+		if e.concept != "" || len(e.plain) != 1 || e.corrected != "" || maxEdits(e.query) == 0 {
+			continue
+		}
+		lr, err := a.terms.Lookup(glossary.LookupRequest{Q: e.query, Lang: "en", Mode: glossary.ModeFuzzy, Limit: 1})
+		if err != nil || len(lr.Concepts) == 0 || lr.Concepts[0].Via != glossary.ViaFuzzy || strings.ContainsRune(lr.Concepts[0].Term, ' ') {
+			continue
+		}
+		fixed, changed = strings.Replace(fixed, e.query, lr.Concepts[0].Term, 1), true
+	}
+	if !changed {
+		return res, nil
+	}
+	r2 := r
+	r2.Q, r2.Lang = fixed, "en"
+	res2, _, err := a.bilingualSearch(ctx, r2)
+	if err != nil || res2.Total == 0 {
+		return res, nil
+	}
+	res2.Query, res2.DidYouMean = r.Q, fixed
+	return res2, nil
+}
+
+func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, []expansion, error) {
 	start := time.Now()
 	q, err := index.ParseQuery(r.Q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lang := r.Lang
 	if lang == "" || lang == "auto" {
@@ -144,7 +176,7 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	exps, expanded := a.expand(q, lang)
 	if len(exps) == 0 {
 		// Only English function words: nothing to search for.
-		return &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded, Facets: map[string][]index.Facet{}, Took: time.Since(start)}, nil
+		return &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded, Facets: map[string][]index.Facet{}, Took: time.Since(start)}, nil, nil
 	}
 	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec}
 	for _, e := range exps {
@@ -152,7 +184,7 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	}
 	res, err := a.idx.Search(ctx, req)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded}
 	// Typos: with no hits every word may be corrected; with hits, only a
@@ -178,7 +210,7 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps)})
 	}
 	out.Took = time.Since(start)
-	return out, nil
+	return out, exps, nil
 }
 
 // expand turns the parsed query into clauses with glossary expansions.

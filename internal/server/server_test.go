@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -397,5 +398,28 @@ func TestSearchTypoBesideKnownWords(t *testing.T) {
 	get(t, ts, "/api/v1/search?q="+url.QueryEscape("staatsgrepen Keïta"), &r)
 	if r.DidYouMean != "" {
 		t.Errorf("did_you_mean %q for an inflected form and a name with a diaeresis", r.DidYouMean)
+	}
+}
+
+// TestSearchEnglishTypo corrects a misspelt English query word against the
+// glossary's English terms, then searches the Dutch passages; read as Dutch
+// (auto), the index's own vocabulary may correct it first.
+func TestSearchEnglishTypo(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{"sanctions", "sanction"}},
+		{"auto", []string{"sanctions", "sanction", "sancties"}},
+	} {
+		var r struct {
+			searchResp
+			DidYouMean string `json:"did_you_mean"`
+		}
+		get(t, ts, "/api/v1/search?lang="+tc.lang+"&q=sanctoins", &r)
+		if !slices.Contains(tc.want, r.DidYouMean) || r.Total == 0 || !strings.Contains(r.Hits[0].Text, "sancties") {
+			t.Errorf("lang=%s: did_you_mean %q, %d hits", tc.lang, r.DidYouMean, r.Total)
+		}
 	}
 }
