@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -128,17 +129,8 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 // sure the index holds every stored document (a crash between storing a
 // document and indexing it is repaired here).
 func (a *App) load(ctx context.Context, cfg Config) error {
-	seeded, err := a.store.Seeded("glossary")
-	if err != nil {
-		return fmt.Errorf("app: %w", err)
-	}
-	if !seeded {
-		if err := a.store.ImportConcepts(cfg.Glossary, "tolk"); err != nil {
-			return fmt.Errorf("app: seeding the curated glossary: %w", err)
-		}
-		if err := a.store.MarkSeeded("glossary"); err != nil {
-			return fmt.Errorf("app: %w", err)
-		}
+	if err := a.seedGlossary(cfg.Glossary); err != nil {
+		return err
 	}
 	cs, err := a.store.Concepts()
 	if err != nil {
@@ -147,7 +139,7 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 	a.terms.Put(cs...)
 	a.rebuildMatcher()
 
-	seeded, err = a.store.Seeded("corpus")
+	seeded, err := a.store.Seeded("corpus")
 	if err != nil {
 		return fmt.Errorf("app: %w", err)
 	}
@@ -180,6 +172,46 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 		a.docs[d.ID] = doc
 	}
 	return nil
+}
+
+// seeder is the name the store's history records for what tolk itself
+// wrote: the curated glossary it ships.
+const seeder = "tolk"
+
+// seedGlossary brings the stored curated glossary up to the one this
+// binary ships: all of it on first start; after an upgrade, the new
+// concepts and the new versions of those nobody has edited. A concept a
+// user edited keeps the user's version, and nothing is deleted.
+func (a *App) seedGlossary(shipped []glossary.Concept) error {
+	raw, err := json.Marshal(shipped)
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	mark := fmt.Sprintf("glossary:%x", sha256.Sum256(raw))
+	if done, err := a.store.Seeded(mark); err != nil || done {
+		return err
+	}
+	var put []glossary.Concept
+	for _, c := range shipped {
+		h, err := a.store.History(c.ID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return fmt.Errorf("app: %w", err)
+		}
+		edited := false
+		for _, ch := range h {
+			edited = edited || ch.Who != seeder
+		}
+		if !edited {
+			put = append(put, c)
+		}
+	}
+	// Unchanged concepts are rewritten as they are: the store records no
+	// history for an import that changes nothing.
+	if err := a.store.ImportConcepts(put, seeder); err != nil {
+		return fmt.Errorf("app: seeding the curated glossary: %w", err)
+	}
+	a.log.Info("curated glossary seeded", "concepts", len(put), "kept as edited", len(shipped)-len(put))
+	return a.store.MarkSeeded(mark)
 }
 
 func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
