@@ -14,6 +14,7 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/glossary/table"
 	"github.com/tolk-nl/tolk/internal/app"
 )
 
@@ -229,18 +230,10 @@ func writeTermUsesCSV(buf *bytes.Buffer, uses []app.TermUse) error {
 		}
 		row := []string{u.Concept.ID, strings.Join(nl, "|"), strings.Join(en, "|"), fmt.Sprint(u.Count), u.First, u.Concept.Definition["en"]}
 		for i := range row {
-			row[i] = neutralise(row[i])
+			row[i] = table.Neutralise(row[i])
 		}
 		w.Write(row)
 	}
 	w.Flush()
 	return w.Error()
-}
-
-// neutralise prefixes a cell a spreadsheet would take for a formula.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
