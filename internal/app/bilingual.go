@@ -85,7 +85,7 @@ func (a *App) detectLang(q string) string {
 	if len(words) == 0 {
 		return "nl"
 	}
-	cover := func(lang string) int {
+	cover := func(lang, other string) int {
 		n := 0
 		for _, an := range m.Annotate(q, lang) {
 			if an.Via == "compound" || an.Via == "hyphen" || an.Via == "acronym" {
@@ -94,29 +94,29 @@ func (a *App) detectLang(q string) string {
 			n += len(strings.Fields(an.Text))
 		}
 		for _, w := range words {
-			if functionWords[lang][strings.ToLower(w)] {
+			// A word of both lists (in, over, die) says nothing either.
+			if w = strings.ToLower(w); functionWords[lang][w] && !functionWords[other][w] {
 				n++
 			}
 		}
 		return n
 	}
-	en, nl := cover("en"), cover("nl")
-	if en > nl {
+	if cover("en", "nl") > cover("nl", "en") {
 		return "en"
 	}
 	return "nl"
 }
 
+// functionWords are each language's function words: they tell the
+// language of a query, and English ones no glossary term covers are
+// dropped from an English query (of, in and die are Dutch words too).
 var functionWords = map[string]map[string]bool{
-	"en": setOf("the", "of", "and", "in", "on", "for", "to", "with", "by", "from", "a", "an", "is", "are", "was", "against", "about"),
-	"nl": setOf("de", "het", "een", "van", "en", "in", "op", "voor", "met", "door", "uit", "is", "zijn", "werd", "naar", "over", "tegen"),
+	"en": setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+		"as", "is", "are", "was", "were", "be", "been", "its", "it", "this", "that", "these", "those", "into", "about",
+		"against", "between", "after", "before", "over", "under", "die", "do", "does", "did", "not", "no"),
+	"nl": setOf("de", "het", "een", "van", "en", "in", "op", "voor", "met", "door", "uit", "is", "zijn", "werd",
+		"naar", "over", "tegen", "die", "dat", "niet", "of", "aan", "bij", "om", "te", "als"),
 }
-
-// englishStop lists English function words dropped from an English query
-// when no glossary term covers them.
-var englishStop = setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
-	"as", "is", "are", "was", "were", "be", "been", "its", "it", "this", "that", "these", "those", "into", "about",
-	"against", "between", "after", "before", "over", "under", "die", "do", "does", "did", "not", "no")
 
 func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -309,7 +309,7 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 			}
 			// An English function word the glossary does not cover has no
 			// business in a Dutch index (of, in, die are Dutch words too).
-			if lang == "en" && englishStop[strings.ToLower(w)] {
+			if lang == "en" && functionWords["en"][strings.ToLower(w)] {
 				continue
 			}
 			e := expansion{query: w, clause: q.Clauses[i+k], plain: []string{w}}
