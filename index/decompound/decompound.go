@@ -2,21 +2,30 @@ package decompound
 
 import (
 	_ "embed"
+	"fmt"
 	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
-//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal
+//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal -hyph ../../../shared/data/hyphen-nl-debian/hyph_nl_NL.dic -hyph-copyright ../../../shared/data/hyphen-nl-debian/debian-copyright-excerpt.txt -hyph-out hyphen-nl
 
 // words is the OpenTaal word list compiled by internal/gen; its licence is
 // opentaal/LICENSE.
 //
 //go:embed opentaal/words.fst
 var words []byte
+
+// patterns are the Dutch hyphenation patterns (OpenTaal/LibreOffice, from
+// Debian's hyphen-nl) converted by internal/gen; their licence is
+// hyphen-nl/LICENSE.
+//
+//go:embed hyphen-nl/hyph_nl.txt
+var patterns []byte
 
 // Flags of a trie key: the two word-list flags plus extra.
 const (
@@ -30,6 +39,7 @@ const (
 // built and safe for concurrent use.
 type Splitter struct {
 	t   *trie
+	hy  *hyphen.Patterns
 	opt options
 }
 
@@ -52,12 +62,18 @@ type options struct {
 	knownLinked bool
 	linkE       bool // accept -e- and -en- as linking sounds
 	recurse     bool // split the parts again
+	// hyphenate demands that every split point be a hyphenation point of
+	// the word, either where the modifier ends or where the next part
+	// starts after a linking sound: Dutch hyphenation puts the linking
+	// sound with the modifier (ont-wik-ke-lings-sa-men-wer-king), so
+	// ontwikkeling|s|samenwerking passes at the start of samenwerking.
+	hyphenate bool
 }
 
 // defaults.knownMinLen is 11, the largest value that keeps every example of
 // issue 4 split (coupplegers has 11 bytes): on the dev nouns it raises the
 // strict precision from 0.741 to 0.823 and costs 0.17 of recall.
-var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, knownMinLen: 11, linkE: true, recurse: true}
+var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, knownMinLen: 11, linkE: true, recurse: true, hyphenate: true}
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
 // plus the extra words (the glossary's terms, the corpus's vocabulary). Extra
@@ -88,7 +104,11 @@ func newSplitter(opt options, extra ...[]string) (*Splitter, error) {
 			}
 		}
 	}
-	return &Splitter{t: buildTrie(es), opt: opt}, nil
+	hy, err := hyphen.Parse(patterns)
+	if err != nil {
+		return nil, fmt.Errorf("decompound: %w", err)
+	}
+	return &Splitter{t: buildTrie(es), hy: hy, opt: opt}, nil
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }
@@ -142,76 +162,26 @@ func (s *Splitter) split(w string) []string {
 		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
 	}
-	// cost[i] is the cost of the best split of w[i:] into parts, or -1;
-	// end[i] and next[i] are where its first part ends and the second begins.
-	// A forward pass marks where a part can start, so that the costly
-	// backward pass walks the trie only from there: most words have no
-	// dictionary prefix of four letters followed by another word.
-	var reach [maxWord + 1]bool
-	reach[0] = true
-	for i := 0; i < n; i++ {
-		if !reach[i] {
-			continue
-		}
-		node := 0
-		for j := i; j < n-1; j++ {
-			if node = s.t.child(node, w[j]); node < 0 {
-				break
-			}
-			if e := j + 1; e-i >= minMod && s.t.flags[node]&part != 0 {
-				reach[e] = true
-				reach[e+1] = true // after -s- or -e-
-				if e+2 < n {
-					reach[e+2] = true // after -en-
-				}
-			}
-		}
+	if known && n < s.opt.knownMinLen && !s.opt.knownLinked {
+		return nil // a short listed word: lexicalised, see options.knownMinLen
 	}
 	var cost [maxWord + 1]int
 	var end, next [maxWord + 1]int8
-	cost[n] = 0
-	for i := n - 1; i >= 0; i-- {
-		cost[i] = -1
-		if !reach[i] {
-			continue
-		}
-		node := 0
-		for j := i; j < n; j++ {
-			if node = s.t.child(node, w[j]); node < 0 {
-				break
-			}
-			e := j + 1
-			if s.t.flags[node]&part == 0 {
-				continue
-			}
-			if e == n {
-				// The whole word is no split of itself: a word the list
-				// knows may still be a compound (samenwerkingsverbanden).
-				if i > 0 && e-i >= minHead && !notHead[w[i:e]] {
-					s.consider(&cost, &end, &next, i, e, e, partCost)
-				}
-				continue
-			}
-			if e-i < minMod || notModifier[w[i:e]] {
-				continue
-			}
-			// The next part may start right here or after a linking sound.
-			s.consider(&cost, &end, &next, i, e, e, partCost)
-			if w[e] == 's' && e+1 < n {
-				s.consider(&cost, &end, &next, i, e, e+1, partCost+linkS(w[i:e]))
-			}
-			// -e-/-en- never turns a banned modifier into a stem plus a
-			// linking sound (buit+en+land is buitenland).
-			if s.opt.linkE && w[e] == 'e' && e+1 < n && !notModifier[w[i:e+1]] && !(w[e+1] == 'n' && notModifier[w[i:e+2]]) {
-				s.consider(&cost, &end, &next, i, e, e+1, partCost+linkCost)
-				if w[e+1] == 'n' && e+2 < n {
-					s.consider(&cost, &end, &next, i, e, e+2, partCost+linkCost)
-				}
-			}
-		}
-	}
-	if cost[0] < 0 || end[0] == int8(n) {
+	var brk [maxWord + 1]bool
+	if !s.best(w, minMod, minHead, nil, &cost, &end, &next) {
 		return nil
+	}
+	if s.opt.hyphenate {
+		// Hyphenating costs about as much as the search, so it is done
+		// only for the few words that have a split at all; the second
+		// search can only find fewer.
+		var buf [maxWord]int
+		for _, b := range s.hy.Points(w, buf[:0]) {
+			brk[b] = true
+		}
+		if !s.best(w, minMod, minHead, &brk, &cost, &end, &next) {
+			return nil
+		}
 	}
 	if known && n < s.opt.knownMinLen {
 		linked := false
@@ -233,6 +203,87 @@ func (s *Splitter) split(w string) []string {
 		parts = append(parts, p)
 	}
 	return parts
+}
+
+// best finds the best split of w into parts of at least minMod (modifiers)
+// and minHead (the head) bytes and reports whether there is one. With brk,
+// every split point must be a hyphenation point: brk[i] marks one before
+// byte i (see options.hyphenate).
+func (s *Splitter) best(w string, minMod, minHead int, brk *[maxWord + 1]bool, cost *[maxWord + 1]int, end, next *[maxWord + 1]int8) bool {
+	n := len(w)
+	hy := brk != nil // brk is read only when hy
+	// cost[i] is the cost of the best split of w[i:] into parts, or -1;
+	// end[i] and next[i] are where its first part ends and the second begins.
+	// A forward pass marks where a part can start, so that the costly
+	// backward pass walks the trie only from there: most words have no
+	// dictionary prefix of four letters followed by another word.
+	var reach [maxWord + 1]bool
+	reach[0] = true
+	for i := 0; i < n; i++ {
+		if !reach[i] {
+			continue
+		}
+		node := 0
+		for j := i; j < n-1; j++ {
+			if node = s.t.child(node, w[j]); node < 0 {
+				break
+			}
+			if e := j + 1; e-i >= minMod && s.t.flags[node]&part != 0 {
+				reach[e] = reach[e] || !hy || brk[e]
+				reach[e+1] = reach[e+1] || !hy || brk[e] || brk[e+1] // after -s- or -e-
+				if e+2 < n {
+					reach[e+2] = reach[e+2] || !hy || brk[e] || brk[e+2] // after -en-
+				}
+			}
+		}
+	}
+	cost[n] = 0
+	for i := n - 1; i >= 0; i-- {
+		cost[i] = -1
+		if !reach[i] {
+			continue
+		}
+		node := 0
+		for j := i; j < n; j++ {
+			if node = s.t.child(node, w[j]); node < 0 {
+				break
+			}
+			e := j + 1
+			if s.t.flags[node]&part == 0 {
+				continue
+			}
+			if e == n {
+				// The whole word is no split of itself: a word the list
+				// knows may still be a compound (samenwerkingsverbanden).
+				if i > 0 && e-i >= minHead && !notHead[w[i:e]] {
+					s.consider(cost, end, next, i, e, e, partCost)
+				}
+				continue
+			}
+			if e-i < minMod || notModifier[w[i:e]] {
+				continue
+			}
+			// The next part may start right here or after a linking sound,
+			// where the word may be hyphenated (see options.hyphenate).
+			if !hy || brk[e] {
+				s.consider(cost, end, next, i, e, e, partCost)
+			}
+			if w[e] == 's' && e+1 < n && (!hy || brk[e] || brk[e+1]) {
+				s.consider(cost, end, next, i, e, e+1, partCost+linkS(w[i:e]))
+			}
+			// -e-/-en- never turns a banned modifier into a stem plus a
+			// linking sound (buit+en+land is buitenland).
+			if s.opt.linkE && w[e] == 'e' && e+1 < n && !notModifier[w[i:e+1]] && !(w[e+1] == 'n' && notModifier[w[i:e+2]]) {
+				if !hy || brk[e] || brk[e+1] {
+					s.consider(cost, end, next, i, e, e+1, partCost+linkCost)
+				}
+				if w[e+1] == 'n' && e+2 < n && (!hy || brk[e] || brk[e+2]) {
+					s.consider(cost, end, next, i, e, e+2, partCost+linkCost)
+				}
+			}
+		}
+	}
+	return cost[0] >= 0 && end[0] != int8(n)
 }
 
 // notModifier holds words that are no first part of a compound although the

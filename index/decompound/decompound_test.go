@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
@@ -36,6 +37,13 @@ func TestSplit(t *testing.T) {
 		{"regeringsleden", []string{"regering", "leden"}},
 		{"landbouwbeleid", []string{"landbouw", "beleid"}},
 		{"Trainingsmissie", []string{"training", "missie"}}, // lower-cased
+		// Split points must be hyphenation points (om-gangs-taal, not
+		// omgang|staal; top-sprin-ter, not tops|printer).
+		{"omgangstaal", []string{"omgang", "taal"}},
+		{"gelaatstrekken", []string{"gelaat", "trekken"}},
+		{"topsprinter", nil},
+		{"gagstrips", nil},
+		{"onderstroom", nil},
 		{"beleid", nil},
 		{"regering", nil},
 		{"organisatie", nil},
@@ -123,8 +131,9 @@ func FuzzSplit(f *testing.F) {
 	})
 }
 
-// TestGenerate rebuilds the artefact and its licence from ../shared and
-// compares them byte for byte with the committed files.
+// TestGenerate rebuilds the artefacts (word list, hyphenation patterns) and
+// their licences from ../shared and compares them byte for byte with the
+// committed files.
 func TestGenerate(t *testing.T) {
 	dir := filepath.Join(sharedDir(t), "data", "opentaal-wordlist-debian")
 	in, err := os.Open(filepath.Join(dir, "dutch.txt.gz"))
@@ -155,5 +164,34 @@ func TestGenerate(t *testing.T) {
 	}
 	if !bytes.Equal(licence, committed) {
 		t.Error("opentaal/LICENSE differs from a fresh build: run go generate")
+	}
+
+	dir = filepath.Join(sharedDir(t), "data", "hyphen-nl-debian")
+	dic, err := os.Open(filepath.Join(dir, "hyph_nl_NL.dic"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dic.Close()
+	var pat bytes.Buffer
+	hst, err := hyphen.Compile(dic, &pat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d lines, %d patterns, %d bytes", hst.Lines, hst.Patterns, hst.Bytes)
+	if !bytes.Equal(pat.Bytes(), patterns) {
+		t.Errorf("hyphen-nl/hyph_nl.txt differs from a fresh build (%d vs %d bytes): run go generate", len(patterns), pat.Len())
+	}
+	copyright, err = os.ReadFile(filepath.Join(dir, "debian-copyright-excerpt.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if licence, err = hyphen.Licence(copyright); err != nil {
+		t.Fatal(err)
+	}
+	if committed, err = os.ReadFile(filepath.Join("hyphen-nl", "LICENSE")); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(licence, committed) {
+		t.Error("hyphen-nl/LICENSE differs from a fresh build: run go generate")
 	}
 }

@@ -1,18 +1,23 @@
-// Command gen compiles the OpenTaal word list into package decompound's
-// embedded artefact (opentaal/words.fst) and copies the OpenTaal licence beside
-// it (opentaal/LICENSE). It is run by go generate in package decompound:
+// Command gen compiles package decompound's embedded artefacts: the OpenTaal
+// word list (opentaal/words.fst, with the OpenTaal licence beside it in
+// opentaal/LICENSE) and the Dutch hyphenation patterns (hyphen-nl/hyph_nl.txt,
+// converted to UTF-8, with hyphen-nl/LICENSE). It is run by go generate in
+// package decompound:
 //
-//	go run ./internal/gen -in /usr/share/dict/dutch -copyright /usr/share/doc/wdutch/copyright -out opentaal
+//	go run ./internal/gen -in /usr/share/dict/dutch -copyright /usr/share/doc/wdutch/copyright -out opentaal \
+//		-hyph /usr/share/hyphen/hyph_nl_NL.dic -hyph-copyright /usr/share/doc/hyphen-nl/copyright -hyph-out hyphen-nl
 //
-// The input may be gzip-compressed.
+// The word list may be gzip-compressed.
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 
+	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
@@ -28,26 +33,38 @@ func run(args []string) error {
 	in := fs.String("in", "/usr/share/dict/dutch", "the word list (Debian wdutch), plain or gzip")
 	cr := fs.String("copyright", "/usr/share/doc/wdutch/copyright", "the Debian copyright file of wdutch")
 	out := fs.String("out", "opentaal", "output directory for words.fst and LICENSE")
+	hyph := fs.String("hyph", "/usr/share/hyphen/hyph_nl_NL.dic", "the Dutch hyphenation patterns (Debian hyphen-nl)")
+	hcr := fs.String("hyph-copyright", "/usr/share/doc/hyphen-nl/copyright", "the Debian copyright file of hyphen-nl, or an excerpt holding its dictionaries/nl_NL paragraph")
+	hout := fs.String("hyph-out", "hyphen-nl", "output directory for hyph_nl.txt and LICENSE")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	f, err := os.Open(*in)
+	if err := words(*in, *cr, *out); err != nil {
+		return err
+	}
+	return patterns(*hyph, *hcr, *hout)
+}
+
+// words compiles the word list in into out/words.fst and writes the OpenTaal
+// licence, taken from the copyright file cr, to out/LICENSE.
+func words(in, cr, out string) error {
+	f, err := os.Open(in)
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
 	defer f.Close()
-	copyright, err := os.ReadFile(*cr)
+	copyright, err := os.ReadFile(cr)
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
 	licence, err := wordlist.Licence(copyright)
 	if err != nil {
-		return fmt.Errorf("gen: %s: %w", *cr, err)
+		return fmt.Errorf("gen: %s: %w", cr, err)
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
+	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
-	fst, err := os.Create(filepath.Join(*out, "words.fst"))
+	fst, err := os.Create(filepath.Join(out, "words.fst"))
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
@@ -56,11 +73,45 @@ func run(args []string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("gen: %s: %w", *in, err)
+		return fmt.Errorf("gen: %s: %w", in, err)
 	}
-	if err := os.WriteFile(filepath.Join(*out, "LICENSE"), licence, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "LICENSE"), licence, 0o644); err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
 	fmt.Printf("gen: %d lines, %d entries, %d keys, %d bytes\n", st.Lines, st.Entries, st.Keys, st.Bytes)
+	return nil
+}
+
+// patterns converts the hyphenation patterns in into out/hyph_nl.txt and
+// writes their licence, taken from the copyright file cr, to out/LICENSE.
+func patterns(in, cr, out string) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	defer f.Close()
+	copyright, err := os.ReadFile(cr)
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	licence, err := hyphen.Licence(copyright)
+	if err != nil {
+		return fmt.Errorf("gen: %s: %w", cr, err)
+	}
+	var buf bytes.Buffer
+	st, err := hyphen.Compile(f, &buf)
+	if err != nil {
+		return fmt.Errorf("gen: %s: %w", in, err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "hyph_nl.txt"), buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "LICENSE"), licence, 0o644); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	fmt.Printf("gen: %d lines, %d patterns, %d bytes\n", st.Lines, st.Patterns, st.Bytes)
 	return nil
 }
