@@ -4,7 +4,10 @@
 // The dictionary is the OpenTaal word list (Debian's wdutch), compiled by
 // internal/gen into opentaal/words.fst and embedded; its licence is
 // opentaal/LICENSE. Run go generate to rebuild it from the Debian file. Extra
-// words (the glossary's terms, the corpus's vocabulary) are added by New.
+// words (the glossary's terms, the corpus's vocabulary) are added by New. The
+// Dutch hyphenation patterns (OpenTaal/LibreOffice, Debian's hyphen-nl) are
+// converted by the same generator into hyphen-nl/hyph_nl.txt (licence
+// hyphen-nl/LICENSE) and matched by internal/hyphen.
 //
 // Split looks for the split into dictionary words with the fewest parts,
 // joined directly or by a linking sound (-s-, -e-, -en-); among splits with
@@ -12,7 +15,9 @@
 // -schap, -dom and balanced part lengths. Parts are at least four bytes
 // long, particles (voor, onder, over …) are no modifiers and derivational
 // endings that the list has as words (schap, heden, ster …) are no heads, so
-// beleid, minister and voorbereiding stay whole. A word the list itself
+// beleid, minister and voorbereiding stay whole. Every split point must be a
+// hyphenation point where the modifier ends or where the next part starts
+// (om-gangs-taal: omgang+s+taal, not omgang+staal). A word the list itself
 // contains is split only from 11 bytes on: short listed compounds are mostly
 // lexicalised (hoofdstad, landbouw). docs/COMPOUNDS.md gives the
 // method and its precision and recall on the UD Dutch dev gold.
