@@ -32,8 +32,9 @@ const (
 
 // analysisVersion identifies the analysis an index was built with. It is
 // stored in the index; Open refuses an index built with another one, whose
-// keys would not match the queries.
-const analysisVersion = "tolk-analysis/4"
+// keys would not match the queries. Change it with anything that changes
+// the tokens an analyzer emits, the compound splitter's rules included.
+const analysisVersion = "tolk-analysis/5"
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
