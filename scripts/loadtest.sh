@@ -87,11 +87,11 @@ problems() {
 	local n
 	n=$(grep -cE 'level=(WARN|ERROR)|status=5[0-9][0-9]' "$1" || true)
 	echo "server warnings/errors/5xx: $n"
-	grep -E 'level=(WARN|ERROR)|status=5[0-9][0-9]' "$1" | head -20 | sed 's/^/  /'
+	grep -E 'level=(WARN|ERROR)|status=5[0-9][0-9]' "$1" | head -20 | sed 's/^/  /' || true
 }
 
 # took LOG: server-side handling time per path (median and p99, ms), from
-# the request log, so the heavy requests can be told from the light ones.
+# the request log (from the handler's start to its last write), so the heavy requests can be told from the light ones.
 took() {
 	grep 'msg=request' "$1" | awk '
 		{ path=""; t="" 
@@ -103,7 +103,7 @@ took() {
 		  if (t ~ /µs$/) v /= 1000; else if (t ~ /ns$/) v /= 1e6; else if (t ~ /ms$/) v += 0; else if (t ~ /s$/) v *= 1000
 		  print path, v }' |
 		sort -k1,1 -k2,2g | awk '
-		function flush() { if (n) printf "  %-38s n=%-6d p50=%.2f ms  p99=%.2f ms\n", cur, n, a[int(n*0.5)+1], a[int(n*0.99)+1] }
+		function flush() { if (n) printf "  %-34s n=%-6d p50=%.2f ms  p99=%.2f ms  max=%.1f ms\n", cur, n, a[int(n*0.5)+1], a[int(n*0.99)+1], a[n] }
 		$1 != cur { flush(); cur = $1; n = 0 }
 		{ a[++n] = $2 }
 		END { flush() }'
