@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -24,6 +25,10 @@ func (e *apiError) Error() string { return e.Message }
 
 var errInternal = errors.New("internal error")
 
+// statusClientClosed is the status logged for a request whose client
+// closed the connection before the answer (nginx's 499).
+const statusClientClosed = 499
+
 func errNotFound(msg string) error   { return &apiError{http.StatusNotFound, "not_found", msg} }
 func errBadRequest(msg string) error { return &apiError{http.StatusBadRequest, "bad_request", msg} }
 
@@ -36,6 +41,11 @@ func classify(err error) *apiError {
 	switch {
 	case errors.As(err, &ae):
 		return ae
+	case errors.Is(err, context.Canceled):
+		// The client went away; nobody reads this answer.
+		return &apiError{statusClientClosed, "client_closed", "the request was cancelled"}
+	case errors.Is(err, context.DeadlineExceeded):
+		return &apiError{http.StatusGatewayTimeout, "timeout", "the request took too long"}
 	case errors.As(err, &qe):
 		return &apiError{http.StatusBadRequest, "bad_query", qe.Error()}
 	case errors.As(err, &mbe), errors.Is(err, ingest.ErrTooLarge):

@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -420,6 +422,22 @@ func TestSearchEnglishTypo(t *testing.T) {
 		get(t, ts, "/api/v1/search?lang="+tc.lang+"&q=sanctoins", &r)
 		if !slices.Contains(tc.want, r.DidYouMean) || r.Total == 0 || !strings.Contains(r.Hits[0].Text, "sancties") {
 			t.Errorf("lang=%s: did_you_mean %q, %d hits", tc.lang, r.DidYouMean, r.Total)
+		}
+	}
+}
+
+func TestClassifyCancelled(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want int
+	}{
+		{fmt.Errorf("index: search: %w", context.Canceled), statusClientClosed},
+		{fmt.Errorf("index: search: %w", context.DeadlineExceeded), http.StatusGatewayTimeout},
+		{errors.New("disk on fire"), 0},
+	} {
+		got := classify(tc.err)
+		if tc.want == 0 && got != nil || tc.want != 0 && (got == nil || got.Status != tc.want) {
+			t.Errorf("classify(%v) = %+v, want status %d", tc.err, got, tc.want)
 		}
 	}
 }
