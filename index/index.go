@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -24,6 +25,7 @@ const (
 	fieldDoc       = "doc"        // keyword, doc values: filter and facet
 	fieldSection   = "section"    // keyword, doc values: filter and facet
 	fieldHeading   = "heading"    // the section heading, stemmed Dutch, not stored: low-weight matches
+	fieldImplied   = "implied"    // compounds a suspended compound implies, stemmed Dutch, not stored
 	fieldTitle     = "title"      // stored only
 	fieldParagraph = "paragraph"  // stored only
 	fieldStart     = "start"      // stored only
@@ -34,7 +36,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/5"
+const analysisVersion = "tolk-analysis/6"
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
@@ -71,6 +73,8 @@ type Index struct {
 	nl    analysis.Analyzer // stemmed field, with the Decompounder if any
 	exact analysis.Analyzer
 	query analysis.Analyzer // stemmed analysis of query words: no compound splitting
+
+	decompounder Decompounder // may be nil
 }
 
 // batchSize is the number of passages per bleve batch: STYLE's measurements
@@ -130,6 +134,8 @@ func newIndex(b bleve.Index, opt Options) *Index {
 		nl:    newDutchAnalyzer(opt.Decompounder, table),
 		exact: newExactAnalyzer(),
 		query: newDutchAnalyzer(nil, table),
+
+		decompounder: opt.Decompounder,
 	}
 }
 
@@ -164,6 +170,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm := mapping.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldText, text(fieldText, AnalyzerDutch, true), text(fieldExact, AnalyzerExact, false))
 	dm.AddFieldMappingsAt(fieldHeading, text(fieldHeading, AnalyzerDutch, false))
+	dm.AddFieldMappingsAt(fieldImplied, text(fieldImplied, AnalyzerDutch, false))
 	dm.AddFieldMappingsAt(fieldDoc, kw(fieldDoc))
 	dm.AddFieldMappingsAt(fieldSection, kw(fieldSection))
 	dm.AddFieldMappingsAt(fieldTitle, stored(mapping.NewTextFieldMapping(), fieldTitle))
@@ -237,6 +244,13 @@ func (ix *Index) document(p Passage) *document.Document {
 	d.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts|bindex.StoreField, ix.nl))
 	d.AddField(document.NewTextFieldCustom(fieldExact, nil, text, textOpts, ix.exact))
 	// A nil analyzer indexes the whole value as one term (a keyword).
+	var split func(string) []string
+	if ix.decompounder != nil {
+		split = ix.decompounder.Split
+	}
+	if implied := impliedCompounds(p.Text, split); len(implied) > 0 {
+		d.AddField(document.NewTextFieldCustom(fieldImplied, nil, []byte(strings.Join(implied, " ")), textOpts, ix.nl))
+	}
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))

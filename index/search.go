@@ -291,7 +291,8 @@ func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
 			return eq
 		}
 		return bleve.NewDisjunctionQuery(eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost),
-			termQ(string(stem[0].Term), fieldHeading, boost*headingBoost))
+			termQ(string(stem[0].Term), fieldHeading, boost*headingBoost),
+			termQ(string(stem[0].Term), fieldImplied, boost*stemBoost))
 	}
 	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
 	// COVID-19): the words in order, on both fields.
@@ -299,7 +300,8 @@ func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
 	if len(stem) == 0 {
 		return eq
 	}
-	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost))
+	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost),
+		phraseQ(stem, fieldImplied, boost*stemBoost))
 }
 
 // phraseQ builds a phrase query from analyzed tokens, keeping the gaps of
