@@ -197,7 +197,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 				res = res2
 				out.DidYouMean = fixed
 				for i := range exps {
-					if c := fq.Clauses[i]; len(c.Alts) == 1 && len(exps[i].plain) == 1 && c.Alts[0].Text != exps[i].plain[0] {
+					if c := fq.Clauses[i]; len(exps[i].plain) == 1 && c.Alts[0].Text != exps[i].plain[0] {
 						exps[i].corrected = c.Alts[0].Text
 					}
 					exps[i].clause = fq.Clauses[i]
@@ -386,7 +386,10 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 		c := e.clause
 		// An English word searched as written is not corrected towards
 		// a Dutch word of the index (state is not a typo of staat).
-		if !e.exact && len(e.plain) == 1 && len(c.Alts) == 1 && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
+		// The first alternative is the word as typed; others are forms
+		// generated from it (the verb of an -ing noun), which a corrected
+		// word replaces.
+		if !e.exact && len(e.plain) == 1 && c.Alts[0].Text == e.plain[0] && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
 			w := c.Alts[0].Text
 			if k := maxEdits(w); k > 0 && (!onlyUnknown || !a.idx.Known(ctx, w)) {
 				if best, ok := a.idx.Similar(ctx, w, k); ok && best != index.Fold(w) {
