@@ -303,6 +303,27 @@ func (a *App) indexDoc(ctx context.Context, doc *Document) error {
 	return nil
 }
 
+// DeleteDocument removes a document from the store and the index.
+func (a *App) DeleteDocument(ctx context.Context, id string) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if _, ok := a.docs[id]; !ok {
+		return fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+	}
+	// The index first: should the store then fail, the document is still
+	// stored, and the next start indexes it again (load compares counts).
+	if err := a.idx.DeleteDoc(ctx, id); err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	if a.store != nil {
+		if err := a.store.DeleteDocument(id); err != nil {
+			return fmt.Errorf("app: %w", err)
+		}
+	}
+	delete(a.docs, id)
+	return nil
+}
+
 // Documents lists the stored documents sorted by id.
 func (a *App) Documents() []*Document {
 	a.mu.RLock()

@@ -191,3 +191,11 @@ func (s *Server) addDocument(c *gin.Context) error {
 	c.JSON(http.StatusCreated, summary(d))
 	return nil
 }
+
+func (s *Server) deleteDocument(c *gin.Context) error {
+	if err := s.app.DeleteDocument(c.Request.Context(), c.Param("id")); err != nil {
+		return err
+	}
+	c.Status(http.StatusNoContent)
+	return nil
+}

@@ -283,7 +283,7 @@ func TestAddDocumentAuth(t *testing.T) {
 			t.Errorf("status %d, want 413", code)
 		}
 	})
-	t.Run("accepted", func(t *testing.T) {
+	t.Run("accepted then deleted", func(t *testing.T) {
 		code, body := post(t, ts, "/api/v1/documents?name=brief.txt", testToken, "text/plain", strings.NewReader(letter))
 		if code != http.StatusCreated {
 			t.Fatalf("status %d: %s", code, body)
@@ -294,6 +294,31 @@ func TestAddDocumentAuth(t *testing.T) {
 		r := searchFor(t, ts, "Groningen")
 		if len(r.Hits) != 1 || r.Hits[0].Doc != "brief" {
 			t.Errorf("new document not searchable: %+v", r.Hits)
+		}
+		del := func(token string) int {
+			req, _ := http.NewRequest(http.MethodDelete, ts.URL+"/api/v1/documents/brief", nil)
+			req.Header.Set("Authorization", "Bearer "+token)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			return resp.StatusCode
+		}
+		if code := del("not-the-token"); code != http.StatusUnauthorized {
+			t.Errorf("delete with a wrong token: %d", code)
+		}
+		if code := del(testToken); code != http.StatusNoContent {
+			t.Errorf("delete: %d", code)
+		}
+		if code := del(testToken); code != http.StatusNotFound {
+			t.Errorf("second delete: %d, want 404", code)
+		}
+		if n := docCount(t, ts); n != 1 {
+			t.Errorf("%d documents after delete, want 1", n)
+		}
+		if r := searchFor(t, ts, "Groningen"); r.Total != 0 {
+			t.Errorf("deleted document still found: %d hits", r.Total)
 		}
 	})
 }
