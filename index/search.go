@@ -90,14 +90,30 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	req := bleve.NewSearchRequestOptions(q, limit, max(r.Offset, 0), false)
-	req.Fields = []string{fieldText, fieldDoc, fieldTitle, fieldSection, fieldParagraph, fieldStart, fieldEnd}
+	offset := max(r.Offset, 0)
+	fields := []string{fieldText, fieldDoc, fieldTitle, fieldSection, fieldParagraph, fieldStart, fieldEnd}
+	ps := ix.probes(r.Query)
+	var req *bleve.SearchRequest
+	if window := max(rerankWindow, offset+limit); ps != nil && window <= MaxLimit {
+		// First the window of best hits, without stored fields, ranked by
+		// how many clauses each matches; then the page's passages. Pages
+		// beyond MaxLimit hits keep bleve's order.
+		req = bleve.NewSearchRequestOptions(q, window, 0, false)
+	} else {
+		req = bleve.NewSearchRequestOptions(q, limit, offset, false)
+		req.Fields = fields
+	}
 	req.IncludeLocations = true
 	req.AddFacet(fieldDoc, bleve.NewFacetRequest(fieldDoc, facetSize))
 	req.AddFacet(fieldSection, bleve.NewFacetRequest(fieldSection, facetSize))
 	res, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	if req.Fields == nil {
+		if err := ix.page(ctx, q, res, ps, offset, limit, fields); err != nil {
+			return nil, err
+		}
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
 	for _, h := range res.Hits {
@@ -113,6 +129,43 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		out.Facets[name] = fs
 	}
 	return out, nil
+}
+
+// page ranks the window res holds by coverage and replaces its hits with
+// the requested page, loaded with stored fields and locations.
+func (ix *Index) page(ctx context.Context, q query.Query, res *bleve.SearchResult, ps []clauseProbe, offset, limit int, fields []string) error {
+	rerank(res.Hits, ps)
+	if offset >= len(res.Hits) {
+		res.Hits = nil
+		return nil
+	}
+	want := res.Hits[offset:min(offset+limit, len(res.Hits))]
+	ids := make([]string, len(want))
+	rank := make(map[string]int, len(want))
+	for i, h := range want {
+		ids[i], rank[h.ID] = h.ID, i
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
+	req.Fields = fields
+	req.IncludeLocations = true
+	got, err := ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("index: search: %w", err)
+	}
+	hits := make(search.DocumentMatchCollection, len(want))
+	for _, h := range got.Hits {
+		if i, ok := rank[h.ID]; ok {
+			h.Score = want[i].Score // the score of the full query, not the conjunction's
+			hits[i] = h
+		}
+	}
+	res.Hits = res.Hits[:0]
+	for _, h := range hits {
+		if h != nil {
+			res.Hits = append(res.Hits, h)
+		}
+	}
+	return nil
 }
 
 func hitOf(h *search.DocumentMatch) Hit {

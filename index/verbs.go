@@ -72,11 +72,10 @@ func verbForms(particle, rest string) []string {
 		if !strings.HasSuffix(st, part) { // gepraat, not gepraatt; ontplooid
 			pp += part
 		}
+		// In a main clause a particle stands apart (schort … op); those
+		// bare forms (werk, werkt for samenwerken) match far too much to
+		// be searched for, so only the joined forms are given.
 		forms = append(forms, particle+st, particle+st+"t", particle+st+past, particle+st+past+"n", particle+ge+pp)
-		if particle != "" {
-			// In a main clause the particle stands apart: schort … op.
-			forms = append(forms, st, st+"t", st+past, st+past+"n")
-		}
 	}
 	return forms
 }
@@ -184,10 +183,6 @@ func strongForms(inf string) []string {
 		forms := []string{prefix + f[0], prefix + f[1]}
 		if part != "" {
 			forms = append(forms, prefix+part)
-		}
-		if prefix != "" {
-			// A separable prefix stands apart in a main clause: sloot … uit.
-			forms = append(forms, f[0], f[1])
 		}
 		return forms
 	}

@@ -13,7 +13,7 @@ func TestVerbForms(t *testing.T) {
 	}{
 		{"veroordelen", []string{"veroordeel", "veroordeelt", "veroordeelde", "veroordeelden", "veroordeeld"}, []string{"geveroordeeld"}},
 		{"schorsen", []string{"schors", "schorst", "schorste", "geschorst"}, nil},
-		{"opschorten", []string{"opschort", "opgeschort", "schort", "schortte"}, nil},
+		{"opschorten", []string{"opschort", "opgeschort", "opschortte"}, []string{"schort", "schortte"}},
 		{"ontplooien", []string{"ontplooi", "ontplooit", "ontplooide", "ontplooid"}, []string{"geontplooid"}},
 		{"bemiddelen", []string{"bemiddel", "bemiddelt", "bemiddelde", "bemiddeld"}, nil},
 		{"zetten", []string{"zet", "zette", "gezet"}, nil},
@@ -22,7 +22,8 @@ func TestVerbForms(t *testing.T) {
 		{"praten", []string{"praat", "praatte", "gepraat"}, []string{"gepraatt"}},
 		{"informeren", []string{"informeer", "geïnformeerd", "informeerde"}, nil},
 		{"gevangennemen", []string{"gevangengenomen", "gevangennam"}, nil},
-		{"uitsluiten", []string{"uitgesloten", "sloot"}, nil},
+		{"uitsluiten", []string{"uitgesloten", "uitsloot"}, []string{"sloot", "sloten"}},
+		{"samenwerken", []string{"samengewerkt", "samenwerkt"}, []string{"werk", "werkt"}},
 		{"verkiezen", []string{"verkozen", "verkoos"}, []string{"vergekozen"}},
 		{"ontbinden", []string{"ontbonden", "ontbond"}, nil},
 		{"sluiten", []string{"gesloten", "sloten"}, nil},

@@ -1,0 +1,160 @@
+package index
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// Passages with more of the query's words rank first, as a user expects
+// of plain words: bleve's coordination factor alone lets a long passage
+// that repeats one word (or the parts of many compounds) outrank a
+// passage with all of them. Search therefore ranks a window of the best
+// hits by how many of the query's scoring clauses each one matches, then
+// by score.
+
+// rerankWindow is how many of the best hits are ranked by coverage at
+// least (more when the page asked for reaches further).
+const rerankWindow = 100
+
+// clauseProbe tells whether a matched term (field and index term, as
+// bleve reports them in a hit's locations) belongs to a clause.
+type clauseProbe struct {
+	words  map[string]bool // field + "\x00" + term
+	phrase [][]string      // each phrase alternative: field + "\x00" + term of each word
+	prefix []string        // folded prefixes, on the exact field
+	fuzzy  []fuzzyTerm
+}
+
+type fuzzyTerm struct {
+	term  string
+	edits int
+}
+
+// stemFields are the fields that hold stemmed Dutch.
+var stemFields = []string{fieldText, fieldHeading, fieldImplied}
+
+func key(field, term string) string { return field + "\x00" + term }
+
+// probes builds the probes of the query's scoring clauses (Should and
+// Must); it returns nil when fewer than two could tell hits apart.
+func (ix *Index) probes(q *Query) []clauseProbe {
+	var ps []clauseProbe
+	for _, c := range q.Clauses {
+		if c.Occur == MustNot {
+			continue
+		}
+		p := clauseProbe{words: map[string]bool{}}
+		for _, t := range c.Alts {
+			switch {
+			case t.Prefix:
+				p.prefix = append(p.prefix, Fold(t.Text))
+			case t.Fuzzy > 0:
+				for _, tok := range ix.analyze(ix.exact, t.Text) {
+					p.fuzzy = append(p.fuzzy, fuzzyTerm{string(tok.Term), t.Fuzzy})
+				}
+			default:
+				exact := ix.analyze(ix.exact, t.Text)
+				stem := ix.analyze(ix.query, t.Text)
+				if len(exact) == 1 {
+					p.words[key(fieldExact, string(exact[0].Term))] = true
+					if !t.Exact {
+						for _, tok := range stem {
+							for _, f := range stemFields {
+								p.words[key(f, string(tok.Term))] = true
+							}
+						}
+					}
+					continue
+				}
+				var ph []string
+				for _, tok := range exact {
+					ph = append(ph, key(fieldExact, string(tok.Term)))
+				}
+				if len(ph) > 0 {
+					p.phrase = append(p.phrase, ph)
+				}
+				if t.Exact {
+					continue
+				}
+				for _, f := range stemFields {
+					ph = nil
+					for _, tok := range stem {
+						ph = append(ph, key(f, string(tok.Term)))
+					}
+					if len(ph) > 0 {
+						p.phrase = append(p.phrase, ph)
+					}
+				}
+			}
+		}
+		ps = append(ps, p)
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	return ps
+}
+
+// covers reports whether the terms a hit matched satisfy the clause.
+func (p *clauseProbe) covers(matched map[string]bool) bool {
+	for k := range matched {
+		if p.words[k] {
+			return true
+		}
+		field, term, _ := strings.Cut(k, "\x00")
+		for _, pf := range p.prefix {
+			if field == fieldExact && strings.HasPrefix(term, pf) {
+				return true
+			}
+		}
+		for _, f := range p.fuzzy {
+			if field == fieldExact && editDistance(term, f.term) <= f.edits {
+				return true
+			}
+		}
+	}
+	for _, ph := range p.phrase {
+		all := true
+		for _, k := range ph {
+			all = all && matched[k]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// coverage counts the clauses a hit matches.
+func coverage(h *search.DocumentMatch, ps []clauseProbe) int {
+	matched := map[string]bool{}
+	for field, terms := range h.Locations {
+		for term := range terms {
+			matched[key(field, term)] = true
+		}
+	}
+	n := 0
+	for i := range ps {
+		if ps[i].covers(matched) {
+			n++
+		}
+	}
+	return n
+}
+
+// rerank orders hits by coverage, then by score, keeping bleve's order
+// among equals.
+func rerank(hits search.DocumentMatchCollection, ps []clauseProbe) {
+	cov := make(map[*search.DocumentMatch]int, len(hits))
+	for _, h := range hits {
+		cov[h] = coverage(h, ps)
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if cov[hits[i]] != cov[hits[j]] {
+			return cov[hits[i]] > cov[hits[j]]
+		}
+		return hits[i].Score > hits[j].Score
+	})
+}
