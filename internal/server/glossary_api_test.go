@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -26,7 +25,6 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/internal/app"
-	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
@@ -69,22 +67,7 @@ func apiCall(t testing.TB, ts *httptest.Server, method, path, token, contentType
 // store and its history.
 func newStoredTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
 	t.Helper()
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	splitterOnce.Do(func() { splitter, _ = app.NewSplitter(curated, corpus.Default()) })
-	a, err := app.Open(context.Background(), app.Config{DataDir: t.TempDir(), Corpus: corpus.Default(), Glossary: curated, Splitter: splitter})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := New(a, Options{Tokens: tokens})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(func() { ts.Close(); a.Close() })
-	return ts
+	return serveDefault(t, app.Config{DataDir: t.TempDir()}, tokens)
 }
 
 type lookupHit struct {

@@ -30,12 +30,21 @@ var (
 // newTestServer serves the embedded default, in memory, over httptest.
 func newTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
 	t.Helper()
+	return serveDefault(t, app.Config{Memory: true}, tokens)
+}
+
+// serveDefault opens an app with cfg plus the embedded corpus, the curated
+// glossary and the compound splitter (built once per test binary), and
+// serves it over httptest until the test ends.
+func serveDefault(t testing.TB, cfg app.Config, tokens map[string]string) *httptest.Server {
+	t.Helper()
 	curated, err := glossary.Curated()
 	if err != nil {
 		t.Fatal(err)
 	}
 	splitterOnce.Do(func() { splitter, _ = app.NewSplitter(curated, corpus.Default()) })
-	a, err := app.Open(context.Background(), app.Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: splitter})
+	cfg.Corpus, cfg.Glossary, cfg.Splitter = corpus.Default(), curated, splitter
+	a, err := app.Open(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
