@@ -88,6 +88,17 @@ func (c *Concept) TermsIn(lang string) []Term {
 	return ts
 }
 
+// HasStatus reports whether one of the concept's terms has status s: the
+// rule every status filter (lookup, export, the glossary page) applies.
+func (c *Concept) HasStatus(s Status) bool {
+	for _, t := range c.Terms {
+		if t.Status == s {
+			return true
+		}
+	}
+	return false
+}
+
 // ErrInvalid is wrapped by every validation error.
 var ErrInvalid = errors.New("invalid concept")
 

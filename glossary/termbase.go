@@ -440,15 +440,7 @@ func (r *LookupRequest) passes(c *Concept) bool {
 	if r.Collection != "" && c.Collection != r.Collection {
 		return false
 	}
-	if r.Status == "" {
-		return true
-	}
-	for _, t := range c.Terms {
-		if t.Status == r.Status {
-			return true
-		}
-	}
-	return false
+	return r.Status == "" || c.HasStatus(r.Status)
 }
 
 func (tb *Termbase) browse(r LookupRequest) LookupResult {

@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/glossarytest"
 	"github.com/tolk-nl/tolk/glossary/omegat"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
@@ -117,20 +118,6 @@ func gen(seed uint64, n int) []glossary.Concept {
 	return cs
 }
 
-// canonical orders terms by language as the table and TBX formats do.
-func canonical(cs []glossary.Concept) []glossary.Concept {
-	out := make([]glossary.Concept, len(cs))
-	for i, c := range cs {
-		var ts []glossary.Term
-		for _, l := range glossary.Languages {
-			ts = append(ts, c.TermsIn(l)...)
-		}
-		c.Terms = ts
-		out[i] = c
-	}
-	return out
-}
-
 func roundTrip(t *testing.T, f Format, cs []glossary.Concept, collection string) ([]byte, []glossary.Concept) {
 	t.Helper()
 	var buf bytes.Buffer
@@ -155,7 +142,7 @@ func TestRoundTrip(t *testing.T) {
 				_, got := roundTrip(t, f, cs, "")
 				want := cs
 				if f != JSON {
-					want = canonical(cs)
+					want = glossarytest.Canonical(cs)
 				}
 				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 					t.Errorf("Import(Export(cs)) (-want +got):\n%s", diff)
@@ -407,7 +394,7 @@ func TestRealFiles(t *testing.T) {
 				_, got := roundTrip(t, f, cs, "")
 				want := cs
 				if f != JSON {
-					want = canonical(cs)
+					want = glossarytest.Canonical(cs)
 				}
 				if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 					t.Errorf("%s round trip (-want +got):\n%.3000s", f, diff)

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/glossarytest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -45,21 +46,6 @@ func sample() []glossary.Concept {
 			},
 		},
 	}
-}
-
-// canonical orders terms as the columns do: by language in the order of
-// glossary.Languages.
-func canonical(cs []glossary.Concept) []glossary.Concept {
-	out := make([]glossary.Concept, len(cs))
-	for i, c := range cs {
-		var ts []glossary.Term
-		for _, l := range glossary.Languages {
-			ts = append(ts, c.TermsIn(l)...)
-		}
-		c.Terms = ts
-		out[i] = c
-	}
-	return out
 }
 
 func TestCSVGolden(t *testing.T) {
@@ -102,7 +88,7 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(canonical(sample()), got, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(glossarytest.Canonical(sample()), got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("read(write(sample)) (-want +got):\n%s", diff)
 			}
 		})
@@ -226,7 +212,7 @@ func FuzzReadCSV(f *testing.F) {
 		if err != nil {
 			t.Fatalf("ReadCSV(WriteCSV(ReadCSV(in))): %v\n%s", err, out.String())
 		}
-		if diff := cmp.Diff(canonical(cs), again, cmpopts.EquateEmpty()); diff != "" {
+		if diff := cmp.Diff(glossarytest.Canonical(cs), again, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("(-first +second):\n%s", diff)
 		}
 	})

@@ -9,6 +9,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/tolk-nl/tolk/glossary/internal/glossarytest"
 )
 
 // FuzzRead checks that Read never panics, returns only valid concepts,
@@ -52,7 +54,7 @@ func FuzzRead(f *testing.F) {
 				again[i].ID = "" // Write had to invent one
 			}
 		}
-		if diff := cmp.Diff(canonical(cs), again, cmpopts.EquateEmpty()); diff != "" {
+		if diff := cmp.Diff(glossarytest.Canonical(cs), again, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("Read(Write(Read(in))) (-first +second):\n%s", diff)
 		}
 	})

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/glossarytest"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
@@ -48,21 +49,6 @@ func TestWriteGolden(t *testing.T) {
 	}
 }
 
-// canonical orders terms as Write groups them: by language, in the
-// order of glossary.Languages, stored order within a language.
-func canonical(cs []glossary.Concept) []glossary.Concept {
-	out := make([]glossary.Concept, len(cs))
-	for i, c := range cs {
-		var ts []glossary.Term
-		for _, l := range glossary.Languages {
-			ts = append(ts, c.TermsIn(l)...)
-		}
-		c.Terms = ts
-		out[i] = c
-	}
-	return out
-}
-
 func TestRoundTrip(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Write(&buf, sample()); err != nil {
@@ -72,7 +58,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(canonical(sample()), got, cmpopts.EquateEmpty()); diff != "" {
+	if diff := cmp.Diff(glossarytest.Canonical(sample()), got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("Read(Write(sample)) (-want +got):\n%s", diff)
 	}
 }

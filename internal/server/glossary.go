@@ -167,14 +167,8 @@ func (s *Server) filteredConcepts(c *gin.Context) []glossary.Concept {
 		if coll != "" && con.Collection != coll {
 			continue
 		}
-		if status != "" {
-			keep := false
-			for _, t := range con.Terms {
-				keep = keep || t.Status == status
-			}
-			if !keep {
-				continue
-			}
+		if status != "" && !con.HasStatus(status) {
+			continue
 		}
 		out = append(out, con)
 	}

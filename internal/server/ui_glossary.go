@@ -107,17 +107,6 @@ func initial(c *glossary.Concept) string {
 	return "#"
 }
 
-// hasStatus reports whether one of the concept's terms has status s, the
-// rule Lookup's status filter applies too.
-func hasStatus(c *glossary.Concept, s glossary.Status) bool {
-	for _, t := range c.Terms {
-		if t.Status == s {
-			return true
-		}
-	}
-	return false
-}
-
 func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	p.name, p.Nav, p.Title = "glossary", "glossary", p.T["nav_glossary"]
 	v := &glossaryView{
@@ -156,7 +145,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	keep := func(con *glossary.Concept) bool {
 		return (v.subject == "" || con.Subject == v.subject) &&
 			(v.collection == "" || con.Collection == v.collection) &&
-			(v.status == "" || hasStatus(con, glossary.Status(v.status)))
+			(v.status == "" || con.HasStatus(glossary.Status(v.status)))
 	}
 
 	n := 0
