@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -48,43 +49,25 @@ func run(args []string) error {
 // words compiles the word list in into out/words.fst and writes the OpenTaal
 // licence, taken from the copyright file cr, to out/LICENSE.
 func words(in, cr, out string) error {
-	f, err := os.Open(in)
-	if err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	defer f.Close()
-	copyright, err := os.ReadFile(cr)
-	if err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	licence, err := wordlist.Licence(copyright)
-	if err != nil {
-		return fmt.Errorf("gen: %s: %w", cr, err)
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	fst, err := os.Create(filepath.Join(out, "words.fst"))
-	if err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	st, err := wordlist.Compile(f, fst)
-	if cerr := fst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("gen: %s: %w", in, err)
-	}
-	if err := os.WriteFile(filepath.Join(out, "LICENSE"), licence, 0o644); err != nil {
-		return fmt.Errorf("gen: %w", err)
-	}
-	fmt.Printf("gen: %d lines, %d entries, %d keys, %d bytes\n", st.Lines, st.Entries, st.Keys, st.Bytes)
-	return nil
+	return generate(in, cr, out, "words.fst", wordlist.Licence, func(r io.Reader, w io.Writer) (string, error) {
+		st, err := wordlist.Compile(r, w)
+		return fmt.Sprintf("%d lines, %d entries, %d keys, %d bytes", st.Lines, st.Entries, st.Keys, st.Bytes), err
+	})
 }
 
 // patterns converts the hyphenation patterns in into out/hyph_nl.txt and
 // writes their licence, taken from the copyright file cr, to out/LICENSE.
 func patterns(in, cr, out string) error {
+	return generate(in, cr, out, "hyph_nl.txt", hyphen.Licence, func(r io.Reader, w io.Writer) (string, error) {
+		st, err := hyphen.Compile(r, w)
+		return fmt.Sprintf("%d lines, %d patterns, %d bytes", st.Lines, st.Patterns, st.Bytes), err
+	})
+}
+
+// generate compiles the source file in into out/name and writes the
+// licence the copyright file cr yields to out/LICENSE. Nothing is written
+// unless both the licence and the compilation succeed.
+func generate(in, cr, out, name string, licence func([]byte) ([]byte, error), compile func(io.Reader, io.Writer) (string, error)) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
@@ -94,24 +77,24 @@ func patterns(in, cr, out string) error {
 	if err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
-	licence, err := hyphen.Licence(copyright)
+	lic, err := licence(copyright)
 	if err != nil {
 		return fmt.Errorf("gen: %s: %w", cr, err)
 	}
 	var buf bytes.Buffer
-	st, err := hyphen.Compile(f, &buf)
+	summary, err := compile(f, &buf)
 	if err != nil {
 		return fmt.Errorf("gen: %s: %w", in, err)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "hyph_nl.txt"), buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(out, "LICENSE"), licence, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "LICENSE"), lic, 0o644); err != nil {
 		return fmt.Errorf("gen: %w", err)
 	}
-	fmt.Printf("gen: %d lines, %d patterns, %d bytes\n", st.Lines, st.Patterns, st.Bytes)
+	fmt.Printf("gen: %s: %s\n", name, summary)
 	return nil
 }
