@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -199,7 +200,7 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 			order = append(order, an.Concept)
 		}
 		u.Count++
-		if !contains(u.Forms, an.Text) {
+		if !slices.Contains(u.Forms, an.Text) {
 			u.Forms = append(u.Forms, an.Text)
 		}
 	}
@@ -209,15 +210,6 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
 	return out, nil
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sentenceAround returns the sentence of text holding [start, end).

@@ -153,23 +153,33 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("app: %w", err)
 	}
+	paragraphs := 0
 	for _, r := range recs {
 		var d ingest.Document
 		if err := json.Unmarshal(r.Meta, &d); err != nil {
 			return fmt.Errorf("app: stored document %s: %w", r.ID, err)
 		}
-		doc := &Document{Document: &d, Name: r.Name, Added: r.Added}
-		n, err := a.idx.DocCount(ctx, d.ID)
+		a.docs[d.ID] = &Document{Document: &d, Name: r.Name, Added: r.Added}
+		paragraphs += len(d.Paragraphs)
+	}
+	// One count tells whether the index holds every stored paragraph; only
+	// when it does not is each document checked (and reindexed).
+	if n, err := a.idx.Count(); err != nil {
+		return fmt.Errorf("app: %w", err)
+	} else if n == uint64(paragraphs) {
+		return nil
+	}
+	for _, doc := range a.docs {
+		n, err := a.idx.DocCount(ctx, doc.ID)
 		if err != nil {
 			return fmt.Errorf("app: %w", err)
 		}
-		if n != len(d.Paragraphs) {
-			a.log.Warn("reindexing document", "doc", d.ID, "indexed", n, "paragraphs", len(d.Paragraphs))
+		if n != len(doc.Paragraphs) {
+			a.log.Warn("reindexing document", "doc", doc.ID, "indexed", n, "paragraphs", len(doc.Paragraphs))
 			if err := a.indexDoc(ctx, doc); err != nil {
 				return err
 			}
 		}
-		a.docs[d.ID] = doc
 	}
 	return nil
 }
