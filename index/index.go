@@ -36,7 +36,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/6"
+const analysisVersion = "tolk-analysis/7"
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")

@@ -32,15 +32,17 @@ const (
 	common      = uint8(wordlist.Common)
 	capitalised = uint8(wordlist.Capitalised)
 	extraWord   = uint8(1 << 2)
-	part        = common | extraWord // may be a part of a compound
+	termWord    = uint8(1 << 3) // a one-word term of the glossary
+	part        = common | extraWord | termWord // may be a part of a compound
 )
 
 // Splitter splits Dutch compounds into their parts. It is immutable once
 // built and safe for concurrent use.
 type Splitter struct {
-	t   *trie
-	hy  *hyphen.Patterns
-	opt options
+	t     *trie
+	hy    *hyphen.Patterns
+	opt   options
+	terms bool // the trie has terms (NewWith)
 }
 
 // options are the tuning knobs; the values in defaults were chosen on the
@@ -53,13 +55,12 @@ type options struct {
 	minModifierKnown int
 	minHeadKnown     int
 	// A known word is split only if it is at least knownMinLen bytes long
-	// or, when knownLinked is set, if a linking sound joins its parts. The
-	// length of a listed word is the confidence that it is a productive
-	// compound rather than a lexicalised one (hoofdstad, landbouw, leeftijd):
-	// short listed compounds are mostly lexicalised (docs/COMPOUNDS.md gives
-	// precision and recall for each value).
+	// or one of its parts is a term (see NewWith). The length of a listed
+	// word is the confidence that it is a productive compound rather than
+	// a lexicalised one (hoofdstad, landbouw, leeftijd): short listed
+	// compounds are mostly lexicalised (docs/COMPOUNDS.md gives precision
+	// and recall for each value).
 	knownMinLen int
-	knownLinked bool
 	linkE       bool // accept -e- and -en- as linking sounds
 	recurse     bool // split the parts again
 	// hyphenate demands that every split point be a hyphenation point of
@@ -70,10 +71,11 @@ type options struct {
 	hyphenate bool
 }
 
-// defaults.knownMinLen is 11, the largest value that keeps every example of
-// issue 4 split (coupplegers has 11 bytes): on the dev nouns it raises the
-// strict precision from 0.741 to 0.823 and costs 0.17 of recall.
-var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, knownMinLen: 11, linkE: true, recurse: true, hyphenate: true}
+// defaults.knownMinLen is 16, the smallest value whose strict precision of
+// split points on the tuning slice of the UD Dutch dev nouns is at least
+// 0.9 (docs/COMPOUNDS.md): shorter listed words are split only when a part
+// is a term (NewWith).
+var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, knownMinLen: 16, linkE: true, recurse: true, hyphenate: true}
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
 // plus the extra words (the glossary's terms, the corpus's vocabulary). Extra
@@ -81,15 +83,25 @@ var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadK
 // term adds each of its words. New panics only if the embedded artefact is
 // corrupt, which the package tests rule out.
 func New(extra ...[]string) *Splitter {
-	s, err := newSplitter(defaults, extra...)
+	return NewWith(nil, extra...)
+}
+
+// NewWith is New with terms: one-word terms of a glossary (missie,
+// samenwerking). A listed word too short to be split by its length alone
+// (see options.knownMinLen) is still split when one of its parts is a term,
+// so that a term finds the compounds it is part of (vredesmissie,
+// trainingsmissie) even where the word list also lists them. Terms of more
+// than one word are not terms here (their words are extra words).
+func NewWith(terms []string, extra ...[]string) *Splitter {
+	s, err := newSplitter(defaults, terms, extra...)
 	if err != nil {
 		panic(err)
 	}
 	return s
 }
 
-func newSplitter(opt options, extra ...[]string) (*Splitter, error) {
-	n := 0
+func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, error) {
+	n := len(terms)
 	for _, ws := range extra {
 		n += len(ws)
 	}
@@ -104,11 +116,16 @@ func newSplitter(opt options, extra ...[]string) (*Splitter, error) {
 			}
 		}
 	}
+	for _, t := range terms {
+		if f := strings.FieldsFunc(strings.ToLower(t), notLetter); len(f) == 1 {
+			es = append(es, entry{f[0], termWord})
+		}
+	}
 	hy, err := hyphen.Parse(patterns)
 	if err != nil {
 		return nil, fmt.Errorf("decompound: %w", err)
 	}
-	return &Splitter{t: buildTrie(es), hy: hy, opt: opt}, nil
+	return &Splitter{t: buildTrie(es), hy: hy, opt: opt, terms: len(terms) > 0}, nil
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }
@@ -162,7 +179,8 @@ func (s *Splitter) split(w string) []string {
 		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
 	}
-	if known && n < s.opt.knownMinLen && !s.opt.knownLinked {
+	short := known && n < s.opt.knownMinLen
+	if short && !s.terms {
 		return nil // a short listed word: lexicalised, see options.knownMinLen
 	}
 	var cost [maxWord + 1]int
@@ -183,16 +201,8 @@ func (s *Splitter) split(w string) []string {
 			return nil
 		}
 	}
-	if known && n < s.opt.knownMinLen {
-		linked := false
-		for i := 0; i < n; i = int(next[i]) {
-			linked = linked || next[i] > end[i]
-		}
-		if !s.opt.knownLinked || !linked {
-			return nil
-		}
-	}
 	var parts []string
+	term := false
 	for i := 0; i < n; i = int(next[i]) {
 		p := w[i:end[i]]
 		// The list has genitives (vredes, volks) that make a linking -s-
@@ -201,6 +211,10 @@ func (s *Splitter) split(w string) []string {
 			p = p[:k]
 		}
 		parts = append(parts, p)
+		term = term || s.t.lookup(p)&termWord != 0
+	}
+	if short && !term {
+		return nil // a short listed word without a term in it
 	}
 	return parts
 }

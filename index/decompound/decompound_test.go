@@ -14,36 +14,50 @@ import (
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
+// splitTest is a word and the split a Splitter should give it.
+type splitTest struct {
+	word string
+	want []string
+}
+
+func runSplit(t *testing.T, s *Splitter, tests []splitTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, s.Split(tt.word)); diff != "" {
+				t.Errorf("Split(%q) (-want +got):\n%s", tt.word, diff)
+			}
+		})
+	}
+}
+
+// TestSplit checks the splitter without terms: words the list does not
+// have and long listed words are split, short listed words are not
+// (options.knownMinLen).
 func TestSplit(t *testing.T) {
-	s := New([]string{"Keïta", "Bamako"})
-	tests := []struct {
-		word string
-		want []string
-	}{
+	runSplit(t, New([]string{"Keïta", "Bamako"}), []splitTest{
 		{"ontwikkelingssamenwerking", []string{"ontwikkeling", "samenwerking"}},
 		{"veiligheidsdreigingen", []string{"veiligheid", "dreigingen"}},
-		{"trainingsmissie", []string{"training", "missie"}},
-		{"capaciteitsopbouwmissie", []string{"capaciteit", "opbouw", "missie"}},
 		{"missieactiviteiten", []string{"missie", "activiteiten"}},
 		{"samenwerkingsverbanden", []string{"samenwerking", "verbanden"}},
 		{"antiterrorismeoperatie", []string{"antiterrorisme", "operatie"}},
 		{"voedselzekerheid", []string{"voedsel", "zekerheid"}},
-		{"vredesakkoord", []string{"vrede", "akkoord"}},
 		{"transitieregering", []string{"transitie", "regering"}},
 		{"overgangsregering", []string{"overgang", "regering"}},
-		{"coupplegers", []string{"coup", "plegers"}},
-		{"opleidingsploeg", []string{"opleiding", "ploeg"}},
-		{"vrouwentoernooi", []string{"vrouwen", "toernooi"}},
-		{"regeringsleden", []string{"regering", "leden"}},
-		{"landbouwbeleid", []string{"landbouw", "beleid"}},
-		{"Trainingsmissie", []string{"training", "missie"}}, // lower-cased
-		// Split points must be hyphenation points (om-gangs-taal, not
-		// omgang|staal; top-sprin-ter, not tops|printer).
-		{"omgangstaal", []string{"omgang", "taal"}},
-		{"gelaatstrekken", []string{"gelaat", "trekken"}},
-		{"topsprinter", nil},
-		{"gagstrips", nil},
-		{"onderstroom", nil},
+		{"Ontwikkelingssamenwerking", []string{"ontwikkeling", "samenwerking"}}, // lower-cased
+		// Not listed, so split whatever its length; the head opbouwmissie
+		// is listed and 12 bytes, so it stays whole without terms.
+		{"capaciteitsopbouwmissie", []string{"capaciteit", "opbouwmissie"}},
+		// Listed and shorter than 16 bytes: lexicalised or not, the
+		// length alone does not tell, so they stay whole without terms.
+		{"trainingsmissie", nil},
+		{"vredesakkoord", nil},
+		{"landbouwbeleid", nil},
+		{"vrouwentoernooi", nil},
+		{"opleidingsploeg", nil},
+		{"staatsgreep", nil},
+		{"slachtoffer", nil},
+		{"woordvoerder", nil},
 		{"beleid", nil},
 		{"regering", nil},
 		{"organisatie", nil},
@@ -63,14 +77,52 @@ func TestSplit(t *testing.T) {
 		{"de", nil},
 		{"ECOWAS", nil},
 		{strings.Repeat("missie", 20), nil}, // over maxWord
-	}
-	for _, tt := range tests {
-		t.Run(tt.word, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, s.Split(tt.word)); diff != "" {
-				t.Errorf("Split(%q) (-want +got):\n%s", tt.word, diff)
-			}
-		})
-	}
+	})
+}
+
+// TestSplitTerms checks that a one-word term splits the listed compounds
+// it is part of, and only those.
+func TestSplitTerms(t *testing.T) {
+	terms := []string{"missie", "coup", "regering", "vrede", "beleid", "Europese Raad"}
+	runSplit(t, NewWith(terms), []splitTest{
+		{"trainingsmissie", []string{"training", "missie"}},
+		{"Trainingsmissie", []string{"training", "missie"}},
+		{"vredesmissie", []string{"vrede", "missie"}},
+		{"capaciteitsopbouwmissie", []string{"capaciteit", "opbouw", "missie"}},
+		{"coupplegers", []string{"coup", "plegers"}},
+		{"regeringsleden", []string{"regering", "leden"}},
+		{"vredesakkoord", []string{"vrede", "akkoord"}}, // a term as modifier
+		{"landbouwbeleid", []string{"landbouw", "beleid"}},
+		// No term in them: as without terms.
+		{"staatsgreep", nil},
+		{"slachtoffer", nil},
+		{"wereldraad", nil}, // "Europese Raad" has two words: raad is no term
+		{"missie", nil},
+		{"beleid", nil},
+	})
+}
+
+// TestSplitHyphenation checks the hyphenation constraint with the length
+// rule off (every listed word may be split): split points must be
+// hyphenation points (om-gangs-taal, not omgang|staal; top-sprin-ter, not
+// tops|printer).
+func TestSplitHyphenation(t *testing.T) {
+	s := New()
+	s.opt.knownMinLen = 0
+	runSplit(t, s, []splitTest{
+		{"omgangstaal", []string{"omgang", "taal"}},
+		{"gelaatstrekken", []string{"gelaat", "trekken"}},
+		{"regeringsleden", []string{"regering", "leden"}},
+		{"coupplegers", []string{"coup", "plegers"}},
+		{"landbouwbeleid", []string{"landbouw", "beleid"}},
+		{"vredesakkoord", []string{"vrede", "akkoord"}},
+		{"vrouwentoernooi", []string{"vrouwen", "toernooi"}},
+		{"opleidingsploeg", []string{"opleiding", "ploeg"}},
+		{"topsprinter", nil},
+		{"gagstrips", nil},
+		{"onderstroom", nil},
+		{"beleid", nil},
+	})
 }
 
 // TestExtra checks that run-time words make splits possible: the corpus

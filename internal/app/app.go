@@ -359,7 +359,9 @@ func (a *App) Document(id string) (*Document, error) {
 
 // NewSplitter builds the compound splitter: the embedded OpenTaal word
 // list plus the words of the glossary's Dutch terms and of the corpus, so
-// that names and terms the word list lacks are known parts.
+// that names and terms the word list lacks are known parts; the one-word
+// Dutch terms are also terms of the splitter, so that a term finds the
+// compounds it is part of (decompound.NewWith).
 func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, error) {
 	var extra []string
 	for _, c := range cs {
@@ -367,6 +369,7 @@ func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, err
 			extra = append(extra, t.Text)
 		}
 	}
+	terms := extra
 	if corpus != nil {
 		names, err := fs.Glob(corpus, "*")
 		if err != nil {
@@ -380,5 +383,5 @@ func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, err
 			extra = append(extra, string(data))
 		}
 	}
-	return decompound.New(extra), nil
+	return decompound.NewWith(terms, extra), nil
 }
