@@ -333,6 +333,10 @@ var notHead = map[string]bool{
 	"naar": true, "naars": true, "nemer": true, "nemers": true, "ring": true,
 	"ringen": true, "ping": true, "zing": true, "aten": true, "anten": true,
 	"ellen": true, "tijk": true, "tijken": true, "duwen": true,
+	// Adjective and adverb suffixes the list has as words: verantwoorde-lijk,
+	// induceer-baar, tucht-loos, verhoudings-gewijs.
+	"lijk": true, "lijke": true, "baar": true, "bare": true, "loos": true,
+	"loze": true, "gewijs": true, "gewijze": true,
 }
 
 // Costs of a split: each part costs partCost, so fewer parts always win;
