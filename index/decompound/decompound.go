@@ -32,7 +32,7 @@ const (
 	common      = uint8(wordlist.Common)
 	capitalised = uint8(wordlist.Capitalised)
 	extraWord   = uint8(1 << 2)
-	termWord    = uint8(1 << 3) // a one-word term of the glossary
+	termWord    = uint8(1 << 3)                 // a one-word term of the glossary
 	part        = common | extraWord | termWord // may be a part of a compound
 )
 
