@@ -109,16 +109,24 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 	if err != nil {
 		return nil, err
 	}
+	// Each word also without its diacritics, as the word list has them: the
+	// analyzer folds tokens before it splits them (Keïta → keita).
+	add := func(w string, flag uint8) {
+		es = append(es, entry{w, flag})
+		if s := wordlist.StripMarks(w); s != w {
+			es = append(es, entry{s, flag})
+		}
+	}
 	for _, ws := range extra {
 		for _, w := range ws {
 			for _, f := range strings.FieldsFunc(strings.ToLower(w), notLetter) {
-				es = append(es, entry{f, extraWord})
+				add(f, extraWord)
 			}
 		}
 	}
 	for _, t := range terms {
 		if f := strings.FieldsFunc(strings.ToLower(t), notLetter); len(f) == 1 {
-			es = append(es, entry{f[0], termWord})
+			add(f[0], termWord)
 		}
 	}
 	hy, err := hyphen.Parse(patterns)

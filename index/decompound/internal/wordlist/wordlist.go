@@ -79,7 +79,7 @@ func Compile(r io.Reader, w io.Writer) (Stats, error) {
 		}
 		key := strings.ToLower(line)
 		flags[key] |= f
-		if plain := stripMarks(key); plain != key {
+		if plain := StripMarks(key); plain != key {
 			flags[plain] |= f
 		}
 	}
@@ -124,9 +124,9 @@ func lettersOnly(s string) bool {
 	return true
 }
 
-// stripMarks removes combining marks after canonical decomposition
+// StripMarks removes combining marks after canonical decomposition
 // (ë → e, é → e); letters without a decomposition (ß, ø) stay.
-func stripMarks(s string) string {
+func StripMarks(s string) string {
 	d := norm.NFD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
