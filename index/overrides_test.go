@@ -16,8 +16,9 @@ var updateOverrides = flag.Bool("update", false, "regenerate overrides_nl.txt fr
 // every word s as a possible singular and build its regular plurals by Dutch
 // spelling rules (pluralForms). When a plural p is itself in the vocabulary
 // and Snowball gives p and s different stems, the table maps p → s. A plural
-// claimed by two singulars with different stems is ambiguous and left out.
-// Nothing is picked by hand; regenerate with
+// claimed by two singulars with different stems is ambiguous and left out,
+// and so are the prepositions and adverbs in notPlurals. Nothing else is
+// picked by hand; regenerate with
 //
 //	go test ./index -run TestOverridesTable -update
 
@@ -83,6 +84,19 @@ func pluralForms(s string) []string {
 func isVowel(c byte) bool     { return strings.IndexByte("aeiouy", c) >= 0 }
 func isConsonant(c byte) bool { return 'a' <= c && c <= 'z' && !isVowel(c) }
 
+// notPlurals are Dutch prepositions and adverbs in -s that look like the
+// plural of an -en word (tijdens/tijden, wegens/wegen, namens/namen,
+// krachtens/krachten, volgens/volgen): a closed word class, listed by
+// grammars as the prepositions and adverbs formed with -ens. Mapping them
+// to the "singular" would make a search for tijden (times) find every
+// tijdens (during), so the rule never takes them as plurals.
+var notPlurals = map[string]bool{
+	"behoudens": true, "blijkens": true, "krachtens": true, "luidens": true,
+	"namens": true, "tijdens": true, "volgens": true, "wegens": true,
+	"vervolgens": true, "overigens": true, "effens": true, "rechtens": true,
+	"ergens": true, "nergens": true, "eveneens": true,
+}
+
 // deriveOverrides applies the rule to a vocabulary.
 func deriveOverrides(vocab []string) map[string]string {
 	in := make(map[string]bool, len(vocab))
@@ -93,7 +107,7 @@ func deriveOverrides(vocab []string) map[string]string {
 	claims := map[string]map[string]string{} // plural → singular stem → singular
 	for s := range in {
 		for _, p := range pluralForms(s) {
-			if p == s || !in[p] {
+			if p == s || !in[p] || notPlurals[p] {
 				continue
 			}
 			if stem(p) == stem(s) {
@@ -156,7 +170,7 @@ func TestOverridesTable(t *testing.T) {
 	pairs, before, after := 0, 0, 0
 	for s := range in {
 		for _, p := range pluralForms(s) {
-			if p == s || !in[p] {
+			if p == s || !in[p] || notPlurals[p] {
 				continue
 			}
 			pairs++
@@ -182,5 +196,23 @@ func TestOverridesTable(t *testing.T) {
 	}
 	if got != overridesNLText && !*updateOverrides {
 		t.Errorf("overrides_nl.txt is stale: run go test ./index -run TestOverridesTable -update")
+	}
+}
+
+// TestNotPlurals checks that the prepositions and adverbs in -ens keep
+// their own key: tijden (times) does not find tijdens (during).
+func TestNotPlurals(t *testing.T) {
+	for _, c := range [][2]string{
+		{"tijdens", "tijden"}, {"wegens", "wegen"}, {"namens", "namen"},
+		{"krachtens", "krachten"}, {"volgens", "volgen"}, {"vervolgens", "vervolgen"},
+		{"behoudens", "behouden"},
+	} {
+		if a, b := Key("nl", c[0]), Key("nl", c[1]); a == b {
+			t.Errorf("Key(%q) = Key(%q) = %q, want different keys", c[0], c[1], a)
+		}
+	}
+	// Real plurals still meet their singular.
+	if a, b := Key("nl", "havens"), Key("nl", "haven"); a != b {
+		t.Errorf("Key(havens) = %q, Key(haven) = %q, want the same", a, b)
 	}
 }
