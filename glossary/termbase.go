@@ -532,10 +532,11 @@ func (tb *Termbase) prefixScan(pf string, fn func(prefixRec) bool) {
 	}
 }
 
-// maxEdits is the edit distance fuzzy lookup allows for a query of n
-// letters: none for short queries, where one edit makes another word
-// ("raad", "daad"), one up to 8 letters, two beyond.
-func maxEdits(n int) int {
+// MaxEdits is the typo tolerance for a word of n letters, as Meilisearch
+// has it and as fuzzy lookup and query correction both apply it: none up
+// to 4 letters, where one edit makes another word ("raad", "daad"), one
+// for 5–8, two from 9.
+func MaxEdits(n int) int {
 	switch {
 	case n <= 4:
 		return 0
@@ -549,7 +550,7 @@ func maxEdits(n int) int {
 // terms whose length differs by at most the allowed distance can match,
 // so it scans those length buckets and no others.
 func (tb *Termbase) fuzzy(q []rune, add func(*termRec, float64, string)) {
-	d := maxEdits(len(q))
+	d := MaxEdits(len(q))
 	if d == 0 {
 		return
 	}

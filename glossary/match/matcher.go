@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -298,15 +297,7 @@ func (m *Matcher) key(lang, folded string) string {
 // capitals (AU, CNSP, AMvB), or the term is typed as an acronym or
 // abbreviation and the word has a capital.
 func acronymWord(w string, typ glossary.TermType) bool {
-	upper, lower := 0, 0
-	for _, r := range w {
-		switch {
-		case unicode.IsUpper(r):
-			upper++
-		case unicode.IsLower(r):
-			lower++
-		}
-	}
+	upper, lower := capitals(w)
 	if upper >= 2 && lower <= upper {
 		return true
 	}

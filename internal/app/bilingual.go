@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
@@ -363,18 +364,8 @@ func clauseWords(c index.Clause) []string {
 	return ws
 }
 
-// maxEdits is the typo tolerance for a word: none up to 4 letters, one
-// for 5–8, two from 9, as Meilisearch does.
-func maxEdits(w string) int {
-	n := len([]rune(w))
-	switch {
-	case n <= 4:
-		return 0
-	case n <= 8:
-		return 1
-	}
-	return 2
-}
+// maxEdits is glossary.MaxEdits for the letters of w.
+func maxEdits(w string) int { return glossary.MaxEdits(utf8.RuneCountInString(w)) }
 
 // correct rebuilds the query with each plain word that is not in the
 // index replaced by its nearest indexed word, within the typo tolerance.
