@@ -363,13 +363,12 @@ func (a *App) Document(id string) (*Document, error) {
 // Dutch terms are also terms of the splitter, so that a term finds the
 // compounds it is part of (decompound.NewWith).
 func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, error) {
-	var extra []string
+	var terms, texts []string
 	for _, c := range cs {
 		for _, t := range c.TermsIn("nl") {
-			extra = append(extra, t.Text)
+			terms = append(terms, t.Text)
 		}
 	}
-	terms := extra
 	if corpus != nil {
 		names, err := fs.Glob(corpus, "*")
 		if err != nil {
@@ -380,8 +379,10 @@ func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, err
 			if err != nil {
 				return nil, fmt.Errorf("app: %w", err)
 			}
-			extra = append(extra, string(data))
+			texts = append(texts, string(data))
 		}
 	}
-	return decompound.NewWith(terms, extra), nil
+	// The terms are extra words too: the words of a multi-word term are
+	// parts, though only one-word terms are terms.
+	return decompound.NewWith(terms, terms, texts), nil
 }
