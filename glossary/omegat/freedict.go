@@ -16,14 +16,13 @@ import (
 // note keeps them ("Senses: eel | elver | …"), since one concept per
 // headword merges them. Errors name the line.
 func ReadFreeDict(r io.Reader) ([]glossary.Concept, error) {
-	var out []glossary.Concept
-	err := lines(r, "freedict", func(n int, line string) error {
-		if strings.TrimSpace(line) == "" || n == 1 && strings.HasPrefix(line, "headword\t") {
-			return nil
+	return concepts(r, "freedict", func(n int, line string) (*glossary.Concept, error) {
+		if n == 1 && strings.HasPrefix(line, "headword\t") {
+			return nil, nil
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
-			return fmt.Errorf("%w: %d columns, want headword<TAB>pronunciation<TAB>translations", ErrLine, len(f))
+			return nil, fmt.Errorf("%w: %d columns, want headword<TAB>pronunciation<TAB>translations", ErrLine, len(f))
 		}
 		c := glossary.Concept{Terms: []glossary.Term{{Lang: "nl", Text: strings.TrimSpace(f[0])}}}
 		seen := map[string]bool{}
@@ -40,14 +39,6 @@ func ReadFreeDict(r io.Reader) ([]glossary.Concept, error) {
 		if len(senses) > 1 {
 			c.Note = "Senses: " + strings.TrimSpace(f[2])
 		}
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		out = append(out, c)
-		return nil
+		return &c, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }

@@ -101,14 +101,13 @@ func Write(w io.Writer, cs []glossary.Concept) error {
 // starting with '#' and blank lines are skipped; columns after the
 // third are ignored, as OmegaT does. Errors name the line.
 func Read(r io.Reader) ([]glossary.Concept, error) {
-	var out []glossary.Concept
-	err := lines(r, "omegat", func(n int, line string) error {
-		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
-			return nil
+	return concepts(r, "omegat", func(_ int, line string) (*glossary.Concept, error) {
+		if strings.HasPrefix(line, "#") {
+			return nil, nil
 		}
 		f := strings.Split(line, "\t")
 		if len(f) < 2 {
-			return fmt.Errorf("%w: want source<TAB>target[<TAB>comment], found no tab", ErrLine)
+			return nil, fmt.Errorf("%w: want source<TAB>target[<TAB>comment], found no tab", ErrLine)
 		}
 		c := glossary.Concept{Terms: []glossary.Term{
 			{Lang: "nl", Text: strings.TrimSpace(f[0])},
@@ -117,10 +116,27 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 		if len(f) > 2 {
 			c.Note = strings.TrimSpace(f[2])
 		}
+		return &c, nil
+	})
+}
+
+// concepts reads one concept per line of r: parse returns the line's
+// concept, or nil to skip the line; blank lines are skipped before parse
+// sees them. Every concept must validate. Errors name the line.
+func concepts(r io.Reader, pkg string, parse func(n int, line string) (*glossary.Concept, error)) ([]glossary.Concept, error) {
+	var out []glossary.Concept
+	err := lines(r, pkg, func(n int, line string) error {
+		if strings.TrimSpace(line) == "" {
+			return nil
+		}
+		c, err := parse(n, line)
+		if c == nil || err != nil {
+			return err
+		}
 		if err := c.Validate(); err != nil {
 			return err
 		}
-		out = append(out, c)
+		out = append(out, *c)
 		return nil
 	})
 	if err != nil {

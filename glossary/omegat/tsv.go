@@ -74,23 +74,19 @@ func WriteTSV(w io.Writer, cs []glossary.Concept) error {
 // line.
 func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 	langs := []string{"nl", "en"}
-	var out []glossary.Concept
-	err := lines(r, "tsv", func(n int, line string) error {
-		if strings.TrimSpace(line) == "" {
-			return nil
-		}
+	return concepts(r, "tsv", func(n int, line string) (*glossary.Concept, error) {
 		f := strings.Split(line, "\t")
 		if n == 1 && len(f) >= 2 {
 			if h, ok, err := tsvHeader(f); ok {
 				if err != nil {
-					return err
+					return nil, err
 				}
 				langs = h
-				return nil
+				return nil, nil
 			}
 		}
 		if len(f) != len(langs) {
-			return fmt.Errorf("%w: %d columns, want %d (source<TAB>target)", ErrLine, len(f), len(langs))
+			return nil, fmt.Errorf("%w: %d columns, want %d (source<TAB>target)", ErrLine, len(f), len(langs))
 		}
 		var c glossary.Concept
 		for i, l := range langs {
@@ -99,20 +95,12 @@ func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 			}
 			v := strings.TrimSpace(f[i])
 			if v == "" {
-				return fmt.Errorf("%w: column %d is empty", ErrLine, i+1)
+				return nil, fmt.Errorf("%w: column %d is empty", ErrLine, i+1)
 			}
 			c.Terms = append(c.Terms, glossary.Term{Lang: l, Text: v})
 		}
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		out = append(out, c)
-		return nil
+		return &c, nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // tsvHeader recognises a header row: its first two cells are distinct
