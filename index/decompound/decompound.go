@@ -247,7 +247,7 @@ func (s *Splitter) best(w string, minMod, minHead int, brk *[maxWord + 1]bool, c
 		}
 		node := 0
 		for j := i; j < n-1; j++ {
-			if node = s.t.child(node, w[j]); node < 0 {
+			if node = s.t.Child(node, w[j]); node < 0 {
 				break
 			}
 			if e := j + 1; e-i >= minMod && s.t.flags[node]&part != 0 {
@@ -267,7 +267,7 @@ func (s *Splitter) best(w string, minMod, minHead int, brk *[maxWord + 1]bool, c
 		}
 		node := 0
 		for j := i; j < n; j++ {
-			if node = s.t.child(node, w[j]); node < 0 {
+			if node = s.t.Child(node, w[j]); node < 0 {
 				break
 			}
 			e := j + 1

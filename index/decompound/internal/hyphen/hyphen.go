@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/index/decompound/internal/bytetrie"
 )
 
 // Defaults for the minimum number of letters before the first and after the
@@ -27,14 +29,10 @@ var ErrEmpty = errors.New("hyphen: no patterns")
 // and safe for concurrent use.
 type Patterns struct {
 	leftMin, rightMin int
-	// A byte trie over the letters of the patterns (dots included), in flat
-	// arrays: the children of node n are first[n] … first[n]+count[n]-1,
-	// sorted by label. val[n] ≥ 0 is the offset in levels of the pattern
-	// ending at n: one level before each byte of the pattern and one after
-	// its last byte.
-	first  []int32
-	count  []uint16
-	label  []byte
+	// A byte trie over the letters of the patterns (dots included). val[n]
+	// ≥ 0 is the offset in levels of the pattern ending at node n: one level
+	// before each byte of the pattern and one after its last byte.
+	trie   bytetrie.Trie
 	val    []int32
 	levels []uint8
 	maxLen int // the longest pattern, in bytes
@@ -257,50 +255,18 @@ func parsePattern(s string) (pattern, error) {
 // build puts the sorted patterns into the trie.
 func build(left, right int, ps []pattern) *Patterns {
 	p := &Patterns{leftMin: left, rightMin: right, n: len(ps)}
-	p.add(0)
-	type span struct{ node, lo, hi, depth int }
-	stack := []span{{0, 0, len(ps), 0}}
-	for len(stack) > 0 {
-		s := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		lo := s.lo
-		if lo < s.hi && len(ps[lo].letters) == s.depth { // sorted: the pattern ending here comes first
-			p.val[s.node] = int32(len(p.levels))
-			p.levels = append(p.levels, ps[lo].levels...)
-			p.maxLen = max(p.maxLen, s.depth)
-			lo++
-		}
-		p.first[s.node] = int32(len(p.label))
-		for lo < s.hi {
-			c := ps[lo].letters[s.depth]
-			hi := lo + 1
-			for hi < s.hi && ps[hi].letters[s.depth] == c {
-				hi++
-			}
-			child := p.add(c)
-			p.count[s.node]++
-			stack = append(stack, span{child, lo, hi, s.depth + 1})
-			lo = hi
-		}
+	var nodes []int32
+	p.trie, nodes = bytetrie.Build(len(ps), func(i int) string { return ps[i].letters })
+	p.val = make([]int32, p.trie.Nodes())
+	for i := range p.val {
+		p.val[i] = -1
+	}
+	for i, pt := range ps {
+		p.val[nodes[i]] = int32(len(p.levels))
+		p.levels = append(p.levels, pt.levels...)
+		p.maxLen = max(p.maxLen, len(pt.letters))
 	}
 	return p
-}
-
-func (p *Patterns) add(label byte) int {
-	p.first = append(p.first, 0)
-	p.count = append(p.count, 0)
-	p.label = append(p.label, label)
-	p.val = append(p.val, -1)
-	return len(p.label) - 1
-}
-
-func (p *Patterns) child(n int, c byte) int {
-	f := int(p.first[n])
-	i := bytes.IndexByte(p.label[f:f+int(p.count[n])], c)
-	if i < 0 {
-		return -1
-	}
-	return f + i
 }
 
 // Len returns the number of patterns.
@@ -339,7 +305,7 @@ func (p *Patterns) Points(word string, dst []int) []int {
 	for i := 0; i < n+2; i++ {
 		node := 0
 		for j := i; j < n+2 && j-i < p.maxLen; j++ {
-			if node = p.child(node, at(j)); node < 0 {
+			if node = p.trie.Child(node, at(j)); node < 0 {
 				break
 			}
 			if v := p.val[node]; v >= 0 {
