@@ -19,27 +19,16 @@ func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, e
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	var err error
 	if a.store == nil {
-		if c.ID == "" {
-			a.memSeq++
-			c.ID = fmt.Sprintf("c%d", a.memSeq)
-		}
-		if _, ok := a.terms.Get(c.ID); ok {
-			return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, store.ErrExists)
-		}
-		now := time.Now().UTC()
-		c.Created, c.Modified = now, now
-		a.history[c.ID] = append(a.history[c.ID], store.Change{When: now, Who: who, Action: store.ActionCreate, Fields: store.Diff(glossary.Concept{}, c)})
-		a.terms.Put(c)
-		a.rebuildMatcher()
-		return c, nil
+		c, err = a.memCreate(c, who)
+	} else {
+		c, err = a.store.CreateConcept(c, who)
 	}
-	c, err := a.store.CreateConcept(c, who)
 	if err != nil {
 		return glossary.Concept{}, err
 	}
-	a.terms.Put(c)
-	a.rebuildMatcher()
+	a.publish(c)
 	return c, nil
 }
 
@@ -50,23 +39,16 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	var err error
 	if a.store == nil {
-		old, ok := a.terms.Get(c.ID)
-		if !ok {
-			return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, ErrNotFound)
-		}
-		c.Created, c.Modified = old.Created, time.Now().UTC()
-		a.history[c.ID] = append(a.history[c.ID], store.Change{When: c.Modified, Who: who, Action: store.ActionUpdate, Fields: store.Diff(old, c)})
-		a.terms.Put(c)
-		a.rebuildMatcher()
-		return c, nil
+		c, err = a.memUpdate(c, who)
+	} else {
+		c, err = a.store.UpdateConcept(c, who)
 	}
-	c, err := a.store.UpdateConcept(c, who)
 	if err != nil {
 		return glossary.Concept{}, err
 	}
-	a.terms.Put(c)
-	a.rebuildMatcher()
+	a.publish(c)
 	return c, nil
 }
 
@@ -74,12 +56,12 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 func (a *App) DeleteConcept(id, who string) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if _, ok := a.terms.Get(id); !ok {
+	old, ok := a.terms.Get(id)
+	if !ok {
 		return fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
 	}
 	if a.store == nil {
-		old, _ := a.terms.Get(id)
-		a.history[id] = append(a.history[id], store.Change{When: time.Now().UTC(), Who: who, Action: store.ActionDelete, Fields: store.Diff(old, glossary.Concept{})})
+		a.record(id, who, store.ActionDelete, time.Now().UTC(), old, glossary.Concept{})
 	} else if err := a.store.DeleteConcept(id, who); err != nil {
 		return err
 	}
@@ -98,30 +80,69 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.rehome(cs)
-	if a.store != nil {
-		if err := a.store.ImportConcepts(cs, who); err != nil {
-			return err
+	if a.store == nil {
+		now := time.Now().UTC()
+		for i := range cs {
+			a.memID(&cs[i])
+			cs[i].Created, cs[i].Modified = now, now
 		}
-		// The store assigns ids and times: reload what it now holds.
-		all, err := a.store.Concepts()
-		if err != nil {
-			return fmt.Errorf("app: %w", err)
-		}
-		a.terms.Put(all...)
-		a.rebuildMatcher()
+		a.publish(cs...)
 		return nil
 	}
-	now := time.Now().UTC()
-	for i := range cs {
-		if cs[i].ID == "" {
-			a.memSeq++
-			cs[i].ID = fmt.Sprintf("c%d", a.memSeq)
-		}
-		cs[i].Created, cs[i].Modified = now, now
+	if err := a.store.ImportConcepts(cs, who); err != nil {
+		return err
 	}
+	// The store assigns ids and times: reload what it now holds.
+	all, err := a.store.Concepts()
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	a.publish(all...)
+	return nil
+}
+
+// publish makes stored concepts visible to lookups and the term matcher.
+func (a *App) publish(cs ...glossary.Concept) {
 	a.terms.Put(cs...)
 	a.rebuildMatcher()
-	return nil
+}
+
+// In memory mode (no store) the App itself does what the store does for a
+// data directory: ids for new concepts, creation and modification times,
+// and the change history.
+
+func (a *App) memCreate(c glossary.Concept, who string) (glossary.Concept, error) {
+	a.memID(&c)
+	if _, ok := a.terms.Get(c.ID); ok {
+		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, store.ErrExists)
+	}
+	now := time.Now().UTC()
+	c.Created, c.Modified = now, now
+	a.record(c.ID, who, store.ActionCreate, now, glossary.Concept{}, c)
+	return c, nil
+}
+
+func (a *App) memUpdate(c glossary.Concept, who string) (glossary.Concept, error) {
+	old, ok := a.terms.Get(c.ID)
+	if !ok {
+		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, ErrNotFound)
+	}
+	c.Created, c.Modified = old.Created, time.Now().UTC()
+	a.record(c.ID, who, store.ActionUpdate, c.Modified, old, c)
+	return c, nil
+}
+
+// memID gives c the next memory-mode id if it has none.
+func (a *App) memID(c *glossary.Concept) {
+	if c.ID == "" {
+		a.memSeq++
+		c.ID = fmt.Sprintf("c%d", a.memSeq)
+	}
+}
+
+// record appends a change to the memory-mode history of concept id.
+func (a *App) record(id, who, action string, when time.Time, old, new glossary.Concept) {
+	a.history[id] = append(a.history[id], store.Change{When: when, Who: who, Action: action, Fields: store.Diff(old, new)})
 }
 
 // History returns the change history of a concept, oldest first.
