@@ -97,6 +97,8 @@ func TestSplitTerms(t *testing.T) {
 		{"staatsgreep", nil},
 		{"slachtoffer", nil},
 		{"wereldraad", nil}, // "Europese Raad" has two words: raad is no term
+		{"noodhulp", nil},   // hulp is no term here
+		{"woonplaats", nil}, // nor plaats
 		{"missie", nil},
 		{"beleid", nil},
 	})
