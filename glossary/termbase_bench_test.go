@@ -2,38 +2,12 @@ package glossary
 
 import (
 	"bufio"
-	"compress/gzip"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// termbaseSharedDir returns ../shared relative to the module root, or "" when it
-// is absent (a fresh clone).
-func termbaseSharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(shared); err != nil {
-		return ""
-	}
-	return shared
-}
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+)
 
 // termbaseFreeDict reads the FreeDict Dutch–English list (see its SOURCE.md:
 // headword, pronunciation, senses joined by " | ", translations within a
@@ -41,21 +15,8 @@ func termbaseSharedDir(tb testing.TB) string {
 // not the importer tolk ships.
 func termbaseFreeDict(tb testing.TB) []Concept {
 	tb.Helper()
-	shared := termbaseSharedDir(tb)
-	if shared == "" {
-		tb.Skip("../shared is absent: no FreeDict list to load")
-	}
-	f, err := os.Open(filepath.Join(shared, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
-	if err != nil {
-		tb.Skipf("FreeDict list unavailable: %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var cs []Concept
-	sc := bufio.NewScanner(zr)
+	sc := bufio.NewScanner(sharedtest.Open(tb, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
 	for line := 0; sc.Scan(); line++ {
 		fields := strings.Split(sc.Text(), "\t")
 		if line == 0 || len(fields) != 3 {

@@ -2,7 +2,6 @@ package index
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"os"
@@ -18,6 +17,8 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // bwbPassages reads ../shared/data/bwb-laws-markdown/bwb-small.jsonl.gz
@@ -26,17 +27,7 @@ import (
 // line.
 func bwbPassages(tb testing.TB) ([]Passage, int) {
 	tb.Helper()
-	path := filepath.Join(sharedDir(tb, "data/bwb-laws-markdown"), "bwb-small.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
+	sc := bufio.NewScanner(sharedtest.Open(tb, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	var ps []Passage
 	size := 0

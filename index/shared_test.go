@@ -2,10 +2,7 @@ package index
 
 import (
 	"bufio"
-	"compress/gzip"
-	"io"
-	"os"
-	"strings"
+	"path/filepath"
 	"testing"
 
 	"github.com/tolk-nl/tolk/internal/sharedtest"
@@ -18,24 +15,17 @@ func sharedDir(tb testing.TB, sub string) string {
 	return sharedtest.Path(tb, sub)
 }
 
-// readLines reads a text file (gunzipped when its name ends in .gz).
+// readLines reads a text file under ../shared (gunzipped when its name
+// ends in .gz). The path is sharedDir's result joined with a file name,
+// so it is made relative to the shared directory again for sharedtest.
 func readLines(tb testing.TB, path string) []string {
 	tb.Helper()
-	f, err := os.Open(path)
+	rel, err := filepath.Rel(sharedtest.Dir(tb), path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		r = zr
-	}
 	var lines []string
-	sc := bufio.NewScanner(r)
+	sc := bufio.NewScanner(sharedtest.Open(tb, rel))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
 		lines = append(lines, sc.Text())

@@ -2,12 +2,10 @@ package exchange
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -340,27 +338,12 @@ func TestFormats(t *testing.T) {
 	}
 }
 
-func shared(t testing.TB) string {
-	t.Helper()
-	return sharedtest.Dir(t)
-}
-
+// open reads a file under ../shared, gunzipped when its name ends in .gz.
 func open(t testing.TB, rel string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(shared(t), rel))
+	b, err := io.ReadAll(sharedtest.Open(t, rel))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if strings.HasSuffix(rel, ".gz") {
-		z, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if _, err := buf.ReadFrom(z); err != nil {
-			t.Fatal(err)
-		}
-		b = buf.Bytes()
 	}
 	return b
 }

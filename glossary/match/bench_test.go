@@ -2,10 +2,7 @@ package match
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -13,6 +10,7 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // benchBytes bounds the Dutch text a benchmark iteration annotates.
@@ -21,18 +19,9 @@ const benchBytes = 8 << 20
 // bwbTexts reads the first benchBytes of BWB circulars and policy rules.
 func bwbTexts(b *testing.B) []string {
 	b.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(b), "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
-	if err != nil {
-		b.Skipf("BWB circulars not available: %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var texts []string
 	total := 0
-	sc := bufio.NewScanner(zr)
+	sc := bufio.NewScanner(sharedtest.Open(b, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
 	sc.Buffer(make([]byte, 4<<20), 4<<20)
 	for sc.Scan() && total < benchBytes {
 		var doc struct{ Text string }
@@ -61,16 +50,7 @@ func cpuSeconds(b *testing.B) float64 {
 // (exchange.Import, format "freedict"): one concept per headword.
 func loadFreeDict(b *testing.B) []glossary.Concept {
 	b.Helper()
-	f, err := os.Open(filepath.Join(sharedDir(b), "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
-	if err != nil {
-		b.Skipf("FreeDict not available: %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cs, err := exchange.Import(zr, exchange.FreeDict, "freedict")
+	cs, err := exchange.Import(sharedtest.Open(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"), exchange.FreeDict, "freedict")
 	if err != nil {
 		b.Fatal(err)
 	}

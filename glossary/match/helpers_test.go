@@ -2,10 +2,8 @@ package match
 
 import (
 	"strings"
-	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
-	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // crudeKey is a test-local stemmer: it folds and strips the commonest
@@ -41,12 +39,6 @@ func crudeKey(lang, w string) string {
 }
 
 func vowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
-
-// sharedDir returns ../shared relative to the module root, or skips.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	return sharedtest.Dir(tb)
-}
 
 // concept builds a test concept: terms as "lang:text:status" triples,
 // status optional.

@@ -2,10 +2,7 @@ package omegat
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,29 +12,6 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
-
-func shared(t testing.TB) string {
-	t.Helper()
-	return sharedtest.Dir(t)
-}
-
-func gunzip(t testing.TB, path string) []byte {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(z); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 func sample() []glossary.Concept {
 	return []glossary.Concept{
@@ -147,8 +121,7 @@ func TestReadTSVHeader(t *testing.T) {
 // TestTreatyHeadings imports the 2,911 distinct heading pairs of the
 // Dutch treaty database.
 func TestTreatyHeadings(t *testing.T) {
-	b := gunzip(t, filepath.Join(shared(t), "data", "bwb-treaties-nl-en", "treaty-article-headings-nl-en.tsv.gz"))
-	cs, err := ReadTSV(bytes.NewReader(b))
+	cs, err := ReadTSV(sharedtest.Open(t, "data", "bwb-treaties-nl-en", "treaty-article-headings-nl-en.tsv.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,8 +136,7 @@ func TestTreatyHeadings(t *testing.T) {
 
 // TestFreeDict imports the 22,747 entries of FreeDict Dutch→English.
 func TestFreeDict(t *testing.T) {
-	b := gunzip(t, filepath.Join(shared(t), "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
-	cs, err := ReadFreeDict(bytes.NewReader(b))
+	cs, err := ReadFreeDict(sharedtest.Open(t, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}

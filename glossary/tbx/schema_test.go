@@ -3,71 +3,18 @@ package tbx
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
-
-// validator returns the command that checks TBX files against the
-// TBX-Basic RELAX NG and DCA Schematron in ../shared, or skips the test
-// when the schemas or the Debian tools it needs are missing. With
-// TOLK_REQUIRE_TOOLS=1 (CI) a missing piece fails the test instead.
-func validator(t *testing.T) func(files ...string) (string, error) {
-	t.Helper()
-	missing := func(what string) {
-		t.Helper()
-		msg := what + " missing: install libxml2-utils libsaxonhe-java default-jre-headless python3-lxml to check TBX against the TBX-Basic schemas"
-		if os.Getenv("TOLK_REQUIRE_TOOLS") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	if os.Getenv("TOLK_REQUIRE_TOOLS") == "1" {
-		// shared() skips; in CI the schemas must be there.
-		if _, err := os.Stat(filepath.Join(sharedDir(t), "data", "tbx-basic-schemas")); err != nil {
-			t.Fatalf("TOLK_REQUIRE_TOOLS=1 but the schemas are absent: %v", err)
-		}
-	}
-	dir := filepath.Join(shared(t), "data", "tbx-basic-schemas")
-	for _, tool := range []string{"java", "xmllint", "sh"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			missing(tool)
-		}
-	}
-	for _, f := range []string{"/usr/share/java/Saxon-HE.jar", "/usr/lib/python3/dist-packages/lxml/isoschematron/resources/xsl/iso-schematron-xslt1/iso_svrl_for_xslt1.xsl"} {
-		if _, err := os.Stat(f); err != nil {
-			missing(f)
-		}
-	}
-	return func(files ...string) (string, error) {
-		cmd := exec.Command("sh", append([]string{filepath.Join(dir, "validate-tbx.sh"), dir}, files...)...)
-		out, err := cmd.CombinedOutput()
-		return string(out), err
-	}
-}
-
-// sharedDir is shared without the skip, for the CI check.
-func sharedDir(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 // TestSchemaValid runs the official validators on every kind of TBX
 // Write produces, and on a broken copy to prove the check can fail.
 func TestSchemaValid(t *testing.T) {
-	validate := validator(t)
+	validate := sharedtest.TBXValidator(t)
 	tmp := t.TempDir()
 	write := func(name string, cs []glossary.Concept) string {
 		var buf bytes.Buffer

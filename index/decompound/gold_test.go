@@ -2,7 +2,6 @@ package decompound
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -44,19 +43,10 @@ var goldFiles = []string{"nl_alpino-ud-dev.conllu.gz", "nl_lassysmall-ud-dev.con
 // aligned (a separable verb, spoorde → aan_sporen) is counted in skipped.
 func readGold(t testing.TB) (words []goldWord, skipped int) {
 	t.Helper()
-	dir := filepath.Join(sharedDir(t), "data", "ud-dutch")
 	seen := map[string]int{}
 	sentence := 0
 	for _, name := range goldFiles {
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(zr)
+		sc := bufio.NewScanner(sharedtest.Open(t, "data", "ud-dutch", name))
 		for sc.Scan() {
 			if strings.HasPrefix(sc.Text(), "# sent_id") {
 				sentence++
@@ -88,7 +78,6 @@ func readGold(t testing.TB) (words []goldWord, skipped int) {
 		if err := sc.Err(); err != nil {
 			t.Fatal(err)
 		}
-		f.Close()
 	}
 	return words, skipped
 }

@@ -2,10 +2,7 @@ package ingest
 
 import (
 	"bufio"
-	"compress/gzip"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,29 +11,13 @@ import (
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
-// sharedData returns ../shared/data/<dir> relative to the repository root,
-// skipping the test when it is absent (a fresh clone has no ../shared).
-func sharedData(t testing.TB, dir string) string {
-	t.Helper()
-	return sharedtest.Path(t, "data", dir)
-}
-
 type bwbDoc struct {
 	ID, Title, Text string
 }
 
 func readBWB(t testing.TB, n int) []bwbDoc {
 	t.Helper()
-	f, err := os.Open(filepath.Join(sharedData(t, "bwb-laws-markdown"), "bwb-small.jsonl.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
+	sc := bufio.NewScanner(sharedtest.Open(t, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
 	sc.Buffer(nil, 64<<20)
 	var docs []bwbDoc
 	for sc.Scan() && len(docs) < n {
@@ -88,16 +69,7 @@ func TestBWBMarkdown(t *testing.T) {
 // one sound must be joined back. It reports the rates and fails below the
 // floors, which pin the figures in docs/PERFORMANCE.md.
 func TestDehyphenationWordlist(t *testing.T) {
-	f, err := os.Open(filepath.Join(sharedData(t, "opentaal-wordlist-debian"), "dutch.txt.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(zr)
+	sc := bufio.NewScanner(sharedtest.Open(t, "data", "opentaal-wordlist-debian", "dutch.txt.gz"))
 	var keepOK, keepN, joinOK, joinN, tremaOK, tremaN int
 	var keepBad, joinBad []string
 	undo := map[rune]rune{'ë': 'e', 'ï': 'i', 'ö': 'o', 'ü': 'u'}

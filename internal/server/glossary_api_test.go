@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -808,42 +807,21 @@ func TestGlossaryImportRefused(t *testing.T) {
 	})
 }
 
-// tbxValidator returns a function that runs validate-tbx.sh from
-// ../shared/data/tbx-basic-schemas on TBX files, or skips the test when
-// the schemas or the Debian tools it needs are missing (with
-// TOLK_REQUIRE_TOOLS=1, as in CI, a missing piece fails the test).
+// tbxValidator returns a function that runs validate-tbx.sh on TBX files
+// (see sharedtest.TBXValidator, which skips or fails when the schemas or
+// tools are missing) and reports an error unless every file is valid by
+// both the RELAX NG schema and the Schematron.
 func tbxValidator(t *testing.T) func(files ...string) {
 	t.Helper()
-	missing := func(what string) {
-		t.Helper()
-		msg := what + " missing: install libxml2-utils libsaxonhe-java default-jre-headless python3-lxml to check TBX against the TBX-Basic schemas"
-		if os.Getenv("TOLK_REQUIRE_TOOLS") == "1" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
-	dir := sharedtest.Path(t, "data", "tbx-basic-schemas")
-	if _, err := os.Stat(filepath.Join(dir, "validate-tbx.sh")); err != nil {
-		missing(filepath.Join(dir, "validate-tbx.sh"))
-	}
-	for _, tool := range []string{"java", "xmllint", "sh"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			missing(tool)
-		}
-	}
-	for _, f := range []string{"/usr/share/java/Saxon-HE.jar", "/usr/lib/python3/dist-packages/lxml/isoschematron/resources/xsl/iso-schematron-xslt1/iso_svrl_for_xslt1.xsl"} {
-		if _, err := os.Stat(f); err != nil {
-			missing(f)
-		}
-	}
+	run := sharedtest.TBXValidator(t)
 	return func(files ...string) {
 		t.Helper()
-		out, err := exec.Command("sh", append([]string{filepath.Join(dir, "validate-tbx.sh"), dir}, files...)...).CombinedOutput()
+		out, err := run(files...)
 		if err != nil {
 			t.Errorf("validate-tbx.sh: %v\n%s", err, out)
 		}
 		for _, f := range files {
-			if !strings.Contains(string(out), f+" validates") || !strings.Contains(string(out), f+" passes Schematron") {
+			if !strings.Contains(out, f+" validates") || !strings.Contains(out, f+" passes Schematron") {
 				t.Errorf("%s is not reported valid by both schemas:\n%s", filepath.Base(f), out)
 			}
 		}

@@ -2,13 +2,11 @@ package server
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -53,7 +51,8 @@ func BenchmarkSearchHTTP(b *testing.B) {
 // BenchmarkSearchBWB measures the bilingual search on the 1,423 BWB
 // circulars and policy rules plus the letter (about 71,000 passages).
 func BenchmarkSearchBWB(b *testing.B) {
-	path := sharedtest.Path(b, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz")
+	// Open first: it skips without ../shared before the costly setup.
+	r := sharedtest.Open(b, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz")
 	curated, err := glossary.Curated()
 	if err != nil {
 		b.Fatal(err)
@@ -68,16 +67,7 @@ func BenchmarkSearchBWB(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.Close()
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(gz)
+	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	n := 0
 	for sc.Scan() {
@@ -105,17 +95,7 @@ func BenchmarkSearchBWB(b *testing.B) {
 // production key function (index.Key) and the curated glossary plus the
 // 22,747-entry FreeDict collection loaded.
 func BenchmarkGlossaryLookupHTTP(b *testing.B) {
-	path := sharedtest.Path(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cs, err := exchange.Import(gz, exchange.FreeDict, "freedict")
+	cs, err := exchange.Import(sharedtest.Open(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"), exchange.FreeDict, "freedict")
 	if err != nil {
 		b.Fatal(err)
 	}
