@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -215,9 +214,8 @@ func TestDecompounderInIndex(t *testing.T) {
 // Snowball Dutch (the dutch_porter variant) after folding, and reports
 // how many words the overrides change.
 func TestSnowballVocabulary(t *testing.T) {
-	dir := sharedDir(t, "data/snowball-dutch")
-	voc := readLines(t, filepath.Join(dir, "dutch-voc.txt"))
-	want := readLines(t, filepath.Join(dir, "dutch_porter-output.txt"))
+	voc := readLines(t, "data", "snowball-dutch", "dutch-voc.txt")
+	want := readLines(t, "data", "snowball-dutch", "dutch_porter-output.txt")
 	if len(voc) != len(want) {
 		t.Fatalf("%d words, %d stems", len(voc), len(want))
 	}
@@ -252,12 +250,11 @@ func TestSnowballVocabulary(t *testing.T) {
 // chain; and how many distinct lemmas (all parts of speech) our chain
 // newly merges, which would be false friends.
 func TestPluralAgreement(t *testing.T) {
-	dir := sharedDir(t, "data/ud-dutch")
 	type pair struct{ form, lemma string }
 	plurals := map[pair]bool{}
 	lemmas := map[string]bool{}
 	for _, f := range []string{"nl_alpino-ud-dev.conllu.gz", "nl_lassysmall-ud-dev.conllu.gz"} {
-		for _, line := range readLines(t, filepath.Join(dir, f)) {
+		for _, line := range readLines(t, "data", "ud-dutch", f) {
 			cols := strings.Split(line, "\t")
 			if len(cols) < 6 || strings.HasPrefix(line, "#") {
 				continue

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -157,8 +156,7 @@ func mapsKeys(m map[string]string) func(func(string) bool) {
 // TestOverridesTable checks that the committed table is what the rule
 // derives from the vocabulary, and regenerates it with -update.
 func TestOverridesTable(t *testing.T) {
-	dir := sharedDir(t, "data/snowball-dutch")
-	voc := readLines(t, filepath.Join(dir, "dutch-voc.txt"))
+	voc := readLines(t, "data", "snowball-dutch", "dutch-voc.txt")
 	got := formatOverrides(deriveOverrides(voc))
 
 	// How many singular/plural pairs of the vocabulary (as pluralForms

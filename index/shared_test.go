@@ -2,7 +2,6 @@ package index
 
 import (
 	"bufio"
-	"path/filepath"
 	"testing"
 
 	"github.com/tolk-nl/tolk/internal/sharedtest"
@@ -15,17 +14,12 @@ func sharedDir(tb testing.TB, sub string) string {
 	return sharedtest.Path(tb, sub)
 }
 
-// readLines reads a text file under ../shared (gunzipped when its name
-// ends in .gz). The path is sharedDir's result joined with a file name,
-// so it is made relative to the shared directory again for sharedtest.
-func readLines(tb testing.TB, path string) []string {
+// readLines reads a text file under ../shared (elem are the parts of its
+// path there), gunzipped when its name ends in .gz.
+func readLines(tb testing.TB, elem ...string) []string {
 	tb.Helper()
-	rel, err := filepath.Rel(sharedtest.Dir(tb), path)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var lines []string
-	sc := bufio.NewScanner(sharedtest.Open(tb, rel))
+	sc := bufio.NewScanner(sharedtest.Open(tb, elem...))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
 		lines = append(lines, sc.Text())
