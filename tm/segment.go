@@ -1,0 +1,273 @@
+package tm
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxText is the longest text a segment side may have, in bytes. A
+// segment is a sentence or a short paragraph; anything longer is a
+// document uploaded in the wrong place.
+const MaxText = 64 << 10
+
+// MaxID is the longest segment id, in bytes.
+const MaxID = 256
+
+// DefaultCollection is the collection of imported segments that name none.
+const DefaultCollection = "import"
+
+// Reserved property types: the fields of a segment that TMX has no
+// attribute for are written as these props, and read back into the fields.
+const (
+	PropCollection    = "x-collection"
+	PropSourceDoc     = "x-source-doc"
+	PropSourceArticle = "x-source-article"
+)
+
+// Source says where a segment was taken from: a document and, for
+// treaties and laws, the article.
+type Source struct {
+	Doc     string `json:"doc,omitempty"`
+	Article string `json:"article,omitempty"`
+}
+
+// Prop is a property a CAT tool attached to a translation unit (Lang
+// empty) or to one of its languages (Lang "nl" or "en"), as TMX's <prop
+// type="…">. tolk keeps them so that an exported memory carries them back.
+type Prop struct {
+	Lang  string `json:"lang,omitempty"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+}
+
+// Segment is one translation unit: a Dutch text and its English
+// translation. ID is unique within a collection; two collections may both
+// hold a segment "1" (CAT tools number their units from 1).
+type Segment struct {
+	ID         string    `json:"id"`
+	NL         string    `json:"nl"`
+	EN         string    `json:"en"`
+	Collection string    `json:"collection"`
+	Source     Source    `json:"source,omitzero"`
+	Created    time.Time `json:"created,omitzero"`
+	Creator    string    `json:"creator,omitempty"`
+	Note       string    `json:"note,omitempty"`
+	Props      []Prop    `json:"props,omitempty"`
+}
+
+// Batch is what a reader of an exchange format produced: the segments, and
+// how many units it skipped because they lack a Dutch or an English side.
+type Batch struct {
+	Segments []Segment
+	Skipped  int
+}
+
+// ErrInvalid is wrapped by every validation error.
+var ErrInvalid = errors.New("invalid segment")
+
+// FieldError names the field of a segment that failed validation.
+type FieldError struct {
+	ID    string // may be empty for a segment without id
+	Field string // e.g. "nl", "props[2].type"
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	if e.ID != "" {
+		return fmt.Sprintf("segment %s: %s: %s", e.ID, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Field, e.Msg)
+}
+
+// Unwrap makes every FieldError match ErrInvalid.
+func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+// Normalize brings a segment to the form tolk stores: runs of white space
+// in the two texts become one space, and the texts, note, id, creator,
+// collection, source and props lose surrounding white space. Readers call
+// it, so that every format stores the same text and a round trip through
+// any of them changes nothing.
+func (s *Segment) Normalize() {
+	s.NL = CollapseSpace(s.NL)
+	s.EN = CollapseSpace(s.EN)
+	s.ID = strings.TrimSpace(s.ID)
+	s.Collection = strings.TrimSpace(s.Collection)
+	s.Creator = strings.TrimSpace(s.Creator)
+	s.Note = strings.TrimSpace(s.Note)
+	s.Source.Doc = strings.TrimSpace(s.Source.Doc)
+	s.Source.Article = strings.TrimSpace(s.Source.Article)
+	if len(s.Props) == 0 {
+		s.Props = nil
+	}
+	for i := range s.Props {
+		p := &s.Props[i]
+		p.Type, p.Value, p.Lang = strings.TrimSpace(p.Type), strings.TrimSpace(p.Value), strings.TrimSpace(p.Lang)
+	}
+	if !s.Created.IsZero() {
+		// TMX dates have whole seconds; a finer time would not survive
+		// an export.
+		s.Created = s.Created.UTC().Truncate(time.Second)
+	}
+}
+
+// CollapseSpace trims s and replaces each run of white space in it with
+// one space.
+func CollapseSpace(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func needsCollapse(s string) bool {
+	prevSpace := true // a leading space needs trimming
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if sp && (prevSpace || r != ' ') {
+			return true
+		}
+		prevSpace = sp
+	}
+	return prevSpace && s != ""
+}
+
+// Validate checks the rules every stored segment keeps: both texts
+// non-empty and at most MaxText bytes, everything valid UTF-8 without
+// characters XML cannot carry, a valid collection name (ValidCollection;
+// empty is allowed and means DefaultCollection to an import), an id of at
+// most MaxID bytes without control characters, props with a type, a known
+// language and no reserved type. It reports the first problem found.
+func (s *Segment) Validate() error {
+	bad := func(field, format string, args ...any) error {
+		return &FieldError{ID: s.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
+	}
+	if len(s.ID) > MaxID {
+		return bad("id", "longer than %d bytes", MaxID)
+	}
+	if msg := checkText(s.ID); msg != "" || strings.ContainsAny(s.ID, "\t\n\r") {
+		return bad("id", "%s", cmpMsg(msg, "contains a control character"))
+	}
+	for _, f := range []struct{ name, v string }{{"nl", s.NL}, {"en", s.EN}} {
+		switch {
+		case strings.TrimSpace(f.v) == "":
+			return bad(f.name, "empty")
+		case len(f.v) > MaxText:
+			return bad(f.name, "%d bytes, more than the %d a segment may have", len(f.v), MaxText)
+		}
+		if msg := checkText(f.v); msg != "" {
+			return bad(f.name, "%s", msg)
+		}
+	}
+	if s.Collection != "" && !ValidCollection(s.Collection) {
+		return bad("collection", "%q: use 1–64 letters, digits, '-', '_' or '.'", s.Collection)
+	}
+	for _, f := range []struct{ name, v string }{
+		{"note", s.Note}, {"creator", s.Creator}, {"source.doc", s.Source.Doc}, {"source.article", s.Source.Article},
+	} {
+		if len(f.v) > MaxText {
+			return bad(f.name, "longer than %d bytes", MaxText)
+		}
+		if msg := checkText(f.v); msg != "" {
+			return bad(f.name, "%s", msg)
+		}
+	}
+	for i, p := range s.Props {
+		f := fmt.Sprintf("props[%d]", i)
+		switch {
+		case strings.TrimSpace(p.Type) == "":
+			return bad(f+".type", "empty")
+		case p.Type == PropCollection || p.Type == PropSourceDoc || p.Type == PropSourceArticle:
+			return bad(f+".type", "%q is reserved for the segment's own fields", p.Type)
+		case p.Lang != "" && p.Lang != "nl" && p.Lang != "en":
+			return bad(f+".lang", "%q is neither nl nor en", p.Lang)
+		case len(p.Type)+len(p.Value) > MaxText:
+			return bad(f, "longer than %d bytes", MaxText)
+		}
+		if msg := checkText(p.Type + p.Value); msg != "" {
+			return bad(f, "%s", msg)
+		}
+	}
+	return nil
+}
+
+func cmpMsg(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// checkText returns what is wrong with s as XML character data, or "".
+func checkText(s string) string {
+	if !utf8.ValidString(s) {
+		return "not valid UTF-8"
+	}
+	for _, r := range s {
+		if !xmlChar(r) {
+			return fmt.Sprintf("character U+%04X cannot be exchanged (XML 1.0 forbids it)", r)
+		}
+	}
+	return ""
+}
+
+// xmlChar reports whether XML 1.0 allows r in a document.
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+// ValidCollection reports whether name is a collection name: 1–64 ASCII
+// letters, digits, '-', '_' or '.', so that it fits in a URL query and a
+// file name unescaped.
+func ValidCollection(name string) bool {
+	if name == "" || len(name) > 64 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// Key is the segment's key in a store or index: collection and id, which
+// together are unique.
+func (s *Segment) Key() string { return s.Collection + "\x00" + s.ID }
+
+// ContentID is the id an import gives a segment that has none: a hash of
+// its collection, texts and source. Importing the same file twice thus
+// replaces its segments instead of adding them again, and a segment
+// repeated in one file is stored once.
+func ContentID(s Segment) string {
+	h := sha256.New()
+	for _, v := range []string{s.Collection, s.NL, s.EN, s.Source.Doc, s.Source.Article} {
+		h.Write([]byte(v))
+		h.Write([]byte{0})
+	}
+	return "h" + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// Lang maps a language code as CAT tools write it to "nl" or "en", or ""
+// for any other language: case and region do not matter ("NL-NL", "nl-BE",
+// "EN-GB", "en_US"), and the three-letter codes (nld, dut, eng) are known.
+func Lang(code string) string {
+	code = strings.ToLower(strings.TrimSpace(code))
+	if i := strings.IndexAny(code, "-_"); i >= 0 {
+		code = code[:i]
+	}
+	switch code {
+	case "nl", "nld", "dut":
+		return "nl"
+	case "en", "eng":
+		return "en"
+	}
+	return ""
+}

@@ -1,0 +1,103 @@
+package tm
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestValidate(t *testing.T) {
+	ok := Segment{NL: "Dag", EN: "Day", Collection: "mali"}
+	tests := []struct {
+		name  string
+		edit  func(s *Segment)
+		field string // "" = valid
+	}{
+		{"valid", func(*Segment) {}, ""},
+		{"no collection is fine", func(s *Segment) { s.Collection = "" }, ""},
+		{"empty Dutch", func(s *Segment) { s.NL = " \t" }, "nl"},
+		{"empty English", func(s *Segment) { s.EN = "" }, "en"},
+		{"too long", func(s *Segment) { s.EN = strings.Repeat("x", MaxText+1) }, "en"},
+		{"longest allowed", func(s *Segment) { s.EN = strings.Repeat("x", MaxText) }, ""},
+		{"bad UTF-8", func(s *Segment) { s.NL = "a\xffb" }, "nl"},
+		{"control character", func(s *Segment) { s.NL = "a\x01b" }, "nl"},
+		{"bad collection", func(s *Segment) { s.Collection = "my tm" }, "collection"},
+		{"long collection", func(s *Segment) { s.Collection = strings.Repeat("c", 65) }, "collection"},
+		{"id with newline", func(s *Segment) { s.ID = "a\nb" }, "id"},
+		{"long id", func(s *Segment) { s.ID = strings.Repeat("i", MaxID+1) }, "id"},
+		{"prop without type", func(s *Segment) { s.Props = []Prop{{Value: "v"}} }, "props[0].type"},
+		{"reserved prop", func(s *Segment) { s.Props = []Prop{{Type: PropCollection, Value: "v"}} }, "props[0].type"},
+		{"prop language", func(s *Segment) { s.Props = []Prop{{Type: "t", Lang: "de"}} }, "props[0].lang"},
+		{"note bad UTF-8", func(s *Segment) { s.Note = "\xc3" }, "note"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := ok
+			tt.edit(&s)
+			err := s.Validate()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("unexpected error %v", err)
+				}
+				return
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v: want a *FieldError wrapping ErrInvalid", err)
+			}
+			if fe.Field != tt.field {
+				t.Errorf("field %q, want %q (%v)", fe.Field, tt.field, err)
+			}
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	s := Segment{
+		ID: " 1 ", NL: "  De\tstaat\n\n greep ", EN: "coup", Collection: " c ", Note: " n\nm ", Props: []Prop{},
+		Created: time.Date(2024, 1, 2, 3, 4, 5, 999, time.FixedZone("CET", 3600)),
+	}
+	s.Normalize()
+	want := Segment{ID: "1", NL: "De staat greep", EN: "coup", Collection: "c", Note: "n\nm", Created: time.Date(2024, 1, 2, 2, 4, 5, 0, time.UTC)}
+	if diff := cmp.Diff(want, s); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "a": "a", "a b": "a b", " a": "a", "a ": "a", "a  b": "a b", "a\nb": "a b", "\u00a0a\u2003b": "a b", "één twee": "één twee",
+	} {
+		if got := CollapseSpace(in); got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	for in, want := range map[string]string{
+		"nl": "nl", "NL-NL": "nl", "nl-BE": "nl", "nl_NL": "nl", "nld": "nl", "EN-GB": "en", "en_US": "en", "eng": "en",
+		"de-DE": "", "*all*": "", "": "", "enx": "",
+	} {
+		if got := Lang(in); got != want {
+			t.Errorf("Lang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestContentID(t *testing.T) {
+	a := Segment{NL: "a", EN: "b", Collection: "c"}
+	b := a
+	b.Source.Article = "1"
+	if ContentID(a) != ContentID(a) || ContentID(a) == ContentID(b) {
+		t.Errorf("ContentID: same segment must give the same id, another source another: %s %s", ContentID(a), ContentID(b))
+	}
+	s := a
+	s.ID = ContentID(a)
+	if err := s.Validate(); err != nil {
+		t.Error(err)
+	}
+}

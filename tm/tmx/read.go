@@ -1,0 +1,421 @@
+package tmx
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/tolk-nl/tolk/tm"
+)
+
+// Errors Read wraps, to tell kinds of bad input apart.
+var (
+	// ErrDTD: the document declares entities or an internal DTD subset.
+	ErrDTD = errors.New("DOCTYPE with an internal subset or entity declarations refused")
+	// ErrNotTMX: the root element is not tmx.
+	ErrNotTMX = errors.New("not a TMX document")
+	// ErrEncoding: the prolog declares an encoding tolk cannot decode.
+	ErrEncoding = errors.New("unknown encoding")
+)
+
+// Error locates a problem in a TMX document.
+type Error struct {
+	Line    int    // 1-based line; 0 if unknown
+	Element string // local name of the element, may be empty
+	Err     error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("tmx: ")
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Element != "" {
+		fmt.Fprintf(&b, "<%s>: ", e.Element)
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Read parses a TMX document and returns its Dutch–English segments,
+// normalised (tm.Segment.Normalize) and validated. A unit without a
+// non-empty Dutch or English variant is skipped and counted, not an error;
+// when a unit has several variants of one language (nl-NL and nl-BE) the
+// first is taken. Anything else wrong — bad XML, a DTD, an unknown
+// encoding, a bad date, a segment tm.Segment.Validate refuses — fails the
+// whole read with an *Error naming the line.
+//
+// Mapping: tuid → ID, creationdate → Created, creationid → Creator; the
+// unit's notes → Note (one a line; a variant's note is kept there too,
+// prefixed "nl: " or "en: "); the props x-collection, x-source-doc and
+// x-source-article → Collection and Source; every other prop → Props
+// (Lang set for a variant's props).
+func Read(r io.Reader) (tm.Batch, error) {
+	in, utf16, err := decodeBOM(r)
+	if err != nil {
+		return tm.Batch{}, &Error{Err: err}
+	}
+	dec := xml.NewDecoder(in)
+	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
+		return charsetReader(label, input, utf16)
+	}
+	x := &reader{dec: dec}
+	if err := x.run(); err != nil {
+		return tm.Batch{}, err
+	}
+	return tm.Batch{Segments: x.out, Skipped: x.skipped}, nil
+}
+
+// decodeBOM turns UTF-16 (told by its byte-order mark, or by "<?" encoded
+// in it) into UTF-8 and drops a UTF-8 byte-order mark, since
+// encoding/xml reads only byte-oriented encodings.
+func decodeBOM(r io.Reader) (io.Reader, bool, error) {
+	br := bufio.NewReader(r)
+	b, _ := br.Peek(4)
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
+		br.Discard(3)
+		return br, false, nil
+	case bytes.HasPrefix(b, []byte("\xFF\xFE")), bytes.HasPrefix(b, []byte("\xFE\xFF")):
+		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case bytes.Equal(b, []byte("<\x00?\x00")):
+		e = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case bytes.Equal(b, []byte("\x00<\x00?")):
+		e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	default:
+		return br, false, nil
+	}
+	return e.NewDecoder().Reader(br), true, nil
+}
+
+func charsetReader(label string, input io.Reader, utf16 bool) (io.Reader, error) {
+	l := strings.ToLower(strings.TrimSpace(label))
+	if strings.HasPrefix(l, "utf-16") || l == "utf16" || l == "ucs-2" {
+		if utf16 {
+			return input, nil // decodeBOM has made it UTF-8 already
+		}
+		return nil, fmt.Errorf("%w: the prolog declares %s but the file has no UTF-16 byte-order mark", ErrEncoding, label)
+	}
+	if l == "utf8" {
+		return input, nil
+	}
+	e, err := ianaindex.IANA.Encoding(l)
+	if err != nil || e == nil {
+		e, err = htmlindex.Get(l)
+	}
+	if err != nil || e == nil {
+		return nil, fmt.Errorf("%w %q", ErrEncoding, label)
+	}
+	return e.NewDecoder().Reader(input), nil
+}
+
+// inline elements whose content is native code (formatting tags of the
+// original file) rather than text.
+var codeElements = map[string]bool{"bpt": true, "ept": true, "ph": true, "it": true, "ut": true}
+
+// variant is one <tuv> being read.
+type variant struct {
+	lang  string
+	props []tm.Prop
+	notes []string
+	seg   strings.Builder
+	code  int  // depth inside native-code elements
+	sub   int  // depth inside <sub>
+	inSeg bool // inside <seg>
+}
+
+// unit is one <tu> being read.
+type unit struct {
+	line  int
+	seg   tm.Segment
+	notes []string
+	vars  map[string]*variant // first variant of each of nl, en
+	cur   *variant            // the open <tuv>, nil between variants
+}
+
+type reader struct {
+	dec     *xml.Decoder
+	out     []tm.Segment
+	skipped int
+	u       *unit
+	stack   []string // open element names
+	text    strings.Builder
+	root    bool
+}
+
+func (x *reader) line() int {
+	l, _ := x.dec.InputPos()
+	return l
+}
+
+func (x *reader) run() error {
+	for {
+		tok, err := x.dec.Token()
+		if err == io.EOF {
+			if !x.root {
+				return &Error{Err: fmt.Errorf("%w: no root element", ErrNotTMX)}
+			}
+			return nil
+		}
+		if err != nil {
+			var se *xml.SyntaxError
+			el := ""
+			if n := len(x.stack); n > 0 {
+				el, _, _ = strings.Cut(x.stack[n-1], "\x00")
+			}
+			if errors.As(err, &se) {
+				return &Error{Line: se.Line, Element: el, Err: errors.New(se.Msg)}
+			}
+			return &Error{Line: x.line(), Element: el, Err: err}
+		}
+		switch t := tok.(type) {
+		case xml.Directive:
+			if d := string(t); strings.Contains(d, "[") || strings.Contains(d, "ENTITY") {
+				return &Error{Line: x.line(), Err: ErrDTD}
+			}
+		case xml.StartElement:
+			if err := x.start(t); err != nil {
+				return err
+			}
+		case xml.EndElement:
+			if err := x.end(t.Name.Local); err != nil {
+				return err
+			}
+		case xml.CharData:
+			x.chars(t)
+		}
+	}
+}
+
+func (x *reader) start(t xml.StartElement) error {
+	name := t.Name.Local
+	line := x.line()
+	if !x.root {
+		if name != "tmx" {
+			return &Error{Line: line, Element: name, Err: fmt.Errorf("%w: root element is <%s>, want <tmx>", ErrNotTMX, name)}
+		}
+		x.root = true
+	}
+	x.stack = append(x.stack, name)
+	parent := ""
+	if n := len(x.stack); n > 1 {
+		parent = x.stack[n-2]
+	}
+	u := x.u
+	switch {
+	case name == "tu" && parent == "body":
+		x.u = &unit{line: line, vars: map[string]*variant{}}
+		for _, a := range t.Attr {
+			switch a.Name.Local {
+			case "tuid":
+				x.u.seg.ID = a.Value
+			case "creationid":
+				x.u.seg.Creator = a.Value
+			case "creationdate":
+				d, err := parseDate(a.Value)
+				if err != nil {
+					return &Error{Line: line, Element: name, Err: err}
+				}
+				x.u.seg.Created = d
+			}
+		}
+	case u == nil:
+		// header, its props and notes: nothing tolk keeps.
+	case name == "tuv" && parent == "tu":
+		v := &variant{lang: "?"}
+		for _, a := range t.Attr {
+			// xml:lang in TMX 1.4, lang in 1.1–1.3.
+			if a.Name.Local == "lang" && (a.Name.Space == "" || a.Name.Space == "xml" || a.Name.Space == xmlNS) {
+				if l := tm.Lang(a.Value); l != "" {
+					v.lang = l
+				}
+				if a.Name.Space != "" {
+					break // xml:lang wins over lang
+				}
+			}
+		}
+		u.cur = v
+	case (name == "prop" || name == "note") && (parent == "tu" || parent == "tuv"):
+		x.text.Reset()
+		if name == "prop" {
+			typ := ""
+			for _, a := range t.Attr {
+				if a.Name.Local == "type" {
+					typ = a.Value
+				}
+			}
+			// The type is kept until the end tag.
+			x.stack[len(x.stack)-1] = "prop\x00" + typ
+		}
+	case name == "seg" && parent == "tuv" && u.cur != nil:
+		u.cur.inSeg = true
+	case u.cur != nil && u.cur.inSeg:
+		v := u.cur
+		switch {
+		case codeElements[name]:
+			v.code++
+		case name == "sub":
+			v.sub++
+			spaceBefore(&v.seg)
+		}
+	}
+	return nil
+}
+
+// spaceBefore ends the text so far with a space, so that the text of a
+// <sub> (a footnote, an alt text) does not run into its neighbours.
+func spaceBefore(b *strings.Builder) {
+	if s := b.String(); s != "" && !strings.HasSuffix(s, " ") {
+		b.WriteByte(' ')
+	}
+}
+
+func (x *reader) chars(t xml.CharData) {
+	n := len(x.stack)
+	if n == 0 || x.u == nil {
+		return
+	}
+	top := x.stack[n-1]
+	switch {
+	case top == "note" || strings.HasPrefix(top, "prop\x00"):
+		x.text.Write(t)
+	case x.u.cur != nil && x.u.cur.inSeg:
+		v := x.u.cur
+		if v.code == 0 || v.sub > 0 {
+			v.seg.Write(t)
+		}
+	}
+}
+
+func (x *reader) end(name string) error {
+	n := len(x.stack)
+	if n == 0 {
+		return nil
+	}
+	top := x.stack[n-1]
+	x.stack = x.stack[:n-1]
+	parent := ""
+	if n > 1 {
+		parent = x.stack[n-2]
+	}
+	u := x.u
+	if u == nil {
+		return nil
+	}
+	switch {
+	case name == "tu" && parent == "body":
+		x.u = nil
+		return x.unit(u)
+	case name == "tuv" && parent == "tu":
+		if v := u.cur; v != nil && v.lang != "?" && u.vars[v.lang] == nil {
+			u.vars[v.lang] = v
+		}
+		u.cur = nil
+	case name == "note" && parent == "tu":
+		u.notes = append(u.notes, x.text.String())
+	case name == "note" && parent == "tuv" && u.cur != nil:
+		u.cur.notes = append(u.cur.notes, x.text.String())
+	case strings.HasPrefix(top, "prop\x00") && (parent == "tu" || parent == "tuv"):
+		p := tm.Prop{Type: strings.TrimPrefix(top, "prop\x00"), Value: x.text.String()}
+		if parent == "tu" {
+			u.seg.Props = append(u.seg.Props, p)
+		} else if u.cur != nil {
+			u.cur.props = append(u.cur.props, p)
+		}
+	case name == "seg" && u.cur != nil:
+		u.cur.inSeg = false
+	case u.cur != nil && u.cur.inSeg:
+		v := u.cur
+		switch {
+		case codeElements[name]:
+			v.code--
+		case name == "sub":
+			v.sub--
+			spaceBefore(&v.seg)
+		}
+	}
+	return nil
+}
+
+// unit turns a finished <tu> into a segment, or counts it as skipped.
+func (x *reader) unit(u *unit) error {
+	nl, en := u.vars["nl"], u.vars["en"]
+	if nl == nil || en == nil || strings.TrimSpace(nl.seg.String()) == "" || strings.TrimSpace(en.seg.String()) == "" {
+		x.skipped++
+		return nil
+	}
+	s := u.seg
+	s.NL, s.EN = nl.seg.String(), en.seg.String()
+	// The reserved props go to their fields; the others stay in order.
+	props := s.Props[:0:0]
+	for _, p := range s.Props {
+		v := strings.TrimSpace(p.Value)
+		switch p.Type {
+		case tm.PropCollection:
+			s.Collection = v
+		case tm.PropSourceDoc:
+			s.Source.Doc = v
+		case tm.PropSourceArticle:
+			s.Source.Article = v
+		default:
+			props = append(props, p)
+		}
+	}
+	for _, v := range []*variant{nl, en} {
+		for _, p := range v.props {
+			p.Lang = v.lang
+			props = append(props, p)
+		}
+	}
+	s.Props = props
+	notes := u.notes
+	for _, v := range []*variant{nl, en} {
+		for _, n := range v.notes {
+			if n = strings.TrimSpace(n); n != "" {
+				notes = append(notes, v.lang+": "+n)
+			}
+		}
+	}
+	var kept []string
+	for _, n := range notes {
+		if n = strings.TrimSpace(n); n != "" {
+			kept = append(kept, n)
+		}
+	}
+	s.Note = strings.Join(kept, "\n")
+	s.Normalize()
+	if err := s.Validate(); err != nil {
+		return &Error{Line: u.line, Element: "tu", Err: err}
+	}
+	x.out = append(x.out, s)
+	return nil
+}
+
+const xmlNS = "http://www.w3.org/XML/1998/namespace"
+
+// dateLayout is TMX's date format (ISO 8601 basic, UTC).
+const dateLayout = "20060102T150405Z"
+
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{dateLayout, "20060102T150405", time.RFC3339, "2006-01-02T15:04:05", "20060102"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("creationdate %q is not a TMX date (YYYYMMDDThhmmssZ)", s)
+}

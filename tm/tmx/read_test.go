@@ -1,0 +1,229 @@
+package tmx
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/tolk-nl/tolk/tm"
+)
+
+func date(s string) time.Time {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestReadCATExports reads files laid out as Trados and memoQ write them.
+func TestReadCATExports(t *testing.T) {
+	tests := []struct {
+		file    string
+		want    []tm.Segment
+		skipped int
+	}{
+		{"trados.tmx", []tm.Segment{
+			{
+				NL:      "De staatsgreep van 18 augustus 2020 heeft de transitie in Mali vertraagd.",
+				EN:      "The coup of 18 August 2020 has delayed the transition in Mali.",
+				Created: date("20230912T081601Z"), Creator: `MINBUZA\jdevries`,
+				Props: []tm.Prop{
+					{Type: "x-LastUsedBy", Value: `MINBUZA\pbakker`}, {Type: "x-Context", Value: "0, 0"},
+					{Type: "x-Origin", Value: "TM"}, {Type: "x-ConfirmationLevel", Value: "ApprovedSignOff"},
+				},
+			},
+			{
+				NL:      "Het kabinet blijft zich inzetten voor de rechtsorde & stabiliteit.",
+				EN:      "The government remains committed to the rule of law & stability.",
+				Created: date("20230912T081744Z"), Creator: `MINBUZA\jdevries`,
+				Note:    "Terminologie afgestemd met DVB",
+				Props:   []tm.Prop{{Type: "x-ConfirmationLevel", Value: "Translated"}, {Lang: "en", Type: "x-Reviewed", Value: "yes"}},
+			},
+		}, 1},
+		{"memoq-windows-1252.tmx", []tm.Segment{
+			{
+				NL:      "Nederland draagt € 12 miljoen bij aan het “vredesproces” in de regio Mopti, coördinatie via MINUSMA.",
+				EN:      "The Netherlands contributes €12 million to the “peace process” in the Mopti region, coordinated through MINUSMA.",
+				Created: date("20210304T101112Z"), Creator: "translator1",
+				Note:    "nl: Bron: Kamerbrief Mali",
+				Props: []tm.Prop{
+					{Type: "client", Value: "BZ"}, {Type: "project", Value: "Sahel 2021"}, {Type: "domain", Value: "Ontwikkelingssamenwerking"},
+				},
+			},
+			{
+				NL:      "Zie de bijlage Rapport van de VN, blz. 4 voor de cijfers.",
+				EN:      "See the annex UN report, p. 4 for the figures.",
+				Created: date("20210304T101305Z"), Creator: "translator1",
+			},
+		}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := os.Open("testdata/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			got, err := Read(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got.Segments); diff != "" {
+				t.Errorf("segments (-want +got):\n%s", diff)
+			}
+			if got.Skipped != tt.skipped {
+				t.Errorf("skipped %d, want %d", got.Skipped, tt.skipped)
+			}
+			for _, s := range got.Segments {
+				for _, text := range []string{s.NL, s.EN} {
+					if strings.ContainsAny(text, "<>{}") || strings.Contains(text, "QuickPlaceholder") {
+						t.Errorf("markup leaked into %q", text)
+					}
+				}
+			}
+		})
+	}
+}
+
+func tmxDoc(prolog, tus string) string {
+	return prolog + `<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="*all*" datatype="plaintext"/>
+<body>
+` + tus + `
+</body></tmx>`
+}
+
+const oneTU = `<tu><tuv xml:lang="nl"><seg>één</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>`
+
+func TestReadEncodings(t *testing.T) {
+	want := []tm.Segment{{NL: "één", EN: "one"}}
+	utf8Doc := tmxDoc(`<?xml version="1.0" encoding="UTF-8"?>`+"\n", oneTU)
+	utf16 := func(order unicode.Endianness, decl string) []byte {
+		b, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes([]byte(tmxDoc(decl, oneTU)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	latin1, err := charmap.ISO8859_1.NewEncoder().Bytes([]byte(tmxDoc(`<?xml version="1.0" encoding="ISO-8859-1"?>`, oneTU)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noBOM, err := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte(tmxDoc(`<?xml version="1.0" encoding="UTF-16"?>`, oneTU)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data []byte
+	}{
+		{"UTF-8", []byte(utf8Doc)},
+		{"UTF-8 with BOM", append([]byte("\xEF\xBB\xBF"), utf8Doc...)},
+		{"no prolog", []byte(tmxDoc("", oneTU))},
+		{"UTF-16LE with BOM", utf16(unicode.LittleEndian, `<?xml version="1.0" encoding="UTF-16"?>`)},
+		{"UTF-16BE with BOM", utf16(unicode.BigEndian, `<?xml version="1.0" encoding="utf-16"?>`)},
+		{"UTF-16LE without BOM", noBOM},
+		{"ISO-8859-1", latin1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(bytes.NewReader(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got.Segments); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadLanguages(t *testing.T) {
+	tests := []struct {
+		name    string
+		tu      string
+		want    []tm.Segment
+		skipped int
+	}{
+		{"regions and case", `<tu><tuv xml:lang="NL-NL"><seg>a</seg></tuv><tuv xml:lang="EN-GB"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+		{"underscore and Belgian Dutch", `<tu><tuv xml:lang="en_US"><seg>b</seg></tuv><tuv xml:lang="nl-BE"><seg>a</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+		{"old lang attribute", `<tu><tuv lang="nl"><seg>a</seg></tuv><tuv lang="EN"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+		{"first variant of a language wins", `<tu><tuv xml:lang="nl-NL"><seg>a</seg></tuv><tuv xml:lang="nl-BE"><seg>c</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+		{"no English", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>`, nil, 1},
+		{"empty after markup", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg><ph>&lt;br/&gt;</ph></seg></tuv></tu>`, nil, 1},
+		{"ids and whitespace", `<tu tuid=" 7 "><tuv xml:lang="nl"><seg>  a
+   b </seg></tuv><tuv xml:lang="en"><seg>c</seg></tuv></tu>`, []tm.Segment{{ID: "7", NL: "a b", EN: "c"}}, 0},
+		{"nested hi keeps text, code in it dropped", `<tu><tuv xml:lang="nl"><seg>x <hi>y <bpt i="1">{b}</bpt>z<ept i="1">{/b}</ept></hi></seg></tuv><tuv xml:lang="en"><seg>w</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "x y z", EN: "w"}}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(strings.NewReader(tmxDoc("", tt.tu)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got.Segments); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if got.Skipped != tt.skipped {
+				t.Errorf("skipped %d, want %d", got.Skipped, tt.skipped)
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  string
+		line int
+		is   error  // nil: any error
+		msg  string // part of the message
+	}{
+		{"internal subset", `<?xml version="1.0"?>
+<!DOCTYPE tmx [<!ENTITY x "boom">]>
+<tmx/>`, 2, ErrDTD, "DOCTYPE"},
+		{"entity declaration", `<!DOCTYPE tmx SYSTEM "tmx14.dtd" <!ENTITY x "y">>` + "\n<tmx/>", 1, ErrDTD, "DOCTYPE"},
+		{"undeclared entity", tmxDoc("", "<tu><tuv xml:lang=\"nl\"><seg>a&nbsp;b</seg></tuv></tu>"), 3, nil, "entity"},
+		{"unclosed element", tmxDoc("", "<tu><tuv xml:lang=\"nl\"><seg>a</tuv></tu>"), 3, nil, "seg"},
+		{"not TMX", `<martif/>`, 1, ErrNotTMX, "<martif>"},
+		{"empty", ``, 0, ErrNotTMX, "no root"},
+		{"bad date", tmxDoc("", "\n\n<tu creationdate=\"yesterday\">"+oneTU[4:]), 5, nil, "yesterday"},
+		{"unknown encoding", `<?xml version="1.0" encoding="x-klingon"?><tmx/>`, 1, ErrEncoding, "x-klingon"},
+		{"UTF-16 declared, none found", `<?xml version="1.0" encoding="UTF-16"?><tmx/>`, 1, ErrEncoding, "byte-order mark"},
+		{"reserved collection name bad", tmxDoc("", `<tu><prop type="x-collection">no spaces please</prop><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`), 3, tm.ErrInvalid, "collection"},
+		{"segment too long", tmxDoc("", `<tu><tuv xml:lang="nl"><seg>`+strings.Repeat("a", tm.MaxText+1)+`</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`), 3, tm.ErrInvalid, "nl"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(strings.NewReader(tt.doc))
+			if err == nil {
+				t.Fatalf("no error; read %+v", got)
+			}
+			var te *Error
+			if !errors.As(err, &te) {
+				t.Fatalf("%v: not a *tmx.Error", err)
+			}
+			if te.Line != tt.line {
+				t.Errorf("line %d, want %d (%v)", te.Line, tt.line, err)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("%v: does not wrap %v", err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.msg) || !strings.HasPrefix(err.Error(), "tmx: ") {
+				t.Errorf("%q: want the prefix tmx: and %q in it", err, tt.msg)
+			}
+		})
+	}
+}

@@ -1,0 +1,102 @@
+package tmx
+
+import (
+	"bufio"
+	"encoding/xml"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/tolk-nl/tolk/tm"
+)
+
+// Header is what Write puts in the TMX header besides the fixed values.
+type Header struct {
+	// ToolVersion is the creationtoolversion; empty writes "unknown".
+	ToolVersion string
+	// Created is the header's creationdate; zero leaves it out.
+	Created time.Time
+}
+
+// Write writes segs as a TMX 1.4b document that validates against
+// tmx14.dtd: srclang nl, segtype sentence, datatype plaintext. Each
+// segment is a <tu> with tuid, creationdate and creationid, its note, the
+// props x-collection, x-source-doc and x-source-article for the fields TMX
+// has no attribute for, its other props (a variant's props in its <tuv>),
+// and a Dutch and an English <tuv>. Read gives the segments back
+// unchanged, if they were normalised and valid.
+func Write(w io.Writer, segs []tm.Segment, h Header) error {
+	bw := bufio.NewWriter(w)
+	ver := h.ToolVersion
+	if ver == "" {
+		ver = "unknown"
+	}
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<tmx version="1.4">` + "\n")
+	bw.WriteString(`  <header creationtool="tolk" creationtoolversion="` + attr(ver) +
+		`" segtype="sentence" o-tmf="tolk" adminlang="en" srclang="nl" datatype="plaintext"`)
+	if !h.Created.IsZero() {
+		bw.WriteString(` creationdate="` + h.Created.UTC().Format(dateLayout) + `"`)
+	}
+	bw.WriteString("/>\n  <body>\n")
+	for _, s := range segs {
+		bw.WriteString("    <tu")
+		if s.ID != "" {
+			bw.WriteString(` tuid="` + attr(s.ID) + `"`)
+		}
+		if !s.Created.IsZero() {
+			bw.WriteString(` creationdate="` + s.Created.UTC().Format(dateLayout) + `"`)
+		}
+		if s.Creator != "" {
+			bw.WriteString(` creationid="` + attr(s.Creator) + `"`)
+		}
+		bw.WriteString(">\n")
+		if s.Note != "" {
+			element(bw, "      ", "note", "", s.Note)
+		}
+		for _, p := range []tm.Prop{
+			{Type: tm.PropCollection, Value: s.Collection},
+			{Type: tm.PropSourceDoc, Value: s.Source.Doc},
+			{Type: tm.PropSourceArticle, Value: s.Source.Article},
+		} {
+			if p.Value != "" {
+				element(bw, "      ", "prop", p.Type, p.Value)
+			}
+		}
+		for _, p := range s.Props {
+			if p.Lang == "" {
+				element(bw, "      ", "prop", p.Type, p.Value)
+			}
+		}
+		for _, v := range []struct{ lang, text string }{{"nl", s.NL}, {"en", s.EN}} {
+			bw.WriteString(`      <tuv xml:lang="` + v.lang + `">` + "\n")
+			for _, p := range s.Props {
+				if p.Lang == v.lang {
+					element(bw, "        ", "prop", p.Type, p.Value)
+				}
+			}
+			bw.WriteString("        <seg>" + text(v.text) + "</seg>\n      </tuv>\n")
+		}
+		bw.WriteString("    </tu>\n")
+	}
+	bw.WriteString("  </body>\n</tmx>\n")
+	return bw.Flush()
+}
+
+func element(w *bufio.Writer, indent, name, typ, value string) {
+	w.WriteString(indent + "<" + name)
+	if name == "prop" {
+		w.WriteString(` type="` + attr(typ) + `"`)
+	}
+	w.WriteString(">" + text(value) + "</" + name + ">\n")
+}
+
+func text(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// attr escapes an attribute value; EscapeText also escapes the quote and
+// the white space an attribute would otherwise lose.
+func attr(s string) string { return text(s) }

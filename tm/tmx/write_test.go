@@ -1,0 +1,116 @@
+package tmx
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+	"github.com/tolk-nl/tolk/tm"
+)
+
+// rich has every field, and characters XML must escape.
+func rich() []tm.Segment {
+	return []tm.Segment{
+		{
+			ID: "tu-1", NL: `De "staatsgreep" <van> 18 augustus & de transitie 'vertraagd'.`, EN: "The coup & the transition.",
+			Collection: "mali", Source: tm.Source{Doc: "kamerbrief-mali-2020", Article: "2a"},
+			Created: date("20200901T120000Z"), Creator: `BZ\alice`, Note: "eerste regel\nnl: tweede regel",
+			Props: []tm.Prop{{Type: "x-Origin", Value: "TM"}, {Lang: "nl", Type: "x-Reviewed", Value: "ja"}, {Lang: "en", Type: "x-Reviewed", Value: "yes"}},
+		},
+		{NL: "Zonder id of datum.", EN: "Without id or date.", Collection: "import"},
+		{ID: "tab\u00a0id", NL: "Niet-breekbare\u00a0spatie en 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.", EN: "Non-breaking\u00a0space."},
+	}
+}
+
+func write(t testing.TB, segs []tm.Segment) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, segs, Header{ToolVersion: "test", Created: date("20240101T000000Z")}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestRoundTrip: import → export → import loses nothing, for tolk's own
+// segments and for the CAT tools' files.
+func TestRoundTrip(t *testing.T) {
+	inputs := map[string][]tm.Segment{"rich": rich()}
+	for _, f := range []string{"trados.tmx", "memoq-windows-1252.tmx"} {
+		data, err := os.ReadFile(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := Read(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[f] = b.Segments
+	}
+	for name, segs := range inputs {
+		t.Run(name, func(t *testing.T) {
+			for i := range segs {
+				segs[i].Normalize()
+				if err := segs[i].Validate(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := Read(bytes.NewReader(write(t, segs)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(segs, got.Segments); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if got.Skipped != 0 {
+				t.Errorf("%d skipped", got.Skipped)
+			}
+		})
+	}
+}
+
+// TestDTDValid checks the exported file against the TMX 1.4b DTD with
+// xmllint, and a broken copy to prove the check can fail.
+func TestDTDValid(t *testing.T) {
+	dtd := sharedtest.Path(t, "data", "tmx-schema", "tmx14.dtd")
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		if os.Getenv("TOLK_REQUIRE_TOOLS") == "1" {
+			t.Fatal("xmllint missing and TOLK_REQUIRE_TOOLS=1: install libxml2-utils")
+		}
+		t.Skip("xmllint missing: install libxml2-utils to check exported TMX against tmx14.dtd")
+	}
+	dir := t.TempDir()
+	valid := func(name string, data []byte) (string, error) {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("xmllint", "--noout", "--dtdvalid", dtd, p).CombinedOutput()
+		return string(out), err
+	}
+	good := write(t, rich())
+	for name, data := range map[string][]byte{"rich.tmx": good, "empty.tmx": write(t, nil)} {
+		if out, err := valid(name, data); err != nil {
+			t.Errorf("%s: xmllint: %v\n%s", name, err, out)
+		}
+	}
+	broken := bytes.Replace(good, []byte(` segtype="sentence"`), []byte(` segtype="chapter"`), 1)
+	if out, err := valid("broken.tmx", broken); err == nil {
+		t.Errorf("xmllint accepted segtype=chapter:\n%s", out)
+	}
+}
+
+func TestWriteHeader(t *testing.T) {
+	out := string(write(t, nil))
+	for _, want := range []string{`creationtool="tolk"`, `creationtoolversion="test"`, `segtype="sentence"`, `o-tmf="tolk"`,
+		`adminlang="en"`, `srclang="nl"`, `datatype="plaintext"`, `creationdate="20240101T000000Z"`, `<tmx version="1.4">`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("header lacks %s:\n%s", want, out)
+		}
+	}
+}
