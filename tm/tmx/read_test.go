@@ -44,8 +44,8 @@ func TestReadCATExports(t *testing.T) {
 				NL:      "Het kabinet blijft zich inzetten voor de rechtsorde & stabiliteit.",
 				EN:      "The government remains committed to the rule of law & stability.",
 				Created: date("20230912T081744Z"), Creator: `MINBUZA\jdevries`,
-				Note:    "Terminologie afgestemd met DVB",
-				Props:   []tm.Prop{{Type: "x-ConfirmationLevel", Value: "Translated"}, {Lang: "en", Type: "x-Reviewed", Value: "yes"}},
+				Note:  "Terminologie afgestemd met DVB",
+				Props: []tm.Prop{{Type: "x-ConfirmationLevel", Value: "Translated"}, {Lang: "en", Type: "x-Reviewed", Value: "yes"}},
 			},
 		}, 1},
 		{"memoq-windows-1252.tmx", []tm.Segment{
@@ -53,7 +53,7 @@ func TestReadCATExports(t *testing.T) {
 				NL:      "Nederland draagt € 12 miljoen bij aan het “vredesproces” in de regio Mopti, coördinatie via MINUSMA.",
 				EN:      "The Netherlands contributes €12 million to the “peace process” in the Mopti region, coordinated through MINUSMA.",
 				Created: date("20210304T101112Z"), Creator: "translator1",
-				Note:    "nl: Bron: Kamerbrief Mali",
+				Note: "nl: Bron: Kamerbrief Mali",
 				Props: []tm.Prop{
 					{Type: "client", Value: "BZ"}, {Type: "project", Value: "Sahel 2021"}, {Type: "domain", Value: "Ontwikkelingssamenwerking"},
 				},
