@@ -101,3 +101,54 @@ func TestContentID(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestPrepare(t *testing.T) {
+	now := time.Date(2025, 5, 6, 7, 8, 9, 500, time.UTC)
+	in := []Segment{
+		{ID: "1", NL: "een", EN: "one"},
+		{NL: " twee ", EN: "two", Collection: "other", Creator: "bob"},
+		{ID: "1", NL: "één", EN: "one!"},
+		{NL: "twee", EN: "two", Collection: "other"},
+	}
+	got, err := Prepare(in, "", "alice", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := now.Truncate(time.Second)
+	two := Segment{NL: "twee", EN: "two", Collection: "other"}
+	want := []Segment{
+		{ID: "1", NL: "één", EN: "one!", Collection: DefaultCollection, Creator: "alice", Created: at},
+		{ID: ContentID(two), NL: "twee", EN: "two", Collection: "other", Creator: "alice", Created: at},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if in[1].NL != " twee " {
+		t.Errorf("Prepare changed its input: %q", in[1].NL)
+	}
+	_, err = Prepare([]Segment{{NL: "a", EN: "b"}, {NL: "a"}}, "c", "", now)
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "segment 2") {
+		t.Errorf("error %v: want segment 2 named, wrapping ErrInvalid", err)
+	}
+}
+
+// TestPrepareLinear: many rows with one id cost no more than many rows
+// with different ids (a quadratic merge would take seconds here).
+func TestPrepareLinear(t *testing.T) {
+	const n = 200_000
+	segs := make([]Segment, n)
+	for i := range segs {
+		segs[i] = Segment{ID: "same", NL: "a", EN: "b"}
+	}
+	start := time.Now()
+	got, err := Prepare(segs, "c", "", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d segments, want 1", len(got))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("%d rows with one id took %v", n, d)
+	}
+}

@@ -35,6 +35,7 @@ var (
 	bucketConcepts  = []byte("concepts")  // id → glossary.Concept JSON
 	bucketHistory   = []byte("history")   // id NUL seq (8 bytes, big-endian) → Change JSON
 	bucketMeta      = []byte("meta")      // "schema", "seeded/KIND"
+	bucketSegments  = []byte("segments")  // collection NUL id → tm.Segment JSON (tm.go)
 )
 
 // Store is an open database file. It is safe for concurrent use: bbolt
@@ -60,7 +61,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDocuments, bucketSources, bucketConcepts, bucketHistory, bucketMeta} {
+		for _, b := range [][]byte{bucketDocuments, bucketSources, bucketConcepts, bucketHistory, bucketMeta, bucketSegments} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}

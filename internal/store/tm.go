@@ -1,0 +1,59 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/tolk-nl/tolk/tm"
+)
+
+// ImportSegments stores translation-memory segments in one transaction:
+// all of them or, on any error, none. They are prepared as tm.Prepare
+// does (collection the default collection, who the creator of segments
+// without one); a segment whose collection and id are stored already
+// replaces it. It returns the segments as stored.
+func (s *Store) ImportSegments(segs []tm.Segment, collection, who string) ([]tm.Segment, error) {
+	ready, err := tm.Prepare(segs, collection, who, time.Now())
+	if err != nil {
+		return nil, fmt.Errorf("store: import: %w", err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSegments)
+		for _, seg := range ready {
+			v, err := json.Marshal(seg)
+			if err != nil {
+				return fmt.Errorf("segment %q: %w", seg.ID, err)
+			}
+			if err := b.Put([]byte(seg.Key()), v); err != nil {
+				return fmt.Errorf("segment %q: %w", seg.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: import: %w", err)
+	}
+	return ready, nil
+}
+
+// Segments returns every stored segment, by collection and id.
+func (s *Store) Segments() ([]tm.Segment, error) {
+	var out []tm.Segment
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSegments).ForEach(func(k, v []byte) error {
+			var seg tm.Segment
+			if err := json.Unmarshal(v, &seg); err != nil {
+				return fmt.Errorf("segment %q: %w", k, err)
+			}
+			out = append(out, seg)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return out, nil
+}
