@@ -1,0 +1,102 @@
+package table
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/tm"
+)
+
+func TestRead(t *testing.T) {
+	tests := []struct {
+		name    string
+		read    func(r *strings.Reader) (tm.Batch, error)
+		in      string
+		want    []tm.Segment
+		skipped int
+	}{
+		{"TSV without header", readTSV, "De staatsgreep.\tThe coup.\n\nDe transitie.\tThe transition.\r\n",
+			[]tm.Segment{{NL: "De staatsgreep.", EN: "The coup."}, {NL: "De transitie.", EN: "The transition."}}, 0},
+		{"TSV with CAT header, escapes, skipped row", readTSV, "\uFEFFNL-NL\tEN-GB\tnote\tclient\nA\tB\tregel 1\\nregel 2\tBZ\nC\t\t\t\n",
+			[]tm.Segment{{NL: "A", EN: "B", Note: "regel 1\nregel 2", Props: []tm.Prop{{Type: "client", Value: "BZ"}}}}, 1},
+		{"CSV comma", readCSV, "nl,en,collection,note\n\"Dit, dat\",\"This, that\",mali,\"zei \"\"hij\"\"\"\n",
+			[]tm.Segment{{NL: "Dit, dat", EN: "This, that", Collection: "mali", Note: `zei "hij"`}}, 0},
+		{"CSV semicolon, BOM, created", readCSV, "\xEF\xBB\xBFen;nl;created;id\nOne;Een;2024-03-01;7\n",
+			[]tm.Segment{{ID: "7", NL: "Een", EN: "One", Created: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}, 0},
+		{"CSV multi-line field", readCSV, "nl,en\n\"twee\nregels\",two lines\n",
+			[]tm.Segment{{NL: "twee regels", EN: "two lines"}}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.read(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got.Segments); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if got.Skipped != tt.skipped {
+				t.Errorf("skipped %d, want %d", got.Skipped, tt.skipped)
+			}
+		})
+	}
+}
+
+func readTSV(r *strings.Reader) (tm.Batch, error) { return ReadTSV(r) }
+func readCSV(r *strings.Reader) (tm.Batch, error) { return ReadCSV(r) }
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		read  func(r *strings.Reader) (tm.Batch, error)
+		in    string
+		want  string
+		field string
+	}{
+		{"TSV three fields without header", readTSV, "a\tb\n\nc\td\te\n", "tsv: line 3: 3 fields", ""},
+		{"TSV bad date", readTSV, "nl\ten\tcreated\na\tb\tmorgen\n", "tsv: line 2: field created:", "created"},
+		{"TSV bad UTF-8", readTSV, "a\tb\nc\xff\td\n", "tsv: line 2: field nl:", "nl"},
+		{"TSV bad collection", readTSV, "nl\ten\tcollection\na\tb\tmy tm\n", "tsv: line 2: field collection:", "collection"},
+		{"CSV no header", readCSV, "Een,One\n", "csv: line 1: the header row", ""},
+		{"CSV too many fields", readCSV, "nl,en\na,b,c\n", "csv: line 2: 3 fields", ""},
+		{"CSV bad quote", readCSV, "nl,en\na,b\n\"c,d\n", "csv: line 3:", ""},
+		{"CSV repeated column", readCSV, "nl,en,NL-BE\n", "csv: line 1: the header row", ""},
+		{"CSV empty", readCSV, "", "csv: line 1:", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.read(strings.NewReader(tt.in))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("error %v, want it to start with %q", err, tt.want)
+			}
+			var te *Error
+			if !errors.As(err, &te) || te.Field != tt.field {
+				t.Errorf("error %#v: want an *Error with field %q", err, tt.field)
+			}
+		})
+	}
+}
+
+func TestTSVRoundTrip(t *testing.T) {
+	segs := []tm.Segment{
+		{ID: "h1", NL: `Een \ backslash`, EN: "One", Collection: "c", Source: tm.Source{Doc: "d", Article: "1"},
+			Created: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC), Creator: "alice", Note: "twee\tregels\nhier"},
+		{NL: "Twee", EN: "Two"},
+	}
+	var buf bytes.Buffer
+	if err := WriteTSV(&buf, segs); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadTSV(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(segs, got.Segments); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
