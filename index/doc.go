@@ -38,5 +38,7 @@
 // +requirements, a OR b, (groups of alternatives), prefix*, fuzzy~ and
 // fuzzy~2, and word^2 boosts. Words the tokenizer splits (Secretaris-Generaal,
 // COVID-19) are searched as phrases. Errors are *[QueryError] with a byte
-// position.
+// position. [ParseQueryLenient] reads the same syntax where it is
+// well-formed and takes everything else as words, for pasted text; it never
+// fails.
 package index
