@@ -60,6 +60,8 @@ type App struct {
 	docs    map[string]*Document
 	history map[string][]store.Change // memory mode only
 	memSeq  int
+
+	tmem *tmState // the translation memory (tm.go)
 }
 
 // Document is a stored document: its parsed form and when it was added.
@@ -84,6 +86,9 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		a.split = cfg.Splitter.Split
 	}
 	var err error
+	if a.tmem, err = newTMState(opt); err != nil {
+		return nil, err
+	}
 	if cfg.Memory {
 		a.idx, err = index.NewMemory(opt)
 		if err != nil {
@@ -129,6 +134,9 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 // sure the index holds every stored document (a crash between storing a
 // document and indexing it is repaired here).
 func (a *App) load(ctx context.Context, cfg Config) error {
+	if err := a.loadTM(ctx); err != nil {
+		return err
+	}
 	if err := a.seedGlossary(cfg.Glossary); err != nil {
 		return err
 	}
@@ -247,6 +255,9 @@ func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
 // Close releases the index and the store.
 func (a *App) Close() error {
 	var errs []error
+	if a.tmem != nil {
+		errs = append(errs, a.tmem.idx.Close())
+	}
 	if a.idx != nil {
 		errs = append(errs, a.idx.Close())
 	}

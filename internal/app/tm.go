@@ -1,0 +1,337 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/tm"
+	"github.com/tolk-nl/tolk/tm/align"
+	"github.com/tolk-nl/tolk/tm/pairs"
+	"github.com/tolk-nl/tolk/tm/table"
+	"github.com/tolk-nl/tolk/tm/tmx"
+)
+
+// The translation memory: every segment is held in memory, keyed by
+// collection and id, and searched through an in-memory segment index that
+// is built from the store at start (a data directory) or filled by
+// imports (memory mode). The store is the truth: an import is written to
+// it in one fsync'd transaction before memory and index see it.
+type tmState struct {
+	mu   sync.RWMutex
+	segs map[string]tm.Segment // by tm.Segment.Key
+	idx  *index.SegmentIndex
+}
+
+func newTMState(opt index.Options) (*tmState, error) {
+	idx, err := index.NewSegmentIndex(opt)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return &tmState{segs: map[string]tm.Segment{}, idx: idx}, nil
+}
+
+// loadTM reads the stored segments into memory and the index.
+func (a *App) loadTM(ctx context.Context) error {
+	segs, err := a.store.Segments()
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	start := time.Now()
+	if err := a.tmem.put(ctx, segs); err != nil {
+		return err
+	}
+	if len(segs) > 0 {
+		a.log.Info("translation memory indexed", "segments", len(segs), "took", time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+func (t *tmState) put(ctx context.Context, segs []tm.Segment) error {
+	docs := make([]index.Segment, len(segs))
+	for i, s := range segs {
+		docs[i] = index.Segment{Key: s.Key(), NL: s.NL, EN: s.EN, Collection: s.Collection}
+	}
+	if err := t.idx.Put(ctx, docs); err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	for _, s := range segs {
+		t.segs[s.Key()] = s
+	}
+	return nil
+}
+
+// TM formats: what ImportTM reads and ExportTM writes.
+const (
+	TMFormatTMX   = "tmx"
+	TMFormatTSV   = "tsv"
+	TMFormatCSV   = "csv"
+	TMFormatPairs = "pairs"
+)
+
+// TMImport is one import into the translation memory.
+type TMImport struct {
+	// Format is tmx, tsv, csv or pairs.
+	Format string
+	// Data is the file. For format pairs it is the treaty JSON Lines
+	// ({"doc","article","nl","en"} a line), unless NL and EN are set.
+	Data []byte
+	// NL and EN are a Dutch text and its English version (format pairs,
+	// Data empty): they are split into sentences and aligned.
+	NL, EN []byte
+	// Name names the uploaded file(s); it is the source document of
+	// segments aligned from NL and EN.
+	Name string
+	// Collection puts every segment into this collection; empty keeps
+	// the collection a file gives (TMX from tolk) and uses
+	// tm.DefaultCollection for the others.
+	Collection string
+	// Who is recorded as the creator of segments that name none.
+	Who string
+}
+
+// TMImported reports an import: the segments stored, and the units
+// skipped because they lack a side (or, for aligned texts, the sentences
+// left without a counterpart).
+type TMImported struct {
+	Imported   int    `json:"imported"`
+	Skipped    int    `json:"skipped"`
+	Collection string `json:"collection,omitempty"`
+}
+
+// inputError is a problem in what the caller sent: its message is meant
+// for users, and it matches ErrBadRequest.
+type inputError struct{ err error }
+
+func (e *inputError) Error() string   { return e.err.Error() }
+func (e *inputError) Unwrap() []error { return []error{ErrBadRequest, e.err} }
+
+func badInput(err error) error { return &inputError{err} }
+
+// ImportTM reads a file in one of the TM formats and stores its segments,
+// all or nothing: a bad unit anywhere is an error (matching ErrBadRequest,
+// its message naming the line) and nothing is stored. A segment whose
+// collection and id are stored already is replaced; segments without id
+// get tm.ContentID, so importing a file again replaces its segments.
+func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
+	if in.Collection != "" && !tm.ValidCollection(in.Collection) {
+		return TMImported{}, badInput(fmt.Errorf("collection %q: use 1–64 letters, digits, '-', '_' or '.'", in.Collection))
+	}
+	var (
+		b   tm.Batch
+		err error
+	)
+	switch in.Format {
+	case TMFormatTMX:
+		b, err = tmx.Read(bytes.NewReader(in.Data))
+	case TMFormatTSV:
+		b, err = table.ReadTSV(bytes.NewReader(in.Data))
+	case TMFormatCSV:
+		b, err = table.ReadCSV(bytes.NewReader(in.Data))
+	case TMFormatPairs:
+		opt := align.Options{Dict: a.glossaryDict()}
+		if in.NL != nil || in.EN != nil {
+			if len(bytes.TrimSpace(in.NL)) == 0 || len(bytes.TrimSpace(in.EN)) == 0 {
+				return TMImported{}, badInput(errors.New("pairs: two texts are aligned: a Dutch one (nl) and its English version (en), neither empty"))
+			}
+			r := pairs.Align(string(in.NL), string(in.EN), tm.Source{Doc: in.Name}, opt)
+			b = tm.Batch{Segments: r.Segments, Skipped: r.Unaligned}
+		} else {
+			b, err = pairs.ReadJSONL(bytes.NewReader(in.Data), opt)
+		}
+	default:
+		return TMImported{}, badInput(fmt.Errorf("unknown format %q (tmx, tsv, csv or pairs)", in.Format))
+	}
+	if err != nil {
+		return TMImported{}, badInput(err)
+	}
+	if in.Collection != "" {
+		for i := range b.Segments {
+			b.Segments[i].Collection = in.Collection
+		}
+	}
+	n, err := a.putSegments(ctx, b.Segments, in.Who)
+	if err != nil {
+		return TMImported{}, err
+	}
+	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection}, nil
+}
+
+// putSegments stores segments (the store, or memory in memory mode) and
+// then indexes them; it returns how many were stored.
+func (a *App) putSegments(ctx context.Context, segs []tm.Segment, who string) (int, error) {
+	t := a.tmem
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var (
+		ready []tm.Segment
+		err   error
+	)
+	if a.store != nil {
+		ready, err = a.store.ImportSegments(segs, "", who)
+	} else {
+		ready, err = tm.Prepare(segs, "", who, time.Now())
+	}
+	if errors.Is(err, tm.ErrInvalid) {
+		return 0, badInput(err)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if err := t.put(ctx, ready); err != nil {
+		// Stored but not indexed: the next start indexes it.
+		return 0, err
+	}
+	return len(ready), nil
+}
+
+// glossaryDict returns a lexical anchor for the aligner: whether a Dutch
+// and an English word are one-word terms of one glossary concept.
+func (a *App) glossaryDict() func(nl, en string) bool {
+	pairs := map[[2]string]bool{}
+	for _, c := range a.terms.All() {
+		for _, n := range c.TermsIn("nl") {
+			if strings.ContainsRune(n.Text, ' ') {
+				continue
+			}
+			for _, e := range c.TermsIn("en") {
+				if !strings.ContainsRune(e.Text, ' ') {
+					pairs[[2]string{strings.ToLower(n.Text), strings.ToLower(e.Text)}] = true
+				}
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	return func(nl, en string) bool { return pairs[[2]string{nl, en}] }
+}
+
+// TMSegments returns the segments of a collection (all for ""), by
+// collection and id.
+func (a *App) TMSegments(collection string) []tm.Segment {
+	t := a.tmem
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	out := make([]tm.Segment, 0, len(t.segs))
+	for _, s := range t.segs {
+		if collection == "" || s.Collection == collection {
+			out = append(out, s)
+		}
+	}
+	slices.SortFunc(out, func(x, y tm.Segment) int { return strings.Compare(x.Key(), y.Key()) })
+	return out
+}
+
+// ExportTM writes the segments of a collection (all for "") as tmx or
+// tsv and returns how many it wrote.
+func (a *App) ExportTM(ctx context.Context, w io.Writer, format, collection string) (int, error) {
+	segs := a.TMSegments(collection)
+	var err error
+	switch format {
+	case TMFormatTMX:
+		err = tmx.Write(w, segs, tmx.Header{ToolVersion: toolVersion(), Created: time.Now()})
+	case TMFormatTSV:
+		err = table.WriteTSV(w, segs)
+	default:
+		return 0, badInput(fmt.Errorf("cannot export format %q (tmx or tsv)", format))
+	}
+	if err != nil {
+		return 0, fmt.Errorf("app: export: %w", err)
+	}
+	return len(segs), nil
+}
+
+func toolVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "unknown"
+}
+
+// TMQuery asks for segments: those matching Q's words on the side Lang
+// ("nl", "en", or "" / "auto" for both), or with Q empty all of them, in
+// key order; either way only Collection's when set.
+type TMQuery struct {
+	Q, Lang, Collection string
+	Limit, Offset       int // Limit 0 means 20
+}
+
+// TMHit is a segment found, with its score (zero when listing).
+type TMHit struct {
+	tm.Segment
+	Score float64 `json:"score,omitempty"`
+}
+
+// TMResult is one page of segments and how many there are in all.
+type TMResult struct {
+	Total    int     `json:"total"`
+	Segments []TMHit `json:"segments"`
+}
+
+// SearchTM lists or searches the translation memory.
+func (a *App) SearchTM(ctx context.Context, q TMQuery) (TMResult, error) {
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	q.Limit = min(q.Limit, index.MaxLimit)
+	q.Offset = max(q.Offset, 0)
+	switch q.Lang {
+	case "", "auto", "nl", "en":
+	default:
+		return TMResult{}, badInput(fmt.Errorf("lang %q: nl, en or auto", q.Lang))
+	}
+	if strings.TrimSpace(q.Q) == "" {
+		all := a.TMSegments(q.Collection)
+		res := TMResult{Total: len(all), Segments: []TMHit{}}
+		for _, s := range all[min(q.Offset, len(all)):min(q.Offset+q.Limit, len(all))] {
+			res.Segments = append(res.Segments, TMHit{Segment: s})
+		}
+		return res, nil
+	}
+	lang := q.Lang
+	if lang == "auto" {
+		lang = ""
+	}
+	t := a.tmem
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	r, err := t.idx.Search(ctx, index.SegmentQuery{Q: q.Q, Lang: lang, Collection: q.Collection, Limit: q.Limit, Offset: q.Offset})
+	if err != nil {
+		return TMResult{}, err
+	}
+	res := TMResult{Total: r.Total, Segments: make([]TMHit, 0, len(r.Hits))}
+	for _, h := range r.Hits {
+		if s, ok := t.segs[h.Key]; ok {
+			res.Segments = append(res.Segments, TMHit{Segment: s, Score: h.Score})
+		}
+	}
+	return res, nil
+}
+
+// trainer is what `tolk tm train` needs from the App: rebuilding the
+// translation lexicon from the TM, reporting progress to w.
+type trainer interface {
+	TrainLexicon(ctx context.Context, w io.Writer) error
+}
+
+// ErrNotAvailable is returned for a feature this build does not have yet.
+var ErrNotAvailable = errors.New("not available yet")
+
+// TrainTMLexicon rebuilds the translation lexicon from the translation
+// memory, when this build can (the App has a TrainLexicon(ctx, w)
+// method); otherwise it returns ErrNotAvailable.
+func (a *App) TrainTMLexicon(ctx context.Context, w io.Writer) error {
+	if t, ok := any(a).(trainer); ok {
+		return t.TrainLexicon(ctx, w)
+	}
+	return fmt.Errorf("app: training the lexicon from the translation memory: %w", ErrNotAvailable)
+}

@@ -1,0 +1,155 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/tm"
+)
+
+// The translation-memory API: GET /api/v1/tm lists or searches segments,
+// POST /api/v1/tm/import stores a file's segments (all or nothing),
+// GET /api/v1/tm/export writes them as TMX or TSV.
+
+func (s *Server) searchTM(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 20, 1000)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(c, "offset", 0, 1_000_000)
+	if err != nil {
+		return err
+	}
+	res, err := s.app.SearchTM(c.Request.Context(), app.TMQuery{
+		Q: c.Query("q"), Lang: c.Query("lang"), Collection: c.Query("collection"), Limit: limit, Offset: offset,
+	})
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, res)
+	return nil
+}
+
+// tmFormatOf tells an import's format from the name of an uploaded file.
+func tmFormatOf(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".tmx":
+		return app.TMFormatTMX
+	case ".tsv", ".tab", ".txt":
+		return app.TMFormatTSV
+	case ".csv":
+		return app.TMFormatCSV
+	case ".jsonl":
+		return app.TMFormatPairs
+	}
+	return ""
+}
+
+// importTM takes the file as the request body, or as multipart/form-data:
+// a part "file", or two parts "nl" and "en" (a Dutch text and its English
+// version, aligned into segments: format pairs).
+func (s *Server) importTM(c *gin.Context) error {
+	in := app.TMImport{Format: c.Query("format"), Collection: c.Query("collection"), Who: who(c)}
+	body := http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes)
+	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if mt == "multipart/form-data" {
+		mr, err := c.Request.MultipartReader()
+		if err != nil {
+			return errBadRequest("multipart body: " + err.Error())
+		}
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return readError(err)
+			}
+			data, err := io.ReadAll(p)
+			if err != nil {
+				return readError(err)
+			}
+			switch p.FormName() {
+			case "file":
+				in.Data, in.Name = data, p.FileName()
+			case "nl":
+				in.NL, in.Name = data, p.FileName()
+			case "en":
+				in.EN = data
+			default:
+				return errBadRequest(fmt.Sprintf("unknown form field %q: send file, or nl and en", p.FormName()))
+			}
+		}
+		if in.NL != nil || in.EN != nil {
+			if in.Format == "" {
+				in.Format = app.TMFormatPairs
+			}
+			if in.Format != app.TMFormatPairs || in.Data != nil {
+				return errBadRequest("the fields nl and en are two texts to align (format pairs), sent without a field file")
+			}
+		}
+		if in.Format == "" {
+			in.Format = tmFormatOf(in.Name)
+		}
+	} else {
+		data, err := io.ReadAll(body)
+		if err != nil {
+			return readError(err)
+		}
+		in.Data = data
+	}
+	if in.Format == "" {
+		return errBadRequest("format is missing: give ?format=tmx, tsv, csv or pairs")
+	}
+	if in.Data == nil && in.NL == nil && in.EN == nil {
+		return errBadRequest("the request has no file")
+	}
+	res, err := s.app.ImportTM(c.Request.Context(), in)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, res)
+	return nil
+}
+
+// readError passes a too-large body on as such (413); any other failure
+// to read the request is the client's.
+func readError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return err
+	}
+	return errBadRequest("reading the request: " + err.Error())
+}
+
+func (s *Server) exportTM(c *gin.Context) error {
+	format := c.DefaultQuery("format", app.TMFormatTMX)
+	coll := c.Query("collection")
+	if coll != "" && !tm.ValidCollection(coll) {
+		return errBadRequest(fmt.Sprintf("collection %q: use 1–64 letters, digits, '-', '_' or '.'", coll))
+	}
+	var buf bytes.Buffer
+	if _, err := s.app.ExportTM(c.Request.Context(), &buf, format, coll); err != nil {
+		return err
+	}
+	name := "tolk-tm"
+	if coll != "" {
+		name += "-" + coll
+	}
+	mediaType := "application/x-tmx+xml; charset=utf-8"
+	if format == app.TMFormatTSV {
+		mediaType = "text/tab-separated-values; charset=utf-8"
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, format))
+	c.Data(http.StatusOK, mediaType, buf.Bytes())
+	return nil
+}
