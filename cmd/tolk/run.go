@@ -34,6 +34,9 @@ commands:
   annotate FILE         print FILE (or - for stdin) with the glossary's terms marked, and a term table
   glossary export       write the glossary (--format tbx|csv|xlsx|omegat|tsv|json) to stdout or --out
   glossary import FILE  import a term list into a collection (--format, --collection)
+  tm import FILE...      import translation memories (tmx, tsv, csv, pairs) or align --nl/--en texts
+  tm export             write the translation memory (--format tmx|tsv) to stdout or --out
+  tm train              rebuild the translation lexicon from the translation memory
   version               print the version
 
 Run 'tolk <command> -h' for a command's flags.
@@ -70,6 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return annotate(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "glossary":
 		return glossaryCmd(ctx, args[1:], getenv, stdin, stdout, stderr)
+	case "tm":
+		return tmCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "tolk", version())
 		return nil

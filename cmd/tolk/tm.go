@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+// tmCmd runs `tolk tm import|export|train`.
+func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "import" && args[0] != "export" && args[0] != "train") {
+		return &usageError{"tm needs a subcommand: import, export or train"}
+	}
+	sub := args[0]
+	fs := flag.NewFlagSet("tm "+sub, flag.ContinueOnError)
+	var d dataFlags
+	d.register(fs, getenv)
+	var format, collection, out, nl, en *string
+	switch sub {
+	case "import":
+		format = fs.String("format", "", "tmx, tsv, csv or pairs (default: from each file's extension: .tmx, .tsv/.txt, .csv, .jsonl)")
+		collection = fs.String("collection", "", "put every segment into this collection (default: the file's, else import)")
+		nl = fs.String("nl", "", "a Dutch text to align with --en into segments (instead of FILEs)")
+		en = fs.String("en", "", "the English version of --nl")
+	case "export":
+		format = fs.String("format", "tmx", "tmx or tsv")
+		collection = fs.String("collection", "", "only this collection")
+		out = fs.String("out", "", "write to this file instead of stdout")
+	}
+	if err := parseFlags(fs, args[1:], stderr); err != nil {
+		return err
+	}
+	if sub == "import" {
+		if d.memory {
+			return &usageError{"tm import --memory would keep nothing; use --data"}
+		}
+		if (*nl == "") != (*en == "") || (*nl != "" && fs.NArg() > 0) {
+			return &usageError{"tm import takes FILEs, or --nl and --en together"}
+		}
+		if *nl == "" && fs.NArg() == 0 {
+			return &usageError{"tm import needs one or more files (or --nl and --en)"}
+		}
+	}
+	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	switch sub {
+	case "export":
+		w := stdout
+		if *out != "" {
+			fh, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			defer fh.Close()
+			w = fh
+		}
+		n, err := a.ExportTM(ctx, w, *format, *collection)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "exported %d segments as %s\n", n, *format)
+		return nil
+	case "train":
+		err := a.TrainTMLexicon(ctx, stdout)
+		if errors.Is(err, app.ErrNotAvailable) {
+			return fmt.Errorf("tm train is not available yet: this build cannot rebuild the lexicon from the translation memory")
+		}
+		return err
+	}
+	if *nl != "" {
+		nlData, err := os.ReadFile(*nl)
+		if err != nil {
+			return err
+		}
+		enData, err := os.ReadFile(*en)
+		if err != nil {
+			return err
+		}
+		res, err := a.ImportTM(ctx, app.TMImport{Format: app.TMFormatPairs, NL: nlData, EN: enData, Name: filepath.Base(*nl), Collection: *collection, Who: "cli"})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "aligned %s and %s: %d segments imported, %d sentences without a counterpart\n", *nl, *en, res.Imported, res.Skipped)
+		return nil
+	}
+	failed := 0
+	for _, name := range fs.Args() {
+		f := *format
+		if f == "" {
+			f = formatOf(name)
+		}
+		if f == "" {
+			fmt.Fprintf(stderr, "%s: cannot tell the format from the name; give --format\n", name)
+			failed++
+			continue
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			failed++
+			continue
+		}
+		res, err := a.ImportTM(ctx, app.TMImport{Format: f, Data: data, Name: filepath.Base(name), Collection: *collection, Who: "cli"})
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			failed++
+			continue
+		}
+		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped\n", name, res.Imported, res.Skipped)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files were refused (nothing of them stored)", failed, fs.NArg())
+	}
+	return nil
+}
+
+func formatOf(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".tmx":
+		return app.TMFormatTMX
+	case ".tsv", ".tab", ".txt":
+		return app.TMFormatTSV
+	case ".csv":
+		return app.TMFormatCSV
+	case ".jsonl":
+		return app.TMFormatPairs
+	}
+	return ""
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTMCommand imports a CAT tool's TMX and a TSV into a data directory,
+// exports the memory as TMX and TSV, and checks that train says it is not
+// available rather than pretending.
+func TestTMCommand(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	tsv := filepath.Join(dir, "mijn.tsv")
+	if err := os.WriteFile(tsv, []byte("De staatsgreep.\tThe coup.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	args := []string{"tm", "import", "--data", data, "../../tm/tmx/testdata/trados.tmx", tsv}
+	if err := run(ctx, args, env(), nil, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "trados.tmx: 2 segments imported, 1 skipped") || !strings.Contains(stderr.String(), "mijn.tsv: 1 segments imported") {
+		t.Errorf("import said:\n%s", stderr.String())
+	}
+	out := filepath.Join(dir, "out.tmx")
+	stderr.Reset()
+	if err := run(ctx, []string{"tm", "export", "--data", data, "--out", out}, env(), nil, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(b), "<tu "); n != 3 || !strings.Contains(string(b), "<seg>The coup.</seg>") {
+		t.Errorf("export has %d units:\n%s", n, b)
+	}
+	stdout.Reset()
+	if err := run(ctx, []string{"tm", "export", "--data", data, "--format", "tsv", "--collection", "import"}, env(), nil, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(stdout.String(), "\n"); lines != 4 {
+		t.Errorf("TSV export: %d lines, want header + 3:\n%s", lines, stdout.String())
+	}
+	bad := filepath.Join(dir, "bad.tmx")
+	os.WriteFile(bad, []byte("<tmx><body><tu>\n<tuv></tu></body></tmx>"), 0o644)
+	stderr.Reset()
+	if err := run(ctx, []string{"tm", "import", "--data", data, bad}, env(), nil, &stdout, &stderr); err == nil || !strings.Contains(stderr.String(), "tmx: line 2:") {
+		t.Errorf("bad TMX: error %v, stderr %q: want the line named", err, stderr.String())
+	}
+	if err := run(ctx, []string{"tm", "frobnicate"}, env(), nil, &stdout, &stderr); exitCode(err) != 2 {
+		t.Errorf("unknown subcommand: %v, want a usage error", err)
+	}
+}
