@@ -25,7 +25,8 @@ func TestDependencyDirection(t *testing.T) {
 		t.Skip("the go command is not on PATH")
 	}
 	forbidden := map[string][]string{
-		module + "/index/...":       {module + "/glossary", module + "/internal/", module + "/cmd/", "github.com/gin-gonic/gin"},
+		module + "/index/...":       {module + "/glossary", module + "/tm", module + "/internal/", module + "/cmd/", "github.com/gin-gonic/gin"},
+		module + "/tm/...":          {module + "/internal/", module + "/cmd/", "github.com/gin-gonic/gin"},
 		module + "/glossary/...":    {module + "/index", module + "/internal/", module + "/cmd/", "github.com/gin-gonic/gin"},
 		module + "/internal/app":    {module + "/internal/server", module + "/cmd/", "github.com/gin-gonic/gin"},
 		module + "/internal/ingest": {module + "/internal/server", module + "/cmd/", "github.com/gin-gonic/gin"},
