@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -73,6 +74,7 @@ type Index struct {
 	nl    analysis.Analyzer // stemmed field, with the Decompounder if any
 	exact analysis.Analyzer
 	query analysis.Analyzer // stemmed analysis of query words: no compound splitting
+	en    analysis.Analyzer // English stems, for Keys
 
 	decompounder Decompounder // may be nil
 }
@@ -134,9 +136,17 @@ func newIndex(b bleve.Index, opt Options) *Index {
 		nl:    newDutchAnalyzer(opt.Decompounder, table),
 		exact: newExactAnalyzer(),
 		query: newDutchAnalyzer(nil, table),
+		en:    newEnglishAnalyzer(),
 
 		decompounder: opt.Decompounder,
 	}
+}
+
+// Analysis names the analysis this index's keys come from (what version
+// stores), so that data built over the keys, such as a translation
+// lexicon, can tell whether it still matches.
+func (ix *Index) Analysis() string {
+	return ix.version(Options{Decompounder: ix.decompounder})
 }
 
 // version names the analysis: the code's version, the override table's
@@ -284,4 +294,34 @@ func (ix *Index) DeleteDoc(ctx context.Context, doc string) error {
 			return fmt.Errorf("index: delete %q: %w", doc, err)
 		}
 	}
+}
+
+// Compact merges the on-disk index's segments into as few as it can and
+// waits for it: after a bulk load, every search would otherwise visit each
+// small segment the load left behind. An index in memory is left as it is.
+func (ix *Index) Compact(ctx context.Context) error {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: compact: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	// The last batches are still in memory until the persister writes
+	// them; a forced merge covers only what is on disk.
+	stat := func(k string) uint64 { v, _ := s.StatsMap()[k].(uint64); return v }
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for stat("num_root_memorysegments") > 0 {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("index: compact: %w", ctx.Err())
+		case <-tick.C:
+		}
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("index: compact: %w", err)
+	}
+	return nil
 }

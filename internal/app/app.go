@@ -21,6 +21,7 @@ import (
 	"github.com/tolk-nl/tolk/index/decompound"
 	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/store"
+	"github.com/tolk-nl/tolk/tm/lexicon"
 )
 
 // Config says where an App keeps its data and what it starts with.
@@ -55,6 +56,7 @@ type App struct {
 	terms *glossary.Termbase
 	match atomic.Pointer[match.Matcher]
 	split func(word string) []string // compound splitter; nil splits nothing
+	lex   atomic.Pointer[lexicon.Lexicon]
 
 	mu      sync.RWMutex
 	docs    map[string]*Document
@@ -80,6 +82,11 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}}
 	a.terms = glossary.NewTermbase(index.Key)
+	defer func() {
+		if a.idx != nil && a.lex.Load() == nil {
+			a.loadLexicon()
+		}
+	}()
 	var opt index.Options
 	if cfg.Splitter != nil {
 		opt.Decompounder = cfg.Splitter

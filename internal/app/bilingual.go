@@ -21,6 +21,9 @@ type SearchRequest struct {
 	Offset int
 	Doc    string
 	Sec    string
+	// Drop lists Dutch terms (as written or as index keys) an English
+	// query must not be searched as: the senses a user has ruled out.
+	Drop []string
 }
 
 // SearchResult is a search's answer with what the query was expanded to.
@@ -33,6 +36,10 @@ type SearchResult struct {
 	Facets     map[string][]index.Facet
 	Expanded   []string // the Dutch terms searched for beyond the query's own words
 	DidYouMean string   // the corrected query, when the query as typed matched nothing
+	// Senses says, for an English query searched through the lexicon,
+	// what each of its words was searched as (also the words that found
+	// nothing, and why).
+	Senses []Expansion
 }
 
 // SearchHit is a passage with the reasons it matched.
@@ -46,7 +53,10 @@ type Matched struct {
 	Query   string `json:"query"`             // the words of the query
 	Term    string `json:"term"`              // what was found in the passage
 	Concept string `json:"concept,omitempty"` // the glossary concept that led there
-	Via     string `json:"via"`               // exact, fold, stem, compound, synonym, glossary, fuzzy
+	Via     string `json:"via"`               // exact, fold, stem, compound, synonym, glossary, lexicon, cognate, fuzzy
+	// P is the weight of a lexicon or glossary sense of an English word:
+	// the probability of the translation.
+	P float64 `json:"p,omitempty"`
 }
 
 // expansion is one part of the query and what it searches for.
@@ -60,6 +70,7 @@ type expansion struct {
 	corrected string          // the indexed word a typo was corrected to
 	forms     []string        // other forms searched for a plain word (the verb of a noun)
 	exact     bool            // the plain word is searched as written only
+	senses    []Sense         // an English word or term searched through the lexicon
 }
 
 // Status weights: preferred terms weigh most, deprecated ones least.
@@ -166,13 +177,15 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 
 func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, []expansion, error) {
 	start := time.Now()
-	q, err := index.ParseQuery(r.Q)
-	if err != nil {
-		return nil, nil, err
-	}
+	// Pasted text is never refused: syntax counts only where it is
+	// well-formed, the rest are words.
+	q := index.ParseQueryLenient(r.Q)
 	lang := r.Lang
 	if lang == "" || lang == "auto" {
 		lang = a.detectLang(r.Q)
+	}
+	if lex := a.lex.Load(); lang == "en" && lex != nil && weightable(q) {
+		return a.englishSearch(ctx, r, q, lex)
 	}
 	exps, expanded := a.expand(q, lang)
 	if len(exps) == 0 {

@@ -1,0 +1,470 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/tm/lexicon"
+)
+
+// English search through the lexicon. An English query becomes a weighted
+// query over the Dutch passages: each English word or glossary term is a
+// concept whose Dutch alternatives carry the probability that they are
+// what it means. Glossary terms come first (their Dutch terms, by status),
+// then the lexicon's translations of each word (by probability); a word the
+// lexicon does not know is searched as it is written (a name, a number, an
+// acronym) and, as a cognate, through the Dutch analysis (dividends →
+// dividenden) when the index knows that key. English stop words are
+// dropped. index.SearchWeighted scores it.
+
+// Sense is one Dutch alternative an English word was searched as.
+type Sense struct {
+	Text    string  `json:"nl"`                // the Dutch term or index key
+	P       float64 `json:"p"`                 // its weight: probability (lexicon), status weight (glossary)
+	Via     string  `json:"via"`               // glossary, lexicon or cognate
+	Key     bool    `json:"key,omitempty"`     // Text is an index key (a stem), not a word as written
+	Concept string  `json:"concept,omitempty"` // the glossary concept
+}
+
+// Expansion says what one part of an English query was searched as.
+type Expansion struct {
+	Query  string  `json:"query"`           // the English words
+	Senses []Sense `json:"senses"`          // empty: nothing to search (stop word, unknown)
+	Note   string  `json:"note,omitempty"`  // why there are no senses
+	Occur  string  `json:"occur,omitempty"` // must or must_not when not optional
+}
+
+// Lexicon expansion limits: translations below minSenseP or beyond the
+// cumulative mass senseMass are left out, at most maxSenses per word.
+const (
+	minSenseP = 0.04
+	senseMass = 0.9
+	maxSenses = 6
+	// selfP is the weight of an English word the lexicon knows, searched
+	// as written too (names and numbers the training data saw).
+	selfP = 0.2
+	// cognateP is the weight of a word the lexicon does not know, searched
+	// through the Dutch analysis.
+	cognateP = 0.6
+	// lexiconInGlossary is the share lexicon translations get beside a
+	// one-word glossary term: the glossary's sense comes first, but the
+	// documents' own usage (interest: rente in a tax treaty) still counts.
+	lexiconInGlossary = 0.5
+)
+
+// noteUnknown explains an English word that is searched for nothing.
+const noteUnknown = "no Dutch equivalent known; not in the documents as written"
+
+// englishUnit is a part of the query that becomes one concept.
+type englishUnit struct {
+	text    string
+	occur   index.Occur
+	concept string // glossary concept id
+}
+
+// weightable reports whether an English query can go through the lexicon:
+// prefixes and fuzzy words have no translation.
+func weightable(q *index.Query) bool {
+	for _, c := range q.Clauses {
+		for _, t := range c.Alts {
+			if t.Prefix || t.Fuzzy > 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// englishSearch searches the Dutch passages for an English query through
+// the glossary and the lexicon.
+func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query, lex *lexicon.Lexicon) (*SearchResult, []expansion, error) {
+	start := time.Now()
+	exps, concepts, infos := a.expandEnglish(ctx, q, lex, r.Drop)
+	out := &SearchResult{Query: r.Q, Lang: "en", Facets: map[string][]index.Facet{}, Senses: infos}
+	for _, e := range exps {
+		for _, t := range e.terms {
+			out.Expanded = append(out.Expanded, t.Text)
+		}
+		out.Expanded = append(out.Expanded, e.plain...)
+	}
+	out.Expanded = dedupeStrings(out.Expanded)
+	if len(concepts) == 0 {
+		out.Took = time.Since(start)
+		return out, exps, nil
+	}
+	res, err := a.idx.SearchWeighted(ctx, index.WeightedRequest{Concepts: concepts, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec})
+	if err != nil {
+		return nil, nil, err
+	}
+	out.Total, out.Facets = res.Total, res.Facets
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainEnglish(h.Text, exps)})
+	}
+	out.Took = time.Since(start)
+	return out, exps, nil
+}
+
+// expandEnglish turns the query into concepts: glossary terms first
+// (longest first), then word by word through the lexicon.
+func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Lexicon, drop []string) ([]expansion, []index.Concept, []Expansion) {
+	dropped := map[string]bool{}
+	for _, d := range drop {
+		dropped[index.Fold(d)] = true
+		dropped[index.Key("nl", d)] = true
+	}
+	var units []englishUnit
+	// Runs of plain words are matched against the glossary together, so
+	// that multi-word terms are found; a phrase or group in English cannot
+	// be matched word for word in Dutch, so its words are searched as
+	// concepts of their own, with the clause's occurrence.
+	for i := 0; i < len(q.Clauses); {
+		c := q.Clauses[i]
+		var words []string
+		j := i + 1
+		if plainClause(c) {
+			words = append(words, c.Alts[0].Text)
+			for j < len(q.Clauses) && plainClause(q.Clauses[j]) {
+				words = append(words, q.Clauses[j].Alts[0].Text)
+				j++
+			}
+		} else {
+			for _, t := range c.Alts {
+				words = append(words, t.Text)
+			}
+		}
+		i = j
+		text := strings.Join(words, " ")
+		covered := make([]bool, len(text))
+		for _, an := range a.matcher().Annotate(text, "en") {
+			if an.Via == "compound" || an.Via == "hyphen" {
+				continue
+			}
+			units = append(units, englishUnit{text: an.Text, occur: c.Occur, concept: an.Concept})
+			for k := an.Start; k < an.End; k++ {
+				covered[k] = true
+			}
+		}
+		for _, w := range englishWords(text, covered) {
+			units = append(units, englishUnit{text: w, occur: c.Occur})
+		}
+	}
+	var exps []expansion
+	var concepts []index.Concept
+	var infos []Expansion
+	seenUnit := map[string]bool{}
+	for _, u := range units {
+		id := u.concept + "\x00" + strings.ToLower(u.text) + "\x00" + u.occur.String()
+		if seenUnit[id] {
+			continue // a repeated word is one concept: BM25 counts it once
+		}
+		seenUnit[id] = true
+		senses, note := a.senses(ctx, u, lex)
+		kept := senses[:0]
+		for _, s := range senses {
+			if !dropped[index.Fold(s.Text)] && !dropped[s.Text] {
+				kept = append(kept, s)
+			}
+		}
+		senses = kept
+		info := Expansion{Query: u.text, Senses: senses, Note: note}
+		if u.occur != index.Should {
+			info.Occur = u.occur.String()
+		}
+		infos = append(infos, info)
+		if len(senses) == 0 {
+			if note == noteUnknown && !strings.ContainsRune(u.text, ' ') {
+				// Unknown in both languages: a candidate for "did you
+				// mean" (BilingualSearch corrects plain words).
+				exps = append(exps, expansion{query: u.text, plain: []string{u.text}})
+			}
+			continue
+		}
+		e := expansion{query: u.text, concept: u.concept, via: "glossary", senses: senses}
+		c := index.Concept{Occur: u.occur}
+		for _, s := range senses {
+			c.Alts = append(c.Alts, index.Alt{Text: s.Text, Key: s.Key, Exact: s.Via == "exact", P: s.P})
+			if s.Via == "glossary" {
+				if t, ok := a.termOf(u.concept, s.Text); ok {
+					e.terms = append(e.terms, t)
+				}
+			}
+		}
+		exps = append(exps, e)
+		concepts = append(concepts, c)
+	}
+	return exps, concepts, infos
+}
+
+// englishWords returns the words of text outside the covered bytes.
+func englishWords(text string, covered []bool) []string {
+	var out []string
+	i := 0
+	for i < len(text) {
+		if covered[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && !covered[j] && !isWordSep(rune(text[j])) {
+			j++
+		}
+		if j > i {
+			w := strings.Trim(text[i:j], "'’-")
+			if w != "" {
+				out = append(out, w)
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func isWordSep(r rune) bool {
+	if r >= 0x80 {
+		return false // multi-byte letters are never separators here
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
+}
+
+// senses returns what an English unit is searched as.
+func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) ([]Sense, string) {
+	var out []Sense
+	if u.concept != "" {
+		c, ok := a.terms.Get(u.concept)
+		if ok {
+			for _, t := range c.TermsIn("nl") {
+				p := statusBoost(t.Status)
+				out = append(out, Sense{Text: t.Text, P: p, Via: "glossary", Concept: c.ID})
+				if t.Plural != "" && !strings.EqualFold(t.Plural, t.Text) {
+					out = append(out, Sense{Text: t.Plural, P: p, Via: "glossary", Concept: c.ID})
+				}
+				if t.POS == "verb" {
+					for _, f := range index.VerbForms(t.Text) {
+						out = append(out, Sense{Text: f, P: 0.8 * p, Via: "glossary", Concept: c.ID})
+					}
+				}
+			}
+		}
+		// A one-word term also gets the lexicon's senses, at a lower weight.
+		if strings.ContainsAny(u.text, " -") {
+			return out, ""
+		}
+		for _, s := range a.lexiconSenses(u.text, lex) {
+			s.P *= lexiconInGlossary
+			out = appendSense(out, s)
+		}
+		return out, ""
+	}
+	if isNumber(u.text) {
+		return []Sense{{Text: u.text, P: 1, Via: "exact"}}, ""
+	}
+	if len(a.idx.Keys("en", u.text)) == 0 {
+		return nil, "English function word: not searched"
+	}
+	ls := a.lexiconSenses(u.text, lex)
+	if len(ls) > 0 {
+		out = append(out, ls...)
+		// Names the training data saw are also searched as written
+		// (Mali, ECOWAS), unless a translation is that word already.
+		self := index.Fold(u.text)
+		if !hasSense(out, self) && a.idx.Known(ctx, u.text) {
+			out = append(out, Sense{Text: u.text, P: selfP, Via: "exact"})
+		}
+		return out, ""
+	}
+	// Unknown to the lexicon: a name, a number, a rare word. Searched as
+	// written, and as a Dutch word would be when the index knows its key
+	// (dividends, secretariat → dividend, secretariaat are not cognates
+	// the stemmer brings together, but students → student is).
+	if a.idx.Known(ctx, u.text) {
+		out = append(out, Sense{Text: u.text, P: 1, Via: "exact"})
+	}
+	nlKey := index.Key("nl", u.text)
+	if nlKey != "" && nlKey != index.Fold(u.text) {
+		if df, _, err := a.idx.DocFreqs(ctx, []string{nlKey}); err == nil && df[nlKey] > 0 {
+			out = append(out, Sense{Text: nlKey, P: cognateP, Via: "cognate", Key: true})
+		}
+	}
+	if len(out) == 0 {
+		return nil, noteUnknown
+	}
+	return out, ""
+}
+
+// lexiconSenses returns the lexicon's best translations of an English
+// word, as index keys.
+func (a *App) lexiconSenses(word string, lex *lexicon.Lexicon) []Sense {
+	if lex == nil {
+		return nil
+	}
+	keys := a.idx.Keys("en", word)
+	if len(keys) != 1 {
+		return nil
+	}
+	var out []Sense
+	var mass float64
+	for _, t := range lex.Lookup("en", keys[0]) {
+		if t.P < minSenseP || mass >= senseMass || len(out) == maxSenses {
+			break
+		}
+		mass += t.P
+		out = append(out, Sense{Text: t.Word, P: t.P, Via: "lexicon", Key: true})
+	}
+	return out
+}
+
+func appendSense(ss []Sense, s Sense) []Sense {
+	for i := range ss {
+		if ss[i].Text == s.Text && ss[i].Key == s.Key {
+			ss[i].P = max(ss[i].P, s.P)
+			return ss
+		}
+	}
+	return append(ss, s)
+}
+
+func hasSense(ss []Sense, folded string) bool {
+	for _, s := range ss {
+		if index.Fold(s.Text) == folded {
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// termOf returns the Dutch term text of concept id.
+func (a *App) termOf(id, text string) (glossary.Term, bool) {
+	c, ok := a.terms.Get(id)
+	if !ok {
+		return glossary.Term{}, false
+	}
+	for _, t := range c.TermsIn("nl") {
+		if t.Text == text {
+			return t, true
+		}
+	}
+	return glossary.Term{}, false
+}
+
+func dedupeStrings(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// explainEnglish says which senses of the query a passage matched.
+func (a *App) explainEnglish(text string, exps []expansion) []Matched {
+	pw := newPassageWords(text, a.split)
+	var out []Matched
+	for _, e := range exps {
+		// The most probable sense found in the passage explains it.
+		ss := append([]Sense(nil), e.senses...)
+		sort.SliceStable(ss, func(i, j int) bool { return ss[i].P > ss[j].P })
+		for _, s := range ss {
+			if w, ok := pw.find(s); ok {
+				out = append(out, Matched{Query: e.query, Term: w, Concept: s.Concept, Via: s.Via, P: s.P})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// passageWords indexes a passage's words by folded form and index key,
+// and, on first need, by the keys of their compound parts.
+type passageWords struct {
+	words []string
+	fold  map[string]string
+	key   map[string]string
+	parts map[string]string // built on first use
+	split func(string) []string
+}
+
+func newPassageWords(text string, split func(string) []string) *passageWords {
+	pw := &passageWords{fold: map[string]string{}, key: map[string]string{}, split: split}
+	pw.words = strings.FieldsFunc(text, notWordRune)
+	for _, w := range pw.words {
+		f := index.Fold(w)
+		if _, ok := pw.fold[f]; !ok {
+			pw.fold[f] = w
+		}
+		if k := index.Key("nl", w); pw.key[k] == "" {
+			pw.key[k] = w
+		}
+	}
+	return pw
+}
+
+// find returns the passage's word that matches sense s.
+func (pw *passageWords) find(s Sense) (string, bool) {
+	switch {
+	case s.Key:
+		if w, ok := pw.key[s.Text]; ok {
+			return w, true
+		}
+		if pw.split == nil {
+			return "", false
+		}
+		if pw.parts == nil {
+			pw.parts = map[string]string{}
+			for _, w := range pw.words {
+				for _, p := range pw.split(index.Fold(w)) {
+					if k := index.Key("nl", p); pw.parts[k] == "" {
+						pw.parts[k] = w
+					}
+				}
+			}
+		}
+		w, ok := pw.parts[s.Text]
+		return w, ok
+	case s.Via == "exact":
+		w, ok := pw.fold[index.Fold(s.Text)]
+		return w, ok
+	}
+	if !strings.ContainsRune(s.Text, ' ') {
+		if w, ok := pw.fold[index.Fold(s.Text)]; ok {
+			return w, true
+		}
+		if w, ok := pw.key[index.Key("nl", s.Text)]; ok {
+			return w, true
+		}
+	}
+	// Several words: each must occur (as written or as a key).
+	for _, w := range strings.FieldsFunc(s.Text, notWordRune) {
+		_, ok := pw.fold[index.Fold(w)]
+		if !ok {
+			_, ok = pw.key[index.Key("nl", w)]
+		}
+		if !ok {
+			return "", false
+		}
+	}
+	return s.Text, true
+}
+
+// notWordRune separates the words of a passage or a term.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\''
+}

@@ -1,0 +1,105 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/tolk-nl/tolk/tm/align"
+	"github.com/tolk-nl/tolk/tm/lexicon"
+)
+
+// TextPair is a Dutch text and its English translation, aligned as a
+// whole (a treaty article, a TM segment).
+type TextPair struct {
+	NL, EN string
+}
+
+// Training segments: longer ones make EM slow (its cost is the product of
+// the two lengths) and their links vague.
+const (
+	maxTrainKeys = 80 // keys per side of one training segment
+)
+
+// mdLinkTarget is the target of a Markdown link, which holds no words of
+// the text ([Convention](../../verdrag/...)).
+var mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+
+// TrainingPairs cuts aligned texts into the short segment pairs the
+// lexicon learns from: paragraphs (non-empty lines) pair one to one when
+// both sides have as many; a long paragraph pair is cut into sentences when
+// both sides have as many, or sentence-aligned otherwise; a pair whose
+// sides cannot be cut evenly is kept whole only when it is short.
+func TrainingPairs(texts []TextPair, keys func(lang, text string) []string) []lexicon.Pair {
+	var out []lexicon.Pair
+	add := func(nl, en string) {
+		kn, ke := keys("nl", nl), keys("en", en)
+		if len(kn) == 0 || len(ke) == 0 || len(kn) > maxTrainKeys || len(ke) > maxTrainKeys {
+			return
+		}
+		out = append(out, lexicon.Pair{NL: kn, EN: ke})
+	}
+	for _, t := range texts {
+		nls, ens := lines(t.NL), lines(t.EN)
+		if len(nls) != len(ens) {
+			nls, ens = []string{strings.Join(nls, "\n")}, []string{strings.Join(ens, "\n")}
+		}
+		for i := range nls {
+			ns, es := align.Sentences(nls[i], "nl"), align.Sentences(ens[i], "en")
+			if len(ns) == len(es) {
+				for j := range ns {
+					add(ns[j], es[j])
+				}
+				continue
+			}
+			add(nls[i], ens[i])
+		}
+	}
+	return out
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(mdLinkTarget.ReplaceAllString(s, "]"), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// TrainLexicon learns a translation lexicon from aligned texts, over the
+// keys this App's index uses.
+func (a *App) TrainLexicon(ctx context.Context, texts []TextPair, opt lexicon.Options) (*lexicon.Lexicon, error) {
+	pairs := TrainingPairs(texts, a.idx.Keys)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("app: train: %w", err)
+	}
+	if len(pairs) == 0 {
+		return nil, fmt.Errorf("app: train: %w: no segment pairs with words on both sides", ErrBadRequest)
+	}
+	return lexicon.Train(pairs, a.idx.Analysis(), opt), nil
+}
+
+// Lexicon returns the translation lexicon English search uses (nil when
+// there is none).
+func (a *App) Lexicon() *lexicon.Lexicon { return a.lex.Load() }
+
+// SetLexicon replaces the translation lexicon.
+func (a *App) SetLexicon(l *lexicon.Lexicon) { a.lex.Store(l) }
+
+// loadLexicon installs the shipped lexicon unless it was built for other
+// keys.
+func (a *App) loadLexicon() {
+	l, err := lexicon.Default()
+	if err != nil {
+		a.log.Warn("no translation lexicon: English search uses the glossary only", "err", err)
+		return
+	}
+	if l.Analysis != a.idx.Analysis() {
+		a.log.Warn("the shipped translation lexicon was built for another analysis; regenerate it (go generate ./tm/lexicon)",
+			"lexicon", l.Analysis, "index", a.idx.Analysis())
+	}
+	a.lex.Store(l)
+}

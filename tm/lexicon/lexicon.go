@@ -1,0 +1,381 @@
+package lexicon
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Translation is one translation of a word: its probability given the
+// word, and how often the training data linked the two (expected counts,
+// rounded).
+type Translation struct {
+	Word  string  `json:"word"`
+	P     float64 `json:"p"`
+	Count int     `json:"count"`
+}
+
+// Lexicon holds translations in both directions. It is read-only after
+// Train or Read and safe for concurrent use.
+type Lexicon struct {
+	// Analysis names the analysis the keys come from.
+	Analysis string
+	// Segments is the number of segment pairs it was trained on.
+	Segments int
+	tables   map[string]map[string][]Translation // from language → word → translations, best first
+	freq     map[string]map[string]int           // from language → word → occurrences in training
+}
+
+// Lookup returns the translations of word (a key of language from, "nl"
+// or "en") into the other language, best first; nil for an unknown word.
+func (l *Lexicon) Lookup(from, word string) []Translation {
+	if l == nil {
+		return nil
+	}
+	return l.tables[from][word]
+}
+
+// Freq returns how often word (a key of language from) occurred in the
+// training segments.
+func (l *Lexicon) Freq(from, word string) int {
+	if l == nil {
+		return 0
+	}
+	return l.freq[from][word]
+}
+
+// Size returns the number of words with translations from language from.
+func (l *Lexicon) Size(from string) int {
+	if l == nil {
+		return 0
+	}
+	return len(l.tables[from])
+}
+
+// Pair is one aligned segment pair, as keys.
+type Pair struct {
+	NL, EN []string
+}
+
+// Options tune training. The zero value uses the defaults.
+type Options struct {
+	Iterations int     // EM iterations; default 5
+	MinP       float64 // translations below this probability are pruned; default 0.01
+	MaxAlts    int     // at most this many translations per word; default 10
+	MinCount   float64 // translations linked fewer times (expected) are pruned; default 1
+	// Diagonal is fast_align's tension: how strongly a word prefers
+	// partners at the same relative position; 0 means 4, negative turns it
+	// off (plain IBM Model 1).
+	Diagonal float64
+	// Null is the probability that a word has no partner; default 0.08.
+	Null float64
+}
+
+func (o Options) withDefaults() Options {
+	if o.Iterations <= 0 {
+		o.Iterations = 5
+	}
+	if o.MinP <= 0 {
+		o.MinP = 0.01
+	}
+	if o.MaxAlts <= 0 {
+		o.MaxAlts = 10
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 1
+	}
+	if o.Diagonal == 0 {
+		o.Diagonal = 4
+	}
+	if o.Null <= 0 {
+		o.Null = 0.08
+	}
+	return o
+}
+
+// Train learns both directions from pairs. analysis names the keys'
+// analysis (stored with the lexicon).
+func Train(pairs []Pair, analysis string, opt Options) *Lexicon {
+	opt = opt.withDefaults()
+	l := &Lexicon{Analysis: analysis, tables: map[string]map[string][]Translation{}, freq: map[string]map[string]int{}}
+	nl, en := newVocab(), newVocab()
+	var cn, ce [][]int32
+	for _, p := range pairs {
+		if len(p.NL) == 0 || len(p.EN) == 0 {
+			continue
+		}
+		cn = append(cn, nl.ids(p.NL))
+		ce = append(ce, en.ids(p.EN))
+	}
+	l.Segments = len(cn)
+	l.freq["nl"], l.freq["en"] = nl.counts(), en.counts()
+	// p(nl|en): each Dutch word is explained by an English one; p(en|nl)
+	// the other way round.
+	l.tables["en"] = train(ce, cn, en, nl, opt)
+	l.tables["nl"] = train(cn, ce, nl, en, opt)
+	return l
+}
+
+// vocab numbers words.
+type vocab struct {
+	id    map[string]int32
+	words []string
+	count []int
+}
+
+func newVocab() *vocab { return &vocab{id: map[string]int32{}} }
+
+func (v *vocab) ids(ws []string) []int32 {
+	out := make([]int32, len(ws))
+	for i, w := range ws {
+		id, ok := v.id[w]
+		if !ok {
+			id = int32(len(v.words))
+			v.id[w] = id
+			v.words = append(v.words, w)
+			v.count = append(v.count, 0)
+		}
+		v.count[id]++
+		out[i] = id
+	}
+	return out
+}
+
+func (v *vocab) counts() map[string]int {
+	m := make(map[string]int, len(v.words))
+	for i, w := range v.words {
+		m[w] = v.count[i]
+	}
+	return m
+}
+
+// train runs EM for t(tgt|src) over segments (src[k] generates tgt[k])
+// and returns the pruned table src word → translations.
+func train(src, tgt [][]int32, sv, tv *vocab, opt Options) map[string][]Translation {
+	// Every co-occurring (src, tgt) pair gets a slot; each segment keeps
+	// the slots of its |src|×|tgt| pairs, so an iteration is a walk over
+	// flat arrays.
+	slot := map[uint64]int32{}
+	var pairSrc, pairTgt []int32
+	segSlots := make([][]int32, len(src))
+	for k := range src {
+		s, t := src[k], tgt[k]
+		ss := make([]int32, len(s)*len(t))
+		for j, tw := range t {
+			for i, sw := range s {
+				key := uint64(uint32(sw))<<32 | uint64(uint32(tw))
+				id, ok := slot[key]
+				if !ok {
+					id = int32(len(pairSrc))
+					slot[key] = id
+					pairSrc = append(pairSrc, sw)
+					pairTgt = append(pairTgt, tw)
+				}
+				ss[j*len(s)+i] = id
+			}
+		}
+		segSlots[k] = ss
+	}
+	slot = nil
+	tprob := make([]float64, len(pairSrc))
+	// Uniform start over what each source word co-occurs with.
+	nPartners := make([]int, len(sv.words))
+	for _, sw := range pairSrc {
+		nPartners[sw]++
+	}
+	for i, sw := range pairSrc {
+		tprob[i] = 1 / float64(nPartners[sw])
+	}
+	nullT := make([]float64, len(tv.words)) // t(tgt | NULL)
+	for i := range nullT {
+		nullT[i] = 1 / float64(len(tv.words))
+	}
+	counts := make([]float64, len(pairSrc))
+	nullCounts := make([]float64, len(tv.words))
+	var post []float64
+	for it := 0; it < opt.Iterations; it++ {
+		clear(counts)
+		clear(nullCounts)
+		for k := range src {
+			s, t, ss := src[k], tgt[k], segSlots[k]
+			m, n := len(t), len(s)
+			if cap(post) < n {
+				post = make([]float64, n)
+			}
+			post = post[:n]
+			for j := range t {
+				// The prior over source positions: fast_align's exponential
+				// preference for the diagonal, the rest to NULL.
+				var z, sum float64
+				for i := range s {
+					a := 1.0
+					if opt.Diagonal > 0 {
+						a = math.Exp(-opt.Diagonal * math.Abs(float64(j+1)/float64(m)-float64(i+1)/float64(n)))
+					}
+					post[i] = a * tprob[ss[j*n+i]]
+					z += a
+				}
+				for i := range post {
+					post[i] *= (1 - opt.Null) / z
+					sum += post[i]
+				}
+				pn := opt.Null * nullT[t[j]]
+				sum += pn
+				if sum == 0 {
+					continue
+				}
+				for i := range s {
+					counts[ss[j*n+i]] += post[i] / sum
+				}
+				nullCounts[t[j]] += pn / sum
+			}
+		}
+		// M step: normalise per source word.
+		total := make([]float64, len(sv.words))
+		for i, c := range counts {
+			total[pairSrc[i]] += c
+		}
+		for i, c := range counts {
+			if tt := total[pairSrc[i]]; tt > 0 {
+				tprob[i] = c / tt
+			}
+		}
+		var nt float64
+		for _, c := range nullCounts {
+			nt += c
+		}
+		if nt > 0 {
+			for i, c := range nullCounts {
+				nullT[i] = c / nt
+			}
+		}
+	}
+	// The last E step's counts are the links' expected counts.
+	table := map[string][]Translation{}
+	for i, p := range tprob {
+		if p < opt.MinP || counts[i] < opt.MinCount {
+			continue
+		}
+		w := sv.words[pairSrc[i]]
+		table[w] = append(table[w], Translation{Word: tv.words[pairTgt[i]], P: p, Count: int(math.Round(counts[i]))})
+	}
+	for w, ts := range table {
+		sortTranslations(ts)
+		if len(ts) > opt.MaxAlts {
+			ts = ts[:opt.MaxAlts]
+		}
+		table[w] = ts
+	}
+	return table
+}
+
+func sortTranslations(ts []Translation) {
+	sort.Slice(ts, func(i, j int) bool {
+		if ts[i].P != ts[j].P {
+			return ts[i].P > ts[j].P
+		}
+		return ts[i].Word < ts[j].Word
+	})
+}
+
+// The file format: gzip of UTF-8 lines. A header line
+// "tolk-lexicon 1\t<analysis>\t<segments>", then "f\t<lang>\t<word>\t<count>"
+// lines with word frequencies, then "t\t<from>\t<word>\t<translation>\t<p>\t<count>"
+// lines. Tabs and newlines cannot occur in keys.
+const magic = "tolk-lexicon 1"
+
+// Write writes l in the file format, words and translations in a fixed
+// order so that the same lexicon gives the same bytes.
+func (l *Lexicon) Write(w io.Writer) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintf(bw, "%s\t%s\t%d\n", magic, l.Analysis, l.Segments)
+	for _, lang := range []string{"en", "nl"} {
+		words := make([]string, 0, len(l.tables[lang]))
+		for w := range l.tables[lang] {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		for _, w := range words {
+			fmt.Fprintf(bw, "f\t%s\t%s\t%d\n", lang, w, l.freq[lang][w])
+			for _, t := range l.tables[lang][w] {
+				fmt.Fprintf(bw, "t\t%s\t%s\t%s\t%s\t%d\n", lang, w, t.Word, strconv.FormatFloat(t.P, 'g', 4, 64), t.Count)
+			}
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("lexicon: write: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("lexicon: write: %w", err)
+	}
+	return nil
+}
+
+// ErrFormat is wrapped by errors in a lexicon file.
+var ErrFormat = errors.New("not a tolk lexicon")
+
+// Read reads a lexicon written by Write.
+func Read(r io.Reader) (*Lexicon, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w: %w", ErrFormat, err)
+	}
+	defer zr.Close()
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	l := &Lexicon{tables: map[string]map[string][]Translation{"en": {}, "nl": {}}, freq: map[string]map[string]int{"en": {}, "nl": {}}}
+	line := 0
+	for sc.Scan() {
+		line++
+		f := strings.Split(sc.Text(), "\t")
+		bad := func(what string) error {
+			return fmt.Errorf("lexicon: line %d: %w: %s", line, ErrFormat, what)
+		}
+		if line == 1 {
+			if len(f) != 3 || f[0] != magic {
+				return nil, bad("no header")
+			}
+			l.Analysis = f[1]
+			if l.Segments, err = strconv.Atoi(f[2]); err != nil {
+				return nil, bad("segment count")
+			}
+			continue
+		}
+		switch {
+		case len(f) == 4 && f[0] == "f" && (f[1] == "en" || f[1] == "nl"):
+			n, err := strconv.Atoi(f[3])
+			if err != nil {
+				return nil, bad("frequency")
+			}
+			l.freq[f[1]][f[2]] = n
+		case len(f) == 6 && f[0] == "t" && (f[1] == "en" || f[1] == "nl"):
+			p, err1 := strconv.ParseFloat(f[4], 64)
+			n, err2 := strconv.Atoi(f[5])
+			if err1 != nil || err2 != nil || p < 0 || p > 1 {
+				return nil, bad("probability or count")
+			}
+			l.tables[f[1]][f[2]] = append(l.tables[f[1]][f[2]], Translation{Word: f[3], P: p, Count: n})
+		default:
+			return nil, bad("unknown record")
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("lexicon: line %d: %w", line+1, err)
+	}
+	if line == 0 {
+		return nil, fmt.Errorf("lexicon: %w: empty", ErrFormat)
+	}
+	for _, m := range l.tables {
+		for _, ts := range m {
+			sortTranslations(ts)
+		}
+	}
+	return l, nil
+}
