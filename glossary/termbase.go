@@ -20,7 +20,8 @@ import (
 
 // KeyFunc returns the lookup key of one word in language lang: folded and
 // stemmed, so that inflected forms share a key. The glossary package knows
-// no stemmer; tolk passes index.Key. A nil KeyFunc folds only.
+// no stemmer; tolk passes index.TermKey (Snowball Dutch; English with its
+// inflection removed but not its derivation). A nil KeyFunc folds only.
 type KeyFunc func(lang, word string) string
 
 // Lookup modes. Each mode names the loosest kind of match it admits; every

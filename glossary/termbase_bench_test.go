@@ -57,7 +57,7 @@ func termbaseBenchConcepts(b *testing.B) []Concept {
 
 // BenchmarkLookup measures lookup latency (ns/op) per kind of query with
 // the curated glossary and FreeDict loaded. testKey stands in for
-// index.Key, so the stemmer's own cost is not included (one call per
+// index.TermKey, so the stemmer's own cost is not included (one call per
 // query word and language).
 func BenchmarkLookup(b *testing.B) {
 	cs := termbaseBenchConcepts(b)

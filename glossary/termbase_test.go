@@ -12,8 +12,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// testKey stands in for the production KeyFunc, index.Key (the index
-// package's Snowball stemmers), which glossary may not import. It knows
+// testKey stands in for the production KeyFunc, index.TermKey (the index
+// package's stemmers), which glossary may not import. It knows
 // just enough inflection for these tests: Dutch plural -en with vowel
 // undoubling (staatsgreep, staatsgrepen → staatsgrep) and English plural -s.
 func testKey(lang, w string) string {

@@ -143,9 +143,10 @@ func stemNL(table map[string]string, w string) string {
 }
 
 // Key returns the index key of one word in language lang ("nl" or "en"):
-// what the stemmed field holds for it. The word is not tokenized further.
-// Glossary matching uses it to compare terms with text the way the index
-// does. Any other lang folds only.
+// what the stemmed field holds for it (Porter for English, as
+// AnalyzerEnglish). The word is not tokenized further. Any other lang folds
+// only. Glossary matching uses [TermKey], which is Key for Dutch but keeps
+// English derivations apart.
 func Key(lang, word string) string {
 	w := Fold(strings.TrimSpace(word))
 	switch lang {

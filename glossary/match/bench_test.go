@@ -58,7 +58,7 @@ func loadFreeDict(b *testing.B) []glossary.Concept {
 }
 
 // BenchmarkAnnotate measures Annotate over Dutch circulars with the
-// production key function (index.Key) and the curated glossary, alone and
+// production key function (index.TermKey) and the curated glossary, alone and
 // with FreeDict (about 23,000 concepts) loaded. Absolute figures are noisy
 // on a shared machine; "tokenize" is the baseline of the same run (cutting
 // the text into words and nothing else).
@@ -101,10 +101,10 @@ func BenchmarkAnnotate(b *testing.B) {
 	}
 	var toks []token
 	run("tokenize", nil, func(t string) int { toks = tokenize(t, toks); return 0 })
-	mc := NewMatcher(curated, Options{Key: index.Key})
+	mc := NewMatcher(curated, Options{Key: index.TermKey})
 	run("curated-cold", mc, func(t string) int { return len(mc.Annotate(t, "nl")) })
 	run("curated", nil, func(t string) int { return len(mc.Annotate(t, "nl")) })
-	mf := NewMatcher(append(curated, freedict...), Options{Key: index.Key})
+	mf := NewMatcher(append(curated, freedict...), Options{Key: index.TermKey})
 	run("curated+freedict-cold", mf, func(t string) int { return len(mf.Annotate(t, "nl")) })
 	run("curated+freedict", nil, func(t string) int { return len(mf.Annotate(t, "nl")) })
 	run("curated+freedict-all-langs", nil, func(t string) int { return len(mf.Annotate(t, "")) })
@@ -118,7 +118,7 @@ func (m *Matcher) forgetKeys() {
 }
 
 // BenchmarkNewMatcher measures building a Matcher from the curated
-// glossary and FreeDict with index.Key: a server pays it whenever the
+// glossary and FreeDict with index.TermKey: a server pays it whenever the
 // glossary changes.
 func BenchmarkNewMatcher(b *testing.B) {
 	curated, err := glossary.Curated()
@@ -128,6 +128,6 @@ func BenchmarkNewMatcher(b *testing.B) {
 	cs := append(curated, loadFreeDict(b)...)
 	b.ReportAllocs()
 	for b.Loop() {
-		NewMatcher(cs, Options{Key: index.Key})
+		NewMatcher(cs, Options{Key: index.TermKey})
 	}
 }

@@ -16,7 +16,7 @@ const keyCacheMax = 1 << 17
 const keyShards = 16
 
 // keyCache remembers the key numbers of text words that are no term word,
-// across calls: computing a key (a Snowball stemmer, with index.Key) costs
+// across calls: computing a key (a Snowball stemmer, with index.TermKey) costs
 // about a microsecond, and the words of one document recur in the next.
 // Term words need no cache (Matcher.vocab). It is the only part of a
 // Matcher that changes after NewMatcher; what it holds depends on the

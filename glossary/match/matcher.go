@@ -14,7 +14,7 @@ import (
 // (staatsgrepen and staatsgreep). The matcher passes words already folded
 // with glossary.Fold. An empty result means "no key" and the folded word
 // is used instead. It is the glossary's KeyFunc, so one function (tolk
-// passes index.Key) serves the termbase and the matcher.
+// passes index.TermKey) serves the termbase and the matcher.
 type KeyFunc = glossary.KeyFunc
 
 // SplitFunc splits a compound word into its parts (trainingsmissie →

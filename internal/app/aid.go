@@ -18,7 +18,7 @@ func (a *App) matcher() *match.Matcher { return a.match.Load() }
 // rebuildMatcher makes the matcher reflect the termbase; called after
 // every glossary change, so annotations and expansions see edits at once.
 func (a *App) rebuildMatcher() {
-	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: index.Key, Split: a.split}))
+	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: index.TermKey, Split: a.split}))
 }
 
 // Annotate finds the glossary's terms in text (lang nl, en or "" for both).
@@ -87,7 +87,7 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 		// A one-concept matcher finds the term with the same inflection,
 		// diacritic and compound tolerance as the glossary's terms.
 		probe := glossary.Concept{ID: "q", Terms: []glossary.Term{{Lang: "nl", Text: strings.TrimSpace(r.Term)}}}
-		m = match.NewMatcher([]glossary.Concept{probe}, match.Options{Key: index.Key, Split: a.split})
+		m = match.NewMatcher([]glossary.Concept{probe}, match.Options{Key: index.TermKey, Split: a.split})
 		wantConcept = "q"
 	}
 	width := r.Width

@@ -81,7 +81,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}}
-	a.terms = glossary.NewTermbase(index.Key)
+	a.terms = glossary.NewTermbase(index.TermKey)
 	defer func() {
 		if a.idx != nil && a.lex.Load() == nil {
 			a.loadLexicon()

@@ -1,0 +1,83 @@
+package index
+
+import "testing"
+
+func TestTermKeyEnglish(t *testing.T) {
+	keys := []struct{ word, want string }{
+		{"sanctions", "sanction"}, {"coups", "coup"}, {"prisoners", "prisoner"}, {"condemned", "condemn"},
+		{"condemning", "condemn"}, {"condemns", "condemn"}, {"policies", "policy"}, {"Council’s", "council"},
+		{"States'", "state"}, {"embargoes", "embargo"}, {"children", "child"}, {"crises", "crisis"},
+		{"analysis", "analysis"}, {"status", "status"}, {"process", "process"}, {"news", "news"},
+		{"United", "united"}, {"thing", "thing"}, {"bed", "bed"}, {"need", "need"}, {"exceed", "exceed"},
+		{"café", "cafe"}, {"COVID-19", "covid-19"}, {"d'état", "d'etat"},
+		// Too short or only a suffix: left alone, never a panic.
+		{"s", "s"}, {"es", "es"}, {"ies", "ies"}, {"ed", "ed"}, {"ing", "ing"}, {"eed", "eed"}, {"ied", "ied"}, {"", ""},
+	}
+	for _, tt := range keys {
+		t.Run(tt.word, func(t *testing.T) {
+			if got := TermKey("en", tt.word); got != tt.want {
+				t.Errorf("TermKey(en, %q) = %q, want %q", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+// Inflected forms meet their base form; derivations and unrelated words
+// that Porter's stemmer merges stay apart.
+func TestTermKeyEnglishInflection(t *testing.T) {
+	same := [][2]string{
+		{"sanctions", "sanction"}, {"coups", "coup"}, {"prisoners", "prisoner"}, {"condemned", "condemn"},
+		{"policies", "policy"}, {"parties", "party"}, {"processes", "process"}, {"taxes", "tax"},
+		{"approaches", "approach"}, {"wishes", "wish"}, {"agreed", "agree"}, {"agreeing", "agree"},
+		{"applied", "apply"}, {"applying", "apply"}, {"applies", "apply"}, {"required", "require"},
+		{"requiring", "require"}, {"planned", "plan"}, {"planning", "plan"}, {"committed", "commit"},
+		{"controlled", "control"}, {"hoped", "hope"}, {"rated", "rate"}, {"related", "relate"},
+		{"organized", "organize"}, {"troubled", "trouble"}, {"issues", "issue"}, {"issued", "issue"},
+		{"measures", "measure"}, {"measured", "measure"}, {"vetoes", "veto"}, {"women", "woman"},
+		{"criteria", "criterion"}, {"indices", "index"}, {"larger", "large"}, {"greatest", "great"},
+		{"earlier", "early"}, {"used", "use"}, {"uses", "use"}, {"using", "use"}, {"elections", "election"},
+		{"operations", "operation"}, {"leaders", "leader"}, {"organisations", "organisation"},
+		{"guaranteed", "guarantee"}, {"proceeds", "proceed"}, {"exceeded", "exceed"}, {"caches", "cache"},
+		{"cases", "case"}, {"prizes", "prize"}, {"installed", "install"}, {"fulfilled", "fulfil"},
+		{"travelled", "travel"}, {"passed", "pass"}, {"called", "call"}, {"shoes", "shoe"},
+		{"established", "establish"}, {"implemented", "implement"}, {"imports", "import"}, {"activities", "activity"},
+		{"rights", "right"}, {"nations", "nation"}, {"forces", "force"}, {"ages", "age"}, {"aged", "age"},
+	}
+	for _, p := range same {
+		if a, b := TermKey("en", p[0]), TermKey("en", p[1]); a != b {
+			t.Errorf("TermKey(en, %q) = %q, TermKey(en, %q) = %q, want equal", p[0], a, p[1], b)
+		}
+	}
+	apart := [][2]string{
+		{"operations", "operational"}, {"operation", "operate"}, {"established", "establishment"},
+		{"implementation", "implement"}, {"import", "importance"}, {"united", "unit"}, {"use", "us"},
+		{"used", "us"}, {"news", "new"}, {"means", "mean"}, {"economics", "economic"}, {"according", "accord"},
+		{"humane", "human"}, {"note", "not"}, {"rate", "rat"}, {"hope", "hop"}, {"plane", "plan"},
+		{"state", "stat"}, {"arms", "arm"}, {"best", "good"}, {"assistance", "assist"},
+		{"constitutional", "constitute"}, {"communication", "community"}, {"organization", "organ"},
+		{"national", "nation"}, {"government", "govern"}, {"responsible", "response"}, {"during", "dure"},
+	}
+	for _, p := range apart {
+		if a, b := TermKey("en", p[0]), TermKey("en", p[1]); a == b {
+			t.Errorf("TermKey(en, %q) = TermKey(en, %q) = %q, want different", p[0], p[1], a)
+		}
+	}
+	// Porter merges the derivations; this test is about the difference.
+	for _, p := range [][2]string{{"operations", "operational"}, {"established", "establishment"}, {"implementation", "implement"}, {"import", "importance"}} {
+		if Key("en", p[0]) != Key("en", p[1]) {
+			t.Errorf("Key(en): Porter no longer merges %q and %q; update this test", p[0], p[1])
+		}
+	}
+}
+
+// TermKey is Key for Dutch and folds only for other languages.
+func TestTermKeyOtherLanguages(t *testing.T) {
+	for _, w := range []string{"sancties", "staatsgreep", "coupplegers", "Malinese", "kamerbrieven"} {
+		if got, want := TermKey("nl", w), Key("nl", w); got != want {
+			t.Errorf("TermKey(nl, %q) = %q, want Key(nl) = %q", w, got, want)
+		}
+	}
+	if got := TermKey("fr", "Élections"); got != "elections" {
+		t.Errorf("TermKey(fr, Élections) = %q, want the folded word", got)
+	}
+}
