@@ -31,6 +31,11 @@ func lemmaEN(w string) string {
 	if l, ok := irregularEN[w]; ok {
 		return dropFinalE(l)
 	}
+	if i := strings.LastIndexByte(w, '-'); i >= 0 && i < len(w)-1 {
+		// A hyphenated word inflects its last part (co-operating,
+		// member-states); callers that split at hyphens never pass one.
+		return w[:i+1] + lemmaEN(w[i+1:])
+	}
 	if keepEN[w] || !isASCIILower(w) {
 		return w
 	}
