@@ -57,6 +57,10 @@ type searchJSON struct {
 	Facets     map[string][]facetJSON `json:"facets"`
 	Expanded   []string               `json:"expanded"`
 	DidYouMean string                 `json:"did_you_mean,omitempty"`
+	// Senses says what each word or glossary term of an English query
+	// was searched as (absent for Dutch queries); Dropped echoes drop=.
+	Senses  []app.Expansion `json:"senses,omitempty"`
+	Dropped []string        `json:"dropped,omitempty"`
 }
 
 func (s *Server) search(c *gin.Context) error {
@@ -76,20 +80,27 @@ func (s *Server) search(c *gin.Context) error {
 	if lang != "auto" && lang != "nl" && lang != "en" {
 		return errBadRequest(fmt.Sprintf("lang must be auto, nl or en, not %q", lang))
 	}
+	drop := parseDrop(c.QueryArray("drop"))
+	if len(drop) > maxDrop {
+		return errBadRequest(fmt.Sprintf("drop names %d senses, at most %d may be dropped", len(drop), maxDrop))
+	}
 	res, err := s.app.BilingualSearch(c.Request.Context(), app.SearchRequest{
 		Q: q, Lang: lang, Limit: limit, Offset: offset, Doc: c.Query("doc"), Sec: c.Query("section"),
+		Drop: dropForms(s.app.Terms(), drop),
 	})
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, toSearchJSON(res))
+	out := toSearchJSON(res)
+	out.Dropped = drop
+	c.JSON(http.StatusOK, out)
 	return nil
 }
 
 func toSearchJSON(res *app.SearchResult) searchJSON {
 	out := searchJSON{Query: res.Query, Lang: res.Lang, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
 		Hits: make([]hitJSON, 0, len(res.Hits)), Facets: map[string][]facetJSON{},
-		Expanded: res.Expanded, DidYouMean: res.DidYouMean}
+		Expanded: res.Expanded, DidYouMean: res.DidYouMean, Senses: sensesJSON(res.Senses)}
 	if out.Expanded == nil {
 		out.Expanded = []string{}
 	}

@@ -111,6 +111,7 @@ func (s *Server) routes() {
 	v1.POST("/glossary", s.handle(s.auth(s.createConcept)))
 	v1.PUT("/glossary/:id", s.handle(s.auth(s.updateConcept)))
 	v1.DELETE("/glossary/:id", s.handle(s.auth(s.deleteConcept)))
+	v1.GET("/lexicon", s.handle(s.lookupLexicon))
 	v1.GET("/tm", s.handle(s.searchTM))
 	v1.POST("/tm/import", s.handle(s.auth(s.importTM)))
 	v1.GET("/tm/export", s.handle(s.exportTM))
