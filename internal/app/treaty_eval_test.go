@@ -35,7 +35,7 @@ import (
 var (
 	treatyDebug = flag.Int("treaty.debug", 0, "TestTreatyDev: print the first `N` misses of each system and query kind")
 	treatyQuery = flag.String("treaty.q", "", "TestTreatyDev: print the expansion and top hits of this English `query`")
-	treatyMax   = flag.Int("treaty.max", 300, "TestTreatyDev: run at most `N` queries of each kind (0: all, without the time budget)")
+	treatyMax   = flag.Int("treaty.max", 200, "TestTreatyDev: run at most `N` queries of each kind (0: all, without the time budget)")
 	treatyAuto  = flag.Bool("treaty.auto", false, "TestTreatyDev: also send the first sentences with lang=auto")
 )
 
