@@ -280,6 +280,25 @@ func TestBrowser(t *testing.T) {
 		b.screenshot(t, "search-results-375", 375, 812)
 	})
 
+	t.Run("English senses: drop one, phone width", func(t *testing.T) {
+		b.visit(t, "/?q=the+treaty+on+financial+and+economic+sanctions+xqzzvw&lang=en", 200)
+		lines := eval[[]string](t, b, `[...document.querySelectorAll(".sense-lines > li .sense-word")].map(w => w.textContent)`)
+		if !slices.Contains(lines, "treaty") || !slices.Contains(lines, "xqzzvw") {
+			t.Errorf("sense lines %q, want treaty and xqzzvw among them", lines)
+		}
+		// The drop link of verdrag leads to the search without it.
+		b.do(t, chromedp.Click(chromedp.CSS(`a.drop[href*="drop=verdrag"]`)), chromedp.WaitVisible(chromedp.CSS(".dropped")))
+		if chips := eval[string](t, b, `[...document.querySelectorAll(".chip")].map(c => c.textContent).join("|")`); strings.Contains(chips, "verdrag") {
+			t.Errorf("verdrag still searched after dropping it: %s", chips)
+		}
+		b.do(t, chromedp.EmulateViewport(390, 844), chromedp.Sleep(150*time.Millisecond))
+		if w := eval[[]float64](t, b, `[document.documentElement.scrollWidth, document.documentElement.clientWidth]`); w[0] > w[1] {
+			t.Errorf("at 390 px the page is %.0f px wide: it scrolls sideways", w[0])
+		}
+		b.do(t, chromedp.EmulateViewport(1280, 900))
+		b.checkConsole(t)
+	})
+
 	t.Run("search in Dutch through the form", func(t *testing.T) {
 		b.visit(t, "/", 200)
 		b.do(t, chromedp.SendKeys(chromedp.CSS("#q"), "staatsgrepen"),

@@ -43,7 +43,37 @@ type searchView struct {
 	Pages             int
 	PageLabel         string
 	PrevURL, NextURL  string
+	// An English query's senses: one line per word or term, and the
+	// senses the user dropped.
+	Senses  []senseLine
+	Dropped []droppedSense
 }
+
+// senseLine is one English word or glossary term and what it was
+// searched as.
+type senseLine struct {
+	Query string
+	Occur string // a label for must or must_not; empty for optional
+	Chips []senseChip
+	Note  string // why nothing was searched, when Chips is empty
+}
+
+// senseChip is one Dutch sense: a glossary term (with its plural and
+// inflected forms), a lexicon translation (an index key) or the word as
+// written.
+type senseChip struct {
+	Text    string
+	Key     bool   // Text is an index key (a stem)
+	P       string // the probability, for lexicon senses
+	Via     string
+	Status  string // the glossary term's status label
+	Concept string
+	Forms   string // other forms of a glossary term searched with it
+	DropURL string
+}
+
+// droppedSense is a sense the user dropped and the link that restores it.
+type droppedSense struct{ Text, RestoreURL string }
 
 type example struct{ Q, URL, Note string }
 
@@ -56,7 +86,7 @@ type hitView struct {
 	Matched             []matchedView
 }
 
-type matchedView struct{ Query, Term, Concept, Via string }
+type matchedView struct{ Query, Term, Concept, Via, P string }
 
 type facetView struct {
 	Label  string
@@ -113,8 +143,11 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	p.Title = v.Q
 	pg, _ := strconv.Atoi(c.Query("page"))
 	pg = min(max(pg, 1), maxPage)
+	drop := parseDrop(c.QueryArray("drop"))
+	drop = drop[:min(len(drop), maxDrop)]
 	res, err := u.app.BilingualSearch(c.Request.Context(), app.SearchRequest{
 		Q: v.Q, Lang: v.Lang, Limit: pageSize, Offset: (pg - 1) * pageSize, Doc: v.Doc, Sec: v.Sec,
+		Drop: dropForms(u.app.Terms(), drop),
 	})
 	if err != nil {
 		var qe *index.QueryError
@@ -130,7 +163,9 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	if lang == "auto" {
 		lang = "" // the permalink keeps "auto" implicit
 	}
-	here := func(kv ...string) string {
+	// hereDropping is this search with other values for some parameters
+	// and the given dropped senses; here keeps the current ones.
+	hereDropping := func(drops []string, kv ...string) string {
 		base := []string{"q", v.Q, "lang", lang, "doc", v.Doc, "section", v.Sec}
 		for i := 0; i+1 < len(kv); i += 2 {
 			for j := 0; j < len(base); j += 2 {
@@ -142,8 +177,9 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 				base = append(base, "page", kv[i+1])
 			}
 		}
-		return pageURL("/", base...)
+		return searchURL(base, drops)
 	}
+	here := func(kv ...string) string { return hereDropping(drop, kv...) }
 
 	count := p.T["search_count"]
 	if res.Total == 1 {
@@ -171,10 +207,15 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 			hv.Fragments = []template.HTML{template.HTML(template.HTMLEscapeString(h.Text))}
 		}
 		for _, m := range h.Matched {
-			hv.Matched = append(hv.Matched, matchedView{m.Query, m.Term, m.Concept, p.T.or("via_"+m.Via, m.Via)})
+			mv := matchedView{m.Query, m.Term, m.Concept, p.T.or("via_"+m.Via, m.Via), ""}
+			if m.Via == "lexicon" && m.P > 0 {
+				mv.P = p.decimal(m.P)
+			}
+			hv.Matched = append(hv.Matched, mv)
 		}
 		v.Hits = append(v.Hits, hv)
 	}
+	v.Senses, v.Dropped = u.senseLines(p, res.Query, res.Senses, drop, hereDropping)
 	for _, f := range []struct{ name, param, current string }{{"doc", "doc", v.Doc}, {"section", "section", v.Sec}} {
 		vals := res.Facets[f.name]
 		if len(vals) == 0 {
