@@ -297,9 +297,16 @@ func (l *Lexicon) Write(w io.Writer) error {
 	bw := bufio.NewWriter(zw)
 	fmt.Fprintf(bw, "%s\t%s\t%d\n", magic, l.Analysis, l.Segments)
 	for _, lang := range []string{"en", "nl"} {
-		words := make([]string, 0, len(l.tables[lang]))
-		for w := range l.tables[lang] {
+		// Every word with a frequency or translations, so that Freq
+		// reads back for words whose translations were all pruned.
+		words := make([]string, 0, len(l.freq[lang]))
+		for w := range l.freq[lang] {
 			words = append(words, w)
+		}
+		for w := range l.tables[lang] {
+			if _, ok := l.freq[lang][w]; !ok {
+				words = append(words, w)
+			}
 		}
 		sort.Strings(words)
 		for _, w := range words {
@@ -343,7 +350,7 @@ func Read(r io.Reader) (*Lexicon, error) {
 				return nil, bad("no header")
 			}
 			l.Analysis = f[1]
-			if l.Segments, err = strconv.Atoi(f[2]); err != nil {
+			if l.Segments, err = strconv.Atoi(f[2]); err != nil || l.Segments < 0 {
 				return nil, bad("segment count")
 			}
 			continue
@@ -351,14 +358,14 @@ func Read(r io.Reader) (*Lexicon, error) {
 		switch {
 		case len(f) == 4 && f[0] == "f" && (f[1] == "en" || f[1] == "nl"):
 			n, err := strconv.Atoi(f[3])
-			if err != nil {
+			if err != nil || n < 0 {
 				return nil, bad("frequency")
 			}
 			l.freq[f[1]][f[2]] = n
 		case len(f) == 6 && f[0] == "t" && (f[1] == "en" || f[1] == "nl"):
 			p, err1 := strconv.ParseFloat(f[4], 64)
 			n, err2 := strconv.Atoi(f[5])
-			if err1 != nil || err2 != nil || p < 0 || p > 1 {
+			if err1 != nil || err2 != nil || !(p >= 0 && p <= 1) || n < 0 { // !(p >= 0) is true of NaN
 				return nil, bad("probability or count")
 			}
 			l.tables[f[1]][f[2]] = append(l.tables[f[1]][f[2]], Translation{Word: f[3], P: p, Count: n})
