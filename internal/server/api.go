@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,6 +112,11 @@ func toSearchJSON(res *app.SearchResult) searchJSON {
 		}
 		if m == nil {
 			m = []app.Matched{}
+		} else {
+			m = slices.Clone(m)
+			for i := range m {
+				m[i].P = roundP(m[i].P)
+			}
 		}
 		out.Hits = append(out.Hits, hitJSON{Doc: h.Doc, Title: h.Title, Section: h.Section, Paragraph: h.Paragraph,
 			Start: h.Start, End: h.End, Text: h.Text, Fragments: fr, Score: h.Score, Matched: m})

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strings"
 	"unicode"
@@ -73,20 +74,28 @@ func dropForms(tb *glossary.Termbase, drops []string) []string {
 }
 
 // sensesJSON copies the senses of an English search for the JSON answer:
-// a word searched for nothing has an empty list, not null.
+// a word searched for nothing has an empty list, not null, and weights
+// are rounded to four decimals (a lexicon sense beside a glossary term
+// carries a product such as 0.051699999999999996).
 func sensesJSON(es []app.Expansion) []app.Expansion {
 	if len(es) == 0 {
 		return nil
 	}
 	out := make([]app.Expansion, len(es))
 	for i, e := range es {
-		if e.Senses == nil {
-			e.Senses = []app.Sense{}
+		ss := make([]app.Sense, len(e.Senses))
+		for j, s := range e.Senses {
+			s.P = roundP(s.P)
+			ss[j] = s
 		}
+		e.Senses = ss
 		out[i] = e
 	}
 	return out
 }
+
+// roundP rounds a probability to four decimals.
+func roundP(p float64) float64 { return math.Round(p*1e4) / 1e4 }
 
 // lexiconInfo describes the lexicon an answer comes from.
 type lexiconInfo struct {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -77,6 +78,24 @@ func TestSearchSenses(t *testing.T) {
 		}
 		if s := r.Senses[0].Senses[i]; s.Via != "lexicon" || !s.Key || s.P < 0.5 || s.P > 1 {
 			t.Errorf("verdrag: %+v, want a lexicon key with p in [0.5, 1]", s)
+		}
+	})
+
+	t.Run("weights have at most four decimals", func(t *testing.T) {
+		r, _ := search(t, "q=aid+humanitarian&lang=en")
+		for _, e := range r.Senses {
+			for _, s := range e.Senses {
+				if s.P != math.Round(s.P*1e4)/1e4 {
+					t.Errorf("%s → %s: p %v", e.Query, s.Text, s.P)
+				}
+			}
+		}
+		for _, h := range r.Hits {
+			for _, m := range h.Matched {
+				if m.P != math.Round(m.P*1e4)/1e4 {
+					t.Errorf("matched %s → %s: p %v", m.Query, m.Term, m.P)
+				}
+			}
 		}
 	})
 
