@@ -58,18 +58,25 @@ type WeightedRequest struct {
 	Concepts      []Concept
 	Limit, Offset int
 	Doc, Section  string
+	// Scoring tunes the ranking; the zero value is DefaultScoring.
+	Scoring Scoring
 }
 
-// BM25 parameters (the usual ones), the weight of a match in the section
-// heading relative to one in the passage, and how much the share of the
-// query's concepts a passage covers multiplies its score.
-const (
-	bm25K1          = 1.2
-	bm25B           = 0.75
-	headingWeight   = 0.3
-	coverageExpo    = 1.0
-	facetFromWindow = 100
-)
+// Scoring holds the parameters of a weighted query's ranking: BM25's K1
+// and B, the weight of a match in the section heading relative to one in
+// the passage, and the power of the share of the query's concepts (by
+// IDF) a passage covers, which multiplies its score.
+type Scoring struct {
+	K1, B, Heading, Coverage float64
+}
+
+// DefaultScoring returns the ranking SearchWeighted uses for a zero
+// Scoring: BM25's usual parameters, the others chosen on the dev treaties
+// (see docs/CLIR.md).
+func DefaultScoring() Scoring { return Scoring{K1: 1.2, B: 0.75, Heading: 0.3, Coverage: 1} }
+
+// facetFromWindow is how many of the best passages facets count.
+const facetFromWindow = 100
 
 // Keys returns the terms the stemmed field holds for Dutch text (lang
 // "nl": folded, stop words removed, compounds followed by their parts,
@@ -184,6 +191,10 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		}
 	}
 
+	sc := r.Scoring
+	if sc == (Scoring{}) {
+		sc = DefaultScoring()
+	}
 	nc := len(r.Concepts)
 	cands := map[uint64]*passageStats{}
 	excluded := map[uint64]bool{}
@@ -222,7 +233,7 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 				}
 				st.tf[ci] += p * tf
 			}
-			n, err := ix.altPostings(ctx, rd, a, add)
+			n, err := ix.altPostings(ctx, rd, a, sc.Heading, add)
 			if err != nil {
 				return nil, err
 			}
@@ -247,7 +258,7 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		}
 		ok := true
 		var s, covered float64
-		norm := 1 - bm25B + bm25B*st.length/avgLen
+		norm := 1 - sc.B + sc.B*st.length/avgLen
 		if st.length == 0 {
 			norm = 1
 		}
@@ -263,14 +274,14 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 			if c.Occur == MustNot {
 				continue
 			}
-			s += weight[ci] * idf[ci] * tf * (bm25K1 + 1) / (tf + bm25K1*norm)
+			s += weight[ci] * idf[ci] * tf * (sc.K1 + 1) / (tf + sc.K1*norm)
 			covered += weight[ci] * idf[ci]
 		}
 		if !ok || s <= 0 {
 			continue
 		}
 		if weightSum > 0 {
-			s *= math.Pow(covered/weightSum, coverageExpo)
+			s *= math.Pow(covered/weightSum, sc.Coverage)
 		}
 		hits = append(hits, scored{id, s})
 	}
@@ -347,7 +358,7 @@ func (ix *Index) keywordSet(ctx context.Context, rd bindex.IndexReader, field, v
 // the passage's length when known) and returns in how many passages it
 // occurs. An alternative is one term, or a phrase whose words stand at the
 // positions the query analysis gives them.
-func (ix *Index) altPostings(ctx context.Context, rd bindex.IndexReader, a Alt, add func(id uint64, tf, length float64)) (int, error) {
+func (ix *Index) altPostings(ctx context.Context, rd bindex.IndexReader, a Alt, headingWeight float64, add func(id uint64, tf, length float64)) (int, error) {
 	var ts analysis.TokenStream
 	field := fieldText
 	switch {

@@ -57,6 +57,7 @@ type App struct {
 	match atomic.Pointer[match.Matcher]
 	split func(word string) []string // compound splitter; nil splits nothing
 	lex   atomic.Pointer[lexicon.Lexicon]
+	tune  englishTuning
 
 	mu      sync.RWMutex
 	docs    map[string]*Document
@@ -80,7 +81,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}}
+	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning()}
 	a.terms = glossary.NewTermbase(index.TermKey)
 	defer func() {
 		if a.idx != nil && a.lex.Load() == nil {

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -39,23 +41,49 @@ type Expansion struct {
 	Occur  string  `json:"occur,omitempty"` // must or must_not when not optional
 }
 
-// Lexicon expansion limits: translations below minSenseP or beyond the
-// cumulative mass senseMass are left out, at most maxSenses per word.
-const (
-	minSenseP = 0.04
-	senseMass = 0.9
-	maxSenses = 6
-	// selfP is the weight of an English word the lexicon knows, searched
-	// as written too (names and numbers the training data saw).
-	selfP = 0.2
-	// cognateP is the weight of a word the lexicon does not know, searched
+// englishTuning holds the weights of English search.
+type englishTuning struct {
+	// Lexicon senses below MinP or beyond the cumulative mass Mass are
+	// left out, at most MaxSenses per word.
+	MinP, Mass float64
+	MaxSenses  int
+	// Reverse is the share of p(en|nl) in a sense's weight: the weight is
+	// p(nl|en)^(1-Reverse) · p(en|nl)^Reverse, renormalised, so that a
+	// Dutch word that stands for many English ones (onderdeel in "staatkundig
+	// onderdeel", political subdivision) weighs less for each of them.
+	Reverse float64
+	// Self is the weight of an English word the lexicon knows, searched as
+	// written too (names and numbers the training data saw).
+	Self float64
+	// Cognate is the weight of a word the lexicon does not know, searched
 	// through the Dutch analysis.
-	cognateP = 0.6
-	// lexiconInGlossary is the share lexicon translations get beside a
-	// one-word glossary term: the glossary's sense comes first, but the
-	// documents' own usage (interest: rente in a tax treaty) still counts.
-	lexiconInGlossary = 0.5
-)
+	Cognate float64
+	// InGlossary is the share lexicon senses get beside a one-word
+	// glossary term: the glossary's sense comes first, but the documents'
+	// own usage (interest: rente in a tax treaty) still counts.
+	InGlossary float64
+	// Disagree multiplies the glossary's senses of a one-word term when
+	// the lexicon knows the English word well (MinFreq occurrences) and
+	// none of its translations is the glossary's Dutch term: the
+	// documents use the word in another sense (provided → voorzien, not
+	// the glossary's leveren). The lexicon's senses then count in full.
+	Disagree float64
+	MinFreq  int
+	// ConfExp makes a word whose translations are uncertain (shall, may:
+	// many weak senses) weigh less: the concept's weight is its best
+	// sense's probability to this power (0: every word weighs the same).
+	ConfExp float64
+	// TermWords is the weight of each word of a multi-word glossary term
+	// searched on its own as well (0: not searched on its own).
+	TermWords float64
+	Scoring   index.Scoring
+}
+
+// defaultTuning is English search as it ships; docs/CLIR.md says how the
+// values were chosen on the dev treaties.
+func defaultTuning() englishTuning {
+	return englishTuning{MinP: 0.04, Mass: 0.9, MaxSenses: 6, Reverse: 0, Self: 0.2, Cognate: 0.6, InGlossary: 0.5, Disagree: 0.3, MinFreq: 20, ConfExp: 0, TermWords: 0.5, Scoring: index.DefaultScoring()}
+}
 
 // noteUnknown explains an English word that is searched for nothing.
 const noteUnknown = "no Dutch equivalent known; not in the documents as written"
@@ -64,7 +92,8 @@ const noteUnknown = "no Dutch equivalent known; not in the documents as written"
 type englishUnit struct {
 	text    string
 	occur   index.Occur
-	concept string // glossary concept id
+	concept string  // glossary concept id
+	weight  float64 // 0 means 1
 }
 
 // weightable reports whether an English query can go through the lexicon:
@@ -97,7 +126,7 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 		out.Took = time.Since(start)
 		return out, exps, nil
 	}
-	res, err := a.idx.SearchWeighted(ctx, index.WeightedRequest{Concepts: concepts, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec})
+	res, err := a.idx.SearchWeighted(ctx, index.WeightedRequest{Concepts: concepts, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec, Scoring: a.tune.Scoring})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,9 +173,26 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			if an.Via == "compound" || an.Via == "hyphen" {
 				continue
 			}
+			// A deprecated English term is one not to use for the concept,
+			// often a false equivalent (Council of Europe in the European
+			// Council's entry): it says nothing of what the user means, so
+			// its words are searched as words.
+			if an.Status == glossary.Deprecated || an.Status == glossary.Superseded {
+				continue
+			}
 			units = append(units, englishUnit{text: an.Text, occur: c.Occur, concept: an.Concept})
 			for k := an.Start; k < an.End; k++ {
 				covered[k] = true
+			}
+			// The words of a multi-word term also count on their own, a
+			// little: a document may say it otherwise (member States:
+			// Lid-Staten, not lidstaten).
+			if w := a.tune.TermWords; w > 0 && c.Occur == index.Should {
+				for _, tw := range englishWords(an.Text, make([]bool, len(an.Text))) {
+					if tw != an.Text {
+						units = append(units, englishUnit{text: tw, occur: index.Should, weight: w})
+					}
+				}
 			}
 		}
 		for _, w := range englishWords(text, covered) {
@@ -158,7 +204,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 	var infos []Expansion
 	seenUnit := map[string]bool{}
 	for _, u := range units {
-		id := u.concept + "\x00" + strings.ToLower(u.text) + "\x00" + u.occur.String()
+		id := u.concept + "\x00" + strings.ToLower(u.text) + "\x00" + u.occur.String() + "\x00" + fmt.Sprint(u.weight)
 		if seenUnit[id] {
 			continue // a repeated word is one concept: BM25 counts it once
 		}
@@ -185,7 +231,10 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			continue
 		}
 		e := expansion{query: u.text, concept: u.concept, via: "glossary", senses: senses}
-		c := index.Concept{Occur: u.occur}
+		c := index.Concept{Occur: u.occur, Weight: u.weight}
+		if u.concept == "" && a.tune.ConfExp > 0 && senses[0].Via == "lexicon" {
+			c.Weight = max(u.weight, 1) * math.Pow(senses[0].P, a.tune.ConfExp)
+		}
 		for _, s := range senses {
 			c.Alts = append(c.Alts, index.Alt{Text: s.Text, Key: s.Key, Exact: s.Via == "exact", P: s.P})
 			if s.Via == "glossary" {
@@ -256,8 +305,16 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 		if strings.ContainsAny(u.text, " -") {
 			return out, ""
 		}
-		for _, s := range a.lexiconSenses(u.text, lex) {
-			s.P *= lexiconInGlossary
+		ls := a.lexiconSenses(u.text, lex)
+		share := a.tune.InGlossary
+		if a.tune.Disagree != 1 && a.lexiconDisagrees(u.text, out, lex) {
+			for i := range out {
+				out[i].P *= a.tune.Disagree
+			}
+			share = 1
+		}
+		for _, s := range ls {
+			s.P *= share
 			out = appendSense(out, s)
 		}
 		return out, ""
@@ -275,7 +332,7 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 		// (Mali, ECOWAS), unless a translation is that word already.
 		self := index.Fold(u.text)
 		if !hasSense(out, self) && a.idx.Known(ctx, u.text) {
-			out = append(out, Sense{Text: u.text, P: selfP, Via: "exact"})
+			out = append(out, Sense{Text: u.text, P: a.tune.Self, Via: "exact"})
 		}
 		return out, ""
 	}
@@ -289,13 +346,30 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 	nlKey := index.Key("nl", u.text)
 	if nlKey != "" && nlKey != index.Fold(u.text) {
 		if df, _, err := a.idx.DocFreqs(ctx, []string{nlKey}); err == nil && df[nlKey] > 0 {
-			out = append(out, Sense{Text: nlKey, P: cognateP, Via: "cognate", Key: true})
+			out = append(out, Sense{Text: nlKey, P: a.tune.Cognate, Via: "cognate", Key: true})
 		}
 	}
 	if len(out) == 0 {
 		return nil, noteUnknown
 	}
 	return out, ""
+}
+
+// lexiconDisagrees reports whether the lexicon knows English word well and
+// translates it with none of the glossary senses gs.
+func (a *App) lexiconDisagrees(word string, gs []Sense, lex *lexicon.Lexicon) bool {
+	keys := a.idx.Keys("en", word)
+	if lex == nil || len(keys) != 1 || lex.Freq("en", keys[0]) < a.tune.MinFreq {
+		return false
+	}
+	for _, t := range lex.Lookup("en", keys[0]) {
+		for _, g := range gs {
+			if index.Key("nl", g.Text) == t.Word {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // lexiconSenses returns the lexicon's best translations of an English
@@ -308,14 +382,44 @@ func (a *App) lexiconSenses(word string, lex *lexicon.Lexicon) []Sense {
 	if len(keys) != 1 {
 		return nil
 	}
-	var out []Sense
-	var mass float64
-	for _, t := range lex.Lookup("en", keys[0]) {
-		if t.P < minSenseP || mass >= senseMass || len(out) == maxSenses {
-			break
+	ts := lex.Lookup("en", keys[0])
+	if len(ts) == 0 {
+		return nil
+	}
+	tn := a.tune
+	weights := make([]float64, len(ts))
+	var sum float64
+	for i, t := range ts {
+		w := t.P
+		if tn.Reverse > 0 {
+			back := 0.001 // p(en|nl) when pruned from the table
+			for _, r := range lex.Lookup("nl", t.Word) {
+				if r.Word == keys[0] {
+					back = max(r.P, back)
+					break
+				}
+			}
+			w = math.Pow(t.P, 1-tn.Reverse) * math.Pow(back, tn.Reverse)
 		}
-		mass += t.P
-		out = append(out, Sense{Text: t.Word, P: t.P, Via: "lexicon", Key: true})
+		weights[i] = w
+		sum += w
+	}
+	// Renormalised to the mass the table gives the word's translations.
+	var tableMass float64
+	for _, t := range ts {
+		tableMass += t.P
+	}
+	out := make([]Sense, 0, len(ts))
+	for i, t := range ts {
+		out = append(out, Sense{Text: t.Word, P: weights[i] / sum * tableMass, Via: "lexicon", Key: true})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].P > out[j].P })
+	var mass float64
+	for i, s := range out {
+		if s.P < tn.MinP || mass >= tn.Mass || i == tn.MaxSenses {
+			return out[:i]
+		}
+		mass += s.P
 	}
 	return out
 }

@@ -28,9 +28,10 @@ var mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
 
 // TrainingPairs cuts aligned texts into the short segment pairs the
 // lexicon learns from: paragraphs (non-empty lines) pair one to one when
-// both sides have as many; a long paragraph pair is cut into sentences when
-// both sides have as many, or sentence-aligned otherwise; a pair whose
-// sides cannot be cut evenly is kept whole only when it is short.
+// both sides have as many (else the texts are taken whole); each paragraph
+// pair is cut into sentences, paired one to one when both sides have as
+// many and aligned (tm/align) otherwise; a pair with too many words on
+// either side is left out.
 func TrainingPairs(texts []TextPair, keys func(lang, text string) []string) []lexicon.Pair {
 	var out []lexicon.Pair
 	add := func(nl, en string) {
@@ -53,7 +54,11 @@ func TrainingPairs(texts []TextPair, keys func(lang, text string) []string) []le
 				}
 				continue
 			}
-			add(nls[i], ens[i])
+			for _, b := range align.Align(ns, es, align.Options{}) {
+				if len(b.NL) > 0 && len(b.EN) > 0 {
+					add(joinAt(ns, b.NL), joinAt(es, b.EN))
+				}
+			}
 		}
 	}
 	return out
@@ -102,4 +107,12 @@ func (a *App) loadLexicon() {
 			"lexicon", l.Analysis, "index", a.idx.Analysis())
 	}
 	a.lex.Store(l)
+}
+
+func joinAt(ss []string, idx []int) string {
+	parts := make([]string, len(idx))
+	for i, k := range idx {
+		parts[i] = ss[k]
+	}
+	return strings.Join(parts, " ")
 }
