@@ -51,6 +51,20 @@ type Hit struct {
 	Passage
 	Score     float64
 	Fragments []string
+	// Terms are the index terms the query matched in the passage, each
+	// with its first occurrence, so a caller can say which word matched
+	// without analysing the passage again.
+	Terms []MatchedTerm
+}
+
+// MatchedTerm is an index term found in a passage: Field is "stem" (a key
+// of the stemmed field: of a word, or of a part of a compound, whose
+// offsets are the compound's), "exact" (a folded word) or "heading" (a key
+// of the section heading's words); Start and End are the first
+// occurrence's byte offsets in the passage text (0, 0 for the heading).
+type MatchedTerm struct {
+	Field, Term string
+	Start, End  int
 }
 
 // Boosts that order the ways a word can match: the same word beats the same
@@ -176,14 +190,29 @@ func hitOf(h *search.DocumentMatch) Hit {
 		Paragraph: num(fieldParagraph), Start: num(fieldStart), End: num(fieldEnd), Text: str(fieldText),
 	}
 	var spans []span
-	for _, field := range []string{fieldText, fieldExact} {
-		for _, locs := range h.Locations[field] {
-			for _, l := range locs {
+	var terms []MatchedTerm
+	for _, f := range []struct{ field, name string }{{fieldText, "stem"}, {fieldExact, "exact"}, {fieldHeading, "heading"}} {
+		for term, locs := range h.Locations[f.field] {
+			first := MatchedTerm{Field: f.name, Term: term}
+			for i, l := range locs {
+				if f.field == fieldHeading {
+					break
+				}
+				if i == 0 || int(l.Start) < first.Start {
+					first.Start, first.End = int(l.Start), int(l.End)
+				}
 				spans = append(spans, span{int(l.Start), int(l.End)})
 			}
+			terms = append(terms, first)
 		}
 	}
-	return Hit{Passage: p, Score: h.Score, Fragments: fragments(p.Text, spans)}
+	sort.Slice(terms, func(i, j int) bool {
+		if terms[i].Start != terms[j].Start {
+			return terms[i].Start < terms[j].Start
+		}
+		return terms[i].Field+terms[i].Term < terms[j].Field+terms[j].Term
+	})
+	return Hit{Passage: p, Score: h.Score, Fragments: fragments(p.Text, spans), Terms: terms}
 }
 
 func termQ(term, field string, boost float64) query.Query {

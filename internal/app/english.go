@@ -132,7 +132,7 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 	}
 	out.Total, out.Facets = res.Total, res.Facets
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainEnglish(h.Text, exps)})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainEnglish(h, exps)})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -478,94 +478,71 @@ func dedupeStrings(ss []string) []string {
 	return out
 }
 
-// explainEnglish says which senses of the query a passage matched.
-func (a *App) explainEnglish(text string, exps []expansion) []Matched {
-	pw := newPassageWords(text, a.split)
+// explainEnglish says which senses of the query a passage matched, from
+// the index terms the search found in it.
+func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
+	stem, exact := map[string]index.MatchedTerm{}, map[string]index.MatchedTerm{}
+	for _, t := range h.Terms {
+		switch t.Field {
+		case "stem":
+			if _, ok := stem[t.Term]; !ok {
+				stem[t.Term] = t
+			}
+		case "exact":
+			exact[t.Term] = t
+		case "heading":
+			if _, ok := stem[t.Term]; !ok {
+				stem[t.Term] = t
+			}
+		}
+	}
+	word := func(t index.MatchedTerm) string {
+		if t.Field == "heading" {
+			return h.Section
+		}
+		return h.Text[t.Start:t.End]
+	}
 	var out []Matched
 	for _, e := range exps {
 		// The most probable sense found in the passage explains it.
 		ss := append([]Sense(nil), e.senses...)
 		sort.SliceStable(ss, func(i, j int) bool { return ss[i].P > ss[j].P })
 		for _, s := range ss {
-			if w, ok := pw.find(s); ok {
-				out = append(out, Matched{Query: e.query, Term: w, Concept: s.Concept, Via: s.Via, P: s.P})
+			var t index.MatchedTerm
+			ok, whole := false, false
+			switch {
+			case s.Key:
+				t, ok = stem[s.Text]
+			case s.Via == "exact":
+				t, ok = exact[index.Fold(s.Text)]
+			default:
+				// A Dutch term as written: each of its words, by key.
+				ws := strings.FieldsFunc(s.Text, notWordRune)
+				for i, w := range ws {
+					var wt index.MatchedTerm
+					if wt, ok = stem[index.Key("nl", w)]; !ok {
+						wt, ok = exact[index.Fold(w)]
+					}
+					if !ok {
+						break
+					}
+					if i == 0 {
+						t = wt
+					}
+				}
+				whole = ok && len(ws) > 1
+			}
+			if ok {
+				term := word(t)
+				if whole {
+					term = s.Text
+				}
+				out = append(out, Matched{Query: e.query, Term: term, Concept: s.Concept, Via: s.Via, P: s.P})
 				break
 			}
 		}
 	}
 	return out
-}
-
-// passageWords indexes a passage's words by folded form and index key,
-// and, on first need, by the keys of their compound parts.
-type passageWords struct {
-	words []string
-	fold  map[string]string
-	key   map[string]string
-	parts map[string]string // built on first use
-	split func(string) []string
-}
-
-func newPassageWords(text string, split func(string) []string) *passageWords {
-	pw := &passageWords{fold: map[string]string{}, key: map[string]string{}, split: split}
-	pw.words = strings.FieldsFunc(text, notWordRune)
-	for _, w := range pw.words {
-		f := index.Fold(w)
-		if _, ok := pw.fold[f]; !ok {
-			pw.fold[f] = w
-		}
-		if k := index.Key("nl", w); pw.key[k] == "" {
-			pw.key[k] = w
-		}
-	}
-	return pw
-}
-
-// find returns the passage's word that matches sense s.
-func (pw *passageWords) find(s Sense) (string, bool) {
-	switch {
-	case s.Key:
-		if w, ok := pw.key[s.Text]; ok {
-			return w, true
-		}
-		if pw.split == nil {
-			return "", false
-		}
-		if pw.parts == nil {
-			pw.parts = map[string]string{}
-			for _, w := range pw.words {
-				for _, p := range pw.split(index.Fold(w)) {
-					if k := index.Key("nl", p); pw.parts[k] == "" {
-						pw.parts[k] = w
-					}
-				}
-			}
-		}
-		w, ok := pw.parts[s.Text]
-		return w, ok
-	case s.Via == "exact":
-		w, ok := pw.fold[index.Fold(s.Text)]
-		return w, ok
-	}
-	if !strings.ContainsRune(s.Text, ' ') {
-		if w, ok := pw.fold[index.Fold(s.Text)]; ok {
-			return w, true
-		}
-		if w, ok := pw.key[index.Key("nl", s.Text)]; ok {
-			return w, true
-		}
-	}
-	// Several words: each must occur (as written or as a key).
-	for _, w := range strings.FieldsFunc(s.Text, notWordRune) {
-		_, ok := pw.fold[index.Fold(w)]
-		if !ok {
-			_, ok = pw.key[index.Key("nl", w)]
-		}
-		if !ok {
-			return "", false
-		}
-	}
-	return s.Text, true
 }
 
 // notWordRune separates the words of a passage or a term.
