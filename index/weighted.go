@@ -139,12 +139,6 @@ func (ix *Index) reader() (bindex.IndexReader, error) {
 	return r, nil
 }
 
-// passageStats is what scoring needs of a candidate passage.
-type passageStats struct {
-	length float64   // tokens in the stemmed field
-	tf     []float64 // per concept: weighted term frequency
-}
-
 // SearchWeighted runs a weighted query. Hits are ranked by score; Total is
 // the number of matching passages; facets are counted over the best
 // facetFromWindow passages (a weighted query has no exact match set worth
@@ -196,7 +190,12 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		sc = DefaultScoring()
 	}
 	nc := len(r.Concepts)
-	cands := map[uint64]*passageStats{}
+	// Candidates by internal number: a slot each in flat arrays of
+	// lengths and per-concept term frequencies (one map lookup per
+	// posting, no allocation per passage).
+	slot := make(map[uint64]int32, 1024)
+	var cand []uint64
+	var lengths, tfs []float64
 	excluded := map[uint64]bool{}
 	idf := make([]float64, nc)
 	weight := make([]float64, nc)
@@ -223,15 +222,20 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 				if allow != nil && !allow[id] {
 					return
 				}
-				st := cands[id]
-				if st == nil {
-					st = &passageStats{tf: make([]float64, nc), length: length}
-					cands[id] = st
+				k, ok := slot[id]
+				if !ok {
+					k = int32(len(cand))
+					slot[id] = k
+					cand = append(cand, id)
+					lengths = append(lengths, length)
+					for range nc {
+						tfs = append(tfs, 0)
+					}
 				}
-				if length > 0 && st.length == 0 {
-					st.length = length
+				if length > 0 && lengths[k] == 0 {
+					lengths[k] = length
 				}
-				st.tf[ci] += p * tf
+				tfs[int(k)*nc+ci] += p * tf
 			}
 			n, err := ix.altPostings(ctx, rd, a, sc.Heading, add)
 			if err != nil {
@@ -251,19 +255,19 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		id    uint64
 		score float64
 	}
-	hits := make([]scored, 0, len(cands))
-	for id, st := range cands {
+	hits := make([]scored, 0, len(cand))
+	for k, id := range cand {
 		if excluded[id] {
 			continue
 		}
 		ok := true
 		var s, covered float64
-		norm := 1 - sc.B + sc.B*st.length/avgLen
-		if st.length == 0 {
+		norm := 1 - sc.B + sc.B*lengths[k]/avgLen
+		if lengths[k] == 0 {
 			norm = 1
 		}
 		for ci, c := range r.Concepts {
-			tf := st.tf[ci]
+			tf := tfs[k*nc+ci]
 			if tf <= 0 {
 				if c.Occur == Must {
 					ok = false
@@ -385,7 +389,7 @@ func (ix *Index) altPostings(ctx context.Context, rd bindex.IndexReader, a Alt, 
 			}
 			add(id, float64(d.Freq), length)
 		}, false)
-		if err != nil || field != fieldText {
+		if err != nil || field != fieldText || headingWeight == 0 {
 			return n, err
 		}
 		err = readPostings(ctx, rd, string(ts[0].Term), fieldHeading, func(id uint64, d *bindex.TermFieldDoc) {
@@ -394,7 +398,7 @@ func (ix *Index) altPostings(ctx context.Context, rd bindex.IndexReader, a Alt, 
 		return n, err
 	}
 	n, err := ix.phrasePostings(ctx, rd, ts, field, 1, add)
-	if err != nil || field != fieldText {
+	if err != nil || field != fieldText || headingWeight == 0 {
 		return n, err
 	}
 	_, err = ix.phrasePostings(ctx, rd, ts, fieldHeading, headingWeight, add)
