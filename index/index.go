@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -77,6 +78,8 @@ type Index struct {
 	en    analysis.Analyzer // English stems, for Keys
 
 	decompounder Decompounder // may be nil
+
+	slots sync.Pool // *[]int32: SearchWeighted's candidate slots, reused
 }
 
 // batchSize is the number of passages per bleve batch: STYLE's measurements
@@ -324,4 +327,21 @@ func (ix *Index) Compact(ctx context.Context) error {
 		return fmt.Errorf("index: compact: %w", err)
 	}
 	return nil
+}
+
+// Segments returns the number of segments the index has in memory and on
+// disk: each search visits every one of them.
+func (ix *Index) Segments() (memory, file uint64) {
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return 0, 0
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return 0, 0
+	}
+	m := s.StatsMap()
+	memory, _ = m["num_root_memorysegments"].(uint64)
+	file, _ = m["num_root_filesegments"].(uint64)
+	return memory, file
 }

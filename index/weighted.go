@@ -1,15 +1,18 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
@@ -189,14 +192,32 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	if sc == (Scoring{}) {
 		sc = DefaultScoring()
 	}
+	exactScale := 1.0 // exact-field lengths in stemmed-field units
+	if br, ok := rd.(bindex.BM25Reader); ok {
+		if card, err := br.FieldCardinality(fieldExact); err == nil && card > 0 {
+			exactScale = avgLen / (float64(card) / n)
+		}
+	}
 	nc := len(r.Concepts)
-	// Candidates by internal number: a slot each in flat arrays of
-	// lengths and per-concept term frequencies (one map lookup per
-	// posting, no allocation per passage).
-	slot := make(map[uint64]int32, 1024)
-	var cand []uint64
-	var lengths, tfs []float64
-	excluded := map[uint64]bool{}
+	acc := ix.newAccumulator(rd, nc, allow)
+	defer acc.release()
+	reads, err := ix.prepareAlts(ctx, rd, r.Concepts)
+	defer func() {
+		for _, ar := range reads {
+			ar.close()
+		}
+	}()
+	if err != nil {
+		return nil, err
+	}
+	df := make([]float64, nc)
+	for _, ar := range reads {
+		got, err := ar.readAll(ctx, rd, acc, sc.Heading, exactScale)
+		if err != nil {
+			return nil, err
+		}
+		df[ar.concept] += ar.p * float64(got)
+	}
 	idf := make([]float64, nc)
 	weight := make([]float64, nc)
 	var weightSum float64
@@ -205,73 +226,24 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		if weight[ci] == 0 {
 			weight[ci] = 1
 		}
-		var df float64
-		for _, a := range c.Alts {
-			if err := ctx.Err(); err != nil {
-				return nil, fmt.Errorf("index: search: %w", err)
-			}
-			p := a.P
-			if p == 0 {
-				p = 1
-			}
-			add := func(id uint64, tf, length float64) {
-				if c.Occur == MustNot {
-					excluded[id] = true
-					return
-				}
-				if allow != nil && !allow[id] {
-					return
-				}
-				k, ok := slot[id]
-				if !ok {
-					k = int32(len(cand))
-					slot[id] = k
-					cand = append(cand, id)
-					lengths = append(lengths, length)
-					for range nc {
-						tfs = append(tfs, 0)
-					}
-				}
-				if length > 0 && lengths[k] == 0 {
-					lengths[k] = length
-				}
-				tfs[int(k)*nc+ci] += p * tf
-			}
-			n, err := ix.altPostings(ctx, rd, a, sc.Heading, add)
-			if err != nil {
-				return nil, err
-			}
-			df += p * float64(n)
-		}
 		if c.Occur == MustNot {
 			continue
 		}
-		df = min(max(df, 0.5), n)
-		idf[ci] = math.Log(1 + (n-df+0.5)/(df+0.5))
+		d := min(max(df[ci], 0.5), n)
+		idf[ci] = math.Log(1 + (n-d+0.5)/(d+0.5))
 		weightSum += weight[ci] * idf[ci]
 	}
-
-	type scored struct {
-		id    uint64
-		score float64
-	}
-	hits := make([]scored, 0, len(cand))
-	for k, id := range cand {
-		if excluded[id] {
-			continue
-		}
-		ok := true
+	score := func(k int) (float64, bool) {
 		var s, covered float64
-		norm := 1 - sc.B + sc.B*lengths[k]/avgLen
-		if lengths[k] == 0 {
-			norm = 1
+		norm := 1.0
+		if l := acc.lengths[k]; l > 0 {
+			norm = 1 - sc.B + sc.B*l/avgLen
 		}
 		for ci, c := range r.Concepts {
-			tf := tfs[k*nc+ci]
+			tf := acc.tfs[k*nc+ci]
 			if tf <= 0 {
 				if c.Occur == Must {
-					ok = false
-					break
+					return 0, false
 				}
 				continue
 			}
@@ -281,34 +253,33 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 			s += weight[ci] * idf[ci] * tf * (sc.K1 + 1) / (tf + sc.K1*norm)
 			covered += weight[ci] * idf[ci]
 		}
-		if !ok || s <= 0 {
-			continue
+		if s <= 0 {
+			return 0, false
 		}
 		if weightSum > 0 {
 			s *= math.Pow(covered/weightSum, sc.Coverage)
 		}
-		hits = append(hits, scored{id, s})
+		return s, true
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].id < hits[j].id
-	})
+	want := max(facetFromWindow, max(r.Offset, 0)+min(max(r.Limit, DefaultLimit), MaxLimit))
+	hits, matched := acc.best(score, want)
+	if len(hits) > want {
+		hits = hits[:want]
+	}
 	limit := r.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
 	offset := max(r.Offset, 0)
-	out := &Result{Total: uint64(len(hits)), Hits: []Hit{}, Facets: map[string][]Facet{}}
+	out := &Result{Total: uint64(matched), Hits: []Hit{}, Facets: map[string][]Facet{}}
 
 	window := hits[:min(len(hits), max(facetFromWindow, offset+limit))]
 	ids := make([]string, len(window))
 	scores := make(map[string]float64, len(window))
 	var idb [8]byte
 	for i, h := range window {
-		binary.BigEndian.PutUint64(idb[:], h.id)
+		binary.BigEndian.PutUint64(idb[:], acc.cand[h.slot])
 		ext, err := rd.ExternalID(idb[:])
 		if err != nil {
 			return nil, fmt.Errorf("index: search: %w", err)
@@ -316,7 +287,11 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		ids[i] = ext
 		scores[ext] = h.score
 	}
-	if err := ix.facetsOf(ctx, ids, out); err != nil {
+	nums := make([]uint64, len(window))
+	for i, h := range window {
+		nums[i] = acc.cand[h.slot]
+	}
+	if err := windowFacets(rd, nums, out); err != nil {
 		return nil, err
 	}
 	if offset >= len(ids) {
@@ -355,112 +330,6 @@ func (ix *Index) keywordSet(ctx context.Context, rd bindex.IndexReader, field, v
 		}
 		set[binary.BigEndian.Uint64(got.ID)] = true
 	}
-}
-
-// altPostings calls add for each passage where alternative a occurs (its
-// frequency in the passage, or a weighted one in the section heading, and
-// the passage's length when known) and returns in how many passages it
-// occurs. An alternative is one term, or a phrase whose words stand at the
-// positions the query analysis gives them.
-func (ix *Index) altPostings(ctx context.Context, rd bindex.IndexReader, a Alt, headingWeight float64, add func(id uint64, tf, length float64)) (int, error) {
-	var ts analysis.TokenStream
-	field := fieldText
-	switch {
-	case a.Key:
-		if a.Text == "" {
-			return 0, nil
-		}
-		ts = analysis.TokenStream{{Term: []byte(a.Text), Position: 1}}
-	case a.Exact:
-		ts, field = ix.exact.Analyze([]byte(a.Text)), fieldExact
-	default:
-		ts = ix.query.Analyze([]byte(a.Text))
-	}
-	if len(ts) == 0 {
-		return 0, nil
-	}
-	if len(ts) == 1 {
-		n := 0
-		err := readPostings(ctx, rd, string(ts[0].Term), field, func(id uint64, d *bindex.TermFieldDoc) {
-			n++
-			length := 0.0
-			if field == fieldText && d.Norm > 0 {
-				length = 1 / (d.Norm * d.Norm)
-			}
-			add(id, float64(d.Freq), length)
-		}, false)
-		if err != nil || field != fieldText || headingWeight == 0 {
-			return n, err
-		}
-		err = readPostings(ctx, rd, string(ts[0].Term), fieldHeading, func(id uint64, d *bindex.TermFieldDoc) {
-			add(id, headingWeight*float64(d.Freq), 0)
-		}, false)
-		return n, err
-	}
-	n, err := ix.phrasePostings(ctx, rd, ts, field, 1, add)
-	if err != nil || field != fieldText || headingWeight == 0 {
-		return n, err
-	}
-	_, err = ix.phrasePostings(ctx, rd, ts, fieldHeading, headingWeight, add)
-	return n, err
-}
-
-// phrasePostings calls add for each passage where the tokens stand in
-// field at the positions the query analysis gives them (stop words the
-// analysis removed leave their gap), with weight times the number of
-// occurrences, and returns the number of such passages.
-func (ix *Index) phrasePostings(ctx context.Context, rd bindex.IndexReader, ts analysis.TokenStream, field string, weight float64, add func(id uint64, tf, length float64)) (int, error) {
-	var first map[uint64][]uint64
-	rest := make([]map[uint64]map[uint64]bool, len(ts)-1)
-	for i, t := range ts {
-		pos := map[uint64][]uint64{}
-		err := readPostings(ctx, rd, string(t.Term), field, func(id uint64, d *bindex.TermFieldDoc) {
-			if i > 0 && first[id] == nil {
-				return
-			}
-			for _, v := range d.Vectors {
-				pos[id] = append(pos[id], v.Pos)
-			}
-		}, true)
-		if err != nil {
-			return 0, err
-		}
-		if i == 0 {
-			first = pos
-			continue
-		}
-		m := make(map[uint64]map[uint64]bool, len(pos))
-		for id, ps := range pos {
-			set := make(map[uint64]bool, len(ps))
-			for _, p := range ps {
-				set[p] = true
-			}
-			m[id] = set
-		}
-		rest[i-1] = m
-	}
-	n := 0
-	for id, starts := range first {
-		found := 0
-		for _, p0 := range starts {
-			all := true
-			for i, t := range ts[1:] {
-				want := p0 + uint64(t.Position-ts[0].Position)
-				if !rest[i][id][want] {
-					all = false
-					break
-				}
-			}
-			if all {
-				found++
-			}
-		}
-		if found > 0 {
-			n++
-			add(id, weight*float64(found), 0)
-		}
-	}
-	return n, nil
 }
 
 // readPostings calls f for each passage that holds term in field.
@@ -534,26 +403,394 @@ func (ix *Index) load(ctx context.Context, ids []string, q query.Query) (map[str
 	return out, nil
 }
 
-// facetsOf counts the documents and sections of passages ids into res.
-func (ix *Index) facetsOf(ctx context.Context, ids []string, res *Result) error {
-	res.Facets[fieldDoc], res.Facets[fieldSection] = []Facet{}, []Facet{}
-	if len(ids) == 0 {
-		return nil
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), 0, 0, false)
-	req.AddFacet(fieldDoc, bleve.NewFacetRequest(fieldDoc, facetSize))
-	req.AddFacet(fieldSection, bleve.NewFacetRequest(fieldSection, facetSize))
-	got, err := ix.b.SearchInContext(ctx, req)
-	if err != nil {
-		return fmt.Errorf("index: search: %w", err)
-	}
-	for name, fr := range got.Facets {
-		if fr.Terms == nil {
-			continue
+// windowFacets counts the documents and sections of the passages with
+// internal numbers nums into res, from their doc values.
+func windowFacets(rd bindex.IndexReader, nums []uint64, res *Result) error {
+	counts := map[string]map[string]int{fieldDoc: {}, fieldSection: {}}
+	if len(nums) > 0 {
+		dvr, err := rd.DocValueReader([]string{fieldDoc, fieldSection})
+		if err != nil {
+			return fmt.Errorf("index: search: %w", err)
 		}
-		for _, t := range fr.Terms.Terms() {
-			res.Facets[name] = append(res.Facets[name], Facet{Value: t.Term, Count: t.Count})
+		var key [8]byte
+		for _, id := range nums {
+			binary.BigEndian.PutUint64(key[:], id)
+			err := dvr.VisitDocValues(key[:], func(field string, term []byte) {
+				if m := counts[field]; m != nil {
+					m[string(term)]++
+				}
+			})
+			if err != nil {
+				return fmt.Errorf("index: search: %w", err)
+			}
 		}
+	}
+	for field, m := range counts {
+		fs := make([]Facet, 0, len(m))
+		for v, c := range m {
+			fs = append(fs, Facet{Value: v, Count: c})
+		}
+		slices.SortFunc(fs, func(a, b Facet) int {
+			if a.Count != b.Count {
+				return cmp.Compare(b.Count, a.Count)
+			}
+			return cmp.Compare(a.Value, b.Value)
+		})
+		res.Facets[field] = fs[:min(len(fs), facetSize)]
 	}
 	return nil
+}
+
+// accumulator collects the candidates of a weighted query: a slot each, in
+// flat arrays of lengths and per-concept term frequencies.
+type accumulator struct {
+	nc       int
+	allow    map[uint64]bool  // nil: every passage
+	slot     map[uint64]int32 // when dense is nil
+	dense    []int32          // internal number → slot+1, when the index is small enough
+	pool     *sync.Pool
+	cand     []uint64
+	lengths  []float64
+	tfs      []float64
+	excluded map[uint64]bool
+}
+
+// maxDense is the largest index (in internal numbers) whose candidates are
+// looked up in a slice rather than a map: 4 bytes a passage, reused
+// between searches.
+const maxDense = 1 << 23
+
+func (ix *Index) newAccumulator(rd bindex.IndexReader, nc int, allow map[uint64]bool) *accumulator {
+	a := &accumulator{nc: nc, allow: allow, excluded: map[uint64]bool{}}
+	if snap, ok := rd.(*scorch.IndexSnapshot); ok {
+		var space int64
+		for _, seg := range snap.Segments() {
+			space += seg.FullSize()
+		}
+		if space <= maxDense {
+			buf, _ := ix.slots.Get().(*[]int32)
+			if buf == nil || int64(cap(*buf)) < space {
+				b := make([]int32, space)
+				buf = &b
+			}
+			a.dense, a.pool = (*buf)[:space], &ix.slots
+			return a
+		}
+	}
+	a.slot = make(map[uint64]int32, 1024)
+	return a
+}
+
+// release returns the dense slice, cleared, for the next search.
+func (a *accumulator) release() {
+	if a.dense == nil {
+		return
+	}
+	for _, id := range a.cand {
+		a.dense[id] = 0
+	}
+	d := a.dense
+	a.pool.Put(&d)
+	a.dense = nil
+}
+
+// add records tf occurrences (already weighted) of concept ci in passage
+// id, of the given length (0: unknown).
+func (a *accumulator) add(id uint64, ci int, tf, length float64) {
+	if a.allow != nil && !a.allow[id] {
+		return
+	}
+	var k int32
+	var ok bool
+	if a.dense != nil && id < uint64(len(a.dense)) {
+		k, ok = a.dense[id]-1, a.dense[id] > 0
+	} else if a.slot != nil {
+		k, ok = a.slot[id]
+	}
+	if !ok {
+		k = int32(len(a.cand))
+		if a.dense != nil && id < uint64(len(a.dense)) {
+			a.dense[id] = k + 1
+		} else {
+			if a.slot == nil {
+				a.slot = map[uint64]int32{}
+			}
+			a.slot[id] = k
+		}
+		a.cand = append(a.cand, id)
+		a.lengths = append(a.lengths, length)
+		for range a.nc {
+			a.tfs = append(a.tfs, 0)
+		}
+	}
+	if length > 0 && a.lengths[k] == 0 {
+		a.lengths[k] = length
+	}
+	a.tfs[int(k)*a.nc+ci] += tf
+}
+
+// scoredSlot is a candidate's slot and score.
+type scoredSlot struct {
+	slot  int
+	score float64
+}
+
+// best scores every candidate and returns the k best, best first, and
+// the number of candidates that score.
+func (a *accumulator) best(score func(int) (float64, bool), k int) ([]scoredSlot, int) {
+	all := make([]int, len(a.cand))
+	for i := range all {
+		all[i] = i
+	}
+	return a.bestOf(score, all, k)
+}
+
+// bestOf scores the candidates in slots and returns the k best, best first
+// (ties go to the lower internal number, the order of indexing, so a
+// ranking is stable), and the number of candidates that score. It keeps
+// a heap of k, not a sorted copy of every candidate.
+func (a *accumulator) bestOf(score func(int) (float64, bool), slots []int, k int) ([]scoredSlot, int) {
+	better := func(x, y scoredSlot) bool {
+		if x.score != y.score {
+			return x.score > y.score
+		}
+		return a.cand[x.slot] < a.cand[y.slot]
+	}
+	h := make([]scoredSlot, 0, k) // a min-heap: the worst kept on top
+	down := func(i int) {
+		for {
+			l, w := 2*i+1, i
+			if l < len(h) && better(h[w], h[l]) {
+				w = l
+			}
+			if r := l + 1; r < len(h) && better(h[w], h[r]) {
+				w = r
+			}
+			if w == i {
+				return
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
+		}
+	}
+	n := 0
+	for _, slot := range slots {
+		if a.excluded[a.cand[slot]] {
+			continue
+		}
+		s, ok := score(slot)
+		if !ok {
+			continue
+		}
+		n++
+		c := scoredSlot{slot, s}
+		switch {
+		case len(h) < k:
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !better(h[p], h[i]) {
+					break
+				}
+				h[p], h[i] = h[i], h[p]
+				i = p
+			}
+		case k > 0 && better(c, h[0]):
+			h[0] = c
+			down(0)
+		}
+	}
+	slices.SortFunc(h, func(x, y scoredSlot) int {
+		if better(x, y) {
+			return -1
+		}
+		if better(y, x) {
+			return 1
+		}
+		return 0
+	})
+	return h, n
+}
+
+// altRead is one alternative of a concept, analysed, with its reader when
+// it is a single term.
+type altRead struct {
+	concept int
+	occur   Occur
+	p       float64
+	field   string
+	ts      analysis.TokenStream
+	tfr     bindex.TermFieldReader // single term: open, not yet read
+	df      int
+}
+
+func (ar *altRead) close() {
+	if ar.tfr != nil {
+		ar.tfr.Close()
+		ar.tfr = nil
+	}
+}
+
+// prepareAlts analyses every alternative and opens the reader of each
+// single-term one (which gives its document frequency).
+func (ix *Index) prepareAlts(ctx context.Context, rd bindex.IndexReader, cs []Concept) ([]*altRead, error) {
+	var out []*altRead
+	for ci, c := range cs {
+		for _, a := range c.Alts {
+			ar := &altRead{concept: ci, occur: c.Occur, p: a.P, field: fieldText}
+			if ar.p == 0 {
+				ar.p = 1
+			}
+			switch {
+			case a.Key:
+				if a.Text == "" {
+					continue
+				}
+				ar.ts = analysis.TokenStream{{Term: []byte(a.Text), Position: 1}}
+			case a.Exact:
+				ar.ts, ar.field = ix.exact.Analyze([]byte(a.Text)), fieldExact
+			default:
+				ar.ts = ix.query.Analyze([]byte(a.Text))
+			}
+			if len(ar.ts) == 0 {
+				continue
+			}
+			out = append(out, ar)
+			if len(ar.ts) == 1 {
+				tfr, err := rd.TermFieldReader(ctx, ar.ts[0].Term, ar.field, true, true, false)
+				if err != nil {
+					return out, fmt.Errorf("index: search: %w", err)
+				}
+				ar.tfr, ar.df = tfr, int(tfr.Count())
+			}
+		}
+	}
+	return out, nil
+}
+
+// lengthOf converts a posting's norm into the passage's length in
+// stemmed-field tokens.
+func (ar *altRead) lengthOf(norm, exactScale float64) float64 {
+	if norm <= 0 {
+		return 0
+	}
+	l := 1 / (norm * norm)
+	if ar.field == fieldExact {
+		l *= exactScale
+	}
+	return l
+}
+
+// readAll reads every passage the alternative occurs in (and, for the
+// stemmed field, in whose section heading it occurs) into acc, or marks
+// them excluded; it returns the number of passages it occurs in.
+func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accumulator, headingWeight, exactScale float64) (int, error) {
+	add := func(id uint64, tf, length float64) {
+		if ar.occur == MustNot {
+			acc.excluded[id] = true
+			return
+		}
+		acc.add(id, ar.concept, ar.p*tf, length)
+	}
+	if len(ar.ts) > 1 {
+		n, err := phrasePostings(ctx, rd, ar.ts, ar.field, 1, exactScale, add)
+		if err != nil || ar.field != fieldText || headingWeight == 0 {
+			return n, err
+		}
+		_, err = phrasePostings(ctx, rd, ar.ts, fieldHeading, headingWeight, 0, add)
+		return n, err
+	}
+	n := 0
+	var d bindex.TermFieldDoc
+	for {
+		got, err := ar.tfr.Next(&d)
+		if err != nil {
+			return n, fmt.Errorf("index: search: %w", err)
+		}
+		if got == nil {
+			break
+		}
+		n++
+		add(binary.BigEndian.Uint64(got.ID), float64(got.Freq), ar.lengthOf(got.Norm, exactScale))
+	}
+	if ctx.Err() != nil {
+		return n, fmt.Errorf("index: search: %w", ctx.Err())
+	}
+	if ar.field != fieldText || headingWeight == 0 {
+		return n, nil
+	}
+	err := readPostings(ctx, rd, string(ar.ts[0].Term), fieldHeading, func(id uint64, d *bindex.TermFieldDoc) {
+		add(id, headingWeight*float64(d.Freq), 0)
+	}, false)
+	return n, err
+}
+
+// phrasePostings calls add for each passage where the tokens stand in
+// field at the positions the query analysis gives them (stop words the
+// analysis removed leave their gap), with weight times the number of
+// occurrences and the passage's length (when exactScale > 0), and returns
+// the number of such passages.
+func phrasePostings(ctx context.Context, rd bindex.IndexReader, ts analysis.TokenStream, field string, weight, exactScale float64, add func(id uint64, tf, length float64)) (int, error) {
+	var first map[uint64][]uint64
+	norms := map[uint64]float64{}
+	rest := make([]map[uint64]map[uint64]bool, len(ts)-1)
+	for i, t := range ts {
+		pos := map[uint64][]uint64{}
+		err := readPostings(ctx, rd, string(t.Term), field, func(id uint64, d *bindex.TermFieldDoc) {
+			if i > 0 && first[id] == nil {
+				return
+			}
+			if i == 0 {
+				norms[id] = d.Norm
+			}
+			for _, v := range d.Vectors {
+				pos[id] = append(pos[id], v.Pos)
+			}
+		}, true)
+		if err != nil {
+			return 0, err
+		}
+		if i == 0 {
+			first = pos
+			continue
+		}
+		m := make(map[uint64]map[uint64]bool, len(pos))
+		for id, ps := range pos {
+			set := make(map[uint64]bool, len(ps))
+			for _, p := range ps {
+				set[p] = true
+			}
+			m[id] = set
+		}
+		rest[i-1] = m
+	}
+	n := 0
+	for id, starts := range first {
+		found := 0
+		for _, p0 := range starts {
+			all := true
+			for i, t := range ts[1:] {
+				want := p0 + uint64(t.Position-ts[0].Position)
+				if !rest[i][id][want] {
+					all = false
+					break
+				}
+			}
+			if all {
+				found++
+			}
+		}
+		if found > 0 {
+			n++
+			length := 0.0
+			if nm := norms[id]; exactScale > 0 && nm > 0 {
+				length = 1 / (nm * nm)
+				if field == fieldExact {
+					length *= exactScale
+				}
+			}
+			add(id, weight*float64(found), length)
+		}
+	}
+	return n, nil
 }
