@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -72,11 +71,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintf(stderr, "exported %d segments as %s\n", n, *format)
 		return nil
 	case "train":
-		err := a.TrainTMLexicon(ctx, stdout)
-		if errors.Is(err, app.ErrNotAvailable) {
-			return fmt.Errorf("tm train is not available yet: this build cannot rebuild the lexicon from the translation memory")
-		}
-		return err
+		return a.TrainTMLexicon(ctx, stderr)
 	}
 	if *nl != "" {
 		nlData, err := os.ReadFile(*nl)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,8 +11,9 @@ import (
 )
 
 // TestTMCommand imports a CAT tool's TMX and a TSV into a data directory,
-// exports the memory as TMX and TSV, and checks that train says it is not
-// available rather than pretending.
+// exports the memory as TMX and TSV, trains the lexicon from it (kept in
+// the data directory and used from the next start on), and checks bad
+// input.
 func TestTMCommand(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -47,6 +49,24 @@ func TestTMCommand(t *testing.T) {
 	if lines := strings.Count(stdout.String(), "\n"); lines != 4 {
 		t.Errorf("TSV export: %d lines, want header + 3:\n%s", lines, stdout.String())
 	}
+	stderr.Reset()
+	if err := run(ctx, []string{"tm", "train", "--data", data}, env(), nil, &stdout, &stderr); err != nil {
+		t.Fatalf("train: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "training the lexicon on 3 segments") || !strings.Contains(stderr.String(), "trained on 3 segment pairs") {
+		t.Errorf("train said:\n%s", stderr.String())
+	}
+	if fi, err := os.Stat(filepath.Join(data, "lexicon.gz")); err != nil || fi.Size() == 0 {
+		t.Errorf("trained lexicon not kept in the data directory: %v", err)
+	}
+	a, err := openApp(ctx, dataFlags{data: data}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := a.Lexicon().Segments; n != 3 {
+		t.Errorf("after a restart the lexicon has %d segments, want the 3 trained from the TM", n)
+	}
+	a.Close()
 	bad := filepath.Join(dir, "bad.tmx")
 	os.WriteFile(bad, []byte("<tmx><body><tu>\n<tuv></tu></body></tmx>"), 0o644)
 	stderr.Reset()

@@ -57,6 +57,7 @@ type App struct {
 	match atomic.Pointer[match.Matcher]
 	split func(word string) []string // compound splitter; nil splits nothing
 	lex   atomic.Pointer[lexicon.Lexicon]
+	dir   string // the data directory; "" in memory mode
 	tune  englishTuning
 
 	mu      sync.RWMutex
@@ -110,6 +111,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		}
 		return a, nil
 	}
+	a.dir = cfg.DataDir
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("app: data directory: %w", err)
 	}

@@ -3,8 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/tolk-nl/tolk/tm/align"
 	"github.com/tolk-nl/tolk/tm/lexicon"
@@ -94,9 +98,30 @@ func (a *App) Lexicon() *lexicon.Lexicon { return a.lex.Load() }
 // SetLexicon replaces the translation lexicon.
 func (a *App) SetLexicon(l *lexicon.Lexicon) { a.lex.Store(l) }
 
-// loadLexicon installs the shipped lexicon unless it was built for other
-// keys.
+// lexiconFile is where a lexicon trained from the user's TM is kept in
+// the data directory; it replaces the shipped one.
+const lexiconFile = "lexicon.gz"
+
+// loadLexicon installs the lexicon the data directory holds (trained by
+// `tolk tm train`), or else the shipped one, unless it was built for
+// other keys.
 func (a *App) loadLexicon() {
+	if a.dir != "" {
+		path := filepath.Join(a.dir, lexiconFile)
+		if f, err := os.Open(path); err == nil {
+			l, err := lexicon.Read(f)
+			f.Close()
+			switch {
+			case err != nil:
+				a.log.Warn("the trained lexicon cannot be read; using the shipped one", "file", path, "err", err)
+			case l.Analysis != a.idx.Analysis():
+				a.log.Warn("the trained lexicon was built for another analysis; using the shipped one (run tolk tm train again)", "file", path)
+			default:
+				a.lex.Store(l)
+				return
+			}
+		}
+	}
 	l, err := lexicon.Default()
 	if err != nil {
 		a.log.Warn("no translation lexicon: English search uses the glossary only", "err", err)
@@ -107,6 +132,58 @@ func (a *App) loadLexicon() {
 			"lexicon", l.Analysis, "index", a.idx.Analysis())
 	}
 	a.lex.Store(l)
+}
+
+// TrainTMLexicon rebuilds the translation lexicon from every segment of
+// the translation memory, installs it for English search and, with a
+// data directory, keeps it there (written whole, then renamed, so a crash
+// leaves the old one); progress goes to w.
+func (a *App) TrainTMLexicon(ctx context.Context, w io.Writer) error {
+	segs := a.TMSegments("")
+	texts := make([]TextPair, len(segs))
+	for i, s := range segs {
+		texts[i] = TextPair{NL: s.NL, EN: s.EN}
+	}
+	start := time.Now()
+	fmt.Fprintf(w, "training the lexicon on %d segments of the translation memory…\n", len(segs))
+	lex, err := a.TrainLexicon(ctx, texts, lexicon.Options{})
+	if err != nil {
+		return err
+	}
+	if a.dir != "" {
+		if err := writeLexicon(filepath.Join(a.dir, lexiconFile), lex); err != nil {
+			return err
+		}
+	}
+	a.lex.Store(lex)
+	fmt.Fprintf(w, "trained on %d segment pairs in %v: %d English and %d Dutch words with translations\n",
+		lex.Segments, time.Since(start).Round(time.Millisecond), lex.Size("en"), lex.Size("nl"))
+	return nil
+}
+
+// writeLexicon writes l to path durably: a temporary file, fsync'd, then
+// renamed over the old one.
+func writeLexicon(path string, l *lexicon.Lexicon) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".lexicon-*")
+	if err != nil {
+		return fmt.Errorf("app: write lexicon: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := l.Write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("app: write lexicon: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("app: write lexicon: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("app: write lexicon: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("app: write lexicon: %w", err)
+	}
+	return nil
 }
 
 func joinAt(ss []string, idx []int) string {

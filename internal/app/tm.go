@@ -316,22 +316,3 @@ func (a *App) SearchTM(ctx context.Context, q TMQuery) (TMResult, error) {
 	}
 	return res, nil
 }
-
-// trainer is what `tolk tm train` needs from the App: rebuilding the
-// translation lexicon from the TM, reporting progress to w.
-type trainer interface {
-	TrainLexicon(ctx context.Context, w io.Writer) error
-}
-
-// ErrNotAvailable is returned for a feature this build does not have yet.
-var ErrNotAvailable = errors.New("not available yet")
-
-// TrainTMLexicon rebuilds the translation lexicon from the translation
-// memory, when this build can (the App has a TrainLexicon(ctx, w)
-// method); otherwise it returns ErrNotAvailable.
-func (a *App) TrainTMLexicon(ctx context.Context, w io.Writer) error {
-	if t, ok := any(a).(trainer); ok {
-		return t.TrainLexicon(ctx, w)
-	}
-	return fmt.Errorf("app: training the lexicon from the translation memory: %w", ErrNotAvailable)
-}
