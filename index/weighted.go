@@ -160,12 +160,6 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	n := float64(max(total, 1))
-	avgLen := 1.0
-	if br, ok := rd.(bindex.BM25Reader); ok {
-		if card, err := br.FieldCardinality(fieldText); err == nil && card > 0 {
-			avgLen = float64(card) / n
-		}
-	}
 
 	// The filters: passages of one document or section.
 	var allow map[uint64]bool
@@ -192,12 +186,6 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	if sc == (Scoring{}) {
 		sc = DefaultScoring()
 	}
-	exactScale := 1.0 // exact-field lengths in stemmed-field units
-	if br, ok := rd.(bindex.BM25Reader); ok {
-		if card, err := br.FieldCardinality(fieldExact); err == nil && card > 0 {
-			exactScale = avgLen / (float64(card) / n)
-		}
-	}
 	nc := len(r.Concepts)
 	acc := ix.newAccumulator(rd, nc, allow)
 	defer acc.release()
@@ -212,12 +200,13 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	}
 	df := make([]float64, nc)
 	for _, ar := range reads {
-		got, err := ar.readAll(ctx, rd, acc, sc.Heading, exactScale)
+		got, err := ar.readAll(ctx, rd, acc, sc.Heading)
 		if err != nil {
 			return nil, err
 		}
 		df[ar.concept] += ar.p * float64(got)
 	}
+	avgLen, exactScale := acc.lengthStats()
 	idf := make([]float64, nc)
 	weight := make([]float64, nc)
 	var weightSum float64
@@ -236,7 +225,11 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	score := func(k int) (float64, bool) {
 		var s, covered float64
 		norm := 1.0
-		if l := acc.lengths[k]; l > 0 {
+		l := acc.lengths[k]
+		if l == 0 {
+			l = acc.xlengths[k] * exactScale
+		}
+		if l > 0 {
 			norm = 1 - sc.B + sc.B*l/avgLen
 		}
 		for ci, c := range r.Concepts {
@@ -450,7 +443,8 @@ type accumulator struct {
 	dense    []int32          // internal number → slot+1, when the index is small enough
 	pool     *sync.Pool
 	cand     []uint64
-	lengths  []float64
+	lengths  []float64 // stemmed-field tokens, 0 when unknown
+	xlengths []float64 // exact-field tokens (stop words included), 0 when unknown
 	tfs      []float64
 	excluded map[uint64]bool
 }
@@ -496,7 +490,7 @@ func (a *accumulator) release() {
 
 // add records tf occurrences (already weighted) of concept ci in passage
 // id, of the given length (0: unknown).
-func (a *accumulator) add(id uint64, ci int, tf, length float64) {
+func (a *accumulator) add(id uint64, ci int, tf, length float64, exact bool) {
 	if a.allow != nil && !a.allow[id] {
 		return
 	}
@@ -518,15 +512,59 @@ func (a *accumulator) add(id uint64, ci int, tf, length float64) {
 			a.slot[id] = k
 		}
 		a.cand = append(a.cand, id)
-		a.lengths = append(a.lengths, length)
+		a.lengths = append(a.lengths, 0)
+		a.xlengths = append(a.xlengths, 0)
 		for range a.nc {
 			a.tfs = append(a.tfs, 0)
 		}
 	}
-	if length > 0 && a.lengths[k] == 0 {
+	switch {
+	case length <= 0:
+	case exact:
+		a.xlengths[k] = length
+	default:
 		a.lengths[k] = length
 	}
 	a.tfs[int(k)*a.nc+ci] += tf
+}
+
+// lengthStats returns the mean length of the candidates in stemmed-field
+// tokens (BM25's average length: the index keeps no total of tokens, and
+// the candidates of a query are a large sample of its passages) and how
+// many stemmed-field tokens an exact-field token is worth (the exact field
+// keeps stop words, the stemmed one adds compound parts), measured on the
+// candidates whose length is known in both.
+func (a *accumulator) lengthStats() (avg, exactScale float64) {
+	var sumT, sumX, bothT, bothX float64
+	var nT int
+	for k, l := range a.lengths {
+		if l > 0 {
+			sumT += l
+			nT++
+			if x := a.xlengths[k]; x > 0 {
+				bothT += l
+				bothX += x
+			}
+		}
+	}
+	exactScale = 0.7 // what the treaty and letter passages show when no candidate tells
+	if bothX > 0 && bothT > 0 {
+		exactScale = bothT / bothX
+	}
+	if nT > 0 {
+		return sumT / float64(nT), exactScale
+	}
+	var nX int
+	for _, x := range a.xlengths {
+		if x > 0 {
+			sumX += x
+			nX++
+		}
+	}
+	if nX > 0 {
+		return sumX / float64(nX) * exactScale, exactScale
+	}
+	return 1, exactScale
 }
 
 // scoredSlot is a candidate's slot and score.
@@ -670,34 +708,31 @@ func (ix *Index) prepareAlts(ctx context.Context, rd bindex.IndexReader, cs []Co
 
 // lengthOf converts a posting's norm into the passage's length in
 // stemmed-field tokens.
-func (ar *altRead) lengthOf(norm, exactScale float64) float64 {
+func lengthOf(norm float64) float64 {
 	if norm <= 0 {
 		return 0
 	}
-	l := 1 / (norm * norm)
-	if ar.field == fieldExact {
-		l *= exactScale
-	}
-	return l
+	return 1 / (norm * norm)
 }
 
 // readAll reads every passage the alternative occurs in (and, for the
 // stemmed field, in whose section heading it occurs) into acc, or marks
 // them excluded; it returns the number of passages it occurs in.
-func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accumulator, headingWeight, exactScale float64) (int, error) {
+func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accumulator, headingWeight float64) (int, error) {
+	exact := ar.field == fieldExact
 	add := func(id uint64, tf, length float64) {
 		if ar.occur == MustNot {
 			acc.excluded[id] = true
 			return
 		}
-		acc.add(id, ar.concept, ar.p*tf, length)
+		acc.add(id, ar.concept, ar.p*tf, length, exact)
 	}
 	if len(ar.ts) > 1 {
-		n, err := phrasePostings(ctx, rd, ar.ts, ar.field, 1, exactScale, add)
+		n, err := phrasePostings(ctx, rd, ar.ts, ar.field, 1, true, add)
 		if err != nil || ar.field != fieldText || headingWeight == 0 {
 			return n, err
 		}
-		_, err = phrasePostings(ctx, rd, ar.ts, fieldHeading, headingWeight, 0, add)
+		_, err = phrasePostings(ctx, rd, ar.ts, fieldHeading, headingWeight, false, add)
 		return n, err
 	}
 	n := 0
@@ -711,7 +746,7 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accu
 			break
 		}
 		n++
-		add(binary.BigEndian.Uint64(got.ID), float64(got.Freq), ar.lengthOf(got.Norm, exactScale))
+		add(binary.BigEndian.Uint64(got.ID), float64(got.Freq), lengthOf(got.Norm))
 	}
 	if ctx.Err() != nil {
 		return n, fmt.Errorf("index: search: %w", ctx.Err())
@@ -728,9 +763,9 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accu
 // phrasePostings calls add for each passage where the tokens stand in
 // field at the positions the query analysis gives them (stop words the
 // analysis removed leave their gap), with weight times the number of
-// occurrences and the passage's length (when exactScale > 0), and returns
+// occurrences and the passage's length in field (when withLength), and returns
 // the number of such passages.
-func phrasePostings(ctx context.Context, rd bindex.IndexReader, ts analysis.TokenStream, field string, weight, exactScale float64, add func(id uint64, tf, length float64)) (int, error) {
+func phrasePostings(ctx context.Context, rd bindex.IndexReader, ts analysis.TokenStream, field string, weight float64, withLength bool, add func(id uint64, tf, length float64)) (int, error) {
 	var first map[uint64][]uint64
 	norms := map[uint64]float64{}
 	rest := make([]map[uint64]map[uint64]bool, len(ts)-1)
@@ -783,11 +818,8 @@ func phrasePostings(ctx context.Context, rd bindex.IndexReader, ts analysis.Toke
 		if found > 0 {
 			n++
 			length := 0.0
-			if nm := norms[id]; exactScale > 0 && nm > 0 {
-				length = 1 / (nm * nm)
-				if field == fieldExact {
-					length *= exactScale
-				}
+			if withLength {
+				length = lengthOf(norms[id])
 			}
 			add(id, weight*float64(found), length)
 		}
