@@ -114,3 +114,30 @@ func (ix *Index) Known(ctx context.Context, word string) bool {
 	res, err := ix.b.SearchInContext(ctx, req)
 	return err != nil || res.Total > 0 // on error, do not claim a typo
 }
+
+// HasWord reports whether some passage holds word as written (folded):
+// every token of it is in the unstemmed field's dictionary. It reads one
+// dictionary entry per token, unlike Known, which searches.
+func (ix *Index) HasWord(ctx context.Context, word string) bool {
+	toks := ix.analyze(ix.exact, word)
+	if len(toks) == 0 {
+		return false
+	}
+	r, err := ix.reader()
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	for _, t := range toks {
+		tfr, err := r.TermFieldReader(ctx, t.Term, fieldExact, false, false, false)
+		if err != nil {
+			return false
+		}
+		n := tfr.Count()
+		tfr.Close()
+		if n == 0 {
+			return false
+		}
+	}
+	return true
+}

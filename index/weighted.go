@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -71,6 +70,12 @@ type WeightedRequest struct {
 // IDF) a passage covers, which multiplies its score.
 type Scoring struct {
 	K1, B, Heading, Coverage float64
+	// Prune skips the optional concepts whose IDF (from the document
+	// frequencies of their alternatives, known before any posting is
+	// read) is below this share of the query's highest: words that occur
+	// almost everywhere add little to any score and cost a visit to most
+	// passages. 0 reads every concept.
+	Prune float64
 }
 
 // DefaultScoring returns the ranking SearchWeighted uses for a zero
@@ -187,8 +192,6 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		sc = DefaultScoring()
 	}
 	nc := len(r.Concepts)
-	acc := ix.newAccumulator(rd, nc, allow)
-	defer acc.release()
 	reads, err := ix.prepareAlts(ctx, rd, r.Concepts)
 	defer func() {
 		for _, ar := range reads {
@@ -198,13 +201,62 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	if err != nil {
 		return nil, err
 	}
+	acc := ix.newAccumulator(rd, nc, len(reads), allow)
+	defer acc.release()
 	df := make([]float64, nc)
-	for _, ar := range reads {
-		got, err := ar.readAll(ctx, rd, acc, sc.Heading)
-		if err != nil {
-			return nil, err
+	skip := make([]bool, nc)
+	if sc.Prune > 0 {
+		pre := make([]float64, nc)
+		for _, ar := range reads {
+			if ar.tfr != nil || ar.leader != nil {
+				d := ar.df
+				if ar.leader != nil {
+					d = ar.leader.df
+				}
+				pre[ar.concept] += ar.p * float64(d)
+			}
 		}
-		df[ar.concept] += ar.p * float64(got)
+		var top float64
+		idfs := make([]float64, nc)
+		for ci := range pre {
+			d := min(max(pre[ci], 0.5), n)
+			idfs[ci] = math.Log(1 + (n-d+0.5)/(d+0.5))
+			top = max(top, idfs[ci])
+		}
+		for ci, c := range r.Concepts {
+			skip[ci] = c.Occur == Should && idfs[ci] < sc.Prune*top
+		}
+	}
+	for _, ar := range reads {
+		ar.skip = skip[ar.concept]
+	}
+	// The alternatives to read: each shared term once (by its leader),
+	// none of a pruned concept unless another concept shares the term.
+	var jobs []*altRead
+	for _, ar := range reads {
+		if ar.leader != nil || (ar.skip && !slices.ContainsFunc(ar.same, func(m *altRead) bool { return !m.skip })) {
+			continue
+		}
+		jobs = append(jobs, ar)
+	}
+	if err := readJobs(ctx, rd, acc, jobs, sc.Heading); err != nil {
+		return nil, err
+	}
+	for _, ar := range reads {
+		switch {
+		case ar.skip && (ar.tfr != nil || ar.leader != nil):
+			// Not read: its document frequency is known all the same.
+			d := ar.df
+			if ar.leader != nil {
+				d = ar.leader.df
+			}
+			df[ar.concept] += ar.p * float64(d)
+		case ar.skip:
+		case ar.leader != nil:
+			df[ar.concept] += ar.p * float64(ar.leader.n)
+		default:
+			df[ar.concept] += ar.p * float64(ar.n)
+		}
 	}
 	avgLen, exactScale := acc.lengthStats()
 	idf := make([]float64, nc)
@@ -291,7 +343,20 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 		return out, nil
 	}
 	page := ids[offset:min(offset+limit, len(ids))]
-	loaded, err := ix.load(ctx, page, ix.highlightQuery(r.Concepts))
+	// Highlighting searches only the alternatives the page's passages hold.
+	var held []Alt
+	for i, ar := range reads {
+		if ar.occur == MustNot {
+			continue
+		}
+		for _, h := range window[offset:min(offset+limit, len(window))] {
+			if acc.seen[h.slot*acc.nw+i/64]&(1<<(i%64)) != 0 {
+				held = append(held, ar.alt)
+				break
+			}
+		}
+	}
+	loaded, err := ix.load(ctx, page, ix.highlightQuery(held))
 	if err != nil {
 		return nil, err
 	}
@@ -345,15 +410,12 @@ func readPostings(ctx context.Context, rd bindex.IndexReader, term, field string
 	}
 }
 
-// highlightQuery is a bleve query that matches every alternative of the
-// optional and required concepts, for the locations fragments mark.
-func (ix *Index) highlightQuery(cs []Concept) query.Query {
+// highlightQuery is a bleve query that matches every one of alts, for
+// the locations fragments mark.
+func (ix *Index) highlightQuery(alts []Alt) query.Query {
 	var qs []query.Query
-	for _, c := range cs {
-		if c.Occur == MustNot {
-			continue
-		}
-		for _, a := range c.Alts {
+	{
+		for _, a := range alts {
 			switch {
 			case a.Key:
 				qs = append(qs, termQ(a.Text, fieldText, 1))
@@ -362,8 +424,13 @@ func (ix *Index) highlightQuery(cs []Concept) query.Query {
 					qs = append(qs, phraseQ(ts, fieldExact, 1))
 				}
 			default:
-				if q := ix.compileTerm(Term{Text: a.Text, Phrase: strings.ContainsAny(a.Text, " ")}, false); q != nil {
-					qs = append(qs, q)
+				// The passage's own fields only: heading and implied
+				// compounds have no offsets in its text.
+				if ts := ix.query.Analyze([]byte(a.Text)); len(ts) > 0 {
+					qs = append(qs, phraseQ(ts, fieldText, 1))
+				}
+				if ts := ix.exact.Analyze([]byte(a.Text)); len(ts) > 0 {
+					qs = append(qs, phraseQ(ts, fieldExact, 1))
 				}
 			}
 		}
@@ -405,6 +472,9 @@ func windowFacets(rd bindex.IndexReader, nums []uint64, res *Result) error {
 		if err != nil {
 			return fmt.Errorf("index: search: %w", err)
 		}
+		// In passage order: the reader decodes a compressed chunk of doc
+		// values at a time and keeps the last one.
+		nums = slices.Sorted(slices.Values(nums))
 		var key [8]byte
 		for _, id := range nums {
 			binary.BigEndian.PutUint64(key[:], id)
@@ -443,6 +513,8 @@ type accumulator struct {
 	dense    []int32          // internal number → slot+1, when the index is small enough
 	pool     *sync.Pool
 	cand     []uint64
+	nw       int       // words of alternative bits per candidate
+	seen     []uint64  // per candidate: which alternatives matched it
 	lengths  []float64 // stemmed-field tokens, 0 when unknown
 	xlengths []float64 // exact-field tokens (stop words included), 0 when unknown
 	tfs      []float64
@@ -454,8 +526,8 @@ type accumulator struct {
 // between searches.
 const maxDense = 1 << 23
 
-func (ix *Index) newAccumulator(rd bindex.IndexReader, nc int, allow map[uint64]bool) *accumulator {
-	a := &accumulator{nc: nc, allow: allow, excluded: map[uint64]bool{}}
+func (ix *Index) newAccumulator(rd bindex.IndexReader, nc, nalts int, allow map[uint64]bool) *accumulator {
+	a := &accumulator{nc: nc, nw: (nalts + 63) / 64, allow: allow, excluded: map[uint64]bool{}}
 	if snap, ok := rd.(*scorch.IndexSnapshot); ok {
 		var space int64
 		for _, seg := range snap.Segments() {
@@ -490,34 +562,11 @@ func (a *accumulator) release() {
 
 // add records tf occurrences (already weighted) of concept ci in passage
 // id, of the given length (0: unknown).
-func (a *accumulator) add(id uint64, ci int, tf, length float64, exact bool) {
+func (a *accumulator) add(id uint64, ci, ai int, tf, length float64, exact bool) {
 	if a.allow != nil && !a.allow[id] {
 		return
 	}
-	var k int32
-	var ok bool
-	if a.dense != nil && id < uint64(len(a.dense)) {
-		k, ok = a.dense[id]-1, a.dense[id] > 0
-	} else if a.slot != nil {
-		k, ok = a.slot[id]
-	}
-	if !ok {
-		k = int32(len(a.cand))
-		if a.dense != nil && id < uint64(len(a.dense)) {
-			a.dense[id] = k + 1
-		} else {
-			if a.slot == nil {
-				a.slot = map[uint64]int32{}
-			}
-			a.slot[id] = k
-		}
-		a.cand = append(a.cand, id)
-		a.lengths = append(a.lengths, 0)
-		a.xlengths = append(a.xlengths, 0)
-		for range a.nc {
-			a.tfs = append(a.tfs, 0)
-		}
-	}
+	k := a.slotOf(id)
 	switch {
 	case length <= 0:
 	case exact:
@@ -526,6 +575,51 @@ func (a *accumulator) add(id uint64, ci int, tf, length float64, exact bool) {
 		a.lengths[k] = length
 	}
 	a.tfs[int(k)*a.nc+ci] += tf
+	a.seen[int(k)*a.nw+ai/64] |= 1 << (ai % 64)
+}
+
+// slotOf returns passage id's slot, giving it one if it has none.
+func (a *accumulator) slotOf(id uint64) int32 {
+	if a.dense != nil && id < uint64(len(a.dense)) {
+		if k := a.dense[id]; k > 0 {
+			return k - 1
+		}
+	} else if k, ok := a.slot[id]; ok {
+		return k
+	}
+	k := int32(len(a.cand))
+	if a.dense != nil && id < uint64(len(a.dense)) {
+		a.dense[id] = k + 1
+	} else {
+		if a.slot == nil {
+			a.slot = map[uint64]int32{}
+		}
+		a.slot[id] = k
+	}
+	a.cand = append(a.cand, id)
+	a.lengths = append(a.lengths, 0)
+	a.xlengths = append(a.xlengths, 0)
+	for range a.nw {
+		a.seen = append(a.seen, 0)
+	}
+	for range a.nc {
+		a.tfs = append(a.tfs, 0)
+	}
+	return k
+}
+
+// readJobs reads the alternatives' postings into acc. (Reading them in
+// two goroutines into two accumulators, merged after, was tried: the
+// query took as long, as the index's reads contend.)
+func readJobs(ctx context.Context, rd bindex.IndexReader, acc *accumulator, jobs []*altRead, headingWeight float64) error {
+	for _, ar := range jobs {
+		n, err := ar.readAll(ctx, rd, acc, headingWeight)
+		if err != nil {
+			return err
+		}
+		ar.n = n
+	}
+	return nil
 }
 
 // lengthStats returns the mean length of the candidates in stemmed-field
@@ -653,6 +747,8 @@ func (a *accumulator) bestOf(score func(int) (float64, bool), slots []int, k int
 // altRead is one alternative of a concept, analysed, with its reader when
 // it is a single term.
 type altRead struct {
+	index   int // among all the query's alternatives
+	alt     Alt
 	concept int
 	occur   Occur
 	p       float64
@@ -660,6 +756,13 @@ type altRead struct {
 	ts      analysis.TokenStream
 	tfr     bindex.TermFieldReader // single term: open, not yet read
 	df      int
+	n       int // passages it occurs in, once read
+	// A single term that several concepts (or alternatives) share is
+	// read once, by its first alternative, for all of them: same lists
+	// the followers; leader points back.
+	same   []*altRead
+	leader *altRead
+	skip   bool // its concept is pruned: read only for its followers
 }
 
 func (ar *altRead) close() {
@@ -673,9 +776,10 @@ func (ar *altRead) close() {
 // single-term one (which gives its document frequency).
 func (ix *Index) prepareAlts(ctx context.Context, rd bindex.IndexReader, cs []Concept) ([]*altRead, error) {
 	var out []*altRead
+	leaders := map[string]*altRead{}
 	for ci, c := range cs {
 		for _, a := range c.Alts {
-			ar := &altRead{concept: ci, occur: c.Occur, p: a.P, field: fieldText}
+			ar := &altRead{concept: ci, alt: a, occur: c.Occur, p: a.P, field: fieldText}
 			if ar.p == 0 {
 				ar.p = 1
 			}
@@ -693,8 +797,16 @@ func (ix *Index) prepareAlts(ctx context.Context, rd bindex.IndexReader, cs []Co
 			if len(ar.ts) == 0 {
 				continue
 			}
+			ar.index = len(out)
 			out = append(out, ar)
 			if len(ar.ts) == 1 {
+				k := ar.field + "\x00" + string(ar.ts[0].Term)
+				if l := leaders[k]; l != nil {
+					ar.leader = l
+					l.same = append(l.same, ar)
+					continue
+				}
+				leaders[k] = ar
 				tfr, err := rd.TermFieldReader(ctx, ar.ts[0].Term, ar.field, true, true, false)
 				if err != nil {
 					return out, fmt.Errorf("index: search: %w", err)
@@ -721,11 +833,23 @@ func lengthOf(norm float64) float64 {
 func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accumulator, headingWeight float64) (int, error) {
 	exact := ar.field == fieldExact
 	add := func(id uint64, tf, length float64) {
-		if ar.occur == MustNot {
+		switch {
+		case ar.skip:
+		case ar.occur == MustNot:
 			acc.excluded[id] = true
-			return
+		default:
+			acc.add(id, ar.concept, ar.index, ar.p*tf, length, exact)
 		}
-		acc.add(id, ar.concept, ar.p*tf, length, exact)
+		for _, m := range ar.same {
+			if m.skip {
+				continue
+			}
+			if m.occur == MustNot {
+				acc.excluded[id] = true
+			} else {
+				acc.add(id, m.concept, m.index, m.p*tf, length, exact)
+			}
+		}
 	}
 	if len(ar.ts) > 1 {
 		n, err := phrasePostings(ctx, rd, ar.ts, ar.field, 1, true, add)

@@ -85,7 +85,7 @@ func defaultTuning() englishTuning {
 	return englishTuning{MinP: 0.04, Mass: 0.9, MaxSenses: 6, Reverse: 0, Self: 0.2, Cognate: 0.6, InGlossary: 0.5, Disagree: 0.3, MinFreq: 20, ConfExp: 0, TermWords: 0.5,
 		// Length-normalised in full (B 1) and a heading match weighing more
 		// than one in the passage: chosen on the dev treaties (docs/CLIR.md).
-		Scoring: index.Scoring{K1: 1.2, B: 1, Heading: 1.5, Coverage: 1}}
+		Scoring: index.Scoring{K1: 1.2, B: 1, Heading: 1.5, Coverage: 1, Prune: 0.2}}
 }
 
 // noteUnknown explains an English word that is searched for nothing.
@@ -334,7 +334,7 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 		// Names the training data saw are also searched as written
 		// (Mali, ECOWAS), unless a translation is that word already.
 		self := index.Fold(u.text)
-		if !hasSense(out, self) && a.idx.Known(ctx, u.text) {
+		if !hasSense(out, self) && a.idx.HasWord(ctx, u.text) {
 			out = append(out, Sense{Text: u.text, P: a.tune.Self, Via: "exact"})
 		}
 		return out, ""
@@ -343,7 +343,7 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 	// written, and as a Dutch word would be when the index knows its key
 	// (dividends, secretariat → dividend, secretariaat are not cognates
 	// the stemmer brings together, but students → student is).
-	if a.idx.Known(ctx, u.text) {
+	if a.idx.HasWord(ctx, u.text) {
 		out = append(out, Sense{Text: u.text, P: 1, Via: "exact"})
 	}
 	nlKey := index.Key("nl", u.text)

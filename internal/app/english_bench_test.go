@@ -66,6 +66,9 @@ func BenchmarkEnglishTreaties(b *testing.B) {
 	if err := a.Index().Compact(ctx); err != nil {
 		b.Fatal(err)
 	}
+	mem, file := a.Index().Segments()
+	passages, _ := a.Index().Count()
+	b.Logf("%d passages; segments after compact: %d in memory, %d on disk", passages, mem, file)
 	b.ResetTimer()
 	var took []time.Duration
 	for i := 0; i < b.N; i++ {
