@@ -35,7 +35,7 @@ import (
 var (
 	treatyDebug = flag.Int("treaty.debug", 0, "TestTreatyDev: print the first `N` misses of each system and query kind")
 	treatyQuery = flag.String("treaty.q", "", "TestTreatyDev: print the expansion and top hits of this English `query`")
-	treatyMax   = flag.Int("treaty.max", 200, "TestTreatyDev: run at most `N` queries of each kind (0: all, without the time budget)")
+	treatyMax   = flag.Int("treaty.max", 0, "TestTreatyDev: run at most `N` queries of each kind within a time budget (0: all, no budget)")
 	treatyAuto  = flag.Bool("treaty.auto", false, "TestTreatyDev: also send the first sentences with lang=auto")
 )
 
@@ -95,6 +95,14 @@ func (s *treatyScore) add(rank int, top string, noHits bool, took time.Duration)
 	s.took = append(s.took, took)
 }
 
+// precision is P@1: the share of queries whose first document is right.
+func (s *treatyScore) precision() float64 {
+	if s.n == 0 {
+		return 0
+	}
+	return float64(s.top1) / float64(s.n)
+}
+
 func (s *treatyScore) row(system, kind string) string {
 	ms := func(p float64) float64 {
 		if len(s.took) == 0 {
@@ -142,7 +150,10 @@ func TestTreatyDev(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
+	// On disk, as a server keeps its data: the in-memory index never merges
+	// its segments, so each document added one by one would stay a segment
+	// every search visits.
+	a, err := Open(ctx, Config{DataDir: t.TempDir(), Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +183,11 @@ func TestTreatyDev(t *testing.T) {
 		arts = append(arts, art)
 		byID[doc.ID] = art
 	}
-	t.Logf("%d dev articles of %d treaty pairs added in %v", len(arts), len(pairs), time.Since(start).Round(time.Millisecond))
+	// A bulk load ends with its segments merged (Index.Compact).
+	if err := a.Index().Compact(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d dev articles of %d treaty pairs added and compacted in %v", len(arts), len(pairs), time.Since(start).Round(time.Millisecond))
 
 	// The first-sentence queries: only sentences no other dev article
 	// shares, since a shared one has no single right answer.
@@ -239,6 +254,7 @@ func TestTreatyDev(t *testing.T) {
 		systems = append(systems, "auto")
 	}
 	ran := map[string][]treatyQ{}
+	tolkP1 := map[string]float64{}
 	for _, lang := range systems {
 		for _, k := range kinds {
 			if lang == "auto" && k.name != "first sentence" {
@@ -278,6 +294,10 @@ func TestTreatyDev(t *testing.T) {
 			}
 			if lang == "en" {
 				ran[k.name] = qs
+				tolkP1[k.name] = s.precision()
+				if s.errs > 0 {
+					t.Errorf("%s: %d pasted queries refused", k.name, s.errs)
+				}
 			}
 			rows = append(rows, s.row("tolk lang="+lang, k.name))
 		}
@@ -304,6 +324,16 @@ func TestTreatyDev(t *testing.T) {
 			}
 		}
 		rows = append(rows, s.row("stock bleve + FreeDict", k.name))
+		// The floors: issue 9's targets on held-out treaties are P@1 0.8
+		// (first sentences) and 0.4 (headings); the dev set measures 0.84
+		// and 0.61 (docs/CLIR.md). A change that loses more fails here.
+		floor := map[string]float64{"first sentence": 0.80, "heading": 0.55}[k.name]
+		if p := tolkP1[k.name]; *treatyMax == 0 && p < floor {
+			t.Errorf("%s: tolk P@1 %.3f, want ≥ %.2f", k.name, p, floor)
+		}
+		if p := tolkP1[k.name]; p < s.precision()+0.2 {
+			t.Errorf("%s: tolk P@1 %.3f is not well above the FreeDict baseline's %.3f", k.name, p, s.precision())
+		}
 		if k.name == "first sentence" && s.top1 == 0 {
 			t.Errorf("the FreeDict baseline answers none of %d first sentences right: the harness is broken", s.n)
 		}
