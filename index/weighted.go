@@ -599,13 +599,17 @@ func (a *accumulator) slotOf(id uint64) int32 {
 	a.cand = append(a.cand, id)
 	a.lengths = append(a.lengths, 0)
 	a.xlengths = append(a.xlengths, 0)
-	for range a.nw {
-		a.seen = append(a.seen, 0)
-	}
-	for range a.nc {
-		a.tfs = append(a.tfs, 0)
-	}
+	a.seen = extend(a.seen, a.nw)
+	a.tfs = extend(a.tfs, a.nc)
 	return k
+}
+
+// extend returns s with n more zero elements, growing it by doubling.
+func extend[T uint64 | float64](s []T, n int) []T {
+	l := len(s)
+	s = slices.Grow(s, n)[:l+n]
+	clear(s[l:])
+	return s
 }
 
 // readJobs reads the alternatives' postings into acc. (Reading them in
