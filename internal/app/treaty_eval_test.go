@@ -433,7 +433,7 @@ var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
 // has no English→Dutch direction worth using on its own (see CLIR.md).
 // The ligature ĳ that FreeDict writes is spelt ij, as the texts spell it;
 // the odd U+2010 hyphen becomes '-'.
-func readFreeDictInverted(t *testing.T) freeDictInverted {
+func readFreeDictInverted(t testing.TB) freeDictInverted {
 	t.Helper()
 	r := sharedtest.Open(t, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz")
 	fix := strings.NewReplacer("ĳ", "ij", "Ĳ", "IJ", "\u2010", "-")
@@ -469,7 +469,7 @@ type freeDictBaseline struct{ bleve.Index }
 
 const baselineField = "nl"
 
-func newFreeDictBaseline(t *testing.T, a *App, arts []*devArticle) freeDictBaseline {
+func newFreeDictBaseline(t testing.TB, a *App, arts []*devArticle) freeDictBaseline {
 	t.Helper()
 	fm := mapping.NewTextFieldMapping()
 	fm.Analyzer = "nl"
