@@ -347,7 +347,7 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 		out = append(out, Sense{Text: u.text, P: 1, Via: "exact"})
 	}
 	nlKey := index.Key("nl", u.text)
-	if nlKey != "" && nlKey != index.Fold(u.text) {
+	if nlKey != "" {
 		if df, _, err := a.idx.DocFreqs(ctx, []string{nlKey}); err == nil && df[nlKey] > 0 {
 			out = append(out, Sense{Text: nlKey, P: a.tune.Cognate, Via: "cognate", Key: true})
 		}
