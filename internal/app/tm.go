@@ -194,7 +194,8 @@ func (a *App) putSegments(ctx context.Context, segs []tm.Segment, who string) (i
 }
 
 // glossaryDict returns a lexical anchor for the aligner: whether a Dutch
-// and an English word are one-word terms of one glossary concept.
+// and an English word are one-word terms of one glossary concept, or a
+// confident translation of each other in the lexicon.
 func (a *App) glossaryDict() func(nl, en string) bool {
 	pairs := map[[2]string]bool{}
 	for _, c := range a.terms.All() {
@@ -209,11 +210,45 @@ func (a *App) glossaryDict() func(nl, en string) bool {
 			}
 		}
 	}
-	if len(pairs) == 0 {
-		return nil
+	// The lexicon's confident translations are anchors too, compared by
+	// index key (one Align call is single-threaded: the caches need no
+	// lock).
+	lex := a.lex.Load()
+	nlKey, enKey := map[string]string{}, map[string]string{}
+	trans := map[string]map[string]bool{}
+	key := func(cache map[string]string, lang, w string) string {
+		k, ok := cache[w]
+		if !ok {
+			k = index.Key(lang, w)
+			cache[w] = k
+		}
+		return k
 	}
-	return func(nl, en string) bool { return pairs[[2]string{nl, en}] }
+	return func(nl, en string) bool {
+		if pairs[[2]string{nl, en}] {
+			return true
+		}
+		if lex == nil {
+			return false
+		}
+		ek := key(enKey, "en", en)
+		ts, ok := trans[ek]
+		if !ok {
+			ts = map[string]bool{}
+			for _, t := range lex.Lookup("en", ek) {
+				if t.P >= lexiconAnchorP {
+					ts[t.Word] = true
+				}
+			}
+			trans[ek] = ts
+		}
+		return len(ts) > 0 && ts[key(nlKey, "nl", nl)]
+	}
 }
+
+// lexiconAnchorP is the probability from which a lexicon translation
+// anchors a sentence pair for the aligner.
+const lexiconAnchorP = 0.1
 
 // TMSegments returns the segments of a collection (all for ""), by
 // collection and id.
