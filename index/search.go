@@ -88,7 +88,15 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if r.Query == nil || len(r.Query.Clauses) == 0 {
 		return nil, fmt.Errorf("index: search: %w", &QueryError{Msg: "empty query"})
 	}
-	q := ix.compile(r.Query)
+	// Fuzziness is bounded by word length before anything is built, so the
+	// compiled query and the coverage probes agree on it.
+	bq := bounded(r.Query)
+	e := &expander{ix: ix}
+	defer e.close()
+	q, err := ix.compile(bq, e)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
 	var filters []query.Query
 	if r.Doc != "" {
 		filters = append(filters, termQ(r.Doc, fieldDoc, 1))
@@ -106,7 +114,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	limit = min(limit, MaxLimit)
 	offset := max(r.Offset, 0)
 	fields := []string{fieldText, fieldDoc, fieldTitle, fieldSection, fieldParagraph, fieldStart, fieldEnd}
-	ps := ix.probes(r.Query)
+	ps := ix.probes(bq)
 	var req *bleve.SearchRequest
 	if window := max(rerankWindow, offset+limit); ps != nil && window <= MaxLimit {
 		// First the window of best hits, without stored fields, ranked by
@@ -225,7 +233,8 @@ func termQ(term, field string, boost float64) query.Query {
 // compile turns the AST into a bleve query. Should clauses form a
 // disjunction, which bleve scores with a coordination factor (matched
 // clauses / all clauses): passages with more of the words rank first.
-func (ix *Index) compile(q *Query) query.Query {
+// Prefix and fuzzy terms are expanded by e, within its limits.
+func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 	// Stop words add nothing but noise to a query with other words; a query
 	// of only stop words still searches them on the exact field.
 	allStop := true
@@ -240,7 +249,11 @@ func (ix *Index) compile(q *Query) query.Query {
 	for _, c := range q.Clauses {
 		var alts []query.Query
 		for _, t := range c.Alts {
-			if tq := ix.compileTerm(t, c.Occur == Should && !allStop); tq != nil {
+			tq, err := ix.compileTerm(t, c.Occur == Should && !allStop, e)
+			if err != nil {
+				return nil, err
+			}
+			if tq != nil {
 				alts = append(alts, tq)
 			}
 		}
@@ -270,7 +283,7 @@ func (ix *Index) compile(q *Query) query.Query {
 	}
 	if len(must) == 0 && len(should) == 0 {
 		if len(mustNot) == 0 {
-			return bleve.NewMatchNoneQuery()
+			return bleve.NewMatchNoneQuery(), nil
 		}
 		must = []query.Query{bleve.NewMatchAllQuery()}
 	}
@@ -287,7 +300,7 @@ func (ix *Index) compile(q *Query) query.Query {
 	if len(mustNot) > 0 {
 		b.AddMustNot(mustNot...)
 	}
-	return b
+	return b, nil
 }
 
 // proximity returns a phrase of the query's plain words (the Should
@@ -310,7 +323,9 @@ func (ix *Index) proximity(q *Query) query.Query {
 	if len(words) < 2 {
 		return nil
 	}
-	return ix.compileTerm(Term{Text: strings.Join(words, " "), Phrase: true}, false)
+	// A phrase never expands: no expander needed, no error possible.
+	pq, _ := ix.compileTerm(Term{Text: strings.Join(words, " "), Phrase: true}, false, nil)
+	return pq
 }
 
 // analyze runs a query string through an analyzer.
@@ -319,8 +334,10 @@ func (ix *Index) analyze(a analysis.Analyzer, s string) analysis.TokenStream {
 }
 
 // compileTerm builds the query of one term, or nil when nothing of it is
-// searchable. dropStop drops a plain word that is only a stop word.
-func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
+// searchable. dropStop drops a plain word that is only a stop word. Prefix
+// and fuzzy terms are expanded by e (which a phrase or plain word never
+// needs); their errors are e's limits.
+func (ix *Index) compileTerm(t Term, dropStop bool, e *expander) (query.Query, error) {
 	boost := t.Boost
 	if boost == 0 {
 		boost = 1
@@ -331,59 +348,53 @@ func (ix *Index) compileTerm(t Term, dropStop bool) query.Query {
 		// is not a prefix of the word the user has in mind.
 		p := Fold(t.Text)
 		if p == "" {
-			return nil
+			return nil, nil
 		}
-		q := bleve.NewPrefixQuery(p)
-		q.SetField(fieldExact)
-		q.SetBoost(boost)
-		return q
+		return e.prefix(p, boost)
 	case t.Fuzzy > 0:
 		exact := ix.analyze(ix.exact, t.Text)
 		stem := ix.analyze(ix.query, t.Text)
 		if len(exact) != 1 {
 			break // several words (COVID-19): fall through to a phrase
 		}
-		fq := bleve.NewFuzzyQuery(string(exact[0].Term))
-		fq.SetField(fieldExact)
-		fq.SetFuzziness(t.Fuzzy)
-		fq.SetBoost(boost * exactBoost)
-		if len(stem) != 1 {
-			return fq
+		fq, err := e.fuzzy(string(exact[0].Term), fieldExact, t.Fuzzy, boost*exactBoost)
+		if err != nil || len(stem) != 1 {
+			return fq, err
 		}
-		sq := bleve.NewFuzzyQuery(string(stem[0].Term))
-		sq.SetField(fieldText)
-		sq.SetFuzziness(t.Fuzzy)
-		sq.SetBoost(boost * stemBoost)
-		return bleve.NewDisjunctionQuery(fq, sq)
+		sq, err := e.fuzzy(string(stem[0].Term), fieldText, t.Fuzzy, boost*stemBoost)
+		if err != nil {
+			return nil, err
+		}
+		return bleve.NewDisjunctionQuery(fq, sq), nil
 	}
 	exact := ix.analyze(ix.exact, t.Text)
 	stem := ix.analyze(ix.query, t.Text)
 	if len(exact) == 0 {
-		return nil
+		return nil, nil
 	}
 	if t.Exact {
-		return phraseQ(exact, fieldExact, boost*exactBoost)
+		return phraseQ(exact, fieldExact, boost*exactBoost), nil
 	}
 	if len(exact) == 1 && !t.Phrase {
 		if len(stem) == 0 && dropStop {
-			return nil
+			return nil, nil
 		}
 		eq := termQ(string(exact[0].Term), fieldExact, boost*exactBoost)
 		if len(stem) == 0 {
-			return eq
+			return eq, nil
 		}
 		return bleve.NewDisjunctionQuery(eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost),
 			termQ(string(stem[0].Term), fieldHeading, boost*headingBoost),
-			termQ(string(stem[0].Term), fieldImplied, boost*stemBoost))
+			termQ(string(stem[0].Term), fieldImplied, boost*stemBoost)), nil
 	}
 	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
 	// COVID-19): the words in order, on both fields.
 	eq := phraseQ(exact, fieldExact, boost*exactBoost)
 	if len(stem) == 0 {
-		return eq
+		return eq, nil
 	}
 	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost),
-		phraseQ(stem, fieldImplied, boost*stemBoost))
+		phraseQ(stem, fieldImplied, boost*stemBoost)), nil
 }
 
 // phraseQ builds a phrase query from analyzed tokens, keeping the gaps of

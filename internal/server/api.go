@@ -85,7 +85,12 @@ func (s *Server) search(c *gin.Context) error {
 	if len(drop) > maxDrop {
 		return errBadRequest(fmt.Sprintf("drop names %d senses, at most %d may be dropped", len(drop), maxDrop))
 	}
-	res, err := s.app.BilingualSearch(c.Request.Context(), app.SearchRequest{
+	ctx, done, err := s.limit.acquire(c.Request.Context(), q)
+	if err != nil {
+		return err
+	}
+	defer done()
+	res, err := s.app.BilingualSearch(ctx, app.SearchRequest{
 		Q: q, Lang: lang, Limit: limit, Offset: offset, Doc: c.Query("doc"), Sec: c.Query("section"),
 		Drop: dropForms(s.app.Terms(), drop),
 	})

@@ -37,6 +37,7 @@ func errBadRequest(msg string) error { return &apiError{http.StatusBadRequest, "
 func classify(err error) *apiError {
 	var ae *apiError
 	var qe *index.QueryError
+	var le *index.LimitError
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &ae):
@@ -48,6 +49,8 @@ func classify(err error) *apiError {
 		return &apiError{http.StatusGatewayTimeout, "timeout", "the request took too long"}
 	case errors.As(err, &qe):
 		return &apiError{http.StatusBadRequest, "bad_query", qe.Error()}
+	case errors.As(err, &le):
+		return &apiError{http.StatusBadRequest, "query_too_broad", le.Msg}
 	case errors.As(err, &mbe), errors.Is(err, ingest.ErrTooLarge):
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large", err.Error()}
 	case errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrBinary),

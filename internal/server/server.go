@@ -26,6 +26,12 @@ type Options struct {
 	// Web holds the UI's templates, static files and labels, laid out as
 	// web.FS; nil uses the embedded ones (serve --dev passes the folder).
 	Web fs.FS
+	// SearchTimeout bounds each search (0: 5 s); a search that runs out
+	// answers 504.
+	SearchTimeout time.Duration
+	// MaxExpensive is how many searches with prefix or fuzzy terms may
+	// run at once (0: the number of CPUs, at least 2); more answer 429.
+	MaxExpensive int
 }
 
 // Size limits of request bodies.
@@ -43,6 +49,8 @@ type Server struct {
 	gin  *gin.Engine
 	boot time.Time
 	ui   *ui
+	// limit is shared by the API and the UI searches.
+	limit *searchLimiter
 }
 
 // New builds the handler for a. It fails when the UI's templates or
@@ -68,6 +76,8 @@ func New(a *app.App, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
+	s.limit = newSearchLimiter(opt.SearchTimeout, opt.MaxExpensive)
+	u.limit = s.limit
 	s.ui = u
 	s.routes()
 	return s, nil

@@ -54,6 +54,7 @@ type ui struct {
 	labels  map[string]labels // by interface language
 	static  map[string]asset  // by file name under static/
 	matcher language.Matcher
+	limit   *searchLimiter // set by New
 }
 
 // asset is a static file held in memory with its content hash, which

@@ -145,14 +145,25 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	pg = min(max(pg, 1), maxPage)
 	drop := parseDrop(c.QueryArray("drop"))
 	drop = drop[:min(len(drop), maxDrop)]
-	res, err := u.app.BilingualSearch(c.Request.Context(), app.SearchRequest{
+	ctx, done, err := u.limit.acquire(c.Request.Context(), v.Q)
+	if err != nil {
+		return err
+	}
+	defer done()
+	res, err := u.app.BilingualSearch(ctx, app.SearchRequest{
 		Q: v.Q, Lang: v.Lang, Limit: pageSize, Offset: (pg - 1) * pageSize, Doc: v.Doc, Sec: v.Sec,
 		Drop: dropForms(u.app.Terms(), drop),
 	})
 	if err != nil {
 		var qe *index.QueryError
-		if errors.As(err, &qe) {
+		var le *index.LimitError
+		switch {
+		case errors.As(err, &qe):
 			v.Err = qe.Error()
+			p.status = http.StatusBadRequest
+			return nil
+		case errors.As(err, &le):
+			v.Err = le.Msg
 			p.status = http.StatusBadRequest
 			return nil
 		}

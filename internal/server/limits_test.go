@@ -1,0 +1,135 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/corpus"
+)
+
+// serveWith is serveDefault with server options.
+func serveWith(t testing.TB, opt Options) (*httptest.Server, *Server) {
+	t.Helper()
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	splitterOnce.Do(func() { splitter, _ = app.NewSplitter(curated, corpus.Default()) })
+	a, err := app.Open(context.Background(), app.Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: splitter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(a, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(func() { ts.Close(); a.Close() })
+	return ts, srv
+}
+
+// prefixes returns "a* b* c* …" of n one- (or more-) letter prefixes,
+// cut to fit the 1,000-byte query limit.
+func prefixes(n, letters int) string {
+	var b strings.Builder
+	for i := range n {
+		w := strings.Repeat(string(rune('a'+i%26)), letters-1) + string(rune('a'+(i/26)%26))
+		if letters == 1 {
+			w = string(rune('a' + i%26))
+		}
+		if b.Len()+len(w)+2 > 1000 {
+			break
+		}
+		b.WriteString(w + "* ")
+	}
+	return strings.TrimSpace(b.String())
+}
+
+type errorResp struct {
+	Error struct{ Code, Message string } `json:"error"`
+}
+
+// TestExpensiveQueries: the attacks of issue 10, point 6, answer quickly
+// with a clear 400 (before the limits, 300 one-letter prefixes took over a
+// minute and gigabytes).
+func TestExpensiveQueries(t *testing.T) {
+	ts, _ := serveWith(t, Options{})
+	for _, tc := range []struct {
+		name, q, code, msg string
+	}{
+		{"300 one-letter prefixes", prefixes(300, 1), "query_too_broad", "at least 2 letters"},
+		{"one-letter prefix", "a*", "query_too_broad", "at least 2 letters"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			var e errorResp
+			st := get(t, ts, "/api/v1/search?q="+url.QueryEscape(tc.q), &e)
+			took := time.Since(start)
+			t.Logf("%d bytes: %d in %v", len(tc.q), st, took)
+			if st != http.StatusBadRequest || e.Error.Code != tc.code || !strings.Contains(e.Error.Message, tc.msg) {
+				t.Errorf("status %d, error %+v; want 400 %s saying %q", st, e.Error, tc.code, tc.msg)
+			}
+			if took > 2*time.Second {
+				t.Errorf("took %v, want under 2 s", took)
+			}
+		})
+	}
+	// Bounded, not refused (on this small corpus): two-letter prefixes,
+	// fuzzy words within their length's edits.
+	for _, q := range []string{prefixes(300, 2), strings.Repeat("ab~2 ", 100), "staats*", "Takuba~2", strings.Repeat("staatsgreep~2 ", 60)} {
+		t.Run(q[:min(len(q), 20)], func(t *testing.T) {
+			start := time.Now()
+			var r searchResp
+			st := get(t, ts, "/api/v1/search?q="+url.QueryEscape(q), &r)
+			took := time.Since(start)
+			t.Logf("%d bytes: %d in %v", len(q), st, took)
+			if st != http.StatusOK {
+				t.Fatalf("status %d", st)
+			}
+			if took > 2*time.Second {
+				t.Errorf("took %v, want under 2 s", took)
+			}
+		})
+	}
+}
+
+// TestSearchDeadline: a search that outlives its deadline answers 504
+// with the JSON error.
+func TestSearchDeadline(t *testing.T) {
+	ts, _ := serveWith(t, Options{SearchTimeout: time.Nanosecond})
+	var e errorResp
+	if st := get(t, ts, "/api/v1/search?q=staatsgreep", &e); st != http.StatusGatewayTimeout || e.Error.Code != "timeout" {
+		t.Errorf("status %d, error %+v; want 504 timeout", st, e.Error)
+	}
+}
+
+// TestExpensiveSlots: with every slot for expensive searches taken, a
+// prefix search answers 429 while a plain search still answers.
+func TestExpensiveSlots(t *testing.T) {
+	ts, srv := serveWith(t, Options{MaxExpensive: 1})
+	_, done, err := srv.limit.acquire(context.Background(), "staats*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e errorResp
+	if st := get(t, ts, "/api/v1/search?q=staats*", &e); st != http.StatusTooManyRequests || e.Error.Code != "busy" {
+		t.Errorf("prefix search with the slot taken: status %d, error %+v; want 429 busy", st, e.Error)
+	}
+	if st := get(t, ts, "/api/v1/search?q=staatsgreep", nil); st != http.StatusOK {
+		t.Errorf("plain search with the slot taken: status %d, want 200", st)
+	}
+	done()
+	if st := get(t, ts, "/api/v1/search?q=staats*", nil); st != http.StatusOK {
+		t.Errorf("prefix search after release: status %d, want 200", st)
+	}
+	if _, _, err := srv.limit.acquire(context.Background(), "x"); err != nil {
+		t.Errorf("plain acquire: %v", err)
+	}
+}
