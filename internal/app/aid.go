@@ -68,8 +68,14 @@ type ConcordanceRequest struct {
 	Concept string // or a concept id: all its terms
 	Sort    string // "" (document order), "left" or "right"
 	Width   int    // characters of context each side (default 60)
-	Limit   int    // 0: all
+	Limit   int    // 0: all (at most MaxConcordanceLines)
 }
+
+// MaxConcordanceLines is the most occurrences a concordance examines: a
+// stop word occurs hundreds of thousands of times in the letters, and
+// listing them all cost seconds per request. The first ones in document
+// order are kept, and a sorted concordance sorts those.
+const MaxConcordanceLines = 5000
 
 // Concordance lists every occurrence as a KWIC line, in document order
 // unless sorted by the left or right context, as concordancers do.
@@ -94,7 +100,13 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 	if width <= 0 {
 		width = 60
 	}
+	// Without sorting, the first Limit lines are the answer: stop there.
+	want := MaxConcordanceLines
+	if r.Sort == "" && r.Limit > 0 {
+		want = min(want, r.Limit)
+	}
 	var out []KWIC
+docs:
 	for _, d := range a.Documents() {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -103,15 +115,19 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 			if an.Concept != wantConcept {
 				continue
 			}
+			if len(out) == want {
+				break docs
+			}
 			k := KWIC{Doc: d.ID, Match: an.Text, Start: an.Start, End: an.End, Concept: r.Concept}
 			// The context is the block that holds the match: its
 			// paragraph, or a heading (paragraph 0) or signature.
 			from, to := blockAround(d.Text, an.Start, an.End)
-			for _, p := range d.Paragraphs {
-				if p.Start <= an.Start && an.Start < p.End {
+			// Paragraphs are in text order: the last one starting at or
+			// before the match is the only one that can hold it.
+			if i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Start > an.Start }) - 1; i >= 0 {
+				if p := d.Paragraphs[i]; an.Start < p.End {
 					k.Paragraph = p.N
 					from, to = p.Start, p.End
-					break
 				}
 			}
 			k.Left = trimLeft(d.Text[from:an.Start], width)
