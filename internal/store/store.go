@@ -226,7 +226,7 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
 		if c.ID == "" {
-			c.ID = uniqueID(concepts, slug(c))
+			c.ID = uniqueID(concepts, slug(c), nil)
 		} else if concepts.Get([]byte(c.ID)) != nil {
 			return fmt.Errorf("concept %q: %w", c.ID, ErrExists)
 		}
@@ -309,13 +309,14 @@ func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
 		}
 	}
 	now := time.Now().UTC()
+	next := map[string]int{}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
 		for i, c := range cs {
 			var old glossary.Concept
 			exists := false
 			if c.ID == "" {
-				c.ID = uniqueID(concepts, slug(c))
+				c.ID = uniqueID(concepts, slug(c), next)
 			} else if o, err := getConcept(tx, c.ID); err == nil {
 				old, exists = o, true
 			} else if !errors.Is(err, ErrNotFound) {
@@ -510,10 +511,19 @@ func slug(c glossary.Concept) string {
 }
 
 // uniqueID returns base, or base-2, base-3, … whichever is not stored yet.
-func uniqueID(concepts *bolt.Bucket, base string) string {
-	id := base
-	for n := 2; concepts.Get([]byte(id)) != nil; n++ {
+// next, when not nil, remembers per base the suffix to try first, so that
+// one import of many concepts with the same base probes each suffix once
+// instead of all the taken ones again (16,000 identical rows took 27 s).
+func uniqueID(concepts *bolt.Bucket, base string, next map[string]int) string {
+	id, n := base, 2
+	if k := next[base]; k > 0 {
+		id, n = base+"-"+strconv.Itoa(k), k+1
+	}
+	for ; concepts.Get([]byte(id)) != nil; n++ {
 		id = base + "-" + strconv.Itoa(n)
+	}
+	if next != nil {
+		next[base] = n
 	}
 	return id
 }
