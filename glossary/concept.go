@@ -132,6 +132,23 @@ func (c *Concept) Validate() error {
 	if c.Reliability < 0 || c.Reliability > 4 {
 		return bad("reliability", "%d is outside 1–4", c.Reliability)
 	}
+	for _, f := range []struct{ name, text string }{{"collection", c.Collection}, {"subject", c.Subject}, {"note", c.Note}, {"source", c.Source}} {
+		if msg := checkText(f.text); msg != "" {
+			return bad(f.name, "%s", msg)
+		}
+	}
+	for lang, d := range c.Definition {
+		if msg := checkText(d); msg != "" {
+			return bad("definition."+lang, "%s", msg)
+		}
+	}
+	for i, t := range c.Terms {
+		for _, f := range []struct{ name, text string }{{"text", t.Text}, {"plural", t.Plural}, {"note", t.Note}, {"context", t.Context}, {"source", t.Source}} {
+			if msg := checkText(f.text); msg != "" {
+				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
+			}
+		}
+	}
 	for lang, d := range c.Definition {
 		if !knownLang(lang) {
 			return bad("definition."+lang, "unknown language code %q (known: %s)", lang, strings.Join(Languages, ", "))
@@ -211,4 +228,20 @@ func validID(id string) bool {
 		}
 	}
 	return true
+}
+
+// checkText says what is wrong with a text field, or "" when nothing is:
+// it must be valid UTF-8 without control characters other than tab, line
+// feed and carriage return, nor U+FFFE or U+FFFF, so that every export
+// format (TBX is XML 1.0) can write it.
+func checkText(s string) string {
+	if !utf8.ValidString(s) {
+		return "not valid UTF-8"
+	}
+	for i, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f || r == 0xFFFE || r == 0xFFFF {
+			return fmt.Sprintf("control character %U at byte %d", r, i)
+		}
+	}
+	return ""
 }

@@ -1,0 +1,47 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestControlCharactersRefused: a text field with a control character
+// (NUL) is refused with a 400 naming the field on every glossary write
+// path, and the whole-glossary TBX export keeps working (issue 10, point 9:
+// one stored NUL made every later TBX export answer 500).
+func TestControlCharactersRefused(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	tests := []struct {
+		name, method, path, body, field string
+	}{
+		{"JSON create, term", "POST", "/api/v1/glossary", `{"collection":"mine","terms":[{"lang":"nl","text":"goed\u0000"},{"lang":"en","text":"good"}]}`, "terms[0].text"},
+		{"JSON create, note", "POST", "/api/v1/glossary", `{"collection":"mine","note":"a\u0007b","terms":[{"lang":"nl","text":"goed"}]}`, "note"},
+		{"JSON import, definition", "POST", "/api/v1/glossary/import?format=json&collection=mine", `[{"id":"j1","definition":{"nl":"x\u0001"},"terms":[{"lang":"nl","text":"x"}]}]`, "definition.nl"},
+		{"CSV import", "POST", "/api/v1/glossary/import?format=csv&collection=mine", "id,nl,en\nc1,goed\x00,good\n", "text"},
+		{"TSV import", "POST", "/api/v1/glossary/import?format=tsv&collection=mine", "goed\x00\tgood\n", "text"},
+		{"OmegaT import", "POST", "/api/v1/glossary/import?format=omegat&collection=mine", "goed\tgood\x00\n", "text"},
+		{"TBX import", "POST", "/api/v1/glossary/import?format=tbx&collection=mine",
+			`<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body><conceptEntry id="x1"><langSec xml:lang="nl"><termSec><term>goed&#x1;</term></termSec></langSec></conceptEntry></body></text></tbx>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, body := apiCall(t, ts, tt.method, tt.path, editorToken, "application/octet-stream", []byte(tt.body))
+			if code != http.StatusBadRequest {
+				t.Fatalf("status %d, want 400: %s", code, body)
+			}
+			var e errResp
+			if err := json.Unmarshal(body, &e); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(e.Error.Message, tt.field) {
+				t.Errorf("message %q does not name the field %q", e.Error.Message, tt.field)
+			}
+			t.Logf("%s", e.Error.Message)
+		})
+	}
+	if code, _, body := apiCall(t, ts, "GET", "/api/v1/glossary/export?format=tbx", "", "", nil); code != http.StatusOK {
+		t.Errorf("TBX export: status %d: %.200s", code, body)
+	}
+}
