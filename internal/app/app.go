@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,6 +61,9 @@ type App struct {
 	dir   string // the data directory; "" in memory mode
 	tune  englishTuning
 
+	addHook func(context.Context, []index.Passage) error // replaces idx.Add in tests that inject failures
+
+	wmu     sync.Mutex // serialises document writes
 	mu      sync.RWMutex
 	docs    map[string]*Document
 	history map[string][]store.Change // memory mode only
@@ -73,6 +77,8 @@ type Document struct {
 	*ingest.Document
 	Name  string    `json:"name"`
 	Added time.Time `json:"added"`
+
+	version string // names the content; part of every passage ID
 }
 
 // Open opens (or creates and seeds) tolk's data and returns the service.
@@ -141,8 +147,8 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 }
 
 // load reads what the store holds, seeding it on first start, and makes
-// sure the index holds every stored document (a crash between storing a
-// document and indexing it is repaired here).
+// the index hold exactly the stored version of every stored document
+// (reconcile: what a crash in the middle of a write left is repaired here).
 func (a *App) load(ctx context.Context, cfg Config) error {
 	if err := a.loadTM(ctx); err != nil {
 		return err
@@ -157,6 +163,20 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 	a.terms.Put(cs...)
 	a.rebuildMatcher()
 
+	recs, err := a.store.ListDocuments()
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	for _, r := range recs {
+		var d ingest.Document
+		if err := json.Unmarshal(r.Meta, &d); err != nil {
+			return fmt.Errorf("app: stored document %s: %w", r.ID, err)
+		}
+		a.docs[d.ID] = &Document{Document: &d, Name: r.Name, Added: r.Added, version: version(r.Meta)}
+	}
+	if err := a.reconcile(ctx); err != nil {
+		return err
+	}
 	seeded, err := a.store.Seeded("corpus")
 	if err != nil {
 		return fmt.Errorf("app: %w", err)
@@ -167,37 +187,60 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 		}
 		return a.store.MarkSeeded("corpus")
 	}
-	recs, err := a.store.ListDocuments()
+	return nil
+}
+
+// reconcile makes the index hold exactly the passages of the stored
+// version of every stored document: it adds what is missing (a crash
+// before a write was indexed) and removes every other passage (of a
+// version the store does not hold, of a deleted document, or from before
+// passage IDs carried versions). The passage IDs name the version, so one
+// pass over them finds every difference without reading a passage.
+func (a *App) reconcile(ctx context.Context) error {
+	ids, err := a.idx.PassageIDs(ctx)
 	if err != nil {
 		return fmt.Errorf("app: %w", err)
 	}
-	paragraphs := 0
-	for _, r := range recs {
-		var d ingest.Document
-		if err := json.Unmarshal(r.Meta, &d); err != nil {
-			return fmt.Errorf("app: stored document %s: %w", r.ID, err)
-		}
-		a.docs[d.ID] = &Document{Document: &d, Name: r.Name, Added: r.Added}
-		paragraphs += len(d.Paragraphs)
+	have := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		have[id] = true
 	}
-	// One count tells whether the index holds every stored paragraph; only
-	// when it does not is each document checked (and reindexed).
-	if n, err := a.idx.Count(); err != nil {
-		return fmt.Errorf("app: %w", err)
-	} else if n == uint64(paragraphs) {
-		return nil
-	}
+	want := make(map[string]bool, len(ids))
+	var missing []index.Passage
+	docs := 0
 	for _, doc := range a.docs {
-		n, err := a.idx.DocCount(ctx, doc.ID)
-		if err != nil {
-			return fmt.Errorf("app: %w", err)
-		}
-		if n != len(doc.Paragraphs) {
-			a.log.Warn("reindexing document", "doc", doc.ID, "indexed", n, "paragraphs", len(doc.Paragraphs))
-			if err := a.indexDoc(ctx, doc); err != nil {
-				return err
+		n := 0
+		for _, p := range passages(doc) {
+			want[p.ID] = true
+			if !have[p.ID] {
+				missing = append(missing, p)
+				n++
 			}
 		}
+		if n > 0 {
+			docs++
+			a.log.Warn("reindexing document", "doc", doc.ID, "version", doc.version, "missing", n, "paragraphs", len(doc.Paragraphs))
+		}
+	}
+	var extra []string
+	for _, id := range ids {
+		if !want[id] {
+			extra = append(extra, id)
+		}
+	}
+	if len(extra) > 0 {
+		a.log.Warn("removing passages the store does not hold", "passages", len(extra))
+		if err := a.idx.Delete(ctx, extra); err != nil {
+			return fmt.Errorf("app: %w", err)
+		}
+	}
+	if len(missing) > 0 {
+		if err := a.idx.Add(ctx, missing); err != nil {
+			return fmt.Errorf("app: %w", err)
+		}
+	}
+	if docs > 0 || len(extra) > 0 {
+		a.log.Info("index reconciled with the store", "documents reindexed", docs, "passages removed", len(extra))
 	}
 	return nil
 }
@@ -255,7 +298,8 @@ func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
 		if err != nil {
 			return fmt.Errorf("app: default corpus: %w", err)
 		}
-		if _, err := a.AddDocument(ctx, name, data, ingest.Options{}); err != nil {
+		// Replace, not Add: a start that crashed while seeding seeds again.
+		if _, err := a.ReplaceDocument(ctx, name, data, ingest.Options{}); err != nil {
 			return fmt.Errorf("app: default corpus %s: %w", name, err)
 		}
 	}
@@ -283,75 +327,201 @@ func (a *App) Index() *index.Index { return a.idx }
 // Terms returns the termbase.
 func (a *App) Terms() *glossary.Termbase { return a.terms }
 
+// ErrExists is wrapped by the error AddDocument returns for a document
+// whose id is taken (an *ExistsError).
+var ErrExists = errors.New("already exists")
+
+// ExistsError says which stored document has the id a new one would take.
+type ExistsError struct {
+	ID   string // the id both have
+	Name string // the stored document's file name
+}
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("app: document %q (from %q) already exists; replace it explicitly", e.ID, e.Name)
+}
+
+// Unwrap makes errors.Is(err, ErrExists) hold.
+func (e *ExistsError) Unwrap() error { return ErrExists }
+
+// writeTimeout bounds a document write once it has begun: the write runs
+// to its end (or to this timeout) whatever happens to the caller's
+// context, so that a client that goes away cannot leave it half done.
+const writeTimeout = 5 * time.Minute
+
 // AddDocument parses data as a letter named name, stores and indexes it.
-// A document with the same id is replaced. On any error nothing is stored.
+// A document with the same id is not touched: the error is an
+// *ExistsError (use ReplaceDocument). On any error nothing is stored.
 func (a *App) AddDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (*Document, error) {
+	return a.putDocument(ctx, name, data, opt, false)
+}
+
+// ReplaceDocument is AddDocument that replaces a document with the same
+// id. The replacement is atomic for readers and across crashes: until the
+// new version is stored and indexed, the old one stays stored, GET-able
+// and searchable; should the write fail, the old version is all there is.
+func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (*Document, error) {
+	return a.putDocument(ctx, name, data, opt, true)
+}
+
+// putDocument writes a document in three steps, each of which leaves a
+// state that is correct or that load repairs:
+//
+//  1. index the new passages under IDs that carry the new version (a hash
+//     of the parsed document), next to the old version's passages;
+//  2. commit the store record: the commit point of the replacement;
+//  3. delete the passages of every other version of the document.
+//
+// A failure or crash before step 2 leaves the old record and extra
+// passages of a version the store does not hold; after it, the new record
+// and leftover old passages. Either way load keeps exactly the passages of
+// the stored version (reconcile). Between steps 1 and 3 a search may see
+// both versions' passages for a moment; never neither.
+func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (*Document, error) {
 	d, err := ingest.Parse(name, data, opt)
 	if err != nil {
 		return nil, err
 	}
-	doc := &Document{Document: d, Name: name, Added: time.Now().UTC()}
-	a.mu.Lock()
-	defer a.mu.Unlock()
+	meta, err := json.Marshal(d)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	doc := &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
+	// Writers take turns; readers are held only while the map changes.
+	a.wmu.Lock()
+	defer a.wmu.Unlock()
+	a.mu.RLock()
+	old := a.docs[d.ID]
+	a.mu.RUnlock()
+	if old != nil && !replace {
+		return nil, &ExistsError{ID: old.ID, Name: old.Name}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	// From here on the write finishes whatever the caller's context does.
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+	defer cancel()
+	ps := passages(doc)
+	if err := a.addPassages(wctx, ps); err != nil {
+		a.dropPassages(ps, old)
+		return nil, fmt.Errorf("app: %w", err)
+	}
 	if a.store != nil {
-		meta, err := json.Marshal(d)
-		if err != nil {
-			return nil, fmt.Errorf("app: %w", err)
-		}
 		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta}
 		if err := a.store.PutDocument(rec); err != nil {
+			a.dropPassages(ps, old)
 			return nil, fmt.Errorf("app: %w", err)
 		}
 	}
-	if err := a.indexDoc(ctx, doc); err != nil {
-		if a.store != nil {
-			// The store must not keep what the index refused; load()
-			// repairs the index from the store, so the store is the truth.
-			if derr := a.store.DeleteDocument(d.ID); derr != nil {
-				a.log.Error("removing unindexed document", "doc", d.ID, "err", derr)
-			}
-		}
-		return nil, err
-	}
+	a.mu.Lock()
 	a.docs[d.ID] = doc
+	a.mu.Unlock()
+	if old != nil && old.version != doc.version {
+		if err := a.idx.Delete(wctx, passageIDs(old)); err != nil {
+			// The new version is stored and indexed; the old passages
+			// are left over until the next start removes them.
+			a.log.Error("removing the replaced version's passages", "doc", d.ID, "err", err)
+		}
+	}
 	return doc, nil
 }
 
-func (a *App) indexDoc(ctx context.Context, doc *Document) error {
-	if err := a.idx.DeleteDoc(ctx, doc.ID); err != nil {
-		return fmt.Errorf("app: %w", err)
+func (a *App) addPassages(ctx context.Context, ps []index.Passage) error {
+	if a.addHook != nil {
+		return a.addHook(ctx, ps)
 	}
+	return a.idx.Add(ctx, ps)
+}
+
+// dropPassages removes the passages of a write that failed, except those
+// the document's current version shares with it (same content, same IDs).
+func (a *App) dropPassages(ps []index.Passage, current *Document) {
+	if current != nil && len(ps) > 0 && current.version == versionOf(ps[0].ID) {
+		return
+	}
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+	defer cancel()
+	if err := a.idx.Delete(ctx, ids); err != nil {
+		// load removes them at the next start.
+		a.log.Error("removing the passages of a failed write", "err", err)
+	}
+}
+
+// version names the content of a document: the first 12 bytes of the
+// SHA-256 of its stored form, in hex.
+func version(meta []byte) string {
+	sum := sha256.Sum256(meta)
+	return fmt.Sprintf("%x", sum[:12])
+}
+
+// passageID is the index ID of paragraph n of version v of document doc:
+// "doc@v#n". Document ids are slugs, without "@" or "#".
+func passageID(doc, v string, n int) string { return fmt.Sprintf("%s@%s#%d", doc, v, n) }
+
+// versionOf returns the version part of a passage ID ("" if none).
+func versionOf(id string) string {
+	at, hash := strings.LastIndexByte(id, '@'), strings.LastIndexByte(id, '#')
+	if at < 0 || hash < at {
+		return ""
+	}
+	return id[at+1 : hash]
+}
+
+// passages returns the index passages of doc's version.
+func passages(doc *Document) []index.Passage {
 	ps := make([]index.Passage, len(doc.Paragraphs))
 	for i, p := range doc.Paragraphs {
 		ps[i] = index.Passage{
-			ID: fmt.Sprintf("%s#%d", doc.ID, p.N), Doc: doc.ID, Title: doc.Title,
+			ID: passageID(doc.ID, doc.version, p.N), Doc: doc.ID, Title: doc.Title,
 			Section: p.Section, Paragraph: p.N, Start: p.Start, End: p.End, Text: p.Text,
 		}
 	}
-	if err := a.idx.Add(ctx, ps); err != nil {
-		return fmt.Errorf("app: %w", err)
-	}
-	return nil
+	return ps
 }
 
-// DeleteDocument removes a document from the store and the index.
+// passageIDs returns the IDs passages(doc) gives.
+func passageIDs(doc *Document) []string {
+	ids := make([]string, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		ids[i] = passageID(doc.ID, doc.version, p.N)
+	}
+	return ids
+}
+
+// DeleteDocument removes a document from the store and the index. Once
+// begun it runs to its end whatever the caller's context does.
 func (a *App) DeleteDocument(ctx context.Context, id string) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if _, ok := a.docs[id]; !ok {
+	a.wmu.Lock()
+	defer a.wmu.Unlock()
+	a.mu.RLock()
+	doc, ok := a.docs[id]
+	a.mu.RUnlock()
+	if !ok {
 		return fmt.Errorf("app: document %q: %w", id, ErrNotFound)
 	}
-	// The index first: should the store then fail, the document is still
-	// stored, and the next start indexes it again (load compares counts).
-	if err := a.idx.DeleteDoc(ctx, id); err != nil {
+	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("app: %w", err)
 	}
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+	defer cancel()
+	// The store first: it is the truth. Should the index then fail, the
+	// next start removes the passages of a document the store lacks.
 	if a.store != nil {
 		if err := a.store.DeleteDocument(id); err != nil {
 			return fmt.Errorf("app: %w", err)
 		}
 	}
+	a.mu.Lock()
 	delete(a.docs, id)
+	a.mu.Unlock()
+	if err := a.idx.Delete(wctx, passageIDs(doc)); err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
 	return nil
 }
 
