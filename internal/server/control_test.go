@@ -45,3 +45,22 @@ func TestControlCharactersRefused(t *testing.T) {
 		t.Errorf("TBX export: status %d: %.200s", code, body)
 	}
 }
+
+// TestLookupUnknownLang: a glossary lookup in a language the glossary does
+// not have answers 400 naming the languages it has (issue 10, point 12).
+func TestLookupUnknownLang(t *testing.T) {
+	ts := newTestServer(t, nil)
+	var e errResp
+	code, _, body := apiCall(t, ts, "GET", "/api/v1/glossary?q=staatsgreep&lang=xx", "", "", nil)
+	if err := json.Unmarshal(body, &e); err != nil {
+		t.Fatal(err)
+	}
+	if code != http.StatusBadRequest || !strings.Contains(e.Error.Message, "nl, en") || !strings.Contains(e.Error.Message, `"xx"`) {
+		t.Errorf("lang=xx: status %d, %s; want 400 naming the languages", code, body)
+	}
+	for _, lang := range []string{"nl", "en", "auto"} {
+		if code, _, body := apiCall(t, ts, "GET", "/api/v1/glossary?q=staatsgreep&lang="+lang, "", "", nil); code != http.StatusOK {
+			t.Errorf("lang=%s: status %d: %s", lang, code, body)
+		}
+	}
+}

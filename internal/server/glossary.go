@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -24,8 +25,12 @@ func (s *Server) lookupGlossary(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	lang := c.DefaultQuery("lang", "auto")
+	if lang != "auto" && lang != "" && !slices.Contains(glossary.Languages, lang) {
+		return errBadRequest(fmt.Sprintf("lang must be auto or one of %s, not %q", strings.Join(glossary.Languages, ", "), lang))
+	}
 	res, err := s.app.Terms().Lookup(glossary.LookupRequest{
-		Q: c.Query("q"), Lang: c.DefaultQuery("lang", "auto"), Mode: c.DefaultQuery("mode", "auto"),
+		Q: c.Query("q"), Lang: lang, Mode: c.DefaultQuery("mode", "auto"),
 		Collection: c.Query("collection"), Status: glossary.Status(c.Query("status")),
 		Limit: limit, Offset: offset,
 	})
