@@ -30,7 +30,8 @@ const usage = `usage: tolk <command> [flags] [arguments]
 commands:
   serve                 run the web service (default 127.0.0.1:8080, data in ./tolk-data)
   search QUERY          print the passages that match QUERY, best first
-  ingest FILE...        add letters (PDF text, Markdown or plain text) to the data directory
+  ingest FILE...        add letters (PDF text, Markdown or plain text) to the data directory;
+                        a file whose id is taken is refused unless --replace
   annotate FILE         print FILE (or - for stdin) with the glossary's terms marked, and a term table
   glossary export       write the glossary (--format tbx|csv|xlsx|omegat|tsv|json) to stdout or --out
   glossary import FILE  import a term list into a collection (--format, --collection)
@@ -273,6 +274,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	var d dataFlags
 	d.register(fs, getenv)
+	replace := fs.Bool("replace", false, "replace a stored document with the same id (without it such a file is refused, the others ingested)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -295,7 +297,17 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		}
 		data, err := os.ReadFile(name)
 		if err == nil {
-			_, err = a.AddDocument(ctx, filepath.Base(name), data, ingest.Options{})
+			if *replace {
+				_, _, err = a.ReplaceDocument(ctx, filepath.Base(name), data, ingest.Options{})
+			} else {
+				_, err = a.AddDocument(ctx, filepath.Base(name), data, ingest.Options{})
+			}
+		}
+		var ee *app.ExistsError
+		if errors.As(err, &ee) {
+			failed++
+			fmt.Fprintf(stderr, "%s: document %q (from %s) already exists; --replace replaces it\n", name, ee.ID, ee.Name)
+			continue
 		}
 		if err != nil {
 			failed++

@@ -299,7 +299,7 @@ func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
 			return fmt.Errorf("app: default corpus: %w", err)
 		}
 		// Replace, not Add: a start that crashed while seeding seeds again.
-		if _, err := a.ReplaceDocument(ctx, name, data, ingest.Options{}); err != nil {
+		if _, _, err := a.ReplaceDocument(ctx, name, data, ingest.Options{}); err != nil {
 			return fmt.Errorf("app: default corpus %s: %w", name, err)
 		}
 	}
@@ -353,15 +353,17 @@ const writeTimeout = 5 * time.Minute
 // A document with the same id is not touched: the error is an
 // *ExistsError (use ReplaceDocument). On any error nothing is stored.
 func (a *App) AddDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (*Document, error) {
-	return a.putDocument(ctx, name, data, opt, false)
+	doc, _, err := a.putDocument(ctx, name, data, opt, false)
+	return doc, err
 }
 
 // ReplaceDocument is AddDocument that replaces a document with the same
-// id. The replacement is atomic for readers and across crashes: until the
+// id; replaced reports whether there was one. The replacement is atomic for readers and across crashes: until the
 // new version is stored and indexed, the old one stays stored, GET-able
 // and searchable; should the write fail, the old version is all there is.
-func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (*Document, error) {
-	return a.putDocument(ctx, name, data, opt, true)
+func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (doc *Document, replaced bool, err error) {
+	doc, old, err := a.putDocument(ctx, name, data, opt, true)
+	return doc, old != nil, err
 }
 
 // putDocument writes a document in three steps, each of which leaves a
@@ -377,27 +379,27 @@ func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt
 // and leftover old passages. Either way load keeps exactly the passages of
 // the stored version (reconcile). Between steps 1 and 3 a search may see
 // both versions' passages for a moment; never neither.
-func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (*Document, error) {
+func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (doc, old *Document, err error) {
 	d, err := ingest.Parse(name, data, opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	meta, err := json.Marshal(d)
 	if err != nil {
-		return nil, fmt.Errorf("app: %w", err)
+		return nil, nil, fmt.Errorf("app: %w", err)
 	}
-	doc := &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
+	doc = &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
 	// Writers take turns; readers are held only while the map changes.
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	a.mu.RLock()
-	old := a.docs[d.ID]
+	old = a.docs[d.ID]
 	a.mu.RUnlock()
 	if old != nil && !replace {
-		return nil, &ExistsError{ID: old.ID, Name: old.Name}
+		return nil, nil, &ExistsError{ID: old.ID, Name: old.Name}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("app: %w", err)
+		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	// From here on the write finishes whatever the caller's context does.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
@@ -405,13 +407,13 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 	ps := passages(doc)
 	if err := a.addPassages(wctx, ps); err != nil {
 		a.dropPassages(ps, old)
-		return nil, fmt.Errorf("app: %w", err)
+		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	if a.store != nil {
 		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta}
 		if err := a.store.PutDocument(rec); err != nil {
 			a.dropPassages(ps, old)
-			return nil, fmt.Errorf("app: %w", err)
+			return nil, nil, fmt.Errorf("app: %w", err)
 		}
 	}
 	a.mu.Lock()
@@ -424,7 +426,7 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 			a.log.Error("removing the replaced version's passages", "doc", d.ID, "err", err)
 		}
 	}
-	return doc, nil
+	return doc, old, nil
 }
 
 func (a *App) addPassages(ctx context.Context, ps []index.Passage) error {

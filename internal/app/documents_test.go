@@ -113,7 +113,7 @@ func TestReplaceIsAtomic(t *testing.T) {
 				}
 				return a.idx.Add(wctx, ps[min(batch, len(ps)):])
 			}
-			_, err = a.ReplaceDocument(ctx, "brief.txt", letterWith("nieuwewoord", newParas), ingest.Options{})
+			_, _, err = a.ReplaceDocument(ctx, "brief.txt", letterWith("nieuwewoord", newParas), ingest.Options{})
 			if tc.wantNew != (err == nil) {
 				t.Fatalf("ReplaceDocument: %v, want success %t", err, tc.wantNew)
 			}
@@ -157,7 +157,7 @@ func TestReplaceCancelledBeforeWrite(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := a.ReplaceDocument(ctx, "brief.txt", letterWith("nieuwewoord", 2), ingest.Options{}); !errors.Is(err, context.Canceled) {
+	if _, _, err := a.ReplaceDocument(ctx, "brief.txt", letterWith("nieuwewoord", 2), ingest.Options{}); !errors.Is(err, context.Canceled) {
 		t.Fatalf("ReplaceDocument: %v, want context.Canceled", err)
 	}
 	if n := hits(t, a, "brief", "oudewoord"); n != 2 {
@@ -195,9 +195,9 @@ func TestAddRefusesExistingID(t *testing.T) {
 			}
 		})
 	}
-	d, err := a.ReplaceDocument(ctx, "DUP.txt", letterWith("tweedewoord", 3), ingest.Options{})
-	if err != nil {
-		t.Fatal(err)
+	d, replaced, err := a.ReplaceDocument(ctx, "DUP.txt", letterWith("tweedewoord", 3), ingest.Options{})
+	if err != nil || !replaced {
+		t.Fatalf("ReplaceDocument: replaced %t, %v", replaced, err)
 	}
 	if d.ID != "dup" || d.Name != "DUP.txt" {
 		t.Errorf("replaced: id %q name %q", d.ID, d.Name)

@@ -173,44 +173,112 @@ func (s *Server) getDocument(c *gin.Context) error {
 // addDocument ingests a letter. The body is the document itself (text or
 // Markdown), or a multipart form with a "file" field. ?name= gives the
 // file name (it decides the id and the format), ?title= overrides the title.
+// A name whose id is taken answers 409 naming that id, unless ?replace=true
+// asks to replace the document.
 func (s *Server) addDocument(c *gin.Context) error {
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxDocumentBytes)
-	name := c.Query("name")
-	var data []byte
-	var err error
-	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
-		fh, ferr := c.FormFile("file")
-		if ferr != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(ferr, &mbe) {
-				return ferr
-			}
-			return errBadRequest("multipart upload needs a 'file' field")
+	replace := false
+	if v := c.Query("replace"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return errBadRequest("replace must be true or false")
 		}
-		if name == "" {
-			name = fh.Filename
-		}
-		f, oerr := fh.Open()
-		if oerr != nil {
-			return oerr
-		}
-		defer f.Close()
-		data, err = io.ReadAll(f)
-	} else {
-		data, err = io.ReadAll(c.Request.Body)
+		replace = b
 	}
+	name, data, err := s.readDocument(c)
 	if err != nil {
 		return err
 	}
 	if name == "" {
 		return errBadRequest("name is required (?name=letter.txt): it gives the document id and format")
 	}
-	d, err := s.app.AddDocument(c.Request.Context(), name, data, ingest.Options{Title: c.Query("title")})
+	return s.putDocument(c, "", name, data, replace)
+}
+
+// replaceDocument is PUT /documents/{id}: it stores the body as document
+// id, replacing the one there (200) or creating it (201). ?name= gives the
+// file name, which must give the same id; without it the stored
+// document's name is kept (a new one is named id.txt).
+func (s *Server) replaceDocument(c *gin.Context) error {
+	id := c.Param("id")
+	name, data, err := s.readDocument(c)
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		name = id + ".txt"
+		if d, err := s.app.Document(id); err == nil {
+			name = d.Name
+		}
+	}
+	return s.putDocument(c, id, name, data, true)
+}
+
+// readDocument reads an upload's name (?name=, or the multipart file's
+// name) and content.
+func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err error) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxDocumentBytes)
+	name = c.Query("name")
+	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+		fh, ferr := c.FormFile("file")
+		if ferr != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(ferr, &mbe) {
+				return "", nil, ferr
+			}
+			return "", nil, errBadRequest("multipart upload needs a 'file' field")
+		}
+		if name == "" {
+			name = fh.Filename
+		}
+		f, oerr := fh.Open()
+		if oerr != nil {
+			return "", nil, oerr
+		}
+		defer f.Close()
+		data, err = io.ReadAll(f)
+	} else {
+		data, err = io.ReadAll(c.Request.Body)
+	}
+	return name, data, err
+}
+
+// putDocument adds (or, with replace, replaces) the document and answers
+// 201 for a new document, 200 for a replaced one. id, when set, is the id
+// the name must give.
+func (s *Server) putDocument(c *gin.Context, id, name string, data []byte, replace bool) error {
+	opt := ingest.Options{Title: c.Query("title")}
+	if id != "" {
+		d, err := ingest.Parse(name, data, opt)
+		if err != nil {
+			return err
+		}
+		if d.ID != id {
+			return errBadRequest(fmt.Sprintf("the name %q gives the id %q, not %q", name, d.ID, id))
+		}
+	}
+	var d *app.Document
+	var err error
+	status := http.StatusCreated
+	if replace {
+		var replaced bool
+		d, replaced, err = s.app.ReplaceDocument(c.Request.Context(), name, data, opt)
+		if replaced {
+			status = http.StatusOK
+		}
+	} else {
+		d, err = s.app.AddDocument(c.Request.Context(), name, data, opt)
+	}
+	var ee *app.ExistsError
+	if errors.As(err, &ee) {
+		c.AbortWithStatusJSON(http.StatusConflict, gin.H{"error": gin.H{"code": "exists", "id": ee.ID,
+			"message": fmt.Sprintf("document %q (from %q) already exists: replace it with PUT /api/v1/documents/%s or POST ?replace=true", ee.ID, ee.Name, ee.ID)}})
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	c.Header("Location", "/api/v1/documents/"+d.ID)
-	c.JSON(http.StatusCreated, summary(d))
+	c.JSON(status, summary(d))
 	return nil
 }
 

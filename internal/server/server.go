@@ -104,6 +104,7 @@ func (s *Server) routes() {
 	v1.GET("/documents", s.handle(s.listDocuments))
 	v1.GET("/documents/:id", s.handle(s.getDocument))
 	v1.POST("/documents", s.handle(s.auth(s.addDocument)))
+	v1.PUT("/documents/:id", s.handle(s.auth(s.replaceDocument)))
 	v1.DELETE("/documents/:id", s.handle(s.auth(s.deleteDocument)))
 	v1.GET("/documents/:id/annotations", s.handle(s.documentAnnotations))
 	v1.GET("/documents/:id/terms", s.handle(s.documentTerms))

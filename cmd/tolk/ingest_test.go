@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestIngestExistingID: a file whose id is taken is refused with a message
+// naming the id and --replace, the other files are ingested; --replace
+// replaces.
+func TestIngestExistingID(t *testing.T) {
+	dir := t.TempDir()
+	files := t.TempDir()
+	write := func(name, word string) string {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, []byte("Geachte voorzitter,\n\nDeze brief gaat over het "+word+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ingest := func(args ...string) (string, error) {
+		var out, errb bytes.Buffer
+		err := run(context.Background(), append([]string{"ingest", "--data", dir}, args...), env(), nil, &out, &errb)
+		return errb.String(), err
+	}
+	found := func(word string) bool {
+		var out, errb bytes.Buffer
+		if err := run(context.Background(), []string{"search", "--data", dir, word}, env(), nil, &out, &errb); err != nil {
+			t.Fatalf("search: %v\n%s", err, errb.String())
+		}
+		return strings.Contains(out.String(), "1. dup ")
+	}
+	if msg, err := ingest(write("dup.txt", "alfaquux")); err != nil {
+		t.Fatalf("first ingest: %v\n%s", err, msg)
+	}
+	msg, err := ingest(write("DUP.md", "bravozorp"), write("ander.txt", "charliewix"))
+	if err == nil || !strings.Contains(msg, `document "dup" (from dup.txt) already exists; --replace`) {
+		t.Errorf("ingest of a taken id: err %v, stderr %q", err, msg)
+	}
+	if !found("alfaquux") || found("bravozorp") {
+		t.Errorf("the refused file replaced the stored one")
+	}
+	if msg, err := ingest(filepath.Join(files, "ander.txt")); err == nil || !strings.Contains(msg, `"ander"`) {
+		t.Errorf("the other file of the refused run was not ingested: err %v, stderr %q", err, msg)
+	}
+	if msg, err := ingest("--replace", filepath.Join(files, "DUP.md")); err != nil {
+		t.Fatalf("ingest --replace: %v\n%s", err, msg)
+	}
+	if found("alfaquux") || !found("bravozorp") {
+		t.Errorf("--replace did not replace the stored document")
+	}
+}
