@@ -1,13 +1,20 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/app"
 )
 
 func send(t *testing.T, method, url, token string, body string) (int, []byte) {
@@ -97,4 +104,83 @@ func conflict(id string) (e struct {
 }) {
 	e.Error.Code, e.Error.ID = "exists", id
 	return e
+}
+
+// TestReplaceClientDisconnects re-uploads a document through the server
+// and drops the connection while the server works on it (the issue's
+// reproduction: the old code then deleted the stored document and left
+// its passages searchable). After the server has finished and the data
+// directory is reopened, the document is wholly one version: stored,
+// GET-able, and its passages those of that version only.
+func TestReplaceClientDisconnects(t *testing.T) {
+	dir := t.TempDir()
+	open := func() *app.App {
+		a, err := app.Open(context.Background(), app.Config{DataDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := open()
+	srv, err := New(a, Options{Tokens: map[string]string{testToken: "tester"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	letter := func(word string, n int) string {
+		var b strings.Builder
+		b.WriteString("Geachte voorzitter,\n\n")
+		for i := range n {
+			fmt.Fprintf(&b, "Alinea %d gaat over het %s.\n\n", i, word)
+		}
+		return b.String()
+	}
+	if code, body := send(t, "POST", ts.URL+"/api/v1/documents?name=brief.txt", testToken, letter("alfaquux", 3)); code != 201 {
+		t.Fatalf("first upload: %d %s", code, body)
+	}
+	for _, wait := range []time.Duration{5 * time.Millisecond, 30 * time.Millisecond, 100 * time.Millisecond} {
+		ctx, cancel := context.WithTimeout(context.Background(), wait)
+		req, _ := http.NewRequestWithContext(ctx, "PUT", ts.URL+"/api/v1/documents/brief", strings.NewReader(letter("bravozorp", 3000)))
+		req.Header.Set("Authorization", "Bearer "+testToken)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+		cancel()
+	}
+	ts.Close() // waits for the handlers to end
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := open()
+	defer b.Close()
+	d, err := b.Document("brief")
+	if err != nil {
+		t.Fatalf("after restart: %v", err)
+	}
+	word, n := "alfaquux", 3
+	if len(d.Paragraphs) != 4 {
+		word, n = "bravozorp", 3000
+	}
+	if len(d.Paragraphs) != n+1 {
+		t.Fatalf("stored version has %d paragraphs", len(d.Paragraphs))
+	}
+	count, err := b.Index().DocCount(context.Background(), "brief")
+	if err != nil || count != n+1 {
+		t.Errorf("index holds %d passages of brief (%v), want %d", count, err, n+1)
+	}
+	for _, w := range []string{"alfaquux", "bravozorp"} {
+		q, _ := index.ParseQuery(w)
+		res, err := b.Index().Search(context.Background(), index.Request{Query: q, Doc: "brief"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := uint64(0)
+		if w == word {
+			want = uint64(n)
+		}
+		if res.Total != want {
+			t.Errorf("%q: %d passages, want %d (stored version: %s)", w, res.Total, want, word)
+		}
+	}
+	t.Logf("stored version after the disconnects: %s", word)
 }
