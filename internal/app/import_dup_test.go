@@ -10,7 +10,7 @@ import (
 )
 
 // TestImportManyIdentical: 16,000 identical concepts without ids (one
-// CSV row repeated) import in linear time; each gets an id of its own
+// CSV row repeated) import each with an id of its own
 // (issue 10, point 7: this took tens of seconds).
 func TestImportManyIdentical(t *testing.T) {
 	for _, mem := range []bool{false, true} {
@@ -38,10 +38,17 @@ func TestImportManyIdentical(t *testing.T) {
 			if err := a.ImportConcepts(cs, "test"); err != nil {
 				t.Fatal(err)
 			}
-			took := time.Since(start)
-			t.Logf("%d identical concepts imported in %v", n, took)
-			if took > 5*time.Second {
-				t.Errorf("took %v, want under 5 s", took)
+			// the probe count is asserted by store.TestFreeIDProbesOnce;
+			// a wall-clock bound here flaked on a loaded CI machine
+			t.Logf("%d identical concepts imported in %v", n, time.Since(start))
+			ids := map[string]bool{}
+			for _, c := range a.Terms().All() {
+				if c.Collection == "dup" {
+					ids[c.ID] = true
+				}
+			}
+			if len(ids) != n {
+				t.Errorf("%d distinct ids stored, want %d", len(ids), n)
 			}
 		})
 	}

@@ -93,8 +93,10 @@ func TestExpensiveQueries(t *testing.T) {
 			if st != http.StatusOK {
 				t.Fatalf("status %d", st)
 			}
-			if took > 2*time.Second {
-				t.Errorf("took %v, want under 2 s", took)
+			// ~0.2 s here alone; the bound only catches a return of the
+			// unbounded expansion (minutes), not a loaded CI machine
+			if took > 15*time.Second {
+				t.Errorf("took %v, want well under 15 s", took)
 			}
 		})
 	}
