@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -202,18 +203,29 @@ func disjunctionOf(es []entry, field string, boost float64) query.Query {
 }
 
 // bounded returns q with each fuzzy term's edits lowered to what its
-// length allows (MaxEdits); q itself is not changed. A term left with no
-// edits is searched as a plain word.
+// length allows (MaxEdits) and repeated clauses dropped; q itself is not
+// changed. A term left with no edits is searched as a plain word. A word
+// typed twice adds nothing a user means, but each copy would read the
+// word's postings again: 250 frequent words pasted in a 1,000-byte query
+// (20 distinct) took 2.7 s on 600 documents, the 20 once 0.2 s.
 func bounded(q *Query) *Query {
-	out := &Query{Clauses: make([]Clause, len(q.Clauses))}
-	for i, c := range q.Clauses {
-		out.Clauses[i] = Clause{Occur: c.Occur, Alts: append([]Term(nil), c.Alts...)}
-		for j := range out.Clauses[i].Alts {
-			t := &out.Clauses[i].Alts[j]
+	out := &Query{Clauses: make([]Clause, 0, len(q.Clauses))}
+	for _, c := range q.Clauses {
+		c = Clause{Occur: c.Occur, Alts: append([]Term(nil), c.Alts...)}
+		for j := range c.Alts {
+			t := &c.Alts[j]
 			if t.Fuzzy > 0 {
 				t.Fuzzy = min(t.Fuzzy, MaxEdits(utf8.RuneCountInString(Fold(t.Text))))
 			}
 		}
+		if !slices.ContainsFunc(out.Clauses, func(o Clause) bool { return sameClause(o, c) }) {
+			out.Clauses = append(out.Clauses, c)
+		}
 	}
 	return out
+}
+
+// sameClause reports whether a and b search the same thing the same way.
+func sameClause(a, b Clause) bool {
+	return a.Occur == b.Occur && slices.Equal(a.Alts, b.Alts)
 }

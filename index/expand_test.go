@@ -45,7 +45,7 @@ func TestExpansionLimits(t *testing.T) {
 	refused := []struct{ name, q, msg string }{
 		{"one letter", "z*", "at least 2 letters"},
 		{"one letter among others", "zq001 z*", "at least 2 letters"},
-		{"too many words in all", strings.Repeat("zq* ", MaxQueryExpansions/MaxExpansions+1), "more than"},
+		{"too many words in all", boosted("zq*", MaxQueryExpansions/MaxExpansions+1), "more than"},
 	}
 	for _, tc := range refused {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,4 +112,28 @@ func TestExpansionLimits(t *testing.T) {
 			t.Errorf("refusing took %v", d)
 		}
 	})
+}
+
+// TestBoundedDropsRepeats: a clause typed twice is searched once; the
+// same word with another occurrence or form stays.
+func TestBoundedDropsRepeats(t *testing.T) {
+	q, err := ParseQuery(`de het de +de -de "de het" de het~1 staats* staats*`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := bounded(q).String()
+	want := `de het +(de) -(de) "de het" staats*` // het~1 is bounded to het
+	if got != want {
+		t.Errorf("bounded = %q, want %q", got, want)
+	}
+}
+
+// boosted is n copies of term with different boosts: clauses that differ,
+// so that bounded does not merge them.
+func boosted(term string, n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "%s^%d.5 ", term, i+1)
+	}
+	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/corpus"
 )
@@ -133,5 +134,38 @@ func TestExpensiveSlots(t *testing.T) {
 	}
 	if _, _, err := srv.limit.acquire(context.Background(), "x"); err != nil {
 		t.Errorf("plain acquire: %v", err)
+	}
+}
+
+// TestFrequentWordsSlots: a plain query whose words occur in more passages
+// than the limiter's bound takes an expensive slot like a prefix search
+// (429 while the slots are taken); one of rare words does not, and a word
+// repeated counts once.
+func TestFrequentWordsSlots(t *testing.T) {
+	ts, srv := serveWith(t, Options{MaxExpensive: 1})
+	ix := srv.app.Index()
+	rare := ix.Postings(context.Background(), index.ParseQueryLenient("Takuba"))
+	frequent := ix.Postings(context.Background(), index.ParseQueryLenient("de het van"))
+	if rare <= 0 || frequent <= 10*rare {
+		t.Fatalf("postings: Takuba %d, de het van %d; want Takuba > 0 and the frequent words far more", rare, frequent)
+	}
+	if twice := ix.Postings(context.Background(), index.ParseQueryLenient("de het van de het van")); twice != frequent {
+		t.Errorf("repeated words: %d postings, want %d", twice, frequent)
+	}
+	srv.limit.costly = frequent - 1
+	_, done, err := srv.limit.acquire(context.Background(), "staats*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e errorResp
+	if st := get(t, ts, "/api/v1/search?q="+url.QueryEscape("de het van"), &e); st != http.StatusTooManyRequests || e.Error.Code != "busy" {
+		t.Errorf("frequent words with the slot taken: status %d, error %+v; want 429 busy", st, e.Error)
+	}
+	if st := get(t, ts, "/api/v1/search?q=Takuba", nil); st != http.StatusOK {
+		t.Errorf("rare word with the slot taken: status %d, want 200", st)
+	}
+	done()
+	if st := get(t, ts, "/api/v1/search?q="+url.QueryEscape("de het van"), nil); st != http.StatusOK {
+		t.Errorf("frequent words after release: status %d, want 200", st)
 	}
 }

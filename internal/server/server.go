@@ -76,7 +76,7 @@ func New(a *app.App, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s.limit = newSearchLimiter(opt.SearchTimeout, opt.MaxExpensive)
+	s.limit = newSearchLimiter(opt.SearchTimeout, opt.MaxExpensive, a.Index().Postings)
 	u.limit = s.limit
 	s.ui = u
 	s.routes()
