@@ -41,6 +41,10 @@ type Config struct {
 	// NewSplitter.
 	Splitter *decompound.Splitter
 	Logger   *slog.Logger
+	// NoRepair leaves the differences between the store and the index
+	// that Open finds (reconcile, check.go) for CheckData to report, instead
+	// of repairing them: what tolk check opens with.
+	NoRepair bool
 }
 
 // ErrNotFound is returned for a document or concept that does not exist.
@@ -174,7 +178,7 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 		}
 		a.docs[d.ID] = &Document{Document: &d, Name: r.Name, Added: r.Added, version: version(r.Meta)}
 	}
-	if err := a.reconcile(ctx); err != nil {
+	if err := a.reconcile(ctx, !cfg.NoRepair); err != nil {
 		return err
 	}
 	seeded, err := a.store.Seeded("corpus")
@@ -186,61 +190,6 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 			return err
 		}
 		return a.store.MarkSeeded("corpus")
-	}
-	return nil
-}
-
-// reconcile makes the index hold exactly the passages of the stored
-// version of every stored document: it adds what is missing (a crash
-// before a write was indexed) and removes every other passage (of a
-// version the store does not hold, of a deleted document, or from before
-// passage IDs carried versions). The passage IDs name the version, so one
-// pass over them finds every difference without reading a passage.
-func (a *App) reconcile(ctx context.Context) error {
-	ids, err := a.idx.PassageIDs(ctx)
-	if err != nil {
-		return fmt.Errorf("app: %w", err)
-	}
-	have := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		have[id] = true
-	}
-	want := make(map[string]bool, len(ids))
-	var missing []index.Passage
-	docs := 0
-	for _, doc := range a.docs {
-		n := 0
-		for _, p := range passages(doc) {
-			want[p.ID] = true
-			if !have[p.ID] {
-				missing = append(missing, p)
-				n++
-			}
-		}
-		if n > 0 {
-			docs++
-			a.log.Warn("reindexing document", "doc", doc.ID, "version", doc.version, "missing", n, "paragraphs", len(doc.Paragraphs))
-		}
-	}
-	var extra []string
-	for _, id := range ids {
-		if !want[id] {
-			extra = append(extra, id)
-		}
-	}
-	if len(extra) > 0 {
-		a.log.Warn("removing passages the store does not hold", "passages", len(extra))
-		if err := a.idx.Delete(ctx, extra); err != nil {
-			return fmt.Errorf("app: %w", err)
-		}
-	}
-	if len(missing) > 0 {
-		if err := a.idx.Add(ctx, missing); err != nil {
-			return fmt.Errorf("app: %w", err)
-		}
-	}
-	if docs > 0 || len(extra) > 0 {
-		a.log.Info("index reconciled with the store", "documents reindexed", docs, "passages removed", len(extra))
 	}
 	return nil
 }
