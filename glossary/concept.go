@@ -3,6 +3,8 @@ package glossary
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -121,7 +123,11 @@ func (e *FieldError) Unwrap() error { return ErrInvalid }
 
 // Validate checks the concept against the picklists and the rules every
 // entry must keep: at least one term, known languages, no empty or
-// duplicate terms. It reports the first problem found.
+// duplicate terms, text fields of valid UTF-8 without control characters
+// and within MaxTermLen (terms, plurals, collection, subject) or
+// MaxTextLen (definitions, notes, contexts, sources) characters. It
+// reports the first problem found. Every write path (the API, every
+// import format, the store) calls it.
 func (c *Concept) Validate() error {
 	bad := func(field, format string, args ...any) error {
 		return &FieldError{Concept: c.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
@@ -132,19 +138,23 @@ func (c *Concept) Validate() error {
 	if c.Reliability < 0 || c.Reliability > 4 {
 		return bad("reliability", "%d is outside 1–4", c.Reliability)
 	}
-	for _, f := range []struct{ name, text string }{{"collection", c.Collection}, {"subject", c.Subject}, {"note", c.Note}, {"source", c.Source}} {
-		if msg := checkText(f.text); msg != "" {
+	type field struct {
+		name, text string
+		max        int
+	}
+	for _, f := range []field{{"collection", c.Collection, MaxTermLen}, {"subject", c.Subject, MaxTermLen}, {"note", c.Note, MaxTextLen}, {"source", c.Source, MaxTextLen}} {
+		if msg := checkText(f.text, f.max); msg != "" {
 			return bad(f.name, "%s", msg)
 		}
 	}
-	for lang, d := range c.Definition {
-		if msg := checkText(d); msg != "" {
+	for _, lang := range slices.Sorted(maps.Keys(c.Definition)) {
+		if msg := checkText(c.Definition[lang], MaxTextLen); msg != "" {
 			return bad("definition."+lang, "%s", msg)
 		}
 	}
 	for i, t := range c.Terms {
-		for _, f := range []struct{ name, text string }{{"text", t.Text}, {"plural", t.Plural}, {"note", t.Note}, {"context", t.Context}, {"source", t.Source}} {
-			if msg := checkText(f.text); msg != "" {
+		for _, f := range []field{{"text", t.Text, MaxTermLen}, {"plural", t.Plural, MaxTermLen}, {"note", t.Note, MaxTextLen}, {"context", t.Context, MaxTextLen}, {"source", t.Source, MaxTextLen}} {
+			if msg := checkText(f.text, f.max); msg != "" {
 				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
 			}
 		}
@@ -230,11 +240,37 @@ func validID(id string) bool {
 	return true
 }
 
+// Length limits of a concept's text fields, in characters (runes).
+//
+// A term is a word or a phrase: the curated glossary's longest is 84
+// characters, FreeDict's longest translation 51, the Weblate glossary's 26,
+// and IATE's longest entries run to a few hundred. MaxTermLen leaves room
+// for those and refuses what is no term: a pasted paragraph, or a cell of
+// hundreds of kilobytes, whose every word the lookup and the term matcher
+// would otherwise key and index at each start. Collection and subject are
+// names and get the same bound.
+//
+// Definitions, notes, contexts and sources are prose: the curated
+// glossary's longest is 354 characters. MaxTextLen admits a long
+// definition with its citation and still bounds what one concept costs to
+// store, export and show.
+const (
+	MaxTermLen = 500
+	MaxTextLen = 10000
+)
+
 // checkText says what is wrong with a text field, or "" when nothing is:
-// it must be valid UTF-8 without control characters other than tab, line
-// feed and carriage return, nor U+FFFE or U+FFFF, so that every export
-// format (TBX is XML 1.0) can write it.
-func checkText(s string) string {
+// it must be at most max characters of valid UTF-8 without control
+// characters other than tab, line feed and carriage return, nor U+FFFE or
+// U+FFFF, so that every export format (TBX is XML 1.0) can write it.
+func checkText(s string, max int) string {
+	// Bytes first: a field within the limit in bytes is within it in
+	// runes, so the common case does not count.
+	if len(s) > max {
+		if n := utf8.RuneCountInString(s); n > max {
+			return fmt.Sprintf("%d characters, at most %d", n, max)
+		}
+	}
 	if !utf8.ValidString(s) {
 		return "not valid UTF-8"
 	}

@@ -1,0 +1,65 @@
+package glossary
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestValidateLengths: a term longer than MaxTermLen characters and prose
+// longer than MaxTextLen are refused, naming the field and both lengths
+// (issue 10, point 5: a one-word term of hundreds of kilobytes was stored,
+// and keying it blocked the server and every later start). The limits
+// count characters, not bytes: a term of MaxTermLen accented letters (two
+// bytes each) passes.
+func TestValidateLengths(t *testing.T) {
+	base := func() Concept {
+		return Concept{ID: "c", Collection: "mine", Terms: []Term{{Lang: "nl", Text: "staatsgreep"}, {Lang: "en", Text: "coup"}}}
+	}
+	long := strings.Repeat("a", 300_000) // the issue's one-word term
+	tests := []struct {
+		name  string
+		edit  func(*Concept)
+		field string // "" when valid
+		msg   string
+	}{
+		{"term of 300,000 letters", func(c *Concept) { c.Terms[0].Text = long }, "terms[0].text", "300000 characters, at most 500"},
+		{"term one over", func(c *Concept) { c.Terms[1].Text = strings.Repeat("b", MaxTermLen+1) }, "terms[1].text", "501 characters"},
+		{"term at the limit", func(c *Concept) { c.Terms[1].Text = strings.Repeat("b", MaxTermLen) }, "", ""},
+		{"term at the limit, two-byte letters", func(c *Concept) { c.Terms[0].Text = strings.Repeat("ë", MaxTermLen) }, "", ""},
+		{"term one over, two-byte letters", func(c *Concept) { c.Terms[0].Text = strings.Repeat("ë", MaxTermLen+1) }, "terms[0].text", "501 characters"},
+		{"plural", func(c *Concept) { c.Terms[0].Plural = long }, "terms[0].plural", "at most 500"},
+		{"collection", func(c *Concept) { c.Collection = long }, "collection", "at most 500"},
+		{"subject", func(c *Concept) { c.Subject = long }, "subject", "at most 500"},
+		{"note at the limit", func(c *Concept) { c.Note = strings.Repeat("n", MaxTextLen) }, "", ""},
+		{"note", func(c *Concept) { c.Note = strings.Repeat("n", MaxTextLen+1) }, "note", "10001 characters, at most 10000"},
+		{"source", func(c *Concept) { c.Source = long }, "source", "at most 10000"},
+		{"definition", func(c *Concept) { c.Definition = map[string]string{"nl": "kort", "en": long} }, "definition.en", "at most 10000"},
+		{"term note", func(c *Concept) { c.Terms[1].Note = long }, "terms[1].note", "at most 10000"},
+		{"term context", func(c *Concept) { c.Terms[1].Context = long }, "terms[1].context", "at most 10000"},
+		{"term source", func(c *Concept) { c.Terms[0].Source = long }, "terms[0].source", "at most 10000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base()
+			tt.edit(&c)
+			err := c.Validate()
+			if tt.field == "" {
+				if err != nil {
+					t.Fatalf("Validate: %v, want nil", err)
+				}
+				return
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, ErrInvalid) {
+				t.Fatalf("Validate: %v, want a *FieldError wrapping ErrInvalid", err)
+			}
+			if fe.Field != tt.field || !strings.Contains(fe.Msg, tt.msg) {
+				t.Errorf("Validate: field %q, message %q; want field %q, message containing %q", fe.Field, fe.Msg, tt.field, tt.msg)
+			}
+			if len(err.Error()) > 200 {
+				t.Errorf("the error quotes the text: %.200s…", err)
+			}
+		})
+	}
+}
