@@ -29,8 +29,9 @@ type Options struct {
 	// SearchTimeout bounds each search (0: 5 s); a search that runs out
 	// answers 504.
 	SearchTimeout time.Duration
-	// MaxExpensive is how many searches with prefix or fuzzy terms may
-	// run at once (0: the number of CPUs, at least 2); more answer 429.
+	// MaxExpensive is how many expensive searches (prefix or fuzzy terms,
+	// or very frequent words) may run at once (0: half the CPUs, at least
+	// 1); more answer 429.
 	MaxExpensive int
 }
 
