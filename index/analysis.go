@@ -122,9 +122,25 @@ func pluralIE(w string) string {
 	return w
 }
 
+// MaxWordLen is the longest token, in bytes of its folded form, that the
+// analysis treats as a word: stems (Snowball, Porter, TermKey's English
+// rules), looks up in the lemma overrides or splits as a compound. The
+// longest words in 15 million words of Dutch law are about 40 letters, and
+// what exceeds 64 there is run-together lists and rules of underscores:
+// such tokens are codes, lists or garbage, not words. They are kept, as
+// their own key (folded, without a final 's), so that searching for one
+// still finds it, and a key costs time linear in its length. Before, the
+// overrides were tried on every suffix of a word, each hashed whole: a
+// word of n bytes cost n², and a one-word glossary term of 300 KB almost a
+// second per key, at every start.
+const MaxWordLen = 64
+
 // stemNL returns the index key of one folded Dutch word.
 func stemNL(table map[string]string, w string) string {
 	w = trimApostropheS(w)
+	if len(w) > MaxWordLen {
+		return w
+	}
 	if table != nil {
 		w = lemmaNL(table, w)
 		// Snowball strips -heid, which makes a different word of many
@@ -145,7 +161,7 @@ func stemNL(table map[string]string, w string) string {
 // Key returns the index key of one word in language lang ("nl" or "en"):
 // what the stemmed field holds for it (Porter for English, as
 // AnalyzerEnglish). The word is not tokenized further. Any other lang folds
-// only. Glossary matching uses [TermKey], which is Key for Dutch but keeps
+// only, and so does a word longer than MaxWordLen. Glossary matching uses [TermKey], which is Key for Dutch but keeps
 // English derivations apart.
 func Key(lang, word string) string {
 	w := Fold(strings.TrimSpace(word))
@@ -153,7 +169,10 @@ func Key(lang, word string) string {
 	case "nl":
 		return stemNL(overrides(), w)
 	case "en":
-		return stemEN(trimApostropheS(w))
+		if w = trimApostropheS(w); len(w) > MaxWordLen {
+			return w
+		}
+		return stemEN(w)
 	}
 	return w
 }
@@ -202,14 +221,15 @@ func (f stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 
 // decompoundFilter adds a token for each part of a compound, at the
 // compound's position and with its offsets, so a part query finds and
-// highlights the whole word. Keyword tokens are left whole.
+// highlights the whole word. Keyword tokens and tokens longer than
+// MaxWordLen are left whole.
 type decompoundFilter struct{ d Decompounder }
 
 func (f decompoundFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream
 	for i, t := range in {
 		var parts []string
-		if !t.KeyWord {
+		if !t.KeyWord && len(t.Term) <= MaxWordLen {
 			parts = f.d.Split(string(t.Term))
 		}
 		if len(parts) == 0 {
@@ -241,7 +261,8 @@ func (f decompoundFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 }
 
 // dutchStemFilter applies the override table and Snowball Dutch to every
-// token not flagged as a keyword. Keyword tokens keep their folded form, so
+// token not flagged as a keyword (stemNL leaves tokens longer than
+// MaxWordLen as they are). Keyword tokens keep their folded form, so
 // callers can protect names and terms from stemming with bleve's keyword
 // marker.
 type dutchStemFilter struct{ table map[string]string }
@@ -290,13 +311,27 @@ func newExactAnalyzer() *analysis.DefaultAnalyzer {
 	}
 }
 
+// longWordFilter flags tokens longer than MaxWordLen as keywords, so
+// that the stemmer after it leaves them as they are (see MaxWordLen).
+type longWordFilter struct{}
+
+func (longWordFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if len(t.Term) > MaxWordLen {
+			t.KeyWord = true
+		}
+	}
+	return in
+}
+
 // newEnglishAnalyzer builds the English chain: folded, possessives and stop
-// words removed, Porter stemming (bleve's porter filter honours KeyWord).
+// words removed, Porter stemming of tokens up to MaxWordLen (bleve's
+// porter filter honours KeyWord).
 func newEnglishAnalyzer() *analysis.DefaultAnalyzer {
 	return &analysis.DefaultAnalyzer{
 		Tokenizer: unicode.NewUnicodeTokenizer(),
 		TokenFilters: []analysis.TokenFilter{
-			foldFilter{}, apostropheFilter{}, newStopFilter(en.EnglishStopWords), porter.NewPorterStemmer(),
+			foldFilter{}, apostropheFilter{}, newStopFilter(en.EnglishStopWords), longWordFilter{}, porter.NewPorterStemmer(),
 		},
 	}
 }

@@ -12,12 +12,17 @@ import "strings"
 // implementation ≠ implement, import ≠ importance), where [Key]'s Porter
 // stemmer merges them. The key is not a dictionary form ("required" and
 // "require" both give "requir"): only equality between keys means anything.
-// Any other lang folds only, as [Key] does.
+// Any other lang folds only, as [Key] does, and so does a word longer
+// than [MaxWordLen].
 func TermKey(lang, word string) string {
 	if lang != "en" {
 		return Key(lang, word)
 	}
-	return lemmaEN(trimApostropheS(Fold(strings.TrimSpace(word))))
+	w := trimApostropheS(Fold(strings.TrimSpace(word)))
+	if len(w) > MaxWordLen {
+		return w
+	}
+	return lemmaEN(w)
 }
 
 // lemmaEN returns the inflection key of a folded English word. It follows

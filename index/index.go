@@ -38,7 +38,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/7"
+const analysisVersion = "tolk-analysis/8" // 8: words over MaxWordLen unstemmed
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")

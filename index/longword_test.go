@@ -1,0 +1,118 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestLongWordKey: a word longer than MaxWordLen bytes is its own key,
+// folded and otherwise as written, in every key function (issue 10, point
+// 5). Before, the Dutch key looked each suffix of the word up in the
+// lemma overrides, hashing it whole each time: a one-word term of 300 KB
+// took 0.8 s per key, 1 MB about 9 s, and the glossary keys its terms at
+// every start. Words up to the bound are keyed as before.
+func TestLongWordKey(t *testing.T) {
+	atBound := strings.Repeat("ab", MaxWordLen/2-1) + "en" // MaxWordLen bytes, a plural ending
+	if len(atBound) != MaxWordLen {
+		t.Fatalf("test word of %d bytes", len(atBound))
+	}
+	over := strings.Repeat("ab", MaxWordLen/2) + "en"
+	tests := []struct {
+		name, lang, word, want string
+	}{
+		{"nl at the bound is stemmed", "nl", atBound, atBound[:MaxWordLen-2]},
+		{"nl over the bound", "nl", over, over},
+		{"nl over the bound, folded", "nl", strings.ToUpper(over), over},
+		{"nl over the bound, with 's", "nl", over + "'s", over},
+		{"en over the bound", "en", strings.Repeat("ab", MaxWordLen/2) + "ing", strings.Repeat("ab", MaxWordLen/2) + "ing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Key(tt.lang, tt.word); got != tt.want {
+				t.Errorf("Key(%s, %.20q…) = %.20q… (%d bytes), want %.20q… (%d bytes)", tt.lang, tt.word, got, len(got), tt.want, len(tt.want))
+			}
+			if tt.lang == "nl" || len(tt.word) > MaxWordLen {
+				if got := TermKey(tt.lang, tt.word); got != tt.want {
+					t.Errorf("TermKey(%s, %.20q…) = %.20q… (%d bytes), want %.20q… (%d bytes)", tt.lang, tt.word, got, len(got), tt.want, len(tt.want))
+				}
+			}
+		})
+	}
+}
+
+// TestLongWordCost keys and analyses 4 MB one-word texts; with the suffix
+// walk a Dutch key of that size took minutes. The cost is now linear: the
+// whole test takes about 0.1 s alone, and the bound of 60 s leaves room
+// for -race on a busy machine.
+func TestLongWordCost(t *testing.T) {
+	const n = 4 << 20
+	words := []string{strings.Repeat("a", n), strings.Repeat("ab", n/2) + "en", strings.Repeat("é", n/2) + "s"}
+	done := make(chan struct{})
+	var step atomic.Value
+	step.Store("start")
+	go func() {
+		defer close(done)
+		for _, w := range words {
+			for _, lang := range []string{"nl", "en"} {
+				step.Store("Key " + lang)
+				Key(lang, w)
+				step.Store("TermKey " + lang)
+				TermKey(lang, w)
+			}
+		}
+		step.Store("Dutch analysis")
+		an := newDutchAnalyzer(guardSplitter{}, overrides())
+		for _, w := range words {
+			if ts := an.Analyze([]byte(w)); len(ts) != 1 {
+				t.Errorf("Dutch analysis: %d tokens, want 1", len(ts))
+			}
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("keying a 4 MB word has not finished after 60 s (at %s)", step.Load())
+	}
+}
+
+// guardSplitter is a Decompounder that fails the test (by panicking,
+// as it runs inside the analyzer) when given a word over MaxWordLen.
+type guardSplitter struct{}
+
+func (guardSplitter) Split(w string) []string {
+	if len(w) > MaxWordLen {
+		panic(fmt.Sprintf("Split called with a word of %d bytes, over MaxWordLen", len(w)))
+	}
+	return nil
+}
+
+// TestLongWordIndexed: a passage whose only word is 300 KB long is
+// indexed and found by that word, through the stemmed field too (its key
+// is the word itself, at index and query time alike).
+func TestLongWordIndexed(t *testing.T) {
+	ix, err := NewMemory(Options{Decompounder: guardSplitter{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	long := strings.Repeat("ab", 150_000) + "en"
+	ctx := context.Background()
+	if err := ix.Add(ctx, []Passage{{ID: "d@v#1", Doc: "d", Paragraph: 1, Text: "Het woord " + long + " staat hier."}}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Count(); err != nil || n != 1 {
+		t.Fatalf("Count = %d, %v; want 1", n, err)
+	}
+	keys := ix.Keys("nl", long)
+	if len(keys) != 1 || keys[0] != long || keys[0] != Key("nl", long) {
+		t.Fatalf("Keys(nl, the word) = %d keys, want the word itself, as Key gives it", len(keys))
+	}
+	df, _, err := ix.DocFreqs(ctx, keys)
+	if err != nil || df[long] != 1 {
+		t.Errorf("the stemmed field holds the word in %d passages (%v), want 1", df[long], err)
+	}
+}
