@@ -111,7 +111,12 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 	}
 	// Each word also without its diacritics, as the word list has them: the
 	// analyzer folds tokens before it splits them (Keïta → keita).
+	// A word longer than maxWord can be no part of a word Split takes:
+	// leaving it out keeps a pasted blob from growing the trie.
 	add := func(w string, flag uint8) {
+		if len(w) > maxWord {
+			return
+		}
 		es = append(es, entry{w, flag})
 		if s := wordlist.StripMarks(w); s != w {
 			es = append(es, entry{s, flag})
@@ -139,8 +144,9 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }
 
 // maxWord bounds the words Split considers, so its working arrays live on
-// the stack; longer tokens are URLs, chemistry or garbage, not compounds to
-// search by.
+// the stack and a word costs at most a fixed amount of work; longer tokens
+// are URLs, chemistry or garbage, not compounds to search by. It agrees
+// with index.MaxWordLen, beyond which the analyzer does not call Split.
 const maxWord = 64
 
 // Split returns the parts of a compound, lower-cased and otherwise as the
@@ -150,6 +156,12 @@ const maxWord = 64
 // dictionary words of sufficient length exists. Among the splits it prefers
 // the fewest parts, then the usual linking sound.
 func (s *Splitter) Split(word string) []string {
+	// Lower-casing shrinks a letter by at most two bytes (the Kelvin sign
+	// to k), so a longer word cannot come within maxWord: it is refused
+	// before it is copied.
+	if len(word) > 3*maxWord {
+		return nil
+	}
 	w := word
 	for i := 0; i < len(w); i++ {
 		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
