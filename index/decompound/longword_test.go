@@ -23,7 +23,7 @@ func TestLongWords(t *testing.T) {
 		{"trainingsmissie", 2},
 		{blob, 0},
 		{strings.Repeat("a", maxWord-len("missie")) + "missie", 0}, // within the bound, but no dictionary modifier
-		{"vredes" + strings.Repeat("missie", 10), 0},                // 66 bytes
+		{"vredes" + strings.Repeat("missie", 10), 0},               // 66 bytes
 	}
 	for _, tt := range tests {
 		if got := s.Split(tt.word); len(got) != tt.want {
