@@ -321,7 +321,7 @@ func (s *candScan) compounds() {
 			continue
 		}
 		if s.m.opt.Split != nil {
-			if len(s.m.opt.Split(glossary.Fold(w))) < 2 {
+			if f := glossary.Fold(w); len(f) > MaxWordLen || len(s.m.opt.Split(f)) < 2 {
 				continue
 			}
 		} else {

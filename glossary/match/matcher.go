@@ -143,8 +143,11 @@ func (m *Matcher) keyID(k string) int32 {
 }
 
 // NewMatcher prepares cs for matching. The concepts and their terms are
-// copied; later changes to cs do not affect the Matcher. Terms that contain no word
-// (only punctuation) are skipped.
+// copied; later changes to cs do not affect the Matcher. Terms that contain
+// no word (only punctuation) are skipped, and so are terms longer than
+// glossary.MaxTermLen characters, which Concept.Validate refuses but an
+// older store may hold: no text is annotated with them, so what they cost
+// a Matcher is bounded by their length, not by the text's.
 func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 	m := &Matcher{
 		concepts: slices.Clone(cs),
@@ -201,7 +204,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 		c := &m.concepts[ci]
 		for ti, t := range c.Terms {
 			li, ok := langIdx[t.Lang]
-			if !ok {
+			if !ok || tooLong(t.Text) {
 				continue
 			}
 			toks = tokenize(t.Text, toks)
@@ -273,6 +276,12 @@ func (m *Matcher) prepareVocab(keyOf func(li int, folded string) string) {
 	}
 }
 
+// tooLong reports whether a term is longer than glossary.MaxTermLen
+// characters.
+func tooLong(term string) bool {
+	return len(term) > glossary.MaxTermLen && utf8.RuneCountInString(term) > glossary.MaxTermLen
+}
+
 // lookupKey returns the number of key k, or noKey.
 func (m *Matcher) lookupKey(k string) int32 {
 	if id, ok := m.keyIDs[k]; ok {
@@ -281,9 +290,17 @@ func (m *Matcher) lookupKey(k string) int32 {
 	return noKey
 }
 
+// MaxWordLen is the longest word, in bytes folded, that a Matcher passes
+// to Options.Key or Options.Split; a longer word is its own key and is
+// never split. Words are seldom longer than 40 letters; longer tokens are
+// codes, lists run together or garbage, and a KeyFunc may cost more than
+// linear time in its word (index.TermKey did). It agrees with
+// index.MaxWordLen, so the keys are those index.TermKey gives.
+const MaxWordLen = 64
+
 // key applies the KeyFunc to an already folded word.
 func (m *Matcher) key(lang, folded string) string {
-	if m.opt.Key == nil {
+	if m.opt.Key == nil || len(folded) > MaxWordLen {
 		return folded
 	}
 	if k := m.opt.Key(lang, folded); k != "" {
@@ -623,7 +640,10 @@ func (s *scan) compound(i int, wii int32) (hit, bool) {
 	wi := &s.infos[wii]
 	if !wi.split {
 		wi.split = true
-		parts := s.m.opt.Split(wi.fold)
+		var parts []string
+		if len(wi.fold) <= MaxWordLen {
+			parts = s.m.opt.Split(wi.fold)
+		}
 		if len(parts) >= 2 {
 			wi.parts = make([][]string, len(s.m.langs))
 			for li, on := range s.langs {
