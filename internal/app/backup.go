@@ -1,0 +1,419 @@
+package app
+
+import (
+	"archive/tar"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/tolk-nl/tolk/internal/store"
+)
+
+// A backup is a directory of three files: tolk.db, a copy of the store
+// taken inside one read transaction (documents with their sources,
+// glossary with its history, translation memory); lexicon.gz, the trained
+// lexicon, when the data directory has one; and backup.json, the manifest,
+// written last so that a backup without it is known to be incomplete. The
+// index is not copied: it is derived from the stored documents, and Restore
+// rebuilds it (a copy of the index would be a second snapshot of another
+// moment, which the start-up reconcile would have to repair anyway).
+
+// BackupFormat names the layout of a backup directory.
+const BackupFormat = "tolk-backup/1"
+
+// Names of the files in a backup and in a data directory.
+const (
+	storeFile    = "tolk.db"
+	manifestFile = "backup.json"
+	indexDir     = "index"
+)
+
+// BackupManifest describes a backup: when it was taken, what the store
+// held then, and each file's size and SHA-256.
+type BackupManifest struct {
+	Format  string    `json:"format"`
+	Created time.Time `json:"created"`
+	store.Counts
+	Files []BackupFile `json:"files"`
+}
+
+// BackupFile is one file of a backup.
+type BackupFile struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+// ErrBackup is wrapped by the errors of a backup that is incomplete,
+// damaged or of an unknown format, and of a restore target that is in use
+// or not empty.
+var ErrBackup = errors.New("backup")
+
+// Backup writes a consistent snapshot of the data into dir, which must not
+// exist or be empty. It runs beside searches and writes: a write
+// acknowledged before Backup was called is in the snapshot, a write that
+// had not yet committed is not, and none is half in it.
+func (a *App) Backup(ctx context.Context, dir string) (*BackupManifest, error) {
+	if a.store == nil {
+		return nil, fmt.Errorf("app: backup: %w: tolk runs in memory; there is nothing on disk to back up", ErrBadRequest)
+	}
+	if err := emptyDir(dir); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	m := &BackupManifest{Format: BackupFormat, Created: time.Now().UTC()}
+	f, err := writeFile(ctx, filepath.Join(dir, storeFile), func(w io.Writer) error {
+		c, _, err := a.store.Snapshot(w)
+		m.Counts = c
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	m.Files = append(m.Files, f)
+	if src, err := os.Open(filepath.Join(a.dir, lexiconFile)); err == nil {
+		f, err := writeFile(ctx, filepath.Join(dir, lexiconFile), func(w io.Writer) error {
+			_, err := io.Copy(w, src)
+			return err
+		})
+		src.Close()
+		if err != nil {
+			return nil, fmt.Errorf("app: backup: %w", err)
+		}
+		m.Files = append(m.Files, f)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	raw, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	if _, err := writeFile(ctx, filepath.Join(dir, manifestFile), func(w io.Writer) error {
+		_, err := w.Write(append(raw, '\n'))
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	if err := syncDir(dir); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	return m, nil
+}
+
+// WriteBackup takes a backup (as Backup does, into a temporary directory
+// in the data directory, removed at the end) and writes it to w as a tar
+// stream: the data files, then backup.json. Nothing is written to w
+// until the snapshot is complete, so an error before then leaves w
+// untouched; a stream cut short lacks the manifest and ReadBackup refuses
+// it.
+func (a *App) WriteBackup(ctx context.Context, w io.Writer) (*BackupManifest, error) {
+	if a.store == nil {
+		return a.Backup(ctx, "")
+	}
+	tmp, err := os.MkdirTemp(a.dir, ".backup-")
+	if err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	m, err := a.Backup(ctx, tmp)
+	if err != nil {
+		return nil, err
+	}
+	tw := tar.NewWriter(w)
+	for _, f := range m.Files {
+		if err := tarFile(tw, filepath.Join(tmp, f.Name), f.Name, m.Created); err != nil {
+			return m, fmt.Errorf("app: backup: %w", err)
+		}
+	}
+	if err := tarFile(tw, filepath.Join(tmp, manifestFile), manifestFile, m.Created); err != nil {
+		return m, fmt.Errorf("app: backup: %w", err)
+	}
+	if err := tw.Close(); err != nil {
+		return m, fmt.Errorf("app: backup: %w", err)
+	}
+	return m, nil
+}
+
+func tarFile(tw *tar.Writer, path, name string, mod time.Time) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if err := tw.WriteHeader(&tar.Header{Name: name, Mode: 0o600, Size: st.Size(), ModTime: mod, Typeflag: tar.TypeReg}); err != nil {
+		return err
+	}
+	_, err = io.Copy(tw, f)
+	return err
+}
+
+// ReadBackup unpacks a tar stream WriteBackup wrote into dir (which must
+// not exist or be empty) and verifies it (VerifyBackup). Only the files a
+// backup has are accepted; on any error dir is left incomplete, without a
+// verified manifest.
+func ReadBackup(ctx context.Context, r io.Reader, dir string) (*BackupManifest, error) {
+	if err := emptyDir(dir); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	tr := tar.NewReader(r)
+	seen := map[string]bool{}
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("app: backup: reading the stream: %w", err)
+		}
+		switch h.Name {
+		case storeFile, lexiconFile, manifestFile:
+		default:
+			return nil, fmt.Errorf("app: %w: unexpected file %q in the stream", ErrBackup, h.Name)
+		}
+		if seen[h.Name] || h.Typeflag != tar.TypeReg {
+			return nil, fmt.Errorf("app: %w: %q repeated or not a file", ErrBackup, h.Name)
+		}
+		seen[h.Name] = true
+		if _, err := writeFile(ctx, filepath.Join(dir, h.Name), func(w io.Writer) error {
+			_, err := io.Copy(w, tr)
+			return err
+		}); err != nil {
+			return nil, fmt.Errorf("app: backup: %w", err)
+		}
+	}
+	if err := syncDir(dir); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	return VerifyBackup(dir)
+}
+
+// VerifyBackup reads the manifest of the backup in dir and checks that
+// every file it names is there with its size and SHA-256.
+func VerifyBackup(dir string) (*BackupManifest, error) {
+	raw, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("app: %w: %s has no %s: not a backup, or an incomplete one", ErrBackup, dir, manifestFile)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	var m BackupManifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, fmt.Errorf("app: %w: %s: %v", ErrBackup, manifestFile, err)
+	}
+	if m.Format != BackupFormat {
+		return nil, fmt.Errorf("app: %w: format %q, this tolk reads %q", ErrBackup, m.Format, BackupFormat)
+	}
+	hasStore := false
+	for _, f := range m.Files {
+		if f.Name != storeFile && f.Name != lexiconFile {
+			return nil, fmt.Errorf("app: %w: the manifest names an unexpected file %q", ErrBackup, f.Name)
+		}
+		hasStore = hasStore || f.Name == storeFile
+		size, sum, err := hashFile(filepath.Join(dir, f.Name))
+		if err != nil {
+			return nil, fmt.Errorf("app: %w: %v", ErrBackup, err)
+		}
+		if size != f.Size || sum != f.SHA256 {
+			return nil, fmt.Errorf("app: %w: %s is damaged (%d bytes, sha256 %s; the manifest says %d, %s)", ErrBackup, f.Name, size, sum, f.Size, f.SHA256)
+		}
+	}
+	if !hasStore {
+		return nil, fmt.Errorf("app: %w: the manifest names no %s", ErrBackup, storeFile)
+	}
+	return &m, nil
+}
+
+// Restore makes cfg.DataDir hold the backup in from: it verifies the
+// backup, copies its files into the data directory, and opens it, which
+// rebuilds the index from the restored documents. A data directory that
+// is not empty is refused unless force is set; then tolk's own files in
+// it (tolk.db, index/, lexicon.gz) are replaced and others left alone,
+// and a data directory another tolk has open is refused all the same.
+func Restore(ctx context.Context, from string, cfg Config, force bool) (*BackupManifest, error) {
+	if cfg.Memory || cfg.DataDir == "" {
+		return nil, fmt.Errorf("app: restore: %w: a data directory is needed", ErrBadRequest)
+	}
+	m, err := VerifyBackup(from)
+	if err != nil {
+		return nil, err
+	}
+	dir := cfg.DataDir
+	if err := emptyDir(dir); err != nil {
+		if !force {
+			return nil, fmt.Errorf("app: restore: %w (--force replaces tolk's files in it)", err)
+		}
+		if err := replaceable(dir); err != nil {
+			return nil, err
+		}
+		for _, name := range []string{storeFile, indexDir, lexiconFile} {
+			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
+				return nil, fmt.Errorf("app: restore: %w", err)
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("app: restore: %w", err)
+	}
+	// The store goes in last: until it is there, the directory does not
+	// look like data, and a restore that failed is simply done again.
+	for _, name := range []string{lexiconFile, storeFile} {
+		src, err := os.Open(filepath.Join(from, name))
+		if errors.Is(err, os.ErrNotExist) && name == lexiconFile {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("app: restore: %w", err)
+		}
+		tmp := filepath.Join(dir, "."+name+".restoring")
+		_, err = writeFile(ctx, tmp, func(w io.Writer) error {
+			_, err := io.Copy(w, src)
+			return err
+		})
+		src.Close()
+		if err == nil {
+			err = os.Rename(tmp, filepath.Join(dir, name))
+		}
+		if err != nil {
+			os.Remove(tmp)
+			return nil, fmt.Errorf("app: restore: %w", err)
+		}
+	}
+	if err := syncDir(dir); err != nil {
+		return nil, fmt.Errorf("app: restore: %w", err)
+	}
+	cfg.NoRepair = false
+	a, err := Open(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("app: restore: opening the restored data: %w", err)
+	}
+	defer a.Close()
+	if err := a.idx.Compact(ctx); err != nil {
+		return nil, fmt.Errorf("app: restore: %w", err)
+	}
+	r, err := a.CheckData(ctx, CheckOptions{})
+	if err != nil {
+		return nil, err
+	}
+	// An invalid stored concept travels with the backup as it was; only
+	// differences between store and index would be the restore's fault.
+	diffs := 0
+	for _, f := range r.Findings {
+		if f.Problem != ProblemInvalid {
+			diffs++
+		}
+	}
+	if diffs > 0 || r.Documents != m.Documents || r.Segments != m.Segments {
+		return nil, fmt.Errorf("app: restore: %w: the restored data holds %d documents and %d segments (the backup %d and %d), %d differences",
+			ErrBackup, r.Documents, r.Segments, m.Documents, m.Segments, diffs)
+	}
+	return m, nil
+}
+
+// replaceable refuses a data directory another process has open: the
+// store allows one process at a time.
+func replaceable(dir string) error {
+	path := filepath.Join(dir, storeFile)
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return fmt.Errorf("app: restore: %w: %v", ErrBackup, err)
+	}
+	return st.Close()
+}
+
+// emptyDir reports an error unless dir is absent or an empty directory.
+func emptyDir(dir string) error {
+	if dir == "" {
+		return fmt.Errorf("%w: no directory given", ErrBackup)
+	}
+	es, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(es) > 0 {
+		return fmt.Errorf("%w: %s is not empty", ErrBackup, dir)
+	}
+	return nil
+}
+
+// writeFile creates path, lets fill write it, syncs it and returns its
+// size and SHA-256. ctx is checked before the file is created.
+func writeFile(ctx context.Context, path string, fill func(io.Writer) error) (BackupFile, error) {
+	if err := ctx.Err(); err != nil {
+		return BackupFile{}, err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return BackupFile{}, err
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	err = fill(cw)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return BackupFile{}, err
+	}
+	return BackupFile{Name: filepath.Base(path), Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func hashFile(path string) (int64, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// syncDir makes the names of the files just written in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
