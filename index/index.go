@@ -80,6 +80,8 @@ type Index struct {
 	decompounder Decompounder // may be nil
 
 	slots sync.Pool // *[]int32: SearchWeighted's candidate slots, reused
+
+	facets facetTables // per segment: each passage's document and section
 }
 
 // batchSize is the number of passages per bleve batch: STYLE's measurements

@@ -126,9 +126,10 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		req.Fields = fields
 	}
 	req.IncludeLocations = true
-	req.AddFacet(fieldDoc, bleve.NewFacetRequest(fieldDoc, facetSize))
-	req.AddFacet(fieldSection, bleve.NewFacetRequest(fieldSection, facetSize))
-	res, err := ix.b.SearchInContext(ctx, req)
+	// The facets are counted as the passages are collected (facets.go),
+	// not by bleve from each passage's doc values.
+	fctx, facets := ix.countingFacets(ctx)
+	res, err := ix.b.SearchInContext(fctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
@@ -141,14 +142,8 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOf(h))
 	}
-	for name, fr := range res.Facets {
-		fs := []Facet{}
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				fs = append(fs, Facet{Value: t.Term, Count: t.Count})
-			}
-		}
-		out.Facets[name] = fs
+	if sf := facets(); sf != nil {
+		out.Facets = sf.result()
 	}
 	return out, nil
 }

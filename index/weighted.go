@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
@@ -336,7 +335,7 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	for i, h := range window {
 		nums[i] = acc.cand[h.slot]
 	}
-	if err := windowFacets(rd, nums, out); err != nil {
+	if err := ix.windowFacets(rd, nums, out); err != nil {
 		return nil, err
 	}
 	if offset >= len(ids) {
@@ -461,47 +460,6 @@ func (ix *Index) load(ctx context.Context, ids []string, q query.Query) (map[str
 		out[h.ID] = hitOf(h)
 	}
 	return out, nil
-}
-
-// windowFacets counts the documents and sections of the passages with
-// internal numbers nums into res, from their doc values.
-func windowFacets(rd bindex.IndexReader, nums []uint64, res *Result) error {
-	counts := map[string]map[string]int{fieldDoc: {}, fieldSection: {}}
-	if len(nums) > 0 {
-		dvr, err := rd.DocValueReader([]string{fieldDoc, fieldSection})
-		if err != nil {
-			return fmt.Errorf("index: search: %w", err)
-		}
-		// In passage order: the reader decodes a compressed chunk of doc
-		// values at a time and keeps the last one.
-		nums = slices.Sorted(slices.Values(nums))
-		var key [8]byte
-		for _, id := range nums {
-			binary.BigEndian.PutUint64(key[:], id)
-			err := dvr.VisitDocValues(key[:], func(field string, term []byte) {
-				if m := counts[field]; m != nil {
-					m[string(term)]++
-				}
-			})
-			if err != nil {
-				return fmt.Errorf("index: search: %w", err)
-			}
-		}
-	}
-	for field, m := range counts {
-		fs := make([]Facet, 0, len(m))
-		for v, c := range m {
-			fs = append(fs, Facet{Value: v, Count: c})
-		}
-		slices.SortFunc(fs, func(a, b Facet) int {
-			if a.Count != b.Count {
-				return cmp.Compare(b.Count, a.Count)
-			}
-			return cmp.Compare(a.Value, b.Value)
-		})
-		res.Facets[field] = fs[:min(len(fs), facetSize)]
-	}
-	return nil
 }
 
 // accumulator collects the candidates of a weighted query: a slot each, in
