@@ -222,4 +222,3 @@ func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result)
 	res.Facets = sf.result()
 	return nil
 }
-
