@@ -652,6 +652,12 @@ func appendPrefixRecs(recs []prefixRec, e *entry) []prefixRec {
 			continue
 		}
 		recs = append(recs, prefixRec{s: t.folded, t: t, whole: true})
+		if len(t.runes) > MaxTermLen {
+			// Only an older store holds such a term (Concept.Validate
+			// refuses it): a record per word would make sorting them
+			// cost the square of its length, at every start.
+			continue
+		}
 		prev := true
 		for i, r := range t.folded {
 			w := isWordRune(r)

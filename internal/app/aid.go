@@ -15,12 +15,6 @@ import (
 // matcher returns the term matcher of the current glossary.
 func (a *App) matcher() *match.Matcher { return a.match.Load() }
 
-// rebuildMatcher makes the matcher reflect the termbase; called after
-// every glossary change, so annotations and expansions see edits at once.
-func (a *App) rebuildMatcher() {
-	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: index.TermKey, Split: a.split}))
-}
-
 // Annotate finds the glossary's terms in text (lang nl, en or "" for both).
 // Offsets are byte offsets into text.
 func (a *App) Annotate(text, lang string) []match.Annotation {

@@ -67,7 +67,8 @@ type App struct {
 
 	addHook func(context.Context, []index.Passage) error // replaces idx.Add in tests that inject failures
 
-	wmu     sync.Mutex // serialises document writes
+	wmu     sync.Mutex    // serialises document writes
+	gl      glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
 	mu      sync.RWMutex
 	docs    map[string]*Document
 	history map[string][]store.Change // memory mode only

@@ -271,12 +271,12 @@ func (a *App) checkGlossary(r *CheckReport, f *fix) error {
 		r.Concepts = a.terms.Len()
 		return nil
 	}
-	// Concept writes hold a.mu while they write the store and the
-	// termbase: under the read lock the two must agree.
-	a.mu.RLock()
+	// Concept writes hold a.gl.mu while they write the store and the
+	// termbase: under it the two must agree.
+	a.gl.mu.Lock()
 	stored, err := a.store.Concepts()
 	held := a.terms.All()
-	a.mu.RUnlock()
+	a.gl.mu.Unlock()
 	if err != nil {
 		return fmt.Errorf("app: check: %w", err)
 	}
@@ -363,12 +363,13 @@ func (a *App) repair(ctx context.Context, f *fix) error {
 		}
 	}
 	if len(f.publish) > 0 || len(f.withdraw) > 0 {
-		a.mu.Lock()
+		a.gl.mu.Lock()
 		for _, id := range f.withdraw {
 			a.terms.Delete(id)
 		}
 		a.publish(f.publish...)
-		a.mu.Unlock()
+		a.gl.mu.Unlock()
+		a.rebuildMatcher()
 	}
 	if len(f.segs) > 0 {
 		a.tmem.mu.Lock()

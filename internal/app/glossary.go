@@ -2,33 +2,56 @@ package app
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/store"
 )
 
-// The glossary edits below write the store first (one fsync'd
-// transaction) and only then the in-memory termbase, so a 2xx answer
-// means the edit is on disk and lookups already see it.
+// glossaryState serialises glossary writes and keeps the term matcher up
+// to date without holding a lock that readers need.
+//
+// A glossary write holds mu while it writes the store (one fsync'd
+// transaction) and then the termbase, so the two change in the same order
+// and a 2xx answer means the edit is on disk and lookups see it. It does
+// not hold App.mu, the lock of the document map: a write never keeps a
+// reader of documents waiting. The term matcher is rebuilt after mu is
+// released (rebuildMatcher): building it keys every term of the glossary
+// (about 100 ms with FreeDict loaded), work that must not stall other
+// writers' store transactions, let alone readers.
+type glossaryState struct {
+	mu  sync.Mutex    // serialises glossary writes: store, then termbase
+	gen atomic.Uint64 // counts termbase changes; bumped under mu
+
+	mmu   sync.Mutex       // serialises matcher builds
+	built uint64           // the gen the current matcher reflects; under mmu
+	key   glossary.KeyFunc // the matcher's KeyFunc; nil means index.TermKey (tests slow it down)
+}
 
 // CreateConcept validates and stores a new concept.
 func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, err
 	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
+	a.gl.mu.Lock()
 	var err error
 	if a.store == nil {
 		c, err = a.memCreate(c, who)
 	} else {
 		c, err = a.store.CreateConcept(c, who)
 	}
+	if err == nil {
+		a.publish(c)
+	}
+	a.gl.mu.Unlock()
 	if err != nil {
 		return glossary.Concept{}, err
 	}
-	a.publish(c)
+	a.rebuildMatcher()
 	return c, nil
 }
 
@@ -37,25 +60,36 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, err
 	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
+	a.gl.mu.Lock()
 	var err error
 	if a.store == nil {
 		c, err = a.memUpdate(c, who)
 	} else {
 		c, err = a.store.UpdateConcept(c, who)
 	}
+	if err == nil {
+		a.publish(c)
+	}
+	a.gl.mu.Unlock()
 	if err != nil {
 		return glossary.Concept{}, err
 	}
-	a.publish(c)
+	a.rebuildMatcher()
 	return c, nil
 }
 
 // DeleteConcept removes a concept.
 func (a *App) DeleteConcept(id, who string) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
+	if err := a.deleteConcept(id, who); err != nil {
+		return err
+	}
+	a.rebuildMatcher()
+	return nil
+}
+
+func (a *App) deleteConcept(id, who string) error {
+	a.gl.mu.Lock()
+	defer a.gl.mu.Unlock()
 	old, ok := a.terms.Get(id)
 	if !ok {
 		return fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
@@ -66,7 +100,7 @@ func (a *App) DeleteConcept(id, who string) error {
 		return err
 	}
 	a.terms.Delete(id)
-	a.rebuildMatcher()
+	a.gl.gen.Add(1)
 	return nil
 }
 
@@ -77,8 +111,16 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 			return err
 		}
 	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
+	if err := a.importConcepts(cs, who); err != nil {
+		return err
+	}
+	a.rebuildMatcher()
+	return nil
+}
+
+func (a *App) importConcepts(cs []glossary.Concept, who string) error {
+	a.gl.mu.Lock()
+	defer a.gl.mu.Unlock()
 	a.rehome(cs)
 	if a.store == nil {
 		now := time.Now().UTC()
@@ -101,10 +143,33 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 	return nil
 }
 
-// publish makes stored concepts visible to lookups and the term matcher.
+// publish makes stored concepts visible to lookups; rebuildMatcher then
+// shows them to the term matcher. The caller holds a.gl.mu.
 func (a *App) publish(cs ...glossary.Concept) {
 	a.terms.Put(cs...)
-	a.rebuildMatcher()
+	a.gl.gen.Add(1)
+}
+
+// rebuildMatcher makes the matcher reflect the termbase as it is now, or
+// later: it returns once a matcher built from a termbase that holds every
+// change made before the call is in place. Concurrent calls coalesce: one
+// that waited while another built from a termbase already holding its
+// changes builds nothing. Call it holding neither a.mu nor a.gl.mu.
+func (a *App) rebuildMatcher() {
+	want := a.gl.gen.Load()
+	a.gl.mmu.Lock()
+	defer a.gl.mmu.Unlock()
+	if a.gl.built >= want && a.match.Load() != nil {
+		return
+	}
+	// Read before the snapshot: the snapshot holds at least this gen.
+	gen := a.gl.gen.Load()
+	key := a.gl.key
+	if key == nil {
+		key = index.TermKey
+	}
+	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split}))
+	a.gl.built = gen
 }
 
 // In memory mode (no store) the App itself does what the store does for a
@@ -140,9 +205,13 @@ func (a *App) memID(c *glossary.Concept) {
 	}
 }
 
-// record appends a change to the memory-mode history of concept id.
+// record appends a change to the memory-mode history of concept id. The
+// caller holds a.gl.mu; History reads under a.mu.
 func (a *App) record(id, who, action string, when time.Time, old, new glossary.Concept) {
-	a.history[id] = append(a.history[id], store.Change{When: when, Who: who, Action: action, Fields: store.Diff(old, new)})
+	ch := store.Change{When: when, Who: who, Action: action, Fields: store.Diff(old, new)}
+	a.mu.Lock()
+	a.history[id] = append(a.history[id], ch)
+	a.mu.Unlock()
 }
 
 // History returns the change history of a concept, oldest first.
