@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -34,36 +33,85 @@ type segFacets struct {
 	ord   [len(facetFields)][]uint32
 }
 
-// facetTables holds the tables of the segments in use, by segment.
+// facetTables holds the tables of the segments in use, by segment, and
+// of the last few snapshots searched.
 type facetTables struct {
-	mu   sync.Mutex
-	segs map[segment.Segment]*segFacets
+	mu    sync.Mutex
+	segs  map[segment.Segment]*segFacets
+	snaps []*snapTables // most recent last
 }
 
-// snapFacets counts facets over one index snapshot: its segments' tables
-// and where each segment's passages start in the snapshot's numbering.
-type snapFacets struct {
-	tables  []*segFacets
+// snapTables joins the tables of one snapshot's segments: where each
+// segment's passages start in the snapshot's numbering, the snapshot's
+// distinct values of each field, and per segment the value of each of
+// its term indexes.
+type snapTables struct {
+	snap    *scorch.IndexSnapshot
 	offsets []uint64
-	counts  [len(facetFields)][][]int // per segment, per term
+	segs    []*segFacets
+	values  [len(facetFields)][]string
+	global  [len(facetFields)][][]uint32
+	pool    sync.Pool // *snapFacets, counts zeroed
 }
 
-// forSnapshot returns the counter of snap, building the tables of segments
-// not seen yet and forgetting those no longer in snap.
+// keptSnapshots is how many snapshots' joined tables are kept: searches
+// run on the newest, a few may still hold an older one.
+const keptSnapshots = 4
+
+// snapFacets counts one search's facets over a snapshot.
+type snapFacets struct {
+	st      *snapTables
+	counts  [len(facetFields)][]int    // per value
+	touched [len(facetFields)][]uint32 // the values counted
+}
+
+// forSnapshot returns a counter for snap (release it with done), building
+// the tables of segments and the snapshot not seen yet.
 func (ft *facetTables) forSnapshot(snap *scorch.IndexSnapshot) (*snapFacets, error) {
-	segs := snap.Segments()
-	sf := &snapFacets{tables: make([]*segFacets, len(segs)), offsets: make([]uint64, len(segs))}
+	st, err := ft.tables(snap)
+	if err != nil {
+		return nil, err
+	}
+	if sf, ok := st.pool.Get().(*snapFacets); ok {
+		return sf, nil
+	}
+	sf := &snapFacets{st: st}
+	for f := range facetFields {
+		sf.counts[f] = make([]int, len(st.values[f]))
+	}
+	return sf, nil
+}
+
+// done clears sf's counts and returns it to its pool.
+func (sf *snapFacets) done() {
+	for f := range facetFields {
+		for _, g := range sf.touched[f] {
+			sf.counts[f][g] = 0
+		}
+		sf.touched[f] = sf.touched[f][:0]
+	}
+	sf.st.pool.Put(sf)
+}
+
+func (ft *facetTables) tables(snap *scorch.IndexSnapshot) (*snapTables, error) {
 	ft.mu.Lock()
 	defer ft.mu.Unlock()
+	for _, st := range ft.snaps {
+		if st.snap == snap {
+			return st, nil
+		}
+	}
 	if ft.segs == nil {
 		ft.segs = map[segment.Segment]*segFacets{}
 	}
+	segs := snap.Segments()
+	st := &snapTables{snap: snap, offsets: make([]uint64, len(segs)), segs: make([]*segFacets, len(segs))}
 	live := make(map[segment.Segment]bool, len(segs))
 	var running uint64
 	for i, ss := range segs {
 		seg := ss.Segment()
 		live[seg] = true
-		sf.offsets[i] = running
+		st.offsets[i] = running
 		running += seg.Count()
 		t := ft.segs[seg]
 		if t == nil {
@@ -73,19 +121,37 @@ func (ft *facetTables) forSnapshot(snap *scorch.IndexSnapshot) (*snapFacets, err
 			}
 			ft.segs[seg] = t
 		}
-		sf.tables[i] = t
+		st.segs[i] = t
 	}
-	// A table of a segment merged away is dropped; a search still holding
-	// an older snapshot keeps its own reference.
+	// A table of a segment merged away is dropped; a snapshot still in
+	// use keeps its own reference.
 	for seg := range ft.segs {
 		if !live[seg] {
 			delete(ft.segs, seg)
 		}
 	}
 	for f := range facetFields {
-		sf.counts[f] = make([][]int, len(segs))
+		ids := map[string]uint32{}
+		st.global[f] = make([][]uint32, len(segs))
+		for i, t := range st.segs {
+			g := make([]uint32, len(t.terms[f]))
+			for o, v := range t.terms[f] {
+				id, ok := ids[v]
+				if !ok {
+					id = uint32(len(st.values[f]))
+					ids[v] = id
+					st.values[f] = append(st.values[f], v)
+				}
+				g[o] = id
+			}
+			st.global[f][i] = g
+		}
 	}
-	return sf, nil
+	if len(ft.snaps) == keptSnapshots {
+		ft.snaps = slices.Delete(ft.snaps, 0, 1)
+	}
+	ft.snaps = append(ft.snaps, st)
+	return st, nil
 }
 
 // buildSegFacets reads a segment's table from the facet fields' term
@@ -127,11 +193,12 @@ func buildSegFacets(seg segment.Segment) (*segFacets, error) {
 
 // add counts the passage with global number num.
 func (sf *snapFacets) add(num uint64) {
-	i := sort.Search(len(sf.offsets), func(x int) bool { return sf.offsets[x] > num }) - 1
+	st := sf.st
+	i := sort.Search(len(st.offsets), func(x int) bool { return st.offsets[x] > num }) - 1
 	if i < 0 {
 		return
 	}
-	t, local := sf.tables[i], num-sf.offsets[i]
+	t, local := st.segs[i], num-st.offsets[i]
 	for f := range facetFields {
 		if local >= uint64(len(t.ord[f])) {
 			continue
@@ -140,12 +207,11 @@ func (sf *snapFacets) add(num uint64) {
 		if o == 0 {
 			continue
 		}
-		c := sf.counts[f][i]
-		if c == nil {
-			c = make([]int, len(t.terms[f]))
-			sf.counts[f][i] = c
+		g := st.global[f][i][o-1]
+		if sf.counts[f][g] == 0 {
+			sf.touched[f] = append(sf.touched[f], g)
 		}
-		c[o-1]++
+		sf.counts[f][g]++
 	}
 }
 
@@ -155,33 +221,38 @@ func (sf *snapFacets) add(num uint64) {
 func (sf *snapFacets) result() map[string][]Facet {
 	out := make(map[string][]Facet, len(facetFields))
 	for f, field := range facetFields {
-		m := map[string]int{}
-		for i, c := range sf.counts[f] {
-			for o, n := range c {
-				if n > 0 {
-					m[sf.tables[i].terms[f][o]] += n
-				}
-			}
+		all := make([]Facet, len(sf.touched[f]))
+		for k, g := range sf.touched[f] {
+			all[k] = Facet{Value: sf.st.values[f][g], Count: sf.counts[f][g]}
 		}
-		fs := make([]Facet, 0, len(m))
-		for v, n := range m {
-			fs = append(fs, Facet{Value: v, Count: n})
-		}
-		slices.SortFunc(fs, func(a, b Facet) int {
-			if a.Count != b.Count {
-				return cmp.Compare(b.Count, a.Count)
-			}
-			return cmp.Compare(a.Value, b.Value)
-		})
-		out[field] = fs[:min(len(fs), facetSize)]
+		out[field] = topFacets(all, facetSize)
 	}
 	return out
 }
 
+// topFacets returns the n most frequent of fs, ties by value, in order,
+// without sorting all of fs.
+func topFacets(fs []Facet, n int) []Facet {
+	before := func(a, b Facet) bool { return a.Count > b.Count || a.Count == b.Count && a.Value < b.Value }
+	top := make([]Facet, 0, min(n, len(fs)))
+	for _, x := range fs {
+		if len(top) == n && !before(x, top[n-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
+		if len(top) < n {
+			top = append(top, Facet{})
+		}
+		copy(top[i+1:], top[i:])
+		top[i] = x
+	}
+	return top
+}
+
 // countingFacets returns ctx set up so that the search run with it counts
-// the facets of every matching passage into the *snapFacets that get
-// returns once the search is done (nil if the search did not start).
-func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() *snapFacets) {
+// the facets of every matching passage, and a function that returns them
+// once the search is done (nil if the search did not start). Call it once.
+func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() map[string][]Facet) {
 	var sf *snapFacets
 	maker := search.MakeDocumentMatchHandler(func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
@@ -202,7 +273,13 @@ func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() *s
 			return next(d)
 		}, loadID, nil
 	})
-	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, maker), func() *snapFacets { return sf }
+	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, maker), func() map[string][]Facet {
+		if sf == nil {
+			return nil
+		}
+		defer sf.done()
+		return sf.result()
+	}
 }
 
 // windowFacets counts the documents and sections of the passages with
@@ -216,6 +293,7 @@ func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result)
 	if err != nil {
 		return err
 	}
+	defer sf.done()
 	for _, n := range nums {
 		sf.add(n)
 	}

@@ -142,8 +142,8 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOf(h))
 	}
-	if sf := facets(); sf != nil {
-		out.Facets = sf.result()
+	if fs := facets(); fs != nil {
+		out.Facets = fs
 	}
 	return out, nil
 }
