@@ -485,7 +485,7 @@ func (a *App) explain(text string, exps []expansion) []Matched {
 // wordMatch finds how a query word occurs in text: as typed, folded,
 // stemmed or as a part of a compound.
 func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
-	fw, kw := index.Fold(w), index.Key("nl", w)
+	fw, kw := index.Fold(w), nlKeys.key(w)
 	var stem, comp string
 	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' }) {
 		switch {
@@ -493,11 +493,11 @@ func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
 			return Matched{Query: w, Term: tok, Via: "exact"}, true
 		case index.Fold(tok) == fw:
 			return Matched{Query: w, Term: tok, Via: "fold"}, true
-		case stem == "" && index.Key("nl", tok) == kw:
+		case stem == "" && nlKeys.key(tok) == kw:
 			stem = tok
 		case stem == "" && comp == "" && split != nil:
 			for _, p := range split(index.Fold(tok)) {
-				if p == fw || index.Key("nl", p) == kw {
+				if p == fw || nlKeys.key(p) == kw {
 					comp = tok
 					break
 				}
