@@ -38,6 +38,9 @@ commands:
   tm import FILE...      import translation memories (tmx, tsv, csv, pairs) or align --nl/--en texts
   tm export             write the translation memory (--format tmx|tsv) to stdout or --out
   tm train              rebuild the translation lexicon from the translation memory
+  check                 compare the store with the index and the glossary; --repair repairs
+  backup DIR            write a consistent snapshot of the data to DIR (--server: of a running tolk)
+  restore DIR           restore the backup in DIR into --data (an empty directory, or --force)
   version               print the version
 
 Run 'tolk <command> -h' for a command's flags.
@@ -76,6 +79,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return glossaryCmd(ctx, args[1:], getenv, stdin, stdout, stderr)
 	case "tm":
 		return tmCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "check":
+		return checkCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "backup":
+		return backupCmd(ctx, args[1:], getenv, stdout, stderr)
+	case "restore":
+		return restoreCmd(ctx, args[1:], getenv, stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "tolk", version())
 		return nil
@@ -128,17 +137,26 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 }
 
 func openApp(ctx context.Context, d dataFlags, log *slog.Logger) (*app.App, error) {
-	curated, err := glossary.Curated()
+	cfg, err := appConfig(d, log)
 	if err != nil {
 		return nil, err
+	}
+	return app.Open(ctx, cfg)
+}
+
+// appConfig is the configuration every command opens the data with.
+func appConfig(d dataFlags, log *slog.Logger) (app.Config, error) {
+	curated, err := glossary.Curated()
+	if err != nil {
+		return app.Config{}, err
 	}
 	sp, err := app.NewSplitter(curated, corpus.Default())
 	if err != nil {
-		return nil, err
+		return app.Config{}, err
 	}
-	return app.Open(ctx, app.Config{
+	return app.Config{
 		DataDir: d.data, Memory: d.memory, Corpus: corpus.Default(), Glossary: curated, Splitter: sp, Logger: log,
-	})
+	}, nil
 }
 
 // tokens reads the write tokens: TOLK_TOKEN (named "default") and

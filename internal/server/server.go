@@ -101,6 +101,7 @@ func (s *Server) routes() {
 	r := s.gin
 	r.GET("/healthz", s.handle(s.healthz))
 	v1 := r.Group("/api/v1")
+	s.adminRoutes(v1)
 	v1.GET("/search", s.handle(s.search))
 	v1.GET("/documents", s.handle(s.listDocuments))
 	v1.GET("/documents/:id", s.handle(s.getDocument))
