@@ -319,13 +319,16 @@ func (a *App) checkSegments(r *CheckReport, f *fix) error {
 	if a.store == nil || t == nil {
 		return nil
 	}
-	t.mu.RLock()
+	// Writers hold t.wmu across the store and the map.
+	t.wmu.Lock()
 	stored, err := a.store.Segments()
+	t.mu.RLock()
 	held := make(map[string]tm.Segment, len(t.segs))
 	for k, s := range t.segs {
 		held[k] = s
 	}
 	t.mu.RUnlock()
+	t.wmu.Unlock()
 	if err != nil {
 		return fmt.Errorf("app: check: %w", err)
 	}
@@ -372,9 +375,9 @@ func (a *App) repair(ctx context.Context, f *fix) error {
 		a.rebuildMatcher()
 	}
 	if len(f.segs) > 0 {
-		a.tmem.mu.Lock()
+		a.tmem.wmu.Lock()
 		err := a.tmem.put(ctx, f.segs)
-		a.tmem.mu.Unlock()
+		a.tmem.wmu.Unlock()
 		if err != nil {
 			return fmt.Errorf("app: repair: %w", err)
 		}

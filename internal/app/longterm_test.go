@@ -76,11 +76,12 @@ func TestLongTermRefused(t *testing.T) {
 
 // TestOpenWithStoredLongTerms: a data directory from before the length
 // limit may hold terms of any length. Written straight into the store
-// here (a one-word term of 2 MB, and one of a million one-letter words),
+// here (a one-word term of 1 MB, and one of 524,288 one-letter words),
 // they do not hold up the start: the keys of their words are bounded
 // (index.MaxWordLen), the too-long term is kept out of the term matcher,
 // and the concepts are loaded, found by lookup and can be deleted. Before,
-// keying the 2 MB word took minutes, at every start.
+// keying the 1 MB word took about 10 s a key and sorting the
+// prefix records of the many-word term did not finish, at every start.
 func TestOpenWithStoredLongTerms(t *testing.T) {
 	dir := t.TempDir()
 	a, err := Open(context.Background(), Config{DataDir: dir})
@@ -89,8 +90,8 @@ func TestOpenWithStoredLongTerms(t *testing.T) {
 	}
 	a.Close()
 
-	word := strings.Repeat("ab", 1<<20) + "en" // 2 MB, a plural ending: every suffix was tried
-	words := strings.TrimSpace(strings.Repeat("a ", 1<<20))
+	word := strings.Repeat("ab", 1<<19) + "en" // 1 MB, a plural ending: every suffix was tried
+	words := strings.TrimSpace(strings.Repeat("a ", 1<<19))
 	db, err := bolt.Open(filepath.Join(dir, "tolk.db"), 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -124,12 +125,12 @@ func TestOpenWithStoredLongTerms(t *testing.T) {
 		t.Errorf("the termbase holds %d concepts, want 3", n)
 	}
 	if got := index.TermKey("nl", word); got != word {
-		t.Errorf("the key of the 2 MB word is %d bytes, not the word itself", len(got))
+		t.Errorf("the key of the 1 MB word is %d bytes, not the word itself", len(got))
 	}
 	within(t, 60*time.Second, "lookup and annotation", func() {
 		res, err := a.Terms().Lookup(glossary.LookupRequest{Q: word, Mode: glossary.ModeExact})
 		if err != nil || res.Total != 1 || res.Concepts[0].ID != "old-word" {
-			t.Errorf("exact lookup of the 2 MB word: %d results, %v; want old-word", res.Total, err)
+			t.Errorf("exact lookup of the 1 MB word: %d results, %v; want old-word", res.Total, err)
 		}
 		text := "De staatsgreep. " + word
 		var got []string
@@ -297,5 +298,63 @@ func TestConcurrentGlossaryWrites(t *testing.T) {
 		if h, _ := a.History(fmt.Sprintf("w%d-1", w)); len(h) != 3 {
 			t.Errorf("w%d-1: %d history entries, want 3 (create, update, delete)", w, len(h))
 		}
+	}
+}
+
+// TestTMImportDoesNotBlockSearch: while a translation-memory import is
+// being indexed (held there by a hook), TM searches and listings answer
+// from what was there before; the import's segments are found once it
+// returns. Before, the import held the memory's lock across the store
+// write and the indexing, and every search waited for it.
+func TestTMImportDoesNotBlockSearch(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.ImportTM(ctx, TMImport{Format: TMFormatTSV, Data: []byte("de begroting\tthe budget\n"), Name: "a.tsv", Who: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	a.tmem.putHook = func() {
+		once.Do(func() {
+			close(entered)
+			<-release
+		})
+	}
+	imported := make(chan error, 1)
+	go func() {
+		_, err := a.ImportTM(ctx, TMImport{Format: TMFormatTSV, Data: []byte("het verdrag\tthe treaty\n"), Name: "b.tsv", Who: "t"})
+		imported <- err
+	}()
+	select {
+	case <-entered:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the import never reached the indexing")
+	}
+	within(t, 30*time.Second, "SearchTM during an import", func() {
+		r, err := a.SearchTM(ctx, TMQuery{Q: "begroting"})
+		if err != nil || len(r.Segments) != 1 {
+			t.Errorf("SearchTM(begroting) = %d hits, %v; want 1", len(r.Segments), err)
+		}
+	})
+	within(t, 30*time.Second, "TMSegments during an import", func() {
+		if n := len(a.TMSegments("")); n != 1 {
+			t.Errorf("TMSegments: %d, want the 1 from before the import", n)
+		}
+	})
+	close(release)
+	select {
+	case err := <-imported:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("ImportTM did not return once the hook did")
+	}
+	if r, err := a.SearchTM(ctx, TMQuery{Q: "verdrag"}); err != nil || len(r.Segments) != 1 {
+		t.Errorf("after the import, SearchTM(verdrag) = %d hits, %v; want 1", len(r.Segments), err)
 	}
 }

@@ -25,10 +25,20 @@ import (
 // is built from the store at start (a data directory) or filled by
 // imports (memory mode). The store is the truth: an import is written to
 // it in one fsync'd transaction before memory and index see it.
+//
+// Writers take turns on wmu, which they hold across the store write and
+// the indexing, work that grows with the import; mu is taken only to
+// change the map, so searches never wait for an import's analysis. A
+// search in between may find a segment in the index before the map holds
+// it (the hit is skipped) or, for a replaced segment, show the old text
+// for a moment.
 type tmState struct {
-	mu   sync.RWMutex
+	wmu  sync.Mutex            // serialises writes: store, then index and map
+	mu   sync.RWMutex          // guards segs
 	segs map[string]tm.Segment // by tm.Segment.Key
 	idx  *index.SegmentIndex
+
+	putHook func() // called before indexing; tests hold a write there
 }
 
 func newTMState(opt index.Options) (*tmState, error) {
@@ -55,17 +65,24 @@ func (a *App) loadTM(ctx context.Context) error {
 	return nil
 }
 
+// put indexes segs, then puts them in the map. The caller holds t.wmu
+// (or is alone, at start).
 func (t *tmState) put(ctx context.Context, segs []tm.Segment) error {
 	docs := make([]index.Segment, len(segs))
 	for i, s := range segs {
 		docs[i] = index.Segment{Key: s.Key(), NL: s.NL, EN: s.EN, Collection: s.Collection}
 	}
+	if t.putHook != nil {
+		t.putHook()
+	}
 	if err := t.idx.Put(ctx, docs); err != nil {
 		return fmt.Errorf("app: %w", err)
 	}
+	t.mu.Lock()
 	for _, s := range segs {
 		t.segs[s.Key()] = s
 	}
+	t.mu.Unlock()
 	return nil
 }
 
@@ -169,8 +186,8 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 // then indexes them; it returns how many were stored.
 func (a *App) putSegments(ctx context.Context, segs []tm.Segment, who string) (int, error) {
 	t := a.tmem
-	t.mu.Lock()
-	defer t.mu.Unlock()
+	t.wmu.Lock()
+	defer t.wmu.Unlock()
 	var (
 		ready []tm.Segment
 		err   error
