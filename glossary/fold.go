@@ -3,6 +3,7 @@ package glossary
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,8 +13,14 @@ import (
 // without combining marks, lower-cased, with typographic apostrophes and
 // hyphens replaced by their ASCII forms and runs of white space collapsed
 // to one space. NFKD rather than NFD because text extracted from PDFs
-// carries ligatures ("ĳ", "ﬁ") that users never type.
+// carries ligatures ("ĳ", "ﬁ") that users never type. Each invalid UTF-8
+// byte becomes U+FFFD first: the normalizer leaves the rune after an
+// invalid byte undecomposed, so without this Fold(Fold(s)) could differ
+// from Fold(s).
 func Fold(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

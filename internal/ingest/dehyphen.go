@@ -8,6 +8,29 @@ import (
 
 const softHyphen = "\u00ad"
 
+// dropSoftHyphens removes the soft hyphens joinLines has not consumed. A
+// soft hyphen next to a space ("\u00ad 2020", "a \u00ad b") hides a space
+// at an end or beside another one from normalizeInline, so the spaces are
+// collapsed and trimmed again after it goes.
+func dropSoftHyphens(s string) string {
+	if !strings.Contains(s, softHyphen) {
+		return s
+	}
+	s = strings.ReplaceAll(s, softHyphen, "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, w := range strings.Split(s, " ") {
+		if w == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // conjunctions may follow a suspended compound: "advies- en
 // trainingsactiviteiten", "Noord- en Centraal-Mali", "in- of uitvoer".
 // Both Dutch and English, as letters quote English names; not "dan", "to"

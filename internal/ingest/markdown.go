@@ -48,7 +48,7 @@ func parseMarkdown(src string) []block {
 			for i, l := range para {
 				para[i] = normalizeInline(stripInline(l))
 			}
-			if text := norm.NFC.String(strings.ReplaceAll(joinAll(para, false), softHyphen, "")); text != "" {
+			if text := norm.NFC.String(dropSoftHyphens(joinAll(para, false))); text != "" {
 				blocks = append(blocks, block{kind: kindParagraph, text: text})
 			}
 			para = nil

@@ -126,9 +126,8 @@ func parseText(lines []line, typeset bool) []block {
 			for i, l := range p {
 				texts[i] = l.text
 			}
-			text := joinAll(texts, typeset)
-			text = strings.TrimLeft(text, bullets+" ")
-			text = norm.NFC.String(strings.ReplaceAll(text, softHyphen, ""))
+			text := dropSoftHyphens(joinAll(texts, typeset))
+			text = norm.NFC.String(strings.TrimLeft(text, bullets+" "))
 			if text != "" {
 				blocks = append(blocks, block{kind: kindParagraph, text: text})
 			}
