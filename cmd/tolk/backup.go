@@ -117,12 +117,16 @@ func restoreCmd(ctx context.Context, args []string, getenv func(string) string, 
 		return err
 	}
 	start := time.Now()
-	m, err := app.Restore(ctx, fs.Arg(0), cfg, *force)
+	r, err := app.Restore(ctx, fs.Arg(0), cfg, *force)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "restored the backup of %s into %s: %d documents, %d concepts, %d segments; index rebuilt, %v in all\n",
-		m.Created.Format(time.RFC3339), d.data, m.Documents, m.Concepts, m.Segments, time.Since(start).Round(time.Millisecond))
+	how := "rebuilt from the store"
+	if r.IndexCopied {
+		how = fmt.Sprintf("restored from its copy, %d documents repaired to match the store", len(r.Repaired))
+	}
+	fmt.Fprintf(stdout, "restored the backup of %s into %s: %d documents, %d concepts, %d segments; index %s; %v in all\n",
+		r.Created.Format(time.RFC3339), d.data, r.Documents, r.Concepts, r.Segments, how, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

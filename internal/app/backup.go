@@ -9,21 +9,30 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tolk-nl/tolk/internal/store"
 )
 
-// A backup is a directory of three files: tolk.db, a copy of the store
-// taken inside one read transaction (documents with their sources,
-// glossary with its history, translation memory); lexicon.gz, the trained
-// lexicon, when the data directory has one; and backup.json, the manifest,
-// written last so that a backup without it is known to be incomplete. The
-// index is not copied: it is derived from the stored documents, and Restore
-// rebuilds it (a copy of the index would be a second snapshot of another
-// moment, which the start-up reconcile would have to repair anyway).
+// A backup is a directory: tolk.db, a copy of the store taken inside one
+// read transaction (documents with their sources, glossary with its
+// history, translation memory); index/, a copy of the search index taken
+// right after (bleve's online copy of one index snapshot); lexicon.gz, the
+// trained lexicon, when the data directory has one; and backup.json, the
+// manifest, written last, so that a backup without it is known to be
+// incomplete. The store is the truth. The index copy is of a moment a
+// little later than the store's, so it may hold passages of a write the
+// store copy lacks, or lack some of one it holds; restoring runs the
+// check with repair, which makes the index match the store exactly (it
+// is keyed by document version), and rebuilds the whole index from the
+// store when the copy cannot be opened or was built by another analysis.
+// Copying the index makes a restore take seconds instead of reindexing
+// every document (about 40 s for 600 documents with the compound
+// splitter).
 
 // BackupFormat names the layout of a backup directory.
 const BackupFormat = "tolk-backup/1"
@@ -80,6 +89,14 @@ func (a *App) Backup(ctx context.Context, dir string) (*BackupManifest, error) {
 		return nil, fmt.Errorf("app: backup: %w", err)
 	}
 	m.Files = append(m.Files, f)
+	if err := a.idx.CopyTo(filepath.Join(dir, indexDir)); err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	ixFiles, err := hashTree(dir, indexDir)
+	if err != nil {
+		return nil, fmt.Errorf("app: backup: %w", err)
+	}
+	m.Files = append(m.Files, ixFiles...)
 	if src, err := os.Open(filepath.Join(a.dir, lexiconFile)); err == nil {
 		f, err := writeFile(ctx, filepath.Join(dir, lexiconFile), func(w io.Writer) error {
 			_, err := io.Copy(w, src)
@@ -130,7 +147,7 @@ func (a *App) WriteBackup(ctx context.Context, w io.Writer) (*BackupManifest, er
 	}
 	tw := tar.NewWriter(w)
 	for _, f := range m.Files {
-		if err := tarFile(tw, filepath.Join(tmp, f.Name), f.Name, m.Created); err != nil {
+		if err := tarFile(tw, filepath.Join(tmp, filepath.FromSlash(f.Name)), f.Name, m.Created); err != nil {
 			return m, fmt.Errorf("app: backup: %w", err)
 		}
 	}
@@ -181,16 +198,18 @@ func ReadBackup(ctx context.Context, r io.Reader, dir string) (*BackupManifest, 
 		if err != nil {
 			return nil, fmt.Errorf("app: backup: reading the stream: %w", err)
 		}
-		switch h.Name {
-		case storeFile, lexiconFile, manifestFile:
-		default:
+		if !backupName(h.Name) && h.Name != manifestFile {
 			return nil, fmt.Errorf("app: %w: unexpected file %q in the stream", ErrBackup, h.Name)
 		}
 		if seen[h.Name] || h.Typeflag != tar.TypeReg {
 			return nil, fmt.Errorf("app: %w: %q repeated or not a file", ErrBackup, h.Name)
 		}
 		seen[h.Name] = true
-		if _, err := writeFile(ctx, filepath.Join(dir, h.Name), func(w io.Writer) error {
+		path := filepath.Join(dir, filepath.FromSlash(h.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("app: backup: %w", err)
+		}
+		if _, err := writeFile(ctx, path, func(w io.Writer) error {
 			_, err := io.Copy(w, tr)
 			return err
 		}); err != nil {
@@ -222,11 +241,11 @@ func VerifyBackup(dir string) (*BackupManifest, error) {
 	}
 	hasStore := false
 	for _, f := range m.Files {
-		if f.Name != storeFile && f.Name != lexiconFile {
+		if !backupName(f.Name) {
 			return nil, fmt.Errorf("app: %w: the manifest names an unexpected file %q", ErrBackup, f.Name)
 		}
 		hasStore = hasStore || f.Name == storeFile
-		size, sum, err := hashFile(filepath.Join(dir, f.Name))
+		size, sum, err := hashFile(filepath.Join(dir, filepath.FromSlash(f.Name)))
 		if err != nil {
 			return nil, fmt.Errorf("app: %w: %v", ErrBackup, err)
 		}
@@ -240,13 +259,24 @@ func VerifyBackup(dir string) (*BackupManifest, error) {
 	return &m, nil
 }
 
+// RestoreReport says what a restore did: the backup's manifest, whether
+// the index was restored from its copy (or rebuilt from the store), and
+// what the check with repair that follows found and repaired (writes the
+// store copy and the index copy disagree on).
+type RestoreReport struct {
+	*BackupManifest
+	IndexCopied bool      `json:"index_copied"`
+	Repaired    []Finding `json:"repaired"`
+}
+
 // Restore makes cfg.DataDir hold the backup in from: it verifies the
-// backup, copies its files into the data directory, and opens it, which
-// rebuilds the index from the restored documents. A data directory that
-// is not empty is refused unless force is set; then tolk's own files in
-// it (tolk.db, index/, lexicon.gz) are replaced and others left alone,
+// backup, copies its files into the data directory, opens it and repairs
+// the index from the restored store (CheckData with Repair), rebuilding
+// the index from the store when its copy does not open. A data directory
+// that is not empty is refused unless force is set; then tolk's own files
+// in it (tolk.db, index/, lexicon.gz) are replaced and others left alone,
 // and a data directory another tolk has open is refused all the same.
-func Restore(ctx context.Context, from string, cfg Config, force bool) (*BackupManifest, error) {
+func Restore(ctx context.Context, from string, cfg Config, force bool) (*RestoreReport, error) {
 	if cfg.Memory || cfg.DataDir == "" {
 		return nil, fmt.Errorf("app: restore: %w: a data directory is needed", ErrBadRequest)
 	}
@@ -271,22 +301,36 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (*BackupM
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("app: restore: %w", err)
 	}
-	// The store goes in last: until it is there, the directory does not
-	// look like data, and a restore that failed is simply done again.
-	for _, name := range []string{lexiconFile, storeFile} {
-		src, err := os.Open(filepath.Join(from, name))
-		if errors.Is(err, os.ErrNotExist) && name == lexiconFile {
+	// Each file is copied under a temporary name and renamed; the store
+	// goes in last: until it is there, the directory does not look like
+	// data, and a restore that failed is simply done again (with force).
+	hasIndex := false
+	tmpIndex := filepath.Join(dir, ".index.restoring")
+	if err := os.RemoveAll(tmpIndex); err != nil {
+		return nil, fmt.Errorf("app: restore: %w", err)
+	}
+	for _, f := range m.Files {
+		rest, ok := strings.CutPrefix(f.Name, indexDir+"/")
+		if !ok {
 			continue
 		}
-		if err != nil {
+		hasIndex = true
+		if err := copyFile(ctx, filepath.Join(from, filepath.FromSlash(f.Name)), filepath.Join(tmpIndex, filepath.FromSlash(rest))); err != nil {
 			return nil, fmt.Errorf("app: restore: %w", err)
 		}
+	}
+	if hasIndex {
+		if err := os.Rename(tmpIndex, filepath.Join(dir, indexDir)); err != nil {
+			return nil, fmt.Errorf("app: restore: %w", err)
+		}
+	}
+	for _, name := range []string{lexiconFile, storeFile} {
+		src := filepath.Join(from, name)
+		if _, err := os.Stat(src); errors.Is(err, os.ErrNotExist) && name == lexiconFile {
+			continue
+		}
 		tmp := filepath.Join(dir, "."+name+".restoring")
-		_, err = writeFile(ctx, tmp, func(w io.Writer) error {
-			_, err := io.Copy(w, src)
-			return err
-		})
-		src.Close()
+		err := copyFile(ctx, src, tmp)
 		if err == nil {
 			err = os.Rename(tmp, filepath.Join(dir, name))
 		}
@@ -298,32 +342,98 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (*BackupM
 	if err := syncDir(dir); err != nil {
 		return nil, fmt.Errorf("app: restore: %w", err)
 	}
-	cfg.NoRepair = false
+	rep := &RestoreReport{BackupManifest: m, IndexCopied: hasIndex}
+	cfg.NoRepair = true
 	a, err := Open(ctx, cfg)
+	if err != nil && hasIndex {
+		// A copy that does not open is no reason to fail: the store
+		// holds everything the index is built from.
+		if rmErr := os.RemoveAll(filepath.Join(dir, indexDir)); rmErr != nil {
+			return nil, fmt.Errorf("app: restore: %w", rmErr)
+		}
+		rep.IndexCopied = false
+		a, err = Open(ctx, cfg)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("app: restore: opening the restored data: %w", err)
 	}
 	defer a.Close()
-	if err := a.idx.Compact(ctx); err != nil {
-		return nil, fmt.Errorf("app: restore: %w", err)
-	}
-	r, err := a.CheckData(ctx, CheckOptions{})
+	r, err := a.CheckData(ctx, CheckOptions{Repair: true})
 	if err != nil {
 		return nil, err
 	}
-	// An invalid stored concept travels with the backup as it was; only
-	// differences between store and index would be the restore's fault.
-	diffs := 0
+	// Compacting matters after a rebuild: a search visits every segment.
+	if err := a.idx.Compact(ctx); err != nil {
+		return nil, fmt.Errorf("app: restore: %w", err)
+	}
 	for _, f := range r.Findings {
 		if f.Problem != ProblemInvalid {
-			diffs++
+			rep.Repaired = append(rep.Repaired, f)
 		}
 	}
-	if diffs > 0 || r.Documents != m.Documents || r.Segments != m.Segments {
-		return nil, fmt.Errorf("app: restore: %w: the restored data holds %d documents and %d segments (the backup %d and %d), %d differences",
-			ErrBackup, r.Documents, r.Segments, m.Documents, m.Segments, diffs)
+	// An invalid stored concept travels with the backup as it was; only
+	// differences between store and index would be the restore's fault.
+	left := 0
+	for _, f := range r.Remaining {
+		if f.Problem != ProblemInvalid {
+			left++
+		}
 	}
-	return m, nil
+	if left > 0 || r.Documents != m.Documents || r.Segments != m.Segments {
+		return nil, fmt.Errorf("app: restore: %w: the restored data holds %d documents and %d segments (the backup %d and %d), %d differences left",
+			ErrBackup, r.Documents, r.Segments, m.Documents, m.Segments, left)
+	}
+	return rep, nil
+}
+
+// backupName reports whether name is a data file a backup may hold:
+// tolk.db, lexicon.gz, or a file under index/ (slash-separated, local).
+func backupName(name string) bool {
+	switch name {
+	case storeFile, lexiconFile:
+		return true
+	}
+	rest, ok := strings.CutPrefix(name, indexDir+"/")
+	return ok && rest != "" && filepath.IsLocal(filepath.FromSlash(rest)) && !strings.Contains(name, "\\")
+}
+
+// hashTree returns the files under dir/sub with their sizes and SHA-256,
+// named by their slash-separated path from dir, sorted.
+func hashTree(dir, sub string) ([]BackupFile, error) {
+	var fs []BackupFile
+	err := filepath.WalkDir(filepath.Join(dir, sub), func(path string, d iofs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		size, sum, err := hashFile(path)
+		if err != nil {
+			return err
+		}
+		fs = append(fs, BackupFile{Name: filepath.ToSlash(rel), Size: size, SHA256: sum})
+		return nil
+	})
+	return fs, err
+}
+
+// copyFile copies src to a new file dst (its directory created), synced.
+func copyFile(ctx context.Context, src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	_, err = writeFile(ctx, dst, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
+		return err
+	})
+	return err
 }
 
 // replaceable refuses a data directory another process has open: the

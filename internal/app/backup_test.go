@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -144,9 +145,14 @@ func TestBackupUnderLoad(t *testing.T) {
 	t.Logf("backup took %v: %d documents, %d concepts, %d segments; %d writes acknowledged in all",
 		ended.Sub(began).Round(time.Millisecond), m.Documents, m.Concepts, m.Segments, len(l.writes))
 
-	if _, err := Restore(ctx, bdir, Config{DataDir: rdir}, false); err != nil {
+	rr, err := Restore(ctx, bdir, Config{DataDir: rdir}, false)
+	if err != nil {
 		t.Fatal(err)
 	}
+	if !rr.IndexCopied {
+		t.Error("the restore rebuilt the index instead of using its copy")
+	}
+	t.Logf("the index copy differed from the store copy on %d documents (repaired): %v", len(rr.Repaired), briefs(rr.Repaired))
 	r, err := Open(ctx, Config{DataDir: rdir, NoRepair: true})
 	if err != nil {
 		t.Fatal(err)
@@ -270,4 +276,105 @@ func TestRestoreRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRestoreRebuildsIndex: a backup without its index copy (or with one
+// that does not open) is restored by rebuilding the index from the store.
+func TestRestoreRebuildsIndex(t *testing.T) {
+	ctx := context.Background()
+	dir, bdir := t.TempDir(), filepath.Join(t.TempDir(), "backup")
+	a, err := Open(ctx, Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	for _, w := range []string{"dijk", "zeespiegel"} {
+		if _, err := a.AddDocument(ctx, w+".txt", letterWith(w, 3), ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := a.Backup(ctx, bdir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, damage := range map[string]func() error{
+		// Without the index: the manifest lists no index file.
+		"no copy": func() error {
+			var keep []BackupFile
+			for _, f := range m.Files {
+				if !strings.HasPrefix(f.Name, indexDir+"/") {
+					keep = append(keep, f)
+				}
+			}
+			return rewriteManifest(bdir, keep, func() error { return os.RemoveAll(filepath.Join(bdir, indexDir)) })
+		},
+		// A copy whose metadata is not bleve's: it does not open.
+		"copy does not open": func() error {
+			p := filepath.Join(bdir, indexDir, "index_meta.json")
+			if err := os.WriteFile(p, []byte("{kapot"), 0o600); err != nil {
+				return err
+			}
+			size, sum, err := hashFile(p)
+			if err != nil {
+				return err
+			}
+			var fs []BackupFile
+			for _, f := range m.Files {
+				if f.Name == indexDir+"/index_meta.json" {
+					f.Size, f.SHA256 = size, sum
+				}
+				fs = append(fs, f)
+			}
+			return rewriteManifest(bdir, fs, nil)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			bdir = filepath.Join(t.TempDir(), "backup")
+			if m, err = a.Backup(ctx, bdir); err != nil {
+				t.Fatal(err)
+			}
+			if err := damage(); err != nil {
+				t.Fatal(err)
+			}
+			rdir := t.TempDir()
+			rr, err := Restore(ctx, bdir, Config{DataDir: rdir}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rr.IndexCopied || len(rr.Repaired) != 2 {
+				t.Errorf("index copied %t, %d documents repaired; want a rebuild of both", rr.IndexCopied, len(rr.Repaired))
+			}
+			r, err := Open(ctx, Config{DataDir: rdir, NoRepair: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			if n := hits(t, r, "", "zeespiegel"); n != 3 {
+				t.Errorf("zeespiegel: %d passages after the rebuild, want 3", n)
+			}
+		})
+	}
+}
+
+// rewriteManifest makes the manifest of the backup in dir list files,
+// after change (when not nil) has changed the files.
+func rewriteManifest(dir string, files []BackupFile, change func() error) error {
+	if change != nil {
+		if err := change(); err != nil {
+			return err
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, manifestFile))
+	if err != nil {
+		return err
+	}
+	var m BackupManifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return err
+	}
+	m.Files = files
+	if raw, err = json.Marshal(m); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, manifestFile), raw, 0o600)
 }

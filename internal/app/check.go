@@ -396,8 +396,18 @@ func (a *App) reconcile(ctx context.Context, repair bool) error {
 	if err != nil {
 		return err
 	}
-	for _, x := range r.Findings {
+	// A few differences are named; many (an index rebuilt from scratch)
+	// are counted.
+	const named = 10
+	for _, x := range r.Findings[:min(len(r.Findings), named)] {
 		a.log.Warn("index differs from the store", "problem", x.Problem, "doc", x.ID, "passages", x.Passages, "detail", x.Detail)
+	}
+	if len(r.Findings) > named {
+		byProblem := map[Problem]int{}
+		for _, x := range r.Findings {
+			byProblem[x.Problem]++
+		}
+		a.log.Warn("index differs from the store for more documents", "documents", len(r.Findings), "named", named, "by problem", byProblem)
 	}
 	if !repair || (len(f.del) == 0 && len(f.add) == 0) {
 		return nil

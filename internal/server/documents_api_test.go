@@ -126,7 +126,7 @@ func TestReplaceClientDisconnects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv)
+	ts := httptest.NewServer(checkAPI(t, srv))
 	letter := func(word string, n int) string {
 		var b strings.Builder
 		b.WriteString("Geachte voorzitter,\n\n")

@@ -31,7 +31,7 @@ func serveWith(t testing.TB, opt Options) (*httptest.Server, *Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv)
+	ts := httptest.NewServer(checkAPI(t, srv))
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	return ts, srv
 }

@@ -128,6 +128,7 @@ func (s *Server) routes() {
 	v1.GET("/tm", s.handle(s.searchTM))
 	v1.POST("/tm/import", s.handle(s.auth(s.importTM)))
 	v1.GET("/tm/export", s.handle(s.exportTM))
+	v1.GET("/openapi.json", s.handle(s.openAPI))
 	s.uiRoutes()
 }
 

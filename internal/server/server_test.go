@@ -52,7 +52,7 @@ func serveDefault(t testing.TB, cfg app.Config, tokens map[string]string) *httpt
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv)
+	ts := httptest.NewServer(checkAPI(t, srv))
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	return ts
 }

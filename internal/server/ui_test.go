@@ -39,7 +39,7 @@ func newUITestServer(t testing.TB) (*httptest.Server, *app.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv)
+	ts := httptest.NewServer(checkAPI(t, srv))
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	return ts, a
 }
