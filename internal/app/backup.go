@@ -362,9 +362,12 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (*Restore
 	if err != nil {
 		return nil, err
 	}
-	// Compacting matters after a rebuild: a search visits every segment.
-	if err := a.idx.Compact(ctx); err != nil {
-		return nil, fmt.Errorf("app: restore: %w", err)
+	// After a rebuild the index is many small segments, each of which a
+	// search visits: merge them. A copy keeps the original's segments.
+	if !rep.IndexCopied {
+		if err := a.idx.Compact(ctx); err != nil {
+			return nil, fmt.Errorf("app: restore: %w", err)
+		}
 	}
 	for _, f := range r.Findings {
 		if f.Problem != ProblemInvalid {
