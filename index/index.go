@@ -93,7 +93,7 @@ const batchSize = 1000
 // with another analysis fails with ErrAnalysisChanged.
 func Open(dir string, opt Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err == nil {
-		b, err := bleve.Open(dir)
+		b, err := bleve.OpenUsing(dir, scorchConfig())
 		if err != nil {
 			return nil, fmt.Errorf("index: open %s: %w", dir, err)
 		}
@@ -122,7 +122,7 @@ func Open(dir string, opt Options) (*Index, error) {
 func NewMemory(opt Options) (*Index, error) { return create("", opt) }
 
 func create(dir string, opt Options) (*Index, error) {
-	b, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
+	b, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, scorchConfig())
 	if err != nil {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
@@ -200,13 +200,24 @@ func newMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
-// Close flushes and closes the index.
+// Close writes what is not yet on disk (Flush, for at most closeFlush)
+// and closes the index. Should the disk refuse the writes, the index is
+// closed all the same and the error wraps ErrNotPersisted.
 func (ix *Index) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), closeFlush)
+	defer cancel()
+	ferr := ix.Flush(ctx)
 	if err := ix.b.Close(); err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}
+	if ferr != nil {
+		return fmt.Errorf("index: close: %w", ferr)
+	}
 	return nil
 }
+
+// closeFlush bounds how long Close waits for the persister.
+const closeFlush = time.Minute
 
 // Count returns the number of passages in the index.
 func (ix *Index) Count() (uint64, error) {
