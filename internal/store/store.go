@@ -42,6 +42,10 @@ var (
 // serialises writers and lets readers run alongside.
 type Store struct {
 	db *bolt.DB
+	// fault, set by tests only, is asked before each write transaction
+	// commits; an error from it fails the write as a full disk would
+	// (write.go).
+	fault func() error
 }
 
 // Open opens the store in the file at path, creating it and its
@@ -60,6 +64,11 @@ func Open(path string) (*Store, error) {
 		}
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	// A store that is set up already is opened without a write, so that
+	// it opens on a full disk (and without an fsync).
+	if err := db.View(checkSchema); err == nil {
+		return &Store{db: db}, nil
+	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketDocuments, bucketSources, bucketConcepts, bucketHistory, bucketMeta, bucketSegments} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -77,7 +86,7 @@ func Open(path string) (*Store, error) {
 	})
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("store: open %s: %w", path, markNoSpace(err))
 	}
 	return &Store{db: db}, nil
 }
@@ -115,7 +124,7 @@ func (s *Store) PutDocument(d DocRecord) error {
 	if err != nil {
 		return fmt.Errorf("store: document %q: %w", d.ID, err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketDocuments).Put([]byte(d.ID), meta); err != nil {
 			return err
 		}
@@ -169,7 +178,7 @@ func (s *Store) ListDocuments() ([]DocRecord, error) {
 
 // DeleteDocument removes the document with the id.
 func (s *Store) DeleteDocument(id string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		docs := tx.Bucket(bucketDocuments)
 		if docs.Get([]byte(id)) == nil {
 			return ErrNotFound
@@ -223,7 +232,7 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 	}
 	now := time.Now().UTC()
 	c.Created, c.Modified = now, now
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
 		if c.ID == "" {
 			c.ID = uniqueID(concepts, slug(c), nil)
@@ -250,7 +259,7 @@ func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept,
 		return glossary.Concept{}, fmt.Errorf("store: %w", err)
 	}
 	now := time.Now().UTC()
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getConcept(tx, c.ID)
 		if err != nil {
 			return err
@@ -272,7 +281,7 @@ func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept,
 // DeleteConcept removes the concept with the id. Its history stays, ending
 // with the deletion and what the concept held, so nothing is lost.
 func (s *Store) DeleteConcept(id, who string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getConcept(tx, id)
 		if err != nil {
 			return err
@@ -310,7 +319,7 @@ func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
 	}
 	now := time.Now().UTC()
 	next := map[string]int{}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
 		for i, c := range cs {
 			var old glossary.Concept
@@ -429,7 +438,7 @@ func (s *Store) Seeded(kind string) (bool, error) {
 
 // MarkSeeded records that kind has been seeded.
 func (s *Store) MarkSeeded(kind string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketMeta).Put([]byte("seeded/"+kind), []byte(time.Now().UTC().Format(time.RFC3339)))
 	})
 	if err != nil {

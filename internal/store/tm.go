@@ -20,7 +20,7 @@ func (s *Store) ImportSegments(segs []tm.Segment, collection, who string) ([]tm.
 	if err != nil {
 		return nil, fmt.Errorf("store: import: %w", err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSegments)
 		for _, seg := range ready {
 			v, err := json.Marshal(seg)
