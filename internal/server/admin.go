@@ -75,6 +75,15 @@ type checkReport struct {
 	*app.CheckReport
 }
 
+// newCheckReport answers r with its findings as a list, empty rather
+// than null when the check is clean.
+func newCheckReport(r *app.CheckReport) checkReport {
+	if r.Findings == nil {
+		r.Findings = []app.Finding{}
+	}
+	return checkReport{Clean: r.Clean(), CheckReport: r}
+}
+
 // checkData answers app.CheckData without repair: passage IDs and, unless
 // quick=true, every passage's indexed text. Document writes wait for it.
 func (s *Server) checkData(c *gin.Context) error {
@@ -82,7 +91,7 @@ func (s *Server) checkData(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, checkReport{Clean: r.Clean(), CheckReport: r})
+	c.JSON(http.StatusOK, newCheckReport(r))
 	return nil
 }
 
@@ -95,6 +104,6 @@ func (s *Server) repairData(c *gin.Context) error {
 		return err
 	}
 	s.log.Info("data repaired", "who", who(c), "found", len(r.Findings), "left", len(r.Remaining))
-	c.JSON(http.StatusOK, checkReport{Clean: r.Clean(), CheckReport: r})
+	c.JSON(http.StatusOK, newCheckReport(r))
 	return nil
 }

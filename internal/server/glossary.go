@@ -14,6 +14,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
+	"github.com/tolk-nl/tolk/internal/store"
 )
 
 func (s *Server) lookupGlossary(c *gin.Context) error {
@@ -86,6 +87,9 @@ func (s *Server) conceptHistory(c *gin.Context) error {
 	}
 	if _, ok := s.app.Terms().Get(id); !ok && len(h) == 0 {
 		return errNotFound(fmt.Sprintf("no concept %q", id))
+	}
+	if h == nil {
+		h = []store.Change{} // a list, not null, for a concept never edited
 	}
 	c.JSON(http.StatusOK, gin.H{"id": id, "history": h})
 	return nil

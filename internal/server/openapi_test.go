@@ -19,6 +19,8 @@ import (
 	validator "github.com/pb33f/libopenapi-validator"
 	"github.com/pb33f/libopenapi-validator/config"
 	vErrors "github.com/pb33f/libopenapi-validator/errors"
+
+	"github.com/tolk-nl/tolk/glossary"
 )
 
 // The tests in this file keep openapi.yaml true: every request and
@@ -254,27 +256,8 @@ func TestOpenAPIRoutes(t *testing.T) {
 			registered = append(registered, r.Method+" "+ginToOpenAPI(r.Path))
 		}
 	}
-	doc, err := OpenAPI()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var spec struct {
-		Paths map[string]map[string]json.RawMessage `json:"paths"`
-	}
-	if err := json.Unmarshal(doc, &spec); err != nil {
-		t.Fatal(err)
-	}
-	var described []string
-	for p, item := range spec.Paths {
-		for m := range item {
-			switch m {
-			case "get", "put", "post", "delete", "options", "head", "patch", "trace":
-				described = append(described, strings.ToUpper(m)+" "+p)
-			}
-		}
-	}
+	described := describedOperations(t)
 	slices.Sort(registered)
-	slices.Sort(described)
 	if len(registered) < 25 {
 		t.Fatalf("only %d routes registered under /api/v1: %v", len(registered), registered)
 	}
@@ -401,5 +384,135 @@ func TestOpenAPICatchesDrift(t *testing.T) {
 				t.Errorf("report does not name %q: %q", tc.want, got)
 			}
 		})
+	}
+}
+
+// describedOperations lists the description's operations as "GET /path".
+func describedOperations(t *testing.T) []string {
+	t.Helper()
+	doc, err := OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal(doc, &spec); err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for p, item := range spec.Paths {
+		for m := range item {
+			switch m {
+			case "get", "put", "post", "delete", "options", "head", "patch", "trace":
+				ops = append(ops, strings.ToUpper(m)+" "+p)
+			}
+		}
+	}
+	slices.Sort(ops)
+	return ops
+}
+
+// TestOpenAPIEveryOperation sends each operation of the description at
+// least one request it answers with success, and a few it refuses, through
+// checkAPI, on a server with a store (history, backup) and on one in
+// memory; so every answer the description gives a schema for is checked
+// even where no other test asks for it.
+func TestOpenAPIEveryOperation(t *testing.T) {
+	tokens := map[string]string{editorToken: "alice"}
+	stored := newStoredTestServer(t, tokens)
+	memory := newTestServer(t, nil)
+	const doc = "kamerbrief-mali-2020"
+	letter := []byte("Geachte voorzitter,\n\n1. Inleiding\n\nDe staatsgreep in Mali van 18 augustus 2020 (Kamerstuk 29 521, nr. 363).\n\nDe minister van Buitenlandse Zaken,\nS.A. Blok\n")
+	concept := mustJSON(t, newConcept())
+	imported := mustJSON(t, []glossary.Concept{newConcept()})
+	checkBody := mustJSON(t, map[string]string{"nl": "De staatsgreep en de coupplegers.", "en": "The putsch and the coup plotters."})
+	annotateBody := mustJSON(t, map[string]string{"text": "De staatsgreep in Mali.", "lang": "nl"})
+	steps := []struct {
+		op         string // the operation, as the description names it
+		ts         *httptest.Server
+		method     string
+		path       string
+		token      string
+		ctype      string
+		body       []byte
+		wantStatus int
+	}{
+		{"GET /api/v1/openapi.json", stored, "GET", "/api/v1/openapi.json", "", "", nil, 200},
+		{"GET /api/v1/search", stored, "GET", "/api/v1/search?q=staatsgreep+Mali&limit=3", "", "", nil, 200},
+		{"GET /api/v1/search", stored, "GET", "/api/v1/search?q=coup+leaders&lang=en&drop=coupplegers", "", "", nil, 200},
+		{"GET /api/v1/search", stored, "GET", "/api/v1/search?q=militair*&doc=" + doc, "", "", nil, 200},
+		{"GET /api/v1/search", stored, "GET", "/api/v1/search?q=a*", "", "", nil, 400},
+		{"GET /api/v1/documents", stored, "GET", "/api/v1/documents", "", "", nil, 200},
+		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=rooktest.txt", editorToken, "text/plain", letter, 201},
+		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=rooktest.md", editorToken, "text/markdown", letter, 409},
+		{"POST /api/v1/documents", memory, "POST", "/api/v1/documents?name=rooktest.txt", "x", "text/plain", letter, 403},
+		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=rooktest.txt", "", "text/plain", letter, 401},
+		{"PUT /api/v1/documents/{id}", stored, "PUT", "/api/v1/documents/rooktest", editorToken, "text/plain", letter, 200},
+		{"GET /api/v1/documents/{id}", stored, "GET", "/api/v1/documents/rooktest", "", "", nil, 200},
+		{"GET /api/v1/documents/{id}", stored, "GET", "/api/v1/documents/" + doc, "", "", nil, 200},
+		{"GET /api/v1/documents/{id}", stored, "GET", "/api/v1/documents/nergens", "", "", nil, 404},
+		{"GET /api/v1/documents/{id}/annotations", stored, "GET", "/api/v1/documents/" + doc + "/annotations", "", "", nil, 200},
+		{"GET /api/v1/documents/{id}/terms", stored, "GET", "/api/v1/documents/" + doc + "/terms", "", "", nil, 200},
+		{"GET /api/v1/documents/{id}/terms", stored, "GET", "/api/v1/documents/" + doc + "/terms?format=csv", "", "", nil, 200},
+		{"GET /api/v1/documents/{id}/terms", stored, "GET", "/api/v1/documents/" + doc + "/terms?format=tbx", "", "", nil, 200},
+		{"GET /api/v1/documents/{id}/candidates", stored, "GET", "/api/v1/documents/" + doc + "/candidates?limit=5", "", "", nil, 200},
+		{"DELETE /api/v1/documents/{id}", stored, "DELETE", "/api/v1/documents/rooktest", editorToken, "", nil, 204},
+		{"POST /api/v1/annotate", stored, "POST", "/api/v1/annotate", "", "application/json", annotateBody, 200},
+		{"POST /api/v1/annotate", stored, "POST", "/api/v1/annotate?lang=nl", "", "text/plain", []byte("De staatsgreep in Mali."), 200},
+		{"POST /api/v1/check", stored, "POST", "/api/v1/check", "", "application/json", checkBody, 200},
+		{"POST /api/v1/check", stored, "POST", "/api/v1/check", "", "application/json", []byte(`{"nl":"x"}`), 400},
+		{"GET /api/v1/concordance", stored, "GET", "/api/v1/concordance?term=staatsgreep&width=30", "", "", nil, 200},
+		{"GET /api/v1/concordance", stored, "GET", "/api/v1/concordance?concept=staatsgreep&sort=left", "", "", nil, 200},
+		{"GET /api/v1/glossary", stored, "GET", "/api/v1/glossary?q=staatsgreep", "", "", nil, 200},
+		{"GET /api/v1/glossary", stored, "GET", "/api/v1/glossary?limit=3&status=preferred", "", "", nil, 200},
+		{"GET /api/v1/glossary", stored, "GET", "/api/v1/glossary?lang=xx", "", "", nil, 400},
+		{"POST /api/v1/glossary", stored, "POST", "/api/v1/glossary", editorToken, "application/json", concept, 201},
+		{"GET /api/v1/glossary/{id}", stored, "GET", "/api/v1/glossary/zorgvuldigheidsraad", "", "", nil, 200},
+		{"GET /api/v1/glossary/{id}", stored, "GET", "/api/v1/glossary/nergens", "", "", nil, 404},
+		{"PUT /api/v1/glossary/{id}", stored, "PUT", "/api/v1/glossary/zorgvuldigheidsraad", editorToken, "application/json", concept, 200},
+		{"GET /api/v1/glossary/{id}/history", stored, "GET", "/api/v1/glossary/zorgvuldigheidsraad/history", "", "", nil, 200},
+		{"GET /api/v1/glossary/{id}/history", memory, "GET", "/api/v1/glossary/staatsgreep/history", "", "", nil, 200},
+		{"DELETE /api/v1/glossary/{id}", stored, "DELETE", "/api/v1/glossary/zorgvuldigheidsraad", editorToken, "", nil, 204},
+		{"GET /api/v1/glossary/suggest", stored, "GET", "/api/v1/glossary/suggest?prefix=staat", "", "", nil, 200},
+		{"GET /api/v1/glossary/collections", stored, "GET", "/api/v1/glossary/collections", "", "", nil, 200},
+		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export", "", "", nil, 200},
+		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export?format=tbx&collection=curated", "", "", nil, 200},
+		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export?format=xlsx", "", "", nil, 200},
+		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export?format=omegat", "", "", nil, 200},
+		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export?format=tsv", "", "", nil, 200},
+		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export?format=freedict", "", "", nil, 400},
+		{"POST /api/v1/glossary/import", stored, "POST", "/api/v1/glossary/import?format=json&collection=rooktest", editorToken, "application/json", imported, 200},
+		{"POST /api/v1/glossary/import", stored, "POST", "/api/v1/glossary/import?format=tsv&collection=rooktest", editorToken, "text/tab-separated-values", []byte("rookproef\tsmoke test\n"), 200},
+		{"GET /api/v1/lexicon", stored, "GET", "/api/v1/lexicon?q=coup+leaders", "", "", nil, 200},
+		{"GET /api/v1/lexicon", stored, "GET", "/api/v1/lexicon?q=staatsgreep&lang=nl", "", "", nil, 200},
+		{"POST /api/v1/tm/import", stored, "POST", "/api/v1/tm/import?format=tsv&collection=mali", editorToken, "text/tab-separated-values", []byte(tmTSV), 200},
+		{"GET /api/v1/tm", stored, "GET", "/api/v1/tm", "", "", nil, 200},
+		{"GET /api/v1/tm", stored, "GET", "/api/v1/tm?q=staatsgreep&lang=nl", "", "", nil, 200},
+		{"GET /api/v1/tm/export", stored, "GET", "/api/v1/tm/export", "", "", nil, 200},
+		{"GET /api/v1/tm/export", stored, "GET", "/api/v1/tm/export?format=tsv&collection=mali", "", "", nil, 200},
+		{"GET /api/v1/admin/check", stored, "GET", "/api/v1/admin/check", editorToken, "", nil, 200},
+		{"POST /api/v1/admin/repair", stored, "POST", "/api/v1/admin/repair?quick=true", editorToken, "", nil, 200},
+		{"POST /api/v1/admin/backup", stored, "POST", "/api/v1/admin/backup", editorToken, "", nil, 200},
+		{"POST /api/v1/admin/backup", stored, "POST", "/api/v1/admin/backup", "", "", nil, 401},
+	}
+	var succeeded []string
+	for _, s := range steps {
+		code, _, body := apiCall(t, s.ts, s.method, s.path, s.token, s.ctype, s.body)
+		if code != s.wantStatus {
+			t.Errorf("%s %s: status %d, want %d: %s", s.method, s.path, code, s.wantStatus, abbreviate(string(body), 300))
+		}
+		if code >= 200 && code < 300 {
+			succeeded = append(succeeded, s.op)
+		}
+	}
+	var missed []string
+	for _, op := range describedOperations(t) {
+		if !slices.Contains(succeeded, op) {
+			missed = append(missed, op)
+		}
+	}
+	if len(missed) > 0 {
+		t.Errorf("operations of the description no step got a success from: %q", missed)
 	}
 }
