@@ -58,15 +58,17 @@ func (l *load) count() (docs, concepts int) {
 }
 
 // waitFor waits until at least n more writes of each kind than now are
-// acknowledged.
+// acknowledged, a write fails, or a minute has passed.
 func (l *load) waitFor(n int) {
 	d0, c0 := l.count()
-	for {
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
 		d, c := l.count()
-		if d >= d0+n && c >= c0+n {
+		l.mu.Lock()
+		failed := len(l.errs) > 0
+		l.mu.Unlock()
+		if failed || d >= d0+n && c >= c0+n {
 			return
 		}
-		time.Sleep(5 * time.Millisecond)
 	}
 }
 
