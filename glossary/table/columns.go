@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/budget"
 )
 
 // Errors the readers wrap.
@@ -19,6 +20,10 @@ var (
 	ErrHeader = errors.New("bad header")
 	// ErrCell: a cell holds a value its column does not allow.
 	ErrCell = errors.New("bad cell")
+	// ErrTooLarge: the file decodes to more than the readers hold in
+	// memory: a record, a cell or an XML part over its limit, or more
+	// concepts than budget.Max admits. The message names the limit.
+	ErrTooLarge = budget.ErrTooLarge
 )
 
 // Concept columns, in export order.
@@ -245,7 +250,7 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 			continue // an unnamed column must stay empty; checked per row
 		}
 		if j, dup := seen[name]; dup {
-			return nil, fmt.Errorf("%s: %w: column %q repeats %s", where(i), ErrHeader, name, where(j))
+			return nil, fmt.Errorf("%s: %w: column %s repeats %s", where(i), ErrHeader, clip(name), where(j))
 		}
 		seen[name] = i
 		c := column{name: name}
@@ -257,13 +262,13 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 			} else {
 				c.lang, c.attr, _ = strings.Cut(name, "_")
 				if c.attr != "" && !slices.Contains(termAttrs, c.attr) {
-					return nil, fmt.Errorf("%s: %w: unknown column %q (term attributes: %s)", where(i), ErrHeader, raw, strings.Join(termAttrs, ", "))
+					return nil, fmt.Errorf("%s: %w: unknown column %s (term attributes: %s)", where(i), ErrHeader, clip(raw), strings.Join(termAttrs, ", "))
 				}
 				hasTerms = hasTerms || c.attr == ""
 			}
 			if !slices.Contains(glossary.Languages, c.lang) {
-				return nil, fmt.Errorf("%s: %w: unknown column %q: %q is not a known language code (known: %s) nor a column name (%s)",
-					where(i), ErrHeader, raw, c.lang, strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
+				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s) nor a column name (%s)",
+					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
 			}
 		}
 		cols[i] = c
@@ -276,7 +281,7 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 		}
 	}
 	if !hasTerms {
-		return nil, fmt.Errorf("%w: no term column (nl, en, …) in the header %q", ErrHeader, strings.Join(h, ","))
+		return nil, fmt.Errorf("%w: no term column (nl, en, …) in the header %s", ErrHeader, clip(strings.Join(h, ",")))
 	}
 	return cols, nil
 }
@@ -295,7 +300,7 @@ func concept(cols []column, rec []string, where func(i int) string) (glossary.Co
 		v := strings.TrimSpace(Restore(raw))
 		if i >= len(cols) || cols[i].name == "" {
 			if v != "" {
-				return c, bad(i, "value %q in a column without a name", v)
+				return c, bad(i, "value %s in a column without a name", clip(v))
 			}
 			continue
 		}
@@ -307,9 +312,17 @@ func concept(cols []column, rec []string, where func(i int) string) (glossary.Co
 		if col.lang == "" || col.attr != "" || strings.HasPrefix(col.name, defPrefix) || vals[i] == "" {
 			continue
 		}
-		for _, text := range splitList(vals[i]) {
+		if n := strings.Count(vals[i], "|") + 1; n > maxTerms {
+			return c, bad(i, "%d or so terms in one cell, at most %d", n, maxTerms)
+		}
+		for k, text := range splitList(vals[i]) {
+			text = strings.TrimSpace(text)
+			if len(text) > glossary.MaxTermLen && utf8.RuneCountInString(text) > glossary.MaxTermLen {
+				// As Concept.Validate would say, but naming the cell.
+				return c, fmt.Errorf("%s: %w: term %d: %d characters, at most %d", where(i), glossary.ErrInvalid, k+1, utf8.RuneCountInString(text), glossary.MaxTermLen)
+			}
 			idx[col.lang] = append(idx[col.lang], len(c.Terms))
-			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Text: strings.TrimSpace(text)})
+			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Text: text})
 		}
 	}
 	for i, col := range cols {
@@ -362,28 +375,42 @@ func concept(cols []column, rec []string, where func(i int) string) (glossary.Co
 	return c, nil
 }
 
+// maxTerms bounds the terms of one language in one row, so that a cell
+// of '|'-separated letters does not become a million terms before the
+// concept is validated and charged to the budget.
+const maxTerms = 1000
+
+// clip quotes s for an error message, cut to its first 40 characters.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return strconv.Quote(s)
+	}
+	r := []rune(s[:min(len(s), 160)])
+	return strconv.Quote(string(r[:min(len(r), 40)])) + fmt.Sprintf("… (%d bytes)", len(s))
+}
+
 func setTerm(t *glossary.Term, attr, v string) error {
 	var err error
 	switch attr {
 	case "status":
 		t.Status = glossary.Status(v)
 		if v != "" && !slices.Contains(glossary.Statuses, t.Status) {
-			err = fmt.Errorf("status %q is not one of %v", v, glossary.Statuses)
+			err = fmt.Errorf("status %s is not one of %v", clip(v), glossary.Statuses)
 		}
 	case "type":
 		t.Type = glossary.TermType(v)
 		if v != "" && !slices.Contains(glossary.TermTypes, t.Type) {
-			err = fmt.Errorf("type %q is not one of %v", v, glossary.TermTypes)
+			err = fmt.Errorf("type %s is not one of %v", clip(v), glossary.TermTypes)
 		}
 	case "pos":
 		t.POS = v
 		if v != "" && !slices.Contains(glossary.PartsOfSpeech, v) {
-			err = fmt.Errorf("part of speech %q is not one of %v", v, glossary.PartsOfSpeech)
+			err = fmt.Errorf("part of speech %s is not one of %v", clip(v), glossary.PartsOfSpeech)
 		}
 	case "article":
 		t.Article = v
 		if v != "" && v != "de" && v != "het" {
-			err = fmt.Errorf("article %q is neither de nor het", v)
+			err = fmt.Errorf("article %s is neither de nor het", clip(v))
 		}
 	case "plural":
 		t.Plural = v
@@ -404,7 +431,7 @@ func setTerm(t *glossary.Term, attr, v string) error {
 func reliability(v string) (int, error) {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 4 {
-		return 0, fmt.Errorf("reliability %q is not 1–4", v)
+		return 0, fmt.Errorf("reliability %s is not 1–4", clip(v))
 	}
 	return n, nil
 }
@@ -415,5 +442,5 @@ func parseDate(v string) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("date %q is not RFC 3339 (2006-01-02T15:04:05Z) nor 2006-01-02", v)
+	return time.Time{}, fmt.Errorf("date %s is not RFC 3339 (2006-01-02T15:04:05Z) nor 2006-01-02", clip(v))
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/budget"
 )
 
 // bom makes Excel read the file as UTF-8; other tools ignore it.
@@ -41,8 +42,13 @@ func WriteCSV(w io.Writer, cs []glossary.Concept) error {
 // has semicolons and no commas (as Excel writes in Dutch locales). It
 // returns every row as a validated concept, or nil and an error naming
 // the line and column. Rows whose cells are all empty are skipped.
+//
+// Memory stays bounded whatever the input: a record (line) of more than
+// 2 MiB, a cell of more than 128 KiB, or concepts holding more than
+// budget.Max are errors wrapping ErrTooLarge or ErrCell.
 func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
-	br := bufio.NewReader(r)
+	g := &guard{r: r, limit: maxRecord}
+	br := bufio.NewReader(g)
 	if b, err := br.Peek(3); err == nil && string(b) == bom {
 		br.Discard(3)
 	}
@@ -54,12 +60,13 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 			cr.Comma = ';'
 		}
 	}
+	cr.ReuseRecord = true
 	h, err := cr.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("table: %w: empty file, want a header row", ErrHeader)
 	}
 	if err != nil {
-		return nil, csvError(err)
+		return nil, csvError(err, cr)
 	}
 	hdr := append([]string(nil), h...)
 	cols, err := parseHeader(hdr, func(i int) string { return csvWhere(cr, hdr, i) })
@@ -67,24 +74,69 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 		return nil, fmt.Errorf("table: %w", err)
 	}
 	var out []glossary.Concept
+	b := budget.New(budget.Max)
 	for {
+		g.mark = cr.InputOffset()
 		rec, err := cr.Read()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
-			return nil, csvError(err)
+			return nil, csvError(err, cr)
 		}
 		if blank(rec) {
 			continue
 		}
-		c, err := concept(cols, rec, func(i int) string { return csvWhere(cr, hdr, i) })
+		where := func(i int) string { return csvWhere(cr, hdr, i) }
+		c, err := concept(cols, rec, where)
 		if err != nil {
 			return nil, fmt.Errorf("table: %w", err)
+		}
+		if err := b.Add(&c); err != nil {
+			return nil, fmt.Errorf("table: %s: %w", where(-1), err)
 		}
 		out = append(out, c)
 	}
 }
+
+// maxRecord bounds one CSV record in bytes: the csv package reads a
+// record whole, and a line of commas becomes one string header (16
+// bytes) per comma. Fifty columns of long text fit.
+const maxRecord = 2 << 20
+
+// guard is an io.Reader that refuses to deliver more than limit bytes
+// (give or take the reader's buffer) past mark, which its user moves to
+// the start of each record or token. It bounds what a parser that
+// buffers a whole record or token (encoding/csv, encoding/xml) holds in
+// memory.
+type guard struct {
+	r       io.Reader
+	n, mark int64
+	limit   int64
+	over    bool // the limit was hit
+}
+
+// errGuard is what guard's Read returns at the limit; the parser passes
+// it on, and the reader's user turns it into a message saying where.
+var errGuard = errors.New("over the size limit")
+
+func (g *guard) Read(p []byte) (int, error) {
+	left := g.mark + g.limit + guardSlack - g.n
+	if left <= 0 {
+		g.over = true
+		return 0, errGuard
+	}
+	if int64(len(p)) > left {
+		p = p[:left]
+	}
+	n, err := g.r.Read(p)
+	g.n += int64(n)
+	return n, err
+}
+
+// guardSlack is what a parser may have read ahead of the offset it
+// reports: bufio's default buffer.
+const guardSlack = 4096
 
 func csvWhere(cr *csv.Reader, h []string, i int) string {
 	if i < 0 {
@@ -94,12 +146,16 @@ func csvWhere(cr *csv.Reader, h []string, i int) string {
 	line, _ := cr.FieldPos(i)
 	name := ""
 	if i < len(h) {
-		name = fmt.Sprintf(" %q", h[i])
+		name = " " + clip(h[i])
 	}
 	return fmt.Sprintf("line %d, column %d%s", line, i+1, name)
 }
 
-func csvError(err error) error {
+func csvError(err error, cr *csv.Reader) error {
+	if errors.Is(err, errGuard) {
+		line, _ := cr.FieldPos(0)
+		return fmt.Errorf("table: line %d: %w: a record of more than %d MiB", line, ErrTooLarge, maxRecord>>20)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return fmt.Errorf("table: line %d, column %d: %w: %v", pe.Line, pe.Column, ErrCell, pe.Err)

@@ -1,25 +1,21 @@
 package table
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/budget"
 )
 
 // Sheet is the name of the worksheet WriteXLSX writes and ReadXLSX
 // prefers; without it ReadXLSX reads the first sheet.
 const Sheet = "Glossary"
-
-// Limits on what ReadXLSX unpacks, against zip bombs: an .xlsx is a zip
-// of XML parts that can expand a thousandfold.
-const (
-	maxUnzip    = 512 << 20
-	maxUnzipXML = 256 << 20
-)
 
 // WriteXLSX writes cs as an .xlsx workbook: one sheet, Sheet, with the
 // CSV columns; every cell is a string, neutralised as in CSV.
@@ -65,23 +61,52 @@ func WriteXLSX(w io.Writer, cs []glossary.Concept) error {
 // ReadXLSX reads a workbook written by WriteXLSX or by hand: the sheet
 // named Sheet, else the first, with a header row as in CSV. Errors name
 // the sheet, row and column ("row 3, column D").
+//
+// Memory stays bounded whatever the file: before excelize reads the
+// sheet, ReadXLSX checks the parts it needs (their unpacked sizes, and
+// every cell, shared string and row in one streaming pass, see the
+// limits in xlsxcheck.go), and it hands excelize only those parts,
+// through a temporary file. A file over a limit gives an error wrapping
+// ErrTooLarge that names the limit and, for a cell, the sheet, row and
+// column; concepts are charged to a budget of budget.Max as for CSV.
 func ReadXLSX(r io.Reader) ([]glossary.Concept, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	data, err := io.ReadAll(io.LimitReader(r, maxXLSX+1))
+	if err != nil {
+		return nil, fmt.Errorf("table: %w", err)
+	}
+	if len(data) > maxXLSX {
+		return nil, fmt.Errorf("table: %w: an .xlsx file of more than %d MiB", ErrTooLarge, maxXLSX>>20)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("table: %w: workbook without sheets", ErrHeader)
+	wb, err := inspect(zr)
+	if errors.Is(err, ErrTooLarge) {
+		return nil, fmt.Errorf("table: %w", err)
 	}
-	sheet := sheets[0]
-	if slices.Contains(sheets, Sheet) {
-		sheet = Sheet
+	if err != nil {
+		return nil, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
+	sheet := wb.sheet
+	var lens []int32
+	if wb.sst != nil {
+		if lens, err = sharedStrings(wb.sst); err != nil {
+			return nil, fmt.Errorf("table: %w", err)
+		}
+	}
+	if err := scanSheet(wb.part, sheet, lens); err != nil {
+		return nil, fmt.Errorf("table: %w", err)
+	}
+	lens = nil
+	f, done, err := wb.open()
+	if err != nil {
+		return nil, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
+	}
+	defer done()
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("table: sheet %q: %w", sheet, err)
+		return nil, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
 	}
 	defer rows.Close()
 	n := 0
@@ -89,16 +114,17 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, error) {
 		h    []string
 		cols []column
 		out  []glossary.Concept
+		b    = budget.New(budget.Max)
 	)
 	where := func(i int) string {
 		if i < 0 {
-			return fmt.Sprintf("sheet %q, row %d", sheet, n)
+			return fmt.Sprintf("sheet %s, row %d", clip(sheet), n)
 		}
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if i < len(h) {
-			name += fmt.Sprintf(" %q", h[i])
+			name += " " + clip(h[i])
 		}
-		return fmt.Sprintf("sheet %q, row %d, column %s", sheet, n, name)
+		return fmt.Sprintf("sheet %s, row %d, column %s", clip(sheet), n, name)
 	}
 	for rows.Next() {
 		n++
@@ -123,13 +149,16 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, error) {
 		if err != nil {
 			return nil, fmt.Errorf("table: %w", err)
 		}
+		if err := b.Add(&c); err != nil {
+			return nil, fmt.Errorf("table: %s: %w", where(-1), err)
+		}
 		out = append(out, c)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("table: sheet %q: %w", sheet, err)
+		return nil, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
 	}
 	if h == nil {
-		return nil, fmt.Errorf("table: sheet %q: %w: empty sheet, want a header row", sheet, ErrHeader)
+		return nil, fmt.Errorf("table: sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)
 	}
 	return out, nil
 }
