@@ -192,6 +192,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	d.register(fs, getenv)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
+	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -216,7 +217,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("tolk listening", "addr", "http://"+ln.Addr().String(), "data", where,
 		"documents", len(a.Documents()), "writes", len(toks) > 0, "startup", time.Since(start).Round(time.Millisecond))
-	opts := server.Options{Tokens: toks, Logger: log, Version: version()}
+	opts := server.Options{Tokens: toks, Logger: log, Version: version(), Pprof: *pprof, MetricsToken: getenv("TOLK_METRICS_TOKEN")}
 	if *dev != "" {
 		opts.Web = os.DirFS(*dev)
 	}

@@ -76,5 +76,6 @@ func (s *Server) fail(c *gin.Context, err error) {
 		s.log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		ae = &apiError{http.StatusInternalServerError, "internal", "internal error"}
 	}
+	noteError(c, ae)
 	c.AbortWithStatusJSON(ae.Status, gin.H{"error": gin.H{"code": ae.Code, "message": ae.Message}})
 }

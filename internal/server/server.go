@@ -33,6 +33,12 @@ type Options struct {
 	// or very frequent words) may run at once (0: half the CPUs, at least
 	// 1); more answer 429.
 	MaxExpensive int
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// empty leaves /metrics open, like /healthz (metrics.go).
+	MetricsToken string
+	// Pprof mounts net/http/pprof under /debug/pprof/ (tolk serve
+	// --pprof); off, those paths answer 404.
+	Pprof bool
 }
 
 // Size limits of request bodies.
@@ -51,7 +57,8 @@ type Server struct {
 	boot time.Time
 	ui   *ui
 	// limit is shared by the API and the UI searches.
-	limit *searchLimiter
+	limit   *searchLimiter
+	metrics *metrics
 }
 
 // New builds the handler for a. It fails when the UI's templates or
@@ -63,6 +70,8 @@ func New(a *app.App, opt Options) (*Server, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now()}
+	s.metrics = newMetrics(a, log)
+	s.gin.Use(s.metrics.observe)
 	s.gin.Use(s.requestLog, s.recover, compress)
 	s.gin.HandleMethodNotAllowed = true
 	s.gin.NoRoute(s.noRoute)
@@ -100,6 +109,7 @@ func (s *Server) noRoute(c *gin.Context) {
 func (s *Server) routes() {
 	r := s.gin
 	r.GET("/healthz", s.handle(s.healthz))
+	s.opsRoutes(r)
 	v1 := r.Group("/api/v1")
 	s.adminRoutes(v1)
 	v1.GET("/search", s.handle(s.search))

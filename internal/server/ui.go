@@ -258,6 +258,7 @@ func (u *ui) errorPage(c *gin.Context, p *page, err error) {
 		u.log.Error("page failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		ae = &apiError{http.StatusInternalServerError, "internal", p.T.or("error_internal", "internal error")}
 	}
+	noteError(c, ae)
 	heading := p.T.or("error_heading", "Error")
 	switch ae.Status {
 	case http.StatusNotFound:
