@@ -66,6 +66,10 @@ type App struct {
 	tune  englishTuning
 
 	addHook func(context.Context, []index.Passage) error // replaces idx.Add in tests that inject failures
+	// fault, set by tests only, is asked before each step of a document
+	// write ("store", "index-delete"); an error it returns fails the step
+	// as a full disk would (diskfull_test.go).
+	fault func(step string) error
 
 	wmu     sync.Mutex    // serialises document writes
 	gl      glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
@@ -361,7 +365,7 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 	}
 	if a.store != nil {
 		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta}
-		if err := a.store.PutDocument(rec); err != nil {
+		if err := a.step("store", func() error { return a.store.PutDocument(rec) }); err != nil {
 			a.dropPassages(ps, old)
 			return nil, nil, fmt.Errorf("app: %w", err)
 		}
@@ -370,7 +374,7 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 	a.docs[d.ID] = doc
 	a.mu.Unlock()
 	if old != nil && old.version != doc.version {
-		if err := a.idx.Delete(wctx, passageIDs(old)); err != nil {
+		if err := a.step("index-delete", func() error { return a.idx.Delete(wctx, passageIDs(old)) }); err != nil {
 			// The new version is stored and indexed; the old passages
 			// are left over until the next start removes them.
 			a.log.Error("removing the replaced version's passages", "doc", d.ID, "err", err)
@@ -446,7 +450,8 @@ func passageIDs(doc *Document) []string {
 }
 
 // DeleteDocument removes a document from the store and the index. Once
-// begun it runs to its end whatever the caller's context does.
+// begun it runs to its end whatever the caller's context does. On an
+// error (the store's commit failed: a full disk) nothing is deleted.
 func (a *App) DeleteDocument(ctx context.Context, id string) error {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
@@ -461,20 +466,35 @@ func (a *App) DeleteDocument(ctx context.Context, id string) error {
 	}
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
 	defer cancel()
-	// The store first: it is the truth. Should the index then fail, the
-	// next start removes the passages of a document the store lacks.
+	// The store first: it is the truth, and its commit is the deletion's.
+	// A store that fails (a full disk) leaves the document as it was.
 	if a.store != nil {
-		if err := a.store.DeleteDocument(id); err != nil {
+		if err := a.step("store", func() error { return a.store.DeleteDocument(id) }); err != nil {
 			return fmt.Errorf("app: %w", err)
 		}
 	}
 	a.mu.Lock()
 	delete(a.docs, id)
 	a.mu.Unlock()
-	if err := a.idx.Delete(wctx, passageIDs(doc)); err != nil {
-		return fmt.Errorf("app: %w", err)
+	if err := a.step("index-delete", func() error { return a.idx.Delete(wctx, passageIDs(doc)) }); err != nil {
+		// The deletion is committed, so it is not reported as failed:
+		// the passages left over are removed at the next start
+		// (reconcile) or by tolk check --repair. The index deletes in
+		// memory, so only a closed index gets here.
+		a.log.Error("removing the deleted document's passages", "doc", id, "err", err)
 	}
 	return nil
+}
+
+// step runs one step of a document write, failing it first when a test
+// injects a fault there.
+func (a *App) step(name string, f func() error) error {
+	if a.fault != nil {
+		if err := a.fault(name); err != nil {
+			return err
+		}
+	}
+	return f()
 }
 
 // Documents lists the stored documents sorted by id.
