@@ -10,13 +10,20 @@ import (
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/budget"
 )
 
 // Header is the first line of an OmegaT glossary file.
 const Header = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
 
-// ErrLine: a line does not have the columns the format needs.
-var ErrLine = errors.New("bad line")
+// Errors the readers wrap.
+var (
+	// ErrLine: a line does not have the columns the format needs.
+	ErrLine = errors.New("bad line")
+	// ErrTooLarge: the file's concepts would hold more memory than
+	// budget.Max admits (the same value as table.ErrTooLarge).
+	ErrTooLarge = budget.ErrTooLarge
+)
 
 // maxLine bounds one line; longer lines are refused, not truncated.
 const maxLine = 1 << 20
@@ -122,9 +129,13 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 
 // concepts reads one concept per line of r: parse returns the line's
 // concept, or nil to skip the line; blank lines are skipped before parse
-// sees them. Every concept must validate. Errors name the line.
+// sees them. Every concept must validate. Errors name the line. The
+// concepts are charged to a budget of budget.Max: a line of four bytes
+// makes a concept of some 500, so a 64 MiB file of them would otherwise
+// take 15 GB.
 func concepts(r io.Reader, pkg string, parse func(n int, line string) (*glossary.Concept, error)) ([]glossary.Concept, error) {
 	var out []glossary.Concept
+	b := budget.New(budget.Max)
 	err := lines(r, pkg, func(n int, line string) error {
 		if strings.TrimSpace(line) == "" {
 			return nil
@@ -134,6 +145,9 @@ func concepts(r io.Reader, pkg string, parse func(n int, line string) (*glossary
 			return err
 		}
 		if err := c.Validate(); err != nil {
+			return err
+		}
+		if err := b.Add(c); err != nil {
 			return err
 		}
 		out = append(out, *c)

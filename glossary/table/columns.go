@@ -312,8 +312,8 @@ func concept(cols []column, rec []string, where func(i int) string) (glossary.Co
 		if col.lang == "" || col.attr != "" || strings.HasPrefix(col.name, defPrefix) || vals[i] == "" {
 			continue
 		}
-		if n := strings.Count(vals[i], "|") + 1; n > maxTerms {
-			return c, bad(i, "%d or so terms in one cell, at most %d", n, maxTerms)
+		if strings.Count(vals[i], "|") >= maxTerms {
+			return c, bad(i, "more than %d terms in one cell", maxTerms)
 		}
 		for k, text := range splitList(vals[i]) {
 			text = strings.TrimSpace(text)

@@ -66,7 +66,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 		return nil, fmt.Errorf("table: %w: empty file, want a header row", ErrHeader)
 	}
 	if err != nil {
-		return nil, csvError(err, cr)
+		return nil, csvError(err, 0)
 	}
 	hdr := append([]string(nil), h...)
 	cols, err := parseHeader(hdr, func(i int) string { return csvWhere(cr, hdr, i) })
@@ -75,6 +75,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 	}
 	var out []glossary.Concept
 	b := budget.New(budget.Max)
+	line, _ := cr.FieldPos(len(h) - 1)
 	for {
 		g.mark = cr.InputOffset()
 		rec, err := cr.Read()
@@ -82,8 +83,9 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, csvError(err, cr)
+			return nil, csvError(err, line)
 		}
+		line, _ = cr.FieldPos(len(rec) - 1)
 		if blank(rec) {
 			continue
 		}
@@ -151,10 +153,10 @@ func csvWhere(cr *csv.Reader, h []string, i int) string {
 	return fmt.Sprintf("line %d, column %d%s", line, i+1, name)
 }
 
-func csvError(err error, cr *csv.Reader) error {
+// csvError describes err; line is where the last record read ended.
+func csvError(err error, line int) error {
 	if errors.Is(err, errGuard) {
-		line, _ := cr.FieldPos(0)
-		return fmt.Errorf("table: line %d: %w: a record of more than %d MiB", line, ErrTooLarge, maxRecord>>20)
+		return fmt.Errorf("table: after line %d: %w: a record of more than %d MiB", line, ErrTooLarge, maxRecord>>20)
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {

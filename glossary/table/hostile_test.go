@@ -136,6 +136,16 @@ func hostile(t testing.TB, kind string, size int) []byte {
 		return zipParts(t, append(skeleton(true),
 			part{"xl/sharedStrings.xml", repeat(`<sst `+nsMain+`><si><t>nl</t></si>`, si, size/len(si), `</sst>`)},
 			part{"xl/worksheets/sheet1.xml", text(sheetHead + `<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c></row>` + sheetTail)})...)
+	case "styles": // a valid sheet beside a styles part of size bytes
+		return zipParts(t, append(skeleton(false),
+			part{"xl/styles.xml", repeat(`<styleSheet `+nsMain+`><cellXfs>`, `<xf numFmtId="0" fontId="0"/>`, size/28, `</cellXfs></styleSheet>`)},
+			part{"xl/worksheets/sheet1.xml", text(sheetHead + headerRow + `<row r="2"><c r="A2" t="inlineStr"><is><t>huis</t></is></c><c r="B2" t="inlineStr"><is><t>house</t></is></c></row>` + sheetTail)})...)
+	case "long cell": // one inline cell of size bytes in column B, under the XML limit
+		return zipParts(t, append(skeleton(false), part{"xl/worksheets/sheet1.xml",
+			repeat(sheetHead+headerRow+`<row r="2"><c r="A2" t="inlineStr"><is><t>huis</t></is></c><c r="B2" t="inlineStr"><is><t>`, "a", size, `</t></is></c></row>`+sheetTail)})...)
+	case "runs": // one cell of size bytes of empty rich-text runs
+		return zipParts(t, append(skeleton(false), part{"xl/worksheets/sheet1.xml",
+			repeat(sheetHead+headerRow+`<row r="2"><c r="A2" t="inlineStr"><is>`, `<r><t></t></r>`, size/14, `</is></c></row>`+sheetTail)})...)
 	case "references": // one row referring to one 100 KB shared string in every column
 		var cells strings.Builder
 		for col := 1; col <= 16384; col++ {
