@@ -334,6 +334,7 @@ func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt
 // the stored version (reconcile). Between steps 1 and 3 a search may see
 // both versions' passages for a moment; never neither.
 func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (doc, old *Document, err error) {
+	name = ingest.CleanName(name) // stored and listed: no NUL, newline or overlong name
 	d, err := ingest.Parse(name, data, opt)
 	if err != nil {
 		return nil, nil, err

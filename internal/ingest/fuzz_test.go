@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/internal/corpus"
@@ -19,6 +20,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("kamerbrief-mali-2020.txt", letter)
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		if n := CleanName(name); !utf8.ValidString(n) || strings.ContainsFunc(n, unicode.IsControl) || len(n) > MaxNameLen || CleanName(n) != n {
+			t.Errorf("CleanName(%q) = %q", name, n)
+		}
 		doc, err := Parse(name, data, Options{MaxBytes: 1 << 16})
 		if err != nil {
 			for _, sentinel := range []error{ErrEmpty, ErrTooLarge, ErrBinary, ErrInvalidUTF8, ErrUnsupported} {

@@ -97,7 +97,7 @@ type Options struct {
 }
 
 // Parse reads one document. name is the file name (a path is allowed; only
-// its base is used): its extension chooses Markdown (.md, .markdown) and
+// its base, cleaned by CleanName, is used): its extension chooses Markdown (.md, .markdown) and
 // rules out formats Parse cannot read; for other names the content decides
 // between pdf-text (lines wrapped at a page width) and plain text.
 //
@@ -123,7 +123,7 @@ type Options struct {
 //   - Trailing blocks "De Minister van …," + name are signatures: metadata,
 //     not paragraphs.
 func Parse(name string, data []byte, opt Options) (*Document, error) {
-	base := path.Base(strings.ReplaceAll(name, `\`, "/"))
+	base := path.Base(strings.ReplaceAll(CleanName(name), `\`, "/"))
 	if base == "." || base == "/" {
 		base = ""
 	}

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -40,4 +41,46 @@ func Slug(s string) string {
 		out = strings.TrimRight(out[:80], "-")
 	}
 	return out
+}
+
+// MaxNameLen bounds a document name in bytes, as most file systems bound
+// a file name.
+const MaxNameLen = 255
+
+// CleanName returns a document's name as it may be stored and shown: valid
+// UTF-8 (each invalid byte run becomes U+FFFD), every run of white space
+// (newlines and tabs included) one space, control and format characters
+// (NUL, bidirectional overrides, zero-width characters) dropped, both ends
+// trimmed, at most MaxNameLen bytes. A name comes from the client (?name=,
+// a multipart file name); kept raw, a newline or NUL in it ends up in
+// listings, logs and the Content-Disposition of an export.
+func CleanName(name string) string {
+	if !utf8.ValidString(name) {
+		name = strings.ToValidUTF8(name, "\uFFFD")
+	}
+	var b strings.Builder
+	b.Grow(min(len(name), MaxNameLen))
+	space := false
+	for _, r := range name {
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			continue
+		}
+		n := utf8.RuneLen(r)
+		if space && b.Len() > 0 {
+			n++
+		}
+		if b.Len()+n > MaxNameLen {
+			break
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
