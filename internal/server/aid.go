@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -24,23 +23,22 @@ const maxAnnotateBytes = 2 << 20
 // readText reads a JSON body {"text","lang"} or, for other content
 // types, the body as the text itself.
 func readText(c *gin.Context) (text, lang string, err error) {
-	body := http.MaxBytesReader(c.Writer, c.Request.Body, maxAnnotateBytes)
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(body); err != nil {
+	data, err := readBody(c, maxAnnotateBytes)
+	if err != nil {
 		return "", "", err
 	}
 	lang = c.Query("lang")
 	if strings.HasPrefix(c.ContentType(), "application/json") {
 		var in struct{ Text, Lang string }
-		if err := json.Unmarshal(buf.Bytes(), &in); err != nil {
-			return "", "", errBadRequest("body must be {\"text\": …, \"lang\": …}: " + err.Error())
+		if err := decodeJSON(data, &in, jsonOptions{what: `{"text": …, "lang": …}`}); err != nil {
+			return "", "", err
 		}
 		text = in.Text
 		if in.Lang != "" {
 			lang = in.Lang
 		}
 	} else {
-		text = buf.String()
+		text = string(data)
 	}
 	if !utf8.ValidString(text) {
 		return "", "", errBadRequest("the text is not valid UTF-8")
@@ -104,9 +102,8 @@ func (s *Server) check(c *gin.Context) error {
 		NL string `json:"nl"`
 		EN string `json:"en"`
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, maxAnnotateBytes))
-	if err := dec.Decode(&in); err != nil {
-		return errBadRequest(`body must be {"nl": source, "en": translation}: ` + err.Error())
+	if err := readJSON(c, maxAnnotateBytes, &in, jsonOptions{what: `{"nl": source, "en": translation}`}); err != nil {
+		return err
 	}
 	if strings.TrimSpace(in.NL) == "" || strings.TrimSpace(in.EN) == "" {
 		return errBadRequest("both nl (the Dutch source) and en (the English translation) are required")
@@ -194,7 +191,7 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-terms%s"`, id, info.Extension))
+	attachment(c, id+"-terms"+info.Extension)
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
 }

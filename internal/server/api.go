@@ -216,9 +216,9 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 // readDocument reads an upload's name (?name=, or the multipart file's
 // name) and content.
 func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err error) {
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxDocumentBytes)
 	name = c.Query("name")
 	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxDocumentBytes)
 		fh, ferr := c.FormFile("file")
 		if ferr != nil {
 			var mbe *http.MaxBytesError
@@ -237,7 +237,7 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 		defer f.Close()
 		data, err = io.ReadAll(f)
 	} else {
-		data, err = io.ReadAll(c.Request.Body)
+		data, err = readBody(c, maxDocumentBytes)
 	}
 	return name, data, err
 }

@@ -3,7 +3,10 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -33,8 +36,21 @@ func errNotFound(msg string) error   { return &apiError{http.StatusNotFound, "no
 func errBadRequest(msg string) error { return &apiError{http.StatusBadRequest, "bad_request", msg} }
 
 // classify maps an error from any layer to what the client is told. Only
-// errors known to carry a message meant for users pass their text on.
+// errors known to carry a message meant for users pass their text on, and
+// that text is cleaned of the layers' prefixes (userMessage): classify is
+// the one place both the JSON errors and the error pages take their
+// messages from.
 func classify(err error) *apiError {
+	ae := classifyLayer(err)
+	if ae == nil {
+		return nil
+	}
+	out := *ae
+	out.Message = userMessage(out.Message)
+	return &out
+}
+
+func classifyLayer(err error) *apiError {
 	var ae *apiError
 	var qe *index.QueryError
 	var le *index.LimitError
@@ -48,10 +64,13 @@ func classify(err error) *apiError {
 	case errors.Is(err, context.DeadlineExceeded):
 		return &apiError{http.StatusGatewayTimeout, "timeout", "the request took too long"}
 	case errors.As(err, &qe):
-		return &apiError{http.StatusBadRequest, "bad_query", qe.Error()}
+		return &apiError{http.StatusBadRequest, "bad_query", queryMessage(qe)}
 	case errors.As(err, &le):
 		return &apiError{http.StatusBadRequest, "query_too_broad", le.Msg}
-	case errors.As(err, &mbe), errors.Is(err, ingest.ErrTooLarge):
+	case errors.As(err, &mbe):
+		return &apiError{http.StatusRequestEntityTooLarge, "too_large",
+			fmt.Sprintf("the request body is larger than the limit of %s", byteSize(mbe.Limit))}
+	case errors.Is(err, ingest.ErrTooLarge):
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large", err.Error()}
 	case errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrBinary),
 		errors.Is(err, ingest.ErrInvalidUTF8), errors.Is(err, ingest.ErrUnsupported):
@@ -64,6 +83,10 @@ func classify(err error) *apiError {
 		return &apiError{http.StatusNotFound, "not_found", err.Error()}
 	case errors.Is(err, store.ErrExists):
 		return &apiError{http.StatusConflict, "exists", err.Error()}
+	case store.NoSpace(err):
+		// The write stored nothing (app, store): the client may retry
+		// once someone has made room.
+		return &apiError{http.StatusInsufficientStorage, "disk_full", "the server's disk is full: nothing was stored; try again later"}
 	}
 	return nil
 }
@@ -78,4 +101,72 @@ func (s *Server) fail(c *gin.Context, err error) {
 	}
 	noteError(c, ae)
 	c.AbortWithStatusJSON(ae.Status, gin.H{"error": gin.H{"code": ae.Code, "message": ae.Message}})
+}
+
+// layerPrefixes are the prefixes this module's packages, and the standard
+// library's that reach the client, put before their messages ("index: ",
+// "app: "): words that tell a developer where an error came from and a
+// user nothing.
+var layerPrefixes = map[string]bool{
+	"app": true, "store": true, "index": true, "glossary": true, "ingest": true, "exchange": true,
+	"server": true, "ui": true, "match": true, "table": true, "align": true, "lexicon": true,
+	"decompound": true, "corpus": true, "http": true, "multipart": true, "mime": true,
+	"strconv": true, "xml": true, "zip": true, "flate": true, "gzip": true, "url": true,
+}
+
+// formatNames are the file formats whose readers prefix their messages
+// ("tmx: line 5: …"). That prefix tells the user which reader refused the
+// upload, so it stays at the start of a message; repeated further on
+// ("json: line 3: json: unknown field") it is noise.
+var formatNames = map[string]bool{
+	"json": true, "tbx": true, "tmx": true, "omegat": true, "pairs": true, "csv": true, "tsv": true, "xlsx": true,
+}
+
+// userMessage strips the layers' prefixes from a message: "app: concept
+// \"x\": not found" reads "concept \"x\": not found". A prefix is
+// recognised only as a whole segment before a ": " separator and outside
+// double quotes, so a word inside a sentence or a quoted name stays.
+func userMessage(msg string) string {
+	segs := strings.Split(msg, ": ")
+	kept := segs[:0]
+	quotes := 0 // double quotes before this segment
+	for i, s := range segs {
+		prefix := i < len(segs)-1 && quotes%2 == 0
+		if prefix && (layerPrefixes[s] || formatNames[s] && len(kept) > 0) {
+			continue
+		}
+		kept = append(kept, s)
+		quotes += strings.Count(s, `"`) - strings.Count(s, `\"`)
+	}
+	return strings.Join(kept, ": ")
+}
+
+// queryMessage says what is wrong with a search query and where.
+func queryMessage(qe *index.QueryError) string {
+	return fmt.Sprintf("%s (at position %d of the query)", qe.Msg, qe.Pos)
+}
+
+// formError classifies a failure to parse a posted form: a body over its
+// limit stays a *http.MaxBytesError (413), anything else is the client's.
+func formError(err error) error {
+	var mbe *http.MaxBytesError
+	var ee url.EscapeError
+	switch {
+	case errors.As(err, &mbe):
+		return err
+	case errors.As(err, &ee):
+		return errBadRequest(fmt.Sprintf("the form holds a malformed %%-escape, %q: a %%-sign must be followed by two hexadecimal digits (%%25 for %%)", string(ee)))
+	}
+	return errBadRequest("the form cannot be read: " + err.Error())
+}
+
+// byteSize writes a limit as a person would: 8 MiB, 64 KiB, 1000 bytes.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

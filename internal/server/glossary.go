@@ -2,10 +2,8 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -99,12 +97,8 @@ func (s *Server) conceptHistory(c *gin.Context) error {
 // that a misspelt field is an error rather than silently lost.
 func readConcept(c *gin.Context) (glossary.Concept, error) {
 	var con glossary.Concept
-	dec := json.NewDecoder(http.MaxBytesReader(c.Writer, c.Request.Body, maxJSONBytes))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&con); err != nil {
-		return con, errBadRequest("body is not a concept: " + err.Error())
-	}
-	return con, nil
+	err := readJSON(c, maxJSONBytes, &con, jsonOptions{what: "a concept", strict: true})
+	return con, err
 }
 
 func (s *Server) createConcept(c *gin.Context) error {
@@ -200,7 +194,7 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if coll := c.Query("collection"); coll != "" {
 		name += "-" + coll
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s%s"`, name, info.Extension))
+	attachment(c, name+info.Extension)
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
 }
@@ -217,7 +211,7 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if coll == glossary.CollectionCurated {
 		return errBadRequest("the curated collection is edited concept by concept, not imported into")
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes))
+	data, err := readBody(c, maxImportBytes)
 	if err != nil {
 		return err
 	}

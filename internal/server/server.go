@@ -73,6 +73,7 @@ func New(a *app.App, opt Options) (*Server, error) {
 	s.metrics = newMetrics(a, log)
 	s.gin.Use(s.metrics.observe)
 	s.gin.Use(s.requestLog, s.recover, compress)
+	s.gin.Use(s.guard) // security headers, request head limits (headers.go)
 	s.gin.HandleMethodNotAllowed = true
 	s.gin.NoRoute(s.noRoute)
 	s.gin.NoMethod(func(c *gin.Context) {

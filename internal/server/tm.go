@@ -59,9 +59,9 @@ func tmFormatOf(name string) string {
 // version, aligned into segments: format pairs).
 func (s *Server) importTM(c *gin.Context) error {
 	in := app.TMImport{Format: c.Query("format"), Collection: c.Query("collection"), Who: who(c)}
-	body := http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes)
 	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if mt == "multipart/form-data" {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes)
 		mr, err := c.Request.MultipartReader()
 		if err != nil {
 			return errBadRequest("multipart body: " + err.Error())
@@ -101,11 +101,17 @@ func (s *Server) importTM(c *gin.Context) error {
 			in.Format = tmFormatOf(in.Name)
 		}
 	} else {
-		data, err := io.ReadAll(body)
+		data, err := readBody(c, maxImportBytes)
 		if err != nil {
-			return readError(err)
+			return err
 		}
 		in.Data = data
+	}
+	if in.Format == app.TMFormatPairs && in.Data != nil {
+		// JSON lines: refuse what encoding/json would silently replace.
+		if err := checkJSONText(in.Data); err != nil {
+			return err
+		}
 	}
 	if in.Format == "" {
 		return errBadRequest("format is missing: give ?format=tmx, tsv, csv or pairs")
@@ -149,7 +155,7 @@ func (s *Server) exportTM(c *gin.Context) error {
 	if format == app.TMFormatTSV {
 		mediaType = "text/tab-separated-values; charset=utf-8"
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, format))
+	attachment(c, name+"."+format)
 	c.Data(http.StatusOK, mediaType, buf.Bytes())
 	return nil
 }

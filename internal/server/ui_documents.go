@@ -188,11 +188,13 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 	return nil
 }
 
-// readForm parses a posted form within maxFormBytes.
+// readForm parses a posted form within maxFormBytes: a longer body is a
+// 413, a form that does not parse (a malformed %-escape, in the body or
+// the URL) a 400.
 func readForm(c *gin.Context) error {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
 	if err := c.Request.ParseForm(); err != nil {
-		return err
+		return formError(err)
 	}
 	return nil
 }

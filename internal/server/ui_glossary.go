@@ -159,7 +159,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 			Status: glossary.Status(v.status), Limit: glossary.MaxLimit})
 		if err != nil {
 			if errors.Is(err, glossary.ErrBadLookup) {
-				v.Err = err.Error()
+				v.Err = userMessage(err.Error())
 				p.status = http.StatusBadRequest
 				return nil
 			}

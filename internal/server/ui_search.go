@@ -159,7 +159,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		var le *index.LimitError
 		switch {
 		case errors.As(err, &qe):
-			v.Err = qe.Error()
+			v.Err = queryMessage(qe)
 			p.status = http.StatusBadRequest
 			return nil
 		case errors.As(err, &le):
