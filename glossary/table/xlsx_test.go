@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/internal/glossarytest"
 )
 
@@ -103,4 +104,69 @@ func utf16Len(s string) int {
 		}
 	}
 	return n
+}
+
+// TestReadXLSXPackages: ReadXLSX finds the sheet as excelize does in
+// packages laid out differently from excelize's own: an absolute
+// relationship target, a workbook part outside xl/, a sheet named
+// Glossary that is not the first, shared strings under a lower-case
+// name; and refuses a package without a workbook or without the sheet's
+// part.
+func TestReadXLSXPackages(t *testing.T) {
+	sheet := func(name string) part {
+		return part{name, text(sheetHead + headerRow + `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="inlineStr"><is><r><t>ho</t></r><r><t>use</t></r><rPh><t>x</t></rPh></is></c></row>` + sheetTail)}
+	}
+	sst := part{"xl/sharedstrings.xml", text(`<sst ` + nsMain + `><si><t>huis</t></si></sst>`)}
+	wb := func(sheets string) string {
+		return `<workbook ` + nsMain + ` ` + nsRel + `><sheets>` + sheets + `</sheets></workbook>`
+	}
+	rels := func(rs string) string {
+		return `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rs + `</Relationships>`
+	}
+	const ws = `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"`
+	root := func(target string) part {
+		return part{"_rels/.rels", text(rels(`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="` + target + `"/>`))}
+	}
+	tests := []struct {
+		name  string
+		parts []part
+		err   string // "" to read huis/house
+	}{
+		{"absolute target", []part{root("/xl/workbook.xml"),
+			{"xl/workbook.xml", text(wb(`<sheet name="Blad1" sheetId="1" r:id="rId1"/>`))},
+			{"xl/_rels/workbook.xml.rels", text(rels(`<Relationship Id="rId1" ` + ws + ` Target="/xl/worksheets/sheet1.xml"/>`))},
+			sheet("xl/worksheets/sheet1.xml"), sst}, ""},
+		{"workbook at the root", []part{root("book.xml"),
+			{"book.xml", text(wb(`<sheet name="Blad1" sheetId="1" r:id="rId7"/>`))},
+			{"_rels/book.xml.rels", text(rels(`<Relationship Id="rId7" ` + ws + ` Target="sheets/a.xml"/>`))},
+			sheet("sheets/a.xml"), sst}, ""},
+		{"glossary second", []part{root("xl/workbook.xml"),
+			{"xl/workbook.xml", text(wb(`<sheet name="Notes" sheetId="1" r:id="rId1"/><sheet name="Glossary" sheetId="2" r:id="rId2"/>`))},
+			{"xl/_rels/workbook.xml.rels", text(rels(`<Relationship Id="rId1" ` + ws + ` Target="worksheets/sheet1.xml"/><Relationship Id="rId2" ` + ws + ` Target="worksheets/sheet2.xml"/>`))},
+			{"xl/worksheets/sheet1.xml", text(sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>not a glossary</t></is></c></row>` + sheetTail)},
+			sheet("xl/worksheets/sheet2.xml"), sst}, ""},
+		{"no workbook", []part{root("xl/workbook.xml"), sheet("xl/worksheets/sheet1.xml")}, "no workbook part"},
+		{"no sheet part", []part{root("xl/workbook.xml"),
+			{"xl/workbook.xml", text(wb(`<sheet name="Blad1" sheetId="1" r:id="rId1"/>`))},
+			{"xl/_rels/workbook.xml.rels", text(rels(`<Relationship Id="rId1" ` + ws + ` Target="worksheets/sheet9.xml"/>`))},
+			sheet("xl/worksheets/sheet1.xml")}, `sheet "Blad1": bad header: its part is missing`},
+	}
+	want := []glossary.Concept{{Terms: []glossary.Term{{Lang: "nl", Text: "huis"}, {Lang: "en", Text: "house"}}}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadXLSX(bytes.NewReader(zipParts(t, tt.parts...)))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("ReadXLSX = %v, %v; want an error saying %q", got, err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("ReadXLSX (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
