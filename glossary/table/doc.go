@@ -33,4 +33,17 @@
 // ignored: a misspelt "defintion_nl" would otherwise drop data. Every
 // error names the line (CSV) or row (XLSX) and the column; an import is
 // all or nothing.
+//
+// Reading costs bounded memory whatever the file, since a small upload
+// can decode to millions of concepts: the concepts read are charged to a
+// budget (64 MiB as glossary/internal/budget counts them, some 100,000
+// concepts), and a file over it is refused with an error wrapping
+// ErrTooLarge. CSV records are read one at a time, at most 2 MiB each,
+// at most 1,000 terms per cell. An .xlsx is checked before excelize
+// decodes it: only the parts a glossary needs are unpacked (sheet,
+// shared strings, workbook, relationships, each within a size limit),
+// and one streaming pass refuses a cell, shared string or XML token over
+// 1 MiB of XML, a cell over 128 KiB of text, a sheet over 64 MiB of text
+// (a shared string counted at each cell that uses it), more than
+// 1,048,576 rows or 524,288 shared strings (see xlsxcheck.go).
 package table
