@@ -62,7 +62,7 @@ func (t *tarAnswer) Write(p []byte) (int, error) {
 			return 0, fmt.Errorf("server: backup: %w", err)
 		}
 		c.Header("Content-Type", "application/x-tar")
-		c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="tolk-backup-%s.tar"`, time.Now().UTC().Format("20060102T150405Z")))
+		attachment(c, "tolk-backup-"+time.Now().UTC().Format("20060102T150405Z")+".tar")
 		c.Header("X-Content-Type-Options", "nosniff")
 		c.Status(http.StatusOK)
 	}

@@ -12,10 +12,14 @@ import (
 // MaxHeaderBytes is the http.Server.MaxHeaderBytes to serve this handler
 // with. The handler refuses a request line over maxRequestLine (414) and
 // header fields over maxHeaderSize (431) itself, with the JSON error (or
-// an error page for a browser); only a request head over MaxHeaderBytes
-// (plus the 4 KiB net/http allows beyond it) never reaches the handler:
-// net/http answers it with its own plain-text 431 and closes the
-// connection.
+// an error page for a browser). What never reaches the handler is
+// answered by net/http itself, in plain text, and the connection closed:
+// a request head over MaxHeaderBytes plus the 4 KiB it allows beyond
+// (431), a request line or header that does not parse, or a missing or
+// bad Host (400), an HTTP version other than 1.x or 2 (505), a
+// Transfer-Encoding other than chunked (501). A client that sends its
+// head or body slower than the server's read timeouts is cut off without
+// an answer.
 const MaxHeaderBytes = 64 << 10
 
 // Limits of a request's head, well under MaxHeaderBytes.
