@@ -80,7 +80,7 @@ func TestLongTermRefused(t *testing.T) {
 // they do not hold up the start: the keys of their words are bounded
 // (index.MaxWordLen), the too-long term is kept out of the term matcher,
 // and the concepts are loaded, found by lookup and can be deleted. Before,
-// keying the 1 MB word took about 10 s a key and sorting the
+// keying the 1 MB word took about 50 s a key and sorting the
 // prefix records of the many-word term did not finish, at every start.
 func TestOpenWithStoredLongTerms(t *testing.T) {
 	dir := t.TempDir()
