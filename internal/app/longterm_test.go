@@ -79,7 +79,8 @@ func TestLongTermRefused(t *testing.T) {
 // here (a one-word term of 1 MB, and one of 524,288 one-letter words),
 // they do not hold up the start: the keys of their words are bounded
 // (index.MaxWordLen), the too-long term is kept out of the term matcher,
-// and the concepts are loaded, found by lookup and can be deleted. Before,
+// and the concepts are loaded, found by lookup, reported by CheckData
+// (tolk check) as invalid and can be deleted. Before,
 // keying the 1 MB word took about 50 s a key and sorting the
 // prefix records of the many-word term did not finish, at every start.
 func TestOpenWithStoredLongTerms(t *testing.T) {
@@ -139,6 +140,21 @@ func TestOpenWithStoredLongTerms(t *testing.T) {
 		}
 		if strings.Join(got, " ") != "kort" {
 			t.Errorf("annotations %q, want only kort (a stored term over MaxTermLen is not matched)", got)
+		}
+	})
+	within(t, 60*time.Second, "CheckData", func() {
+		r, err := a.CheckData(context.Background(), CheckOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var invalid []string
+		for _, f := range r.Findings {
+			if f.Problem == ProblemInvalid && strings.Contains(f.Detail, "at most 500") {
+				invalid = append(invalid, f.ID)
+			}
+		}
+		if strings.Join(invalid, " ") != "old-word old-words" {
+			t.Errorf("tolk check reports %q as too long, want old-word and old-words", invalid)
 		}
 	})
 	for _, id := range []string{"old-word", "old-words"} {
