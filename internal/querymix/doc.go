@@ -7,7 +7,8 @@
 // word has at least four letters and is not in a short list of Dutch
 // function words. Each content word falls in one of three frequency
 // bands by the share of documents that contain it: rare (at most 0.5 %
-// of the documents), medium (at most 5 %) and common (more). Of every ten
+// of the documents, and at least one), medium (at most 5 %, and at least
+// one more than rare) and common (more). Of every ten
 // queries five are one word (bands in turn: rare, medium, common), three
 // are two content words that stand next to each other in a document, and
 // two are three content words from the same stretch of 30 words of one

@@ -80,11 +80,14 @@ func Dutch(docs []Doc, n int, seed uint64) []string {
 			}
 		}
 	}
+	// In a small corpus a band holds at least one document count.
+	rareMax := max(1, int(rareShare*float64(len(docs))))
+	mediumMax := max(rareMax+1, int(mediumShare*float64(len(docs))))
 	band := func(w string) int {
-		switch share := float64(df[w]) / float64(len(docs)); {
-		case share <= rareShare:
+		switch {
+		case df[w] <= rareMax:
 			return rare
-		case share <= mediumShare:
+		case df[w] <= mediumMax:
 			return medium
 		}
 		return common
