@@ -10,7 +10,7 @@ import (
 
 // Max is what the concepts of one import may hold, in bytes as Size
 // counts them: about 100,000 concepts of two terms with a definition
-// (the FreeDict dictionary, 22,747 entries, takes a fifth of it).
+// (the FreeDict dictionary, 22,747 entries, takes 17.3 MiB of it).
 const Max = 64 << 20
 
 // ErrTooLarge is wrapped by the error Add returns when the budget is
