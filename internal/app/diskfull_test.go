@@ -233,7 +233,11 @@ func TestDiskFullDocuments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer func() { a.Close() }()
+	defer func() {
+		if a != nil {
+			a.Close()
+		}
+	}()
 	want := fillUntilFull(t, a, "vol", 40, 10, 1000)
 	stored := 0
 	for _, w := range want {
@@ -339,7 +343,11 @@ func TestIndexDiskFull(t *testing.T) {
 	if a, err = Open(context.Background(), Config{DataDir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { a.Close() }()
+	defer func() {
+		if a != nil {
+			a.Close()
+		}
+	}()
 	want := fillUntilFull(t, a, "ix", 40, 1, 40)
 	for id, w := range want {
 		if !w.stored {

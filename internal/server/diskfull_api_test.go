@@ -42,10 +42,11 @@ func TestClassifyDiskFull(t *testing.T) {
 }
 
 // TestUploadDiskFull uploads documents through the API into a data
-// directory on a small tmpfs until the disk is full: every upload answers
-// 201 or 507 disk_full (never 500, never a panic), and in place, after
-// reopening on the full disk and with room again, each 201 is GET-able and
-// found by a search and each 507 is neither.
+// directory on a small tmpfs until the disk is full, then creates glossary
+// concepts on the full disk: every write answers 201 or 507 disk_full
+// (never 500, never a panic), and in place, after reopening on the full
+// disk and with room again, each 201 is GET-able (a document also found by
+// a search) and each 507 is neither.
 func TestUploadDiskFull(t *testing.T) {
 	dir := tmpfstest.Mount(t, 3<<20)
 	open := func() (*app.App, *httptest.Server) {
@@ -104,7 +105,37 @@ func TestUploadDiskFull(t *testing.T) {
 		t.Fatalf("%d uploads, %d answered 507: the disk never filled, or nothing fitted", len(acked), full)
 	}
 	t.Logf("%d uploads, %d answered 507", len(acked), full)
+	// Glossary writes on the full disk: each answers 201 or 507 too.
+	concepts := map[string]bool{} // id (the slug of the term) → answered 201
+	long := strings.Repeat("Een lange definitie. ", 400)
+	for i := range 5 {
+		term := "begrip" + word(fmt.Sprint("concept", i))
+		body := fmt.Sprintf(`{"collection":"mine","definition":{"nl":%q},"terms":[{"lang":"nl","text":%q}]}`, long, term)
+		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/glossary", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+testToken)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusCreated:
+			concepts[term] = true
+		case http.StatusInsufficientStorage:
+			concepts[term] = false
+		default:
+			t.Fatalf("create concept %s on the full disk: %d, want 201 or 507", term, resp.StatusCode)
+		}
+	}
+	t.Logf("concepts created on the full disk (id → 201): %v", concepts)
 	check := func(t *testing.T, ts *httptest.Server) {
+		for id, ok := range concepts {
+			code, _ := send(t, "GET", ts.URL+"/api/v1/glossary/"+id, "", "")
+			if want := map[bool]int{true: 200, false: 404}[ok]; code != want {
+				t.Errorf("concept %s (created: %t): GET %d, want %d", id, ok, code, want)
+			}
+		}
 		for id, ok := range acked {
 			code, _ := send(t, "GET", ts.URL+"/api/v1/documents/"+id, "", "")
 			var res struct{ Total int }
