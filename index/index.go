@@ -201,8 +201,9 @@ func newMapping() *mapping.IndexMappingImpl {
 }
 
 // Close writes what is not yet on disk (Flush, for at most closeFlush)
-// and closes the index. Should the disk refuse the writes, the index is
-// closed all the same and the error wraps ErrNotPersisted.
+// and closes the index. Should the disk refuse the writes (or the flush
+// time out), the index is closed all the same and the error says so
+// (wrapping ErrNotPersisted, or context.DeadlineExceeded).
 func (ix *Index) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), closeFlush)
 	defer cancel()
@@ -229,7 +230,9 @@ func (ix *Index) Count() (uint64, error) {
 }
 
 // Add indexes passages in batches, replacing passages with the same ID. It
-// stops between batches when ctx is done.
+// stops between batches when ctx is done. It returns once the passages are
+// searchable; they reach the disk soon after (Flush waits for that), and a
+// full disk does not fail Add (see scorchConfig).
 func (ix *Index) Add(ctx context.Context, ps []Passage) error {
 	batch := ix.b.NewBatch()
 	for i, p := range ps {

@@ -43,7 +43,8 @@ func (ix *Index) PassageIDs(ctx context.Context) ([]string, error) {
 }
 
 // Delete removes the passages with the given IDs in one batch, so that a
-// search sees all of them or none; IDs the index lacks are ignored.
+// search sees all of them or none; IDs the index lacks are ignored. Like
+// Add it returns once searches no longer see them, before the disk does.
 func (ix *Index) Delete(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
