@@ -16,6 +16,7 @@
 #   scripts/bench.sh --bwb-small /tmp/bwb-small
 #   scripts/bench.sh /tmp/bwb-small -duration 10s > bench.md
 #   scripts/bench.sh /tmp/bwb-50 -engines tolk
+#   REV=worktree scripts/bench.sh /tmp/bwb-small   (default REV=HEAD: a clean export of it)
 # Needs Go, and for the pg engine PostgreSQL 15 (Debian: apt-get install
 # postgresql-15; run as root it runs initdb and postgres as user postgres).
 set -euo pipefail
@@ -23,8 +24,22 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-/tmp/tolkbench-bin}
 SHARED=${SHARED:-$HERE/../shared/data}
+# REV is the commit measured: it is exported with git archive into a
+# clean folder and built there, so that uncommitted changes in the work
+# tree are not measured. REV=worktree builds the work tree as it is.
+REV=${REV:-HEAD}
 mkdir -p "$BIN"
-(cd "$HERE" && go build -o "$BIN/tolk" ./cmd/tolk && go build -o "$BIN/tolkbench" ./cmd/tolkbench)
+if [[ $REV == worktree ]]; then
+	SRC=$HERE
+	COMMIT="$(cd "$HERE" && git rev-parse --short=12 HEAD) + the work tree's uncommitted changes"
+else
+	COMMIT=$(cd "$HERE" && git rev-parse --short=12 "$REV")
+	SRC=$BIN/src-$COMMIT
+	if [[ ! -d $SRC ]]; then
+		mkdir -p "$SRC.tmp" && (cd "$HERE" && git archive "$COMMIT") | tar -x -C "$SRC.tmp" && mv "$SRC.tmp" "$SRC"
+	fi
+fi
+(cd "$SRC" && go build -o "$BIN/tolk" ./cmd/tolk && go build -o "$BIN/tolkbench" ./cmd/tolkbench)
 
 case "${1:-}" in
 --bwb-small)
@@ -35,11 +50,11 @@ case "${1:-}" in
 		"$SHARED/bwb-laws-markdown/bwb-small.jsonl.gz" "$SHARED/bwb-laws-markdown/bwb-large.jsonl.gz"
 	exit 0 ;;
 ""|-h|--help)
-	sed -n '2,22p' "$0"; exit 2 ;;
+	sed -n '2,24p' "$0"; exit 2 ;;
 esac
 
 corpus=$1; shift
-echo "commit $(cd "$HERE" && git rev-parse --short=12 HEAD)$(cd "$HERE" && git diff --quiet HEAD -- . 2>/dev/null || echo ' (work tree differs from it)'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "commit measured: $COMMIT; load average at the start $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 exec "$BIN/tolkbench" run -corpus "$corpus" -tolk "$BIN/tolk" \
 	-headings "$SHARED/bwb-treaties-nl-en/treaty-article-headings-nl-en.tsv.gz" "$@"

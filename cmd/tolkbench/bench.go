@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -168,12 +169,20 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				return err
 			}
 			logf("tolk ingest of %d files", len(files))
+			row.items = fmt.Sprintf("%d documents", len(files))
 			if row.stats, err = bench.Run(cmd); err != nil {
-				return fmt.Errorf("%w (log: %s)", err, filepath.Join(dir, "tolk-ingest.log"))
+				// tolk ingest goes on past a file it refuses (an empty
+				// one) and says so at the end: count those, stop on
+				// anything else.
+				logText, _ := os.ReadFile(filepath.Join(dir, "tolk-ingest.log"))
+				m := regexp.MustCompile(`(\d+) of (\d+) files were refused`).FindSubmatch(logText)
+				if m == nil {
+					return fmt.Errorf("%w (log: %s)", err, filepath.Join(dir, "tolk-ingest.log"))
+				}
+				row.items += fmt.Sprintf(", %s refused (see tolk-ingest.log)", m[1])
 			}
 			row.size, err = bench.DirSize(data)
 			row.sizeNote = "du of the data dir"
-			row.items = fmt.Sprintf("%d documents", len(files))
 		case "bleve":
 			cmd := exec.CommandContext(ctx, self, "bleve-index", "-corpus", *corpus, "-index", filepath.Join(dir, "bleve"))
 			var out strings.Builder
