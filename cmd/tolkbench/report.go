@@ -33,8 +33,8 @@ func ms(d time.Duration) string {
 
 func report(w io.Writer, in reportInput) {
 	host, _ := os.Hostname()
-	fmt.Fprintf(w, "Corpus %s: %d files, %d characters. %s UTC on %s; tolkbench %s", in.corpus, in.files, in.chars,
-		time.Now().UTC().Format("2006-01-02 15:04"), host, buildInfo())
+	fmt.Fprintf(w, "Corpus %s: %d files, %d characters. %s UTC on %s", in.corpus, in.files, in.chars,
+		time.Now().UTC().Format("2006-01-02 15:04"), host)
 	if in.tolkBin != "" {
 		if out, err := exec.Command(in.tolkBin, "version").Output(); err == nil {
 			fmt.Fprintf(w, "; %s", strings.TrimSpace(string(out)))
