@@ -61,16 +61,18 @@ func peakHeap(fn func()) (peak, total uint64) {
 	return max - base, after.TotalAlloc - before.TotalAlloc
 }
 
-// TestReadXLSXHostile: workbooks of a few hundred kilobytes to a few
-// megabytes that unpack to a 200 MB sheet, a 200 MB cell or shared
-// string, a cell of 20 MB of rich-text runs, a million rows, or a row of 16,384 references to a 100 KB
-// string (issue 10 point 8: 2.35 GB of RSS for one of them; 1.3 to 5.4
-// GB measured here before) are refused with an error that wraps
-// ErrTooLarge and names the limit, while the heap grows by less than
-// 100 MiB and the reader allocates less than 256 MiB in all (scanning a
-// sheet allocates as it goes; 171 MiB for the 200 MB one). A workbook
-// beside a 50 MB styles part is read: ReadXLSX does not unpack parts
-// it does not need.
+// TestReadXLSXHostile: workbooks of a few kilobytes to a few megabytes
+// that unpack to a 200 MB sheet of rows, a 200 MB cell or shared string,
+// a cell of 20 MB of rich-text runs, 930,000 shared strings, a row of
+// 16,384 references to a 100 KB string (also disguised by a repeated
+// t attribute and a repeated <v>), or 200 MB of nested elements between
+// two rows (issue 10 point 8: 2.35 GB of RSS for one of them; 1.3 to
+// 5.4 GB measured here before, 4.4 GB and 217 s for the nesting) are
+// refused with an error that wraps ErrTooLarge and names the limit and
+// where, while the heap grows by less than 100 MiB and the reader
+// allocates less than 256 MiB in all (scanning a sheet allocates as it
+// goes; 171 MiB for the 200 MB one). A workbook beside a 50 MB styles
+// part is read: ReadXLSX does not unpack parts it does not need.
 func TestReadXLSXHostile(t *testing.T) {
 	tests := []struct {
 		kind string
@@ -85,8 +87,10 @@ func TestReadXLSXHostile(t *testing.T) {
 		{"shared string", 100 << 20, []string{"shared string 1", "more than 131072 bytes of text"}},
 		{"many shared strings", 16 << 20, []string{"shared strings", "more than 524288"}},
 		{"references", 0, []string{`sheet "Glossary", row 2, column YF`, "more than 64 MiB of text"}},
+		{"sneaky references", 0, []string{`sheet "Glossary", row 2, column YF`, "more than 64 MiB of text"}},
 		{"long cell", 200 << 10, []string{`sheet "Glossary", row 2, column B`, "204800 bytes of text, at most 131072"}},
 		{"styles", 50 << 20, nil},
+		{"deep", 200 << 20, []string{`sheet "Glossary", row 1`, "elements nested more than 64 deep"}},
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s %d MiB", tt.kind, tt.size>>20), func(t *testing.T) {

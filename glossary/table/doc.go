@@ -45,5 +45,6 @@
 // and one streaming pass refuses a cell, shared string or XML token over
 // 1 MiB of XML, a cell over 128 KiB of text, a sheet over 64 MiB of text
 // (a shared string counted at each cell that uses it), more than
-// 1,048,576 rows or 524,288 shared strings (see xlsxcheck.go).
+// 1,048,576 rows or 524,288 shared strings, elements nested more than
+// 64 deep, and XML that is not well-formed (see xlsxcheck.go).
 package table

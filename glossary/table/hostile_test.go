@@ -146,6 +146,21 @@ func hostile(t testing.TB, kind string, size int) []byte {
 	case "runs": // one cell of size bytes of empty rich-text runs
 		return zipParts(t, append(skeleton(false), part{"xl/worksheets/sheet1.xml",
 			repeat(sheetHead+headerRow+`<row r="2"><c r="A2" t="inlineStr"><is>`, `<r><t></t></r>`, size/14, `</is></c></row>`+sheetTail)})...)
+	case "sneaky references": // as references, each cell saying first that it is no shared string
+		var cells strings.Builder
+		for col := 1; col <= 16384; col++ {
+			fmt.Fprintf(&cells, `<c t="str" t="s"><v>0</v><v>1</v></c>`)
+		}
+		return zipParts(t, append(skeleton(true),
+			part{"xl/sharedStrings.xml", repeat(`<sst `+nsMain+`><si><t>nl</t></si><si><t>`, "a", 100<<10, `</t></si></sst>`)},
+			part{"xl/worksheets/sheet1.xml", text(sheetHead + `<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="2">` + cells.String() + `</row>` + sheetTail)})...)
+	case "deep": // elements nested size/3 deep between two rows
+		return zipParts(t, append(skeleton(false), part{"xl/worksheets/sheet1.xml", func(w io.Writer) error {
+			if err := repeat(sheetHead+headerRow, "<a>", size/7, "")(w); err != nil {
+				return err
+			}
+			return repeat("", "</a>", size/7, `<row r="2"><c r="A2" t="inlineStr"><is><t>huis</t></is></c></row>`+sheetTail)(w)
+		}})...)
 	case "references": // one row referring to one 100 KB shared string in every column
 		var cells strings.Builder
 		for col := 1; col <= 16384; col++ {

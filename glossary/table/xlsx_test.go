@@ -33,7 +33,7 @@ func xlsxSeeds(t testing.TB) map[string][]byte {
 	var hand bytes.Buffer
 	f.WriteTo(&hand)
 	seeds["shared-strings"] = hand.Bytes()
-	for _, k := range []string{"rows", "shared rows", "cell", "runs", "shared string", "many shared strings", "styles", "long cell"} {
+	for _, k := range []string{"rows", "shared rows", "cell", "runs", "shared string", "many shared strings", "styles", "long cell", "deep", "sneaky references"} {
 		seeds["hostile-"+k] = hostile(t, k, 300)
 	}
 	return seeds
@@ -145,6 +145,16 @@ func TestReadXLSXPackages(t *testing.T) {
 			{"xl/_rels/workbook.xml.rels", text(rels(`<Relationship Id="rId1" ` + ws + ` Target="worksheets/sheet1.xml"/><Relationship Id="rId2" ` + ws + ` Target="worksheets/sheet2.xml"/>`))},
 			{"xl/worksheets/sheet1.xml", text(sheetHead + `<row r="1"><c r="A1" t="inlineStr"><is><t>not a glossary</t></is></c></row>` + sheetTail)},
 			sheet("xl/worksheets/sheet2.xml"), sst}, ""},
+		{"mismatched tags", []part{root("xl/workbook.xml"),
+			{"xl/workbook.xml", text(wb(`<sheet name="Blad1" sheetId="1" r:id="rId1"/>`))},
+			{"xl/_rels/workbook.xml.rels", text(rels(`<Relationship Id="rId1" ` + ws + ` Target="worksheets/sheet1.xml"/>`))},
+			{"xl/worksheets/sheet1.xml", text(sheetHead + headerRow + `<row r="2"><c r="A2" t="inlineStr"><is><t>huis</t></is></c><c r="B2"><v>1</c></v></row>` + sheetTail)}},
+			`sheet "Blad1", row 2, column B: XML syntax error: element <v> closed by </c>`},
+		{"cut short", []part{root("xl/workbook.xml"),
+			{"xl/workbook.xml", text(wb(`<sheet name="Blad1" sheetId="1" r:id="rId1"/>`))},
+			{"xl/_rels/workbook.xml.rels", text(rels(`<Relationship Id="rId1" ` + ws + ` Target="worksheets/sheet1.xml"/>`))},
+			{"xl/worksheets/sheet1.xml", text(sheetHead + headerRow + `<row r="2"><c r="A2" t="inlineStr"><is><t>huis</t></is></c></row>`)}},
+			`sheet "Blad1", row 2: XML syntax error: element <sheetData> not closed`},
 		{"no workbook", []part{root("xl/workbook.xml"), sheet("xl/worksheets/sheet1.xml")}, "no workbook part"},
 		{"no sheet part", []part{root("xl/workbook.xml"),
 			{"xl/workbook.xml", text(wb(`<sheet name="Blad1" sheetId="1" r:id="rId1"/>`))},

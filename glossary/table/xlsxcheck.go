@@ -217,15 +217,16 @@ func readSheets(f *zip.File) ([]sheetRef, error) {
 	return out, err
 }
 
+// eachStart calls fn with every start element of a part within
+// maxMeta (checked before).
 func eachStart(f *zip.File, fn func(xml.StartElement)) error {
-	rc, err := f.Open()
+	s, err := newScanner(f, maxMeta)
 	if err != nil {
 		return fmt.Errorf("%s: %w", clip(f.Name), err)
 	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
+	defer s.rc.Close()
 	for {
-		tok, err := d.Token()
+		tok, err := s.next(false)
 		if err == io.EOF {
 			return nil
 		}
@@ -238,30 +239,57 @@ func eachStart(f *zip.File, fn func(xml.StartElement)) error {
 	}
 }
 
+// attr returns the value of e's attribute with the given local name,
+// the last one if it repeats (as excelize reads attributes).
 func attr(e xml.StartElement, local string) string {
+	v := ""
 	for _, a := range e.Attr {
 		if a.Name.Local == local {
-			return a.Value
+			v = a.Value
 		}
 	}
-	return ""
+	return v
 }
+
+// dec counts an end tag down, never below zero: RawToken does not
+// match end tags to start tags, and a stray end tag must not stop the
+// counting of text that excelize (which does match them) would read.
+func dec(n *int) {
+	if *n > 0 {
+		*n--
+	}
+}
+
+// maxDepth bounds the nesting of elements. A sheet nests seven deep
+// (worksheet, sheetData, row, c, is, r, t), extensions a few more; but
+// encoding/xml's Token, which excelize reads with, keeps an entry per
+// open element, and 200 MB of "<a>" between two rows cost it 4.4 GB.
+const maxDepth = 64
+
+// errDepth is what scanner.next returns past maxDepth.
+var errDepth = fmt.Errorf("%w: elements nested more than %d deep", ErrTooLarge, maxDepth)
 
 // scanner reads one XML part once, before excelize does, through a
-// guard that refuses any cell, shared string or token over maxCellXML,
-// so that what excelize later decodes whole is known to be small.
+// guard that refuses any token over limit (and any cell or shared string
+// while its caller holds the guard), so that what excelize later decodes
+// whole is known to be small. It reads with RawToken (the cheapest
+// tokenizer) and checks itself that end tags match start tags and that
+// nesting stays within maxDepth: excelize stops reading a sheet at its
+// first syntax error without a word, and would import the rows before it
+// as if they were all.
 type scanner struct {
-	g  *guard
-	d  *xml.Decoder
-	rc io.Closer
+	g     *guard
+	d     *xml.Decoder
+	rc    io.Closer
+	stack []xml.Name
 }
 
-func newScanner(f *zip.File) (*scanner, error) {
+func newScanner(f *zip.File, limit int64) (*scanner, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
-	g := &guard{r: rc, limit: maxCellXML}
+	g := &guard{r: rc, limit: limit}
 	return &scanner{g: g, d: xml.NewDecoder(g), rc: rc}, nil
 }
 
@@ -272,14 +300,45 @@ func (s *scanner) next(hold bool) (xml.Token, error) {
 	if !hold {
 		s.g.mark = s.d.InputOffset()
 	}
-	return s.d.RawToken()
+	tok, err := s.d.RawToken()
+	if err == io.EOF && len(s.stack) > 0 {
+		return nil, fmt.Errorf("XML syntax error: element <%s> not closed", name(s.stack[len(s.stack)-1]))
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if len(s.stack) >= maxDepth {
+			return nil, errDepth
+		}
+		s.stack = append(s.stack, t.Name)
+	case xml.EndElement:
+		if len(s.stack) == 0 {
+			return nil, fmt.Errorf("XML syntax error: unexpected end element </%s>", name(t.Name))
+		}
+		if open := s.stack[len(s.stack)-1]; open != t.Name {
+			return nil, fmt.Errorf("XML syntax error: element <%s> closed by </%s>", name(open), name(t.Name))
+		}
+		s.stack = s.stack[:len(s.stack)-1]
+	}
+	return tok, err
+}
+
+// name spells an element name as written (prefix:local), clipped.
+func name(n xml.Name) string {
+	s := n.Local
+	if n.Space != "" {
+		s = n.Space + ":" + s
+	}
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return s
 }
 
 // sharedStrings reads the shared strings table and returns each
 // string's length in bytes as excelize will give it (its text runs,
 // without phonetic runs).
 func sharedStrings(f *zip.File) ([]int32, error) {
-	s, err := newScanner(f)
+	s, err := newScanner(f, maxCellXML)
 	if err != nil {
 		return nil, fmt.Errorf("shared strings: %w", err)
 	}
@@ -325,9 +384,9 @@ func sharedStrings(f *zip.File) ([]int32, error) {
 				}
 				in = false
 			case "t":
-				inT--
+				dec(&inT)
 			case "rPh":
-				inP--
+				dec(&inP)
 			}
 		case xml.CharData:
 			if in && inT > 0 && inP == 0 {
@@ -344,7 +403,7 @@ func sharedStrings(f *zip.File) ([]int32, error) {
 // stay within maxRows, maxCell and maxText, counting a shared string
 // (whose lengths lens holds) at every cell that refers to it.
 func scanSheet(f *zip.File, sheet string, lens []int32) error {
-	s, err := newScanner(f)
+	s, err := newScanner(f, maxCellXML)
 	if err != nil {
 		return fmt.Errorf("sheet %s: %w", clip(sheet), err)
 	}
@@ -406,6 +465,7 @@ func scanSheet(f *zip.File, sheet string, lens []int32) error {
 				}
 			case "v":
 				inV++
+				v = v[:0] // excelize keeps the last <v>
 			case "is":
 				inIS++
 			case "t":
@@ -438,13 +498,13 @@ func scanSheet(f *zip.File, sheet string, lens []int32) error {
 				}
 				inCell = false
 			case "v":
-				inV--
+				dec(&inV)
 			case "is":
-				inIS--
+				dec(&inIS)
 			case "t":
-				inT--
+				dec(&inT)
 			case "rPh":
-				inP--
+				dec(&inP)
 			}
 		case xml.CharData:
 			switch {
