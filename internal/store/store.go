@@ -36,6 +36,11 @@ var (
 	bucketHistory   = []byte("history")   // id NUL seq (8 bytes, big-endian) → Change JSON
 	bucketMeta      = []byte("meta")      // "schema", "seeded/KIND"
 	bucketSegments  = []byte("segments")  // collection NUL id → tm.Segment JSON (tm.go)
+	// bucketInfo holds a small summary of each document (DocRecord.Info),
+	// so that start-up lists documents without reading their text. Stores
+	// written before it lack the bucket; it is created by the first
+	// document write, and readers treat a missing bucket as empty.
+	bucketInfo = []byte("docinfo") // id → DocRecord.Info
 )
 
 // Store is an open database file. It is safe for concurrent use: bbolt
@@ -70,7 +75,7 @@ func Open(path string) (*Store, error) {
 		return &Store{db: db}, nil
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketDocuments, bucketSources, bucketConcepts, bucketHistory, bucketMeta, bucketSegments} {
+		for _, b := range [][]byte{bucketDocuments, bucketSources, bucketConcepts, bucketHistory, bucketMeta, bucketSegments, bucketInfo} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -109,6 +114,12 @@ type DocRecord struct {
 	Added  time.Time       `json:"added"`
 	Source []byte          `json:"-"`
 	Meta   json.RawMessage `json:"meta,omitempty"`
+	// Info is a small summary of the document, opaque to the store and
+	// kept apart from Meta (DocumentInfos lists it without reading any
+	// Meta). PutDocument stores it with the document in one transaction;
+	// an empty Info removes a summary stored before, so that none is ever
+	// stale. GetDocument and ListDocuments leave it empty.
+	Info json.RawMessage `json:"-"`
 }
 
 // PutDocument stores d, replacing a document with the same id. A zero
@@ -126,6 +137,9 @@ func (s *Store) PutDocument(d DocRecord) error {
 	}
 	err = s.update(func(tx *bolt.Tx) error {
 		if err := tx.Bucket(bucketDocuments).Put([]byte(d.ID), meta); err != nil {
+			return err
+		}
+		if err := putInfo(tx, d.ID, d.Info); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketSources).Put([]byte(d.ID), d.Source)
@@ -176,6 +190,67 @@ func (s *Store) ListDocuments() ([]DocRecord, error) {
 	return ds, nil
 }
 
+// putInfo stores info as the summary of document id, or removes the
+// summary when info is empty.
+func putInfo(tx *bolt.Tx, id string, info []byte) error {
+	if len(info) == 0 {
+		if b := tx.Bucket(bucketInfo); b != nil {
+			return b.Delete([]byte(id))
+		}
+		return nil
+	}
+	b, err := tx.CreateBucketIfNotExists(bucketInfo)
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(id), info)
+}
+
+// DocumentInfos lists every stored document by id, with its summary
+// (DocRecord.Info) or nil where none is stored (a document written by an
+// older tolk). It reads the keys of the documents and the summaries, not
+// the documents' Meta or Source: a document's value is never copied or
+// decoded. The slices passed to fn are valid only during the call.
+func (s *Store) DocumentInfos(fn func(id string, info []byte) error) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
+		infos := tx.Bucket(bucketInfo)
+		c := tx.Bucket(bucketDocuments).Cursor()
+		// The cursor's values are slices of the mapped file; they are
+		// not read here, so the pages of a document's text are not
+		// touched (beyond the one that holds its key).
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			var info []byte
+			if infos != nil {
+				info = infos.Get(k)
+			}
+			if err := fn(string(k), info); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// PutDocumentInfo stores info as the summary of the stored document id
+// (whose record has none: one written by an older tolk). It fails with
+// ErrNotFound when no such document is stored.
+func (s *Store) PutDocumentInfo(id string, info []byte) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketDocuments).Get([]byte(id)) == nil {
+			return ErrNotFound
+		}
+		return putInfo(tx, id, info)
+	})
+	if err != nil {
+		return fmt.Errorf("store: document %q info: %w", id, err)
+	}
+	return nil
+}
+
 // DeleteDocument removes the document with the id.
 func (s *Store) DeleteDocument(id string) error {
 	err := s.update(func(tx *bolt.Tx) error {
@@ -185,6 +260,11 @@ func (s *Store) DeleteDocument(id string) error {
 		}
 		if err := docs.Delete([]byte(id)); err != nil {
 			return err
+		}
+		if b := tx.Bucket(bucketInfo); b != nil {
+			if err := b.Delete([]byte(id)); err != nil {
+				return err
+			}
 		}
 		return tx.Bucket(bucketSources).Delete([]byte(id))
 	})
