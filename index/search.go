@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -117,15 +118,17 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	ps := ix.probes(bq)
 	var req *bleve.SearchRequest
 	if window := max(rerankWindow, offset+limit); ps != nil && window <= MaxLimit {
-		// First the window of best hits, without stored fields, ranked by
-		// how many clauses each matches; then the page's passages. Pages
-		// beyond MaxLimit hits keep bleve's order.
+		// First the window of best hits, without stored fields or
+		// locations (reading every matching passage's term vectors cost
+		// more than the search); then the window's locations, to rank it
+		// by how many clauses each hit matches; then the page's passages.
+		// Pages beyond MaxLimit hits keep bleve's order.
 		req = bleve.NewSearchRequestOptions(q, window, 0, false)
 	} else {
 		req = bleve.NewSearchRequestOptions(q, limit, offset, false)
 		req.Fields = fields
+		req.IncludeLocations = true
 	}
-	req.IncludeLocations = true
 	// The facets are counted as the passages are collected (facets.go),
 	// not by bleve from each passage's doc values.
 	fctx, facets := ix.countingFacets(ctx)
@@ -149,36 +152,55 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 }
 
 // page ranks the window res holds by coverage and replaces its hits with
-// the requested page, loaded with stored fields and locations.
+// the requested page, loaded with stored fields and locations. The
+// window's locations come from q restricted to the window's passages, so
+// only their term vectors are read; the scores stay those of the full
+// search.
 func (ix *Index) page(ctx context.Context, q query.Query, res *bleve.SearchResult, ps []clauseProbe, offset, limit int, fields []string) error {
-	rerank(res.Hits, ps)
-	if offset >= len(res.Hits) {
-		res.Hits = nil
+	if len(res.Hits) == 0 {
 		return nil
 	}
-	want := res.Hits[offset:min(offset+limit, len(res.Hits))]
-	ids := make([]string, len(want))
-	rank := make(map[string]int, len(want))
-	for i, h := range want {
-		ids[i], rank[h.ID] = h.ID, i
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
-	req.Fields = fields
 	req.IncludeLocations = true
 	got, err := ix.b.SearchInContext(ctx, req)
 	if err != nil {
 		return fmt.Errorf("index: search: %w", err)
 	}
-	hits := make(search.DocumentMatchCollection, len(want))
+	locs := make(map[string]search.FieldTermLocationMap, len(got.Hits))
 	for _, h := range got.Hits {
-		if i, ok := rank[h.ID]; ok {
-			h.Score = want[i].Score // the score of the full query, not the conjunction's
-			hits[i] = h
-		}
+		locs[h.ID] = h.Locations
+	}
+	for _, h := range res.Hits {
+		h.Locations = locs[h.ID]
+	}
+	rerank(res.Hits, ps)
+	if offset >= len(res.Hits) {
+		res.Hits = nil
+		return nil
+	}
+	want := slices.Clone(res.Hits[offset:min(offset+limit, len(res.Hits))])
+	ids = ids[:len(want)]
+	for i, h := range want {
+		ids[i] = h.ID
+	}
+	req = bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = fields
+	got, err = ix.b.SearchInContext(ctx, req)
+	if err != nil {
+		return fmt.Errorf("index: search: %w", err)
+	}
+	stored := make(map[string]map[string]any, len(got.Hits))
+	for _, h := range got.Hits {
+		stored[h.ID] = h.Fields
 	}
 	res.Hits = res.Hits[:0]
-	for _, h := range hits {
-		if h != nil {
+	for _, h := range want {
+		if f, ok := stored[h.ID]; ok {
+			h.Fields = f
 			res.Hits = append(res.Hits, h)
 		}
 	}
