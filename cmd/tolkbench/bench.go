@@ -381,7 +381,7 @@ func startServer(name string, cmd *exec.Cmd, health, logPath string) (started, e
 				e := &engine{name: name, cmd: cmd, startup: time.Since(t0), pid: func() int { return pid }}
 				e.rss = func() (int64, string) {
 					t, _ := bench.Measure(pid)
-					return t.RSS, "VmRSS"
+					return t.RSS, fmt.Sprintf("VmRSS (peak VmHWM %s)", mib(t.HWM))
 				}
 				e.cpu = func() time.Duration {
 					t, _ := bench.Measure(pid)

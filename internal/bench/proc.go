@@ -55,6 +55,7 @@ func Run(cmd *exec.Cmd) (RunStats, error) {
 type Tree struct {
 	CPU     time.Duration // utime+stime+cutime+cstime of the root, utime+stime of live children
 	RSS     int64         // summed VmRSS (shared pages counted in each process)
+	HWM     int64         // summed VmHWM: each process's peak resident set
 	PSS     int64         // summed proportional set size (shared pages shared out)
 	Written int64         // write_bytes of the root (which includes its reaped children) and live children
 
@@ -86,6 +87,7 @@ func Measure(pid int) (Tree, error) {
 		}
 		t.CPU += time.Duration(ticks) * time.Second / clockTick
 		t.RSS += statusKB(p, "/status", "VmRSS:") * 1024
+		t.HWM += statusKB(p, "/status", "VmHWM:") * 1024
 		t.PSS += statusKB(p, "/smaps_rollup", "Pss:") * 1024
 		w := ioField(p, "write_bytes:")
 		t.Written += w
