@@ -1,8 +1,10 @@
 package table
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -39,8 +41,8 @@ func xlsxSeeds(t testing.TB) map[string][]byte {
 	return seeds
 }
 
-// TestWriteXLSXSeeds rewrites the committed seed corpus of FuzzReadXLSX
-// with -update.
+// TestWriteXLSXSeeds rewrites the committed seed corpora of FuzzReadXLSX
+// and FuzzReadXLSXSheet with -update.
 func TestWriteXLSXSeeds(t *testing.T) {
 	if !*update {
 		t.Skip("run with -update to rewrite testdata/fuzz/FuzzReadXLSX")
@@ -49,11 +51,20 @@ func TestWriteXLSXSeeds(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for name, data := range xlsxSeeds(t) {
+	write := func(dir, name string, data []byte) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
 		seed := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", data)
 		if err := os.WriteFile(filepath.Join(dir, "seed-"+strings.ReplaceAll(name, " ", "-")), []byte(seed), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for name, data := range xlsxSeeds(t) {
+		write(dir, name, data)
+	}
+	for name, data := range sheetSeeds {
+		write(filepath.Join("testdata", "fuzz", "FuzzReadXLSXSheet"), name, []byte(data))
 	}
 }
 
@@ -64,12 +75,42 @@ func TestWriteXLSXSeeds(t *testing.T) {
 func FuzzReadXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		cs, err := ReadXLSX(bytes.NewReader(in))
-		if err != nil {
-			if cs != nil {
-				t.Fatalf("concepts with error %v", err)
-			}
-			return
+		checkRead(t, cs, err)
+	})
+}
+
+// sheetSeeds seed FuzzReadXLSXSheet (testdata/fuzz/FuzzReadXLSXSheet).
+var sheetSeeds = map[string]string{
+	"rich-text":  sheetHead + headerRow + `<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="inlineStr"><is><r><t>ho</t></r><r><t>use</t></r></is></c></row>` + sheetTail,
+	"unnumbered": sheetHead + `<row><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t>en_status</t></is></c></row><row><c t="s"><v>2</v></c><c t="str"><v>house|home</v></c><c t="inlineStr"><is><t>preferred|admitted</t></is></c></row>` + sheetTail,
+	"gaps":       sheetHead + `<row r="1"><c r="C1" t="s"><v>0</v></c></row><row r="5"><c r="C5"><v>12</v></c></row>` + sheetTail,
+}
+
+// FuzzReadXLSXSheet fuzzes the sheet's XML rather than the zip around
+// it: a mutated zip mostly fails its checksum before a cell is read. The
+// input becomes xl/worksheets/sheet1.xml of a workbook whose shared
+// strings are "nl", "en", "huis" and "house"; the checks are
+// FuzzReadXLSX's.
+func FuzzReadXLSXSheet(f *testing.F) {
+	sst := part{"xl/sharedStrings.xml", text(`<sst ` + nsMain + `><si><t>nl</t></si><si><t>en</t></si><si><t>huis</t></si><si><r><t>ho</t></r><r><t>use</t></r><rPh><t>x</t></rPh></si></sst>`)}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		data := zipWith(t, zip.Store, append(skeleton(true), sst, part{"xl/worksheets/sheet1.xml", func(w io.Writer) error { _, err := w.Write(in); return err }})...)
+		cs, err := ReadXLSX(bytes.NewReader(data))
+		checkRead(t, cs, err)
+	})
+}
+
+// checkRead checks what ReadXLSX returned: concepts or an error, never
+// both; valid concepts; and the same concepts again after WriteXLSX and
+// ReadXLSX (unless a cell is longer than WriteXLSX keeps).
+func checkRead(t *testing.T, cs []glossary.Concept, err error) {
+	if err != nil {
+		if cs != nil {
+			t.Fatalf("concepts with error %v", err)
 		}
+		return
+	}
+	{
 		h := Header(Languages(cs))
 		for i := range cs {
 			if err := cs[i].Validate(); err != nil {
@@ -92,7 +133,7 @@ func FuzzReadXLSX(f *testing.F) {
 		if diff := cmp.Diff(glossarytest.Canonical(cs), again, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("(-first +second):\n%s", diff)
 		}
-	})
+	}
 }
 
 func utf16Len(s string) int {
@@ -176,6 +217,36 @@ func TestReadXLSXPackages(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("ReadXLSX (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestReadXLSXLarge reads a workbook too large to be handed to excelize
+// in memory (a stored 1.5 MB sheet: it goes through a temporary file),
+// and one just small enough; both give every row, and leave no
+// temporary file behind.
+func TestReadXLSXLarge(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	for _, rows := range []int{100, 15000} {
+		t.Run(fmt.Sprint(rows), func(t *testing.T) {
+			var sheet strings.Builder
+			sheet.WriteString(sheetHead + headerRow)
+			for i := range rows {
+				fmt.Fprintf(&sheet, `<row r="%d"><c r="A%[1]d" t="inlineStr"><is><t>huis %[1]d</t></is></c><c r="B%[1]d" t="inlineStr"><is><t>house %[1]d</t></is></c></row>`, i+2)
+			}
+			sheet.WriteString(sheetTail)
+			data := zipWith(t, zip.Store, append(skeleton(false), part{"xl/worksheets/sheet1.xml", text(sheet.String())})...)
+			cs, err := ReadXLSX(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) != rows || cs[rows-1].Terms[1].Text != fmt.Sprint("house ", rows+1) {
+				t.Errorf("ReadXLSX = %d concepts, want %d ending in house %d", len(cs), rows, rows+1)
+			}
+			if left, _ := os.ReadDir(tmp); len(left) != 0 {
+				t.Errorf("temporary files left: %v", left)
 			}
 		})
 	}

@@ -2,8 +2,8 @@ package table
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -521,47 +521,72 @@ func scanSheet(f *zip.File, sheet string, lens []int32) error {
 	}
 }
 
-// open writes the parts of wb to a temporary .xlsx, raw (no
-// recompression), and opens it with excelize, so that excelize sees
-// only what was checked, and reads it from disk rather than from a copy
-// in memory. The returned func closes and removes it all.
+// open writes the parts of wb to a new zip, raw (no recompression), and
+// opens it with excelize, so that excelize sees only what was checked.
+// A zip of more than maxUnzipXML goes to a temporary file, which
+// excelize reads from disk (excelize.OpenReader would copy it into
+// memory once more); a smaller one stays in memory. The returned func
+// closes and removes it all.
 func (wb *workbook) open() (*excelize.File, func(), error) {
-	tmp, err := os.CreateTemp("", "tolk-import-*.xlsx")
-	if err != nil {
-		return nil, nil, err
-	}
-	remove := func() { tmp.Close(); os.Remove(tmp.Name()) }
-	zw := zip.NewWriter(tmp)
 	parts := append(append([]*zip.File(nil), wb.meta...), wb.part)
 	if wb.sst != nil {
 		parts = append(parts, wb.sst)
 	}
+	var size uint64
+	for _, f := range parts {
+		size += f.CompressedSize64
+	}
+	var (
+		buf    bytes.Buffer
+		w      io.Writer = &buf
+		tmp    *os.File
+		remove = func() {}
+		err    error
+	)
+	if size > maxUnzipXML {
+		if tmp, err = os.CreateTemp("", "tolk-import-*.xlsx"); err != nil {
+			return nil, nil, err
+		}
+		remove = func() { tmp.Close(); os.Remove(tmp.Name()) }
+		w = tmp
+	}
+	if err := copyRaw(w, parts); err != nil {
+		remove()
+		return nil, nil, err
+	}
+	opts := excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML}
+	var x *excelize.File
+	if tmp == nil {
+		x, err = excelize.OpenReader(&buf, opts)
+	} else if err = tmp.Close(); err == nil {
+		x, err = excelize.OpenFile(tmp.Name(), opts)
+	}
+	if err != nil {
+		remove()
+		return nil, nil, err
+	}
+	return x, func() { x.Close(); remove() }, nil
+}
+
+// copyRaw writes the parts to w as a zip, their compressed bytes as
+// they are.
+func copyRaw(w io.Writer, parts []*zip.File) error {
+	zw := zip.NewWriter(w)
 	for _, f := range parts {
 		h := f.FileHeader
 		h.Name = strings.ReplaceAll(h.Name, `\`, "/")
 		h.Extra = nil
 		w, err := zw.CreateRaw(&h)
 		if err != nil {
-			remove()
-			return nil, nil, err
+			return err
 		}
 		r, err := f.OpenRaw()
 		if err == nil {
 			_, err = io.Copy(w, r)
 		}
 		if err != nil {
-			remove()
-			return nil, nil, err
+			return err
 		}
 	}
-	if err := errors.Join(zw.Close(), tmp.Close()); err != nil {
-		remove()
-		return nil, nil, err
-	}
-	x, err := excelize.OpenFile(tmp.Name(), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
-	if err != nil {
-		remove()
-		return nil, nil, err
-	}
-	return x, func() { x.Close(); remove() }, nil
+	return zw.Close()
 }
