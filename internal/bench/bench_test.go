@@ -106,7 +106,7 @@ func TestLoad(t *testing.T) {
 	if res.Bytes != 2*int64(res.Requests) || res.P50 <= 0 || res.P99 < res.P50 || res.QPS() <= 0 {
 		t.Errorf("bytes %d, p50 %v, p99 %v, q/s %v", res.Bytes, res.P50, res.P99, res.QPS())
 	}
-	if !strings.Contains(res.FirstErr, "status 500") {
+	if !strings.HasPrefix(res.FirstErr, "status 500 for ") {
 		t.Errorf("first error %q", res.FirstErr)
 	}
 }

@@ -108,7 +108,7 @@ func get(ctx context.Context, hc *http.Client, u string) (int64, error) {
 		return n, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return n, fmt.Errorf("%s: status %d", u, resp.StatusCode)
+		return n, fmt.Errorf("status %d for %s", resp.StatusCode, u)
 	}
 	return n, nil
 }
