@@ -220,8 +220,9 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		}
 	}
 	out.Total, out.Facets = res.Total, res.Facets
+	split := a.memoSplit()
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps)})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split)})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -411,8 +412,27 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 	return strings.Join(words, " "), q, changed
 }
 
-// explain says which parts of the query a passage matched and how.
-func (a *App) explain(text string, exps []expansion) []Matched {
+// memoSplit returns a.split (nil without a splitter) remembering its
+// answers for one search: explaining the page splits the same passage
+// words for each query word of each hit.
+func (a *App) memoSplit() func(string) []string {
+	if a.split == nil {
+		return nil
+	}
+	memo := map[string][]string{}
+	return func(w string) []string {
+		ps, ok := memo[w]
+		if !ok {
+			ps = a.split(w)
+			memo[w] = ps
+		}
+		return ps
+	}
+}
+
+// explain says which parts of the query a passage matched and how; split
+// is a.split or a memo of it (memoSplit).
+func (a *App) explain(text string, exps []expansion, split func(string) []string) []Matched {
 	var out []Matched
 	var anns []match.Annotation
 	annotated := false
@@ -440,7 +460,7 @@ func (a *App) explain(text string, exps []expansion) []Matched {
 				if found {
 					break
 				}
-				if m, ok := termIn(text, t.Text, a.split); ok {
+				if m, ok := termIn(text, t.Text, split); ok {
 					m.Query, m.Concept = e.query, e.concept
 					if e.via == "glossary" || m.Via == "exact" || m.Via == "fold" {
 						m.Via = e.via
@@ -455,14 +475,14 @@ func (a *App) explain(text string, exps []expansion) []Matched {
 			continue
 		}
 		if e.corrected != "" {
-			if m, ok := wordMatch(text, e.corrected, a.split); ok {
+			if m, ok := wordMatch(text, e.corrected, split); ok {
 				m.Query, m.Via = e.query, "fuzzy"
 				out = append(out, m)
 			}
 			continue
 		}
 		for _, w := range e.plain {
-			split := a.split
+			split := split
 			if e.exact {
 				split = nil
 			}
@@ -483,11 +503,16 @@ func (a *App) explain(text string, exps []expansion) []Matched {
 }
 
 // wordMatch finds how a query word occurs in text: as typed, folded,
-// stemmed or as a part of a compound.
+// stemmed or as a part of a compound. The first token as typed or folded
+// wins, else the first with the word's stem, else the first compound with
+// the word as a part. Splitting compounds costs most, so tokens are split
+// only when no token matched otherwise (a hit found through its heading
+// or a compound part).
 func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
 	fw, kw := index.Fold(w), nlKeys.key(w)
-	var stem, comp string
-	for _, tok := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' }) {
+	toks := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' })
+	var stem string
+	for _, tok := range toks {
 		switch {
 		case tok == w:
 			return Matched{Query: w, Term: tok, Via: "exact"}, true
@@ -495,20 +520,20 @@ func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
 			return Matched{Query: w, Term: tok, Via: "fold"}, true
 		case stem == "" && nlKeys.key(tok) == kw:
 			stem = tok
-		case stem == "" && comp == "" && split != nil:
-			for _, p := range split(index.Fold(tok)) {
-				if p == fw || nlKeys.key(p) == kw {
-					comp = tok
-					break
-				}
-			}
 		}
 	}
 	if stem != "" {
 		return Matched{Query: w, Term: stem, Via: "stem"}, true
 	}
-	if comp != "" {
-		return Matched{Query: w, Term: comp, Via: "compound"}, true
+	if split == nil {
+		return Matched{}, false
+	}
+	for _, tok := range toks {
+		for _, p := range split(index.Fold(tok)) {
+			if p == fw || nlKeys.key(p) == kw {
+				return Matched{Query: w, Term: tok, Via: "compound"}, true
+			}
+		}
 	}
 	return Matched{}, false
 }
