@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -84,7 +85,15 @@ func BenchmarkSearchMix(b *testing.B) {
 	defer tolk.Close()
 
 	start = time.Now()
-	stock, n := stockBleve(b, a.Documents())
+	var full []*app.Document
+	for _, info := range a.Documents() {
+		d, err := a.Document(info.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		full = append(full, d)
+	}
+	stock, n := stockBleve(b, full)
 	defer stock.Close()
 	b.Logf("stock bleve: %d passages indexed in %v", n, time.Since(start).Round(time.Millisecond))
 
@@ -97,11 +106,12 @@ func BenchmarkSearchMix(b *testing.B) {
 		for _, clients := range []int{1, 8, 32} {
 			t := run(b, tolk.URL+"/api/v1/search?limit=10&q=", qs, clients, secs)
 			s := run(b, stock.URL+"/search?q=", qs, clients, secs)
-			b.Logf("%2d clients: tolk %6.0f q/s p50 %5.1f ms p99 %6.1f ms | stock bleve %6.0f q/s p50 %5.1f ms p99 %6.1f ms | tolk ÷ bleve %.2f",
-				clients, t.qps, t.p50, t.p99, s.qps, s.p50, s.p99, t.qps/s.qps)
+			b.Logf("%2d clients: tolk %6.0f q/s p50 %5.1f ms p99 %6.1f ms CPU %.2f ms/q | stock bleve %6.0f q/s p50 %5.1f ms p99 %6.1f ms CPU %.2f ms/q | tolk ÷ bleve %.2f q/s, %.1f CPU",
+				clients, t.qps, t.p50, t.p99, t.cpu, s.qps, s.p50, s.p99, s.cpu, t.qps/s.qps, t.cpu/s.cpu)
 			b.ReportMetric(t.qps, fmt.Sprintf("tolk-q/s@%d", clients))
 			b.ReportMetric(t.p99, fmt.Sprintf("tolk-p99-ms@%d", clients))
 			b.ReportMetric(t.qps/s.qps, fmt.Sprintf("tolk/bleve@%d", clients))
+			b.ReportMetric(t.cpu/s.cpu, fmt.Sprintf("tolk/bleve-cpu@%d", clients))
 		}
 	}
 }
@@ -113,8 +123,19 @@ func envInt(name string, def int) int {
 	return def
 }
 
-// load is what one run measured.
-type load struct{ qps, p50, p99 float64 }
+// load is what one run measured: queries a second, latency percentiles
+// and the process's CPU time per query (server and client together; the
+// machine's other load does not count).
+type load struct{ qps, p50, p99, cpu float64 }
+
+// cpuTime is the process's user and system time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // run sends the queries round-robin from clients goroutines for d (or
 // each query once, from one client, when d is 0).
@@ -128,7 +149,7 @@ func run(tb testing.TB, base string, qs []string, clients int, d time.Duration) 
 	var lat []time.Duration
 	var failed atomic.Value
 	deadline := time.Now().Add(d)
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	var wg sync.WaitGroup
 	for range clients {
 		wg.Go(func() {
@@ -161,12 +182,13 @@ func run(tb testing.TB, base string, qs []string, clients int, d time.Duration) 
 	if err, ok := failed.Load().(error); ok {
 		tb.Fatal(err)
 	}
-	took := time.Since(start)
+	took, cpu := time.Since(start), cpuTime()-cpu0
 	slices.Sort(lat)
 	ms := func(p float64) float64 {
 		return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
 	}
-	return load{qps: float64(len(lat)) / took.Seconds(), p50: ms(0.50), p99: ms(0.99)}
+	return load{qps: float64(len(lat)) / took.Seconds(), p50: ms(0.50), p99: ms(0.99),
+		cpu: float64(cpu.Microseconds()) / 1000 / float64(len(lat))}
 }
 
 // stockBleve indexes the documents' paragraphs in a stock bleve index
