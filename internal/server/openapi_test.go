@@ -84,24 +84,48 @@ func checkAPI(t testing.TB, h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		var reqBody bytes.Buffer
+		reqBody := &bodyCopy{max: maxCheckedBody}
 		if r.Body != nil {
-			r.Body = teeBody{io.TeeReader(r.Body, &reqBody), r.Body}
+			r.Body = teeBody{io.TeeReader(r.Body, reqBody), r.Body}
 		}
 		rec := &recorder{ResponseWriter: w}
 		h.ServeHTTP(rec, r)
-		if msg := exchangeMismatch(v, r, reqBody.Bytes(), rec); msg != "" {
+		if msg := exchangeMismatch(v, r, reqBody, rec); msg != "" {
 			t.Errorf("openapi: %s %s → %d: %s", r.Method, abbreviate(r.URL.RequestURI(), 200), rec.status(), msg)
 		}
 	})
 }
 
+// maxCheckedBody bounds the copy checkAPI keeps of a request body. Bodies
+// the description gives a schema for are JSON of at most a few MiB; a
+// larger accepted body (a big import) has its answer checked but not
+// itself, so that tests of the 64 MiB limits do not spend their time
+// copying.
+const maxCheckedBody = 8 << 20
+
+// bodyCopy keeps the first max bytes written to it.
+type bodyCopy struct {
+	bytes.Buffer
+	max       int
+	truncated bool
+}
+
+func (b *bodyCopy) Write(p []byte) (int, error) {
+	if room := b.max - b.Len(); len(p) > room {
+		b.truncated = true
+		b.Buffer.Write(p[:max(room, 0)])
+		return len(p), nil
+	}
+	return b.Buffer.Write(p)
+}
+
 // exchangeMismatch returns what is wrong with one exchange, or "".
-func exchangeMismatch(v validator.Validator, r *http.Request, reqBody []byte, rec *recorder) string {
+func exchangeMismatch(v validator.Validator, r *http.Request, copied *bodyCopy, rec *recorder) string {
 	status := rec.status()
 	if status == statusClientClosed {
 		return ""
 	}
+	reqBody := copied.Bytes()
 	req := r.Clone(r.Context())
 	req.Body = io.NopCloser(bytes.NewReader(reqBody))
 	if len(reqBody) > 0 && req.Header.Get("Content-Type") == "" {
@@ -131,7 +155,7 @@ func exchangeMismatch(v validator.Validator, r *http.Request, reqBody []byte, re
 			msgs = append(msgs, "response: "+describe(e))
 		}
 	}
-	if status >= 200 && status < 300 {
+	if status >= 200 && status < 300 && !copied.truncated {
 		req.Body = io.NopCloser(bytes.NewReader(reqBody))
 		if ok, errs := v.ValidateHttpRequestSync(req); !ok {
 			for _, e := range errs {
@@ -521,5 +545,34 @@ func TestOpenAPIEveryOperation(t *testing.T) {
 	}
 	if len(missed) > 0 {
 		t.Errorf("operations of the description no step got a success from: %q", missed)
+	}
+}
+
+// TestBodyCopy: checkAPI's copy of a request body keeps its first max
+// bytes, tells when it kept less than all, and never refuses a write, so
+// the handler reads the whole body whatever its size.
+func TestBodyCopy(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		writes        []string
+		want          string
+		wantTruncated bool
+	}{
+		{"under", []string{"abc", "de"}, "abcde", false},
+		{"exactly", []string{"abcd", "efgh"}, "abcdefgh", false},
+		{"over in one write", []string{"abcdefghij"}, "abcdefgh", true},
+		{"over across writes", []string{"abcde", "fghij", "k"}, "abcdefgh", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := &bodyCopy{max: 8}
+			for _, w := range tc.writes {
+				if n, err := b.Write([]byte(w)); n != len(w) || err != nil {
+					t.Fatalf("Write(%q) = %d, %v", w, n, err)
+				}
+			}
+			if diff := cmp.Diff(tc.want, b.String()); diff != "" || b.truncated != tc.wantTruncated {
+				t.Errorf("kept (-want +got):\n%s truncated %v, want %v", diff, b.truncated, tc.wantTruncated)
+			}
+		})
 	}
 }
