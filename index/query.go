@@ -201,6 +201,9 @@ func (p *parser) clause() (Clause, error) {
 		p.pos += n
 		if nr, nn := p.peek(); nn == 0 || unicode.IsSpace(nr) {
 			return c, &QueryError{Pos: start, Msg: fmt.Sprintf("operator %q is not followed by a term", r)}
+		} else if nr == '+' || nr == '-' {
+			// "++a" would make a term "+a" that String cannot write back.
+			return c, &QueryError{Pos: p.pos, Msg: "+ and - take one operator: remove the second"}
 		}
 	case 'O':
 		if p.atOR() {
