@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -101,8 +102,17 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 	}
 	var out []KWIC
 docs:
-	for _, d := range a.Documents() {
+	for _, info := range a.Documents() {
 		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		// One document at a time from the store (through the bounded
+		// cache): the corpus is never held whole.
+		d, err := a.scanDocument(info.ID)
+		if errors.Is(err, ErrNotFound) {
+			continue // deleted since it was listed
+		}
+		if err != nil {
 			return nil, err
 		}
 		for _, an := range m.Annotate(d.Text, "nl") {

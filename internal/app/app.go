@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,6 +44,9 @@ type Config struct {
 	// that Open finds (reconcile, check.go) for CheckData to report, instead
 	// of repairing them: what tolk check opens with.
 	NoRepair bool
+	// DocCache is the number of decoded documents kept in memory
+	// (docs.go); 0 means DefaultDocCache, a negative number none.
+	DocCache int
 }
 
 // ErrNotFound is returned for a document or concept that does not exist.
@@ -74,7 +76,10 @@ type App struct {
 	wmu     sync.Mutex    // serialises document writes
 	gl      glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
 	mu      sync.RWMutex
-	docs    map[string]*Document
+	infos   map[string]*DocInfo       // the summary of every stored document (docs.go)
+	mem     map[string]*Document      // memory mode only: the documents themselves
+	cache   *docCache                 // decoded documents read from the store
+	reads   atomic.Int64              // documents read from the store, for tests
 	history map[string][]store.Change // memory mode only
 	memSeq  int
 
@@ -97,7 +102,12 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{log: log, docs: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning()}
+	a := &App{log: log, infos: map[string]*DocInfo{}, mem: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning()}
+	size := cfg.DocCache
+	if size == 0 {
+		size = DefaultDocCache
+	}
+	a.cache = newDocCache(size) // a negative size caches nothing
 	a.terms = glossary.NewTermbase(index.TermKey)
 	defer func() {
 		if a.idx != nil && a.lex.Load() == nil {
@@ -172,16 +182,8 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 	a.terms.Put(cs...)
 	a.rebuildMatcher()
 
-	recs, err := a.store.ListDocuments()
-	if err != nil {
-		return fmt.Errorf("app: %w", err)
-	}
-	for _, r := range recs {
-		var d ingest.Document
-		if err := json.Unmarshal(r.Meta, &d); err != nil {
-			return fmt.Errorf("app: stored document %s: %w", r.ID, err)
-		}
-		a.docs[d.ID] = &Document{Document: &d, Name: r.Name, Added: r.Added, version: version(r.Meta)}
+	if err := a.loadInfos(!cfg.NoRepair); err != nil {
+		return err
 	}
 	if err := a.reconcile(ctx, !cfg.NoRepair); err != nil {
 		return err
@@ -333,7 +335,7 @@ func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt
 // and leftover old passages. Either way load keeps exactly the passages of
 // the stored version (reconcile). Between steps 1 and 3 a search may see
 // both versions' passages for a moment; never neither.
-func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (doc, old *Document, err error) {
+func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (doc *Document, old *DocInfo, err error) {
 	name = ingest.CleanName(name) // stored and listed: no NUL, newline or overlong name
 	d, err := ingest.Parse(name, data, opt)
 	if err != nil {
@@ -344,11 +346,12 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	doc = &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
+	info := doc.Info()
 	// Writers take turns; readers are held only while the map changes.
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	a.mu.RLock()
-	old = a.docs[d.ID]
+	old = a.infos[d.ID]
 	a.mu.RUnlock()
 	if old != nil && !replace {
 		return nil, nil, &ExistsError{ID: old.ID, Name: old.Name}
@@ -365,16 +368,26 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	if a.store != nil {
-		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta}
+		raw, err := json.Marshal(info)
+		if err != nil {
+			return nil, nil, fmt.Errorf("app: %w", err)
+		}
+		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta, Info: raw}
 		if err := a.step("store", func() error { return a.store.PutDocument(rec) }); err != nil {
 			a.dropPassages(ps, old)
 			return nil, nil, fmt.Errorf("app: %w", err)
 		}
 	}
 	a.mu.Lock()
-	a.docs[d.ID] = doc
+	a.infos[d.ID] = info
+	if a.store == nil {
+		a.mem[d.ID] = doc
+	}
 	a.mu.Unlock()
-	if old != nil && old.version != doc.version {
+	if a.store != nil {
+		a.cache.put(doc) // replaces the old version's entry
+	}
+	if old != nil && old.Version != doc.version {
 		if err := a.step("index-delete", func() error { return a.idx.Delete(wctx, passageIDs(old)) }); err != nil {
 			// The new version is stored and indexed; the old passages
 			// are left over until the next start removes them.
@@ -393,8 +406,8 @@ func (a *App) addPassages(ctx context.Context, ps []index.Passage) error {
 
 // dropPassages removes the passages of a write that failed, except those
 // the document's current version shares with it (same content, same IDs).
-func (a *App) dropPassages(ps []index.Passage, current *Document) {
-	if current != nil && len(ps) > 0 && current.version == versionOf(ps[0].ID) {
+func (a *App) dropPassages(ps []index.Passage, current *DocInfo) {
+	if current != nil && len(ps) > 0 && current.Version == versionOf(ps[0].ID) {
 		return
 	}
 	ids := make([]string, len(ps))
@@ -441,11 +454,12 @@ func passages(doc *Document) []index.Passage {
 	return ps
 }
 
-// passageIDs returns the IDs passages(doc) gives.
-func passageIDs(doc *Document) []string {
-	ids := make([]string, len(doc.Paragraphs))
-	for i, p := range doc.Paragraphs {
-		ids[i] = passageID(doc.ID, doc.version, p.N)
+// passageIDs returns the IDs passages gives for the document d sums up:
+// its paragraphs are numbered 1 to d.Paragraphs (ingest numbers them so).
+func passageIDs(d *DocInfo) []string {
+	ids := make([]string, d.Paragraphs)
+	for i := range ids {
+		ids[i] = passageID(d.ID, d.Version, i+1)
 	}
 	return ids
 }
@@ -457,7 +471,7 @@ func (a *App) DeleteDocument(ctx context.Context, id string) error {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	a.mu.RLock()
-	doc, ok := a.docs[id]
+	doc, ok := a.infos[id]
 	a.mu.RUnlock()
 	if !ok {
 		return fmt.Errorf("app: document %q: %w", id, ErrNotFound)
@@ -475,8 +489,10 @@ func (a *App) DeleteDocument(ctx context.Context, id string) error {
 		}
 	}
 	a.mu.Lock()
-	delete(a.docs, id)
+	delete(a.infos, id)
+	delete(a.mem, id)
 	a.mu.Unlock()
+	a.cache.remove(id)
 	if err := a.step("index-delete", func() error { return a.idx.Delete(wctx, passageIDs(doc)) }); err != nil {
 		// The deletion is committed, so it is not reported as failed:
 		// the passages left over are removed at the next start
@@ -496,29 +512,6 @@ func (a *App) step(name string, f func() error) error {
 		}
 	}
 	return f()
-}
-
-// Documents lists the stored documents sorted by id.
-func (a *App) Documents() []*Document {
-	a.mu.RLock()
-	defer a.mu.RUnlock()
-	ds := make([]*Document, 0, len(a.docs))
-	for _, d := range a.docs {
-		ds = append(ds, d)
-	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
-	return ds
-}
-
-// Document returns one stored document.
-func (a *App) Document(id string) (*Document, error) {
-	a.mu.RLock()
-	defer a.mu.RUnlock()
-	d, ok := a.docs[id]
-	if !ok {
-		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
-	}
-	return d, nil
 }
 
 // NewSplitter builds the compound splitter: the embedded OpenTaal word

@@ -152,8 +152,8 @@ func (a *App) checkIndex(ctx context.Context, content bool) (*CheckReport, *fix,
 		return nil, nil, fmt.Errorf("app: check: %w", err)
 	}
 	a.mu.RLock()
-	docs := make([]*Document, 0, len(a.docs))
-	for _, d := range a.docs {
+	docs := make([]*DocInfo, 0, len(a.infos))
+	for _, d := range a.infos {
 		docs = append(docs, d)
 	}
 	a.mu.RUnlock()
@@ -169,22 +169,46 @@ func (a *App) checkIndex(ctx context.Context, content bool) (*CheckReport, *fix,
 		byDoc[d] = append(byDoc[d], id)
 	}
 	stored := make(map[string]bool, len(docs))
-	var present []index.Passage // passages of the stored versions the index holds
+	var present []index.Passage // passages of the stored versions the index holds, for checkContent
 	for _, doc := range docs {
 		stored[doc.ID] = true
-		ps := passages(doc)
-		var missing []index.Passage
-		for _, p := range ps {
-			if have[p.ID] {
-				present = append(present, p)
-			} else {
-				missing = append(missing, p)
+		// The IDs alone tell what is missing; the document is read
+		// from the store only to rebuild missing passages or to
+		// compare their content.
+		pids := passageIDs(doc)
+		nMissing := 0
+		for _, id := range pids {
+			if !have[id] {
+				nMissing++
 			}
+		}
+		var missing []index.Passage
+		if nMissing > 0 || content {
+			d, err := a.scanDocument(doc.ID)
+			if err != nil {
+				return nil, nil, fmt.Errorf("app: check: %w", err)
+			}
+			for _, p := range passages(d) {
+				if have[p.ID] {
+					if content {
+						present = append(present, p)
+					}
+				} else {
+					missing = append(missing, p)
+				}
+			}
+		}
+		ps := pids
+		if content && len(present) >= checkContentBatch {
+			if err := a.checkContent(ctx, present, r, f); err != nil {
+				return nil, nil, err
+			}
+			present = present[:0]
 		}
 		var other []string
 		versions := map[string]bool{}
 		for _, id := range byDoc[doc.ID] {
-			if v := versionOf(id); v != doc.version {
+			if v := versionOf(id); v != doc.Version {
 				other = append(other, id)
 				if v == "" {
 					v = "(none)"
@@ -196,13 +220,13 @@ func (a *App) checkIndex(ctx context.Context, content bool) (*CheckReport, *fix,
 		case len(other) > 0:
 			r.Findings = append(r.Findings, Finding{Problem: ProblemVersion, ID: doc.ID, Passages: len(other),
 				Detail: fmt.Sprintf("the store holds version %s (%d passages, %d of them indexed); the index also holds version %s (%d passages)",
-					doc.version, len(ps), len(ps)-len(missing), strings.Join(sortedKeys(versions), ", "), len(other))})
+					doc.Version, len(ps), len(ps)-len(missing), strings.Join(sortedKeys(versions), ", "), len(other))})
 		case len(missing) == len(ps) && len(ps) > 0:
 			r.Findings = append(r.Findings, Finding{Problem: ProblemMissing, ID: doc.ID, Passages: len(missing),
-				Detail: fmt.Sprintf("stored (version %s, %d passages) but not in the index", doc.version, len(ps))})
+				Detail: fmt.Sprintf("stored (version %s, %d passages) but not in the index", doc.Version, len(ps))})
 		case len(missing) > 0:
 			r.Findings = append(r.Findings, Finding{Problem: ProblemIncomplete, ID: doc.ID, Passages: len(missing),
-				Detail: fmt.Sprintf("the index lacks %d of the %d passages of version %s", len(missing), len(ps), doc.version)})
+				Detail: fmt.Sprintf("the index lacks %d of the %d passages of version %s", len(missing), len(ps), doc.Version)})
 		}
 		f.del = append(f.del, other...)
 		f.add = append(f.add, missing...)
@@ -228,6 +252,10 @@ func (a *App) checkIndex(ctx context.Context, content bool) (*CheckReport, *fix,
 	}
 	return r, f, nil
 }
+
+// checkContentBatch is how many passages checkIndex gathers before it
+// compares their content: the check holds that many, not the corpus.
+const checkContentBatch = 2000
 
 // checkContent compares the stored fields of the indexed passages of the
 // stored versions with the passages the stored documents give.

@@ -193,7 +193,7 @@ func TestCheckFindsAndRepairs(t *testing.T) {
 	if r.Clean() {
 		t.Error("a corrupted directory reported clean")
 	}
-	if !strings.Contains(r.Findings[6].Detail, "version "+a.docs["brief-b"].version) {
+	if !strings.Contains(r.Findings[6].Detail, "version "+a.infos["brief-b"].Version) {
 		t.Errorf("version finding does not name the stored version: %s", r.Findings[6].Detail)
 	}
 

@@ -232,11 +232,11 @@ func TestOpenReconcilesByContent(t *testing.T) {
 		gone []string
 	}{
 		{"another version, same passage count", func(t *testing.T, ix *index.Index, a *App) {
-			d, _ := a.Document("a")
+			d, _ := a.DocumentInfo("a")
 			if err := ix.Delete(context.Background(), passageIDs(d)); err != nil {
 				t.Fatal(err)
 			}
-			if err := ix.Add(context.Background(), stale("a", "spookwoord", len(d.Paragraphs), "0000aaaa")); err != nil {
+			if err := ix.Add(context.Background(), stale("a", "spookwoord", d.Paragraphs, "0000aaaa")); err != nil {
 				t.Fatal(err)
 			}
 		}, []string{"spookwoord"}},
@@ -260,7 +260,7 @@ func TestOpenReconcilesByContent(t *testing.T) {
 			}
 		}, nil},
 		{"a passage missing", func(t *testing.T, ix *index.Index, a *App) {
-			d, _ := a.Document("b")
+			d, _ := a.DocumentInfo("b")
 			if err := ix.Delete(context.Background(), passageIDs(d)[:1]); err != nil {
 				t.Fatal(err)
 			}

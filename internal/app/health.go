@@ -29,7 +29,7 @@ type Stats struct {
 func (a *App) Stats() (Stats, error) {
 	var st Stats
 	a.mu.RLock()
-	st.Documents = len(a.docs)
+	st.Documents = len(a.infos)
 	a.mu.RUnlock()
 	st.Concepts = a.terms.Len()
 	a.tmem.mu.RLock()

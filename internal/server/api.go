@@ -146,9 +146,9 @@ type docSummary struct {
 	Paragraphs int    `json:"paragraphs"`
 }
 
-func summary(d *app.Document) docSummary {
+func summary(d *app.DocInfo) docSummary {
 	return docSummary{ID: d.ID, Title: d.Title, Name: d.Name, Format: string(d.Format),
-		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: len(d.Sections), Paragraphs: len(d.Paragraphs)}
+		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: d.Sections, Paragraphs: d.Paragraphs}
 }
 
 func (s *Server) listDocuments(c *gin.Context) error {
@@ -206,7 +206,7 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 	}
 	if name == "" {
 		name = id + ".txt"
-		if d, err := s.app.Document(id); err == nil {
+		if d, err := s.app.DocumentInfo(id); err == nil {
 			name = d.Name
 		}
 	}
@@ -278,7 +278,7 @@ func (s *Server) putDocument(c *gin.Context, id, name string, data []byte, repla
 		return err
 	}
 	c.Header("Location", "/api/v1/documents/"+d.ID)
-	c.JSON(status, summary(d))
+	c.JSON(status, summary(d.Info()))
 	return nil
 }
 

@@ -97,10 +97,11 @@ func BenchmarkSearchMix(b *testing.B) {
 	defer stock.Close()
 	b.Logf("stock bleve: %d passages indexed in %v", n, time.Since(start).Round(time.Millisecond))
 
-	// Warm both up with the whole mix once.
+	// Warm both up with the whole mix once; name tolk's slowest queries.
 	for _, base := range []string{tolk.URL + "/api/v1/search?limit=10&q=", stock.URL + "/search?q="} {
 		run(b, base, qs, 1, 0)
 	}
+	slowest(b, tolk.URL+"/api/v1/search?limit=10&q=", qs, 10)
 	b.ResetTimer()
 	for range b.N {
 		for _, clients := range []int{1, 8, 32} {
@@ -114,6 +115,34 @@ func BenchmarkSearchMix(b *testing.B) {
 			b.ReportMetric(t.cpu/s.cpu, fmt.Sprintf("tolk/bleve-cpu@%d", clients))
 		}
 	}
+}
+
+// slowest logs the n queries of qs that took longest, one at a time.
+func slowest(tb testing.TB, base string, qs []string, n int) {
+	type took struct {
+		q string
+		d time.Duration
+	}
+	var ts []took
+	var sum time.Duration
+	for _, q := range qs {
+		t0 := time.Now()
+		resp, err := http.Get(base + url.QueryEscape(q))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		ts = append(ts, took{q, time.Since(t0)})
+		sum += ts[len(ts)-1].d
+	}
+	slices.SortFunc(ts, func(a, b took) int { return int(b.d - a.d) })
+	var top time.Duration
+	for _, t := range ts[:min(n, len(ts))] {
+		top += t.d
+		tb.Logf("slow: %7.1f ms %q", float64(t.d.Microseconds())/1000, t.q)
+	}
+	tb.Logf("the %d slowest queries took %.0f %% of the mix's time", n, 100*top.Seconds()/sum.Seconds())
 }
 
 func envInt(name string, def int) int {

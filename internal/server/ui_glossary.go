@@ -329,8 +329,8 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		r.Label = fmt.Sprintf(p.T["plot_label"], r.Title, len(ks))
 		for _, k := range ks {
 			x := 0.0
-			if len(d.Text) > 0 {
-				x = 1000 * float64(k.Start) / float64(len(d.Text))
+			if d.Bytes > 0 {
+				x = 1000 * float64(k.Start) / float64(d.Bytes)
 			}
 			r.Ticks = append(r.Ticks, tick{X: fmt.Sprintf("%.1f", x), Paragraph: k.Paragraph})
 		}

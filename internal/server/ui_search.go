@@ -263,7 +263,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 
 // docTitle returns a document's title, or its id when it has none or is gone.
 func (u *ui) docTitle(id string) string {
-	if d, err := u.app.Document(id); err == nil && d.Title != "" {
+	if d, err := u.app.DocumentInfo(id); err == nil && d.Title != "" {
 		return d.Title
 	}
 	return id

@@ -1,0 +1,259 @@
+package app
+
+import (
+	"container/list"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/store"
+)
+
+// How documents are held (issue 11 point 3): the App keeps a DocInfo per
+// document in memory (a few hundred bytes: what lists, facets and the
+// passage IDs need) and reads a whole document from the store when it is
+// asked for, through a cache of decoded documents bounded in documents.
+// Start-up reads the summaries only, never a document's text, so the
+// memory an App holds does not grow with the text of the corpus. In
+// memory mode (no store) the documents themselves are kept: there is
+// nowhere else to read them from.
+
+// DefaultDocCache is the number of decoded documents an App keeps when
+// Config.DocCache is 0. A BWB document decodes to about 2× its text (the
+// text and its paragraphs); the median circular is 15 KB of text, the
+// largest law a few MB, so 64 documents are a few MB in the common case.
+const DefaultDocCache = 64
+
+// DocInfo is the summary of a stored document the App keeps in memory:
+// everything a document list shows, without the text.
+type DocInfo struct {
+	ID         string        `json:"id"`
+	Name       string        `json:"name"`
+	Title      string        `json:"title"`
+	Format     ingest.Format `json:"format"`
+	Added      time.Time     `json:"added"`
+	Sections   int           `json:"sections"`   // len(Document.Sections)
+	Paragraphs int           `json:"paragraphs"` // len(Document.Paragraphs)
+	Bytes      int           `json:"bytes"`      // len(Document.Text)
+	// Version names the content (a hash of the stored form); it is part
+	// of every passage ID of the document.
+	Version string `json:"version"`
+}
+
+// Info returns d's summary: what Documents lists for it.
+func (d *Document) Info() *DocInfo { return d.info() }
+
+func (d *Document) info() *DocInfo {
+	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added,
+		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version}
+}
+
+// Documents lists the stored documents sorted by id: their summaries,
+// read from memory. Document gives one whole.
+func (a *App) Documents() []*DocInfo {
+	a.mu.RLock()
+	ds := make([]*DocInfo, 0, len(a.infos))
+	for _, d := range a.infos {
+		ds = append(ds, d)
+	}
+	a.mu.RUnlock()
+	sort.Slice(ds, func(i, j int) bool { return ds[i].ID < ds[j].ID })
+	return ds
+}
+
+// DocumentCount returns the number of stored documents.
+func (a *App) DocumentCount() int {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return len(a.infos)
+}
+
+// DocumentInfo returns the summary of one stored document, from memory.
+func (a *App) DocumentInfo(id string) (*DocInfo, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	d, ok := a.infos[id]
+	if !ok {
+		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+	}
+	return d, nil
+}
+
+// Document returns one stored document whole, text included: from the
+// cache of decoded documents, or read from the store. The Document is
+// shared with other callers and must not be modified.
+func (a *App) Document(id string) (*Document, error) { return a.document(id, true) }
+
+// scanDocument is Document for a caller that visits every document once
+// (the concordance, check): a document not in the cache is read but not
+// cached, so that one scan does not evict what readers are using.
+func (a *App) scanDocument(id string) (*Document, error) { return a.document(id, false) }
+
+func (a *App) document(id string, keep bool) (*Document, error) {
+	// A write between reading the summary and reading the store gives
+	// the newer version, which is as good an answer; the cache is keyed
+	// by version, so it never answers with a replaced one.
+	a.mu.RLock()
+	info, ok := a.infos[id]
+	held := a.mem[id]
+	a.mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+	}
+	if held != nil || a.store == nil {
+		return held, nil
+	}
+	if d := a.cache.get(id, info.Version); d != nil {
+		return d, nil
+	}
+	d, err := a.readDocument(id)
+	if errors.Is(err, store.ErrNotFound) {
+		// Deleted since the summary was read.
+		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if keep {
+		a.cache.put(d)
+	}
+	return d, nil
+}
+
+// readDocument reads and decodes a document from the store, bypassing
+// the cache (for callers that visit every document once, like check).
+func (a *App) readDocument(id string) (*Document, error) {
+	a.reads.Add(1)
+	r, err := a.store.GetDocument(id)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	return decodeDocument(r)
+}
+
+// decodeDocument turns a stored record into a Document.
+func decodeDocument(r store.DocRecord) (*Document, error) {
+	var d ingest.Document
+	if err := json.Unmarshal(r.Meta, &d); err != nil {
+		return nil, fmt.Errorf("app: stored document %s: %w", r.ID, err)
+	}
+	return &Document{Document: &d, Name: r.Name, Added: r.Added, version: version(r.Meta)}, nil
+}
+
+// loadInfos fills a.infos from the store's summaries. A document stored
+// by an older tolk has none: it is read once, and its summary written
+// (unless repair is off: tolk check changes nothing).
+func (a *App) loadInfos(repair bool) error {
+	var missing []string
+	err := a.store.DocumentInfos(func(id string, raw []byte) error {
+		if raw == nil {
+			missing = append(missing, id)
+			return nil
+		}
+		var d DocInfo
+		if err := json.Unmarshal(raw, &d); err != nil || d.ID != id {
+			// Unreadable: rebuilt from the document like a missing one.
+			missing = append(missing, id)
+			return nil
+		}
+		a.infos[id] = &d
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("app: %w", err)
+	}
+	for _, id := range missing {
+		d, err := a.readDocument(id)
+		if err != nil {
+			return err
+		}
+		info := d.Info()
+		a.infos[id] = info
+		if !repair {
+			continue
+		}
+		raw, err := json.Marshal(info)
+		if err != nil {
+			return fmt.Errorf("app: %w", err)
+		}
+		if err := a.store.PutDocumentInfo(id, raw); err != nil {
+			// Not fatal (a full disk): the summary is rebuilt next time.
+			a.log.Warn("storing a document summary", "doc", id, "err", err)
+		}
+	}
+	if len(missing) > 0 {
+		a.log.Info("document summaries built from the stored documents", "documents", len(missing))
+	}
+	return nil
+}
+
+// docCache is a least-recently-used cache of decoded documents holding at
+// most max of them. Its methods are safe for concurrent use.
+type docCache struct {
+	mu   sync.Mutex
+	max  int
+	lru  *list.List // of *Document, most recent first
+	byID map[string]*list.Element
+}
+
+func newDocCache(max int) *docCache {
+	return &docCache{max: max, lru: list.New(), byID: map[string]*list.Element{}}
+}
+
+// get returns the cached document id if it is version v, else nil.
+func (c *docCache) get(id, v string) *Document {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.byID[id]
+	if !ok {
+		return nil
+	}
+	d := e.Value.(*Document)
+	if d.version != v {
+		return nil
+	}
+	c.lru.MoveToFront(e)
+	return d
+}
+
+// put caches d (replacing another version of it), evicting the least
+// recently used documents beyond max.
+func (c *docCache) put(d *Document) {
+	if c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.byID[d.ID]; ok {
+		e.Value = d
+		c.lru.MoveToFront(e)
+		return
+	}
+	c.byID[d.ID] = c.lru.PushFront(d)
+	for c.lru.Len() > c.max {
+		e := c.lru.Back()
+		c.lru.Remove(e)
+		delete(c.byID, e.Value.(*Document).ID)
+	}
+}
+
+// remove drops id from the cache.
+func (c *docCache) remove(id string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.byID[id]; ok {
+		c.lru.Remove(e)
+		delete(c.byID, id)
+	}
+}
+
+// len returns the number of cached documents.
+func (c *docCache) len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lru.Len()
+}
