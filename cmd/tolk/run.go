@@ -21,7 +21,6 @@ import (
 	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/corpus"
-	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/server"
 )
 
@@ -294,11 +293,16 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	var d dataFlags
 	d.register(fs, getenv)
 	replace := fs.Bool("replace", false, "replace a stored document with the same id (without it such a file is refused, the others ingested)")
+	batch := fs.Int("batch", app.DefaultBatchPassages, "passages per commit (one index batch and one store transaction)")
+	compact := fs.Bool("compact", false, "merge the index's segments into as few as possible at the end (rewrites the index once more)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return &usageError{"ingest needs one or more files"}
+	}
+	if *batch < 1 {
+		return &usageError{"ingest --batch must be at least 1"}
 	}
 	if d.memory {
 		return &usageError{"ingest --memory would keep nothing; use --data"}
@@ -308,41 +312,86 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer a.Close()
-	var failed int
-	progress := fs.NArg() > 5
-	for i, name := range fs.Args() {
-		if err := ctx.Err(); err != nil {
+	paths := fs.Args()
+	files := make([]app.BulkFile, len(paths))
+	for i, p := range paths {
+		files[i] = app.BulkFile{Name: filepath.Base(p), Read: func() ([]byte, error) { return os.ReadFile(p) }}
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		// A soft limit makes the collector work harder near it instead
+		// of letting the heap double: a bulk load's garbage (parsed
+		// documents, token streams) is large and short-lived.
+		debug.SetMemoryLimit(ingestMemoryLimit)
+	}
+	opt := app.BulkOptions{Replace: *replace, BatchPassages: *batch}
+	if len(paths) > 5 {
+		opt.Progress = progressPrinter(stderr, time.Second)
+	}
+	rep, err := a.AddDocuments(ctx, files, opt)
+	for _, f := range rep.Failed {
+		var ee *app.ExistsError
+		if errors.As(f.Err, &ee) {
+			fmt.Fprintf(stderr, "%s: document %q (from %s) already exists; --replace replaces it\n", paths[f.File], ee.ID, ee.Name)
+		} else {
+			fmt.Fprintf(stderr, "%s: %v\n", paths[f.File], f.Err)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if *compact {
+		if err := a.Index().Compact(ctx); err != nil {
 			return err
 		}
-		data, err := os.ReadFile(name)
-		if err == nil {
-			if *replace {
-				_, _, err = a.ReplaceDocument(ctx, filepath.Base(name), data, ingest.Options{})
-			} else {
-				_, err = a.AddDocument(ctx, filepath.Base(name), data, ingest.Options{})
+	}
+	if len(paths) <= 5 {
+		for i, p := range paths {
+			if !refused(rep.Failed, i) {
+				fmt.Fprintf(stderr, "ingested %s\n", p)
 			}
 		}
-		var ee *app.ExistsError
-		if errors.As(err, &ee) {
-			failed++
-			fmt.Fprintf(stderr, "%s: document %q (from %s) already exists; --replace replaces it\n", name, ee.ID, ee.Name)
-			continue
-		}
-		if err != nil {
-			failed++
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
-			continue
-		}
-		if progress && ((i+1)%10 == 0 || i+1 == fs.NArg()) {
-			fmt.Fprintf(stderr, "ingested %d/%d\n", i+1, fs.NArg())
-		} else if !progress {
-			fmt.Fprintf(stderr, "ingested %s\n", name)
-		}
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d files were refused", failed, fs.NArg())
+	if len(rep.Failed) > 0 {
+		return fmt.Errorf("%d of %d files were refused", len(rep.Failed), len(paths))
 	}
 	return nil
+}
+
+// ingestMemoryLimit is tolk ingest's soft memory limit (GOMEMLIMIT
+// overrides it); see docs/PERFORMANCE.md, "Bulk indexing".
+const ingestMemoryLimit = 192 << 20
+
+func refused(fs []app.BulkFailure, i int) bool {
+	for _, f := range fs {
+		if f.File == i {
+			return true
+		}
+	}
+	return false
+}
+
+// progressPrinter returns a BulkOptions.Progress that writes
+// "ingested n/N, x docs/s, ETA d" to w after the first commit, then at
+// most once per every, and at the end. The n files before it are
+// committed (stored, or refused and named on stderr at the end).
+func progressPrinter(w io.Writer, every time.Duration) func(app.BulkProgress) {
+	var last time.Duration
+	printed := false
+	return func(p app.BulkProgress) {
+		if printed && p.Done < p.Total && p.Elapsed-last < every {
+			return
+		}
+		last, printed = p.Elapsed, true
+		rate := float64(p.Done) / max(p.Elapsed.Seconds(), 1e-3)
+		line := fmt.Sprintf("ingested %d/%d, %.0f docs/s, %d passages", p.Done, p.Total, rate, p.Passages)
+		if p.Done < p.Total && rate > 0 {
+			eta := time.Duration(float64(p.Total-p.Done) / rate * float64(time.Second))
+			line += ", ETA " + eta.Round(time.Second).String()
+		} else if p.Done == p.Total {
+			line += fmt.Sprintf(" in %v", p.Elapsed.Round(100*time.Millisecond))
+		}
+		fmt.Fprintln(w, line)
+	}
 }
 
 func glossaryCmd(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {

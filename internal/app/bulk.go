@@ -1,0 +1,385 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/store"
+)
+
+// BulkFile is one letter of a bulk load: its name and how to read it.
+// Read is called once, by one of the load's workers, so that only the
+// files being worked on are held in memory.
+type BulkFile struct {
+	Name string
+	Read func() ([]byte, error)
+}
+
+// BulkOptions say how AddDocuments loads.
+type BulkOptions struct {
+	// Replace replaces stored documents with the same id (ReplaceDocument);
+	// without it such a file is refused (AddDocument), and so is a second
+	// file with the id of one loaded before it.
+	Replace bool
+	// Ingest is passed to the parser for every file.
+	Ingest ingest.Options
+	// Workers parse and analyse files at once; 0 means GOMAXPROCS.
+	Workers int
+	// BatchPassages is how many passages make one commit: one bleve batch
+	// (one segment) and one store transaction. 0 means
+	// DefaultBatchPassages. A document is never split between commits.
+	BatchPassages int
+	// Progress, when set, is called after every commit, from the
+	// goroutine that called AddDocuments.
+	Progress func(BulkProgress)
+}
+
+// DefaultBatchPassages is the commit size of a bulk load: large enough
+// that a corpus makes few segments and few store commits (each one an
+// fsync), small enough that a batch's analysed passages stay some tens
+// of MiB. Measured in docs/PERFORMANCE.md ("Bulk indexing").
+const DefaultBatchPassages = 2000
+
+// BulkProgress is how far a bulk load has come.
+type BulkProgress struct {
+	Done     int // files handled: committed or refused
+	Total    int
+	Failed   int // files refused (parse errors, existing ids)
+	Passages int // passages committed
+	Commits  int // batches committed
+	Elapsed  time.Duration
+}
+
+// BulkFailure is a file AddDocuments refused; nothing of it is stored.
+type BulkFailure struct {
+	File int // its place in the files given
+	Name string
+	Err  error // an *ExistsError, a parse error, the read error
+}
+
+// BulkReport is what a bulk load did.
+type BulkReport struct {
+	Added, Replaced int
+	Passages        int
+	Commits         int
+	Failed          []BulkFailure
+}
+
+// AddDocuments parses, stores and indexes files as AddDocument (or, with
+// opt.Replace, ReplaceDocument) does one by one, but for bulk loads: the
+// files are read, parsed and analysed on opt.Workers goroutines while the
+// passages analysed before them are indexed, and every opt.BatchPassages
+// passages are committed together: one bleve batch, then one store
+// transaction (one fsync). Files are committed in the order given.
+//
+// Each document is all or nothing, across crashes too: its passages are
+// indexed before the store transaction that holds it commits, so that a
+// crash (even SIGKILL) leaves either the stored document, whose passages
+// start-up re-adds if the disk lacks them, or passages of a document the
+// store lacks, which start-up removes (reconcile). A batch whose index or
+// store step fails stores none of its documents; AddDocuments then stops
+// and returns the error, with the report of the batches committed before.
+// A file that cannot be read or parsed, or whose id is taken, is refused
+// (in the report's Failed) and the load goes on. When ctx ends the load
+// stops after the batch being committed.
+//
+// Other writers wait while a batch commits, not for the whole load.
+func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOptions) (BulkReport, error) {
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	limit := opt.BatchPassages
+	if limit <= 0 {
+		limit = DefaultBatchPassages
+	}
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Workers take file numbers in order and hand back prepared files;
+	// window bounds how far they run ahead of the commits: far enough to
+	// keep them busy while a batch is committed.
+	window := max(8*workers, 32)
+	jobs := make(chan int)
+	out := make([]chan *bulkItem, len(files))
+	for i := range out {
+		out[i] = make(chan *bulkItem, 1)
+	}
+	slots := make(chan struct{}, window)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // feeder
+		defer wg.Done()
+		defer close(jobs)
+		for i := range files {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] <- a.prepareFile(files[i], opt.Ingest)
+			}
+		}()
+	}
+	defer wg.Wait()
+
+	var (
+		rep   BulkReport
+		batch bulkBatch
+		seen  = map[string]string{} // ids loaded so far → file name
+	)
+	commit := func() error {
+		if len(batch.items) == 0 {
+			return nil
+		}
+		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace)
+		rep.Failed = append(rep.Failed, batch.refused...)
+		if err != nil {
+			return err
+		}
+		rep.Added += added
+		rep.Replaced += replaced
+		for _, it := range batch.items { // those commitBatch kept
+			rep.Passages += it.prep.Len()
+		}
+		if len(batch.items) > 0 {
+			rep.Commits++
+		}
+		batch = bulkBatch{}
+		return nil
+	}
+	progress := func(done int) {
+		if opt.Progress != nil {
+			opt.Progress(BulkProgress{Done: done, Total: len(files), Failed: len(rep.Failed),
+				Passages: rep.Passages, Commits: rep.Commits, Elapsed: time.Since(start)})
+		}
+	}
+	for i := range files {
+		var it *bulkItem
+		select {
+		case it = <-out[i]:
+		case <-ctx.Done():
+			return rep, fmt.Errorf("app: bulk load: %w", ctx.Err())
+		}
+		<-slots
+		if it.err != nil {
+			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: it.err})
+			continue
+		}
+		id := it.doc.ID
+		if prev, ok := seen[id]; ok && !opt.Replace {
+			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: &ExistsError{ID: id, Name: prev}})
+			continue
+		}
+		if batch.has(id) {
+			// Replacing a document of the batch itself: commit the
+			// first version, so that its passages are the old ones.
+			if err := commit(); err != nil {
+				return rep, err
+			}
+			progress(i)
+		}
+		seen[id] = it.doc.Name
+		it.file = i
+		batch.add(it)
+		if batch.passages >= limit {
+			if err := commit(); err != nil {
+				return rep, err
+			}
+			progress(i + 1)
+		}
+		if err := ctx.Err(); err != nil {
+			return rep, fmt.Errorf("app: bulk load: %w", err)
+		}
+	}
+	if err := commit(); err != nil {
+		return rep, err
+	}
+	progress(len(files))
+	return rep, nil
+}
+
+// bulkItem is one file, parsed and analysed, or why not.
+type bulkItem struct {
+	doc  *Document
+	info *DocInfo
+	rec  store.DocRecord
+	ids  []string // passage IDs
+	prep *index.Prepared
+	file int // place in the files given
+	err  error
+}
+
+// prepareFile does all of a file's work that needs no lock: reading,
+// parsing, encoding the stored form, analysing the passages.
+func (a *App) prepareFile(f BulkFile, opt ingest.Options) *bulkItem {
+	data, err := f.Read()
+	if err != nil {
+		return &bulkItem{err: fmt.Errorf("app: %w", err)}
+	}
+	name := ingest.CleanName(f.Name)
+	d, err := ingest.Parse(name, data, opt)
+	if err != nil {
+		return &bulkItem{err: err}
+	}
+	meta, err := json.Marshal(d)
+	if err != nil {
+		return &bulkItem{err: fmt.Errorf("app: %w", err)}
+	}
+	doc := &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
+	info := doc.info()
+	raw, err := json.Marshal(info)
+	if err != nil {
+		return &bulkItem{err: fmt.Errorf("app: %w", err)}
+	}
+	ps := passages(doc)
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	return &bulkItem{
+		doc:  doc,
+		info: info,
+		rec:  store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta, Info: raw},
+		ids:  ids,
+		prep: a.idx.Prepare(ps),
+	}
+}
+
+// bulkBatch is the files of one commit.
+type bulkBatch struct {
+	items    []*bulkItem
+	passages int
+	refused  []BulkFailure
+}
+
+func (b *bulkBatch) add(it *bulkItem) {
+	b.items = append(b.items, it)
+	b.passages += it.prep.Len()
+}
+
+func (b *bulkBatch) has(id string) bool {
+	for _, it := range b.items {
+		if it.doc.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// commitBatch indexes and stores one batch, under the write lock, in the
+// order putDocument does for one document: passages first, then the
+// store commit (the commit point of every document of the batch), then
+// the passages of replaced versions go. Without Replace, a document whose
+// id is stored already is left out: it would not be known before the lock.
+func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool) (added, replaced int, err error) {
+	a.wmu.Lock()
+	defer a.wmu.Unlock()
+	// The batch is written whole whatever happens to ctx from here on,
+	// like a single document's write.
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), writeTimeout)
+	defer cancel()
+	keep := b.items[:0]
+	olds := make([]*DocInfo, 0, len(b.items))
+	a.mu.RLock()
+	for _, it := range b.items {
+		old := a.infos[it.doc.ID]
+		if old != nil && !replace {
+			b.refused = append(b.refused, BulkFailure{File: it.file, Name: it.doc.Name, Err: &ExistsError{ID: old.ID, Name: old.Name}})
+			continue
+		}
+		keep = append(keep, it)
+		olds = append(olds, old)
+	}
+	a.mu.RUnlock()
+	b.items = keep
+	if len(keep) == 0 {
+		return 0, 0, nil
+	}
+	sets := make([]*index.Prepared, len(keep))
+	recs := make([]store.DocRecord, len(keep))
+	for i, it := range keep {
+		sets[i], recs[i] = it.prep, it.rec
+	}
+	drop := func() {
+		for i, it := range keep {
+			a.dropIDs(it.ids, olds[i])
+		}
+	}
+	// Unsafe batches return before bleve's persister has written them:
+	// waiting here until the last batch is on disk keeps at most one
+	// batch's segment in memory however far the persister lags (a loaded
+	// machine), and a disk that refuses writes stops the load.
+	if err := a.idx.Flush(wctx); err != nil {
+		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+	}
+	if err := a.step("index", func() error { return a.idx.AddPrepared(wctx, sets...) }); err != nil {
+		drop()
+		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+	}
+	if a.store != nil {
+		if err := a.step("store", func() error { return a.store.PutDocuments(recs) }); err != nil {
+			drop()
+			return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+		}
+	}
+	var stale []string
+	a.mu.Lock()
+	for i, it := range keep {
+		a.infos[it.doc.ID] = it.info
+		if a.store == nil {
+			a.mem[it.doc.ID] = it.doc
+		}
+		if old := olds[i]; old != nil {
+			replaced++
+			if old.Version != it.doc.version {
+				stale = append(stale, passageIDs(old)...)
+			}
+		} else {
+			added++
+		}
+	}
+	a.mu.Unlock()
+	for i, it := range keep {
+		if olds[i] != nil {
+			a.cache.remove(it.doc.ID) // not filled: a bulk load would only churn it
+		}
+	}
+	if len(stale) > 0 {
+		if err := a.step("index-delete", func() error { return a.idx.Delete(wctx, stale) }); err != nil {
+			a.log.Error("removing the replaced versions' passages", "passages", len(stale), "err", err)
+		}
+	}
+	return added, replaced, nil
+}
+
+// dropIDs is dropPassages for passage IDs.
+func (a *App) dropIDs(ids []string, current *DocInfo) {
+	if current != nil && len(ids) > 0 && current.Version == versionOf(ids[0]) {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+	defer cancel()
+	if err := a.idx.Delete(ctx, ids); err != nil {
+		a.log.Error("removing the passages of a failed bulk write", "err", err)
+	}
+}
