@@ -433,6 +433,7 @@ func (a *App) memoSplit() func(string) []string {
 // explain says which parts of the query a passage matched and how; split
 // is a.split or a memo of it (memoSplit).
 func (a *App) explain(text string, exps []expansion, split func(string) []string) []Matched {
+	toks := passageWords(text)
 	var out []Matched
 	var anns []match.Annotation
 	annotated := false
@@ -460,7 +461,7 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 				if found {
 					break
 				}
-				if m, ok := termIn(text, t.Text, split); ok {
+				if m, ok := termIn(toks, t.Text, split); ok {
 					m.Query, m.Concept = e.query, e.concept
 					if e.via == "glossary" || m.Via == "exact" || m.Via == "fold" {
 						m.Via = e.via
@@ -475,7 +476,7 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 			continue
 		}
 		if e.corrected != "" {
-			if m, ok := wordMatch(text, e.corrected, split); ok {
+			if m, ok := wordMatch(toks, e.corrected, split); ok {
 				m.Query, m.Via = e.query, "fuzzy"
 				out = append(out, m)
 			}
@@ -486,12 +487,12 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 			if e.exact {
 				split = nil
 			}
-			if m, ok := wordMatch(text, w, split); ok {
+			if m, ok := wordMatch(toks, w, split); ok {
 				out = append(out, m)
 				continue
 			}
 			for _, f := range e.forms {
-				if m, ok := wordMatch(text, f, nil); ok {
+				if m, ok := wordMatch(toks, f, nil); ok {
 					m.Query, m.Via = w, "stem"
 					out = append(out, m)
 					break
@@ -502,15 +503,14 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 	return out
 }
 
-// wordMatch finds how a query word occurs in text: as typed, folded,
-// stemmed or as a part of a compound. The first token as typed or folded
-// wins, else the first with the word's stem, else the first compound with
-// the word as a part. Splitting compounds costs most, so tokens are split
+// wordMatch finds how a query word occurs among a passage's words (toks,
+// from passageWords): as typed, folded, stemmed or as a part of a
+// compound. The first token as typed or folded wins, else the first with
+// the word's stem, else the first compound with the word as a part. Splitting compounds costs most, so tokens are split
 // only when no token matched otherwise (a hit found through its heading
 // or a compound part).
-func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
+func wordMatch(toks []string, w string, split func(string) []string) (Matched, bool) {
 	fw, kw := index.Fold(w), nlKeys.key(w)
-	toks := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' })
 	var stem string
 	for _, tok := range toks {
 		switch {
@@ -538,16 +538,22 @@ func wordMatch(text, w string, split func(string) []string) (Matched, bool) {
 	return Matched{}, false
 }
 
-// termIn finds a term (one word or several) in text.
-func termIn(text, term string, split func(string) []string) (Matched, bool) {
+// passageWords are the words of a passage as explaining a hit sees them:
+// letters and digits, with apostrophes kept.
+func passageWords(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' })
+}
+
+// termIn finds a term (one word or several) among a passage's words.
+func termIn(toks []string, term string, split func(string) []string) (Matched, bool) {
 	ws := strings.Fields(term)
 	if len(ws) == 1 {
-		return wordMatch(text, ws[0], split)
+		return wordMatch(toks, ws[0], split)
 	}
 	// Several words: each must occur, the first one found names the match.
 	var first Matched
 	for i, w := range ws {
-		m, ok := wordMatch(text, w, nil)
+		m, ok := wordMatch(toks, w, nil)
 		if !ok {
 			return Matched{}, false
 		}
