@@ -359,7 +359,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 
 // ingestMemoryLimit is tolk ingest's soft memory limit (GOMEMLIMIT
 // overrides it); see docs/PERFORMANCE.md, "Bulk indexing".
-const ingestMemoryLimit = 192 << 20
+const ingestMemoryLimit = 256 << 20
 
 func refused(fs []app.BulkFailure, i int) bool {
 	for _, f := range fs {

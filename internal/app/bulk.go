@@ -101,7 +101,6 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 	}
 	start := time.Now()
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 
 	// Workers take file numbers in order and hand back prepared files;
 	// window bounds how far they run ahead of the commits: far enough to
@@ -113,7 +112,10 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		out[i] = make(chan *bulkItem, 1)
 	}
 	slots := make(chan struct{}, window)
+	bud := newByteBudget(bulkBytesAhead)
 	var wg sync.WaitGroup
+	// On every return: stop the feeder and the workers, then wait for them.
+	defer func() { cancel(); bud.close(); wg.Wait() }()
 	wg.Add(1)
 	go func() { // feeder
 		defer wg.Done()
@@ -136,11 +138,18 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] <- a.prepareFile(files[i], opt.Ingest)
+				data, err := files[i].Read()
+				if err != nil {
+					out[i] <- &bulkItem{err: fmt.Errorf("app: %w", err)}
+					continue
+				}
+				bud.acquire(i, len(data))
+				it := a.prepareFile(files[i].Name, data, opt.Ingest)
+				it.size = len(data)
+				out[i] <- it
 			}
 		}()
 	}
-	defer wg.Wait()
 
 	var (
 		rep   BulkReport
@@ -161,6 +170,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		for _, it := range batch.items { // those commitBatch kept
 			rep.Passages += it.prep.Len()
 		}
+		bud.release(batch.size)
 		if len(batch.items) > 0 {
 			rep.Commits++
 		}
@@ -174,6 +184,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		}
 	}
 	for i := range files {
+		bud.next(i)
 		var it *bulkItem
 		select {
 		case it = <-out[i]:
@@ -181,6 +192,9 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 			return rep, fmt.Errorf("app: bulk load: %w", ctx.Err())
 		}
 		<-slots
+		if it.err != nil || (seenBefore(seen, it) && !opt.Replace) {
+			bud.release(it.size)
+		}
 		if it.err != nil {
 			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: it.err})
 			continue
@@ -226,17 +240,14 @@ type bulkItem struct {
 	ids  []string // passage IDs
 	prep *index.Prepared
 	file int // place in the files given
+	size int // source bytes, held in the byte budget until committed
 	err  error
 }
 
 // prepareFile does all of a file's work that needs no lock: reading,
 // parsing, encoding the stored form, analysing the passages.
-func (a *App) prepareFile(f BulkFile, opt ingest.Options) *bulkItem {
-	data, err := f.Read()
-	if err != nil {
-		return &bulkItem{err: fmt.Errorf("app: %w", err)}
-	}
-	name := ingest.CleanName(f.Name)
+func (a *App) prepareFile(name string, data []byte, opt ingest.Options) *bulkItem {
+	name = ingest.CleanName(name)
 	d, err := ingest.Parse(name, data, opt)
 	if err != nil {
 		return &bulkItem{err: err}
@@ -269,12 +280,14 @@ func (a *App) prepareFile(f BulkFile, opt ingest.Options) *bulkItem {
 type bulkBatch struct {
 	items    []*bulkItem
 	passages int
+	size     int // source bytes
 	refused  []BulkFailure
 }
 
 func (b *bulkBatch) add(it *bulkItem) {
 	b.items = append(b.items, it)
 	b.passages += it.prep.Len()
+	b.size += it.size
 }
 
 func (b *bulkBatch) has(id string) bool {
@@ -382,4 +395,70 @@ func (a *App) dropIDs(ids []string, current *DocInfo) {
 	if err := a.idx.Delete(ctx, ids); err != nil {
 		a.log.Error("removing the passages of a failed bulk write", "err", err)
 	}
+}
+
+func seenBefore(seen map[string]string, it *bulkItem) bool {
+	if it.err != nil {
+		return false
+	}
+	_, ok := seen[it.doc.ID]
+	return ok
+}
+
+// bulkBytesAhead is how many bytes of source the files being analysed
+// and those waiting for their commit may hold together. Analysed
+// passages take some 50 times their text (token frequencies and
+// positions of three fields), so this bounds a bulk load's memory
+// (docs/PERFORMANCE.md, "Bulk indexing"); the file the writer needs next
+// is always let through, however large.
+const bulkBytesAhead = 2 << 20
+
+// byteBudget bounds the source bytes a bulk load holds between reading
+// a file and committing it.
+type byteBudget struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	used   int
+	max    int
+	want   int // the file the writer waits for
+	closed bool
+}
+
+func newByteBudget(max int) *byteBudget {
+	b := &byteBudget{max: max}
+	b.cond = sync.NewCond(&b.mu)
+	return b
+}
+
+// acquire takes n bytes for file i, waiting while the budget is spent,
+// unless i is the file the writer waits for (or the load has stopped).
+func (b *byteBudget) acquire(i, n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for !b.closed && b.used > 0 && b.used+n > b.max && i > b.want {
+		b.cond.Wait()
+	}
+	b.used += n
+}
+
+func (b *byteBudget) release(n int) {
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+// next says the writer now waits for file i.
+func (b *byteBudget) next(i int) {
+	b.mu.Lock()
+	b.want = i
+	b.mu.Unlock()
+	b.cond.Broadcast()
+}
+
+func (b *byteBudget) close() {
+	b.mu.Lock()
+	b.closed = true
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
