@@ -25,7 +25,7 @@ var updateGolden = flag.Bool("update-bwb-golden", false, "TestBWBGolden: record 
 // goldenDocs is how many BWB circulars (the first, in file order) the
 // golden's index holds: enough for the mix's frequency bands to mean
 // something, few enough to load in seconds.
-const goldenDocs = 300
+const goldenDocs = 100
 
 // goldenHit is one hit of a recorded top-10: its passage and score.
 type goldenHit struct {
@@ -84,7 +84,7 @@ func openBWB(tb testing.TB, n int) (*App, []querymix.Doc) {
 // answers again (only after a change justified by the dev-set figures).
 func TestBWBGolden(t *testing.T) {
 	if testing.Short() {
-		t.Skip("skipping in -short: loads 300 BWB documents")
+		t.Skip("skipping in -short: loads 100 BWB documents")
 	}
 	a, docs := openBWB(t, goldenDocs)
 	qs := querymix.Dutch(docs, 200, querymix.DefaultSeed)
