@@ -144,7 +144,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 					continue
 				}
 				bud.acquire(i, len(data))
-				it := a.prepareFile(files[i].Name, data, opt.Ingest)
+				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit)
 				it.size = len(data)
 				out[i] <- it
 			}
@@ -160,7 +160,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		if len(batch.items) == 0 {
 			return nil
 		}
-		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace)
+		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace, limit)
 		rep.Failed = append(rep.Failed, batch.refused...)
 		if err != nil {
 			return err
@@ -168,7 +168,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		rep.Added += added
 		rep.Replaced += replaced
 		for _, it := range batch.items { // those commitBatch kept
-			rep.Passages += it.prep.Len()
+			rep.Passages += it.n
 		}
 		bud.release(batch.size)
 		if len(batch.items) > 0 {
@@ -239,14 +239,16 @@ type bulkItem struct {
 	rec  store.DocRecord
 	ids  []string // passage IDs
 	prep *index.Prepared
-	file int // place in the files given
-	size int // source bytes, held in the byte budget until committed
+	big  []index.Passage // instead of prep: a document of more than a batch, analysed in chunks at its commit
+	n    int             // passages
+	file int             // place in the files given
+	size int             // source bytes, held in the byte budget until committed
 	err  error
 }
 
 // prepareFile does all of a file's work that needs no lock: reading,
 // parsing, encoding the stored form, analysing the passages.
-func (a *App) prepareFile(name string, data []byte, opt ingest.Options) *bulkItem {
+func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int) *bulkItem {
 	name = ingest.CleanName(name)
 	d, err := ingest.Parse(name, data, opt)
 	if err != nil {
@@ -267,13 +269,45 @@ func (a *App) prepareFile(name string, data []byte, opt ingest.Options) *bulkIte
 	for i, p := range ps {
 		ids[i] = p.ID
 	}
-	return &bulkItem{
+	it := &bulkItem{
 		doc:  doc,
 		info: info,
 		rec:  store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta, Info: raw},
 		ids:  ids,
-		prep: a.idx.Prepare(ps),
+		n:    len(ps),
 	}
+	// A document larger than a batch is analysed chunk by chunk when it
+	// is committed, so that its analysis (some 50 times its text) is not
+	// held whole.
+	if len(ps) > limit {
+		it.big = ps
+	} else {
+		it.prep = a.idx.Prepare(ps)
+	}
+	return it
+}
+
+// indexChunks analyses and indexes ps limit passages at a time, each
+// chunk analysed on two goroutines and indexed as one batch once the
+// one before is on disk.
+func (a *App) indexChunks(ctx context.Context, ps []index.Passage, limit int) error {
+	for len(ps) > 0 {
+		chunk := ps[:min(limit, len(ps))]
+		ps = ps[len(chunk):]
+		half := len(chunk) / 2
+		var first *index.Prepared
+		done := make(chan struct{})
+		go func() { first = a.idx.Prepare(chunk[:half]); close(done) }()
+		second := a.idx.Prepare(chunk[half:])
+		<-done
+		if err := a.idx.Flush(ctx); err != nil {
+			return err
+		}
+		if err := a.idx.AddPrepared(ctx, first, second); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bulkBatch is the files of one commit.
@@ -286,7 +320,7 @@ type bulkBatch struct {
 
 func (b *bulkBatch) add(it *bulkItem) {
 	b.items = append(b.items, it)
-	b.passages += it.prep.Len()
+	b.passages += it.n
 	b.size += it.size
 }
 
@@ -304,7 +338,7 @@ func (b *bulkBatch) has(id string) bool {
 // store commit (the commit point of every document of the batch), then
 // the passages of replaced versions go. Without Replace, a document whose
 // id is stored already is left out: it would not be known before the lock.
-func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool) (added, replaced int, err error) {
+func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit int) (added, replaced int, err error) {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	// The batch is written whole whatever happens to ctx from here on,
@@ -328,10 +362,16 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool) (adde
 	if len(keep) == 0 {
 		return 0, 0, nil
 	}
-	sets := make([]*index.Prepared, len(keep))
+	var sets []*index.Prepared
+	var bigs []*bulkItem
 	recs := make([]store.DocRecord, len(keep))
 	for i, it := range keep {
-		sets[i], recs[i] = it.prep, it.rec
+		recs[i] = it.rec
+		if it.prep != nil {
+			sets = append(sets, it.prep)
+		} else {
+			bigs = append(bigs, it)
+		}
 	}
 	drop := func() {
 		for i, it := range keep {
@@ -345,7 +385,18 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool) (adde
 	if err := a.idx.Flush(wctx); err != nil {
 		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
 	}
-	if err := a.step("index", func() error { return a.idx.AddPrepared(wctx, sets...) }); err != nil {
+	indexAll := func() error {
+		if err := a.idx.AddPrepared(wctx, sets...); err != nil {
+			return err
+		}
+		for _, it := range bigs {
+			if err := a.indexChunks(wctx, it.big, limit); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := a.step("index", indexAll); err != nil {
 		drop()
 		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
 	}

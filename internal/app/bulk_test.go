@@ -130,13 +130,18 @@ func TestAddDocuments(t *testing.T) {
 	for i := 0; i < n; i += 3 {
 		again = append(again, bulkFile(fmt.Sprintf("brief-%02d.md", i), i, 1, paras-2))
 	}
-	again = append(again, bulkFile("nieuw.md", n, 1, paras))
+	// A new document of more passages than a batch: analysed and indexed
+	// in chunks, committed whole.
+	again = append(again, bulkFile("nieuw.md", n, 1, 10*paras))
 	rep, err = a.AddDocuments(ctx, again, BulkOptions{Replace: true, BatchPassages: 4 * paras})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Added != 1 || rep.Replaced != len(again)-1 || len(rep.Failed) != 0 {
 		t.Errorf("replace report %+v", rep)
+	}
+	if got := found(t, a, bulkWord(n, 1)); got < 10*paras {
+		t.Errorf("the large new document: %d passages found, want at least %d", got, 10*paras)
 	}
 	for i := 0; i < n; i += 3 {
 		if old, cur := found(t, a, bulkWord(i, 0)), found(t, a, bulkWord(i, 1)); old != 0 || cur < paras-2 {
