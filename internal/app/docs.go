@@ -149,6 +149,7 @@ func decodeDocument(r store.DocRecord) (*Document, error) {
 // (unless repair is off: tolk check changes nothing).
 func (a *App) loadInfos(repair bool) error {
 	var missing []string
+	failed := false
 	err := a.store.DocumentInfos(func(id string, raw []byte) error {
 		if raw == nil {
 			missing = append(missing, id)
@@ -183,10 +184,16 @@ func (a *App) loadInfos(repair bool) error {
 		if err := a.store.PutDocumentInfo(id, raw); err != nil {
 			// Not fatal (a full disk): the summary is rebuilt next time.
 			a.log.Warn("storing a document summary", "doc", id, "err", err)
+			failed = true
 		}
 	}
 	if len(missing) > 0 {
 		a.log.Info("document summaries built from the stored documents", "documents", len(missing))
+	}
+	if repair && !failed && !a.store.DocumentInfosComplete() {
+		if err := a.store.MarkDocumentInfosComplete(); err != nil {
+			a.log.Warn("marking the document summaries complete", "err", err)
+		}
 	}
 	return nil
 }

@@ -60,3 +60,40 @@ func TestDocumentInfos(t *testing.T) {
 		t.Errorf("after a refused PutDocumentInfo (-want +got):\n%s", diff)
 	}
 }
+
+// TestDocumentInfosComplete: once marked complete, DocumentInfos lists
+// from the summaries alone; a document written without a summary clears
+// the mark, so that it is listed (with nil) again.
+func TestDocumentInfosComplete(t *testing.T) {
+	s, _ := openTemp(t)
+	for _, id := range []string{"a", "b"} {
+		if err := s.PutDocument(DocRecord{ID: id, Source: []byte(id), Info: []byte(`{"id":"` + id + `"}`)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.DocumentInfosComplete() {
+		t.Fatal("complete before MarkDocumentInfosComplete")
+	}
+	if err := s.MarkDocumentInfosComplete(); err != nil {
+		t.Fatal(err)
+	}
+	if !s.DocumentInfosComplete() {
+		t.Fatal("not complete after MarkDocumentInfosComplete")
+	}
+	if err := s.PutDocument(DocRecord{ID: "c", Source: []byte("c")}); err != nil {
+		t.Fatal(err)
+	}
+	if s.DocumentInfosComplete() {
+		t.Error("still complete after a document written without a summary")
+	}
+	got := map[string]bool{}
+	if err := s.DocumentInfos(func(id string, info []byte) error {
+		got[id] = info != nil
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]bool{"a": true, "b": true, "c": false}, got); diff != "" {
+		t.Errorf("listed (-want +got):\n%s", diff)
+	}
+}

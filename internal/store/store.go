@@ -194,6 +194,11 @@ func (s *Store) ListDocuments() ([]DocRecord, error) {
 // summary when info is empty.
 func putInfo(tx *bolt.Tx, id string, info []byte) error {
 	if len(info) == 0 {
+		// A document without a summary: DocumentInfos must walk the
+		// documents again to find it.
+		if err := tx.Bucket(bucketMeta).Delete(infoComplete); err != nil {
+			return err
+		}
 		if b := tx.Bucket(bucketInfo); b != nil {
 			return b.Delete([]byte(id))
 		}
@@ -214,6 +219,13 @@ func putInfo(tx *bolt.Tx, id string, info []byte) error {
 func (s *Store) DocumentInfos(fn func(id string, info []byte) error) error {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		infos := tx.Bucket(bucketInfo)
+		if infos != nil && tx.Bucket(bucketMeta).Get(infoComplete) != nil {
+			// Every document has a summary: the summaries alone are
+			// read. Walking the documents' keys touches a page of each
+			// document, and the kernel maps the pages around it (64 KB
+			// for each document on a store in the page cache).
+			return infos.ForEach(func(k, v []byte) error { return fn(string(k), v) })
+		}
 		c := tx.Bucket(bucketDocuments).Cursor()
 		// The cursor's values are slices of the mapped file; they are
 		// not read here, so the pages of a document's text are not
@@ -233,6 +245,34 @@ func (s *Store) DocumentInfos(fn func(id string, info []byte) error) error {
 		return fmt.Errorf("store: %w", err)
 	}
 	return nil
+}
+
+// infoComplete, in the meta bucket, says that every stored document has
+// a summary; any write of a document without one removes it.
+var infoComplete = []byte("docinfo-complete")
+
+// MarkDocumentInfosComplete records that every stored document has a
+// summary (the caller has just checked, with DocumentInfos), so that
+// DocumentInfos reads the summaries alone from now on.
+func (s *Store) MarkDocumentInfosComplete() error {
+	err := s.update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketMeta).Put(infoComplete, []byte("1"))
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// DocumentInfosComplete reports whether MarkDocumentInfosComplete holds:
+// no document has been written without a summary since.
+func (s *Store) DocumentInfosComplete() bool {
+	var ok bool
+	_ = s.db.View(func(tx *bolt.Tx) error {
+		ok = tx.Bucket(bucketMeta).Get(infoComplete) != nil
+		return nil
+	})
+	return ok
 }
 
 // PutDocumentInfo stores info as the summary of the stored document id
