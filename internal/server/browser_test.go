@@ -79,7 +79,9 @@ func newBrowserSession(t *testing.T, ts *httptest.Server) *browserSession {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	// A bound on the whole session so a hung browser cannot hang the run;
+	// under -race on a busy 2-core machine the session took over 3 minutes.
+	ctx, cancelTime := context.WithTimeout(ctx, 12*time.Minute)
 	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
 
 	b := &browserSession{t: t, ctx: ctx, ts: ts, shot: t.TempDir()}
