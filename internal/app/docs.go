@@ -104,8 +104,11 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 	if !ok {
 		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
 	}
-	if held != nil || a.store == nil {
+	if held != nil {
 		return held, nil
+	}
+	if a.store == nil { // memory mode keeps every document in a.mem
+		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
 	}
 	if d := a.cache.get(id, info.Version); d != nil {
 		return d, nil
