@@ -2,8 +2,6 @@ package index
 
 import (
 	"context"
-	"strings"
-	"unicode"
 )
 
 // Postings estimates what searching q reads: the number of passages each
@@ -34,14 +32,13 @@ func (ix *Index) Postings(ctx context.Context, q *Query) int {
 			if t.Prefix || t.Fuzzy > 0 {
 				continue
 			}
-			for w := range strings.FieldsFuncSeq(Fold(t.Text), func(r rune) bool {
-				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-			}) {
+			for _, tok := range ix.exact.Analyze([]byte(t.Text)) {
+				w := string(tok.Term)
 				if seen[w] {
 					continue
 				}
 				seen[w] = true
-				tfr, err := r.TermFieldReader(ctx, []byte(w), fieldExact, false, false, false)
+				tfr, err := r.TermFieldReader(ctx, tok.Term, fieldExact, false, false, false)
 				if err != nil {
 					continue
 				}

@@ -7,13 +7,14 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/jsonkind"
 )
 
 // Every request body is read through readBody, and every JSON body through
@@ -111,7 +112,7 @@ func jsonError(err error, data []byte, dec *json.Decoder, what string) error {
 		if te.Field == "" {
 			return errBadRequest(fmt.Sprintf("the body must be %s in JSON, not %s", what, withArticle(te.Value)))
 		}
-		return errBadRequest(fmt.Sprintf("field %s must be %s, not %s (at byte %d)", te.Field, jsonKind(te.Type), withArticle(te.Value), te.Offset))
+		return errBadRequest(fmt.Sprintf("field %s must be %s, not %s (at byte %d)", te.Field, jsonkind.Of(te.Type), withArticle(te.Value), te.Offset))
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if strings.HasPrefix(msg, "unknown field ") {
@@ -119,32 +120,6 @@ func jsonError(err error, data []byte, dec *json.Decoder, what string) error {
 	}
 	// An UnmarshalJSON method's own error: its message is meant for users.
 	return errBadRequest("the JSON body is not accepted: " + msg)
-}
-
-// jsonKind names the JSON kind a Go type is decoded from.
-func jsonKind(t reflect.Type) string {
-	if t == nil {
-		return "a value"
-	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "a string"
-	case reflect.Bool:
-		return "true or false"
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return "a whole number"
-	case reflect.Float32, reflect.Float64:
-		return "a number"
-	case reflect.Slice, reflect.Array:
-		return "an array"
-	case reflect.Map, reflect.Struct:
-		return "an object"
-	}
-	return "another kind of value"
 }
 
 // withArticle is encoding/json's name of a JSON value's kind ("string",
