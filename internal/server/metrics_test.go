@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"io"
 	"io/fs"
 	"math"
@@ -20,9 +19,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
 
-	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/internal/app"
-	"github.com/tolk-nl/tolk/internal/corpus"
 )
 
 // opsServer opens an app with cfg plus the embedded corpus, the curated
@@ -30,16 +27,7 @@ import (
 // app (tests here close parts of it on purpose).
 func opsServer(t *testing.T, cfg app.Config, opt Options) (*httptest.Server, *Server, *app.App) {
 	t.Helper()
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	splitterOnce.Do(func() { splitter, _ = app.NewSplitter(curated, corpus.Default()) })
-	cfg.Corpus, cfg.Glossary, cfg.Splitter = corpus.Default(), curated, splitter
-	a, err := app.Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := openDefault(t, cfg)
 	srv, err := New(a, opt)
 	if err != nil {
 		a.Close()

@@ -38,6 +38,20 @@ func newTestServer(t testing.TB, tokens map[string]string) *httptest.Server {
 // serves it over httptest until the test ends.
 func serveDefault(t testing.TB, cfg app.Config, tokens map[string]string) *httptest.Server {
 	t.Helper()
+	a := openDefault(t, cfg)
+	srv, err := New(a, Options{Tokens: tokens})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(checkAPI(t, srv))
+	t.Cleanup(func() { ts.Close(); a.Close() })
+	return ts
+}
+
+// openDefault opens an app with cfg plus the embedded corpus, the curated
+// glossary and the compound splitter (built once per test binary).
+func openDefault(t testing.TB, cfg app.Config) *app.App {
+	t.Helper()
 	curated, err := glossary.Curated()
 	if err != nil {
 		t.Fatal(err)
@@ -48,13 +62,7 @@ func serveDefault(t testing.TB, cfg app.Config, tokens map[string]string) *httpt
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(a, Options{Tokens: tokens})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(checkAPI(t, srv))
-	t.Cleanup(func() { ts.Close(); a.Close() })
-	return ts
+	return a
 }
 
 func get(t testing.TB, ts *httptest.Server, path string, into any) int {
