@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
-	"github.com/tolk-nl/tolk/internal/jsonkind"
 )
 
 // writeJSON writes {"total": n, "concepts": […]}, the shape of the
@@ -73,7 +73,7 @@ func readJSON(r io.Reader) ([]glossary.Concept, error) {
 		case errors.As(err, &se):
 			return fmt.Errorf("json: line %d: %v", line(se.Offset), err)
 		case errors.As(err, &te):
-			return fmt.Errorf("json: line %d: field %s: %s where %s belongs", line(te.Offset), te.Field, te.Value, jsonkind.Of(te.Type))
+			return fmt.Errorf("json: line %d: field %s: %s where %s belongs", line(te.Offset), te.Field, te.Value, JSONKind(te.Type))
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			return fmt.Errorf("json: line %d: unexpected end of input", line(int64(len(data))))
 		}
@@ -152,4 +152,32 @@ func readJSON(r io.Reader) ([]glossary.Concept, error) {
 		return nil, fmt.Errorf("json: line %d: data after the end of the document", line(dec.InputOffset()))
 	}
 	return out, nil
+}
+
+// JSONKind names the JSON kind a Go type is decoded from: "a string", "an
+// array", "a whole number", … — for messages to the people
+// who write the JSON, who must not see Go type names such as []glossary.Term.
+func JSONKind(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	}
+	return "another kind of value"
 }

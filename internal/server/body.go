@@ -14,7 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/tolk-nl/tolk/internal/jsonkind"
+	"github.com/tolk-nl/tolk/glossary/exchange"
 )
 
 // Every request body is read through readBody, and every JSON body through
@@ -112,7 +112,7 @@ func jsonError(err error, data []byte, dec *json.Decoder, what string) error {
 		if te.Field == "" {
 			return errBadRequest(fmt.Sprintf("the body must be %s in JSON, not %s", what, withArticle(te.Value)))
 		}
-		return errBadRequest(fmt.Sprintf("field %s must be %s, not %s (at byte %d)", te.Field, jsonkind.Of(te.Type), withArticle(te.Value), te.Offset))
+		return errBadRequest(fmt.Sprintf("field %s must be %s, not %s (at byte %d)", te.Field, exchange.JSONKind(te.Type), withArticle(te.Value), te.Offset))
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if strings.HasPrefix(msg, "unknown field ") {
