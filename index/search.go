@@ -435,14 +435,18 @@ func phraseQ(ts analysis.TokenStream, field string, boost float64) query.Query {
 type span struct{ start, end int }
 
 // Fragment shaping: at most maxFragments extracts of about fragmentLen
-// bytes; a passage that short is returned whole.
+// bytes; a passage of at most shortPassage bytes is returned whole.
 const (
 	fragmentLen  = 240
 	maxFragments = 3
+	shortPassage = fragmentLen * 3 / 2
 )
 
 // fragments returns extracts of text around spans, HTML-escaped, with the
-// spans marked. Overlapping spans (a word matched on both fields) merge.
+// spans marked. Overlapping spans (a word matched on both fields) merge, and
+// so do spans only whitespace apart, so a phrase is one highlight. The
+// extracts never overlap or repeat text: windows that touch are joined into
+// one, and a passage of at most shortPassage bytes is returned whole.
 func fragments(text string, spans []span) []string {
 	if len(spans) == 0 {
 		return nil
@@ -451,46 +455,61 @@ func fragments(text string, spans []span) []string {
 	merged := spans[:1]
 	for _, s := range spans[1:] {
 		last := &merged[len(merged)-1]
-		if s.start <= last.end {
+		if s.start <= last.end || strings.TrimSpace(text[last.end:s.start]) == "" {
 			last.end = max(last.end, s.end)
 			continue
 		}
 		merged = append(merged, s)
 	}
-	var out []string
-	if len(text) <= fragmentLen {
+	if len(text) <= shortPassage {
 		return []string{mark(text, 0, len(text), merged)}
 	}
-	for i := 0; i < len(merged) && len(out) < maxFragments; {
+	// Windows around the spans, each starting where the one before ended
+	// at the earliest; a window that would start there joins the one before.
+	var wins []span
+	for i := 0; i < len(merged); {
 		start := wordStart(text, max(0, merged[i].start-fragmentLen/3))
-		end := wordEnd(text, min(len(text), start+fragmentLen))
+		end := wordEnd(text, max(merged[i].end, min(len(text), start+fragmentLen)))
+		if n := len(wins); n > 0 && start <= wins[n-1].end {
+			wins[n-1].end = max(wins[n-1].end, end)
+		} else {
+			if len(wins) == maxFragments {
+				break
+			}
+			wins = append(wins, span{start, end})
+		}
+		last := wins[len(wins)-1].end
+		for i < len(merged) && merged[i].start < last {
+			i++
+		}
+	}
+	out := make([]string, 0, len(wins))
+	for _, w := range wins {
 		var b strings.Builder
-		if start > 0 {
+		if w.start > 0 {
 			b.WriteString("…")
 		}
-		b.WriteString(mark(text, start, end, merged))
-		if end < len(text) {
+		b.WriteString(mark(text, w.start, w.end, merged))
+		if w.end < len(text) {
 			b.WriteString("…")
 		}
 		out = append(out, b.String())
-		for i < len(merged) && merged[i].start < end {
-			i++
-		}
 	}
 	return out
 }
 
-// mark escapes text[from:to] and wraps the spans inside it in <mark>.
+// mark escapes text[from:to] and wraps the spans inside it in <mark>; a
+// span cut by the window's edge is marked up to the edge.
 func mark(text string, from, to int, spans []span) string {
 	var b strings.Builder
 	pos := from
 	for _, s := range spans {
-		if s.end <= from || s.start >= to || s.start < pos {
+		if s.end <= pos || s.start >= to {
 			continue
 		}
-		end := min(s.end, to)
-		b.WriteString(html.EscapeString(text[pos:s.start]))
-		b.WriteString("<mark>" + html.EscapeString(text[s.start:end]) + "</mark>")
+		start, end := max(s.start, pos), min(s.end, to)
+		b.WriteString(html.EscapeString(text[pos:start]))
+		b.WriteString("<mark>" + html.EscapeString(text[start:end]) + "</mark>")
 		pos = end
 	}
 	b.WriteString(html.EscapeString(text[pos:to]))
