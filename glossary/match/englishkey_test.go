@@ -27,7 +27,7 @@ var englishKeyCases = []struct {
 	{"condemned", "veroordelen", true, true},
 	{"condemning", "veroordelen", true, true},
 	{"policies", "beleid", true, true},
-	{"rule of law", "rechtsorde", true, true},
+	{"rule of law", "rechtsstaat", true, true},
 	{"implemented", "uitvoeren", true, true},
 	{"establishments", "installatie", true, true},
 	{"detained", "gevangennemen", true, true},

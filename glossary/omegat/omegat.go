@@ -51,7 +51,8 @@ func Clean(s string) string {
 }
 
 // Pairs returns the OmegaT lines of cs: every Dutch term with every
-// English term that is not deprecated or superseded, the comment being
+// English term of the same word class (glossary.Pairable) that is not
+// deprecated or superseded, the comment being
 // the English definition, else the Dutch one, else the concept note.
 // Repeated pairs are left out.
 func Pairs(cs []glossary.Concept) []Pair {
@@ -74,7 +75,7 @@ func Pairs(cs []glossary.Concept) []Pair {
 			}
 			for _, t := range c.Terms {
 				tgt := Clean(t.Text)
-				if t.Lang != "en" || !usable(t) || tgt == "" || seen[[2]string{src, tgt}] {
+				if t.Lang != "en" || !usable(t) || tgt == "" || !glossary.Pairable(s, t) || seen[[2]string{src, tgt}] {
 					continue
 				}
 				seen[[2]string{src, tgt}] = true

@@ -15,33 +15,34 @@ import (
 // TSVPairs returns the lines of a DeepL/Google glossary for cs, nl→en,
 // meeting DeepL's rules: no empty entries, no tabs or line breaks in an
 // entry, and no source twice. Each Dutch term (any status: a text may
-// use a deprecated term) maps to its concept's first English term that
-// is preferred, else the first that is not deprecated or superseded;
-// concepts without such a term are left out, and a source already given
-// by an earlier concept keeps that first target.
+// use a deprecated term) maps to its concept's first English term of the
+// same word class (glossary.Pairable: a noun to a noun, a verb to a verb)
+// that is preferred, else the first such term that is not deprecated or
+// superseded; a Dutch term without one is left out, and a source already
+// given by an earlier concept keeps that first target.
 func TSVPairs(cs []glossary.Concept) []Pair {
 	var ps []Pair
 	seen := map[string]bool{}
 	for i := range cs {
-		target := ""
-		for _, t := range cs[i].Terms {
-			if t.Lang != "en" || !usable(t) || Clean(t.Text) == "" {
-				continue
-			}
-			if t.Status == glossary.Preferred {
-				target = Clean(t.Text)
-				break
-			}
-			if target == "" {
-				target = Clean(t.Text)
-			}
-		}
-		if target == "" {
-			continue
-		}
 		for _, s := range cs[i].Terms {
 			src := Clean(s.Text)
 			if s.Lang != "nl" || src == "" || seen[src] {
+				continue
+			}
+			target := ""
+			for _, t := range cs[i].Terms {
+				if t.Lang != "en" || !usable(t) || Clean(t.Text) == "" || !glossary.Pairable(s, t) {
+					continue
+				}
+				if t.Status == glossary.Preferred {
+					target = Clean(t.Text)
+					break
+				}
+				if target == "" {
+					target = Clean(t.Text)
+				}
+			}
+			if target == "" {
 				continue
 			}
 			seen[src] = true
