@@ -51,7 +51,8 @@ type snapTables struct {
 	segs    []*segFacets
 	values  [len(facetFields)][]string
 	global  [len(facetFields)][][]uint32
-	pool    sync.Pool // *snapFacets, counts zeroed
+	pool    sync.Pool   // *snapFacets, counts zeroed
+	answers snapAnswers // word answers on this snapshot (snapcache.go)
 }
 
 // keptSnapshots is how many snapshots' joined tables are kept: searches

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/analysis"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -30,15 +30,16 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	if w == "" || maxEdits <= 0 {
 		return "", false
 	}
-	adv, err := ix.b.Advanced()
-	if err != nil {
-		return "", false
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return "", false
 	}
 	defer r.Close()
+	ans := ix.answers(r)
+	k := similarKey{w, maxEdits}
+	if v, ok := ans.getSimilar(k); ok {
+		return v.best, v.ok
+	}
 	fr, isFuzzy := r.(bindex.IndexReaderFuzzy)
 	if !isFuzzy {
 		return "", false
@@ -51,9 +52,9 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	}
 	defer dict.Close()
 	bestDist, bestCount := maxEdits+1, uint64(0)
-	for de, err := dict.Next(); err == nil && de != nil; de, err = dict.Next() {
-		if ctx.Err() != nil {
-			return "", false
+	for de, err := dict.Next(); de != nil || err != nil; de, err = dict.Next() {
+		if err != nil || ctx.Err() != nil {
+			return "", false // not remembered: another try may succeed
 		}
 		d := editDistance(w, de.Term)
 		if d > maxEdits {
@@ -63,6 +64,7 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 			best, bestDist, bestCount = de.Term, d, de.Count
 		}
 	}
+	ans.putSimilar(k, similarAnswer{best, best != ""})
 	return best, best != ""
 }
 
@@ -98,21 +100,39 @@ func editDistance(a, b string) int {
 // search would match (its stem, its folded form, or as a compound part).
 // A stop word counts as known: there is nothing to correct.
 func (ix *Index) Known(ctx context.Context, word string) bool {
+	r, err := ix.reader()
+	if err != nil {
+		return true // on error, do not claim a typo
+	}
+	defer r.Close()
+	ans := ix.answers(r)
+	if known, ok := ans.getKnown(word); ok {
+		return known
+	}
 	stem := ix.analyze(ix.query, word)
 	exact := ix.analyze(ix.exact, word)
 	if len(stem) == 0 && len(exact) == 0 {
 		return true
 	}
-	var qs []query.Query
-	for _, t := range stem {
-		qs = append(qs, termQ(string(t.Term), fieldText, 1))
+	// Any live posting of any of the terms, as a search of their
+	// disjunction would count, without running one.
+	for _, ts := range []struct {
+		toks  analysis.TokenStream
+		field string
+	}{{stem, fieldText}, {exact, fieldExact}} {
+		for _, t := range ts.toks {
+			has, err := hasTerm(ctx, r, t.Term, ts.field)
+			if err != nil {
+				return true // on error, do not claim a typo; not remembered
+			}
+			if has {
+				ans.putKnown(word, true)
+				return true
+			}
+		}
 	}
-	for _, t := range exact {
-		qs = append(qs, termQ(string(t.Term), fieldExact, 1))
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 0, 0, false)
-	res, err := ix.b.SearchInContext(ctx, req)
-	return err != nil || res.Total > 0 // on error, do not claim a typo
+	ans.putKnown(word, false)
+	return false
 }
 
 // HasWord reports whether some passage holds word as written (folded):

@@ -117,7 +117,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	var opt index.Options
 	if cfg.Splitter != nil {
 		opt.Decompounder = cfg.Splitter
-		a.split = cfg.Splitter.Split
+		a.split = cachedSplit(cfg.Splitter.Split)
 	}
 	var err error
 	if a.tmem, err = newTMState(opt); err != nil {

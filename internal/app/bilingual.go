@@ -220,7 +220,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		}
 	}
 	out.Total, out.Facets = res.Total, res.Facets
-	split := a.memoSplit()
+	split := a.split
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split)})
 	}
@@ -412,28 +412,10 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 	return strings.Join(words, " "), q, changed
 }
 
-// memoSplit returns a.split (nil without a splitter) remembering its
-// answers for one search: explaining the page splits the same passage
-// words for each query word of each hit.
-func (a *App) memoSplit() func(string) []string {
-	if a.split == nil {
-		return nil
-	}
-	memo := map[string][]string{}
-	return func(w string) []string {
-		ps, ok := memo[w]
-		if !ok {
-			ps = a.split(w)
-			memo[w] = ps
-		}
-		return ps
-	}
-}
-
 // explain says which parts of the query a passage matched and how; split
-// is a.split or a memo of it (memoSplit).
+// is a.split.
 func (a *App) explain(text string, exps []expansion, split func(string) []string) []Matched {
-	toks := passageWords(text)
+	toks := newPassageWords(text)
 	var out []Matched
 	var anns []match.Annotation
 	annotated := false
@@ -504,32 +486,32 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 }
 
 // wordMatch finds how a query word occurs among a passage's words (toks,
-// from passageWords): as typed, folded, stemmed or as a part of a
+// from newPassageWords): as typed, folded, stemmed or as a part of a
 // compound. The first token as typed or folded wins, else the first with
 // the word's stem, else the first compound with the word as a part. Splitting compounds costs most, so tokens are split
 // only when no token matched otherwise (a hit found through its heading
 // or a compound part).
-func wordMatch(toks []string, w string, split func(string) []string) (Matched, bool) {
+func wordMatch(toks *passageWords, w string, split func(string) []string) (Matched, bool) {
 	fw, kw := index.Fold(w), nlKeys.key(w)
-	var stem string
-	for _, tok := range toks {
+	stem := -1
+	for i, tok := range toks.toks {
 		switch {
 		case tok == w:
 			return Matched{Query: w, Term: tok, Via: "exact"}, true
-		case index.Fold(tok) == fw:
+		case toks.fold(i) == fw:
 			return Matched{Query: w, Term: tok, Via: "fold"}, true
-		case stem == "" && nlKeys.key(tok) == kw:
-			stem = tok
+		case stem < 0 && toks.key(i) == kw:
+			stem = i
 		}
 	}
-	if stem != "" {
-		return Matched{Query: w, Term: stem, Via: "stem"}, true
+	if stem >= 0 {
+		return Matched{Query: w, Term: toks.toks[stem], Via: "stem"}, true
 	}
 	if split == nil {
 		return Matched{}, false
 	}
-	for _, tok := range toks {
-		for _, p := range split(index.Fold(tok)) {
+	for i, tok := range toks.toks {
+		for _, p := range split(toks.fold(i)) {
 			if p == fw || nlKeys.key(p) == kw {
 				return Matched{Query: w, Term: tok, Via: "compound"}, true
 			}
@@ -538,14 +520,47 @@ func wordMatch(toks []string, w string, split func(string) []string) (Matched, b
 	return Matched{}, false
 }
 
-// passageWords are the words of a passage as explaining a hit sees them:
-// letters and digits, with apostrophes kept.
-func passageWords(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' })
+// passageWords are the words of a passage as explaining a hit sees them
+// (letters and digits, with apostrophes kept), with each word's folded
+// form and index key worked out once, when first asked for: a hit is
+// compared with every word of the query.
+type passageWords struct {
+	toks  []string
+	folds []string
+	keys  []string
+	done  []uint8 // per word: foldDone | keyDone
+}
+
+const (
+	foldDone = 1 << iota
+	keyDone
+)
+
+func newPassageWords(text string) *passageWords {
+	toks := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' })
+	return &passageWords{toks: toks, folds: make([]string, len(toks)), keys: make([]string, len(toks)), done: make([]uint8, len(toks))}
+}
+
+// fold returns index.Fold of word i.
+func (p *passageWords) fold(i int) string {
+	if p.done[i]&foldDone == 0 {
+		p.folds[i] = index.Fold(p.toks[i])
+		p.done[i] |= foldDone
+	}
+	return p.folds[i]
+}
+
+// key returns the Dutch index key of word i.
+func (p *passageWords) key(i int) string {
+	if p.done[i]&keyDone == 0 {
+		p.keys[i] = nlKeys.key(p.toks[i])
+		p.done[i] |= keyDone
+	}
+	return p.keys[i]
 }
 
 // termIn finds a term (one word or several) among a passage's words.
-func termIn(toks []string, term string, split func(string) []string) (Matched, bool) {
+func termIn(toks *passageWords, term string, split func(string) []string) (Matched, bool) {
 	ws := strings.Fields(term)
 	if len(ws) == 1 {
 		return wordMatch(toks, ws[0], split)
