@@ -50,7 +50,7 @@ func assemble(blocks []block) *Document {
 			lastBody = p.end
 		case kindParagraph:
 			doc.Paragraphs = append(doc.Paragraphs, Paragraph{
-				N: len(doc.Paragraphs) + 1, Section: current, Start: p.start, End: p.end, Text: p.text,
+				N: len(doc.Paragraphs) + 1, Section: current, Start: p.start, End: p.end, Text: p.text, Speaker: p.speaker,
 			})
 			lastBody = p.end
 		case kindSignature:

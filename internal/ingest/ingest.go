@@ -48,6 +48,10 @@ type Document struct {
 	Paragraphs  []Paragraph
 	Signatories []Signatory
 	References  []Reference
+	// Meta is what the format's own metadata and the text say about the
+	// document (formats.go). Nil for plain text and Markdown whose text
+	// needed no repair, so those documents are stored as before.
+	Meta *Metadata `json:"Meta,omitempty"`
 }
 
 // Section is a heading and everything under it. Start is the offset of the
@@ -70,6 +74,9 @@ type Paragraph struct {
 	Start   int
 	End     int
 	Text    string // == Document.Text[Start:End]
+	// Speaker is who said the paragraph: the speaker of a speaking turn
+	// in the Handelingen ("De heer Paternotte (D66)"); "" elsewhere.
+	Speaker string `json:",omitempty"`
 }
 
 // Signatory is one signer of a letter.
@@ -94,6 +101,10 @@ type Reference struct {
 type Options struct {
 	MaxBytes int    // input size limit; 0 means DefaultMaxBytes
 	Title    string // overrides the derived title when not empty
+	// PDF reads PDF files; nil refuses them (ErrUnsupported). One reader
+	// may be shared by every Parse: internal/pdftext starts its engine
+	// on the first PDF and keeps it.
+	PDF PDFReader
 }
 
 // Parse reads one document. name is the file name (a path is allowed; only
@@ -143,6 +154,16 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fail("no text: %w", ErrEmpty)
 	}
+	if k := sniff(data, strings.ToLower(path.Ext(base))); k != kindText {
+		doc, err := parseRich(k, base, data, opt)
+		if err != nil {
+			return nil, fail("%w", err)
+		}
+		return doc, nil
+	}
+	if what, ok := binaryExt[strings.ToLower(path.Ext(base))]; ok {
+		return nil, fail("the name says %s, but the content is not one (it reads as text): %w", what, ErrMismatch)
+	}
 	if err := checkContent(data); err != nil {
 		return nil, fail("%w", err)
 	}
@@ -151,6 +172,7 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 		return nil, fail("%s files are not supported; %w", what, ErrUnsupported)
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	src, repaired := repairMojibake(string(data))
 
 	var (
 		blocks []block
@@ -159,9 +181,9 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	switch ext {
 	case ".md", ".markdown", ".mdown":
 		format = FormatMarkdown
-		blocks = parseMarkdown(string(data))
+		blocks = parseMarkdown(src)
 	default:
-		lines := splitLines(string(data))
+		lines := splitLines(src)
 		format = FormatText
 		if looksTypeset(lines) {
 			format = FormatPDFText
@@ -186,14 +208,23 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	if doc.ID == "" {
 		doc.ID = "document"
 	}
+	if repaired > 0 {
+		doc.Meta = &Metadata{Source: base, SourceFormat: string(format), Repaired: []string{mojibakeNote(repaired)}}
+	}
 	return doc, nil
 }
 
 // unsupportedExt maps extensions of formats that need a converter first to
-// the name a user knows them by.
+// the name a user knows them by. (Formats read by content — PDF, DOCX,
+// ODT, HTML, XML — are recognised before the extension is looked at.)
 var unsupportedExt = map[string]string{
-	".doc": "Word", ".docx": "Word", ".odt": "OpenDocument", ".rtf": "RTF",
-	".html": "HTML", ".htm": "HTML", ".xml": "XML", ".xlsx": "Excel",
+	".doc": "Word 97-2003", ".rtf": "RTF", ".xlsx": "Excel",
+}
+
+// binaryExt names extensions of binary formats: a file named so whose
+// content is text was misnamed.
+var binaryExt = map[string]string{
+	".pdf": "a PDF file", ".docx": "a Word (.docx) file", ".odt": "an OpenDocument text (.odt)",
 }
 
 // magic lists file signatures of formats people upload by mistake, with

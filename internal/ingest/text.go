@@ -27,6 +27,8 @@ type block struct {
 	title  string // headings: text without the number
 	level  int    // headings: 1 = top level
 	signs  []Signatory
+	// speaker is who said a paragraph (Handelingen), Paragraph.Speaker.
+	speaker string
 }
 
 // looksTypeset reports whether lines were wrapped at a page width, as text

@@ -1,0 +1,190 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// The formats Parse recognises by content, beside the text formats.
+const (
+	// FormatPDF is a PDF file read through its text layer (Options.PDF).
+	FormatPDF Format = "pdf"
+	// FormatDOCX is a Word 2007+ document (Office Open XML).
+	FormatDOCX Format = "docx"
+	// FormatODT is an OpenDocument text.
+	FormatODT Format = "odt"
+	// FormatHTML is an HTML page: its main text.
+	FormatHTML Format = "html"
+	// FormatXML is the XML of Dutch official publications: an
+	// <officiele-publicatie> (Kamerstukken, Handelingen, Staatsblad,
+	// Staatscourant, gemeenteblad …), BWB toestand, CVDR or
+	// open-rechtspraak; Metadata.SourceFormat names the dialect.
+	FormatXML Format = "xml"
+)
+
+// PDFReader extracts the text layer of a PDF. internal/pdftext has the
+// implementation; Parse refuses PDFs when Options.PDF is nil.
+type PDFReader interface {
+	// ReadPDF returns the text of every page, lines in reading order
+	// separated by "\n", and the document information dictionary. A
+	// password-protected file is an error wrapping ErrEncrypted, one
+	// that does not parse an error wrapping ErrCorrupt.
+	ReadPDF(data []byte) (*PDFText, error)
+}
+
+// PDFText is what a PDFReader extracts.
+type PDFText struct {
+	Pages []string
+	// Info holds the document information dictionary's entries that
+	// were set: Title, Author, Subject, Keywords, Creator, Producer,
+	// CreationDate (as written, "D:20200825120000+02'00'").
+	Info map[string]string
+}
+
+// parseRich reads the formats recognised by content.
+func parseRich(k kind, base string, data []byte, opt Options) (*Document, error) {
+	var (
+		blocks []block
+		meta   *Metadata
+		format Format
+		title  string
+		date   string // a fallback date from the format
+		err    error
+	)
+	switch k {
+	case kindPDF:
+		if opt.PDF == nil {
+			return nil, fmt.Errorf("this is a PDF file and PDF reading is not configured here: %w", ErrUnsupported)
+		}
+		format = FormatPDF
+		blocks, meta, title, date, err = parsePDF(opt.PDF, data)
+	case kindZip:
+		blocks, meta, format, err = parseOffice(data)
+	case kindOLE:
+		if bytes.Contains(data, utf16le("EncryptedPackage")) || bytes.Contains(data, utf16le("EncryptionInfo")) {
+			return nil, fmt.Errorf("this is a password-protected (encrypted) Office document; remove the password and upload it again: %w", ErrEncrypted)
+		}
+		return nil, fmt.Errorf("this is an old Microsoft Office file (.doc, Word 97-2003); save it as .docx or .odt first: %w", ErrUnsupported)
+	case kindXML, kindHTML:
+		if !utf8.Valid(data) && !bytes.Contains(data[:min(len(data), 200)], []byte("encoding=")) {
+			if err := checkContent(data); err != nil {
+				return nil, err
+			}
+		}
+		src, n := repairMojibake(string(markupHead(data)))
+		if k == kindXML {
+			format = FormatXML
+			blocks, meta, title, err = parseXMLDoc([]byte(src))
+		} else {
+			format = FormatHTML
+			blocks, meta, title, err = parseHTML([]byte(src))
+		}
+		if err == nil && n > 0 {
+			meta.Repaired = append(meta.Repaired, mojibakeNote(n))
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	doc, err := finish(blocks, meta, format, title, base, opt)
+	if err == nil && doc.Meta.Date == "" {
+		doc.Meta.Date = date
+	}
+	return doc, err
+}
+
+// utf16le encodes an ASCII string as UTF-16LE, as Compound File
+// directories name their streams.
+func utf16le(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+func mojibakeNote(n int) string {
+	return fmt.Sprintf("mojibake: %d double-encoded characters repaired", n)
+}
+
+// finish lays blocks out as a Document and completes the metadata from
+// the text.
+func finish(blocks []block, meta *Metadata, format Format, title, base string, opt Options) (*Document, error) {
+	if meta == nil {
+		meta = &Metadata{}
+	}
+	repaired := 0
+	out := blocks[:0]
+	for _, b := range blocks {
+		var n int
+		b.text, n = repairMojibake(b.text)
+		repaired += n
+		b.title, _ = repairMojibake(b.title)
+		b.speaker, _ = repairMojibake(b.speaker)
+		b.text = normalizeInline(b.text)
+		if b.kind == kindHeading && b.title == "" {
+			b.title = b.text
+		}
+		b.title = normalizeInline(b.title)
+		if b.text == "" {
+			continue
+		}
+		out = append(out, b)
+	}
+	if repaired > 0 {
+		meta.Repaired = append(meta.Repaired, mojibakeNote(repaired))
+	}
+	doc := assemble(out)
+	if doc.Text == "" || len(doc.Paragraphs) == 0 && len(doc.Sections) == 0 {
+		return nil, fmt.Errorf("the %s file holds no text: %w", formatName(format), ErrEmpty)
+	}
+	doc.Format = format
+	title, _ = repairMojibake(normalizeInline(title))
+	switch {
+	case opt.Title != "":
+		doc.Title = normalizeInline(opt.Title)
+	case title != "":
+		doc.Title = title
+	case doc.Title == "" && (format == FormatXML || format == FormatHTML) && len(doc.Sections) > 0:
+		doc.Title = doc.Sections[0].Title
+	case doc.Title == "":
+		doc.Title = deriveTitle(doc)
+	}
+	doc.Title = shorten(doc.Title, 300)
+	doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
+	if doc.ID == "" {
+		doc.ID = Slug(meta.Identifier)
+	}
+	if doc.ID == "" {
+		doc.ID = Slug(doc.Title)
+	}
+	if doc.ID == "" {
+		doc.ID = "document"
+	}
+	meta.Source = base
+	if meta.SourceFormat == "" {
+		meta.SourceFormat = string(format)
+	}
+	textMeta(meta, doc)
+	doc.Meta = meta
+	return doc, nil
+}
+
+func formatName(f Format) string {
+	switch f {
+	case FormatPDF:
+		return "PDF"
+	case FormatDOCX:
+		return "Word"
+	case FormatODT:
+		return "OpenDocument"
+	case FormatHTML:
+		return "HTML"
+	case FormatXML:
+		return "XML"
+	}
+	return string(f)
+}

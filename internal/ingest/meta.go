@@ -1,0 +1,230 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Metadata is what people filter documents by. A field is empty when
+// neither the format's own metadata nor the text gave it. Documents read
+// from plain text and Markdown have none (Document.Meta is nil) unless
+// their text had to be repaired.
+type Metadata struct {
+	// Type is the kind of document: brief, kamerstuk, handelingen, wet,
+	// regeling, circulaire, staatsblad, staatscourant, gemeenteblad,
+	// provinciaal-blad, waterschapsblad, uitspraak, …
+	Type string `json:"type,omitempty"`
+	// Date is the document's date (signing, publication or sitting) as
+	// YYYY-MM-DD.
+	Date string `json:"date,omitempty"`
+	// Dossier and Number identify a parliamentary paper: "29 521" and
+	// "409" for Kamerstuk 29 521, nr. 409.
+	Dossier string `json:"dossier,omitempty"`
+	Number  string `json:"number,omitempty"`
+	// Identifier is the publisher's id: "stb-2018-84", "BWBR0003984",
+	// "h-tk-20172018-70-12", "CVDR100394_2", an ECLI.
+	Identifier string `json:"identifier,omitempty"`
+	// Authority is the ministry, body or author the document is from.
+	Authority string `json:"authority,omitempty"`
+	// Language is an ISO 639-1 code ("nl", "en").
+	Language string `json:"language,omitempty"`
+	// Source and SourceFormat are the uploaded file's name and what its
+	// content was: pdf, docx, odt, html, or the XML dialect
+	// (officiele-publicatie, bwb-toestand, cvdr, open-rechtspraak).
+	Source       string `json:"source,omitempty"`
+	SourceFormat string `json:"sourceFormat,omitempty"`
+	// Pages is a PDF's page count.
+	Pages int `json:"pages,omitempty"`
+	// Repaired lists what had to be mended to read the text
+	// ("mojibake: 95 characters"); empty for a clean file.
+	Repaired []string `json:"repaired,omitempty"`
+}
+
+// Year returns the year of the document's date, 0 when it has none.
+func (m *Metadata) Year() int {
+	if m == nil || len(m.Date) < 4 {
+		return 0
+	}
+	y := 0
+	for _, c := range m.Date[:4] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y
+}
+
+// DossierKey returns the dossier without spaces ("29521"), as filters
+// compare it.
+func (m *Metadata) DossierKey() string {
+	if m == nil {
+		return ""
+	}
+	return strings.ReplaceAll(m.Dossier, " ", "")
+}
+
+var months = map[string]time.Month{
+	"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+	"augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+	"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+}
+
+// dutchDate matches "9 maart 2018", "1 februari 2020" (and English month
+// names); isoDate "2018-03-09".
+var (
+	dutchDate = regexp.MustCompile(`(?i)\b(\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october) (\d{4})\b`)
+	isoDate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b`)
+	// dateLine is a letter's date line: "Datum 25 augustus 2020",
+	// "Den Haag, 25 augustus 2020", "Winschoten, 14 juni 2017".
+	dateLine = regexp.MustCompile(`(?i)^(?:datum\s*:?\s*|[A-Z][\p{L}' -]{1,30}(?:\([A-Z]+\))?,\s*)(\d{1,2} \p{L}+ \d{4})\.?$`)
+)
+
+// parseDate turns "9 maart 2018" or "2018-03-09" into "2018-03-09"; ""
+// when s holds no valid date.
+func parseDate(s string) string {
+	if m := isoDate.FindStringSubmatch(s); m != nil {
+		return m[0]
+	}
+	m := dutchDate.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	var d, y int
+	fmt.Sscan(m[1], &d)
+	fmt.Sscan(m[3], &y)
+	t := time.Date(y, months[strings.ToLower(m[2])], d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || y < 1800 || y > 2200 {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// kamerstukID matches a Kamerstuk's own identification at its top:
+// "Kamerstuk 29 521, nr. 409" or "29 521 Nr. 409".
+var kamerstukID = regexp.MustCompile(`^(?:Tweede Kamer der Staten-Generaal\s*)?(?:Kamerstuk(?:ken)?(?: I{1,2})?(?: \d{4}[-/]\d{2,4},?)? )?(\d{2} ?\d{3}(?:-[0-9A-Z]+)?(?: [IVXLC]+)?),? [Nn]r\. ?(\d+)\b`)
+
+// textMeta fills what m lacks from the document's text: the date (a date
+// line, else the first date in the opening blocks or the closing lines),
+// a Kamerstuk number written at the top, the ministry of the first
+// signatory, the language, and a document type guessed from the wording.
+func textMeta(m *Metadata, doc *Document) {
+	blocks := strings.Split(doc.Text, "\n\n")
+	// The Handelingen are dated by their sitting only: the dates in
+	// the text are of letters and motions.
+	if m.Date == "" && m.Type != "handelingen" {
+		for _, b := range blocks {
+			if mm := dateLine.FindStringSubmatch(b); mm != nil {
+				if d := parseDate(mm[1]); d != "" {
+					m.Date = d
+					break
+				}
+			}
+		}
+	}
+	if m.Date == "" && m.Type != "handelingen" {
+		for i, b := range blocks {
+			if i >= 3 && i < len(blocks)-3 {
+				continue
+			}
+			if len(b) > 400 {
+				b = b[:400]
+			}
+			if d := parseDate(b); d != "" {
+				m.Date = d
+				break
+			}
+		}
+	}
+	if m.Dossier == "" && doc.Title != "" {
+		if mm := kamerstukID.FindStringSubmatch(doc.Title); mm != nil {
+			m.Dossier, m.Number = spaceDossier(mm[1]), mm[2]
+		}
+	}
+	if m.Dossier == "" && len(blocks) > 0 {
+		for _, b := range blocks[:min(len(blocks), 3)] {
+			if mm := kamerstukID.FindStringSubmatch(b); mm != nil {
+				m.Dossier, m.Number = spaceDossier(mm[1]), mm[2]
+				break
+			}
+		}
+	}
+	if m.Authority == "" && len(doc.Signatories) > 0 {
+		m.Authority = ministry(doc.Signatories[0].Office)
+	}
+	if m.Language == "" {
+		m.Language = language(doc.Text)
+	}
+	if m.Type == "" {
+		m.Type = guessType(doc)
+	}
+}
+
+// spaceDossier writes a dossier number as Kamerstukken do: "29 521".
+func spaceDossier(d string) string {
+	if len(d) >= 5 && d[2] != ' ' && d[0] >= '0' && d[0] <= '9' {
+		return d[:2] + " " + d[2:]
+	}
+	return d
+}
+
+var ministerOf = regexp.MustCompile(`^(?i:minister|staatssecretaris)(?: voor [^,]+?| van [^,]+?)?$`)
+
+// ministry turns a signatory's office ("Minister van Buitenlandse Zaken")
+// into the ministry ("Ministerie van Buitenlandse Zaken"); other offices
+// are returned as they are.
+func ministry(office string) string {
+	office = strings.TrimSpace(strings.TrimSuffix(office, ","))
+	if !ministerOf.MatchString(office) {
+		return office
+	}
+	if i := strings.Index(office, " van "); i > 0 {
+		return "Ministerie van " + office[i+len(" van "):]
+	}
+	return office
+}
+
+// language tells Dutch from English by counting frequent function words.
+func language(text string) string {
+	if len(text) > 20000 {
+		text = text[:20000]
+	}
+	nl, en := 0, 0
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch strings.Trim(w, ".,;:()\"'") {
+		case "de", "het", "een", "van", "en", "is", "dat", "niet", "voor", "met", "zijn", "worden", "wordt", "op", "aan":
+			nl++
+		case "the", "of", "and", "a", "to", "that", "not", "for", "with", "are", "be", "on", "by":
+			en++
+		}
+	}
+	switch {
+	case nl == 0 && en == 0:
+		return ""
+	case nl >= en:
+		return "nl"
+	default:
+		return "en"
+	}
+}
+
+// guessType names the kind of a document read from a general format
+// (PDF, Word, HTML) from its wording.
+func guessType(doc *Document) string {
+	head := doc.Title + "\n" + doc.Text[:min(len(doc.Text), 3000)]
+	lower := strings.ToLower(head)
+	switch {
+	case strings.Contains(lower, "circulaire"):
+		return "circulaire"
+	case kamerstukID.MatchString(doc.Title):
+		return "kamerstuk"
+	case strings.Contains(lower, "uw kamer") || strings.Contains(lower, "voorzitter van de tweede kamer") ||
+		strings.Contains(lower, "voorzitter van de eerste kamer") || strings.HasPrefix(lower, "kamerbrief"):
+		return "brief"
+	case len(doc.Signatories) > 0:
+		return "brief"
+	}
+	return ""
+}

@@ -1,0 +1,178 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// parsePDF reads a PDF through r: refuses scans and glyph garbage, drops
+// running headers, footers and page numbers, and reads what is left as
+// the pdf-text format (page breaks, line-end hyphenation) is read.
+// created is the PDF's creation date (YYYY-MM-DD), the fallback for a
+// document whose text has no date.
+func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, created string, err error) {
+	t, err := r.ReadPDF(data)
+	if err != nil {
+		if IsInputError(err) {
+			return nil, nil, "", "", err
+		}
+		return nil, nil, "", "", fmt.Errorf("the PDF could not be read (%v): %w", err, ErrCorrupt)
+	}
+	meta = &Metadata{SourceFormat: "pdf", Pages: len(t.Pages)}
+	pages := make([][]string, len(t.Pages))
+	for i, p := range t.Pages {
+		p = strings.ReplaceAll(strings.ReplaceAll(p, "\r\n", "\n"), "\r", "\n")
+		for _, l := range strings.Split(p, "\n") {
+			pages[i] = append(pages[i], strings.TrimRightFunc(l, unicode.IsSpace))
+		}
+	}
+	if err := checkPDFText(pages); err != nil {
+		return nil, nil, "", "", err
+	}
+	pages = dropFurniture(pages)
+	var b strings.Builder
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteString("\n\f")
+		}
+		b.WriteString(strings.Join(p, "\n"))
+	}
+	blocks = parseText(splitLines(b.String()), true)
+	title = strings.TrimSpace(t.Info["Title"])
+	if !goodPDFTitle(title) {
+		title = ""
+	}
+	if a := strings.TrimSpace(t.Info["Author"]); strings.Contains(a, " ") {
+		meta.Authority = a
+	}
+	if d := strings.TrimPrefix(t.Info["CreationDate"], "D:"); len(d) >= 8 {
+		if c := d[:4] + "-" + d[4:6] + "-" + d[6:8]; isoDate.MatchString(c) {
+			created = c
+		}
+	}
+	return blocks, meta, title, created, nil
+}
+
+// goodPDFTitle tells a real title from what producers leave in the Title
+// entry: "Microsoft Word - 297175c9-….docx", a file name, "Untitled".
+func goodPDFTitle(t string) bool {
+	lower := strings.ToLower(t)
+	switch {
+	case t == "", strings.HasPrefix(lower, "microsoft word"), strings.HasPrefix(lower, "untitled"),
+		strings.HasSuffix(lower, ".doc"), strings.HasSuffix(lower, ".docx"), strings.HasSuffix(lower, ".pdf"),
+		strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), !strings.Contains(t, " ") && len(t) > 20:
+		return false
+	}
+	return true
+}
+
+// checkPDFText refuses a PDF without a text layer and one whose text is
+// not language: fonts without a Unicode map yield control characters,
+// digits and symbols ("2343567837 4 435774743"), not words.
+func checkPDFText(pages [][]string) error {
+	var letters, other, controls, words, vowelWords int
+	for _, p := range pages {
+		for _, l := range p {
+			for _, r := range l {
+				switch {
+				case unicode.IsLetter(r):
+					letters++
+				case unicode.IsControl(r) && r != '\t' || r == unicode.ReplacementChar || r >= 0xE000 && r <= 0xF8FF:
+					controls++
+				case !unicode.IsSpace(r):
+					other++
+				}
+			}
+			for _, w := range strings.Fields(l) {
+				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+				if len([]rune(w)) < 2 {
+					continue
+				}
+				words++
+				if strings.ContainsAny(strings.ToLower(w), "aeiouyáéíóúàèëïöüäâêôû") {
+					vowelWords++
+				}
+			}
+		}
+	}
+	total := letters + other + controls
+	if total == 0 {
+		return fmt.Errorf("the PDF has %d page(s) but no text layer: it is a scan or images only; run OCR on it first: %w", len(pages), ErrNoTextLayer)
+	}
+	if controls*20 > total || letters*2 < total || words > 0 && vowelWords*10 < words*6 || words == 0 {
+		return fmt.Errorf("the PDF's text is not readable (%d letters, %d control characters, %d other characters in %d pages): its fonts have no Unicode map; run OCR on it instead: %w",
+			letters, controls, other, len(pages), ErrGarbled)
+	}
+	return nil
+}
+
+// furnitureZone is how many lines at the top and at the bottom of a page
+// may be running headers, footers or page numbers.
+const furnitureZone = 3
+
+var digits = regexp.MustCompile(`\d+`)
+
+// furnitureKey normalises a line for comparison across pages: digits
+// stand for any number (page numbers, "Pagina 2 van 5"), case and spaces
+// are ignored.
+func furnitureKey(l string) string {
+	return strings.ToLower(strings.Join(strings.Fields(digits.ReplaceAllString(l, "#")), " "))
+}
+
+// dropFurniture removes running headers and footers — lines in the top
+// or bottom zone of a page that repeat, numbers aside, on at least half
+// of the pages (two at least) — and page numbers in those zones.
+func dropFurniture(pages [][]string) [][]string {
+	count := map[string]int{}
+	for _, p := range pages {
+		seen := map[string]bool{}
+		for _, i := range zone(p) {
+			k := furnitureKey(p[i])
+			if k != "" && !seen[k] {
+				seen[k] = true
+				count[k]++
+			}
+		}
+	}
+	repeat := func(k string) bool { return len(pages) >= 2 && count[k]*2 >= len(pages) && count[k] >= 2 }
+	out := make([][]string, len(pages))
+	for n, p := range pages {
+		drop := map[int]bool{}
+		for _, i := range zone(p) {
+			t := strings.TrimSpace(p[i])
+			if t == "" {
+				continue
+			}
+			if repeat(furnitureKey(t)) || pageFooter.MatchString(normalizeInline(t)) || pageNumber.MatchString(t) {
+				drop[i] = true
+			}
+		}
+		for i, l := range p {
+			if !drop[i] {
+				out[n] = append(out[n], l)
+			}
+		}
+	}
+	return out
+}
+
+// pageNumber matches page numbers as printed alone on a line: "3",
+// "- 3 -", "Pagina 3", "3/12", "blad 3 van 12".
+var pageNumber = regexp.MustCompile(`^(?i:(?:pagina|page|blad|p\.)\s*)?[-–]?\s*\d{1,4}\s*(?:[-–]|(?:/|van|of)\s*\d{1,4})?$`)
+
+// zone returns the indexes of the first and last furnitureZone non-blank
+// lines of a page.
+func zone(p []string) []int {
+	var idx []int
+	for i := range p {
+		if strings.TrimSpace(p[i]) != "" {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) <= 2*furnitureZone {
+		return idx
+	}
+	return append(idx[:furnitureZone:furnitureZone], idx[len(idx)-furnitureZone:]...)
+}
