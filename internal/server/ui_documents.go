@@ -21,13 +21,65 @@ type seg struct {
 	A    *annView
 }
 
-// annView is what a term's tooltip says.
+// annView is what a term's tooltip says: the concept's English terms,
+// each with its own status, preferred first and deprecated last.
 type annView struct {
 	Concept, TipID      string
-	Status, StatusLabel string
-	EN                  []glossary.Term
+	Status, StatusLabel string // the Dutch form's status, shown only when it is to be avoided
+	EN                  []statusTerm
 	NoEquiv             string // shown when the concept has no English term
 	Definition, DefLang string
+	Tab                 bool // the paragraph's one tab stop
+}
+
+// statusRank orders terms for display: preferred, admitted, unmarked,
+// deprecated, superseded.
+func statusRank(s glossary.Status) int {
+	switch s {
+	case glossary.Preferred:
+		return 0
+	case glossary.Admitted:
+		return 1
+	case "":
+		return 2
+	case glossary.Deprecated:
+		return 3
+	}
+	return 4
+}
+
+// avoid reports whether a term with status s should not be written.
+func avoid(s glossary.Status) bool { return s == glossary.Deprecated || s == glossary.Superseded }
+
+// byStatus returns a concept's terms in lang, preferred first, in the
+// glossary's order within a status.
+func byStatus(c *glossary.Concept, lang string) []glossary.Term {
+	ts := slices.Clone(c.TermsIn(lang))
+	slices.SortStableFunc(ts, func(a, b glossary.Term) int { return statusRank(a.Status) - statusRank(b.Status) })
+	return ts
+}
+
+// usable returns a concept's terms in lang a writer may use, preferred
+// first; all of them when every one is to be avoided.
+func usable(c *glossary.Concept, lang string) []glossary.Term {
+	ts := byStatus(c, lang)
+	ok := slices.DeleteFunc(slices.Clone(ts), func(t glossary.Term) bool { return avoid(t.Status) })
+	if len(ok) == 0 {
+		return ts
+	}
+	return ok
+}
+
+// statusTerms labels terms with their statuses.
+func statusTerms(p *page, ts []glossary.Term) []statusTerm {
+	out := make([]statusTerm, len(ts))
+	for i, t := range ts {
+		out[i] = statusTerm{Text: t.Text, Status: string(t.Status)}
+		if t.Status != "" {
+			out[i].StatusLabel = p.T.or("status_"+string(t.Status), string(t.Status))
+		}
+	}
+	return out
 }
 
 // annotator turns annotations into segments, looking each concept up
@@ -45,10 +97,13 @@ func (u *ui) annotator(p *page) *annotator {
 
 // segs splits text[from:to] at the annotations, which must be sorted by
 // Start; one that overlaps an earlier one or crosses the span's ends is
-// left out.
+// left out. Its first term is the span's one tab stop: a letter holds
+// hundreds of terms, and the keyboard moves between the terms of a span
+// with the arrow keys (tolk.js).
 func (an *annotator) segs(text string, from, to int, anns []match.Annotation) []seg {
 	var out []seg
 	pos := from
+	tab := true
 	for _, a := range anns {
 		if a.Start < pos || a.End > to || a.Start >= a.End {
 			continue
@@ -56,7 +111,9 @@ func (an *annotator) segs(text string, from, to int, anns []match.Annotation) []
 		if a.Start > pos {
 			out = append(out, seg{Text: text[pos:a.Start]})
 		}
-		out = append(out, seg{Text: text[a.Start:a.End], A: an.view(a)})
+		v := an.view(a)
+		v.Tab, tab = tab, false
+		out = append(out, seg{Text: text[a.Start:a.End], A: v})
 		pos = a.End
 	}
 	if pos < to {
@@ -78,17 +135,12 @@ func (an *annotator) concept(id string) *glossary.Concept {
 
 func (an *annotator) view(a match.Annotation) *annView {
 	an.tips++
-	v := &annView{Concept: a.Concept, TipID: fmt.Sprintf("tip-%d", an.tips), Status: string(a.Status),
-		StatusLabel: an.p.T.or("status_"+string(a.Status), string(a.Status))}
-	for _, t := range a.Equivalents {
-		if t.Lang == "en" && t.Status != glossary.Deprecated && t.Status != glossary.Superseded {
-			v.EN = append(v.EN, t)
-		}
+	v := &annView{Concept: a.Concept, TipID: fmt.Sprintf("tip-%d", an.tips)}
+	if avoid(a.Status) {
+		v.Status, v.StatusLabel = string(a.Status), fmt.Sprintf(an.p.T["tip_dutch_status"], an.p.T.or("status_"+string(a.Status), string(a.Status)))
 	}
 	if c := an.concept(a.Concept); c != nil {
-		if len(v.EN) == 0 {
-			v.EN = preferred(c, "en")
-		}
+		v.EN = statusTerms(an.p, byStatus(c, "en"))
 		// The definition in the interface language, else English, else Dutch.
 		for _, l := range []string{an.p.UI, "en", "nl"} {
 			if d := c.Definition[l]; d != "" {
@@ -96,6 +148,18 @@ func (an *annotator) view(a match.Annotation) *annView {
 				break
 			}
 		}
+	}
+	if len(v.EN) == 0 {
+		// No concept in the termbase (a race with an edit): the
+		// annotation's own equivalents.
+		var en []glossary.Term
+		for _, t := range a.Equivalents {
+			if t.Lang == "en" {
+				en = append(en, t)
+			}
+		}
+		slices.SortStableFunc(en, func(a, b glossary.Term) int { return statusRank(a.Status) - statusRank(b.Status) })
+		v.EN = statusTerms(an.p, en)
 	}
 	if len(v.EN) == 0 {
 		v.NoEquiv = an.p.T["tip_no_equivalent"]
@@ -205,8 +269,9 @@ func normText(s string) string {
 }
 
 type termTableRow struct {
-	ID, NL, EN, Forms   string
-	Status, StatusLabel string
+	ID, NL, Forms       string
+	EN                  []statusTerm // every English term with its own status, preferred first
+	Status, StatusLabel string       // the Dutch form's status when it is to be avoided
 	Count               int
 	forms               []string
 }
@@ -239,11 +304,13 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 	for _, a := range anns {
 		i, ok := byID[a.Concept]
 		if !ok {
-			r := termTableRow{ID: a.Concept, NL: a.Term, Status: string(a.Status),
-				StatusLabel: p.T.or("status_"+string(a.Status), string(a.Status))}
+			r := termTableRow{ID: a.Concept, NL: a.Term}
+			if avoid(a.Status) {
+				r.Status, r.StatusLabel = string(a.Status), fmt.Sprintf(p.T["tip_dutch_status"], p.T.or("status_"+string(a.Status), string(a.Status)))
+			}
 			if con := an.concept(a.Concept); con != nil {
 				r.NL = headTerm(con).Text
-				r.EN = joinTerms(preferred(con, "en"))
+				r.EN = statusTerms(p, byStatus(con, "en"))
 			}
 			i = len(v.Rows)
 			byID[a.Concept] = i

@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 )
@@ -18,8 +22,9 @@ import (
 // what anyone reads, so that a crafted page number cannot make the index
 // collect an enormous result window.
 const (
-	pageSize = 10
-	maxPage  = 100
+	pageSize  = 10
+	pageSlack = 5
+	maxPage   = 100
 )
 
 // choice is one option of a radio group or select.
@@ -31,13 +36,16 @@ type choice struct {
 type searchView struct {
 	Q, Lang, Doc, Sec string
 	Langs             []choice
-	Err               string
+	Err               *queryNote
 	Examples          []example
 	Res               *app.SearchResult
 	Summary           string
 	DidYouMeanURL     string
 	Filters           []activeFilter
 	Hits              []hitView
+	Groups            []hitGroup // Hits by document when one document dominates
+	Grouped           bool       // Groups have titles
+	Notice            *queryNote // what is wrong with a query that was read leniently
 	Facets            []facetView
 	First             int // ordinal of the first hit on this page
 	Pages             int
@@ -80,13 +88,36 @@ type example struct{ Q, URL, Note string }
 type activeFilter struct{ Label, Value, RemoveURL string }
 
 type hitView struct {
-	URL, Title, Section string
-	Paragraph           int
-	Fragments           []template.HTML
-	Matched             []matchedView
+	URL, Title, Section, Doc string
+	Paragraph                int
+	Fragments                []template.HTML
+	Matched                  []matchedView
+	Concepts                 []hitConcept // the glossary concepts the hit matched, in both languages
 }
 
-type matchedView struct{ Query, Term, Concept, Via, P string }
+// matchedView is one reason a hit matched; Label names the concept that
+// led there by its preferred English term (or its Dutch head term).
+type matchedView struct{ Query, Term, Concept, Label, Via, P string }
+
+// hitConcept is a matched concept: its Dutch head term and its English
+// terms a writer may use, preferred first, each with its own status.
+type hitConcept struct {
+	ID, NL string
+	EN     []statusTerm
+}
+
+// statusTerm is a term with its own status, for display.
+type statusTerm struct {
+	Text, Status, StatusLabel string
+}
+
+// hitGroup is the hits of one document; a page that is not grouped has
+// one group without a title.
+type hitGroup struct {
+	Title, URL string
+	Count      int // the document's hits in the whole result
+	Hits       []hitView
+}
 
 type facetView struct {
 	Label  string
@@ -145,29 +176,43 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	pg = min(max(pg, 1), maxPage)
 	drop := parseDrop(c.QueryArray("drop"))
 	drop = drop[:min(len(drop), maxDrop)]
+	var qe *index.QueryError
+	if _, err := index.ParseQuery(v.Q); errors.As(err, &qe) {
+		// The search reads a malformed query leniently; say what it did.
+		v.Notice = p.queryProblem(v.Q, qe)
+	}
 	ctx, done, err := u.limit.acquire(c.Request.Context(), v.Q)
 	if err != nil {
 		return err
 	}
 	defer done()
+	// The first page takes up to pageSlack more hits, so that a result
+	// barely over a page needs no second one.
+	limit := pageSize
+	if pg == 1 {
+		limit += pageSlack
+	}
 	res, err := u.app.BilingualSearch(ctx, app.SearchRequest{
-		Q: v.Q, Lang: v.Lang, Limit: pageSize, Offset: (pg - 1) * pageSize, Doc: v.Doc, Sec: v.Sec,
+		Q: v.Q, Lang: v.Lang, Limit: limit, Offset: (pg - 1) * pageSize, Doc: v.Doc, Sec: v.Sec,
 		Drop: dropForms(u.app.Terms(), drop),
 	})
 	if err != nil {
-		var qe *index.QueryError
 		var le *index.LimitError
 		switch {
 		case errors.As(err, &qe):
-			v.Err = queryMessage(qe)
+			v.Err = p.queryProblem(v.Q, qe)
 			p.status = http.StatusBadRequest
 			return nil
 		case errors.As(err, &le):
-			v.Err = le.Msg
+			v.Err = &queryNote{Msg: le.Msg}
 			p.status = http.StatusBadRequest
 			return nil
 		}
 		return err
+	}
+	onePage := pg == 1 && res.Total <= pageSize+pageSlack
+	if !onePage && len(res.Hits) > pageSize {
+		res.Hits = res.Hits[:pageSize]
 	}
 	v.Res = res
 	lang := v.Lang
@@ -207,7 +252,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		v.Filters = append(v.Filters, activeFilter{p.T["facet_section"], v.Sec, here("section", "")})
 	}
 	for _, h := range res.Hits {
-		hv := hitView{URL: fmt.Sprintf("/documents/%s#p%d", h.Doc, h.Paragraph), Title: h.Title, Section: h.Section, Paragraph: h.Paragraph}
+		hv := hitView{URL: fmt.Sprintf("/documents/%s#p%d", h.Doc, h.Paragraph), Title: h.Title, Section: h.Section, Paragraph: h.Paragraph, Doc: h.Doc}
 		if hv.Title == "" {
 			hv.Title = h.Doc
 		}
@@ -218,14 +263,34 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 			hv.Fragments = []template.HTML{template.HTML(template.HTMLEscapeString(h.Text))}
 		}
 		for _, m := range h.Matched {
-			mv := matchedView{m.Query, m.Term, m.Concept, p.T.or("via_"+m.Via, m.Via), ""}
+			via := matchReason(m)
+			mv := matchedView{Query: m.Query, Term: m.Term, Concept: m.Concept, Via: p.T.or("via_"+via, via)}
 			if m.Via == "lexicon" && m.P > 0 {
 				mv.P = p.decimal(m.P)
 			}
+			if m.Concept != "" {
+				if hc, ok := u.hitConcept(p, m.Concept); ok {
+					mv.Label = hc.label()
+					if !slices.ContainsFunc(hv.Concepts, func(x hitConcept) bool { return x.ID == hc.ID }) {
+						hv.Concepts = append(hv.Concepts, hc)
+					}
+				}
+			}
 			hv.Matched = append(hv.Matched, mv)
+		}
+		if len(hv.Matched) == 0 {
+			// Every hit says why it matched: without the app's account,
+			// the words the index found.
+			for _, t := range h.Terms {
+				if t.Start < t.End && t.End <= len(h.Text) {
+					hv.Matched = append(hv.Matched, matchedView{Query: v.Q, Term: h.Text[t.Start:t.End], Via: p.T.or("via_"+t.Field, t.Field)})
+				}
+			}
 		}
 		v.Hits = append(v.Hits, hv)
 	}
+	v.Groups = groupHits(v.Hits, res.Facets["doc"], res.Total)
+	v.Grouped = len(v.Groups) > 0 && v.Groups[0].Title != ""
 	v.Senses, v.Dropped = u.senseLines(p, res.Query, res.Senses, drop, hereDropping)
 	for _, f := range []struct{ name, param, current string }{{"doc", "doc", v.Doc}, {"section", "section", v.Sec}} {
 		vals := res.Facets[f.name]
@@ -247,6 +312,9 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	v.First = (pg-1)*pageSize + 1
 	v.Pages = min(int((res.Total+pageSize-1)/pageSize), maxPage)
+	if onePage {
+		v.Pages = 1
+	}
 	v.PageLabel = fmt.Sprintf(p.T["page_of"], pg, v.Pages)
 	if pg > 1 {
 		prev := ""
@@ -267,4 +335,145 @@ func (u *ui) docTitle(id string) string {
 		return d.Title
 	}
 	return id
+}
+
+// matchReason corrects the app's account of a match where it names the
+// wrong reason: a Dutch form of the same word (a plural, an inflected
+// adjective) is inflection, not a synonym, and the word itself is exact.
+func matchReason(m app.Matched) string {
+	switch m.Via {
+	case "synonym", "stem":
+		q, t := strings.TrimSpace(m.Query), strings.TrimSpace(m.Term)
+		switch {
+		case q == t:
+			return "exact"
+		case index.Fold(q) == index.Fold(t):
+			return "fold"
+		case index.Key("nl", q) == index.Key("nl", t):
+			return "inflection"
+		}
+	}
+	return m.Via
+}
+
+// hitConcept describes a glossary concept for a hit.
+func (u *ui) hitConcept(p *page, id string) (hitConcept, bool) {
+	c, ok := u.app.Terms().Get(id)
+	if !ok {
+		return hitConcept{}, false
+	}
+	en := usable(&c, "en")
+	// A hit names the concept by its preferred English; the tooltip and
+	// the concept page list the others.
+	if i := slices.IndexFunc(en, func(t glossary.Term) bool { return t.Status != glossary.Preferred }); i > 0 {
+		en = en[:i]
+	} else if len(en) > 1 {
+		en = en[:1]
+	}
+	return hitConcept{ID: c.ID, NL: headTerm(&c).Text, EN: statusTerms(p, en)}, true
+}
+
+// label names a concept in a hit's reasons: its first English term, else
+// its Dutch head term.
+func (hc hitConcept) label() string {
+	if len(hc.EN) > 0 {
+		return hc.EN[0].Text
+	}
+	return hc.NL
+}
+
+// groupHits groups a page's hits by document, documents in the order of
+// their best hit, when one document holds most of the result (at least
+// 60 % of it, and more than three hits); otherwise it returns one group
+// without a title, in rank order.
+func groupHits(hits []hitView, docs []index.Facet, total uint64) []hitGroup {
+	dominant := false
+	for _, f := range docs {
+		if f.Count > 3 && uint64(f.Count)*10 >= total*6 {
+			dominant = true
+		}
+	}
+	if !dominant {
+		return []hitGroup{{Hits: hits}}
+	}
+	count := map[string]int{}
+	for _, f := range docs {
+		count[f.Value] = f.Count
+	}
+	var gs []hitGroup
+	at := map[string]int{}
+	for _, h := range hits {
+		i, ok := at[h.Doc]
+		if !ok {
+			i = len(gs)
+			at[h.Doc] = i
+			gs = append(gs, hitGroup{Title: h.Title, URL: "/documents/" + url.PathEscape(h.Doc), Count: count[h.Doc]})
+		}
+		gs[i].Hits = append(gs[i].Hits, h)
+	}
+	return gs
+}
+
+// queryNote is a plain account of a malformed query: what is wrong, and
+// the part of the query where it is.
+type queryNote struct{ Msg, At string }
+
+// queryProblem says in plain words what is wrong with a query and where:
+// the index's messages are for programmers and count bytes.
+func (p *page) queryProblem(q string, qe *index.QueryError) *queryNote {
+	key := "qerr_other"
+	for _, k := range []struct{ has, key string }{
+		{"unbalanced quote", "qerr_quote_open"},
+		{"closing quote without", "qerr_quote_close"},
+		{"empty phrase", "qerr_empty_phrase"},
+		{"'(' opened here", "qerr_paren_open"},
+		{"')' without '('", "qerr_paren_close"},
+		{"empty parentheses", "qerr_empty_parens"},
+		{"nested parentheses", "qerr_nested"},
+		{"OR needs", "qerr_or"},
+		{"is not followed by a term", "qerr_operator"},
+		{"take one operator", "qerr_operator"},
+		{"apply to the whole group", "qerr_group_operator"},
+		{"alternative after OR", "qerr_or_operator"},
+		{"'*' is only allowed", "qerr_star"},
+		{"fuzziness", "qerr_fuzzy"},
+		{"both a prefix", "qerr_prefix_fuzzy"},
+		{"boost", "qerr_boost"},
+		{"longer than", "qerr_long"},
+		{"not valid UTF-8", "qerr_utf8"},
+		{"empty query", "qerr_empty"},
+	} {
+		if strings.Contains(qe.Msg, k.has) {
+			key = k.key
+			break
+		}
+	}
+	msg := p.T[key]
+	if key == "qerr_other" {
+		msg = fmt.Sprintf(msg, qe.Msg)
+	}
+	return &queryNote{Msg: msg, At: queryContext(q, qe.Pos)}
+}
+
+// queryContext returns the query from byte pos to the end of the word
+// there, at most 30 bytes, cut at a character boundary.
+func queryContext(q string, pos int) string {
+	if pos < 0 || pos >= len(q) {
+		return ""
+	}
+	for pos > 0 && !utf8.RuneStart(q[pos]) {
+		pos--
+	}
+	rest := q[pos:]
+	if i := strings.IndexAny(rest[min(1, len(rest)):], " \t"); i >= 0 {
+		rest = rest[:i+1]
+	}
+	if len(rest) > 30 {
+		cut := 30
+		for cut > 0 && !utf8.RuneStart(rest[cut]) {
+			cut--
+		}
+		rest = rest[:cut] + "…"
+	}
+	return rest
 }
