@@ -24,14 +24,10 @@ func (p *Prepared) Len() int { return len(p.docs) }
 // segment of a batch is built only once all of it is analysed.)
 func (ix *Index) Prepare(ps []Passage) *Prepared {
 	p := &Prepared{docs: make([]*document.Document, len(ps))}
+	var sc freqScratch
 	for i, x := range ps {
 		d := ix.document(x)
-		for j, f := range d.Fields {
-			if f.Options().IsIndexed() {
-				f.Analyze()
-				d.Fields[j] = analysed{f}
-			}
-		}
+		ix.prepareFields(d, &sc)
 		p.docs[i] = d
 	}
 	return p

@@ -78,6 +78,7 @@ type Index struct {
 	en    analysis.Analyzer // English stems, for Keys
 
 	decompounder Decompounder // may be nil
+	words        *wordCache   // the stemmed field's keys per word, for Prepare
 
 	slots sync.Pool // *[]int32: SearchWeighted's candidate slots, reused
 
@@ -144,6 +145,7 @@ func newIndex(b bleve.Index, opt Options) *Index {
 		en:    newEnglishAnalyzer(),
 
 		decompounder: opt.Decompounder,
+		words:        newWordCache(opt.Decompounder, table),
 	}
 }
 

@@ -16,6 +16,9 @@ var suspendedRE = regexp.MustCompile(`(\pL+)-\s+(?:en|of|tot|en/of)\s+(\pL+(?:-\
 // compounds. split gives the parts of a compound (nil: it cannot tell), so
 // that the shared head is known; a hyphenated compound shows its head.
 func impliedCompounds(text string, split func(string) []string) []string {
+	if !hyphenSpace(text) {
+		return nil // no "- " for suspendedRE to match: most passages
+	}
 	var out []string
 	for _, m := range suspendedRE.FindAllStringSubmatch(text, -1) {
 		first, whole := m[1], m[2]
@@ -39,4 +42,21 @@ func impliedCompounds(text string, split func(string) []string) []string {
 		out = append(out, first+head)
 	}
 	return out
+}
+
+// hyphenSpace reports whether a hyphen is followed by white space (\s in
+// suspendedRE) somewhere in text: a test far cheaper than the expression.
+func hyphenSpace(text string) bool {
+	for i := strings.IndexByte(text, '-'); i >= 0 && i+1 < len(text); {
+		switch text[i+1] {
+		case ' ', '\t', '\n', '\f', '\r':
+			return true
+		}
+		j := strings.IndexByte(text[i+1:], '-')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }

@@ -11,7 +11,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -192,6 +194,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
+	var mem memoryFlags
+	mem.register(fs)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -200,12 +204,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
+	ms, err := mem.settings(getenv)
+	if err != nil {
+		return err
+	}
+	ms.apply()
 	start := time.Now()
 	a, err := openApp(ctx, d, log)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	stopMapped := keepMapped(ctx, a, ms, log)
+	defer stopMapped()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -295,8 +306,21 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	replace := fs.Bool("replace", false, "replace a stored document with the same id (without it such a file is refused, the others ingested)")
 	batch := fs.Int("batch", app.DefaultBatchPassages, "passages per commit (one index batch and one store transaction)")
 	compact := fs.Bool("compact", false, "merge the index's segments into as few as possible at the end (rewrites the index once more)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole ingest (start-up included) to this file")
+	memprofile := fs.String("memprofile", "", "write a profile of the allocations of the whole ingest to this file")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 64 << 10 // a sample every 64 KiB: precise enough, cheap enough for a whole load
+		defer writeAllocs(*memprofile, stderr)
 	}
 	if fs.NArg() == 0 {
 		return &usageError{"ingest needs one or more files"}
@@ -355,6 +379,35 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		return fmt.Errorf("%d of %d files were refused", len(rep.Failed), len(paths))
 	}
 	return nil
+}
+
+// startCPUProfile writes a CPU profile to path until the returned
+// function is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeAllocs writes the allocations profile to path, reporting a
+// failure on stderr (the ingest itself is done).
+func writeAllocs(path string, stderr io.Writer) {
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "memprofile: %v\n", err)
+	}
 }
 
 // ingestMemoryLimit is tolk ingest's soft memory limit (GOMEMLIMIT

@@ -1,0 +1,158 @@
+package index
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/index/decompound"
+)
+
+// splitter is the real compound splitter, built once for the tests here.
+var splitter = sync.OnceValue(func() *decompound.Splitter { return decompound.New() })
+
+// analysedField is what a field holds for the index after analysis, in
+// a form cmp can compare.
+type analysedField struct {
+	Name   string
+	Length int
+	Terms  map[string]analysedTerm
+}
+
+type analysedTerm struct {
+	Term string
+	Freq int
+	Locs []string // "start-end@pos"
+}
+
+func fieldsOf(d *document.Document) []analysedField {
+	var out []analysedField
+	for _, f := range d.Fields {
+		if !f.Options().IsIndexed() {
+			continue
+		}
+		a := analysedField{Name: f.Name(), Terms: map[string]analysedTerm{}}
+		if af, ok := f.(interface {
+			AnalyzedLength() int
+			AnalyzedTokenFrequencies() bindex.TokenFrequencies
+		}); ok {
+			a.Length = af.AnalyzedLength()
+			for k, tf := range af.AnalyzedTokenFrequencies() {
+				t := analysedTerm{Term: string(tf.Term), Freq: tf.Frequency()}
+				for _, l := range tf.Locations {
+					t.Locs = append(t.Locs, fmt.Sprintf("%d-%d@%d%s%v", l.Start, l.End, l.Position, l.Field, l.ArrayPositions))
+				}
+				a.Terms[k] = t
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// checkPrepared fails t unless Prepare's analysis of p gives every indexed
+// field the terms, frequencies, locations and length the analyzers give it.
+func checkPrepared(t *testing.T, ix *Index, p Passage) {
+	t.Helper()
+	want := ix.document(p)
+	for _, f := range want.Fields {
+		if f.Options().IsIndexed() {
+			f.Analyze()
+		}
+	}
+	got := ix.document(p)
+	var sc freqScratch
+	ix.prepareFields(got, &sc)
+	if diff := cmp.Diff(fieldsOf(want), fieldsOf(got)); diff != "" {
+		t.Errorf("passage %q (-analyzers +Prepare):\n%s", p.Text, diff)
+	}
+	for i, f := range got.Fields {
+		if f.Name() != want.Fields[i].Name() || string(f.Value()) != string(want.Fields[i].Value()) || f.Options() != want.Fields[i].Options() {
+			t.Errorf("field %d: %s %q %v, want %s %q %v", i, f.Name(), f.Value(), f.Options(), want.Fields[i].Name(), want.Fields[i].Value(), want.Fields[i].Options())
+		}
+	}
+}
+
+// TestPreparedFieldsAsAnalyzers: the one-pass, cached analysis of
+// Prepare gives exactly what the analyzers of analysis.go give, field by
+// field, with and without a Decompounder, on the letter and on words that
+// take each branch (stop words, case, diacritics, apostrophes, compounds,
+// words over MaxWordLen, numbers, other scripts), each passage twice so
+// that the second comes from the cache.
+func TestPreparedFieldsAsAnalyzers(t *testing.T) {
+	long := strings.Repeat("staatsgreep", 7)
+	texts := []string{
+		"",
+		"De Minister van Buitenlandse Zaken en de minister van Defensie",
+		"Keïta's regering; Kei\u0308ta’s; CAFÉ café Cafe\u0301 naïeve ideeën categorieën",
+		"vredesmissie trainingsmissie ontwikkelingssamenwerking veiligheidssituatie kamerbrieven",
+		"advies- en trainingsactiviteiten, Noord- en Centraal-Mali, lucht- of zeevaart",
+		long + " " + strings.ToUpper(long) + " een " + long + "s",
+		"artikel 3.2, lid 1 onder a; 12 000 euro; 2020-2021; e-mail: info@example.nl http://x.nl/a?b=c",
+		"日本語 テキスト 中文 العربية Ελληνικά русский",
+		"rock 'n' roll ’t huis z’n d'r `quoted` ''",
+		"overheden veiligheid gezondheid mogelijkheden studies sancties",
+	}
+	for _, tt := range []struct {
+		name string
+		opt  Options
+	}{
+		{"whole words", Options{}},
+		{"test splitter", Options{Decompounder: testSplitter{"trainingsmissie": {"training", "missie"}, "vredesmissie": {"Vredes", "", "vredesmissie", "missie"}}}},
+		{"real splitter", Options{Decompounder: splitter()}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, err := NewMemory(tt.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			var ps []Passage
+			for i, s := range texts {
+				ps = append(ps, Passage{Doc: "d", Paragraph: i, Section: "Hoofdstuk " + s, Text: s})
+			}
+			ps = append(ps, letterPassages(t)...)
+			for range 2 {
+				for _, p := range ps {
+					checkPrepared(t, ix, p)
+				}
+			}
+		})
+	}
+}
+
+// FuzzPreparedFieldsAsAnalyzers: for any text, Prepare's analysis equals
+// the analyzers'.
+func FuzzPreparedFieldsAsAnalyzers(f *testing.F) {
+	for _, s := range []string{"De trainingsmissie in Mali", "advies- en trainingsactiviteiten", "Keïta’s CAFÉ", "a\u0301b 12,5 x-y"} {
+		f.Add(s)
+	}
+	ix, err := NewMemory(Options{Decompounder: splitter()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer ix.Close()
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPrepared(t, ix, Passage{Doc: "d", Section: s, Text: s})
+	})
+}
+
+// FuzzHyphenSpace: hyphenSpace, the guard before suspendedRE, is the
+// regular expression -\s.
+func FuzzHyphenSpace(f *testing.F) {
+	for _, s := range []string{"", "-", "a-b", "advies- en", "a-\tb", "x--\n", "-a -", "a - b"} {
+		f.Add(s)
+	}
+	re := regexp.MustCompile(`-\s`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hyphenSpace(s), re.MatchString(s); got != want {
+			t.Errorf("hyphenSpace(%q) = %t, want %t", s, got, want)
+		}
+	})
+}
