@@ -1,11 +1,16 @@
 package match
 
-import "github.com/tolk-nl/tolk/glossary"
+import (
+	"strings"
 
-// Issue kinds.
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// Issue kinds, and the kind of a concept a translation renders well.
 const (
 	KindMissing    = "missing"
 	KindDeprecated = "deprecated"
+	KindPassed     = "passed"
 )
 
 // Issue is one terminology problem in a translation.
@@ -17,50 +22,101 @@ type Issue struct {
 	Kind     string   `json:"kind"`            // KindMissing or KindDeprecated
 }
 
+// Span is a stretch of a checked text: byte offsets into it (UTF-8), so
+// text[Start:End] == Text, and the glossary term it is an occurrence of.
+type Span struct {
+	Start  int             `json:"start"`
+	End    int             `json:"end"`
+	Text   string          `json:"text"`
+	Term   string          `json:"term"`             // the glossary term the span is a form of
+	Status glossary.Status `json:"status,omitempty"` // that term's status
+}
+
+// ConceptCheck is the verdict on one concept of the source: an Issue with
+// Kind KindPassed when the translation renders it well, and where the
+// concept occurs in both texts.
+type ConceptCheck struct {
+	Issue
+	// NL holds every occurrence of the concept's Dutch terms in the
+	// source. EN holds, for a passed concept, the occurrences of its
+	// accepted English terms; for KindDeprecated the deprecated ones (a
+	// deprecated term, or an accepted one written as a deprecated
+	// variant: Secretary General for Secretary-General); for KindMissing
+	// nothing. Both are sorted by Start and do not overlap.
+	NL []Span `json:"nl_spans"`
+	EN []Span `json:"en_spans"`
+}
+
 // accepted reports whether an English term is one a translation may use:
 // preferred, admitted, or of unmarked status.
 func accepted(s glossary.Status) bool {
 	return s == glossary.Preferred || s == glossary.Admitted || s == ""
 }
 
-// Check compares an English translation with its Dutch source. For each
-// concept whose Dutch term occurs in nl (as Annotate finds it), in order of
-// first occurrence, it reports
+// Check compares an English translation with its Dutch source and returns
+// the problems: the concepts of CheckAll whose Kind is not KindPassed,
+// without their spans.
+func (m *Matcher) Check(nl, en string) []Issue {
+	var issues []Issue
+	for _, c := range m.CheckAll(nl, en) {
+		if c.Kind != KindPassed {
+			issues = append(issues, c.Issue)
+		}
+	}
+	return issues
+}
+
+// CheckAll compares an English translation with its Dutch source, as a
+// QA tool (Xbench, Verifika) does, and returns a verdict on every concept
+// whose Dutch term occurs in nl (as Annotate finds it, inflected and
+// split forms included), in order of first occurrence:
 //
 //   - KindDeprecated when a deprecated or superseded English term of the
 //     concept occurs in en (Found is that occurrence, Expected the
-//     accepted terms), or else
+//     accepted terms), or an accepted term written as a deprecated
+//     variant that differs from an accepted term only by hyphens, spaces
+//     or case (Secretary General where the glossary deprecates it for
+//     Secretary-General); else
 //   - KindMissing when none of the concept's accepted English terms
-//     (preferred, admitted or unmarked) occurs in en.
+//     (preferred, admitted or unmarked) occurs in en; else
+//   - KindPassed.
 //
 // English terms match as in Annotate, inflection-tolerant through the
-// KeyFunc ("coups" counts for "coup"), but every occurrence counts, even
-// one inside a longer term; a deprecated term inside an occurrence of an
-// accepted term of the same concept ("coup" inside "coup d'état") does not
-// count. Concepts without accepted English terms are not checked.
+// KeyFunc ("coups" counts for "coup", "convicted" for "convict"), and
+// besides an article may stand between a term's words or be left out
+// ("return to the constitutional order" renders "return to constitutional
+// order"). Every occurrence counts, even one inside a longer term; a
+// deprecated term inside an occurrence of an accepted term of the same
+// concept ("coup" inside "coup d'état") does not. Concepts without
+// accepted English terms are not checked.
 //
-// Check reports on every concept the Matcher holds: build the Matcher for
-// checking from the curated glossary, not from a general dictionary.
-func (m *Matcher) Check(nl, en string) []Issue {
-	type found struct {
-		accepted        bool
-		deprecatedAt    []hit
-		acceptedEntries []hit
-	}
+// CheckAll reports on every concept the Matcher holds: build the Matcher
+// for checking from the curated glossary, not from a general dictionary.
+func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 	var order []int32
 	nlTerm := map[int32]string{}
-	for _, h := range resolve(m.newScan(nl, "nl").hits(false)) {
+	nlSpans := map[int32][]Span{}
+	ns := m.newScan(nl, "nl")
+	for _, h := range resolve(ns.hits(false)) {
 		e := &m.entries[h.entry]
+		t := &m.concepts[e.concept].Terms[e.term]
 		if _, seen := nlTerm[e.concept]; !seen {
-			nlTerm[e.concept] = m.concepts[e.concept].Terms[e.term].Text
+			nlTerm[e.concept] = t.Text
 			order = append(order, e.concept)
 		}
+		nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.start, h.end, nl[h.start:h.end], t.Text, t.Status})
 	}
+	ns.release()
 	if len(order) == 0 {
 		return nil
 	}
+	type found struct {
+		good, bad []hit // accepted and deprecated occurrences
+	}
 	byConcept := map[int32]*found{}
-	for _, h := range m.newScan(en, "en").hits(true) {
+	es := m.newScan(en, "en")
+	es.articles = true
+	for _, h := range es.hits(true) {
 		e := &m.entries[h.entry]
 		if _, want := nlTerm[e.concept]; !want {
 			continue
@@ -71,13 +127,17 @@ func (m *Matcher) Check(nl, en string) []Issue {
 			byConcept[e.concept] = f
 		}
 		if accepted(m.concepts[e.concept].Terms[e.term].Status) {
-			f.accepted = true
-			f.acceptedEntries = append(f.acceptedEntries, h)
+			f.good = append(f.good, h)
 		} else {
-			f.deprecatedAt = append(f.deprecatedAt, h)
+			f.bad = append(f.bad, h)
 		}
 	}
-	var issues []Issue
+	es.release()
+	span := func(h hit) Span {
+		t := &m.concepts[m.entries[h.entry].concept].Terms[m.entries[h.entry].term]
+		return Span{h.start, h.end, en[h.start:h.end], t.Text, t.Status}
+	}
+	var out []ConceptCheck
 	for _, ci := range order {
 		c := &m.concepts[ci]
 		var expected []string
@@ -89,19 +149,98 @@ func (m *Matcher) Check(nl, en string) []Issue {
 		if len(expected) == 0 {
 			continue
 		}
-		f := byConcept[ci]
-		if f != nil {
-			if d, ok := firstOutside(f.deprecatedAt, f.acceptedEntries); ok {
-				issues = append(issues, Issue{Concept: c.ID, NLTerm: nlTerm[ci], Expected: expected, Found: en[d.start:d.end], Kind: KindDeprecated})
-				continue
+		r := ConceptCheck{Issue: Issue{Concept: c.ID, NLTerm: nlTerm[ci], Expected: expected, Kind: KindMissing}, NL: nlSpans[ci], EN: []Span{}}
+		if f := byConcept[ci]; f != nil {
+			var good, bad []hit
+			for _, h := range f.good {
+				if variantOfDeprecated(c, en[h.start:h.end], c.Terms[m.entries[h.entry].term].Text) {
+					bad = append(bad, h)
+				} else {
+					good = append(good, h)
+				}
 			}
-			if f.accepted {
-				continue
+			for _, h := range f.bad {
+				if !inside(h, good) {
+					bad = append(bad, h)
+				}
+			}
+			switch {
+			case len(bad) > 0:
+				bad = resolve(sortHits(bad))
+				r.Kind, r.Found = KindDeprecated, en[bad[0].start:bad[0].end]
+				for _, h := range bad {
+					r.EN = append(r.EN, span(h))
+				}
+			case len(good) > 0:
+				r.Kind = KindPassed
+				for _, h := range resolve(sortHits(good)) {
+					r.EN = append(r.EN, span(h))
+				}
 			}
 		}
-		issues = append(issues, Issue{Concept: c.ID, NLTerm: nlTerm[ci], Expected: expected, Kind: KindMissing})
+		if r.NL == nil {
+			r.NL = []Span{}
+		}
+		out = append(out, r)
 	}
-	return issues
+	return out
+}
+
+// variantOfDeprecated reports whether the occurrence as written of the
+// accepted term (of concept c) is a variant the concept deprecates: c
+// has a deprecated or superseded English term that differs from an
+// accepted one only by hyphens, spaces or case, and the occurrence
+// differs from its term in the same way (Secretary General for
+// Secretary-General), or is written exactly as the deprecated term.
+func variantOfDeprecated(c *glossary.Concept, written, term string) bool {
+	written = strings.Join(strings.Fields(written), " ")
+	strict := false
+	for _, d := range c.Terms {
+		if d.Lang != "en" || accepted(d.Status) {
+			continue
+		}
+		if written == d.Text {
+			return true
+		}
+		for _, a := range c.Terms {
+			if a.Lang == "en" && accepted(a.Status) && spellKey(a.Text) == spellKey(d.Text) {
+				strict = true
+			}
+		}
+	}
+	if !strict {
+		return false
+	}
+	// Only the separators may differ: the same words, with a space
+	// where the term has a hyphen or the reverse.
+	return spellKey(written) == spellKey(term) && sepKey(written) != sepKey(term)
+}
+
+// spellKey folds case and diacritics and takes a hyphen for a space.
+func spellKey(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(glossary.Fold(s), "-", " ")), " ")
+}
+
+// sepKey keeps the hyphens and spaces of s, in order.
+func sepKey(s string) string {
+	var b strings.Builder
+	for _, r := range glossary.Fold(s) {
+		if r == '-' || r == ' ' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// sortHits sorts hits by start, longest first, as resolve wants them.
+func sortHits(hs []hit) []hit {
+	hs = append([]hit(nil), hs...)
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+	return hs
 }
 
 // equivalentsIn returns c's terms in lang, preferred first.
@@ -115,20 +254,12 @@ func equivalentsIn(c *glossary.Concept, lang string) []glossary.Term {
 	return ts
 }
 
-// firstOutside returns the first hit of hs that lies inside none of
-// within.
-func firstOutside(hs, within []hit) (hit, bool) {
-	for _, h := range hs {
-		inside := false
-		for _, w := range within {
-			if w.start <= h.start && h.end <= w.end {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			return h, true
+// inside reports whether h lies inside one of within.
+func inside(h hit, within []hit) bool {
+	for _, w := range within {
+		if w.start <= h.start && h.end <= w.end {
+			return true
 		}
 	}
-	return hit{}, false
+	return false
 }

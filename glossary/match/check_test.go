@@ -5,6 +5,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
 )
 
 func TestCheck(t *testing.T) {
@@ -80,6 +81,88 @@ func TestCheckCurated(t *testing.T) {
 	for _, is := range m.Check(nl, en2) {
 		if is.Concept == "uw-kamer" || is.Concept == "staatsgreep" {
 			t.Errorf("unexpected issue %+v", is)
+		}
+	}
+}
+
+// TestCheckAllQA holds the three cases of issue 12 that a QA tool finds
+// and the check did not, with tolk's own KeyFunc and forms: an inflected
+// Dutch verb rendered with the deprecated English verb, a deprecated
+// spelling variant that differs from the accepted term by a hyphen, and an
+// admitted rendering with an extra article, which must pass.
+func TestCheckAllQA(t *testing.T) {
+	m := NewMatcher(curatedForTest(t), Options{Key: index.TermKey, Forms: termForms})
+	tests := []struct {
+		name, nl, en string
+		concept      string
+		kind, found  string
+		nlSpan       string // the source's occurrence
+		enSpan       string // the translation's, "" for none
+	}{
+		{"inflected verb, deprecated rendering", "De VN Veiligheidsraad veroordeelde de staatsgreep op 20 augustus.",
+			"The UN Security Council convicted the coup on 20 August.", "veroordelen", KindDeprecated, "convicted", "veroordeelde", "convicted"},
+		{"participle, accepted rendering", "Internationale partners hebben de staatsgreep veroordeeld.",
+			"International partners have condemned the coup.", "veroordelen", KindPassed, "", "veroordeeld", "condemned"},
+		{"split verb", "De EU heeft besloten de missies op te schorten.",
+			"The EU decided to suspend the missions.", "opschorten", KindPassed, "", "op te schorten", "suspend"},
+		{"hyphen variant", "De Secretaris-Generaal van de VN riep op tot kalmte.",
+			"The UN Secretary General called for calm.", "secretaris-generaal-vn", KindDeprecated, "UN Secretary General", "Secretaris-Generaal van de VN", "UN Secretary General"},
+		{"hyphen as the glossary has it", "De Secretaris-Generaal van de VN riep op tot kalmte.",
+			"The UN Secretary-General called for calm.", "secretaris-generaal-vn", KindPassed, "", "Secretaris-Generaal van de VN", "UN Secretary-General"},
+		{"extra article", "De EU roept op tot herstel van de constitutionele orde.",
+			"The EU calls for a return to the constitutional order.", "herstel-constitutionele-orde", KindPassed, "", "herstel van de constitutionele orde", "return to the constitutional order"},
+		{"missing", "De EU roept op tot herstel van de constitutionele orde.",
+			"The EU calls for elections.", "herstel-constitutionele-orde", KindMissing, "", "herstel van de constitutionele orde", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			all := m.CheckAll(tt.nl, tt.en)
+			var got *ConceptCheck
+			for i := range all {
+				checkSpans(t, tt.nl, all[i].NL)
+				checkSpans(t, tt.en, all[i].EN)
+				if all[i].Concept == tt.concept {
+					got = &all[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("concept %s not checked; checked: %+v", tt.concept, all)
+			}
+			if got.Kind != tt.kind || got.Found != tt.found {
+				t.Errorf("kind %s, found %q; want %s, %q (%+v)", got.Kind, got.Found, tt.kind, tt.found, *got)
+			}
+			if len(got.NL) == 0 || got.NL[0].Text != tt.nlSpan {
+				t.Errorf("source spans %+v, want %q", got.NL, tt.nlSpan)
+			}
+			switch {
+			case tt.enSpan == "" && len(got.EN) > 0:
+				t.Errorf("translation spans %+v, want none", got.EN)
+			case tt.enSpan != "" && (len(got.EN) == 0 || got.EN[0].Text != tt.enSpan):
+				t.Errorf("translation spans %+v, want %q", got.EN, tt.enSpan)
+			}
+			// Check reports exactly the concepts CheckAll does not pass.
+			failed := 0
+			for _, c := range all {
+				if c.Kind != KindPassed {
+					failed++
+				}
+			}
+			if n := len(m.Check(tt.nl, tt.en)); n != failed {
+				t.Errorf("Check: %d issues, CheckAll %d failed concepts", n, failed)
+			}
+		})
+	}
+}
+
+// checkSpans checks that spans are text's own, sorted and apart.
+func checkSpans(t *testing.T, text string, spans []Span) {
+	t.Helper()
+	for i, s := range spans {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End || text[s.Start:s.End] != s.Text {
+			t.Errorf("span %+v is not text[%d:%d]", s, s.Start, s.End)
+		}
+		if i > 0 && s.Start < spans[i-1].End {
+			t.Errorf("spans %+v and %+v overlap", spans[i-1], s)
 		}
 	}
 }

@@ -30,7 +30,10 @@
 //
 //   - exact: the words are identical;
 //   - fold: identical after Fold (case, diacritics, curly apostrophe);
-//   - stem: identical after Options.Key (inflection: staatsgrepen → staatsgreep);
+//   - stem: identical after Options.Key (inflection: staatsgrepen → staatsgreep),
+//     or a form of the term from Options.Forms (veroordeelde, op te
+//     schorten, militaire); a form beats another concept's term that
+//     matches through the key alone, so "militaire" is the adjective;
 //   - acronym: the term is an acronym (AU, EU, CNSP) and matched
 //     case-sensitively as a whole word, optionally with a possessive or
 //     plural 's (NGO's); an acronym never matches inside a word (augustus)

@@ -23,13 +23,26 @@ type KeyFunc = glossary.KeyFunc
 // dropped) and need not occur verbatim in the word.
 type SplitFunc func(word string) []string
 
-// Options are the language tools a Matcher uses. Both may be nil: without
-// Key words match on Fold only, without Split compounds are not opened.
-// Key must depend on its arguments only: the Matcher remembers its results
-// (for term words from NewMatcher on, for text words across calls).
+// FormsFunc returns other written forms of a term that a text may use
+// and that the KeyFunc does not take to the term's key: the inflected
+// forms of a Dutch verb (veroordeelde, veroordeeld), its split
+// te-infinitive (op te schorten), the inflected adjective (militaire,
+// Nederlandse), a noun's plural. A form is matched like a term of its
+// own and annotated as the term, with Via "stem"; where a form and
+// another concept's term match the same words only through the KeyFunc,
+// the form wins, so that "militaire" is the adjective militair and
+// "militairen" the noun. It must depend on its argument only.
+type FormsFunc func(t glossary.Term) []string
+
+// Options are the language tools a Matcher uses. All may be nil: without
+// Key words match on Fold only, without Split compounds are not opened,
+// without Forms only what Key conflates counts as inflection. Key must
+// depend on its arguments only: the Matcher remembers its results (for
+// term words from NewMatcher on, for text words across calls).
 type Options struct {
 	Key   KeyFunc
 	Split SplitFunc
+	Forms FormsFunc
 }
 
 // Via values: how an annotation matched; see the package documentation.
@@ -47,12 +60,13 @@ const (
 	levelExact uint8 = iota
 	levelAcronym
 	levelFold
+	levelForm // a form from Options.Forms: inflection the term itself names, stricter than a shared key
 	levelStem
 	levelHyphen
 	levelCompound
 )
 
-var viaNames = [...]string{ViaExact, ViaAcronym, ViaFold, ViaStem, ViaHyphen, ViaCompound}
+var viaNames = [...]string{ViaExact, ViaAcronym, ViaFold, ViaStem, ViaStem, ViaHyphen, ViaCompound}
 
 // Annotation is one occurrence of a glossary term in a text.
 type Annotation struct {
@@ -91,13 +105,15 @@ type bucket struct {
 type singleWord struct {
 	entry      int32
 	text, fold string
+	form       bool // the entry is a form of its term
 }
 
-// entry is one term of one concept.
+// entry is one term of one concept, or one of its forms.
 type entry struct {
 	concept int32
 	term    int32
 	lang    int
+	form    bool // words are a form of the term (Options.Forms), not the term
 	words   []termWord
 }
 
@@ -207,54 +223,75 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			if !ok || tooLong(t.Text) {
 				continue
 			}
-			toks = tokenize(t.Text, toks)
-			if len(toks) == 0 {
+			ann := Annotation{Concept: c.ID, Lang: t.Lang, Term: t.Text, Equivalents: equivalents(c, t.Lang), Status: t.Status}
+			toks = m.addEntry(ci, ti, li, t.Text, t.Type, false, ann, keyOf, toks)
+			if m.opt.Forms == nil {
 				continue
 			}
-			words := make([]termWord, len(toks))
-			for k, tk := range toks {
-				w := t.Text[tk.start:tk.end]
-				f := glossary.Fold(w)
-				words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, t.Type)}
-				if k > 0 {
-					words[k].gap = t.Text[toks[k-1].end:tk.start]
-					words[k].gapK = gapKind(words[k].gap)
-				}
-			}
-			e := entry{concept: int32(ci), term: int32(ti), lang: li, words: words}
-			n := int32(len(m.entries))
-			m.entries = append(m.entries, e)
-			// Copied whole into each Annotation: one read instead of a
-			// walk through the concept and its terms, which with a large
-			// glossary costs a cache miss at each step.
-			m.anns = append(m.anns, Annotation{
-				Concept: c.ID, Lang: t.Lang, Term: t.Text, Equivalents: equivalents(c, t.Lang), Status: t.Status,
-			})
-			if words[0].acro {
-				m.acro[words[0].text] = append(m.acro[words[0].text], n)
-			} else {
-				id := words[0].keyID
-				if int(id) >= len(m.index[li]) {
-					m.index[li] = slices.Grow(m.index[li], int(id)+1-len(m.index[li]))[:id+1]
-				}
-				b := &m.index[li][id]
-				if len(words) == 1 {
-					b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold})
-					k := keyOf(li, words[0].fold)
-					m.single[li][k] = append(m.single[li][k], n)
-				} else {
-					b.pairs = true
-					// Keyed by two words: a bucket under "in" or "de"
-					// alone would hold hundreds of dictionary phrases, all
-					// tried at every occurrence of the word.
-					p := pairKey(id, words[1].keyID)
-					m.pairs[li][p] = append(m.pairs[li][p], n)
+			seen := map[string]bool{glossary.Fold(t.Text): true}
+			for _, f := range m.opt.Forms(t) {
+				if ff := glossary.Fold(f); !seen[ff] && !tooLong(f) {
+					seen[ff] = true
+					toks = m.addEntry(ci, ti, li, f, t.Type, true, ann, keyOf, toks)
 				}
 			}
 		}
 	}
 	m.prepareVocab(keyOf)
 	return m
+}
+
+// addEntry adds the entry of term ti of concept ci, written text (the
+// term, or with form one of its forms), in language li. It returns toks
+// for reuse.
+func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, form bool, ann Annotation, keyOf func(int, string) string, toks []token) []token {
+	toks = tokenize(text, toks)
+	if len(toks) == 0 {
+		return toks
+	}
+	words := make([]termWord, len(toks))
+	for k, tk := range toks {
+		w := text[tk.start:tk.end]
+		f := glossary.Fold(w)
+		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, typ)}
+		if k > 0 {
+			words[k].gap = text[toks[k-1].end:tk.start]
+			words[k].gapK = gapKind(words[k].gap)
+		}
+	}
+	e := entry{concept: int32(ci), term: int32(ti), lang: li, form: form, words: words}
+	n := int32(len(m.entries))
+	m.entries = append(m.entries, e)
+	// Copied whole into each Annotation: one read instead of a walk
+	// through the concept and its terms, which with a large glossary
+	// costs a cache miss at each step.
+	m.anns = append(m.anns, ann)
+	if words[0].acro {
+		m.acro[words[0].text] = append(m.acro[words[0].text], n)
+		return toks
+	}
+	id := words[0].keyID
+	if int(id) >= len(m.index[li]) {
+		m.index[li] = slices.Grow(m.index[li], int(id)+1-len(m.index[li]))[:id+1]
+	}
+	b := &m.index[li][id]
+	if len(words) == 1 {
+		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form})
+		if !form {
+			// Compound parts are matched against terms, not forms:
+			// a part is a lemma (missie), never an inflected form.
+			k := keyOf(li, words[0].fold)
+			m.single[li][k] = append(m.single[li][k], n)
+		}
+		return toks
+	}
+	b.pairs = true
+	// Keyed by two words: a bucket under "in" or "de" alone would hold
+	// hundreds of dictionary phrases, all tried at every occurrence of
+	// the word.
+	p := pairKey(id, words[1].keyID)
+	m.pairs[li][p] = append(m.pairs[li][p], n)
+	return toks
 }
 
 // prepareVocab records the keys, in every language, of each folded term
@@ -371,10 +408,29 @@ type hit struct {
 // kept in slices and referred to by position (int32), not by pointer, so
 // that a text's words cost few allocations.
 type scan struct {
-	m     *Matcher
-	text  string
-	langs []bool // by language index: requested
+	m        *Matcher
+	text     string
+	langs    []bool // by language index: requested
+	articles bool   // an article may stand in the text between a term's words, or be left out (Check's English side)
 	scratch
+}
+
+// articles are the words Check lets a translation add to a term or leave
+// out of it ("return to the constitutional order" for "return to
+// constitutional order"), by language.
+var articles = map[string][]string{
+	"en": {"the", "a", "an"},
+	"nl": {"de", "het", "een"},
+}
+
+// isArticle reports whether the folded word w is an article in language li.
+func (s *scan) isArticle(li int, w string) bool {
+	for _, a := range articles[s.m.langs[li]] {
+		if w == a {
+			return true
+		}
+	}
+	return false
 }
 
 // scratch is the memory of a scan that can serve the next one. With a
@@ -529,6 +585,15 @@ func (s *scan) matchEntry(e *entry, i int, first string, fi int32, next int) (in
 			return 0, 0, false
 		}
 		w := &e.words[k]
+		if s.articles {
+			termArt, textArt := s.isArticle(e.lang, w.fold), s.isArticle(e.lang, s.infos[s.byTok[j]].fold)
+			switch {
+			case termArt && !textArt:
+				continue // the term's article, left out of the text
+			case textArt && !termArt && j+1 < len(s.toks) && s.toks[j-1].next == gapSpace && s.toks[j].next == gapSpace:
+				j++ // an article the text adds
+			}
+		}
 		gk := int(s.toks[j-1].next)
 		if w.gapK == gapOther || gk == gapOther {
 			if w.gapK != gk || !sameGap(w.gap, s.text[s.toks[j-1].end:s.toks[j].start]) {
@@ -594,6 +659,9 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 				} else if fold == w.fold {
 					lv = levelFold
 				}
+				if w.form {
+					lv = max(lv, levelForm)
+				}
 				out = s.keep(hit{startTok: i, endTok: next, start: s.toks[i].start, end: s.toks[next-1].end, entry: w.entry, level: lv}, all, n0, out)
 			}
 		}
@@ -616,6 +684,9 @@ func (s *scan) consider(ids []int32, i int, first string, fi int32, next int, al
 		end, lv, ok := s.matchEntry(e, i, first, fi, next)
 		if !ok {
 			continue
+		}
+		if e.form {
+			lv = max(lv, levelForm)
 		}
 		out = s.keep(hit{startTok: i, endTok: end, start: s.toks[i].start, end: s.toks[end-1].end, entry: id, level: lv}, all, n0, out)
 	}

@@ -168,9 +168,14 @@ func (a *App) rebuildMatcher() {
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split}))
+	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split, Forms: termForms}))
 	a.gl.built = gen
 }
+
+// termForms gives the matcher the inflected and split forms of a term
+// that index.TermKey does not conflate with it (veroordeelde, op te
+// schorten, militaire).
+func termForms(t glossary.Term) []string { return index.TermForms(t.Lang, t.POS, t.Text, t.Plural) }
 
 // In memory mode (no store) the App itself does what the store does for a
 // data directory: ids for new concepts, creation and modification times,

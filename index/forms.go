@@ -1,0 +1,131 @@
+package index
+
+import (
+	"strings"
+)
+
+// TermForms returns the written forms of a glossary term that a text may
+// use and that TermKey does not take to the term's key, for the term
+// matcher (match.Options.Forms): for a Dutch verb its regular and strong
+// forms (VerbForms: veroordeelde, veroordeeld, opgeschort) and the split
+// te-infinitive of a separable one (op te schorten); for a Dutch
+// adjective its inflected form (militaire, Nederlandse, autonome); for a
+// noun of any language its plural, when given. In a phrase the verb or
+// adjective is its last word that has forms (het hoofd bieden → het hoofd
+// geboden), else its first (oproepen tot → opgeroepen tot). Forms no text
+// uses cost a lookup nothing; the term itself is not among them.
+func TermForms(lang, pos, text, plural string) []string {
+	var out []string
+	if plural != "" && plural != text {
+		out = append(out, plural)
+	}
+	if lang != "nl" {
+		return out
+	}
+	var of func(string) []string
+	switch pos {
+	case "verb":
+		of = verbWordForms
+	case "adjective":
+		of = func(w string) []string {
+			if f := AdjectiveE(w); f != "" {
+				return []string{f}
+			}
+			return nil
+		}
+	default:
+		return out
+	}
+	ws := strings.Fields(text)
+	if len(ws) == 0 || len(ws) > 6 {
+		return out
+	}
+	for _, i := range []int{len(ws) - 1, 0} {
+		// A hyphenated adjective inflects its last part (civiel-geleide).
+		w := ws[i]
+		head, last := "", w
+		if j := strings.LastIndexByte(w, '-'); j >= 0 && pos == "adjective" {
+			head, last = w[:j+1], w[j+1:]
+		}
+		fs := of(last)
+		if len(fs) == 0 {
+			continue
+		}
+		for _, f := range fs {
+			v := append([]string(nil), ws...)
+			v[i] = head + caseLike(last, f)
+			out = append(out, strings.Join(v, " "))
+		}
+		break
+	}
+	return out
+}
+
+// verbWordForms returns the forms of one Dutch infinitive, without the
+// infinitive: VerbForms, and "X te Y" for each reading of it as the
+// separable verb X+Y (its participle is X+"ge"+…: opgeschort).
+func verbWordForms(w string) []string {
+	fs := VerbForms(w)
+	if len(fs) == 0 {
+		return nil
+	}
+	low := strings.ToLower(w)
+	out := fs[1:]
+	for _, p := range particles {
+		rest, ok := strings.CutPrefix(low, p)
+		if !ok || len(rest) < 5 {
+			continue
+		}
+		for _, f := range fs {
+			if strings.HasPrefix(f, p+"ge") {
+				out = append(out, p+" te "+rest)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// AdjectiveE returns the inflected (attributive) form of a Dutch
+// adjective: militair → militaire, autonoom → autonome, geweldloos →
+// geweldloze, inclusief → inclusieve, Malinees → Malinese, Nederlands →
+// Nederlandse. It returns "" for a word that takes no -e (already ending
+// in a vowel, or a material adjective in -en). A closed short syllable
+// (wit → witte) is not doubled: the rules cannot tell its stress, and
+// the glossary's adjectives do not need it.
+func AdjectiveE(adj string) string {
+	w := strings.ToLower(adj)
+	n := len(w)
+	if n < 3 || isVowelByte(w[n-1]) || strings.HasSuffix(w, "en") {
+		return ""
+	}
+	last := w[n-1]
+	// A long vowel written double before a single final consonant is
+	// written single in the open syllable: autonoom → autonome.
+	if n >= 4 && w[n-2] == w[n-3] && strings.IndexByte("aou", w[n-2]) >= 0 || n >= 4 && w[n-2] == 'e' && w[n-3] == 'e' {
+		stem := adj[:n-2] // drop one vowel and the consonant
+		switch {
+		case last == 'f':
+			return stem + "ve"
+		case last == 's' && w[n-2] != 'e':
+			return stem + "ze" // geweldloos → geweldloze; but Malinees → Malinese
+		}
+		return stem + string(adj[n-1]) + "e"
+	}
+	if strings.HasSuffix(w, "ief") {
+		return adj[:n-1] + "ve"
+	}
+	return adj + "e"
+}
+
+// caseLike returns form with the first letter upper-cased when word's is
+// (Nederlands → Nederlandse: the forms come lower-cased).
+func caseLike(word, form string) string {
+	if word == "" || form == "" || strings.ToLower(word[:1]) == word[:1] {
+		return form
+	}
+	if strings.HasPrefix(strings.ToLower(form), strings.ToLower(word[:1])) {
+		return word[:1] + form[1:]
+	}
+	return form
+}
