@@ -194,8 +194,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
-	var mem memoryFlags
-	mem.register(fs)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -204,19 +202,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	ms, err := mem.settings(getenv)
-	if err != nil {
-		return err
-	}
-	ms.apply()
 	start := time.Now()
 	a, err := openApp(ctx, d, log)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	stopMapped := keepMapped(ctx, a, ms, log)
-	defer stopMapped()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
