@@ -94,13 +94,73 @@ type Match struct {
 	Score float64 `json:"score,omitempty"` // 0–1, higher is a closer match; 0 when browsing
 	Via   string  `json:"via,omitempty"`   // one of the Via constants; empty when browsing
 	Term  string  `json:"term,omitempty"`  // the term that matched
+	// TermLang and TermStatus are the language and status of the term
+	// that matched (empty when browsing): a lookup that lands on a
+	// deprecated term must say so, not show the concept as if the query
+	// were fine.
+	TermLang   string `json:"term_lang,omitempty"`
+	TermStatus Status `json:"term_status,omitempty"`
+	// Use lists, when the matched term is deprecated or superseded, the
+	// concept's terms to use instead in the same language: its preferred
+	// ones, else its admitted or unmarked ones.
+	Use []string `json:"use,omitempty"`
 }
 
-// Suggestion is one autocomplete candidate.
+// Advice says in words what a lookup that landed on a deprecated or
+// superseded term means for a writer, "convict — deprecated for
+// veroordelen; use condemn", or "" when the matched term is fine. The
+// concept is named by its first preferred term in the other language of
+// the pair nl–en (any other language: by its first Dutch term).
+func (m *Match) Advice() string {
+	if m.TermStatus != Deprecated && m.TermStatus != Superseded {
+		return ""
+	}
+	other := "nl"
+	if m.TermLang == "nl" {
+		other = "en"
+	}
+	s := m.Term + " — " + string(m.TermStatus)
+	if h := UseInstead(&m.Concept, other); len(h) > 0 {
+		s += " for " + h[0].Text
+	}
+	if len(m.Use) > 0 {
+		s += "; use " + strings.Join(m.Use, " or ")
+	}
+	return s
+}
+
+// UseInstead returns the terms of c in lang a writer should use: the
+// preferred ones, else the admitted or unmarked ones; nil when every
+// term is deprecated or superseded.
+func UseInstead(c *Concept, lang string) []Term {
+	for _, ok := range []func(Status) bool{
+		func(s Status) bool { return s == Preferred },
+		func(s Status) bool { return s == Admitted || s == "" },
+	} {
+		var out []Term
+		for _, t := range c.Terms {
+			if t.Lang == lang && ok(t.Status) {
+				out = append(out, t)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// Suggestion is one autocomplete candidate: a term, its status, and the
+// concept's first term to use in the other language of the pair nl–en
+// ("staatsgreep → coup d'état"), with that term's own status.
 type Suggestion struct {
-	Text    string `json:"text"`
-	Lang    string `json:"lang"`
-	Concept string `json:"concept"` // concept id
+	Text             string `json:"text"`
+	Lang             string `json:"lang"`
+	Concept          string `json:"concept"`                     // concept id
+	Status           Status `json:"status,omitempty"`            // of Text
+	Reliability      int    `json:"reliability,omitempty"`       // of Text, else the concept's (1–4 as IATE)
+	Equivalent       string `json:"equivalent,omitempty"`        // in the other language
+	EquivalentStatus Status `json:"equivalent_status,omitempty"` // of Equivalent
 }
 
 // CollectionInfo describes one collection of the termbase.
@@ -400,7 +460,60 @@ func (tb *Termbase) Suggest(prefix string, limit int) []Suggestion {
 	})
 	out := make([]Suggestion, 0, min(limit, len(cands)))
 	for _, c := range cands[:min(limit, len(cands))] {
-		out = append(out, Suggestion{Text: c.t.text, Lang: c.t.lang, Concept: c.t.e.c.ID})
+		con := &c.t.e.c
+		t := &con.Terms[c.t.i]
+		sg := Suggestion{Text: c.t.text, Lang: c.t.lang, Concept: con.ID, Status: t.Status, Reliability: cmp.Or(t.Reliability, con.Reliability)}
+		other := "en"
+		if c.t.lang == "en" {
+			other = "nl"
+		}
+		if eq := UseInstead(con, other); len(eq) > 0 {
+			sg.Equivalent, sg.EquivalentStatus = eq[0].Text, eq[0].Status
+		}
+		out = append(out, sg)
+	}
+	return out
+}
+
+// TermEntry is one term of the termbase with its concept: a row of a
+// list of terms, such as the do-not-use list of deprecated terms.
+type TermEntry struct {
+	Concept string `json:"concept"` // concept id
+	Head    string `json:"head"`    // the concept's first preferred Dutch term (else its first term)
+	Term    Term   `json:"term"`
+	Use     []Term `json:"use,omitempty"` // the terms to use instead, in the term's language (UseInstead)
+}
+
+// TermsWithStatus lists the terms of status s (of every concept, or of
+// collection's when it is not empty) in the Dutch collation order of their
+// concepts, each with the terms to use instead: with Deprecated, the
+// do-not-use list. The concept's other terms are not listed, whatever
+// their status.
+func (tb *Termbase) TermsWithStatus(s Status, collection string) []TermEntry {
+	tb.mu.RLock()
+	defer tb.mu.RUnlock()
+	var out []TermEntry
+	for _, e := range tb.sorted {
+		c := &e.c
+		if collection != "" && c.Collection != collection {
+			continue
+		}
+		for _, t := range c.Terms {
+			if t.Status != s {
+				continue
+			}
+			head := c.ID
+			if h := UseInstead(c, "nl"); len(h) > 0 {
+				head = h[0].Text
+			} else if len(c.Terms) > 0 {
+				head = c.Terms[0].Text
+			}
+			te := TermEntry{Concept: c.ID, Head: head, Term: t}
+			if s == Deprecated || s == Superseded {
+				te.Use = UseInstead(c, t.Lang)
+			}
+			out = append(out, te)
+		}
 	}
 	return out
 }
@@ -511,12 +624,20 @@ func (s *searcher) result() LookupResult {
 	if s.r.Offset < len(hits) {
 		hits = hits[s.r.Offset:]
 		for _, h := range hits[:min(len(hits), s.r.Limit)] {
-			res.Concepts = append(res.Concepts, Match{
-				Concept: cloneConcept(h.e.c),
-				Score:   math.Round(h.f.score*1000) / 1000,
-				Via:     h.f.via,
-				Term:    h.f.t.text,
-			})
+			m := Match{
+				Concept:    cloneConcept(h.e.c),
+				Score:      math.Round(h.f.score*1000) / 1000,
+				Via:        h.f.via,
+				Term:       h.f.t.text,
+				TermLang:   h.f.t.lang,
+				TermStatus: h.e.c.Terms[h.f.t.i].Status,
+			}
+			if m.TermStatus == Deprecated || m.TermStatus == Superseded {
+				for _, t := range UseInstead(&m.Concept, m.TermLang) {
+					m.Use = append(m.Use, t.Text)
+				}
+			}
+			res.Concepts = append(res.Concepts, m)
 		}
 	}
 	return res
