@@ -135,6 +135,11 @@ func coverage(h *search.DocumentMatch, ps []clauseProbe) int {
 			matched[key(field, term)] = true
 		}
 	}
+	return coverageOf(matched, ps)
+}
+
+// coverageOf counts the clauses the matched keys satisfy.
+func coverageOf(matched map[string]bool, ps []clauseProbe) int {
 	n := 0
 	for i := range ps {
 		if ps[i].covers(matched) {
@@ -151,6 +156,12 @@ func rerank(hits search.DocumentMatchCollection, ps []clauseProbe) {
 	for _, h := range hits {
 		cov[h] = coverage(h, ps)
 	}
+	rerankBy(hits, cov)
+}
+
+// rerankBy orders hits by their coverage in cov, then by score, keeping
+// bleve's order among equals.
+func rerankBy(hits search.DocumentMatchCollection, cov map[*search.DocumentMatch]int) {
 	sort.SliceStable(hits, func(i, j int) bool {
 		if cov[hits[i]] != cov[hits[j]] {
 			return cov[hits[i]] > cov[hits[j]]

@@ -250,11 +250,22 @@ func topFacets(fs []Facet, n int) []Facet {
 	return top
 }
 
-// countingFacets returns ctx set up so that the search run with it counts
-// the facets of every matching passage, and a function that returns them
-// once the search is done (nil if the search did not start). Call it once.
-func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() map[string][]Facet) {
-	var sf *snapFacets
+// collection is what a search run with its context collects besides the
+// hits: the facets of every matching passage and the snapshot the search
+// ran on, held until release so the hits' internal numbers can be read
+// on it.
+type collection struct {
+	ctx  context.Context
+	sf   *snapFacets
+	snap *scorch.IndexSnapshot
+	st   *snapTables // snap's tables: where its segments start
+}
+
+// collecting returns a collection whose ctx sets a search up to count the
+// facets of every matching passage and to hold its snapshot. Call release
+// once the search is done and its hits are read.
+func (ix *Index) collecting(ctx context.Context) *collection {
+	c := &collection{}
 	maker := search.MakeDocumentMatchHandler(func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		next, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil {
@@ -264,9 +275,15 @@ func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() ma
 		if !ok {
 			return nil, false, fmt.Errorf("index: facets: reader is a %T, not a scorch snapshot", sctx.IndexReader)
 		}
-		if sf, err = ix.facets.forSnapshot(snap); err != nil {
+		sf, err := ix.facets.forSnapshot(snap)
+		if err != nil {
 			return nil, false, err
 		}
+		if c.snap == nil {
+			snap.AddRef()
+			c.snap, c.st = snap, sf.st
+		}
+		c.sf = sf
 		return func(d *search.DocumentMatch) error {
 			if d != nil {
 				sf.add(d.IndexInternalID.Value())
@@ -274,12 +291,32 @@ func (ix *Index) countingFacets(ctx context.Context) (context.Context, func() ma
 			return next(d)
 		}, loadID, nil
 	})
-	return context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, maker), func() map[string][]Facet {
-		if sf == nil {
-			return nil
-		}
-		defer sf.done()
-		return sf.result()
+	c.ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, maker)
+	return c
+}
+
+// facets returns the facet counts (nil if the search did not start).
+// Call it once.
+func (c *collection) facets() map[string][]Facet {
+	if c.sf == nil {
+		return nil
+	}
+	defer c.sf.done()
+	res := c.sf.result()
+	c.sf = nil
+	return res
+}
+
+// release lets the snapshot go (and the facet counter, if facets was not
+// called).
+func (c *collection) release() {
+	if c.sf != nil {
+		c.sf.done()
+		c.sf = nil
+	}
+	if c.snap != nil {
+		_ = c.snap.DecRef() // an error closing a segment is no search's
+		c.snap = nil
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -86,6 +85,13 @@ const facetSize = 50
 // Search runs r. An empty query (nothing searchable after analysis, such as
 // only stop words in the stemmed field) matches on the exact field.
 func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	return ix.search(ctx, r, true)
+}
+
+// search runs r; direct false has bleve load every window hit's
+// locations and stored fields, which direct.go must give the same
+// results as (tests compare the two).
+func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, error) {
 	if r.Query == nil || len(r.Query.Clauses) == 0 {
 		return nil, fmt.Errorf("index: search: %w", &QueryError{Msg: "empty query"})
 	}
@@ -116,93 +122,118 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	offset := max(r.Offset, 0)
 	fields := []string{fieldText, fieldDoc, fieldTitle, fieldSection, fieldParagraph, fieldStart, fieldEnd}
 	ps := ix.probes(bq)
+	window := offset + limit
+	if ps != nil {
+		window = max(rerankWindow, window)
+	}
+	ls, ok := leavesOf(q)
+	direct = direct && ok && window <= MaxLimit
 	var req *bleve.SearchRequest
-	if window := max(rerankWindow, offset+limit); ps != nil && window <= MaxLimit {
-		// First the window of best hits, without stored fields or
-		// locations (reading every matching passage's term vectors cost
-		// more than the search); then the window's locations, to rank it
-		// by how many clauses each hit matches; then the page's passages.
-		// Pages beyond MaxLimit hits keep bleve's order.
+	switch {
+	case direct:
+		// The window of best hits without stored fields or locations; what
+		// the window and the page need is read from the search's snapshot
+		// (direct.go).
 		req = bleve.NewSearchRequestOptions(q, window, 0, false)
-	} else {
+	case window <= MaxLimit:
+		// A query direct.go cannot read leaf by leaf: the window with
+		// every hit's locations and stored fields.
+		req = bleve.NewSearchRequestOptions(q, window, 0, false)
+		req.Fields = fields
+		req.IncludeLocations = true
+	default:
+		// Pages beyond MaxLimit hits keep bleve's order.
 		req = bleve.NewSearchRequestOptions(q, limit, offset, false)
 		req.Fields = fields
 		req.IncludeLocations = true
 	}
 	// The facets are counted as the passages are collected (facets.go),
 	// not by bleve from each passage's doc values.
-	fctx, facets := ix.countingFacets(ctx)
-	res, err := ix.b.SearchInContext(fctx, req)
+	col := ix.collecting(ctx)
+	defer col.release()
+	res, err := ix.b.SearchInContext(col.ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	if req.Fields == nil {
-		if err := ix.page(ctx, q, res, ps, offset, limit, fields); err != nil {
+	switch {
+	case direct:
+		if err := ix.pageDirect(ctx, col, res, ls, ps, offset, limit); err != nil {
 			return nil, err
 		}
+	case window <= MaxLimit:
+		if ps != nil {
+			rerank(res.Hits, ps)
+		}
+		res.Hits = res.Hits[min(offset, len(res.Hits)):min(offset+limit, len(res.Hits))]
 	}
 	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]Facet{}}
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOf(h))
 	}
-	if fs := facets(); fs != nil {
+	if fs := col.facets(); fs != nil {
 		out.Facets = fs
 	}
 	return out, nil
 }
 
-// page ranks the window res holds by coverage and replaces its hits with
-// the requested page, loaded with stored fields and locations. The
-// window's locations come from q restricted to the window's passages, so
-// only their term vectors are read; the scores stay those of the full
-// search.
-func (ix *Index) page(ctx context.Context, q query.Query, res *bleve.SearchResult, ps []clauseProbe, offset, limit int, fields []string) error {
+// pageDirect ranks the window res holds by coverage (when ps can tell hits
+// apart) and replaces its hits with the requested page, with stored fields
+// and locations read from the snapshot the search ran on (col's).
+func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.SearchResult, ls *leafSet, ps []clauseProbe, offset, limit int) error {
 	if len(res.Hits) == 0 {
 		return nil
 	}
-	ids := make([]string, len(res.Hits))
+	if col.snap == nil {
+		return fmt.Errorf("index: search: the search's snapshot was not kept")
+	}
+	nums := make([]uint64, len(res.Hits))
 	for i, h := range res.Hits {
-		ids[i] = h.ID
+		nums[i] = h.IndexInternalID.Value()
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(q, bleve.NewDocIDQuery(ids)), len(ids), 0, false)
-	req.IncludeLocations = true
-	got, err := ix.b.SearchInContext(ctx, req)
-	if err != nil {
-		return fmt.Errorf("index: search: %w", err)
+	var m *leafMatches
+	at := make(map[*search.DocumentMatch]int, len(res.Hits)) // the hit's place in nums
+	for i, h := range res.Hits {
+		at[h] = i
 	}
-	locs := make(map[string]search.FieldTermLocationMap, len(got.Hits))
-	for _, h := range got.Hits {
-		locs[h.ID] = h.Locations
+	if ps != nil {
+		var err error
+		if m, err = readLeaves(ctx, col.snap, ls, nums); err != nil {
+			return err
+		}
+		keys := make([]string, len(ls.keys))
+		for k, ft := range ls.keys {
+			keys[k] = key(ft.field, ft.term)
+		}
+		cov := make(map[*search.DocumentMatch]int, len(res.Hits))
+		for i, h := range res.Hits {
+			cov[h] = coverageOf(m.keysOf(i, keys), ps)
+		}
+		rerankBy(res.Hits, cov)
 	}
-	for _, h := range res.Hits {
-		h.Locations = locs[h.ID]
-	}
-	rerank(res.Hits, ps)
 	if offset >= len(res.Hits) {
 		res.Hits = nil
 		return nil
 	}
-	want := slices.Clone(res.Hits[offset:min(offset+limit, len(res.Hits))])
-	ids = ids[:len(want)]
-	for i, h := range want {
-		ids[i] = h.ID
-	}
-	req = bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = fields
-	got, err = ix.b.SearchInContext(ctx, req)
-	if err != nil {
-		return fmt.Errorf("index: search: %w", err)
-	}
-	stored := make(map[string]map[string]any, len(got.Hits))
-	for _, h := range got.Hits {
-		stored[h.ID] = h.Fields
-	}
-	res.Hits = res.Hits[:0]
-	for _, h := range want {
-		if f, ok := stored[h.ID]; ok {
-			h.Fields = f
-			res.Hits = append(res.Hits, h)
+	res.Hits = res.Hits[offset:min(offset+limit, len(res.Hits))]
+	if m == nil {
+		// Only the page's locations are needed: read those alone.
+		pageNums := make([]uint64, len(res.Hits))
+		for i, h := range res.Hits {
+			pageNums[i] = nums[at[h]]
+			at[h] = i
 		}
+		var err error
+		if m, err = readLeaves(ctx, col.snap, ls, pageNums); err != nil {
+			return err
+		}
+	}
+	for _, h := range res.Hits {
+		h.Locations = m.locationsOf(at[h])
+		f, err := storedFields(col.snap, col.st.offsets, h.IndexInternalID.Value())
+		if err != nil {
+			return err
+		}
+		h.Fields = f
 	}
 	return nil
 }

@@ -1,0 +1,164 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/tolk-nl/tolk/index/decompound"
+	"github.com/tolk-nl/tolk/internal/querymix"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+)
+
+// sameSearch runs q both ways — page and locations read from the
+// search's snapshot (direct.go), and by searching again as before — and
+// reports any difference in what Search returns.
+func sameSearch(t *testing.T, ix *Index, r Request) {
+	t.Helper()
+	ctx := context.Background()
+	want, err := ix.search(ctx, r, false)
+	if err != nil {
+		t.Fatalf("%v: %v", r.Query, err)
+	}
+	got, err := ix.search(ctx, r, true)
+	if err != nil {
+		t.Fatalf("%v: %v", r.Query, err)
+	}
+	if d := cmp.Diff(want, got, cmpopts.IgnoreFields(Result{}, "Took"), cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("%+v limit %d offset %d doc %q: (-searched +direct):\n%s", r.Query.Clauses, r.Limit, r.Offset, r.Doc, d)
+	}
+}
+
+// variants are queries of every kind built from the words of q: phrases,
+// required and excluded words, exact words, prefixes and fuzzy words.
+func variants(q string) []string {
+	ws := strings.Fields(q)
+	out := []string{q, `"` + q + `"`, "=" + ws[0] + " " + strings.Join(ws[1:], " ")}
+	if len(ws) > 1 {
+		out = append(out, "+"+ws[0]+" "+strings.Join(ws[1:], " "), strings.Join(ws[1:], " ")+" -"+ws[0],
+			ws[0]+" OR "+ws[len(ws)-1], `"`+ws[0]+` de `+ws[1]+`"`+" "+ws[0])
+	}
+	if w := ws[0]; len(w) >= 5 {
+		out = append(out, w[:4]+"* "+strings.Join(ws[1:], " "), w+"~1 "+strings.Join(ws[1:], " "))
+	}
+	return out
+}
+
+func TestSearchDirectLetter(t *testing.T) {
+	ix := letterIndex(t, Options{Decompounder: directSplitter()})
+	qs := []string{
+		"sancties", "sancties ECOWAS", "staatsgreep in Mali", "de het een", "de", "van de", "Secretaris-Generaal",
+		"COVID-19 maatregelen", "humanitaire hulp Mali", "ontwikkelingssamenwerking", "veiligheidssituatie Sahel",
+		"missie training", "Verenigde Naties", "Mali", "minister buitenlandse zaken", "grondwettelijke orde",
+	}
+	for _, q := range qs {
+		for _, v := range variants(q) {
+			pq, err := ParseQuery(v)
+			if err != nil {
+				continue
+			}
+			for _, r := range []Request{{Query: pq}, {Query: pq, Limit: 3, Offset: 2}, {Query: pq, Limit: 50}, {Query: pq, Limit: 5, Offset: 120}} {
+				t.Run(fmt.Sprintf("%s/%d/%d", v, r.Limit, r.Offset), func(t *testing.T) { sameSearch(t, ix, r) })
+			}
+		}
+	}
+}
+
+// TestSearchDirectBWB compares the two ways on the first BWB circulars
+// with the Dutch mix and its variants.
+func TestSearchDirectBWB(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping in -short: indexes 60 BWB documents")
+	}
+	docs, err := querymix.ReadJSONL(sharedtest.Open(t, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = docs[:min(60, len(docs))]
+	ix, err := NewMemory(Options{Decompounder: directSplitter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	var ps []Passage
+	for _, d := range docs {
+		section := ""
+		off := 0
+		for _, para := range strings.Split(d.Text, "\n\n") {
+			start := off
+			off += len(para) + 2
+			text := strings.TrimSpace(para)
+			if text == "" {
+				continue
+			}
+			if strings.HasPrefix(text, "#") {
+				section = strings.TrimSpace(strings.TrimLeft(text, "#"))
+				continue
+			}
+			ps = append(ps, Passage{Doc: d.ID, Title: d.ID, Section: section, Paragraph: len(ps) + 1, Start: start, End: start + len(para), Text: text})
+		}
+	}
+	// Several batches: several segments.
+	for i := 0; i < len(ps); i += 700 {
+		if err := ix.Add(context.Background(), ps[i:min(i+700, len(ps))]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, q := range querymix.Dutch(docs, 200, querymix.DefaultSeed) {
+		vs := []string{q}
+		if i%4 == 0 {
+			vs = variants(q)
+		}
+		for _, v := range vs {
+			pq, err := ParseQuery(v)
+			if err != nil {
+				continue
+			}
+			sameSearch(t, ix, Request{Query: pq})
+			if i%10 == 0 {
+				sameSearch(t, ix, Request{Query: pq, Limit: 20, Offset: 10})
+				sameSearch(t, ix, Request{Query: pq, Doc: docs[i%len(docs)].ID})
+			}
+		}
+	}
+}
+
+// directSplitter is the real compound splitter, built once.
+var directSplitter = sync.OnceValue(func() *decompound.Splitter { return decompound.New() })
+
+func TestLeavesOf(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		q    func() query.Query
+		ok   bool
+		n    int
+	}{
+		{"terms", func() query.Query { return bleve.NewDisjunctionQuery(termQ("a", fieldText, 1), termQ("a", fieldExact, 1)) }, true, 2},
+		{"filter field", func() query.Query { return bleve.NewConjunctionQuery(termQ("a", fieldText, 1), termQ("d", fieldDoc, 1)) }, true, 1},
+		{"phrase", func() query.Query { return bleve.NewPhraseQuery([]string{"a", "", "b"}, fieldText) }, true, 1},
+		{"prefix", func() query.Query { return bleve.NewPrefixQuery("abc") }, false, 0},
+		{"must not", func() query.Query {
+			b := bleve.NewBooleanQuery()
+			b.AddShould(termQ("a", fieldText, 1))
+			b.AddMustNot(termQ("b", fieldText, 1))
+			return b
+		}, true, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ls, ok := leavesOf(c.q())
+			if ok != c.ok {
+				t.Fatalf("ok = %v, want %v", ok, c.ok)
+			}
+			if ok && len(ls.leaves) != c.n {
+				t.Errorf("%d leaves, want %d", len(ls.leaves), c.n)
+			}
+		})
+	}
+}
