@@ -140,8 +140,12 @@ func TestLeavesOf(t *testing.T) {
 		ok   bool
 		n    int
 	}{
-		{"terms", func() query.Query { return bleve.NewDisjunctionQuery(termQ("a", fieldText, 1), termQ("a", fieldExact, 1)) }, true, 2},
-		{"filter field", func() query.Query { return bleve.NewConjunctionQuery(termQ("a", fieldText, 1), termQ("d", fieldDoc, 1)) }, true, 1},
+		{"terms", func() query.Query {
+			return bleve.NewDisjunctionQuery(termQ("a", fieldText, 1), termQ("a", fieldExact, 1))
+		}, true, 2},
+		{"filter field", func() query.Query {
+			return bleve.NewConjunctionQuery(termQ("a", fieldText, 1), termQ("d", fieldDoc, 1))
+		}, true, 1},
 		{"phrase", func() query.Query { return bleve.NewPhraseQuery([]string{"a", "", "b"}, fieldText) }, true, 1},
 		{"prefix", func() query.Query { return bleve.NewPrefixQuery("abc") }, false, 0},
 		{"must not", func() query.Query {
