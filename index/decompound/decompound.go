@@ -12,7 +12,7 @@ import (
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
-//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal -hyph ../../../shared/data/hyphen-nl-debian/hyph_nl_NL.dic -hyph-copyright ../../../shared/data/hyphen-nl-debian/debian-copyright-excerpt.txt -hyph-out hyphen-nl
+//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal -hyph ../../../shared/data/hyphen-nl-debian/hyph_nl_NL.dic -hyph-copyright ../../../shared/data/hyphen-nl-debian/debian-copyright-excerpt.txt -hyph-out hyphen-nl -freq ../../../shared/data/bwb-laws-markdown/bwb-small.jsonl.gz,../../../shared/data/bwb-laws-markdown/bwb-large.jsonl.gz -freq-out bwbfreq
 
 // words is the OpenTaal word list compiled by internal/gen; its licence is
 // opentaal/LICENSE.
@@ -26,6 +26,13 @@ var words []byte
 //
 //go:embed hyphen-nl/hyph_nl.txt
 var patterns []byte
+
+// frequencies are the counts of the OpenTaal list's words in Dutch
+// statutory text, written by internal/gen from ../shared/data/bwb-laws-markdown
+// (the header of the file names source, licence and command).
+//
+//go:embed bwbfreq/words.txt.gz
+var frequencies []byte
 
 // Flags of a trie key: the two word-list flags plus extra.
 const (
@@ -41,6 +48,7 @@ const (
 type Splitter struct {
 	t     *trie
 	hy    *hyphen.Patterns
+	f     *counts
 	opt   options
 	terms bool // the trie has terms (NewWith)
 }
@@ -54,15 +62,23 @@ type options struct {
 	// lexicalised (hoofdstad, landbouw) and is split only into long parts.
 	minModifierKnown int
 	minHeadKnown     int
-	// A known word is split only if it is at least knownMinLen bytes long
-	// or one of its parts is a term (see NewWith). The length of a listed
-	// word is the confidence that it is a productive compound rather than
-	// a lexicalised one (hoofdstad, landbouw, leeftijd): short listed
-	// compounds are mostly lexicalised (docs/COMPOUNDS.md gives precision
-	// and recall for each value).
-	knownMinLen int
-	linkE       bool // accept -e- and -en- as linking sounds
-	recurse     bool // split the parts again
+	// A known word is split only if one of its parts is a term (see
+	// NewWith) or if it is at least knownMinLen bytes long and the
+	// frequencies favour the split (Koehn and Knight): the geometric mean
+	// of the parts' counts, each plus one, is at least alpha times the
+	// word's count plus one, and every part occurs at least minPartCount
+	// times. alpha is alphaShort for words under longLen bytes, alphaLong
+	// from there on: a short listed compound is more often lexicalised
+	// (hoofdstad, landbouw, leeftijd), so its parts must be much more
+	// frequent than the whole (docs/COMPOUNDS.md gives precision and
+	// recall for each value).
+	knownMinLen  int
+	longLen      int
+	alphaShort   float64
+	alphaLong    float64
+	minPartCount int
+	linkE        bool // accept -e- and -en- as linking sounds
+	recurse      bool // split the parts again
 	// hyphenate demands that every split point be a hyphenation point of
 	// the word, either where the modifier ends or where the next part
 	// starts after a linking sound: Dutch hyphenation puts the linking
@@ -71,11 +87,14 @@ type options struct {
 	hyphenate bool
 }
 
-// defaults.knownMinLen is 16, the smallest value whose strict precision of
-// split points on the tuning slice of the UD Dutch dev nouns is at least
-// 0.9 (docs/COMPOUNDS.md): shorter listed words are split only when a part
-// is a term (NewWith).
-var defaults = options{minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4, knownMinLen: 16, linkE: true, recurse: true, hyphenate: true}
+// defaults: the frequency thresholds are those of the highest recall whose
+// strict precision of split points on the tuning slice of the UD Dutch dev
+// nouns is at least 0.9 (docs/COMPOUNDS.md).
+var defaults = options{
+	minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4,
+	knownMinLen: 9, longLen: 12, alphaShort: 128, alphaLong: 6, minPartCount: 1,
+	linkE: true, recurse: true, hyphenate: true,
+}
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
 // plus the extra words (the glossary's terms, the corpus's vocabulary). Extra
@@ -138,7 +157,12 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 	if err != nil {
 		return nil, fmt.Errorf("decompound: %w", err)
 	}
-	return &Splitter{t: buildTrie(es), hy: hy, opt: opt, terms: len(terms) > 0}, nil
+	t := buildTrie(es)
+	f, err := loadCounts(t, frequencies)
+	if err != nil {
+		return nil, err
+	}
+	return &Splitter{t: t, hy: hy, f: f, opt: opt, terms: len(terms) > 0}, nil
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }
@@ -192,16 +216,21 @@ func (s *Splitter) split(w string) []string {
 	}
 	minMod, minHead := s.opt.minModifier, s.opt.minHead
 	known := false
-	switch f := s.t.lookup(w); {
+	node, f := s.t.find(w)
+	switch {
 	case f&capitalised != 0 && f&part == 0:
 		return nil // a name or an acronym: Rotterdam is no rotter+dam
 	case f&common != 0:
 		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
 	}
-	short := known && n < s.opt.knownMinLen
-	if short && !s.terms {
+	if known && n < s.opt.knownMinLen {
 		return nil // a short listed word: lexicalised, see options.knownMinLen
+	}
+	// byFreq: a listed word needs the counts' consent or a term.
+	byFreq := known && s.f.within(s.alpha(n), s.f.at(node))
+	if known && !byFreq && !s.terms {
+		return nil // too frequent for any split to win
 	}
 	var cost [maxWord + 1]int
 	var end, next [maxWord + 1]int8
@@ -233,10 +262,36 @@ func (s *Splitter) split(w string) []string {
 		parts = append(parts, p)
 		term = term || s.t.lookup(p)&termWord != 0
 	}
-	if short && !term {
-		return nil // a short listed word without a term in it
+	if known && !term && (!byFreq || !s.favoured(node, parts, s.alpha(n))) {
+		return nil // lexicalised, as far as the counts tell
 	}
 	return parts
+}
+
+// alpha is the factor by which the parts of a listed word of n bytes must
+// be more frequent than the word (see options.alphaShort).
+func (s *Splitter) alpha(n int) float64 {
+	if n < s.opt.longLen {
+		return s.opt.alphaShort
+	}
+	return s.opt.alphaLong
+}
+
+// favoured reports whether the counts favour splitting the word at node
+// into parts over leaving it whole, as Koehn and
+// Knight's splitter decides: the geometric mean of the parts' counts (each
+// plus one) is at least alpha times the word's count plus one, and every
+// part has at least options.minPartCount occurrences.
+func (s *Splitter) favoured(node int, parts []string, alpha float64) bool {
+	var sum float64
+	for _, p := range parts {
+		c := s.f.at(s.t.node(p))
+		if c < s.opt.minPartCount {
+			return false
+		}
+		sum += math.Log(float64(c) + 1)
+	}
+	return sum/float64(len(parts)) >= math.Log(alpha*(float64(s.f.at(node))+1))
 }
 
 // best finds the best split of w into parts of at least minMod (modifiers)

@@ -8,10 +8,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/blevesearch/vellum"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/tolk-nl/tolk/index/decompound/internal/freq"
 	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 // splitTest is a word and the split a Splitter should give it.
@@ -32,32 +35,37 @@ func runSplit(t *testing.T, s *Splitter, tests []splitTest) {
 }
 
 // TestSplit checks the splitter without terms: words the list does not
-// have and long listed words are split, short listed words are not
-// (options.knownMinLen).
+// have are split; listed words only from options.knownMinLen bytes on and
+// when their parts are frequent enough in the statutory text compared with
+// the whole word (options.alphaShort, options.alphaLong).
 func TestSplit(t *testing.T) {
 	runSplit(t, New([]string{"Keïta", "Bamako"}), []splitTest{
 		{"ontwikkelingssamenwerking", []string{"ontwikkeling", "samenwerking"}},
 		{"veiligheidsdreigingen", []string{"veiligheid", "dreigingen"}},
 		{"missieactiviteiten", []string{"missie", "activiteiten"}},
-		{"samenwerkingsverbanden", []string{"samenwerking", "verbanden"}},
 		{"antiterrorismeoperatie", []string{"antiterrorisme", "operatie"}},
 		{"voedselzekerheid", []string{"voedsel", "zekerheid"}},
 		{"transitieregering", []string{"transitie", "regering"}},
 		{"overgangsregering", []string{"overgang", "regering"}},
 		{"Ontwikkelingssamenwerking", []string{"ontwikkeling", "samenwerking"}}, // lower-cased
-		// Not listed, so split whatever its length; the head opbouwmissie
-		// is listed and 12 bytes, so it stays whole without terms.
-		{"capaciteitsopbouwmissie", []string{"capaciteit", "opbouwmissie"}},
-		// Listed and shorter than 16 bytes: lexicalised or not, the
-		// length alone does not tell, so they stay whole without terms.
-		{"trainingsmissie", nil},
-		{"vredesakkoord", nil},
-		{"landbouwbeleid", nil},
-		{"vrouwentoernooi", nil},
-		{"opleidingsploeg", nil},
-		{"staatsgreep", nil},
+		// Not listed, so split; its head opbouwmissie is listed, never in
+		// the statutory text, and its parts are (opbouw 482, missie 34).
+		{"capaciteitsopbouwmissie", []string{"capaciteit", "opbouw", "missie"}},
+		// Listed, absent from the statutory text or rare there, with
+		// parts that are frequent: split.
+		{"trainingsmissie", []string{"training", "missie"}},
+		{"vredesakkoord", []string{"vrede", "akkoord"}},
+		{"landbouwbeleid", []string{"landbouw", "beleid"}},
+		{"vrouwentoernooi", []string{"vrouwen", "toernooi"}},
+		{"opleidingsploeg", []string{"opleiding", "ploeg"}},
+		{"staatsgreep", []string{"staat", "greep"}}, // lexicalised, but the counts cannot tell
+		// Listed and about as frequent as their parts or more: whole.
+		{"samenwerkingsverbanden", nil}, // 253 times, parts 1,148 and 56
+		{"burgemeester", nil},           // 4,549 times, parts 7 and 36
+		{"woonplaats", nil},             // 2,107 times
 		{"slachtoffer", nil},
-		{"woordvoerder", nil},
+		{"woordvoerder", nil}, // 8 times, voerder never
+		{"noodhulp", nil},     // 8 bytes: below options.knownMinLen
 		{"beleid", nil},
 		{"regering", nil},
 		{"organisatie", nil},
@@ -81,9 +89,10 @@ func TestSplit(t *testing.T) {
 }
 
 // TestSplitTerms checks that a one-word term splits the listed compounds
-// it is part of, and only those.
+// of at least options.knownMinLen bytes it is part of, whatever the counts,
+// and only those.
 func TestSplitTerms(t *testing.T) {
-	terms := []string{"missie", "coup", "regering", "vrede", "beleid", "Europese Raad"}
+	terms := []string{"missie", "coup", "regering", "vrede", "beleid", "samenwerking", "hulp", "vaste plaats"}
 	runSplit(t, NewWith(terms), []splitTest{
 		{"trainingsmissie", []string{"training", "missie"}},
 		{"Trainingsmissie", []string{"training", "missie"}},
@@ -93,24 +102,26 @@ func TestSplitTerms(t *testing.T) {
 		{"regeringsleden", []string{"regering", "leden"}},
 		{"vredesakkoord", []string{"vrede", "akkoord"}}, // a term as modifier
 		{"landbouwbeleid", []string{"landbouw", "beleid"}},
+		// More frequent than their parts in the statutory text, but a term
+		// is a part: split.
+		{"samenwerkingsverbanden", []string{"samenwerking", "verbanden"}},
 		// No term in them: as without terms.
-		{"staatsgreep", nil},
 		{"slachtoffer", nil},
-		{"wereldraad", nil}, // "Europese Raad" has two words: raad is no term
-		{"noodhulp", nil},   // hulp is no term here
-		{"woonplaats", nil}, // nor plaats
+		{"burgemeester", nil}, // meester is no term
+		{"woonplaats", nil},   // "vaste plaats" has two words: plaats is no term
+		{"noodhulp", nil},     // 8 bytes: too short even with hulp as a term
 		{"missie", nil},
 		{"beleid", nil},
 	})
 }
 
 // TestSplitHyphenation checks the hyphenation constraint with the length
-// rule off (every listed word may be split): split points must be
-// hyphenation points (om-gangs-taal, not omgang|staal; top-sprin-ter, not
-// tops|printer).
+// and frequency rules off (every listed word may be split): split points
+// must be hyphenation points (om-gangs-taal, not omgang|staal;
+// top-sprin-ter, not tops|printer).
 func TestSplitHyphenation(t *testing.T) {
 	s := New()
-	s.opt.knownMinLen = 0
+	s.opt.knownMinLen, s.opt.alphaShort, s.opt.alphaLong, s.opt.minPartCount = 0, 0, 0, 0
 	runSplit(t, s, []splitTest{
 		{"omgangstaal", []string{"omgang", "taal"}},
 		{"gelaatstrekken", []string{"gelaat", "trekken"}},
@@ -255,5 +266,35 @@ func TestGenerate(t *testing.T) {
 	}
 	if !bytes.Equal(licence, committed) {
 		t.Error("hyphen-nl/LICENSE differs from a fresh build: run go generate")
+	}
+
+	// The frequency table: counting the 17.5 M words takes a few seconds.
+	list, err := vellum.Load(words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := freq.Counts{}
+	var fs freq.Stats
+	var files []string
+	for _, name := range []string{"bwb-small.jsonl.gz", "bwb-large.jsonl.gz"} {
+		files = append(files, name)
+		s, err := c.CountJSONL(sharedtest.Open(t, "data", "bwb-laws-markdown", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs.Docs += s.Docs
+		fs.Tokens += s.Tokens
+	}
+	var table bytes.Buffer
+	n, err := freq.WriteTable(&table, c, fs, files, func(w string) bool {
+		ok, _ := list.Contains([]byte(w))
+		return ok
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d documents, %d words, %d kept, %d bytes", fs.Docs, fs.Tokens, n, table.Len())
+	if !bytes.Equal(table.Bytes(), frequencies) {
+		t.Errorf("bwbfreq/words.txt.gz differs from a fresh build (%d vs %d bytes): run go generate", len(frequencies), table.Len())
 	}
 }

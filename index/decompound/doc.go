@@ -7,7 +7,11 @@
 // words (the glossary's terms, the corpus's vocabulary) are added by New. The
 // Dutch hyphenation patterns (OpenTaal/LibreOffice, Debian's hyphen-nl) are
 // converted by the same generator into hyphen-nl/hyph_nl.txt (licence
-// hyphen-nl/LICENSE) and matched by internal/hyphen.
+// hyphen-nl/LICENSE) and matched by internal/hyphen. The same generator
+// counts the words of the Dutch statutory text of the Basiswettenbestand
+// (../shared/data/bwb-laws-markdown; no copyright under art. 11 of the
+// Auteurswet) into bwbfreq/words.txt.gz: the count of each word of the list,
+// no text.
 //
 // Split looks for the split into dictionary words with the fewest parts,
 // joined directly or by a linking sound (-s-, -e-, -en-); among splits with
@@ -18,7 +22,9 @@
 // beleid, minister and voorbereiding stay whole. Every split point must be a
 // hyphenation point where the modifier ends or where the next part starts
 // (om-gangs-taal: omgang+s+taal, not omgang+staal). A word the list itself
-// contains is split only from 11 bytes on: short listed compounds are mostly
-// lexicalised (hoofdstad, landbouw). docs/COMPOUNDS.md gives the
+// contains may be lexicalised (hoofdstuk, burgemeester): it is split only from
+// 9 bytes on, and only if its parts are much more frequent in the statutory
+// text than the word itself (Koehn and Knight's geometric mean of the parts'
+// counts) or one of them is a glossary term. docs/COMPOUNDS.md gives the
 // method and its precision and recall on the UD Dutch dev gold.
 package decompound

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -220,14 +221,20 @@ func adjudicate(t testing.TB, words []goldWord) []goldWord {
 
 // logMissed prints where the gold split points of dev nouns that s misses
 // are: in listed words shorter than options.knownMinLen (left whole on
-// purpose), in longer listed words, or in words the list lacks.
+// purpose), in longer listed words whose split the counts reject (a
+// splitter without the frequency rule finds the point), in other longer
+// listed words, or in words the list lacks.
 func logMissed(t *testing.T, s *Splitter, words []goldWord) {
-	var short, long, unlisted int
+	opt := s.opt
+	opt.alphaShort, opt.alphaLong, opt.minPartCount = 0, 0, 0
+	nofreq := &Splitter{t: s.t, hy: s.hy, f: s.f, opt: opt, terms: s.terms}
+	var short, counts, long, unlisted int
 	for _, g := range words {
 		if g.upos != "NOUN" {
 			continue
 		}
 		got := points(g.word, s.Split(g.word))
+		without := points(g.word, nofreq.Split(g.word))
 		for _, p := range g.points {
 			switch {
 			case slices.Contains(got, p):
@@ -235,13 +242,15 @@ func logMissed(t *testing.T, s *Splitter, words []goldWord) {
 				unlisted++
 			case len(g.word) < s.opt.knownMinLen:
 				short++
+			case slices.Contains(without, p):
+				counts++
 			default:
 				long++
 			}
 		}
 	}
-	t.Logf("missed split points, dev nouns: %d in listed words under %d bytes, %d in longer listed words, %d in unlisted words",
-		short, s.opt.knownMinLen, long, unlisted)
+	t.Logf("missed split points, dev nouns: %d in listed words under %d bytes, %d in longer listed words whose split the counts reject, %d in other longer listed words, %d in unlisted words",
+		short, s.opt.knownMinLen, counts, long, unlisted)
 }
 
 // curatedTerms returns the Dutch terms of the curated glossary that ships
@@ -275,14 +284,23 @@ func curatedTerms(t testing.TB) []string {
 // acceptance figure (docs/COMPOUNDS.md).
 const minStrictPrecision = 0.9
 
+// minStrictRecall is the recall of split points on the dev nouns (types,
+// strict) below which TestGold fails, for the splitter without terms and
+// with the curated terms: the counts from the statutory text raised it
+// from 0.29 to 0.58. Issue 12 asks for 0.6, which this splitter does not
+// reach on the whole dev set (0.61 on the tuning slice, 0.55 on the check
+// slice; docs/COMPOUNDS.md); the bound keeps what was reached.
+const minStrictRecall = 0.57
+
 // TestGold measures the splitter against the UD Dutch dev gold and fails if
 // the strict precision of split points on nouns (types; every word whose
-// lemma has no "_" counts as no compound) falls below minStrictPrecision.
+// lemma has no "_" counts as no compound) falls below minStrictPrecision or
+// their recall below minStrictRecall.
 // It also prints the figures on all parts of speech and per occurrence, on
 // the tuning (even sentences) and check (odd sentences) slices, the
 // adjudicated figures (testdata/unmarked-compounds.txt, a list built from an
 // earlier splitter's own output: a secondary figure only) and the precision
-// and recall for each value of the length threshold on listed words. Run
+// and recall for each value of the frequency thresholds on listed words. Run
 // with -v to see them (docs/COMPOUNDS.md).
 func TestGold(t *testing.T) {
 	words, skipped := readGold(t)
@@ -335,6 +353,9 @@ func TestGold(t *testing.T) {
 	if p := strict.precision(); p < minStrictPrecision {
 		t.Errorf("precision of split points on dev nouns (strict) = %.4f, want ≥ %.3f", p, minStrictPrecision)
 	}
+	if r := strict.recall(); r < minStrictRecall {
+		t.Errorf("recall of split points on dev nouns (strict) = %.4f, want ≥ %.3f", r, minStrictRecall)
+	}
 	// As the service builds it: the curated glossary's Dutch terms as terms
 	// and extra words (internal/app.NewSplitter; the corpus's words are
 	// extra words too, which add parts, not splits of listed words).
@@ -350,6 +371,9 @@ func TestGold(t *testing.T) {
 			if p := sc.precision(); p < minStrictPrecision {
 				t.Errorf("precision of split points on dev nouns (strict) with the curated terms = %.4f, want ≥ %.3f", p, minStrictPrecision)
 			}
+			if r := sc.recall(); r < minStrictRecall {
+				t.Errorf("recall of split points on dev nouns (strict) with the curated terms = %.4f, want ≥ %.3f", r, minStrictRecall)
+			}
 			if testing.Verbose() && os.Getenv("DECOMPOUND_ERRORS") != "" {
 				for _, e := range errs {
 					t.Log("with terms: " + e)
@@ -360,18 +384,38 @@ func TestGold(t *testing.T) {
 	if testing.Short() {
 		return
 	}
-	// The precision/recall curve over the threshold on listed words: 0
-	// splits every listed word, maxWord+1 none.
-	t.Log("knownMinLen: strict nouns types all (P R) | even (P R) | odd (P R) | adjudicated all nouns (P R)")
-	for _, n := range []int{0, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, maxWord + 1} {
+	// The precision/recall curves over the frequency thresholds on
+	// listed words, each varied with the others at their defaults; +Inf
+	// splits no listed word of that band.
+	t.Log("threshold: strict nouns types all (P R) | even (P R) | odd (P R) | adjudicated all nouns (P R) | all UPOS (P R)")
+	curve := func(name string, vary func(*options)) {
 		opt := defaults
-		opt.knownMinLen = n
-		sp := &Splitter{t: s.t, hy: s.hy, opt: opt} // the same dictionary
+		vary(&opt)
+		sp := &Splitter{t: s.t, hy: s.hy, f: s.f, opt: opt} // the same dictionary
 		l, _ := evaluate(sp, words, nouns, false)
 		e, _ := evaluate(sp, words, even, false)
 		o, _ := evaluate(sp, words, odd, false)
 		a, _ := evaluate(sp, adjudicated, nouns, false)
 		w, _ := evaluate(sp, words, all, false)
-		t.Logf("%11d: %.3f %.3f | %.3f %.3f | %.3f %.3f | %.3f %.3f | all UPOS %.3f %.3f", n, l.precision(), l.recall(), e.precision(), e.recall(), o.precision(), o.recall(), a.precision(), a.recall(), w.precision(), w.recall())
+		t.Logf("%-18s %.3f %.3f | %.3f %.3f | %.3f %.3f | %.3f %.3f | %.3f %.3f", name, l.precision(), l.recall(), e.precision(), e.recall(), o.precision(), o.recall(), a.precision(), a.recall(), w.precision(), w.recall())
 	}
+	inf := math.Inf(1)
+	for _, a := range []float64{1, 16, 32, 64, 128, 256, 512, inf} {
+		curve(fmt.Sprintf("alphaShort %g", a), func(o *options) { o.alphaShort = a })
+	}
+	for _, a := range []float64{1, 2, 4, 6, 8, 12, 16, 32, 64, inf} {
+		curve(fmt.Sprintf("alphaLong %g", a), func(o *options) { o.alphaLong = a })
+	}
+	for _, n := range []int{0, 8, 9, 10, 11} {
+		curve(fmt.Sprintf("knownMinLen %d", n), func(o *options) { o.knownMinLen = n })
+	}
+	for _, n := range []int{10, 11, 12, 13, 14, 16} {
+		curve(fmt.Sprintf("longLen %d", n), func(o *options) { o.longLen = n })
+	}
+	for _, n := range []int{0, 1, 2, 5, 10} {
+		curve(fmt.Sprintf("minPartCount %d", n), func(o *options) { o.minPartCount = n })
+	}
+	// Without counts: the rule before them, a listed word is split only
+	// from 16 bytes on (alpha 0 lets every split of a long word pass).
+	curve("length only (16)", func(o *options) { o.knownMinLen, o.alphaShort, o.alphaLong, o.minPartCount = 16, 0, 0, 0 })
 }

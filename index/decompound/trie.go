@@ -80,3 +80,21 @@ func (t *trie) lookup(key string) uint8 {
 	}
 	return t.flags[n]
 }
+
+// find returns the node of key and its flags; node -1 and flags 0 when
+// it is absent.
+func (t *trie) find(key string) (int, uint8) {
+	n := 0
+	for i := 0; i < len(key); i++ {
+		if n = t.Child(n, key[i]); n < 0 {
+			return -1, 0
+		}
+	}
+	return n, t.flags[n]
+}
+
+// node returns the node of key, -1 when it is absent.
+func (t *trie) node(key string) int {
+	n, _ := t.find(key)
+	return n
+}

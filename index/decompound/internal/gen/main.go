@@ -1,13 +1,17 @@
 // Command gen compiles package decompound's embedded artefacts: the OpenTaal
 // word list (opentaal/words.fst, with the OpenTaal licence beside it in
-// opentaal/LICENSE) and the Dutch hyphenation patterns (hyphen-nl/hyph_nl.txt,
-// converted to UTF-8, with hyphen-nl/LICENSE). It is run by go generate in
-// package decompound:
+// opentaal/LICENSE), the Dutch hyphenation patterns (hyphen-nl/hyph_nl.txt,
+// converted to UTF-8, with hyphen-nl/LICENSE) and, with -freq, the word
+// frequencies of the Dutch statutory text (bwbfreq/words.txt.gz). It is run
+// by go generate in package decompound:
 //
 //	go run ./internal/gen -in /usr/share/dict/dutch -copyright /usr/share/doc/wdutch/copyright -out opentaal \
-//		-hyph /usr/share/hyphen/hyph_nl_NL.dic -hyph-copyright /usr/share/doc/hyphen-nl/copyright -hyph-out hyphen-nl
+//		-hyph /usr/share/hyphen/hyph_nl_NL.dic -hyph-copyright /usr/share/doc/hyphen-nl/copyright -hyph-out hyphen-nl \
+//		-freq bwb-small.jsonl.gz,bwb-large.jsonl.gz -freq-out bwbfreq
 //
-// The word list may be gzip-compressed.
+// The word list may be gzip-compressed. The frequency table keeps only the
+// words of the compiled word list (the only words the splitter looks up) of
+// 4 to 64 bytes, so it holds counts and no text.
 package main
 
 import (
@@ -17,7 +21,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/blevesearch/vellum"
+
+	"github.com/tolk-nl/tolk/index/decompound/internal/freq"
 	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
@@ -37,13 +45,65 @@ func run(args []string) error {
 	hyph := fs.String("hyph", "/usr/share/hyphen/hyph_nl_NL.dic", "the Dutch hyphenation patterns (Debian hyphen-nl)")
 	hcr := fs.String("hyph-copyright", "/usr/share/doc/hyphen-nl/copyright", "the Debian copyright file of hyphen-nl, or an excerpt holding its dictionaries/nl_NL paragraph")
 	hout := fs.String("hyph-out", "hyphen-nl", "output directory for hyph_nl.txt and LICENSE")
+	fq := fs.String("freq", "", "comma-separated JSON-lines files of Dutch text (../shared/data/bwb-laws-markdown/bwb-*.jsonl.gz) to count words in; none: no frequency table")
+	fout := fs.String("freq-out", "bwbfreq", "output directory for words.txt.gz")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := words(*in, *cr, *out); err != nil {
 		return err
 	}
-	return patterns(*hyph, *hcr, *hout)
+	if err := patterns(*hyph, *hcr, *hout); err != nil {
+		return err
+	}
+	if *fq == "" {
+		return nil
+	}
+	list, err := os.ReadFile(filepath.Join(*out, "words.fst"))
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	return frequencies(strings.Split(*fq, ","), list, *fout)
+}
+
+// frequencies counts the words of the JSON-lines files ins and writes the
+// counts of the words of the compiled word list list to out/words.txt.gz.
+func frequencies(ins []string, list []byte, out string) error {
+	fst, err := vellum.Load(list)
+	if err != nil {
+		return fmt.Errorf("gen: word list: %w", err)
+	}
+	c := freq.Counts{}
+	var st freq.Stats
+	for _, in := range ins {
+		f, err := os.Open(in)
+		if err != nil {
+			return fmt.Errorf("gen: %w", err)
+		}
+		s, err := c.CountJSONL(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("gen: %s: %w", in, err)
+		}
+		st.Docs += s.Docs
+		st.Tokens += s.Tokens
+	}
+	var buf bytes.Buffer
+	n, err := freq.WriteTable(&buf, c, st, ins, func(w string) bool {
+		ok, _ := fst.Contains([]byte(w))
+		return ok
+	})
+	if err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "words.txt.gz"), buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("gen: %w", err)
+	}
+	fmt.Printf("gen: words.txt.gz: %d documents, %d tokens, %d distinct words, %d kept, %d bytes\n", st.Docs, st.Tokens, len(c), n, buf.Len())
+	return nil
 }
 
 // words compiles the word list in into out/words.fst and writes the OpenTaal
