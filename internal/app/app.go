@@ -20,6 +20,7 @@ import (
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/index/decompound"
 	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/pdftext"
 	"github.com/tolk-nl/tolk/internal/store"
 	"github.com/tolk-nl/tolk/tm/lexicon"
 )
@@ -84,6 +85,8 @@ type App struct {
 	memSeq  int
 
 	tmem *tmState // the translation memory (tm.go)
+
+	pdf *pdftext.Reader // reads uploaded PDFs; its engine starts on the first (formats.go)
 }
 
 // Document is a stored document: its parsed form and when it was added.
@@ -103,6 +106,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &App{log: log, infos: map[string]*DocInfo{}, mem: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning()}
+	a.pdf = pdftext.New(pdfCache())
 	size := cfg.DocCache
 	if size == 0 {
 		size = DefaultDocCache
@@ -265,6 +269,9 @@ func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
 // Close releases the index and the store.
 func (a *App) Close() error {
 	var errs []error
+	if a.pdf != nil {
+		errs = append(errs, a.pdf.Close())
+	}
 	if a.tmem != nil {
 		errs = append(errs, a.tmem.idx.Close())
 	}
@@ -337,7 +344,7 @@ func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt
 // both versions' passages for a moment; never neither.
 func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (doc *Document, old *DocInfo, err error) {
 	name = ingest.CleanName(name) // stored and listed: no NUL, newline or overlong name
-	d, err := ingest.Parse(name, data, opt)
+	d, err := ingest.Parse(name, data, a.ingestOptions(opt))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -250,7 +250,7 @@ type bulkItem struct {
 // parsing, encoding the stored form, analysing the passages.
 func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int) *bulkItem {
 	name = ingest.CleanName(name)
-	d, err := ingest.Parse(name, data, opt)
+	d, err := ingest.Parse(name, data, a.ingestOptions(opt))
 	if err != nil {
 		return &bulkItem{err: err}
 	}

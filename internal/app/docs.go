@@ -42,6 +42,9 @@ type DocInfo struct {
 	// Version names the content (a hash of the stored form); it is part
 	// of every passage ID of the document.
 	Version string `json:"version"`
+	// Meta is the document's metadata (type, date, dossier, …), shared
+	// with the Document; nil for text and Markdown (ingest.Metadata).
+	Meta *ingest.Metadata `json:"metadata,omitempty"`
 }
 
 // Info returns d's summary: what Documents lists for it.
@@ -49,7 +52,7 @@ func (d *Document) Info() *DocInfo { return d.info() }
 
 func (d *Document) info() *DocInfo {
 	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added,
-		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version}
+		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version, Meta: d.Meta}
 }
 
 // Documents lists the stored documents sorted by id: their summaries,

@@ -76,7 +76,7 @@ var months = map[string]time.Month{
 // names); isoDate "2018-03-09".
 var (
 	dutchDate = regexp.MustCompile(`(?i)\b(\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october) (\d{4})\b`)
-	isoDate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b`)
+	isoDate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\b|T)`)
 	// dateLine is a letter's date line: "Datum 25 augustus 2020",
 	// "Den Haag, 25 augustus 2020", "Winschoten, 14 juni 2017".
 	dateLine = regexp.MustCompile(`(?i)^(?:datum\s*:?\s*|[A-Z][\p{L}' -]{1,30}(?:\([A-Z]+\))?,\s*)(\d{1,2} \p{L}+ \d{4})\.?$`)
@@ -86,7 +86,7 @@ var (
 // when s holds no valid date.
 func parseDate(s string) string {
 	if m := isoDate.FindStringSubmatch(s); m != nil {
-		return m[0]
+		return m[1] + "-" + m[2] + "-" + m[3]
 	}
 	m := dutchDate.FindStringSubmatch(s)
 	if m == nil {

@@ -104,7 +104,7 @@ func (b *boundedReader) Read(p []byte) (int, error) {
 	b.left -= int64(n)
 	b.z.total += uint64(n)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%v: %w", err, ErrCorrupt)
+		err = fmt.Errorf("%w: %w", err, ErrCorrupt)
 	}
 	return n, err
 }
@@ -150,11 +150,15 @@ func (z *zipParts) xmlPart(name string, fn func(xml.Token) error) error {
 
 func partError(name string, err error) error {
 	switch {
+	case errors.Is(err, zip.ErrFormat):
+		// archive/zip stops a part that inflates beyond its declared
+		// size with ErrFormat.
+		return fmt.Errorf("%s is damaged or inflates beyond its declared size (a zip bomb?): %w", name, ErrUnsafe)
 	case errors.Is(err, errPartTooLarge):
 		return fmt.Errorf("%s inflates beyond %d bytes: a zip bomb? %w", name, maxPartBytes, ErrUnsafe)
 	case errors.Is(err, ErrCorrupt), errors.Is(err, ErrUnsafe), errors.Is(err, ErrTooLarge):
 		return fmt.Errorf("%s: %w", name, err)
-	case errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrFormat), errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, zip.ErrChecksum), errors.Is(err, io.ErrUnexpectedEOF):
 		return fmt.Errorf("%s is damaged (%v): %w", name, err, ErrCorrupt)
 	}
 	var se *xml.SyntaxError

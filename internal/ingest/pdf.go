@@ -18,7 +18,7 @@ func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, 
 		if IsInputError(err) {
 			return nil, nil, "", "", err
 		}
-		return nil, nil, "", "", fmt.Errorf("the PDF could not be read (%v): %w", err, ErrCorrupt)
+		return nil, nil, "", "", fmt.Errorf("reading a PDF: %w", err) // the reader failed, not the file
 	}
 	meta = &Metadata{SourceFormat: "pdf", Pages: len(t.Pages)}
 	pages := make([][]string, len(t.Pages))

@@ -144,11 +144,14 @@ type docSummary struct {
 	Added      string `json:"added"`
 	Sections   int    `json:"sections"`
 	Paragraphs int    `json:"paragraphs"`
+	// Metadata is what the file and its text say about the document;
+	// absent for text and Markdown.
+	Metadata *ingest.Metadata `json:"metadata,omitempty"`
 }
 
 func summary(d *app.DocInfo) docSummary {
 	return docSummary{ID: d.ID, Title: d.Title, Name: d.Name, Format: string(d.Format),
-		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: d.Sections, Paragraphs: d.Paragraphs}
+		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: d.Sections, Paragraphs: d.Paragraphs, Metadata: d.Meta}
 }
 
 func (s *Server) listDocuments(c *gin.Context) error {
@@ -183,6 +186,9 @@ func (s *Server) addDocument(c *gin.Context) error {
 			return errBadRequest("replace must be true or false")
 		}
 		replace = b
+	}
+	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+		return s.uploadDocuments(c, replace)
 	}
 	name, data, err := s.readDocument(c)
 	if err != nil {
@@ -248,7 +254,7 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 func (s *Server) putDocument(c *gin.Context, id, name string, data []byte, replace bool) error {
 	opt := ingest.Options{Title: c.Query("title")}
 	if id != "" {
-		d, err := ingest.Parse(name, data, opt)
+		d, err := s.app.Parse(name, data, opt)
 		if err != nil {
 			return err
 		}

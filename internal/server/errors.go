@@ -72,8 +72,7 @@ func classifyLayer(err error) *apiError {
 			fmt.Sprintf("the request body is larger than the limit of %s", byteSize(mbe.Limit))}
 	case errors.Is(err, ingest.ErrTooLarge):
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large", err.Error()}
-	case errors.Is(err, ingest.ErrEmpty), errors.Is(err, ingest.ErrBinary),
-		errors.Is(err, ingest.ErrInvalidUTF8), errors.Is(err, ingest.ErrUnsupported):
+	case ingest.IsInputError(err): // empty, binary, damaged, encrypted, a scan, a zip bomb, …
 		return &apiError{http.StatusBadRequest, "bad_document", err.Error()}
 	case errors.Is(err, glossary.ErrInvalid):
 		return &apiError{http.StatusBadRequest, "invalid_concept", err.Error()}

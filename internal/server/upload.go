@@ -1,0 +1,152 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/ingest"
+)
+
+// maxUploadBytes bounds a multipart upload of several documents; each
+// file is still bounded by maxDocumentBytes.
+const maxUploadBytes = 64 << 20
+
+// maxUploadFiles bounds the files of one multipart upload.
+const maxUploadFiles = 100
+
+// uploadResult is the answer for one file of a multipart upload.
+type uploadResult struct {
+	Name     string      `json:"name"`
+	Status   int         `json:"status"`
+	Document *docSummary `json:"document,omitempty"`
+	Error    *uploadErr  `json:"error,omitempty"`
+}
+
+type uploadErr struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// uploadFiles returns the files of a multipart form: the "file" fields,
+// then the "files" fields.
+func uploadFiles(form *multipart.Form) []*multipart.FileHeader {
+	return append(append([]*multipart.FileHeader(nil), form.File["file"]...), form.File["files"]...)
+}
+
+// uploadDocuments is POST /documents with a multipart form. One file is
+// added as a raw body is (201 with its summary, or the error); several
+// are added one by one, each with its own result: 200 when all were
+// stored, 207 when some were not. A file that is refused stores nothing.
+func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUploadBytes)
+	form, err := c.MultipartForm()
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return errBadRequest("the multipart upload cannot be read: " + err.Error())
+	}
+	files := uploadFiles(form)
+	switch {
+	case len(files) == 0:
+		return errBadRequest("multipart upload needs a 'file' field (or several 'file' or 'files' fields)")
+	case len(files) > maxUploadFiles:
+		return errBadRequest(fmt.Sprintf("%d files in one upload; the limit is %d", len(files), maxUploadFiles))
+	case len(files) == 1:
+		name := c.Query("name")
+		if name == "" {
+			name = files[0].Filename
+		}
+		data, err := readPart(files[0])
+		if err != nil {
+			return err
+		}
+		if name == "" {
+			return errBadRequest("name is required (?name=letter.txt): it gives the document id and format")
+		}
+		return s.putDocument(c, "", name, data, replace)
+	}
+	opt := ingest.Options{Title: c.Query("title")}
+	results := make([]uploadResult, 0, len(files))
+	stored := 0
+	for _, fh := range files {
+		r := uploadResult{Name: fh.Filename}
+		d, status, err := s.addOne(c, fh, opt, replace)
+		if err == nil {
+			sum := summary(d.Info())
+			r.Status, r.Document = status, &sum
+			stored++
+		} else {
+			ae := s.uploadError(c, err)
+			r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
+		}
+		results = append(results, r)
+	}
+	status := http.StatusOK
+	if stored < len(files) {
+		status = http.StatusMultiStatus
+	}
+	c.JSON(status, gin.H{"results": results, "stored": stored, "failed": len(files) - stored})
+	return nil
+}
+
+// addOne adds one file of a multipart upload.
+func (s *Server) addOne(c *gin.Context, fh *multipart.FileHeader, opt ingest.Options, replace bool) (*app.Document, int, error) {
+	if fh.Filename == "" {
+		return nil, 0, errBadRequest("a file part has no file name: it gives the document id")
+	}
+	data, err := readPart(fh)
+	if err != nil {
+		return nil, 0, err
+	}
+	if replace {
+		d, replaced, err := s.app.ReplaceDocument(c.Request.Context(), fh.Filename, data, opt)
+		if replaced {
+			return d, http.StatusOK, err
+		}
+		return d, http.StatusCreated, err
+	}
+	d, err := s.app.AddDocument(c.Request.Context(), fh.Filename, data, opt)
+	return d, http.StatusCreated, err
+}
+
+// uploadError is what a client is told about one refused file; a 5xx is
+// logged and told as "internal error", as fail does.
+func (s *Server) uploadError(c *gin.Context, err error) *apiError {
+	var ee *app.ExistsError
+	if errors.As(err, &ee) {
+		return &apiError{http.StatusConflict, "exists", fmt.Sprintf("document %q (from %q) already exists: replace it with ?replace=true", ee.ID, ee.Name)}
+	}
+	ae := classify(err)
+	if ae == nil {
+		s.log.Error("upload failed", "path", c.Request.URL.Path, "err", err)
+		ae = &apiError{http.StatusInternalServerError, "internal", "internal error"}
+	}
+	return ae
+}
+
+// readPart reads one uploaded file, refusing one larger than
+// maxDocumentBytes.
+func readPart(fh *multipart.FileHeader) ([]byte, error) {
+	if fh.Size > maxDocumentBytes {
+		return nil, &apiError{http.StatusRequestEntityTooLarge, "too_large",
+			fmt.Sprintf("%s is %d bytes, larger than the limit of %s", fh.Filename, fh.Size, byteSize(maxDocumentBytes))}
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return nil, errBadRequest("the uploaded file cannot be read: " + err.Error())
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxDocumentBytes+1))
+	if err != nil {
+		return nil, errBadRequest("the uploaded file cannot be read: " + err.Error())
+	}
+	return data, nil
+}

@@ -1,0 +1,128 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+const uploadXML = `<?xml version="1.0" encoding="utf-8"?>
+<officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" content="https://zoek.officielebekendmakingen.nl/stcrt-2015-47076/metadata.xml"/></metadata>
+<kop><titel>STAATSCOURANT</titel></kop><staatscourant><kop><titel>Ter inzage: omgevingsvergunning</titel></kop>
+<zakelijke-mededeling><tekst><al>Dit ontwerpbesluit ligt zes weken ter inzage in het gemeentehuis van Bergen.</al><tussenkop>Bergen, 23 december 2015</tussenkop></tekst></zakelijke-mededeling></staatscourant></officiele-publicatie>`
+
+const uploadHTML = `<!doctype html><html lang="nl"><head><title>Nieuwsbericht</title><script>track()</script></head>
+<body><nav><a href="/">Home</a> Menu</nav><main><h1>Kabinet steunt Mali</h1><p>Het kabinet maakt 10 miljoen euro vrij voor humanitaire hulp in Mali.</p></main><footer>Rijksoverheid</footer></body></html>`
+
+// multipartBody builds a multipart form with the given files under "file".
+func multipartBody(t *testing.T, files map[string]string, order ...string) (string, io.Reader) {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	for _, name := range order {
+		part, err := w.CreateFormFile("file", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(part, files[name])
+	}
+	w.Close()
+	return w.FormDataContentType(), &buf
+}
+
+func postAs(t *testing.T, ts *httptest.Server, path, ctype string, body io.Reader) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("POST", ts.URL+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	req.Header.Set("Content-Type", ctype)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+func documentCount(t *testing.T, ts *httptest.Server) int {
+	t.Helper()
+	var list struct{ Documents []json.RawMessage }
+	if c := get(t, ts, "/api/v1/documents", &list); c != 200 {
+		t.Fatalf("list: %d", c)
+	}
+	return len(list.Documents)
+}
+
+// TestUploadFormats: POST /documents takes the new formats as a raw body
+// and as multipart (one file or several, a result per file); bad input
+// answers 4xx naming the problem and stores nothing. Every answer is
+// checked against openapi.yaml (checkAPI).
+func TestUploadFormats(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	n := documentCount(t, ts)
+
+	// One file, multipart: 201 with the metadata.
+	ctype, body := multipartBody(t, map[string]string{"stcrt-2015-47076.xml": uploadXML}, "stcrt-2015-47076.xml")
+	code, b := postAs(t, ts, "/api/v1/documents", ctype, body)
+	var one struct {
+		ID       string
+		Format   string
+		Metadata struct{ Type, Date, Identifier string }
+	}
+	if err := json.Unmarshal(b, &one); code != 201 || err != nil {
+		t.Fatalf("one file: %d %s", code, b)
+	}
+	if one.ID != "stcrt-2015-47076" || one.Format != "xml" || one.Metadata.Type != "staatscourant" || one.Metadata.Date != "2015-12-23" {
+		t.Errorf("one file: %s", b)
+	}
+
+	// Several files: a result each, 207 because one is refused.
+	files := map[string]string{"nieuws.html": uploadHTML, "kapot.pdf": "%PDF-1.7\n1 0 obj <<", "leeg.docx": ""}
+	ctype, body = multipartBody(t, files, "nieuws.html", "kapot.pdf", "leeg.docx")
+	code, b = postAs(t, ts, "/api/v1/documents", ctype, body)
+	var many struct {
+		Stored, Failed int
+		Results        []struct {
+			Name   string
+			Status int
+			Error  *struct{ Code, Message string }
+		}
+	}
+	if err := json.Unmarshal(b, &many); code != 207 || err != nil {
+		t.Fatalf("several files: %d %s", code, b)
+	}
+	if many.Stored != 1 || many.Failed != 2 || len(many.Results) != 3 || many.Results[0].Status != 201 ||
+		many.Results[1].Status != 400 || !strings.Contains(many.Results[1].Error.Message, "damaged or truncated") ||
+		many.Results[2].Status != 400 || !strings.Contains(many.Results[2].Error.Message, "no text") {
+		t.Errorf("several files: %s", b)
+	}
+
+	// Raw bodies the service must refuse, naming the problem.
+	for _, tc := range []struct {
+		name, body, msg string
+	}{
+		{"leeg.pdf", "", "no text"},
+		{"kapot.pdf", "%PDF-1.4\n%%EOF", "damaged or truncated"},
+		{"kapot.docx", "PK\x03\x04\x14\x00\x06\x00", "damaged or truncated"},
+		{"dtd.xml", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><officiele-publicatie/>`, "DOCTYPE declaring entities"},
+		{"brief.docx", "gewone tekst", "the name says a Word (.docx) file, but the content is not one"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, b := postAs(t, ts, "/api/v1/documents?name="+tc.name, "application/octet-stream", strings.NewReader(tc.body))
+			if code != 400 || !strings.Contains(string(b), tc.msg) {
+				t.Errorf("%d %s, want 400 with %q", code, b, tc.msg)
+			}
+		})
+	}
+	if got := documentCount(t, ts); got != n+2 {
+		t.Errorf("%d documents, want %d: a refused upload was stored", got, n+2)
+	}
+}
