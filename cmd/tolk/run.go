@@ -31,8 +31,9 @@ const usage = `usage: tolk <command> [flags] [arguments]
 commands:
   serve                 run the web service (default 127.0.0.1:8080, data in ./tolk-data)
   search QUERY          print the passages that match QUERY, best first
-  ingest FILE...        add letters (PDF text, Markdown or plain text) to the data directory;
-                        a file whose id is taken is refused unless --replace
+  ingest FILE|DIR...    add documents (PDF, Word, OpenDocument, HTML, official XML, Markdown, text)
+                        to the data directory; a DIR is walked recursively; an unchanged file is
+                        skipped, a file whose id is taken is refused unless --replace
   annotate FILE         print FILE (or - for stdin) with the glossary's terms marked, and a term table
   glossary export       write the glossary (--format tbx|csv|xlsx|omegat|tsv|json) to stdout or --out
   glossary import FILE  import a term list into a collection (--format, --collection)
@@ -327,7 +328,10 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer a.Close()
-	paths := fs.Args()
+	paths, skipped, walked, err := ingestPlan(a, fs.Args()) // ingestdir.go
+	if err != nil {
+		return err
+	}
 	files := make([]app.BulkFile, len(paths))
 	for i, p := range paths {
 		files[i] = app.BulkFile{Name: filepath.Base(p), Read: func() ([]byte, error) { return os.ReadFile(p) }}
@@ -359,7 +363,9 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 			return err
 		}
 	}
-	if len(paths) <= 5 {
+	if walked || len(skipped) > 0 {
+		reportFiles(stderr, paths, skipped, rep)
+	} else if len(paths) <= 5 {
 		for i, p := range paths {
 			if !refused(rep.Failed, i) {
 				fmt.Fprintf(stderr, "ingested %s\n", p)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 
@@ -35,4 +36,24 @@ func pdfCache() string {
 		return ""
 	}
 	return filepath.Join(d, "tolk", "pdfium")
+}
+
+// Unchanged reports whether data, parsed as name, is the document stored
+// under the id it gives, unchanged: the same content hash (the version
+// that names the parsed document and its passages). A file that cannot
+// be parsed is not unchanged; its error is for the caller to report when
+// it adds the file.
+func (a *App) Unchanged(name string, data []byte) bool {
+	d, err := a.Parse(ingest.CleanName(name), data, ingest.Options{})
+	if err != nil {
+		return false
+	}
+	a.mu.RLock()
+	info := a.infos[d.ID]
+	a.mu.RUnlock()
+	if info == nil {
+		return false
+	}
+	meta, err := json.Marshal(d)
+	return err == nil && version(meta) == info.Version
 }
