@@ -51,6 +51,12 @@ type snapTables struct {
 	segs    []*segFacets
 	values  [len(facetFields)][]string
 	global  [len(facetFields)][][]uint32
+	// flat is, per passage of the snapshot (global number), 1 + the index
+	// of its value in values, or 0: what add reads, one load per field.
+	flat [len(facetFields)][]uint32
+	// rank is each value's place in the sorted order of values, so that
+	// ordering counts breaks ties without comparing strings.
+	rank    [len(facetFields)][]uint32
 	pool    sync.Pool   // *snapFacets, counts zeroed
 	answers snapAnswers // word answers on this snapshot (snapcache.go)
 }
@@ -148,6 +154,27 @@ func (ft *facetTables) tables(snap *scorch.IndexSnapshot) (*snapTables, error) {
 			st.global[f][i] = g
 		}
 	}
+	for f := range facetFields {
+		st.flat[f] = make([]uint32, running)
+		for i, t := range st.segs {
+			g, base := st.global[f][i], st.offsets[i]
+			for local, o := range t.ord[f] {
+				if o != 0 {
+					st.flat[f][base+uint64(local)] = g[o-1] + 1
+				}
+			}
+		}
+		order := make([]uint32, len(st.values[f]))
+		for i := range order {
+			order[i] = uint32(i)
+		}
+		vs := st.values[f]
+		sort.Slice(order, func(a, b int) bool { return vs[order[a]] < vs[order[b]] })
+		st.rank[f] = make([]uint32, len(order))
+		for r, g := range order {
+			st.rank[f][g] = uint32(r)
+		}
+	}
 	if len(ft.snaps) == keptSnapshots {
 		ft.snaps = slices.Delete(ft.snaps, 0, 1)
 	}
@@ -194,21 +221,16 @@ func buildSegFacets(seg segment.Segment) (*segFacets, error) {
 
 // add counts the passage with global number num.
 func (sf *snapFacets) add(num uint64) {
-	st := sf.st
-	i := sort.Search(len(st.offsets), func(x int) bool { return st.offsets[x] > num }) - 1
-	if i < 0 {
-		return
-	}
-	t, local := st.segs[i], num-st.offsets[i]
 	for f := range facetFields {
-		if local >= uint64(len(t.ord[f])) {
+		flat := sf.st.flat[f]
+		if num >= uint64(len(flat)) {
 			continue
 		}
-		o := t.ord[f][local]
-		if o == 0 {
+		g := flat[num]
+		if g == 0 {
 			continue
 		}
-		g := st.global[f][i][o-1]
+		g--
 		if sf.counts[f][g] == 0 {
 			sf.touched[f] = append(sf.touched[f], g)
 		}
@@ -218,15 +240,32 @@ func (sf *snapFacets) add(num uint64) {
 
 // result returns the counts, the most frequent values first (ties by
 // value), at most facetSize per field: the order and cut of bleve's terms
-// facets.
+// facets, as topFacets makes it, with values compared by rank.
 func (sf *snapFacets) result() map[string][]Facet {
 	out := make(map[string][]Facet, len(facetFields))
 	for f, field := range facetFields {
-		all := make([]Facet, len(sf.touched[f]))
-		for k, g := range sf.touched[f] {
-			all[k] = Facet{Value: sf.st.values[f][g], Count: sf.counts[f][g]}
+		counts, rank := sf.counts[f], sf.st.rank[f]
+		before := func(a, b uint32) bool {
+			return counts[a] > counts[b] || counts[a] == counts[b] && rank[a] < rank[b]
 		}
-		out[field] = topFacets(all, facetSize)
+		n := facetSize
+		top := make([]uint32, 0, min(n, len(sf.touched[f])))
+		for _, x := range sf.touched[f] {
+			if len(top) == n && !before(x, top[n-1]) {
+				continue
+			}
+			i := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
+			if len(top) < n {
+				top = append(top, 0)
+			}
+			copy(top[i+1:], top[i:])
+			top[i] = x
+		}
+		fs := make([]Facet, len(top))
+		for i, g := range top {
+			fs[i] = Facet{Value: sf.st.values[f][g], Count: counts[g]}
+		}
+		out[field] = fs
 	}
 	return out
 }

@@ -36,6 +36,11 @@ func (a *App) DocumentAnnotations(id string) ([]match.Annotation, error) {
 // terms a translation lacks, and deprecated English terms it uses.
 func (a *App) Check(nl, en string) []match.Issue { return a.matcher().Check(nl, en) }
 
+// CheckAll reports on every glossary concept of a Dutch source: passed,
+// missing or deprecated in the translation, with its spans in both texts
+// (match.Matcher.CheckAll).
+func (a *App) CheckAll(nl, en string) []match.ConceptCheck { return a.matcher().CheckAll(nl, en) }
+
 // Candidates proposes terms of a document the glossary lacks.
 func (a *App) Candidates(id string, limit int) ([]match.Candidate, error) {
 	d, err := a.Document(id)

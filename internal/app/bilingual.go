@@ -492,20 +492,22 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 // only when no token matched otherwise (a hit found through its heading
 // or a compound part).
 func wordMatch(toks *passageWords, w string, split func(string) []string) (Matched, bool) {
-	fw, kw := index.Fold(w), nlKeys.key(w)
-	stem := -1
+	fw := index.Fold(w)
 	for i, tok := range toks.toks {
 		switch {
 		case tok == w:
 			return Matched{Query: w, Term: tok, Via: "exact"}, true
 		case toks.fold(i) == fw:
 			return Matched{Query: w, Term: tok, Via: "fold"}, true
-		case stem < 0 && toks.key(i) == kw:
-			stem = i
 		}
 	}
-	if stem >= 0 {
-		return Matched{Query: w, Term: toks.toks[stem], Via: "stem"}, true
+	// Stems only when no word matched as typed or folded: a stem costs
+	// more than a comparison, even remembered.
+	kw := nlKeys.key(w)
+	for i, tok := range toks.toks {
+		if toks.key(i) == kw {
+			return Matched{Query: w, Term: tok, Via: "stem"}, true
+		}
 	}
 	if split == nil {
 		return Matched{}, false

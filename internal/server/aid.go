@@ -108,11 +108,17 @@ func (s *Server) check(c *gin.Context) error {
 	if strings.TrimSpace(in.NL) == "" || strings.TrimSpace(in.EN) == "" {
 		return errBadRequest("both nl (the Dutch source) and en (the English translation) are required")
 	}
-	issues := s.app.Check(in.NL, in.EN)
-	if issues == nil {
-		issues = []match.Issue{}
+	concepts := s.app.CheckAll(in.NL, in.EN)
+	issues := []match.Issue{}
+	for _, cc := range concepts {
+		if cc.Kind != match.KindPassed {
+			issues = append(issues, cc.Issue)
+		}
 	}
-	c.JSON(http.StatusOK, gin.H{"issues": issues})
+	if concepts == nil {
+		concepts = []match.ConceptCheck{}
+	}
+	c.JSON(http.StatusOK, gin.H{"offsets": "bytes", "issues": issues, "concepts": concepts})
 	return nil
 }
 

@@ -38,13 +38,17 @@ func (s *Server) lookupGlossary(c *gin.Context) error {
 	}
 	type conceptHit struct {
 		glossary.Concept
-		Score float64 `json:"score,omitempty"`
-		Via   string  `json:"via,omitempty"`
-		Term  string  `json:"matched_term,omitempty"`
+		Score  float64         `json:"score,omitempty"`
+		Via    string          `json:"via,omitempty"`
+		Term   string          `json:"matched_term,omitempty"`
+		Lang   string          `json:"matched_lang,omitempty"`
+		Status glossary.Status `json:"matched_status,omitempty"`
+		Use    []string        `json:"use,omitempty"`
+		Advice string          `json:"advice,omitempty"`
 	}
 	out := make([]conceptHit, len(res.Concepts))
 	for i, m := range res.Concepts {
-		out[i] = conceptHit{m.Concept, m.Score, m.Via, m.Term}
+		out[i] = conceptHit{m.Concept, m.Score, m.Via, m.Term, m.TermLang, m.TermStatus, m.Use, m.Advice()}
 	}
 	c.JSON(http.StatusOK, gin.H{"total": res.Total, "concepts": out})
 	return nil

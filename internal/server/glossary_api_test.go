@@ -118,7 +118,7 @@ func TestGlossaryLookup(t *testing.T) {
 		want []string
 	}{
 		{"inflected Dutch", url.Values{"q": {"staatsgrepen"}}, []string{"nl:staatsgreep", "en:coup d'état"}},
-		{"English phrase", url.Values{"q": {"rule of law"}, "lang": {"en"}}, []string{"nl:rechtsorde", "en:rule of law"}},
+		{"English phrase", url.Values{"q": {"rule of law"}, "lang": {"en"}}, []string{"nl:rechtsstaat", "en:rule of law"}},
 		{"acronym", url.Values{"q": {"CNSP"}},
 			[]string{":Comité National pour le Salut du Peuple", "en:National Committee for the Salvation of the People"}},
 		{"fuzzy", url.Values{"q": {"staatsgreeb"}, "mode": {"fuzzy"}}, []string{"nl:staatsgreep"}},

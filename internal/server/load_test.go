@@ -54,7 +54,7 @@ var loadMix = []loadRequest{
 	{"GET", "/api/v1/search?q=samenwerking", "", `"hits":[{`},
 	{"GET", "/api/v1/search?q=Takubaa", "", `"hits":[{`},
 	{"GET", "/api/v1/glossary?q=staatsgrepen", "", `"id":"staatsgreep"`},
-	{"GET", "/api/v1/glossary?q=rule+of+law&lang=en", "", `"id":"rechtsorde"`},
+	{"GET", "/api/v1/glossary?q=rule+of+law&lang=en", "", `"id":"rechtsstaat"`},
 	{"GET", "/api/v1/glossary/suggest?prefix=staats", "", `"text":"staatsgreep"`},
 	{"POST", "/api/v1/annotate", `{"lang":"nl","text":"` + loadParagraph + `"}`, `"concept":"staatsgreep"`},
 	{"GET", "/", "", "<title>"},

@@ -328,40 +328,4 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 	return nil
 }
 
-type issueView struct {
-	Concept, NLTerm, Expected, Found, Kind, KindLabel string
-}
-
-func (u *ui) checkPage(c *gin.Context, p *page) error {
-	p.name, p.Nav, p.Title = "check", "check", p.T["check_title"]
-	v := struct {
-		NL, EN  string
-		Err     string
-		Done    bool
-		Summary string
-		Issues  []issueView
-	}{}
-	p.Data = &v
-	if c.Request.Method != http.MethodPost {
-		return nil
-	}
-	if err := readForm(c); err != nil {
-		return err
-	}
-	v.NL, v.EN = normText(c.Request.PostForm.Get("nl")), normText(c.Request.PostForm.Get("en"))
-	if strings.TrimSpace(v.NL) == "" || strings.TrimSpace(v.EN) == "" {
-		v.Err, p.status = p.T["check_need_both"], http.StatusBadRequest
-		return nil
-	}
-	v.Done = true
-	concepts := map[string]bool{}
-	for _, a := range u.app.Annotate(v.NL, "nl") {
-		concepts[a.Concept] = true
-	}
-	for _, is := range u.app.Check(v.NL, v.EN) {
-		v.Issues = append(v.Issues, issueView{Concept: is.Concept, NLTerm: is.NLTerm, Expected: strings.Join(is.Expected, " / "),
-			Found: is.Found, Kind: is.Kind, KindLabel: p.T.or("kind_"+is.Kind, is.Kind)})
-	}
-	v.Summary = fmt.Sprintf(p.T["check_summary"], len(concepts), len(v.Issues))
-	return nil
-}
+// checkPage is in ui_check.go.

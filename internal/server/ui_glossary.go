@@ -23,6 +23,7 @@ type glossaryView struct {
 	Summary                            string
 	Letters                            []letter
 	Groups                             []conceptGroup
+	Terms                              []statusTermRow // the do-not-use list: with a deprecated or superseded filter and no query
 	status, subject, collection, qlang string
 }
 
@@ -149,6 +150,11 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	}
 
 	n := 0
+	if st := glossary.Status(v.status); v.Q == "" && (st == glossary.Deprecated || st == glossary.Superseded) {
+		v.Terms = statusTermRows(p, tb, st, v.subject, v.collection)
+		v.Summary = fmt.Sprintf(p.T["terms_n"], len(v.Terms))
+		return nil
+	}
 	if v.Q != "" {
 		p.Title = v.Q
 		lang := v.qlang
