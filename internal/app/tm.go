@@ -39,6 +39,8 @@ type tmState struct {
 	idx  *index.SegmentIndex
 
 	putHook func() // called before indexing; tests hold a write there
+
+	fz fuzzyState // fuzzy-match indexes, built on first use (tmmatch.go)
 }
 
 func newTMState(opt index.Options) (*tmState, error) {
@@ -83,6 +85,7 @@ func (t *tmState) put(ctx context.Context, segs []tm.Segment) error {
 		t.segs[s.Key()] = s
 	}
 	t.mu.Unlock()
+	t.fuzzyPut(segs)
 	return nil
 }
 

@@ -1,0 +1,451 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/tm"
+	"github.com/tolk-nl/tolk/tm/fuzzy"
+	"github.com/tolk-nl/tolk/tm/lexicon"
+)
+
+// The bilingual concordance (issue 14): the TM segments where a word or
+// phrase occurs on one side, the query marked there and its translation
+// marked on the other side, grouped by that translation.
+
+// TMConcordanceRequest asks for the segments where Q occurs on side Lang
+// ("nl", the default, or "en"). Translation, when set, keeps the pairs of
+// one translation group only (the group's text, as in the result).
+type TMConcordanceRequest struct {
+	Q, Lang, Collection, Translation string
+	Limit, Offset                    int // Limit 0 means 20, at most 100
+}
+
+// Span marks bytes [Start, End) of a text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// TMTranslationGroup is one rendering of the query and how many pairs
+// have it. Text is "" for the pairs where no translation was found.
+type TMTranslationGroup struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+	Via   string `json:"via"` // glossary or lexicon: how most of its pairs were aligned
+}
+
+// TMConcordancePair is a segment where the query occurs: Source is the
+// query's side with the query marked (Marks), Target the other side with
+// the translation marked (TargetMarks; empty when none was found).
+type TMConcordancePair struct {
+	ID          string    `json:"id"`
+	Collection  string    `json:"collection"`
+	Origin      tm.Source `json:"origin,omitzero"`
+	Source      string    `json:"source"`
+	Target      string    `json:"target"`
+	Marks       []Span    `json:"marks"`
+	TargetMarks []Span    `json:"target_marks"`
+	Translation string    `json:"translation"`
+	Via         string    `json:"via,omitempty"`
+}
+
+// TMConcordanceResult is one page of pairs, the translation groups of all
+// of them (most frequent first) and their number. Examined is the number
+// of segments the search returned and that were checked; Truncated says
+// there were more than MaxConcordanceCandidates.
+type TMConcordanceResult struct {
+	Query     string               `json:"query"`
+	Lang      string               `json:"lang"`
+	Total     int                  `json:"total"`
+	Groups    []TMTranslationGroup `json:"groups"`
+	Pairs     []TMConcordancePair  `json:"pairs"`
+	Examined  int                  `json:"examined"`
+	Truncated bool                 `json:"truncated,omitempty"`
+}
+
+// MaxConcordanceCandidates bounds the segments one concordance checks.
+const MaxConcordanceCandidates = 5000
+
+// ConcordanceTM finds the segments where q.Q occurs (Dutch: by the index
+// key, so inflected forms count, and as part of a compound; English: by
+// the stem), marks it and its translation, and groups the pairs by the
+// translation. Candidates come from the segment index; each is checked
+// and marked token by token.
+func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConcordanceResult, error) {
+	switch q.Lang {
+	case "", "nl":
+		q.Lang = "nl"
+	case "en":
+	default:
+		return TMConcordanceResult{}, badInput(fmt.Errorf("lang %q: nl or en", q.Lang))
+	}
+	if q.Limit <= 0 {
+		q.Limit = 20
+	}
+	q.Limit = min(q.Limit, 100)
+	q.Offset = max(q.Offset, 0)
+	res := TMConcordanceResult{Query: q.Q, Lang: q.Lang, Groups: []TMTranslationGroup{}, Pairs: []TMConcordancePair{}}
+	qk := a.phraseKeys(q.Lang, q.Q)
+	if len(qk) == 0 {
+		return res, nil
+	}
+	al := a.newAligner(q.Lang, q.Q)
+	t := a.tmem
+	type found struct {
+		seg  tm.Segment
+		pair TMConcordancePair
+	}
+	var all []found
+	for off := 0; off < MaxConcordanceCandidates; off += index.MaxLimit {
+		r, err := t.idx.Search(ctx, index.SegmentQuery{Q: q.Q, Lang: q.Lang, Collection: q.Collection, Limit: index.MaxLimit, Offset: off})
+		if err != nil {
+			return TMConcordanceResult{}, fmt.Errorf("app: concordance: %w", err)
+		}
+		t.mu.RLock()
+		for _, h := range r.Hits {
+			s, ok := t.segs[h.Key]
+			if !ok {
+				continue
+			}
+			res.Examined++
+			src, tgt := s.NL, s.EN
+			if q.Lang == "en" {
+				src, tgt = s.EN, s.NL
+			}
+			marks := a.findPhrase(q.Lang, src, qk)
+			if len(marks) == 0 {
+				continue
+			}
+			tmarks, via := al.align(src, marks, tgt)
+			p := TMConcordancePair{
+				ID: s.ID, Collection: s.Collection, Origin: s.Source, Source: src, Target: tgt,
+				Marks: marks, TargetMarks: nonNilSpans(tmarks), Via: via,
+			}
+			if len(tmarks) > 0 {
+				p.Translation = groupText(tgt, tmarks)
+			}
+			all = append(all, found{s, p})
+		}
+		t.mu.RUnlock()
+		if off+index.MaxLimit >= r.Total {
+			break
+		}
+		if off+index.MaxLimit >= MaxConcordanceCandidates {
+			res.Truncated = true
+		}
+		if err := ctx.Err(); err != nil {
+			return TMConcordanceResult{}, fmt.Errorf("app: concordance: %w", err)
+		}
+	}
+	counts := map[string]*TMTranslationGroup{}
+	vias := map[string]map[string]int{}
+	for _, f := range all {
+		g := counts[f.pair.Translation]
+		if g == nil {
+			g = &TMTranslationGroup{Text: f.pair.Translation}
+			counts[f.pair.Translation] = g
+			vias[f.pair.Translation] = map[string]int{}
+		}
+		g.Count++
+		vias[f.pair.Translation][f.pair.Via]++
+	}
+	for text, g := range counts {
+		if vias[text]["glossary"] >= vias[text]["lexicon"] && vias[text]["glossary"] > 0 {
+			g.Via = "glossary"
+		} else if vias[text]["lexicon"] > 0 {
+			g.Via = "lexicon"
+		}
+		res.Groups = append(res.Groups, *g)
+	}
+	slices.SortFunc(res.Groups, func(x, y TMTranslationGroup) int {
+		if (x.Text == "") != (y.Text == "") {
+			if x.Text == "" {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(y.Count, x.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Text, y.Text)
+	})
+	var sel []TMConcordancePair
+	for _, f := range all {
+		if q.Translation == "" || f.pair.Translation == q.Translation {
+			sel = append(sel, f.pair)
+		}
+	}
+	// Shorter pairs read best: within the search's order, a stable sort
+	// by length puts them first.
+	slices.SortStableFunc(sel, func(x, y TMConcordancePair) int {
+		return cmp.Compare(lengthClass(len(x.Source)), lengthClass(len(y.Source)))
+	})
+	res.Total = len(sel)
+	if q.Offset < len(sel) {
+		res.Pairs = sel[q.Offset:min(q.Offset+q.Limit, len(sel))]
+	}
+	return res, nil
+}
+
+// lengthClass sorts pairs into short (one sentence), medium and long.
+func lengthClass(n int) int {
+	switch {
+	case n <= 200:
+		return 0
+	case n <= 500:
+		return 1
+	}
+	return 2
+}
+
+// groupText is the group name of a marked translation: the marked text,
+// folded, one space between words.
+func groupText(text string, marks []Span) string {
+	var parts []string
+	for _, m := range marks {
+		parts = append(parts, text[m.Start:m.End])
+	}
+	return strings.Join(strings.Fields(index.Fold(strings.Join(parts, " "))), " ")
+}
+
+// phraseKeys returns the index keys of the words of a query phrase.
+func (a *App) phraseKeys(lang, q string) []string {
+	var out []string
+	for _, t := range fuzzy.Tokenize(q, nil) {
+		if t.Kind != fuzzy.Punct {
+			out = append(out, index.Key(lang, t.Fold))
+		}
+	}
+	return out
+}
+
+// tokenKeys tokenizes a text and gives each word its index key and, for
+// Dutch, the keys of its compound parts.
+type keyedToken struct {
+	fuzzy.Token
+	key   string
+	parts []string
+}
+
+func (a *App) keyedTokens(lang, text string) []keyedToken {
+	ts := fuzzy.Tokenize(text, nil)
+	out := make([]keyedToken, 0, len(ts))
+	for _, t := range ts {
+		if t.Kind == fuzzy.Punct {
+			continue
+		}
+		k := keyedToken{Token: t, key: index.Key(lang, t.Fold)}
+		if lang == "nl" && a.split != nil && t.Kind == fuzzy.Word {
+			for _, p := range a.split(t.Fold) {
+				k.parts = append(k.parts, index.Key("nl", p))
+			}
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// findPhrase marks every occurrence of the phrase with keys qk in text:
+// consecutive words with those keys; a Dutch word also matches as a part
+// of a compound (its last part for the last word of the phrase, its first
+// for the first, any part for a one-word phrase).
+func (a *App) findPhrase(lang, text string, qk []string) []Span {
+	ts := a.keyedTokens(lang, text)
+	var out []Span
+	for i := 0; i+len(qk) <= len(ts); i++ {
+		ok := true
+		for j, k := range qk {
+			t := ts[i+j]
+			if t.key == k {
+				continue
+			}
+			if n := len(t.parts); n > 0 && (len(qk) == 1 && slices.Contains(t.parts, k) ||
+				len(qk) > 1 && (j == 0 && t.parts[n-1] == k || j == len(qk)-1 && t.parts[0] == k)) {
+				continue
+			}
+			ok = false
+			break
+		}
+		if ok {
+			out = append(out, Span{ts[i].Start, ts[i+len(qk)-1].End})
+			i += len(qk) - 1
+		}
+	}
+	return out
+}
+
+// aligner finds the translation of a query in the other side of a pair:
+// first a glossary term of a concept the query is a term of, else the
+// words the lexicon links most strongly to the query's words.
+type aligner struct {
+	a          *App
+	from, to   string
+	qkeys      []string   // index keys of the query's words
+	glossTerms [][]string // the other language's terms (TermKeys), longest first
+	lexCache   map[string]float64
+}
+
+func (a *App) newAligner(from, q string) *aligner {
+	to := "en"
+	if from == "en" {
+		to = "nl"
+	}
+	al := &aligner{a: a, from: from, to: to, qkeys: a.phraseKeys(from, q), lexCache: map[string]float64{}}
+	qterm := termKeys(from, q)
+	for _, c := range a.terms.All() {
+		if !conceptHasTerm(c, from, qterm) {
+			continue
+		}
+		for _, t := range c.TermsIn(to) {
+			if t.Status == glossary.Deprecated || t.Status == glossary.Superseded {
+				continue
+			}
+			if k := termKeys(to, t.Text); len(k) > 0 {
+				al.glossTerms = append(al.glossTerms, k)
+			}
+		}
+	}
+	slices.SortStableFunc(al.glossTerms, func(x, y []string) int { return cmp.Compare(len(y), len(x)) })
+	return al
+}
+
+func termKeys(lang, text string) []string {
+	var out []string
+	for _, t := range fuzzy.Tokenize(text, nil) {
+		if t.Kind != fuzzy.Punct {
+			out = append(out, index.TermKey(lang, t.Fold))
+		}
+	}
+	return out
+}
+
+func conceptHasTerm(c glossary.Concept, lang string, keys []string) bool {
+	for _, t := range c.TermsIn(lang) {
+		if slices.Equal(termKeys(lang, t.Text), keys) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkP is the lowest lexicon probability that links two words.
+const linkP = 0.05
+
+// align returns the marks of the translation of the marked query in
+// target, and how they were found ("glossary", "lexicon" or "").
+func (al *aligner) align(src string, marks []Span, target string) ([]Span, string) {
+	tt := fuzzy.Tokenize(target, nil)
+	var words []fuzzy.Token
+	for _, t := range tt {
+		if t.Kind != fuzzy.Punct {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 {
+		return nil, ""
+	}
+	// Where the query is, relatively: the translation is near the same place.
+	rel := float64(marks[0].Start) / float64(max(1, len(src)))
+	relOf := func(i int) float64 { return float64(words[i].Start) / float64(max(1, len(target))) }
+	if len(al.glossTerms) > 0 {
+		tk := make([]string, len(words))
+		for i, w := range words {
+			tk[i] = index.TermKey(al.to, w.Fold)
+		}
+		best, bestD := Span{}, 2.0
+		for _, g := range al.glossTerms {
+			for i := 0; i+len(g) <= len(tk); i++ {
+				if slices.Equal(tk[i:i+len(g)], g) {
+					if d := abs(relOf(i) - rel); d < bestD {
+						best, bestD = Span{words[i].Start, words[i+len(g)-1].End}, d
+					}
+				}
+			}
+			if bestD < 2 {
+				return []Span{best}, "glossary"
+			}
+		}
+	}
+	lex := al.a.lex.Load()
+	if lex == nil {
+		return nil, ""
+	}
+	score := make([]float64, len(words))
+	bestI, bestS := -1, 0.0
+	for i, w := range words {
+		score[i] = al.link(lex, index.Key(al.to, w.Fold))
+		if score[i] >= linkP {
+			s := score[i] + 0.05*(1-abs(relOf(i)-rel))
+			if s > bestS {
+				bestI, bestS = i, s
+			}
+		}
+	}
+	if bestI < 0 {
+		return nil, ""
+	}
+	lo, hi := bestI, bestI
+	linked := func(i int) bool { return i >= 0 && i < len(words) && score[i] >= linkP }
+	bridge := func(i int) bool {
+		return i >= 0 && i < len(words) && len(words[i].Fold) <= 3 && words[i].Kind == fuzzy.Word
+	}
+	for n := 0; n < len(al.qkeys)+2; n++ {
+		switch {
+		case linked(hi + 1):
+			hi++
+		case bridge(hi+1) && linked(hi+2):
+			hi += 2
+		case linked(lo - 1):
+			lo--
+		case bridge(lo-1) && linked(lo-2):
+			lo -= 2
+		default:
+			n = len(al.qkeys) + 2
+		}
+	}
+	return []Span{{words[lo].Start, words[hi].End}}, "lexicon"
+}
+
+// link is how strongly the lexicon links a word of the target side (its
+// index key) to the query: the best of p(word | query word) and
+// p(query word | word) over the query's words.
+func (al *aligner) link(lex *lexicon.Lexicon, key string) float64 {
+	if p, ok := al.lexCache[key]; ok {
+		return p
+	}
+	best := 0.0
+	for _, qk := range al.qkeys {
+		for _, t := range lex.Lookup(al.from, qk) {
+			if t.Word == key {
+				best = max(best, t.P)
+			}
+		}
+	}
+	for _, t := range lex.Lookup(al.to, key) {
+		if slices.Contains(al.qkeys, t.Word) {
+			best = max(best, t.P)
+		}
+	}
+	al.lexCache[key] = best
+	return best
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+func nonNilSpans(s []Span) []Span {
+	if s == nil {
+		return []Span{}
+	}
+	return s
+}

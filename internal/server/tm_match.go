@@ -1,0 +1,54 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+// The translation memory at work (issue 14): POST /api/v1/tm/match finds
+// fuzzy matches for each sentence of a text, GET /api/v1/tm/concordance
+// shows where a word occurs in the TM and how it was translated.
+
+func (s *Server) matchTM(c *gin.Context) error {
+	var in struct {
+		Text       string `json:"text"`
+		Lang       string `json:"lang"`
+		Min        int    `json:"min"`
+		Limit      int    `json:"limit"`
+		Collection string `json:"collection"`
+	}
+	if err := readJSON(c, maxAnnotateBytes, &in, jsonOptions{what: `{"text": "...", "lang": "nl", "min": 70, "limit": 5}`}); err != nil {
+		return err
+	}
+	res, err := s.app.MatchTM(c.Request.Context(), app.TMMatchRequest{
+		Text: in.Text, Lang: in.Lang, Min: in.Min, Limit: in.Limit, Collection: in.Collection,
+	})
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) concordanceTM(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 20, 100)
+	if err != nil {
+		return err
+	}
+	offset, err := intParam(c, "offset", 0, app.MaxConcordanceCandidates)
+	if err != nil {
+		return err
+	}
+	res, err := s.app.ConcordanceTM(c.Request.Context(), app.TMConcordanceRequest{
+		Q: c.Query("q"), Lang: c.Query("lang"), Collection: c.Query("collection"), Translation: c.Query("translation"),
+		Limit: limit, Offset: offset,
+	})
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, res)
+	return nil
+}

@@ -1,0 +1,166 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/internal/app"
+)
+
+// The tests in this file check the fuzzy-match and concordance API of
+// issue 14 over HTTP, against the real server and its description.
+
+const tmMatchTSV = "nl\ten\n" +
+	"Dit Verdrag treedt in werking op de eerste dag van de tweede maand na ontvangst van de laatste kennisgeving.\tThis Treaty shall enter into force on the first day of the second month after receipt of the last notification.\n" +
+	"Elke Partij kan dit Verdrag te allen tijde opzeggen.\tEach Party may denounce this Treaty at any time.\n" +
+	"De Partijen eerbiedigen de internationale rechtsorde.\tThe Parties shall respect the international legal order.\n" +
+	"De rechtsorde van de Unie is gebaseerd op de Verdragen.\tThe legal order of the Union is based on the Treaties.\n" +
+	"Nederland steunt de rechtsorde in Mali.\tThe Netherlands supports the rule of law in Mali.\n" +
+	"Het Hof waakt over de eerbiediging van de gemeenschapsrechtsorde.\tThe Court shall ensure respect for the Community legal order.\n"
+
+func tmMatchPost(t *testing.T, ts *httptest.Server, body string) (int, app.TMMatchResult) {
+	t.Helper()
+	code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/tm/match", "", "application/json", []byte(body))
+	var r app.TMMatchResult
+	if code == http.StatusOK {
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatalf("match: %v: %s", err, b)
+		}
+	}
+	return code, r
+}
+
+func TestTMMatchAPI(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tmMatchTSV)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	text := "Dit Verdrag treedt in werking op de eerste dag van de derde maand na ontvangst van de laatste kennisgeving. " +
+		"Elke partij kan dit Verdrag te allen tijde opzeggen. De kat zit op de mat."
+	code, r := tmMatchPost(t, ts, `{"text": `+quoteJSON(text)+`, "lang": "nl", "min": 70, "limit": 3}`)
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	type got struct {
+		Score       int
+		Translation string
+		Marked      []string // kind:word on the sentence
+		SourceMark  []string // kind:word on the TM text
+	}
+	var gots [][]got
+	for _, s := range r.Sentences {
+		var g []got
+		for _, m := range s.Matches {
+			x := got{Score: m.Score, Translation: m.Translation}
+			for _, d := range m.Diffs {
+				x.Marked = append(x.Marked, d.Kind+":"+s.Text[d.Start:d.End])
+			}
+			for _, d := range m.SourceDiffs {
+				x.SourceMark = append(x.SourceMark, d.Kind+":"+m.Source[d.Start:d.End])
+			}
+			g = append(g, x)
+		}
+		gots = append(gots, g)
+	}
+	want := [][]got{
+		// 19 words, one changed: floor(100 × (1 − 1/19)) = 94.
+		{{94, "This Treaty shall enter into force on the first day of the second month after receipt of the last notification.", []string{"changed:derde"}, []string{"changed:tweede"}}},
+		// 9 words, case only: floor(100 × (1 − 0.1/9)) = 98.
+		{{98, "Each Party may denounce this Treaty at any time.", []string{"case:partij"}, []string{"case:Partij"}}},
+		nil,
+	}
+	if diff := cmp.Diff(want, gots); diff != "" {
+		t.Errorf("matches (-want +got):\n%s", diff)
+	}
+
+	bad := []struct{ name, body string }{
+		{"lang", `{"text": "x", "lang": "fr"}`},
+		{"min", `{"text": "x", "min": 101}`},
+		{"limit", `{"text": "x", "limit": 51}`},
+		{"collection", `{"text": "x", "collection": "a b"}`},
+		{"not JSON", `text`},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, _ := tmMatchPost(t, ts, tt.body); code != http.StatusBadRequest {
+				t.Errorf("status %d, want 400", code)
+			}
+		})
+	}
+	// A TM import after the fuzzy index was built is matched too.
+	if code, r := tmImport(t, ts, "format=tsv&collection=later", editorToken,
+		[]byte("nl\ten\nDe kat zit op de mat.\tThe cat sits on the mat.\n")); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	_, r = tmMatchPost(t, ts, `{"text": "De kat zit op de mat."}`)
+	if len(r.Sentences) != 1 || len(r.Sentences[0].Matches) != 1 || r.Sentences[0].Matches[0].Score != 100 || r.Sentences[0].Matches[0].Collection != "later" {
+		t.Errorf("after a second import: %+v, want the new segment at 100", r)
+	}
+}
+
+func quoteJSON(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+func TestTMConcordanceAPI(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tmMatchTSV)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	conc := func(q url.Values) app.TMConcordanceResult {
+		t.Helper()
+		var r app.TMConcordanceResult
+		if code := get(t, ts, "/api/v1/tm/concordance?"+q.Encode(), &r); code != http.StatusOK {
+			t.Fatalf("concordance %s: status %d", q.Encode(), code)
+		}
+		return r
+	}
+	r := conc(url.Values{"q": {"rechtsorde"}, "lang": {"nl"}})
+	var groups []string
+	for _, g := range r.Groups {
+		groups = append(groups, g.Text+":"+itoa(g.Count))
+	}
+	// The glossary's concept rechtsorde has legal order; the pair with
+	// "rule of law" is aligned by the lexicon (or not at all).
+	if r.Total != 4 || len(groups) == 0 || groups[0] != "legal order:3" {
+		t.Errorf("total %d, groups %v: want 4 pairs, legal order 3 first", r.Total, groups)
+	}
+	for _, p := range r.Pairs {
+		if len(p.Marks) != 1 || !strings.Contains(strings.ToLower(p.Source[p.Marks[0].Start:p.Marks[0].End]), "rechtsorde") {
+			t.Errorf("%q: marks %v, want the word with rechtsorde", p.Source, p.Marks)
+		}
+		if p.Translation == "legal order" && !strings.EqualFold(p.Target[p.TargetMarks[0].Start:p.TargetMarks[0].End], "legal order") {
+			t.Errorf("%q: target marks %v", p.Target, p.TargetMarks)
+		}
+	}
+	// One group only, paged.
+	r = conc(url.Values{"q": {"rechtsorde"}, "translation": {"legal order"}, "limit": {"2"}, "offset": {"2"}})
+	if r.Total != 3 || len(r.Pairs) != 1 {
+		t.Errorf("group legal order, page 2: total %d, %d pairs; want 3 and 1", r.Total, len(r.Pairs))
+	}
+	// English, the other way.
+	r = conc(url.Values{"q": {"legal order"}, "lang": {"en"}})
+	if r.Total != 3 || len(r.Groups) == 0 || r.Groups[0].Text != "rechtsorde" {
+		t.Errorf("legal order: total %d, groups %+v; want 3, rechtsorde first", r.Total, r.Groups)
+	}
+	// Filtered by collection; a query that occurs nowhere.
+	if r := conc(url.Values{"q": {"rechtsorde"}, "collection": {"other"}}); r.Total != 0 || len(r.Pairs) != 0 {
+		t.Errorf("collection other: %+v", r)
+	}
+	if r := conc(url.Values{"q": {"xqzzvw"}}); r.Total != 0 {
+		t.Errorf("xqzzvw: %+v", r)
+	}
+	var e map[string]any
+	if code := get(t, ts, "/api/v1/tm/concordance?q=x&lang=fr", &e); code != http.StatusBadRequest {
+		t.Errorf("lang fr: status %d, want 400", code)
+	}
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
