@@ -38,10 +38,26 @@ type PDFReader interface {
 // PDFText is what a PDFReader extracts.
 type PDFText struct {
 	Pages []string
+	// Layout, when the reader has it, is every page's lines (the lines of
+	// Pages, blank ones left out) with their positions: it lets Parse find
+	// paragraph breaks by the space between lines and page furniture by
+	// its place in the margins. A page whose entry is nil is read from
+	// its text alone.
+	Layout [][]PDFLine
+	// Heights are the pages' heights in points (with Layout).
+	Heights []float64
 	// Info holds the document information dictionary's entries that
 	// were set: Title, Author, Subject, Keywords, Creator, Producer,
 	// CreationDate (as written, "D:20200825120000+02'00'").
 	Info map[string]string
+}
+
+// PDFLine is one line of a PDF page: its text, the top and bottom of its
+// glyphs in points from the bottom of the page, and its font size.
+type PDFLine struct {
+	Text        string
+	Top, Bottom float64
+	Size        float64
 }
 
 // parseRich reads the formats recognised by content.

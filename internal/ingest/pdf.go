@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -25,11 +27,16 @@ func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, 
 	for i, p := range t.Pages {
 		p = strings.ReplaceAll(strings.ReplaceAll(p, "\r\n", "\n"), "\r", "\n")
 		for _, l := range strings.Split(p, "\n") {
-			pages[i] = append(pages[i], strings.TrimRightFunc(l, unicode.IsSpace))
+			pages[i] = append(pages[i], hyphenBreaks(strings.TrimRightFunc(l, unicode.IsSpace))...)
 		}
 	}
 	if err := checkPDFText(pages); err != nil {
 		return nil, nil, "", "", err
+	}
+	for i := range pages {
+		if i < len(t.Layout) && i < len(t.Heights) && len(t.Layout[i]) > 0 {
+			pages[i] = layoutPage(t.Layout[i], t.Heights[i])
+		}
 	}
 	pages = dropFurniture(pages)
 	var b strings.Builder
@@ -175,4 +182,81 @@ func zone(p []string) []int {
 		return idx
 	}
 	return append(idx[:furnitureZone:furnitureZone], idx[len(idx)-furnitureZone:]...)
+}
+
+// marginShare is the part of the page height at the top and at the
+// bottom where running headers, footers and page numbers are printed.
+const marginShare = 0.1
+
+// layoutPage turns a page's positioned lines into text lines: a line in
+// the top or bottom margin set smaller than the body text is page
+// furniture and dropped (this finds the header of a one-page document,
+// which repetition cannot), and a blank line marks every gap between
+// lines wider than the usual line pitch (a paragraph break, the space
+// around a heading or a signature block).
+func layoutPage(lines []PDFLine, height float64) []string {
+	// The body text's size: the size most characters are set in.
+	chars := map[float64]int{}
+	for _, l := range lines {
+		chars[math.Round(l.Size*2)/2] += len(l.Text)
+	}
+	body, most := 0.0, -1
+	for size, n := range chars {
+		if n > most || n == most && size < body {
+			body, most = size, n
+		}
+	}
+	var kept []PDFLine
+	for _, l := range lines {
+		inMargin := height > 0 && (l.Bottom > height*(1-marginShare) || l.Top < height*marginShare)
+		if inMargin && body > 0 && l.Size > 0 && l.Size < body*0.95 {
+			continue
+		}
+		kept = append(kept, l)
+	}
+	// The usual pitch: the median distance between consecutive lines
+	// of body size.
+	var pitches []float64
+	for i := 1; i < len(kept); i++ {
+		if d := kept[i-1].Bottom - kept[i].Bottom; d > 0 && math.Abs(kept[i].Size-body) < 0.5 {
+			pitches = append(pitches, d)
+		}
+	}
+	pitch := 0.0
+	if len(pitches) > 0 {
+		sort.Float64s(pitches)
+		pitch = pitches[len(pitches)/2]
+	}
+	var out []string
+	for i, l := range kept {
+		if i > 0 && pitch > 0 {
+			gap := kept[i-1].Bottom - l.Bottom
+			// A line above the one before it (a new column) or one set
+			// far below it starts a block.
+			if gap < 0 || gap > pitch*1.35 {
+				out = append(out, "")
+			}
+		}
+		out = append(out, hyphenBreaks(strings.TrimRightFunc(l.Text, unicode.IsSpace))...)
+	}
+	return out
+}
+
+// hyphenBreaks splits a line where PDFium marks a hyphen that ended a
+// printed line with U+0002 ("West\x02Afrikaanse"): the hyphen goes back
+// and the line is broken there, so that the line-end rules decide, as for
+// any other hyphen at a line end, whether it stays ("West-Afrikaanse",
+// "niet-gouvernementele") or was hyphenation.
+func hyphenBreaks(l string) []string {
+	if !strings.Contains(l, "\x02") {
+		return []string{l}
+	}
+	parts := strings.Split(l, "\x02")
+	for i := range parts[:len(parts)-1] {
+		parts[i] += "-"
+	}
+	if parts[len(parts)-1] == "" { // the hyphen ended the line
+		parts = parts[:len(parts)-1]
+	}
+	return parts
 }

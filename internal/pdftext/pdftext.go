@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
 	pdferrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -125,8 +128,72 @@ func (r *Reader) ReadPDF(data []byte) (*ingest.PDFText, error) {
 			return nil, fmt.Errorf("page %d of the PDF cannot be read (PDFium: %v): %w", i+1, err, ingest.ErrCorrupt)
 		}
 		out.Pages = append(out.Pages, t.Text)
+		out.Layout = append(out.Layout, r.layoutLocked(doc.Document, i, t.Text))
+		h := 0.0
+		if sz, err := r.inst.FPDF_GetPageSizeByIndex(&requests.FPDF_GetPageSizeByIndex{Document: doc.Document, Index: i}); err == nil {
+			h = sz.Height
+		}
+		out.Heights = append(out.Heights, h)
 	}
 	return out, nil
+}
+
+// layoutLocked returns the positions of the lines of a page's text: the
+// text's runs (rects) grouped into lines by their vertical centre, matched
+// one to one with the text's non-blank lines. When the two do not match
+// (a layout pdfium orders otherwise) it returns nil and the page is read
+// from its text alone.
+func (r *Reader) layoutLocked(doc references.FPDF_DOCUMENT, page int, text string) []ingest.PDFLine {
+	st, err := r.inst.GetPageTextStructured(&requests.GetPageTextStructured{
+		Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: page}},
+		Mode: requests.GetPageTextStructuredModeRects, CollectFontInformation: true,
+	})
+	if err != nil {
+		return nil
+	}
+	type group struct {
+		top, bottom, size float64
+		n                 int
+	}
+	var groups []group
+	for _, rc := range st.Rects {
+		if strings.TrimSpace(rc.Text) == "" {
+			continue
+		}
+		p := rc.PointPosition
+		size := 0.0
+		if rc.FontInformation != nil {
+			size = rc.FontInformation.Size
+		}
+		mid := (p.Top + p.Bottom) / 2
+		tol := max(size, p.Top-p.Bottom) / 2
+		if k := len(groups) - 1; k >= 0 && math.Abs(mid-(groups[k].top+groups[k].bottom)/2) <= tol {
+			g := &groups[k]
+			g.top, g.bottom = max(g.top, p.Top), min(g.bottom, p.Bottom)
+			g.size = max(g.size, size)
+			g.n++
+			continue
+		}
+		groups = append(groups, group{top: p.Top, bottom: p.Bottom, size: size, n: 1})
+	}
+	var lines []string
+	// PDFium keeps a line that ends in a hyphen together with the next
+	// one, the hyphen written as U+0002 ("West\x02Afrikaanse"); the runs
+	// are on two lines.
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\x02", "\x02\n")
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) != len(groups) {
+		return nil
+	}
+	out := make([]ingest.PDFLine, len(lines))
+	for i, l := range lines {
+		out[i] = ingest.PDFLine{Text: l, Top: groups[i].top, Bottom: groups[i].bottom, Size: groups[i].size}
+	}
+	return out
 }
 
 // Close stops the engine, if it was started.
