@@ -22,6 +22,7 @@ func (ix *Index) Postings(ctx context.Context, q *Query) int {
 		return 0
 	}
 	defer r.Close()
+	ans := ix.answers(r)
 	seen := map[string]bool{}
 	total := 0
 	for _, c := range q.Clauses {
@@ -38,12 +39,18 @@ func (ix *Index) Postings(ctx context.Context, q *Query) int {
 					continue
 				}
 				seen[w] = true
+				if n, ok := ans.getPostings(w); ok {
+					total += n
+					continue
+				}
 				tfr, err := r.TermFieldReader(ctx, tok.Term, fieldExact, false, false, false)
 				if err != nil {
 					continue
 				}
-				total += int(tfr.Count())
+				n := int(tfr.Count())
 				tfr.Close()
+				ans.putPostings(w, n)
+				total += n
 			}
 		}
 	}

@@ -334,3 +334,31 @@ func storedFields(snap *scorch.IndexSnapshot, offsets []uint64, num uint64) (map
 	}
 	return out, nil
 }
+
+// loadDirect returns the passages with internal numbers nums, read from
+// snap with their stored fields and the locations of what the leaves ls
+// match in them: what a search for the passages with the leaves' query
+// as an optional clause returns.
+func (ix *Index) loadDirect(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nums []uint64) ([]Hit, error) {
+	st, err := ix.facets.tables(snap)
+	if err != nil {
+		return nil, err
+	}
+	m, err := readLeaves(ctx, snap, ls, nums)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Hit, len(nums))
+	for i, n := range nums {
+		f, err := storedFields(snap, st.offsets, n)
+		if err != nil {
+			return nil, err
+		}
+		id, _ := f[idField].(string)
+		out[i] = hitOf(&search.DocumentMatch{ID: id, Fields: f, Locations: m.locationsOf(i)})
+	}
+	return out, nil
+}
+
+// idField is the stored field that holds a passage's id.
+const idField = "_id"

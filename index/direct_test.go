@@ -166,3 +166,37 @@ func TestLeavesOf(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchWeightedDirect compares the weighted search's page read from
+// the snapshot with the page loaded by searching for its passages.
+func TestSearchWeightedDirect(t *testing.T) {
+	ix := letterIndex(t, Options{Decompounder: directSplitter()})
+	ctx := context.Background()
+	for _, cs := range [][]Concept{
+		{word("sancties"), word("ECOWAS")},
+		{{Alts: []Alt{{Text: "staatsgreep", P: 0.7}, {Text: "coup", P: 0.3, Exact: true}}}, word("Mali")},
+		{{Alts: []Alt{{Text: "Verenigde Naties"}, {Text: "VN", Exact: true}}}, word("missie")},
+		{{Alts: []Alt{{Text: Key("nl", "veiligheid"), Key: true}}}, word("Sahel"), {Occur: MustNot, Alts: []Alt{{Text: "Niger"}}}},
+		{{Occur: Must, Alts: []Alt{{Text: "ECOWAS"}}}, word("regering")},
+		{{Alts: []Alt{{Text: "militaire junta"}, {Text: "junta", P: 0.5}}}},
+	} {
+		for _, r := range []WeightedRequest{{Concepts: cs}, {Concepts: cs, Limit: 4, Offset: 3}, {Concepts: cs, Limit: 50}, {Concepts: cs, Doc: "mali"}} {
+			t.Run(fmt.Sprintf("%v/%d/%d", cs[0].Alts[0].Text, r.Limit, r.Offset), func(t *testing.T) {
+				want, err := ix.searchWeighted(ctx, r, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ix.searchWeighted(ctx, r, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want.Hits) == 0 && r.Doc == "" && r.Offset == 0 {
+					t.Errorf("no hits: the comparison compares nothing")
+				}
+				if d := cmp.Diff(want, got, cmpopts.IgnoreFields(Result{}, "Took"), cmpopts.EquateEmpty()); d != "" {
+					t.Errorf("(-searched +direct):\n%s", d)
+				}
+			})
+		}
+	}
+}

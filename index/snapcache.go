@@ -19,9 +19,10 @@ import (
 const maxAnswers = 1 << 14
 
 type snapAnswers struct {
-	mu      sync.RWMutex
-	known   map[string]bool
-	similar map[similarKey]similarAnswer
+	mu       sync.RWMutex
+	known    map[string]bool
+	similar  map[similarKey]similarAnswer
+	postings map[string]int // passages per term of the exact field
 }
 
 type similarKey struct {
@@ -92,6 +93,30 @@ func (a *snapAnswers) putSimilar(k similarKey, v similarAnswer) {
 	}
 	if len(a.similar) < maxAnswers {
 		a.similar[k] = v
+	}
+	a.mu.Unlock()
+}
+
+func (a *snapAnswers) getPostings(term string) (int, bool) {
+	if a == nil {
+		return 0, false
+	}
+	a.mu.RLock()
+	n, ok := a.postings[term]
+	a.mu.RUnlock()
+	return n, ok
+}
+
+func (a *snapAnswers) putPostings(term string, n int) {
+	if a == nil {
+		return
+	}
+	a.mu.Lock()
+	if a.postings == nil {
+		a.postings = map[string]int{}
+	}
+	if len(a.postings) < maxAnswers {
+		a.postings[term] = n
 	}
 	a.mu.Unlock()
 }

@@ -151,6 +151,13 @@ func (ix *Index) reader() (bindex.IndexReader, error) {
 // facetFromWindow passages (a weighted query has no exact match set worth
 // counting, and counting every candidate would cost a visit each).
 func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result, error) {
+	return ix.searchWeighted(ctx, r, true)
+}
+
+// searchWeighted runs r; direct false loads the page by searching for its
+// passages instead of reading them from the snapshot (direct.go), to
+// compare the two.
+func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct bool) (*Result, error) {
 	if len(r.Concepts) == 0 {
 		return nil, fmt.Errorf("index: search: %w", &QueryError{Msg: "empty query"})
 	}
@@ -319,18 +326,6 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	out := &Result{Total: uint64(matched), Hits: []Hit{}, Facets: map[string][]Facet{}}
 
 	window := hits[:min(len(hits), max(facetFromWindow, offset+limit))]
-	ids := make([]string, len(window))
-	scores := make(map[string]float64, len(window))
-	var idb [8]byte
-	for i, h := range window {
-		binary.BigEndian.PutUint64(idb[:], acc.cand[h.slot])
-		ext, err := rd.ExternalID(idb[:])
-		if err != nil {
-			return nil, fmt.Errorf("index: search: %w", err)
-		}
-		ids[i] = ext
-		scores[ext] = h.score
-	}
 	nums := make([]uint64, len(window))
 	for i, h := range window {
 		nums[i] = acc.cand[h.slot]
@@ -338,10 +333,10 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 	if err := ix.windowFacets(rd, nums, out); err != nil {
 		return nil, err
 	}
-	if offset >= len(ids) {
+	if offset >= len(window) {
 		return out, nil
 	}
-	page := ids[offset:min(offset+limit, len(ids))]
+	pageNums := nums[offset:min(offset+limit, len(window))]
 	// Highlighting searches only the alternatives the page's passages hold.
 	var held []Alt
 	for i, ar := range reads {
@@ -355,7 +350,36 @@ func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result
 			}
 		}
 	}
-	loaded, err := ix.load(ctx, page, ix.highlightQuery(held))
+	hq := ix.highlightQuery(held)
+	if snap, ok := rd.(*scorch.IndexSnapshot); ok && direct {
+		if ls, ok := leavesOf(hq); ok || hq == nil {
+			if ls == nil {
+				ls = &leafSet{}
+			}
+			hs, err := ix.loadDirect(ctx, snap, ls, pageNums)
+			if err != nil {
+				return nil, err
+			}
+			for i, h := range hs {
+				h.Score = window[offset+i].score
+				out.Hits = append(out.Hits, h)
+			}
+			return out, nil
+		}
+	}
+	page := make([]string, len(pageNums))
+	scores := make(map[string]float64, len(pageNums))
+	var idb [8]byte
+	for i, n := range pageNums {
+		binary.BigEndian.PutUint64(idb[:], n)
+		ext, err := rd.ExternalID(idb[:])
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		page[i] = ext
+		scores[ext] = window[offset+i].score
+	}
+	loaded, err := ix.load(ctx, page, hq)
 	if err != nil {
 		return nil, err
 	}
