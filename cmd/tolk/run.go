@@ -195,6 +195,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
+	tmSeed := fs.String("tm-seed", "", "treaty pairs (JSON Lines, .gz) to seed the default translation memory from on first start; \"none\" for none (env TOLK_TM_SEED; default: ../shared/data/bwb-treaties-nl-en beside the checkout)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -209,6 +210,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	defer a.Close()
+	defer seedDefaultTM(ctx, a, defaultTMPath(*tmSeed, getenv), log)()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
