@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,16 +31,20 @@ func FuzzParse(f *testing.F) {
 	tail := letter[bytes.IndexByte(letter[len(letter)-2048:], '\n')+len(letter)-2048+1:]
 	f.Add("kamerbrief-mali-2020.txt", head)
 	f.Add("kamerbrief-mali-2020.txt", tail)
+	// The formats read by content (formats.go): XML, HTML, DOCX, ODT.
+	f.Add("stb.xml", []byte(`<?xml version="1.0"?><officiele-publicatie><staatsblad><intitule>Besluit van 9 maart 2018</intitule><artikel><kop><label>Artikel</label><nr>1</nr></kop><lid><lidnr>1.</lidnr><al>De <nadruk>munt</nadruk>.<noot><noot.nr>1</noot.nr><noot.al>Noot.</noot.al></noot></al></lid></artikel></staatsblad></officiele-publicatie>`))
+	f.Add("h.xml", []byte("<officiele-publicatie><handelingen><agendapunt><item-titel>Brexit</item-titel><spreekbeurt><spreker><voorvoegsels>De heer</voorvoegsels><naam><achternaam>Kr\xc3\x83\xc2\xb6ger</achternaam></naam>:</spreker><tekst><al-groep><al>Dank u.</al></al-groep></tekst></spreekbeurt></agendapunt></handelingen></officiele-publicatie>"))
+	f.Add("p.html", []byte(`<!doctype html><html lang="nl"><head><title>T</title><script>x</script></head><body><nav>menu</nav><h1>Kop</h1><p>Een <b>alinea</b>.</p><table><tr><td>a</td><td>1</td></tr></table></body></html>`))
+	f.Add("b.docx", zipOf(f, [2]string{"word/document.xml", `<w:document `+wNS+`><w:body>`+wp("Kop1", "Kop")+wp("", "Tekst.")+`</w:body></w:document>`}))
+	f.Add("n.odt", zipOf(f, [2]string{"mimetype", "application/vnd.oasis.opendocument.text"}, [2]string{"content.xml", `<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:h text:outline-level="1">Kop</text:h><text:p>Tekst.</text:p></office:text></office:body></office:document-content>`}))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		if n := CleanName(name); !utf8.ValidString(n) || strings.ContainsFunc(n, unicode.IsControl) || len(n) > MaxNameLen || CleanName(n) != n {
 			t.Errorf("CleanName(%q) = %q", name, n)
 		}
 		doc, err := Parse(name, data, Options{MaxBytes: fuzzMaxBytes})
 		if err != nil {
-			for _, sentinel := range []error{ErrEmpty, ErrTooLarge, ErrBinary, ErrInvalidUTF8, ErrUnsupported} {
-				if errors.Is(err, sentinel) {
-					return
-				}
+			if IsInputError(err) {
+				return
 			}
 			t.Fatalf("error wraps no sentinel: %v", err)
 		}
@@ -75,6 +78,31 @@ func FuzzJoinLines(f *testing.F) {
 		if len(got) < len(a)+len(b)-3 { // at most one hyphen (≤ 3 bytes) goes
 
 			t.Fatalf("joinLines(%q, %q) = %q lost text", a, b, got)
+		}
+	})
+}
+
+// FuzzRepairMojibake checks that the repair keeps valid UTF-8 valid, only
+// ever shortens the text (several characters become one), and leaves
+// text without Latin-1 letters alone.
+func FuzzRepairMojibake(f *testing.F) {
+	for _, s := range []string{"KrÃ¶ger", "cliÃ«nten", "zo'n 8,5% â\u0080\u0094 Ã©Ã©n", "â‚¬ 190", "café à la carte", "Ã la", "ï»¿<?xml", "Ãƒ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		got, n := repairMojibake(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("repairMojibake(%q) = %q: invalid UTF-8", s, got)
+		}
+		// Each repair turns two to four characters into one.
+		if n == 0 && got != s || n > 0 && utf8.RuneCountInString(got) > utf8.RuneCountInString(s)-n {
+			t.Fatalf("repairMojibake(%q) = %q, %d", s, got, n)
+		}
+		if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) && got != s {
+			t.Fatalf("ASCII changed: %q → %q", s, got)
 		}
 	})
 }
