@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary/match"
@@ -86,5 +87,43 @@ func TestLookupAdvice(t *testing.T) {
 	if c.ID != "veroordelen" || c.Status != "deprecated" || c.Lang != "en" || len(c.Use) != 1 || c.Use[0] != "condemn" ||
 		c.Advice != "convict — deprecated for veroordelen; use condemn" {
 		t.Errorf("lookup of convict: %+v", c)
+	}
+}
+
+// TestAnnotateLetterSenses: annotating the whole letter, the inflected
+// adjectives are the adjectives' concepts (issue 12: "militaire" was
+// soldier, "Nederlandse" the Netherlands in 5 of 8 uses) and the inflected
+// and split verbs are recognised, as the reader shows them.
+func TestAnnotateLetterSenses(t *testing.T) {
+	ts := newTestServer(t, nil)
+	text := maliLetter(t)
+	r := annotate(t, ts, "/api/v1/annotate?lang=nl", "text/plain", []byte(text))
+	checkOffsets(t, text, r.Annotations)
+	byText := map[string][]string{}
+	for _, a := range r.Annotations {
+		w := strings.Join(strings.Fields(a.Text), " ")
+		byText[w] = append(byText[w], a.Concept)
+	}
+	for _, tt := range []struct {
+		text    string
+		concept string
+		min     int // occurrences the letter has as a word of their own
+	}{
+		{"militaire", "militair-bn", 1},
+		{"militairen", "militair", 2},
+		{"Nederlandse", "nederlands", 4},
+		{"veroordeelde", "veroordelen", 1},
+		{"veroordeeld", "veroordelen", 2},
+		{"op te schorten", "opschorten", 1},
+	} {
+		got := byText[tt.text]
+		if len(got) < tt.min {
+			t.Errorf("%q annotated %d times (%v), want at least %d", tt.text, len(got), got, tt.min)
+		}
+		for _, c := range got {
+			if c != tt.concept {
+				t.Errorf("%q annotated as %s, want %s", tt.text, c, tt.concept)
+			}
+		}
 	}
 }
