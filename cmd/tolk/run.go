@@ -196,6 +196,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
 	tmSeed := fs.String("tm-seed", "", "treaty pairs (JSON Lines, .gz) to seed the default translation memory from on first start; \"none\" for none (env TOLK_TM_SEED; default: ../shared/data/bwb-treaties-nl-en beside the checkout)")
+	var mem memoryFlags
+	mem.register(fs)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -204,6 +206,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
+	ms, err := mem.settings(getenv)
+	if err != nil {
+		return err
+	}
+	ms.apply()
 	start := time.Now()
 	a, err := openApp(ctx, d, log)
 	if err != nil {
@@ -211,6 +218,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	defer a.Close()
 	defer seedDefaultTM(ctx, a, defaultTMPath(*tmSeed, getenv), log)()
+	stopMapped := keepMapped(ctx, a, ms, log)
+	defer stopMapped()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -134,7 +134,7 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 // the cache (for callers that visit every document once, like check).
 func (a *App) readDocument(id string) (*Document, error) {
 	a.reads.Add(1)
-	r, err := a.store.GetDocument(id)
+	r, err := a.store.GetDocumentMeta(id) // the source is not needed: Meta holds the parsed document
 	if err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}

@@ -171,6 +171,26 @@ func (s *Store) GetDocument(id string) (DocRecord, error) {
 	return d, nil
 }
 
+// GetDocumentMeta is GetDocument without the source: the record alone is
+// read, so that the source's pages of the mapped file are not touched
+// (they would count in the process's resident memory) nor copied.
+func (s *Store) GetDocumentMeta(id string) (DocRecord, error) {
+	var d DocRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketDocuments).Get([]byte(id))
+		if v == nil {
+			return ErrNotFound
+		}
+		// Unmarshal copies what it keeps (Meta included) out of the
+		// mapped value, which lives only as long as the transaction.
+		return json.Unmarshal(v, &d)
+	})
+	if err != nil {
+		return DocRecord{}, fmt.Errorf("store: document %q: %w", id, err)
+	}
+	return d, nil
+}
+
 // ListDocuments returns every document without its source, by id.
 func (s *Store) ListDocuments() ([]DocRecord, error) {
 	var ds []DocRecord

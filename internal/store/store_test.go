@@ -326,6 +326,15 @@ func TestDocuments(t *testing.T) {
 	if diff := cmp.Diff(d, got); diff != "" {
 		t.Errorf("GetDocument (-want +got):\n%s", diff)
 	}
+	meta, err := s.GetDocumentMeta("mali")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := d
+	want.Source = nil
+	if diff := cmp.Diff(want, meta); diff != "" {
+		t.Errorf("GetDocumentMeta (-want +got):\n%s", diff)
+	}
 	list, err := s.ListDocuments()
 	if err != nil {
 		t.Fatal(err)
@@ -338,6 +347,9 @@ func TestDocuments(t *testing.T) {
 	}
 	if _, err := s.GetDocument("mali"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("GetDocument after delete: %v, want ErrNotFound", err)
+	}
+	if _, err := s.GetDocumentMeta("mali"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("GetDocumentMeta after delete: %v, want ErrNotFound", err)
 	}
 	if err := s.DeleteDocument("mali"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("second DeleteDocument: %v, want ErrNotFound", err)

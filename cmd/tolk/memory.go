@@ -1,0 +1,171 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"math"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/resident"
+)
+
+// tolk serve's memory settings (docs/PERFORMANCE.md, "Memory"). The
+// process's resident memory has two parts that grow differently under
+// load: the Go heap, which the collector lets grow to twice what is live
+// between collections, and the pages of the index's segments and the
+// store's file that bleve and bbolt read through mappings, which stay
+// counted in the process's RSS once touched. The first is bounded by a
+// soft memory limit, the second by giving the mapped pages back (they stay
+// in the page cache) once the file-backed part passes a size.
+const (
+	// serveMemoryLimit is the soft limit of the Go runtime's memory when
+	// neither --memory-limit nor GOMEMLIMIT says otherwise. A serving App
+	// holds ≈ 25–40 MB live on the 1,423 BWB circulars.
+	serveMemoryLimit = 96 << 20
+	// serveMappedLimit is the file-backed resident memory (the binary's
+	// pages included, ≈ 30 MiB) above which the mapped pages are given
+	// back.
+	serveMappedLimit = 64 << 20
+	// mappedCheck is how often the file-backed resident memory is read.
+	mappedCheck = time.Second
+)
+
+// memoryFlags are tolk serve's memory flags.
+type memoryFlags struct {
+	limit, mapped string
+}
+
+func (m *memoryFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB)")
+	fs.StringVar(&m.mapped, "mapped-limit", "64MiB", "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
+}
+
+// memorySettings are the memory flags read: limit is the soft limit to
+// set (or -1: leave the runtime's, from GOMEMLIMIT), mapped the RssFile
+// bound (0: none).
+type memorySettings struct {
+	limit, mapped int64
+}
+
+func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, error) {
+	var s memorySettings
+	switch {
+	case m.limit != "":
+		n, err := parseSize(m.limit)
+		if err != nil {
+			return s, &usageError{"--memory-limit: " + err.Error()}
+		}
+		s.limit = n
+		if n == 0 {
+			s.limit = math.MaxInt64 // no limit
+		}
+	case getenv("GOMEMLIMIT") != "":
+		s.limit = -1 // the runtime read it at start
+	default:
+		s.limit = serveMemoryLimit
+	}
+	n, err := parseSize(m.mapped)
+	if err != nil {
+		return s, &usageError{"--mapped-limit: " + err.Error()}
+	}
+	s.mapped = n
+	return s, nil
+}
+
+// apply sets the soft memory limit.
+func (s memorySettings) apply() {
+	if s.limit >= 0 {
+		debug.SetMemoryLimit(s.limit)
+	}
+}
+
+// keepMapped starts giving back the App's mapped pages, checking every
+// mappedCheck: when the process's file-backed resident memory is over
+// s.mapped and the process is idle (it used less than idleCPU of the last
+// interval), or whenever it is over busyFactor times s.mapped. Under a
+// steady load a search touches the same pages again soon after they are
+// given back (a minor fault each, without reading the disk), so they are
+// given back while busy only when far over the bound. The returned
+// function stops it and waits until it has stopped (before the App is
+// closed). Nothing is started when there is no bound or the system cannot
+// tell or release (not Linux).
+func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Logger) (stop func()) {
+	if s.mapped <= 0 {
+		return func() {}
+	}
+	if _, err := resident.Current(); err != nil {
+		log.Info("mapped pages are not given back on this system", "err", err)
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tick := time.NewTicker(mappedCheck)
+		defer tick.Stop()
+		last := cpuTime()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			now := cpuTime()
+			busy := now-last > idleCPU
+			last = now
+			u, err := resident.Current()
+			if err != nil || u.File <= s.mapped || busy && u.File <= busyFactor*s.mapped {
+				continue
+			}
+			st, err := a.ReleaseMapped()
+			if err != nil {
+				if errors.Is(err, resident.ErrUnsupported) {
+					return
+				}
+				log.Warn("giving back mapped pages", "err", err)
+				continue
+			}
+			after, _ := resident.Current()
+			log.Debug("mapped pages given back", "mappings", st.Mappings, "busy", busy, "file-backed before", u.File, "after", after.File)
+			last = cpuTime() // the release's own work is not load
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+const (
+	// idleCPU is the CPU time per mappedCheck under which the process
+	// counts as idle: 5 % of a core.
+	idleCPU = mappedCheck / 20
+	// busyFactor times --mapped-limit is the file-backed resident memory
+	// at which mapped pages are given back even under load.
+	busyFactor = 4
+)
+
+// parseSize reads a size in bytes: a whole number with an optional unit
+// B, KiB, MiB, GiB (or KB, MB, GB, taken as the same powers of 1024).
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > math.MaxInt64/mult {
+		return 0, fmt.Errorf("%q is not a size such as 96MiB", s)
+	}
+	return n * mult, nil
+}

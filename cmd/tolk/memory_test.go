@@ -1,0 +1,85 @@
+package main
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"0", 0, true},
+		{"4096", 4096, true},
+		{"96MiB", 96 << 20, true},
+		{"96 MiB", 96 << 20, true},
+		{"1GiB", 1 << 30, true},
+		{"512KiB", 512 << 10, true},
+		{"64MB", 64 << 20, true},
+		{"100B", 100, true},
+		{"", 0, false},
+		{"-1MiB", 0, false},
+		{"1.5GiB", 0, false},
+		{"lots", 0, false},
+		{"9999999999GiB", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := parseSize(tt.in)
+			if (err == nil) != tt.ok || got != tt.want {
+				t.Errorf("parseSize(%q) = %d, %v; want %d, ok %v", tt.in, got, err, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestMemorySettings(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	tests := []struct {
+		name          string
+		limit, mapped string
+		getenv        func(string) string
+		want          memorySettings
+		usage         bool
+	}{
+		{name: "defaults", mapped: "64MiB", getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 64 << 20}},
+		{name: "GOMEMLIMIT is left to the runtime", mapped: "64MiB", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: -1, mapped: 64 << 20}},
+		{name: "the flag wins over GOMEMLIMIT", limit: "128MiB", mapped: "0", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: 128 << 20}},
+		{name: "0 is no limit", limit: "0", mapped: "1GiB", getenv: env(), want: memorySettings{limit: math.MaxInt64, mapped: 1 << 30}},
+		{name: "a bad limit", limit: "much", mapped: "64MiB", getenv: env(), usage: true},
+		{name: "a bad mapped limit", mapped: "-5", getenv: env(), usage: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := memoryFlags{limit: tt.limit, mapped: tt.mapped}
+			got, err := m.settings(tt.getenv)
+			var ue *usageError
+			if tt.usage {
+				if !errors.As(err, &ue) {
+					t.Fatalf("settings: %v, want a usage error", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(memorySettings{})); diff != "" {
+				t.Errorf("settings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

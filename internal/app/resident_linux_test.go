@@ -1,0 +1,110 @@
+package app
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tolk-nl/tolk/internal/ingest"
+)
+
+// mappedUnder sums the resident kB of the process's mappings of the
+// index's segments and the store's file in dir, from /proc/self/smaps
+// (scorch's own small bbolt file, index/store/root.bolt, which it may
+// remap at any write, is not released).
+func mappedData(t *testing.T, dir string) (kb, mappings int) {
+	t.Helper()
+	raw, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := false
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
+			in = len(f) >= 6 && strings.HasPrefix(f[5], dir+"/") && (strings.HasSuffix(f[5], ".zap") || f[5] == dir+"/tolk.db")
+			if in {
+				mappings++
+			}
+			continue
+		}
+		if in && len(f) >= 2 && f[0] == "Rss:" {
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			kb += n
+		}
+	}
+	return kb, mappings
+}
+
+// TestReleaseMapped: after searches and document reads, ReleaseMapped
+// drops the index's and the store's mapped pages from the resident set,
+// and searches and documents read the same afterwards.
+func TestReleaseMapped(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, closeA := openWith(t, dir, -1)
+	const n = 40
+	for i := range n {
+		name, data := smallLetter(i)
+		if _, err := a.AddDocument(context.Background(), name, data, ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := closeA(); err != nil {
+		t.Fatal(err)
+	}
+	// Reopened, the index's segments are files, mapped.
+	b, _ := openWith(t, dir, -1)
+	ctx := context.Background()
+	read := func() (hits []any, docs []string) {
+		for _, q := range []string{"minister", "begroting Kamer", "woord7", "alinea"} {
+			res, err := b.BilingualSearch(ctx, SearchRequest{Q: q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			hits = append(hits, res.Hits)
+		}
+		for _, d := range b.Documents() {
+			doc, err := b.Document(d.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, doc.Text)
+		}
+		return hits, docs
+	}
+	hits, docs := read()
+	before, mappings := mappedData(t, dir)
+	if mappings < 2 || before == 0 {
+		t.Fatalf("before: %d kB resident in %d mappings of %s; want the store and a segment", before, mappings, dir)
+	}
+	st, err := b.ReleaseMapped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mappings != mappings {
+		t.Errorf("ReleaseMapped released %d mappings, want all %d of the segments and the store", st.Mappings, mappings)
+	}
+	if after, _ := mappedData(t, dir); after != 0 {
+		t.Errorf("resident after ReleaseMapped: %d kB of the data directory's mappings (before %d kB), want 0", after, before)
+	}
+	hits2, docs2 := read()
+	if diff := cmp.Diff(hits, hits2); diff != "" {
+		t.Errorf("searches after ReleaseMapped (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(docs, docs2); diff != "" {
+		t.Errorf("documents after ReleaseMapped (-before +after):\n%s", diff)
+	}
+}
