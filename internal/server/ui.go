@@ -39,7 +39,7 @@ const maxFormBytes = 1 << 20
 // pageNames are the templates in web/templates besides layout.html, each
 // parsed together with the layout into its own set, so that every page can
 // define "content".
-var pageNames = []string{"search", "glossary", "concept", "documents", "document", "annotate", "check", "error"}
+var pageNames = []string{"search", "glossary", "concept", "documents", "document", "annotate", "check", "error", "tm"}
 
 // uiLangs are the interface languages, the first being the default when
 // Accept-Language names neither.
@@ -106,6 +106,7 @@ func (s *Server) uiRoutes() {
 	g.POST("/annotate", u.handle(u.annotatePage))
 	g.GET("/check", u.handle(u.checkPage))
 	g.POST("/check", u.handle(u.checkPage))
+	g.GET("/tm", u.handle(u.tmPage))
 	g.GET("/static/*file", u.serveStatic)
 }
 
@@ -164,8 +165,8 @@ func newUI(a *app.App, fsys fs.FS, log *slog.Logger) (*ui, error) {
 	}
 
 	for _, name := range pageNames {
-		t, err := template.New(name).Option("missingkey=error").
-			ParseFS(fsys, "templates/layout.html", "templates/"+name+".html")
+		t, err := template.New(name).Option("missingkey=error").Funcs(u.tmFuncs()).
+			ParseFS(fsys, "templates/layout.html", "templates/tm_parts.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("ui: %w", err)
 		}

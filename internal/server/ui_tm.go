@@ -1,0 +1,340 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/tm/fuzzy"
+)
+
+// The translation-memory pages of issue 14: /tm, a Linguee-style
+// bilingual concordance, and the partials other pages include (the fuzzy
+// matches of /annotate, "how the TM translates it" on a concept page).
+// Their texts live here rather than in labels.json, in both interface
+// languages, so that these pages stay apart from the templates others
+// edit.
+
+var tmLabels = map[string]map[string]string{
+	"nl": {
+		"title":       "Vertaalgeheugen",
+		"intro":       "Zoek een woord of woordgroep en zie hoe het in het vertaalgeheugen is vertaald: de vertalingen met hun aantal, en de zinsparen waarin het staat.",
+		"query":       "Woord of woordgroep",
+		"lang":        "Taal van de zoekvraag",
+		"lang_nl":     "Nederlands",
+		"lang_en":     "Engels",
+		"button":      "Zoeken",
+		"all":         "alle",
+		"unaligned":   "geen vertaling gevonden",
+		"translation": "Vertalingen",
+		"pairs":       "%d zinsparen",
+		"none":        "Niet gevonden in het vertaalgeheugen.",
+		"prev":        "Vorige",
+		"next":        "Volgende",
+		"source":      "Bron",
+		"target":      "Vertaling",
+		"fuzzy":       "Vertaalgeheugen: overeenkomsten per zin",
+		"fuzzy_none":  "geen overeenkomst van %d%% of meer",
+		"tm_source":   "In het geheugen",
+		"tm_target":   "Vertaling",
+		"how_tm":      "Hoe het vertaalgeheugen het vertaalt",
+		"how_tm_none": "Deze term komt niet voor in het vertaalgeheugen.",
+		"see_all":     "Alle zinsparen",
+		"via_lexicon": "via het vertaallexicon",
+		"via_gloss":   "via de woordenlijst",
+		"collection":  "Collectie",
+	},
+	"en": {
+		"title":       "Translation memory",
+		"intro":       "Search a word or phrase and see how the translation memory translates it: the translations with their counts, and the sentence pairs it occurs in.",
+		"query":       "Word or phrase",
+		"lang":        "Language of the query",
+		"lang_nl":     "Dutch",
+		"lang_en":     "English",
+		"button":      "Search",
+		"all":         "all",
+		"unaligned":   "no translation found",
+		"translation": "Translations",
+		"pairs":       "%d sentence pairs",
+		"none":        "Not found in the translation memory.",
+		"prev":        "Previous",
+		"next":        "Next",
+		"source":      "Source",
+		"target":      "Translation",
+		"fuzzy":       "Translation memory: matches per sentence",
+		"fuzzy_none":  "no match of %d%% or more",
+		"tm_source":   "In the memory",
+		"tm_target":   "Translation",
+		"how_tm":      "How the translation memory translates it",
+		"how_tm_none": "This term does not occur in the translation memory.",
+		"see_all":     "All sentence pairs",
+		"via_lexicon": "via the translation lexicon",
+		"via_gloss":   "via the glossary",
+		"collection":  "Collection",
+	},
+}
+
+// piece is a run of text, marked or not, for the templates.
+type piece struct {
+	Text string
+	Mark string // "" for plain text, else a CSS class suffix
+}
+
+// marked cuts text into pieces at the spans, which must be sorted and
+// within text.
+func marked(text string, spans []app.Span, class string) []piece {
+	var out []piece
+	at := 0
+	for _, s := range spans {
+		if s.Start < at || s.End > len(text) || s.Start >= s.End {
+			continue
+		}
+		if s.Start > at {
+			out = append(out, piece{Text: text[at:s.Start]})
+		}
+		out = append(out, piece{Text: text[s.Start:s.End], Mark: class})
+		at = s.End
+	}
+	if at < len(text) {
+		out = append(out, piece{Text: text[at:]})
+	}
+	return out
+}
+
+// diffPieces marks the differing tokens of a fuzzy match by their kind.
+func diffPieces(text string, ds []fuzzy.Diff) []piece {
+	var out []piece
+	at := 0
+	for _, d := range ds {
+		if d.Start < at || d.End > len(text) {
+			continue
+		}
+		if d.Start > at {
+			out = append(out, piece{Text: text[at:d.Start]})
+		}
+		out = append(out, piece{Text: text[d.Start:d.End], Mark: d.Kind})
+		at = d.End
+	}
+	if at < len(text) {
+		out = append(out, piece{Text: text[at:]})
+	}
+	return out
+}
+
+type tmChip struct {
+	Text, Label, URL string
+	Count            int
+	Current          bool
+	Via              string
+}
+
+type tmPair struct {
+	Source, Target []piece
+	Origin         string
+	Collection     string
+}
+
+type tmPageData struct {
+	L            map[string]string
+	Q, Lang      string
+	Collection   string
+	Translation  string
+	Searched     bool
+	Total        int
+	PairsLabel   string
+	Chips        []tmChip
+	Pairs        []tmPair
+	Prev, Next   string
+	SourceLang   string
+	TargetLang   string
+	LangSelected map[string]bool
+}
+
+const tmPageSize = 20
+
+func (u *ui) tmPage(c *gin.Context, p *page) error {
+	p.name, p.Nav = "tm", "tm"
+	L := tmLabels[p.UI]
+	p.Title = L["title"]
+	d := &tmPageData{L: L, Q: strings.TrimSpace(c.Query("q")), Lang: c.DefaultQuery("lang", "nl"),
+		Collection: c.Query("collection"), Translation: c.Query("translation")}
+	if d.Lang != "en" {
+		d.Lang = "nl"
+	}
+	d.SourceLang, d.TargetLang = d.Lang, "en"
+	if d.Lang == "en" {
+		d.TargetLang = "nl"
+	}
+	d.LangSelected = map[string]bool{d.Lang: true}
+	p.Data = d
+	if d.Q == "" {
+		return nil
+	}
+	offset, _ := strconv.Atoi(c.Query("offset"))
+	offset = max(0, offset)
+	res, err := u.app.ConcordanceTM(c.Request.Context(), app.TMConcordanceRequest{
+		Q: d.Q, Lang: d.Lang, Collection: d.Collection, Translation: d.Translation, Limit: tmPageSize, Offset: offset,
+	})
+	if err != nil {
+		return err
+	}
+	d.Searched, d.Total = true, res.Total
+	d.PairsLabel = fmt.Sprintf(L["pairs"], res.Total)
+	link := func(translation string, offset int) string {
+		v := url.Values{"q": {d.Q}, "lang": {d.Lang}}
+		if d.Collection != "" {
+			v.Set("collection", d.Collection)
+		}
+		if translation != "" {
+			v.Set("translation", translation)
+		}
+		if offset > 0 {
+			v.Set("offset", strconv.Itoa(offset))
+		}
+		return "/tm?" + v.Encode()
+	}
+	all := 0
+	for _, g := range res.Groups {
+		all += g.Count
+	}
+	d.Chips = append(d.Chips, tmChip{Label: L["all"], URL: link("", 0), Count: all, Current: d.Translation == ""})
+	for _, g := range res.Groups {
+		if g.Text == "" {
+			continue // the unaligned pairs are under "all"
+		}
+		ch := tmChip{Text: g.Text, Label: g.Text, URL: link(g.Text, 0), Count: g.Count, Current: g.Text == d.Translation}
+		if g.Via == "glossary" {
+			ch.Via = L["via_gloss"]
+		} else {
+			ch.Via = L["via_lexicon"]
+		}
+		d.Chips = append(d.Chips, ch)
+	}
+	for _, pr := range res.Pairs {
+		o := pr.Origin.Doc
+		if pr.Origin.Article != "" {
+			o += " art. " + pr.Origin.Article
+		}
+		d.Pairs = append(d.Pairs, tmPair{
+			Source: marked(pr.Source, pr.Marks, "q"), Target: marked(pr.Target, pr.TargetMarks, "t"),
+			Origin: o, Collection: pr.Collection,
+		})
+	}
+	if offset > 0 {
+		d.Prev = link(d.Translation, max(0, offset-tmPageSize))
+	}
+	if offset+tmPageSize < res.Total {
+		d.Next = link(d.Translation, offset+tmPageSize)
+	}
+	return nil
+}
+
+// tmFuzzyPanel is what the annotate page's fuzzy-match partial shows.
+type tmFuzzyPanel struct {
+	L         map[string]string
+	None      string
+	Sentences []tmFuzzySentence
+}
+
+type tmFuzzySentence struct {
+	Text    []piece
+	Plain   string
+	Matches []tmFuzzyMatch
+}
+
+type tmFuzzyMatch struct {
+	Score       int
+	Source      []piece
+	Translation string
+	Origin      string
+}
+
+// fuzzyTimeout bounds the fuzzy matching a page render does.
+const fuzzyTimeout = 5 * time.Second
+
+// tmFuzzy finds the TM's fuzzy matches for each sentence of text, for the
+// annotate page's partial (a template function: the partial stays apart
+// from the page's own handler).
+func (u *ui) tmFuzzy(text, uiLang string) (*tmFuzzyPanel, error) {
+	L := tmLabels[uiLang]
+	if L == nil {
+		L = tmLabels["nl"]
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), fuzzyTimeout)
+	defer cancel()
+	res, err := u.app.MatchTM(ctx, app.TMMatchRequest{Text: text, Lang: "nl", Limit: 3})
+	if err != nil {
+		return nil, err
+	}
+	p := &tmFuzzyPanel{L: L, None: fmt.Sprintf(L["fuzzy_none"], res.Min)}
+	for _, s := range res.Sentences {
+		fs := tmFuzzySentence{Plain: s.Text, Text: []piece{{Text: s.Text}}}
+		for i, m := range s.Matches {
+			if i == 0 {
+				fs.Text = diffPieces(s.Text, m.Diffs)
+			}
+			o := m.Origin.Doc
+			if m.Origin.Article != "" {
+				o += " art. " + m.Origin.Article
+			}
+			fs.Matches = append(fs.Matches, tmFuzzyMatch{Score: m.Score, Source: diffPieces(m.Source, m.SourceDiffs), Translation: m.Translation, Origin: o})
+		}
+		p.Sentences = append(p.Sentences, fs)
+	}
+	return p, nil
+}
+
+// tmFuncs are the template functions of the TM partials.
+func (u *ui) tmFuncs() template.FuncMap {
+	return template.FuncMap{
+		"tmFuzzy":   u.tmFuzzy,
+		"tmConcept": u.tmConcept,
+	}
+}
+
+// tmConceptPanel is what the concept page's partial shows: the TM's
+// translations of the concept's Dutch head term with counts.
+type tmConceptPanel struct {
+	L      map[string]string
+	Term   string
+	URL    string
+	Chips  []tmChip
+	Pairs  []tmPair
+	Status int
+}
+
+// tmConcept looks up how the TM translates a Dutch term (the concept
+// page's head term), for the concept page's partial.
+func (u *ui) tmConcept(term, uiLang string) (*tmConceptPanel, error) {
+	L := tmLabels[uiLang]
+	if L == nil {
+		L = tmLabels["nl"]
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), fuzzyTimeout)
+	defer cancel()
+	res, err := u.app.ConcordanceTM(ctx, app.TMConcordanceRequest{Q: term, Lang: "nl", Limit: 2})
+	if err != nil {
+		return nil, err
+	}
+	v := url.Values{"q": {term}, "lang": {"nl"}}
+	p := &tmConceptPanel{L: L, Term: term, URL: "/tm?" + v.Encode(), Status: http.StatusOK}
+	for _, g := range res.Groups {
+		if g.Text == "" || len(p.Chips) == 6 {
+			continue
+		}
+		v.Set("translation", g.Text)
+		p.Chips = append(p.Chips, tmChip{Text: g.Text, Label: g.Text, Count: g.Count, URL: "/tm?" + v.Encode()})
+	}
+	for _, pr := range res.Pairs {
+		p.Pairs = append(p.Pairs, tmPair{Source: marked(pr.Source, pr.Marks, "q"), Target: marked(pr.Target, pr.TargetMarks, "t")})
+	}
+	return p, nil
+}
