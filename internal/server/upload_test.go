@@ -84,6 +84,19 @@ func TestUploadFormats(t *testing.T) {
 		t.Errorf("one file: %s", b)
 	}
 
+	// The document page shows the metadata.
+	resp, err := http.Get(ts.URL + "/documents/stcrt-2015-47076")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	for _, want := range []string{`<dl class="docmeta">`, "<dd>staatscourant</dd>", `<time datetime="2015-12-23">`, "<dd>stcrt-2015-47076</dd>", "stcrt-2015-47076.xml (officiele-publicatie)"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("document page lacks %q", want)
+		}
+	}
+
 	// Several files: a result each, 207 because one is refused.
 	files := map[string]string{"nieuws.html": uploadHTML, "kapot.pdf": "%PDF-1.7\n1 0 obj <<", "leeg.docx": ""}
 	ctype, body = multipartBody(t, files, "nieuws.html", "kapot.pdf", "leeg.docx")
