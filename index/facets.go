@@ -51,9 +51,10 @@ type snapTables struct {
 	segs    []*segFacets
 	values  [len(facetFields)][]string
 	global  [len(facetFields)][][]uint32
-	// flat is, per passage of the snapshot (global number), 1 + the index
-	// of its value in values, or 0: what add reads, one load per field.
-	flat [len(facetFields)][]uint32
+	// flat is, per passage of the snapshot (global number num, at
+	// num*len(facetFields)+f), 1 + the index of its value of field f in
+	// values, or 0: what add reads, the fields of a passage side by side.
+	flat []uint32
 	// rank is each value's place in the sorted order of values, so that
 	// ordering counts breaks ties without comparing strings.
 	rank    [len(facetFields)][]uint32
@@ -68,7 +69,7 @@ const keptSnapshots = 4
 // snapFacets counts one search's facets over a snapshot.
 type snapFacets struct {
 	st      *snapTables
-	counts  [len(facetFields)][]int    // per value
+	counts  [len(facetFields)][]int32  // per value
 	touched [len(facetFields)][]uint32 // the values counted
 }
 
@@ -84,7 +85,7 @@ func (ft *facetTables) forSnapshot(snap *scorch.IndexSnapshot) (*snapFacets, err
 	}
 	sf := &snapFacets{st: st}
 	for f := range facetFields {
-		sf.counts[f] = make([]int, len(st.values[f]))
+		sf.counts[f] = make([]int32, len(st.values[f]))
 	}
 	return sf, nil
 }
@@ -154,13 +155,14 @@ func (ft *facetTables) tables(snap *scorch.IndexSnapshot) (*snapTables, error) {
 			st.global[f][i] = g
 		}
 	}
+	const nf = uint64(len(facetFields))
+	st.flat = make([]uint32, running*nf)
 	for f := range facetFields {
-		st.flat[f] = make([]uint32, running)
 		for i, t := range st.segs {
 			g, base := st.global[f][i], st.offsets[i]
 			for local, o := range t.ord[f] {
 				if o != 0 {
-					st.flat[f][base+uint64(local)] = g[o-1] + 1
+					st.flat[(base+uint64(local))*nf+uint64(f)] = g[o-1] + 1
 				}
 			}
 		}
@@ -221,20 +223,23 @@ func buildSegFacets(seg segment.Segment) (*segFacets, error) {
 
 // add counts the passage with global number num.
 func (sf *snapFacets) add(num uint64) {
+	const nf = uint64(len(facetFields))
+	i := num * nf
+	if i+nf > uint64(len(sf.st.flat)) {
+		return
+	}
+	vs := sf.st.flat[i : i+nf : i+nf]
 	for f := range facetFields {
-		flat := sf.st.flat[f]
-		if num >= uint64(len(flat)) {
-			continue
-		}
-		g := flat[num]
+		g := vs[f]
 		if g == 0 {
 			continue
 		}
 		g--
-		if sf.counts[f][g] == 0 {
+		c := sf.counts[f]
+		if c[g] == 0 {
 			sf.touched[f] = append(sf.touched[f], g)
 		}
-		sf.counts[f][g]++
+		c[g]++
 	}
 }
 
@@ -263,7 +268,7 @@ func (sf *snapFacets) result() map[string][]Facet {
 		}
 		fs := make([]Facet, len(top))
 		for i, g := range top {
-			fs[i] = Facet{Value: sf.st.values[f][g], Count: counts[g]}
+			fs[i] = Facet{Value: sf.st.values[f][g], Count: int(counts[g])}
 		}
 		out[field] = fs
 	}

@@ -527,10 +527,13 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 // form and index key worked out once, when first asked for: a hit is
 // compared with every word of the query.
 type passageWords struct {
-	toks  []string
-	folds []string
-	keys  []string
-	done  []uint8 // per word: foldDone | keyDone
+	toks []string
+	memo []wordMemo // per word, made on first use
+}
+
+type wordMemo struct {
+	fold, key string
+	done      uint8 // foldDone | keyDone
 }
 
 const (
@@ -539,26 +542,59 @@ const (
 )
 
 func newPassageWords(text string) *passageWords {
-	toks := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '\'' })
-	return &passageWords{toks: toks, folds: make([]string, len(toks)), keys: make([]string, len(toks)), done: make([]uint8, len(toks))}
+	toks := make([]string, 0, len(text)/6)
+	start := -1
+	for i := 0; i < len(text); {
+		c := text[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			toks = append(toks, text[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		toks = append(toks, text[start:])
+	}
+	return &passageWords{toks: toks}
+}
+
+func (p *passageWords) memoOf(i int) *wordMemo {
+	if p.memo == nil {
+		p.memo = make([]wordMemo, len(p.toks))
+	}
+	return &p.memo[i]
 }
 
 // fold returns index.Fold of word i.
 func (p *passageWords) fold(i int) string {
-	if p.done[i]&foldDone == 0 {
-		p.folds[i] = index.Fold(p.toks[i])
-		p.done[i] |= foldDone
+	m := p.memoOf(i)
+	if m.done&foldDone == 0 {
+		m.fold = index.Fold(p.toks[i])
+		m.done |= foldDone
 	}
-	return p.folds[i]
+	return m.fold
 }
 
 // key returns the Dutch index key of word i.
 func (p *passageWords) key(i int) string {
-	if p.done[i]&keyDone == 0 {
-		p.keys[i] = nlKeys.key(p.toks[i])
-		p.done[i] |= keyDone
+	m := p.memoOf(i)
+	if m.done&keyDone == 0 {
+		m.key = nlKeys.key(p.toks[i])
+		m.done |= keyDone
 	}
-	return p.keys[i]
+	return m.key
 }
 
 // termIn finds a term (one word or several) among a passage's words.
