@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"sync"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
@@ -42,7 +43,7 @@ const (
 
 type wordShard struct {
 	mu sync.Mutex
-	m  map[string]*wordKeys
+	m  map[string]wordKeys
 }
 
 // stopNL is the Dutch stop list as the stemmed field's stop filter holds it.
@@ -57,7 +58,11 @@ func newWordCache(d Decompounder, table map[string]string) *wordCache {
 		if _, ok := stop[w]; ok {
 			return nil
 		}
-		keys := []string{stemNL(table, w)}
+		key := stemNL(table, w)
+		if key == w {
+			key = w // one string for both: the cache holds many words
+		}
+		keys := []string{key}
 		if d == nil || len(w) > MaxWordLen {
 			return keys
 		}
@@ -74,7 +79,7 @@ func newWordCache(d Decompounder, table map[string]string) *wordCache {
 }
 
 // get returns the keys of the word raw.
-func (c *wordCache) get(raw []byte) *wordKeys {
+func (c *wordCache) get(raw []byte) wordKeys {
 	s := &c.shards[maphash.Bytes(c.seed, raw)%wordShards]
 	s.mu.Lock()
 	k, ok := s.m[string(raw)]
@@ -82,101 +87,114 @@ func (c *wordCache) get(raw []byte) *wordKeys {
 	if ok {
 		return k
 	}
-	w := string(raw)
+	key := string(raw)
+	w := key // most words are folded already: one string for both
 	if !isFoldedASCIIBytes(raw) {
 		w = string(foldBytes(nil, raw))
 	}
-	k = &wordKeys{exact: w, keys: c.keys(w)}
+	k = wordKeys{exact: w, keys: c.keys(w)}
 	s.mu.Lock()
 	if s.m == nil || len(s.m) >= wordCacheMax/wordShards {
-		s.m = make(map[string]*wordKeys)
+		s.m = make(map[string]wordKeys)
 	}
-	s.m[string(raw)] = k
+	s.m[key] = k
 	s.mu.Unlock()
 	return k
 }
 
-// token is one emitted token: a term and where it stands.
+// token is one term emitted for the word at position w (from 1).
 type token struct {
-	term       string
-	start, end int
-	pos        int
+	term string
+	w    int32
 }
 
 // freqScratch is the reusable working memory of one goroutine's analysis.
 type freqScratch struct {
+	offsets   [][2]int // each word's start and end, in position order
 	nl, exact []token
 	ids       map[string]int32
 	counts    []int32
+	last      map[string]*lastField // by field name
 }
 
 // analyse returns the token frequencies and length of text in the stemmed
 // field and, with exact, in the exact field, as Analyze with ix.nl and
-// ix.exact would leave them for a field with term vectors.
+// ix.exact would leave them for a field with term vectors. The two fields
+// share their locations: a word's key, its parts' keys and its exact form
+// stand at the same offsets and position, and bleve only reads locations
+// (it would write one only to merge a field into another of the same
+// name or into a composite field, which these documents do not have).
 func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, nlFreqs bindex.TokenFrequencies, exLen int, exFreqs bindex.TokenFrequencies) {
-	sc.nl, sc.exact = sc.nl[:0], sc.exact[:0]
+	sc.offsets, sc.nl, sc.exact = sc.offsets[:0], sc.nl[:0], sc.exact[:0]
 	seg := segment.NewWordSegmenterDirect(text)
-	start, pos := 0, 1
+	start := 0
 	for seg.Segment() {
 		b := seg.Bytes()
 		end := start + len(b)
 		if seg.Type() != segment.None {
 			k := ix.words.get(b)
+			sc.offsets = append(sc.offsets, [2]int{start, end})
+			w := int32(len(sc.offsets)) // the position: every word counts, stop words too
 			if exact {
-				sc.exact = append(sc.exact, token{k.exact, start, end, pos})
+				sc.exact = append(sc.exact, token{k.exact, w})
 			}
 			for _, key := range k.keys {
-				sc.nl = append(sc.nl, token{key, start, end, pos})
+				sc.nl = append(sc.nl, token{key, w})
 			}
-			pos++
 		}
 		start = end
 	}
-	nlFreqs = sc.frequencies(sc.nl)
+	// One location per word that a field refers to.
+	locs := make([]bindex.TokenLocation, len(sc.offsets)+1) // by position; 0 is unused
+	for i, o := range sc.offsets {
+		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
+	}
+	nlFreqs = sc.frequencies(sc.nl, locs)
 	if exact {
-		exFreqs = sc.frequencies(sc.exact)
+		exFreqs = sc.frequencies(sc.exact, locs)
 	}
 	return len(sc.nl), nlFreqs, len(sc.exact), exFreqs
 }
 
 // frequencies is bleve's analysis.TokenFrequency for tokens with term
 // vectors: each term's locations in token order. It counts the terms
-// first so that the locations take three allocations, not one per term.
-func (sc *freqScratch) frequencies(ts []token) bindex.TokenFrequencies {
-	if sc.ids == nil {
-		sc.ids = make(map[string]int32)
+// first, so that the terms, their locations and their bytes take one
+// allocation each, not one per term.
+func (sc *freqScratch) frequencies(ts []token, locs []bindex.TokenLocation) bindex.TokenFrequencies {
+	if sc.ids == nil || len(sc.ids) > 4096 {
+		sc.ids = make(map[string]int32) // clearing a map costs its largest size
 	}
 	clear(sc.ids)
 	sc.counts = sc.counts[:0]
+	size := 0
 	for _, t := range ts {
 		id, ok := sc.ids[t.term]
 		if !ok {
 			id = int32(len(sc.counts))
 			sc.ids[t.term] = id
 			sc.counts = append(sc.counts, 0)
+			size += len(t.term)
 		}
 		sc.counts[id]++
 	}
 	tfs := make([]bindex.TokenFreq, len(sc.counts))
-	locs := make([]bindex.TokenLocation, len(ts))
 	ptrs := make([]*bindex.TokenLocation, len(ts))
-	// counts becomes each term's next free place in ptrs.
+	bytes := make([]byte, 0, size)
 	next := int32(0)
 	for id, n := range sc.counts {
-		sc.counts[id] = next
 		tfs[id].Locations = ptrs[next : next : next+n]
 		next += n
 	}
 	out := make(bindex.TokenFrequencies, len(tfs))
-	for i, t := range ts {
-		id := sc.ids[t.term]
-		locs[i] = bindex.TokenLocation{Start: t.start, End: t.end, Position: t.pos}
-		tf := &tfs[id]
+	for _, t := range ts {
+		tf := &tfs[sc.ids[t.term]]
 		if len(tf.Locations) == 0 {
-			tf.Term = []byte(t.term)
+			n := len(bytes)
+			bytes = append(bytes, t.term...)
+			tf.Term = bytes[n:len(bytes):len(bytes)]
 			out[t.term] = tf
 		}
-		tf.Locations = append(tf.Locations, &locs[i])
+		tf.Locations = append(tf.Locations, &locs[t.w])
 		tf.SetFrequency(len(tf.Locations))
 	}
 	return out
@@ -196,7 +214,10 @@ func (f *preparedText) Size() int                                         { retu
 
 // prepareFields analyses d's fields for AddPrepared: the fields of the
 // Dutch chains through ix.analyse, the text and exact fields of one text
-// together, any other indexed field by its own Analyze.
+// together, any other indexed field by its own Analyze. A field whose
+// value is the last one analysed under its name (the heading, document
+// and section of consecutive passages) shares that analysis: bleve only
+// reads it.
 func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 	for j := 0; j < len(d.Fields); j++ {
 		f := d.Fields[j]
@@ -204,23 +225,48 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 			continue
 		}
 		tf, ok := f.(*document.TextField)
-		if !ok || tf.Analyzer() != ix.nl || !tf.Options().IncludeTermVectors() || len(tf.ArrayPositions()) > 0 {
+		if !ok || len(tf.ArrayPositions()) > 0 {
 			f.Analyze()
 			d.Fields[j] = analysed{f}
 			continue
 		}
 		var ex *document.TextField
-		if j+1 < len(d.Fields) {
+		if j+1 < len(d.Fields) && tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
 			if e, ok := d.Fields[j+1].(*document.TextField); ok && e.Analyzer() == ix.exact &&
-				e.Options().IncludeTermVectors() && len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
+				e.Options() == tf.Options() && len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
 				ex = e
 			}
 		}
-		nlLen, nlFreqs, exLen, exFreqs := ix.analyse(tf.Value(), ex != nil, sc)
-		d.Fields[j] = &preparedText{TextField: tf, length: nlLen, freqs: nlFreqs}
 		if ex != nil {
+			nlLen, nlFreqs, exLen, exFreqs := ix.analyse(tf.Value(), true, sc)
+			d.Fields[j] = &preparedText{TextField: tf, length: nlLen, freqs: nlFreqs}
 			j++
 			d.Fields[j] = &preparedText{TextField: ex, length: exLen, freqs: exFreqs}
+			continue
 		}
+		last := sc.last[tf.Name()]
+		if last == nil || last.analyzer != tf.Analyzer() || last.options != tf.Options() || string(last.value) != string(tf.Value()) {
+			last = &lastField{analyzer: tf.Analyzer(), options: tf.Options(), value: tf.Value()}
+			if tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
+				last.length, last.freqs, _, _ = ix.analyse(tf.Value(), false, sc)
+			} else {
+				tf.Analyze()
+				last.length, last.freqs = tf.AnalyzedLength(), tf.AnalyzedTokenFrequencies()
+			}
+			if sc.last == nil {
+				sc.last = make(map[string]*lastField)
+			}
+			sc.last[tf.Name()] = last
+		}
+		d.Fields[j] = &preparedText{TextField: tf, length: last.length, freqs: last.freqs}
 	}
+}
+
+// lastField is the analysis of the last value of a field.
+type lastField struct {
+	analyzer analysis.Analyzer
+	options  bindex.FieldIndexingOptions
+	value    []byte
+	length   int
+	freqs    bindex.TokenFrequencies
 }

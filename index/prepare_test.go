@@ -58,7 +58,9 @@ func fieldsOf(d *document.Document) []analysedField {
 
 // checkPrepared fails t unless Prepare's analysis of p gives every indexed
 // field the terms, frequencies, locations and length the analyzers give it.
-func checkPrepared(t *testing.T, ix *Index, p Passage) {
+// sc is the scratch of one goroutine's Prepare, shared by consecutive
+// passages.
+func checkPrepared(t *testing.T, ix *Index, p Passage, sc *freqScratch) {
 	t.Helper()
 	want := ix.document(p)
 	for _, f := range want.Fields {
@@ -67,8 +69,7 @@ func checkPrepared(t *testing.T, ix *Index, p Passage) {
 		}
 	}
 	got := ix.document(p)
-	var sc freqScratch
-	ix.prepareFields(got, &sc)
+	ix.prepareFields(got, sc)
 	if diff := cmp.Diff(fieldsOf(want), fieldsOf(got)); diff != "" {
 		t.Errorf("passage %q (-analyzers +Prepare):\n%s", p.Text, diff)
 	}
@@ -116,11 +117,16 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 			var ps []Passage
 			for i, s := range texts {
 				ps = append(ps, Passage{Doc: "d", Paragraph: i, Section: "Hoofdstuk " + s, Text: s})
+				// The same section and document again, then another
+				// document: the heading and keywords of the last passage.
+				ps = append(ps, Passage{Doc: "d", Paragraph: 100 + i, Section: "Hoofdstuk " + s, Text: s + " " + s})
+				ps = append(ps, Passage{Doc: "e", Paragraph: 200 + i, Section: "Hoofdstuk " + s, Text: s})
 			}
 			ps = append(ps, letterPassages(t)...)
+			var sc freqScratch
 			for range 2 {
 				for _, p := range ps {
-					checkPrepared(t, ix, p)
+					checkPrepared(t, ix, p, &sc)
 				}
 			}
 		})
@@ -138,8 +144,10 @@ func FuzzPreparedFieldsAsAnalyzers(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer ix.Close()
+	var sc freqScratch
 	f.Fuzz(func(t *testing.T, s string) {
-		checkPrepared(t, ix, Passage{Doc: "d", Section: s, Text: s})
+		checkPrepared(t, ix, Passage{Doc: "d", Section: s, Text: s}, &sc)
+		checkPrepared(t, ix, Passage{Doc: "d", Section: s, Text: "en " + s}, &sc)
 	})
 }
 
