@@ -65,6 +65,18 @@ func TestBrowserCheck(t *testing.T) {
 		b.screenshot(t, "check-qa", 1280, 1000)
 	})
 
+	t.Run("glossary: a lookup that lands on a deprecated term says so", func(t *testing.T) {
+		b.visit(t, "/glossary?q=convict&lang=en", 200)
+		advice := eval[string](t, b, `(document.querySelector(".concepts li .advice") || {}).textContent || ""`)
+		if advice != "convict is deprecated for veroordelen: use condemn." {
+			t.Errorf("advice %q", advice)
+		}
+		b.visit(t, "/glossary?q=condemn&lang=en", 200)
+		if n := eval[int](t, b, `document.querySelectorAll(".concepts li .advice").length`); n != 0 {
+			t.Errorf("%d advice notes for a preferred term", n)
+		}
+	})
+
 	t.Run("glossary: the do-not-use list", func(t *testing.T) {
 		b.visit(t, "/glossary?status=deprecated", 200)
 		rows := eval[[][]string](t, b, `[...document.querySelectorAll("#deprecated-terms tbody tr")].map(r => [r.dataset.status, ...[...r.cells].map(c => c.textContent.trim().replace(/\s+/g, " "))])`)

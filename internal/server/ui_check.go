@@ -148,3 +148,25 @@ func statusTermRows(p *page, tb *glossary.Termbase, st glossary.Status, subject,
 	}
 	return rows
 }
+
+// adviceText says, in the interface language, that a lookup landed on a
+// deprecated or superseded term and what to use instead ("convict is
+// deprecated for veroordelen: use condemn."), or "" for any other term.
+func adviceText(p *page, m *glossary.Match) string {
+	if m.TermStatus != glossary.Deprecated && m.TermStatus != glossary.Superseded {
+		return ""
+	}
+	other := "nl"
+	if m.TermLang == "nl" {
+		other = "en"
+	}
+	head := m.ID
+	if h := glossary.UseInstead(&m.Concept, other); len(h) > 0 {
+		head = h[0].Text
+	}
+	use := strings.Join(m.Use, " / ")
+	if use == "" {
+		use = "—"
+	}
+	return fmt.Sprintf(p.T["advice"], m.Term, p.T.or("status_"+string(m.TermStatus), string(m.TermStatus)), head, use)
+}

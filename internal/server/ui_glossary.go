@@ -39,6 +39,7 @@ type conceptGroup struct {
 
 type conceptRow struct {
 	ID, NL, Article, EN, Subject, Via string
+	Advice                            string // the lookup landed on a deprecated or superseded term: what to use
 	Search                            string // every term, folded, for the live filter
 }
 
@@ -180,6 +181,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 			if m.Via != "" && !strings.EqualFold(m.Term, r.NL) {
 				r.Via = fmt.Sprintf(p.T["found_as"], m.Term, p.T.or("via_"+m.Via, m.Via))
 			}
+			r.Advice = adviceText(p, &m)
 			g.Rows = append(g.Rows, r)
 		}
 		if len(g.Rows) > 0 {
