@@ -300,8 +300,9 @@ const minStrictRecall = 0.57
 // the tuning (even sentences) and check (odd sentences) slices, the
 // adjudicated figures (testdata/unmarked-compounds.txt, a list built from an
 // earlier splitter's own output: a secondary figure only) and the precision
-// and recall for each value of the frequency thresholds on listed words. Run
-// with -v to see them (docs/COMPOUNDS.md).
+// and recall for each value of the frequency thresholds on listed words
+// (not in -short mode nor under the race detector). Run with -v to see them
+// (docs/COMPOUNDS.md).
 func TestGold(t *testing.T) {
 	words, skipped := readGold(t)
 	s := New()
@@ -381,7 +382,7 @@ func TestGold(t *testing.T) {
 			}
 		}
 	}
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		return
 	}
 	// The precision/recall curves over the frequency thresholds on
