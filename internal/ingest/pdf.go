@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -15,6 +16,12 @@ import (
 // created is the PDF's creation date (YYYY-MM-DD), the fallback for a
 // document whose text has no date.
 func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, created string, err error) {
+	// A PDF ends with "%%EOF" (readers allow junk in the last KB after
+	// it); without it the file was cut off. Checked here, PDFium is not
+	// started for a file that is refused anyway.
+	if !bytes.Contains(data[max(0, len(data)-4096):], []byte("%%EOF")) {
+		return nil, nil, "", "", fmt.Errorf("the PDF is truncated: it does not end with the %%%%EOF marker: %w", ErrCorrupt)
+	}
 	t, err := r.ReadPDF(data)
 	if err != nil {
 		if IsInputError(err) {

@@ -113,7 +113,7 @@ func TestUploadFormats(t *testing.T) {
 		t.Fatalf("several files: %d %s", code, b)
 	}
 	if many.Stored != 1 || many.Failed != 2 || len(many.Results) != 3 || many.Results[0].Status != 201 ||
-		many.Results[1].Status != 400 || !strings.Contains(many.Results[1].Error.Message, "damaged or truncated") ||
+		many.Results[1].Status != 400 || !strings.Contains(many.Results[1].Error.Message, "the PDF is truncated") ||
 		many.Results[2].Status != 400 || !strings.Contains(many.Results[2].Error.Message, "no text") {
 		t.Errorf("several files: %s", b)
 	}
@@ -123,7 +123,7 @@ func TestUploadFormats(t *testing.T) {
 		name, body, msg string
 	}{
 		{"leeg.pdf", "", "no text"},
-		{"kapot.pdf", "%PDF-1.4\n%%EOF", "damaged or truncated"},
+		{"kapot.pdf", "%PDF-1.4\n1 0 obj", "the PDF is truncated: it does not end with the %%EOF marker"},
 		{"kapot.docx", "PK\x03\x04\x14\x00\x06\x00", "damaged or truncated"},
 		{"dtd.xml", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><officiele-publicatie/>`, "DOCTYPE declaring entities"},
 		{"brief.docx", "gewone tekst", "the name says a Word (.docx) file, but the content is not one"},
