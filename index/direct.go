@@ -282,7 +282,6 @@ func (m *leafMatches) keysOf(i int, keys []string) map[string]bool {
 // passage i, as bleve reports them in a hit.
 func (m *leafMatches) locationsOf(i int) search.FieldTermLocationMap {
 	var out search.FieldTermLocationMap
-	seen := map[int]map[termLoc]bool{}
 	m.matched(i, func(k int, locs []termLoc) {
 		ft := m.ls.keys[k]
 		if out == nil {
@@ -293,17 +292,19 @@ func (m *leafMatches) locationsOf(i int) search.FieldTermLocationMap {
 			tlm = search.TermLocationMap{}
 			out[ft.field] = tlm
 		}
-		s := seen[k]
-		if s == nil {
-			s = map[termLoc]bool{}
-			seen[k] = s
-		}
+		have := tlm[ft.term]
+		slab := make([]search.Location, 0, len(locs))
+	next:
 		for _, l := range locs {
-			if !s[l] {
-				s[l] = true
-				tlm[ft.term] = append(tlm[ft.term], &search.Location{Pos: l.pos, Start: l.start, End: l.end})
+			for _, h := range have {
+				if h.Pos == l.pos && h.Start == l.start && h.End == l.end {
+					continue next // a term and a phrase report the same occurrence
+				}
 			}
+			slab = append(slab, search.Location{Pos: l.pos, Start: l.start, End: l.end})
+			have = append(have, &slab[len(slab)-1])
 		}
+		tlm[ft.term] = have
 	})
 	return out
 }

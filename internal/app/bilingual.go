@@ -523,23 +523,14 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 }
 
 // passageWords are the words of a passage as explaining a hit sees them
-// (letters and digits, with apostrophes kept), with each word's folded
-// form and index key worked out once, when first asked for: a hit is
-// compared with every word of the query.
+// (letters and digits, with apostrophes kept), with each word's index key
+// worked out once, when first asked for: a hit is compared with every
+// word of the query.
 type passageWords struct {
 	toks []string
-	memo []wordMemo // per word, made on first use
+	keys []string // per word, made on first use; "" until keyed
+	done []bool   // per word: keys holds its key
 }
-
-type wordMemo struct {
-	fold, key string
-	done      uint8 // foldDone | keyDone
-}
-
-const (
-	foldDone = 1 << iota
-	keyDone
-)
 
 func newPassageWords(text string) *passageWords {
 	toks := make([]string, 0, len(text)/6)
@@ -570,31 +561,19 @@ func newPassageWords(text string) *passageWords {
 	return &passageWords{toks: toks}
 }
 
-func (p *passageWords) memoOf(i int) *wordMemo {
-	if p.memo == nil {
-		p.memo = make([]wordMemo, len(p.toks))
-	}
-	return &p.memo[i]
-}
-
-// fold returns index.Fold of word i.
-func (p *passageWords) fold(i int) string {
-	m := p.memoOf(i)
-	if m.done&foldDone == 0 {
-		m.fold = index.Fold(p.toks[i])
-		m.done |= foldDone
-	}
-	return m.fold
-}
+// fold returns index.Fold of word i: the word itself, without
+// allocating, for the usual lower-case ASCII word.
+func (p *passageWords) fold(i int) string { return index.Fold(p.toks[i]) }
 
 // key returns the Dutch index key of word i.
 func (p *passageWords) key(i int) string {
-	m := p.memoOf(i)
-	if m.done&keyDone == 0 {
-		m.key = nlKeys.key(p.toks[i])
-		m.done |= keyDone
+	if p.keys == nil {
+		p.keys, p.done = make([]string, len(p.toks)), make([]bool, len(p.toks))
 	}
-	return m.key
+	if !p.done[i] {
+		p.keys[i], p.done[i] = nlKeys.key(p.toks[i]), true
+	}
+	return p.keys[i]
 }
 
 // termIn finds a term (one word or several) among a passage's words.
