@@ -70,6 +70,17 @@ func usable(c *glossary.Concept, lang string) []glossary.Term {
 	return ok
 }
 
+// firstChoice returns a concept's terms in lang of the best status it
+// has (its preferred terms, if any): what a hit or a list names it by,
+// where the tooltip and the concept page list the others.
+func firstChoice(c *glossary.Concept, lang string) []glossary.Term {
+	ts := usable(c, lang)
+	if i := slices.IndexFunc(ts, func(t glossary.Term) bool { return t.Status != ts[0].Status }); i > 0 {
+		ts = ts[:i]
+	}
+	return ts
+}
+
 // statusTerms labels terms with their statuses.
 func statusTerms(p *page, ts []glossary.Term) []statusTerm {
 	out := make([]statusTerm, len(ts))
@@ -85,14 +96,15 @@ func statusTerms(p *page, ts []glossary.Term) []statusTerm {
 // annotator turns annotations into segments, looking each concept up
 // once and numbering the tooltips so their ids are unique on the page.
 type annotator struct {
-	u    *ui
-	p    *page
-	tips int
-	byID map[string]*glossary.Concept
+	u       *ui
+	p       *page
+	tips    int
+	byID    map[string]*glossary.Concept
+	defined map[string]bool // concepts whose definition a tooltip already holds
 }
 
 func (u *ui) annotator(p *page) *annotator {
-	return &annotator{u: u, p: p, byID: map[string]*glossary.Concept{}}
+	return &annotator{u: u, p: p, byID: map[string]*glossary.Concept{}, defined: map[string]bool{}}
 }
 
 // segs splits text[from:to] at the annotations, which must be sorted by
@@ -141,10 +153,16 @@ func (an *annotator) view(a match.Annotation) *annView {
 	}
 	if c := an.concept(a.Concept); c != nil {
 		v.EN = statusTerms(an.p, byStatus(c, "en"))
-		// The definition in the interface language, else English, else Dutch.
+		// The definition in the interface language, else English, else
+		// Dutch; in the concept's first tooltip only, which keeps a letter
+		// of 300 terms small (tolk.js copies it into the others).
 		for _, l := range []string{an.p.UI, "en", "nl"} {
+			if an.defined[a.Concept] {
+				break
+			}
 			if d := c.Definition[l]; d != "" {
 				v.Definition, v.DefLang = d, l
+				an.defined[a.Concept] = true
 				break
 			}
 		}
@@ -183,8 +201,9 @@ type block struct {
 }
 
 type docTerm struct {
-	ID, NL, EN, Search string
-	Count              int
+	ID, NL, Search string
+	EN             []statusTerm
+	Count          int
 }
 
 type download struct{ Label, URL string }
@@ -197,6 +216,82 @@ var termListFormats = []struct{ format, label string }{
 	{"tbx", "TBX"},
 	{"omegat", "OmegaT"},
 	{"json", "JSON"},
+}
+
+// The reader's "hide frequent terms" list offers the maxFrequent most
+// used concepts of a document that occur at least frequentUses times.
+const (
+	frequentUses = 3
+	maxFrequent  = 16
+)
+
+// readerFilter is the reader's GET form: which terms to underline.
+type readerFilter struct {
+	Statuses []choice // the Dutch form's status; none checked: all
+	Subjects []choice // none checked: all
+	Frequent []choice // concepts used at least frequentUses times; checked: hidden
+	Active   bool     // something is filtered out
+	ClearURL string
+	status   map[string]bool
+	subject  map[string]bool
+	hide     map[string]bool
+}
+
+// newReaderFilter reads the filter from the query string (st=, subject=,
+// hide=, each repeatable) and offers the choices the document has.
+func newReaderFilter(c *gin.Context, p *page, d *app.Document, uses []app.TermUse) *readerFilter {
+	set := func(vs []string) map[string]bool {
+		m := map[string]bool{}
+		for _, v := range vs[:min(len(vs), 200)] {
+			m[v] = true
+		}
+		return m
+	}
+	f := &readerFilter{status: set(c.QueryArray("st")), subject: set(c.QueryArray("subject")), hide: set(c.QueryArray("hide")),
+		ClearURL: "/documents/" + url.PathEscape(d.ID)}
+	f.Active = len(f.status)+len(f.subject)+len(f.hide) > 0
+	for _, s := range glossary.Statuses {
+		f.Statuses = append(f.Statuses, choice{string(s), p.T.or("status_"+string(s), string(s)), f.status[string(s)]})
+	}
+	var subjects []string
+	for _, tu := range uses {
+		if s := tu.Concept.Subject; s != "" && !slices.Contains(subjects, s) {
+			subjects = append(subjects, s)
+		}
+		if tu.Count >= frequentUses && len(f.Frequent) < maxFrequent {
+			f.Frequent = append(f.Frequent, choice{tu.Concept.ID, fmt.Sprintf("%s (%d)", headTerm(&tu.Concept).Text, tu.Count), f.hide[tu.Concept.ID]})
+		}
+	}
+	slices.Sort(subjects)
+	for _, s := range subjects {
+		f.Subjects = append(f.Subjects, choice{s, s, f.subject[s]})
+	}
+	return f
+}
+
+// shows reports whether the reader underlines annotation a of concept c.
+func (f *readerFilter) shows(a match.Annotation, c *glossary.Concept) bool {
+	if f.hide[a.Concept] || len(f.status) > 0 && !f.status[string(a.Status)] {
+		return false
+	}
+	return len(f.subject) == 0 || c != nil && f.subject[c.Subject]
+}
+
+// tocEntry is a line of the contents: the heading's own number apart,
+// so that the list shows it once ("1. 1. Recente ontwikkelingen" before).
+type tocEntry struct{ ID, Number, Heading string }
+
+// splitNumber splits a leading section number ("1.", "2.3", "IV.") off a
+// heading.
+func splitNumber(h string) (string, string) {
+	i := 0
+	for i < len(h) && (h[i] >= '0' && h[i] <= '9' || h[i] == '.') {
+		i++
+	}
+	if i == 0 || i == len(h) || h[i] != ' ' || h[0] == '.' {
+		return "", h
+	}
+	return h[:i], strings.TrimSpace(h[i:])
 }
 
 func (u *ui) documentPage(c *gin.Context, p *page) error {
@@ -216,11 +311,17 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 		return err
 	}
 	an := u.annotator(p)
-	var blocks, toc []block
+	filter := newReaderFilter(c, p, d, uses)
+	if filter.Active {
+		anns = slices.DeleteFunc(anns, func(a match.Annotation) bool { return !filter.shows(a, an.concept(a.Concept)) })
+	}
+	var blocks []block
+	var toc []tocEntry
 	for i, s := range d.Sections {
 		b := block{IsHeading: true, Heading: s.Heading, ID: fmt.Sprintf("s%d", i+1), Level: min(max(s.Level, 1), 3), start: s.Start}
 		blocks = append(blocks, b)
-		toc = append(toc, b)
+		num, h := splitNumber(s.Heading)
+		toc = append(toc, tocEntry{ID: b.ID, Number: num, Heading: h})
 	}
 	k := 0 // annotations before k end before the paragraph being rendered
 	for _, para := range d.Paragraphs {
@@ -233,10 +334,17 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 	// order by offset is the reading order.
 	sort.SliceStable(blocks, func(i, j int) bool { return blocks[i].start < blocks[j].start })
 
+	shown := map[string]bool{}
+	for _, a := range anns {
+		shown[a.Concept] = true
+	}
 	var terms []docTerm
 	for _, tu := range uses {
+		if !shown[tu.Concept.ID] {
+			continue
+		}
 		r := rowOf(&tu.Concept)
-		terms = append(terms, docTerm{ID: tu.Concept.ID, NL: r.NL, EN: r.EN, Search: r.Search, Count: tu.Count})
+		terms = append(terms, docTerm{ID: tu.Concept.ID, NL: r.NL, EN: statusTerms(p, firstChoice(&tu.Concept, "en")), Search: r.Search, Count: tu.Count})
 	}
 	var downloads []download
 	for _, f := range termListFormats {
@@ -245,10 +353,12 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 	p.Data = struct {
 		D         *app.Document
 		Blocks    []block
-		TOC       []block
+		TOC       []tocEntry
 		Terms     []docTerm
+		AllTerms  int
+		Filter    *readerFilter
 		Downloads []download
-	}{d, blocks, toc, terms, downloads}
+	}{d, blocks, toc, terms, len(uses), filter, downloads}
 	return nil
 }
 

@@ -13,7 +13,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 )
@@ -362,15 +361,7 @@ func (u *ui) hitConcept(p *page, id string) (hitConcept, bool) {
 	if !ok {
 		return hitConcept{}, false
 	}
-	en := usable(&c, "en")
-	// A hit names the concept by its preferred English; the tooltip and
-	// the concept page list the others.
-	if i := slices.IndexFunc(en, func(t glossary.Term) bool { return t.Status != glossary.Preferred }); i > 0 {
-		en = en[:i]
-	} else if len(en) > 1 {
-		en = en[:1]
-	}
-	return hitConcept{ID: c.ID, NL: headTerm(&c).Text, EN: statusTerms(p, en)}, true
+	return hitConcept{ID: c.ID, NL: headTerm(&c).Text, EN: statusTerms(p, firstChoice(&c, "en"))}, true
 }
 
 // label names a concept in a hit's reasons: its first English term, else

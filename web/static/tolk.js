@@ -1,6 +1,8 @@
 // tolk: small enhancements over pages that work without JavaScript:
-// autocomplete on the search boxes, tooltips that stay on screen and close
-// with Escape, and live filtering of long lists. No dependencies.
+// autocomplete on the search boxes, tooltips that stay on screen, close
+// with Escape and open with a tap on touch screens, arrow keys between the
+// terms of a paragraph, a term panel that follows the paragraphs in view,
+// and live filtering of long lists. No dependencies.
 (function () {
   "use strict";
 
@@ -128,6 +130,13 @@
   function placeTip(wrap) {
     var tip = wrap.querySelector(".tip");
     if (!tip) return;
+    // Only a concept's first tooltip carries its definition.
+    var a = wrap.querySelector("a.term");
+    if (a && !tip.querySelector(".def")) {
+      var def = document.querySelector('a.term[href="' + a.getAttribute("href") + '"] + .tip .def');
+      if (def) tip.insertBefore(def.cloneNode(true), tip.querySelector(".open"));
+    }
+    if (getComputedStyle(tip).position === "fixed") return; // a sheet on a phone
     tip.style.left = "0px";
     var r = tip.getBoundingClientRect();
     var over = r.right - (document.documentElement.clientWidth - 8);
@@ -148,8 +157,93 @@
     });
     document.addEventListener("keydown", function (e) {
       if (e.key !== "Escape") return;
-      document.querySelectorAll(".tw:hover, .tw:focus-within").forEach(function (w) { w.classList.add("tip-off"); });
+      document.querySelectorAll(".tw:hover, .tw:focus-within, .tw.tip-on").forEach(function (w) {
+        w.classList.add("tip-off");
+        w.classList.remove("tip-on");
+      });
     });
+
+    // Touch: a tap on a term shows its tooltip, with a link to the
+    // concept; a second tap on the same term opens it. A tap elsewhere
+    // closes the tooltip.
+    var touch = false;
+    document.addEventListener("pointerdown", function (e) { touch = e.pointerType === "touch" || e.pointerType === "pen"; }, true);
+    document.addEventListener("touchstart", function () { touch = true; }, { capture: true, passive: true });
+    function closeTaps(except) {
+      document.querySelectorAll(".tw.tip-on").forEach(function (w) { if (w !== except) w.classList.remove("tip-on"); });
+    }
+    document.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a.term");
+      var w = a && a.parentNode;
+      if (!a || !touch || !w.classList.contains("tw")) {
+        if (!(e.target.closest && e.target.closest(".tip"))) closeTaps(null);
+        return;
+      }
+      if (w.classList.contains("tip-on")) return; // the second tap follows the link
+      e.preventDefault();
+      closeTaps(w);
+      var tip = w.querySelector(".tip");
+      if (tip && !tip.querySelector(".open")) {
+        var open = document.createElement("a");
+        open.className = "open";
+        open.href = a.getAttribute("href");
+        open.textContent = (document.body.dataset.tipOpen || "→") + " →";
+        tip.appendChild(open);
+      }
+      w.classList.remove("tip-off");
+      w.classList.add("tip-on");
+      placeTip(w);
+    });
+  }
+
+  // Roving focus: a paragraph's first term is its one tab stop (the
+  // server renders the others with tabindex=-1); the arrow keys move
+  // between the terms of the paragraph, and the stop moves along.
+  function rovingTerms() {
+    document.addEventListener("keydown", function (e) {
+      var a = e.target.closest && e.target.closest("a.term");
+      if (!a) return;
+      var step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -1e6, End: 1e6 }[e.key];
+      if (!step) return;
+      var box = a.closest(".para, .annotated");
+      if (!box) return;
+      var terms = Array.prototype.slice.call(box.querySelectorAll("a.term"));
+      var i = Math.max(0, Math.min(terms.length - 1, terms.indexOf(a) + step));
+      e.preventDefault();
+      terms.forEach(function (t, k) { t.tabIndex = k === i ? 0 : -1; });
+      terms[i].focus();
+    });
+  }
+
+  // The term panel can list only the terms of the paragraphs in view.
+  function followPanel() {
+    var list = document.getElementById("doc-terms");
+    var doc = document.querySelector("article.doc");
+    if (!list || !doc || !("IntersectionObserver" in window)) return;
+    var label = document.createElement("label");
+    label.className = "follow";
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.id = "follow";
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + (list.dataset.follow || "")));
+    list.parentNode.insertBefore(label, list);
+    var inView = new Set();
+    function update() {
+      var ids = new Set();
+      inView.forEach(function (p) {
+        p.querySelectorAll("a.term").forEach(function (t) { ids.add(t.getAttribute("href").split("/").pop()); });
+      });
+      list.querySelectorAll("li[data-id]").forEach(function (li) {
+        li.classList.toggle("off-view", box.checked && !ids.has(li.dataset.id));
+      });
+    }
+    var obs = new IntersectionObserver(function (entries) {
+      entries.forEach(function (en) { if (en.isIntersecting) inView.add(en.target); else inView.delete(en.target); });
+      if (box.checked) update();
+    });
+    doc.querySelectorAll(".para").forEach(function (p) { obs.observe(p); });
+    box.addEventListener("change", update);
   }
 
   // Live filter: an input with data-filter="#list" hides the list's items
@@ -181,6 +275,8 @@
     document.querySelectorAll("input[data-suggest]").forEach(autocomplete);
     document.querySelectorAll("input[data-filter]").forEach(liveFilter);
     tooltips();
+    rovingTerms();
+    followPanel();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
