@@ -21,6 +21,9 @@ type Request struct {
 	Query         *Query
 	Limit, Offset int
 	Doc, Section  string
+	// Docs, when not nil, keeps the passages of these documents only
+	// (an empty list keeps none): a filter on document metadata.
+	Docs []string
 }
 
 // Page limits.
@@ -110,6 +113,16 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	}
 	if r.Section != "" {
 		filters = append(filters, termQ(r.Section, fieldSection, 1))
+	}
+	if r.Docs != nil {
+		docs := make([]query.Query, len(r.Docs))
+		for i, d := range r.Docs {
+			docs[i] = termQ(d, fieldDoc, 1)
+		}
+		if len(docs) == 0 {
+			docs = append(docs, bleve.NewMatchNoneQuery())
+		}
+		filters = append(filters, bleve.NewDisjunctionQuery(docs...))
 	}
 	if len(filters) > 0 {
 		q = bleve.NewConjunctionQuery(append([]query.Query{q}, filters...)...)

@@ -59,6 +59,9 @@ type WeightedRequest struct {
 	Concepts      []Concept
 	Limit, Offset int
 	Doc, Section  string
+	// Docs, when not nil, keeps the passages of these documents only
+	// (an empty list keeps none): a filter on document metadata.
+	Docs []string
 	// Scoring tunes the ranking; the zero value is DefaultScoring.
 	Scoring Scoring
 }
@@ -191,6 +194,22 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 				delete(allow, k)
 			}
 		}
+	}
+
+	if r.Docs != nil {
+		in := map[uint64]bool{}
+		for _, d := range r.Docs {
+			set, err := ix.keywordSet(ctx, rd, fieldDoc, d)
+			if err != nil {
+				return nil, err
+			}
+			for k := range set {
+				if allow == nil || allow[k] {
+					in[k] = true
+				}
+			}
+		}
+		allow = in
 	}
 
 	sc := r.Scoring

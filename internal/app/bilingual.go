@@ -24,6 +24,9 @@ type SearchRequest struct {
 	// Drop lists Dutch terms (as written or as index keys) an English
 	// query must not be searched as: the senses a user has ruled out.
 	Drop []string
+	// Filter keeps the passages of the documents whose metadata match
+	// (filter.go).
+	Filter DocFilter
 }
 
 // SearchResult is a search's answer with what the query was expanded to.
@@ -144,6 +147,9 @@ func setOf(ws ...string) map[string]bool {
 // concept covers search as they are. A query that matches nothing is
 // retried with typo tolerance and says what it corrected.
 func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, error) {
+	if err := r.Filter.Check(); err != nil {
+		return nil, err
+	}
 	res, exps, err := a.bilingualSearch(ctx, r)
 	if err != nil || res.Total > 0 || r.Lang == "nl" {
 		return res, err
@@ -192,7 +198,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		// Only English function words: nothing to search for.
 		return &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded, Facets: map[string][]index.Facet{}, Took: time.Since(start)}, nil, nil
 	}
-	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec}
+	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec, Docs: a.docsMatching(r.Filter)}
 	for _, e := range exps {
 		req.Query.Clauses = append(req.Query.Clauses, e.clause)
 	}

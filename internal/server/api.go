@@ -92,7 +92,8 @@ func (s *Server) search(c *gin.Context) error {
 	defer done()
 	res, err := s.app.BilingualSearch(ctx, app.SearchRequest{
 		Q: q, Lang: lang, Limit: limit, Offset: offset, Doc: c.Query("doc"), Sec: c.Query("section"),
-		Drop: dropForms(s.app.Terms(), drop),
+		Drop:   dropForms(s.app.Terms(), drop),
+		Filter: app.DocFilter{Type: c.Query("type"), Dossier: c.Query("dossier"), From: c.Query("from"), To: c.Query("to")},
 	})
 	if err != nil {
 		return err

@@ -97,6 +97,32 @@ func TestUploadFormats(t *testing.T) {
 		}
 	}
 
+	// Search filters on the metadata: the XML is a Staatscourant of 2015.
+	for _, tc := range []struct {
+		query string
+		hits  bool
+	}{
+		{"q=ontwerpbesluit", true},
+		{"q=ontwerpbesluit&type=staatscourant&from=2015&to=2015-12", true},
+		{"q=ontwerpbesluit&type=kamerstuk", false},
+		{"q=ontwerpbesluit&from=2016-01-01", false},
+		{"q=ontwerpbesluit&dossier=29521", false},
+	} {
+		var res struct {
+			Total int
+			Hits  []struct{ Doc string }
+		}
+		if code := get(t, ts, "/api/v1/search?"+tc.query, &res); code != 200 {
+			t.Fatalf("%s: %d", tc.query, code)
+		}
+		if got := res.Total > 0 && res.Hits[0].Doc == "stcrt-2015-47076"; got != tc.hits {
+			t.Errorf("%s: %+v, want hits %v", tc.query, res, tc.hits)
+		}
+	}
+	if code := get(t, ts, "/api/v1/search?q=ontwerpbesluit&from=gisteren", nil); code != 400 {
+		t.Errorf("a bad date: %d, want 400", code)
+	}
+
 	// Several files: a result each, 207 because one is refused.
 	files := map[string]string{"nieuws.html": uploadHTML, "kapot.pdf": "%PDF-1.7\n1 0 obj <<", "leeg.docx": ""}
 	ctype, body = multipartBody(t, files, "nieuws.html", "kapot.pdf", "leeg.docx")

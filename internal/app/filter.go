@@ -1,0 +1,67 @@
+package app
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// DocFilter restricts a search to the documents whose metadata match
+// (ingest.Metadata): all set fields must hold. The zero value keeps all.
+type DocFilter struct {
+	Type    string // "kamerstuk", "brief", … (case-insensitive)
+	Dossier string // "29521" or "29 521"
+	// From and To bound the document's date, both included: YYYY-MM-DD,
+	// YYYY-MM or YYYY. A document without a date is kept out when either
+	// is set.
+	From, To string
+}
+
+// IsZero reports whether f keeps every document.
+func (f DocFilter) IsZero() bool { return f == DocFilter{} }
+
+var partialDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// Check validates the filter's dates.
+func (f DocFilter) Check() error {
+	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
+		if d.v != "" && !partialDate.MatchString(d.v) {
+			return badInput(fmt.Errorf("%s %q: a date is YYYY-MM-DD, YYYY-MM or YYYY", d.name, d.v))
+		}
+	}
+	return nil
+}
+
+// docsMatching returns the ids of the documents f keeps, nil when f is
+// zero (no filter). It reads the summaries in memory only.
+func (a *App) docsMatching(f DocFilter) []string {
+	if f.IsZero() {
+		return nil
+	}
+	typ := strings.ToLower(strings.TrimSpace(f.Type))
+	dossier := strings.ReplaceAll(f.Dossier, " ", "")
+	// A partial "to" date covers its whole year or month.
+	to := f.To
+	switch len(to) {
+	case 4:
+		to += "-12-31"
+	case 7:
+		to += "-31"
+	}
+	ids := []string{}
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	for id, d := range a.infos {
+		m := d.Meta
+		switch {
+		case typ != "" && (m == nil || strings.ToLower(m.Type) != typ),
+			dossier != "" && (m == nil || m.DossierKey() != dossier),
+			(f.From != "" || f.To != "") && (m == nil || m.Date == ""),
+			f.From != "" && m.Date < f.From,
+			to != "" && m.Date > to:
+			continue
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
