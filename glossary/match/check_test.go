@@ -166,3 +166,65 @@ func checkSpans(t *testing.T, text string, spans []Span) {
 		}
 	}
 }
+
+// FuzzCheckAll checks CheckAll's contract on any pair of texts, with
+// forms and a deprecated spelling variant in the glossary: spans are the
+// texts' own, sorted and apart, every kind is known, and Check reports
+// exactly the concepts that did not pass.
+func FuzzCheckAll(f *testing.F) {
+	for _, s := range [][2]string{
+		{"De staatsgreep werd veroordeeld; de Secretaris-Generaal sprak.", "The coup was convicted; the Secretary General spoke."},
+		{"herstel van de constitutionele orde", "return to the  constitutional\norder, the the"},
+		{"op te schorten opgeschort", "suspend the a an"},
+		{"\xff uw\r\nKamer", "the\u00a0House"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	cs := append(testConcepts(),
+		concept("herstel", "nl:herstel van de constitutionele orde:preferred", "en:return to constitutional order:admitted"),
+		concept("opschorten", "nl:opschorten:preferred", "en:suspend:preferred"),
+		concept("sgvn", "nl:Secretaris-Generaal:preferred", "en:Secretary-General:preferred", "en:Secretary General:deprecated"),
+		concept("veroordelen", "nl:veroordelen:preferred", "en:condemn:preferred", "en:convict:deprecated"))
+	forms := func(t glossary.Term) []string {
+		switch t.Text {
+		case "opschorten":
+			return []string{"op te schorten", "opgeschort"}
+		case "veroordelen":
+			return []string{"veroordeeld", "veroordeelde"}
+		}
+		return nil
+	}
+	m := NewMatcher(cs, Options{Key: crudeKey, Forms: forms})
+	f.Fuzz(func(t *testing.T, nl, en string) {
+		all := m.CheckAll(nl, en)
+		failed := 0
+		for _, c := range all {
+			checkSpans(t, nl, c.NL)
+			checkSpans(t, en, c.EN)
+			switch c.Kind {
+			case KindPassed:
+				if len(c.EN) == 0 {
+					t.Errorf("%s passed without a span in the translation", c.Concept)
+				}
+			case KindMissing:
+				failed++
+				if len(c.EN) != 0 {
+					t.Errorf("%s missing with spans %+v", c.Concept, c.EN)
+				}
+			case KindDeprecated:
+				failed++
+				if len(c.EN) == 0 || c.Found != c.EN[0].Text {
+					t.Errorf("%s deprecated: found %q, spans %+v", c.Concept, c.Found, c.EN)
+				}
+			default:
+				t.Errorf("%s: kind %q", c.Concept, c.Kind)
+			}
+			if len(c.NL) == 0 {
+				t.Errorf("%s checked without a span in the source", c.Concept)
+			}
+		}
+		if n := len(m.Check(nl, en)); n != failed {
+			t.Errorf("Check: %d issues, CheckAll: %d failed", n, failed)
+		}
+	})
+}
