@@ -37,7 +37,7 @@ type Span struct {
 type TMTranslationGroup struct {
 	Text  string `json:"text"`
 	Count int    `json:"count"`
-	Via   string `json:"via"` // glossary or lexicon: how most of its pairs were aligned
+	Via   string `json:"via"` // glossary, lexicon or tm (co-occurrence): how most of its pairs were aligned
 }
 
 // TMConcordancePair is a segment where the query occurs: Source is the
@@ -91,21 +91,39 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 	q.Limit = min(q.Limit, 100)
 	q.Offset = max(q.Offset, 0)
 	res := TMConcordanceResult{Query: q.Q, Lang: q.Lang, Groups: []TMTranslationGroup{}, Pairs: []TMConcordancePair{}}
+	all, err := a.concordanceAll(ctx, q, MaxConcordanceCandidates, &res)
+	if err != nil {
+		return TMConcordanceResult{}, err
+	}
+	res.Groups = groupPairs(all)
+	var sel []TMConcordancePair
+	for _, p := range all {
+		if q.Translation == "" || p.Translation == q.Translation {
+			sel = append(sel, p)
+		}
+	}
+	res.Total = len(sel)
+	if q.Offset < len(sel) {
+		res.Pairs = sel[q.Offset:min(q.Offset+q.Limit, len(sel))]
+	}
+	return res, nil
+}
+
+// concordanceAll returns every pair of the concordance of q among the
+// first maxCands segments the search returns, shorter pairs first, and
+// counts what it examined into res.
+func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCands int, res *TMConcordanceResult) ([]TMConcordancePair, error) {
 	qk := a.phraseKeys(q.Lang, q.Q)
 	if len(qk) == 0 {
-		return res, nil
+		return nil, nil
 	}
 	al := a.newAligner(q.Lang, q.Q)
 	t := a.tmem
-	type found struct {
-		seg  tm.Segment
-		pair TMConcordancePair
-	}
-	var all []found
-	for off := 0; off < MaxConcordanceCandidates; off += index.MaxLimit {
-		r, err := t.idx.Search(ctx, index.SegmentQuery{Q: q.Q, Lang: q.Lang, Collection: q.Collection, Limit: index.MaxLimit, Offset: off})
+	var all []TMConcordancePair
+	for off := 0; off < maxCands; off += index.MaxLimit {
+		r, err := t.idx.Search(ctx, index.SegmentQuery{Q: q.Q, Lang: q.Lang, Collection: q.Collection, Limit: min(index.MaxLimit, maxCands), Offset: off})
 		if err != nil {
-			return TMConcordanceResult{}, fmt.Errorf("app: concordance: %w", err)
+			return nil, fmt.Errorf("app: concordance: %w", err)
 		}
 		t.mu.RLock()
 		for _, h := range r.Hits {
@@ -130,40 +148,54 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 			if len(tmarks) > 0 {
 				p.Translation = groupText(tgt, tmarks)
 			}
-			all = append(all, found{s, p})
+			all = append(all, p)
 		}
 		t.mu.RUnlock()
 		if off+index.MaxLimit >= r.Total {
 			break
 		}
-		if off+index.MaxLimit >= MaxConcordanceCandidates {
+		if off+index.MaxLimit >= maxCands {
 			res.Truncated = true
 		}
 		if err := ctx.Err(); err != nil {
-			return TMConcordanceResult{}, fmt.Errorf("app: concordance: %w", err)
+			return nil, fmt.Errorf("app: concordance: %w", err)
 		}
 	}
+	a.alignByCooccurrence(al.to, all)
+	// Shorter pairs read best: within the search's order, a stable sort
+	// by length puts them first.
+	slices.SortStableFunc(all, func(x, y TMConcordancePair) int {
+		return cmp.Compare(lengthClass(len(x.Source)), lengthClass(len(y.Source)))
+	})
+	return all, nil
+}
+
+// groupPairs counts pairs by translation, most frequent first, the
+// unaligned ("") last.
+func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
+	groups := []TMTranslationGroup{}
 	counts := map[string]*TMTranslationGroup{}
 	vias := map[string]map[string]int{}
-	for _, f := range all {
-		g := counts[f.pair.Translation]
+	for _, p := range all {
+		g := counts[p.Translation]
 		if g == nil {
-			g = &TMTranslationGroup{Text: f.pair.Translation}
-			counts[f.pair.Translation] = g
-			vias[f.pair.Translation] = map[string]int{}
+			g = &TMTranslationGroup{Text: p.Translation}
+			counts[p.Translation] = g
+			vias[p.Translation] = map[string]int{}
 		}
 		g.Count++
-		vias[f.pair.Translation][f.pair.Via]++
+		vias[p.Translation][p.Via]++
 	}
 	for text, g := range counts {
-		if vias[text]["glossary"] >= vias[text]["lexicon"] && vias[text]["glossary"] > 0 {
-			g.Via = "glossary"
-		} else if vias[text]["lexicon"] > 0 {
-			g.Via = "lexicon"
+		best := 0
+		for _, v := range []string{"glossary", "lexicon", "tm"} {
+			if n := vias[text][v]; n > best {
+				g.Via, best = v, n
+			}
 		}
-		res.Groups = append(res.Groups, *g)
+		groups = append(groups, *g)
 	}
-	slices.SortFunc(res.Groups, func(x, y TMTranslationGroup) int {
+	slices.SortFunc(groups, func(x, y TMTranslationGroup) int {
 		if (x.Text == "") != (y.Text == "") {
 			if x.Text == "" {
 				return 1
@@ -175,22 +207,7 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 		}
 		return strings.Compare(x.Text, y.Text)
 	})
-	var sel []TMConcordancePair
-	for _, f := range all {
-		if q.Translation == "" || f.pair.Translation == q.Translation {
-			sel = append(sel, f.pair)
-		}
-	}
-	// Shorter pairs read best: within the search's order, a stable sort
-	// by length puts them first.
-	slices.SortStableFunc(sel, func(x, y TMConcordancePair) int {
-		return cmp.Compare(lengthClass(len(x.Source)), lengthClass(len(y.Source)))
-	})
-	res.Total = len(sel)
-	if q.Offset < len(sel) {
-		res.Pairs = sel[q.Offset:min(q.Offset+q.Limit, len(sel))]
-	}
-	return res, nil
+	return groups
 }
 
 // lengthClass sorts pairs into short (one sentence), medium and long.
@@ -448,4 +465,138 @@ func nonNilSpans(s []Span) []Span {
 		return []Span{}
 	}
 	return s
+}
+
+// Co-occurrence alignment: when neither the glossary nor the lexicon
+// links a query to a word of its pairs (a new term: the lexicon never saw
+// it, the glossary lacks it), the words that recur across the pairs'
+// other sides are its translation, as a bilingual concordance shows to
+// a reader. Of the word sequences of 1–3 words (not starting or ending
+// with a function word) in the unaligned pairs' other sides, the one in
+// the most pairs wins, weighed by its rarity in the lexicon's training
+// text, if it is in at least coMinPairs pairs and coMinShare of them;
+// it is marked in the pairs that have it (via "tm"). This repeats on the
+// pairs still unaligned, for up to coMaxRounds renderings.
+const (
+	coMinPairs  = 2
+	coMinShare  = 0.3
+	coMaxRounds = 3
+	coMaxWords  = 3
+)
+
+func (a *App) alignByCooccurrence(lang string, all []TMConcordancePair) {
+	lex := a.lex.Load()
+	for range coMaxRounds {
+		var open []int
+		for i, p := range all {
+			if len(p.TargetMarks) == 0 {
+				open = append(open, i)
+			}
+		}
+		if len(open) < coMinPairs {
+			return
+		}
+		type gram struct {
+			pairs int
+			last  int // the last pair counted, so a pair counts once
+		}
+		grams := map[string]*gram{}
+		for _, i := range open {
+			ws := targetWords(all[i].Target)
+			for j := range ws {
+				for n := 1; n <= coMaxWords && j+n <= len(ws); n++ {
+					if functionWord(lang, ws[j].Fold) || functionWord(lang, ws[j+n-1].Fold) {
+						continue
+					}
+					k := joinFolds(ws[j : j+n])
+					g := grams[k]
+					if g == nil {
+						g = &gram{last: -1}
+						grams[k] = g
+					}
+					if g.last != i {
+						g.pairs++
+						g.last = i
+					}
+				}
+			}
+		}
+		best, bestScore := "", 0.0
+		for k, g := range grams {
+			if g.pairs < coMinPairs || float64(g.pairs) < coMinShare*float64(len(open)) {
+				continue
+			}
+			// Rarer words and longer sequences say more than common ones.
+			score := float64(g.pairs)
+			for _, w := range strings.Fields(k) {
+				f := 0
+				if lex != nil {
+					f = lex.Freq(lang, index.Key(lang, w))
+				}
+				score *= 1 + 1/float64(1+f/50)
+			}
+			if score > bestScore || score == bestScore && k < best {
+				best, bestScore = k, score
+			}
+		}
+		if best == "" {
+			return
+		}
+		want := strings.Fields(best)
+		found := false
+		for _, i := range open {
+			ws := targetWords(all[i].Target)
+			for j := 0; j+len(want) <= len(ws); j++ {
+				if joinFolds(ws[j:j+len(want)]) == best {
+					all[i].TargetMarks = []Span{{ws[j].Start, ws[j+len(want)-1].End}}
+					all[i].Translation = groupText(all[i].Target, all[i].TargetMarks)
+					all[i].Via = "tm"
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			return
+		}
+	}
+}
+
+func targetWords(text string) []fuzzy.Token {
+	var ws []fuzzy.Token
+	for _, t := range fuzzy.Tokenize(text, nil) {
+		if t.Kind == fuzzy.Word {
+			ws = append(ws, t)
+		}
+	}
+	return ws
+}
+
+func joinFolds(ws []fuzzy.Token) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.Fold
+	}
+	return strings.Join(parts, " ")
+}
+
+// functionWord reports whether a folded word is one of a language's
+// function words, which do not start or end a rendering.
+func functionWord(lang, w string) bool {
+	if lang == "en" {
+		return enFunction[w]
+	}
+	return nlFunction[w]
+}
+
+var enFunction = wordSet("the a an of in on at to for by with from and or but not no is are was were be been has have had shall will may can this that these those it its as which who whom whose all any each other such than then there their they he she we you i")
+
+var nlFunction = wordSet("de het een van in op aan te voor door met uit en of maar niet geen is zijn was waren wordt worden werd werden heeft hebben had zal zullen kan kunnen dit dat deze die het zijn haar hun als welke wie alle elke ander andere dan er zij hij wij u ik om bij naar over tot")
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }

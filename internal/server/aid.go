@@ -118,7 +118,11 @@ func (s *Server) check(c *gin.Context) error {
 	if concepts == nil {
 		concepts = []match.ConceptCheck{}
 	}
-	c.JSON(http.StatusOK, gin.H{"offsets": "bytes", "issues": issues, "concepts": concepts})
+	usage, err := s.app.TMUsage(c.Request.Context(), in.NL)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"offsets": "bytes", "issues": issues, "concepts": concepts, "other_usage": usage})
 	return nil
 }
 
@@ -149,12 +153,12 @@ func (s *Server) candidates(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	cs, err := s.app.Candidates(c.Param("id"), limit)
+	cs, err := s.app.CandidatesWithEquivalents(c.Request.Context(), c.Param("id"), limit)
 	if err != nil {
 		return err
 	}
 	if cs == nil {
-		cs = []match.Candidate{}
+		cs = []app.CandidateSuggestion{}
 	}
 	c.JSON(http.StatusOK, gin.H{"doc": c.Param("id"), "candidates": cs})
 	return nil

@@ -522,6 +522,8 @@ func TestOpenAPIEveryOperation(t *testing.T) {
 		{"GET /api/v1/tm/export", stored, "GET", "/api/v1/tm/export?format=tsv&collection=mali", "", "", nil, 200},
 		{"POST /api/v1/tm/match", stored, "POST", "/api/v1/tm/match", "", "application/json", []byte(`{"text": "Nederland steunt de rechtsorde in Mali.", "min": 50}`), 200},
 		{"GET /api/v1/tm/concordance", stored, "GET", "/api/v1/tm/concordance?q=rechtsorde&lang=nl", "", "", nil, 200},
+		{"GET /api/v1/glossary/{id}/equivalents", stored, "GET", "/api/v1/glossary/rechtsorde/equivalents", "", "", nil, 200},
+		{"POST /api/v1/glossary/{id}/equivalents", stored, "POST", "/api/v1/glossary/rechtsorde/equivalents", editorToken, "application/json", []byte(`{"en": "legal system"}`), 200},
 		{"GET /api/v1/admin/check", stored, "GET", "/api/v1/admin/check", editorToken, "", nil, 200},
 		{"POST /api/v1/admin/repair", stored, "POST", "/api/v1/admin/repair?quick=true", editorToken, "", nil, 200},
 		{"POST /api/v1/admin/backup", stored, "POST", "/api/v1/admin/backup", editorToken, "", nil, 200},

@@ -141,6 +141,8 @@ func (s *Server) routes() {
 	v1.GET("/tm/export", s.handle(s.exportTM))
 	v1.POST("/tm/match", s.handle(s.matchTM))
 	v1.GET("/tm/concordance", s.handle(s.concordanceTM))
+	v1.GET("/glossary/:id/equivalents", s.handle(s.conceptEquivalents))
+	v1.POST("/glossary/:id/equivalents", s.handle(s.auth(s.acceptEquivalent)))
 	v1.GET("/openapi.json", s.handle(s.openAPI))
 	s.uiRoutes()
 }

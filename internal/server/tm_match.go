@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/internal/app"
 )
 
@@ -50,5 +51,37 @@ func (s *Server) concordanceTM(c *gin.Context) error {
 		return err
 	}
 	c.JSON(http.StatusOK, res)
+	return nil
+}
+
+// conceptEquivalents suggests English equivalents of a concept from the TM.
+func (s *Server) conceptEquivalents(c *gin.Context) error {
+	limit, err := intParam(c, "limit", 5, 20)
+	if err != nil {
+		return err
+	}
+	eq, err := s.app.ConceptEquivalents(c.Request.Context(), c.Param("id"), limit)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"concept": c.Param("id"), "equivalents": eq})
+	return nil
+}
+
+// acceptEquivalent adds a suggested English term to a concept in one
+// write, recorded in the concept's history under the token's name.
+func (s *Server) acceptEquivalent(c *gin.Context) error {
+	var in struct {
+		EN     string          `json:"en"`
+		Status glossary.Status `json:"status"`
+	}
+	if err := readJSON(c, 64<<10, &in, jsonOptions{what: `{"en": "legal order", "status": "admitted"}`}); err != nil {
+		return err
+	}
+	con, err := s.app.AcceptEquivalent(c.Param("id"), in.EN, in.Status, who(c))
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, con)
 	return nil
 }

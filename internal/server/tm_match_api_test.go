@@ -164,3 +164,85 @@ func TestTMConcordanceAPI(t *testing.T) {
 }
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+// TestTMEquivalentsAPI: a concept's suggested English equivalents from the
+// TM, accepting one in one write (in the concept's history), the
+// candidates of a document with suggestions, and the check's "other
+// usage" when the TM usually renders a term otherwise than the glossary.
+func TestTMEquivalentsAPI(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	// The TM renders staatsgreep as "military takeover" four times: the
+	// glossary prefers coup.
+	tsv := tmMatchTSV +
+		"De staatsgreep in Mali werd veroordeeld.\tThe military takeover in Mali was condemned.\n" +
+		"Na de staatsgreep werd de grondwet opgeschort.\tAfter the military takeover the constitution was suspended.\n" +
+		"De staatsgreep van augustus 2020 verraste velen.\tThe military takeover of August 2020 surprised many.\n" +
+		"Nederland veroordeelt de staatsgreep.\tThe Netherlands condemns the military takeover.\n"
+	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tsv)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	var eq struct {
+		Equivalents []app.Equivalent `json:"equivalents"`
+	}
+	if code := get(t, ts, "/api/v1/glossary/staatsgreep/equivalents", &eq); code != http.StatusOK {
+		t.Fatalf("equivalents: %d", code)
+	}
+	t.Logf("staatsgreep: %+v", eq.Equivalents)
+	if len(eq.Equivalents) == 0 || eq.Equivalents[0].EN != "military takeover" || eq.Equivalents[0].Count != 4 ||
+		eq.Equivalents[0].InGlossary || len(eq.Equivalents[0].Examples) != 2 {
+		t.Fatalf("staatsgreep: %+v, want military takeover 4, not in the glossary, two examples", eq.Equivalents)
+	}
+	ex := eq.Equivalents[0].Examples[0]
+	if m := ex.ENMarks; len(m) != 1 || ex.EN[m[0].Start:m[0].End] != "military takeover" {
+		t.Errorf("example %+v: want military takeover marked", ex)
+	}
+
+	// The check reports the other usage.
+	var chk struct {
+		OtherUsage []app.OtherUsage `json:"other_usage"`
+	}
+	code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/check", "", "application/json",
+		[]byte(`{"nl": "De staatsgreep werd veroordeeld.", "en": "The coup was condemned."}`))
+	if code != http.StatusOK {
+		t.Fatalf("check: %d %s", code, b)
+	}
+	if err := json.Unmarshal(b, &chk); err != nil {
+		t.Fatal(err)
+	}
+	if len(chk.OtherUsage) != 1 || chk.OtherUsage[0].Usual != "military takeover" || !strings.HasPrefix(chk.OtherUsage[0].Message, "other usage: ") {
+		t.Errorf("other usage %+v, want military takeover", chk.OtherUsage)
+	}
+
+	// Accepting it: one write, token-gated, in the concept's history.
+	body := []byte(`{"en": "military takeover"}`)
+	if code, _, _ := apiCall(t, ts, http.MethodPost, "/api/v1/glossary/staatsgreep/equivalents", "", "application/json", body); code != http.StatusUnauthorized {
+		t.Errorf("without a token: status %d, want 401", code)
+	}
+	if code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/glossary/staatsgreep/equivalents", editorToken, "application/json", body); code != http.StatusOK {
+		t.Fatalf("accept: %d %s", code, b)
+	}
+	if code, _, _ := apiCall(t, ts, http.MethodPost, "/api/v1/glossary/staatsgreep/equivalents", editorToken, "application/json", body); code != http.StatusBadRequest {
+		t.Errorf("accepting it twice: status %d, want 400", code)
+	}
+	var hist struct {
+		History []struct {
+			Who string `json:"who"`
+		} `json:"history"`
+	}
+	get(t, ts, "/api/v1/glossary/staatsgreep/history", &hist)
+	if n := len(hist.History); n == 0 || hist.History[n-1].Who != "alice" {
+		t.Errorf("history %+v: want alice's edit last", hist.History)
+	}
+	get(t, ts, "/api/v1/glossary/staatsgreep/equivalents", &eq)
+	if len(eq.Equivalents) == 0 || !eq.Equivalents[0].InGlossary {
+		t.Errorf("after accepting: %+v, want it in the glossary", eq.Equivalents)
+	}
+	// Now an English term of the concept: no longer other usage.
+	_, _, b = apiCall(t, ts, http.MethodPost, "/api/v1/check", "", "application/json",
+		[]byte(`{"nl": "De staatsgreep werd veroordeeld.", "en": "The coup was condemned."}`))
+	chk.OtherUsage = nil
+	json.Unmarshal(b, &chk)
+	if len(chk.OtherUsage) != 0 {
+		t.Errorf("after accepting: other usage %+v, want none", chk.OtherUsage)
+	}
+}

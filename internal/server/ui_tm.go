@@ -50,6 +50,7 @@ var tmLabels = map[string]map[string]string{
 		"see_all":     "Alle zinsparen",
 		"via_lexicon": "via het vertaallexicon",
 		"via_gloss":   "via de woordenlijst",
+		"via_tm":      "woorden die in deze zinsparen steeds terugkomen",
 		"collection":  "Collectie",
 	},
 	"en": {
@@ -78,6 +79,7 @@ var tmLabels = map[string]map[string]string{
 		"see_all":     "All sentence pairs",
 		"via_lexicon": "via the translation lexicon",
 		"via_gloss":   "via the glossary",
+		"via_tm":      "words that recur in these sentence pairs",
 		"collection":  "Collection",
 	},
 }
@@ -211,10 +213,13 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 			continue // the unaligned pairs are under "all"
 		}
 		ch := tmChip{Text: g.Text, Label: g.Text, URL: link(g.Text, 0), Count: g.Count, Current: g.Text == d.Translation}
-		if g.Via == "glossary" {
+		switch g.Via {
+		case "glossary":
 			ch.Via = L["via_gloss"]
-		} else {
+		case "lexicon":
 			ch.Via = L["via_lexicon"]
+		case "tm":
+			ch.Via = L["via_tm"]
 		}
 		d.Chips = append(d.Chips, ch)
 	}

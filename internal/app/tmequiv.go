@@ -1,0 +1,224 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
+)
+
+// English equivalents from evidence (issue 14 point 3): how the TM
+// translates a Dutch term — its concordance grouped by the translation
+// the glossary or the lexicon aligns — as suggestions for the glossary,
+// and as a check that the glossary's preferred English is the usual one.
+
+// TMExample is a TM pair that shows a translation: the Dutch term and
+// its English rendering marked.
+type TMExample struct {
+	NL      string `json:"nl"`
+	EN      string `json:"en"`
+	NLMarks []Span `json:"nl_marks"`
+	ENMarks []Span `json:"en_marks"`
+}
+
+// Equivalent is a suggested English equivalent of a Dutch term: the
+// rendering, in how many TM pairs it is the aligned translation (of
+// Total pairs that have the term), how it was aligned (glossary or
+// lexicon), whether the concept has it already, and two example pairs.
+type Equivalent struct {
+	EN         string      `json:"en"`
+	Count      int         `json:"count"`
+	Total      int         `json:"total"`
+	Via        string      `json:"via"`
+	InGlossary bool        `json:"in_glossary,omitempty"`
+	Examples   []TMExample `json:"examples"`
+}
+
+// suggestCandidates bounds the TM segments a suggestion examines.
+const suggestCandidates = 1000
+
+// SuggestEquivalents returns up to n English equivalents of a Dutch term
+// from the TM, most frequent first.
+func (a *App) SuggestEquivalents(ctx context.Context, nl string, n int) ([]Equivalent, error) {
+	var res TMConcordanceResult
+	all, err := a.concordanceAll(ctx, TMConcordanceRequest{Q: nl, Lang: "nl"}, suggestCandidates, &res)
+	if err != nil {
+		return nil, err
+	}
+	out := []Equivalent{}
+	for _, g := range groupPairs(all) {
+		if g.Text == "" || len(out) == n {
+			continue
+		}
+		e := Equivalent{EN: g.Text, Count: g.Count, Total: len(all), Via: g.Via, Examples: []TMExample{}}
+		for _, p := range all {
+			if p.Translation == g.Text && len(e.Examples) < 2 {
+				e.Examples = append(e.Examples, TMExample{NL: p.Source, EN: p.Target, NLMarks: p.Marks, ENMarks: p.TargetMarks})
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// CandidateSuggestion is a candidate term of a document with suggested
+// English equivalents.
+type CandidateSuggestion struct {
+	match.Candidate
+	Equivalents []Equivalent `json:"equivalents"`
+}
+
+// CandidatesWithEquivalents is Candidates with up to three suggested
+// English equivalents each.
+func (a *App) CandidatesWithEquivalents(ctx context.Context, id string, limit int) ([]CandidateSuggestion, error) {
+	cs, err := a.Candidates(id, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]CandidateSuggestion, len(cs))
+	for i, c := range cs {
+		eq, err := a.SuggestEquivalents(ctx, c.Text, 3)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = CandidateSuggestion{Candidate: c, Equivalents: eq}
+	}
+	return out, nil
+}
+
+// ConceptEquivalents suggests English equivalents for a concept: those
+// of its Dutch terms (preferred and admitted), merged by rendering, each
+// marked when the concept has it already.
+func (a *App) ConceptEquivalents(ctx context.Context, id string, n int) ([]Equivalent, error) {
+	c, ok := a.terms.Get(id)
+	if !ok {
+		return nil, fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
+	}
+	have := map[string]bool{}
+	for _, t := range c.TermsIn("en") {
+		have[strings.Join(termKeys("en", t.Text), " ")] = true
+	}
+	var out []Equivalent
+	at := map[string]int{}
+	for _, t := range c.TermsIn("nl") {
+		if t.Status == glossary.Deprecated || t.Status == glossary.Superseded {
+			continue
+		}
+		eq, err := a.SuggestEquivalents(ctx, t.Text, n)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range eq {
+			if i, ok := at[e.EN]; ok {
+				out[i].Count += e.Count
+				out[i].Total += e.Total
+				continue
+			}
+			e.InGlossary = have[strings.Join(termKeys("en", e.EN), " ")]
+			at[e.EN] = len(out)
+			out = append(out, e)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Equivalent) int { return y.Count - x.Count })
+	if len(out) > n {
+		out = out[:n]
+	}
+	if out == nil {
+		out = []Equivalent{}
+	}
+	return out, nil
+}
+
+// AcceptEquivalent adds an English term to a concept (status admitted
+// unless given), as a suggestion is accepted: one write, recorded in the
+// concept's history under who. A term the concept has already is an
+// error matching ErrBadRequest.
+func (a *App) AcceptEquivalent(id, en string, status glossary.Status, who string) (glossary.Concept, error) {
+	en = strings.Join(strings.Fields(en), " ")
+	if en == "" {
+		return glossary.Concept{}, badInput(fmt.Errorf("en: the English term is empty"))
+	}
+	if status == "" {
+		status = glossary.Admitted
+	}
+	c, ok := a.terms.Get(id)
+	if !ok {
+		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
+	}
+	for _, t := range c.TermsIn("en") {
+		if strings.EqualFold(t.Text, en) {
+			return glossary.Concept{}, badInput(fmt.Errorf("concept %s has the English term %q already", id, t.Text))
+		}
+	}
+	c.Terms = append(slices.Clone(c.Terms), glossary.Term{Lang: "en", Text: en, Status: status, Note: "accepted from the translation memory"})
+	return a.UpdateConcept(c, who)
+}
+
+// OtherUsage is a Dutch glossary term of a source whose usual translation
+// in the TM differs from the glossary's preferred English.
+type OtherUsage struct {
+	Concept   string `json:"concept"`
+	NLTerm    string `json:"nl_term"`
+	Preferred string `json:"preferred"`
+	Usual     string `json:"usual"`
+	Count     int    `json:"count"`
+	Total     int    `json:"total"`
+	Message   string `json:"message"`
+}
+
+// Thresholds of "other usage": the TM's top rendering must be seen this
+// often and be this share of the term's aligned pairs.
+const (
+	usageMinCount = 3
+	usageMinShare = 0.5
+)
+
+// TMUsage reports, for each concept whose term occurs in the Dutch
+// source, when the TM usually translates that term otherwise than the
+// glossary's preferred English ("other usage: …"). Renderings that are
+// any English term of the concept do not count as other usage.
+func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, error) {
+	out := []OtherUsage{}
+	seen := map[string]bool{}
+	for _, an := range a.Annotate(nl, "nl") {
+		if seen[an.Concept] {
+			continue
+		}
+		seen[an.Concept] = true
+		c, ok := a.terms.Get(an.Concept)
+		if !ok {
+			continue
+		}
+		var preferred string
+		known := map[string]bool{}
+		for _, t := range c.TermsIn("en") {
+			known[strings.Join(termKeys("en", t.Text), " ")] = true
+			if preferred == "" && (t.Status == glossary.Preferred || t.Status == "") {
+				preferred = t.Text
+			}
+		}
+		if preferred == "" {
+			continue
+		}
+		eq, err := a.SuggestEquivalents(ctx, an.Term, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(eq) == 0 {
+			continue
+		}
+		top := eq[0]
+		if top.Count < usageMinCount || float64(top.Count) < usageMinShare*float64(top.Total) ||
+			known[strings.Join(termKeys("en", top.EN), " ")] {
+			continue
+		}
+		out = append(out, OtherUsage{
+			Concept: c.ID, NLTerm: an.Term, Preferred: preferred, Usual: top.EN, Count: top.Count, Total: top.Total,
+			Message: fmt.Sprintf("other usage: the translation memory renders %q as %q in %d of %d pairs; the glossary prefers %q", an.Term, top.EN, top.Count, top.Total, preferred),
+		})
+	}
+	return out, nil
+}
