@@ -160,6 +160,21 @@ func TestBrowserDesk(t *testing.T) {
 		b.checkConsole(t)
 	})
 
+	t.Run("autocomplete: status and the term to use", func(t *testing.T) {
+		for _, c := range []struct{ typed, text, want string }{
+			{"staatsg", "staatsgreep", "staatsgreep → coup d'état preferred 4/4"},
+			{"convi", "convict", "convict deprecated → "},
+		} {
+			b.visit(t, "/glossary", 200)
+			b.do(t, chromedp.SendKeys(chromedp.CSS("#gq"), c.typed), chromedp.WaitVisible(chromedp.CSS(".ac-list li")))
+			opts := eval[[]string](t, b, `[...document.querySelectorAll(".ac-list li")].map(li => [...li.children].slice(0, 2).map(e => e.textContent).join("").replace(/\s+/g, " ").trim())`)
+			if !slices.ContainsFunc(opts, func(o string) bool { return strings.HasPrefix(o, c.want) }) {
+				t.Errorf("%s: suggestions %q, want one starting %q", c.typed, opts, c.want)
+			}
+		}
+		b.checkConsole(t)
+	})
+
 	t.Run("plain message for a malformed query", func(t *testing.T) {
 		b.visit(t, "/?q="+url.QueryEscape(`"staatsgreep Mali`), 200)
 		note := eval[string](t, b, `document.querySelector(".notice")?.textContent ?? ""`)
@@ -316,6 +331,8 @@ func TestBrowserDesk(t *testing.T) {
 			{"/documents", 200},
 			{"/annotate", 200},
 			{"/check", 200},
+			{"/tm", 200},
+			{"/tm?q=staatsgreep", 200},
 			{"/documents/no-such-letter", 404},
 			{"/glossary/no-such-concept", 404},
 		} {

@@ -12,6 +12,17 @@
     return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2019\u2018`]/g, "'").toLowerCase();
   }
 
+  // badge is a term's status as the pages show it: a word with a colour.
+  function badge(status) {
+    var b = document.createElement("i");
+    b.className = "st st-" + status;
+    b.textContent = document.body.dataset["st" + status.charAt(0).toUpperCase() + status.slice(1)] || status;
+    var wrap = document.createDocumentFragment();
+    wrap.appendChild(document.createTextNode(" "));
+    wrap.appendChild(b);
+    return wrap;
+  }
+
   // Autocomplete: a combobox over /api/v1/glossary/suggest. data-suggest
   // is "concept" (choosing opens the concept) or "search" (choosing
   // searches for the term).
@@ -79,10 +90,35 @@
         var t = document.createElement("span");
         t.textContent = s.text;
         t.lang = s.lang;
+        li.appendChild(t);
+        // The suggestion's own status when it is to be avoided, then the
+        // term to use in the other language with its status
+        // (staatsgreep → coup d'état preferred), and the reliability.
+        var info = document.createElement("span");
+        info.className = "ac-info";
+        if (s.status === "deprecated" || s.status === "superseded") {
+          t.className = "s-" + s.status;
+          info.appendChild(badge(s.status));
+        }
+        if (s.equivalent) {
+          info.appendChild(document.createTextNode(" → "));
+          var eq = document.createElement("b");
+          eq.textContent = s.equivalent;
+          eq.lang = s.lang === "nl" ? "en" : "nl";
+          info.appendChild(eq);
+          if (s.equivalent_status) info.appendChild(badge(s.equivalent_status));
+        }
+        if (s.reliability) {
+          var r = document.createElement("span");
+          r.className = "rel";
+          r.textContent = " " + s.reliability + "/4";
+          r.title = (document.body.dataset.reliability || "") + " " + s.reliability + "/4";
+          info.appendChild(r);
+        }
+        li.appendChild(info);
         var l = document.createElement("span");
         l.className = "lang";
         l.textContent = s.lang;
-        li.appendChild(t);
         li.appendChild(l);
         // mousedown, not click: it fires before the input loses focus.
         li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
