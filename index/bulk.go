@@ -2,7 +2,9 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/document"
 )
@@ -44,20 +46,80 @@ func (analysed) Analyze() {}
 // same ID. Like Add it returns once they are searchable; Flush waits for
 // the disk. A set must not be added twice.
 func (ix *Index) AddPrepared(ctx context.Context, sets ...*Prepared) error {
+	return ix.AddPreparedIn(ctx, 1, sets...)
+}
+
+// AddPreparedIn is AddPrepared with the sets split, each whole, into up
+// to n batches of about as many passages, whose segments are built at
+// once on n goroutines: building a segment is the part of a bulk load
+// that bleve does on one goroutine. Searches may see one batch before
+// another; it returns once all are searchable, or with the first error
+// (the other batches may be in: a caller that gives up on the passages
+// deletes them, as after a failed AddPrepared). Sets that share a
+// passage ID go into one batch, so the last one still wins.
+func (ix *Index) AddPreparedIn(ctx context.Context, n int, sets ...*Prepared) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("index: add: %w", err)
 	}
+	total := 0
+	for _, s := range sets {
+		total += len(s.docs)
+	}
+	if total == 0 {
+		return nil
+	}
+	groups := splitSets(sets, n, total)
+	errs := make([]error, len(groups))
+	var wg sync.WaitGroup
+	for i, g := range groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = ix.addBatch(g)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// splitSets divides sets, in order, into at most n groups of about
+// total/n passages, or one group when two sets share a passage ID.
+func splitSets(sets []*Prepared, n, total int) [][]*Prepared {
+	if n <= 1 || len(sets) < 2 {
+		return [][]*Prepared{sets}
+	}
+	seen := make(map[string]struct{}, total)
+	for _, s := range sets {
+		for _, d := range s.docs {
+			if _, dup := seen[d.ID()]; dup {
+				return [][]*Prepared{sets}
+			}
+			seen[d.ID()] = struct{}{}
+		}
+	}
+	var groups [][]*Prepared
+	start, size := 0, 0
+	for i, s := range sets {
+		size += len(s.docs)
+		if size*n >= total*(len(groups)+1) || i == len(sets)-1 {
+			groups = append(groups, sets[start:i+1])
+			start = i + 1
+		}
+	}
+	return groups
+}
+
+// addBatch indexes the passages of sets in one bleve batch.
+func (ix *Index) addBatch(sets []*Prepared) error {
 	batch := ix.b.NewBatch()
-	n := 0
 	for _, s := range sets {
 		for _, d := range s.docs {
 			if err := batch.IndexAdvanced(d); err != nil {
 				return fmt.Errorf("index: add passage %q: %w", d.ID(), err)
 			}
-			n++
 		}
 	}
-	if n == 0 {
+	if batch.Size() == 0 {
 		return nil
 	}
 	if err := ix.b.Batch(batch); err != nil {

@@ -309,6 +309,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	replace := fs.Bool("replace", false, "replace a stored document with the same id (without it such a file is refused, the others ingested)")
 	batch := fs.Int("batch", app.DefaultBatchPassages, "passages per commit (one index batch and one store transaction)")
 	compact := fs.Bool("compact", false, "merge the index's segments into as few as possible at the end (rewrites the index once more)")
+	segments := fs.Int("segments", 1, "build each commit's passages into this many segments at once, on as many cores")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole ingest (start-up included) to this file")
 	memprofile := fs.String("memprofile", "", "write a profile of the allocations of the whole ingest to this file")
 	if err := parseFlags(fs, args, stderr); err != nil {
@@ -330,6 +331,9 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	}
 	if *batch < 1 {
 		return &usageError{"ingest --batch must be at least 1"}
+	}
+	if *segments < 1 {
+		return &usageError{"ingest --segments must be at least 1"}
 	}
 	if d.memory {
 		return &usageError{"ingest --memory would keep nothing; use --data"}
@@ -353,7 +357,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		// documents, token streams) is large and short-lived.
 		debug.SetMemoryLimit(ingestMemoryLimit)
 	}
-	opt := app.BulkOptions{Replace: *replace, BatchPassages: *batch}
+	opt := app.BulkOptions{Replace: *replace, BatchPassages: *batch, Segments: *segments}
 	if len(paths) > 5 {
 		opt.Progress = progressPrinter(stderr, time.Second)
 	}

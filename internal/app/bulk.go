@@ -35,6 +35,12 @@ type BulkOptions struct {
 	// (one segment) and one store transaction. 0 means
 	// DefaultBatchPassages. A document is never split between commits.
 	BatchPassages int
+	// Segments is how many segments each commit's passages are built
+	// into at once, on as many goroutines (index.AddPreparedIn); 0 means 1.
+	// Building a segment is the one part of a bulk load on a single
+	// goroutine; see docs/PERFORMANCE.md ("Bulk indexing") for what more
+	// segments cost and bring.
+	Segments int
 	// Progress, when set, is called after every commit, from the
 	// goroutine that called AddDocuments.
 	Progress func(BulkProgress)
@@ -160,7 +166,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		if len(batch.items) == 0 {
 			return nil
 		}
-		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace, limit)
+		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace, limit, opt.Segments)
 		rep.Failed = append(rep.Failed, batch.refused...)
 		if err != nil {
 			return err
@@ -338,7 +344,7 @@ func (b *bulkBatch) has(id string) bool {
 // store commit (the commit point of every document of the batch), then
 // the passages of replaced versions go. Without Replace, a document whose
 // id is stored already is left out: it would not be known before the lock.
-func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit int) (added, replaced int, err error) {
+func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit, segments int) (added, replaced int, err error) {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	// The batch is written whole whatever happens to ctx from here on,
@@ -386,7 +392,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit
 		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
 	}
 	indexAll := func() error {
-		if err := a.idx.AddPrepared(wctx, sets...); err != nil {
+		if err := a.idx.AddPreparedIn(wctx, segments, sets...); err != nil {
 			return err
 		}
 		for _, it := range bigs {
