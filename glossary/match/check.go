@@ -1,6 +1,8 @@
 package match
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -152,15 +154,17 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		r := ConceptCheck{Issue: Issue{Concept: c.ID, NLTerm: nlTerm[ci], Expected: expected, Kind: KindMissing}, NL: nlSpans[ci], EN: []Span{}}
 		if f := byConcept[ci]; f != nil {
 			var good, bad []hit
+			strict := spellingDeprecated(c)
 			for _, h := range f.good {
-				if variantOfDeprecated(c, en[h.start:h.end], c.Terms[m.entries[h.entry].term].Text) {
+				if variantOfDeprecated(c, strict, en[h.start:h.end], c.Terms[m.entries[h.entry].term].Text) {
 					bad = append(bad, h)
 				} else {
 					good = append(good, h)
 				}
 			}
+			in := newCover(good)
 			for _, h := range f.bad {
-				if !inside(h, good) {
+				if !in.covers(h) {
 					bad = append(bad, h)
 				}
 			}
@@ -186,34 +190,39 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 	return out
 }
 
-// variantOfDeprecated reports whether the occurrence as written of the
-// accepted term (of concept c) is a variant the concept deprecates: c
-// has a deprecated or superseded English term that differs from an
-// accepted one only by hyphens, spaces or case, and the occurrence
-// differs from its term in the same way (Secretary General for
-// Secretary-General), or is written exactly as the deprecated term.
-func variantOfDeprecated(c *glossary.Concept, written, term string) bool {
-	written = strings.Join(strings.Fields(written), " ")
-	strict := false
+// spellingDeprecated reports whether concept c deprecates a spelling:
+// it has a deprecated or superseded English term that differs from an
+// accepted one only by hyphens, spaces or case.
+func spellingDeprecated(c *glossary.Concept) bool {
 	for _, d := range c.Terms {
 		if d.Lang != "en" || accepted(d.Status) {
 			continue
 		}
-		if written == d.Text {
-			return true
-		}
 		for _, a := range c.Terms {
 			if a.Lang == "en" && accepted(a.Status) && spellKey(a.Text) == spellKey(d.Text) {
-				strict = true
+				return true
 			}
 		}
 	}
-	if !strict {
-		return false
+	return false
+}
+
+// variantOfDeprecated reports whether the occurrence as written of the
+// accepted term (of concept c) is a variant the concept deprecates: it
+// is written exactly as a deprecated term of c, or c deprecates a
+// spelling (strict, spellingDeprecated) and the occurrence differs from
+// its term only in hyphens and spaces (Secretary General for
+// Secretary-General).
+func variantOfDeprecated(c *glossary.Concept, strict bool, written, term string) bool {
+	written = strings.Join(strings.Fields(written), " ")
+	for _, d := range c.Terms {
+		if d.Lang == "en" && !accepted(d.Status) && written == d.Text {
+			return true
+		}
 	}
 	// Only the separators may differ: the same words, with a space
 	// where the term has a hyphen or the reverse.
-	return spellKey(written) == spellKey(term) && sepKey(written) != sepKey(term)
+	return strict && spellKey(written) == spellKey(term) && sepKey(written) != sepKey(term)
 }
 
 // spellKey folds case and diacritics and takes a hyphen for a space.
@@ -234,12 +243,13 @@ func sepKey(s string) string {
 
 // sortHits sorts hits by start, longest first, as resolve wants them.
 func sortHits(hs []hit) []hit {
-	hs = append([]hit(nil), hs...)
-	for i := 1; i < len(hs); i++ {
-		for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
-			hs[j], hs[j-1] = hs[j-1], hs[j]
+	hs = slices.Clone(hs)
+	slices.SortStableFunc(hs, func(a, b hit) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-	}
+		return b.end - a.end
+	})
 	return hs
 }
 
@@ -254,12 +264,29 @@ func equivalentsIn(c *glossary.Concept, lang string) []glossary.Term {
 	return ts
 }
 
-// inside reports whether h lies inside one of within.
-func inside(h hit, within []hit) bool {
-	for _, w := range within {
-		if w.start <= h.start && h.end <= w.end {
-			return true
+// cover answers whether a hit lies inside one of a set of hits, in
+// O(log n) per question: the hits sorted by start, with the furthest end
+// reached by any hit up to each position.
+type cover struct {
+	starts, maxEnd []int
+}
+
+func newCover(hs []hit) cover {
+	hs = sortHits(hs)
+	c := cover{starts: make([]int, len(hs)), maxEnd: make([]int, len(hs))}
+	for i, h := range hs {
+		c.starts[i] = h.start
+		c.maxEnd[i] = h.end
+		if i > 0 {
+			c.maxEnd[i] = max(c.maxEnd[i], c.maxEnd[i-1])
 		}
 	}
-	return false
+	return c
+}
+
+// covers reports whether h lies inside one of the hits: one starting at
+// or before h does and reaches at least to h's end.
+func (c cover) covers(h hit) bool {
+	i := sort.SearchInts(c.starts, h.start+1) - 1 // the last hit starting at or before h
+	return i >= 0 && c.maxEnd[i] >= h.end
 }
