@@ -210,13 +210,18 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	ms.apply()
 	start := time.Now()
 	a, err := openApp(ctx, d, log)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	// After start-up: checking the index against the store holds every
+	// passage ID at once, and under the limit the collector would run
+	// for most of it. What start-up left is given back to the system
+	// alongside.
+	ms.apply()
+	go debug.FreeOSMemory()
 	defer seedDefaultTM(ctx, a, defaultTMPath(*tmSeed, getenv), log)()
 	stopMapped := keepMapped(ctx, a, ms, log)
 	defer stopMapped()

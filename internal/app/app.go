@@ -86,6 +86,13 @@ type App struct {
 
 	tmem *tmState // the translation memory (tm.go)
 
+	// verified says that this start checked the index against the store
+	// (and repaired it) or found it closed cleanly: Close may then leave
+	// the clean-shutdown mark (clean.go).
+	verified     bool
+	startChecked bool      // this start checked the index against the store, for tests
+	opened       cleanMark // the store's last transaction and the index's print when opened
+
 	pdf *pdftext.Reader // reads uploaded PDFs; its engine starts on the first (formats.go)
 }
 
@@ -148,6 +155,11 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	ixDir := filepath.Join(cfg.DataDir, "index")
+	// What the store and the index were before this process could write
+	// to them, for the clean-shutdown mark (clean.go); an error leaves
+	// them empty, which no mark matches.
+	a.opened.StoreTx, _ = a.store.TxID()
+	a.opened.Index, _ = indexPrint(ixDir)
 	a.idx, err = index.Open(ixDir, opt)
 	if errors.Is(err, index.ErrAnalysisChanged) {
 		// The index was built by another version of the analysis. The
@@ -189,8 +201,16 @@ func (a *App) load(ctx context.Context, cfg Config) error {
 	if err := a.loadInfos(!cfg.NoRepair); err != nil {
 		return err
 	}
-	if err := a.reconcile(ctx, !cfg.NoRepair); err != nil {
-		return err
+	if mark, ok := a.takeCleanMark(); ok && a.cleanStart(mark) {
+		// Closed cleanly, and the counts agree: nothing to repair
+		// (clean.go).
+		a.verified = true
+	} else {
+		a.startChecked = true
+		if err := a.reconcile(ctx, !cfg.NoRepair); err != nil {
+			return err
+		}
+		a.verified = !cfg.NoRepair
 	}
 	seeded, err := a.store.Seeded("corpus")
 	if err != nil {
@@ -275,11 +295,31 @@ func (a *App) Close() error {
 	if a.tmem != nil {
 		errs = append(errs, a.tmem.idx.Close())
 	}
+	// The clean-shutdown mark (clean.go) is written when this start
+	// checked the index or found it clean, the index still counts the
+	// passages the summaries say, and both closed without error.
+	var mark cleanMark
+	markOK := false
+	if a.store != nil && a.idx != nil && a.verified {
+		var err, err2 error
+		mark, err = a.cleanCounts()
+		mark.StoreTx, err2 = a.store.TxID()
+		markOK = err == nil && err2 == nil && a.countsAgree(mark)
+	}
 	if a.idx != nil {
 		errs = append(errs, a.idx.Close())
 	}
 	if a.store != nil {
 		errs = append(errs, a.store.Close())
+	}
+	if markOK && errors.Join(errs...) == nil {
+		var err error
+		if mark.Index, err = indexPrint(filepath.Join(a.dir, "index")); err == nil {
+			err = writeCleanMark(a.dir, mark)
+		}
+		if err != nil {
+			a.log.Warn("the next start will check the index against the store", "err", err)
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -17,3 +17,15 @@ func (s *Store) MappedFile(fn func(path string) error) error {
 	defer tx.Rollback()
 	return fn(s.db.Path())
 }
+
+// TxID returns the id of the last committed transaction: every write
+// changes it, so that a caller can tell whether the file was written
+// between two looks at it (the clean-shutdown mark of internal/app).
+func (s *Store) TxID() (int, error) {
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return 0, fmt.Errorf("store: %w", err)
+	}
+	defer tx.Rollback()
+	return tx.ID(), nil
+}
