@@ -161,6 +161,11 @@ func TestBrowserDesk(t *testing.T) {
 	})
 
 	t.Run("autocomplete: status and the term to use", func(t *testing.T) {
+		b.visit(t, "/glossary", 200)
+		row := eval[string](t, b, `document.querySelector('#concepts a.nl[href="/glossary/staatsgreep"]').parentNode.textContent.replace(/\s+/g, " ")`)
+		if !strings.Contains(row, "coup d'état preferred 4/4") {
+			t.Errorf("the glossary row %q lacks the English term's status and the reliability", row)
+		}
 		for _, c := range []struct{ typed, text, want string }{
 			{"staatsg", "staatsgreep", "staatsgreep → coup d'état preferred 4/4"},
 			{"convi", "convict", "convict deprecated → "},

@@ -41,6 +41,8 @@ type conceptRow struct {
 	ID, NL, Article, EN, Subject, Via string
 	Advice                            string // the lookup landed on a deprecated or superseded term: what to use
 	Search                            string // every term, folded, for the live filter
+	ENStatus                          string // the status the English terms shown share, if any
+	Reliability                       int    // the concept's, 1–4 as IATE; 0 unknown
 }
 
 // preferred returns a concept's terms in lang that a writer should use:
@@ -90,8 +92,13 @@ func rowOf(c *glossary.Concept) conceptRow {
 	for _, t := range c.Terms {
 		all = append(all, glossary.Fold(t.Text))
 	}
-	return conceptRow{ID: c.ID, NL: h.Text, Article: h.Article, EN: joinTerms(preferred(c, "en")),
-		Subject: c.Subject, Search: strings.Join(all, " | ")}
+	en := preferred(c, "en")
+	r := conceptRow{ID: c.ID, NL: h.Text, Article: h.Article, EN: joinTerms(en),
+		Subject: c.Subject, Search: strings.Join(all, " | "), Reliability: c.Reliability}
+	if len(en) > 0 && en[0].Status != "" && !slices.ContainsFunc(en, func(t glossary.Term) bool { return t.Status != en[0].Status }) {
+		r.ENStatus = string(en[0].Status)
+	}
+	return r
 }
 
 // initial is the A–Z letter a concept is filed under: the first letter of
