@@ -66,8 +66,9 @@ func (c Counts) Count(text string) int {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
-			c.add(text[start:end])
-			n++
+			if c.add(text[start:end]) {
+				n++
+			}
 			start = -1
 		}
 	}
@@ -106,7 +107,9 @@ func isTagStart(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '/' || b == '!'
 }
 
-func (c Counts) add(w string) {
+// add counts w, lower-cased and without diacritics, unless nothing is left
+// of it (a lone combining mark).
+func (c Counts) add(w string) bool {
 	plain := true
 	for i := 0; i < len(w); i++ {
 		if b := w[i]; b >= utf8.RuneSelf || 'A' <= b && b <= 'Z' {
@@ -115,9 +118,12 @@ func (c Counts) add(w string) {
 		}
 	}
 	if !plain {
-		w = wordlist.StripMarks(strings.ToLower(w))
+		if w = wordlist.StripMarks(strings.ToLower(w)); w == "" {
+			return false
+		}
 	}
 	c[w]++
+	return true
 }
 
 // Header lines of the table start with this; the rest are "word count".

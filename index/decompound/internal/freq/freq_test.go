@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -130,5 +131,27 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("Read gave %q %d", w, n)
 			}
 		})
+	})
+}
+
+// FuzzCount: Count never panics, returns as many words as it adds, and
+// every counted word is made of letters only.
+func FuzzCount(f *testing.F) {
+	for _, s := range []string{"De missie, de Missie.", "<meta a='b' />\n##Titel", "[x](../../README.md) en <sup> 1 </sup>", "a < b ](", "Keïta’s café \xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		c := Counts{}
+		n := c.Count(text)
+		total := 0
+		for w, k := range c {
+			total += k
+			if w == "" || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }) {
+				t.Fatalf("Count(%q) counted %q", text, w)
+			}
+		}
+		if total != n {
+			t.Fatalf("Count(%q) = %d, counts sum to %d", text, n, total)
+		}
 	})
 }
