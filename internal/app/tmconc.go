@@ -162,12 +162,47 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 		}
 	}
 	a.alignByCooccurrence(al.to, all)
+	labelGroups(al.to, all)
 	// Shorter pairs read best: within the search's order, a stable sort
 	// by length puts them first.
 	slices.SortStableFunc(all, func(x, y TMConcordancePair) int {
 		return cmp.Compare(lengthClass(len(x.Source)), lengthClass(len(y.Source)))
 	})
 	return all, nil
+}
+
+// labelGroups gives the pairs whose translations differ in inflection
+// only (authority, authorities; aangekondigd, aankondigen) one group
+// name: the form most of them have (ties: the shorter, then the first in
+// alphabetical order).
+func labelGroups(lang string, all []TMConcordancePair) {
+	forms := map[string]map[string]int{}
+	keyOf := make([]string, len(all))
+	for i, p := range all {
+		if p.Translation == "" {
+			continue
+		}
+		keyOf[i] = strings.Join(termKeys(lang, p.Translation), " ")
+		if forms[keyOf[i]] == nil {
+			forms[keyOf[i]] = map[string]int{}
+		}
+		forms[keyOf[i]][p.Translation]++
+	}
+	label := map[string]string{}
+	for k, fs := range forms {
+		best, n := "", 0
+		for f, c := range fs {
+			if c > n || c == n && (len(f) < len(best) || len(f) == len(best) && f < best) {
+				best, n = f, c
+			}
+		}
+		label[k] = best
+	}
+	for i := range all {
+		if keyOf[i] != "" {
+			all[i].Translation = label[keyOf[i]]
+		}
+	}
 }
 
 // groupPairs counts pairs by translation, most frequent first, the
@@ -270,8 +305,9 @@ func (a *App) keyedTokens(lang, text string) []keyedToken {
 
 // findPhrase marks every occurrence of the phrase with keys qk in text:
 // consecutive words with those keys; a Dutch word also matches as a part
-// of a compound (its last part for the last word of the phrase, its first
-// for the first, any part for a one-word phrase).
+// of a compound: a one-word phrase as its last part (the head), the first
+// word of a longer phrase as a compound's last part and its last word as
+// a compound's first part.
 func (a *App) findPhrase(lang, text string, qk []string) []Span {
 	ts := a.keyedTokens(lang, text)
 	var out []Span
@@ -282,7 +318,9 @@ func (a *App) findPhrase(lang, text string, qk []string) []Span {
 			if t.key == k {
 				continue
 			}
-			if n := len(t.parts); n > 0 && (len(qk) == 1 && slices.Contains(t.parts, k) ||
+			// A compound is a kind of its last part (its head): rechtsorde
+			// finds gemeenschapsrechtsorde, not burger burgerluchtvaart.
+			if n := len(t.parts); n > 0 && (len(qk) == 1 && t.parts[n-1] == k ||
 				len(qk) > 1 && (j == 0 && t.parts[n-1] == k || j == len(qk)-1 && t.parts[0] == k)) {
 				continue
 			}

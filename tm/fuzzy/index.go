@@ -11,7 +11,8 @@ import (
 // translation memory). It is safe for concurrent use: Match runs under a
 // read lock, Put and Delete under the write lock.
 type Index struct {
-	key KeyFunc
+	key     KeyFunc
+	readDiv int // readDivisor; benchmarks vary it
 
 	mu    sync.RWMutex
 	keyID map[string]int32 // inflection key → id
@@ -47,7 +48,7 @@ const numberKey = "#"
 
 // New returns an empty index whose words are compared by key.
 func New(key KeyFunc) *Index {
-	return &Index{key: key, keyID: map[string]int32{}, fold: map[string]int32{}, byID: map[string]int32{}}
+	return &Index{key: key, readDiv: readDivisor, keyID: map[string]int32{}, fold: map[string]int32{}, byID: map[string]int32{}}
 }
 
 // Len returns the number of texts indexed.
@@ -266,7 +267,7 @@ func (x *Index) Match(ctx context.Context, q Query) ([]Match, Stats, error) {
 	for _, k := range byDF[:n-t+1] {
 		inPrefix[k] = true
 	}
-	readDF := max(len(x.docs)/readDivisor, minReadDF)
+	readDF := max(len(x.docs)/x.readDiv, minReadDF)
 	if len(sc.acc) < len(x.docs) {
 		sc.acc = make([]uint16, len(x.docs)+len(x.docs)/4)
 	}

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/corpus"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+)
+
+// TestTMEval measures issue 14's acceptance on the treaty TM: for the
+// curated glossary's concepts whose preferred Dutch term occurs in at
+// least 5 TM pairs (the first 20 by id), is the concordance's top
+// translation group an English term of the concept (not deprecated)?
+// The same for 10 English terms the other way; and it lists the Mali
+// letter's candidates with their top suggestion, to be checked by hand.
+// It imports all treaty pairs (about a minute), so it runs only with
+// TOLK_TM_EVAL=1; docs/TM.md has its output.
+func TestTMEval(t *testing.T) {
+	if os.Getenv("TOLK_TM_EVAL") != "1" {
+		t.Skip("set TOLK_TM_EVAL=1 to evaluate the concordance and the suggestions on the treaty TM")
+	}
+	path := sharedtest.Path(t, "data", "bwb-treaties-nl-en", "treaty-articles-nl-en.jsonl.gz")
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := NewSplitter(curated, corpus.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	start := time.Now()
+	if _, err := a.SeedTM(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("treaty TM: %d segments in %v", len(a.TMSegments("")), time.Since(start).Round(time.Second))
+
+	accepted := func(c glossary.Concept, lang, text string) bool {
+		for _, tm := range c.TermsIn(lang) {
+			if tm.Status != glossary.Deprecated && tm.Status != glossary.Superseded &&
+				slices.Equal(termKeys(lang, tm.Text), termKeys(lang, text)) {
+				return true
+			}
+		}
+		return false
+	}
+	cs := curated
+	slices.SortFunc(cs, func(x, y glossary.Concept) int { return strings.Compare(x.ID, y.ID) })
+	for _, dir := range []struct {
+		from, to string
+		want     int
+	}{{"nl", "en", 20}, {"en", "nl", 10}} {
+		n, ok := 0, 0
+		var b strings.Builder
+		for _, c := range cs {
+			if n == dir.want {
+				break
+			}
+			ts := c.TermsIn(dir.from)
+			if len(ts) == 0 || ts[0].Status == glossary.Deprecated {
+				continue
+			}
+			q := ts[0].Text
+			res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: q, Lang: dir.from, Limit: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total < 5 || len(res.Groups) == 0 {
+				continue
+			}
+			n++
+			top := res.Groups[0]
+			good := top.Text != "" && accepted(c, dir.to, top.Text)
+			if good {
+				ok++
+			}
+			var gs []string
+			for _, g := range res.Groups[:min(3, len(res.Groups))] {
+				gs = append(gs, fmt.Sprintf("%s %d (%s)", cmpOr(g.Text, "—"), g.Count, cmpOr(g.Via, "none")))
+			}
+			mark := "no"
+			if good {
+				mark = "yes"
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s |\n", c.ID, q, res.Total, strings.Join(gs, " · "), mark)
+		}
+		t.Logf("%s → %s: top group accepted for %d of %d terms\n| concept | query | pairs | top groups | accepted |\n|---|---|---|---|---|\n%s", dir.from, dir.to, ok, n, b.String())
+	}
+
+	// The Mali letter's candidates with their top suggestion.
+	var b strings.Builder
+	for _, d := range a.Documents() {
+		ss, err := a.CandidatesWithEquivalents(ctx, d.ID, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		with := 0
+		for _, s := range ss {
+			sug := "—"
+			if len(s.Equivalents) > 0 {
+				with++
+				e := s.Equivalents[0]
+				sug = fmt.Sprintf("%s (%d of %d, %s)", e.EN, e.Count, e.Total, e.Via)
+			}
+			fmt.Fprintf(&b, "| %s | %s | %d | %s |\n", s.Text, s.Kind, s.Count, sug)
+		}
+		t.Logf("%s: %d candidates, %d with a suggestion\n| candidate | kind | count | top suggestion |\n|---|---|---|---|\n%s", d.ID, len(ss), with, b.String())
+	}
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
