@@ -80,6 +80,7 @@ func TestBrowserDesk(t *testing.T) {
 
 	t.Run("hits: both languages, fragments that do not overlap", func(t *testing.T) {
 		b.visit(t, "/?q=staatsgrepen", 200)
+		b.screenshot(t, "search-grouped", 1280, 720)
 		if h1 := eval[string](t, b, `document.querySelector("h1")?.textContent ?? ""`); h1 == "" {
 			t.Errorf("the search page has no h1")
 		}
@@ -136,6 +137,7 @@ func TestBrowserDesk(t *testing.T) {
 
 	t.Run("English query: what each word was searched as", func(t *testing.T) {
 		b.visit(t, "/?lang=en&q="+url.QueryEscape("sanctions budget xqzzvw"), 200)
+		b.screenshot(t, "search-english-words", 1280, 900)
 		lines := eval[map[string]string](t, b, `Object.fromEntries([...document.querySelectorAll(".sense-lines > li")].map(li =>
 			[li.querySelector(".sense-word").textContent.trim(), li.textContent.replace(/\s+/g, " ")]))`)
 		for _, w := range []string{"sanctions", "budget", "xqzzvw"} {
@@ -216,6 +218,7 @@ func TestBrowserDesk(t *testing.T) {
 		if count("nederland") != 0 || count("staatsgreep") == 0 {
 			t.Errorf("after hiding Nederland: %d Nederland, %d staatsgreep underlined", count("nederland"), count("staatsgreep"))
 		}
+		b.screenshot(t, "reader-filter", 1280, 900)
 		// Only deprecated Dutch forms, and only one subject.
 		b.visit(t, reader+"?subject=defence", 200)
 		if count("staatsgreep") != 0 || eval[int](t, b, `document.querySelectorAll("article a.term").length`) == 0 {
