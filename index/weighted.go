@@ -228,6 +228,15 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	}
 	acc := ix.newAccumulator(rd, nc, len(reads), allow)
 	defer acc.release()
+	// Room for as many candidates as the alternatives' postings can give
+	// (at most every passage), so the slots do not grow while read.
+	est := 0
+	for _, ar := range reads {
+		if ar.leader == nil && ar.occur != MustNot {
+			est += ar.df
+		}
+	}
+	acc.reserve(min(est, int(total)))
 	df := make([]float64, nc)
 	skip := make([]bool, nc)
 	if sc.Prune > 0 {
@@ -559,6 +568,18 @@ func (a *accumulator) release() {
 	d := a.dense
 	a.pool.Put(&d)
 	a.dense = nil
+}
+
+// reserve makes room for n candidates.
+func (a *accumulator) reserve(n int) {
+	if n <= 0 {
+		return
+	}
+	a.cand = slices.Grow(a.cand, n)
+	a.lengths = slices.Grow(a.lengths, n)
+	a.xlengths = slices.Grow(a.xlengths, n)
+	a.seen = slices.Grow(a.seen, n*a.nw)
+	a.tfs = slices.Grow(a.tfs, n*a.nc)
 }
 
 // add records tf occurrences (already weighted) of concept ci in passage
