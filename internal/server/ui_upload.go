@@ -1,0 +1,86 @@
+package server
+
+import (
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
+)
+
+// uploadView is what upload.html shows: the form, and after a POST the
+// result of every file.
+type uploadView struct {
+	Disabled bool // no tokens: writes are off
+	Replace  bool
+	Error    string
+	Results  []uploadResult
+	Stored   int
+}
+
+// uploadPage is GET and POST /upload: a form to add documents of any
+// format (several at once), gated by the same tokens as the API's writes
+// (the token is typed into the form: the interface has no sessions), and
+// the list of what happened to each file. It works without JavaScript.
+func (s *Server) uploadPage(c *gin.Context, p *page) error {
+	p.name, p.Nav, p.Title = "upload", "documents", p.T["upload_title"]
+	v := &uploadView{Disabled: len(s.opt.Tokens) == 0}
+	p.Data = v
+	if c.Request.Method != http.MethodPost {
+		return nil
+	}
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUploadBytes)
+	form, err := c.MultipartForm()
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		return errBadRequest("the upload cannot be read: " + err.Error())
+	}
+	v.Replace, _ = strconv.ParseBool(c.PostForm("replace"))
+	if !s.validToken(c.PostForm("token")) {
+		p.status = http.StatusUnauthorized
+		v.Error = p.T["upload_bad_token"]
+		return nil
+	}
+	files := uploadFiles(form)
+	switch {
+	case len(files) == 0:
+		p.status = http.StatusBadRequest
+		v.Error = p.T["upload_no_files"]
+		return nil
+	case len(files) > maxUploadFiles:
+		return errBadRequest("too many files in one upload")
+	}
+	for _, fh := range files {
+		r := uploadResult{Name: fh.Filename}
+		d, status, err := s.addOne(c, fh, ingest.Options{}, v.Replace)
+		if err == nil {
+			sum := summary(d.Info())
+			r.Status, r.Document = status, &sum
+			v.Stored++
+		} else {
+			ae := s.uploadError(c, err)
+			r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
+		}
+		v.Results = append(v.Results, r)
+	}
+	return nil
+}
+
+// validToken reports whether tok is one of the server's tokens.
+func (s *Server) validToken(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for t := range s.opt.Tokens {
+		if subtle.ConstantTimeCompare([]byte(t), []byte(tok)) == 1 {
+			return true
+		}
+	}
+	return false
+}

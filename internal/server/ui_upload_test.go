@@ -1,0 +1,94 @@
+package server
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestUploadPage: the upload form without JavaScript — a wrong token adds
+// nothing, the right one adds every file and lists each result.
+func TestUploadPage(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	n := documentCount(t, ts)
+	if code := get(t, ts, "/upload", nil); code != 200 {
+		t.Fatalf("GET /upload: %d", code)
+	}
+	send := func(token string) (int, string) {
+		t.Helper()
+		ctype, body := multipartBody(t, map[string]string{"stcrt-2015-47076.xml": uploadXML, "kapot.docx": "PK\x03\x04\x14\x00"}, "stcrt-2015-47076.xml", "kapot.docx")
+		// multipartBody names the fields "file"; the form adds a token.
+		raw, _ := io.ReadAll(body)
+		boundary := ctype[strings.Index(ctype, "boundary=")+len("boundary="):]
+		tok := "--" + boundary + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n" + token + "\r\n"
+		req, err := http.NewRequest("POST", ts.URL+"/upload", strings.NewReader(tok+string(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", ctype)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, page := send("wrong")
+	if code != 401 || !strings.Contains(page, `role="alert"`) || documentCount(t, ts) != n {
+		t.Errorf("wrong token: %d, %d documents", code, documentCount(t, ts))
+	}
+	code, page = send(testToken)
+	for _, want := range []string{`<li class="stored"><strong>stcrt-2015-47076.xml</strong>`, `href="/documents/stcrt-2015-47076"`,
+		"staatscourant, 2015-12-23", `<li class="refused"><strong>kapot.docx</strong>`, "damaged or truncated", "(1/2)"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("results lack %q", want)
+		}
+	}
+	if code != 200 || documentCount(t, ts) != n+1 {
+		t.Errorf("right token: %d, %d documents, want %d", code, documentCount(t, ts), n+1)
+	}
+}
+
+// TestBrowserUpload drives the form in Chromium: choose two files (one a
+// Word file that is not one), type the token, submit, read the results.
+func TestBrowserUpload(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	b := newBrowserSession(t, ts)
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "gmb-2017-1.xml"), filepath.Join(dir, "brief.docx")
+	xml := strings.Replace(uploadXML, "staatscourant", "gemeenteblad", -1)
+	if err := os.WriteFile(good, []byte(xml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte("gewone tekst"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.visit(t, "/documents", 200)
+	b.do(t, chromedp.Click(`a[href="/upload"]`), chromedp.WaitVisible(`#up-files`))
+	b.do(t,
+		chromedp.SetUploadFiles(`#up-files`, []string{good, bad}),
+		chromedp.SendKeys(`#up-token`, testToken),
+		chromedp.Click(`form.upload button[type=submit]`),
+		chromedp.WaitVisible(`ul.upload-results`),
+	)
+	got := eval[[]string](t, b, `[...document.querySelectorAll("ul.upload-results li")].map(li => li.className + ": " + li.textContent.trim())`)
+	if len(got) != 2 || !strings.HasPrefix(got[0], "stored: gmb-2017-1.xml: ") || !strings.Contains(got[0], "gemeenteblad") ||
+		!strings.HasPrefix(got[1], "refused: brief.docx: ") || !strings.Contains(got[1], "the name says a Word (.docx) file") {
+		t.Errorf("results %q", got)
+	}
+	b.checkPage(t)
+	b.screenshot(t, "upload", 1280, 700)
+	b.do(t, chromedp.Click(`ul.upload-results li.stored a`))
+	if loc := b.waitLocation(t, "/documents/gmb-2017-1"); !strings.HasPrefix(loc, "/documents/gmb-2017-1") {
+		t.Errorf("the result's link went to %q", loc)
+	}
+	if txt := eval[string](t, b, `document.querySelector("dl.docmeta") ? document.querySelector("dl.docmeta").textContent : ""`); !strings.Contains(txt, "gemeenteblad") {
+		t.Errorf("document page metadata %q", txt)
+	}
+}
