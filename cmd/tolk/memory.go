@@ -26,15 +26,20 @@ import (
 // in the page cache) once the file-backed part passes a size.
 const (
 	// serveMemoryLimit is the soft limit of the Go runtime's memory when
-	// neither --memory-limit nor GOMEMLIMIT says otherwise. A serving App
-	// holds ≈ 25–40 MB live on the 1,423 BWB circulars.
+	// neither --memory-limit nor GOMEMLIMIT says otherwise, plus
+	// perPassage bytes for each indexed passage: a serving App holds
+	// ≈ 30 MB live after start-up whatever the corpus, but a search's
+	// scratch memory grows with the passages it scores, times the
+	// searches at once (on all 6,276 BWB documents, 503k passages, 96 MiB
+	// alone kept the collector running for most of a 32-client load).
 	serveMemoryLimit = 96 << 20
+	perPassage       = 128
 	// serveMappedLimit is the file-backed resident memory (the binary's
 	// pages included, ≈ 30 MiB) above which the mapped pages are given
 	// back.
 	serveMappedLimit = 64 << 20
 	// mappedCheck is how often the file-backed resident memory is read.
-	mappedCheck = time.Second
+	mappedCheck = 250 * time.Millisecond
 )
 
 // memoryFlags are tolk serve's memory flags.
@@ -43,7 +48,7 @@ type memoryFlags struct {
 }
 
 func (m *memoryFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB)")
+	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB plus 128 bytes per indexed passage)")
 	fs.StringVar(&m.mapped, "mapped-limit", "64MiB", "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
 }
 
@@ -52,6 +57,7 @@ func (m *memoryFlags) register(fs *flag.FlagSet) {
 // bound (0: none).
 type memorySettings struct {
 	limit, mapped int64
+	auto          bool // limit is the default, to grow with the index
 }
 
 func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, error) {
@@ -69,7 +75,7 @@ func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, erro
 	case getenv("GOMEMLIMIT") != "":
 		s.limit = -1 // the runtime read it at start
 	default:
-		s.limit = serveMemoryLimit
+		s.limit, s.auto = serveMemoryLimit, true
 	}
 	n, err := parseSize(m.mapped)
 	if err != nil {
@@ -79,9 +85,13 @@ func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, erro
 	return s, nil
 }
 
-// apply sets the soft memory limit.
-func (s memorySettings) apply() {
-	if s.limit >= 0 {
+// apply sets the soft memory limit; the default one grows with the
+// passages in the index.
+func (s memorySettings) apply(passages uint64) {
+	switch {
+	case s.limit == serveMemoryLimit && s.auto:
+		debug.SetMemoryLimit(serveMemoryLimit + int64(min(passages, 1<<32))*perPassage)
+	case s.limit >= 0:
 		debug.SetMemoryLimit(s.limit)
 	}
 }
@@ -89,7 +99,7 @@ func (s memorySettings) apply() {
 // keepMapped starts giving back the App's mapped pages, checking every
 // mappedCheck: when the process's file-backed resident memory is over
 // s.mapped and the process is idle (it used less than idleCPU of the last
-// interval), or whenever it is over busyFactor times s.mapped. Under a
+// check), or whenever it is over busyFactor times s.mapped. Under a
 // steady load a search touches the same pages again soon after they are
 // given back (a minor fault each, without reading the disk), so they are
 // given back while busy only when far over the bound. The returned

@@ -56,7 +56,7 @@ func TestMemorySettings(t *testing.T) {
 		want          memorySettings
 		usage         bool
 	}{
-		{name: "defaults", mapped: "64MiB", getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 64 << 20}},
+		{name: "defaults", mapped: "64MiB", getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 64 << 20, auto: true}},
 		{name: "GOMEMLIMIT is left to the runtime", mapped: "64MiB", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: -1, mapped: 64 << 20}},
 		{name: "the flag wins over GOMEMLIMIT", limit: "128MiB", mapped: "0", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: 128 << 20}},
 		{name: "0 is no limit", limit: "0", mapped: "1GiB", getenv: env(), want: memorySettings{limit: math.MaxInt64, mapped: 1 << 30}},

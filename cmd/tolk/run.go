@@ -220,7 +220,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	// passage ID at once, and under the limit the collector would run
 	// for most of it. What start-up left is given back to the system
 	// alongside.
-	ms.apply()
+	passages, _ := a.Index().Count()
+	ms.apply(passages)
 	go debug.FreeOSMemory()
 	defer seedDefaultTM(ctx, a, defaultTMPath(*tmSeed, getenv), log)()
 	stopMapped := keepMapped(ctx, a, ms, log)
