@@ -357,21 +357,23 @@ func TestLabels(t *testing.T) {
 }
 
 func TestNewUIFailsFast(t *testing.T) {
+	// A copy of every embedded asset must load; each broken copy below
+	// must not.
 	good := fstest.MapFS{}
 	src := web.FS()
-	for _, name := range []string{"labels.json", "static/tolk.css", "static/tolk.js", "static/favicon.svg"} {
+	err := fs.WalkDir(src, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
 		b, err := fs.ReadFile(src, name)
 		if err != nil {
-			t.Fatal(err)
+			return err
 		}
 		good[name] = &fstest.MapFile{Data: b}
-	}
-	for _, p := range append([]string{"layout"}, pageNames...) {
-		b, err := fs.ReadFile(src, "templates/"+p+".html")
-		if err != nil {
-			t.Fatal(err)
-		}
-		good["templates/"+p+".html"] = &fstest.MapFile{Data: b}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	if _, err := newUI(nil, good, nil); err != nil {
 		t.Fatalf("copy of the embedded assets: %v", err)
