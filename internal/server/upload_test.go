@@ -7,8 +7,12 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 const uploadXML = `<?xml version="1.0" encoding="utf-8"?>
@@ -161,6 +165,25 @@ func TestUploadFormats(t *testing.T) {
 			}
 		})
 	}
+	// The real awkward files of ../shared/data/office-fixtures (the PDFs
+	// are tested with the PDF engine in internal/pdftext).
+	t.Run("office fixtures", func(t *testing.T) {
+		dir := sharedtest.Path(t, "data", "office-fixtures")
+		for _, f := range []struct{ name, msg string }{
+			{"empty.docx", "the Word file holds no text"},
+			{"empty.odt", "the OpenDocument file holds no text"},
+			{"empty-pw.docx", "password-protected (encrypted) Office document"},
+		} {
+			data, err := os.ReadFile(filepath.Join(dir, f.name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			code, b := postAs(t, ts, "/api/v1/documents?name="+f.name, "application/octet-stream", bytes.NewReader(data))
+			if code != 400 || !strings.Contains(string(b), f.msg) {
+				t.Errorf("%s: %d %s, want 400 with %q", f.name, code, b, f.msg)
+			}
+		}
+	})
 	if got := documentCount(t, ts); got != n+2 {
 		t.Errorf("%d documents, want %d: a refused upload was stored", got, n+2)
 	}
