@@ -45,11 +45,11 @@ func TestBrowserDesk(t *testing.T) {
 		}
 		// A deprecated English term: after the others, with the word
 		// "deprecated", struck through and in another colour.
-		dep := eval[[]string](t, b, `(() => { const tip = [...document.querySelectorAll(".tip")].find(t => t.querySelector("b.s-deprecated"));
+		dep := eval[[]string](t, b, `(() => { const tip = [...document.querySelectorAll(".tip")].find(t => t.querySelector("b:has(+ .st-deprecated)"));
 			if (!tip) return [];
 			const terms = [...tip.querySelectorAll("b[lang=en]")];
-			const d = tip.querySelector("b.s-deprecated"), p = terms[0];
-			const after = terms.slice(terms.indexOf(d)).every(b => b.classList.contains("s-deprecated") || b.classList.contains("s-superseded"));
+			const d = tip.querySelector("b:has(+ .st-deprecated)"), p = terms[0];
+			const after = terms.slice(terms.indexOf(d)).every(b => /st-(deprecated|superseded)/.test(b.nextElementSibling?.className ?? ""));
 			return [d.textContent, d.nextElementSibling.textContent, getComputedStyle(d).textDecorationLine,
 				getComputedStyle(d.nextElementSibling).color, getComputedStyle(p.nextElementSibling).color, String(after)]; })()`)
 		if len(dep) != 6 {
@@ -68,7 +68,7 @@ func TestBrowserDesk(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(".termtable")))
 		rows := eval[map[string][]string](t, b, `Object.fromEntries([...document.querySelectorAll(".termtable tbody tr")].map(r =>
 			[r.querySelector("a").getAttribute("href").split("/").pop(),
-			 [...r.querySelectorAll("td.en-terms b")].map(b => b.textContent + " = " + (b.nextElementSibling?.textContent ?? "") + (b.classList.contains("s-deprecated") ? " (struck)" : ""))]))`)
+			 [...r.querySelectorAll("td.en-terms b")].map(b => b.textContent + " = " + (b.nextElementSibling?.textContent ?? "") + (getComputedStyle(b).textDecorationLine.includes("line-through") ? " (struck)" : ""))]))`)
 		if got := rows["staatsgreep"]; len(got) == 0 || got[0] != "coup d'état = preferred" {
 			t.Errorf("staatsgreep row %q, want coup d'état = preferred first", got)
 		}

@@ -270,8 +270,9 @@
       inView.forEach(function (p) {
         p.querySelectorAll("a.term").forEach(function (t) { ids.add(t.getAttribute("href").split("/").pop()); });
       });
-      list.querySelectorAll("li[data-id]").forEach(function (li) {
-        li.classList.toggle("off-view", box.checked && !ids.has(li.dataset.id));
+      list.querySelectorAll("li").forEach(function (li) {
+        var a = li.querySelector("a");
+        li.classList.toggle("off-view", box.checked && !!a && !ids.has(a.getAttribute("href").split("/").pop()));
       });
     }
     var obs = new IntersectionObserver(function (entries) {
