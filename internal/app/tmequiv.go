@@ -43,6 +43,34 @@ const suggestCandidates = 1000
 // SuggestEquivalents returns up to n English equivalents of a Dutch term
 // from the TM, most frequent first.
 func (a *App) SuggestEquivalents(ctx context.Context, nl string, n int) ([]Equivalent, error) {
+	fz := &a.tmem.fz
+	key := fmt.Sprintf("%d\x00%s", n, nl)
+	fz.emu.Lock()
+	eq, ok := fz.equiv[key]
+	fz.emu.Unlock()
+	if ok {
+		return eq, nil
+	}
+	eq, err := a.suggestEquivalents(ctx, nl, n)
+	if err != nil {
+		return nil, err
+	}
+	fz.emu.Lock()
+	if fz.equiv == nil {
+		fz.equiv = map[string][]Equivalent{}
+	}
+	if len(fz.equiv) >= maxEquivCache {
+		clear(fz.equiv)
+	}
+	fz.equiv[key] = eq
+	fz.emu.Unlock()
+	return eq, nil
+}
+
+// maxEquivCache bounds the cached suggestions (emptied when full).
+const maxEquivCache = 4096
+
+func (a *App) suggestEquivalents(ctx context.Context, nl string, n int) ([]Equivalent, error) {
 	var res TMConcordanceResult
 	all, err := a.concordanceAll(ctx, TMConcordanceRequest{Q: nl, Lang: "nl"}, suggestCandidates, &res)
 	if err != nil {

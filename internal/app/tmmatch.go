@@ -18,6 +18,11 @@ import (
 type fuzzyState struct {
 	mu  sync.Mutex              // guards the map and serialises building and updates
 	idx map[string]*fuzzy.Index // "nl", "en"; absent until first use
+
+	// equiv caches SuggestEquivalents by term and limit (tmequiv.go): the
+	// check asks for every concept of a text. Every import empties it.
+	emu   sync.Mutex
+	equiv map[string][]Equivalent
 }
 
 // fuzzyIndex returns the fuzzy index of a side, building it on first use.
@@ -46,6 +51,9 @@ func (t *tmState) fuzzyIndex(lang string) *fuzzy.Index {
 // built so far. An index built between the map's update and this call
 // holds them already: Put replaces an entry by id.
 func (t *tmState) fuzzyPut(segs []tm.Segment) {
+	t.fz.emu.Lock()
+	t.fz.equiv = nil
+	t.fz.emu.Unlock()
 	t.fz.mu.Lock()
 	defer t.fz.mu.Unlock()
 	for lang, x := range t.fz.idx {
