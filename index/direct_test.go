@@ -200,3 +200,63 @@ func TestSearchWeightedDirect(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchDirectWhileWriting searches from several goroutines while
+// passages are added and deleted, so that the snapshots the searches
+// hold are replaced under them (run with -race).
+func TestSearchDirectWhileWriting(t *testing.T) {
+	ix := letterIndex(t, Options{})
+	ctx := context.Background()
+	ps := letterPassages(t)
+	qs := []string{"sancties ECOWAS", "staatsgreep Mali", `"Verenigde Naties" missie`, "de", "humanitaire hulp bevolking"}
+	var wg sync.WaitGroup
+	errs := make(chan error, 64)
+	stop := make(chan struct{})
+	for g := range 3 {
+		wg.Go(func() {
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				pq, err := ParseQuery(qs[(g+i)%len(qs)])
+				if err != nil {
+					errs <- err
+					return
+				}
+				if _, err := ix.Search(ctx, Request{Query: pq, Limit: 5}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := ix.SearchWeighted(ctx, WeightedRequest{Concepts: []Concept{word("sancties"), word("Mali")}}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	for round := range 8 {
+		batch := make([]Passage, 0, 20)
+		for i, p := range ps[:min(20, len(ps))] {
+			p.Doc = fmt.Sprintf("extra-%d", round)
+			p.ID = ""
+			p.Paragraph = i + 1
+			batch = append(batch, p)
+		}
+		if err := ix.Add(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		if round%2 == 1 {
+			if err := ix.DeleteDoc(ctx, fmt.Sprintf("extra-%d", round-1)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
