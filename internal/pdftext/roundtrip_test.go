@@ -42,6 +42,9 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
+	if os.Getenv("TOLK_REQUIRE_BROWSER") == "1" {
+		t.Fatal("no chromium on PATH to render PDFs, and TOLK_REQUIRE_BROWSER=1 requires it")
+	}
 	t.Skip("skipping: no chromium on PATH to render PDFs")
 	return ""
 }
