@@ -187,7 +187,7 @@ func (an *annotator) view(a match.Annotation) *annView {
 
 func (u *ui) documentsPage(c *gin.Context, p *page) error {
 	p.name, p.Nav, p.Title = "documents", "documents", p.T["documents_title"]
-	p.Data = struct{ Docs []*app.DocInfo }{u.app.Documents()}
+	p.Data = u.documentList(c) // ui_doclist.go
 	return nil
 }
 

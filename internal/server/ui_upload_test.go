@@ -53,6 +53,33 @@ func TestUploadPage(t *testing.T) {
 	if code != 200 || documentCount(t, ts) != n+1 {
 		t.Errorf("right token: %d, %d documents, want %d", code, documentCount(t, ts), n+1)
 	}
+
+	// The documents page: type and date columns, a filter by type and an
+	// order by date.
+	list := func(query string) string {
+		t.Helper()
+		resp, err := http.Get(ts.URL + "/documents" + query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return string(b)
+	}
+	all := list("")
+	if !strings.Contains(all, `<option value="staatscourant">`) || !strings.Contains(all, `<time datetime="2015-12-23">`) ||
+		!strings.Contains(all, `href="/documents/kamerbrief-mali-2020"`) {
+		t.Errorf("documents page lacks the type filter, the date or the seed letter")
+	}
+	only := list("?type=staatscourant&sort=date")
+	if !strings.Contains(only, `href="/documents/stcrt-2015-47076"`) || strings.Contains(only, `href="/documents/kamerbrief-mali-2020"`) ||
+		!strings.Contains(only, `<option value="staatscourant" selected>`) {
+		t.Errorf("?type=staatscourant does not keep that document alone")
+	}
+	dated := list("?sort=date")
+	if i, j := strings.Index(dated, `href="/documents/stcrt-2015-47076"`), strings.Index(dated, `href="/documents/kamerbrief-mali-2020"`); i < 0 || j < 0 || i > j {
+		t.Errorf("?sort=date does not put the dated document before the undated letter")
+	}
 }
 
 // TestBrowserUpload drives the form in Chromium: choose two files (one a
