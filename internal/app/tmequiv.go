@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
@@ -43,15 +44,19 @@ const suggestCandidates = 1000
 // SuggestEquivalents returns up to n English equivalents of a Dutch term
 // from the TM, most frequent first.
 func (a *App) SuggestEquivalents(ctx context.Context, nl string, n int) ([]Equivalent, error) {
+	return a.cachedEquivalents(ctx, nl, n, suggestCandidates)
+}
+
+func (a *App) cachedEquivalents(ctx context.Context, nl string, n, maxCands int) ([]Equivalent, error) {
 	fz := &a.tmem.fz
-	key := fmt.Sprintf("%d\x00%s", n, nl)
+	key := fmt.Sprintf("%d\x00%d\x00%s", n, maxCands, nl)
 	fz.emu.Lock()
 	eq, ok := fz.equiv[key]
 	fz.emu.Unlock()
 	if ok {
 		return eq, nil
 	}
-	eq, err := a.suggestEquivalents(ctx, nl, n)
+	eq, err := a.suggestEquivalents(ctx, nl, n, maxCands)
 	if err != nil {
 		return nil, err
 	}
@@ -70,9 +75,9 @@ func (a *App) SuggestEquivalents(ctx context.Context, nl string, n int) ([]Equiv
 // maxEquivCache bounds the cached suggestions (emptied when full).
 const maxEquivCache = 4096
 
-func (a *App) suggestEquivalents(ctx context.Context, nl string, n int) ([]Equivalent, error) {
+func (a *App) suggestEquivalents(ctx context.Context, nl string, n, maxCands int) ([]Equivalent, error) {
 	var res TMConcordanceResult
-	all, err := a.concordanceAll(ctx, TMConcordanceRequest{Q: nl, Lang: "nl"}, suggestCandidates, &res)
+	all, err := a.concordanceAll(ctx, TMConcordanceRequest{Q: nl, Lang: "nl"}, maxCands, &res)
 	if err != nil {
 		return nil, err
 	}
@@ -202,16 +207,27 @@ type OtherUsage struct {
 const (
 	usageMinCount = 3
 	usageMinShare = 0.5
+	usageMaxCands = 300
+	usageBudget   = 1500 * time.Millisecond
 )
 
 // TMUsage reports, for each concept whose term occurs in the Dutch
 // source, when the TM usually translates that term otherwise than the
 // glossary's preferred English ("other usage: …"). Renderings that are
 // any English term of the concept do not count as other usage.
+//
+// It looks at the first usageMaxCands segments of each term and stops
+// after usageBudget, so that a long source keeps the check quick; what it
+// learnt is cached until the next import, so the next check goes
+// further.
 func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, error) {
 	out := []OtherUsage{}
 	seen := map[string]bool{}
+	deadline := time.Now().Add(usageBudget)
 	for _, an := range a.Annotate(nl, "nl") {
+		if time.Now().After(deadline) {
+			break
+		}
 		if seen[an.Concept] {
 			continue
 		}
@@ -231,7 +247,7 @@ func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, error) {
 		if preferred == "" {
 			continue
 		}
-		eq, err := a.SuggestEquivalents(ctx, an.Term, 1)
+		eq, err := a.cachedEquivalents(ctx, an.Term, 1, usageMaxCands)
 		if err != nil {
 			return nil, err
 		}
