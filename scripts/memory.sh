@@ -1,13 +1,13 @@
 #!/bin/bash
-# scripts/memory.sh BIN DATADIR PORT LABEL — issue 11 point 3 (docs/PERFORMANCE.md, "Memory"):
+# scripts/memory.sh BIN DATADIR PORT LABEL [serve flags...] — issue 11 point 3 (docs/PERFORMANCE.md, "Memory"):
 # starts BIN serve on DATADIR, prints the start-up time and VmRSS/VmHWM/RssAnon/RssFile after start-up
 # (with the largest mappings) and after a load (every reader page and term list, 200 searches, a
 # concordance); heap profiles go to /tmp/mem/LABEL/heap-{start,load}.pb.gz. Needs curl, bc, python3.
 set -u
-BIN=$1 DATA=$2 PORT=$3 LABEL=$4
+BIN=$1 DATA=$2 PORT=$3 LABEL=$4; shift 4
 OUT=/tmp/mem/$LABEL; mkdir -p $OUT
 t0=$(date +%s.%N)
-$BIN serve --data $DATA --addr 127.0.0.1:$PORT --pprof > $OUT/serve.log 2>&1 &
+$BIN serve --data $DATA --addr 127.0.0.1:$PORT --pprof "$@" > $OUT/serve.log 2>&1 &
 PID=$!
 until curl -sf http://127.0.0.1:$PORT/healthz >/dev/null; do kill -0 $PID 2>/dev/null || { cat $OUT/serve.log; exit 1; }; sleep 0.05; done
 t1=$(date +%s.%N)
