@@ -266,8 +266,30 @@ func groupText(text string, marks []Span) string {
 	return strings.Join(strings.Fields(index.Fold(strings.Join(parts, " "))), " ")
 }
 
-// phraseKeys returns the index keys of the words of a query phrase.
+// phraseKeys returns the keys by which the words of a query phrase are
+// found: the index key for Dutch, the inflection key (index.TermKey) for
+// English, so that advise finds advised and advises but not advisory,
+// whose Dutch is another word (Porter merges them).
 func (a *App) phraseKeys(lang, q string) []string {
+	var out []string
+	for _, t := range fuzzy.Tokenize(q, nil) {
+		if t.Kind != fuzzy.Punct {
+			out = append(out, matchKey(lang, t.Fold))
+		}
+	}
+	return out
+}
+
+func matchKey(lang, w string) string {
+	if lang == "en" {
+		return index.TermKey("en", w)
+	}
+	return index.Key(lang, w)
+}
+
+// lexiconKeys returns the index keys of a phrase's words: what the
+// lexicon is keyed by.
+func lexiconKeys(lang, q string) []string {
 	var out []string
 	for _, t := range fuzzy.Tokenize(q, nil) {
 		if t.Kind != fuzzy.Punct {
@@ -292,7 +314,7 @@ func (a *App) keyedTokens(lang, text string) []keyedToken {
 		if t.Kind == fuzzy.Punct {
 			continue
 		}
-		k := keyedToken{Token: t, key: index.Key(lang, t.Fold)}
+		k := keyedToken{Token: t, key: matchKey(lang, t.Fold)}
 		if lang == "nl" && a.split != nil && t.Kind == fuzzy.Word {
 			for _, p := range a.split(t.Fold) {
 				k.parts = append(k.parts, index.Key("nl", p))
@@ -351,7 +373,7 @@ func (a *App) newAligner(from, q string) *aligner {
 	if from == "en" {
 		to = "nl"
 	}
-	al := &aligner{a: a, from: from, to: to, qkeys: a.phraseKeys(from, q), lexCache: map[string]float64{}}
+	al := &aligner{a: a, from: from, to: to, qkeys: lexiconKeys(from, q), lexCache: map[string]float64{}}
 	qterm := termKeys(from, q)
 	for _, c := range a.terms.All() {
 		if !conceptHasTerm(c, from, qterm) {
