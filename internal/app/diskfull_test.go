@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -354,8 +355,14 @@ func TestIndexDiskFull(t *testing.T) {
 			t.Errorf("add %s failed, though only the index's disk is full", id)
 		}
 	}
+	// bleve persists in the background: wait until it has written
+	// everything or given up, so that a fast machine does not look here
+	// before the persister has tried.
+	fctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ferr := a.Index().Flush(fctx)
+	cancel()
 	if n := a.Index().PersistFailures(); n == 0 {
-		t.Fatalf("the index's disk never filled (%d bytes free)", tmpfstest.Free(t, mnt))
+		t.Fatalf("the index's disk never filled (%d bytes free; flush: %v)", tmpfstest.Free(t, mnt), ferr)
 	}
 	t.Run("in place", func(t *testing.T) { checkDocs(t, a, want) })
 	if err := a.Close(); err != nil && !errors.Is(err, index.ErrNotPersisted) {
