@@ -195,7 +195,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
-	tmSeed := fs.String("tm-seed", "", "treaty pairs (JSON Lines, .gz) to seed the default translation memory from on first start; \"none\" for none (env TOLK_TM_SEED; default: ../shared/data/bwb-treaties-nl-en beside the checkout)")
+	tmSeed := fs.String("tm-seed", "", "treaty pairs (JSON Lines, .gz) to seed the default translation memory from when it is first used; \"none\" for none (env TOLK_TM_SEED; default: ../shared/data/bwb-treaties-nl-en beside the checkout)")
 	var mem memoryFlags
 	mem.register(fs)
 	if err := parseFlags(fs, args, stderr); err != nil {
@@ -211,7 +211,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	start := time.Now()
-	a, err := openApp(ctx, d, log)
+	cfg, err := appConfig(d, log)
+	if err != nil {
+		return err
+	}
+	if cfg.TMSeed = defaultTMPath(*tmSeed, getenv); cfg.TMSeed == "" {
+		log.Info("no default translation memory: the treaty pairs were not found (set --tm-seed or TOLK_TM_SEED)")
+	}
+	a, err := app.Open(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -223,7 +230,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	passages, _ := a.Index().Count()
 	ms.apply(passages)
 	go debug.FreeOSMemory()
-	defer seedDefaultTM(ctx, a, defaultTMPath(*tmSeed, getenv), log)()
 	stopMapped := keepMapped(ctx, a, ms, log)
 	defer stopMapped()
 	ln, err := net.Listen("tcp", *addr)

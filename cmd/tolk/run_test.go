@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -46,6 +47,10 @@ func startServe(t *testing.T, getenv func(string) string, args ...string) (addr 
 	pr, pw := io.Pipe()
 	logs = &syncBuffer{}
 	done := make(chan error, 1)
+	if !slices.ContainsFunc(args, func(a string) bool { return strings.HasPrefix(a, "--tm-seed") }) {
+		// No treaty pairs behind the test's back when it asks the TM.
+		args = append([]string{"--tm-seed", "none"}, args...)
+	}
 	go func() {
 		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), getenv, nil, io.Discard, pw)
 		pw.Close()
@@ -195,7 +200,7 @@ func TestKillAfterEditKeepsIt(t *testing.T) {
 	const token = "kill-test-token"
 	start := func() (*exec.Cmd, string) {
 		cmd := exec.Command(os.Args[0], "serve", "--addr", "127.0.0.1:0", "--data", dir)
-		cmd.Env = append(os.Environ(), "TOLK_TEST_AS_MAIN=1", "TOLK_TOKENS=editor="+token)
+		cmd.Env = append(os.Environ(), "TOLK_TEST_AS_MAIN=1", "TOLK_TOKENS=editor="+token, "TOLK_TM_SEED=none")
 		stderr, _ := cmd.StderrPipe()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)

@@ -48,6 +48,11 @@ type Config struct {
 	// DocCache is the number of decoded documents kept in memory
 	// (docs.go); 0 means DefaultDocCache, a negative number none.
 	DocCache int
+	// TMSeed is a file of treaty pairs (see SeedTM) imported into the
+	// default TM collection when the translation memory is first used
+	// and the data directory has not had it yet; empty for none. The
+	// import runs in the background.
+	TMSeed string
 }
 
 // ErrNotFound is returned for a document or concept that does not exist.
@@ -84,7 +89,17 @@ type App struct {
 	history map[string][]store.Change // memory mode only
 	memSeq  int
 
-	tmem *tmState // the translation memory (tm.go)
+	tmem   *tmState    // the translation memory (tm.go); loaded on first use (tmReady)
+	tmOnce sync.Once   // loads tmem from the store
+	tmErr  error       // what loading tmem returned
+	tmDone atomic.Bool // tmem is loaded
+	tmSeed string      // Config.TMSeed
+
+	// bg runs work started in the background (the default TM's seed);
+	// Close cancels bgCtx and waits for it.
+	bg       sync.WaitGroup
+	bgCtx    context.Context
+	bgCancel context.CancelFunc
 
 	// verified says that this start checked the index against the store
 	// (and repaired it) or found it closed cleanly: Close may then leave
@@ -113,6 +128,8 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &App{log: log, infos: map[string]*DocInfo{}, mem: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning()}
+	a.tmSeed = cfg.TMSeed
+	a.bgCtx, a.bgCancel = context.WithCancel(context.WithoutCancel(ctx))
 	a.pdf = pdftext.New(pdfCache())
 	size := cfg.DocCache
 	if size == 0 {
@@ -185,9 +202,6 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 // the index hold exactly the stored version of every stored document
 // (reconcile: what a crash in the middle of a write left is repaired here).
 func (a *App) load(ctx context.Context, cfg Config) error {
-	if err := a.loadTM(ctx); err != nil {
-		return err
-	}
 	if err := a.seedGlossary(cfg.Glossary); err != nil {
 		return err
 	}
@@ -289,6 +303,10 @@ func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
 // Close releases the index and the store.
 func (a *App) Close() error {
 	var errs []error
+	if a.bgCancel != nil {
+		a.bgCancel()
+		a.bg.Wait()
+	}
 	if a.pdf != nil {
 		errs = append(errs, a.pdf.Close())
 	}

@@ -343,6 +343,9 @@ func (a *App) checkGlossary(r *CheckReport, f *fix) error {
 // checkSegments compares the stored translation-memory segments with the
 // ones held in memory.
 func (a *App) checkSegments(r *CheckReport, f *fix) error {
+	if err := a.tmReady(); err != nil {
+		return err
+	}
 	t := a.tmem
 	if a.store == nil || t == nil {
 		return nil

@@ -278,6 +278,9 @@ func TestCheckMemory(t *testing.T) {
 	}
 	c.Terms[1].Text = "begrotingsbudget"
 	a.terms.Put(c, glossary.Concept{ID: "los", Collection: "test", Terms: []glossary.Term{{Lang: "nl", Text: "los"}}})
+	if err := a.tmReady(); err != nil {
+		t.Fatal(err)
+	}
 	var dropped string
 	for k := range a.tmem.segs {
 		dropped = k

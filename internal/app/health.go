@@ -32,10 +32,16 @@ func (a *App) Stats() (Stats, error) {
 	st.Documents = len(a.infos)
 	a.mu.RUnlock()
 	st.Concepts = a.terms.Len()
-	a.tmem.mu.RLock()
-	st.Segments = len(a.tmem.segs)
-	a.tmem.mu.RUnlock()
 	var errs []error
+	if a.tmDone.Load() || a.store == nil {
+		a.tmem.mu.RLock()
+		st.Segments = len(a.tmem.segs)
+		a.tmem.mu.RUnlock()
+	} else if n, err := a.store.SegmentCount(); err != nil {
+		errs = append(errs, fmt.Errorf("app: %w", err))
+	} else {
+		st.Segments = n // stored, not yet loaded (tmReady)
+	}
 	n, err := a.idx.Count()
 	if err != nil {
 		errs = append(errs, fmt.Errorf("app: %w", err))

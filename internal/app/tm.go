@@ -51,8 +51,34 @@ func newTMState(opt index.Options) (*tmState, error) {
 	return &tmState{segs: map[string]tm.Segment{}, idx: idx}, nil
 }
 
+// tmReady loads the translation memory on its first use, not at start:
+// its search index is built in memory from the stored segments (seconds
+// for the default TM's 50,000), which a server that is only asked to
+// search passages should not pay for at every start. After loading it
+// starts the default TM's seed (Config.TMSeed) in the background when the
+// data directory has not had it. Every method that reads or writes the
+// TM calls it first.
+func (a *App) tmReady() error {
+	a.tmOnce.Do(func() {
+		a.tmErr = a.loadTM(a.bgCtx)
+		a.tmDone.Store(a.tmErr == nil)
+		if a.tmErr != nil || a.tmSeed == "" {
+			return
+		}
+		a.bg.Go(func() {
+			if _, err := a.SeedTM(a.bgCtx, a.tmSeed); err != nil && a.bgCtx.Err() == nil {
+				a.log.Error("seeding the default translation memory", "err", err)
+			}
+		})
+	})
+	return a.tmErr
+}
+
 // loadTM reads the stored segments into memory and the index.
 func (a *App) loadTM(ctx context.Context) error {
+	if a.store == nil {
+		return nil // memory mode: the TM is what imports put there
+	}
 	segs, err := a.store.Segments()
 	if err != nil {
 		return fmt.Errorf("app: %w", err)
@@ -142,6 +168,9 @@ func badInput(err error) error { return &inputError{err} }
 // collection and id are stored already is replaced; segments without id
 // get tm.ContentID, so importing a file again replaces its segments.
 func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
+	if err := a.tmReady(); err != nil {
+		return TMImported{}, err
+	}
 	if in.Collection != "" && !tm.ValidCollection(in.Collection) {
 		return TMImported{}, badInput(fmt.Errorf("collection %q: use 1–64 letters, digits, '-', '_' or '.'", in.Collection))
 	}
@@ -273,6 +302,10 @@ const lexiconAnchorP = 0.1
 // TMSegments returns the segments of a collection (all for ""), by
 // collection and id.
 func (a *App) TMSegments(collection string) []tm.Segment {
+	if err := a.tmReady(); err != nil {
+		a.log.Error("loading the translation memory", "err", err)
+		return nil
+	}
 	t := a.tmem
 	t.mu.RLock()
 	defer t.mu.RUnlock()
@@ -289,6 +322,9 @@ func (a *App) TMSegments(collection string) []tm.Segment {
 // ExportTM writes the segments of a collection (all for "") as tmx or
 // tsv and returns how many it wrote.
 func (a *App) ExportTM(ctx context.Context, w io.Writer, format, collection string) (int, error) {
+	if err := a.tmReady(); err != nil {
+		return 0, err
+	}
 	segs := a.TMSegments(collection)
 	var err error
 	switch format {
@@ -334,6 +370,9 @@ type TMResult struct {
 
 // SearchTM lists or searches the translation memory.
 func (a *App) SearchTM(ctx context.Context, q TMQuery) (TMResult, error) {
+	if err := a.tmReady(); err != nil {
+		return TMResult{}, err
+	}
 	if q.Limit <= 0 {
 		q.Limit = 20
 	}

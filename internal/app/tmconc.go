@@ -78,6 +78,9 @@ const MaxConcordanceCandidates = 5000
 // translation. Candidates come from the segment index; each is checked
 // and marked token by token.
 func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConcordanceResult, error) {
+	if err := a.tmReady(); err != nil {
+		return TMConcordanceResult{}, err
+	}
 	switch q.Lang {
 	case "", "nl":
 		q.Lang = "nl"

@@ -48,6 +48,9 @@ func (a *App) SuggestEquivalents(ctx context.Context, nl string, n int) ([]Equiv
 }
 
 func (a *App) cachedEquivalents(ctx context.Context, nl string, n, maxCands int) ([]Equivalent, error) {
+	if err := a.tmReady(); err != nil {
+		return nil, err
+	}
 	fz := &a.tmem.fz
 	key := fmt.Sprintf("%d\x00%d\x00%s", n, maxCands, nl)
 	fz.emu.Lock()
@@ -221,6 +224,9 @@ const (
 // learnt is cached until the next import, so the next check goes
 // further.
 func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, error) {
+	if err := a.tmReady(); err != nil {
+		return nil, err
+	}
 	out := []OtherUsage{}
 	seen := map[string]bool{}
 	deadline := time.Now().Add(usageBudget)

@@ -117,6 +117,9 @@ type TMMatchResult struct {
 // MatchTM finds fuzzy matches for every sentence of r.Text (split as the
 // aligner splits: tm/align.Sentences).
 func (a *App) MatchTM(ctx context.Context, r TMMatchRequest) (TMMatchResult, error) {
+	if err := a.tmReady(); err != nil {
+		return TMMatchResult{}, err
+	}
 	switch r.Lang {
 	case "", "nl":
 		r.Lang = "nl"

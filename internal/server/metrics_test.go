@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"io"
 	"io/fs"
 	"math"
@@ -246,21 +247,39 @@ func TestMetricsScrape(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var indexBytes int64
-		filepath.WalkDir(filepath.Join(dir, "index"), func(_ string, d fs.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
-				if fi, err := d.Info(); err == nil {
-					indexBytes += fi.Size()
+		indexSize := func() int64 {
+			var n int64
+			filepath.WalkDir(filepath.Join(dir, "index"), func(_ string, d fs.DirEntry, err error) error {
+				if err == nil && d.Type().IsRegular() {
+					if fi, err := d.Info(); err == nil {
+						n += fi.Size()
+					}
 				}
-			}
-			return nil
-		})
+				return nil
+			})
+			return n
+		}
 		db, err := os.Stat(filepath.Join(dir, "tolk.db"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		// Nothing writes between this scrape and the counts above.
-		fams := settled(t, ts)
+		// Nothing writes between this scrape and the counts above but
+		// bleve's persister and merger, which finish the upload's writes
+		// in the background: scrape again until the index's files stood
+		// still around a scrape.
+		var fams map[string]*dto.MetricFamily
+		var indexBytes int64
+		for range 100 {
+			if err := a.Index().Flush(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			indexBytes = indexSize()
+			fams = settled(t, ts)
+			if indexSize() == indexBytes {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
 		want := map[string]float64{
 			"tolk_documents":        float64(len(a.Documents())),
 			"tolk_passages":         float64(passages),

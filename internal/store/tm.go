@@ -57,3 +57,17 @@ func (s *Store) Segments() ([]tm.Segment, error) {
 	}
 	return out, nil
 }
+
+// SegmentCount returns the number of stored segments without decoding
+// them.
+func (s *Store) SegmentCount() (int, error) {
+	n := 0
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketSegments).Stats().KeyN
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: %w", err)
+	}
+	return n, nil
+}
