@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
@@ -62,6 +63,24 @@ type searchJSON struct {
 	// was searched as (absent for Dutch queries); Dropped echoes drop=.
 	Senses  []app.Expansion `json:"senses,omitempty"`
 	Dropped []string        `json:"dropped,omitempty"`
+	// DocFacets counts the result's passages by their documents'
+	// metadata (app.DocFacets).
+	DocFacets docFacetsJSON `json:"doc_facets"`
+}
+
+type docFacetsJSON struct {
+	Type    []facetJSON `json:"type"`
+	Year    []facetJSON `json:"year"`
+	Dossier []facetJSON `json:"dossier"`
+	Partial bool        `json:"partial"`
+}
+
+func facetsJSON(fs []index.Facet) []facetJSON {
+	out := make([]facetJSON, len(fs))
+	for i, f := range fs {
+		out[i] = facetJSON{f.Value, f.Count}
+	}
+	return out
 }
 
 func (s *Server) search(c *gin.Context) error {
@@ -100,6 +119,8 @@ func (s *Server) search(c *gin.Context) error {
 	}
 	out := toSearchJSON(res)
 	out.Dropped = drop
+	df := s.app.DocFacets(res.Facets["doc"], res.Total)
+	out.DocFacets = docFacetsJSON{facetsJSON(df.Type), facetsJSON(df.Year), facetsJSON(df.Dossier), df.Partial}
 	c.JSON(http.StatusOK, out)
 	return nil
 }

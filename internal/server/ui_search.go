@@ -24,6 +24,8 @@ const (
 	pageSize  = 10
 	pageSlack = 5
 	maxPage   = 100
+	// maxDocFacetValues is how many values of a metadata facet the page lists.
+	maxDocFacetValues = 20
 )
 
 // choice is one option of a radio group or select.
@@ -35,21 +37,24 @@ type choice struct {
 type searchView struct {
 	Q, Lang, Doc, Sec string
 	Langs             []choice
-	Err               *queryNote
-	Examples          []example
-	Res               *app.SearchResult
-	Summary           string
-	DidYouMeanURL     string
-	Filters           []activeFilter
-	Hits              []hitView
-	Groups            []hitGroup // Hits by document when one document dominates
-	Grouped           bool       // Groups have titles
-	Notice            *queryNote // what is wrong with a query that was read leniently
-	Facets            []facetView
-	First             int // ordinal of the first hit on this page
-	Pages             int
-	PageLabel         string
-	PrevURL, NextURL  string
+	// The document filters (app.DocFilter) and the types to choose from.
+	Type, Dossier, From, To string
+	Types                   []string
+	Err                     *queryNote
+	Examples                []example
+	Res                     *app.SearchResult
+	Summary                 string
+	DidYouMeanURL           string
+	Filters                 []activeFilter
+	Hits                    []hitView
+	Groups                  []hitGroup // Hits by document when one document dominates
+	Grouped                 bool       // Groups have titles
+	Notice                  *queryNote // what is wrong with a query that was read leniently
+	Facets                  []facetView
+	First                   int // ordinal of the first hit on this page
+	Pages                   int
+	PageLabel               string
+	PrevURL, NextURL        string
 	// An English query's senses: one line per word or term, and the
 	// senses the user dropped.
 	Senses  []senseLine
@@ -156,8 +161,12 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		Lang: oneOfOr(c.Query("lang"), queryLangs, "auto"),
 		Doc:  c.Query("doc"),
 		Sec:  c.Query("section"),
+		Type: strings.TrimSpace(c.Query("type")), Dossier: strings.TrimSpace(c.Query("dossier")),
+		From: strings.TrimSpace(c.Query("from")), To: strings.TrimSpace(c.Query("to")),
 	}
 	v.Langs = langChoices(p, v.Lang)
+	v.Types = u.docTypes()
+	filter := app.DocFilter{Type: v.Type, Dossier: v.Dossier, From: v.From, To: v.To}
 	p.Data = v
 	if v.Q == "" {
 		for _, e := range []struct{ q, lang, note string }{
@@ -180,6 +189,11 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		// The search reads a malformed query leniently; say what it did.
 		v.Notice = p.queryProblem(v.Q, qe)
 	}
+	if err := filter.Check(); err != nil {
+		v.Err = &queryNote{Msg: p.T["filter_bad_date"]}
+		p.status = http.StatusBadRequest
+		return nil
+	}
 	ctx, done, err := u.limit.acquire(c.Request.Context(), v.Q)
 	if err != nil {
 		return err
@@ -193,7 +207,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	res, err := u.app.BilingualSearch(ctx, app.SearchRequest{
 		Q: v.Q, Lang: v.Lang, Limit: limit, Offset: (pg - 1) * pageSize, Doc: v.Doc, Sec: v.Sec,
-		Drop: dropForms(u.app.Terms(), drop),
+		Drop: dropForms(u.app.Terms(), drop), Filter: filter,
 	})
 	if err != nil {
 		var le *index.LimitError
@@ -221,7 +235,8 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	// hereDropping is this search with other values for some parameters
 	// and the given dropped senses; here keeps the current ones.
 	hereDropping := func(drops []string, kv ...string) string {
-		base := []string{"q", v.Q, "lang", lang, "doc", v.Doc, "section", v.Sec}
+		base := []string{"q", v.Q, "lang", lang, "doc", v.Doc, "section", v.Sec,
+			"type", v.Type, "dossier", v.Dossier, "from", v.From, "to", v.To}
 		for i := 0; i+1 < len(kv); i += 2 {
 			for j := 0; j < len(base); j += 2 {
 				if base[j] == kv[i] {
@@ -249,6 +264,14 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	if v.Sec != "" {
 		v.Filters = append(v.Filters, activeFilter{p.T["facet_section"], v.Sec, here("section", "")})
+	}
+	for _, f := range []struct{ label, param, value string }{
+		{"meta_type", "type", v.Type}, {"meta_dossier", "dossier", v.Dossier},
+		{"filter_from", "from", v.From}, {"filter_to", "to", v.To},
+	} {
+		if f.value != "" {
+			v.Filters = append(v.Filters, activeFilter{p.T[f.label], f.value, here(f.param, "", "page", "")})
+		}
 	}
 	for _, h := range res.Hits {
 		hv := hitView{URL: fmt.Sprintf("/documents/%s#p%d", h.Doc, h.Paragraph), Title: h.Title, Section: h.Section, Paragraph: h.Paragraph, Doc: h.Doc}
@@ -309,6 +332,27 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		}
 		v.Facets = append(v.Facets, fv)
 	}
+	// The documents' metadata: each value a link that adds its filter.
+	df := u.app.DocFacets(res.Facets["doc"], res.Total)
+	for _, f := range []struct {
+		label  string
+		vals   []index.Facet
+		url    func(string) string
+		active func(string) bool
+	}{
+		{"meta_type", df.Type, func(x string) string { return here("type", x, "page", "") }, func(x string) bool { return x == v.Type }},
+		{"facet_year", df.Year, func(x string) string { return here("from", x, "to", x, "page", "") }, func(x string) bool { return v.From == x && v.To == x }},
+		{"meta_dossier", df.Dossier, func(x string) string { return here("dossier", x, "page", "") }, func(x string) bool { return v.Dossier == x }},
+	} {
+		if len(f.vals) == 0 {
+			continue
+		}
+		fv := facetView{Label: p.T[f.label]}
+		for _, x := range f.vals[:min(len(f.vals), maxDocFacetValues)] {
+			fv.Values = append(fv.Values, facetValue{Label: x.Value, URL: f.url(x.Value), Count: x.Count, Active: f.active(x.Value)})
+		}
+		v.Facets = append(v.Facets, fv)
+	}
 	v.First = (pg-1)*pageSize + 1
 	v.Pages = min(int((res.Total+pageSize-1)/pageSize), maxPage)
 	if onePage {
@@ -326,6 +370,18 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		v.NextURL = here("page", strconv.Itoa(pg+1))
 	}
 	return nil
+}
+
+// docTypes returns the document types present, sorted.
+func (u *ui) docTypes() []string {
+	var ts []string
+	for _, d := range u.app.Documents() {
+		if d.Meta != nil && d.Meta.Type != "" && !slices.Contains(ts, d.Meta.Type) {
+			ts = append(ts, d.Meta.Type)
+		}
+	}
+	slices.Sort(ts)
+	return ts
 }
 
 // docTitle returns a document's title, or its id when it has none or is gone.

@@ -308,7 +308,19 @@
     });
   }
 
+  // shortLinks leaves the search form's empty document filters out of
+  // the URL, so that a plain search keeps its short permalink (without
+  // JavaScript the empty fields are sent and mean no filter).
+  function shortLinks(form) {
+    form.addEventListener("formdata", function (e) {
+      form.querySelectorAll(".docfilters [name]").forEach(function (el) {
+        if (e.formData.get(el.name) === "") e.formData.delete(el.name);
+      });
+    });
+  }
+
   function init() {
+    document.querySelectorAll("form.searchform").forEach(shortLinks);
     document.querySelectorAll("input[data-suggest]").forEach(autocomplete);
     document.querySelectorAll("input[data-filter]").forEach(liveFilter);
     tooltips();
