@@ -246,7 +246,8 @@ func (sf *snapFacets) add(num uint64) {
 // result returns the counts, the most frequent values first (ties by
 // value), at most facetSize per field: the order and cut of bleve's terms
 // facets, as topFacets makes it, with values compared by rank.
-func (sf *snapFacets) result() map[string][]Facet {
+// allDocs keeps every value of the doc facet.
+func (sf *snapFacets) result(allDocs bool) map[string][]Facet {
 	out := make(map[string][]Facet, len(facetFields))
 	for f, field := range facetFields {
 		counts, rank := sf.counts[f], sf.st.rank[f]
@@ -254,6 +255,9 @@ func (sf *snapFacets) result() map[string][]Facet {
 			return counts[a] > counts[b] || counts[a] == counts[b] && rank[a] < rank[b]
 		}
 		n := facetSize
+		if allDocs && field == fieldDoc {
+			n = max(n, len(sf.touched[f]))
+		}
 		top := make([]uint32, 0, min(n, len(sf.touched[f])))
 		for _, x := range sf.touched[f] {
 			if len(top) == n && !before(x, top[n-1]) {
@@ -340,13 +344,13 @@ func (ix *Index) collecting(ctx context.Context) *collection {
 }
 
 // facets returns the facet counts (nil if the search did not start).
-// Call it once.
-func (c *collection) facets() map[string][]Facet {
+// Call it once. allDocs keeps every value of the doc facet.
+func (c *collection) facets(allDocs bool) map[string][]Facet {
 	if c.sf == nil {
 		return nil
 	}
 	defer c.sf.done()
-	res := c.sf.result()
+	res := c.sf.result(allDocs)
 	c.sf = nil
 	return res
 }
@@ -366,7 +370,7 @@ func (c *collection) release() {
 
 // windowFacets counts the documents and sections of the passages with
 // internal numbers nums into res.
-func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result) error {
+func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result, allDocs bool) error {
 	snap, ok := rd.(*scorch.IndexSnapshot)
 	if !ok {
 		return fmt.Errorf("index: facets: reader is a %T, not a scorch snapshot", rd)
@@ -379,6 +383,6 @@ func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result)
 	for _, n := range nums {
 		sf.add(n)
 	}
-	res.Facets = sf.result()
+	res.Facets = sf.result(allDocs)
 	return nil
 }

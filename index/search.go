@@ -24,6 +24,9 @@ type Request struct {
 	// Docs, when not nil, keeps the passages of these documents only
 	// (an empty list keeps none): a filter on document metadata.
 	Docs []string
+	// AllDocFacets keeps every value of the doc facet, not only the
+	// facetSize most frequent (the order is the same).
+	AllDocFacets bool
 }
 
 // Page limits.
@@ -84,6 +87,10 @@ const (
 
 // facetSize is the number of values returned per facet.
 const facetSize = 50
+
+// FacetSize is the number of values a facet keeps by default (see
+// Request.AllDocFacets).
+const FacetSize = facetSize
 
 // Search runs r. An empty query (nothing searchable after analysis, such as
 // only stop words in the stemmed field) matches on the exact field.
@@ -183,7 +190,7 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, hitOf(h))
 	}
-	if fs := col.facets(); fs != nil {
+	if fs := col.facets(r.AllDocFacets); fs != nil {
 		out.Facets = fs
 	}
 	return out, nil

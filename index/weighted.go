@@ -62,6 +62,8 @@ type WeightedRequest struct {
 	// Docs, when not nil, keeps the passages of these documents only
 	// (an empty list keeps none): a filter on document metadata.
 	Docs []string
+	// AllDocFacets keeps every value of the doc facet (Request).
+	AllDocFacets bool
 	// Scoring tunes the ranking; the zero value is DefaultScoring.
 	Scoring Scoring
 }
@@ -358,7 +360,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	for i, h := range window {
 		nums[i] = acc.cand[h.slot]
 	}
-	if err := ix.windowFacets(rd, nums, out); err != nil {
+	if err := ix.windowFacets(rd, nums, out, r.AllDocFacets); err != nil {
 		return nil, err
 	}
 	if offset >= len(window) {

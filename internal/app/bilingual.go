@@ -43,6 +43,9 @@ type SearchResult struct {
 	// what each of its words was searched as (also the words that found
 	// nothing, and why).
 	Senses []Expansion
+	// DocFacets counts the passages by their documents' metadata, over
+	// every document of the result's doc facet (docfacets.go).
+	DocFacets DocFacets
 }
 
 // SearchHit is a passage with the reasons it matched.
@@ -198,7 +201,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		// Only English function words: nothing to search for.
 		return &SearchResult{Query: r.Q, Lang: lang, Expanded: expanded, Facets: map[string][]index.Facet{}, Took: time.Since(start)}, nil, nil
 	}
-	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec, Docs: a.docsMatching(r.Filter)}
+	req := index.Request{Query: &index.Query{}, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec, Docs: a.docsMatching(r.Filter), AllDocFacets: true}
 	for _, e := range exps {
 		req.Query.Clauses = append(req.Query.Clauses, e.clause)
 	}
@@ -226,6 +229,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		}
 	}
 	out.Total, out.Facets = res.Total, res.Facets
+	a.docFacets(out)
 	split := a.split
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split)})

@@ -12,9 +12,9 @@ import (
 // document without the value is not counted under that facet.
 type DocFacets struct {
 	Type, Year, Dossier []index.Facet
-	// Partial is true when the index counted only the most frequent
-	// documents of the result (its doc facet keeps the top values), so
-	// that the counts cover part of the result's passages.
+	// Partial is true when the counts cover part of the result's
+	// passages: the doc facet held only the most frequent documents, or
+	// (English queries) counted the best passages only.
 	Partial bool
 }
 
@@ -44,6 +44,17 @@ func (a *App) DocFacets(docs []index.Facet, total uint64) DocFacets {
 	}
 	a.mu.RUnlock()
 	return DocFacets{Type: countsOrdered(typ), Year: countsOrdered(year), Dossier: countsOrdered(dossier), Partial: sum < total}
+}
+
+// docFacets sets out.DocFacets from the doc facet with every document
+// (index.Request.AllDocFacets) and then cuts that facet to the index's
+// default index.FacetSize values, so that Facets are what they were.
+func (a *App) docFacets(out *SearchResult) {
+	docs := out.Facets["doc"]
+	out.DocFacets = a.DocFacets(docs, out.Total)
+	if len(docs) > index.FacetSize {
+		out.Facets["doc"] = docs[:index.FacetSize]
+	}
 }
 
 // countsOrdered returns the counts as facets, most first, ties by value.

@@ -119,7 +119,7 @@ func (s *Server) search(c *gin.Context) error {
 	}
 	out := toSearchJSON(res)
 	out.Dropped = drop
-	df := s.app.DocFacets(res.Facets["doc"], res.Total)
+	df := res.DocFacets
 	out.DocFacets = docFacetsJSON{facetsJSON(df.Type), facetsJSON(df.Year), facetsJSON(df.Dossier), df.Partial}
 	c.JSON(http.StatusOK, out)
 	return nil

@@ -333,7 +333,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		v.Facets = append(v.Facets, fv)
 	}
 	// The documents' metadata: each value a link that adds its filter.
-	df := u.app.DocFacets(res.Facets["doc"], res.Total)
+	df := res.DocFacets
 	for _, f := range []struct {
 		label  string
 		vals   []index.Facet
