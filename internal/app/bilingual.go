@@ -27,6 +27,10 @@ type SearchRequest struct {
 	// Filter keeps the passages of the documents whose metadata match
 	// (filter.go).
 	Filter DocFilter
+	// Sort "date" orders the hits by their documents' dates, newest
+	// first, by relevance within a document (sortdate.go); "" by
+	// relevance.
+	Sort string
 }
 
 // SearchResult is a search's answer with what the query was expanded to.
@@ -46,6 +50,7 @@ type SearchResult struct {
 	// DocFacets counts the passages by their documents' metadata, over
 	// every document of the result's doc facet (docfacets.go).
 	DocFacets DocFacets
+	allDocs   []index.Facet // the doc facet with every value
 }
 
 // SearchHit is a passage with the reasons it matched.
@@ -152,6 +157,9 @@ func setOf(ws ...string) map[string]bool {
 func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, error) {
 	if err := r.Filter.Check(); err != nil {
 		return nil, err
+	}
+	if r.Sort == "date" {
+		return a.searchByDate(ctx, r)
 	}
 	res, exps, err := a.bilingualSearch(ctx, r)
 	if err != nil || res.Total > 0 || r.Lang == "nl" {

@@ -51,6 +51,7 @@ func (a *App) DocFacets(docs []index.Facet, total uint64) DocFacets {
 // default index.FacetSize values, so that Facets are what they were.
 func (a *App) docFacets(out *SearchResult) {
 	docs := out.Facets["doc"]
+	out.allDocs = docs
 	out.DocFacets = a.DocFacets(docs, out.Total)
 	if len(docs) > index.FacetSize {
 		out.Facets["doc"] = docs[:index.FacetSize]

@@ -104,6 +104,10 @@ func (s *Server) search(c *gin.Context) error {
 	if len(drop) > maxDrop {
 		return errBadRequest(fmt.Sprintf("drop names %d senses, at most %d may be dropped", len(drop), maxDrop))
 	}
+	sort := c.Query("sort")
+	if sort != "" && sort != "relevance" && sort != "date" {
+		return errBadRequest(fmt.Sprintf("sort must be relevance or date, not %q", sort))
+	}
 	ctx, done, err := s.limit.acquire(c.Request.Context(), q)
 	if err != nil {
 		return err
@@ -113,6 +117,7 @@ func (s *Server) search(c *gin.Context) error {
 		Q: q, Lang: lang, Limit: limit, Offset: offset, Doc: c.Query("doc"), Sec: c.Query("section"),
 		Drop:   dropForms(s.app.Terms(), drop),
 		Filter: app.DocFilter{Type: c.Query("type"), Dossier: c.Query("dossier"), From: c.Query("from"), To: c.Query("to")},
+		Sort:   oneOfOr(sort, []string{"date"}, ""),
 	})
 	if err != nil {
 		return err

@@ -182,3 +182,46 @@ func TestSearchDocFacets(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSortDateHTTP: sort=date lists the documents newest first in the
+// API and on the search page (whose form keeps the choice); a sort that
+// is neither relevance nor date is a 400.
+func TestSearchSortDateHTTP(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	uploadFilterDocs(t, ts)
+	var res struct{ Hits []struct{ Doc string } }
+	if code := get(t, ts, "/api/v1/search?q=kwartelkoning&lang=nl&sort=date", &res); code != 200 {
+		t.Fatalf("search: %d", code)
+	}
+	var got []string
+	for _, h := range res.Hits {
+		if len(got) == 0 || got[len(got)-1] != h.Doc {
+			got = append(got, h.Doc)
+		}
+	}
+	want := []string{"kst-29521-409", "stcrt-2015-47076", "notitie"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("API order (-want +got):\n%s", d)
+	}
+	resp, err := http.Get(ts.URL + "/?q=kwartelkoning&lang=nl&sort=date")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	got = nil
+	for _, m := range hitDoc.FindAllStringSubmatch(string(b), -1) {
+		if !slices.Contains(got, m[1]) {
+			got = append(got, m[1])
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("page order (-want +got):\n%s", d)
+	}
+	if !strings.Contains(string(b), `<option value="date" selected>`) {
+		t.Errorf("the form does not keep sort=date")
+	}
+	if code := get(t, ts, "/api/v1/search?q=kwartelkoning&sort=oud", nil); code != 400 {
+		t.Errorf("sort=oud: %d, want 400", code)
+	}
+}

@@ -40,6 +40,7 @@ type searchView struct {
 	// The document filters (app.DocFilter) and the types to choose from.
 	Type, Dossier, From, To string
 	Types                   []string
+	Sort                    string // "date" or "" (relevance)
 	Err                     *queryNote
 	Examples                []example
 	Res                     *app.SearchResult
@@ -163,6 +164,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		Sec:  c.Query("section"),
 		Type: strings.TrimSpace(c.Query("type")), Dossier: strings.TrimSpace(c.Query("dossier")),
 		From: strings.TrimSpace(c.Query("from")), To: strings.TrimSpace(c.Query("to")),
+		Sort: oneOfOr(c.Query("sort"), []string{"date"}, ""),
 	}
 	v.Langs = langChoices(p, v.Lang)
 	v.Types = u.docTypes()
@@ -207,7 +209,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	res, err := u.app.BilingualSearch(ctx, app.SearchRequest{
 		Q: v.Q, Lang: v.Lang, Limit: limit, Offset: (pg - 1) * pageSize, Doc: v.Doc, Sec: v.Sec,
-		Drop: dropForms(u.app.Terms(), drop), Filter: filter,
+		Drop: dropForms(u.app.Terms(), drop), Filter: filter, Sort: v.Sort,
 	})
 	if err != nil {
 		var le *index.LimitError
@@ -236,7 +238,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	// and the given dropped senses; here keeps the current ones.
 	hereDropping := func(drops []string, kv ...string) string {
 		base := []string{"q", v.Q, "lang", lang, "doc", v.Doc, "section", v.Sec,
-			"type", v.Type, "dossier", v.Dossier, "from", v.From, "to", v.To}
+			"type", v.Type, "dossier", v.Dossier, "from", v.From, "to", v.To, "sort", v.Sort}
 		for i := 0; i+1 < len(kv); i += 2 {
 			for j := 0; j < len(base); j += 2 {
 				if base[j] == kv[i] {

@@ -1,0 +1,61 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
+)
+
+// TestSearchSortDate: Sort "date" orders the hits by their documents'
+// dates, newest first, undated last, all of a document's hits together,
+// with the same total; pages of one hit walk that order.
+func TestSearchSortDate(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	kst := `<?xml version="1.0"?><officiele-publicatie><kamerstuk><dossier><dossiernummer><dossiernr>29521</dossiernr></dossiernummer></dossier>` +
+		`<stuk><stuknr><ondernummer>409</ondernummer></stuknr><titel>Brief over de munt</titel><al>Den Haag, 3 februari 2020</al><al>De beeldenaar van de munt is besproken.</al><al>Een nieuwe beeldenaar komt er niet.</al></stuk></kamerstuk></officiele-publicatie>`
+	for _, d := range []struct{ name, text string }{
+		{"stb-2018-84.xml", stbXML}, {"kst-29521-409.xml", kst},
+		{"notitie.txt", "Een notitie over de beeldenaar van de munt.\n\nDe beeldenaar, nog eens.\n"},
+	} {
+		if _, err := a.AddDocument(ctx, d.name, []byte(d.text), ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rel, err := a.BilingualSearch(ctx, SearchRequest{Q: "beeldenaar", Lang: "nl", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "beeldenaar", Lang: "nl", Limit: 50, Sort: "date"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != rel.Total || len(res.Hits) != len(rel.Hits) {
+		t.Fatalf("by date %d hits of %d, by relevance %d of %d", len(res.Hits), res.Total, len(rel.Hits), rel.Total)
+	}
+	var order []string
+	for _, h := range res.Hits {
+		if len(order) == 0 || order[len(order)-1] != h.Doc {
+			order = append(order, h.Doc)
+		}
+	}
+	if d := cmp.Diff([]string{"kst-29521-409", "stb-2018-84", "notitie"}, order); d != "" {
+		t.Errorf("documents in date order (-want +got):\n%s", d)
+	}
+	for i := range res.Hits {
+		pg, err := a.BilingualSearch(ctx, SearchRequest{Q: "beeldenaar", Lang: "nl", Limit: 1, Offset: i, Sort: "date"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pg.Hits) != 1 || pg.Hits[0].ID != res.Hits[i].ID {
+			t.Errorf("page %d: %+v, want %s", i, pg.Hits, res.Hits[i].ID)
+		}
+	}
+}
