@@ -328,6 +328,7 @@ func TestBrowserDesk(t *testing.T) {
 			{"/?q=staatsgreep", 200},
 			{"/?lang=en&q=" + url.QueryEscape("the treaty on financial and economic sanctions against Mali xqzzvw"), 200},
 			{"/?q=Mali&page=2", 200},
+			{"/?q=Mali&dossier=29521&from=2019-01-01&to=2020-12-31&sort=date", 200},
 			{"/?q=" + url.QueryEscape(`"staatsgreep`), 200},
 			{"/?q=zzzqqqxxx", 200},
 			{reader, 200},
