@@ -24,6 +24,22 @@ const (
 // Statuses lists the valid statuses in order of preference.
 var Statuses = []Status{Preferred, Admitted, Deprecated, Superseded}
 
+// Rank orders statuses for display: preferred, admitted, unmarked,
+// deprecated, superseded (and anything else last).
+func (s Status) Rank() int {
+	switch s {
+	case Preferred:
+		return 0
+	case Admitted:
+		return 1
+	case "":
+		return 2
+	case Deprecated:
+		return 3
+	}
+	return 4
+}
+
 // TermType is a term's type, TBX termType.
 type TermType string
 

@@ -63,3 +63,12 @@ func TestValidateLengths(t *testing.T) {
 		})
 	}
 }
+
+func TestStatusRank(t *testing.T) {
+	order := []Status{Preferred, Admitted, "", Deprecated, Superseded}
+	for i := 1; i < len(order); i++ {
+		if order[i-1].Rank() >= order[i].Rank() {
+			t.Errorf("%q ranks %d, not before %q (%d)", order[i-1], order[i-1].Rank(), order[i], order[i].Rank())
+		}
+	}
+}

@@ -358,23 +358,6 @@ func acronymWord(w string, typ glossary.TermType) bool {
 	return (typ == glossary.Acronym || typ == glossary.Abbreviation) && upper > 0
 }
 
-// statusRank orders statuses for Equivalents: preferred first, then
-// admitted, unmarked, deprecated, superseded.
-func statusRank(s glossary.Status) int {
-	switch s {
-	case glossary.Preferred:
-		return 0
-	case glossary.Admitted:
-		return 1
-	case "":
-		return 2
-	case glossary.Deprecated:
-		return 3
-	default:
-		return 4
-	}
-}
-
 // equivalents returns c's terms in languages other than lang, stably
 // sorted by status. The slice is clipped so appending to it copies.
 func equivalents(c *glossary.Concept, lang string) []glossary.Term {
@@ -384,7 +367,7 @@ func equivalents(c *glossary.Concept, lang string) []glossary.Term {
 			ts = append(ts, t)
 		}
 	}
-	slices.SortStableFunc(ts, func(a, b glossary.Term) int { return statusRank(a.Status) - statusRank(b.Status) })
+	slices.SortStableFunc(ts, func(a, b glossary.Term) int { return a.Status.Rank() - b.Status.Rank() })
 	return slices.Clip(ts)
 }
 

@@ -7,8 +7,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/tolk-nl/tolk/glossary"
-	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/querymix"
 )
 
@@ -27,20 +25,8 @@ func TestBWBGoldenBulk(t *testing.T) {
 		t.Skip("skipping in -short: loads 50 BWB documents twice")
 	}
 	one, docs := openBWB(t, bulkGoldenDocs)
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, err := NewSplitter(curated, corpus.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := openShipped(t)
 	files := make([]BulkFile, len(docs))
 	for i, d := range docs {
 		text := []byte(d.Text)

@@ -10,24 +10,33 @@ import (
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
+// openShipped opens the service as it ships, in memory: the default
+// corpus, the curated glossary and the splitter built from both. It is
+// closed when the test ends.
+func openShipped(tb testing.TB) *App {
+	tb.Helper()
+	curated, err := glossary.Curated()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sp, err := NewSplitter(curated, corpus.Default())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	a, err := Open(context.Background(), Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { a.Close() })
+	return a
+}
+
 // englishTestApp is the service as it ships (the Mali letter, the curated
 // glossary, the shipped lexicon) plus a few treaty-like Dutch documents.
 func englishTestApp(t *testing.T) *App {
 	t.Helper()
 	ctx := context.Background()
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, err := NewSplitter(curated, corpus.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
+	a := openShipped(t)
 	if a.Lexicon() == nil {
 		t.Fatal("no lexicon loaded")
 	}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
-	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
@@ -27,20 +26,8 @@ func TestTMEval(t *testing.T) {
 		t.Skip("set TOLK_TM_EVAL=1 to evaluate the concordance and the suggestions on the treaty TM")
 	}
 	path := sharedtest.Path(t, "data", "bwb-treaties-nl-en", "treaty-articles-nl-en.jsonl.gz")
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, err := NewSplitter(curated, corpus.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx := context.Background()
-	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := openShipped(t)
 	start := time.Now()
 	if _, err := a.SeedTM(ctx, path); err != nil {
 		t.Fatal(err)
@@ -56,7 +43,10 @@ func TestTMEval(t *testing.T) {
 		}
 		return false
 	}
-	cs := curated
+	cs, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
 	slices.SortFunc(cs, func(x, y glossary.Concept) int { return strings.Compare(x.ID, y.ID) })
 	for _, dir := range []struct {
 		from, to string

@@ -32,22 +32,6 @@ type annView struct {
 	Tab                 bool // the paragraph's one tab stop
 }
 
-// statusRank orders terms for display: preferred, admitted, unmarked,
-// deprecated, superseded.
-func statusRank(s glossary.Status) int {
-	switch s {
-	case glossary.Preferred:
-		return 0
-	case glossary.Admitted:
-		return 1
-	case "":
-		return 2
-	case glossary.Deprecated:
-		return 3
-	}
-	return 4
-}
-
 // avoid reports whether a term with status s should not be written.
 func avoid(s glossary.Status) bool { return s == glossary.Deprecated || s == glossary.Superseded }
 
@@ -55,7 +39,7 @@ func avoid(s glossary.Status) bool { return s == glossary.Deprecated || s == glo
 // glossary's order within a status.
 func byStatus(c *glossary.Concept, lang string) []glossary.Term {
 	ts := slices.Clone(c.TermsIn(lang))
-	slices.SortStableFunc(ts, func(a, b glossary.Term) int { return statusRank(a.Status) - statusRank(b.Status) })
+	slices.SortStableFunc(ts, func(a, b glossary.Term) int { return a.Status.Rank() - b.Status.Rank() })
 	return ts
 }
 
@@ -176,7 +160,7 @@ func (an *annotator) view(a match.Annotation) *annView {
 				en = append(en, t)
 			}
 		}
-		slices.SortStableFunc(en, func(a, b glossary.Term) int { return statusRank(a.Status) - statusRank(b.Status) })
+		slices.SortStableFunc(en, func(a, b glossary.Term) int { return a.Status.Rank() - b.Status.Rank() })
 		v.EN = statusTerms(an.p, en)
 	}
 	if len(v.EN) == 0 {
