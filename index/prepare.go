@@ -232,8 +232,11 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 		}
 		var ex *document.TextField
 		if j+1 < len(d.Fields) && tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
+			// Storing is no part of the analysis: the text field is
+			// stored, the exact field not.
 			if e, ok := d.Fields[j+1].(*document.TextField); ok && e.Analyzer() == ix.exact &&
-				e.Options() == tf.Options() && len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
+				e.Options()&^bindex.StoreField == tf.Options()&^bindex.StoreField &&
+				len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
 				ex = e
 			}
 		}
