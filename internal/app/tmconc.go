@@ -164,8 +164,10 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 			return nil, fmt.Errorf("app: concordance: %w", err)
 		}
 	}
-	a.alignByCooccurrence(al.to, all)
-	labelGroups(al.to, all)
+	if al.newTerm() {
+		a.alignByCooccurrence(al.to, all)
+	}
+	labelGroups(a.lex.Load(), al.to, all)
 	// Shorter pairs read best: within the search's order, a stable sort
 	// by length puts them first.
 	slices.SortStableFunc(all, func(x, y TMConcordancePair) int {
@@ -178,14 +180,14 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 // only (authority, authorities; aangekondigd, aankondigen) one group
 // name: the form most of them have (ties: the shorter, then the first in
 // alphabetical order).
-func labelGroups(lang string, all []TMConcordancePair) {
+func labelGroups(lex *lexicon.Lexicon, lang string, all []TMConcordancePair) {
 	forms := map[string]map[string]int{}
 	keyOf := make([]string, len(all))
 	for i, p := range all {
 		if p.Translation == "" {
 			continue
 		}
-		keyOf[i] = strings.Join(termKeys(lang, p.Translation), " ")
+		keyOf[i] = groupKey(lex, lang, p.Translation)
 		if forms[keyOf[i]] == nil {
 			forms[keyOf[i]] = map[string]int{}
 		}
@@ -283,9 +285,15 @@ func (a *App) phraseKeys(lang, q string) []string {
 	return out
 }
 
+// matchKey is the key by which the concordance matches a query's word:
+// English by inflection key, Dutch by index key and derivation class
+// (nlDerivation), so that inflected forms match and derived words do not.
 func matchKey(lang, w string) string {
 	if lang == "en" {
 		return index.TermKey("en", w)
+	}
+	if d := nlDerivation(index.Fold(w)); d != "" {
+		return index.Key(lang, w) + "\x00" + d
 	}
 	return index.Key(lang, w)
 }
@@ -320,7 +328,7 @@ func (a *App) keyedTokens(lang, text string) []keyedToken {
 		k := keyedToken{Token: t, key: matchKey(lang, t.Fold)}
 		if lang == "nl" && a.split != nil && t.Kind == fuzzy.Word {
 			for _, p := range a.split(t.Fold) {
-				k.parts = append(k.parts, index.Key("nl", p))
+				k.parts = append(k.parts, matchKey("nl", p))
 			}
 		}
 		out = append(out, k)
@@ -366,9 +374,10 @@ func (a *App) findPhrase(lang, text string, qk []string) []Span {
 type aligner struct {
 	a          *App
 	from, to   string
-	qkeys      []string   // index keys of the query's words
-	glossTerms [][]string // the other language's terms (TermKeys), longest first
-	lexCache   map[string]float64
+	qkeys      []string                      // index keys of the query's words
+	glossTerms [][]string                    // the other language's terms (TermKeys), longest first
+	trans      map[string]map[string]float64 // lang+key → the lexicon's translations of it
+	keys       map[string][]string           // lang+word → its lexicon keys (compound parts too)
 }
 
 func (a *App) newAligner(from, q string) *aligner {
@@ -376,7 +385,8 @@ func (a *App) newAligner(from, q string) *aligner {
 	if from == "en" {
 		to = "nl"
 	}
-	al := &aligner{a: a, from: from, to: to, qkeys: lexiconKeys(from, q), lexCache: map[string]float64{}}
+	al := &aligner{a: a, from: from, to: to, qkeys: lexiconKeys(from, q),
+		trans: map[string]map[string]float64{}, keys: map[string][]string{}}
 	qterm := termKeys(from, q)
 	for _, c := range a.terms.All() {
 		if !conceptHasTerm(c, from, qterm) {
@@ -414,9 +424,6 @@ func conceptHasTerm(c glossary.Concept, lang string, keys []string) bool {
 	return false
 }
 
-// linkP is the lowest lexicon probability that links two words.
-const linkP = 0.05
-
 // align returns the marks of the translation of the marked query in
 // target, and how they were found ("glossary", "lexicon" or "").
 func (al *aligner) align(src string, marks []Span, target string) ([]Span, string) {
@@ -452,68 +459,7 @@ func (al *aligner) align(src string, marks []Span, target string) ([]Span, strin
 			}
 		}
 	}
-	lex := al.a.lex.Load()
-	if lex == nil {
-		return nil, ""
-	}
-	score := make([]float64, len(words))
-	bestI, bestS := -1, 0.0
-	for i, w := range words {
-		score[i] = al.link(lex, index.Key(al.to, w.Fold))
-		if score[i] >= linkP {
-			s := score[i] + 0.05*(1-abs(relOf(i)-rel))
-			if s > bestS {
-				bestI, bestS = i, s
-			}
-		}
-	}
-	if bestI < 0 {
-		return nil, ""
-	}
-	lo, hi := bestI, bestI
-	linked := func(i int) bool { return i >= 0 && i < len(words) && score[i] >= linkP }
-	bridge := func(i int) bool {
-		return i >= 0 && i < len(words) && len(words[i].Fold) <= 3 && words[i].Kind == fuzzy.Word
-	}
-	for n := 0; n < len(al.qkeys)+2; n++ {
-		switch {
-		case linked(hi + 1):
-			hi++
-		case bridge(hi+1) && linked(hi+2):
-			hi += 2
-		case linked(lo - 1):
-			lo--
-		case bridge(lo-1) && linked(lo-2):
-			lo -= 2
-		default:
-			n = len(al.qkeys) + 2
-		}
-	}
-	return []Span{{words[lo].Start, words[hi].End}}, "lexicon"
-}
-
-// link is how strongly the lexicon links a word of the target side (its
-// index key) to the query: the best of p(word | query word) and
-// p(query word | word) over the query's words.
-func (al *aligner) link(lex *lexicon.Lexicon, key string) float64 {
-	if p, ok := al.lexCache[key]; ok {
-		return p
-	}
-	best := 0.0
-	for _, qk := range al.qkeys {
-		for _, t := range lex.Lookup(al.from, qk) {
-			if t.Word == key {
-				best = max(best, t.P)
-			}
-		}
-	}
-	for _, t := range lex.Lookup(al.to, key) {
-		if slices.Contains(al.qkeys, t.Word) {
-			best = max(best, t.P)
-		}
-	}
-	al.lexCache[key] = best
-	return best
+	return al.alignWords(src, marks, target, words)
 }
 
 func abs(f float64) float64 {
@@ -528,6 +474,21 @@ func nonNilSpans(s []Span) []Span {
 		return []Span{}
 	}
 	return s
+}
+
+// newTerm reports whether a word of the query is one the lexicon has no
+// translation of: only then does co-occurrence align what the word
+// alignment left open. For a word the lexicon knows, an unaligned pair
+// is one where its translation is not there or not recognised, and the
+// commonest other word of such pairs (indien, mogelijk) is noise.
+func (al *aligner) newTerm() bool {
+	lex := al.a.lex.Load()
+	for _, k := range al.qkeys {
+		if len(lex.Lookup(al.from, k)) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Co-occurrence alignment: when neither the glossary nor the lexicon

@@ -1,0 +1,191 @@
+package app
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/tm/fuzzy"
+	"github.com/tolk-nl/tolk/tm/wordalign"
+)
+
+// The concordance's lexicon step: the pair is word-aligned as a whole
+// (tm/wordalign: IBM Model 1 posteriors from the lexicon in both
+// directions with a diagonal prior, symmetrised by grow-diag-final-and),
+// and the query's translation is the run of target words aligned to the
+// query's words. Aligning every word of the pair lets the other source
+// words claim what they translate: aankondigen no longer takes "notice"
+// from the kennisgeving beside it.
+
+// identicalP is the probability given to a pair of identical words the
+// lexicon does not link (names, numbers, acronyms: Mali, 2025, EU).
+const identicalP = 0.5
+
+// maxAlignWords bounds the words of a side that are aligned; longer
+// segments are cut to a window around the query.
+const maxAlignWords = 120
+
+// alignWords marks the translation of the marked query in target by word
+// alignment; words are target's words and numbers.
+func (al *aligner) alignWords(src string, marks []Span, target string, words []fuzzy.Token) ([]Span, string) {
+	lex := al.a.lex.Load()
+	if lex == nil {
+		return nil, ""
+	}
+	var sw []fuzzy.Token
+	for _, t := range fuzzy.Tokenize(src, nil) {
+		if t.Kind != fuzzy.Punct {
+			sw = append(sw, t)
+		}
+	}
+	var q []int
+	for i, t := range sw {
+		for _, m := range marks {
+			if t.Start < m.End && t.End > m.Start {
+				q = append(q, i)
+				break
+			}
+		}
+	}
+	if len(q) == 0 {
+		return nil, ""
+	}
+	// A window of both sides around the query's relative place.
+	s0, s1 := window(len(sw), q[0], q[len(q)-1])
+	sw = sw[s0:s1]
+	for k := range q {
+		q[k] -= s0
+	}
+	rel := float64(q[0]) / float64(max(1, len(sw)))
+	t0, t1 := window(len(words), int(rel*float64(len(words))), int(rel*float64(len(words))))
+	tw := words[t0:t1]
+
+	sk := make([][]string, len(sw))
+	for i, t := range sw {
+		sk[i] = al.lexKeys(al.from, t)
+	}
+	tk := make([][]string, len(tw))
+	for j, t := range tw {
+		tk[j] = al.lexKeys(al.to, t)
+	}
+	fwd := make([][]float64, len(sw))
+	bwd := make([][]float64, len(sw))
+	for i := range sw {
+		fwd[i] = make([]float64, len(tw))
+		bwd[i] = make([]float64, len(tw))
+		for j := range tw {
+			if sw[i].Fold == tw[j].Fold && (sw[i].Kind == fuzzy.Number || lex.Freq(al.from, sk[i][0]) == 0 || capitalised(sw[i].Text)) {
+				fwd[i][j], bwd[i][j] = identicalP, identicalP
+				continue
+			}
+			for _, a := range sk[i] {
+				for _, b := range tk[j] {
+					fwd[i][j] = max(fwd[i][j], al.prob(al.from, a, b))
+					bwd[i][j] = max(bwd[i][j], al.prob(al.to, b, a))
+				}
+			}
+		}
+	}
+	links := wordalign.Align(fwd, bwd, wordalign.Options{})
+	js := wordalign.Targets(links, q)
+	if len(js) == 0 {
+		return nil, ""
+	}
+	in := map[int]bool{}
+	best, bestP := js[0], -1.0
+	for _, l := range links {
+		if contains(q, l.S) {
+			in[l.T] = true
+			if l.P > bestP {
+				best, bestP = l.T, l.P
+			}
+		}
+	}
+	// The run of aligned words around the best one, bridging one short
+	// unaligned word between two aligned ones (rule *of* law).
+	lo, hi := best, best
+	bridge := func(k int) bool {
+		return k >= 0 && k < len(tw) && !in[k] && tw[k].Kind == fuzzy.Word && (len(tw[k].Fold) <= 3 || functionWord(al.to, tw[k].Fold))
+	}
+	for {
+		switch {
+		case in[hi+1]:
+			hi++
+		case bridge(hi+1) && in[hi+2]:
+			hi += 2
+		case in[lo-1]:
+			lo--
+		case bridge(lo-1) && in[lo-2]:
+			lo -= 2
+		default:
+			// A rendering does not start or end with a function word
+			// (werden afgekondigd, conciliators shall).
+			for lo < hi && functionWord(al.to, tw[lo].Fold) {
+				lo++
+			}
+			for hi > lo && functionWord(al.to, tw[hi].Fold) {
+				hi--
+			}
+			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon"
+		}
+	}
+}
+
+// window returns the bounds of at most maxAlignWords of n words around
+// positions [a, b].
+func window(n, a, b int) (int, int) {
+	if n <= maxAlignWords {
+		return 0, n
+	}
+	lo := max(0, (a+b)/2-maxAlignWords/2)
+	hi := min(n, lo+maxAlignWords)
+	return hi - maxAlignWords, hi
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalised(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// lexKeys returns the lexicon keys of a word: its index key and, for a
+// Dutch compound, its parts' keys (the lexicon was trained with both).
+func (al *aligner) lexKeys(lang string, t fuzzy.Token) []string {
+	ck := lang + "\x00" + t.Fold
+	if ks, ok := al.keys[ck]; ok {
+		return ks
+	}
+	ks := []string{index.Key(lang, t.Fold)}
+	if lang == "nl" && al.a.split != nil && t.Kind == fuzzy.Word {
+		for _, p := range al.a.split(t.Fold) {
+			if k := index.Key("nl", p); k != ks[0] {
+				ks = append(ks, k)
+			}
+		}
+	}
+	al.keys[ck] = ks
+	return ks
+}
+
+// prob is the lexicon's p(to-word b | from-word a) for a of language
+// lang, 0 when it does not list it.
+func (al *aligner) prob(lang, a, b string) float64 {
+	ck := lang + "\x00" + a
+	m, ok := al.trans[ck]
+	if !ok {
+		m = map[string]float64{}
+		for _, t := range al.a.lex.Load().Lookup(lang, a) {
+			m[t.Word] = t.P
+		}
+		al.trans[ck] = m
+	}
+	return m[b]
+}
