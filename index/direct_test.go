@@ -111,7 +111,34 @@ func TestSearchDirectBWB(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for i, q := range querymix.Dutch(docs, 200, querymix.DefaultSeed) {
+	done, left := evaluated.done.Load(), evaluated.left.Load()
+	defer func() {
+		// Most of the mix is evaluated term at a time (evaluate.go); only
+		// shapes evaluate leaves to bleve fall back.
+		d, l := evaluated.done.Load()-done, evaluated.left.Load()-left
+		t.Logf("windows evaluated directly: %d, left to bleve: %d", d, l)
+		if d < 9*l || d == 0 {
+			t.Errorf("only %d windows evaluated directly, %d left to bleve", d, l)
+		}
+	}()
+	mix := querymix.Dutch(docs, 200, querymix.DefaultSeed)
+	// Queries of more than ten words (bleve's heap disjunction, whose
+	// sums evaluate replays) and a prefix of many words.
+	for i := 0; i+3 < len(mix); i += 12 {
+		long := strings.Join(mix[i:i+4], " ")
+		if len(strings.Fields(long)) <= 10 {
+			long += " " + strings.Join(mix[i+4:min(i+8, len(mix))], " ")
+		}
+		for _, v := range []string{long, "ver* " + mix[i], "+" + long} {
+			pq, err := ParseQuery(v)
+			if err != nil {
+				continue
+			}
+			sameSearch(t, ix, Request{Query: pq})
+			sameSearch(t, ix, Request{Query: pq, Limit: 20, Offset: 10})
+		}
+	}
+	for i, q := range mix {
 		vs := []string{q}
 		if i%4 == 0 {
 			vs = variants(q)

@@ -6,12 +6,15 @@ import (
 	"html"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Request is a search: the parsed query, the page (Limit 0 means
@@ -171,9 +174,20 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	// not by bleve from each passage's doc values.
 	col := ix.collecting(ctx)
 	defer col.release()
-	res, err := ix.b.SearchInContext(col.ctx, req)
-	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
+	var res *bleve.SearchResult
+	if direct {
+		// The window evaluated term at a time (evaluate.go), unless the
+		// query has a shape only bleve's searchers take.
+		var err error
+		if res, err = ix.windowEvaluated(ctx, col, q, window); err != nil {
+			return nil, err
+		}
+	}
+	if res == nil {
+		var err error
+		if res, err = ix.b.SearchInContext(col.ctx, req); err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
 	}
 	switch {
 	case direct:
@@ -254,8 +268,61 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 			return err
 		}
 		h.Fields = f
+		if h.ID == "" {
+			h.ID, _ = f[idField].(string)
+		}
 	}
 	return nil
+}
+
+// evaluated counts the windows evaluate found (done) and those it left to
+// bleve (left), so tests can tell which path ran.
+var evaluated struct{ done, left atomic.Int64 }
+
+// windowEvaluated returns the best window passages of q by evaluate, on a
+// snapshot col then holds, with the facets of every matching passage
+// counted into col; nil when evaluate leaves q to bleve.
+func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Query, window int) (*bleve.SearchResult, error) {
+	start := time.Now()
+	adv, err := ix.b.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		_ = r.Close()
+		return nil, nil
+	}
+	hl, ok, err := evaluate(ctx, snap, q)
+	if err != nil || !ok {
+		if err == nil {
+			evaluated.left.Add(1)
+		}
+		_ = snap.Close()
+		return nil, err
+	}
+	evaluated.done.Add(1)
+	sf, err := ix.facets.forSnapshot(snap)
+	if err != nil {
+		_ = snap.Close()
+		return nil, err
+	}
+	col.snap, col.st, col.sf = snap, sf.st, sf // released by col.release
+	for _, d := range hl.docs {
+		sf.add(d)
+	}
+	top := hl.best(window)
+	res := &bleve.SearchResult{Total: uint64(len(hl.docs)), Hits: make(search.DocumentMatchCollection, len(top))}
+	for i, x := range top {
+		res.Hits[i] = &search.DocumentMatch{IndexInternalID: bindex.NewIndexInternalID(nil, hl.docs[x]), Score: hl.scores[x]}
+		res.MaxScore = max(res.MaxScore, hl.scores[x])
+	}
+	res.Took = time.Since(start)
+	return res, nil
 }
 
 func hitOf(h *search.DocumentMatch) Hit {

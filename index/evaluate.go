@@ -1,0 +1,712 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// The window search evaluates the compiled query itself, term at a time,
+// instead of running bleve's searchers. bleve walks the matching passages
+// document at a time through a tree of searchers — four term searchers per
+// word, a phrase for the words together, each disjunction comparing every
+// child's current passage at every step — and that walk was half of the
+// CPU a Dutch query cost. Here each distinct (field, term) of the query is
+// read once into a list of passages in index order; the tree is then
+// evaluated on those lists: unions, intersections and phrases as merges of
+// sorted arrays.
+//
+// The scores are bleve's, bit for bit: the same TF-IDF term score
+// (√freq × norm × idf × boost × idf × queryNorm, multiplied in bleve's
+// order), the same query norm (the sum of the squared weights in the order
+// bleve's searchers add them: each disjunction and conjunction sorts its
+// children by their posting counts, as sort.Sort orders them), the same
+// coordination factor per disjunction (matched children / children, an
+// empty child counted) and the same sums, child by child in that order. The
+// window is the best by score, ties by index order, as bleve's collector
+// breaks them. TestSearchDirectLetter and TestSearchDirectBWB compare every
+// score with bleve's own search. Queries of other shapes (a disjunction of
+// more than ten children, which bleve scores through a heap in another
+// order; match-all; a filter) are left to bleve.
+
+// enodeKind is what a node of the evaluated query does.
+type enodeKind int
+
+const (
+	eNone   enodeKind = iota // matches nothing (bleve's MatchNoneSearcher)
+	eTerm                    // one term of a field
+	ePhrase                  // terms at consecutive positions
+	eDisj                    // any of the children, with a coordination factor
+	eConj                    // all of the children
+	eBool                    // must, should and must-not parts
+)
+
+// enode is a node of the evaluated query, built as bleve builds its
+// searcher for the same query.
+type enode struct {
+	kind enodeKind
+	// kids of a disjunction, conjunction or phrase, in the order bleve's
+	// searcher keeps them (sorted by count).
+	kids []*enode
+	min  int // a disjunction's minimum of matching children
+	// must, should and mustNot of a boolean; nil when absent.
+	must, should, mustNot *enode
+	key                   int     // a term's key in the evaluator's keys
+	boost, idf, qweight   float64 // a term's
+	phrase                []int   // a phrase's keys by position, -1 for a gap
+	count                 uint64  // bleve's Count(): postings, summed over children
+	weight                float64 // bleve's Weight(): squared weights, summed
+}
+
+// keyPostings are the live postings of one (field, term) in the snapshot,
+// in index order.
+type keyPostings struct {
+	docs  []uint64
+	tfn   []float64 // √freq × norm of each posting
+	count uint64    // the reader's Count, which bleve's idf uses
+}
+
+// evaluator evaluates one compiled query on a snapshot.
+type evaluator struct {
+	ctx   context.Context
+	snap  *scorch.IndexSnapshot
+	total uint64 // the snapshot's passage count (bleve's docTotal)
+	ls    *leafSet
+	posts []*keyPostings // by key of ls
+}
+
+// hitList is a node's matching passages in index order and their scores.
+type hitList struct {
+	docs   []uint64
+	scores []float64
+}
+
+// evaluate returns every passage q matches in snap, with bleve's score,
+// in index order; ok is false when q has a shape evaluate leaves to bleve.
+func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, q query.Query) (hitList, bool, error) {
+	total, err := snap.DocCount()
+	if err != nil {
+		return hitList{}, false, fmt.Errorf("index: search: %w", err)
+	}
+	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}}}
+	top, ok, err := ev.build(q, false)
+	if err != nil || !ok {
+		return hitList{}, ok, err
+	}
+	// The query norm of the searcher bleve runs, which every term under it
+	// is told; a term searcher on its own keeps a query weight of 1.
+	if top.kind != eTerm && top.kind != eNone {
+		norm := 1.0 / math.Sqrt(top.weight)
+		top.setNorm(norm)
+	}
+	hl, err := ev.eval(top)
+	return hl, true, err
+}
+
+// setNorm sets the query weight of every term under n (not under a
+// must-not part, which scores nothing), as SetQueryNorm does.
+func (n *enode) setNorm(norm float64) {
+	switch n.kind {
+	case eTerm:
+		n.qweight = n.boost * n.idf * norm
+	case eBool:
+		for _, k := range []*enode{n.must, n.should} {
+			if k != nil {
+				k.setNorm(norm)
+			}
+		}
+	default:
+		for _, k := range n.kids {
+			k.setNorm(norm)
+		}
+	}
+}
+
+// byCount sorts nodes as bleve's OrderedSearcherList does: sort.Sort by
+// count, so that equal counts end in the same order.
+type byCount []*enode
+
+func (b byCount) Len() int           { return len(b) }
+func (b byCount) Less(i, j int) bool { return b[i].count < b[j].count }
+func (b byCount) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+
+// build turns q into a node; ok is false for a query evaluate does not
+// take on. advanced tells that bleve would move q's searcher by Advance as
+// well as Next (under a conjunction, or as the optional part beside a
+// required one).
+func (ev *evaluator) build(q query.Query, advanced bool) (*enode, bool, error) {
+	switch q := q.(type) {
+	case *query.TermQuery:
+		if q.FieldVal == "" {
+			return nil, false, nil
+		}
+		n, err := ev.term(q.FieldVal, q.Term, q.BoostVal.Value())
+		return n, err == nil, err
+	case *query.PhraseQuery:
+		if q.FieldVal == "" || q.Fuzziness != 0 {
+			return nil, false, nil
+		}
+		n := &enode{kind: ePhrase}
+		for _, t := range q.Terms {
+			if t == "" {
+				n.phrase = append(n.phrase, -1)
+				continue
+			}
+			k, err := ev.term(q.FieldVal, t, q.BoostVal.Value())
+			if err != nil {
+				return nil, false, err
+			}
+			n.phrase = append(n.phrase, k.key)
+			n.kids = append(n.kids, k)
+		}
+		if len(n.kids) == 0 {
+			return nil, false, nil
+		}
+		n.group()
+		return n, true, nil
+	case *query.DisjunctionQuery:
+		heaped := len(q.Disjuncts) > searcher.DisjunctionHeapTakeover
+		if heaped && advanced {
+			// bleve's heap of children then depends on where Advance
+			// moved them; union replays Next alone.
+			return nil, false, nil
+		}
+		n := &enode{kind: eDisj, min: int(q.Min)}
+		for _, c := range q.Disjuncts {
+			k, ok, err := ev.build(c, advanced)
+			if err != nil || !ok {
+				return nil, ok, err
+			}
+			n.kids = append(n.kids, k)
+		}
+		if len(n.kids) == 0 {
+			return &enode{kind: eNone}, true, nil
+		}
+		if heaped {
+			// bleve's heap searcher keeps its children in the query's order.
+			n.sum()
+			return n, true, nil
+		}
+		n.group()
+		return n, true, nil
+	case *query.ConjunctionQuery:
+		n := &enode{kind: eConj}
+		for _, c := range q.Conjuncts {
+			k, ok, err := ev.build(c, true)
+			if err != nil || !ok {
+				return nil, ok, err
+			}
+			n.kids = append(n.kids, k)
+		}
+		if len(n.kids) == 0 {
+			return &enode{kind: eNone}, true, nil
+		}
+		n.group()
+		return n, true, nil
+	case *query.BooleanQuery:
+		if q.Filter != nil {
+			return nil, false, nil
+		}
+		part := func(c query.Query, advanced bool) (*enode, bool, error) {
+			if c == nil {
+				return nil, true, nil
+			}
+			k, ok, err := ev.build(c, advanced)
+			if k != nil && k.kind == eNone {
+				k = nil // bleve drops a part that matches nothing
+			}
+			return k, ok, err
+		}
+		n := &enode{kind: eBool}
+		var ok bool
+		var err error
+		// The must-not part's scores count for nothing, so the order its
+		// children are summed in does not matter either.
+		if n.mustNot, ok, err = part(q.MustNot, false); err != nil || !ok {
+			return nil, ok, err
+		}
+		if n.must, ok, err = part(q.Must, advanced); err != nil || !ok {
+			return nil, ok, err
+		}
+		// Beside a required part, the optional part is moved by Advance.
+		if n.should, ok, err = part(q.Should, advanced || n.must != nil); err != nil || !ok {
+			return nil, ok, err
+		}
+		switch {
+		case n.must == nil && n.should == nil && n.mustNot == nil:
+			return &enode{kind: eNone}, true, nil
+		case n.must == nil && n.should == nil:
+			return nil, false, nil // bleve matches all, then excludes
+		case n.mustNot == nil && n.should == nil:
+			return n.must, true, nil
+		case n.mustNot == nil && n.must == nil:
+			return n.should, true, nil
+		}
+		if n.should != nil && n.should.kind != eDisj {
+			return nil, false, nil
+		}
+		n.weight = 0.0
+		for _, k := range []*enode{n.must, n.should} {
+			if k != nil {
+				n.weight += k.weight
+				n.count += k.count
+			}
+		}
+		return n, true, nil
+	case *query.MatchNoneQuery:
+		return &enode{kind: eNone}, true, nil
+	}
+	return nil, false, nil
+}
+
+// group sorts n's children as bleve's searcher does and sums their counts
+// and weights in that order.
+func (n *enode) group() {
+	sort.Sort(byCount(n.kids))
+	n.sum()
+}
+
+// sum sums n's children's counts and weights in their order.
+func (n *enode) sum() {
+	n.weight = 0.0
+	for _, k := range n.kids {
+		n.count += k.count
+		n.weight += k.weight
+	}
+}
+
+// term returns the node of one term, reading its postings the first time
+// the query uses them.
+func (ev *evaluator) term(field, term string, boost float64) (*enode, error) {
+	k := ev.ls.key(field, term)
+	if k == len(ev.posts) {
+		p, err := ev.read(field, term)
+		if err != nil {
+			return nil, err
+		}
+		ev.posts = append(ev.posts, p)
+	}
+	p := ev.posts[k]
+	// bleve's TF-IDF idf and term weight.
+	idf := 1.0 + math.Log(float64(ev.total)/float64(p.count+1))
+	w := boost * idf
+	return &enode{kind: eTerm, key: k, boost: boost, idf: idf, qweight: 1.0, count: p.count, weight: w * w}, nil
+}
+
+// read reads the live postings of a term.
+func (ev *evaluator) read(field, term string) (*keyPostings, error) {
+	if err := ev.ctx.Err(); err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	tfr, err := ev.snap.TermFieldReader(ev.ctx, []byte(term), field, true, true, false)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	defer tfr.Close()
+	p := &keyPostings{count: tfr.Count()}
+	p.docs = make([]uint64, 0, p.count)
+	p.tfn = make([]float64, 0, p.count)
+	var tfd bindex.TermFieldDoc
+	for {
+		d, err := tfr.Next(&tfd)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if d == nil {
+			return p, nil
+		}
+		var tf float64
+		if d.Freq < scorer.MaxSqrtCache {
+			tf = scorer.SqrtCache[int(d.Freq)]
+		} else {
+			tf = math.Sqrt(float64(d.Freq))
+		}
+		p.docs = append(p.docs, d.ID.Value())
+		p.tfn = append(p.tfn, tf*d.Norm)
+	}
+}
+
+// eval returns the passages n matches with their scores.
+func (ev *evaluator) eval(n *enode) (hitList, error) {
+	switch n.kind {
+	case eNone:
+		return hitList{}, nil
+	case eTerm:
+		p := ev.posts[n.key]
+		out := hitList{docs: p.docs, scores: make([]float64, len(p.docs))}
+		for i, tfn := range p.tfn {
+			s := tfn * n.idf
+			if n.qweight != 1.0 {
+				s *= n.qweight
+			}
+			out.scores[i] = s
+		}
+		return out, nil
+	case eDisj:
+		kids, err := ev.evalKids(n.kids)
+		if err != nil {
+			return hitList{}, err
+		}
+		if len(kids) > searcher.DisjunctionHeapTakeover {
+			return heapUnion(kids, n.min), nil
+		}
+		return union(kids, n.min), nil
+	case eConj:
+		kids, err := ev.evalKids(n.kids)
+		if err != nil {
+			return hitList{}, err
+		}
+		return intersect(kids), nil
+	case ePhrase:
+		kids, err := ev.evalKids(n.kids)
+		if err != nil {
+			return hitList{}, err
+		}
+		return ev.phrase(n, intersect(kids))
+	case eBool:
+		return ev.boolean(n)
+	}
+	return hitList{}, fmt.Errorf("index: search: unknown node %d", n.kind)
+}
+
+func (ev *evaluator) evalKids(kids []*enode) ([]hitList, error) {
+	out := make([]hitList, len(kids))
+	for i, k := range kids {
+		hl, err := ev.eval(k)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = hl
+	}
+	return out, nil
+}
+
+// union merges the children's lists: a passage matched by at least min
+// of them scores the sum of their scores, in order, times the share of
+// children that match it.
+func union(kids []hitList, min int) hitList {
+	size := 0
+	for _, k := range kids {
+		size = max(size, len(k.docs))
+	}
+	out := hitList{docs: make([]uint64, 0, size), scores: make([]float64, 0, size)}
+	at := make([]int, len(kids))
+	total := float64(len(kids))
+	for {
+		next, any := uint64(math.MaxUint64), false
+		for i, k := range kids {
+			if at[i] < len(k.docs) && k.docs[at[i]] <= next {
+				next, any = k.docs[at[i]], true
+			}
+		}
+		if !any {
+			return out
+		}
+		var sum float64
+		matched := 0
+		for i, k := range kids {
+			if at[i] < len(k.docs) && k.docs[at[i]] == next {
+				sum += k.scores[at[i]]
+				matched++
+				at[i]++
+			}
+		}
+		if matched >= min {
+			out.docs = append(out.docs, next)
+			out.scores = append(out.scores, sum*(float64(matched)/total))
+		}
+	}
+}
+
+// heapUnion is union as bleve's heap disjunction searcher sums it: the
+// children matching a passage in the order its heap of children's current
+// passages gives them up. The heap is replayed with container/heap and the
+// searcher's ordering (by passage; a passage's children in whatever order
+// the heap holds them), so the sums are added in the same order.
+func heapUnion(kids []hitList, min int) hitList {
+	size := 0
+	for _, k := range kids {
+		size = max(size, len(k.docs))
+	}
+	out := hitList{docs: make([]uint64, 0, size), scores: make([]float64, 0, size)}
+	h := &childHeap{kids: kids}
+	block := make([]childCurr, len(kids))
+	for i, k := range kids {
+		if len(k.docs) > 0 {
+			block[i] = childCurr{kid: i}
+			heap.Push(h, &block[i])
+		}
+	}
+	total := float64(len(kids))
+	var matching []*childCurr
+	pop := func() {
+		matching = matching[:0]
+		if h.Len() == 0 {
+			return
+		}
+		next := heap.Pop(h).(*childCurr)
+		matching = append(matching, next)
+		d := h.doc(next)
+		for h.Len() > 0 && h.doc(h.curr[0]) == d {
+			matching = append(matching, heap.Pop(h).(*childCurr))
+		}
+	}
+	pop()
+	for len(matching) > 0 {
+		if len(matching) >= min {
+			var sum float64
+			for _, c := range matching {
+				sum += kids[c.kid].scores[c.at]
+			}
+			out.docs = append(out.docs, h.doc(matching[0]))
+			out.scores = append(out.scores, sum*(float64(len(matching))/total))
+		}
+		for _, c := range matching {
+			c.at++
+			if c.at < len(kids[c.kid].docs) {
+				heap.Push(h, c)
+			}
+		}
+		pop()
+	}
+	return out
+}
+
+// childCurr is a child of a heap disjunction and its current passage.
+type childCurr struct{ kid, at int }
+
+// childHeap orders children by their current passage, as bleve's
+// DisjunctionHeapSearcher orders its searchers.
+type childHeap struct {
+	kids []hitList
+	curr []*childCurr
+}
+
+func (h *childHeap) doc(c *childCurr) uint64 { return h.kids[c.kid].docs[c.at] }
+func (h *childHeap) Len() int                { return len(h.curr) }
+func (h *childHeap) Less(i, j int) bool      { return h.doc(h.curr[i]) < h.doc(h.curr[j]) }
+func (h *childHeap) Swap(i, j int)           { h.curr[i], h.curr[j] = h.curr[j], h.curr[i] }
+func (h *childHeap) Push(x any)              { h.curr = append(h.curr, x.(*childCurr)) }
+func (h *childHeap) Pop() any {
+	x := h.curr[len(h.curr)-1]
+	h.curr = h.curr[:len(h.curr)-1]
+	return x
+}
+
+// intersect keeps the passages every child matches, scored by the sum of
+// the children's scores, in order.
+func intersect(kids []hitList) hitList {
+	first := kids[0]
+	out := hitList{docs: make([]uint64, 0, len(first.docs)), scores: make([]float64, 0, len(first.docs))}
+	at := make([]int, len(kids))
+next:
+	for i, d := range first.docs {
+		for j := 1; j < len(kids); j++ {
+			k := kids[j]
+			a := at[j]
+			if a < len(k.docs) && k.docs[a] < d {
+				// Gallop, then search the bracket.
+				step := 1
+				for a+step < len(k.docs) && k.docs[a+step] < d {
+					a += step
+					step *= 2
+				}
+				hi := min(a+step, len(k.docs))
+				a += sort.Search(hi-a, func(x int) bool { return k.docs[a+x] >= d })
+			}
+			at[j] = a
+			if a == len(k.docs) {
+				return out
+			}
+			if k.docs[a] != d {
+				continue next
+			}
+		}
+		var sum float64
+		sum += first.scores[i]
+		for j := 1; j < len(kids); j++ {
+			sum += kids[j].scores[at[j]]
+		}
+		out.docs = append(out.docs, d)
+		out.scores = append(out.scores, sum)
+	}
+	return out
+}
+
+// phrase keeps the passages of cands (which have every word of n) where
+// the words stand at consecutive positions.
+func (ev *evaluator) phrase(n *enode, cands hitList) (hitList, error) {
+	if len(cands.docs) == 0 {
+		return cands, nil
+	}
+	pos := map[int][][]uint64{} // key → positions per candidate
+	for _, k := range n.phrase {
+		if k < 0 || pos[k] != nil {
+			continue
+		}
+		ps, err := ev.positions(k, cands.docs)
+		if err != nil {
+			return hitList{}, err
+		}
+		pos[k] = ps
+	}
+	terms := n.phrase
+	for len(terms) > 0 && terms[0] < 0 {
+		terms = terms[1:]
+	}
+	out := hitList{docs: cands.docs[:0:0], scores: cands.scores[:0:0]}
+	for i, d := range cands.docs {
+		if phraseAt(terms, pos, i) {
+			out.docs = append(out.docs, d)
+			out.scores = append(out.scores, cands.scores[i])
+		}
+	}
+	return out, nil
+}
+
+// phraseAt tells whether the words of terms (keys, -1 a gap; the first a
+// word) stand at consecutive positions in candidate i, as direct.go's
+// phraseLocs matches them.
+func phraseAt(terms []int, pos map[int][][]uint64, i int) bool {
+	for _, first := range pos[terms[0]][i] {
+		ok := true
+		for off, k := range terms[1:] {
+			if k < 0 {
+				continue
+			}
+			found := false
+			for _, p := range pos[k][i] {
+				if p == first+uint64(off)+1 {
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// positions reads the positions of key k in each of docs (in index order).
+func (ev *evaluator) positions(k int, docs []uint64) ([][]uint64, error) {
+	ft := ev.ls.keys[k]
+	tfr, err := ev.snap.TermFieldReader(ev.ctx, []byte(ft.term), ft.field, false, false, true)
+	if err != nil {
+		return nil, fmt.Errorf("index: search: %w", err)
+	}
+	defer tfr.Close()
+	out := make([][]uint64, len(docs))
+	var tfd bindex.TermFieldDoc
+	var slab []uint64
+	for i, n := range docs {
+		d, err := tfr.Advance(bindex.NewIndexInternalID(nil, n), &tfd)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if d == nil {
+			break
+		}
+		if d.ID.Value() != n {
+			continue
+		}
+		start := len(slab)
+		for _, v := range d.Vectors {
+			slab = append(slab, v.Pos)
+		}
+		out[i] = slab[start:len(slab):len(slab)]
+	}
+	return out, nil
+}
+
+// boolean evaluates must, should and must-not parts as bleve's boolean
+// searcher does: the passages of must (or, without it, of should) that
+// must-not does not match, scored by must's score plus should's where
+// should matches.
+func (ev *evaluator) boolean(n *enode) (hitList, error) {
+	var must, should, not hitList
+	var err error
+	if n.must != nil {
+		if must, err = ev.eval(n.must); err != nil {
+			return hitList{}, err
+		}
+	}
+	if n.should != nil {
+		if should, err = ev.eval(n.should); err != nil {
+			return hitList{}, err
+		}
+	}
+	if n.mustNot != nil {
+		if not, err = ev.eval(n.mustNot); err != nil {
+			return hitList{}, err
+		}
+	}
+	base := must
+	if n.must == nil {
+		base = should
+	}
+	optional := n.should == nil || n.should.min == 0
+	out := hitList{docs: make([]uint64, 0, len(base.docs)), scores: make([]float64, 0, len(base.docs))}
+	si, ni := 0, 0
+	for i, d := range base.docs {
+		for ni < len(not.docs) && not.docs[ni] < d {
+			ni++
+		}
+		if ni < len(not.docs) && not.docs[ni] == d {
+			continue
+		}
+		var sum float64
+		sum += base.scores[i]
+		if n.must != nil {
+			for si < len(should.docs) && should.docs[si] < d {
+				si++
+			}
+			switch {
+			case si < len(should.docs) && should.docs[si] == d:
+				sum += should.scores[si]
+			case !optional:
+				continue
+			}
+		}
+		out.docs = append(out.docs, d)
+		out.scores = append(out.scores, sum)
+	}
+	return out, nil
+}
+
+// best returns the positions in hl of its k best passages, best first:
+// by score, ties in index order.
+func (hl hitList) best(k int) []int {
+	before := func(a, b int) bool {
+		if hl.scores[a] != hl.scores[b] {
+			return hl.scores[a] > hl.scores[b]
+		}
+		return hl.docs[a] < hl.docs[b]
+	}
+	top := make([]int, 0, min(k, len(hl.docs)))
+	for i := range hl.docs {
+		if len(top) == k && !before(i, top[k-1]) {
+			continue
+		}
+		j := sort.Search(len(top), func(x int) bool { return before(i, top[x]) })
+		if len(top) < k {
+			top = append(top, 0)
+		}
+		copy(top[j+1:], top[j:])
+		top[j] = i
+	}
+	return top
+}
