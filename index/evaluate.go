@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -81,6 +82,8 @@ type evaluator struct {
 	total uint64 // the snapshot's passage count (bleve's docTotal)
 	ls    *leafSet
 	posts []*keyPostings // by key of ls
+	// phrases holds the passages each phrase matched, by phraseSig.
+	phrases map[string][]uint64
 }
 
 // hitList is a node's matching passages in index order and their scores.
@@ -91,15 +94,17 @@ type hitList struct {
 
 // evaluate returns every passage q matches in snap, with bleve's score,
 // in index order; ok is false when q has a shape evaluate leaves to bleve.
-func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, q query.Query) (hitList, bool, error) {
+// The evaluator is returned too: what it read tells which of the query's
+// terms and phrases each passage has (keysOf).
+func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, q query.Query) (hitList, *evaluator, bool, error) {
 	total, err := snap.DocCount()
 	if err != nil {
-		return hitList{}, false, fmt.Errorf("index: search: %w", err)
+		return hitList{}, nil, false, fmt.Errorf("index: search: %w", err)
 	}
 	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}}}
 	top, ok, err := ev.build(q, false)
 	if err != nil || !ok {
-		return hitList{}, ok, err
+		return hitList{}, nil, ok, err
 	}
 	// The query norm of the searcher bleve runs, which every term under it
 	// is told; a term searcher on its own keeps a query weight of 1.
@@ -108,7 +113,63 @@ func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, q query.Query) (h
 		top.setNorm(norm)
 	}
 	hl, err := ev.eval(top)
-	return hl, true, err
+	return hl, ev, true, err
+}
+
+// phraseSig names a phrase by its field and words (keys of ls, -1 a gap).
+func (ev *evaluator) phraseSig(terms []int, ls *leafSet) string {
+	var b strings.Builder
+	for _, k := range terms {
+		if k >= 0 {
+			b.WriteString(ls.keys[k].field)
+			break
+		}
+	}
+	for _, k := range terms {
+		b.WriteByte(0)
+		if k >= 0 {
+			b.WriteString(ls.keys[k].term)
+		}
+	}
+	return b.String()
+}
+
+// has tells whether passage doc has the term ft, if the evaluator read it.
+func (ev *evaluator) has(ft fieldTerm, doc uint64) bool {
+	k, ok := ev.ls.index[ft]
+	if !ok {
+		return false
+	}
+	docs := ev.posts[k].docs
+	i := sort.Search(len(docs), func(x int) bool { return docs[x] >= doc })
+	return i < len(docs) && docs[i] == doc
+}
+
+// keysOf returns the field + "\x00" + term keys (coverage.go) of what the
+// leaves of ls match in passage doc, as leafMatches.keysOf does from the
+// passage's term vectors: a term's key where the passage has the term, a
+// phrase's keys where the phrase matched.
+func (ev *evaluator) keysOf(doc uint64, ls *leafSet, keys []string) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range ls.leaves {
+		if !l.phrase {
+			if ev.has(ls.keys[l.terms[0]], doc) {
+				out[keys[l.terms[0]]] = true
+			}
+			continue
+		}
+		docs := ev.phrases[ev.phraseSig(l.terms, ls)]
+		i := sort.Search(len(docs), func(x int) bool { return docs[x] >= doc })
+		if i == len(docs) || docs[i] != doc {
+			continue
+		}
+		for _, k := range l.terms {
+			if k >= 0 {
+				out[keys[k]] = true
+			}
+		}
+	}
+	return out
 }
 
 // setNorm sets the query weight of every term under n (not under a
@@ -370,7 +431,15 @@ func (ev *evaluator) eval(n *enode) (hitList, error) {
 		if err != nil {
 			return hitList{}, err
 		}
-		return ev.phrase(n, intersect(kids))
+		hl, err := ev.phrase(n, intersect(kids))
+		if err != nil {
+			return hitList{}, err
+		}
+		if ev.phrases == nil {
+			ev.phrases = map[string][]uint64{}
+		}
+		ev.phrases[ev.phraseSig(n.phrase, ev.ls)] = hl.docs
+		return hl, nil
 	case eBool:
 		return ev.boolean(n)
 	}

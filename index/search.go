@@ -175,11 +175,12 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	col := ix.collecting(ctx)
 	defer col.release()
 	var res *bleve.SearchResult
+	var ev *evaluator
 	if direct {
 		// The window evaluated term at a time (evaluate.go), unless the
 		// query has a shape only bleve's searchers take.
 		var err error
-		if res, err = ix.windowEvaluated(ctx, col, q, window); err != nil {
+		if res, ev, err = ix.windowEvaluated(ctx, col, q, window); err != nil {
 			return nil, err
 		}
 	}
@@ -191,7 +192,7 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	}
 	switch {
 	case direct:
-		if err := ix.pageDirect(ctx, col, res, ls, ps, offset, limit); err != nil {
+		if err := ix.pageDirect(ctx, col, res, ls, ev, ps, offset, limit); err != nil {
 			return nil, err
 		}
 	case window <= MaxLimit:
@@ -212,8 +213,10 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 
 // pageDirect ranks the window res holds by coverage (when ps can tell hits
 // apart) and replaces its hits with the requested page, with stored fields
-// and locations read from the snapshot the search ran on (col's).
-func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.SearchResult, ls *leafSet, ps []clauseProbe, offset, limit int) error {
+// and locations read from the snapshot the search ran on (col's). ev, when
+// the window was evaluated, tells the window's coverage without reading
+// term vectors.
+func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.SearchResult, ls *leafSet, ev *evaluator, ps []clauseProbe, offset, limit int) error {
 	if len(res.Hits) == 0 {
 		return nil
 	}
@@ -230,17 +233,23 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 		at[h] = i
 	}
 	if ps != nil {
-		var err error
-		if m, err = readLeaves(ctx, col.snap, ls, nums); err != nil {
-			return err
-		}
 		keys := make([]string, len(ls.keys))
 		for k, ft := range ls.keys {
 			keys[k] = key(ft.field, ft.term)
 		}
+		if ev == nil {
+			var err error
+			if m, err = readLeaves(ctx, col.snap, ls, nums); err != nil {
+				return err
+			}
+		}
 		cov := make(map[*search.DocumentMatch]int, len(res.Hits))
 		for i, h := range res.Hits {
-			cov[h] = coverageOf(m.keysOf(i, keys), ps)
+			if ev != nil {
+				cov[h] = coverageOf(ev.keysOf(nums[i], ls, keys), ps)
+			} else {
+				cov[h] = coverageOf(m.keysOf(i, keys), ps)
+			}
 		}
 		rerankBy(res.Hits, cov)
 	}
@@ -282,34 +291,34 @@ var evaluated struct{ done, left atomic.Int64 }
 // windowEvaluated returns the best window passages of q by evaluate, on a
 // snapshot col then holds, with the facets of every matching passage
 // counted into col; nil when evaluate leaves q to bleve.
-func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Query, window int) (*bleve.SearchResult, error) {
+func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Query, window int) (*bleve.SearchResult, *evaluator, error) {
 	start := time.Now()
 	adv, err := ix.b.Advanced()
 	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
+		return nil, nil, fmt.Errorf("index: search: %w", err)
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
+		return nil, nil, fmt.Errorf("index: search: %w", err)
 	}
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		_ = r.Close()
-		return nil, nil
+		return nil, nil, nil
 	}
-	hl, ok, err := evaluate(ctx, snap, q)
+	hl, ev, ok, err := evaluate(ctx, snap, q)
 	if err != nil || !ok {
 		if err == nil {
 			evaluated.left.Add(1)
 		}
 		_ = snap.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	evaluated.done.Add(1)
 	sf, err := ix.facets.forSnapshot(snap)
 	if err != nil {
 		_ = snap.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	col.snap, col.st, col.sf = snap, sf.st, sf // released by col.release
 	for _, d := range hl.docs {
@@ -322,7 +331,7 @@ func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Q
 		res.MaxScore = max(res.MaxScore, hl.scores[x])
 	}
 	res.Took = time.Since(start)
-	return res, nil
+	return res, ev, nil
 }
 
 func hitOf(h *search.DocumentMatch) Hit {
