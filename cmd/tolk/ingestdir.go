@@ -22,10 +22,11 @@ var documentExts = map[string]bool{
 
 // ingestPlan turns the command line's paths into the files to add: a
 // directory is walked recursively (hidden files and folders skipped, only
-// documentExts taken, in lexical order), and a file whose content is the
-// stored document of its id, unchanged (app.Unchanged), is left out and
-// listed in skipped. walked reports whether a directory was given.
-func ingestPlan(a *app.App, args []string) (paths, skipped []string, walked bool, err error) {
+// documentExts taken, in lexical order). walked reports whether a
+// directory was given. Files whose content is stored already are left
+// out by the load itself (app.BulkOptions.SkipUnchanged), which parses
+// every file anyway.
+func ingestPlan(args []string) (paths []string, walked bool, err error) {
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil || !st.IsDir() {
@@ -50,38 +51,32 @@ func ingestPlan(a *app.App, args []string) (paths, skipped []string, walked bool
 			return nil
 		})
 		if err != nil {
-			return nil, nil, walked, fmt.Errorf("ingest: %w", err)
+			return nil, walked, fmt.Errorf("ingest: %w", err)
 		}
 		sort.Strings(found)
 		paths = append(paths, found...)
 	}
-	keep := paths[:0]
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err == nil && a.Unchanged(filepath.Base(p), data) {
-			skipped = append(skipped, p)
-			continue
-		}
-		keep = append(keep, p)
-	}
-	return keep, skipped, walked, nil
+	return paths, walked, nil
 }
 
 // reportFiles writes a line per file — added (or replaced), unchanged,
 // refused — and a summary.
-func reportFiles(w io.Writer, paths, skipped []string, rep app.BulkReport) {
-	failed := map[int]bool{}
+func reportFiles(w io.Writer, paths []string, rep app.BulkReport) {
+	left := map[int]bool{}
 	for _, f := range rep.Failed {
-		failed[f.File] = true // the reason was written as the failure came
+		left[f.File] = true // the reason was written as the failure came
+	}
+	for _, i := range rep.Unchanged {
+		left[i] = true
 	}
 	for i, p := range paths {
-		if !failed[i] {
+		if !left[i] {
 			fmt.Fprintf(w, "ingested %s\n", p)
 		}
 	}
-	for _, p := range skipped {
-		fmt.Fprintf(w, "unchanged %s (skipped)\n", p)
+	for _, i := range rep.Unchanged {
+		fmt.Fprintf(w, "unchanged %s (skipped)\n", paths[i])
 	}
 	fmt.Fprintf(w, "%d files: %d added, %d replaced, %d unchanged, %d refused\n",
-		len(paths)+len(skipped), rep.Added, rep.Replaced, len(skipped), len(rep.Failed))
+		len(paths), rep.Added, rep.Replaced, len(rep.Unchanged), len(rep.Failed))
 }

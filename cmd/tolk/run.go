@@ -355,7 +355,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer a.Close()
-	paths, skipped, walked, err := ingestPlan(a, fs.Args()) // ingestdir.go
+	paths, walked, err := ingestPlan(fs.Args()) // ingestdir.go
 	if err != nil {
 		return err
 	}
@@ -369,7 +369,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		// documents, token streams) is large and short-lived.
 		debug.SetMemoryLimit(ingestMemoryLimit)
 	}
-	opt := app.BulkOptions{Replace: *replace, BatchPassages: *batch, Segments: *segments}
+	opt := app.BulkOptions{Replace: *replace, SkipUnchanged: true, BatchPassages: *batch, Segments: *segments}
 	if len(paths) > 5 {
 		opt.Progress = progressPrinter(stderr, time.Second)
 	}
@@ -390,8 +390,8 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 			return err
 		}
 	}
-	if walked || len(skipped) > 0 {
-		reportFiles(stderr, paths, skipped, rep)
+	if walked || len(rep.Unchanged) > 0 {
+		reportFiles(stderr, paths, rep)
 	} else if len(paths) <= 5 {
 		for i, p := range paths {
 			if !refused(rep.Failed, i) {
@@ -400,7 +400,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		}
 	}
 	if len(rep.Failed) > 0 {
-		return fmt.Errorf("%d of %d files were refused", len(rep.Failed), len(paths))
+		return fmt.Errorf("%d of %d files were refused", len(rep.Failed), len(paths)-len(rep.Unchanged))
 	}
 	return nil
 }

@@ -27,6 +27,11 @@ type BulkOptions struct {
 	// without it such a file is refused (AddDocument), and so is a second
 	// file with the id of one loaded before it.
 	Replace bool
+	// SkipUnchanged leaves out a file whose document is stored, when the
+	// load starts, with the version the file gives (as Unchanged says);
+	// its number goes in the report's Unchanged. The check costs nothing
+	// more: a worker parses the file anyway.
+	SkipUnchanged bool
 	// Ingest is passed to the parser for every file.
 	Ingest ingest.Options
 	// Workers parse and analyse files at once; 0 means GOMAXPROCS.
@@ -54,7 +59,7 @@ const DefaultBatchPassages = 2000
 
 // BulkProgress is how far a bulk load has come.
 type BulkProgress struct {
-	Done     int // files handled: committed or refused
+	Done     int // files handled: committed, refused or unchanged
 	Total    int
 	Failed   int // files refused (parse errors, existing ids)
 	Passages int // passages committed
@@ -75,6 +80,7 @@ type BulkReport struct {
 	Passages        int
 	Commits         int
 	Failed          []BulkFailure
+	Unchanged       []int // the files left out by SkipUnchanged, by place in the files given
 }
 
 // AddDocuments parses, stores and indexes files as AddDocument (or, with
@@ -106,6 +112,15 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		limit = DefaultBatchPassages
 	}
 	start := time.Now()
+	var stored map[string]string // id → version when the load starts, for SkipUnchanged
+	if opt.SkipUnchanged {
+		a.mu.RLock()
+		stored = make(map[string]string, len(a.infos))
+		for id, info := range a.infos {
+			stored[id] = info.Version
+		}
+		a.mu.RUnlock()
+	}
 	ctx, cancel := context.WithCancel(ctx)
 
 	// Workers take file numbers in order and hand back prepared files;
@@ -150,7 +165,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 					continue
 				}
 				bud.acquire(i, len(data))
-				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit)
+				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit, stored)
 				it.size = len(data)
 				out[i] <- it
 			}
@@ -198,8 +213,12 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 			return rep, fmt.Errorf("app: bulk load: %w", ctx.Err())
 		}
 		<-slots
-		if it.err != nil || (seenBefore(seen, it) && !opt.Replace) {
+		if it.err != nil || it.unchanged || (seenBefore(seen, it) && !opt.Replace) {
 			bud.release(it.size)
+		}
+		if it.unchanged {
+			rep.Unchanged = append(rep.Unchanged, i)
+			continue
 		}
 		if it.err != nil {
 			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: it.err})
@@ -250,11 +269,15 @@ type bulkItem struct {
 	file int             // place in the files given
 	size int             // source bytes, held in the byte budget until committed
 	err  error
+
+	unchanged bool // stored already in this version (BulkOptions.SkipUnchanged): nothing else is set
 }
 
 // prepareFile does all of a file's work that needs no lock: reading,
-// parsing, encoding the stored form, analysing the passages.
-func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int) *bulkItem {
+// parsing, encoding the stored form, analysing the passages. A document
+// whose version is its id's in stored (when not nil) is only marked
+// unchanged.
+func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int, stored map[string]string) *bulkItem {
 	name = ingest.CleanName(name)
 	d, err := ingest.Parse(name, data, a.ingestOptions(opt))
 	if err != nil {
@@ -265,6 +288,9 @@ func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit in
 		return &bulkItem{err: fmt.Errorf("app: %w", err)}
 	}
 	doc := &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
+	if v, ok := stored[d.ID]; ok && v == doc.version {
+		return &bulkItem{unchanged: true}
+	}
 	info := doc.info()
 	raw, err := json.Marshal(info)
 	if err != nil {
