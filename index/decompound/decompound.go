@@ -12,7 +12,7 @@ import (
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
-//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal -hyph ../../../shared/data/hyphen-nl-debian/hyph_nl_NL.dic -hyph-copyright ../../../shared/data/hyphen-nl-debian/debian-copyright-excerpt.txt -hyph-out hyphen-nl -freq ../../../shared/data/bwb-laws-markdown/bwb-small.jsonl.gz,../../../shared/data/bwb-laws-markdown/bwb-large.jsonl.gz -freq-out bwbfreq
+//go:generate go run ./internal/gen -in ../../../shared/data/opentaal-wordlist-debian/dutch.txt.gz -copyright ../../../shared/data/opentaal-wordlist-debian/debian-copyright.txt -out opentaal -hunspell-aff ../../../shared/data/hunspell-nl-debian/nl.aff -hunspell-dic ../../../shared/data/hunspell-nl-debian/nl.dic.gz -hyph ../../../shared/data/hyphen-nl-debian/hyph_nl_NL.dic -hyph-copyright ../../../shared/data/hyphen-nl-debian/debian-copyright-excerpt.txt -hyph-out hyphen-nl -freq ../../../shared/data/bwb-laws-markdown/bwb-small.jsonl.gz,../../../shared/data/bwb-laws-markdown/bwb-large.jsonl.gz -freq-out bwbfreq
 
 // words is the OpenTaal word list compiled by internal/gen; its licence is
 // opentaal/LICENSE.
@@ -39,8 +39,13 @@ const (
 	common      = uint8(wordlist.Common)
 	capitalised = uint8(wordlist.Capitalised)
 	extraWord   = uint8(1 << 2)
-	termWord    = uint8(1 << 3)                 // a one-word term of the glossary
-	part        = common | extraWord | termWord // may be a part of a compound
+	termWord    = uint8(1 << 3) // a one-word term of the glossary
+	// Flags from the OpenTaal Hunspell dictionary (wordlist.HunListed,
+	// wordlist.HunPart): Hunspell knows the word without compounding; its
+	// entry is a compound building block (carries a compound flag).
+	hunListed = uint8(1 << 4)
+	hunPart   = uint8(1 << 5)
+	part      = common | extraWord | termWord // may be a part of a compound
 )
 
 // Splitter splits Dutch compounds into their parts. It is immutable once
@@ -79,6 +84,19 @@ type options struct {
 	minPartCount int
 	linkE        bool // accept -e- and -en- as linking sounds
 	recurse      bool // split the parts again
+	// hunspell uses the OpenTaal Hunspell dictionary's view of a listed
+	// word. A listed word that Hunspell does not know without compounding
+	// (ploegleider is an entry, ploegleiderswagen and opleidingsploeg are
+	// built by its compound rules) is a productive compound: from
+	// freeMinLen bytes on it is split like a word the list lacks, unless
+	// the parts' geometric mean count is below freeAlpha times its own
+	// count plus one (frequent as a whole: bedrijfsleven, knooppunt). A
+	// listed word whose Hunspell entry carries a compound flag is a
+	// building block of compounds (burgemeester, wedstrijd, weekeinde,
+	// belangstelling) and is never split, not even by a term.
+	hunspell   bool
+	freeMinLen int
+	freeAlpha  float64
 	// hyphenate demands that every split point be a hyphenation point of
 	// the word, either where the modifier ends or where the next part
 	// starts after a linking sound: Dutch hyphenation puts the linking
@@ -93,6 +111,7 @@ type options struct {
 var defaults = options{
 	minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4,
 	knownMinLen: 9, longLen: 12, alphaShort: 128, alphaLong: 6, minPartCount: 1,
+	hunspell: true, freeMinLen: 9, freeAlpha: 4,
 	linkE: true, recurse: true, hyphenate: true,
 }
 
@@ -224,6 +243,15 @@ func (s *Splitter) split(w string) []string {
 		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
 	}
+	free := false
+	if known && s.opt.hunspell {
+		switch {
+		case f&hunListed == 0 && n >= s.opt.freeMinLen:
+			known, free = false, true // a productive compound
+		case f&hunListed != 0 && f&hunPart != 0:
+			return nil // a building block, see options.hunspell
+		}
+	}
 	if known && n < s.opt.knownMinLen {
 		return nil // a short listed word: lexicalised, see options.knownMinLen
 	}
@@ -265,6 +293,9 @@ func (s *Splitter) split(w string) []string {
 	if known && !term && (!byFreq || !s.favoured(node, parts, s.alpha(n))) {
 		return nil // lexicalised, as far as the counts tell
 	}
+	if free && !term && s.opt.freeAlpha > 0 && !s.partsFrequent(node, parts, s.opt.freeAlpha) {
+		return nil // frequent as a whole: lexicalised
+	}
 	return parts
 }
 
@@ -290,6 +321,17 @@ func (s *Splitter) favoured(node int, parts []string, alpha float64) bool {
 			return false
 		}
 		sum += math.Log(float64(c) + 1)
+	}
+	return sum/float64(len(parts)) >= math.Log(alpha*(float64(s.f.at(node))+1))
+}
+
+// partsFrequent reports whether the geometric mean of the parts' counts (each
+// plus one) is at least alpha times the count of the word at node plus
+// one; unlike favoured it lets parts the counts never saw through.
+func (s *Splitter) partsFrequent(node int, parts []string, alpha float64) bool {
+	var sum float64
+	for _, p := range parts {
+		sum += math.Log(float64(s.f.at(s.t.node(p))) + 1)
 	}
 	return sum/float64(len(parts)) >= math.Log(alpha*(float64(s.f.at(node))+1))
 }

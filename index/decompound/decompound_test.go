@@ -12,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tolk-nl/tolk/index/decompound/internal/freq"
+	"github.com/tolk-nl/tolk/index/decompound/internal/hunspell"
 	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
@@ -35,9 +36,10 @@ func runSplit(t *testing.T, s *Splitter, tests []splitTest) {
 }
 
 // TestSplit checks the splitter without terms: words the list does not
-// have are split; listed words only from options.knownMinLen bytes on and
-// when their parts are frequent enough in the statutory text compared with
-// the whole word (options.alphaShort, options.alphaLong).
+// have are split; listed words only from options.knownMinLen bytes on, as
+// the Hunspell flags (TestSplitHunspell) and the counts allow: their parts
+// must be frequent enough in the statutory text compared with the whole
+// word (options.alphaShort, options.alphaLong, options.freeAlpha).
 func TestSplit(t *testing.T) {
 	runSplit(t, New([]string{"Keïta", "Bamako"}), []splitTest{
 		{"ontwikkelingssamenwerking", []string{"ontwikkeling", "samenwerking"}},
@@ -58,7 +60,7 @@ func TestSplit(t *testing.T) {
 		{"landbouwbeleid", []string{"landbouw", "beleid"}},
 		{"vrouwentoernooi", []string{"vrouwen", "toernooi"}},
 		{"opleidingsploeg", []string{"opleiding", "ploeg"}},
-		{"staatsgreep", []string{"staat", "greep"}}, // lexicalised, but the counts cannot tell
+		{"staatsgreep", []string{"staat", "greep"}}, // lexicalised, but neither the counts nor Hunspell can tell
 		// Listed and about as frequent as their parts or more: whole.
 		{"samenwerkingsverbanden", nil}, // 253 times, parts 1,148 and 56
 		{"burgemeester", nil},           // 4,549 times, parts 7 and 36
@@ -115,13 +117,59 @@ func TestSplitTerms(t *testing.T) {
 	})
 }
 
+// TestSplitHunspell checks the classes of listed words that the OpenTaal
+// Hunspell dictionary's flags tell apart (options.hunspell): compounds that
+// Hunspell builds by its compound rules are split like unlisted words unless
+// they are frequent as a whole in the statutory text; entries that carry a
+// compound flag are building blocks and stay whole, even with a term in
+// them; other entries follow the counts as before.
+func TestSplitHunspell(t *testing.T) {
+	terms := []string{"belang", "land", "raad", "missie"}
+	runSplit(t, NewWith(terms), []splitTest{
+		// Built by Hunspell's compound rules, absent from the statutory
+		// text or rare there: split.
+		{"kaasfondue", []string{"kaas", "fondue"}},
+		{"brandweerkazerne", []string{"brandweer", "kazerne"}},
+		{"bosbouwbeleid", []string{"bosbouw", "beleid"}},
+		{"begrotingstekort", []string{"begroting", "tekort"}},
+		{"oorlogsmisdaden", []string{"oorlog", "misdaden"}},
+		// Built by Hunspell, frequent in the statutory text, but less so
+		// than their parts: split.
+		{"arbeidsovereenkomst", []string{"arbeid", "overeenkomst"}},
+		{"zorgverzekeraar", []string{"zorg", "verzekeraar"}},
+		// Built by Hunspell, but nearly as frequent as their parts
+		// (options.freeAlpha): lexicalised, whole.
+		{"werkgelegenheid", nil},
+		{"omgevingsvergunning", nil},
+		{"kinderopvang", nil},
+		{"bezwaarschrift", nil},
+		// Hunspell entries with a compound flag: building blocks, whole,
+		// even where a part is a term (belang, land, raad).
+		{"belangstelling", nil},
+		{"platteland", nil},
+		{"gemeenteraad", nil},
+		{"ondernemingsraad", nil},
+		{"weekeinde", nil},
+		{"wetenschapper", nil},
+		{"wereldkampioenschap", nil},
+		{"belastingdienst", nil},
+		// Hunspell entries without a compound flag: the counts or a term
+		// decide.
+		{"defensieminister", []string{"defensie", "minister"}},
+		{"regeringsleider", []string{"regering", "leider"}},
+		{"vredesmissie", []string{"vrede", "missie"}},
+		{"ploegleider", nil}, // ploeg 22, leider 70, the whole 4 times
+		{"rechtspersoon", nil},
+	})
+}
+
 // TestSplitHyphenation checks the hyphenation constraint with the length
 // and frequency rules off (every listed word may be split): split points
 // must be hyphenation points (om-gangs-taal, not omgang|staal;
 // top-sprin-ter, not tops|printer).
 func TestSplitHyphenation(t *testing.T) {
 	s := New()
-	s.opt.knownMinLen, s.opt.alphaShort, s.opt.alphaLong, s.opt.minPartCount = 0, 0, 0, 0
+	s.opt.knownMinLen, s.opt.alphaShort, s.opt.alphaLong, s.opt.minPartCount, s.opt.hunspell = 0, 0, 0, 0, false
 	runSplit(t, s, []splitTest{
 		{"omgangstaal", []string{"omgang", "taal"}},
 		{"gelaatstrekken", []string{"gelaat", "trekken"}},
@@ -214,8 +262,23 @@ func TestGenerate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer in.Close()
+	hdir := filepath.Join(sharedDir(t), "data", "hunspell-nl-debian")
+	aff, err := os.Open(filepath.Join(hdir, "nl.aff"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer aff.Close()
+	hdic, err := os.Open(filepath.Join(hdir, "nl.dic.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hdic.Close()
+	forms, _, err := hunspell.Forms(aff, hdic)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var fst bytes.Buffer
-	st, err := wordlist.Compile(in, &fst)
+	st, err := wordlist.Compile(in, &fst, wordlist.Marks(forms))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,7 +3,11 @@
 //
 // The dictionary is the OpenTaal word list (Debian's wdutch), compiled by
 // internal/gen into opentaal/words.fst and embedded; its licence is
-// opentaal/LICENSE. Run go generate to rebuild it from the Debian file. Extra
+// opentaal/LICENSE. Each word carries two flags from the OpenTaal Hunspell
+// dictionary (Debian's hunspell-nl, same licence, read by internal/hunspell):
+// whether Hunspell knows it without compounding, and whether its entry is a
+// compound building block. Run go generate to rebuild it from the Debian
+// files. Extra
 // words (the glossary's terms, the corpus's vocabulary) are added by New. The
 // Dutch hyphenation patterns (OpenTaal/LibreOffice, Debian's hyphen-nl) are
 // converted by the same generator into hyphen-nl/hyph_nl.txt (licence
@@ -22,9 +26,13 @@
 // beleid, minister and voorbereiding stay whole. Every split point must be a
 // hyphenation point where the modifier ends or where the next part starts
 // (om-gangs-taal: omgang+s+taal, not omgang+staal). A word the list itself
-// contains may be lexicalised (hoofdstuk, burgemeester): it is split only from
-// 9 bytes on, and only if its parts are much more frequent in the statutory
-// text than the word itself (Koehn and Knight's geometric mean of the parts'
-// counts) or one of them is a glossary term. docs/COMPOUNDS.md gives the
-// method and its precision and recall on the UD Dutch dev gold.
+// contains may be lexicalised (hoofdstuk, burgemeester). From 9 bytes on, one
+// that Hunspell builds by its compound rules is a productive compound and is
+// split unless it is nearly as frequent as its parts in the statutory text;
+// one whose Hunspell entry carries a compound flag is a building block and
+// stays whole; the other entries are split only if their parts are much more
+// frequent in the statutory text than the word itself (Koehn and Knight's
+// geometric mean of the parts' counts) or one of them is a glossary term.
+// docs/COMPOUNDS.md gives the method and its precision and recall on the UD
+// Dutch dev gold.
 package decompound

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/vellum"
 
 	"github.com/tolk-nl/tolk/index/decompound/internal/bytetrie"
+	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
 
 // trie is the dictionary: a flat byte trie with flags per node, built
@@ -36,13 +37,25 @@ func loadEntries(data []byte, extra int) ([]entry, error) {
 	it, err := fst.Iterator(nil, nil)
 	for err == nil {
 		k, v := it.Current()
-		out = append(out, entry{string(k), uint8(v)})
+		out = append(out, entry{string(k), listFlags(v)})
 		err = it.Next()
 	}
 	if err != vellum.ErrIteratorDone {
 		return nil, fmt.Errorf("decompound: %w", err)
 	}
 	return out, nil
+}
+
+// listFlags maps the FST value of package wordlist to trie flags.
+func listFlags(v uint64) uint8 {
+	f := uint8(v & (wordlist.Common | wordlist.Capitalised))
+	if v&wordlist.HunListed != 0 {
+		f |= hunListed
+	}
+	if v&wordlist.HunPart != 0 {
+		f |= hunPart
+	}
+	return f
 }
 
 // buildTrie builds the trie from entries, which it sorts and merges.

@@ -1,11 +1,14 @@
 // Command gen compiles package decompound's embedded artefacts: the OpenTaal
 // word list (opentaal/words.fst, with the OpenTaal licence beside it in
-// opentaal/LICENSE), the Dutch hyphenation patterns (hyphen-nl/hyph_nl.txt,
+// opentaal/LICENSE; with -hunspell-aff and -hunspell-dic each word also
+// carries the two flags that package hunspell derives from the OpenTaal
+// Hunspell dictionary), the Dutch hyphenation patterns (hyphen-nl/hyph_nl.txt,
 // converted to UTF-8, with hyphen-nl/LICENSE) and, with -freq, the word
 // frequencies of the Dutch statutory text (bwbfreq/words.txt.gz). It is run
 // by go generate in package decompound:
 //
 //	go run ./internal/gen -in /usr/share/dict/dutch -copyright /usr/share/doc/wdutch/copyright -out opentaal \
+//		-hunspell-aff /usr/share/hunspell/nl.aff -hunspell-dic /usr/share/hunspell/nl.dic \
 //		-hyph /usr/share/hyphen/hyph_nl_NL.dic -hyph-copyright /usr/share/doc/hyphen-nl/copyright -hyph-out hyphen-nl \
 //		-freq bwb-small.jsonl.gz,bwb-large.jsonl.gz -freq-out bwbfreq
 //
@@ -26,6 +29,7 @@ import (
 	"github.com/blevesearch/vellum"
 
 	"github.com/tolk-nl/tolk/index/decompound/internal/freq"
+	"github.com/tolk-nl/tolk/index/decompound/internal/hunspell"
 	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
@@ -42,6 +46,8 @@ func run(args []string) error {
 	in := fs.String("in", "/usr/share/dict/dutch", "the word list (Debian wdutch), plain or gzip")
 	cr := fs.String("copyright", "/usr/share/doc/wdutch/copyright", "the Debian copyright file of wdutch")
 	out := fs.String("out", "opentaal", "output directory for words.fst and LICENSE")
+	haff := fs.String("hunspell-aff", "", "the OpenTaal Hunspell affix file (Debian hunspell-nl nl.aff); with -hunspell-dic, its flags are added to the word list")
+	hdic := fs.String("hunspell-dic", "", "the OpenTaal Hunspell dictionary (nl.dic, plain or gzip)")
 	hyph := fs.String("hyph", "/usr/share/hyphen/hyph_nl_NL.dic", "the Dutch hyphenation patterns (Debian hyphen-nl)")
 	hcr := fs.String("hyph-copyright", "/usr/share/doc/hyphen-nl/copyright", "the Debian copyright file of hyphen-nl, or an excerpt holding its dictionaries/nl_NL paragraph")
 	hout := fs.String("hyph-out", "hyphen-nl", "output directory for hyph_nl.txt and LICENSE")
@@ -50,7 +56,14 @@ func run(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if err := words(*in, *cr, *out); err != nil {
+	var marks map[string]uint64
+	if *haff != "" && *hdic != "" {
+		var err error
+		if marks, err = hunspellMarks(*haff, *hdic); err != nil {
+			return err
+		}
+	}
+	if err := words(*in, *cr, *out, marks); err != nil {
 		return err
 	}
 	if err := patterns(*hyph, *hcr, *hout); err != nil {
@@ -106,11 +119,33 @@ func frequencies(ins []string, list []byte, out string) error {
 	return nil
 }
 
-// words compiles the word list in into out/words.fst and writes the OpenTaal
-// licence, taken from the copyright file cr, to out/LICENSE.
-func words(in, cr, out string) error {
+// hunspellMarks expands the Hunspell dictionary into the flags that
+// wordlist.Compile adds to the word list's keys.
+func hunspellMarks(aff, dic string) (map[string]uint64, error) {
+	a, err := os.Open(aff)
+	if err != nil {
+		return nil, fmt.Errorf("gen: %w", err)
+	}
+	defer a.Close()
+	d, err := os.Open(dic)
+	if err != nil {
+		return nil, fmt.Errorf("gen: %w", err)
+	}
+	defer d.Close()
+	forms, n, err := hunspell.Forms(a, d)
+	if err != nil {
+		return nil, fmt.Errorf("gen: %w", err)
+	}
+	fmt.Printf("gen: hunspell: %d entries, %d forms\n", n, len(forms))
+	return wordlist.Marks(forms), nil
+}
+
+// words compiles the word list in, with the Hunspell marks, into
+// out/words.fst and writes the OpenTaal licence, taken from the copyright
+// file cr, to out/LICENSE.
+func words(in, cr, out string, marks map[string]uint64) error {
 	return generate(in, cr, out, "words.fst", wordlist.Licence, func(r io.Reader, w io.Writer) (string, error) {
-		st, err := wordlist.Compile(r, w)
+		st, err := wordlist.Compile(r, w, marks)
 		return fmt.Sprintf("%d lines, %d entries, %d keys, %d bytes", st.Lines, st.Entries, st.Keys, st.Bytes), err
 	})
 }

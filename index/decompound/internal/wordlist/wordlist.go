@@ -21,6 +21,8 @@ import (
 
 	"github.com/blevesearch/vellum"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tolk-nl/tolk/index/decompound/internal/hunspell"
 )
 
 // Flags stored as the FST value of every key.
@@ -31,6 +33,12 @@ const (
 	// Capitalised marks a key that the list spells with a capital (a name,
 	// an acronym): such a word is not split and is no compound part.
 	Capitalised
+	// HunListed marks a key that the OpenTaal Hunspell dictionary knows
+	// without compounding: an entry or an entry with affixes.
+	HunListed
+	// HunPart marks a key whose Hunspell entry carries a compound flag: a
+	// building block of compounds rather than a compound itself.
+	HunPart
 )
 
 // Stats describes one compilation.
@@ -45,12 +53,14 @@ type Stats struct {
 var ErrEmpty = errors.New("wordlist: no entries")
 
 // Compile reads the word list (plain or gzip-compressed, one entry a line)
-// from r and writes the FST to w. Entries with anything but letters (spaces,
+// from r and writes the FST to w. marks, if not nil, gives further flags
+// (HunListed, HunPart) by lower-cased word; they are added to the keys of
+// the list only, never as keys of their own. Entries with anything but letters (spaces,
 // hyphens, digits, apostrophes, dots) are dropped: the analyzer's tokenizer
 // never hands such a string to the splitter. Keys are lower-cased; a key with
 // diacritics is stored a second time without them, so a token folded by the
 // analyzer (keïta → keita) is found as well.
-func Compile(r io.Reader, w io.Writer) (Stats, error) {
+func Compile(r io.Reader, w io.Writer, marks map[string]uint64) (Stats, error) {
 	var st Stats
 	br := bufio.NewReader(r)
 	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
@@ -78,6 +88,7 @@ func Compile(r io.Reader, w io.Writer) (Stats, error) {
 			f = Capitalised
 		}
 		key := strings.ToLower(line)
+		f |= marks[key]
 		flags[key] |= f
 		if plain := StripMarks(key); plain != key {
 			flags[plain] |= f
@@ -149,13 +160,21 @@ wdutch package (/usr/share/dict/dutch). It was changed: entries holding
 anything but letters were dropped, the rest were lower-cased, entries with
 diacritics were added a second time without them, and the result was encoded
 as a finite state transducer (github.com/blevesearch/vellum) mapping each
-word to flags. OpenTaal asks that README_nl_NL.txt be kept with copies of the
-word list; the Debian package does not ship that file.
+word to flags. Two of the flags come from the OpenTaal Dutch Hunspell
+dictionary (https://github.com/OpenTaal/opentaal-hunspell) as shipped by
+Debian's hunspell-nl package (/usr/share/hunspell/nl.dic and nl.aff, built
+from the same Debian source package, dutch, with the same copyright file):
+whether the dictionary knows the word as an entry or an entry with affixes,
+and whether that entry carries a compound flag; no other part of the
+Hunspell files is kept. OpenTaal asks that README_nl_NL.txt be kept with
+copies of the word list; the Debian packages do not ship that file.
 
 The copyright and licence text below are copied unchanged from the Debian
-package's /usr/share/doc/wdutch/copyright, from its "Copyright:" line on.
-OpenTaal offers the word list under either licence; tolk uses it under the
-revised BSD licence, and both texts are kept as the copyright file asks.
+package's /usr/share/doc/wdutch/copyright, from its "Copyright:" line on
+(hunspell-nl's /usr/share/doc/hunspell-nl/copyright is the same file).
+OpenTaal offers the word list and the Hunspell dictionary under either
+licence; tolk uses them under the revised BSD licence, and both texts are
+kept as the copyright file asks.
 
 --------------------------------------------------------------------------------
 
@@ -171,4 +190,23 @@ func Licence(copyright []byte) ([]byte, error) {
 	}
 	out := append([]byte(licenceHeader), copyright[i+1:]...)
 	return out, nil
+}
+
+// Marks turns the Hunspell flags of package hunspell (by lower-cased form)
+// into the flags Compile adds to the list's keys.
+func Marks(forms map[string]uint8) map[string]uint64 {
+	m := make(map[string]uint64, len(forms))
+	for w, f := range forms {
+		var v uint64
+		if f&hunspell.Listed != 0 {
+			v |= HunListed
+		}
+		if f&hunspell.Part != 0 {
+			v |= HunPart
+		}
+		if v != 0 {
+			m[w] = v
+		}
+	}
+	return m
 }
