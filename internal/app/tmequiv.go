@@ -27,14 +27,20 @@ type TMExample struct {
 
 // Equivalent is a suggested English equivalent of a Dutch term: the
 // rendering, in how many TM pairs it is the aligned translation (of
-// Total pairs that have the term), how it was aligned (glossary or
-// lexicon), whether the concept has it already, and two example pairs.
+// Total pairs that have the term), how it was aligned (glossary,
+// lexicon, tm), whether the concept has it already, and two example
+// pairs. A composed suggestion (Via "composed", ComposeEquivalents) has
+// no pair with the term: Count and Total are 0, Support counts the TM
+// segments whose English has the phrase, Note says how it was composed,
+// and the examples, if any, are segments with the English phrase.
 type Equivalent struct {
 	EN         string      `json:"en"`
 	Count      int         `json:"count"`
 	Total      int         `json:"total"`
 	Via        string      `json:"via"`
 	InGlossary bool        `json:"in_glossary,omitempty"`
+	Support    int         `json:"support,omitempty"`
+	Note       string      `json:"note,omitempty"`
 	Examples   []TMExample `json:"examples"`
 }
 
@@ -108,7 +114,8 @@ type CandidateSuggestion struct {
 }
 
 // CandidatesWithEquivalents is Candidates with up to three suggested
-// English equivalents each.
+// English equivalents each: from the TM, or, for a candidate no TM pair
+// has, composed word by word (ComposeEquivalents).
 func (a *App) CandidatesWithEquivalents(ctx context.Context, id string, limit int) ([]CandidateSuggestion, error) {
 	cs, err := a.Candidates(id, limit)
 	if err != nil {
@@ -119,6 +126,11 @@ func (a *App) CandidatesWithEquivalents(ctx context.Context, id string, limit in
 		eq, err := a.SuggestEquivalents(ctx, c.Text, 3)
 		if err != nil {
 			return nil, err
+		}
+		if len(eq) == 0 {
+			if eq, err = a.ComposeEquivalents(ctx, c.Text, 3); err != nil {
+				return nil, err
+			}
 		}
 		out[i] = CandidateSuggestion{Candidate: c, Equivalents: eq}
 	}

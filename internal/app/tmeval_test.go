@@ -91,10 +91,12 @@ func TestTMEval(t *testing.T) {
 				t.Fatalf("concept %s has no %s term", id, set.from)
 			}
 			q := ts[0].Text
+			began := time.Now()
 			res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: q, Lang: set.from, Limit: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
+			took := time.Since(began)
 			n++
 			good := len(res.Groups) > 0 && res.Groups[0].Text != "" && accepted(c, set.to, res.Groups[0].Text)
 			var gs []string
@@ -106,9 +108,9 @@ func TestTMEval(t *testing.T) {
 				mark = "yes"
 				ok++
 			}
-			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s |\n", c.ID, q, res.Total, strings.Join(gs, " · "), mark)
+			fmt.Fprintf(&b, "| %s | %s | %d | %s | %s | %d |\n", c.ID, q, res.Total, strings.Join(gs, " · "), mark, took.Milliseconds())
 		}
-		t.Logf("%s set, %s → %s: top group accepted for %d of %d terms\n| concept | query | pairs | top groups | accepted |\n|---|---|---|---|---|\n%s", set.name, set.from, set.to, ok, n, b.String())
+		t.Logf("%s set, %s → %s: top group accepted for %d of %d terms\n| concept | query | pairs | top groups | accepted | ms |\n|---|---|---|---|---|---|\n%s", set.name, set.from, set.to, ok, n, b.String())
 	}
 
 	// The Mali letter's candidates with their top suggestion.
@@ -125,6 +127,13 @@ func TestTMEval(t *testing.T) {
 				with++
 				e := s.Equivalents[0]
 				sug = fmt.Sprintf("%s (%d of %d, %s)", e.EN, e.Count, e.Total, e.Via)
+				if e.Via == viaComposed {
+					var alts []string
+					for _, o := range s.Equivalents[1:] {
+						alts = append(alts, o.EN)
+					}
+					sug = fmt.Sprintf("%s (composed, TM English support %d; %s; then: %s)", e.EN, e.Support, e.Note, strings.Join(alts, " · "))
+				}
 			}
 			fmt.Fprintf(&b, "| %s | %s | %d | %s |\n", s.Text, s.Kind, s.Count, sug)
 		}

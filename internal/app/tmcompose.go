@@ -1,0 +1,380 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/tm/fuzzy"
+)
+
+// Composed suggestions (issue 14 point 3, the fallback "from the TM and
+// lexicon"): a Dutch term the TM does not contain — a new phrase of a
+// letter — gets English composed word by word. The term is cut into the
+// longest runs that are a glossary term (curated, or imported such as
+// FreeDict), the other words are translated by the lexicon (its English
+// keys shown as the commonest surface form the TM's English side has for
+// them) or a short list of function words, and unknown names are kept.
+// The combinations are ranked by the translations' probabilities and by
+// how often the whole English phrase occurs in the TM's English side (its
+// n-gram support). A composed suggestion says so: Via "composed", no TM
+// pair translates the term (Count and Total 0), Support counts the TM
+// segments with the English phrase and its examples are those segments.
+
+// Via of a composed suggestion.
+const viaComposed = "composed"
+
+// composeMaxOptions bounds the translations tried per part, and
+// composeMaxCandidates the combinations whose support is looked up.
+const (
+	composeMaxOptions    = 3
+	composeMaxCandidates = 8
+	composeMinLexP       = 0.05
+	composeSupportCands  = 300
+)
+
+// nlFunctionEN translates the Dutch function words a term may contain;
+// the lexicon has none of them (the analysis drops stop words).
+var nlFunctionEN = map[string]string{
+	"en": "and", "of": "or", "van": "of", "de": "the", "het": "the", "een": "a", "in": "in", "op": "on",
+	"voor": "for", "met": "with", "tot": "to", "naar": "to", "door": "by", "bij": "at", "uit": "from",
+	"over": "on", "tegen": "against", "zonder": "without", "onder": "under", "tussen": "between",
+}
+
+// option is one English rendering of a part of the term.
+type option struct {
+	en  string
+	p   float64
+	via string // glossary, lexicon, function word, name
+}
+
+// composePart is a run of the term's words and its renderings.
+type composePart struct {
+	nl      string
+	options []option
+	elided  bool // the head of a coordination: Noord-[Mali] en Centraal-Mali
+}
+
+// ComposeEquivalents composes up to n English equivalents of a Dutch term
+// word by word from the glossary and the lexicon, best first (see above).
+// It returns none for a term with no part it can translate.
+func (a *App) ComposeEquivalents(ctx context.Context, nl string, n int) ([]Equivalent, error) {
+	if err := a.tmReady(); err != nil {
+		return nil, err
+	}
+	parts := a.composeParts(ctx, nl)
+	if len(parts) == 0 {
+		return []Equivalent{}, nil
+	}
+	translated := false
+	for _, p := range parts {
+		for _, o := range p.options {
+			if o.via != "name" {
+				translated = true
+			}
+		}
+	}
+	if !translated {
+		return []Equivalent{}, nil
+	}
+	type cand struct {
+		en      string
+		prior   float64
+		how     []string
+		support int
+		ex      []TMExample
+		score   float64
+	}
+	cands := []cand{{prior: 1}}
+	for _, p := range parts {
+		var next []cand
+		for _, c := range cands {
+			for _, o := range p.options {
+				next = append(next, cand{en: strings.TrimSpace(c.en + " " + o.en), prior: c.prior * o.p,
+					how: append(slices.Clone(c.how), fmt.Sprintf("%s → %s (%s)", p.nl, o.en, o.via))})
+			}
+		}
+		slices.SortStableFunc(next, func(x, y cand) int { return cmp.Compare(y.prior, x.prior) })
+		cands = next[:min(len(next), composeMaxCandidates)]
+	}
+	// A coordination's shared head is said once: northern Mali and
+	// central Mali → northern and central Mali.
+	if head := elidedHead(parts); head != "" {
+		for i := range cands {
+			cands[i].en = elide(cands[i].en, head)
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		c.prior = math.Pow(c.prior, 1/float64(len(parts)))
+		sup, ex, err := a.englishSupport(ctx, c.en)
+		if err != nil {
+			return nil, err
+		}
+		c.support, c.ex = sup, ex
+		c.score = c.prior * (1 + math.Log1p(float64(sup)))
+	}
+	slices.SortStableFunc(cands, func(x, y cand) int { return cmp.Compare(y.score, x.score) })
+	out := []Equivalent{}
+	seen := map[string]bool{}
+	for _, c := range cands {
+		k := strings.ToLower(c.en)
+		if seen[k] || len(out) == n {
+			continue
+		}
+		seen[k] = true
+		note := "composed from the glossary and lexicon word by word (" + strings.Join(c.how, "; ") + "); no TM pair has the Dutch term"
+		if c.support == 0 {
+			note += ", and the TM's English side does not have this phrase"
+		}
+		out = append(out, Equivalent{EN: c.en, Via: viaComposed, Support: c.support, Note: note, Examples: nonNilExamples(c.ex)})
+	}
+	return out, nil
+}
+
+func nonNilExamples(ex []TMExample) []TMExample {
+	if ex == nil {
+		return []TMExample{}
+	}
+	return ex
+}
+
+// composeParts cuts a Dutch term into parts with their renderings.
+func (a *App) composeParts(ctx context.Context, nl string) []composePart {
+	units, elidedAt := coordinationUnits(nl)
+	var parts []composePart
+	for i := 0; i < len(units); {
+		// The longest run of units that is a glossary term.
+		j := len(units)
+		var opts []option
+		for ; j > i; j-- {
+			if opts = a.glossaryOptions(strings.Join(units[i:j], " ")); len(opts) > 0 {
+				break
+			}
+		}
+		if j == i {
+			j = i + 1
+			opts = a.wordOptions(ctx, units[i])
+		}
+		if len(opts) > 0 {
+			parts = append(parts, composePart{nl: strings.Join(units[i:j], " "), options: opts, elided: i == elidedAt && j == i+1})
+		}
+		i = j
+	}
+	return parts
+}
+
+// coordinationUnits returns the words of a term, with a coordination's
+// elided head restored (Noord- en Centraal-Mali: Noord-Mali, en,
+// Centraal-Mali) and the index of the unit that got it (-1: none).
+func coordinationUnits(nl string) ([]string, int) {
+	fs := strings.Fields(nl)
+	elidedAt := -1
+	var units []string
+	for i, f := range fs {
+		if strings.HasSuffix(f, "-") && i+2 < len(fs) && (fs[i+1] == "en" || fs[i+1] == "of") {
+			if k := strings.LastIndexByte(fs[i+2], '-'); k > 0 {
+				units = append(units, f+fs[i+2][k+1:])
+				elidedAt = len(units) - 1
+				continue
+			}
+		}
+		if w := strings.Trim(f, ",.;:()\"'"); w != "" {
+			units = append(units, w)
+		}
+	}
+	return units, elidedAt
+}
+
+// elidedHead returns the English last word shared by the elided part and
+// the term's last part when every rendering of both ends in it.
+func elidedHead(parts []composePart) string {
+	var e, last *composePart
+	for i := range parts {
+		if parts[i].elided {
+			e = &parts[i]
+		}
+	}
+	if e == nil || len(parts) < 2 {
+		return ""
+	}
+	last = &parts[len(parts)-1]
+	head := ""
+	for _, p := range []*composePart{e, last} {
+		for _, o := range p.options {
+			fs := strings.Fields(o.en)
+			if len(fs) < 2 {
+				return ""
+			}
+			h := fs[len(fs)-1]
+			if head == "" {
+				head = h
+			} else if !strings.EqualFold(head, h) {
+				return ""
+			}
+		}
+	}
+	return head
+}
+
+// elide says head once: "northern Mali and central Mali" →
+// "northern and central Mali".
+func elide(en, head string) string {
+	fs := strings.Fields(en)
+	for i, f := range fs[:max(0, len(fs)-1)] {
+		if strings.EqualFold(f, head) {
+			return strings.Join(append(slices.Clone(fs[:i]), fs[i+1:]...), " ")
+		}
+	}
+	return en
+}
+
+// glossaryOptions returns the English terms of the concepts with the
+// Dutch term text (by inflection key), preferred ones first.
+func (a *App) glossaryOptions(text string) []option {
+	res, err := a.terms.Lookup(glossary.LookupRequest{Q: text, Lang: "nl", Mode: glossary.ModeStem, Limit: 20})
+	if err != nil {
+		return nil
+	}
+	want := strings.Join(termKeys("nl", text), " ")
+	var out []option
+	seen := map[string]bool{}
+	for _, m := range res.Concepts {
+		if m.TermLang != "nl" || strings.Join(termKeys("nl", m.Term), " ") != want {
+			continue
+		}
+		for _, t := range m.TermsIn("en") {
+			p := 0.5
+			switch t.Status {
+			case glossary.Preferred:
+				p = 1
+			case glossary.Admitted, "":
+				p = 0.7
+			case glossary.Deprecated, glossary.Superseded:
+				continue
+			}
+			if m.Collection != "curated" {
+				p *= 0.6 // an imported dictionary (FreeDict) lists every sense
+			}
+			if k := strings.ToLower(t.Text); !seen[k] {
+				seen[k] = true
+				out = append(out, option{en: t.Text, p: p, via: "glossary"})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(x, y option) int { return cmp.Compare(y.p, x.p) })
+	return out[:min(len(out), composeMaxOptions)]
+}
+
+// wordOptions renders one word that is no glossary term: a function word
+// from the list, else by the lexicon, else its parts (a hyphenated word
+// or a compound) one by one, else — a name — as it is.
+func (a *App) wordOptions(ctx context.Context, w string) []option {
+	f := index.Fold(w)
+	if en, ok := nlFunctionEN[f]; ok {
+		return []option{{en: en, p: 1, via: "function word"}}
+	}
+	if opts := a.lexiconOptions(ctx, f); len(opts) > 0 {
+		return opts
+	}
+	var parts []string
+	if strings.Contains(w, "-") {
+		parts = strings.Split(w, "-")
+	} else if a.split != nil {
+		parts = a.split(f)
+	}
+	if len(parts) > 1 {
+		// Each part by the glossary or the lexicon, its best rendering,
+		// in the Dutch order.
+		var ens []string
+		p := 1.0
+		for _, part := range parts {
+			opts := a.glossaryOptions(part)
+			if len(opts) == 0 {
+				opts = a.wordOptions(ctx, part)
+			}
+			if len(opts) == 0 {
+				return nil
+			}
+			ens = append(ens, opts[0].en)
+			p *= opts[0].p
+		}
+		return []option{{en: strings.Join(ens, " "), p: p, via: "parts"}}
+	}
+	if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
+		return []option{{en: w, p: 0.3, via: "name"}}
+	}
+	return nil
+}
+
+// lexiconOptions renders a folded Dutch word by the lexicon's best
+// translations, each as the commonest English word of the TM with that
+// key.
+func (a *App) lexiconOptions(ctx context.Context, f string) []option {
+	lex := a.lex.Load()
+	if lex == nil {
+		return nil
+	}
+	var out []option
+	for _, t := range lex.Lookup("nl", index.Key("nl", f)) {
+		if t.P < composeMinLexP || len(out) == composeMaxOptions || enFunction[t.Word] {
+			continue
+		}
+		if w := a.surface(ctx, t.Word); w != "" {
+			out = append(out, option{en: w, p: t.P, via: "lexicon"})
+		}
+	}
+	return out
+}
+
+// englishSupport counts the TM segments whose English side has the
+// phrase (by inflection key, consecutive words) among the first
+// composeSupportCands the segment search returns, and returns two of
+// them as examples with the phrase marked and its Dutch rendering, when
+// the word alignment finds one.
+func (a *App) englishSupport(ctx context.Context, phrase string) (int, []TMExample, error) {
+	var res TMConcordanceResult
+	all, err := a.concordanceAll(ctx, TMConcordanceRequest{Q: phrase, Lang: "en"}, composeSupportCands, &res)
+	if err != nil {
+		return 0, nil, err
+	}
+	var ex []TMExample
+	for _, p := range all[:min(2, len(all))] {
+		ex = append(ex, TMExample{NL: p.Target, EN: p.Source, NLMarks: p.TargetMarks, ENMarks: p.Marks})
+	}
+	return len(all), ex, nil
+}
+
+// surface returns the commonest English word of the TM's segments with
+// the index key key (popul: population), "" when none has it.
+func (a *App) surface(ctx context.Context, key string) string {
+	r, err := a.tmem.idx.Search(ctx, index.SegmentQuery{Q: key, Lang: "en", Limit: 20})
+	if err != nil {
+		return ""
+	}
+	count := map[string]int{}
+	a.tmem.mu.RLock()
+	for _, h := range r.Hits {
+		if s, ok := a.tmem.segs[h.Key]; ok {
+			for _, t := range fuzzy.Tokenize(s.EN, nil) {
+				if t.Kind == fuzzy.Word && index.Key("en", t.Fold) == key {
+					count[t.Fold]++
+				}
+			}
+		}
+	}
+	a.tmem.mu.RUnlock()
+	best, n := "", 0
+	for w, c := range count {
+		if c > n || c == n && w < best {
+			best, n = w, c
+		}
+	}
+	return best
+}

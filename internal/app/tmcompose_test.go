@@ -1,0 +1,151 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tmTestApp is the shipped service (curated glossary, shipped lexicon)
+// with a small TM of the given TSV lines (Dutch<TAB>English).
+func tmTestApp(t *testing.T, lines ...string) *App {
+	t.Helper()
+	a := openShipped(t)
+	if _, err := a.ImportTM(context.Background(), TMImport{Format: TMFormatTSV, Data: []byte(strings.Join(lines, "\n") + "\n"), Name: "t.tsv", Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestComposeEquivalents(t *testing.T) {
+	a := tmTestApp(t,
+		"Het verdrag treedt in werking.\tThe treaty enters into force.",
+		"De Malinese bevolking lijdt onder het geweld.\tThe Malian population suffers from the violence.",
+	)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		nl, want string
+		support  int
+	}{
+		// Glossary terms word by word (Malinees → Malian, bevolking →
+		// population); the TM's English side has the phrase once.
+		{"Malinese bevolking", "Malian population", 1},
+		// A coordination with an elided head: Noord-Mali and Centraal-Mali
+		// are glossary terms; Mali is said once.
+		{"Noord- en Centraal-Mali", "northern and central Mali", 0},
+	} {
+		t.Run(tc.nl, func(t *testing.T) {
+			eq, err := a.ComposeEquivalents(ctx, tc.nl, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(eq) == 0 {
+				t.Fatal("no suggestion")
+			}
+			e := eq[0]
+			if diff := cmp.Diff(tc.want, e.EN); diff != "" {
+				t.Errorf("top suggestion (-want +got):\n%s\nall: %+v", diff, eq)
+			}
+			if e.Via != viaComposed || e.Count != 0 || e.Total != 0 || e.Support != tc.support || !strings.Contains(e.Note, "no TM pair has the Dutch term") {
+				t.Errorf("got via %q count %d total %d support %d note %q; want composed, 0, 0, %d and the note", e.Via, e.Count, e.Total, e.Support, e.Note, tc.support)
+			}
+			if len(e.Examples) != min(2, tc.support) {
+				t.Errorf("%d examples for support %d", len(e.Examples), tc.support)
+			}
+			for _, x := range e.Examples {
+				if len(x.ENMarks) != 1 || !strings.EqualFold(x.EN[x.ENMarks[0].Start:x.ENMarks[0].End], tc.want) {
+					t.Errorf("example %q marks %v, want the phrase", x.EN, x.ENMarks)
+				}
+			}
+		})
+	}
+	t.Run("nothing to translate", func(t *testing.T) {
+		eq, err := a.ComposeEquivalents(ctx, "Xqzwv", 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(eq) != 0 {
+			t.Errorf("a name alone composes nothing, got %+v", eq)
+		}
+	})
+}
+
+// TestCandidatesComposed: the Mali letter's candidates, which the TM
+// lacks, get composed suggestions through CandidatesWithEquivalents.
+func TestCandidatesComposed(t *testing.T) {
+	a := tmTestApp(t, "Het verdrag treedt in werking.\tThe treaty enters into force.")
+	ctx := context.Background()
+	docs := a.Documents()
+	if len(docs) == 0 {
+		t.Fatal("no shipped document")
+	}
+	cs, err := a.CandidatesWithEquivalents(ctx, docs[0].ID, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range cs {
+		if len(c.Equivalents) > 0 {
+			got[c.Text] = c.Equivalents[0].EN
+			if c.Equivalents[0].Via != viaComposed {
+				t.Errorf("%s: via %q, want composed (the TM lacks it)", c.Text, c.Equivalents[0].Via)
+			}
+		}
+	}
+	for nl, want := range map[string]string{"Malinese bevolking": "Malian population", "Noord- en Centraal-Mali": "northern and central Mali"} {
+		if _, ok := got[nl]; !ok {
+			t.Logf("candidate %q not among %v (the candidate list changed?)", nl, got)
+			continue
+		}
+		if got[nl] != want {
+			t.Errorf("%s: top suggestion %q, want %q", nl, got[nl], want)
+		}
+	}
+}
+
+// TestConcordanceWordAlignment checks the concordance's marks on pairs
+// where a per-word lexicon threshold went wrong.
+func TestConcordanceWordAlignment(t *testing.T) {
+	a := tmTestApp(t,
+		"De aankondiging van de zittingen wordt aan de leden medegedeeld.\tNotice of the sessions shall be communicated to the members.",
+		"Het huwelijk was gesloten of aangekondigd voor het ongeval.\tThe marriage had been celebrated or announced prior to the accident.",
+		"Het voornemen wordt aangekondigd door de regering.\tThe intention is announced by the government.",
+		"De maatregelen werden afgekondigd door de autoriteiten.\tThe measures were announced by the authorities.",
+		"De regering zal de maatregelen morgen aankondigen.\tThe government will announce the measures tomorrow.",
+	)
+	ctx := context.Background()
+	t.Run("derived words do not match", func(t *testing.T) {
+		// aankondigen and aankondiging share the Snowball key; only the
+		// verb's forms are the verb's concordance.
+		res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: "aankondigen", Lang: "nl"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range res.Pairs {
+			if strings.Contains(p.Source, "aankondiging") {
+				t.Errorf("aankondigen matched %q", p.Source)
+			}
+		}
+	})
+	t.Run("participles group with their infinitive", func(t *testing.T) {
+		res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: "announce", Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range res.Groups {
+			got = append(got, g.Text)
+		}
+		// aangekondigd twice and aankondigen once are one group, named by
+		// the commoner form; afgekondigd (another verb) once: a rendering
+		// does not start with the auxiliary werden.
+		if diff := cmp.Diff([]string{"aangekondigd", "afgekondigd"}, got); diff != "" {
+			t.Errorf("groups (-want +got):\n%s\npairs: %+v", diff, res.Pairs)
+		}
+		if len(res.Groups) > 0 && res.Groups[0].Count != 3 {
+			t.Errorf("group %q has %d pairs, want 3", res.Groups[0].Text, res.Groups[0].Count)
+		}
+	})
+}
