@@ -7,12 +7,14 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // The window search evaluates the compiled query itself, term at a time,
@@ -82,6 +84,13 @@ type evaluator struct {
 	total uint64 // the snapshot's passage count (bleve's docTotal)
 	ls    *leafSet
 	posts []*keyPostings // by key of ls
+	// segs are the snapshot's segments and offsets where each one's
+	// passages start in its numbering; dicts their term dictionaries by
+	// field, opened once per evaluation.
+	segs    []*scorch.SegmentSnapshot
+	offsets []uint64
+	dicts   map[string][]segment.TermDictionary
+	mem     *arena
 	// phrases holds the passages each phrase matched, by phraseSig.
 	phrases map[string][]uint64
 }
@@ -96,12 +105,18 @@ type hitList struct {
 // in index order; ok is false when q has a shape evaluate leaves to bleve.
 // The evaluator is returned too: what it read tells which of the query's
 // terms and phrases each passage has (keysOf).
-func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, q query.Query) (hitList, *evaluator, bool, error) {
+// offsets are where each of snap's segments starts in its numbering; the
+// lists evaluate returns live in mem until it is released.
+func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, offsets []uint64, mem *arena, q query.Query) (hitList, *evaluator, bool, error) {
 	total, err := snap.DocCount()
 	if err != nil {
 		return hitList{}, nil, false, fmt.Errorf("index: search: %w", err)
 	}
-	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}}}
+	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}},
+		segs: snap.Segments(), offsets: offsets, dicts: map[string][]segment.TermDictionary{}, mem: mem}
+	if len(ev.offsets) != len(ev.segs) {
+		return hitList{}, nil, false, fmt.Errorf("index: search: %d segment offsets for %d segments", len(ev.offsets), len(ev.segs))
+	}
 	top, ok, err := ev.build(q, false)
 	if err != nil || !ok {
 		return hitList{}, nil, ok, err
@@ -134,42 +149,47 @@ func (ev *evaluator) phraseSig(terms []int, ls *leafSet) string {
 	return b.String()
 }
 
-// has tells whether passage doc has the term ft, if the evaluator read it.
-func (ev *evaluator) has(ft fieldTerm, doc uint64) bool {
-	k, ok := ev.ls.index[ft]
-	if !ok {
-		return false
+// coverage returns a function that gives the field + "\x00" + term keys
+// (coverage.go) of what the leaves of ls match in a passage, as
+// leafMatches.keysOf does from the passage's term vectors: a term's key
+// where the passage has the term, a phrase's keys where the phrase
+// matched. It answers from the postings and phrase matches evaluate read.
+func (ev *evaluator) coverage(ls *leafSet, keys []string) func(doc uint64) map[string]bool {
+	type leafDocs struct {
+		docs []uint64 // the passages the leaf matches
+		keys []string
 	}
-	docs := ev.posts[k].docs
-	i := sort.Search(len(docs), func(x int) bool { return docs[x] >= doc })
-	return i < len(docs) && docs[i] == doc
-}
-
-// keysOf returns the field + "\x00" + term keys (coverage.go) of what the
-// leaves of ls match in passage doc, as leafMatches.keysOf does from the
-// passage's term vectors: a term's key where the passage has the term, a
-// phrase's keys where the phrase matched.
-func (ev *evaluator) keysOf(doc uint64, ls *leafSet, keys []string) map[string]bool {
-	out := map[string]bool{}
+	leaves := make([]leafDocs, 0, len(ls.leaves))
 	for _, l := range ls.leaves {
+		var ld leafDocs
 		if !l.phrase {
-			if ev.has(ls.keys[l.terms[0]], doc) {
-				out[keys[l.terms[0]]] = true
+			if k, ok := ev.ls.index[ls.keys[l.terms[0]]]; ok {
+				ld.docs = ev.posts[k].docs
 			}
-			continue
-		}
-		docs := ev.phrases[ev.phraseSig(l.terms, ls)]
-		i := sort.Search(len(docs), func(x int) bool { return docs[x] >= doc })
-		if i == len(docs) || docs[i] != doc {
-			continue
-		}
-		for _, k := range l.terms {
-			if k >= 0 {
-				out[keys[k]] = true
+			ld.keys = []string{keys[l.terms[0]]}
+		} else {
+			ld.docs = ev.phrases[ev.phraseSig(l.terms, ls)]
+			for _, k := range l.terms {
+				if k >= 0 {
+					ld.keys = append(ld.keys, keys[k])
+				}
 			}
 		}
+		leaves = append(leaves, ld)
 	}
-	return out
+	return func(doc uint64) map[string]bool {
+		out := make(map[string]bool, len(leaves))
+		for _, ld := range leaves {
+			i := sort.Search(len(ld.docs), func(x int) bool { return ld.docs[x] >= doc })
+			if i == len(ld.docs) || ld.docs[i] != doc {
+				continue
+			}
+			for _, k := range ld.keys {
+				out[k] = true
+			}
+		}
+		return out
+	}
 }
 
 // setNorm sets the query weight of every term under n (not under a
@@ -362,37 +382,59 @@ func (ev *evaluator) term(field, term string, boost float64) (*enode, error) {
 	return &enode{kind: eTerm, key: k, boost: boost, idf: idf, qweight: 1.0, count: p.count, weight: w * w}, nil
 }
 
-// read reads the live postings of a term.
+// read reads the live postings of a term from each segment, as bleve's
+// term field reader does (deleted passages left out), without building a
+// TermFieldDoc per posting.
 func (ev *evaluator) read(field, term string) (*keyPostings, error) {
 	if err := ev.ctx.Err(); err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	tfr, err := ev.snap.TermFieldReader(ev.ctx, []byte(term), field, true, true, false)
-	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
+	dicts, ok := ev.dicts[field]
+	if !ok {
+		dicts = make([]segment.TermDictionary, len(ev.segs))
+		for i, seg := range ev.segs {
+			d, err := seg.Segment().Dictionary(field)
+			if err != nil {
+				return nil, fmt.Errorf("index: search: %w", err)
+			}
+			dicts[i] = d
+		}
+		ev.dicts[field] = dicts
 	}
-	defer tfr.Close()
-	p := &keyPostings{count: tfr.Count()}
-	p.docs = make([]uint64, 0, p.count)
-	p.tfn = make([]float64, 0, p.count)
-	var tfd bindex.TermFieldDoc
-	for {
-		d, err := tfr.Next(&tfd)
+	pls := make([]segment.PostingsList, len(ev.segs))
+	p := &keyPostings{}
+	for i, seg := range ev.segs {
+		pl, err := dicts[i].PostingsList([]byte(term), seg.Deleted(), nil)
 		if err != nil {
 			return nil, fmt.Errorf("index: search: %w", err)
 		}
-		if d == nil {
-			return p, nil
-		}
-		var tf float64
-		if d.Freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(d.Freq)]
-		} else {
-			tf = math.Sqrt(float64(d.Freq))
-		}
-		p.docs = append(p.docs, d.ID.Value())
-		p.tfn = append(p.tfn, tf*d.Norm)
+		pls[i] = pl
+		p.count += pl.Count()
 	}
+	p.docs = ev.mem.uints(int(p.count))
+	p.tfn = ev.mem.floats(int(p.count))
+	for i, pl := range pls {
+		off := ev.offsets[i]
+		it := pl.Iterator(true, true, false, nil)
+		for {
+			post, err := it.Next()
+			if err != nil {
+				return nil, fmt.Errorf("index: search: %w", err)
+			}
+			if post == nil {
+				break
+			}
+			var tf float64
+			if f := post.Frequency(); f < scorer.MaxSqrtCache {
+				tf = scorer.SqrtCache[int(f)]
+			} else {
+				tf = math.Sqrt(float64(f))
+			}
+			p.docs = append(p.docs, post.Number()+off)
+			p.tfn = append(p.tfn, tf*post.Norm())
+		}
+	}
+	return p, nil
 }
 
 // eval returns the passages n matches with their scores.
@@ -402,7 +444,7 @@ func (ev *evaluator) eval(n *enode) (hitList, error) {
 		return hitList{}, nil
 	case eTerm:
 		p := ev.posts[n.key]
-		out := hitList{docs: p.docs, scores: make([]float64, len(p.docs))}
+		out := hitList{docs: p.docs, scores: ev.mem.floats(len(p.docs))[:len(p.docs)]}
 		for i, tfn := range p.tfn {
 			s := tfn * n.idf
 			if n.qweight != 1.0 {
@@ -417,21 +459,21 @@ func (ev *evaluator) eval(n *enode) (hitList, error) {
 			return hitList{}, err
 		}
 		if len(kids) > searcher.DisjunctionHeapTakeover {
-			return heapUnion(kids, n.min), nil
+			return heapUnion(ev.mem, kids, n.min), nil
 		}
-		return union(kids, n.min), nil
+		return union(ev.mem, kids, n.min), nil
 	case eConj:
 		kids, err := ev.evalKids(n.kids)
 		if err != nil {
 			return hitList{}, err
 		}
-		return intersect(kids), nil
+		return intersect(ev.mem, kids), nil
 	case ePhrase:
 		kids, err := ev.evalKids(n.kids)
 		if err != nil {
 			return hitList{}, err
 		}
-		hl, err := ev.phrase(n, intersect(kids))
+		hl, err := ev.phrase(n, intersect(ev.mem, kids))
 		if err != nil {
 			return hitList{}, err
 		}
@@ -461,12 +503,12 @@ func (ev *evaluator) evalKids(kids []*enode) ([]hitList, error) {
 // union merges the children's lists: a passage matched by at least min
 // of them scores the sum of their scores, in order, times the share of
 // children that match it.
-func union(kids []hitList, min int) hitList {
+func union(mem *arena, kids []hitList, min int) hitList {
 	size := 0
 	for _, k := range kids {
-		size = max(size, len(k.docs))
+		size += len(k.docs)
 	}
-	out := hitList{docs: make([]uint64, 0, size), scores: make([]float64, 0, size)}
+	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
 	at := make([]int, len(kids))
 	total := float64(len(kids))
 	for {
@@ -500,12 +542,12 @@ func union(kids []hitList, min int) hitList {
 // passages gives them up. The heap is replayed with container/heap and the
 // searcher's ordering (by passage; a passage's children in whatever order
 // the heap holds them), so the sums are added in the same order.
-func heapUnion(kids []hitList, min int) hitList {
+func heapUnion(mem *arena, kids []hitList, min int) hitList {
 	size := 0
 	for _, k := range kids {
-		size = max(size, len(k.docs))
+		size += len(k.docs)
 	}
-	out := hitList{docs: make([]uint64, 0, size), scores: make([]float64, 0, size)}
+	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
 	h := &childHeap{kids: kids}
 	block := make([]childCurr, len(kids))
 	for i, k := range kids {
@@ -572,9 +614,9 @@ func (h *childHeap) Pop() any {
 
 // intersect keeps the passages every child matches, scored by the sum of
 // the children's scores, in order.
-func intersect(kids []hitList) hitList {
+func intersect(mem *arena, kids []hitList) hitList {
 	first := kids[0]
-	out := hitList{docs: make([]uint64, 0, len(first.docs)), scores: make([]float64, 0, len(first.docs))}
+	out := hitList{docs: mem.uints(len(first.docs)), scores: mem.floats(len(first.docs))}
 	at := make([]int, len(kids))
 next:
 	for i, d := range first.docs {
@@ -728,7 +770,7 @@ func (ev *evaluator) boolean(n *enode) (hitList, error) {
 		base = should
 	}
 	optional := n.should == nil || n.should.min == 0
-	out := hitList{docs: make([]uint64, 0, len(base.docs)), scores: make([]float64, 0, len(base.docs))}
+	out := hitList{docs: ev.mem.uints(len(base.docs)), scores: ev.mem.floats(len(base.docs))}
 	si, ni := 0, 0
 	for i, d := range base.docs {
 		for ni < len(not.docs) && not.docs[ni] < d {
@@ -754,6 +796,45 @@ func (ev *evaluator) boolean(n *enode) (hitList, error) {
 		out.scores = append(out.scores, sum)
 	}
 	return out, nil
+}
+
+// arena hands out the lists of one evaluation from a few large blocks,
+// which are kept for the next evaluation (arenas): a Dutch query's lists
+// are megabytes, and allocating them per query kept the collector busy.
+type arena struct {
+	u []uint64
+	f []float64
+}
+
+var arenas = sync.Pool{New: func() any { return &arena{} }}
+
+// minBlock is the smallest block an arena allocates.
+const minBlock = 1 << 14
+
+// uints returns an empty slice with room for n.
+func (a *arena) uints(n int) []uint64 {
+	if cap(a.u)-len(a.u) < n {
+		a.u = make([]uint64, 0, max(n, 2*cap(a.u), minBlock))
+	}
+	l := len(a.u)
+	a.u = a.u[:l+n]
+	return a.u[l : l : l+n]
+}
+
+// floats returns an empty slice with room for n.
+func (a *arena) floats(n int) []float64 {
+	if cap(a.f)-len(a.f) < n {
+		a.f = make([]float64, 0, max(n, 2*cap(a.f), minBlock))
+	}
+	l := len(a.f)
+	a.f = a.f[:l+n]
+	return a.f[l : l : l+n]
+}
+
+// release returns a to arenas; nothing it handed out may be used after.
+func (a *arena) release() {
+	a.u, a.f = a.u[:0], a.f[:0]
+	arenas.Put(a)
 }
 
 // best returns the positions in hl of its k best passages, best first:

@@ -307,6 +307,7 @@ type collection struct {
 	sf   *snapFacets
 	snap *scorch.IndexSnapshot
 	st   *snapTables // snap's tables: where its segments start
+	mem  *arena      // the lists of an evaluated search (evaluate.go)
 }
 
 // collecting returns a collection whose ctx sets a search up to count the
@@ -358,6 +359,10 @@ func (c *collection) facets(allDocs bool) map[string][]Facet {
 // release lets the snapshot go (and the facet counter, if facets was not
 // called).
 func (c *collection) release() {
+	if c.mem != nil {
+		c.mem.release()
+		c.mem = nil
+	}
 	if c.sf != nil {
 		c.sf.done()
 		c.sf = nil

@@ -243,10 +243,14 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 				return err
 			}
 		}
+		var keysOf func(uint64) map[string]bool
+		if ev != nil {
+			keysOf = ev.coverage(ls, keys)
+		}
 		cov := make(map[*search.DocumentMatch]int, len(res.Hits))
 		for i, h := range res.Hits {
 			if ev != nil {
-				cov[h] = coverageOf(ev.keysOf(nums[i], ls, keys), ps)
+				cov[h] = coverageOf(keysOf(nums[i]), ps)
 			} else {
 				cov[h] = coverageOf(m.keysOf(i, keys), ps)
 			}
@@ -306,20 +310,24 @@ func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Q
 		_ = r.Close()
 		return nil, nil, nil
 	}
-	hl, ev, ok, err := evaluate(ctx, snap, q)
-	if err != nil || !ok {
-		if err == nil {
-			evaluated.left.Add(1)
-		}
-		_ = snap.Close()
-		return nil, nil, err
-	}
-	evaluated.done.Add(1)
 	sf, err := ix.facets.forSnapshot(snap)
 	if err != nil {
 		_ = snap.Close()
 		return nil, nil, err
 	}
+	mem := arenas.Get().(*arena)
+	hl, ev, ok, err := evaluate(ctx, snap, sf.st.offsets, mem, q)
+	if err != nil || !ok {
+		if err == nil {
+			evaluated.left.Add(1)
+		}
+		mem.release()
+		sf.done()
+		_ = snap.Close()
+		return nil, nil, err
+	}
+	evaluated.done.Add(1)
+	col.mem = mem
 	col.snap, col.st, col.sf = snap, sf.st, sf // released by col.release
 	for _, d := range hl.docs {
 		sf.add(d)
