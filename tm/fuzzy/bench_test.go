@@ -41,6 +41,7 @@ func BenchmarkPut(b *testing.B) {
 // replaced (a close match exists).
 type benchSet struct {
 	entries []Entry
+	en      []string // the English side of each entry (a variant keeps its source's)
 	queries []string
 }
 
@@ -49,10 +50,12 @@ func makeBenchSet(tb testing.TB, n, queries int) benchSet {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var texts []string
 	seen := map[string]bool{}
+	enOf := map[string]string{}
 	for _, s := range real {
 		if !seen[s.NL] {
 			seen[s.NL] = true
 			texts = append(texts, s.NL)
+			enOf[s.NL] = s.EN
 		}
 	}
 	rng.Shuffle(len(texts), func(i, j int) { texts[i], texts[j] = texts[j], texts[i] })
@@ -97,6 +100,7 @@ func makeBenchSet(tb testing.TB, n, queries int) benchSet {
 	var set benchSet
 	for i := range n {
 		t := texts[i%len(texts)]
+		set.en = append(set.en, enOf[t])
 		if i >= len(texts) {
 			t = vary(t, 1+rng.IntN(3))
 		}
