@@ -38,7 +38,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/9" // 9: listed compounds split by word counts (decompound)
+const analysisVersion = "tolk-analysis/10" // 10: listed compounds told apart by the Hunspell compound flags (decompound)
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
