@@ -13,7 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
-	bindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
@@ -72,6 +71,7 @@ type enode struct {
 // keyPostings are the live postings of one (field, term) in the snapshot,
 // in index order.
 type keyPostings struct {
+	pls   []segment.PostingsList // per segment, to read locations again
 	docs  []uint64
 	tfn   []float64 // √freq × norm of each posting
 	count uint64    // the reader's Count, which bleve's idf uses
@@ -402,7 +402,7 @@ func (ev *evaluator) read(field, term string) (*keyPostings, error) {
 		ev.dicts[field] = dicts
 	}
 	pls := make([]segment.PostingsList, len(ev.segs))
-	p := &keyPostings{}
+	p := &keyPostings{pls: pls}
 	for i, seg := range ev.segs {
 		pl, err := dicts[i].PostingsList([]byte(term), seg.Deleted(), nil)
 		if err != nil {
@@ -714,33 +714,95 @@ func phraseAt(terms []int, pos map[int][][]uint64, i int) bool {
 
 // positions reads the positions of key k in each of docs (in index order).
 func (ev *evaluator) positions(k int, docs []uint64) ([][]uint64, error) {
-	ft := ev.ls.keys[k]
-	tfr, err := ev.snap.TermFieldReader(ev.ctx, []byte(ft.term), ft.field, false, false, true)
-	if err != nil {
-		return nil, fmt.Errorf("index: search: %w", err)
-	}
-	defer tfr.Close()
 	out := make([][]uint64, len(docs))
-	var tfd bindex.TermFieldDoc
 	var slab []uint64
-	for i, n := range docs {
-		d, err := tfr.Advance(bindex.NewIndexInternalID(nil, n), &tfd)
-		if err != nil {
-			return nil, fmt.Errorf("index: search: %w", err)
-		}
-		if d == nil {
-			break
-		}
-		if d.ID.Value() != n {
-			continue
-		}
+	err := ev.postings(k, docs, nil, func(i int, p segment.Posting) {
 		start := len(slab)
-		for _, v := range d.Vectors {
-			slab = append(slab, v.Pos)
+		for _, l := range p.Locations() {
+			slab = append(slab, l.Pos())
 		}
 		out[i] = slab[start:len(slab):len(slab)]
+	})
+	return out, err
+}
+
+// postings calls found with the posting, locations included, of key k in
+// each of docs that has it. order lists the indexes of docs in index
+// order; nil when docs are in index order.
+func (ev *evaluator) postings(k int, docs []uint64, order []int, found func(i int, p segment.Posting)) error {
+	pls := ev.posts[k].pls
+	seg := -1
+	var it segment.PostingsIterator
+	var cur segment.Posting // the iterator's current posting: Advance moves past it
+	done := false           // the segment has no more postings
+	for x := range docs {
+		i := x
+		if order != nil {
+			i = order[x]
+		}
+		d := docs[i]
+		for seg+1 < len(ev.offsets) && ev.offsets[seg+1] <= d {
+			seg++
+			it, cur, done = nil, nil, false
+		}
+		if seg < 0 || pls[seg] == nil || done {
+			continue
+		}
+		if it == nil {
+			it = pls[seg].Iterator(false, false, true, nil)
+		}
+		local := d - ev.offsets[seg]
+		if cur == nil || cur.Number() < local {
+			p, err := it.Advance(local)
+			if err != nil {
+				return fmt.Errorf("index: search: %w", err)
+			}
+			if p == nil {
+				done = true
+				continue
+			}
+			cur = p
+		}
+		if cur.Number() == local {
+			found(i, cur)
+		}
 	}
-	return out, nil
+	return nil
+}
+
+// leafMatches reads the occurrences of every key of ls in the passages
+// with internal numbers nums, as readLeaves does, from the postings the
+// evaluation read; false when it did not read them all.
+func (ev *evaluator) leafMatches(ls *leafSet, nums []uint64) (*leafMatches, bool, error) {
+	order := make([]int, len(nums))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return nums[order[a]] < nums[order[b]] })
+	m := &leafMatches{ls: ls, locs: make([][][]termLoc, len(ls.keys))}
+	var slab []termLoc
+	for k, ft := range ls.keys {
+		ek, ok := ev.ls.index[ft]
+		if !ok {
+			return nil, false, nil
+		}
+		per := make([][]termLoc, len(nums))
+		m.locs[k] = per
+		err := ev.postings(ek, nums, order, func(i int, p segment.Posting) {
+			start := len(slab)
+			for _, l := range p.Locations() {
+				slab = append(slab, termLoc{l.Pos(), l.Start(), l.End()})
+			}
+			per[i] = slab[start:len(slab):len(slab)]
+			if len(slab) == start {
+				per[i] = []termLoc{} // present, even without vectors
+			}
+		})
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	return m, true, nil
 }
 
 // boolean evaluates must, should and must-not parts as bleve's boolean

@@ -270,8 +270,16 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 			at[h] = i
 		}
 		var err error
-		if m, err = readLeaves(ctx, col.snap, ls, pageNums); err != nil {
-			return err
+		ok := false
+		if ev != nil {
+			if m, ok, err = ev.leafMatches(ls, pageNums); err != nil {
+				return err
+			}
+		}
+		if !ok {
+			if m, err = readLeaves(ctx, col.snap, ls, pageNums); err != nil {
+				return err
+			}
 		}
 	}
 	for _, h := range res.Hits {
