@@ -154,6 +154,7 @@ func (ev *evaluator) phraseSig(terms []int, ls *leafSet) string {
 // leafMatches.keysOf does from the passage's term vectors: a term's key
 // where the passage has the term, a phrase's keys where the phrase
 // matched. It answers from the postings and phrase matches evaluate read.
+// The map it returns is valid until its next call.
 func (ev *evaluator) coverage(ls *leafSet, keys []string) func(doc uint64) map[string]bool {
 	type leafDocs struct {
 		docs []uint64 // the passages the leaf matches
@@ -177,8 +178,9 @@ func (ev *evaluator) coverage(ls *leafSet, keys []string) func(doc uint64) map[s
 		}
 		leaves = append(leaves, ld)
 	}
+	out := make(map[string]bool, len(leaves))
 	return func(doc uint64) map[string]bool {
-		out := make(map[string]bool, len(leaves))
+		clear(out) // one map, read before the next call
 		for _, ld := range leaves {
 			i := sort.Search(len(ld.docs), func(x int) bool { return ld.docs[x] >= doc })
 			if i == len(ld.docs) || ld.docs[i] != doc {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -83,6 +84,10 @@ type Index struct {
 	slots sync.Pool // *[]int32: SearchWeighted's candidate slots, reused
 
 	facets facetTables // per segment: each passage's document and section
+
+	// closed is set by Close: the evaluated search (evaluate.go) reads
+	// the snapshot itself and must refuse as bleve's search does.
+	closed atomic.Bool
 }
 
 // batchSize is the number of passages per bleve batch: STYLE's measurements
@@ -210,6 +215,7 @@ func (ix *Index) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), closeFlush)
 	defer cancel()
 	ferr := ix.Flush(ctx)
+	ix.closed.Store(true)
 	if err := ix.b.Close(); err != nil {
 		return fmt.Errorf("index: close: %w", err)
 	}

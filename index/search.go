@@ -305,6 +305,9 @@ var evaluated struct{ done, left atomic.Int64 }
 // counted into col; nil when evaluate leaves q to bleve.
 func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Query, window int) (*bleve.SearchResult, *evaluator, error) {
 	start := time.Now()
+	if ix.closed.Load() {
+		return nil, nil, fmt.Errorf("index: search: %w", bleve.ErrorIndexClosed)
+	}
 	adv, err := ix.b.Advanced()
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: search: %w", err)
@@ -317,6 +320,10 @@ func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Q
 	if !ok {
 		_ = r.Close()
 		return nil, nil, nil
+	}
+	if snap == nil {
+		// A closed index has no snapshot: the error bleve's search gives.
+		return nil, nil, fmt.Errorf("index: search: %w", bleve.ErrorIndexClosed)
 	}
 	sf, err := ix.facets.forSnapshot(snap)
 	if err != nil {

@@ -531,7 +531,7 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 		return Matched{}, false
 	}
 	for i, tok := range toks.toks {
-		for _, p := range split(toks.fold(i)) {
+		for _, p := range toks.parts(i, split) {
 			if p == fw || nlKeys.key(p) == kw {
 				return Matched{Query: w, Term: tok, Via: "compound"}, true
 			}
@@ -548,6 +548,10 @@ type passageWords struct {
 	toks []string
 	keys []string // per word, made on first use; "" until keyed
 	done []bool   // per word: keys holds its key
+	// split holds each word's compound parts, made on first use; split
+	// is the one splitter explaining a hit uses.
+	split     [][]string
+	splitDone []bool
 }
 
 func newPassageWords(text string) *passageWords {
@@ -592,6 +596,19 @@ func (p *passageWords) key(i int) string {
 		p.keys[i], p.done[i] = nlKeys.key(p.toks[i]), true
 	}
 	return p.keys[i]
+}
+
+// parts returns split of the folded word i, worked out once per word:
+// every word of a query asks for it. A passageWords is used with one
+// splitter only.
+func (p *passageWords) parts(i int, split func(string) []string) []string {
+	if p.split == nil {
+		p.split, p.splitDone = make([][]string, len(p.toks)), make([]bool, len(p.toks))
+	}
+	if !p.splitDone[i] {
+		p.split[i], p.splitDone[i] = split(p.fold(i)), true
+	}
+	return p.split[i]
 }
 
 // termIn finds a term (one word or several) among a passage's words.
