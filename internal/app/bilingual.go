@@ -545,9 +545,10 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 // worked out once, when first asked for: a hit is compared with every
 // word of the query.
 type passageWords struct {
-	toks []string
-	keys []string // per word, made on first use; "" until keyed
-	done []bool   // per word: keys holds its key
+	toks  []string
+	folds []string // per word, made on first use
+	keys  []string // per word, made on first use; "" until keyed
+	done  []bool   // per word: keys holds its key
 	// split holds each word's compound parts, made on first use; split
 	// is the one splitter explaining a hit uses.
 	split     [][]string
@@ -583,9 +584,17 @@ func newPassageWords(text string) *passageWords {
 	return &passageWords{toks: toks}
 }
 
-// fold returns index.Fold of word i: the word itself, without
-// allocating, for the usual lower-case ASCII word.
-func (p *passageWords) fold(i int) string { return index.Fold(p.toks[i]) }
+// fold returns index.Fold of word i, worked out once per word (the word
+// itself, without allocating, for the usual lower-case ASCII word).
+func (p *passageWords) fold(i int) string {
+	if p.folds == nil {
+		p.folds = make([]string, len(p.toks))
+		for j, t := range p.toks {
+			p.folds[j] = index.Fold(t)
+		}
+	}
+	return p.folds[i]
+}
 
 // key returns the Dutch index key of word i.
 func (p *passageWords) key(i int) string {
