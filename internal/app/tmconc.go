@@ -374,10 +374,10 @@ func (a *App) findPhrase(lang, text string, qk []string) []Span {
 type aligner struct {
 	a          *App
 	from, to   string
-	qkeys      []string                      // index keys of the query's words
-	glossTerms [][]string                    // the other language's terms (TermKeys), longest first
-	trans      map[string]map[string]float64 // lang+key → the lexicon's translations of it
-	keys       map[string][]string           // lang+word → its lexicon keys (compound parts too)
+	qkeys      []string                        // index keys of the query's words
+	glossTerms [][]string                      // the other language's terms (TermKeys), longest first
+	trans      map[string]map[string]float64   // lang+key → the lexicon's translations of it
+	words      map[string]map[string]*wordInfo // lang → folded word → what the alignment needs of it
 }
 
 func (a *App) newAligner(from, q string) *aligner {
@@ -386,7 +386,7 @@ func (a *App) newAligner(from, q string) *aligner {
 		to = "nl"
 	}
 	al := &aligner{a: a, from: from, to: to, qkeys: lexiconKeys(from, q),
-		trans: map[string]map[string]float64{}, keys: map[string][]string{}}
+		trans: map[string]map[string]float64{}, words: map[string]map[string]*wordInfo{}}
 	qterm := termKeys(from, q)
 	for _, c := range a.terms.All() {
 		if !conceptHasTerm(c, from, qterm) {

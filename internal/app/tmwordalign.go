@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,30 +61,27 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 	t0, t1 := window(len(words), int(rel*float64(len(words))), int(rel*float64(len(words))))
 	tw := words[t0:t1]
 
-	sk := make([][]string, len(sw))
+	si := make([]*wordInfo, len(sw))
 	for i, t := range sw {
-		sk[i] = al.lexKeys(al.from, t)
+		si[i] = al.info(al.from, t)
 	}
-	tk := make([][]string, len(tw))
+	ti := make([]*wordInfo, len(tw))
 	for j, t := range tw {
-		tk[j] = al.lexKeys(al.to, t)
+		ti[j] = al.info(al.to, t)
 	}
 	fwd := make([][]float64, len(sw))
 	bwd := make([][]float64, len(sw))
+	cells := make([]float64, 2*len(sw)*len(tw))
 	for i := range sw {
-		fwd[i] = make([]float64, len(tw))
-		bwd[i] = make([]float64, len(tw))
+		fwd[i], cells = cells[:len(tw)], cells[len(tw):]
+		bwd[i], cells = cells[:len(tw)], cells[len(tw):]
 		for j := range tw {
-			if sw[i].Fold == tw[j].Fold && (sw[i].Kind == fuzzy.Number || lex.Freq(al.from, sk[i][0]) == 0 || capitalised(sw[i].Text)) {
+			if sw[i].Fold == tw[j].Fold && (sw[i].Kind == fuzzy.Number || si[i].unknown || capitalised(sw[i].Text)) {
 				fwd[i][j], bwd[i][j] = identicalP, identicalP
 				continue
 			}
-			for _, a := range sk[i] {
-				for _, b := range tk[j] {
-					fwd[i][j] = max(fwd[i][j], al.prob(al.from, a, b))
-					bwd[i][j] = max(bwd[i][j], al.prob(al.to, b, a))
-				}
-			}
+			fwd[i][j] = si[i].p(ti[j].keys)
+			bwd[i][j] = ti[j].p(si[i].keys)
 		}
 	}
 	links := wordalign.Align(fwd, bwd, wordalign.Options{})
@@ -156,36 +154,59 @@ func capitalised(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// lexKeys returns the lexicon keys of a word: its index key and, for a
-// Dutch compound, its parts' keys (the lexicon was trained with both).
-func (al *aligner) lexKeys(lang string, t fuzzy.Token) []string {
-	ck := lang + "\x00" + t.Fold
-	if ks, ok := al.keys[ck]; ok {
-		return ks
-	}
-	ks := []string{index.Key(lang, t.Fold)}
-	if lang == "nl" && al.a.split != nil && t.Kind == fuzzy.Word {
-		for _, p := range al.a.split(t.Fold) {
-			if k := index.Key("nl", p); k != ks[0] {
-				ks = append(ks, k)
+// wordInfo is what the alignment needs of a word: its lexicon keys
+// (its index key and, for a Dutch compound, its parts' keys: the lexicon
+// was trained with both) and the lexicon's translations of each.
+type wordInfo struct {
+	keys    []string
+	trans   []map[string]float64
+	unknown bool // the lexicon never saw it
+}
+
+// p is the best probability the word's translations give any of keys.
+func (w *wordInfo) p(keys []string) float64 {
+	best := 0.0
+	for _, m := range w.trans {
+		for _, k := range keys {
+			if p := m[k]; p > best {
+				best = p
 			}
 		}
 	}
-	al.keys[ck] = ks
-	return ks
+	return best
 }
 
-// prob is the lexicon's p(to-word b | from-word a) for a of language
-// lang, 0 when it does not list it.
-func (al *aligner) prob(lang, a, b string) float64 {
-	ck := lang + "\x00" + a
-	m, ok := al.trans[ck]
-	if !ok {
-		m = map[string]float64{}
-		for _, t := range al.a.lex.Load().Lookup(lang, a) {
-			m[t.Word] = t.P
-		}
-		al.trans[ck] = m
+// info returns a word's wordInfo, cached for the concordance.
+func (al *aligner) info(lang string, t fuzzy.Token) *wordInfo {
+	cache := al.words[lang]
+	if cache == nil {
+		cache = map[string]*wordInfo{}
+		al.words[lang] = cache
 	}
-	return m[b]
+	if w, ok := cache[t.Fold]; ok {
+		return w
+	}
+	lex := al.a.lex.Load()
+	w := &wordInfo{keys: []string{index.Key(lang, t.Fold)}}
+	if lang == "nl" && al.a.split != nil && t.Kind == fuzzy.Word {
+		for _, p := range al.a.split(t.Fold) {
+			if k := index.Key("nl", p); !slices.Contains(w.keys, k) {
+				w.keys = append(w.keys, k)
+			}
+		}
+	}
+	w.unknown = lex.Freq(lang, w.keys[0]) == 0
+	for _, k := range w.keys {
+		m := al.trans[lang+"\x00"+k]
+		if m == nil {
+			m = map[string]float64{}
+			for _, tr := range lex.Lookup(lang, k) {
+				m[tr.Word] = tr.P
+			}
+			al.trans[lang+"\x00"+k] = m
+		}
+		w.trans = append(w.trans, m)
+	}
+	cache[t.Fold] = w
+	return w
 }

@@ -65,71 +65,96 @@ func Align(fwd, bwd [][]float64, opt Options) []Link {
 		}
 		return opt.Floor
 	}
-	// Target j explained by source i: fwd's posterior over i for each j.
-	pf := make([][]float64, n)
-	pb := make([][]float64, n)
-	for i := range pf {
-		pf[i] = make([]float64, m)
-		pb[i] = make([]float64, m)
+	// The diagonal prior, the same both ways.
+	d := make([]float64, n*m)
+	for i := range n {
+		for j := range m {
+			d[i*m+j] = 1
+			if opt.Diagonal > 0 {
+				d[i*m+j] = math.Exp(-opt.Diagonal * math.Abs(float64(i+1)/float64(n)-float64(j+1)/float64(m)))
+			}
+		}
 	}
-	fb := make([]int, m) // best source of each target word, or -1
-	bb := make([]int, n) // best target of each source word, or -1
+	nullMass := opt.Null * opt.NullP
+	pf := make([]float64, n*m) // p(target j aligned to source i), over the i and NULL
+	pb := make([]float64, n*m) // p(source i aligned to target j), over the j and NULL
+	fb := make([]int, m)       // best source of each target word, or -1 (NULL)
+	bb := make([]int, n)       // best target of each source word, or -1
 	for j := range m {
-		posterior(n, func(i int) float64 { return at(fwd, i, j) }, func(i int) float64 { return prior(opt, j, m, i, n) },
-			opt, func(i int, p float64) { pf[i][j] = p }, &fb[j])
+		var z float64
+		for i := range n {
+			z += d[i*m+j]
+		}
+		sum := nullMass
+		for i := range n {
+			p := (1 - opt.Null) * d[i*m+j] / z * at(fwd, i, j)
+			pf[i*m+j] = p
+			sum += p
+		}
+		fb[j] = -1
+		best := nullMass / sum
+		for i := range n {
+			pf[i*m+j] /= sum
+			if pf[i*m+j] > best {
+				fb[j], best = i, pf[i*m+j]
+			}
+		}
 	}
 	for i := range n {
-		posterior(m, func(j int) float64 { return at(bwd, i, j) }, func(j int) float64 { return prior(opt, i, n, j, m) },
-			opt, func(j int, p float64) { pb[i][j] = p }, &bb[i])
+		var z float64
+		for j := range m {
+			z += d[i*m+j]
+		}
+		sum := nullMass
+		for j := range m {
+			p := (1 - opt.Null) * d[i*m+j] / z * at(bwd, i, j)
+			pb[i*m+j] = p
+			sum += p
+		}
+		bb[i] = -1
+		best := nullMass / sum
+		for j := range m {
+			pb[i*m+j] /= sum
+			if pb[i*m+j] > best {
+				bb[i], best = j, pb[i*m+j]
+			}
+		}
 	}
-	inter := make([][]bool, n)
-	union := make([][]bool, n)
-	for i := range n {
-		inter[i] = make([]bool, m)
-		union[i] = make([]bool, m)
-	}
+	union := make([]bool, n*m)
+	links := make([]bool, n*m)
+	srcAligned := make([]bool, n)
+	tgtAligned := make([]bool, m)
 	for j, i := range fb {
 		if i >= 0 {
-			union[i][j] = true
+			union[i*m+j] = true
 			if bb[i] == j {
-				inter[i][j] = true
+				links[i*m+j] = true
+				srcAligned[i], tgtAligned[j] = true, true
 			}
 		}
 	}
 	for i, j := range bb {
 		if j >= 0 {
-			union[i][j] = true
+			union[i*m+j] = true
 		}
 	}
-	links := inter
-	srcAligned := make([]bool, n)
-	tgtAligned := make([]bool, m)
-	for i := range n {
-		for j := range m {
-			if links[i][j] {
-				srcAligned[i], tgtAligned[j] = true, true
-			}
-		}
-	}
-	// grow-diag: a union link next to a link, to a word still unaligned.
+	// grow-diag: a union link next to a link (also diagonally), to a word
+	// still unaligned.
 	for grew := true; grew; {
 		grew = false
 		for i := range n {
 			for j := range m {
-				if !links[i][j] {
+				if !links[i*m+j] {
 					continue
 				}
-				for di := -1; di <= 1; di++ {
-					for dj := -1; dj <= 1; dj++ {
-						a, b := i+di, j+dj
-						if a < 0 || b < 0 || a >= n || b >= m || links[a][b] || !union[a][b] {
+				for a := max(0, i-1); a <= min(n-1, i+1); a++ {
+					for b := max(0, j-1); b <= min(m-1, j+1); b++ {
+						if links[a*m+b] || !union[a*m+b] || srcAligned[a] && tgtAligned[b] {
 							continue
 						}
-						if !srcAligned[a] || !tgtAligned[b] {
-							links[a][b] = true
-							srcAligned[a], tgtAligned[b] = true, true
-							grew = true
-						}
+						links[a*m+b] = true
+						srcAligned[a], tgtAligned[b] = true, true
+						grew = true
 					}
 				}
 			}
@@ -138,8 +163,8 @@ func Align(fwd, bwd [][]float64, opt Options) []Link {
 	// final-and: union links between two unaligned words.
 	for i := range n {
 		for j := range m {
-			if union[i][j] && !links[i][j] && !srcAligned[i] && !tgtAligned[j] {
-				links[i][j] = true
+			if union[i*m+j] && !links[i*m+j] && !srcAligned[i] && !tgtAligned[j] {
+				links[i*m+j] = true
 				srcAligned[i], tgtAligned[j] = true, true
 			}
 		}
@@ -147,46 +172,12 @@ func Align(fwd, bwd [][]float64, opt Options) []Link {
 	var out []Link
 	for i := range n {
 		for j := range m {
-			if links[i][j] {
-				out = append(out, Link{S: i, T: j, P: max(pf[i][j], pb[i][j])})
+			if links[i*m+j] {
+				out = append(out, Link{S: i, T: j, P: max(pf[i*m+j], pb[i*m+j])})
 			}
 		}
 	}
 	return out
-}
-
-// prior is fast_align's diagonal preference of word i of k for word j of
-// l (unnormalised).
-func prior(opt Options, j, l, i, k int) float64 {
-	if opt.Diagonal < 0 {
-		return 1
-	}
-	return math.Exp(-opt.Diagonal * math.Abs(float64(j+1)/float64(l)-float64(i+1)/float64(k)))
-}
-
-// posterior computes one word's alignment posterior over the k words of
-// the other side (and NULL), reports each with set and stores the best
-// word, or -1 when NULL is likelier than any, in best.
-func posterior(k int, t, d func(int) float64, opt Options, set func(int, float64), best *int) {
-	var z float64
-	for i := range k {
-		z += d(i)
-	}
-	ps := make([]float64, k)
-	sum := opt.Null * opt.NullP
-	for i := range k {
-		ps[i] = (1 - opt.Null) * d(i) / z * t(i)
-		sum += ps[i]
-	}
-	*best = -1
-	bp := opt.Null * opt.NullP / sum
-	for i, p := range ps {
-		p /= sum
-		set(i, p)
-		if p > bp {
-			*best, bp = i, p
-		}
-	}
 }
 
 // Targets returns the target words aligned to any of the source words
