@@ -83,3 +83,29 @@ func TestMemorySettings(t *testing.T) {
 		})
 	}
 }
+
+func TestAutoLimit(t *testing.T) {
+	tests := []struct {
+		name     string
+		passages uint64
+		segments int
+		want     int64
+	}{
+		{"empty", 0, 0, serveMemoryLimit},
+		{"the circulars", 71_000, 0, serveMemoryLimit + 71_000*perPassage},
+		{"the circulars and the treaty TM", 71_000, 50_287, serveMemoryLimit + 71_000*perPassage + 50_287*perSegment},
+		{"a negative count counts nothing", 0, -5, serveMemoryLimit},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := autoLimit(tt.passages, tt.segments); got != tt.want {
+				t.Errorf("autoLimit(%d, %d) = %d, want %d", tt.passages, tt.segments, got, tt.want)
+			}
+		})
+	}
+	// The treaty TM's measured live heap (1,128 bytes a segment) must
+	// leave the collector room under the default limit.
+	if perSegment < 2*1128 {
+		t.Errorf("perSegment %d leaves no room over the 1,128 live bytes a TM segment holds", perSegment)
+	}
+}

@@ -228,10 +228,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	// for most of it. What start-up left is given back to the system
 	// alongside.
 	passages, _ := a.Index().Count()
-	ms.apply(passages)
+	ms.apply(passages, a.TMLoadedSegments())
 	go debug.FreeOSMemory()
 	stopMapped := keepMapped(ctx, a, ms, log)
 	defer stopMapped()
+	stopFollow := followMemory(ctx, a, ms)
+	defer stopFollow()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

@@ -74,6 +74,17 @@ func (a *App) tmReady() error {
 	return a.tmErr
 }
 
+// TMLoadedSegments returns how many TM segments are in memory: 0 until
+// the TM's first use loads them (it does not load them).
+func (a *App) TMLoadedSegments() int {
+	if !a.tmDone.Load() {
+		return 0
+	}
+	a.tmem.mu.RLock()
+	defer a.tmem.mu.RUnlock()
+	return len(a.tmem.segs)
+}
+
 // loadTM reads the stored segments into memory and the index.
 func (a *App) loadTM(ctx context.Context) error {
 	if a.store == nil {

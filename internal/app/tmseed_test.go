@@ -90,11 +90,17 @@ func TestTMLoadedOnFirstUse(t *testing.T) {
 	if st, _ := a.Stats(); st.Segments != 0 {
 		t.Errorf("before any use: %d segments, want 0 (nothing seeded yet)", st.Segments)
 	}
+	if n := a.TMLoadedSegments(); n != 0 || a.tmDone.Load() {
+		t.Errorf("TMLoadedSegments before any use: %d (loaded %v), want 0 and the TM still not loaded", n, a.tmDone.Load())
+	}
 	a.TMSegments("") // the first use: loads, and starts the seed
 	a.bg.Wait()
 	n := len(a.TMSegments(DefaultTMCollection))
 	if n < 3 {
 		t.Fatalf("after the first use %d seeded segments, want the pairs' sentences (3)", n)
+	}
+	if got := a.TMLoadedSegments(); got != n {
+		t.Errorf("TMLoadedSegments after the seed: %d, want %d", got, n)
 	}
 	if err := a.Close(); err != nil {
 		t.Fatal(err)
