@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -87,16 +89,19 @@ type BulkReport struct {
 // opt.Replace, ReplaceDocument) does one by one, but for bulk loads: the
 // files are read, parsed and analysed on opt.Workers goroutines while the
 // passages analysed before them are indexed, and every opt.BatchPassages
-// passages are committed together: one bleve batch, then one store
+// passages are committed together: one bleve batch and one store
 // transaction (one fsync). Files are committed in the order given.
 //
-// Each document is all or nothing, across crashes too: its passages are
-// indexed before the store transaction that holds it commits, so that a
-// crash (even SIGKILL) leaves either the stored document, whose passages
-// start-up re-adds if the disk lacks them, or passages of a document the
-// store lacks, which start-up removes (reconcile). A batch whose index or
-// store step fails stores none of its documents; AddDocuments then stops
-// and returns the error, with the report of the batches committed before.
+// Each document is all or nothing, across crashes too. A crash (even
+// SIGKILL) leaves either the stored document, whose passages start-up
+// re-adds if the disk lacks them, or passages of a document the store
+// lacks, which start-up removes (reconcile). A replaced document's
+// passages are indexed before the store transaction that holds its new
+// version commits; for new documents the two run at once. A batch whose
+// index or store step fails stores none of its documents (should taking
+// them out of the store again fail too, start-up indexes them: they are
+// whole all the same); AddDocuments then stops and returns the error,
+// with the report of the batches committed before.
 // A file that cannot be read or parsed, or whose id is taken, is refused
 // (in the report's Failed) and the load goes on. When ctx ends the load
 // stops after the batch being committed.
@@ -134,9 +139,12 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 	}
 	slots := make(chan struct{}, window)
 	bud := newByteBudget(bulkBytesAhead)
+	// done ends with AddDocuments, not with ctx: a worker feeding the
+	// chunks of a document to a commit under way keeps feeding it.
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	// On every return: stop the feeder and the workers, then wait for them.
-	defer func() { cancel(); bud.close(); wg.Wait() }()
+	defer func() { cancel(); close(done); bud.close(); wg.Wait() }()
 	wg.Add(1)
 	go func() { // feeder
 		defer wg.Done()
@@ -168,6 +176,9 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit, stored)
 				it.size = len(data)
 				out[i] <- it
+				if it.chunks != nil {
+					a.prepareChunks(it, limit, done)
+				}
 			}
 		}()
 	}
@@ -181,7 +192,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		if len(batch.items) == 0 {
 			return nil
 		}
-		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace, limit, opt.Segments)
+		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace, opt.Segments)
 		rep.Failed = append(rep.Failed, batch.refused...)
 		if err != nil {
 			return err
@@ -226,6 +237,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		}
 		id := it.doc.ID
 		if prev, ok := seen[id]; ok && !opt.Replace {
+			it.leave()
 			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: &ExistsError{ID: id, Name: prev}})
 			continue
 		}
@@ -264,13 +276,31 @@ type bulkItem struct {
 	rec  store.DocRecord
 	ids  []string // passage IDs
 	prep *index.Prepared
-	big  []index.Passage // instead of prep: a document of more than a batch, analysed in chunks at its commit
-	n    int             // passages
-	file int             // place in the files given
-	size int             // source bytes, held in the byte budget until committed
+	n    int // passages
+	file int // place in the files given
+	size int // source bytes, held in the byte budget until committed
 	err  error
 
 	unchanged bool // stored already in this version (BulkOptions.SkipUnchanged): nothing else is set
+
+	// A document of more than a batch comes instead of prep as chunks
+	// of at most a batch, analysed by the worker that parsed it while its
+	// commit indexes the chunks before (prepareChunks), so that its
+	// analysis (some 50 times its text) is never held whole. chunks is
+	// closed after the last one, or early when the load ends.
+	big    []index.Passage
+	chunks chan *index.Prepared
+	quit   chan struct{} // closed (leave) when it is not committed after all
+	left   bool          // the writer's: quit is closed
+}
+
+// leave stops the analysis of a document that will not be committed
+// (refused at its commit or before). Only the writer calls it.
+func (it *bulkItem) leave() {
+	if it.quit != nil && !it.left {
+		it.left = true
+		close(it.quit)
+	}
 }
 
 // prepareFile does all of a file's work that needs no lock: reading,
@@ -308,36 +338,48 @@ func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit in
 		ids:  ids,
 		n:    len(ps),
 	}
-	// A document larger than a batch is analysed chunk by chunk when it
-	// is committed, so that its analysis (some 50 times its text) is not
-	// held whole.
 	if len(ps) > limit {
-		it.big = ps
+		it.big, it.chunks, it.quit = ps, make(chan *index.Prepared), make(chan struct{})
 	} else {
 		it.prep = a.idx.Prepare(ps)
 	}
 	return it
 }
 
-// indexChunks analyses and indexes ps limit passages at a time, each
-// chunk analysed on two goroutines and indexed as one batch once the
-// one before is on disk.
-func (a *App) indexChunks(ctx context.Context, ps []index.Passage, limit int) error {
-	for len(ps) > 0 {
+// prepareChunks analyses it.big limit passages at a time and hands each
+// chunk to it.chunks, where the commit of it takes them one by one
+// (indexChunks); it stops early when done closes or it is left.
+func (a *App) prepareChunks(it *bulkItem, limit int, done <-chan struct{}) {
+	defer close(it.chunks)
+	for ps := it.big; len(ps) > 0; {
 		chunk := ps[:min(limit, len(ps))]
 		ps = ps[len(chunk):]
-		half := len(chunk) / 2
-		var first *index.Prepared
-		done := make(chan struct{})
-		go func() { first = a.idx.Prepare(chunk[:half]); close(done) }()
-		second := a.idx.Prepare(chunk[half:])
-		<-done
+		select {
+		case it.chunks <- a.idx.Prepare(chunk):
+		case <-done:
+			return
+		case <-it.quit:
+			return
+		}
+	}
+}
+
+// indexChunks indexes the chunks of a document of more than a batch,
+// each as one batch once the one before is on disk, while the worker
+// analyses the next.
+func (a *App) indexChunks(ctx context.Context, it *bulkItem) error {
+	n := 0
+	for p := range it.chunks {
 		if err := a.idx.Flush(ctx); err != nil {
 			return err
 		}
-		if err := a.idx.AddPrepared(ctx, first, second); err != nil {
+		if err := a.idx.AddPrepared(ctx, p); err != nil {
 			return err
 		}
+		n += p.Len()
+	}
+	if n != it.n {
+		return fmt.Errorf("app: %s: %d of %d passages analysed: the load was stopped", it.doc.Name, n, it.n)
 	}
 	return nil
 }
@@ -365,12 +407,14 @@ func (b *bulkBatch) has(id string) bool {
 	return false
 }
 
-// commitBatch indexes and stores one batch, under the write lock, in the
-// order putDocument does for one document: passages first, then the
-// store commit (the commit point of every document of the batch), then
-// the passages of replaced versions go. Without Replace, a document whose
-// id is stored already is left out: it would not be known before the lock.
-func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit, segments int) (added, replaced int, err error) {
+// commitBatch indexes and stores one batch, under the write lock. With a
+// replaced document among them, in the order putDocument does for one
+// document: passages first, then the store commit (the commit point of
+// every document of the batch), then the passages of replaced versions
+// go; with new documents only, the passages and the store commit at once.
+// Without Replace, a document whose id is stored already is left out: it
+// would not be known before the lock.
+func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segments int) (added, replaced int, err error) {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	// The batch is written whole whatever happens to ctx from here on,
@@ -383,6 +427,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit
 	for _, it := range b.items {
 		old := a.infos[it.doc.ID]
 		if old != nil && !replace {
+			it.leave()
 			b.refused = append(b.refused, BulkFailure{File: it.file, Name: it.doc.Name, Err: &ExistsError{ID: old.ID, Name: old.Name}})
 			continue
 		}
@@ -422,20 +467,43 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit
 			return err
 		}
 		for _, it := range bigs {
-			if err := a.indexChunks(wctx, it.big, limit); err != nil {
+			if err := a.indexChunks(wctx, it); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
-	if err := a.step("index", indexAll); err != nil {
-		drop()
-		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
-	}
-	if a.store != nil {
-		if err := a.step("store", func() error { return a.store.PutDocuments(recs) }); err != nil {
+	putAll := func() error { return a.step("store", func() error { return a.store.PutDocuments(recs) }) }
+	if a.store != nil && !slices.ContainsFunc(olds, func(old *DocInfo) bool { return old != nil }) {
+		// New documents only: the store commit (bbolt's write and two
+		// fsyncs) runs while the passages are indexed instead of after
+		// them. A crash between the two is repaired at start-up either
+		// way (reconcile), as after a single document's write; if the
+		// passages fail, the documents are taken out of the store again.
+		stored := make(chan error, 1)
+		go func() { stored <- putAll() }()
+		ierr := a.step("index", indexAll)
+		if serr := <-stored; serr != nil {
+			drop()
+			return 0, 0, fmt.Errorf("app: bulk load: %w", errors.Join(ierr, serr))
+		}
+		if ierr != nil {
+			a.unstore(recs)
+			drop()
+			return 0, 0, fmt.Errorf("app: bulk load: %w", ierr)
+		}
+	} else {
+		// A replaced document's old record is not kept: its new one
+		// is stored only once its passages are in.
+		if err := a.step("index", indexAll); err != nil {
 			drop()
 			return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+		}
+		if a.store != nil {
+			if err := putAll(); err != nil {
+				drop()
+				return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+			}
 		}
 	}
 	var stale []string
@@ -466,6 +534,18 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, limit
 		}
 	}
 	return added, replaced, nil
+}
+
+// unstore removes from the store the new documents of a batch whose
+// passages could not be indexed. What it cannot remove stays stored
+// without passages, which start-up then indexes (reconcile): the
+// documents are whole after all.
+func (a *App) unstore(recs []store.DocRecord) {
+	for _, r := range recs {
+		if err := a.store.DeleteDocument(r.ID); err != nil {
+			a.log.Error("removing a stored document whose passages failed; start-up will index it", "id", r.ID, "err", err)
+		}
+	}
 }
 
 // dropIDs is dropPassages for passage IDs.
