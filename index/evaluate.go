@@ -11,7 +11,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -79,17 +78,13 @@ type keyPostings struct {
 
 // evaluator evaluates one compiled query on a snapshot.
 type evaluator struct {
-	ctx   context.Context
-	snap  *scorch.IndexSnapshot
-	total uint64 // the snapshot's passage count (bleve's docTotal)
-	ls    *leafSet
-	posts []*keyPostings // by key of ls
-	// segs are the snapshot's segments and offsets where each one's
-	// passages start in its numbering; dicts their term dictionaries by
-	// field, opened once per evaluation.
-	segs    []*scorch.SegmentSnapshot
-	offsets []uint64
-	dicts   map[string][]segment.TermDictionary
+	ctx     context.Context
+	snap    *scorch.IndexSnapshot
+	total   uint64 // the snapshot's passage count (bleve's docTotal)
+	ls      *leafSet
+	posts   []*keyPostings // by key of ls
+	pr      *postingsReader
+	offsets []uint64 // where each segment's passages start (pr's)
 	mem     *arena
 	// phrases holds the passages each phrase matched, by phraseSig.
 	phrases map[string][]uint64
@@ -112,11 +107,11 @@ func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, offsets []uint64,
 	if err != nil {
 		return hitList{}, nil, false, fmt.Errorf("index: search: %w", err)
 	}
-	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}},
-		segs: snap.Segments(), offsets: offsets, dicts: map[string][]segment.TermDictionary{}, mem: mem}
-	if len(ev.offsets) != len(ev.segs) {
-		return hitList{}, nil, false, fmt.Errorf("index: search: %d segment offsets for %d segments", len(ev.offsets), len(ev.segs))
+	pr, err := newPostingsReader(snap, offsets)
+	if err != nil {
+		return hitList{}, nil, false, err
 	}
+	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}}, pr: pr, offsets: offsets, mem: mem}
 	top, ok, err := ev.build(q, false)
 	if err != nil || !ok {
 		return hitList{}, nil, ok, err
@@ -384,59 +379,23 @@ func (ev *evaluator) term(field, term string, boost float64) (*enode, error) {
 	return &enode{kind: eTerm, key: k, boost: boost, idf: idf, qweight: 1.0, count: p.count, weight: w * w}, nil
 }
 
-// read reads the live postings of a term from each segment, as bleve's
-// term field reader does (deleted passages left out), without building a
-// TermFieldDoc per posting.
+// read reads the live postings of a term.
 func (ev *evaluator) read(field, term string) (*keyPostings, error) {
 	if err := ev.ctx.Err(); err != nil {
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
-	dicts, ok := ev.dicts[field]
-	if !ok {
-		dicts = make([]segment.TermDictionary, len(ev.segs))
-		for i, seg := range ev.segs {
-			d, err := seg.Segment().Dictionary(field)
-			if err != nil {
-				return nil, fmt.Errorf("index: search: %w", err)
-			}
-			dicts[i] = d
-		}
-		ev.dicts[field] = dicts
+	tp, err := ev.pr.open(field, []byte(term))
+	if err != nil {
+		return nil, err
 	}
-	pls := make([]segment.PostingsList, len(ev.segs))
-	p := &keyPostings{pls: pls}
-	for i, seg := range ev.segs {
-		pl, err := dicts[i].PostingsList([]byte(term), seg.Deleted(), nil)
-		if err != nil {
-			return nil, fmt.Errorf("index: search: %w", err)
-		}
-		pls[i] = pl
-		p.count += pl.Count()
-	}
+	p := &keyPostings{pls: tp.pls, count: tp.count}
 	p.docs = ev.mem.uints(int(p.count))
 	p.tfn = ev.mem.floats(int(p.count))
-	for i, pl := range pls {
-		off := ev.offsets[i]
-		it := pl.Iterator(true, true, false, nil)
-		for {
-			post, err := it.Next()
-			if err != nil {
-				return nil, fmt.Errorf("index: search: %w", err)
-			}
-			if post == nil {
-				break
-			}
-			var tf float64
-			if f := post.Frequency(); f < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(f)]
-			} else {
-				tf = math.Sqrt(float64(f))
-			}
-			p.docs = append(p.docs, post.Number()+off)
-			p.tfn = append(p.tfn, tf*post.Norm())
-		}
-	}
-	return p, nil
+	err = tp.each(func(id, freq uint64, norm float64) {
+		p.docs = append(p.docs, id)
+		p.tfn = append(p.tfn, sqrtFreq(freq)*norm)
+	})
+	return p, err
 }
 
 // eval returns the passages n matches with their scores.

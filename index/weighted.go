@@ -166,6 +166,9 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	if len(r.Concepts) == 0 {
 		return nil, fmt.Errorf("index: search: %w", &QueryError{Msg: "empty query"})
 	}
+	if ix.closed.Load() {
+		return nil, fmt.Errorf("index: search: %w", bleve.ErrorIndexClosed)
+	}
 	rd, err := ix.reader()
 	if err != nil {
 		return nil, err
@@ -176,6 +179,18 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		return nil, fmt.Errorf("index: search: %w", err)
 	}
 	n := float64(max(total, 1))
+	snap, ok := rd.(*scorch.IndexSnapshot)
+	if !ok || snap == nil {
+		return nil, fmt.Errorf("index: search: reader is a %T, not a scorch snapshot", rd)
+	}
+	st, err := ix.facets.tables(snap)
+	if err != nil {
+		return nil, err
+	}
+	pr, err := newPostingsReader(snap, st.offsets)
+	if err != nil {
+		return nil, err
+	}
 
 	// The filters: passages of one document or section.
 	var allow map[uint64]bool
@@ -219,7 +234,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		sc = DefaultScoring()
 	}
 	nc := len(r.Concepts)
-	reads, err := ix.prepareAlts(ctx, rd, r.Concepts)
+	reads, err := ix.prepareAlts(ctx, pr, r.Concepts)
 	defer func() {
 		for _, ar := range reads {
 			ar.close()
@@ -244,7 +259,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	if sc.Prune > 0 {
 		pre := make([]float64, nc)
 		for _, ar := range reads {
-			if ar.tfr != nil || ar.leader != nil {
+			if ar.tp != nil || ar.leader != nil {
 				d := ar.df
 				if ar.leader != nil {
 					d = ar.leader.df
@@ -275,12 +290,12 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		}
 		jobs = append(jobs, ar)
 	}
-	if err := readJobs(ctx, rd, acc, jobs, sc.Heading); err != nil {
+	if err := readJobs(ctx, rd, pr, acc, jobs, sc.Heading); err != nil {
 		return nil, err
 	}
 	for _, ar := range reads {
 		switch {
-		case ar.skip && (ar.tfr != nil || ar.leader != nil):
+		case ar.skip && (ar.tp != nil || ar.leader != nil):
 			// Not read: its document frequency is known all the same.
 			d := ar.df
 			if ar.leader != nil {
@@ -639,9 +654,9 @@ func extend[T uint64 | float64](s []T, n int) []T {
 // readJobs reads the alternatives' postings into acc. (Reading them in
 // two goroutines into two accumulators, merged after, was tried: the
 // query took as long, as the index's reads contend.)
-func readJobs(ctx context.Context, rd bindex.IndexReader, acc *accumulator, jobs []*altRead, headingWeight float64) error {
+func readJobs(ctx context.Context, rd bindex.IndexReader, pr *postingsReader, acc *accumulator, jobs []*altRead, headingWeight float64) error {
 	for _, ar := range jobs {
-		n, err := ar.readAll(ctx, rd, acc, headingWeight)
+		n, err := ar.readAll(ctx, rd, pr, acc, headingWeight)
 		if err != nil {
 			return err
 		}
@@ -782,7 +797,7 @@ type altRead struct {
 	p       float64
 	field   string
 	ts      analysis.TokenStream
-	tfr     bindex.TermFieldReader // single term: open, not yet read
+	tp      *termPostings // single term: opened, not yet read
 	df      int
 	n       int // passages it occurs in, once read
 	// A single term that several concepts (or alternatives) share is
@@ -794,15 +809,12 @@ type altRead struct {
 }
 
 func (ar *altRead) close() {
-	if ar.tfr != nil {
-		ar.tfr.Close()
-		ar.tfr = nil
-	}
+	ar.tp = nil
 }
 
 // prepareAlts analyses every alternative and opens the reader of each
 // single-term one (which gives its document frequency).
-func (ix *Index) prepareAlts(ctx context.Context, rd bindex.IndexReader, cs []Concept) ([]*altRead, error) {
+func (ix *Index) prepareAlts(ctx context.Context, pr *postingsReader, cs []Concept) ([]*altRead, error) {
 	var out []*altRead
 	leaders := map[string]*altRead{}
 	for ci, c := range cs {
@@ -835,11 +847,11 @@ func (ix *Index) prepareAlts(ctx context.Context, rd bindex.IndexReader, cs []Co
 					continue
 				}
 				leaders[k] = ar
-				tfr, err := rd.TermFieldReader(ctx, ar.ts[0].Term, ar.field, true, true, false)
+				tp, err := pr.open(ar.field, ar.ts[0].Term)
 				if err != nil {
-					return out, fmt.Errorf("index: search: %w", err)
+					return out, err
 				}
-				ar.tfr, ar.df = tfr, int(tfr.Count())
+				ar.tp, ar.df = tp, int(tp.count)
 			}
 		}
 	}
@@ -858,7 +870,7 @@ func lengthOf(norm float64) float64 {
 // readAll reads every passage the alternative occurs in (and, for the
 // stemmed field, in whose section heading it occurs) into acc, or marks
 // them excluded; it returns the number of passages it occurs in.
-func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accumulator, headingWeight float64) (int, error) {
+func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, pr *postingsReader, acc *accumulator, headingWeight float64) (int, error) {
 	exact := ar.field == fieldExact
 	add := func(id uint64, tf, length float64) {
 		switch {
@@ -888,17 +900,12 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accu
 		return n, err
 	}
 	n := 0
-	var d bindex.TermFieldDoc
-	for {
-		got, err := ar.tfr.Next(&d)
-		if err != nil {
-			return n, fmt.Errorf("index: search: %w", err)
-		}
-		if got == nil {
-			break
-		}
+	err := ar.tp.each(func(id, freq uint64, norm float64) {
 		n++
-		add(binary.BigEndian.Uint64(got.ID), float64(got.Freq), lengthOf(got.Norm))
+		add(id, float64(freq), lengthOf(norm))
+	})
+	if err != nil {
+		return n, err
 	}
 	if ctx.Err() != nil {
 		return n, fmt.Errorf("index: search: %w", ctx.Err())
@@ -906,9 +913,13 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, acc *accu
 	if ar.field != fieldText || headingWeight == 0 {
 		return n, nil
 	}
-	err := readPostings(ctx, rd, string(ar.ts[0].Term), fieldHeading, func(id uint64, d *bindex.TermFieldDoc) {
-		add(id, headingWeight*float64(d.Freq), 0)
-	}, false)
+	hp, err := pr.open(fieldHeading, ar.ts[0].Term)
+	if err != nil {
+		return n, err
+	}
+	err = hp.each(func(id, freq uint64, _ float64) {
+		add(id, headingWeight*float64(freq), 0)
+	})
 	return n, err
 }
 

@@ -1,0 +1,93 @@
+package index
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// postingsReader opens terms' postings lists on one snapshot straight
+// from its segments, as bleve's term field reader does (deleted passages
+// left out) but without building a TermFieldDoc per posting; each
+// field's term dictionaries are opened once. It is not safe for
+// concurrent use: one search uses one.
+type postingsReader struct {
+	segs    []*scorch.SegmentSnapshot
+	offsets []uint64 // where each segment's passages start in the snapshot's numbering
+	dicts   map[string][]segment.TermDictionary
+}
+
+func newPostingsReader(snap *scorch.IndexSnapshot, offsets []uint64) (*postingsReader, error) {
+	pr := &postingsReader{segs: snap.Segments(), offsets: offsets, dicts: map[string][]segment.TermDictionary{}}
+	if len(pr.offsets) != len(pr.segs) {
+		return nil, fmt.Errorf("index: search: %d segment offsets for %d segments", len(pr.offsets), len(pr.segs))
+	}
+	return pr, nil
+}
+
+// termPostings are one term's postings lists, one per segment.
+type termPostings struct {
+	pr    *postingsReader
+	pls   []segment.PostingsList
+	count uint64 // live postings, as the term field reader's Count
+}
+
+// open returns the postings of term in field.
+func (pr *postingsReader) open(field string, term []byte) (*termPostings, error) {
+	dicts, ok := pr.dicts[field]
+	if !ok {
+		dicts = make([]segment.TermDictionary, len(pr.segs))
+		for i, seg := range pr.segs {
+			d, err := seg.Segment().Dictionary(field)
+			if err != nil {
+				return nil, fmt.Errorf("index: search: %w", err)
+			}
+			dicts[i] = d
+		}
+		pr.dicts[field] = dicts
+	}
+	tp := &termPostings{pr: pr, pls: make([]segment.PostingsList, len(pr.segs))}
+	for i, seg := range pr.segs {
+		pl, err := dicts[i].PostingsList(term, seg.Deleted(), nil)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		tp.pls[i] = pl
+		tp.count += pl.Count()
+	}
+	return tp, nil
+}
+
+// each calls f with every posting's passage number in the snapshot, its
+// frequency and norm, in index order.
+func (tp *termPostings) each(f func(id, freq uint64, norm float64)) error {
+	for i, pl := range tp.pls {
+		if pl == nil {
+			continue
+		}
+		off := tp.pr.offsets[i]
+		it := pl.Iterator(true, true, false, nil)
+		for {
+			p, err := it.Next()
+			if err != nil {
+				return fmt.Errorf("index: search: %w", err)
+			}
+			if p == nil {
+				break
+			}
+			f(p.Number()+off, p.Frequency(), p.Norm())
+		}
+	}
+	return nil
+}
+
+// sqrtFreq is √freq as bleve's term scorer takes it.
+func sqrtFreq(freq uint64) float64 {
+	if freq < scorer.MaxSqrtCache {
+		return scorer.SqrtCache[int(freq)]
+	}
+	return math.Sqrt(float64(freq))
+}
