@@ -917,7 +917,7 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, pr *posti
 	if err != nil {
 		return n, err
 	}
-	err = hp.each(func(id, freq uint64, _ float64) {
+	err = hp.eachFreq(func(id, freq uint64) {
 		add(id, headingWeight*float64(freq), 0)
 	})
 	return n, err
