@@ -91,9 +91,26 @@ type evaluator struct {
 }
 
 // hitList is a node's matching passages in index order and their scores.
+// A term's list keeps no scores: score computes them from its postings'
+// √freq × norm (tfn), idf and query weight, as bleve's term scorer does,
+// so that a term's list costs no memory of its own.
 type hitList struct {
-	docs   []uint64
-	scores []float64
+	docs    []uint64
+	scores  []float64 // nil for a term's list
+	tfn     []float64
+	idf, qw float64
+}
+
+// score returns the score of passage i of the list.
+func (hl *hitList) score(i int) float64 {
+	if hl.scores != nil {
+		return hl.scores[i]
+	}
+	s := hl.tfn[i] * hl.idf
+	if hl.qw != 1.0 {
+		s *= hl.qw
+	}
+	return s
 }
 
 // evaluate returns every passage q matches in snap, with bleve's score,
@@ -405,15 +422,7 @@ func (ev *evaluator) eval(n *enode) (hitList, error) {
 		return hitList{}, nil
 	case eTerm:
 		p := ev.posts[n.key]
-		out := hitList{docs: p.docs, scores: ev.mem.floats(len(p.docs))[:len(p.docs)]}
-		for i, tfn := range p.tfn {
-			s := tfn * n.idf
-			if n.qweight != 1.0 {
-				s *= n.qweight
-			}
-			out.scores[i] = s
-		}
-		return out, nil
+		return hitList{docs: p.docs, tfn: p.tfn, idf: n.idf, qw: n.qweight}, nil
 	case eDisj:
 		kids, err := ev.evalKids(n.kids)
 		if err != nil {
@@ -465,10 +474,7 @@ func (ev *evaluator) evalKids(kids []*enode) ([]hitList, error) {
 // of them scores the sum of their scores, in order, times the share of
 // children that match it.
 func union(mem *arena, kids []hitList, min int) hitList {
-	size := 0
-	for _, k := range kids {
-		size += len(k.docs)
-	}
+	size := unionSize(kids)
 	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
 	at := make([]int, len(kids))
 	total := float64(len(kids))
@@ -486,7 +492,7 @@ func union(mem *arena, kids []hitList, min int) hitList {
 		matched := 0
 		for i, k := range kids {
 			if at[i] < len(k.docs) && k.docs[at[i]] == next {
-				sum += k.scores[at[i]]
+				sum += k.score(at[i])
 				matched++
 				at[i]++
 			}
@@ -498,16 +504,47 @@ func union(mem *arena, kids []hitList, min int) hitList {
 	}
 }
 
+// unionSize returns how many passages the children's lists hold together:
+// room for a union's output without the sum of their lengths (the four
+// fields of one word mostly hold the same passages), which on a large index
+// kept megabytes per search that were never written.
+func unionSize(kids []hitList) int {
+	size, most := 0, 0
+	for _, k := range kids {
+		size += len(k.docs)
+		most = max(most, len(k.docs))
+	}
+	if len(kids) < 2 || size < 4096 {
+		return size
+	}
+	at := make([]int, len(kids))
+	n := 0
+	for {
+		next, any := uint64(math.MaxUint64), false
+		for i, k := range kids {
+			if at[i] < len(k.docs) && k.docs[at[i]] <= next {
+				next, any = k.docs[at[i]], true
+			}
+		}
+		if !any {
+			return max(n, most)
+		}
+		n++
+		for i, k := range kids {
+			if at[i] < len(k.docs) && k.docs[at[i]] == next {
+				at[i]++
+			}
+		}
+	}
+}
+
 // heapUnion is union as bleve's heap disjunction searcher sums it: the
 // children matching a passage in the order its heap of children's current
 // passages gives them up. The heap is replayed with container/heap and the
 // searcher's ordering (by passage; a passage's children in whatever order
 // the heap holds them), so the sums are added in the same order.
 func heapUnion(mem *arena, kids []hitList, min int) hitList {
-	size := 0
-	for _, k := range kids {
-		size += len(k.docs)
-	}
+	size := unionSize(kids)
 	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
 	h := &childHeap{kids: kids}
 	block := make([]childCurr, len(kids))
@@ -536,7 +573,7 @@ func heapUnion(mem *arena, kids []hitList, min int) hitList {
 		if len(matching) >= min {
 			var sum float64
 			for _, c := range matching {
-				sum += kids[c.kid].scores[c.at]
+				sum += kids[c.kid].score(c.at)
 			}
 			out.docs = append(out.docs, h.doc(matching[0]))
 			out.scores = append(out.scores, sum*(float64(len(matching))/total))
@@ -603,9 +640,9 @@ next:
 			}
 		}
 		var sum float64
-		sum += first.scores[i]
+		sum += first.score(i)
 		for j := 1; j < len(kids); j++ {
-			sum += kids[j].scores[at[j]]
+			sum += kids[j].score(at[j])
 		}
 		out.docs = append(out.docs, d)
 		out.scores = append(out.scores, sum)
@@ -634,7 +671,8 @@ func (ev *evaluator) phrase(n *enode, cands hitList) (hitList, error) {
 	for len(terms) > 0 && terms[0] < 0 {
 		terms = terms[1:]
 	}
-	out := hitList{docs: cands.docs[:0:0], scores: cands.scores[:0:0]}
+	// Filtered in place: cands is the phrase's own intersection.
+	out := hitList{docs: cands.docs[:0], scores: cands.scores[:0]}
 	for i, d := range cands.docs {
 		if phraseAt(terms, pos, i) {
 			out.docs = append(out.docs, d)
@@ -803,14 +841,14 @@ func (ev *evaluator) boolean(n *enode) (hitList, error) {
 			continue
 		}
 		var sum float64
-		sum += base.scores[i]
+		sum += base.score(i)
 		if n.must != nil {
 			for si < len(should.docs) && should.docs[si] < d {
 				si++
 			}
 			switch {
 			case si < len(should.docs) && should.docs[si] == d:
-				sum += should.scores[si]
+				sum += should.score(si)
 			case !optional:
 				continue
 			}
@@ -864,8 +902,8 @@ func (a *arena) release() {
 // by score, ties in index order.
 func (hl hitList) best(k int) []int {
 	before := func(a, b int) bool {
-		if hl.scores[a] != hl.scores[b] {
-			return hl.scores[a] > hl.scores[b]
+		if sa, sb := hl.score(a), hl.score(b); sa != sb {
+			return sa > sb
 		}
 		return hl.docs[a] < hl.docs[b]
 	}

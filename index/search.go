@@ -350,8 +350,8 @@ func (ix *Index) windowEvaluated(ctx context.Context, col *collection, q query.Q
 	top := hl.best(window)
 	res := &bleve.SearchResult{Total: uint64(len(hl.docs)), Hits: make(search.DocumentMatchCollection, len(top))}
 	for i, x := range top {
-		res.Hits[i] = &search.DocumentMatch{IndexInternalID: bindex.NewIndexInternalID(nil, hl.docs[x]), Score: hl.scores[x]}
-		res.MaxScore = max(res.MaxScore, hl.scores[x])
+		res.Hits[i] = &search.DocumentMatch{IndexInternalID: bindex.NewIndexInternalID(nil, hl.docs[x]), Score: hl.score(x)}
+		res.MaxScore = max(res.MaxScore, hl.score(x))
 	}
 	res.Took = time.Since(start)
 	return res, ev, nil
