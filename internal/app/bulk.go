@@ -177,7 +177,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 				it.size = len(data)
 				out[i] <- it
 				if it.chunks != nil {
-					a.prepareChunks(it, limit, done)
+					a.prepareChunks(it, bigChunk(limit), done)
 				}
 			}
 		}()
@@ -570,11 +570,19 @@ func seenBefore(seen map[string]string, it *bulkItem) bool {
 
 // bulkBytesAhead is how many bytes of source the files being analysed
 // and those waiting for their commit may hold together. Analysed
-// passages take some 50 times their text (token frequencies and
+// passages take some 40 times their text (token frequencies and
 // positions of three fields), so this bounds a bulk load's memory
 // (docs/PERFORMANCE.md, "Bulk indexing"); the file the writer needs next
-// is always let through, however large.
-const bulkBytesAhead = 2 << 20
+// is always let through, however large. 1 MiB is about three batches
+// of the default size: enough to keep the workers ahead of the commits.
+const bulkBytesAhead = 1 << 20
+
+// bigChunk is how many passages of a document over a batch are analysed
+// and indexed at a time: half a batch, because the worker analyses the
+// next chunk while the commit indexes one, and the heap of a bulk load
+// peaks in those documents (docs/PERFORMANCE.md, "Bulk indexing,
+// session 6").
+func bigChunk(limit int) int { return max(limit/2, 1) }
 
 // byteBudget bounds the source bytes a bulk load holds between reading
 // a file and committing it.
