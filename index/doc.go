@@ -41,4 +41,17 @@
 // position. [ParseQueryLenient] reads the same syntax where it is
 // well-formed and takes everything else as words, for pasted text; it never
 // fails.
+//
+// # Search
+//
+// [Index.Search] compiles the query into bleve's query types (each word a
+// disjunction over the exact, stemmed, heading and implied fields; a
+// phrase of the plain words beside them) but evaluates the compiled tree
+// itself, term at a time on the postings lists of its snapshot
+// (evaluate.go), with bleve's TF-IDF scores to the last bit; shapes it does
+// not take fall back to bleve's searchers. The best 100 are ranked by how
+// many of the query's clauses they match, and the page's stored fields and
+// locations are read from the same snapshot (direct.go). English queries go
+// through [Index.SearchWeighted], a BM25 structured query over the Dutch
+// alternatives of each English word (weighted.go).
 package index
