@@ -287,3 +287,50 @@ func TestSearchDirectWhileWriting(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// FuzzSearchDirect checks that any query gives the same result evaluated
+// term at a time (evaluate.go) and read from the snapshot (direct.go) as
+// bleve's own search with locations and stored fields, on the letter in
+// several segments with a deleted passage.
+func FuzzSearchDirect(f *testing.F) {
+	for _, q := range []string{
+		"sancties ECOWAS", `"staatsgreep in Mali"`, "+Mali -ECOWAS missie", "=sancties", "sanc* Mali",
+		"sancties~1 coup", "(staatsgreep OR coup) Mali^2", "de het een", "Secretaris-Generaal", "COVID-19 maatregelen",
+		"a b c d e f g h i j k l", "mensenrechten rechtsstaat democratie transitie verkiezingen junta",
+	} {
+		f.Add(q)
+	}
+	ps := letterPassages(f)
+	ix, err := NewMemory(Options{Decompounder: directSplitter()})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { ix.Close() })
+	ctx := context.Background()
+	for i := 0; i < len(ps); i += 6 {
+		if err := ix.Add(ctx, ps[i:min(i+6, len(ps))]); err != nil {
+			f.Fatal(err)
+		}
+	}
+	if err := ix.Delete(ctx, []string{passageID(ps[4])}); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		pq := ParseQueryLenient(q)
+		if pq == nil || len(pq.Clauses) == 0 {
+			return
+		}
+		r := Request{Query: pq, Limit: 5, Offset: 1}
+		want, werr := ix.search(ctx, r, false)
+		got, gerr := ix.search(ctx, r, true)
+		if (werr == nil) != (gerr == nil) {
+			t.Fatalf("%q: bleve's search: %v; direct: %v", q, werr, gerr)
+		}
+		if werr != nil {
+			return
+		}
+		if d := cmp.Diff(want, got, cmpopts.IgnoreFields(Result{}, "Took"), cmpopts.EquateEmpty()); d != "" {
+			t.Errorf("%q (-searched +direct):\n%s", q, d)
+		}
+	})
+}
