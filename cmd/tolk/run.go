@@ -438,7 +438,7 @@ func writeAllocs(path string, stderr io.Writer) {
 
 // ingestMemoryLimit is tolk ingest's soft memory limit (GOMEMLIMIT
 // overrides it); see docs/PERFORMANCE.md, "Bulk indexing".
-const ingestMemoryLimit = 190 << 20
+const ingestMemoryLimit = 180 << 20
 
 func refused(fs []app.BulkFailure, i int) bool {
 	for _, f := range fs {
