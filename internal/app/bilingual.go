@@ -240,7 +240,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	a.docFacets(out)
 	split := a.split
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split)})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split, stemKeys(h.Terms))})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -432,8 +432,15 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 
 // explain says which parts of the query a passage matched and how; split
 // is a.split.
-func (a *App) explain(text string, exps []expansion, split func(string) []string) []Matched {
+//
+// keys, when not nil, are the stemmed-field keys the index found in the
+// passage for the query (stemKeys of the hit's matched terms): a word whose
+// key is not among them has no word with that key and no compound with
+// such a part in the passage, since the index holds both, so the passage's
+// words are not keyed and split for it. nil compares every word.
+func (a *App) explain(text string, exps []expansion, split func(string) []string, keys map[string]bool) []Matched {
 	toks := newPassageWords(text)
+	toks.stemKeys = keys
 	var out []Matched
 	var anns []match.Annotation
 	annotated := false
@@ -522,6 +529,9 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 	// Stems only when no word matched as typed or folded: a stem costs
 	// more than a comparison, even remembered.
 	kw := nlKeys.key(w)
+	if toks.stemKeys != nil && !toks.stemKeys[kw] {
+		return Matched{}, false
+	}
 	for i, tok := range toks.toks {
 		if toks.key(i) == kw {
 			return Matched{Query: w, Term: tok, Via: "stem"}, true
@@ -547,8 +557,11 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 type passageWords struct {
 	toks  []string
 	folds []string // per word, made on first use
-	keys  []string // per word, made on first use; "" until keyed
-	done  []bool   // per word: keys holds its key
+	// stemKeys, when not nil, are the keys the index found in the passage
+	// (explain): no word's key nor compound part outside them can match.
+	stemKeys map[string]bool
+	keys     []string // per word, made on first use; "" until keyed
+	done     []bool   // per word: keys holds its key
 	// split holds each word's compound parts, made on first use; split
 	// is the one splitter explaining a hit uses.
 	split     [][]string
@@ -618,6 +631,17 @@ func (p *passageWords) parts(i int, split func(string) []string) []string {
 		p.split[i], p.splitDone[i] = split(p.fold(i)), true
 	}
 	return p.split[i]
+}
+
+// stemKeys returns the stemmed-field keys among a hit's matched terms.
+func stemKeys(terms []index.MatchedTerm) map[string]bool {
+	out := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		if t.Field == "stem" {
+			out[t.Term] = true
+		}
+	}
+	return out
 }
 
 // termIn finds a term (one word or several) among a passage's words.
