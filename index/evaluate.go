@@ -476,13 +476,14 @@ func (ev *evaluator) evalKids(kids []*enode) ([]hitList, error) {
 func union(mem *arena, kids []hitList, min int) hitList {
 	size := unionSize(kids)
 	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
-	at := make([]int, len(kids))
+	cs := cursors(kids)
 	total := float64(len(kids))
 	for {
 		next, any := uint64(math.MaxUint64), false
-		for i, k := range kids {
-			if at[i] < len(k.docs) && k.docs[at[i]] <= next {
-				next, any = k.docs[at[i]], true
+		for i := range cs {
+			c := &cs[i]
+			if c.at < len(c.docs) && c.docs[c.at] <= next {
+				next, any = c.docs[c.at], true
 			}
 		}
 		if !any {
@@ -490,11 +491,12 @@ func union(mem *arena, kids []hitList, min int) hitList {
 		}
 		var sum float64
 		matched := 0
-		for i, k := range kids {
-			if at[i] < len(k.docs) && k.docs[at[i]] == next {
-				sum += k.score(at[i])
+		for i := range cs {
+			c := &cs[i]
+			if c.at < len(c.docs) && c.docs[c.at] == next {
+				sum += c.hl.score(c.at)
 				matched++
-				at[i]++
+				c.at++
 			}
 		}
 		if matched >= min {
@@ -504,35 +506,52 @@ func union(mem *arena, kids []hitList, min int) hitList {
 	}
 }
 
+// cursor walks a child's list in a merge.
+type cursor struct {
+	docs []uint64
+	at   int
+	hl   *hitList
+}
+
+func cursors(kids []hitList) []cursor {
+	cs := make([]cursor, len(kids))
+	for i := range kids {
+		cs[i] = cursor{docs: kids[i].docs, hl: &kids[i]}
+	}
+	return cs
+}
+
 // unionSize returns how many passages the children's lists hold together:
 // room for a union's output without the sum of their lengths (the four
 // fields of one word mostly hold the same passages), which on a large index
 // kept megabytes per search that were never written.
 func unionSize(kids []hitList) int {
 	size, most := 0, 0
-	for _, k := range kids {
-		size += len(k.docs)
-		most = max(most, len(k.docs))
+	for i := range kids {
+		size += len(kids[i].docs)
+		most = max(most, len(kids[i].docs))
 	}
 	if len(kids) < 2 || size < 4096 {
 		return size
 	}
-	at := make([]int, len(kids))
+	cs := cursors(kids)
 	n := 0
 	for {
 		next, any := uint64(math.MaxUint64), false
-		for i, k := range kids {
-			if at[i] < len(k.docs) && k.docs[at[i]] <= next {
-				next, any = k.docs[at[i]], true
+		for i := range cs {
+			c := &cs[i]
+			if c.at < len(c.docs) && c.docs[c.at] <= next {
+				next, any = c.docs[c.at], true
 			}
 		}
 		if !any {
 			return max(n, most)
 		}
 		n++
-		for i, k := range kids {
-			if at[i] < len(k.docs) && k.docs[at[i]] == next {
-				at[i]++
+		for i := range cs {
+			c := &cs[i]
+			if c.at < len(c.docs) && c.docs[c.at] == next {
+				c.at++
 			}
 		}
 	}
@@ -613,13 +632,13 @@ func (h *childHeap) Pop() any {
 // intersect keeps the passages every child matches, scored by the sum of
 // the children's scores, in order.
 func intersect(mem *arena, kids []hitList) hitList {
-	first := kids[0]
+	first := &kids[0]
 	out := hitList{docs: mem.uints(len(first.docs)), scores: mem.floats(len(first.docs))}
 	at := make([]int, len(kids))
 next:
 	for i, d := range first.docs {
 		for j := 1; j < len(kids); j++ {
-			k := kids[j]
+			k := &kids[j]
 			a := at[j]
 			if a < len(k.docs) && k.docs[a] < d {
 				// Gallop, then search the bracket.
