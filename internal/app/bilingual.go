@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -439,7 +440,8 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 // such a part in the passage, since the index holds both, so the passage's
 // words are not keyed and split for it. nil compares every word.
 func (a *App) explain(text string, exps []expansion, split func(string) []string, keys map[string]bool) []Matched {
-	toks := newPassageWords(text)
+	toks := readPassageWords(passageWordsPool.Get().(*passageWords), text)
+	defer toks.release()
 	toks.stemKeys = keys
 	var out []Matched
 	var anns []match.Annotation
@@ -569,7 +571,16 @@ type passageWords struct {
 }
 
 func newPassageWords(text string) *passageWords {
-	toks := make([]string, 0, len(text)/6)
+	return readPassageWords(&passageWords{}, text)
+}
+
+// passageWordsPool keeps passageWords' slices between hits: a long passage
+// has thousands of words, and each hit of a page was given new ones.
+var passageWordsPool = sync.Pool{New: func() any { return &passageWords{} }}
+
+// readPassageWords fills p (reusing its slices) with the words of text.
+func readPassageWords(p *passageWords, text string) *passageWords {
+	toks := p.toks[:0]
 	start := -1
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -594,14 +605,27 @@ func newPassageWords(text string) *passageWords {
 	if start >= 0 {
 		toks = append(toks, text[start:])
 	}
-	return &passageWords{toks: toks}
+	// Each per-word slice is reset to unset for this text.
+	*p = passageWords{toks: toks, folds: p.folds[:0], keys: p.keys[:0], done: p.done[:0], split: p.split[:0], splitDone: p.splitDone[:0]}
+	return p
+}
+
+// release clears p's references to the passage and returns it to the
+// pool.
+func (p *passageWords) release() {
+	clear(p.toks)
+	clear(p.folds[:cap(p.folds)])
+	clear(p.keys[:cap(p.keys)])
+	clear(p.split[:cap(p.split)])
+	p.stemKeys = nil
+	passageWordsPool.Put(p)
 }
 
 // fold returns index.Fold of word i, worked out once per word (the word
 // itself, without allocating, for the usual lower-case ASCII word).
 func (p *passageWords) fold(i int) string {
-	if p.folds == nil {
-		p.folds = make([]string, len(p.toks))
+	if len(p.folds) != len(p.toks) {
+		p.folds = grow(p.folds, len(p.toks))
 		for j, t := range p.toks {
 			p.folds[j] = index.Fold(t)
 		}
@@ -609,10 +633,21 @@ func (p *passageWords) fold(i int) string {
 	return p.folds[i]
 }
 
+// grow returns s with length n, zeroed, reusing its array when it is
+// large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 // key returns the Dutch index key of word i.
 func (p *passageWords) key(i int) string {
-	if p.keys == nil {
-		p.keys, p.done = make([]string, len(p.toks)), make([]bool, len(p.toks))
+	if len(p.keys) != len(p.toks) {
+		p.keys, p.done = grow(p.keys, len(p.toks)), grow(p.done, len(p.toks))
 	}
 	if !p.done[i] {
 		p.keys[i], p.done[i] = nlKeys.key(p.toks[i]), true
@@ -624,8 +659,8 @@ func (p *passageWords) key(i int) string {
 // every word of a query asks for it. A passageWords is used with one
 // splitter only.
 func (p *passageWords) parts(i int, split func(string) []string) []string {
-	if p.split == nil {
-		p.split, p.splitDone = make([][]string, len(p.toks)), make([]bool, len(p.toks))
+	if len(p.split) != len(p.toks) {
+		p.split, p.splitDone = grow(p.split, len(p.toks)), grow(p.splitDone, len(p.toks))
 	}
 	if !p.splitDone[i] {
 		p.split[i], p.splitDone[i] = split(p.fold(i)), true
