@@ -613,10 +613,10 @@ func readPassageWords(p *passageWords, text string) *passageWords {
 // release clears p's references to the passage and returns it to the
 // pool.
 func (p *passageWords) release() {
-	clear(p.toks)
-	clear(p.folds[:cap(p.folds)])
-	clear(p.keys[:cap(p.keys)])
-	clear(p.split[:cap(p.split)])
+	clear(p.toks) // each use's part, so nothing past it holds a passage
+	clear(p.folds)
+	clear(p.keys)
+	clear(p.split)
 	p.stemKeys = nil
 	passageWordsPool.Put(p)
 }
