@@ -209,11 +209,16 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		batch = bulkBatch{}
 		return nil
 	}
+	var last BulkProgress // the last reported, so that the end is not reported twice
 	progress := func(done int) {
-		if opt.Progress != nil {
-			opt.Progress(BulkProgress{Done: done, Total: len(files), Failed: len(rep.Failed),
-				Passages: rep.Passages, Commits: rep.Commits, Elapsed: time.Since(start)})
+		p := BulkProgress{Done: done, Total: len(files), Failed: len(rep.Failed),
+			Passages: rep.Passages, Commits: rep.Commits}
+		if opt.Progress == nil || (done == len(files) && p == last) {
+			return
 		}
+		last = p
+		p.Elapsed = time.Since(start)
+		opt.Progress(p)
 	}
 	for i := range files {
 		bud.next(i)

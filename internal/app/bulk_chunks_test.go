@@ -128,3 +128,29 @@ func TestAddDocumentsFailedIndex(t *testing.T) {
 		t.Errorf("after reopening %d documents, want 4", got)
 	}
 }
+
+// TestAddDocumentsProgressEnd: the end of a load is reported once, also
+// when its last file fills the last batch (reported after that commit).
+func TestAddDocumentsProgressEnd(t *testing.T) {
+	a := openOwn(t, t.TempDir())
+	defer a.Close()
+	const paras = 3
+	var files []BulkFile
+	for i := range 4 {
+		files = append(files, bulkFile(fmt.Sprintf("brief-%d.md", i), i, 0, paras))
+	}
+	var ends []BulkProgress
+	_, err := a.AddDocuments(context.Background(), files, BulkOptions{BatchPassages: 2 * paras, Progress: func(p BulkProgress) {
+		if p.Done == p.Total {
+			p.Elapsed = 0
+			ends = append(ends, p)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []BulkProgress{{Done: 4, Total: 4, Passages: 4 * paras, Commits: 2}}
+	if diff := cmp.Diff(want, ends); diff != "" {
+		t.Errorf("progress at the end (-want +got):\n%s", diff)
+	}
+}
