@@ -275,12 +275,10 @@ func (ev *evaluator) build(q query.Query, advanced bool) (*enode, bool, error) {
 			return nil, false, nil
 		}
 		n := &enode{kind: eDisj, min: int(q.Min)}
-		for _, c := range q.Disjuncts {
-			k, ok, err := ev.build(c, advanced)
-			if err != nil || !ok {
-				return nil, ok, err
-			}
-			n.kids = append(n.kids, k)
+		var ok bool
+		var err error
+		if n.kids, ok, err = ev.buildAll(q.Disjuncts, advanced); err != nil || !ok {
+			return nil, ok, err
 		}
 		if len(n.kids) == 0 {
 			return &enode{kind: eNone}, true, nil
@@ -294,12 +292,10 @@ func (ev *evaluator) build(q query.Query, advanced bool) (*enode, bool, error) {
 		return n, true, nil
 	case *query.ConjunctionQuery:
 		n := &enode{kind: eConj}
-		for _, c := range q.Conjuncts {
-			k, ok, err := ev.build(c, true)
-			if err != nil || !ok {
-				return nil, ok, err
-			}
-			n.kids = append(n.kids, k)
+		var ok bool
+		var err error
+		if n.kids, ok, err = ev.buildAll(q.Conjuncts, true); err != nil || !ok {
+			return nil, ok, err
 		}
 		if len(n.kids) == 0 {
 			return &enode{kind: eNone}, true, nil
@@ -360,6 +356,19 @@ func (ev *evaluator) build(q query.Query, advanced bool) (*enode, bool, error) {
 		return &enode{kind: eNone}, true, nil
 	}
 	return nil, false, nil
+}
+
+// buildAll builds the nodes of qs, in order.
+func (ev *evaluator) buildAll(qs []query.Query, advanced bool) ([]*enode, bool, error) {
+	out := make([]*enode, 0, len(qs))
+	for _, c := range qs {
+		k, ok, err := ev.build(c, advanced)
+		if err != nil || !ok {
+			return nil, ok, err
+		}
+		out = append(out, k)
+	}
+	return out, true, nil
 }
 
 // group sorts n's children as bleve's searcher does and sums their counts
@@ -928,15 +937,7 @@ func (hl hitList) best(k int) []int {
 	}
 	top := make([]int, 0, min(k, len(hl.docs)))
 	for i := range hl.docs {
-		if len(top) == k && !before(i, top[k-1]) {
-			continue
-		}
-		j := sort.Search(len(top), func(x int) bool { return before(i, top[x]) })
-		if len(top) < k {
-			top = append(top, 0)
-		}
-		copy(top[j+1:], top[j:])
-		top[j] = i
+		top = insertTop(top, i, k, before)
 	}
 	return top
 }

@@ -260,15 +260,7 @@ func (sf *snapFacets) result(allDocs bool) map[string][]Facet {
 		}
 		top := make([]uint32, 0, min(n, len(sf.touched[f])))
 		for _, x := range sf.touched[f] {
-			if len(top) == n && !before(x, top[n-1]) {
-				continue
-			}
-			i := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
-			if len(top) < n {
-				top = append(top, 0)
-			}
-			copy(top[i+1:], top[i:])
-			top[i] = x
+			top = insertTop(top, x, n, before)
 		}
 		fs := make([]Facet, len(top))
 		for i, g := range top {
@@ -285,15 +277,7 @@ func topFacets(fs []Facet, n int) []Facet {
 	before := func(a, b Facet) bool { return a.Count > b.Count || a.Count == b.Count && a.Value < b.Value }
 	top := make([]Facet, 0, min(n, len(fs)))
 	for _, x := range fs {
-		if len(top) == n && !before(x, top[n-1]) {
-			continue
-		}
-		i := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
-		if len(top) < n {
-			top = append(top, Facet{})
-		}
-		copy(top[i+1:], top[i:])
-		top[i] = x
+		top = insertTop(top, x, n, before)
 	}
 	return top
 }
@@ -390,4 +374,21 @@ func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result,
 	}
 	res.Facets = sf.result(allDocs)
 	return nil
+}
+
+// insertTop puts x into top, the at most n best so far in order, where it
+// belongs (before tells which of two is better); it returns top unchanged
+// when top is full and x is not better than its last.
+func insertTop[T any](top []T, x T, n int, before func(a, b T) bool) []T {
+	if len(top) == n && (n == 0 || !before(x, top[n-1])) {
+		return top
+	}
+	i := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
+	if len(top) < n {
+		var zero T
+		top = append(top, zero)
+	}
+	copy(top[i+1:], top[i:])
+	top[i] = x
+	return top
 }
