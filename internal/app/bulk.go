@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tolk-nl/tolk/index"
@@ -162,6 +163,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 			}
 		}
 	}()
+	an := analysers{ix: a.idx, cores: make(chan struct{}, workers)}
 	for range workers {
 		wg.Add(1)
 		go func() {
@@ -173,11 +175,13 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 					continue
 				}
 				bud.acquire(i, len(data))
-				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit, stored)
+				an.cores <- struct{}{}
+				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit, stored, an)
+				<-an.cores
 				it.size = len(data)
 				out[i] <- it
 				if it.chunks != nil {
-					a.prepareChunks(it, bigChunk(limit), done)
+					a.prepareChunks(it, bigChunk(limit), done, an)
 				}
 			}
 		}()
@@ -280,7 +284,7 @@ type bulkItem struct {
 	info *DocInfo
 	rec  store.DocRecord
 	ids  []string // passage IDs
-	prep *index.Prepared
+	prep []*index.Prepared
 	n    int // passages
 	file int // place in the files given
 	size int // source bytes, held in the byte budget until committed
@@ -294,7 +298,7 @@ type bulkItem struct {
 	// analysis (some 50 times its text) is never held whole. chunks is
 	// closed after the last one, or early when the load ends.
 	big    []index.Passage
-	chunks chan *index.Prepared
+	chunks chan []*index.Prepared
 	quit   chan struct{} // closed (leave) when it is not committed after all
 	left   bool          // the writer's: quit is closed
 }
@@ -312,7 +316,7 @@ func (it *bulkItem) leave() {
 // parsing, encoding the stored form, analysing the passages. A document
 // whose version is its id's in stored (when not nil) is only marked
 // unchanged.
-func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int, stored map[string]string) *bulkItem {
+func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int, stored map[string]string, an analysers) *bulkItem {
 	name = ingest.CleanName(name)
 	d, err := ingest.Parse(name, data, a.ingestOptions(opt))
 	if err != nil {
@@ -344,9 +348,9 @@ func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit in
 		n:    len(ps),
 	}
 	if len(ps) > limit {
-		it.big, it.chunks, it.quit = ps, make(chan *index.Prepared), make(chan struct{})
+		it.big, it.chunks, it.quit = ps, make(chan []*index.Prepared), make(chan struct{})
 	} else {
-		it.prep = a.idx.Prepare(ps)
+		it.prep = an.prepare(ps)
 	}
 	return it
 }
@@ -354,13 +358,16 @@ func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit in
 // prepareChunks analyses it.big limit passages at a time and hands each
 // chunk to it.chunks, where the commit of it takes them one by one
 // (indexChunks); it stops early when done closes or it is left.
-func (a *App) prepareChunks(it *bulkItem, limit int, done <-chan struct{}) {
+func (a *App) prepareChunks(it *bulkItem, limit int, done <-chan struct{}, an analysers) {
 	defer close(it.chunks)
 	for ps := it.big; len(ps) > 0; {
 		chunk := ps[:min(limit, len(ps))]
 		ps = ps[len(chunk):]
+		an.cores <- struct{}{}
+		sets := an.prepare(chunk)
+		<-an.cores
 		select {
-		case it.chunks <- a.idx.Prepare(chunk):
+		case it.chunks <- sets:
 		case <-done:
 			return
 		case <-it.quit:
@@ -374,19 +381,77 @@ func (a *App) prepareChunks(it *bulkItem, limit int, done <-chan struct{}) {
 // analyses the next.
 func (a *App) indexChunks(ctx context.Context, it *bulkItem) error {
 	n := 0
-	for p := range it.chunks {
+	for sets := range it.chunks {
 		if err := a.idx.Flush(ctx); err != nil {
 			return err
 		}
-		if err := a.idx.AddPrepared(ctx, p); err != nil {
+		if err := a.idx.AddPrepared(ctx, sets...); err != nil {
 			return err
 		}
-		n += p.Len()
+		for _, p := range sets {
+			n += p.Len()
+		}
 	}
 	if n != it.n {
 		return fmt.Errorf("app: %s: %d of %d passages analysed: the load was stopped", it.doc.Name, n, it.n)
 	}
 	return nil
+}
+
+// analysers analyse passages on the cores the bulk load's workers leave
+// idle. A worker holds one of cores while it parses and analyses a file
+// (not while it reads, waits for the byte budget or hands chunks to a
+// commit); a file's passages are cut into pieces that it analyses itself
+// and that any free core takes too. Without this a worker waiting for the
+// budget left a core idle while the commit waited for the one file the
+// other worker was analysing (a fifth of the cores' time, measured).
+type analysers struct {
+	ix    *index.Index
+	cores chan struct{} // as many as workers
+}
+
+// analysisPiece is how many passages are analysed at a time: small
+// enough to share a file between cores, large enough that a piece costs
+// more than handing it over (some milliseconds).
+const analysisPiece = 128
+
+// prepare analyses ps in pieces, in order, on the calling goroutine and
+// on as many more as cores are free.
+func (an analysers) prepare(ps []index.Passage) []*index.Prepared {
+	n := (len(ps) + analysisPiece - 1) / analysisPiece
+	if n <= 1 {
+		return []*index.Prepared{an.ix.Prepare(ps)}
+	}
+	out := make([]*index.Prepared, n)
+	var next atomic.Int64
+	piece := func() bool {
+		k := int(next.Add(1) - 1)
+		if k >= n {
+			return false
+		}
+		out[k] = an.ix.Prepare(ps[k*analysisPiece : min((k+1)*analysisPiece, len(ps))])
+		return true
+	}
+	var wg sync.WaitGroup
+	for {
+		select {
+		case an.cores <- struct{}{}: // a free core helps until the pieces run out
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-an.cores }()
+				for piece() {
+				}
+			}()
+			continue
+		default:
+		}
+		if !piece() {
+			break
+		}
+	}
+	wg.Wait()
+	return out
 }
 
 // bulkBatch is the files of one commit.
@@ -450,7 +515,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 	for i, it := range keep {
 		recs[i] = it.rec
 		if it.prep != nil {
-			sets = append(sets, it.prep)
+			sets = append(sets, it.prep...)
 		} else {
 			bigs = append(bigs, it)
 		}
