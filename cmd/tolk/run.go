@@ -375,7 +375,9 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	if len(paths) > 5 {
 		opt.Progress = progressPrinter(stderr, time.Second)
 	}
+	stopRelease := releaseWhileIngesting(ctx, a)
 	rep, err := a.AddDocuments(ctx, files, opt)
+	stopRelease()
 	for _, f := range rep.Failed {
 		var ee *app.ExistsError
 		if errors.As(f.Err, &ee) {
