@@ -78,14 +78,13 @@ type keyPostings struct {
 
 // evaluator evaluates one compiled query on a snapshot.
 type evaluator struct {
-	ctx     context.Context
-	snap    *scorch.IndexSnapshot
-	total   uint64 // the snapshot's passage count (bleve's docTotal)
-	ls      *leafSet
-	posts   []*keyPostings // by key of ls
-	pr      *postingsReader
-	offsets []uint64 // where each segment's passages start (pr's)
-	mem     *arena
+	ctx   context.Context
+	snap  *scorch.IndexSnapshot
+	total uint64 // the snapshot's passage count (bleve's docTotal)
+	ls    *leafSet
+	posts []*keyPostings // by key of ls
+	pr    *postingsReader
+	mem   *arena
 	// phrases holds the passages each phrase matched, by phraseSig.
 	phrases map[string][]uint64
 }
@@ -128,7 +127,7 @@ func evaluate(ctx context.Context, snap *scorch.IndexSnapshot, offsets []uint64,
 	if err != nil {
 		return hitList{}, nil, false, err
 	}
-	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}}, pr: pr, offsets: offsets, mem: mem}
+	ev := &evaluator{ctx: ctx, snap: snap, total: total, ls: &leafSet{index: map[fieldTerm]int{}}, pr: pr, mem: mem}
 	top, ok, err := ev.build(q, false)
 	if err != nil || !ok {
 		return hitList{}, nil, ok, err
@@ -488,13 +487,7 @@ func union(mem *arena, kids []hitList, min int) hitList {
 	cs := cursors(kids)
 	total := float64(len(kids))
 	for {
-		next, any := uint64(math.MaxUint64), false
-		for i := range cs {
-			c := &cs[i]
-			if c.at < len(c.docs) && c.docs[c.at] <= next {
-				next, any = c.docs[c.at], true
-			}
-		}
+		next, any := lowest(cs)
 		if !any {
 			return out
 		}
@@ -522,6 +515,19 @@ type cursor struct {
 	hl   *hitList
 }
 
+// lowest returns the smallest passage the cursors are at, false when all
+// are done.
+func lowest(cs []cursor) (uint64, bool) {
+	next, any := uint64(math.MaxUint64), false
+	for i := range cs {
+		c := &cs[i]
+		if c.at < len(c.docs) && c.docs[c.at] <= next {
+			next, any = c.docs[c.at], true
+		}
+	}
+	return next, any
+}
+
 func cursors(kids []hitList) []cursor {
 	cs := make([]cursor, len(kids))
 	for i := range kids {
@@ -546,13 +552,7 @@ func unionSize(kids []hitList) int {
 	cs := cursors(kids)
 	n := 0
 	for {
-		next, any := uint64(math.MaxUint64), false
-		for i := range cs {
-			c := &cs[i]
-			if c.at < len(c.docs) && c.docs[c.at] <= next {
-				next, any = c.docs[c.at], true
-			}
-		}
+		next, any := lowest(cs)
 		if !any {
 			return max(n, most)
 		}
@@ -768,7 +768,7 @@ func (ev *evaluator) postings(k int, docs []uint64, order []int, found func(i in
 			i = order[x]
 		}
 		d := docs[i]
-		for seg+1 < len(ev.offsets) && ev.offsets[seg+1] <= d {
+		for seg+1 < len(ev.pr.offsets) && ev.pr.offsets[seg+1] <= d {
 			seg++
 			it, cur, done = nil, nil, false
 		}
@@ -778,7 +778,7 @@ func (ev *evaluator) postings(k int, docs []uint64, order []int, found func(i in
 		if it == nil {
 			it = pls[seg].Iterator(false, false, true, nil)
 		}
-		local := d - ev.offsets[seg]
+		local := d - ev.pr.offsets[seg]
 		if cur == nil || cur.Number() < local {
 			p, err := it.Advance(local)
 			if err != nil {

@@ -28,22 +28,9 @@ func releaseWhileIngesting(ctx context.Context, a *app.App) (stop func()) {
 	if _, err := resident.Current(); err != nil {
 		return func() {}
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(ingestMappedCheck)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			}
-			if u, err := resident.Current(); err == nil && u.File > ingestMapped {
-				a.ReleaseMapped() // best effort: a failure only leaves the pages resident
-			}
+	return every(ctx, ingestMappedCheck, func() {
+		if u, err := resident.Current(); err == nil && u.File > ingestMapped {
+			a.ReleaseMapped() // best effort: a failure only leaves the pages resident
 		}
-	}()
-	return func() { cancel(); <-done }
+	})
 }

@@ -37,7 +37,8 @@ const (
 	// perSegment bytes are added for each translation-memory segment in
 	// memory (its map entry and in-memory index, loaded on the TM's
 	// first use): the treaty TM's 50,287 segments hold 1,128 bytes each
-	// live (measured with runtime.MemStats after loading them), and as
+	// live (TOLK_TM_HEAP=1 go test ./internal/app -run
+	// TestTMHeapPerSegment -v), and as
 	// much again, rounded up, is the collector's room. Without it the
 	// default limit sat just above the live heap once the TM was loaded,
 	// the collector took a quarter of the CPU and fuzzy matches' p99 went
@@ -121,27 +122,35 @@ func followMemory(ctx context.Context, a *app.App, s memorySettings) (stop func(
 	if !s.auto {
 		return func() {}
 	}
+	last := int64(-1)
+	return every(ctx, memoryFollow, func() {
+		passages, err := a.Index().Count()
+		if err != nil {
+			return
+		}
+		if l := autoLimit(passages, a.TMLoadedSegments()); l != last {
+			debug.SetMemoryLimit(l)
+			last = l
+		}
+	})
+}
+
+// every calls f every period on a goroutine of its own until ctx ends or
+// the returned function is called, which waits for it to stop.
+func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		tick := time.NewTicker(memoryFollow)
+		tick := time.NewTicker(period)
 		defer tick.Stop()
-		last := int64(-1)
 		for {
 			select {
 			case <-ctx.Done():
 				return
 			case <-tick.C:
 			}
-			passages, err := a.Index().Count()
-			if err != nil {
-				continue
-			}
-			if l := autoLimit(passages, a.TMLoadedSegments()); l != last {
-				debug.SetMemoryLimit(l)
-				last = l
-			}
+			f()
 		}
 	}()
 	return func() { cancel(); <-done }
@@ -165,40 +174,26 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		log.Info("mapped pages are not given back on this system", "err", err)
 		return func() {}
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		tick := time.NewTicker(mappedCheck)
-		defer tick.Stop()
-		last := cpuTime()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-			}
-			now := cpuTime()
-			busy := now-last > idleCPU
-			last = now
-			u, err := resident.Current()
-			if err != nil || u.File <= s.mapped || busy && u.File <= busyFactor*s.mapped {
-				continue
-			}
-			st, err := a.ReleaseMapped()
-			if err != nil {
-				if errors.Is(err, resident.ErrUnsupported) {
-					return
-				}
-				log.Warn("giving back mapped pages", "err", err)
-				continue
-			}
-			after, _ := resident.Current()
-			log.Debug("mapped pages given back", "mappings", st.Mappings, "busy", busy, "file-backed before", u.File, "after", after.File)
-			last = cpuTime() // the release's own work is not load
+	last := cpuTime()
+	return every(ctx, mappedCheck, func() {
+		now := cpuTime()
+		busy := now-last > idleCPU
+		last = now
+		u, err := resident.Current()
+		if err != nil || u.File <= s.mapped || busy && u.File <= busyFactor*s.mapped {
+			return
 		}
-	}()
-	return func() { cancel(); <-done }
+		st, err := a.ReleaseMapped()
+		if err != nil {
+			if !errors.Is(err, resident.ErrUnsupported) {
+				log.Warn("giving back mapped pages", "err", err)
+			}
+			return
+		}
+		after, _ := resident.Current()
+		log.Debug("mapped pages given back", "mappings", st.Mappings, "busy", busy, "file-backed before", u.File, "after", after.File)
+		last = cpuTime() // the release's own work is not load
+	})
 }
 
 const (

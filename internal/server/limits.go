@@ -36,10 +36,12 @@ type searchLimiter struct {
 // thousand; a common word in a phrase or beside rarer words, tens of
 // thousands. It was 50,000 when bleve's searchers scored the window; with
 // the term-at-a-time evaluation (index/evaluate.go) a whole Dutch search,
-// explanations included, costs 0.15–1.0 µs of CPU per estimated posting on
-// all 6,276 BWB documents (0.41 µs on average over the 200-query mix; 34 ms
-// for "artikel", 108,476 postings), so 75 ms is about 125,000 at the
-// dearer end. Below it the limiter turned away searches that cost 15 ms.
+// explanations included, costs 0.44 µs of CPU per estimated posting on
+// average over the 200-query mix on all 6,276 BWB documents, 0.92 µs for
+// the dearest query of more than 10,000 (TOLK_COST_DATA=<data dir> go test
+// ./internal/app -run TestSearchCostPerPosting -v), so 75 ms is 80,000–
+// 170,000 postings; 125,000 lies between. At 50,000 the limiter turned
+// away searches that cost 15 ms.
 const costlyPostings = 125_000
 
 // newSearchLimiter sizes the expensive slots to half the cores (at least
