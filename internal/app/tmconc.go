@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -121,6 +122,7 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 		return nil, nil
 	}
 	al := a.newAligner(q.Lang, q.Q)
+	al.debug, _ = ctx.Value(alignTraceKey{}).(io.Writer)
 	t := a.tmem
 	var all []TMConcordancePair
 	for off := 0; off < maxCands; off += index.MaxLimit {
@@ -378,6 +380,7 @@ type aligner struct {
 	glossTerms [][]string                      // the other language's terms (TermKeys), longest first
 	trans      map[string]map[string]float64   // lang+key → the lexicon's translations of it
 	words      map[string]map[string]*wordInfo // lang → folded word → what the alignment needs of it
+	debug      io.Writer                       // when set, the links of each pair (tests)
 }
 
 func (a *App) newAligner(from, q string) *aligner {
@@ -624,3 +627,7 @@ func wordSet(words string) map[string]bool {
 	}
 	return m
 }
+
+// alignTraceKey is the context key of a writer that gets every pair's
+// word links (TestTMEval's TOLK_TM_EVAL_DEBUG).
+type alignTraceKey struct{}

@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
@@ -29,6 +31,20 @@ func TestTMEval(t *testing.T) {
 	path := sharedtest.Path(t, "data", "bwb-treaties-nl-en", "treaty-articles-nl-en.jsonl.gz")
 	ctx := context.Background()
 	a := openShipped(t)
+	// TOLK_TM_EVAL_LEX="nl:inclusief,en:prizes" prints the lexicon's
+	// translations of those words (by index key), for looking at links.
+	for _, qs := range strings.Split(os.Getenv("TOLK_TM_EVAL_LEX"), ",") {
+		lang, w, ok := strings.Cut(qs, ":")
+		if !ok {
+			continue
+		}
+		k := index.Key(lang, w)
+		var b strings.Builder
+		for _, tr := range a.Lexicon().Lookup(lang, k) {
+			fmt.Fprintf(&b, " %s %.3f (%d)", tr.Word, tr.P, tr.Count)
+		}
+		t.Logf("lexicon %s:%s (key %s, freq %d):%s", lang, w, k, a.Lexicon().Freq(lang, k), b.String())
+	}
 	start := time.Now()
 	if _, err := a.SeedTM(ctx, path); err != nil {
 		t.Fatal(err)
@@ -42,7 +58,16 @@ func TestTMEval(t *testing.T) {
 		if !ok {
 			continue
 		}
-		res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: q, Lang: lang, Limit: 100})
+		// TOLK_TM_EVAL_DEBUG=1 also prints every pair's word links.
+		var dbg strings.Builder
+		qctx := ctx
+		if os.Getenv("TOLK_TM_EVAL_DEBUG") != "" {
+			qctx = context.WithValue(ctx, alignTraceKey{}, io.Writer(&dbg))
+		}
+		res, err := a.ConcordanceTM(qctx, TMConcordanceRequest{Q: q, Lang: lang, Limit: 100})
+		if dbg.Len() > 0 {
+			t.Log(dbg.String())
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -51,13 +52,15 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 	if len(q) == 0 {
 		return nil, ""
 	}
-	// A window of both sides around the query's relative place.
+	// A window of both sides around the query's relative place, taken
+	// in the whole segment (within the source's window the query is
+	// always near the middle).
+	rel := float64(q[0]) / float64(max(1, len(sw)))
 	s0, s1 := window(len(sw), q[0], q[len(q)-1])
 	sw = sw[s0:s1]
 	for k := range q {
 		q[k] -= s0
 	}
-	rel := float64(q[0]) / float64(max(1, len(sw)))
 	t0, t1 := window(len(words), int(rel*float64(len(words))), int(rel*float64(len(words))))
 	tw := words[t0:t1]
 
@@ -85,6 +88,11 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 		}
 	}
 	links := wordalign.Align(fwd, bwd, wordalign.Options{})
+	if al.debug != nil {
+		for _, l := range links {
+			fmt.Fprintf(al.debug, "    %s -> %s %.3f (fwd %.3f bwd %.3f)\n", sw[l.S].Fold, tw[l.T].Fold, l.P, fwd[l.S][l.T], bwd[l.S][l.T])
+		}
+	}
 	js := wordalign.Targets(links, q)
 	if len(js) == 0 {
 		return nil, ""

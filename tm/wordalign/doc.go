@@ -10,7 +10,11 @@
 // alignments are symmetrised as Koehn's grow-diag-final-and does: their
 // intersection, grown by links of their union next to a link already
 // made (also diagonally), then the union's links between two words still
-// unaligned.
+// unaligned. One change to grow-diag: a word still unaligned grows only
+// by its most probable union link, not by whichever sits next to a link
+// (Options.GrowAny restores Koehn's rule): with a pruned table the
+// backward partner of a rare word can be a neighbour's word that the
+// forward direction ranks far below the word's true partner.
 //
 // Competition is the point: a word that a lexicon links to the query
 // weakly but that another word of the sentence explains better is not

@@ -20,6 +20,10 @@ type Options struct {
 	// Floor is the probability of a pair the table does not list; 0
 	// means 1e-5.
 	Floor float64
+	// GrowAny grows by any union link next to a link, as Koehn's
+	// grow-diag does; false (the default) grows only by a word's most
+	// probable union link.
+	GrowAny bool
 }
 
 func (o Options) withDefaults() Options {
@@ -138,6 +142,31 @@ func Align(fwd, bwd [][]float64, opt Options) []Link {
 			union[i*m+j] = true
 		}
 	}
+	post := func(i, j int) float64 { return max(pf[i*m+j], pb[i*m+j]) }
+	// best reports whether union link (a, b) is, for each of its words
+	// still unaligned, the most probable union link to a word still
+	// unaligned: growing takes a word's strongest partner, not the one
+	// that happens to sit next to a link (inclusief, whose bwd-best
+	// "prizes" lies beside an aligned word, keeps its fwd-best
+	// "including" for final-and).
+	best := func(a, b int) bool {
+		p := post(a, b)
+		if !srcAligned[a] {
+			for j := range m {
+				if j != b && union[a*m+j] && !tgtAligned[j] && post(a, j) > p {
+					return false
+				}
+			}
+		}
+		if !tgtAligned[b] {
+			for i := range n {
+				if i != a && union[i*m+b] && !srcAligned[i] && post(i, b) > p {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	// grow-diag: a union link next to a link (also diagonally), to a word
 	// still unaligned.
 	for grew := true; grew; {
@@ -149,7 +178,7 @@ func Align(fwd, bwd [][]float64, opt Options) []Link {
 				}
 				for a := max(0, i-1); a <= min(n-1, i+1); a++ {
 					for b := max(0, j-1); b <= min(m-1, j+1); b++ {
-						if links[a*m+b] || !union[a*m+b] || srcAligned[a] && tgtAligned[b] {
+						if links[a*m+b] || !union[a*m+b] || srcAligned[a] && tgtAligned[b] || !opt.GrowAny && !best(a, b) {
 							continue
 						}
 						links[a*m+b] = true

@@ -101,3 +101,35 @@ func TestAlignSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignGrowBest: inclusief's pruned backward entry for "including"
+// leaves it the backward partner "prizes", which sits next to the link
+// schuldbewijzen–prizes; Koehn's grow-diag takes that neighbour, growing
+// by a word's most probable union link keeps "including" (its forward
+// partner, many times likelier) for final-and.
+func TestAlignGrowBest(t *testing.T) {
+	// Source: schuldbewijzen inclusief; target: including premiums prizes.
+	fwd := [][]float64{
+		{0, 0, 0.10},
+		{0.6, 0, 0.07},
+	}
+	bwd := [][]float64{
+		{0, 0, 0.15},
+		{0, 0, 0.04},
+	}
+	for _, tc := range []struct {
+		name string
+		opt  Options
+		want []int
+	}{
+		{"best", Options{Diagonal: -1}, []int{0}},
+		{"any", Options{Diagonal: -1, GrowAny: true}, []int{2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Targets(Align(fwd, bwd, tc.opt), []int{1})
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("targets of inclusief (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
