@@ -54,6 +54,9 @@ type TMConcordancePair struct {
 	TargetMarks []Span    `json:"target_marks"`
 	Translation string    `json:"translation"`
 	Via         string    `json:"via,omitempty"`
+	// compound: the query occurs in Source only as part of a compound
+	// (brief in vrachtbrief); such pairs rank after the word's own.
+	compound bool
 }
 
 // TMConcordanceResult is one page of pairs, the translation groups of all
@@ -141,14 +144,14 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 			if q.Lang == "en" {
 				src, tgt = s.EN, s.NL
 			}
-			marks := a.findPhrase(q.Lang, src, qk)
+			marks, compound := a.findPhrase(q.Lang, src, qk)
 			if len(marks) == 0 {
 				continue
 			}
 			tmarks, via := al.align(src, marks, tgt)
 			p := TMConcordancePair{
 				ID: s.ID, Collection: s.Collection, Origin: s.Source, Source: src, Target: tgt,
-				Marks: marks, TargetMarks: nonNilSpans(tmarks), Via: via,
+				Marks: marks, TargetMarks: nonNilSpans(tmarks), Via: via, compound: compound,
 			}
 			if len(tmarks) > 0 {
 				p.Translation = groupText(tgt, tmarks)
@@ -170,12 +173,38 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 		a.alignByCooccurrence(al.to, all)
 	}
 	labelGroups(a.lex.Load(), al.to, all)
-	// Shorter pairs read best: within the search's order, a stable sort
-	// by length puts them first.
+	// The word's own pairs first when there are enough of them (see
+	// groupPairs); shorter pairs read best: within the search's order, a
+	// stable sort by length puts them first.
+	own := ownWordFirst(all)
 	slices.SortStableFunc(all, func(x, y TMConcordancePair) int {
+		if own && x.compound != y.compound {
+			if x.compound {
+				return 1
+			}
+			return -1
+		}
 		return cmp.Compare(lengthClass(len(x.Source)), lengthClass(len(y.Source)))
 	})
 	return all, nil
+}
+
+// minOwnPairs is how many pairs must have the query word itself, not
+// only as part of a compound, for its own pairs to come first.
+const minOwnPairs = 3
+
+// ownWordFirst reports whether the pairs with the query word itself are
+// enough (minOwnPairs) to rank before the pairs that have it only in a
+// compound: a compound's translation is the compound's (vrachtbrief:
+// consignment note), evidence for the word only when little else is.
+func ownWordFirst(all []TMConcordancePair) bool {
+	n := 0
+	for _, p := range all {
+		if !p.compound {
+			n++
+		}
+	}
+	return n >= minOwnPairs && n < len(all)
 }
 
 // labelGroups gives the pairs whose translations differ in inflection
@@ -213,11 +242,17 @@ func labelGroups(lex *lexicon.Lexicon, lang string, all []TMConcordancePair) {
 }
 
 // groupPairs counts pairs by translation, most frequent first, the
-// unaligned ("") last.
+// unaligned ("") last. When enough pairs have the query word itself
+// (ownWordFirst), groups are ranked by their count in those pairs first
+// and by their count in all pairs next, so that the translations of
+// compounds that contain the word (brief: vrachtbrief → consignment
+// note) come after the word's own; their counts stay the full counts.
 func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
 	groups := []TMTranslationGroup{}
 	counts := map[string]*TMTranslationGroup{}
 	vias := map[string]map[string]int{}
+	ownCount := map[string]int{}
+	own := ownWordFirst(all)
 	for _, p := range all {
 		g := counts[p.Translation]
 		if g == nil {
@@ -227,6 +262,9 @@ func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
 		}
 		g.Count++
 		vias[p.Translation][p.Via]++
+		if own && !p.compound {
+			ownCount[p.Translation]++
+		}
 	}
 	for text, g := range counts {
 		best := 0
@@ -243,6 +281,9 @@ func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
 				return 1
 			}
 			return -1
+		}
+		if c := cmp.Compare(ownCount[y.Text], ownCount[x.Text]); c != 0 {
+			return c
 		}
 		if c := cmp.Compare(y.Count, x.Count); c != 0 {
 			return c
@@ -343,16 +384,19 @@ func (a *App) keyedTokens(lang, text string) []keyedToken {
 // of a compound: a one-word phrase as its last part (the head), the first
 // word of a longer phrase as a compound's last part and its last word as
 // a compound's first part.
-func (a *App) findPhrase(lang, text string, qk []string) []Span {
+//
+// compound reports that every occurrence is a compound's.
+func (a *App) findPhrase(lang, text string, qk []string) (out []Span, compound bool) {
 	ts := a.keyedTokens(lang, text)
-	var out []Span
+	compound = true
 	for i := 0; i+len(qk) <= len(ts); i++ {
-		ok := true
+		ok, whole := true, true
 		for j, k := range qk {
 			t := ts[i+j]
 			if t.key == k {
 				continue
 			}
+			whole = false
 			// A compound is a kind of its last part (its head): rechtsorde
 			// finds gemeenschapsrechtsorde, not burger burgerluchtvaart.
 			if n := len(t.parts); n > 0 && (len(qk) == 1 && t.parts[n-1] == k ||
@@ -364,10 +408,11 @@ func (a *App) findPhrase(lang, text string, qk []string) []Span {
 		}
 		if ok {
 			out = append(out, Span{ts[i].Start, ts[i+len(qk)-1].End})
+			compound = compound && !whole
 			i += len(qk) - 1
 		}
 	}
-	return out
+	return out, compound && len(out) > 0
 }
 
 // aligner finds the translation of a query in the other side of a pair:
