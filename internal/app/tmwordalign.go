@@ -132,6 +132,12 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			for hi > lo && functionWord(al.to, tw[hi].Fold) {
 				hi--
 			}
+			// A function word alone is no rendering of a content word
+			// (per brief → "shall", linked by the lexicon's noise, where
+			// the English says "by mail").
+			if lo == hi && functionWord(al.to, tw[lo].Fold) {
+				return nil, ""
+			}
 			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon"
 		}
 	}
