@@ -5,8 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/index"
@@ -105,7 +108,7 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 	res.Groups = groupPairs(all)
 	var sel []TMConcordancePair
 	for _, p := range all {
-		if q.Translation == "" || p.Translation == q.Translation {
+		if q.Translation == "" || index.Fold(p.Translation) == index.Fold(q.Translation) {
 			sel = append(sel, p)
 		}
 	}
@@ -209,10 +212,16 @@ func ownWordFirst(all []TMConcordancePair) bool {
 
 // labelGroups gives the pairs whose translations differ in inflection
 // only (authority, authorities; aangekondigd, aankondigen) one group
-// name: the form most of them have (ties: the shorter, then the first in
-// alphabetical order).
+// name: the surface form most of them have, compared without case (ties:
+// the shorter, then the first in alphabetical order), written as it
+// stands where it does not open a sentence (financiële steun, Duitse,
+// European Union; a form seen only at the start of sentences or headings
+// is written with a small first letter: Inspraak van het publiek →
+// inspraak).
 func labelGroups(lex *lexicon.Lexicon, lang string, all []TMConcordancePair) {
-	forms := map[string]map[string]int{}
+	forms := map[string]map[string]int{}   // group key → lower-case form → pairs
+	cases := map[string]map[string]int{}   // lower-case form → written form inside a sentence → pairs
+	openers := map[string]map[string]int{} // lower-case form → written form opening a sentence → pairs
 	keyOf := make([]string, len(all))
 	for i, p := range all {
 		if p.Translation == "" {
@@ -222,23 +231,70 @@ func labelGroups(lex *lexicon.Lexicon, lang string, all []TMConcordancePair) {
 		if forms[keyOf[i]] == nil {
 			forms[keyOf[i]] = map[string]int{}
 		}
-		forms[keyOf[i]][p.Translation]++
+		low := strings.ToLower(p.Translation)
+		forms[keyOf[i]][low]++
+		m := cases
+		if len(p.TargetMarks) > 0 && opensSentence(p.Target[:p.TargetMarks[0].Start]) {
+			m = openers
+		}
+		if m[low] == nil {
+			m[low] = map[string]int{}
+		}
+		m[low][p.Translation]++
 	}
 	label := map[string]string{}
 	for k, fs := range forms {
-		best, n := "", 0
-		for f, c := range fs {
-			if c > n || c == n && (len(f) < len(best) || len(f) == len(best) && f < best) {
-				best, n = f, c
-			}
+		best := commonest(fs)
+		if w := cases[best]; len(w) > 0 {
+			label[k] = commonest(w)
+		} else {
+			label[k] = lowerFirst(commonest(openers[best]))
 		}
-		label[k] = best
 	}
 	for i := range all {
 		if keyOf[i] != "" {
 			all[i].Translation = label[keyOf[i]]
 		}
 	}
+}
+
+// commonest returns the string with the highest count (ties: the
+// shorter, then the first in alphabetical order).
+func commonest(m map[string]int) string {
+	best, n := "", 0
+	for f, c := range m {
+		if c > n || c == n && (len(f) < len(best) || len(f) == len(best) && f < best) {
+			best, n = f, c
+		}
+	}
+	return best
+}
+
+// itemTail matches what may stand between a sentence's start and its
+// first word in a treaty: item numbers and letters (1. a) (b) iv.),
+// dashes, brackets, quotes.
+var itemTail = regexp.MustCompile(`(?:\(?\b(?:[0-9]+|[a-z]|[ivx]+)[.)]|[0-9]+|[\s"'“”‘’()\[\]*,–—-])*$`)
+
+// opensSentence reports whether a mark after prefix opens a sentence or
+// heading: before it, past any item number, is the text's start, a full
+// stop, a colon, a semicolon or a line break.
+func opensSentence(prefix string) bool {
+	if len(prefix) > 64 {
+		prefix = prefix[len(prefix)-64:]
+	}
+	rest := strings.TrimRight(prefix[:itemTail.FindStringIndex(prefix)[0]], " \t")
+	return rest == "" || strings.ContainsAny(rest[len(rest)-1:], ".:;\n")
+}
+
+// lowerFirst writes the first letter small unless the first word is all
+// capitals (EU, ICAO).
+func lowerFirst(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	if strings.ToUpper(first) == first {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // groupPairs counts pairs by translation, most frequent first, the
@@ -288,6 +344,9 @@ func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
 		if c := cmp.Compare(y.Count, x.Count); c != 0 {
 			return c
 		}
+		if c := strings.Compare(index.Fold(x.Text), index.Fold(y.Text)); c != 0 {
+			return c
+		}
 		return strings.Compare(x.Text, y.Text)
 	})
 	return groups
@@ -304,14 +363,14 @@ func lengthClass(n int) int {
 	return 2
 }
 
-// groupText is the group name of a marked translation: the marked text,
-// folded, one space between words.
+// groupText is the group name of a marked translation: the marked text
+// as written, one space between words.
 func groupText(text string, marks []Span) string {
 	var parts []string
 	for _, m := range marks {
 		parts = append(parts, text[m.Start:m.End])
 	}
-	return strings.Join(strings.Fields(index.Fold(strings.Join(parts, " "))), " ")
+	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
 // phraseKeys returns the keys by which the words of a query phrase are

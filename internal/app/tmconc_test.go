@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,5 +53,55 @@ func TestGroupPairsOwnWordFirst(t *testing.T) {
 				t.Errorf("groups (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestOpensSentence(t *testing.T) {
+	for _, tc := range []struct {
+		prefix string
+		want   bool
+	}{
+		{"", true},
+		{"1. ", true},
+		{"(i)", true},
+		{"b) ", true},
+		{"The result shall be entered. ", true},
+		{"Elke Partij: “", true},
+		{"Public ", false},
+		{"a. het ", false},
+		{"1. The ", false},
+		{"in the territory of a country, ", false},
+	} {
+		if got := opensSentence(tc.prefix); got != tc.want {
+			t.Errorf("opensSentence(%q) = %v, want %v", tc.prefix, got, tc.want)
+		}
+	}
+}
+
+// TestLabelGroups: forms of one rendering make one group named by the
+// commonest form as written inside a sentence; a form seen only opening
+// a sentence gets a small first letter.
+func TestLabelGroups(t *testing.T) {
+	pair := func(target, mark string) TMConcordancePair {
+		i := strings.Index(target, mark)
+		return TMConcordancePair{Target: target, TargetMarks: []Span{{i, i + len(mark)}}, Translation: mark}
+	}
+	in := []TMConcordancePair{
+		pair("De Europese Unie besluit.", "Europese Unie"),
+		pair("Europese Unie", "Europese Unie"),
+		pair("Inspraak van het publiek", "Inspraak"),
+		pair("1. Inspraak", "Inspraak"),
+		pair("steun van de Europese Unie", "Europese Unie"),
+		pair("de financiële steun", "financiële steun"),
+		pair("Financiële steun wordt verleend.", "Financiële steun"),
+	}
+	labelGroups(nil, "nl", in)
+	var got []string
+	for _, p := range in {
+		got = append(got, p.Translation)
+	}
+	want := []string{"Europese Unie", "Europese Unie", "inspraak", "inspraak", "Europese Unie", "financiële steun", "financiële steun"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("labels (-want +got):\n%s", diff)
 	}
 }
