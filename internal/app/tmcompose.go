@@ -161,6 +161,12 @@ func (a *App) composeParts(ctx context.Context, nl string) []composePart {
 		if j == i {
 			j = i + 1
 			opts = a.wordOptions(ctx, units[i])
+		} else if j == i+1 && onlyDictionary(opts) {
+			// An imported dictionary's entry for one word competes with
+			// the word's other renderings: FreeDict lists every sense,
+			// and some of its entries are wrong (vormgeven: cut).
+			opts = append(opts, a.wordOptions(ctx, units[i])...)
+			slices.SortStableFunc(opts, func(x, y option) int { return cmp.Compare(y.p, x.p) })
 		}
 		if len(opts) > 0 {
 			parts = append(parts, composePart{nl: strings.Join(units[i:j], " "), options: opts, elided: i == elidedAt && j == i+1})
@@ -244,7 +250,7 @@ func (a *App) glossaryOptions(text string) []option {
 	}
 	want := strings.Join(termKeys("nl", text), " ")
 	var out []option
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, m := range res.Concepts {
 		if m.TermLang != "nl" || strings.Join(termKeys("nl", m.Term), " ") != want {
 			continue
@@ -259,13 +265,22 @@ func (a *App) glossaryOptions(text string) []option {
 			case glossary.Deprecated, glossary.Superseded:
 				continue
 			}
+			via := "glossary"
 			if m.Collection != "curated" {
 				p *= 0.6 // an imported dictionary (FreeDict) lists every sense
+				via = "dictionary"
 			}
-			if k := strings.ToLower(t.Text); !seen[k] {
-				seen[k] = true
-				out = append(out, option{en: t.Text, p: p, via: "glossary"})
+			// A rendering two concepts give (the curated glossary and
+			// FreeDict: Malian) counts at its best.
+			k := strings.ToLower(t.Text)
+			if at, ok := seen[k]; ok {
+				if p > out[at].p {
+					out[at] = option{en: t.Text, p: p, via: via}
+				}
+				continue
 			}
+			seen[k] = len(out)
+			out = append(out, option{en: t.Text, p: p, via: via})
 		}
 	}
 	slices.SortStableFunc(out, func(x, y option) int { return cmp.Compare(y.p, x.p) })
@@ -305,12 +320,47 @@ func (a *App) wordOptions(ctx context.Context, w string) []option {
 			ens = append(ens, opts[0].en)
 			p *= opts[0].p
 		}
+		// A verb compound (vorm|geven, deel|nemen, samen|werken) is a
+		// verb with its object or particle in front; English puts the
+		// verb first: give form, take part, work together — not "form
+		// give".
+		if verbCompound(f, parts) {
+			ens = append([]string{ens[len(ens)-1]}, ens[:len(ens)-1]...)
+		}
 		return []option{{en: strings.Join(ens, " "), p: p, via: "parts"}}
 	}
 	if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
 		return []option{{en: w, p: 0.3, via: "name"}}
 	}
 	return nil
+}
+
+// onlyDictionary reports whether every option comes from an imported
+// dictionary, none from the curated glossary.
+func onlyDictionary(opts []option) bool {
+	for _, o := range opts {
+		if o.via != "dictionary" {
+			return false
+		}
+	}
+	return len(opts) > 0
+}
+
+// nlVerbHeads are the Dutch verbs that most often end a separable or
+// incorporated verb (vormgeven, deelnemen, plaatsvinden, samenwerken,
+// kennisnemen, terugkeren, vaststellen, uitvoeren): a compound whose
+// last part is one of them, in the infinitive, is a verb, not a noun
+// (landbouwgronden, with the plural noun gronden, is not).
+var nlVerbHeads = wordSet("geven nemen maken vinden brengen houden stellen zetten leggen komen gaan werken voeren treden staan zien vallen trekken roepen dragen leiden sluiten spreken keren delen doen krijgen hebben laten lopen wijzen")
+
+// verbCompound reports whether folded word w, cut into parts, is a verb
+// compound: its last part is one of nlVerbHeads and w ends in it.
+func verbCompound(w string, parts []string) bool {
+	if len(parts) < 2 {
+		return false
+	}
+	last := index.Fold(parts[len(parts)-1])
+	return nlVerbHeads[last] && strings.HasSuffix(w, last)
 }
 
 // lexiconOptions renders a folded Dutch word by the lexicon's best

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tolk-nl/tolk/glossary"
 )
 
 // tmTestApp is the shipped service (curated glossary, shipped lexicon)
@@ -23,6 +24,8 @@ func TestComposeEquivalents(t *testing.T) {
 	a := tmTestApp(t,
 		"Het verdrag treedt in werking.\tThe treaty enters into force.",
 		"De Malinese bevolking lijdt onder het geweld.\tThe Malian population suffers from the violence.",
+		"De vorm van het verslag.\tThe form of the report.",
+		"Zij geven informatie.\tThey give information.",
 	)
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -35,6 +38,10 @@ func TestComposeEquivalents(t *testing.T) {
 		// A coordination with an elided head: Noord-Mali and Centraal-Mali
 		// are glossary terms; Mali is said once.
 		{"Noord- en Centraal-Mali", "northern and central Mali", 0},
+		// A verb compound no glossary or lexicon knows as a whole: its
+		// parts (vorm → form, geven → give) in English order, the verb
+		// first (was "form give").
+		{"vormgeven", "give form", 0},
 	} {
 		t.Run(tc.nl, func(t *testing.T) {
 			eq, err := a.ComposeEquivalents(ctx, tc.nl, 3)
@@ -148,4 +155,32 @@ func TestConcordanceWordAlignment(t *testing.T) {
 			t.Errorf("group %q has %d pairs, want 3", res.Groups[0].Text, res.Groups[0].Count)
 		}
 	})
+}
+
+// TestComposeDictionaryWord: a word an imported dictionary lists as a
+// whole keeps that entry first (whole-word entries are preferred), and
+// its composition from parts is offered beside it, since a dictionary
+// entry may be one odd sense (FreeDict: vormgeven → cut).
+func TestComposeDictionaryWord(t *testing.T) {
+	a := tmTestApp(t,
+		"De vorm van het verslag.\tThe form of the report.",
+		"Zij geven informatie.\tThey give information.",
+	)
+	err := a.ImportConcepts([]glossary.Concept{{ID: "fd-vormgeven", Collection: "freedict", Terms: []glossary.Term{
+		{Lang: "nl", Text: "vormgeven"}, {Lang: "en", Text: "cut"},
+	}}}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eq, err := a.ComposeEquivalents(context.Background(), "vormgeven", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range eq {
+		got = append(got, e.EN)
+	}
+	if diff := cmp.Diff([]string{"cut", "give form"}, got); diff != "" {
+		t.Errorf("suggestions (-want +got):\n%s", diff)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/omegat"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
@@ -138,7 +139,44 @@ func TestTMEval(t *testing.T) {
 		t.Logf("%s set, %s → %s: top group accepted for %d of %d terms\n| concept | query | pairs | top groups | accepted | ms |\n|---|---|---|---|---|---|\n%s", set.name, set.from, set.to, ok, n, b.String())
 	}
 
-	// The Mali letter's candidates with their top suggestion.
+	terms := letterSuggestions(t, a, "shipped glossary")
+	// The same with FreeDict imported, as a user may do: its whole-word
+	// entries take part in the compositions.
+	fd := sharedtest.Open(t, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz")
+	cs, err := omegat.ReadFreeDict(fd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.ImportConcepts(cs, "eval"); err != nil {
+		t.Fatal(err)
+	}
+	letterSuggestions(t, a, fmt.Sprintf("FreeDict imported, %d entries", len(cs)))
+	// The candidates without FreeDict, which it may now know: what a
+	// candidate would get (the TM's, else composed).
+	var b strings.Builder
+	for _, nl := range terms {
+		eq, err := a.SuggestEquivalents(ctx, nl, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(eq) == 0 {
+			if eq, err = a.ComposeEquivalents(ctx, nl, 3); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var sug []string
+		for _, e := range eq {
+			sug = append(sug, fmt.Sprintf("%s (%s, %s)", e.EN, e.Via, e.Note))
+		}
+		fmt.Fprintf(&b, "| %s | %s |\n", nl, strings.Join(sug, " · "))
+	}
+	t.Logf("the letter's candidates with FreeDict imported:\n| candidate | suggestions |\n|---|---|\n%s", b.String())
+}
+
+// letterSuggestions logs the Mali letter's candidates with their top
+// suggestions.
+func letterSuggestions(t *testing.T, a *App, what string) (terms []string) {
+	ctx := context.Background()
 	var b strings.Builder
 	for _, d := range a.Documents() {
 		ss, err := a.CandidatesWithEquivalents(ctx, d.ID, 30)
@@ -161,9 +199,11 @@ func TestTMEval(t *testing.T) {
 				}
 			}
 			fmt.Fprintf(&b, "| %s | %s | %d | %s |\n", s.Text, s.Kind, s.Count, sug)
+			terms = append(terms, s.Text)
 		}
-		t.Logf("%s: %d candidates, %d with a suggestion\n| candidate | kind | count | top suggestion |\n|---|---|---|---|\n%s", d.ID, len(ss), with, b.String())
+		t.Logf("%s (%s): %d candidates, %d with a suggestion\n| candidate | kind | count | top suggestion |\n|---|---|---|---|\n%s", d.ID, what, len(ss), with, b.String())
 	}
+	return terms
 }
 
 func cmpOr(s, def string) string {
