@@ -928,16 +928,33 @@ func (a *arena) release() {
 
 // best returns the positions in hl of its k best passages, best first:
 // by score, ties in index order.
+//
+// The list is in index order, so a passage never goes before one of equal
+// score met earlier: comparing scores alone keeps bleve's tie order.
 func (hl hitList) best(k int) []int {
-	before := func(a, b int) bool {
-		if sa, sb := hl.score(a), hl.score(b); sa != sb {
-			return sa > sb
-		}
-		return hl.docs[a] < hl.docs[b]
-	}
 	top := make([]int, 0, min(k, len(hl.docs)))
+	scores := make([]float64, 0, cap(top))
 	for i := range hl.docs {
-		top = insertTop(top, i, k, before)
+		s := hl.score(i)
+		if len(top) == k && (k == 0 || s <= scores[k-1]) {
+			continue
+		}
+		// the first place whose score is lower than s
+		lo, hi := 0, len(scores)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if scores[m] >= s {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		if len(top) < k {
+			top, scores = append(top, 0), append(scores, 0)
+		}
+		copy(top[lo+1:], top[lo:])
+		copy(scores[lo+1:], scores[lo:])
+		top[lo], scores[lo] = i, s
 	}
 	return top
 }

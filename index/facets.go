@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -251,17 +252,14 @@ func (sf *snapFacets) result(allDocs bool) map[string][]Facet {
 	out := make(map[string][]Facet, len(facetFields))
 	for f, field := range facetFields {
 		counts, rank := sf.counts[f], sf.st.rank[f]
-		before := func(a, b uint32) bool {
-			return counts[a] > counts[b] || counts[a] == counts[b] && rank[a] < rank[b]
-		}
 		n := facetSize
 		if allDocs && field == fieldDoc {
 			n = max(n, len(sf.touched[f]))
 		}
-		top := make([]uint32, 0, min(n, len(sf.touched[f])))
-		for _, x := range sf.touched[f] {
-			top = insertTop(top, x, n, before)
-		}
+		top := topByKey(sf.touched[f], n, func(g uint32) uint64 {
+			// more passages first, then the lower rank: one number
+			return uint64(counts[g])<<32 | uint64(^rank[g])
+		})
 		fs := make([]Facet, len(top))
 		for i, g := range top {
 			fs[i] = Facet{Value: sf.st.values[f][g], Count: int(counts[g])}
@@ -374,6 +372,29 @@ func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result,
 	}
 	res.Facets = sf.result(allDocs)
 	return nil
+}
+
+// topByKey returns the at most n values of xs with the largest keys,
+// largest first. Keys must differ: they are the whole order. It compares
+// numbers where insertTop calls an ordering function, which made a page's
+// facets over thousands of sections cost as much as its evaluation.
+func topByKey(xs []uint32, n int, key func(uint32) uint64) []uint32 {
+	top := make([]uint32, 0, min(n, len(xs)))
+	keys := make([]uint64, 0, cap(top))
+	for _, x := range xs {
+		k := key(x)
+		if len(top) == n && (n == 0 || k <= keys[n-1]) {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(keys, k, func(a, b uint64) int { return cmp.Compare(b, a) })
+		if len(top) < n {
+			top, keys = append(top, 0), append(keys, 0)
+		}
+		copy(top[i+1:], top[i:])
+		copy(keys[i+1:], keys[i:])
+		top[i], keys[i] = x, k
+	}
+	return top
 }
 
 // insertTop puts x into top, the at most n best so far in order, where it

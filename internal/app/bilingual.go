@@ -524,7 +524,7 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 		switch {
 		case tok == w:
 			return Matched{Query: w, Term: tok, Via: "exact"}, true
-		case toks.fold(i) == fw:
+		case toks.foldIs(i, fw):
 			return Matched{Query: w, Term: tok, Via: "fold"}, true
 		}
 	}
@@ -626,11 +626,27 @@ func (p *passageWords) release() {
 func (p *passageWords) fold(i int) string {
 	if len(p.folds) != len(p.toks) {
 		p.folds = grow(p.folds, len(p.toks))
-		for j, t := range p.toks {
-			p.folds[j] = index.Fold(t)
-		}
+	}
+	if p.folds[i] == "" {
+		p.folds[i] = index.Fold(p.toks[i])
 	}
 	return p.folds[i]
+}
+
+// foldIs reports whether word i folds to fw. A word that starts with an
+// ASCII character folds to one that starts with it in lower case, so the
+// words that cannot match are passed over without folding them: most of
+// a long passage.
+func (p *passageWords) foldIs(i int, fw string) bool {
+	if c := p.toks[i][0]; c < utf8.RuneSelf && fw != "" {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != fw[0] {
+			return false
+		}
+	}
+	return p.fold(i) == fw
 }
 
 // grow returns s with length n, zeroed, reusing its array when it is

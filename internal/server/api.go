@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 
@@ -126,7 +129,7 @@ func (s *Server) search(c *gin.Context) error {
 	out.Dropped = drop
 	df := res.DocFacets
 	out.DocFacets = docFacetsJSON{facetsJSON(df.Type), facetsJSON(df.Year), facetsJSON(df.Dossier), df.Partial}
-	c.JSON(http.StatusOK, out)
+	writeJSON(c, http.StatusOK, out)
 	return nil
 }
 
@@ -322,3 +325,30 @@ func (s *Server) deleteDocument(c *gin.Context) error {
 	c.Status(http.StatusNoContent)
 	return nil
 }
+
+// jsonBuffers keeps the buffers writeJSON encodes into: a page of search
+// hits is some 15 KB, which c.JSON (json.Marshal) allocated afresh for
+// every request.
+var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// writeJSON writes v as c.JSON does, with the same bytes (HTML characters
+// escaped, no trailing newline), encoded into a reused buffer.
+func writeJSON(c *gin.Context, status int, v any) {
+	buf := jsonBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledJSON {
+			jsonBuffers.Put(buf)
+		}
+	}()
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		_ = c.Error(err) // recorded for the error handler, as c.JSON does
+		c.AbortWithStatus(http.StatusInternalServerError)
+		return
+	}
+	c.Data(status, "application/json; charset=utf-8", bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}
+
+// maxPooledJSON is the largest buffer writeJSON keeps: a rare huge answer
+// (every facet of every document) is not held for the process's life.
+const maxPooledJSON = 1 << 20
