@@ -60,6 +60,9 @@ type TMConcordancePair struct {
 	// compound: the query occurs in Source only as part of a compound
 	// (brief in vrachtbrief); such pairs rank after the word's own.
 	compound bool
+	// claimed: the byte offsets of Target's words the word alignment
+	// gave to other words of Source.
+	claimed map[int]bool
 }
 
 // TMConcordanceResult is one page of pairs, the translation groups of all
@@ -151,10 +154,10 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 			if len(marks) == 0 {
 				continue
 			}
-			tmarks, via := al.align(src, marks, tgt)
+			tmarks, via, claimed := al.align(src, marks, tgt)
 			p := TMConcordancePair{
 				ID: s.ID, Collection: s.Collection, Origin: s.Source, Source: src, Target: tgt,
-				Marks: marks, TargetMarks: nonNilSpans(tmarks), Via: via, compound: compound,
+				Marks: marks, TargetMarks: nonNilSpans(tmarks), Via: via, compound: compound, claimed: claimed,
 			}
 			if len(tmarks) > 0 {
 				p.Translation = groupText(tgt, tmarks)
@@ -175,6 +178,7 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 	if al.newTerm() {
 		a.alignByCooccurrence(al.to, all)
 	}
+	extendGroups(a.lex.Load(), al.to, all)
 	labelGroups(a.lex.Load(), al.to, all)
 	// The word's own pairs first when there are enough of them (see
 	// groupPairs); shorter pairs read best: within the search's order, a
@@ -533,7 +537,7 @@ func conceptHasTerm(c glossary.Concept, lang string, keys []string) bool {
 
 // align returns the marks of the translation of the marked query in
 // target, and how they were found ("glossary", "lexicon" or "").
-func (al *aligner) align(src string, marks []Span, target string) ([]Span, string) {
+func (al *aligner) align(src string, marks []Span, target string) ([]Span, string, map[int]bool) {
 	tt := fuzzy.Tokenize(target, nil)
 	var words []fuzzy.Token
 	for _, t := range tt {
@@ -542,7 +546,7 @@ func (al *aligner) align(src string, marks []Span, target string) ([]Span, strin
 		}
 	}
 	if len(words) == 0 {
-		return nil, ""
+		return nil, "", nil
 	}
 	// Where the query is, relatively: the translation is near the same place.
 	rel := float64(marks[0].Start) / float64(max(1, len(src)))
@@ -562,7 +566,7 @@ func (al *aligner) align(src string, marks []Span, target string) ([]Span, strin
 				}
 			}
 			if bestD < 2 {
-				return []Span{best}, "glossary"
+				return []Span{best}, "glossary", nil
 			}
 		}
 	}

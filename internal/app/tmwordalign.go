@@ -29,10 +29,13 @@ const maxAlignWords = 120
 
 // alignWords marks the translation of the marked query in target by word
 // alignment; words are target's words and numbers.
-func (al *aligner) alignWords(src string, marks []Span, target string, words []fuzzy.Token) ([]Span, string) {
+//
+// claimed holds the byte offsets of the target words that other source
+// words are aligned to: what a group may not grow into (extendGroups).
+func (al *aligner) alignWords(src string, marks []Span, target string, words []fuzzy.Token) (out []Span, via string, claimed map[int]bool) {
 	lex := al.a.lex.Load()
 	if lex == nil {
-		return nil, ""
+		return nil, "", nil
 	}
 	var sw []fuzzy.Token
 	for _, t := range fuzzy.Tokenize(src, nil) {
@@ -50,7 +53,7 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 		}
 	}
 	if len(q) == 0 {
-		return nil, ""
+		return nil, "", nil
 	}
 	// A window of both sides around the query's relative place, taken
 	// in the whole segment (within the source's window the query is
@@ -95,11 +98,15 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 	}
 	js := wordalign.Targets(links, q)
 	if len(js) == 0 {
-		return nil, ""
+		return nil, "", nil
 	}
 	in := map[int]bool{}
+	claimed = map[int]bool{}
 	best, bestP := js[0], -1.0
 	for _, l := range links {
+		if !contains(q, l.S) {
+			claimed[tw[l.T].Start] = true
+		}
 		if contains(q, l.S) {
 			in[l.T] = true
 			if l.P > bestP {
@@ -136,9 +143,9 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			// (per brief → "shall", linked by the lexicon's noise, where
 			// the English says "by mail").
 			if lo == hi && functionWord(al.to, tw[lo].Fold) {
-				return nil, ""
+				return nil, "", nil
 			}
-			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon"
+			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon", claimed
 		}
 	}
 }
