@@ -162,7 +162,9 @@ func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 // check), or whenever it is over busyFactor times s.mapped. Under a
 // steady load a search touches the same pages again soon after they are
 // given back (a minor fault each, without reading the disk), so they are
-// given back while busy only when far over the bound. The returned
+// given back while busy only when far over the bound. The executable's
+// pages are given back with them, and once at the first idle check after
+// start-up. The returned
 // function stops it and waits until it has stopped (before the App is
 // closed). Nothing is started when there is no bound or the system cannot
 // tell or release (not Linux).
@@ -175,14 +177,22 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		return func() {}
 	}
 	last := cpuTime()
+	started := false
 	return every(ctx, mappedCheck, func() {
 		now := cpuTime()
 		busy := now-last > idleCPU
 		last = now
+		if !started && !busy {
+			// What start-up read of the executable (the embedded word
+			// lists, lexicon and templates) is not read again.
+			started = true
+			releaseExecutable(log)
+		}
 		u, err := resident.Current()
 		if err != nil || u.File <= s.mapped || busy && u.File <= busyFactor*s.mapped {
 			return
 		}
+		releaseExecutable(log)
 		st, err := a.ReleaseMapped()
 		if err != nil {
 			if !errors.Is(err, resident.ErrUnsupported) {
@@ -194,6 +204,15 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		log.Debug("mapped pages given back", "mappings", st.Mappings, "busy", busy, "file-backed before", u.File, "after", after.File)
 		last = cpuTime() // the release's own work is not load
 	})
+}
+
+// releaseExecutable gives back the pages of the executable's code and
+// read-only data (internal/resident.ReleaseExecutable): what a request
+// runs is mapped again at its next use, what only start-up read is not.
+func releaseExecutable(log *slog.Logger) {
+	if _, err := resident.ReleaseExecutable(); err != nil && !errors.Is(err, resident.ErrUnsupported) {
+		log.Warn("giving back the executable's pages", "err", err)
+	}
 }
 
 const (

@@ -101,6 +101,18 @@ func releasable(ms []mapping, fs files) []mapping {
 	return out
 }
 
+// readOnlyPrivate picks the read-only private mappings ("r--p", "r-xp")
+// of one of the files: an executable's code and read-only data.
+func readOnlyPrivate(ms []mapping, fs files) []mapping {
+	var out []mapping
+	for _, m := range ms {
+		if (m.perms == "r--p" || m.perms == "r-xp") && (fs.ids[m.f] || fs.paths[m.path]) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // identify stats the paths; a path that no longer exists is left out
 // (a segment removed since the caller listed it is not mapped by a holder
 // either).

@@ -75,6 +75,38 @@ func TestReleasable(t *testing.T) {
 	}
 }
 
+func TestReadOnlyPrivate(t *testing.T) {
+	exe := file{dev: 1, ino: 2}
+	ms := []mapping{
+		{start: 0x1000, end: 0x2000, perms: "r-xp", f: exe, path: "/usr/bin/tolk"},
+		{start: 0x2000, end: 0x3000, perms: "r--p", f: exe, path: "/usr/bin/tolk"},
+		{start: 0x3000, end: 0x4000, perms: "rw-p", f: exe, path: "/usr/bin/tolk"}, // data, written: never
+		{start: 0x5000, end: 0x6000, perms: "r--s", f: exe, path: "/usr/bin/tolk"}, // shared: Release's
+		{start: 0x7000, end: 0x8000, perms: "r-xp", f: file{1, 3}, path: "/usr/lib/libc.so.6"},
+		{start: 0x9000, end: 0xa000, perms: "r--p", f: file{9, 9}, path: "/overlay/tolk"},
+	}
+	tests := []struct {
+		name string
+		fs   files
+		want []uint64
+	}{
+		{"by device and inode", files{ids: map[file]bool{exe: true}}, []uint64{0x1000, 0x2000}},
+		{"by path", files{paths: map[string]bool{"/overlay/tolk": true}}, []uint64{0x9000}},
+		{"neither", files{ids: map[file]bool{{5, 5}: true}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []uint64
+			for _, m := range readOnlyPrivate(ms, tt.fs) {
+				got = append(got, m.start)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("readOnlyPrivate starts (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func FuzzParseMaps(f *testing.F) {
 	f.Add("7f0000000000-7f0000100000 r--s 00000000 fd:01 1234 /data/index/store/000000000031.zap\n")
 	f.Add("c000000000-c004000000 rw-p 00000000 00:00 0 \n1000-2000 r--s 0 fd:01 7 /a b (deleted)\n")
