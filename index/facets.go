@@ -58,7 +58,9 @@ type snapTables struct {
 	flat []uint32
 	// rank is each value's place in the sorted order of values, so that
 	// ordering counts breaks ties without comparing strings.
-	rank    [len(facetFields)][]uint32
+	rank [len(facetFields)][]uint32
+	// byRank is rank's inverse: the value at each place of the order.
+	byRank  [len(facetFields)][]uint32
 	pool    sync.Pool   // *snapFacets, counts zeroed
 	answers snapAnswers // word answers on this snapshot (snapcache.go)
 }
@@ -72,6 +74,7 @@ type snapFacets struct {
 	st      *snapTables
 	counts  [len(facetFields)][]int32  // per value
 	touched [len(facetFields)][]uint32 // the values counted
+	keys    []uint64                   // result's scratch
 }
 
 // forSnapshot returns a counter for snap (release it with done), building
@@ -173,6 +176,7 @@ func (ft *facetTables) tables(snap *scorch.IndexSnapshot) (*snapTables, error) {
 		}
 		vs := st.values[f]
 		sort.Slice(order, func(a, b int) bool { return vs[order[a]] < vs[order[b]] })
+		st.byRank[f] = order
 		st.rank[f] = make([]uint32, len(order))
 		for r, g := range order {
 			st.rank[f][g] = uint32(r)
@@ -256,13 +260,19 @@ func (sf *snapFacets) result(allDocs bool) map[string][]Facet {
 		if allDocs && field == fieldDoc {
 			n = max(n, len(sf.touched[f]))
 		}
-		top := topByKey(sf.touched[f], n, func(g uint32) uint64 {
-			// more passages first, then the lower rank: one number
-			return uint64(counts[g])<<32 | uint64(^rank[g])
-		})
-		fs := make([]Facet, len(top))
-		for i, g := range top {
-			fs[i] = Facet{Value: sf.st.values[f][g], Count: int(counts[g])}
+		// Each value as one number that orders as the facet does: more
+		// passages first, then the lower rank. The values are told
+		// apart by rank, so no two numbers are equal.
+		keys := sf.keys[:0]
+		for _, g := range sf.touched[f] {
+			keys = append(keys, uint64(counts[g])<<32|uint64(^rank[g]))
+		}
+		sf.keys = keys
+		keys = largest(keys, n)
+		fs := make([]Facet, len(keys))
+		for i, k := range keys {
+			g := sf.st.byRank[f][^uint32(k)]
+			fs[i] = Facet{Value: sf.st.values[f][g], Count: int(k >> 32)}
 		}
 		out[field] = fs
 	}
@@ -374,27 +384,51 @@ func (ix *Index) windowFacets(rd bindex.IndexReader, nums []uint64, res *Result,
 	return nil
 }
 
-// topByKey returns the at most n values of xs with the largest keys,
-// largest first. Keys must differ: they are the whole order. It compares
-// numbers where insertTop calls an ordering function, which made a page's
-// facets over thousands of sections cost as much as its evaluation.
-func topByKey(xs []uint32, n int, key func(uint32) uint64) []uint32 {
-	top := make([]uint32, 0, min(n, len(xs)))
-	keys := make([]uint64, 0, cap(top))
-	for _, x := range xs {
-		k := key(x)
-		if len(top) == n && (n == 0 || k <= keys[n-1]) {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(keys, k, func(a, b uint64) int { return cmp.Compare(b, a) })
-		if len(top) < n {
-			top, keys = append(top, 0), append(keys, 0)
-		}
-		copy(top[i+1:], top[i:])
-		copy(keys[i+1:], keys[i:])
-		top[i], keys[i] = x, k
+// largest returns the n largest of keys, largest first, reordering keys:
+// a selection that puts them first (quickselect), then a sort of those n.
+// A page's facets over thousands of sections cost as much as its
+// evaluation when each value was put in place in an ordered list.
+func largest(keys []uint64, n int) []uint64 {
+	if n < len(keys) {
+		selectLargest(keys, n)
+		keys = keys[:n]
 	}
-	return top
+	slices.SortFunc(keys, func(a, b uint64) int { return cmp.Compare(b, a) })
+	return keys
+}
+
+// selectLargest reorders a so that its first k elements are its k
+// largest, in no particular order (Hoare's selection, median-of-three
+// pivot).
+func selectLargest(a []uint64, k int) {
+	lo, hi := 0, len(a)-1
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		x, y, z := a[lo], a[mid], a[hi]
+		pivot := max(min(x, y), min(max(x, y), z))
+		i, j := lo, hi
+		for i <= j {
+			for a[i] > pivot {
+				i++
+			}
+			for a[j] < pivot {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i, j = i+1, j-1
+			}
+		}
+		// a[lo..j] >= pivot >= a[i..hi]; between them, the pivot
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 // insertTop puts x into top, the at most n best so far in order, where it

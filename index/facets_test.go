@@ -3,12 +3,14 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
 // TestFacetsAsBleve: the facet counts of Search (from the index's own
@@ -114,6 +116,35 @@ func TestTopFacets(t *testing.T) {
 	for _, n := range []int{1, 50, 499, 500, 600} {
 		if d := cmp.Diff(want[:min(n, len(want))], topFacets(fs, n)); d != "" {
 			t.Errorf("n=%d (-want +got):\n%s", n, d)
+		}
+	}
+}
+
+// TestLargest compares largest with a full sort, for lengths and n around
+// the edges and keys drawn from small and large ranges (many near-equal).
+func TestLargest(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, size := range []int{0, 1, 2, 3, 5, 17, 50, 51, 200, 3000} {
+		for _, n := range []int{0, 1, 2, 10, 50, 3001} {
+			for _, spread := range []uint64{4, 1 << 40} {
+				seen := map[uint64]bool{}
+				var keys []uint64
+				for len(keys) < size {
+					k := rng.Uint64N(spread)<<20 | rng.Uint64N(1<<20)
+					if !seen[k] {
+						seen[k] = true
+						keys = append(keys, k)
+					}
+				}
+				want := slices.Clone(keys)
+				slices.Sort(want)
+				slices.Reverse(want)
+				want = want[:min(n, len(want))]
+				got := largest(slices.Clone(keys), n)
+				if d := cmp.Diff(want, got, cmpopts.EquateEmpty()); d != "" {
+					t.Errorf("size %d, n %d, spread %d (-sorted +largest):\n%s", size, n, spread, d)
+				}
+			}
 		}
 	}
 }
