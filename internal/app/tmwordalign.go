@@ -96,17 +96,27 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			fmt.Fprintf(al.debug, "    %s -> %s %.3f (fwd %.3f bwd %.3f)\n", sw[l.S].Fold, tw[l.T].Fold, l.P, fwd[l.S][l.T], bwd[l.S][l.T])
 		}
 	}
-	js := wordalign.Targets(links, q)
-	if len(js) == 0 {
-		return nil, "", nil
-	}
-	in := map[int]bool{}
+	// What other source words claim (a function word's links are weak
+	// evidence: "shall" takes stelt); words outside the window count as
+	// claimed, since nothing was aligned there.
 	claimed = map[int]bool{}
-	best, bestP := js[0], -1.0
 	for _, l := range links {
-		if !contains(q, l.S) {
+		if !contains(q, l.S) && !functionWord(al.from, sw[l.S].Fold) {
 			claimed[tw[l.T].Start] = true
 		}
+	}
+	for k, w := range words {
+		if k < t0 || k >= t1 {
+			claimed[w.Start] = true
+		}
+	}
+	js := wordalign.Targets(links, q)
+	if len(js) == 0 {
+		return nil, "", claimed
+	}
+	in := map[int]bool{}
+	best, bestP := js[0], -1.0
+	for _, l := range links {
 		if contains(q, l.S) {
 			in[l.T] = true
 			if l.P > bestP {
@@ -143,7 +153,7 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			// (per brief → "shall", linked by the lexicon's noise, where
 			// the English says "by mail").
 			if lo == hi && functionWord(al.to, tw[lo].Fold) {
-				return nil, "", nil
+				return nil, "", claimed
 			}
 			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon", claimed
 		}
