@@ -178,8 +178,12 @@ func stripInline(s string) string {
 		s = mdCode.ReplaceAllString(s, "$1")
 	}
 	if strings.ContainsAny(s, "*_") {
-		s = mdStrong.ReplaceAllString(s, "$1$2")
-		s = mdEmph.ReplaceAllString(s, "$1$2$3$4")
+		if strings.Contains(s, "**") || strings.Contains(s, "__") {
+			s = mdStrong.ReplaceAllString(s, "$1$2")
+		}
+		if strings.Count(s, "*") >= 2 || strings.Count(s, "_") >= 2 {
+			s = mdEmph.ReplaceAllString(s, "$1$2$3$4")
+		}
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = mdEscape.ReplaceAllString(s, "$1")

@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -55,19 +56,33 @@ var ligatures = strings.NewReplacer(
 // white space collapsed to one space and both ends trimmed. Soft hyphens
 // are kept: at a line end they mark hyphenation, and joinLines removes them.
 func normalizeInline(s string) string {
+	if plainASCII(s) {
+		return s // most lines of a letter: nothing to change, nothing to copy
+	}
 	s = norm.NFC.String(ligatures.Replace(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
-			continue
-		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
-			space = true
-			continue
-		case unicode.IsControl(r):
-			continue
+		if r < utf8.RuneSelf {
+			// unicode.IsSpace and IsControl for ASCII, without the tables.
+			switch {
+			case r == ' ' || '\t' <= r && r <= '\r':
+				space = true
+				continue
+			case r < ' ' || r == 0x7f:
+				continue
+			}
+		} else {
+			switch {
+			case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+				continue
+			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+				space = true
+				continue
+			case unicode.IsControl(r):
+				continue
+			}
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
@@ -76,4 +91,31 @@ func normalizeInline(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII with single spaces
+// between its words and none at either end, which normalizeInline
+// returns unchanged: NFC and the ligatures leave ASCII as it is.
+func plainASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case c < 0x21 || c > 0x7e:
+			return false
+		default:
+			space = false
+		}
+	}
+	return true
 }
