@@ -307,6 +307,7 @@ func lowerFirst(s string) string {
 // and by their count in all pairs next, so that the translations of
 // compounds that contain the word (brief: vrachtbrief → consignment
 // note) come after the word's own; their counts stay the full counts.
+// Equal counts: the rendering the glossary gives first, then by text.
 func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
 	groups := []TMTranslationGroup{}
 	counts := map[string]*TMTranslationGroup{}
@@ -347,6 +348,14 @@ func groupPairs(all []TMConcordancePair) []TMTranslationGroup {
 		}
 		if c := cmp.Compare(y.Count, x.Count); c != 0 {
 			return c
+		}
+		// A tie goes to the rendering the glossary gives (financial
+		// support: financiële steun 3 before financiële ondersteuning 3).
+		if (x.Via == "glossary") != (y.Via == "glossary") {
+			if x.Via == "glossary" {
+				return -1
+			}
+			return 1
 		}
 		if c := strings.Compare(index.Fold(x.Text), index.Fold(y.Text)); c != 0 {
 			return c

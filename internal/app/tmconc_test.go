@@ -43,6 +43,13 @@ func TestGroupPairsOwnWordFirst(t *testing.T) {
 			want: []TMTranslationGroup{{"consignment note", 5, "lexicon"}, {"letter", 2, "lexicon"}},
 		},
 		{
+			// A tie goes to the glossary's rendering, not the alphabet's.
+			name: "tie",
+			in: join(pairs("financiële ondersteuning", 3, false), []TMConcordancePair{
+				{Translation: "financiële steun", Via: "glossary"}, {Translation: "financiële steun", Via: "glossary"}, {Translation: "financiële steun", Via: "glossary"}}),
+			want: []TMTranslationGroup{{"financiële steun", 3, "glossary"}, {"financiële ondersteuning", 3, "lexicon"}},
+		},
+		{
 			name: "no compounds",
 			in:   join(pairs("letter", 2, false), pairs("mail", 4, false)),
 			want: []TMTranslationGroup{{"mail", 4, "lexicon"}, {"letter", 2, "lexicon"}},
