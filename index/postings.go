@@ -18,6 +18,10 @@ type postingsReader struct {
 	segs    []*scorch.SegmentSnapshot
 	offsets []uint64 // where each segment's passages start in the snapshot's numbering
 	dicts   map[string][]segment.TermDictionary
+	// spare is an iterator iterate reuses: zap's iterator keeps its
+	// decoding buffers, which a new one for every term and segment
+	// allocated again. nil while an iterate has it.
+	spare segment.PostingsIterator
 }
 
 func newPostingsReader(snap *scorch.IndexSnapshot, offsets []uint64) (*postingsReader, error) {
@@ -73,12 +77,15 @@ func (tp *termPostings) eachFreq(f func(id, freq uint64)) error {
 }
 
 func (tp *termPostings) iterate(norms bool, f func(id, freq uint64, norm float64)) error {
+	it := tp.pr.spare
+	tp.pr.spare = nil // an iterate inside f gets its own
+	defer func() { tp.pr.spare = it }()
 	for i, pl := range tp.pls {
 		if pl == nil {
 			continue
 		}
 		off := tp.pr.offsets[i]
-		it := pl.Iterator(true, norms, false, nil)
+		it = pl.Iterator(true, norms, false, it)
 		for {
 			p, err := it.Next()
 			if err != nil {
