@@ -486,26 +486,28 @@ func union(mem *arena, kids []hitList, min int) hitList {
 	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
 	cs := cursors(kids)
 	total := float64(len(kids))
-	for {
-		next, any := lowest(cs)
-		if !any {
-			return out
-		}
+	for len(cs) > 0 {
+		next := lowest(cs)
 		var sum float64
-		matched := 0
+		matched, done := 0, false
 		for i := range cs {
 			c := &cs[i]
-			if c.at < len(c.docs) && c.docs[c.at] == next {
+			if c.docs[c.at] == next {
 				sum += c.hl.score(c.at)
 				matched++
 				c.at++
+				done = done || c.at == len(c.docs)
 			}
 		}
 		if matched >= min {
 			out.docs = append(out.docs, next)
 			out.scores = append(out.scores, sum*(float64(matched)/total))
 		}
+		if done {
+			cs = dropDone(cs)
+		}
 	}
+	return out
 }
 
 // cursor walks a child's list in a merge.
@@ -515,25 +517,40 @@ type cursor struct {
 	hl   *hitList
 }
 
-// lowest returns the smallest passage the cursors are at, false when all
-// are done.
-func lowest(cs []cursor) (uint64, bool) {
-	next, any := uint64(math.MaxUint64), false
-	for i := range cs {
-		c := &cs[i]
-		if c.at < len(c.docs) && c.docs[c.at] <= next {
-			next, any = c.docs[c.at], true
+// cursors returns a cursor on each child with passages, in the children's
+// order: the order a union sums their scores in.
+func cursors(kids []hitList) []cursor {
+	cs := make([]cursor, 0, len(kids))
+	for i := range kids {
+		if len(kids[i].docs) > 0 {
+			cs = append(cs, cursor{docs: kids[i].docs, hl: &kids[i]})
 		}
 	}
-	return next, any
+	return cs
 }
 
-func cursors(kids []hitList) []cursor {
-	cs := make([]cursor, len(kids))
-	for i := range kids {
-		cs[i] = cursor{docs: kids[i].docs, hl: &kids[i]}
+// lowest returns the smallest passage the cursors are at; every cursor
+// has passages left.
+func lowest(cs []cursor) uint64 {
+	next := cs[0].docs[cs[0].at]
+	for i := 1; i < len(cs); i++ {
+		if d := cs[i].docs[cs[i].at]; d < next {
+			next = d
+		}
 	}
-	return cs
+	return next
+}
+
+// dropDone removes the cursors at the end of their lists, keeping the
+// others' order.
+func dropDone(cs []cursor) []cursor {
+	live := cs[:0]
+	for _, c := range cs {
+		if c.at < len(c.docs) {
+			live = append(live, c)
+		}
+	}
+	return live
 }
 
 // unionSize returns how many passages the children's lists hold together:
@@ -551,19 +568,22 @@ func unionSize(kids []hitList) int {
 	}
 	cs := cursors(kids)
 	n := 0
-	for {
-		next, any := lowest(cs)
-		if !any {
-			return max(n, most)
-		}
+	for len(cs) > 0 {
+		next := lowest(cs)
 		n++
+		done := false
 		for i := range cs {
 			c := &cs[i]
-			if c.at < len(c.docs) && c.docs[c.at] == next {
+			if c.docs[c.at] == next {
 				c.at++
+				done = done || c.at == len(c.docs)
 			}
 		}
+		if done {
+			cs = dropDone(cs)
+		}
 	}
+	return max(n, most)
 }
 
 // heapUnion is union as bleve's heap disjunction searcher sums it: the
