@@ -155,9 +155,34 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			if lo == hi && functionWord(al.to, tw[lo].Fold) {
 				return nil, "", claimed
 			}
+			// Nor is a number alone the rendering of a word: the
+			// lexicon learned lid → 1 from "lid 1" = "paragraph 1".
+			if allNumbers(tw[lo:hi+1]) && !anyNumber(sw, q) {
+				return nil, "", claimed
+			}
 			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon", claimed
 		}
 	}
+}
+
+// allNumbers reports whether every token is a number.
+func allNumbers(ts []fuzzy.Token) bool {
+	for _, t := range ts {
+		if t.Kind != fuzzy.Number {
+			return false
+		}
+	}
+	return true
+}
+
+// anyNumber reports whether one of the tokens at positions q is a number.
+func anyNumber(ts []fuzzy.Token, q []int) bool {
+	for _, i := range q {
+		if ts[i].Kind == fuzzy.Number {
+			return true
+		}
+	}
+	return false
 }
 
 // window returns the bounds of at most maxAlignWords of n words around
