@@ -1,8 +1,6 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -129,7 +127,7 @@ func (s *Server) search(c *gin.Context) error {
 	out.Dropped = drop
 	df := res.DocFacets
 	out.DocFacets = docFacetsJSON{facetsJSON(df.Type), facetsJSON(df.Year), facetsJSON(df.Dossier), df.Partial}
-	writeJSON(c, http.StatusOK, out)
+	writeSearchJSON(c, &out)
 	return nil
 }
 
@@ -326,29 +324,30 @@ func (s *Server) deleteDocument(c *gin.Context) error {
 	return nil
 }
 
-// jsonBuffers keeps the buffers writeJSON encodes into: a page of search
-// hits is some 15 KB, which c.JSON (json.Marshal) allocated afresh for
-// every request.
-var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// jsonBuffers keeps the buffers writeSearchJSON encodes into: a page of
+// search hits is some 15 KB, which c.JSON allocated afresh for every
+// request.
+var jsonBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
-// writeJSON writes v as c.JSON does, with the same bytes (HTML characters
-// escaped, no trailing newline), encoded into a reused buffer.
-func writeJSON(c *gin.Context, status int, v any) {
-	buf := jsonBuffers.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer func() {
-		if buf.Cap() <= maxPooledJSON {
-			jsonBuffers.Put(buf)
-		}
-	}()
-	if err := json.NewEncoder(buf).Encode(v); err != nil {
+// writeSearchJSON answers with out as c.JSON would, the same bytes and
+// headers (searchjson.go), encoded into a reused buffer.
+func writeSearchJSON(c *gin.Context, out *searchJSON) {
+	bp := jsonBuffers.Get().(*[]byte)
+	b, err := out.appendJSON((*bp)[:0])
+	if err != nil {
+		jsonBuffers.Put(bp)
 		_ = c.Error(err) // recorded for the error handler, as c.JSON does
 		c.AbortWithStatus(http.StatusInternalServerError)
 		return
 	}
-	c.Data(status, "application/json; charset=utf-8", bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+	if cap(b) <= maxPooledJSON {
+		*bp = b
+		jsonBuffers.Put(bp)
+	}
 }
 
-// maxPooledJSON is the largest buffer writeJSON keeps: a rare huge answer
-// (every facet of every document) is not held for the process's life.
+// maxPooledJSON is the largest buffer writeSearchJSON keeps: a rare huge
+// answer (every facet of every document) is not held for the process's
+// life.
 const maxPooledJSON = 1 << 20
