@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tolk-nl/tolk/tm/fuzzy"
 )
 
 func TestExtendGroups(t *testing.T) {
@@ -79,5 +80,23 @@ func TestExtendGroups(t *testing.T) {
 				t.Errorf("marks (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestAnyNumber: the query's positions may lie outside the aligned
+// window (its other occurrences in a long segment).
+func TestAnyNumber(t *testing.T) {
+	ts := fuzzy.Tokenize("lid 2 van artikel", nil)
+	for _, tc := range []struct {
+		q    []int
+		want bool
+	}{
+		{[]int{0}, false},
+		{[]int{1}, true},
+		{[]int{-4, 0, 9}, false},
+	} {
+		if got := anyNumber(ts, tc.q); got != tc.want {
+			t.Errorf("anyNumber(%v) = %v, want %v", tc.q, got, tc.want)
+		}
 	}
 }

@@ -175,10 +175,12 @@ func allNumbers(ts []fuzzy.Token) bool {
 	return true
 }
 
-// anyNumber reports whether one of the tokens at positions q is a number.
+// anyNumber reports whether one of the tokens at positions q is a number
+// (q may hold positions outside ts: the query's other occurrences in a
+// segment longer than the window).
 func anyNumber(ts []fuzzy.Token, q []int) bool {
 	for _, i := range q {
-		if ts[i].Kind == fuzzy.Number {
+		if i >= 0 && i < len(ts) && ts[i].Kind == fuzzy.Number {
 			return true
 		}
 	}
