@@ -58,11 +58,13 @@ const (
 // memoryFlags are tolk serve's memory flags.
 type memoryFlags struct {
 	limit, mapped string
+	underLoad     time.Duration
 }
 
 func (m *memoryFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB plus 128 bytes per indexed passage and 2,560 per translation-memory segment in memory, kept up to date while serving)")
 	fs.StringVar(&m.mapped, "mapped-limit", "64MiB", "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
+	fs.DurationVar(&m.underLoad, "mapped-under-load", 0, "check RssFile this often, such as 25ms, and give the mapped pages back whenever it is over --mapped-limit, under load too: a bound on RSS during a load, paid for with CPU (each search maps again what it reads); 0: check every 250ms and, under load, give them back only above 4 times --mapped-limit")
 }
 
 // memorySettings are the memory flags read: limit is the soft limit to
@@ -70,7 +72,8 @@ func (m *memoryFlags) register(fs *flag.FlagSet) {
 // bound (0: none).
 type memorySettings struct {
 	limit, mapped int64
-	auto          bool // limit is the default, to grow with the index
+	auto          bool          // limit is the default, to grow with the index
+	underLoad     time.Duration // check period that also releases under load (0: mappedCheck, released under load only above busyFactor)
 }
 
 func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, error) {
@@ -95,6 +98,10 @@ func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, erro
 		return s, &usageError{"--mapped-limit: " + err.Error()}
 	}
 	s.mapped = n
+	if m.underLoad < 0 {
+		return s, &usageError{"--mapped-under-load: a period such as 25ms, or 0"}
+	}
+	s.underLoad = m.underLoad
 	return s, nil
 }
 
@@ -157,17 +164,19 @@ func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 }
 
 // keepMapped starts giving back the App's mapped pages, checking every
-// mappedCheck: when the process's file-backed resident memory is over
-// s.mapped and the process is idle (it used less than idleCPU of the last
-// check), or whenever it is over busyFactor times s.mapped. Under a
-// steady load a search touches the same pages again soon after they are
-// given back (a minor fault each, without reading the disk), so they are
-// given back while busy only when far over the bound. The executable's
-// pages are given back with them, and once at the first idle check after
-// start-up. The returned
-// function stops it and waits until it has stopped (before the App is
-// closed). Nothing is started when there is no bound or the system cannot
-// tell or release (not Linux).
+// s.checkPeriod() whether s.release says so: by default when the process's
+// file-backed resident memory is over s.mapped and the process is idle, or
+// whenever it is over busyFactor times s.mapped. Under a steady load a
+// search touches the same pages again soon after they are given back (a
+// minor fault each, without reading the disk), so by default they are given
+// back while busy only when far over the bound; with --mapped-under-load
+// (s.underLoad) they are checked that often and given back whenever over
+// it, which bounds RSS during a load at the cost of mapping the pages again
+// (docs/PERFORMANCE.md, "Serving memory under load, session 7"). The
+// executable's pages are given back with them, and once at the first idle
+// check after start-up. The returned function stops it and waits until it
+// has stopped (before the App is closed). Nothing is started when there is
+// no bound or the system cannot tell or release (not Linux).
 func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Logger) (stop func()) {
 	if s.mapped <= 0 {
 		return func() {}
@@ -176,11 +185,13 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		log.Info("mapped pages are not given back on this system", "err", err)
 		return func() {}
 	}
+	period := s.checkPeriod()
+	idle := period / 20 // 5 % of a core
 	last := cpuTime()
 	started := false
-	return every(ctx, mappedCheck, func() {
+	return every(ctx, period, func() {
 		now := cpuTime()
-		busy := now-last > idleCPU
+		busy := now-last > idle
 		last = now
 		if !started && !busy {
 			// What start-up read of the executable (the embedded word
@@ -189,7 +200,7 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 			releaseExecutable(log)
 		}
 		u, err := resident.Current()
-		if err != nil || u.File <= s.mapped || busy && u.File <= busyFactor*s.mapped {
+		if err != nil || !s.release(u.File, busy) {
 			return
 		}
 		releaseExecutable(log)
@@ -206,6 +217,29 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 	})
 }
 
+// checkPeriod is how often keepMapped reads the file-backed resident
+// memory.
+func (s memorySettings) checkPeriod() time.Duration {
+	if s.underLoad > 0 {
+		return s.underLoad
+	}
+	return mappedCheck
+}
+
+// release reports whether the mapped pages are to be given back when the
+// file-backed resident memory is file bytes and the process was busy
+// since the last check or not.
+func (s memorySettings) release(file int64, busy bool) bool {
+	switch {
+	case s.mapped <= 0 || file <= s.mapped:
+		return false
+	case !busy || s.underLoad > 0:
+		return true
+	default:
+		return file > busyFactor*s.mapped
+	}
+}
+
 // releaseExecutable gives back the pages of the executable's code and
 // read-only data (internal/resident.ReleaseExecutable): what a request
 // runs is mapped again at its next use, what only start-up read is not.
@@ -215,14 +249,11 @@ func releaseExecutable(log *slog.Logger) {
 	}
 }
 
-const (
-	// idleCPU is the CPU time per mappedCheck under which the process
-	// counts as idle: 5 % of a core.
-	idleCPU = mappedCheck / 20
-	// busyFactor times --mapped-limit is the file-backed resident memory
-	// at which mapped pages are given back even under load.
-	busyFactor = 4
-)
+// busyFactor times --mapped-limit is the file-backed resident memory at
+// which mapped pages are given back even under load, unless
+// --mapped-under-load asks for the limit itself. The process counts as
+// under load when it used more than 5 % of a core since the last check.
+const busyFactor = 4
 
 // parseSize reads a size in bytes: a whole number with an optional unit
 // B, KiB, MiB, GiB (or KB, MB, GB, taken as the same powers of 1024).

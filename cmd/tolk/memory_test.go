@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -52,6 +53,7 @@ func TestMemorySettings(t *testing.T) {
 	tests := []struct {
 		name          string
 		limit, mapped string
+		underLoad     time.Duration
 		getenv        func(string) string
 		want          memorySettings
 		usage         bool
@@ -62,10 +64,12 @@ func TestMemorySettings(t *testing.T) {
 		{name: "0 is no limit", limit: "0", mapped: "1GiB", getenv: env(), want: memorySettings{limit: math.MaxInt64, mapped: 1 << 30}},
 		{name: "a bad limit", limit: "much", mapped: "64MiB", getenv: env(), usage: true},
 		{name: "a bad mapped limit", mapped: "-5", getenv: env(), usage: true},
+		{name: "under load", mapped: "48MiB", underLoad: 25 * time.Millisecond, getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 48 << 20, auto: true, underLoad: 25 * time.Millisecond}},
+		{name: "a negative period", mapped: "64MiB", underLoad: -time.Second, getenv: env(), usage: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := memoryFlags{limit: tt.limit, mapped: tt.mapped}
+			m := memoryFlags{limit: tt.limit, mapped: tt.mapped, underLoad: tt.underLoad}
 			got, err := m.settings(tt.getenv)
 			var ue *usageError
 			if tt.usage {
@@ -107,5 +111,39 @@ func TestAutoLimit(t *testing.T) {
 	// leave the collector room under the default limit.
 	if perSegment < 2*1128 {
 		t.Errorf("perSegment %d leaves no room over the 1,128 live bytes a TM segment holds", perSegment)
+	}
+}
+
+func TestRelease(t *testing.T) {
+	const mib = 1 << 20
+	def := memorySettings{mapped: 64 * mib}
+	strict := memorySettings{mapped: 48 * mib, underLoad: 25 * time.Millisecond}
+	tests := []struct {
+		name string
+		s    memorySettings
+		file int64
+		busy bool
+		want bool
+	}{
+		{"idle, under the limit", def, 60 * mib, false, false},
+		{"idle, over the limit", def, 65 * mib, false, true},
+		{"busy, over the limit", def, 200 * mib, true, false},
+		{"busy, over four times the limit", def, 257 * mib, true, true},
+		{"under load: busy, over the limit", strict, 49 * mib, true, true},
+		{"under load: busy, under the limit", strict, 47 * mib, true, false},
+		{"no limit", memorySettings{underLoad: time.Millisecond}, 1 << 40, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.s.release(tt.file, tt.busy); got != tt.want {
+				t.Errorf("release(%d MiB, busy %v) = %v, want %v", tt.file/mib, tt.busy, got, tt.want)
+			}
+		})
+	}
+	if got := strict.checkPeriod(); got != 25*time.Millisecond {
+		t.Errorf("checkPeriod with --mapped-under-load 25ms = %v", got)
+	}
+	if got := def.checkPeriod(); got != mappedCheck {
+		t.Errorf("checkPeriod by default = %v, want %v", got, mappedCheck)
 	}
 }
