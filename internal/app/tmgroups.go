@@ -71,7 +71,7 @@ func extendGroups(lex *lexicon.Lexicon, lang string, all []TMConcordancePair) {
 						ws = targetWords(p.Target)
 						words[i] = ws
 					}
-					if key, e, ok := neighbour(lang, p, ws, side); ok {
+					if key, e, ok := neighbour(lex, lang, p, ws, side); ok {
 						by[key] = append(by[key], ext{i, e.Start, e.End})
 					}
 				}
@@ -96,10 +96,10 @@ func extendGroups(lex *lexicon.Lexicon, lang string, all []TMConcordancePair) {
 	}
 }
 
-// neighbour returns the word (or preposition and article) next to the
-// single mark of p on side (-1 left, 1 right) that may join it, its
-// folded text, and the grown mark.
-func neighbour(lang string, p *TMConcordancePair, ws []fuzzy.Token, side int) (string, Span, bool) {
+// neighbour returns the word next to the single mark of p on side (-1
+// left, 1 right) that may join it, by its grouping key (party and
+// parties alike), and the grown mark.
+func neighbour(lex *lexicon.Lexicon, lang string, p *TMConcordancePair, ws []fuzzy.Token, side int) (string, Span, bool) {
 	m := p.TargetMarks[0]
 	lo, hi := -1, -1
 	for k, w := range ws {
@@ -125,7 +125,7 @@ func neighbour(lang string, p *TMConcordancePair, ws []fuzzy.Token, side int) (s
 		if !free(k) || !adjacent(hi) || functionWord(lang, ws[k].Fold) {
 			return "", Span{}, false
 		}
-		return ws[k].Fold, Span{m.Start, ws[k].End}, true
+		return groupKey(lex, lang, ws[k].Fold), Span{m.Start, ws[k].End}, true
 	}
 	k := lo - 1
 	if !free(k) || !adjacent(k) {
@@ -134,11 +134,11 @@ func neighbour(lang string, p *TMConcordancePair, ws []fuzzy.Token, side int) (s
 	w := ws[k].Fold
 	switch {
 	case !functionWord(lang, w) && !determiners[lang][w]:
-		return w, Span{ws[k].Start, m.End}, true
+		return groupKey(lex, lang, w), Span{ws[k].Start, m.End}, true
 	case lang != "nl":
 		return "", Span{}, false
 	case !determiners["nl"][w]:
-		return w, Span{ws[k].Start, m.End}, true
+		return groupKey(lex, lang, w), Span{ws[k].Start, m.End}, true
 	}
 	return "", Span{}, false
 }

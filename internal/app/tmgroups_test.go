@@ -59,6 +59,17 @@ func TestExtendGroups(t *testing.T) {
 			want: []string{"make stops", "make stops", "stops", "Governors", "Governors", "Governors"},
 		},
 		{
+			// Neighbours compare by their grouping key: party and
+			// parties are one neighbour.
+			name: "inflected neighbour", lang: "en",
+			in: []TMConcordancePair{
+				pair("the interested party shall", "interested"),
+				pair("all interested parties may", "interested"),
+				pair("an interested party", "interested"),
+			},
+			want: []string{"interested party", "interested parties", "interested party"},
+		},
+		{
 			name: "too few pairs", lang: "nl",
 			in: []TMConcordancePair{
 				pair("stelt het orgaan in kennis", "kennis"),
