@@ -169,3 +169,105 @@ func rerankBy(hits search.DocumentMatchCollection, cov map[*search.DocumentMatch
 		return hits[i].Score > hits[j].Score
 	})
 }
+
+// coverageTable answers coverageOf for the sets of keys one query's leaves
+// can match without building a map of keys per passage: which probe each
+// key covers by itself (a word, a prefix or a fuzzy match) is worked out
+// once per query, and a phrase becomes the indexes of its keys.
+type coverageTable struct {
+	single [][]bool  // per probe, per key: the key alone covers the probe
+	phrase [][][]int // per probe, its phrases whose words are all among the keys, as key indexes
+	// canon is, per key, the index of its first copy: a key given
+	// twice is marked, and read, at one place.
+	canon []int
+}
+
+// newCoverageTable prepares coverageOf over keys (field + "\x00" + term,
+// each distinct) for ps.
+func newCoverageTable(keys []string, ps []clauseProbe) *coverageTable {
+	at := make(map[string]int, len(keys))
+	t := &coverageTable{single: make([][]bool, len(ps)), phrase: make([][][]int, len(ps)), canon: make([]int, len(keys))}
+	for i, k := range keys {
+		if j, ok := at[k]; ok {
+			t.canon[i] = j
+			continue
+		}
+		at[k], t.canon[i] = i, i
+	}
+	for pi := range ps {
+		p := &ps[pi]
+		t.single[pi] = make([]bool, len(keys))
+		for i, k := range keys {
+			t.single[pi][i] = p.coversAlone(k)
+		}
+		for _, ph := range p.phrase {
+			idx := make([]int, 0, len(ph))
+			for _, k := range ph {
+				i, ok := at[k]
+				if !ok {
+					idx = nil // never matched: the phrase cannot cover
+					break
+				}
+				idx = append(idx, i)
+			}
+			if idx != nil {
+				t.phrase[pi] = append(t.phrase[pi], idx)
+			}
+		}
+	}
+	return t
+}
+
+// coversAlone reports whether key k covers p without a phrase: a word of
+// p, or an exact-field term with one of p's prefixes or near a fuzzy
+// term.
+func (p *clauseProbe) coversAlone(k string) bool {
+	if p.words[k] {
+		return true
+	}
+	field, term, _ := strings.Cut(k, "\x00")
+	if field != fieldExact {
+		return false
+	}
+	for _, pf := range p.prefix {
+		if strings.HasPrefix(term, pf) {
+			return true
+		}
+	}
+	for _, f := range p.fuzzy {
+		if editDistance(term, f.term) <= f.edits {
+			return true
+		}
+	}
+	return false
+}
+
+// count returns coverageOf for the keys marked in matched (by index, at
+// their canon place).
+func (t *coverageTable) count(matched []bool) int {
+	n := 0
+	for pi := range t.single {
+		if t.covered(pi, matched) {
+			n++
+		}
+	}
+	return n
+}
+
+func (t *coverageTable) covered(pi int, matched []bool) bool {
+	for i, m := range matched {
+		if m && t.single[pi][i] {
+			return true
+		}
+	}
+	for _, ph := range t.phrase[pi] {
+		all := true
+		for _, i := range ph {
+			all = all && matched[i]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}

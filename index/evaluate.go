@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -160,16 +161,14 @@ func (ev *evaluator) phraseSig(terms []int, ls *leafSet) string {
 	return b.String()
 }
 
-// coverage returns a function that gives the field + "\x00" + term keys
-// (coverage.go) of what the leaves of ls match in a passage, as
-// leafMatches.keysOf does from the passage's term vectors: a term's key
-// where the passage has the term, a phrase's keys where the phrase
-// matched. It answers from the postings and phrase matches evaluate read.
-// The map it returns is valid until its next call.
-func (ev *evaluator) coverage(ls *leafSet, keys []string) func(doc uint64) map[string]bool {
+// coverageCount returns a function that gives coverageOf(ps) of a
+// passage as coverage's keys would, without a map per passage: the keys
+// each leaf stands for are marked by index in one slice (coverageTable).
+func (ev *evaluator) coverageCount(ls *leafSet, keys []string, ps []clauseProbe) func(doc uint64) int {
+	t := newCoverageTable(keys, ps)
 	type leafDocs struct {
 		docs []uint64 // the passages the leaf matches
-		keys []string
+		keys []int    // canon indexes of its keys
 	}
 	leaves := make([]leafDocs, 0, len(ls.leaves))
 	for _, l := range ls.leaves {
@@ -178,30 +177,29 @@ func (ev *evaluator) coverage(ls *leafSet, keys []string) func(doc uint64) map[s
 			if k, ok := ev.ls.index[ls.keys[l.terms[0]]]; ok {
 				ld.docs = ev.posts[k].docs
 			}
-			ld.keys = []string{keys[l.terms[0]]}
+			ld.keys = []int{t.canon[l.terms[0]]}
 		} else {
 			ld.docs = ev.phrases[ev.phraseSig(l.terms, ls)]
 			for _, k := range l.terms {
 				if k >= 0 {
-					ld.keys = append(ld.keys, keys[k])
+					ld.keys = append(ld.keys, t.canon[k])
 				}
 			}
 		}
 		leaves = append(leaves, ld)
 	}
-	out := make(map[string]bool, len(leaves))
-	return func(doc uint64) map[string]bool {
-		clear(out) // one map, read before the next call
+	matched := make([]bool, len(keys))
+	return func(doc uint64) int {
+		clear(matched)
 		for _, ld := range leaves {
-			i := sort.Search(len(ld.docs), func(x int) bool { return ld.docs[x] >= doc })
-			if i == len(ld.docs) || ld.docs[i] != doc {
+			if _, found := slices.BinarySearch(ld.docs, doc); !found {
 				continue
 			}
 			for _, k := range ld.keys {
-				out[k] = true
+				matched[k] = true
 			}
 		}
-		return out
+		return t.count(matched)
 	}
 }
 

@@ -243,14 +243,14 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 				return err
 			}
 		}
-		var keysOf func(uint64) map[string]bool
+		var countOf func(uint64) int
 		if ev != nil {
-			keysOf = ev.coverage(ls, keys)
+			countOf = ev.coverageCount(ls, keys, ps)
 		}
 		cov := make(map[*search.DocumentMatch]int, len(res.Hits))
 		for i, h := range res.Hits {
 			if ev != nil {
-				cov[h] = coverageOf(keysOf(nums[i]), ps)
+				cov[h] = countOf(nums[i])
 			} else {
 				cov[h] = coverageOf(m.keysOf(i, keys), ps)
 			}
