@@ -173,8 +173,8 @@ func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 // (s.underLoad) they are checked that often and given back whenever over
 // it, which bounds RSS during a load at the cost of mapping the pages again
 // (docs/PERFORMANCE.md, "Serving memory under load, session 7"). The
-// executable's pages are given back with them, and once at the first idle
-// check after start-up. The returned function stops it and waits until it
+// executable's pages are given back with them (under load at most every
+// exeEvery), and once at the first idle check after start-up. The returned function stops it and waits until it
 // has stopped (before the App is closed). Nothing is started when there is
 // no bound or the system cannot tell or release (not Linux).
 func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Logger) (stop func()) {
@@ -189,6 +189,7 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 	idle := period / 20 // 5 % of a core
 	last := cpuTime()
 	started := false
+	var exeAt time.Time // the executable's pages last given back
 	return every(ctx, period, func() {
 		now := cpuTime()
 		busy := now-last > idle
@@ -198,12 +199,16 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 			// lists, lexicon and templates) is not read again.
 			started = true
 			releaseExecutable(log)
+			exeAt = time.Now()
 		}
 		u, err := resident.Current()
 		if err != nil || !s.release(u.File, busy) {
 			return
 		}
-		releaseExecutable(log)
+		if !busy || time.Since(exeAt) >= exeEvery {
+			releaseExecutable(log)
+			exeAt = time.Now()
+		}
 		st, err := a.ReleaseMapped()
 		if err != nil {
 			if !errors.Is(err, resident.ErrUnsupported) {
@@ -248,6 +253,12 @@ func releaseExecutable(log *slog.Logger) {
 		log.Warn("giving back the executable's pages", "err", err)
 	}
 }
+
+// exeEvery is how often, at most, the executable's pages are given back
+// under load: the code a search runs is mapped again at once, and with
+// --mapped-under-load 25ms giving them back at every release cost 2.5 %
+// of the process's CPU (perf) besides those faults.
+const exeEvery = time.Second
 
 // busyFactor times --mapped-limit is the file-backed resident memory at
 // which mapped pages are given back even under load, unless
