@@ -520,7 +520,8 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 // or a compound part).
 func wordMatch(toks *passageWords, w string, split func(string) []string) (Matched, bool) {
 	fw := index.Fold(w)
-	for i, tok := range toks.toks {
+	for i := 0; toks.has(i); i++ {
+		tok := toks.toks[i]
 		switch {
 		case tok == w:
 			return Matched{Query: w, Term: tok, Via: "exact"}, true
@@ -534,7 +535,8 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 	if toks.stemKeys != nil && !toks.stemKeys[kw] {
 		return Matched{}, false
 	}
-	for i, tok := range toks.toks {
+	for i := 0; toks.has(i); i++ {
+		tok := toks.toks[i]
 		if toks.key(i) == kw {
 			return Matched{Query: w, Term: tok, Via: "stem"}, true
 		}
@@ -542,7 +544,8 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 	if split == nil {
 		return Matched{}, false
 	}
-	for i, tok := range toks.toks {
+	for i := 0; toks.has(i); i++ {
+		tok := toks.toks[i]
 		for _, p := range toks.parts(i, split) {
 			if p == fw || nlKeys.key(p) == kw {
 				return Matched{Query: w, Term: tok, Via: "compound"}, true
@@ -555,8 +558,12 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 // passageWords are the words of a passage as explaining a hit sees them
 // (letters and digits, with apostrophes kept), with each word's index key
 // worked out once, when first asked for: a hit is compared with every
-// word of the query.
+// word of the query. The words are read from the text as far as a
+// comparison asks (has): a query word found as typed near the start of a
+// long passage leaves the rest unread.
 type passageWords struct {
+	text  string
+	next  int // where in text the next word is looked for
 	toks  []string
 	folds []string // per word, made on first use
 	// stemKeys, when not nil, are the keys the index found in the passage
@@ -570,19 +577,42 @@ type passageWords struct {
 	splitDone []bool
 }
 
+// newPassageWords returns the words of text, all read.
 func newPassageWords(text string) *passageWords {
-	return readPassageWords(&passageWords{}, text)
+	p := readPassageWords(&passageWords{}, text)
+	for i := 0; p.has(i); i++ {
+	}
+	return p
 }
 
 // passageWordsPool keeps passageWords' slices between hits: a long passage
 // has thousands of words, and each hit of a page was given new ones.
 var passageWordsPool = sync.Pool{New: func() any { return &passageWords{} }}
 
-// readPassageWords fills p (reusing its slices) with the words of text.
+// readPassageWords sets p (reusing its slices) to the words of text, none
+// read yet.
 func readPassageWords(p *passageWords, text string) *passageWords {
-	toks := p.toks[:0]
+	// Each per-word slice is reset to unset for this text.
+	*p = passageWords{text: text, toks: p.toks[:0], folds: p.folds[:0], keys: p.keys[:0], done: p.done[:0], split: p.split[:0], splitDone: p.splitDone[:0]}
+	return p
+}
+
+// has reports whether the passage has a word i, reading words up to it.
+func (p *passageWords) has(i int) bool {
+	for len(p.toks) <= i {
+		if !p.read() {
+			return false
+		}
+	}
+	return true
+}
+
+// read appends the next word of the text to toks; false at its end.
+func (p *passageWords) read() bool {
+	text := p.text
 	start := -1
-	for i := 0; i < len(text); {
+	i := p.next
+	for i < len(text) {
 		c := text[i]
 		var word bool
 		size := 1
@@ -597,23 +627,25 @@ func readPassageWords(p *passageWords, text string) *passageWords {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			toks = append(toks, text[start:i])
-			start = -1
+			p.toks = append(p.toks, text[start:i])
+			p.next = i + size
+			return true
 		}
 		i += size
 	}
+	p.next = len(text)
 	if start >= 0 {
-		toks = append(toks, text[start:])
+		p.toks = append(p.toks, text[start:])
+		return true
 	}
-	// Each per-word slice is reset to unset for this text.
-	*p = passageWords{toks: toks, folds: p.folds[:0], keys: p.keys[:0], done: p.done[:0], split: p.split[:0], splitDone: p.splitDone[:0]}
-	return p
+	return false
 }
 
 // release clears p's references to the passage and returns it to the
 // pool.
 func (p *passageWords) release() {
 	clear(p.toks) // each use's part, so nothing past it holds a passage
+	p.text = ""
 	clear(p.folds)
 	clear(p.keys)
 	clear(p.split)
@@ -624,8 +656,8 @@ func (p *passageWords) release() {
 // fold returns index.Fold of word i, worked out once per word (the word
 // itself, without allocating, for the usual lower-case ASCII word).
 func (p *passageWords) fold(i int) string {
-	if len(p.folds) != len(p.toks) {
-		p.folds = grow(p.folds, len(p.toks))
+	if len(p.folds) <= i {
+		p.folds = extend(p.folds, len(p.toks))
 	}
 	if p.folds[i] == "" {
 		p.folds[i] = index.Fold(p.toks[i])
@@ -649,21 +681,28 @@ func (p *passageWords) foldIs(i int, fw string) bool {
 	return p.fold(i) == fw
 }
 
-// grow returns s with length n, zeroed, reusing its array when it is
-// large enough.
-func grow[T any](s []T, n int) []T {
+// extend returns s with length n (at least its own), the elements past
+// its old length zeroed, reusing its array when it is large enough: a
+// word's cached value stays where it was as more words are read.
+func extend[T any](s []T, n int) []T {
+	old := len(s)
+	if n <= old {
+		return s
+	}
 	if cap(s) < n {
-		return make([]T, n)
+		ns := make([]T, n, max(n, 2*cap(s)))
+		copy(ns, s)
+		return ns
 	}
 	s = s[:n]
-	clear(s)
+	clear(s[old:])
 	return s
 }
 
 // key returns the Dutch index key of word i.
 func (p *passageWords) key(i int) string {
-	if len(p.keys) != len(p.toks) {
-		p.keys, p.done = grow(p.keys, len(p.toks)), grow(p.done, len(p.toks))
+	if len(p.keys) <= i {
+		p.keys, p.done = extend(p.keys, len(p.toks)), extend(p.done, len(p.toks))
 	}
 	if !p.done[i] {
 		p.keys[i], p.done[i] = nlKeys.key(p.toks[i]), true
@@ -675,8 +714,8 @@ func (p *passageWords) key(i int) string {
 // every word of a query asks for it. A passageWords is used with one
 // splitter only.
 func (p *passageWords) parts(i int, split func(string) []string) []string {
-	if len(p.split) != len(p.toks) {
-		p.split, p.splitDone = grow(p.split, len(p.toks)), grow(p.splitDone, len(p.toks))
+	if len(p.split) <= i {
+		p.split, p.splitDone = extend(p.split, len(p.toks)), extend(p.splitDone, len(p.toks))
 	}
 	if !p.splitDone[i] {
 		p.split[i], p.splitDone[i] = split(p.fold(i)), true
