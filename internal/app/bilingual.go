@@ -241,7 +241,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	a.docFacets(out)
 	split := a.split
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split, stemKeys(h.Terms))})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split, termsAt(h.Terms))})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -435,14 +435,16 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 // is a.split.
 //
 // keys, when not nil, are the stemmed-field keys the index found in the
-// passage for the query (stemKeys of the hit's matched terms): a word whose
-// key is not among them has no word with that key and no compound with
-// such a part in the passage, since the index holds both, so the passage's
-// words are not keyed and split for it. nil compares every word.
-func (a *App) explain(text string, exps []expansion, split func(string) []string, keys map[string]bool) []Matched {
+// passage for the query, with their first places (termsAt of the hit's
+// matched terms): a word whose key is not among them has no word with that
+// key and no compound with such a part in the passage, since the index
+// holds both, so the passage's words are not keyed and split for it; and
+// no word before a key's first place has that key, so the comparison
+// starts there. nil compares every word.
+func (a *App) explain(text string, exps []expansion, split func(string) []string, keys *hitTerms) []Matched {
 	toks := readPassageWords(passageWordsPool.Get().(*passageWords), text)
 	defer toks.release()
-	toks.stemKeys = keys
+	toks.at = keys
 	var out []Matched
 	var anns []match.Annotation
 	annotated := false
@@ -518,9 +520,20 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 // the word's stem, else the first compound with the word as a part. Splitting compounds costs most, so tokens are split
 // only when no token matched otherwise (a hit found through its heading
 // or a compound part).
+//
+// With the index's first places of the query word's keys (toks.at), each
+// comparison starts at the word where the key first occurs: the index
+// holds every word's folded form and stem there, so no word before it
+// matches.
 func wordMatch(toks *passageWords, w string, split func(string) []string) (Matched, bool) {
 	fw := index.Fold(w)
-	for i := 0; toks.has(i); i++ {
+	from := 0
+	if toks.at != nil {
+		if at, ok := toks.at.exact[fw]; ok {
+			from = toks.wordAt(at)
+		}
+	}
+	for i := from; toks.has(i); i++ {
 		tok := toks.toks[i]
 		switch {
 		case tok == w:
@@ -532,10 +545,15 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 	// Stems only when no word matched as typed or folded: a stem costs
 	// more than a comparison, even remembered.
 	kw := nlKeys.key(w)
-	if toks.stemKeys != nil && !toks.stemKeys[kw] {
-		return Matched{}, false
+	from = 0
+	if toks.at != nil {
+		at, ok := toks.at.stem[kw]
+		if !ok {
+			return Matched{}, false
+		}
+		from = toks.wordAt(at)
 	}
-	for i := 0; toks.has(i); i++ {
+	for i := from; toks.has(i); i++ {
 		tok := toks.toks[i]
 		if toks.key(i) == kw {
 			return Matched{Query: w, Term: tok, Via: "stem"}, true
@@ -544,7 +562,8 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 	if split == nil {
 		return Matched{}, false
 	}
-	for i := 0; toks.has(i); i++ {
+	// A compound is indexed under its parts' keys at its own place.
+	for i := from; toks.has(i); i++ {
 		tok := toks.toks[i]
 		for _, p := range toks.parts(i, split) {
 			if p == fw || nlKeys.key(p) == kw {
@@ -562,15 +581,17 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 // comparison asks (has): a query word found as typed near the start of a
 // long passage leaves the rest unread.
 type passageWords struct {
-	text  string
-	next  int // where in text the next word is looked for
-	toks  []string
-	folds []string // per word, made on first use
-	// stemKeys, when not nil, are the keys the index found in the passage
-	// (explain): no word's key nor compound part outside them can match.
-	stemKeys map[string]bool
-	keys     []string // per word, made on first use; "" until keyed
-	done     []bool   // per word: keys holds its key
+	text   string
+	next   int // where in text the next word is looked for
+	toks   []string
+	starts []int    // per word, its byte offset in text
+	folds  []string // per word, made on first use
+	// at, when not nil, are the keys the index found in the passage and
+	// their first places (explain): no word's key nor compound part
+	// outside them can match, and none before its first place.
+	at   *hitTerms
+	keys []string // per word, made on first use; "" until keyed
+	done []bool   // per word: keys holds its key
 	// split holds each word's compound parts, made on first use; split
 	// is the one splitter explaining a hit uses.
 	split     [][]string
@@ -593,7 +614,7 @@ var passageWordsPool = sync.Pool{New: func() any { return &passageWords{} }}
 // read yet.
 func readPassageWords(p *passageWords, text string) *passageWords {
 	// Each per-word slice is reset to unset for this text.
-	*p = passageWords{text: text, toks: p.toks[:0], folds: p.folds[:0], keys: p.keys[:0], done: p.done[:0], split: p.split[:0], splitDone: p.splitDone[:0]}
+	*p = passageWords{text: text, toks: p.toks[:0], starts: p.starts[:0], folds: p.folds[:0], keys: p.keys[:0], done: p.done[:0], split: p.split[:0], splitDone: p.splitDone[:0]}
 	return p
 }
 
@@ -627,7 +648,7 @@ func (p *passageWords) read() bool {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			p.toks = append(p.toks, text[start:i])
+			p.toks, p.starts = append(p.toks, text[start:i]), append(p.starts, start)
 			p.next = i + size
 			return true
 		}
@@ -635,10 +656,19 @@ func (p *passageWords) read() bool {
 	}
 	p.next = len(text)
 	if start >= 0 {
-		p.toks = append(p.toks, text[start:])
+		p.toks, p.starts = append(p.toks, text[start:]), append(p.starts, start)
 		return true
 	}
 	return false
+}
+
+// wordAt returns the first word that ends after byte offset at (the word
+// holding it, or the next), reading words up to it; past the last word,
+// the number of words.
+func (p *passageWords) wordAt(at int) int {
+	for (len(p.toks) == 0 || p.starts[len(p.toks)-1]+len(p.toks[len(p.toks)-1]) <= at) && p.read() {
+	}
+	return sort.Search(len(p.toks), func(i int) bool { return p.starts[i]+len(p.toks[i]) > at })
 }
 
 // release clears p's references to the passage and returns it to the
@@ -649,7 +679,7 @@ func (p *passageWords) release() {
 	clear(p.folds)
 	clear(p.keys)
 	clear(p.split)
-	p.stemKeys = nil
+	p.at = nil
 	passageWordsPool.Put(p)
 }
 
@@ -723,15 +753,25 @@ func (p *passageWords) parts(i int, split func(string) []string) []string {
 	return p.split[i]
 }
 
-// stemKeys returns the stemmed-field keys among a hit's matched terms.
-func stemKeys(terms []index.MatchedTerm) map[string]bool {
-	out := make(map[string]bool, len(terms))
-	for _, t := range terms {
-		if t.Field == "stem" {
-			out[t.Term] = true
+// hitTerms are the keys of a hit's matched terms with the byte offset of
+// each one's first occurrence in the passage: stem for the stemmed field,
+// exact for the folded words.
+type hitTerms struct {
+	stem, exact map[string]int
+}
+
+// termsAt returns the stemmed and exact keys among a hit's matched terms.
+func termsAt(terms []index.MatchedTerm) *hitTerms {
+	t := &hitTerms{stem: make(map[string]int, len(terms)), exact: make(map[string]int, len(terms))}
+	for _, m := range terms {
+		switch m.Field {
+		case "stem":
+			t.stem[m.Term] = m.Start
+		case "exact":
+			t.exact[m.Term] = m.Start
 		}
 	}
-	return out
+	return t
 }
 
 // termIn finds a term (one word or several) among a passage's words.

@@ -32,10 +32,10 @@ func TestExplainKeysAsScan(t *testing.T) {
 			if diff := cmp.Diff(want, h.Matched); diff != "" {
 				t.Errorf("%q, %s (-every word +keys):\n%s", q, h.ID, diff)
 			}
-			keys := stemKeys(h.Terms)
+			keys := termsAt(h.Terms).stem
 			for _, e := range exps {
 				for _, w := range e.plain {
-					if !keys[index.Key("nl", w)] {
+					if _, ok := keys[index.Key("nl", w)]; !ok {
 						skipped++
 					}
 				}
