@@ -63,7 +63,12 @@ func exitCode(err error) int {
 
 // run is tolk without the process: arguments, environment and streams
 // come in, so tests drive it like a user does.
-func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) (err error) {
+	defer func() {
+		if errors.Is(err, errHelpShown) {
+			err = nil // -h printed the command's flags: done
+		}
+	}()
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return &usageError{"no command given"}
@@ -127,11 +132,15 @@ func (d *dataFlags) register(fs *flag.FlagSet, getenv func(string) string) {
 	fs.BoolVar(&d.memory, "memory", false, "keep everything in memory; nothing is written to disk")
 }
 
+// errHelpShown is parseFlags's answer to -h or --help once the flags are
+// printed: the command stops there, and run reports success.
+var errHelpShown = errors.New("help shown")
+
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil
+			return errHelpShown
 		}
 		return &usageError{err.Error()}
 	}
