@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -167,5 +168,45 @@ func TestFrequentWordsSlots(t *testing.T) {
 	done()
 	if st := get(t, ts, "/api/v1/search?q="+url.QueryEscape("de het van"), nil); st != http.StatusOK {
 		t.Errorf("frequent words after release: status %d, want 200", st)
+	}
+}
+
+// TestRunningSlots checks that searches beyond the running slots wait for
+// one: with every slot taken a search waits until its deadline, and gets
+// a slot as soon as one is given back.
+func TestRunningSlots(t *testing.T) {
+	l := newSearchLimiter(150*time.Millisecond, 1, nil)
+	var dones []func()
+	for range cap(l.running) {
+		_, done, err := l.acquire(context.Background(), "mali")
+		if err != nil {
+			t.Fatalf("acquire with free slots: %v", err)
+		}
+		dones = append(dones, done)
+	}
+	start := time.Now()
+	if _, _, err := l.acquire(context.Background(), "mali"); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("acquire with every slot taken: %v, want the deadline", err)
+	}
+	if waited := time.Since(start); waited < 100*time.Millisecond {
+		t.Errorf("gave up after %v, before its deadline", waited)
+	}
+	got := make(chan error, 1)
+	go func() {
+		_, done, err := l.acquire(context.Background(), "mali")
+		if err == nil {
+			done()
+		}
+		got <- err
+	}()
+	dones[0]()
+	if err := <-got; err != nil {
+		t.Errorf("acquire after a slot was given back: %v", err)
+	}
+	for _, done := range dones[1:] {
+		done()
+	}
+	if n := len(l.running); n != 0 {
+		t.Errorf("%d running slots still taken after every search is done", n)
 	}
 }
