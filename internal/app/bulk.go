@@ -174,10 +174,19 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 					out[i] <- &bulkItem{err: fmt.Errorf("app: %w", err)}
 					continue
 				}
-				bud.acquire(i, len(data))
 				an.cores <- struct{}{}
-				it := a.prepareFile(files[i].Name, data, opt.Ingest, limit, stored, an)
+				it, ps := a.parseFile(files[i].Name, data, opt.Ingest, limit, stored)
 				<-an.cores
+				// The budget bounds the analysed passages (some 40 times
+				// their text), not the parsed document: a worker waiting
+				// for it has parsed its file on a core that would
+				// otherwise have been idle.
+				bud.acquire(i, len(data))
+				if it.err == nil && !it.unchanged && it.chunks == nil {
+					an.cores <- struct{}{}
+					it.prep = an.prepare(ps)
+					<-an.cores
+				}
 				it.size = len(data)
 				out[i] <- it
 				if it.chunks != nil {
@@ -312,28 +321,30 @@ func (it *bulkItem) leave() {
 	}
 }
 
-// prepareFile does all of a file's work that needs no lock: reading,
-// parsing, encoding the stored form, analysing the passages. A document
-// whose version is its id's in stored (when not nil) is only marked
-// unchanged.
-func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit int, stored map[string]string, an analysers) *bulkItem {
+// parseFile does the first part of a file's work that needs no lock:
+// parsing and encoding the stored form. It returns the passages to
+// analyse (an.prepare) into the item's prep, unless the item is refused,
+// unchanged or a document of more than limit passages (analysed in
+// chunks by prepareChunks). A document whose version is its id's
+// in stored (when not nil) is only marked unchanged.
+func (a *App) parseFile(name string, data []byte, opt ingest.Options, limit int, stored map[string]string) (*bulkItem, []index.Passage) {
 	name = ingest.CleanName(name)
 	d, err := ingest.Parse(name, data, a.ingestOptions(opt))
 	if err != nil {
-		return &bulkItem{err: err}
+		return &bulkItem{err: err}, nil
 	}
 	meta, err := json.Marshal(d)
 	if err != nil {
-		return &bulkItem{err: fmt.Errorf("app: %w", err)}
+		return &bulkItem{err: fmt.Errorf("app: %w", err)}, nil
 	}
 	doc := &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
 	if v, ok := stored[d.ID]; ok && v == doc.version {
-		return &bulkItem{unchanged: true}
+		return &bulkItem{unchanged: true}, nil
 	}
 	info := doc.info()
 	raw, err := json.Marshal(info)
 	if err != nil {
-		return &bulkItem{err: fmt.Errorf("app: %w", err)}
+		return &bulkItem{err: fmt.Errorf("app: %w", err)}, nil
 	}
 	ps := passages(doc)
 	ids := make([]string, len(ps))
@@ -349,10 +360,9 @@ func (a *App) prepareFile(name string, data []byte, opt ingest.Options, limit in
 	}
 	if len(ps) > limit {
 		it.big, it.chunks, it.quit = ps, make(chan []*index.Prepared), make(chan struct{})
-	} else {
-		it.prep = an.prepare(ps)
+		return it, nil
 	}
-	return it
+	return it, ps
 }
 
 // prepareChunks analyses it.big limit passages at a time and hands each
