@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	zap "github.com/blevesearch/zapx/v17"
 )
 
 // postingsReader opens terms' postings lists on one snapshot straight
@@ -86,13 +87,35 @@ func (tp *termPostings) iterate(norms bool, f func(id, freq uint64, norm float64
 		}
 		off := tp.pr.offsets[i]
 		it = pl.Iterator(true, norms, false, it)
+		// A zap segment's iterator and postings are read through their
+		// concrete types: the interface calls and the norm's interface
+		// assertion, per posting, were a tenth of an English query.
+		zit, _ := it.(*zap.PostingsIterator)
 		for {
-			p, err := it.Next()
+			var p segment.Posting
+			var err error
+			if zit != nil {
+				p, err = zit.Next()
+			} else {
+				p, err = it.Next()
+			}
 			if err != nil {
 				return fmt.Errorf("index: search: %w", err)
 			}
 			if p == nil {
 				break
+			}
+			if zp, ok := p.(*zap.Posting); ok {
+				var norm float64
+				if norms {
+					if n := zp.NormUint64(); n < uint64(len(normTable)) {
+						norm = normTable[n]
+					} else {
+						norm = zp.Norm()
+					}
+				}
+				f(zp.Number()+off, zp.Frequency(), norm)
+				continue
 			}
 			var norm float64
 			if norms {
