@@ -100,19 +100,8 @@ func (ix *Index) probes(q *Query) []clauseProbe {
 // covers reports whether the terms a hit matched satisfy the clause.
 func (p *clauseProbe) covers(matched map[string]bool) bool {
 	for k := range matched {
-		if p.words[k] {
+		if p.coversAlone(k) {
 			return true
-		}
-		field, term, _ := strings.Cut(k, "\x00")
-		for _, pf := range p.prefix {
-			if field == fieldExact && strings.HasPrefix(term, pf) {
-				return true
-			}
-		}
-		for _, f := range p.fuzzy {
-			if field == fieldExact && editDistance(term, f.term) <= f.edits {
-				return true
-			}
 		}
 	}
 	for _, ph := range p.phrase {
