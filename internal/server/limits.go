@@ -18,7 +18,8 @@ const (
 )
 
 // searchLimiter bounds what searches may cost the server: every search
-// gets a deadline, and searches whose cost depends on the dictionary
+// gets a deadline, no more run at once than there are cores, and searches
+// whose cost depends on the dictionary
 // (prefix and fuzzy terms, index.Query.Expands) or whose words are very
 // frequent (index.Index.Postings) share a few slots, so that a flood of
 // them cannot starve plain searches of CPU.
