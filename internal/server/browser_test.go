@@ -134,6 +134,24 @@ func (b *browserSession) do(t *testing.T, steps ...chromedp.Action[chromedp.Void
 	}
 }
 
+// submit runs steps that end in a form's submission and waits until the
+// page it leads to has loaded, which must answer 200. Waiting for an
+// element of the new page from the old one can meet the old page's
+// context torn down in the middle ("Cannot find context with specified
+// id", seen under load).
+func (b *browserSession) submit(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, time.Minute)
+	defer cancel()
+	resp, err := chromedp.RunResponse(ctx, steps...)
+	if err != nil {
+		t.Fatalf("submitting a form: %v", err)
+	}
+	if resp.Status != http.StatusOK {
+		t.Fatalf("the form's page answered %d %s", resp.Status, resp.StatusText)
+	}
+}
+
 // eval evaluates a JavaScript expression (promises awaited).
 func eval[T any](t *testing.T, b *browserSession, expr string) T {
 	t.Helper()
@@ -305,10 +323,10 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("search in Dutch through the form", func(t *testing.T) {
 		b.visit(t, "/", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS("#q"), "staatsgrepen"),
+		b.submit(t, chromedp.SendKeys(chromedp.CSS("#q"), "staatsgrepen"),
 			chromedp.Click(chromedp.CSS(`input[name="lang"][value="nl"]`)),
-			chromedp.Submit(chromedp.CSS("#q")),
-			chromedp.WaitVisible(chromedp.CSS(".hit")))
+			chromedp.Submit(chromedp.CSS("#q")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".hit")))
 		loc := eval[string](t, b, `location.pathname + location.search`)
 		if loc != "/?q=staatsgrepen&lang=nl" {
 			t.Errorf("the form led to %s, want the permalink /?q=staatsgrepen&lang=nl", loc)

@@ -90,8 +90,8 @@ func TestBrowserTM(t *testing.T) {
 		b.do(t, scripts(true))
 		defer b.do(t, scripts(false))
 		b.visit(t, "/tm", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS(`#tm-q`), "rechtsorde"), chromedp.Submit(chromedp.CSS(`#tm-q`)),
-			chromedp.WaitVisible(chromedp.CSS(`.tmchips`)))
+		b.submit(t, chromedp.SendKeys(chromedp.CSS(`#tm-q`), "rechtsorde"), chromedp.Submit(chromedp.CSS(`#tm-q`)))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(`.tmchips`)))
 		if n := eval[int](t, b, `document.querySelectorAll(".tmpair").length`); n != 20 {
 			t.Errorf("without JavaScript: %d pairs, want 20", n)
 		}
@@ -100,8 +100,8 @@ func TestBrowserTM(t *testing.T) {
 	t.Run("annotate fuzzy panel", func(t *testing.T) {
 		b.visit(t, "/annotate", 200)
 		text := "Dit Verdrag treedt in werking op de eerste dag van de derde maand na ontvangst van de laatste kennisgeving. De kat zit op de mat."
-		b.do(t, chromedp.SendKeys(chromedp.CSS(`#text`), text), chromedp.Submit(chromedp.CSS(`#text`)),
-			chromedp.WaitVisible(chromedp.CSS(`.tmfuzzy`)))
+		b.submit(t, chromedp.SendKeys(chromedp.CSS(`#text`), text), chromedp.Submit(chromedp.CSS(`#text`)))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(`.tmfuzzy`)))
 		b.checkPage(t)
 		got := eval[[]string](t, b, `[...document.querySelectorAll(".tmfsent")].map(e => {
 			const s = e.querySelector(".tmscore"), d = e.querySelector(".tmfq mark.tm-changed"), m = e.querySelector(".tmfsrc mark.tm-changed");
