@@ -63,9 +63,9 @@ func TestBrowserDesk(t *testing.T) {
 
 	t.Run("annotate: each English term with its own status", func(t *testing.T) {
 		b.visit(t, "/annotate", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS("#text"), "De staatsgreep in Mali. Met deze brief wordt uw Kamer geïnformeerd."),
-			chromedp.Click(chromedp.CSS(".aidform button")),
-			chromedp.WaitVisible(chromedp.CSS(".termtable")))
+		b.submit(t, chromedp.SendKeys(chromedp.CSS("#text"), "De staatsgreep in Mali. Met deze brief wordt uw Kamer geïnformeerd."),
+			chromedp.Click(chromedp.CSS(".aidform button")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".termtable")))
 		rows := eval[map[string][]string](t, b, `Object.fromEntries([...document.querySelectorAll(".termtable tbody tr")].map(r =>
 			[r.querySelector("a").getAttribute("href").split("/").pop(),
 			 [...r.querySelectorAll("td.en-terms b")].map(b => b.textContent + " = " + (b.nextElementSibling?.textContent ?? "") + (getComputedStyle(b).textDecorationLine.includes("line-through") ? " (struck)" : ""))]))`)
@@ -155,7 +155,8 @@ func TestBrowserDesk(t *testing.T) {
 		if len(drops) < 2 {
 			t.Fatalf("sanctions has %d drop links, want one per sense", len(drops))
 		}
-		b.do(t, chromedp.Click(chromedp.CSS(`a.drop[href*="drop=sanctie&"]`)), chromedp.WaitVisible(chromedp.CSS(".dropped")))
+		b.submit(t, chromedp.Click(chromedp.CSS(`a.drop[href*="drop=sanctie&"]`)))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".dropped")))
 		if loc := eval[string](t, b, `location.search`); !strings.Contains(loc, "drop=sanctie") {
 			t.Errorf("dropping led to %s", loc)
 		}
@@ -350,13 +351,15 @@ func TestBrowserDesk(t *testing.T) {
 		}
 		// The forms' results.
 		b.visit(t, "/annotate", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS("#text"), strings.Repeat("De staatsgreep in Mali werd door ECOWAS veroordeeld; uw Kamer en de decentrale overheid. ", 3)),
-			chromedp.Click(chromedp.CSS(".aidform button")), chromedp.WaitVisible(chromedp.CSS(".termtable")))
+		b.submit(t, chromedp.SendKeys(chromedp.CSS("#text"), strings.Repeat("De staatsgreep in Mali werd door ECOWAS veroordeeld; uw Kamer en de decentrale overheid. ", 3)),
+			chromedp.Click(chromedp.CSS(".aidform button")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".termtable")))
 		fits(t, "annotate result")
 		b.visit(t, "/check", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS("#nl"), "De staatsgreep in Mali werd door ECOWAS veroordeeld."),
+		b.submit(t, chromedp.SendKeys(chromedp.CSS("#nl"), "De staatsgreep in Mali werd door ECOWAS veroordeeld."),
 			chromedp.SendKeys(chromedp.CSS("#en"), "The putsch in Mali was condemned by the Secretary General."),
-			chromedp.Click(chromedp.CSS(".aidform button")), chromedp.WaitVisible(chromedp.CSS("#chk-h")))
+			chromedp.Click(chromedp.CSS(".aidform button")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS("#chk-h")))
 		fits(t, "check result")
 		b.checkConsole(t)
 	})

@@ -22,9 +22,9 @@ func TestBrowserCheck(t *testing.T) {
 		b.visit(t, "/check", 200)
 		nl := "De VN Veiligheidsraad veroordeelde de staatsgreep. De Secretaris-Generaal van de VN riep op tot herstel van de constitutionele orde."
 		en := "The UN Security Council convicted the coup d'état. The UN Secretary General called for a return to the constitutional order."
-		b.do(t, chromedp.SetValue(chromedp.CSS("#nl"), nl), chromedp.SetValue(chromedp.CSS("#en"), en),
-			chromedp.Click(chromedp.CSS(".aidform button")),
-			chromedp.WaitVisible(chromedp.CSS("#chk-h")))
+		b.submit(t, chromedp.SetValue(chromedp.CSS("#nl"), nl), chromedp.SetValue(chromedp.CSS("#en"), en),
+			chromedp.Click(chromedp.CSS(".aidform button")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS("#chk-h")))
 		kinds := eval[map[string]string](t, b, `Object.fromEntries([...document.querySelectorAll(".issues tbody tr")].map(r => [r.dataset.concept, r.dataset.kind]))`)
 		for concept, want := range map[string]string{
 			"veroordelen":                  "deprecated",

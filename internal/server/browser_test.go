@@ -309,7 +309,8 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("sense lines %q, want treaty and xqzzvw among them", lines)
 		}
 		// The drop link of verdrag leads to the search without it.
-		b.do(t, chromedp.Click(chromedp.CSS(`a.drop[href*="drop=verdrag"]`)), chromedp.WaitVisible(chromedp.CSS(".dropped")))
+		b.submit(t, chromedp.Click(chromedp.CSS(`a.drop[href*="drop=verdrag"]`)))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".dropped")))
 		if chips := eval[string](t, b, `[...document.querySelectorAll(".chip")].map(c => c.textContent).join("|")`); strings.Contains(chips, "verdrag") {
 			t.Errorf("verdrag still searched after dropping it: %s", chips)
 		}
@@ -518,9 +519,9 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("annotate", func(t *testing.T) {
 		b.visit(t, "/annotate", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS("#text"), "De staatsgreep in Mali werd door ECOWAS veroordeeld. De Europese Unie schortte de trainingsmissie op."),
-			chromedp.Click(chromedp.CSS(".aidform button")),
-			chromedp.WaitVisible(chromedp.CSS(".annotated")))
+		b.submit(t, chromedp.SendKeys(chromedp.CSS("#text"), "De staatsgreep in Mali werd door ECOWAS veroordeeld. De Europese Unie schortte de trainingsmissie op."),
+			chromedp.Click(chromedp.CSS(".aidform button")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS(".annotated")))
 		terms := eval[[]string](t, b, `[...document.querySelectorAll(".annotated a.term")].map(a => a.getAttribute("href").split("/").pop())`)
 		if !slices.Contains(terms, "staatsgreep") || !slices.Contains(terms, "ecowas") {
 			t.Errorf("annotated concepts %q, want staatsgreep and ecowas", terms)
@@ -535,10 +536,10 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("check", func(t *testing.T) {
 		b.visit(t, "/check", 200)
-		b.do(t, chromedp.SendKeys(chromedp.CSS("#nl"), "De staatsgreep in Mali werd door ECOWAS veroordeeld."),
+		b.submit(t, chromedp.SendKeys(chromedp.CSS("#nl"), "De staatsgreep in Mali werd door ECOWAS veroordeeld."),
 			chromedp.SendKeys(chromedp.CSS("#en"), "The putsch in Mali was condemned."),
-			chromedp.Click(chromedp.CSS(".aidform button")),
-			chromedp.WaitVisible(chromedp.CSS("#chk-h")))
+			chromedp.Click(chromedp.CSS(".aidform button")))
+		b.do(t, chromedp.WaitVisible(chromedp.CSS("#chk-h")))
 		issues := eval[[]string](t, b, `[...document.querySelectorAll(".issues tbody tr")].map(r => r.textContent.replace(/\s+/g, " "))`)
 		if !slices.ContainsFunc(issues, func(s string) bool { return strings.Contains(s, "ECOWAS") }) {
 			t.Errorf("issues %q do not report the missing ECOWAS", issues)

@@ -97,13 +97,13 @@ func TestBrowserUpload(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.visit(t, "/documents", 200)
-	b.do(t, chromedp.Click(`a[href="/upload"]`), chromedp.WaitVisible(`#up-files`))
-	b.do(t,
+	b.submit(t, chromedp.Click(`a[href="/upload"]`))
+	b.do(t, chromedp.WaitVisible(`#up-files`))
+	b.submit(t,
 		chromedp.SetUploadFiles(`#up-files`, []string{good, bad}),
 		chromedp.SendKeys(`#up-token`, testToken),
-		chromedp.Click(`form.upload button[type=submit]`),
-		chromedp.WaitVisible(`ul.upload-results`),
-	)
+		chromedp.Click(`form.upload button[type=submit]`))
+	b.do(t, chromedp.WaitVisible(`ul.upload-results`))
 	got := eval[[]string](t, b, `[...document.querySelectorAll("ul.upload-results li")].map(li => li.className + ": " + li.textContent.trim())`)
 	if len(got) != 2 || !strings.HasPrefix(got[0], "stored: gmb-2017-1.xml: ") || !strings.Contains(got[0], "gemeenteblad") ||
 		!strings.HasPrefix(got[1], "refused: brief.docx: ") || !strings.Contains(got[1], "the name says a Word (.docx) file") {
