@@ -29,12 +29,7 @@ func ReleaseExecutable() (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("resident: the executable: %w", err)
 	}
-	f, err := os.Open("/proc/self/maps")
-	if err != nil {
-		return Stats{}, fmt.Errorf("resident: %w", err)
-	}
-	ms, err := parseMaps(f)
-	f.Close()
+	ms, err := selfMaps()
 	if err != nil {
 		return Stats{}, err
 	}

@@ -18,12 +18,7 @@ func Release(paths []string) (Stats, error) {
 	if err != nil || len(fs.ids) == 0 {
 		return Stats{}, err
 	}
-	f, err := os.Open("/proc/self/maps")
-	if err != nil {
-		return Stats{}, fmt.Errorf("resident: %w", err)
-	}
-	ms, err := parseMaps(f)
-	f.Close()
+	ms, err := selfMaps()
 	if err != nil {
 		return Stats{}, err
 	}
@@ -85,4 +80,14 @@ func Current() (Usage, error) {
 		*dst = kb << 10
 	}
 	return u, nil
+}
+
+// selfMaps reads the process's mappings from /proc/self/maps.
+func selfMaps() ([]mapping, error) {
+	f, err := os.Open("/proc/self/maps")
+	if err != nil {
+		return nil, fmt.Errorf("resident: %w", err)
+	}
+	defer f.Close()
+	return parseMaps(f)
 }
