@@ -68,6 +68,9 @@ type Options struct {
 	// Decompounder, when set, splits Dutch compounds at index time so that a
 	// part finds the compound. Nil indexes whole words only.
 	Decompounder Decompounder
+	// ResultCache is the size in bytes of the cache of recent search
+	// answers (resultcache.go); 0 keeps none.
+	ResultCache int64
 }
 
 // Index is a passage index. It is safe for concurrent use.
@@ -84,6 +87,8 @@ type Index struct {
 	slots sync.Pool // *[]int32: SearchWeighted's candidate slots, reused
 
 	facets facetTables // per segment: each passage's document and section
+
+	cache *resultCache // recent answers on the current snapshot; nil for none
 
 	// closed is set by Close: the evaluated search (evaluate.go) reads
 	// the snapshot itself and must refuse as bleve's search does.
@@ -151,6 +156,7 @@ func newIndex(b bleve.Index, opt Options) *Index {
 
 		decompounder: opt.Decompounder,
 		words:        newWordCache(opt.Decompounder, table),
+		cache:        newResultCache(opt.ResultCache),
 	}
 }
 

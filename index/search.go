@@ -98,7 +98,7 @@ const FacetSize = facetSize
 // Search runs r. An empty query (nothing searchable after analysis, such as
 // only stop words in the stemmed field) matches on the exact field.
 func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
-	return ix.search(ctx, r, true)
+	return ix.cached(requestKey(r), func() (*Result, error) { return ix.search(ctx, r, true) })
 }
 
 // search runs r; direct false has bleve load every window hit's

@@ -156,7 +156,7 @@ func (ix *Index) reader() (bindex.IndexReader, error) {
 // facetFromWindow passages (a weighted query has no exact match set worth
 // counting, and counting every candidate would cost a visit each).
 func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result, error) {
-	return ix.searchWeighted(ctx, r, true)
+	return ix.cached(weightedKey(r), func() (*Result, error) { return ix.searchWeighted(ctx, r, true) })
 }
 
 // searchWeighted runs r; direct false loads the page by searching for its

@@ -62,7 +62,7 @@ type memoryFlags struct {
 }
 
 func (m *memoryFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB plus 128 bytes per indexed passage and 2,560 per translation-memory segment in memory, kept up to date while serving)")
+	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB plus 128 bytes per indexed passage, 2,560 per translation-memory segment in memory and the --search-cache size, kept up to date while serving)")
 	fs.StringVar(&m.mapped, "mapped-limit", "64MiB", "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
 	fs.DurationVar(&m.underLoad, "mapped-under-load", 0, "check RssFile this often, such as 25ms, and give the mapped pages back whenever it is over --mapped-limit, under load too: a bound on RSS during a load, paid for with CPU (each search maps again what it reads); 0: check every 250ms and, under load, give them back only above 4 times --mapped-limit")
 }
@@ -73,6 +73,7 @@ func (m *memoryFlags) register(fs *flag.FlagSet) {
 type memorySettings struct {
 	limit, mapped int64
 	auto          bool          // limit is the default, to grow with the index
+	cache         int64         // the search cache's size, added to the default limit
 	underLoad     time.Duration // check period that also releases under load (0: mappedCheck, released under load only above busyFactor)
 }
 
@@ -110,7 +111,7 @@ func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, erro
 func (s memorySettings) apply(passages uint64, segments int) {
 	switch {
 	case s.limit == serveMemoryLimit && s.auto:
-		debug.SetMemoryLimit(autoLimit(passages, segments))
+		debug.SetMemoryLimit(autoLimit(passages, segments) + s.cache)
 	case s.limit >= 0:
 		debug.SetMemoryLimit(s.limit)
 	}
@@ -135,7 +136,7 @@ func followMemory(ctx context.Context, a *app.App, s memorySettings) (stop func(
 		if err != nil {
 			return
 		}
-		if l := autoLimit(passages, a.TMLoadedSegments()); l != last {
+		if l := autoLimit(passages, a.TMLoadedSegments()) + s.cache; l != last {
 			debug.SetMemoryLimit(l)
 			last = l
 		}

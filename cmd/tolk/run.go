@@ -207,8 +207,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	tmSeed := fs.String("tm-seed", "", "treaty pairs (JSON Lines, .gz) to seed the default translation memory from when it is first used; \"none\" for none (env TOLK_TM_SEED; default: ../shared/data/bwb-treaties-nl-en beside the checkout)")
 	var mem memoryFlags
 	mem.register(fs)
+	searchCache := fs.String("search-cache", "32MiB", "size of the cache of recent search answers, such as 32MiB; 0 for none. An answer is kept until the index changes (docs/PERFORMANCE.md, \"Result cache\")")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
+	}
+	cacheSize, err := parseSize(*searchCache)
+	if err != nil {
+		return &usageError{"--search-cache: " + err.Error()}
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	toks, err := tokens(getenv)
@@ -224,6 +229,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
+	cfg.SearchCache = cacheSize
+	ms.cache = cacheSize
 	if cfg.TMSeed = defaultTMPath(*tmSeed, getenv); cfg.TMSeed == "" {
 		log.Info("no default translation memory: the treaty pairs were not found (set --tm-seed or TOLK_TM_SEED)")
 	}
@@ -325,6 +332,14 @@ func search(ctx context.Context, args []string, getenv func(string) string, stdo
 	return nil
 }
 
+// defaultSegments is ingest's --segments: one segment build per core, at
+// most 4. On 2 cores this took the 1,423 circulars from 1.54 to 1.81
+// cores used and left fewer segments for search after the server's
+// merges (docs/PERFORMANCE.md, "Bulk indexing, session 8").
+func defaultSegments() int {
+	return min(runtime.GOMAXPROCS(0), 4)
+}
+
 func ingestFiles(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	var d dataFlags
@@ -332,7 +347,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	replace := fs.Bool("replace", false, "replace a stored document with the same id (without it such a file is refused, the others ingested)")
 	batch := fs.Int("batch", app.DefaultBatchPassages, "passages per commit (one index batch and one store transaction)")
 	compact := fs.Bool("compact", false, "merge the index's segments into as few as possible at the end (rewrites the index once more)")
-	segments := fs.Int("segments", 1, "build each commit's passages into this many segments at once, on as many cores")
+	segments := fs.Int("segments", defaultSegments(), "build each commit's passages into this many segments at once, on as many cores")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole ingest (start-up included) to this file")
 	memprofile := fs.String("memprofile", "", "write a profile of the allocations of the whole ingest to this file")
 	if err := parseFlags(fs, args, stderr); err != nil {

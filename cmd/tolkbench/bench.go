@@ -66,6 +66,7 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	pgBin := fs.String("pgbin", "/usr/lib/postgresql/15/bin", "folder with initdb and postgres")
 	psql := fs.String("psql", "psql", "psql client")
 	nQueries := fs.Int("queries", 200, "queries per mix")
+	uncached := fs.Bool("uncached", true, "also serve a copy of tolk's data with --search-cache 0 (\"tolk, no cache\"): the mixes repeat their queries, which tolk's result cache answers; false for a tolk older than the cache")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -240,6 +241,24 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			cmd := exec.Command(*tolkBin, "serve", "--data", filepath.Join(dir, "tolk"), "--addr", addr)
 			eng, err := startServer("tolk", cmd, "http://"+addr+"/healthz", filepath.Join(dir, "tolk-serve.log"))
 			if err != nil {
+				return err
+			}
+			cleanup = append(cleanup, eng.stop)
+			eng.url = "http://" + addr + "/api/v1/search?q="
+			eng.index = row
+			serving = append(serving, eng.engine)
+			if !*uncached {
+				break
+			}
+			// The same data, copied (two servers cannot share a data
+			// directory), served without the result cache.
+			copyDir := filepath.Join(dir, "tolk-uncached")
+			if out, err := exec.Command("cp", "-a", filepath.Join(dir, "tolk"), copyDir).CombinedOutput(); err != nil {
+				return fmt.Errorf("copy tolk's data: %v: %s", err, out)
+			}
+			addr = fmt.Sprintf("127.0.0.1:%d", freePort())
+			cmd = exec.Command(*tolkBin, "serve", "--data", copyDir, "--addr", addr, "--search-cache", "0")
+			if eng, err = startServer("tolk, no cache", cmd, "http://"+addr+"/healthz", filepath.Join(dir, "tolk-uncached-serve.log")); err != nil {
 				return err
 			}
 			cleanup = append(cleanup, eng.stop)

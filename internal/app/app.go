@@ -53,6 +53,9 @@ type Config struct {
 	// and the data directory has not had it yet; empty for none. The
 	// import runs in the background.
 	TMSeed string
+	// SearchCache is the size in bytes of the index's cache of recent
+	// search answers (index.Options.ResultCache); 0 keeps none.
+	SearchCache int64
 }
 
 // ErrNotFound is returned for a document or concept that does not exist.
@@ -151,6 +154,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if a.tmem, err = newTMState(opt); err != nil {
 		return nil, err
 	}
+	opt.ResultCache = cfg.SearchCache
 	if cfg.Memory {
 		a.idx, err = index.NewMemory(opt)
 		if err != nil {

@@ -49,14 +49,14 @@ func TestBrowserTM(t *testing.T) {
 		}
 		b.screenshot(t, "tm", 1280, 900)
 		// Next page, then a chip as a filter.
-		b.do(t, chromedp.Click(chromedp.CSS(`a[rel=next]`)))
+		b.submit(t, chromedp.Click(chromedp.CSS(`a[rel=next]`)))
 		if loc := b.waitLocation(t, "/tm?"); !strings.Contains(loc, "offset=20") {
 			t.Errorf("next: at %s, want offset=20", loc)
 		}
 		if n := eval[int](t, b, `document.querySelectorAll(".tmpair").length`); n != 7 {
 			t.Errorf("page 2: %d pairs, want 7", n)
 		}
-		b.do(t, chromedp.Click(chromedp.CSS(`.tmchips li:nth-child(2) a`)))
+		b.submit(t, chromedp.Click(chromedp.CSS(`.tmchips li:nth-child(2) a`)))
 		if loc := b.waitLocation(t, "/tm?"); !strings.Contains(loc, "translation=legal+order") {
 			t.Errorf("chip: at %s, want translation=legal+order", loc)
 		}

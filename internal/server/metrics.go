@@ -198,11 +198,14 @@ var (
 	descSegments  = prometheus.NewDesc("tolk_tm_segments", "Translation-memory segments.", nil, nil)
 	descIndex     = prometheus.NewDesc("tolk_index_size_bytes", "Size on disk of the search index directory (0 in memory mode).", nil, nil)
 	descStore     = prometheus.NewDesc("tolk_store_size_bytes", "Size on disk of the store file, tolk.db (0 in memory mode).", nil, nil)
+	descCacheHit  = prometheus.NewDesc("tolk_search_cache_hits_total", "Searches the result cache answered.", nil, nil)
+	descCacheMiss = prometheus.NewDesc("tolk_search_cache_misses_total", "Searches the result cache did not hold (0 without a cache).", nil, nil)
+	descCacheSize = prometheus.NewDesc("tolk_search_cache_bytes", "Estimated bytes the result cache holds.", nil, nil)
 )
 
 // Describe implements prometheus.Collector.
 func (ac *appCollector) Describe(ch chan<- *prometheus.Desc) {
-	for _, d := range []*prometheus.Desc{descDocuments, descPassages, descConcepts, descSegments, descIndex, descStore} {
+	for _, d := range []*prometheus.Desc{descDocuments, descPassages, descConcepts, descSegments, descIndex, descStore, descCacheHit, descCacheMiss, descCacheSize} {
 		ch <- d
 	}
 }
@@ -217,6 +220,10 @@ func (ac *appCollector) Collect(ch chan<- prometheus.Metric) {
 	gauge(descDocuments, float64(st.Documents))
 	gauge(descConcepts, float64(st.Concepts))
 	gauge(descSegments, float64(st.Segments))
+	cs := ac.app.Index().CacheStats()
+	ch <- prometheus.MustNewConstMetric(descCacheHit, prometheus.CounterValue, float64(cs.Hits))
+	ch <- prometheus.MustNewConstMetric(descCacheMiss, prometheus.CounterValue, float64(cs.Misses))
+	gauge(descCacheSize, float64(cs.Bytes))
 	if err != nil {
 		ch <- prometheus.NewInvalidMetric(descPassages, err)
 		return
