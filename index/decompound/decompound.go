@@ -147,6 +147,7 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 	if err != nil {
 		return nil, err
 	}
+	fromList := len(es) // in the FST's order
 	// Each word also without its diacritics, as the word list has them: the
 	// analyzer folds tokens before it splits them (Keïta → keita).
 	// A word longer than maxWord can be no part of a word Split takes:
@@ -176,7 +177,7 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 	if err != nil {
 		return nil, fmt.Errorf("decompound: %w", err)
 	}
-	t := buildTrie(es)
+	t := buildTrie(es, fromList)
 	f, err := loadCounts(t, frequencies)
 	if err != nil {
 		return nil, err
