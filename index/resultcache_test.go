@@ -2,6 +2,9 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -238,5 +241,67 @@ func TestRequestKeys(t *testing.T) {
 	w := WeightedRequest{Concepts: []Concept{{Alts: []Alt{{Text: "ab"}}}}}
 	if weightedKey(w) == requestKey(reqs["plain"]) {
 		t.Error("a weighted and a plain request share a key")
+	}
+}
+
+// TestResultCacheConcurrentChanges searches from several goroutines while
+// passages are added one by one: a search that starts after an addition
+// has returned must see it, whatever the cache held or other searches
+// stored meanwhile (the totals only grow, so an answer of an older state
+// is smaller than the additions already made).
+func TestResultCacheConcurrentChanges(t *testing.T) {
+	ix := letterIndex(t, Options{Decompounder: directSplitter(), ResultCache: 8 << 20})
+	ctx := context.Background()
+	pq, err := ParseQuery("zeppelinhangar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Request{Query: pq}
+	const adds = 8
+	var added atomic.Int64 // additions that have returned
+	stop := make(chan struct{})
+	errs := make(chan error, 4)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				before := added.Load()
+				res, err := ix.Search(ctx, r)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if int64(res.Total) < before || res.Total > adds {
+					errs <- fmt.Errorf("total %d after %d additions had returned", res.Total, before)
+					return
+				}
+			}
+		}()
+	}
+	for i := range adds {
+		if err := ix.Add(ctx, []Passage{{Doc: fmt.Sprintf("new%d", i), Paragraph: 1, Text: "Een zeppelinhangar in Mali.", End: 27}}); err != nil {
+			t.Fatal(err)
+		}
+		added.Add(1)
+	}
+	close(stop)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	res, err := ix.Search(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != adds {
+		t.Errorf("at the end: total %d, want %d", res.Total, adds)
 	}
 }
