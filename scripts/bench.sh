@@ -4,7 +4,11 @@
 # bulk index (wall, cores, bytes written, final size, peak RSS), start-up,
 # serving memory, and q/s, p50, p99 and CPU per query over HTTP for the
 # 200-query Dutch mix (internal/querymix, drawn from the corpus) and the
-# English mix (treaty headings) at 1, 8 and 32 clients. Everything runs
+# English mix (treaty headings) at 1, 8 and 32 clients. tolk is served twice
+# on the same data: as it starts by default ("tolk", with its result cache,
+# which answers the mixes' repeated queries) and with --search-cache 0 ("tolk,
+# no cache": queries never seen before); -uncached=false leaves the second
+# out (needed for commits older than the cache). Everything runs
 # on 127.0.0.1 (PostgreSQL on a Unix socket in the working folder) and
 # stops by itself.
 #
