@@ -54,7 +54,7 @@ case "${1:-}" in
 		"$SHARED/bwb-laws-markdown/bwb-small.jsonl.gz" "$SHARED/bwb-laws-markdown/bwb-large.jsonl.gz"
 	exit 0 ;;
 ""|-h|--help)
-	sed -n '2,28p' "$0"; exit 2 ;;
+	sed -n '2,25p' "$0"; exit 2 ;;
 esac
 
 corpus=$1; shift
