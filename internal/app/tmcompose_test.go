@@ -184,3 +184,28 @@ func TestComposeDictionaryWord(t *testing.T) {
 		t.Errorf("suggestions (-want +got):\n%s", diff)
 	}
 }
+
+// TestNewTermIgnoresFunctionWords: a phrase is a new term (aligned by
+// co-occurrence) only when a content word of it is unknown to the
+// lexicon; its function words have no entries of their own. Before, the
+// "of" of "rule of law" made every unaligned pair of it a co-occurrence
+// candidate, and "twee of meer" (two or more) came out as a rendering.
+func TestNewTermIgnoresFunctionWords(t *testing.T) {
+	a := tmTestApp(t, "Het verdrag treedt in werking.\tThe treaty enters into force.")
+	if a.lex.Load() == nil {
+		t.Fatal("no lexicon")
+	}
+	for _, tc := range []struct {
+		lang, q string
+		want    bool
+	}{
+		{"en", "rule of law", false},
+		{"en", "the rule of the law", false},
+		{"nl", "verdrag van de", false},
+		{"en", "rule of zorbulaxity", true},
+	} {
+		if got := a.newAligner(tc.lang, tc.q).newTerm(); got != tc.want {
+			t.Errorf("%s %q: newTerm %t, want %t", tc.lang, tc.q, got, tc.want)
+		}
+	}
+}

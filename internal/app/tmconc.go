@@ -425,6 +425,18 @@ func lexiconKeys(lang, q string) []string {
 	return out
 }
 
+// lexiconFolds returns the folded words of a phrase, as lexiconKeys
+// returns their keys.
+func lexiconFolds(q string) []string {
+	var out []string
+	for _, t := range fuzzy.Tokenize(q, nil) {
+		if t.Kind != fuzzy.Punct {
+			out = append(out, t.Fold)
+		}
+	}
+	return out
+}
+
 // tokenKeys tokenizes a text and gives each word its index key and, for
 // Dutch, the keys of its compound parts.
 type keyedToken struct {
@@ -494,6 +506,7 @@ type aligner struct {
 	a          *App
 	from, to   string
 	qkeys      []string                        // index keys of the query's words
+	qfolds     []string                        // the same words folded
 	glossTerms [][]string                      // the other language's terms (TermKeys), longest first
 	trans      map[string]map[string]float64   // lang+key → the lexicon's translations of it
 	words      map[string]map[string]*wordInfo // lang → folded word → what the alignment needs of it
@@ -505,7 +518,7 @@ func (a *App) newAligner(from, q string) *aligner {
 	if from == "en" {
 		to = "nl"
 	}
-	al := &aligner{a: a, from: from, to: to, qkeys: lexiconKeys(from, q),
+	al := &aligner{a: a, from: from, to: to, qkeys: lexiconKeys(from, q), qfolds: lexiconFolds(q),
 		trans: map[string]map[string]float64{}, words: map[string]map[string]*wordInfo{}}
 	qterm := termKeys(from, q)
 	for _, c := range a.terms.All() {
@@ -603,7 +616,12 @@ func nonNilSpans(s []Span) []Span {
 // commonest other word of such pairs (indien, mogelijk) is noise.
 func (al *aligner) newTerm() bool {
 	lex := al.a.lex.Load()
-	for _, k := range al.qkeys {
+	for i, k := range al.qkeys {
+		// A function word (the "of" of rule of law) has no entry of its
+		// own: it makes no term new.
+		if i < len(al.qfolds) && functionWord(al.from, al.qfolds[i]) {
+			continue
+		}
 		if len(lex.Lookup(al.from, k)) == 0 {
 			return true
 		}
