@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/resident"
 )
@@ -170,7 +171,8 @@ func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 // whenever it is over busyFactor times s.mapped. Under a steady load a
 // search touches the same pages again soon after they are given back (a
 // minor fault each, without reading the disk), so by default they are given
-// back while busy only when far over the bound; with --mapped-under-load
+// back while busy only when far over the bound (unless the searches were
+// answered from the result cache: mostlyCached); with --mapped-under-load
 // (s.underLoad) they are checked that often and given back whenever over
 // it, which bounds RSS during a load at the cost of mapping the pages again
 // (docs/PERFORMANCE.md, "Serving memory under load, session 7"). The
@@ -191,10 +193,14 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 	last := cpuTime()
 	started := false
 	var exeAt time.Time // the executable's pages last given back
+	lastCache := a.Index().CacheStats()
 	return every(ctx, period, func() {
 		now := cpuTime()
 		busy := now-last > idle
 		last = now
+		cs := a.Index().CacheStats()
+		cached := mostlyCached(lastCache, cs)
+		lastCache = cs
 		if !started && !busy {
 			// What start-up read of the executable (the embedded word
 			// lists, lexicon and templates) is not read again.
@@ -203,7 +209,7 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 			exeAt = time.Now()
 		}
 		u, err := resident.Current()
-		if err != nil || !s.release(u.File, busy) {
+		if err != nil || !s.release(u.File, busy && !cached) {
 			return
 		}
 		if !busy || time.Since(exeAt) >= exeEvery {
@@ -222,6 +228,21 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		last = cpuTime() // the release's own work is not load
 	})
 }
+
+// mostlyCached reports whether, between two readings of the result
+// cache's counters, searches were made and at most one in cachedShare of
+// them read the index: a load answered from the cache touches no index
+// page, so giving the pages back then costs what the few misses map
+// again, and a busy process is treated as idle. Without a cache (no
+// counts) it reports false.
+func mostlyCached(before, after index.CacheStats) bool {
+	hits, misses := after.Hits-before.Hits, after.Misses-before.Misses
+	return hits+misses > 0 && misses*cachedShare <= hits+misses
+}
+
+// cachedShare: at most one search in cachedShare may read the index for
+// a load to count as answered from the cache.
+const cachedShare = 10
 
 // checkPeriod is how often keepMapped reads the file-backed resident
 // memory.

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/index"
 )
 
 func TestParseSize(t *testing.T) {
@@ -145,5 +147,28 @@ func TestRelease(t *testing.T) {
 	}
 	if got := def.checkPeriod(); got != mappedCheck {
 		t.Errorf("checkPeriod by default = %v, want %v", got, mappedCheck)
+	}
+}
+
+func TestMostlyCached(t *testing.T) {
+	at := func(hits, misses uint64) index.CacheStats { return index.CacheStats{Hits: hits, Misses: misses} }
+	tests := []struct {
+		name          string
+		before, after index.CacheStats
+		want          bool
+	}{
+		{"no searches", at(100, 10), at(100, 10), false},
+		{"no cache", at(0, 0), at(0, 0), false},
+		{"all hits", at(100, 10), at(200, 10), true},
+		{"one miss in ten", at(100, 10), at(109, 11), true},
+		{"two misses in ten", at(100, 10), at(108, 12), false},
+		{"all misses", at(100, 10), at(100, 60), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mostlyCached(tt.before, tt.after); got != tt.want {
+				t.Errorf("mostlyCached(%+v, %+v) = %v, want %v", tt.before, tt.after, got, tt.want)
+			}
+		})
 	}
 }
