@@ -83,16 +83,22 @@ func TestResultCacheWeighted(t *testing.T) {
 	}
 }
 
-// TestResultCacheSeesChanges changes the index between two identical
-// searches: the second must see the change, not the cached answer.
-func TestResultCacheSeesChanges(t *testing.T) {
-	ix := letterIndex(t, Options{Decompounder: directSplitter(), ResultCache: 8 << 20})
-	ctx := context.Background()
-	pq, err := ParseQuery("zeppelinhangar")
+// cachedLetter returns the letter's index with a result cache and the
+// request of query q.
+func cachedLetter(t *testing.T, q string) (*Index, Request) {
+	t.Helper()
+	pq, err := ParseQuery(q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Request{Query: pq}
+	return letterIndex(t, Options{Decompounder: directSplitter(), ResultCache: 8 << 20}), Request{Query: pq}
+}
+
+// TestResultCacheSeesChanges changes the index between two identical
+// searches: the second must see the change, not the cached answer.
+func TestResultCacheSeesChanges(t *testing.T) {
+	ix, r := cachedLetter(t, "zeppelinhangar")
+	ctx := context.Background()
 	for range 2 {
 		res, err := ix.Search(ctx, r)
 		if err != nil {
@@ -126,13 +132,9 @@ func TestResultCacheSeesChanges(t *testing.T) {
 // TestResultCacheCopies changes an answer the cache gave: the next answer
 // must not show the change.
 func TestResultCacheCopies(t *testing.T) {
-	ix := letterIndex(t, Options{Decompounder: directSplitter(), ResultCache: 8 << 20})
+	ix, r := cachedLetter(t, "sancties Mali")
+	r.AllDocFacets = true
 	ctx := context.Background()
-	pq, err := ParseQuery("sancties Mali")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := Request{Query: pq, AllDocFacets: true}
 	want, err := ix.search(ctx, r, true)
 	if err != nil {
 		t.Fatal(err)
@@ -250,13 +252,8 @@ func TestRequestKeys(t *testing.T) {
 // stored meanwhile (the totals only grow, so an answer of an older state
 // is smaller than the additions already made).
 func TestResultCacheConcurrentChanges(t *testing.T) {
-	ix := letterIndex(t, Options{Decompounder: directSplitter(), ResultCache: 8 << 20})
+	ix, r := cachedLetter(t, "zeppelinhangar")
 	ctx := context.Background()
-	pq, err := ParseQuery("zeppelinhangar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := Request{Query: pq}
 	const adds = 8
 	var added atomic.Int64 // additions that have returned
 	stop := make(chan struct{})
