@@ -237,6 +237,15 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		row := idxRows[i]
 		switch e {
 		case "tolk":
+			// The copy for the uncached server is taken before either
+			// server starts: a running tolk merges segments and rewrites
+			// its files.
+			copyDir := filepath.Join(dir, "tolk-uncached")
+			if *uncached {
+				if out, err := exec.Command("cp", "-a", filepath.Join(dir, "tolk"), copyDir).CombinedOutput(); err != nil {
+					return fmt.Errorf("copy tolk's data: %v: %s", err, out)
+				}
+			}
 			addr := fmt.Sprintf("127.0.0.1:%d", freePort())
 			cmd := exec.Command(*tolkBin, "serve", "--data", filepath.Join(dir, "tolk"), "--addr", addr)
 			eng, err := startServer("tolk", cmd, "http://"+addr+"/healthz", filepath.Join(dir, "tolk-serve.log"))
@@ -252,10 +261,6 @@ func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			}
 			// The same data, copied (two servers cannot share a data
 			// directory), served without the result cache.
-			copyDir := filepath.Join(dir, "tolk-uncached")
-			if out, err := exec.Command("cp", "-a", filepath.Join(dir, "tolk"), copyDir).CombinedOutput(); err != nil {
-				return fmt.Errorf("copy tolk's data: %v: %s", err, out)
-			}
 			addr = fmt.Sprintf("127.0.0.1:%d", freePort())
 			cmd = exec.Command(*tolkBin, "serve", "--data", copyDir, "--addr", addr, "--search-cache", "0")
 			if eng, err = startServer("tolk, no cache", cmd, "http://"+addr+"/healthz", filepath.Join(dir, "tolk-uncached-serve.log")); err != nil {
