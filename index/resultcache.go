@@ -13,9 +13,10 @@ import (
 // A result cache keeps the answers of recent searches for as long as the
 // index does not change: the same request on the same snapshot gives the
 // same answer (the snapshot's segments, their deletions and the request
-// decide every score, tie and facet), so a repeated query — the next page
-// of a result list, the same search from another user, the UI's reload —
-// costs a lookup and a copy instead of a search.
+// decide every score, tie and facet), so a repeated query — the same
+// search from another user, the UI's reload, a page seen before — costs a
+// lookup and a copy instead of a search. The page is part of the key: the
+// next page of a result list is a new entry.
 //
 // A snapshot is named by its pointer. The cache holds the pointer of the
 // snapshot its entries were computed on (without a reference: it never
