@@ -2,12 +2,14 @@ package index
 
 import (
 	"container/list"
+	"context"
 	"math"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
 )
 
 // A result cache keeps the answers of recent searches for as long as the
@@ -15,8 +17,10 @@ import (
 // same answer (the snapshot's segments, their deletions and the request
 // decide every score, tie and facet), so a repeated query — the same
 // search from another user, the UI's reload, a page seen before — costs a
-// lookup and a copy instead of a search. The page is part of the key: the
-// next page of a result list is a new entry.
+// lookup and a copy instead of a search. The page is part of the key; the
+// next page of a result list is read from the window the first page
+// evaluated, kept under the request without its page (windowKey,
+// pageFromWindow): only the page's passages are read.
 //
 // A snapshot is named by its pointer. The cache holds the pointer of the
 // snapshot its entries were computed on (without a reference: it never
@@ -34,13 +38,32 @@ type resultCache struct {
 	lru     *list.List // of *cacheEntry, most recent first
 	entries map[string]*list.Element
 
-	hits, misses uint64
+	hits, misses, windowHits uint64
 }
 
+// A cacheEntry holds an answer (res) or, under a window key, an
+// evaluated window (win).
 type cacheEntry struct {
 	key  string
 	res  *Result
+	win  *windowEntry
 	size int64
+}
+
+// A windowEntry is the evaluated window of a search as ranked, with the
+// total and the facets: any page within it is read from the snapshot
+// without evaluating the query again.
+type windowEntry struct {
+	hits   []windowHit
+	total  uint64
+	facets map[string][]Facet
+}
+
+// windowHit is a ranked passage of a window: its number in the snapshot
+// and its score.
+type windowHit struct {
+	num   uint64
+	score float64
 }
 
 // newResultCache returns a cache of at most max bytes; nil (no cache) for
@@ -54,9 +77,11 @@ func newResultCache(max int64) *resultCache {
 
 // CacheStats are the result cache's counters since the index was opened.
 type CacheStats struct {
-	Hits, Misses uint64
-	Entries      int
-	Bytes, Max   int64
+	// Hits and Misses count answers; WindowHits the misses whose page
+	// was read from a cached window.
+	Hits, Misses, WindowHits uint64
+	Entries                  int
+	Bytes, Max               int64
 }
 
 // CacheStats returns the result cache's counters (zero without a cache
@@ -68,7 +93,7 @@ func (ix *Index) CacheStats() CacheStats {
 	c := ix.cache
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return CacheStats{Hits: c.hits, Misses: c.misses, Entries: len(c.entries), Bytes: c.used, Max: c.max}
+	return CacheStats{Hits: c.hits, Misses: c.misses, WindowHits: c.windowHits, Entries: len(c.entries), Bytes: c.used, Max: c.max}
 }
 
 // root returns the index's current root snapshot, nil if there is none
@@ -126,7 +151,39 @@ func (c *resultCache) get(snap *scorch.IndexSnapshot, key string) *Result {
 }
 
 func (c *resultCache) put(snap *scorch.IndexSnapshot, key string, res *Result) {
-	size := resultSize(key, res)
+	c.store(snap, &cacheEntry{key: key, res: res, size: resultSize(key, res)})
+}
+
+// putWindow keeps the window of a search that ran on snap, with its
+// answer's total and facets (copied).
+func (c *resultCache) putWindow(snap *scorch.IndexSnapshot, key string, hits []windowHit, out *Result) {
+	w := &windowEntry{hits: hits, total: out.Total, facets: copyResult(&Result{Facets: out.Facets}).Facets}
+	size := int64(256+2*len(key)) + int64(len(hits))*16
+	for k, fs := range w.facets {
+		size += 64 + int64(len(k)) + int64(len(fs))*24
+	}
+	c.store(snap, &cacheEntry{key: key, win: w, size: size})
+}
+
+// window returns the window kept under key for snap, nil if there is none.
+func (c *resultCache) window(snap *scorch.IndexSnapshot, key string) *windowEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if snap != c.snap {
+		return nil
+	}
+	e, ok := c.entries[key]
+	if !ok {
+		return nil
+	}
+	c.windowHits++
+	c.lru.MoveToFront(e)
+	return e.Value.(*cacheEntry).win
+}
+
+// store keeps entry e for snap, evicting the least recently used.
+func (c *resultCache) store(snap *scorch.IndexSnapshot, e *cacheEntry) {
+	key, size := e.key, e.size
 	if size > c.max/4 {
 		// One answer never takes most of the cache.
 		return
@@ -146,7 +203,7 @@ func (c *resultCache) put(snap *scorch.IndexSnapshot, key string, res *Result) {
 		delete(c.entries, old.key)
 		c.used -= old.size
 	}
-	c.entries[key] = c.lru.PushFront(&cacheEntry{key: key, res: res, size: size})
+	c.entries[key] = c.lru.PushFront(e)
 	c.used += size
 }
 
@@ -274,6 +331,61 @@ func requestKey(r Request) string {
 		}
 	}
 	return string(w.b)
+}
+
+// windowKey is the cache key of the evaluated window of r's search: r
+// without its page, and the window's size.
+func windowKey(r Request, window int) string {
+	r.Limit, r.Offset = window, 0
+	return "W" + requestKey(r)
+}
+
+// pageFromWindow answers a page from the window kept under key for the
+// index's current snapshot: the page's passages' stored fields and the
+// query's terms in them (ls) are read as pageDirect reads them, the
+// ranking, total and facets are the window's. ok is false when no window
+// is kept.
+func (ix *Index) pageFromWindow(ctx context.Context, key string, ls *leafSet, offset, limit int) (out *Result, ok bool, err error) {
+	rd, err := ix.reader()
+	if err != nil {
+		return nil, false, nil // the search says what is wrong
+	}
+	defer rd.Close()
+	snap, isScorch := rd.(*scorch.IndexSnapshot)
+	if !isScorch {
+		return nil, false, nil
+	}
+	w := ix.cache.window(snap, key)
+	if w == nil {
+		return nil, false, nil
+	}
+	out = copyResult(&Result{Total: w.total, Facets: w.facets})
+	if offset >= len(w.hits) {
+		return out, true, nil
+	}
+	page := w.hits[offset:min(offset+limit, len(w.hits))]
+	st, err := ix.facets.tables(snap)
+	if err != nil {
+		return nil, false, err
+	}
+	nums := make([]uint64, len(page))
+	for i, h := range page {
+		nums[i] = h.num
+	}
+	m, err := readLeaves(ctx, snap, ls, nums)
+	if err != nil {
+		return nil, false, err
+	}
+	for i, h := range page {
+		f, err := storedFields(snap, st.offsets, h.num)
+		if err != nil {
+			return nil, false, err
+		}
+		dm := &search.DocumentMatch{Score: h.score, Locations: m.locationsOf(i), Fields: f}
+		dm.ID, _ = f[idField].(string)
+		out.Hits = append(out.Hits, hitOf(dm))
+	}
+	return out, true, nil
 }
 
 // weightedKey is the cache key of a weighted search: every field of r

@@ -27,10 +27,7 @@ func TestResultCacheAnswersAsSearch(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, r := range []Request{{Query: pq}, {Query: pq, Limit: 3, Offset: 2}, {Query: pq, AllDocFacets: true}} {
-			want, err := ix.search(ctx, r, true)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := uncached(t, ix, r)
 			before := ix.CacheStats()
 			for round := range 2 {
 				got, err := ix.Search(ctx, r)
@@ -45,6 +42,73 @@ func TestResultCacheAnswersAsSearch(t *testing.T) {
 			if after.Hits != before.Hits+1 || after.Misses != before.Misses+1 {
 				t.Errorf("%q: hits %d→%d, misses %d→%d; want one of each", q, before.Hits, after.Hits, before.Misses, after.Misses)
 			}
+		}
+	}
+}
+
+// uncached answers r on ix without its cache (neither the answers nor the
+// windows it keeps).
+func uncached(t *testing.T, ix *Index, r Request) *Result {
+	t.Helper()
+	c := ix.cache
+	ix.cache = nil
+	defer func() { ix.cache = c }()
+	res, err := ix.Search(context.Background(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// TestResultCacheWindowPages pages through result lists: every page after
+// the first is read from the window the first evaluated (the counters say
+// so) and is the same as the uncached search's page, field by field.
+func TestResultCacheWindowPages(t *testing.T) {
+	ix := letterIndex(t, Options{Decompounder: directSplitter(), ResultCache: 8 << 20})
+	ctx := context.Background()
+	for _, tc := range []struct {
+		q       string
+		windows bool // read leaf by leaf (direct.go), so windows are kept
+	}{
+		{"sancties Mali", true}, {"de", true}, {"staatsgreep in Mali", true}, {`"constitutionele orde"`, true},
+		{"+Mali -ECOWAS", true},
+		{"staats*", false}, // a prefix's expansion is searched by bleve
+	} {
+		q := tc.q
+		pq, err := ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := []Request{{Query: pq, AllDocFacets: true}}
+		for off := 10; off <= 120; off += 10 {
+			pages = append(pages, Request{Query: pq, Offset: off, AllDocFacets: true})
+		}
+		pages = append(pages, Request{Query: pq, Offset: 2, Limit: 3, AllDocFacets: true}, Request{Query: pq, Offset: 85, Limit: 20, AllDocFacets: true})
+		before := ix.CacheStats()
+		for _, r := range pages {
+			want := uncached(t, ix, r)
+			got, err := ix.Search(ctx, r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(want, got, ignoreTook); d != "" {
+				t.Errorf("%q offset %d limit %d (-uncached +cached):\n%s", q, r.Offset, r.Limit, d)
+			}
+		}
+		// The pages within the first window (offset+limit ≤ 100) but the
+		// first are read from it; each page beyond it has a window of
+		// its own.
+		want := 0
+		if tc.windows {
+			want = -1 // the first page evaluates
+			for _, r := range pages {
+				if r.Offset+max(r.Limit, DefaultLimit) <= rerankWindow {
+					want++
+				}
+			}
+		}
+		if w := ix.CacheStats().WindowHits - before.WindowHits; w != uint64(want) {
+			t.Errorf("%q: %d pages read from a window, want %d", q, w, want)
 		}
 	}
 }

@@ -151,6 +151,23 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	}
 	ls, ok := leavesOf(q)
 	direct = direct && ok && window <= MaxLimit
+	// Another page of a window evaluated before on this snapshot: only
+	// the page is read (resultcache.go).
+	var wkey string
+	if direct && ix.cache != nil {
+		// Every page of the first rerankWindow shares one window, with or
+		// without probes: the best window passages begin with the best
+		// offset+limit, in the same order.
+		window = max(window, rerankWindow)
+		wkey = windowKey(r, window)
+		out, ok, err := ix.pageFromWindow(ctx, wkey, ls, offset, limit)
+		if err != nil {
+			return nil, fmt.Errorf("index: search: %w", err)
+		}
+		if ok {
+			return out, nil
+		}
+	}
 	var req *bleve.SearchRequest
 	switch {
 	case direct:
@@ -190,9 +207,11 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 			return nil, fmt.Errorf("index: search: %w", err)
 		}
 	}
+	var ranked []windowHit
 	switch {
 	case direct:
-		if err := ix.pageDirect(ctx, col, res, ls, ev, ps, offset, limit); err != nil {
+		var err error
+		if ranked, err = ix.pageDirect(ctx, col, res, ls, ev, ps, offset, limit); err != nil {
 			return nil, err
 		}
 	case window <= MaxLimit:
@@ -208,6 +227,9 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	if fs := col.facets(r.AllDocFacets); fs != nil {
 		out.Facets = fs
 	}
+	if wkey != "" && col.snap != nil && col.snap == ix.root() {
+		ix.cache.putWindow(col.snap, wkey, ranked, out)
+	}
 	return out, nil
 }
 
@@ -216,12 +238,14 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 // and locations read from the snapshot the search ran on (col's). ev, when
 // the window was evaluated, tells the window's coverage without reading
 // term vectors.
-func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.SearchResult, ls *leafSet, ev *evaluator, ps []clauseProbe, offset, limit int) error {
+//
+// It returns the window as ranked: each hit's passage number and score.
+func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.SearchResult, ls *leafSet, ev *evaluator, ps []clauseProbe, offset, limit int) ([]windowHit, error) {
 	if len(res.Hits) == 0 {
-		return nil
+		return []windowHit{}, nil
 	}
 	if col.snap == nil {
-		return fmt.Errorf("index: search: the search's snapshot was not kept")
+		return nil, fmt.Errorf("index: search: the search's snapshot was not kept")
 	}
 	nums := make([]uint64, len(res.Hits))
 	for i, h := range res.Hits {
@@ -240,7 +264,7 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 		if ev == nil {
 			var err error
 			if m, err = readLeaves(ctx, col.snap, ls, nums); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		var countOf func(uint64) int
@@ -257,9 +281,13 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 		}
 		rerankBy(res.Hits, cov)
 	}
+	ranked := make([]windowHit, len(res.Hits))
+	for i, h := range res.Hits {
+		ranked[i] = windowHit{num: h.IndexInternalID.Value(), score: h.Score}
+	}
 	if offset >= len(res.Hits) {
 		res.Hits = nil
-		return nil
+		return ranked, nil
 	}
 	res.Hits = res.Hits[offset:min(offset+limit, len(res.Hits))]
 	if m == nil {
@@ -273,12 +301,12 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 		ok := false
 		if ev != nil {
 			if m, ok, err = ev.leafMatches(ls, pageNums); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if !ok {
 			if m, err = readLeaves(ctx, col.snap, ls, pageNums); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
@@ -286,14 +314,14 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 		h.Locations = m.locationsOf(at[h])
 		f, err := storedFields(col.snap, col.st.offsets, h.IndexInternalID.Value())
 		if err != nil {
-			return err
+			return nil, err
 		}
 		h.Fields = f
 		if h.ID == "" {
 			h.ID, _ = f[idField].(string)
 		}
 	}
-	return nil
+	return ranked, nil
 }
 
 // evaluated counts the windows evaluate found (done) and those it left to
