@@ -250,7 +250,7 @@ func (sf *snapFacets) add(num uint64) {
 
 // result returns the counts, the most frequent values first (ties by
 // value), at most facetSize per field: the order and cut of bleve's terms
-// facets, as topFacets makes it, with values compared by rank.
+// facets, with values compared by rank.
 // allDocs keeps every value of the doc facet.
 func (sf *snapFacets) result(allDocs bool) map[string][]Facet {
 	out := make(map[string][]Facet, len(facetFields))
@@ -277,17 +277,6 @@ func (sf *snapFacets) result(allDocs bool) map[string][]Facet {
 		out[field] = fs
 	}
 	return out
-}
-
-// topFacets returns the n most frequent of fs, ties by value, in order,
-// without sorting all of fs.
-func topFacets(fs []Facet, n int) []Facet {
-	before := func(a, b Facet) bool { return a.Count > b.Count || a.Count == b.Count && a.Value < b.Value }
-	top := make([]Facet, 0, min(n, len(fs)))
-	for _, x := range fs {
-		top = insertTop(top, x, n, before)
-	}
-	return top
 }
 
 // collection is what a search run with its context collects besides the
@@ -429,21 +418,4 @@ func selectLargest(a []uint64, k int) {
 			return
 		}
 	}
-}
-
-// insertTop puts x into top, the at most n best so far in order, where it
-// belongs (before tells which of two is better); it returns top unchanged
-// when top is full and x is not better than its last.
-func insertTop[T any](top []T, x T, n int, before func(a, b T) bool) []T {
-	if len(top) == n && (n == 0 || !before(x, top[n-1])) {
-		return top
-	}
-	i := sort.Search(len(top), func(j int) bool { return before(x, top[j]) })
-	if len(top) < n {
-		var zero T
-		top = append(top, zero)
-	}
-	copy(top[i+1:], top[i:])
-	top[i] = x
-	return top
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -96,27 +95,6 @@ func TestFacetsAsBleve(t *testing.T) {
 				t.Errorf("facets %v: expected several documents", got.Facets)
 			}
 		})
-	}
-}
-
-// TestTopFacets: the top n by a bounded insertion equal the first n of a
-// full sort (count descending, value ascending), with many ties.
-func TestTopFacets(t *testing.T) {
-	var fs []Facet
-	for i := range 500 {
-		fs = append(fs, Facet{Value: fmt.Sprintf("v%03d", (i*37)%500), Count: (i * 13) % 17})
-	}
-	want := slices.Clone(fs)
-	slices.SortFunc(want, func(a, b Facet) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
-		}
-		return strings.Compare(a.Value, b.Value)
-	})
-	for _, n := range []int{1, 50, 499, 500, 600} {
-		if d := cmp.Diff(want[:min(n, len(want))], topFacets(fs, n)); d != "" {
-			t.Errorf("n=%d (-want +got):\n%s", n, d)
-		}
 	}
 }
 

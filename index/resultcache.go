@@ -10,6 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A result cache keeps the answers of recent searches for as long as the
@@ -157,11 +158,8 @@ func (c *resultCache) put(snap *scorch.IndexSnapshot, key string, res *Result) {
 // putWindow keeps the window of a search that ran on snap, with its
 // answer's total and facets (copied).
 func (c *resultCache) putWindow(snap *scorch.IndexSnapshot, key string, hits []windowHit, out *Result) {
-	w := &windowEntry{hits: hits, total: out.Total, facets: copyResult(&Result{Facets: out.Facets}).Facets}
-	size := int64(256+2*len(key)) + int64(len(hits))*16
-	for k, fs := range w.facets {
-		size += 64 + int64(len(k)) + int64(len(fs))*24
-	}
+	w := &windowEntry{hits: hits, total: out.Total, facets: copyFacets(out.Facets)}
+	size := resultSize(key, &Result{Facets: w.facets}) + int64(len(hits))*16 // a windowHit: number and score
 	c.store(snap, &cacheEntry{key: key, win: w, size: size})
 }
 
@@ -219,14 +217,20 @@ func (c *resultCache) reset(snap *scorch.IndexSnapshot) {
 // cache sees the other's changes: the slices and the facet map are new,
 // the strings (immutable) are shared.
 func copyResult(res *Result) *Result {
-	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, len(res.Hits)), Facets: make(map[string][]Facet, len(res.Facets))}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, len(res.Hits)), Facets: copyFacets(res.Facets)}
 	for i, h := range res.Hits {
 		h.Fragments = cloneSlice(h.Fragments)
 		h.Terms = cloneSlice(h.Terms)
 		out.Hits[i] = h
 	}
-	for k, fs := range res.Facets {
-		out.Facets[k] = cloneSlice(fs)
+	return out
+}
+
+// copyFacets copies a facet map and its slices (never nil).
+func copyFacets(fs map[string][]Facet) map[string][]Facet {
+	out := make(map[string][]Facet, len(fs))
+	for k, f := range fs {
+		out[k] = cloneSlice(f)
 	}
 	return out
 }
@@ -293,6 +297,14 @@ func (w *keyWriter) flag(v bool) {
 	}
 }
 
+// newKey starts the key of a request of kind k (q, w) with the page and
+// filters both kinds share.
+func newKey(k byte, limit, offset int, doc, section string, docs []string, allDocFacets bool) *keyWriter {
+	w := &keyWriter{b: append(make([]byte, 0, 128), k)}
+	w.filters(limit, offset, doc, section, docs, allDocFacets)
+	return w
+}
+
 // filters writes the page and the filters both kinds of request share.
 func (w *keyWriter) filters(limit, offset int, doc, section string, docs []string, allDocFacets bool) {
 	w.num(limit)
@@ -310,9 +322,7 @@ func (w *keyWriter) filters(limit, offset int, doc, section string, docs []strin
 // requestKey is the cache key of a search: every field of r that can
 // change its answer.
 func requestKey(r Request) string {
-	w := keyWriter{b: make([]byte, 0, 128)}
-	w.b = append(w.b, 'q')
-	w.filters(r.Limit, r.Offset, r.Doc, r.Section, r.Docs, r.AllDocFacets)
+	w := newKey('q', r.Limit, r.Offset, r.Doc, r.Section, r.Docs, r.AllDocFacets)
 	if r.Query == nil {
 		w.b = append(w.b, '-')
 		return string(w.b)
@@ -359,7 +369,7 @@ func (ix *Index) pageFromWindow(ctx context.Context, key string, ls *leafSet, of
 	if w == nil {
 		return nil, false, nil
 	}
-	out = copyResult(&Result{Total: w.total, Facets: w.facets})
+	out = &Result{Total: w.total, Hits: []Hit{}, Facets: copyFacets(w.facets)}
 	if offset >= len(w.hits) {
 		return out, true, nil
 	}
@@ -369,21 +379,20 @@ func (ix *Index) pageFromWindow(ctx context.Context, key string, ls *leafSet, of
 		return nil, false, err
 	}
 	nums := make([]uint64, len(page))
+	hits := make([]*search.DocumentMatch, len(page))
 	for i, h := range page {
 		nums[i] = h.num
+		hits[i] = &search.DocumentMatch{IndexInternalID: bindex.NewIndexInternalID(nil, h.num), Score: h.score}
 	}
 	m, err := readLeaves(ctx, snap, ls, nums)
 	if err != nil {
 		return nil, false, err
 	}
-	for i, h := range page {
-		f, err := storedFields(snap, st.offsets, h.num)
-		if err != nil {
-			return nil, false, err
-		}
-		dm := &search.DocumentMatch{Score: h.score, Locations: m.locationsOf(i), Fields: f}
-		dm.ID, _ = f[idField].(string)
-		out.Hits = append(out.Hits, hitOf(dm))
+	if err := loadPage(snap, st.offsets, m, hits, func(i int) int { return i }); err != nil {
+		return nil, false, err
+	}
+	for _, h := range hits {
+		out.Hits = append(out.Hits, hitOf(h))
 	}
 	return out, true, nil
 }
@@ -391,9 +400,7 @@ func (ix *Index) pageFromWindow(ctx context.Context, key string, ls *leafSet, of
 // weightedKey is the cache key of a weighted search: every field of r
 // that can change its answer.
 func weightedKey(r WeightedRequest) string {
-	w := keyWriter{b: make([]byte, 0, 128)}
-	w.b = append(w.b, 'w')
-	w.filters(r.Limit, r.Offset, r.Doc, r.Section, r.Docs, r.AllDocFacets)
+	w := newKey('w', r.Limit, r.Offset, r.Doc, r.Section, r.Docs, r.AllDocFacets)
 	for _, f := range []float64{r.Scoring.K1, r.Scoring.B, r.Scoring.Heading, r.Scoring.Coverage, r.Scoring.Prune} {
 		w.flt(f)
 	}

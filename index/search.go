@@ -310,18 +310,28 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 			}
 		}
 	}
-	for _, h := range res.Hits {
-		h.Locations = m.locationsOf(at[h])
-		f, err := storedFields(col.snap, col.st.offsets, h.IndexInternalID.Value())
+	if err := loadPage(col.snap, col.st.offsets, m, res.Hits, func(i int) int { return at[res.Hits[i]] }); err != nil {
+		return nil, err
+	}
+	return ranked, nil
+}
+
+// loadPage gives each of a page's hits its terms' locations (m's, at
+// place(i) for hits[i]) and its stored fields, read from snap, and its ID
+// when it has none.
+func loadPage(snap *scorch.IndexSnapshot, offsets []uint64, m *leafMatches, hits []*search.DocumentMatch, place func(int) int) error {
+	for i, h := range hits {
+		h.Locations = m.locationsOf(place(i))
+		f, err := storedFields(snap, offsets, h.IndexInternalID.Value())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		h.Fields = f
 		if h.ID == "" {
 			h.ID, _ = f[idField].(string)
 		}
 	}
-	return ranked, nil
+	return nil
 }
 
 // evaluated counts the windows evaluate found (done) and those it left to

@@ -4,8 +4,9 @@
 # VmRSS, RssAnon and RssFile from /proc/PID/status every 100 ms, and runs the benchmark's search load
 # (cmd/tolkbench load: the 200-query Dutch mix drawn from $CORPUS, then the English mix) at $CLIENTS
 # clients for $DUR each. For each run it prints q/s, p50, p99, the server's CPU time and minor page
-# faults per query, and the highest VmRSS sampled during the run with its anonymous and file-backed
-# parts; then the memory 2 s after the load. Samples are kept in /tmp/rssload/LABEL/samples.txt.
+# faults per query, the highest VmRSS sampled during the run with its anonymous and file-backed
+# parts, and the lowest and highest VmRSS after the run's first second; then the memory 2 s after the
+# load. Samples are kept in /tmp/rssload/LABEL/samples.txt.
 # Env: CORPUS (default /tmp/bwb-small), DUR (10s), CLIENTS (8), MIXES ("nl en"),
 #      TOLKBENCH (a tolkbench binary; default: built here), SHARED (../shared/data).
 # Example: scripts/rssload.sh /tmp/tolk /tmp/data-small 28974 strict --tm-seed none --mapped-under-load 25ms
@@ -41,7 +42,9 @@ for mix in ${MIXES:-nl en}; do
 	s1=$(wc -l < "$OUT/samples.txt")
 	qps=$(grep -o '[0-9.]* q/s' "$OUT/load-$mix.txt" | cut -d' ' -f1); d=${DUR%s}
 	peak=$(sed -n "$((s0+1)),${s1}p" "$OUT/samples.txt" | awk '$2>m{m=$2;a=$3;f=$4} $3>ma{ma=$3} $4>mf{mf=$4} END{printf "peak VmRSS %d MiB (anon %d, file %d; highest anon %d, file %d)", m, a, f, ma, mf}')
-	echo "$LABEL $(head -1 "$OUT/load-$mix.txt" | cut -c1-120) | CPU/query $(echo "scale=3; ($c1-$c0)*10/($qps*$d)" | bc) ms, faults/query $(echo "scale=1; ($f1-$f0)/($qps*$d)" | bc) | $peak | load $(cut -d' ' -f1 /proc/loadavg)"
+	# After the run's first second (for a server with its result cache: once the mix's queries are in it).
+	later=$(sed -n "$((s0+1)),${s1}p" "$OUT/samples.txt" | awk 'NR==1{t0=$1} $1-t0>=1{if(n==0||$2<lo)lo=$2; if($2>hi)hi=$2; n++} END{if(n) printf "after its first second %d–%d MiB", lo, hi}')
+	echo "$LABEL $(head -1 "$OUT/load-$mix.txt" | cut -c1-120) | CPU/query $(echo "scale=3; ($c1-$c0)*10/($qps*$d)" | bc) ms, faults/query $(echo "scale=1; ($f1-$f0)/($qps*$d)" | bc) | $peak, $later | load $(cut -d' ' -f1 /proc/loadavg)"
 done
 sleep 2
 echo "$LABEL 2 s after the load: $(st)"

@@ -112,7 +112,7 @@ func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, erro
 func (s memorySettings) apply(passages uint64, segments int) {
 	switch {
 	case s.limit == serveMemoryLimit && s.auto:
-		debug.SetMemoryLimit(autoLimit(passages, segments) + s.cache)
+		debug.SetMemoryLimit(s.autoLimit(passages, segments))
 	case s.limit >= 0:
 		debug.SetMemoryLimit(s.limit)
 	}
@@ -122,6 +122,12 @@ func (s memorySettings) apply(passages uint64, segments int) {
 // a TM of segments in memory.
 func autoLimit(passages uint64, segments int) int64 {
 	return serveMemoryLimit + int64(min(passages, 1<<32))*perPassage + int64(min(max(segments, 0), 1<<32))*perSegment
+}
+
+// autoLimit is the default soft memory limit with room for the search
+// cache.
+func (s memorySettings) autoLimit(passages uint64, segments int) int64 {
+	return autoLimit(passages, segments) + s.cache
 }
 
 // followMemory keeps the default limit up to date, every memoryFollow, as
@@ -137,7 +143,7 @@ func followMemory(ctx context.Context, a *app.App, s memorySettings) (stop func(
 		if err != nil {
 			return
 		}
-		if l := autoLimit(passages, a.TMLoadedSegments()) + s.cache; l != last {
+		if l := s.autoLimit(passages, a.TMLoadedSegments()); l != last {
 			debug.SetMemoryLimit(l)
 			last = l
 		}
@@ -177,9 +183,10 @@ func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 // it, which bounds RSS during a load at the cost of mapping the pages again
 // (docs/PERFORMANCE.md, "Serving memory under load, session 7"). The
 // executable's pages are given back with them (under load at most every
-// exeEvery), and once at the first idle check after start-up. The returned function stops it and waits until it
-// has stopped (before the App is closed). Nothing is started when there is
-// no bound or the system cannot tell or release (not Linux).
+// exeEvery), and once at the first idle check after start-up. The
+// returned function stops it and waits until it has stopped (before the
+// App is closed). Nothing is started when there is no bound or the system
+// cannot tell or release (not Linux).
 func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Logger) (stop func()) {
 	if s.mapped <= 0 {
 		return func() {}

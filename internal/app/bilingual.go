@@ -601,7 +601,7 @@ type passageWords struct {
 // newPassageWords returns the words of text, all read.
 func newPassageWords(text string) *passageWords {
 	p := readPassageWords(&passageWords{}, text)
-	for i := 0; p.has(i); i++ {
+	for p.read() {
 	}
 	return p
 }

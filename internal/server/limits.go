@@ -19,19 +19,19 @@ const (
 
 // searchLimiter bounds what searches may cost the server: every search
 // gets a deadline, no more run at once than there are cores, and searches
-// whose cost depends on the dictionary
-// (prefix and fuzzy terms, index.Query.Expands) or whose words are very
-// frequent (index.Index.Postings) share a few slots, so that a flood of
-// them cannot starve plain searches of CPU.
+// whose cost depends on the dictionary (prefix and fuzzy terms,
+// index.Query.Expands) or whose words are very frequent
+// (index.Index.Postings) share a few slots, so that a flood of them cannot
+// starve plain searches of CPU.
 type searchLimiter struct {
 	timeout time.Duration
 	slots   chan struct{}
 	// running admits every search, as many at once as there are cores:
 	// the others wait their turn (within their deadline). Searches beyond
 	// the cores do not finish sooner, but each holds its scratch memory
-	// and its index pages the while, and on all 6,276 BWB documents eight
-	// at once on two cores cost 7.3 ms of CPU per Dutch query against
-	// 5.6 ms two at a time.
+	// and its index pages the while: on all 6,276 BWB documents, 8
+	// clients on two cores, the limit took a Dutch query from 6.7–6.9 to
+	// 5.3–5.4 ms of CPU (docs/PERFORMANCE.md, "Fourth round").
 	running chan struct{}
 	// postings estimates what a query reads (index.Index.Postings); nil
 	// counts nothing.

@@ -30,19 +30,8 @@ func (s *searchJSON) appendJSON(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	b = append(b, `,"hits":`...)
-	if s.Hits == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range s.Hits {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = s.Hits[i].appendJSON(b); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, ']')
+	if b, err = appendJSONArray(b, s.Hits, func(b []byte, h *hitJSON) ([]byte, error) { return h.appendJSON(b) }); err != nil {
+		return nil, err
 	}
 	b = append(b, `,"facets":`...)
 	if s.Facets == nil {
@@ -117,24 +106,32 @@ func (h *hitJSON) appendJSON(b []byte) ([]byte, error) {
 		return nil, err
 	}
 	b = append(b, `,"matched":`...)
-	if h.Matched == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, m := range h.Matched {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if b, err = appendMatchedJSON(b, m); err != nil {
-				return nil, err
-			}
-		}
-		b = append(b, ']')
+	if b, err = appendJSONArray(b, h.Matched, appendMatchedJSON); err != nil {
+		return nil, err
 	}
 	return append(b, '}'), nil
 }
 
-func appendMatchedJSON(b []byte, m app.Matched) ([]byte, error) {
+// appendJSONArray appends xs as json.Marshal writes a slice (null when
+// nil), each element by each.
+func appendJSONArray[T any](b []byte, xs []T, each func([]byte, *T) ([]byte, error)) ([]byte, error) {
+	if xs == nil {
+		return append(b, "null"...), nil
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		var err error
+		if b, err = each(b, &xs[i]); err != nil {
+			return nil, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+func appendMatchedJSON(b []byte, m *app.Matched) ([]byte, error) {
 	b = append(b, `{"query":`...)
 	b = appendJSONString(b, m.Query)
 	b = append(b, `,"term":`...)
@@ -156,35 +153,19 @@ func appendMatchedJSON(b []byte, m app.Matched) ([]byte, error) {
 }
 
 func appendFacetsJSON(b []byte, fs []facetJSON) []byte {
-	if fs == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, f := range fs {
-		if i > 0 {
-			b = append(b, ',')
-		}
+	b, _ = appendJSONArray(b, fs, func(b []byte, f *facetJSON) ([]byte, error) {
 		b = append(b, `{"value":`...)
 		b = appendJSONString(b, f.Value)
 		b = append(b, `,"count":`...)
 		b = strconv.AppendInt(b, int64(f.Count), 10)
-		b = append(b, '}')
-	}
-	return append(b, ']')
+		return append(b, '}'), nil
+	})
+	return b
 }
 
 func appendJSONStrings(b []byte, ss []string) []byte {
-	if ss == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range ss {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, s)
-	}
-	return append(b, ']')
+	b, _ = appendJSONArray(b, ss, func(b []byte, s *string) ([]byte, error) { return appendJSONString(b, *s), nil })
+	return b
 }
 
 // appendJSONFloat appends f as json.Marshal writes a float64: the shortest
