@@ -315,3 +315,51 @@ func parseSize(s string) (int64, error) {
 	}
 	return n * mult, nil
 }
+
+// releaseHeapAfterLoads gives the heap's free pages back to the system
+// (release, debug.FreeOSMemory in tolk serve) once each load has ended:
+// checked every period, a load is a spell of checks in which the process
+// used more than 5 % of a core, and its end the first check after it
+// that did not. Under a load the heap grows towards the memory limit
+// between collections; when the load stops the runtime keeps those pages
+// and gives them back only slowly (Go's background scavenger), so a
+// server left idle after a burst of searches held 25–30 MiB of free heap
+// (docs/PERFORMANCE.md, "Serving memory after a load, session 9"). A
+// release costs one full collection; it happens at most once per
+// heapEvery. The returned function stops it and waits until it has
+// stopped.
+func releaseHeapAfterLoads(ctx context.Context, period time.Duration, release func()) (stop func()) {
+	l := loadEnds{idle: period / 20, last: cpuTime()}
+	var at time.Time // the last release
+	return every(ctx, period, func() {
+		if !l.ended(cpuTime()) || time.Since(at) < heapEvery {
+			return
+		}
+		release()
+		at = time.Now()
+		l.last = cpuTime() // the release's own work is not load
+	})
+}
+
+// heapEvery is how often, at most, releaseHeapAfterLoads gives the heap
+// back: a load that stops and starts again every other check pays for
+// one collection per heapEvery, not one per pause.
+const heapEvery = 10 * time.Second
+
+// loadEnds tells, from the process's CPU time read at regular checks,
+// when a load ended.
+type loadEnds struct {
+	idle time.Duration // the most CPU time between two checks of an idle process
+	last time.Duration // the CPU time at the last check
+	busy bool          // the last check found the process busy
+}
+
+// ended reports whether the check at CPU time now is the first idle one
+// after a busy one.
+func (l *loadEnds) ended(now time.Duration) bool {
+	busy := now-l.last > l.idle
+	l.last = now
+	ended := l.busy && !busy
+	l.busy = busy
+	return ended
+}

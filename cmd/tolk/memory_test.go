@@ -172,3 +172,30 @@ func TestMostlyCached(t *testing.T) {
 		})
 	}
 }
+
+func TestLoadEnds(t *testing.T) {
+	ms := time.Millisecond
+	tests := []struct {
+		name string
+		cpu  []time.Duration // the CPU time at each check, from 0
+		want []bool          // ended at each check
+	}{
+		{"idle throughout", []time.Duration{1 * ms, 2 * ms, 3 * ms}, []bool{false, false, false}},
+		{"a load, then idle", []time.Duration{100 * ms, 200 * ms, 201 * ms, 202 * ms}, []bool{false, false, true, false}},
+		{"two loads", []time.Duration{100 * ms, 101 * ms, 200 * ms, 201 * ms}, []bool{false, true, false, true}},
+		{"still busy", []time.Duration{100 * ms, 200 * ms, 300 * ms}, []bool{false, false, false}},
+		{"at the threshold is idle", []time.Duration{100 * ms, 110 * ms}, []bool{false, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := loadEnds{idle: 10 * ms}
+			var got []bool
+			for _, c := range tt.cpu {
+				got = append(got, l.ended(c))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("ended (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

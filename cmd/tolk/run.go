@@ -248,6 +248,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	go debug.FreeOSMemory()
 	stopMapped := keepMapped(ctx, a, ms, log)
 	defer stopMapped()
+	stopHeap := releaseHeapAfterLoads(ctx, mappedCheck, debug.FreeOSMemory)
+	defer stopHeap()
 	stopFollow := followMemory(ctx, a, ms)
 	defer stopFollow()
 	ln, err := net.Listen("tcp", *addr)
