@@ -5,6 +5,7 @@
 //	tolkbench md -out DIR [-percent P] FILE.jsonl.gz...   write BWB documents as DIR/ID.md
 //	tolkbench run -corpus DIR -tolk BIN [flags]             index, load, print Markdown
 //	tolkbench load -url URL -corpus DIR [-mix nl|en] [flags]  load a running server
+//	tolkbench perquery -url URL -pid PID -corpus DIR [-reps N]  server CPU per query, by words
 //	tolkbench bleve-index -corpus DIR -index DIR             (run's helper process)
 //	tolkbench bleve-serve -index DIR -addr HOST:PORT         (run's helper process)
 //	tolkbench pg-serve -socket PATH -addr HOST:PORT          (run's helper process)

@@ -18,7 +18,7 @@ import (
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("usage: tolkbench md|run|load|bleve-index|bleve-serve|pg-serve [flags]")
+		return errors.New("usage: tolkbench md|run|load|perquery|bleve-index|bleve-serve|pg-serve [flags]")
 	}
 	switch args[0] {
 	case "md":
@@ -33,6 +33,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return pgServeCmd(ctx, args[1:])
 	case "load":
 		return loadCmd(ctx, args[1:], stdout)
+	case "perquery":
+		return perqueryCmd(ctx, args[1:], stdout)
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }
