@@ -97,6 +97,8 @@ type App struct {
 	tmErr  error       // what loading tmem returned
 	tmDone atomic.Bool // tmem is loaded
 	tmSeed string      // Config.TMSeed
+	// seeding is the progress of the default TM's seed (TMSeeding).
+	seeding seedProgress
 
 	// bg runs work started in the background (the default TM's seed);
 	// Close cancels bgCtx and waits for it.

@@ -65,6 +65,14 @@ func (a *App) tmReady() error {
 		if a.tmErr != nil || a.tmSeed == "" {
 			return
 		}
+		if a.store != nil {
+			if done, err := a.store.Seeded(seedTMMark); err == nil && done {
+				return // SeedTM would find it done too
+			}
+		}
+		// Marked before it starts, so that the answer of this first use
+		// says that the TM is still being filled.
+		a.seeding.begin()
 		a.bg.Go(func() {
 			if _, err := a.SeedTM(a.bgCtx, a.tmSeed); err != nil && a.bgCtx.Err() == nil {
 				a.log.Error("seeding the default translation memory", "err", err)

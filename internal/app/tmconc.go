@@ -77,6 +77,9 @@ type TMConcordanceResult struct {
 	Pairs     []TMConcordancePair  `json:"pairs"`
 	Examined  int                  `json:"examined"`
 	Truncated bool                 `json:"truncated,omitempty"`
+	// Seeding, when present, says that the default TM is still being
+	// filled: the answer misses the pairs not yet in.
+	Seeding *TMSeeding `json:"seeding,omitempty"`
 }
 
 // MaxConcordanceCandidates bounds the segments one concordance checks.
@@ -119,6 +122,7 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 	if q.Offset < len(sel) {
 		res.Pairs = sel[q.Offset:min(q.Offset+q.Limit, len(sel))]
 	}
+	res.Seeding = a.TMSeeding()
 	return res, nil
 }
 

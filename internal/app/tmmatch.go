@@ -112,6 +112,9 @@ type TMMatchResult struct {
 	Lang      string            `json:"lang"`
 	Min       int               `json:"min"`
 	Sentences []TMMatchSentence `json:"sentences"`
+	// Seeding, when present, says that the default TM is still being
+	// filled: the answer misses the pairs not yet in.
+	Seeding *TMSeeding `json:"seeding,omitempty"`
 }
 
 // MatchTM finds fuzzy matches for every sentence of r.Text (split as the
@@ -149,7 +152,7 @@ func (a *App) MatchTM(ctx context.Context, r TMMatchRequest) (TMMatchResult, err
 	if len(sents) > MaxMatchSentences {
 		return TMMatchResult{}, badInput(fmt.Errorf("%d sentences: at most %d a request", len(sents), MaxMatchSentences))
 	}
-	res := TMMatchResult{Lang: r.Lang, Min: r.Min, Sentences: make([]TMMatchSentence, 0, len(sents))}
+	res := TMMatchResult{Lang: r.Lang, Min: r.Min, Sentences: make([]TMMatchSentence, 0, len(sents)), Seeding: a.TMSeeding()}
 	if len(sents) == 0 {
 		return res, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -28,7 +29,11 @@ const seedTMMark = "tm:" + DefaultTMCollection
 // remembers it, so a restart or a user who deleted segments does not get
 // them back. In memory mode it imports every time. It reports whether it
 // imported.
+//
+// While it runs, TMSeeding tells how far it is, and the TM's answers say
+// so (their results miss the pairs not yet in).
 func (a *App) SeedTM(ctx context.Context, path string) (bool, error) {
+	defer a.seeding.end()
 	if a.store != nil {
 		done, err := a.store.Seeded(seedTMMark)
 		if err != nil {
@@ -38,6 +43,7 @@ func (a *App) SeedTM(ctx context.Context, path string) (bool, error) {
 			return false, nil
 		}
 	}
+	a.seeding.begin()
 	f, err := os.Open(path)
 	if err != nil {
 		return false, fmt.Errorf("app: default TM: %w", err)
@@ -61,6 +67,8 @@ func (a *App) SeedTM(ctx context.Context, path string) (bool, error) {
 	// the segments' content ids make that replace, not add.
 	n := 0
 	lines := bytes.SplitAfter(data, []byte("\n"))
+	a.seeding.set(0, nonEmptyLines(lines))
+	done := 0
 	for i := 0; i < len(lines); i += seedChunk {
 		if err := ctx.Err(); err != nil {
 			return false, fmt.Errorf("app: default TM: %w", err)
@@ -74,6 +82,8 @@ func (a *App) SeedTM(ctx context.Context, path string) (bool, error) {
 			return false, fmt.Errorf("app: default TM %s: %w", path, err)
 		}
 		n += res.Imported
+		done += nonEmptyLines(lines[i:min(i+seedChunk, len(lines))])
+		a.seeding.set(done, -1)
 	}
 	if a.store != nil {
 		if err := a.store.MarkSeeded(seedTMMark); err != nil {
@@ -82,4 +92,68 @@ func (a *App) SeedTM(ctx context.Context, path string) (bool, error) {
 	}
 	a.log.Info("default translation memory seeded", "file", path, "segments", n, "took", time.Since(start).Round(time.Millisecond))
 	return true, nil
+}
+
+// nonEmptyLines counts the lines with something besides white space: the
+// treaty pairs among lines.
+func nonEmptyLines(lines [][]byte) int {
+	n := 0
+	for _, l := range lines {
+		if len(bytes.TrimSpace(l)) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// TMSeeding is how far the default TM's seed under way is: while it runs,
+// what the TM answers misses the pairs not yet in.
+type TMSeeding struct {
+	// Pairs is the number of treaty pairs to import; 0 while the file is
+	// still being read.
+	Pairs int `json:"pairs"`
+	// PairsDone is the number of them imported so far.
+	PairsDone int `json:"pairs_done"`
+}
+
+// seedProgress is the state behind TMSeeding.
+type seedProgress struct {
+	mu          sync.Mutex
+	running     bool
+	pairs, done int
+}
+
+func (s *seedProgress) begin() {
+	s.mu.Lock()
+	s.running, s.pairs, s.done = true, 0, 0
+	s.mu.Unlock()
+}
+
+func (s *seedProgress) end() {
+	s.mu.Lock()
+	s.running = false
+	s.mu.Unlock()
+}
+
+// set records done pairs imported and, when pairs ≥ 0, the number to
+// import.
+func (s *seedProgress) set(done, pairs int) {
+	s.mu.Lock()
+	s.done = done
+	if pairs >= 0 {
+		s.pairs = pairs
+	}
+	s.mu.Unlock()
+}
+
+// TMSeeding returns how far the default TM's seed is, or nil when none
+// runs.
+func (a *App) TMSeeding() *TMSeeding {
+	s := &a.seeding
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.running {
+		return nil
+	}
+	return &TMSeeding{Pairs: s.pairs, PairsDone: s.done}
 }

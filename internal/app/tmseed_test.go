@@ -4,9 +4,15 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
@@ -138,4 +144,106 @@ func TestTMMemoryMode(t *testing.T) {
 		t.Errorf("memory mode: %d segments before any import", len(a.TMSegments("")))
 	}
 	_ = res
+}
+
+// TestTMSeedingReported: while the default TM is being seeded, the TM's
+// answers say how far the seed is (the first use's own answer included);
+// after it, and on a data directory already seeded, they say nothing.
+func TestTMSeedingReported(t *testing.T) {
+	const pairs = 2*seedChunk + 100 // three chunks
+	var b strings.Builder
+	for i := range pairs {
+		fmt.Fprintf(&b, `{"doc":"v%d","article":"1","nl":"Het verdrag nummer %d treedt in werking.","en":"Treaty number %d shall enter into force."}`+"\n", i, i, i)
+	}
+	path := filepath.Join(t.TempDir(), "pairs.jsonl")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: dir, TMSeed: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Hold the seed when its second chunk is about to be indexed.
+	entered, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	a.tmem.putHook = func() {
+		if s := a.TMSeeding(); s != nil && s.PairsDone >= seedChunk {
+			once.Do(func() {
+				close(entered)
+				<-release
+			})
+		}
+	}
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+			a.Close()
+		}
+	}()
+
+	first, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: "verdrag", Lang: "nl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Seeding == nil {
+		t.Error("the first use's answer does not say that the seed it started is under way")
+	}
+	select {
+	case <-entered:
+	case <-time.After(60 * time.Second):
+		t.Fatal("the seed never reached its second chunk")
+	}
+	want := &TMSeeding{Pairs: pairs, PairsDone: seedChunk}
+	within(t, 30*time.Second, "ConcordanceTM during the seed", func() {
+		res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: "verdrag", Lang: "nl"})
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		if diff := cmp.Diff(want, res.Seeding); diff != "" {
+			t.Errorf("concordance during the seed, seeding (-want +got):\n%s", diff)
+		}
+		if res.Total == 0 || res.Total >= pairs {
+			t.Errorf("concordance during the seed: %d pairs, want some of the %d", res.Total, pairs)
+		}
+	})
+	within(t, 30*time.Second, "MatchTM during the seed", func() {
+		res, err := a.MatchTM(ctx, TMMatchRequest{Text: "Het verdrag nummer 7 treedt in werking.", Lang: "nl"})
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		if diff := cmp.Diff(want, res.Seeding); diff != "" {
+			t.Errorf("fuzzy match during the seed, seeding (-want +got):\n%s", diff)
+		}
+	})
+	released = true
+	close(release)
+	a.bg.Wait()
+	res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: "verdrag", Lang: "nl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Seeding != nil || res.Total != pairs {
+		t.Errorf("after the seed: seeding %+v, %d pairs; want none and %d", res.Seeding, res.Total, pairs)
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	again := openDir(t, dir)
+	again.tmSeed = path // as tolk serve opens it: with the seed, already in
+	m, err := again.MatchTM(ctx, TMMatchRequest{Text: "Het verdrag nummer 7 treedt in werking.", Lang: "nl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Seeding != nil || again.TMSeeding() != nil {
+		t.Errorf("a seeded data directory's first use: seeding %+v / %+v, want none", m.Seeding, again.TMSeeding())
+	}
+	if n := len(m.Sentences); n != 1 || len(m.Sentences[0].Matches) == 0 {
+		t.Errorf("after a restart: %d sentences, matches %+v; want the seeded pairs matched", n, m.Sentences)
+	}
 }

@@ -52,6 +52,8 @@ var tmLabels = map[string]map[string]string{
 		"via_gloss":   "via de woordenlijst",
 		"via_tm":      "woorden die in deze zinsparen steeds terugkomen",
 		"collection":  "Collectie",
+		"seeding":     "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
+		"seeding_0":   "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
 	},
 	"en": {
 		"title":       "Translation memory",
@@ -81,7 +83,21 @@ var tmLabels = map[string]map[string]string{
 		"via_gloss":   "via the glossary",
 		"via_tm":      "words that recur in these sentence pairs",
 		"collection":  "Collection",
+		"seeding":     "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
+		"seeding_0":   "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
 	},
+}
+
+// seedingNotice is what a page says while the default TM is being
+// seeded (nil: it is not).
+func seedingNotice(L map[string]string, s *app.TMSeeding) string {
+	switch {
+	case s == nil:
+		return ""
+	case s.Pairs == 0:
+		return L["seeding_0"]
+	}
+	return fmt.Sprintf(L["seeding"], s.PairsDone, s.Pairs)
 }
 
 // piece is a run of text, marked or not, for the templates.
@@ -151,6 +167,7 @@ type tmPageData struct {
 	Translation  string
 	Searched     bool
 	Total        int
+	Seeding      string // the notice while the default TM is being seeded
 	PairsLabel   string
 	Chips        []tmChip
 	Pairs        []tmPair
@@ -189,6 +206,7 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 		return err
 	}
 	d.Searched, d.Total = true, res.Total
+	d.Seeding = seedingNotice(L, res.Seeding)
 	d.PairsLabel = fmt.Sprintf(L["pairs"], res.Total)
 	link := func(translation string, offset int) string {
 		v := url.Values{"q": {d.Q}, "lang": {d.Lang}}
@@ -246,6 +264,7 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 type tmFuzzyPanel struct {
 	L         map[string]string
 	None      string
+	Seeding   string // the notice while the default TM is being seeded
 	Sentences []tmFuzzySentence
 }
 
@@ -279,7 +298,7 @@ func (u *ui) tmFuzzy(text, uiLang string) (*tmFuzzyPanel, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &tmFuzzyPanel{L: L, None: fmt.Sprintf(L["fuzzy_none"], res.Min)}
+	p := &tmFuzzyPanel{L: L, None: fmt.Sprintf(L["fuzzy_none"], res.Min), Seeding: seedingNotice(L, res.Seeding)}
 	for _, s := range res.Sentences {
 		fs := tmFuzzySentence{Plain: s.Text, Text: []piece{{Text: s.Text}}}
 		for i, m := range s.Matches {
@@ -314,6 +333,8 @@ type tmConceptPanel struct {
 	Chips  []tmChip
 	Pairs  []tmPair
 	Status int
+	// Seeding is the notice while the default TM is being seeded.
+	Seeding string
 }
 
 // tmConcept looks up how the TM translates a Dutch term (the concept
@@ -330,7 +351,7 @@ func (u *ui) tmConcept(term, uiLang string) (*tmConceptPanel, error) {
 		return nil, err
 	}
 	v := url.Values{"q": {term}, "lang": {"nl"}}
-	p := &tmConceptPanel{L: L, Term: term, URL: "/tm?" + v.Encode(), Status: http.StatusOK}
+	p := &tmConceptPanel{L: L, Term: term, URL: "/tm?" + v.Encode(), Status: http.StatusOK, Seeding: seedingNotice(L, res.Seeding)}
 	for _, g := range res.Groups {
 		if g.Text == "" || len(p.Chips) == 6 {
 			continue
