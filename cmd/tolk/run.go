@@ -390,6 +390,9 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	files := make([]app.BulkFile, len(paths))
 	for i, p := range paths {
 		files[i] = app.BulkFile{Name: filepath.Base(p), Read: func() ([]byte, error) { return os.ReadFile(p) }}
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			files[i].Size = st.Size() // for the progress; a file that cannot be read is reported when it is read
+		}
 	}
 	if getenv("GOMEMLIMIT") == "" {
 		// A soft limit makes the collector work harder near it instead
@@ -491,10 +494,22 @@ func progressPrinter(w io.Writer, every time.Duration) func(app.BulkProgress) {
 			return
 		}
 		last, printed = p.Elapsed, true
-		rate := float64(p.Done) / max(p.Elapsed.Seconds(), 1e-3)
+		secs := max(p.Elapsed.Seconds(), 1e-3)
+		rate := float64(p.Done) / secs
 		line := fmt.Sprintf("ingested %d/%d, %.0f docs/s, %d passages", p.Done, p.Total, rate, p.Passages)
+		// The share of the bytes done foretells the rest better than the
+		// share of the files: a folder's files differ in size, and a
+		// walk in name order often meets the large ones late.
+		left := float64(p.Total-p.Done) / rate
+		if p.TotalBytes > 0 {
+			line = fmt.Sprintf("ingested %d/%d (%.0f%% of %.1f MB), %.0f docs/s, %d passages", p.Done, p.Total,
+				100*float64(p.Bytes)/float64(p.TotalBytes), float64(p.TotalBytes)/1e6, rate, p.Passages)
+			if p.Bytes > 0 {
+				left = float64(p.TotalBytes-p.Bytes) / (float64(p.Bytes) / secs)
+			}
+		}
 		if p.Done < p.Total && rate > 0 {
-			eta := time.Duration(float64(p.Total-p.Done) / rate * float64(time.Second))
+			eta := time.Duration(left * float64(time.Second))
 			line += ", ETA " + eta.Round(time.Second).String()
 		} else if p.Done == p.Total {
 			line += fmt.Sprintf(" in %v", p.Elapsed.Round(100*time.Millisecond))

@@ -22,6 +22,11 @@ import (
 type BulkFile struct {
 	Name string
 	Read func() ([]byte, error)
+	// Size is the file's size in bytes when it is known before the file
+	// is read (0: not known). With the sizes the progress counts bytes
+	// too (BulkProgress.Bytes), which tell how far a load is better than
+	// the number of files when their sizes differ.
+	Size int64
 }
 
 // BulkOptions say how AddDocuments loads.
@@ -68,6 +73,9 @@ type BulkProgress struct {
 	Passages int // passages committed
 	Commits  int // batches committed
 	Elapsed  time.Duration
+	// Bytes is the size of the files handled, of TotalBytes: the sum of
+	// the files' BulkFile.Size (0 when no size was given).
+	Bytes, TotalBytes int64
 }
 
 // BulkFailure is a file AddDocuments refused; nothing of it is stored.
@@ -222,10 +230,15 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		batch = bulkBatch{}
 		return nil
 	}
+	// sizes[k] is the size of the first k files (BulkFile.Size).
+	sizes := make([]int64, len(files)+1)
+	for i, f := range files {
+		sizes[i+1] = sizes[i] + max(f.Size, 0)
+	}
 	var last BulkProgress // the last reported, so that the end is not reported twice
 	progress := func(done int) {
 		p := BulkProgress{Done: done, Total: len(files), Failed: len(rep.Failed),
-			Passages: rep.Passages, Commits: rep.Commits}
+			Passages: rep.Passages, Commits: rep.Commits, Bytes: sizes[done], TotalBytes: sizes[len(files)]}
 		if opt.Progress == nil || (done == len(files) && p == last) {
 			return
 		}

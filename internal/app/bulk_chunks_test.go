@@ -154,3 +154,45 @@ func TestAddDocumentsProgressEnd(t *testing.T) {
 		t.Errorf("progress at the end (-want +got):\n%s", diff)
 	}
 }
+
+// TestAddDocumentsProgressBytes: with the files' sizes given, each
+// progress report counts the bytes of the files handled so far, of all of
+// them.
+func TestAddDocumentsProgressBytes(t *testing.T) {
+	a := openOwn(t, t.TempDir())
+	defer a.Close()
+	const paras = 3
+	var files []BulkFile
+	var sizes []int64
+	for i := range 5 {
+		f := bulkFile(fmt.Sprintf("brief-%d.md", i), i, 0, paras*(i+1))
+		data, _ := f.Read()
+		f.Size = int64(len(data))
+		files = append(files, f)
+		sizes = append(sizes, f.Size)
+	}
+	var total int64
+	prefix := []int64{0}
+	for _, s := range sizes {
+		total += s
+		prefix = append(prefix, total)
+	}
+	var got []BulkProgress
+	_, err := a.AddDocuments(context.Background(), files, BulkOptions{BatchPassages: 2 * paras, Progress: func(p BulkProgress) {
+		got = append(got, p)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 2 {
+		t.Fatalf("%d progress reports, want one per commit", len(got))
+	}
+	for _, p := range got {
+		if p.TotalBytes != total || p.Bytes != prefix[p.Done] {
+			t.Errorf("progress at %d of %d files: %d of %d bytes, want %d of %d", p.Done, p.Total, p.Bytes, p.TotalBytes, prefix[p.Done], total)
+		}
+	}
+	if last := got[len(got)-1]; last.Done != len(files) || last.Bytes != total {
+		t.Errorf("last report: %d files, %d bytes; want %d, %d", last.Done, last.Bytes, len(files), total)
+	}
+}
