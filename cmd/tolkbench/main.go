@@ -6,6 +6,7 @@
 //	tolkbench run -corpus DIR -tolk BIN [flags]             index, load, print Markdown
 //	tolkbench load -url URL -corpus DIR [-mix nl|en] [flags]  load a running server
 //	tolkbench perquery -url URL -pid PID -corpus DIR [-reps N]  server CPU per query, by words
+//	tolkbench post -url URL -token T -corpus DIR             POST each file to /api/v1/documents
 //	tolkbench bleve-index -corpus DIR -index DIR             (run's helper process)
 //	tolkbench bleve-serve -index DIR -addr HOST:PORT         (run's helper process)
 //	tolkbench pg-serve -socket PATH -addr HOST:PORT          (run's helper process)

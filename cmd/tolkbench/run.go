@@ -18,7 +18,7 @@ import (
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New("usage: tolkbench md|run|load|perquery|bleve-index|bleve-serve|pg-serve [flags]")
+		return errors.New("usage: tolkbench md|run|load|perquery|post|bleve-index|bleve-serve|pg-serve [flags]")
 	}
 	switch args[0] {
 	case "md":
@@ -35,6 +35,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return loadCmd(ctx, args[1:], stdout)
 	case "perquery":
 		return perqueryCmd(ctx, args[1:], stdout)
+	case "post":
+		return postCmd(ctx, args[1:], stdout)
 	}
 	return fmt.Errorf("unknown command %q", args[0])
 }
