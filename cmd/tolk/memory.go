@@ -196,15 +196,12 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		return func() {}
 	}
 	period := s.checkPeriod()
-	idle := period / 20 // 5 % of a core
-	last := cpuTime()
+	load := loadEnds{idle: period / 20, last: cpuTime()}
 	started := false
 	var exeAt time.Time // the executable's pages last given back
 	lastCache := a.Index().CacheStats()
 	return every(ctx, period, func() {
-		now := cpuTime()
-		busy := now-last > idle
-		last = now
+		busy, _ := load.observe(cpuTime())
 		cs := a.Index().CacheStats()
 		cached := mostlyCached(lastCache, cs)
 		lastCache = cs
@@ -232,7 +229,7 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		}
 		after, _ := resident.Current()
 		log.Debug("mapped pages given back", "mappings", st.Mappings, "busy", busy, "file-backed before", u.File, "after", after.File)
-		last = cpuTime() // the release's own work is not load
+		load.last = cpuTime() // the release's own work is not load
 	})
 }
 
@@ -347,19 +344,27 @@ func releaseHeapAfterLoads(ctx context.Context, period time.Duration, release fu
 const heapEvery = 10 * time.Second
 
 // loadEnds tells, from the process's CPU time read at regular checks,
-// when a load ended.
+// whether the process is busy (more than idle of CPU time since the last
+// check: 5 % of a core for period/20) and when a load ended.
 type loadEnds struct {
 	idle time.Duration // the most CPU time between two checks of an idle process
 	last time.Duration // the CPU time at the last check
 	busy bool          // the last check found the process busy
 }
 
-// ended reports whether the check at CPU time now is the first idle one
-// after a busy one.
-func (l *loadEnds) ended(now time.Duration) bool {
-	busy := now-l.last > l.idle
+// observe records the check at CPU time now: whether the process was
+// busy since the last check, and whether this is the first idle check
+// after a busy one (a load ended).
+func (l *loadEnds) observe(now time.Duration) (busy, ended bool) {
+	busy = now-l.last > l.idle
 	l.last = now
-	ended := l.busy && !busy
+	ended = l.busy && !busy
 	l.busy = busy
+	return busy, ended
+}
+
+// ended is observe's second answer.
+func (l *loadEnds) ended(now time.Duration) bool {
+	_, ended := l.observe(now)
 	return ended
 }

@@ -59,7 +59,7 @@ func perqueryCmd(ctx context.Context, args []string, stdout io.Writer) error {
 			return err
 		}
 		for range *reps {
-			if err := getOK(ctx, hc, *base+url.QueryEscape(q)); err != nil {
+			if _, err := bench.Get(ctx, hc, *base+url.QueryEscape(q)); err != nil {
 				return err
 			}
 		}
@@ -91,26 +91,6 @@ func perqueryCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	if all.n > 0 {
 		fmt.Fprintf(stdout, "all: %d, server CPU %.3f ms per query (%d requests each)\n", all.n, msf(all.cpu/time.Duration(all.n)), *reps)
-	}
-	return nil
-}
-
-// getOK sends one GET and reads the whole answer, which must be 200 OK.
-func getOK(ctx context.Context, hc *http.Client, u string) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("status %d for %s", resp.StatusCode, u)
 	}
 	return nil
 }

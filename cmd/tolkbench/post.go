@@ -64,8 +64,7 @@ func postCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	wall := time.Since(start)
 	slices.Sort(lat)
-	at := func(q float64) time.Duration { return lat[min(len(lat)-1, int(q*float64(len(lat))))] }
 	fmt.Fprintf(stdout, "posted %d files in %.1f s: p50 %v, p99 %v, slowest %v\n", len(lat), wall.Seconds(),
-		at(0.50).Round(time.Millisecond), at(0.99).Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
+		bench.Quantile(lat, 0.50).Round(time.Millisecond), bench.Quantile(lat, 0.99).Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
 	return nil
 }

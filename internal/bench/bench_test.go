@@ -70,7 +70,7 @@ func TestQuantile(t *testing.T) {
 		{"p100", lat, 1, 100},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := quantile(tc.in, tc.q); got != tc.want {
+			if got := Quantile(tc.in, tc.q); got != tc.want {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})

@@ -60,7 +60,7 @@ func Load(ctx context.Context, base string, queries []string, clients int, d tim
 			for i := c * len(queries) / clients; ctx.Err() == nil; i++ {
 				u := base + url.QueryEscape(queries[i%len(queries)])
 				t0 := time.Now()
-				n, err := get(ctx, hc, u)
+				n, err := Get(ctx, hc, u)
 				if ctx.Err() != nil {
 					return // the run ended during this request: not counted
 				}
@@ -89,11 +89,13 @@ func Load(ctx context.Context, base string, queries []string, clients int, d tim
 	}
 	res.Requests = len(lat)
 	slices.Sort(lat)
-	res.P50, res.P99 = quantile(lat, 0.50), quantile(lat, 0.99)
+	res.P50, res.P99 = Quantile(lat, 0.50), Quantile(lat, 0.99)
 	return res
 }
 
-func get(ctx context.Context, hc *http.Client, u string) (int64, error) {
+// Get sends one GET of u and reads the whole answer; an answer other than
+// 200 OK is an error naming its status. It returns the body's length.
+func Get(ctx context.Context, hc *http.Client, u string) (int64, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return 0, err
@@ -113,8 +115,8 @@ func get(ctx context.Context, hc *http.Client, u string) (int64, error) {
 	return n, nil
 }
 
-// quantile is the q-quantile of sorted latencies (nearest rank).
-func quantile(sorted []time.Duration, q float64) time.Duration {
+// Quantile is the q-quantile of sorted latencies (nearest rank).
+func Quantile(sorted []time.Duration, q float64) time.Duration {
 	if len(sorted) == 0 {
 		return 0
 	}
