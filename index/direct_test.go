@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -333,4 +334,57 @@ func FuzzSearchDirect(f *testing.F) {
 			t.Errorf("%q (-searched +direct):\n%s", q, d)
 		}
 	})
+}
+
+// TestUnionArena checks that a union made in the arena's free room keeps
+// it (what is taken after it does not overwrite it) and that a union that
+// outgrows the room is whole and leaves the arena as it was.
+func TestUnionArena(t *testing.T) {
+	list := func(docs ...uint64) hitList {
+		tfn := make([]float64, len(docs))
+		for i := range tfn {
+			tfn[i] = 1
+		}
+		return hitList{docs: docs, tfn: tfn, idf: 1, qw: 1}
+	}
+	kids := []hitList{list(1, 3, 5, 7), list(2, 3, 6, 7, 9)}
+	want := []uint64{1, 2, 3, 5, 6, 7, 9}
+	check := func(hl hitList) {
+		t.Helper()
+		if !slices.Equal(hl.docs, want) || len(hl.scores) != len(want) {
+			t.Fatalf("union = %v (%d scores), want %v", hl.docs, len(hl.scores), want)
+		}
+		for i, d := range hl.docs {
+			s := 0.5
+			if d == 3 || d == 7 {
+				s = 2
+			}
+			if hl.scores[i] != s {
+				t.Fatalf("passage %d scores %v, want %v", d, hl.scores[i], s)
+			}
+		}
+	}
+
+	var mem arena
+	hl := union(&mem, kids, 1)
+	// What is taken next must not be the union's memory.
+	next := mem.uints(16)[:16]
+	nextF := mem.floats(16)[:16]
+	for i := range next {
+		next[i], nextF[i] = 99, 99
+	}
+	check(hl)
+	if len(mem.u) != len(want)+16 {
+		t.Errorf("arena holds %d passages, want %d (the union's and the next list's)", len(mem.u), len(want)+16)
+	}
+
+	// An arena with room for 5: the union of 7 outgrows it.
+	small := arena{u: make([]uint64, 10, 15), f: make([]float64, 10, 15)}
+	hl = union(&small, kids, 1)
+	check(hl)
+	if len(small.u) != 10 || len(small.f) != 10 {
+		t.Errorf("arena grew to %d / %d after a union that left it, want 10", len(small.u), len(small.f))
+	}
+	hl = heapUnion(&small, kids, 1)
+	check(hl)
 }

@@ -480,8 +480,8 @@ func (ev *evaluator) evalKids(kids []*enode) ([]hitList, error) {
 // of them scores the sum of their scores, in order, times the share of
 // children that match it.
 func union(mem *arena, kids []hitList, min int) hitList {
-	size := unionSize(kids)
-	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
+	var out hitList
+	out.docs, out.scores = mem.open(longest(kids))
 	cs := cursors(kids)
 	total := float64(len(kids))
 	for len(cs) > 0 {
@@ -505,6 +505,7 @@ func union(mem *arena, kids []hitList, min int) hitList {
 			cs = dropDone(cs)
 		}
 	}
+	mem.keep(out.docs, out.scores)
 	return out
 }
 
@@ -551,37 +552,15 @@ func dropDone(cs []cursor) []cursor {
 	return live
 }
 
-// unionSize returns how many passages the children's lists hold together:
-// room for a union's output without the sum of their lengths (the four
-// fields of one word mostly hold the same passages), which on a large index
-// kept megabytes per search that were never written.
-func unionSize(kids []hitList) int {
-	size, most := 0, 0
+// longest returns the length of the longest child list: a union holds at
+// least that many passages, and mostly not many more (the four fields of
+// one word mostly hold the same passages).
+func longest(kids []hitList) int {
+	most := 0
 	for i := range kids {
-		size += len(kids[i].docs)
 		most = max(most, len(kids[i].docs))
 	}
-	if len(kids) < 2 || size < 4096 {
-		return size
-	}
-	cs := cursors(kids)
-	n := 0
-	for len(cs) > 0 {
-		next := lowest(cs)
-		n++
-		done := false
-		for i := range cs {
-			c := &cs[i]
-			if c.docs[c.at] == next {
-				c.at++
-				done = done || c.at == len(c.docs)
-			}
-		}
-		if done {
-			cs = dropDone(cs)
-		}
-	}
-	return max(n, most)
+	return most
 }
 
 // heapUnion is union as bleve's heap disjunction searcher sums it: the
@@ -590,8 +569,8 @@ func unionSize(kids []hitList) int {
 // searcher's ordering (by passage; a passage's children in whatever order
 // the heap holds them), so the sums are added in the same order.
 func heapUnion(mem *arena, kids []hitList, min int) hitList {
-	size := unionSize(kids)
-	out := hitList{docs: mem.uints(size), scores: mem.floats(size)}
+	var out hitList
+	out.docs, out.scores = mem.open(longest(kids))
 	h := &childHeap{kids: kids}
 	block := make([]childCurr, len(kids))
 	for i, k := range kids {
@@ -632,6 +611,7 @@ func heapUnion(mem *arena, kids []hitList, min int) hitList {
 		}
 		pop()
 	}
+	mem.keep(out.docs, out.scores)
 	return out
 }
 
@@ -936,6 +916,32 @@ func (a *arena) floats(n int) []float64 {
 	l := len(a.f)
 	a.f = a.f[:l+n]
 	return a.f[l : l : l+n]
+}
+
+// open returns the arena's free room as empty lists, with room for n at
+// least, for a list whose length is not known until it is made: a union
+// appends to them and hands them to keep. A list that outgrows the room
+// moves to memory of its own (append's), and the arena keeps nothing of it.
+// Nothing else may be taken from the arena between open and keep.
+func (a *arena) open(n int) ([]uint64, []float64) {
+	if cap(a.u)-len(a.u) < n {
+		a.u = make([]uint64, 0, max(n, 2*cap(a.u), minBlock))
+	}
+	if cap(a.f)-len(a.f) < n {
+		a.f = make([]float64, 0, max(n, 2*cap(a.f), minBlock))
+	}
+	return a.u[len(a.u):len(a.u):cap(a.u)], a.f[len(a.f):len(a.f):cap(a.f)]
+}
+
+// keep marks as taken the part of the room open gave that u and f fill,
+// unless they left it.
+func (a *arena) keep(u []uint64, f []float64) {
+	if room := a.u[len(a.u):cap(a.u)]; len(u) > 0 && len(room) > 0 && &u[0] == &room[0] {
+		a.u = a.u[:len(a.u)+len(u)]
+	}
+	if room := a.f[len(a.f):cap(a.f)]; len(f) > 0 && len(room) > 0 && &f[0] == &room[0] {
+		a.f = a.f[:len(a.f)+len(f)]
+	}
 }
 
 // release returns a to arenas; nothing it handed out may be used after.
