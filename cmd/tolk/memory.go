@@ -51,9 +51,20 @@ const (
 	// serveMappedLimit is the file-backed resident memory (the binary's
 	// pages included, ≈ 30 MiB) above which the mapped pages are given
 	// back.
-	serveMappedLimit = 64 << 20
+	serveMappedLimit = 48 << 20
 	// mappedCheck is how often the file-backed resident memory is read.
 	mappedCheck = 250 * time.Millisecond
+	// serveUnderLoad is --mapped-under-load's default: the mapped pages
+	// are checked this often and given back whenever they pass
+	// --mapped-limit, under load too.
+	serveUnderLoad = 25 * time.Millisecond
+	// serveGCPercent is the collector's GOGC while serving when the
+	// environment sets none: the heap grows by half what is live between
+	// collections instead of doubling. With serveUnderLoad it holds
+	// tolk serve on the circulars under 150 MiB during a search load; the
+	// price is CPU on searches the result cache does not answer
+	// (docs/PERFORMANCE.md, "Memory during a load, session 10").
+	serveGCPercent = 50
 )
 
 // memoryFlags are tolk serve's memory flags.
@@ -64,8 +75,8 @@ type memoryFlags struct {
 
 func (m *memoryFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB plus 128 bytes per indexed passage, 2,560 per translation-memory segment in memory and the --search-cache size, kept up to date while serving)")
-	fs.StringVar(&m.mapped, "mapped-limit", "64MiB", "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
-	fs.DurationVar(&m.underLoad, "mapped-under-load", 0, "check RssFile this often, such as 25ms, and give the mapped pages back whenever it is over --mapped-limit, under load too: a bound on RSS during a load, paid for with CPU (each search maps again what it reads); 0: check every 250ms and, under load, give them back only above 4 times --mapped-limit")
+	fs.StringVar(&m.mapped, "mapped-limit", fmt.Sprintf("%dMiB", serveMappedLimit>>20), "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
+	fs.DurationVar(&m.underLoad, "mapped-under-load", serveUnderLoad, "check RssFile this often and give the mapped pages back whenever it is over --mapped-limit, under load too: a bound on RSS during a load, paid for with CPU on searches the result cache does not answer (each maps again what it reads); 0: check every 250ms and, under load, give them back only above 4 times --mapped-limit")
 }
 
 // memorySettings are the memory flags read: limit is the soft limit to
@@ -76,6 +87,7 @@ type memorySettings struct {
 	auto          bool          // limit is the default, to grow with the index
 	cache         int64         // the search cache's size, added to the default limit
 	underLoad     time.Duration // check period that also releases under load (0: mappedCheck, released under load only above busyFactor)
+	gcPercent     int           // the collector's GOGC to set; 0: leave the runtime's (GOGC in the environment)
 }
 
 func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, error) {
@@ -104,12 +116,19 @@ func (m *memoryFlags) settings(getenv func(string) string) (memorySettings, erro
 		return s, &usageError{"--mapped-under-load: a period such as 25ms, or 0"}
 	}
 	s.underLoad = m.underLoad
+	if getenv("GOGC") == "" {
+		s.gcPercent = serveGCPercent
+	}
 	return s, nil
 }
 
-// apply sets the soft memory limit; the default one grows with the
-// passages in the index and the translation-memory segments in memory.
+// apply sets the soft memory limit and the collector's GOGC; the default
+// limit grows with the passages in the index and the translation-memory
+// segments in memory.
 func (s memorySettings) apply(passages uint64, segments int) {
+	if s.gcPercent > 0 {
+		debug.SetGCPercent(s.gcPercent)
+	}
 	switch {
 	case s.limit == serveMemoryLimit && s.auto:
 		debug.SetMemoryLimit(s.autoLimit(passages, segments))
@@ -172,7 +191,8 @@ func every(ctx context.Context, period time.Duration, f func()) (stop func()) {
 }
 
 // keepMapped starts giving back the App's mapped pages, checking every
-// s.checkPeriod() whether s.release says so: by default when the process's
+// s.checkPeriod() (reading the resident memory then when busy, at most
+// every mappedCheck when idle) whether s.release says so: when the process's
 // file-backed resident memory is over s.mapped and the process is idle, or
 // whenever it is over busyFactor times s.mapped. Under a steady load a
 // search touches the same pages again soon after they are given back (a
@@ -195,13 +215,12 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		log.Info("mapped pages are not given back on this system", "err", err)
 		return func() {}
 	}
-	period := s.checkPeriod()
-	load := loadEnds{idle: period / 20, last: cpuTime()}
+	load := loadEnds{last: cpuTime()}
+	checked := time.Now()
 	started := false
 	var exeAt time.Time // the executable's pages last given back
 	lastCache := a.Index().CacheStats()
-	return every(ctx, period, func() {
-		busy, _ := load.observe(cpuTime())
+	check := func(busy bool) {
 		cs := a.Index().CacheStats()
 		cached := mostlyCached(lastCache, cs)
 		lastCache = cs
@@ -230,6 +249,23 @@ func keepMapped(ctx context.Context, a *app.App, s memorySettings, log *slog.Log
 		after, _ := resident.Current()
 		log.Debug("mapped pages given back", "mappings", st.Mappings, "busy", busy, "file-backed before", u.File, "after", after.File)
 		load.last = cpuTime() // the release's own work is not load
+	}
+	period := s.checkPeriod()
+	var read time.Time // the resident memory last read
+	return every(ctx, period, func() {
+		// Busy: more than 5 % of a core since the last check.
+		now := time.Now()
+		load.idle = now.Sub(checked) / 20
+		checked = now
+		busy, _ := load.observe(cpuTime())
+		// An idle process maps nothing new: its resident memory is read
+		// every mappedCheck, not at every check (an idle server that read
+		// it every 25 ms spent 1.8 % of a core doing so, against 0.3 %).
+		if !busy && now.Sub(read) < mappedCheck {
+			return
+		}
+		read = now
+		check(busy)
 	})
 }
 
@@ -248,8 +284,8 @@ func mostlyCached(before, after index.CacheStats) bool {
 // a load to count as answered from the cache.
 const cachedShare = 10
 
-// checkPeriod is how often keepMapped reads the file-backed resident
-// memory.
+// checkPeriod is how often keepMapped checks whether the process is busy
+// and, if it is, reads the file-backed resident memory.
 func (s memorySettings) checkPeriod() time.Duration {
 	if s.underLoad > 0 {
 		return s.underLoad

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"math"
 	"testing"
 	"time"
@@ -60,13 +61,14 @@ func TestMemorySettings(t *testing.T) {
 		want          memorySettings
 		usage         bool
 	}{
-		{name: "defaults", mapped: "64MiB", getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 64 << 20, auto: true}},
-		{name: "GOMEMLIMIT is left to the runtime", mapped: "64MiB", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: -1, mapped: 64 << 20}},
-		{name: "the flag wins over GOMEMLIMIT", limit: "128MiB", mapped: "0", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: 128 << 20}},
-		{name: "0 is no limit", limit: "0", mapped: "1GiB", getenv: env(), want: memorySettings{limit: math.MaxInt64, mapped: 1 << 30}},
+		{name: "defaults", mapped: "64MiB", getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 64 << 20, auto: true, gcPercent: serveGCPercent}},
+		{name: "GOMEMLIMIT is left to the runtime", mapped: "64MiB", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: -1, mapped: 64 << 20, gcPercent: serveGCPercent}},
+		{name: "the flag wins over GOMEMLIMIT", limit: "128MiB", mapped: "0", getenv: env("GOMEMLIMIT", "200MiB"), want: memorySettings{limit: 128 << 20, gcPercent: serveGCPercent}},
+		{name: "0 is no limit", limit: "0", mapped: "1GiB", getenv: env(), want: memorySettings{limit: math.MaxInt64, mapped: 1 << 30, gcPercent: serveGCPercent}},
 		{name: "a bad limit", limit: "much", mapped: "64MiB", getenv: env(), usage: true},
 		{name: "a bad mapped limit", mapped: "-5", getenv: env(), usage: true},
-		{name: "under load", mapped: "48MiB", underLoad: 25 * time.Millisecond, getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 48 << 20, auto: true, underLoad: 25 * time.Millisecond}},
+		{name: "under load", mapped: "48MiB", underLoad: 25 * time.Millisecond, getenv: env(), want: memorySettings{limit: serveMemoryLimit, mapped: 48 << 20, auto: true, underLoad: 25 * time.Millisecond, gcPercent: serveGCPercent}},
+		{name: "GOGC is left to the runtime", mapped: "64MiB", getenv: env("GOGC", "100"), want: memorySettings{limit: serveMemoryLimit, mapped: 64 << 20, auto: true}},
 		{name: "a negative period", mapped: "64MiB", underLoad: -time.Second, getenv: env(), usage: true},
 	}
 	for _, tt := range tests {
@@ -87,6 +89,35 @@ func TestMemorySettings(t *testing.T) {
 				t.Errorf("settings (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMemoryFlagDefaults checks what tolk serve runs with when no memory
+// flag is given: mapped pages checked every 25 ms and given back under
+// load too, and GOGC 50 unless the environment sets GOGC.
+func TestMemoryFlagDefaults(t *testing.T) {
+	var m memoryFlags
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	m.register(fs)
+	if err := fs.Parse(nil); err != nil {
+		t.Fatal(err)
+	}
+	s, err := m.settings(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.underLoad != 25*time.Millisecond || s.checkPeriod() != 25*time.Millisecond || s.mapped != 48<<20 || s.gcPercent != 50 {
+		t.Errorf("defaults: under load %v, check every %v, mapped limit %d, GOGC %d; want 25ms, 25ms, 48 MiB, 50", s.underLoad, s.checkPeriod(), s.mapped, s.gcPercent)
+	}
+	if !s.release(49<<20, true) {
+		t.Error("by default the mapped pages over the limit should be given back under load too")
+	}
+	if err := fs.Parse([]string{"--mapped-under-load", "0"}); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = m.settings(func(string) string { return "" })
+	if s.checkPeriod() != mappedCheck || s.release(49<<20, true) || !s.release(49<<20, false) {
+		t.Errorf("--mapped-under-load 0: check every %v, want %v, and under load no release below %d times the limit", s.checkPeriod(), mappedCheck, busyFactor)
 	}
 }
 
@@ -146,7 +177,7 @@ func TestRelease(t *testing.T) {
 		t.Errorf("checkPeriod with --mapped-under-load 25ms = %v", got)
 	}
 	if got := def.checkPeriod(); got != mappedCheck {
-		t.Errorf("checkPeriod by default = %v, want %v", got, mappedCheck)
+		t.Errorf("checkPeriod without --mapped-under-load = %v, want %v", got, mappedCheck)
 	}
 }
 
