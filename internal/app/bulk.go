@@ -90,8 +90,16 @@ type BulkReport struct {
 	Added, Replaced int
 	Passages        int
 	Commits         int
+	Stored          []BulkStored // the files committed, in the order given
 	Failed          []BulkFailure
 	Unchanged       []int // the files left out by SkipUnchanged, by place in the files given
+}
+
+// BulkStored is a file AddDocuments stored.
+type BulkStored struct {
+	File     int // its place in the files given
+	Info     *DocInfo
+	Replaced bool // it replaced a stored document with its id
 }
 
 // AddDocuments parses, stores and indexes files as AddDocument (or, with
@@ -222,6 +230,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		rep.Replaced += replaced
 		for _, it := range batch.items { // those commitBatch kept
 			rep.Passages += it.n
+			rep.Stored = append(rep.Stored, BulkStored{File: it.file, Info: it.info, Replaced: it.replaced})
 		}
 		bud.release(batch.size)
 		if len(batch.items) > 0 {
@@ -302,15 +311,16 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 
 // bulkItem is one file, parsed and analysed, or why not.
 type bulkItem struct {
-	doc  *Document
-	info *DocInfo
-	rec  store.DocRecord
-	ids  []string // passage IDs
-	prep []*index.Prepared
-	n    int // passages
-	file int // place in the files given
-	size int // source bytes, held in the byte budget until committed
-	err  error
+	doc      *Document
+	info     *DocInfo
+	rec      store.DocRecord
+	ids      []string // passage IDs
+	prep     []*index.Prepared
+	n        int  // passages
+	file     int  // place in the files given
+	replaced bool // commitBatch replaced a stored document with it
+	size     int  // source bytes, held in the byte budget until committed
+	err      error
 
 	unchanged bool // stored already in this version (BulkOptions.SkipUnchanged): nothing else is set
 
@@ -608,6 +618,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 		}
 		if old := olds[i]; old != nil {
 			replaced++
+			it.replaced = true
 			if old.Version != it.doc.version {
 				stale = append(stale, passageIDs(old)...)
 			}

@@ -140,6 +140,15 @@ func TestAddDocuments(t *testing.T) {
 	if rep.Added != 1 || rep.Replaced != len(again)-1 || len(rep.Failed) != 0 {
 		t.Errorf("replace report %+v", rep)
 	}
+	// Stored: each file once, in the order given, replaced but the last.
+	if len(rep.Stored) != len(again) {
+		t.Fatalf("%d files reported stored, want %d", len(rep.Stored), len(again))
+	}
+	for k, st := range rep.Stored {
+		if st.File != k || st.Replaced != (k < len(again)-1) || st.Info == nil || st.Info.Name != again[k].Name {
+			t.Errorf("stored %d: file %d, replaced %v, info %+v; want file %d named %s, replaced %v", k, st.File, st.Replaced, st.Info, k, again[k].Name, k < len(again)-1)
+		}
+	}
 	if got := found(t, a, bulkWord(n, 1)); got < 10*paras {
 		t.Errorf("the large new document: %d passages found, want at least %d", got, 10*paras)
 	}

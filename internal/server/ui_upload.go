@@ -56,9 +56,9 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 	case len(files) > maxUploadFiles:
 		return errBadRequest("too many files in one upload")
 	}
-	for _, fh := range files {
-		r := uploadResult{Name: fh.Filename}
-		d, status, err := s.addOne(c, fh, ingest.Options{}, v.Replace)
+	if len(files) == 1 {
+		r := uploadResult{Name: files[0].Filename}
+		d, status, err := s.addOne(c, files[0], ingest.Options{}, v.Replace)
 		if err == nil {
 			sum := summary(d.Info())
 			r.Status, r.Document = status, &sum
@@ -68,7 +68,9 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 			r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
 		}
 		v.Results = append(v.Results, r)
+		return nil
 	}
+	v.Results, v.Stored = s.addMany(c, files, ingest.Options{}, v.Replace)
 	return nil
 }
 

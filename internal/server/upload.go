@@ -73,28 +73,63 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 		}
 		return s.putDocument(c, "", name, data, replace)
 	}
-	opt := ingest.Options{Title: c.Query("title")}
-	results := make([]uploadResult, 0, len(files))
-	stored := 0
-	for _, fh := range files {
-		r := uploadResult{Name: fh.Filename}
-		d, status, err := s.addOne(c, fh, opt, replace)
-		if err == nil {
-			sum := summary(d.Info())
-			r.Status, r.Document = status, &sum
-			stored++
-		} else {
-			ae := s.uploadError(c, err)
-			r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
-		}
-		results = append(results, r)
-	}
+	results, stored := s.addMany(c, files, ingest.Options{Title: c.Query("title")}, replace)
 	status := http.StatusOK
 	if stored < len(files) {
 		status = http.StatusMultiStatus
 	}
 	c.JSON(status, gin.H{"results": results, "stored": stored, "failed": len(files) - stored})
 	return nil
+}
+
+// addMany adds the files of a multipart upload of several as a bulk load
+// does (app.AddDocuments): read and parsed on every core, committed in
+// batches (one index batch and one store transaction each) instead of one
+// commit per file, each file still all or nothing. It returns a result
+// per file, in the order given, and how many files were stored. When the
+// client goes away the upload stops after the batch being committed; the
+// files after it are not stored.
+func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest.Options, replace bool) ([]uploadResult, int) {
+	results := make([]uploadResult, len(fhs))
+	fail := func(i int, err error) {
+		ae := s.uploadError(c, err)
+		results[i].Status, results[i].Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
+	}
+	files := make([]app.BulkFile, 0, len(fhs))
+	at := make([]int, 0, len(fhs)) // each bulk file's place in fhs
+	for i, fh := range fhs {
+		results[i].Name = fh.Filename
+		if fh.Filename == "" {
+			fail(i, errBadRequest("a file part has no file name: it gives the document id"))
+			continue
+		}
+		files = append(files, app.BulkFile{Name: fh.Filename, Size: fh.Size, Read: func() ([]byte, error) { return readPart(fh) }})
+		at = append(at, i)
+	}
+	rep, err := s.app.AddDocuments(c.Request.Context(), files, app.BulkOptions{Replace: replace, Ingest: opt})
+	done := make([]bool, len(files))
+	for _, st := range rep.Stored {
+		r := &results[at[st.File]]
+		sum := summary(st.Info)
+		r.Status, r.Document = http.StatusCreated, &sum
+		if st.Replaced {
+			r.Status = http.StatusOK
+		}
+		done[st.File] = true
+	}
+	for _, f := range rep.Failed {
+		fail(at[f.File], f.Err)
+		done[f.File] = true
+	}
+	for k, ok := range done {
+		if !ok { // the load stopped before this file
+			if err == nil {
+				err = errors.New("the upload stopped before this file")
+			}
+			fail(at[k], err)
+		}
+	}
+	return results, len(rep.Stored)
 }
 
 // addOne adds one file of a multipart upload.

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -186,5 +187,96 @@ func TestUploadFormats(t *testing.T) {
 	})
 	if got := documentCount(t, ts); got != n+2 {
 		t.Errorf("%d documents, want %d: a refused upload was stored", got, n+2)
+	}
+}
+
+// TestUploadSeveral: an upload of several files is loaded as a bulk load
+// (one commit per batch) and answers as the files' own uploads would, a
+// result each in the order sent: 201 for a new document, 409 for a second
+// file with the id of one before it, 200 for a replaced one with
+// ?replace=true, 400 for an empty file; the stored documents
+// are the ones the results name, with their text.
+func TestUploadSeveral(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	n := documentCount(t, ts)
+	type result struct {
+		Name     string
+		Status   int
+		Document *struct{ ID string }
+		Error    *struct{ Code, Message string }
+	}
+	type answer struct {
+		Stored, Failed int
+		Results        []result
+	}
+	post := func(path string, parts [][2]string) (int, answer) {
+		t.Helper()
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		for _, p := range parts {
+			part, err := w.CreateFormFile("files", p[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(part, p[1])
+		}
+		w.Close()
+		code, b := postAs(t, ts, path, w.FormDataContentType(), &buf)
+		var a answer
+		if err := json.Unmarshal(b, &a); err != nil {
+			t.Fatalf("%s: %d %s", path, code, b)
+		}
+		return code, a
+	}
+	statuses := func(a answer) []int {
+		var out []int
+		for _, r := range a.Results {
+			out = append(out, r.Status)
+		}
+		return out
+	}
+	text := func(id string) string {
+		t.Helper()
+		var d struct{ Text string }
+		if code := get(t, ts, "/api/v1/documents/"+id, &d); code != 200 {
+			t.Fatalf("document %s: %d", id, code)
+		}
+		return d.Text
+	}
+
+	code, a := post("/api/v1/documents", [][2]string{
+		{"alpha.txt", "Eerste brief over de waterschappen."},
+		{"beta.txt", "Tweede brief over de dijkversterking."},
+		{"alpha.txt", "Een tweede alpha met dezelfde naam."},
+		{"leeg.txt", ""},
+	})
+	if code != 207 || a.Stored != 2 || a.Failed != 2 || !slices.Equal(statuses(a), []int{201, 201, 409, 400}) ||
+		a.Results[0].Document == nil || a.Results[0].Document.ID != "alpha" || a.Results[1].Document == nil || a.Results[1].Document.ID != "beta" ||
+		a.Results[2].Error == nil || a.Results[2].Error.Code != "exists" || a.Results[3].Error == nil || !strings.Contains(a.Results[3].Error.Message, "no text") {
+		t.Fatalf("first upload: %d %+v", code, a)
+	}
+	if got := documentCount(t, ts); got != n+2 {
+		t.Errorf("%d documents after the first upload, want %d", got, n+2)
+	}
+	if got := text("alpha"); !strings.Contains(got, "waterschappen") {
+		t.Errorf("alpha holds %q, want the first file's text", got)
+	}
+
+	code, a = post("/api/v1/documents?replace=true", [][2]string{
+		{"alpha.txt", "De vervangen brief over de kustverdediging."},
+		{"gamma.txt", "Een nieuwe brief over de rijkswegen."},
+	})
+	if code != 200 || a.Stored != 2 || !slices.Equal(statuses(a), []int{200, 201}) {
+		t.Fatalf("replacing upload: %d %+v", code, a)
+	}
+	if got := text("alpha"); !strings.Contains(got, "kustverdediging") || strings.Contains(got, "waterschappen") {
+		t.Errorf("alpha holds %q after the replace, want the new text only", got)
+	}
+	var res struct{ Total int }
+	if code := get(t, ts, "/api/v1/search?q=waterschappen", &res); code != 200 || res.Total != 0 {
+		t.Errorf("the replaced text is still found: %d, total %d", code, res.Total)
+	}
+	if code := get(t, ts, "/api/v1/search?q=rijkswegen", &res); code != 200 || res.Total == 0 {
+		t.Errorf("the new document is not found: %d, total %d", code, res.Total)
 	}
 }
