@@ -41,8 +41,9 @@ func uploadFiles(form *multipart.Form) []*multipart.FileHeader {
 
 // uploadDocuments is POST /documents with a multipart form. One file is
 // added as a raw body is (201 with its summary, or the error); several
-// are added one by one, each with its own result: 200 when all were
-// stored, 207 when some were not. A file that is refused stores nothing.
+// are loaded together (addMany), each with its own result: 200 when all
+// were stored, 207 when some were not. A file that is refused stores
+// nothing.
 func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUploadBytes)
 	form, err := c.MultipartForm()
