@@ -20,12 +20,14 @@ import (
 // without shell access would: each file of -corpus is POSTed to
 // /api/v1/documents?name=FILE in turn by one client, and the wall time of
 // the whole load and the p50, p99 and slowest request are printed (the
-// issue 11 table's "bulk load through the API" row).
+// issue 11 table's "bulk load through the API" row); with -pid, the
+// server's CPU time over the load and its peak RSS (VmHWM) too.
 func postCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("post", flag.ContinueOnError)
 	base := fs.String("url", "", "the server, such as http://127.0.0.1:8080")
 	token := fs.String("token", "", "a write token of the server (TOLK_TOKEN)")
 	corpus := fs.String("corpus", "", "folder of .md/.txt files to post")
+	pid := fs.Int("pid", 0, "the server's process ID, to print its CPU time over the load and its peak RSS (0: not printed)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -38,6 +40,12 @@ func postCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	hc := &http.Client{Timeout: 5 * time.Minute}
 	lat := make([]time.Duration, 0, len(files))
+	var before bench.Tree
+	if *pid > 0 {
+		if before, err = bench.Measure(*pid); err != nil {
+			return err
+		}
+	}
 	start := time.Now()
 	for _, f := range files {
 		u := *base + "/api/v1/documents?name=" + url.QueryEscape(filepath.Base(f.Path))
@@ -66,5 +74,12 @@ func postCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	slices.Sort(lat)
 	fmt.Fprintf(stdout, "posted %d files in %.1f s: p50 %v, p99 %v, slowest %v\n", len(lat), wall.Seconds(),
 		bench.Quantile(lat, 0.50).Round(time.Millisecond), bench.Quantile(lat, 0.99).Round(time.Millisecond), lat[len(lat)-1].Round(time.Millisecond))
+	if *pid > 0 {
+		after, err := bench.Measure(*pid)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "server CPU %.1f s, peak RSS %d MiB\n", (after.CPU - before.CPU).Seconds(), after.HWM>>20)
+	}
 	return nil
 }

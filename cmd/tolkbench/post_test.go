@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -60,5 +62,15 @@ func TestPost(t *testing.T) {
 	err := postCmd(context.Background(), args, &out)
 	if err == nil || !strings.Contains(err.Error(), "status 409") || !strings.Contains(err.Error(), "exists") {
 		t.Errorf("a refused file: err = %v, want the status and the server's answer", err)
+	}
+	// With -pid (this process serves the test server): the server's CPU
+	// time and peak RSS.
+	clear(got)
+	out.Reset()
+	if err := postCmd(context.Background(), append(args, "-pid", strconv.Itoa(os.Getpid())), &out); err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`\nserver CPU [0-9.]+ s, peak RSS [1-9][0-9]* MiB\n$`).MatchString(out.String()) {
+		t.Errorf("with -pid: %q, want the server's CPU time and peak RSS", out.String())
 	}
 }

@@ -221,14 +221,17 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		if len(batch.items) == 0 {
 			return nil
 		}
-		added, replaced, err := a.commitBatch(ctx, &batch, opt.Replace, opt.Segments)
+		err := a.commitBatch(ctx, &batch, opt.Replace, opt.Segments)
 		rep.Failed = append(rep.Failed, batch.refused...)
 		if err != nil {
 			return err
 		}
-		rep.Added += added
-		rep.Replaced += replaced
 		for _, it := range batch.items { // those commitBatch kept
+			if it.replaced {
+				rep.Replaced++
+			} else {
+				rep.Added++
+			}
 			rep.Passages += it.n
 			rep.Stored = append(rep.Stored, BulkStored{File: it.file, Info: it.info, Replaced: it.replaced})
 		}
@@ -516,8 +519,9 @@ func (b *bulkBatch) has(id string) bool {
 // every document of the batch), then the passages of replaced versions
 // go; with new documents only, the passages and the store commit at once.
 // Without Replace, a document whose id is stored already is left out: it
-// would not be known before the lock.
-func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segments int) (added, replaced int, err error) {
+// would not be known before the lock. What it keeps stays in b.items, each
+// marked replaced when it replaced a stored document.
+func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segments int) error {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	// The batch is written whole whatever happens to ctx from here on,
@@ -540,7 +544,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 	a.mu.RUnlock()
 	b.items = keep
 	if len(keep) == 0 {
-		return 0, 0, nil
+		return nil
 	}
 	var sets []*index.Prepared
 	var bigs []*bulkItem
@@ -563,7 +567,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 	// batch's segment in memory however far the persister lags (a loaded
 	// machine), and a disk that refuses writes stops the load.
 	if err := a.idx.Flush(wctx); err != nil {
-		return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+		return fmt.Errorf("app: bulk load: %w", err)
 	}
 	indexAll := func() error {
 		if err := a.idx.AddPreparedIn(wctx, segments, sets...); err != nil {
@@ -588,24 +592,24 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 		ierr := a.step("index", indexAll)
 		if serr := <-stored; serr != nil {
 			drop()
-			return 0, 0, fmt.Errorf("app: bulk load: %w", errors.Join(ierr, serr))
+			return fmt.Errorf("app: bulk load: %w", errors.Join(ierr, serr))
 		}
 		if ierr != nil {
 			a.unstore(recs)
 			drop()
-			return 0, 0, fmt.Errorf("app: bulk load: %w", ierr)
+			return fmt.Errorf("app: bulk load: %w", ierr)
 		}
 	} else {
 		// A replaced document's old record is not kept: its new one
 		// is stored only once its passages are in.
 		if err := a.step("index", indexAll); err != nil {
 			drop()
-			return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+			return fmt.Errorf("app: bulk load: %w", err)
 		}
 		if a.store != nil {
 			if err := putAll(); err != nil {
 				drop()
-				return 0, 0, fmt.Errorf("app: bulk load: %w", err)
+				return fmt.Errorf("app: bulk load: %w", err)
 			}
 		}
 	}
@@ -617,13 +621,10 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 			a.mem[it.doc.ID] = it.doc
 		}
 		if old := olds[i]; old != nil {
-			replaced++
 			it.replaced = true
 			if old.Version != it.doc.version {
 				stale = append(stale, passageIDs(old)...)
 			}
-		} else {
-			added++
 		}
 	}
 	a.mu.Unlock()
@@ -637,7 +638,7 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 			a.log.Error("removing the replaced versions' passages", "passages", len(stale), "err", err)
 		}
 	}
-	return added, replaced, nil
+	return nil
 }
 
 // unstore removes from the store the new documents of a batch whose

@@ -57,17 +57,11 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 		return errBadRequest("too many files in one upload")
 	}
 	if len(files) == 1 {
-		r := uploadResult{Name: files[0].Filename}
-		d, status, err := s.addOne(c, files[0], ingest.Options{}, v.Replace)
-		if err == nil {
-			sum := summary(d.Info())
-			r.Status, r.Document = status, &sum
-			v.Stored++
-		} else {
-			ae := s.uploadError(c, err)
-			r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
+		r := s.addOne(c, files[0], ingest.Options{}, v.Replace)
+		v.Results = []uploadResult{r}
+		if r.Error == nil {
+			v.Stored = 1
 		}
-		v.Results = append(v.Results, r)
 		return nil
 	}
 	v.Results, v.Stored = s.addMany(c, files, ingest.Options{}, v.Replace)

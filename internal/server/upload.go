@@ -92,16 +92,12 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 // files after it are not stored.
 func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest.Options, replace bool) ([]uploadResult, int) {
 	results := make([]uploadResult, len(fhs))
-	fail := func(i int, err error) {
-		ae := s.uploadError(c, err)
-		results[i].Status, results[i].Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
-	}
 	files := make([]app.BulkFile, 0, len(fhs))
 	at := make([]int, 0, len(fhs)) // each bulk file's place in fhs
 	for i, fh := range fhs {
 		results[i].Name = fh.Filename
 		if fh.Filename == "" {
-			fail(i, errBadRequest("a file part has no file name: it gives the document id"))
+			s.refused(c, &results[i], errNoFileName)
 			continue
 		}
 		files = append(files, app.BulkFile{Name: fh.Filename, Size: fh.Size, Read: func() ([]byte, error) { return readPart(fh) }})
@@ -110,16 +106,15 @@ func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest
 	rep, err := s.app.AddDocuments(c.Request.Context(), files, app.BulkOptions{Replace: replace, Ingest: opt})
 	done := make([]bool, len(files))
 	for _, st := range rep.Stored {
-		r := &results[at[st.File]]
-		sum := summary(st.Info)
-		r.Status, r.Document = http.StatusCreated, &sum
+		status := http.StatusCreated
 		if st.Replaced {
-			r.Status = http.StatusOK
+			status = http.StatusOK
 		}
+		results[at[st.File]].stored(st.Info, status)
 		done[st.File] = true
 	}
 	for _, f := range rep.Failed {
-		fail(at[f.File], f.Err)
+		s.refused(c, &results[at[f.File]], f.Err)
 		done[f.File] = true
 	}
 	for k, ok := range done {
@@ -127,30 +122,57 @@ func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest
 			if err == nil {
 				err = errors.New("the upload stopped before this file")
 			}
-			fail(at[k], err)
+			s.refused(c, &results[at[k]], err)
 		}
 	}
 	return results, len(rep.Stored)
 }
 
-// addOne adds one file of a multipart upload.
-func (s *Server) addOne(c *gin.Context, fh *multipart.FileHeader, opt ingest.Options, replace bool) (*app.Document, int, error) {
+// errNoFileName refuses a file part without a file name.
+var errNoFileName = errBadRequest("a file part has no file name: it gives the document id")
+
+// addOne adds one file of a multipart upload on its own, as a raw body
+// is added: its write finishes whatever the client does.
+func (s *Server) addOne(c *gin.Context, fh *multipart.FileHeader, opt ingest.Options, replace bool) uploadResult {
+	r := uploadResult{Name: fh.Filename}
 	if fh.Filename == "" {
-		return nil, 0, errBadRequest("a file part has no file name: it gives the document id")
+		s.refused(c, &r, errNoFileName)
+		return r
 	}
 	data, err := readPart(fh)
 	if err != nil {
-		return nil, 0, err
+		s.refused(c, &r, err)
+		return r
 	}
+	var d *app.Document
+	status := http.StatusCreated
 	if replace {
-		d, replaced, err := s.app.ReplaceDocument(c.Request.Context(), fh.Filename, data, opt)
+		var replaced bool
+		d, replaced, err = s.app.ReplaceDocument(c.Request.Context(), fh.Filename, data, opt)
 		if replaced {
-			return d, http.StatusOK, err
+			status = http.StatusOK
 		}
-		return d, http.StatusCreated, err
+	} else {
+		d, err = s.app.AddDocument(c.Request.Context(), fh.Filename, data, opt)
 	}
-	d, err := s.app.AddDocument(c.Request.Context(), fh.Filename, data, opt)
-	return d, http.StatusCreated, err
+	if err != nil {
+		s.refused(c, &r, err)
+		return r
+	}
+	r.stored(d.Info(), status)
+	return r
+}
+
+// stored makes r the answer for a file stored as info, with status.
+func (r *uploadResult) stored(info *app.DocInfo, status int) {
+	sum := summary(info)
+	r.Status, r.Document = status, &sum
+}
+
+// refused makes r the answer for a file not stored because of err.
+func (s *Server) refused(c *gin.Context, r *uploadResult, err error) {
+	ae := s.uploadError(c, err)
+	r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
 }
 
 // uploadError is what a client is told about one refused file; a 5xx is
