@@ -54,16 +54,21 @@ const (
 	serveMappedLimit = 48 << 20
 	// mappedCheck is how often the file-backed resident memory is read.
 	mappedCheck = 250 * time.Millisecond
-	// serveUnderLoad is --mapped-under-load's default: the mapped pages
-	// are checked this often and given back whenever they pass
-	// --mapped-limit, under load too.
-	serveUnderLoad = 25 * time.Millisecond
+	// serveUnderLoad is --mapped-under-load's default: 0, the mapped
+	// pages are given back under a load of searches the result cache does
+	// not answer only above busyFactor times --mapped-limit. Session 10 made
+	// it 25ms (given back whenever over the limit, under load too); on a
+	// kernel that maps file pages in large folios (6.18) every such search
+	// then maps again what it reads, 2.2-2.4 times the CPU of a search,
+	// and the peak still passed 150 MiB (docs/PERFORMANCE.md, "Memory
+	// during a load, session 11").
+	serveUnderLoad = 0
 	// serveGCPercent is the collector's GOGC while serving when the
 	// environment sets none: the heap grows by half what is live between
-	// collections instead of doubling. With serveUnderLoad it holds
-	// tolk serve on the circulars under 150 MiB during a search load; the
-	// price is CPU on searches the result cache does not answer
-	// (docs/PERFORMANCE.md, "Memory during a load, session 10").
+	// collections instead of doubling (20-25 MiB less at the peak of an
+	// uncached load on the circulars, 7 % more CPU a search;
+	// docs/PERFORMANCE.md, "Memory during a load, session 10" and
+	// "session 11").
 	serveGCPercent = 50
 )
 
@@ -76,7 +81,7 @@ type memoryFlags struct {
 func (m *memoryFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&m.limit, "memory-limit", "", "soft limit of the Go runtime's memory (heap, stacks), such as 96MiB or 1GiB; 0 for none (default: GOMEMLIMIT when set, else 96MiB plus 128 bytes per indexed passage, 2,560 per translation-memory segment in memory and the --search-cache size, kept up to date while serving)")
 	fs.StringVar(&m.mapped, "mapped-limit", fmt.Sprintf("%dMiB", serveMappedLimit>>20), "when the process's file-backed resident memory (RssFile: the binary and the pages of the index and store read through mappings) passes this, the mapped pages of the index and store are given back (they stay in the page cache); 0 never")
-	fs.DurationVar(&m.underLoad, "mapped-under-load", serveUnderLoad, "check RssFile this often and give the mapped pages back whenever it is over --mapped-limit, under load too: a bound on RSS during a load, paid for with CPU on searches the result cache does not answer (each maps again what it reads); 0: check every 250ms and, under load, give them back only above 4 times --mapped-limit")
+	fs.DurationVar(&m.underLoad, "mapped-under-load", serveUnderLoad, "check RssFile this often, such as 25ms, and give the mapped pages back whenever it is over --mapped-limit, under load too: a bound on RSS during a load, paid for with CPU on searches the result cache does not answer (each maps again what it reads: twice the CPU on some kernels); 0 (the default): check every 250ms and, under a load the result cache does not answer, give them back only above 4 times --mapped-limit")
 }
 
 // memorySettings are the memory flags read: limit is the soft limit to

@@ -106,18 +106,18 @@ func TestMemoryFlagDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.underLoad != 25*time.Millisecond || s.checkPeriod() != 25*time.Millisecond || s.mapped != 48<<20 || s.gcPercent != 50 {
-		t.Errorf("defaults: under load %v, check every %v, mapped limit %d, GOGC %d; want 25ms, 25ms, 48 MiB, 50", s.underLoad, s.checkPeriod(), s.mapped, s.gcPercent)
+	if s.underLoad != 0 || s.checkPeriod() != mappedCheck || s.mapped != 48<<20 || s.gcPercent != 50 {
+		t.Errorf("defaults: under load %v, check every %v, mapped limit %d, GOGC %d; want 0, %v, 48 MiB, 50", s.underLoad, s.checkPeriod(), s.mapped, s.gcPercent, mappedCheck)
 	}
-	if !s.release(49<<20, true) {
-		t.Error("by default the mapped pages over the limit should be given back under load too")
+	if s.release(49<<20, true) || !s.release(49<<20, false) || !s.release(busyFactor*48<<20+1, true) {
+		t.Errorf("by default the mapped pages over the limit should be given back when idle, and under load only above %d times the limit", busyFactor)
 	}
-	if err := fs.Parse([]string{"--mapped-under-load", "0"}); err != nil {
+	if err := fs.Parse([]string{"--mapped-under-load", "25ms"}); err != nil {
 		t.Fatal(err)
 	}
 	s, _ = m.settings(func(string) string { return "" })
-	if s.checkPeriod() != mappedCheck || s.release(49<<20, true) || !s.release(49<<20, false) {
-		t.Errorf("--mapped-under-load 0: check every %v, want %v, and under load no release below %d times the limit", s.checkPeriod(), mappedCheck, busyFactor)
+	if s.checkPeriod() != 25*time.Millisecond || !s.release(49<<20, true) {
+		t.Errorf("--mapped-under-load 25ms: check every %v, want 25ms, and under load a release over the limit", s.checkPeriod())
 	}
 }
 
