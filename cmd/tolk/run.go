@@ -161,12 +161,19 @@ func appConfig(d dataFlags, log *slog.Logger) (app.Config, error) {
 	if err != nil {
 		return app.Config{}, err
 	}
-	sp, err := app.NewSplitter(curated, corpus.Default())
+	// On disk the splitter is read from the data directory's snapshot
+	// when there is one of the same words, and written there otherwise.
+	dir := d.data
+	if d.memory {
+		dir = ""
+	}
+	sp, read, err := app.LoadSplitter(dir, curated, corpus.Default())
 	if err != nil {
 		return app.Config{}, err
 	}
 	return app.Config{
-		DataDir: d.data, Memory: d.memory, Corpus: corpus.Default(), Glossary: curated, Splitter: sp, Logger: log,
+		DataDir: d.data, Memory: d.memory, Corpus: corpus.Default(), Glossary: curated, Splitter: sp,
+		SplitterSnapshot: dir != "" && !read, Logger: log,
 	}, nil
 }
 

@@ -9,7 +9,7 @@ import (
 
 // letterWords returns the words of the Mali letter (the default corpus), in
 // text order, lower-cased, as the analyzer hands them to Split.
-func letterWords(b *testing.B) []string {
+func letterWords(b testing.TB) []string {
 	b.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "internal", "corpus", "kamerbrief-mali-2020.txt"))
 	if err != nil {

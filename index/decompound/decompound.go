@@ -55,7 +55,8 @@ type Splitter struct {
 	hy    *hyphen.Patterns
 	f     *counts
 	opt   options
-	terms bool // the trie has terms (NewWith)
+	terms bool     // the trie has terms (NewWith)
+	key   [32]byte // of what the build read (snapshot.go)
 }
 
 // options are the tuning knobs; the values in defaults were chosen on the
@@ -173,16 +174,25 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 			add(f[0], termWord)
 		}
 	}
-	hy, err := hyphen.Parse(patterns)
+	hy, err := hyphenPatterns()
 	if err != nil {
-		return nil, fmt.Errorf("decompound: %w", err)
+		return nil, err
 	}
 	t := buildTrie(es, fromList)
 	f, err := loadCounts(t, frequencies)
 	if err != nil {
 		return nil, err
 	}
-	return &Splitter{t: t, hy: hy, f: f, opt: opt, terms: len(terms) > 0}, nil
+	return &Splitter{t: t, hy: hy, f: f, opt: opt, terms: len(terms) > 0, key: snapshotKey(opt, terms, extra)}, nil
+}
+
+// hyphenPatterns parses the embedded hyphenation patterns.
+func hyphenPatterns() (*hyphen.Patterns, error) {
+	hy, err := hyphen.Parse(patterns)
+	if err != nil {
+		return nil, fmt.Errorf("decompound: %w", err)
+	}
+	return hy, nil
 }
 
 func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) }

@@ -40,7 +40,12 @@ type Config struct {
 	// nil splits nothing. Build it once (it takes a moment) with
 	// NewSplitter.
 	Splitter *decompound.Splitter
-	Logger   *slog.Logger
+	// SplitterSnapshot writes Splitter's snapshot into DataDir when Open
+	// has opened it, for LoadSplitter at the next start (splitter.go). Set
+	// it for a Splitter of NewSplitter that LoadSplitter did not read from
+	// there.
+	SplitterSnapshot bool
+	Logger           *slog.Logger
 	// NoRepair leaves the differences between the store and the index
 	// that Open finds (reconcile, check.go) for CheckData to report, instead
 	// of repairing them: what tolk check opens with.
@@ -73,8 +78,11 @@ type App struct {
 	match atomic.Pointer[match.Matcher]
 	split func(word string) []string // compound splitter; nil splits nothing
 	lex   atomic.Pointer[lexicon.Lexicon]
-	dir   string // the data directory; "" in memory mode
-	tune  englishTuning
+	// lexReady is closed when the lexicon Open started reading is in;
+	// nil when Open read none (lexicon.go).
+	lexReady chan struct{}
+	dir      string // the data directory; "" in memory mode
+	tune     englishTuning
 
 	addHook func(context.Context, []index.Passage) error // replaces idx.Add in tests that inject failures
 	// fault, set by tests only, is asked before each step of a document
@@ -142,11 +150,6 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	a.cache = newDocCache(size) // a negative size caches nothing
 	a.terms = glossary.NewTermbase(index.TermKey)
-	defer func() {
-		if a.idx != nil && a.lex.Load() == nil {
-			a.loadLexicon()
-		}
-	}()
 	var opt index.Options
 	if cfg.Splitter != nil {
 		opt.Decompounder = cfg.Splitter
@@ -168,6 +171,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			a.Close()
 			return nil, err
 		}
+		a.startLexicon()
 		return a, nil
 	}
 	a.dir = cfg.DataDir
@@ -176,6 +180,12 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	if a.store, err = store.Open(filepath.Join(cfg.DataDir, "tolk.db")); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
+	}
+	if cfg.SplitterSnapshot && cfg.Splitter != nil {
+		if err := writeSplitter(cfg.DataDir, cfg.Splitter); err != nil {
+			// Only the next start's speed depends on it.
+			log.Warn("the compound splitter's snapshot was not written; the next start builds it again", "err", err)
+		}
 	}
 	ixDir := filepath.Join(cfg.DataDir, "index")
 	// What the store and the index were before this process could write
@@ -201,6 +211,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		a.Close()
 		return nil, err
 	}
+	a.startLexicon()
 	return a, nil
 }
 
@@ -583,34 +594,4 @@ func (a *App) step(name string, f func() error) error {
 		}
 	}
 	return f()
-}
-
-// NewSplitter builds the compound splitter: the embedded OpenTaal word
-// list plus the words of the glossary's Dutch terms and of the corpus, so
-// that names and terms the word list lacks are known parts; the one-word
-// Dutch terms are also terms of the splitter, so that a term finds the
-// compounds it is part of (decompound.NewWith).
-func NewSplitter(cs []glossary.Concept, corpus fs.FS) (*decompound.Splitter, error) {
-	var terms, texts []string
-	for _, c := range cs {
-		for _, t := range c.TermsIn("nl") {
-			terms = append(terms, t.Text)
-		}
-	}
-	if corpus != nil {
-		names, err := fs.Glob(corpus, "*")
-		if err != nil {
-			return nil, fmt.Errorf("app: %w", err)
-		}
-		for _, n := range names {
-			data, err := fs.ReadFile(corpus, n)
-			if err != nil {
-				return nil, fmt.Errorf("app: %w", err)
-			}
-			texts = append(texts, string(data))
-		}
-	}
-	// The terms are extra words too: the words of a multi-word term are
-	// parts, though only one-word terms are terms.
-	return decompound.NewWith(terms, terms, texts), nil
 }

@@ -202,7 +202,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	if lang == "" || lang == "auto" {
 		lang = a.detectLang(r.Q)
 	}
-	if lex := a.lex.Load(); lang == "en" && lex != nil && weightable(q) {
+	if lex := a.lexicon(); lang == "en" && lex != nil && weightable(q) {
 		return a.englishSearch(ctx, r, q, lex)
 	}
 	exps, expanded := a.expand(q, lang)

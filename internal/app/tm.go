@@ -281,7 +281,7 @@ func (a *App) glossaryDict() func(nl, en string) bool {
 	// The lexicon's confident translations are anchors too, compared by
 	// index key (one Align call is single-threaded: the caches need no
 	// lock).
-	lex := a.lex.Load()
+	lex := a.lexicon()
 	nlKey, enKey := map[string]string{}, map[string]string{}
 	trans := map[string]map[string]bool{}
 	key := func(cache map[string]string, lang, w string) string {

@@ -367,7 +367,7 @@ func verbCompound(w string, parts []string) bool {
 // translations, each as the commonest English word of the TM with that
 // key.
 func (a *App) lexiconOptions(ctx context.Context, f string) []option {
-	lex := a.lex.Load()
+	lex := a.lexicon()
 	if lex == nil {
 		return nil
 	}

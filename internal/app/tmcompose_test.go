@@ -192,7 +192,7 @@ func TestComposeDictionaryWord(t *testing.T) {
 // candidate, and "twee of meer" (two or more) came out as a rendering.
 func TestNewTermIgnoresFunctionWords(t *testing.T) {
 	a := tmTestApp(t, "Het verdrag treedt in werking.\tThe treaty enters into force.")
-	if a.lex.Load() == nil {
+	if a.lexicon() == nil {
 		t.Fatal("no lexicon")
 	}
 	for _, tc := range []struct {

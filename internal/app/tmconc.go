@@ -182,8 +182,8 @@ func (a *App) concordanceAll(ctx context.Context, q TMConcordanceRequest, maxCan
 	if al.newTerm() {
 		a.alignByCooccurrence(al.to, all)
 	}
-	extendGroups(a.lex.Load(), al.to, all)
-	labelGroups(a.lex.Load(), al.to, all)
+	extendGroups(a.lexicon(), al.to, all)
+	labelGroups(a.lexicon(), al.to, all)
 	// The word's own pairs first when there are enough of them (see
 	// groupPairs); shorter pairs read best: within the search's order, a
 	// stable sort by length puts them first.
@@ -619,7 +619,7 @@ func nonNilSpans(s []Span) []Span {
 // is one where its translation is not there or not recognised, and the
 // commonest other word of such pairs (indien, mogelijk) is noise.
 func (al *aligner) newTerm() bool {
-	lex := al.a.lex.Load()
+	lex := al.a.lexicon()
 	for i, k := range al.qkeys {
 		// A function word (the "of" of rule of law) has no entry of its
 		// own: it makes no term new.
@@ -651,7 +651,7 @@ const (
 )
 
 func (a *App) alignByCooccurrence(lang string, all []TMConcordancePair) {
-	lex := a.lex.Load()
+	lex := a.lexicon()
 	for range coMaxRounds {
 		var open []int
 		for i, p := range all {

@@ -33,7 +33,7 @@ const maxAlignWords = 120
 // claimed holds the byte offsets of the target words that other source
 // words are aligned to: what a group may not grow into (extendGroups).
 func (al *aligner) alignWords(src string, marks []Span, target string, words []fuzzy.Token) (out []Span, via string, claimed map[int]bool) {
-	lex := al.a.lex.Load()
+	lex := al.a.lexicon()
 	if lex == nil {
 		return nil, "", nil
 	}
@@ -244,7 +244,7 @@ func (al *aligner) info(lang string, t fuzzy.Token) *wordInfo {
 	if w, ok := cache[t.Fold]; ok {
 		return w
 	}
-	lex := al.a.lex.Load()
+	lex := al.a.lexicon()
 	w := &wordInfo{keys: []string{index.Key(lang, t.Fold)}}
 	if lang == "nl" && al.a.split != nil && t.Kind == fuzzy.Word {
 		for _, p := range al.a.split(t.Fold) {

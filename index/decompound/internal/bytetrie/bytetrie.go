@@ -4,7 +4,10 @@
 // every key that is a prefix of a string in one pass.
 package bytetrie
 
-import "bytes"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Trie is the trie. Node 0 is the root; the children of node n are the
 // nodes first[n] … first[n]+count[n]-1, sorted by label. Values belong to
@@ -69,4 +72,26 @@ func (t *Trie) Child(n int, c byte) int {
 		return -1
 	}
 	return f + i
+}
+
+// Arrays returns the trie's arrays, to be written out and read back with
+// FromArrays. The caller must not change them.
+func (t *Trie) Arrays() (first []int32, count []uint16, label []byte) {
+	return t.first, t.count, t.label
+}
+
+// FromArrays returns the trie whose arrays Arrays returned. It checks that
+// they describe a trie a walk cannot leave (each node's children within
+// the arrays), so that damaged arrays give an error, not a panic.
+func FromArrays(first []int32, count []uint16, label []byte) (Trie, error) {
+	n := len(label)
+	if n == 0 || len(first) != n || len(count) != n {
+		return Trie{}, fmt.Errorf("bytetrie: %d labels, %d firsts, %d counts", n, len(first), len(count))
+	}
+	for i, f := range first {
+		if f < 0 || int(f)+int(count[i]) > n {
+			return Trie{}, fmt.Errorf("bytetrie: node %d: children %d+%d beyond %d nodes", i, f, count[i], n)
+		}
+	}
+	return Trie{first: first, count: count, label: label}, nil
 }
