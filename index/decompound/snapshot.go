@@ -80,27 +80,57 @@ func snapshotKey(opt options, terms []string, extra [][]string) [32]byte {
 }
 
 // WriteSnapshot writes s's dictionary to w, for LoadSnapshot with the same
-// terms and extra words s was built with.
+// terms and extra words s was built with. The arrays are written as they
+// are in memory (on a little-endian machine), without a copy.
 func (s *Splitter) WriteSnapshot(w io.Writer) error {
 	first, count, label := s.t.Arrays()
-	var b bytes.Buffer
-	b.Grow(snapshotHeader + len(label)*8 + len(s.f.nodes)*8 + 4)
-	b.WriteString(snapshotMagic)
-	b.Write(s.key[:])
-	hasTerms := uint32(0)
+	sum := crc32.NewIEEE()
+	out := io.MultiWriter(w, sum)
+	var head [snapshotHeader]byte
+	copy(head[:], snapshotMagic)
+	copy(head[len(snapshotMagic):], s.key[:])
+	h := head[len(snapshotMagic)+32:]
 	if s.terms {
-		hasTerms = 1
+		binary.LittleEndian.PutUint32(h, 1)
 	}
-	for _, v := range []any{hasTerms, uint32(len(label)), uint32(len(s.f.nodes)), uint32(0), int64(s.f.max), first, s.f.nodes, s.f.n, count, label, s.t.flags} {
-		if err := binary.Write(&b, binary.LittleEndian, v); err != nil {
+	binary.LittleEndian.PutUint32(h[4:], uint32(len(label)))
+	binary.LittleEndian.PutUint32(h[8:], uint32(len(s.f.nodes)))
+	binary.LittleEndian.PutUint64(h[16:], uint64(s.f.max))
+	if _, err := out.Write(head[:]); err != nil {
+		return fmt.Errorf("decompound: snapshot: %w", err)
+	}
+	for _, v := range []any{first, s.f.nodes, s.f.n, count, label, s.t.flags} {
+		var err error
+		if b, ok := rawBytes(v); ok {
+			_, err = out.Write(b)
+		} else {
+			err = binary.Write(out, binary.LittleEndian, v)
+		}
+		if err != nil {
 			return fmt.Errorf("decompound: snapshot: %w", err)
 		}
 	}
-	binary.Write(&b, binary.LittleEndian, crc32.ChecksumIEEE(b.Bytes()))
-	if _, err := w.Write(b.Bytes()); err != nil {
+	if err := binary.Write(w, binary.LittleEndian, sum.Sum32()); err != nil {
 		return fmt.Errorf("decompound: snapshot: %w", err)
 	}
 	return nil
+}
+
+// rawBytes returns the memory of a slice of v's type as bytes, when that
+// is its little-endian encoding.
+func rawBytes(v any) ([]byte, bool) {
+	if !littleEndian() {
+		return nil, false
+	}
+	switch v := v.(type) {
+	case []byte:
+		return v, true
+	case []int32:
+		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 4*len(v)), true
+	case []uint16:
+		return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 2*len(v)), true
+	}
+	return nil, false
 }
 
 // LoadSnapshot returns the splitter NewWith(terms, extra...) builds, read

@@ -182,10 +182,12 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	if cfg.SplitterSnapshot && cfg.Splitter != nil {
-		if err := writeSplitter(cfg.DataDir, cfg.Splitter); err != nil {
-			// Only the next start's speed depends on it.
-			log.Warn("the compound splitter's snapshot was not written; the next start builds it again", "err", err)
-		}
+		// In the background: only the next start's speed depends on it.
+		a.bg.Go(func() {
+			if err := writeSplitter(cfg.DataDir, cfg.Splitter); err != nil {
+				log.Warn("the compound splitter's snapshot was not written; the next start builds it again", "err", err)
+			}
+		})
 	}
 	ixDir := filepath.Join(cfg.DataDir, "index")
 	// What the store and the index were before this process could write

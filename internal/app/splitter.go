@@ -1,7 +1,7 @@
 package app
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -92,16 +92,15 @@ func splitterWords(cs []glossary.Concept, corpus fs.FS) (terms, texts []string, 
 // new one. It is not synced: a file cut short by a crash fails its
 // checksum and is built again.
 func writeSplitter(dir string, sp *decompound.Splitter) error {
-	var b bytes.Buffer
-	if err := sp.WriteSnapshot(&b); err != nil {
-		return err
-	}
 	path := filepath.Join(dir, splitterFile)
 	tmp, err := os.CreateTemp(dir, splitterFile+".*")
 	if err != nil {
 		return fmt.Errorf("app: splitter snapshot: %w", err)
 	}
-	_, err = tmp.Write(b.Bytes())
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err = sp.WriteSnapshot(bw); err == nil {
+		err = bw.Flush()
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
