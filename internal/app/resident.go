@@ -1,13 +1,16 @@
 package app
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 
 	"github.com/tolk-nl/tolk/internal/resident"
 )
 
-// ReleaseMapped gives back the pages of the index's segment files and of
-// the store's file that searches and document reads have mapped into the
+// ReleaseMapped gives back the pages of the index's segment files, of
+// the store's file and of the splitter's snapshot that searches and document reads have mapped into the
 // process (internal/resident): they leave its resident set but stay in
 // the kernel's page cache, so the next read that needs one maps it again
 // without reading the disk. Nothing changes for searches or documents.
@@ -28,6 +31,12 @@ func (a *App) ReleaseMapped() (resident.Stats, error) {
 		return total, nil
 	}
 	if err := a.store.MappedFile(func(path string) error { return add([]string{path}) }); err != nil {
+		return total, fmt.Errorf("app: release mapped pages: %w", err)
+	}
+	// The splitter's snapshot, when the splitter was read from it
+	// (LoadSplitter maps it). Absent, or replaced by the first start's
+	// writer meanwhile, there is nothing of it to give back.
+	if err := add([]string{filepath.Join(a.dir, splitterFile)}); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return total, fmt.Errorf("app: release mapped pages: %w", err)
 	}
 	return total, nil

@@ -13,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
@@ -123,4 +126,85 @@ func TestReleaseMapped(t *testing.T) {
 	if diff := cmp.Diff(docs, docs2); diff != "" {
 		t.Errorf("documents after ReleaseMapped (-before +after):\n%s", diff)
 	}
+}
+
+// TestReleaseMappedSnapshot: the pages of the splitter's snapshot that
+// splitting touched are given back with the index's, and the splitter
+// splits the same afterwards.
+func TestReleaseMappedSnapshot(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	open := func() (*App, bool) {
+		sp, read, err := LoadSplitter(dir, curated, corpus.Default())
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Open(context.Background(), Config{DataDir: dir, Corpus: corpus.Default(), Glossary: curated, Splitter: sp, SplitterSnapshot: !read})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a, read
+	}
+	a, _ := open()
+	a.Close() // writes the snapshot
+	a, read := open()
+	defer a.Close()
+	if !read {
+		t.Fatal("the second start did not read the snapshot")
+	}
+	words := strings.Fields("vredesmissie veiligheidssituatie terrorismebestrijding grensbewaking ontwikkelingssamenwerking mensenrechtenschendingen begrotingsbehandeling staatsgreep")
+	split := func() (out [][]string) {
+		for _, w := range words {
+			out = append(out, a.split(w))
+		}
+		return out
+	}
+	want := split()
+	snap := filepath.Join(dir, splitterFile)
+	before := residentKB(t, snap)
+	if before == 0 {
+		t.Fatalf("no page of %s resident after splitting", snap)
+	}
+	if _, err := a.ReleaseMapped(); err != nil {
+		t.Fatal(err)
+	}
+	if after := residentKB(t, snap); after >= before {
+		t.Errorf("snapshot resident after ReleaseMapped: %d kB, before %d kB", after, before)
+	}
+	if diff := cmp.Diff(want, split()); diff != "" {
+		t.Errorf("splits after ReleaseMapped (-before +after):\n%s", diff)
+	}
+}
+
+// residentKB sums the resident kB of the process's mappings of path,
+// from /proc/self/smaps.
+func residentKB(t *testing.T, path string) int {
+	t.Helper()
+	raw, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, in := 0, false
+	sc := bufio.NewScanner(bytes.NewReader(raw))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
+			in = len(f) == 6 && f[5] == path
+			continue
+		}
+		if in && len(f) >= 2 && f[0] == "Rss:" {
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			kb += n
+		}
+	}
+	return kb
 }
