@@ -19,11 +19,20 @@ import (
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
-// mappedUnder sums the resident kB of the process's mappings of the
-// index's segments and the store's file in dir, from /proc/self/smaps
-// (scorch's own small bbolt file, index/store/root.bolt, which it may
-// remap at any write, is not released).
+// mappedData sums the resident kB of the process's mappings of the
+// index's segments and the store's file in dir (scorch's own small bbolt
+// file, index/store/root.bolt, which it may remap at any write, is not
+// released). A segment merged away since (" (deleted)") is not the
+// index's any more: it is unmapped when its last reader closes.
 func mappedData(t *testing.T, dir string) (kb, mappings int) {
+	return residentOf(t, func(path string) bool {
+		return strings.HasPrefix(path, dir+"/") && (strings.HasSuffix(path, ".zap") || path == dir+"/tolk.db")
+	})
+}
+
+// residentOf sums the resident kB of the process's file mappings whose
+// path is kept, and counts them, from /proc/self/smaps.
+func residentOf(t *testing.T, keep func(path string) bool) (kb, mappings int) {
 	t.Helper()
 	raw, err := os.ReadFile("/proc/self/smaps")
 	if err != nil {
@@ -34,10 +43,8 @@ func mappedData(t *testing.T, dir string) (kb, mappings int) {
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
 		if len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
-			// A segment merged away since (" (deleted)") is not the
-			// index's any more: it is unmapped when its last reader
-			// closes.
-			in = len(f) == 6 && strings.HasPrefix(f[5], dir+"/") && (strings.HasSuffix(f[5], ".zap") || f[5] == dir+"/tolk.db")
+			// A path with a space, or " (deleted)" after it, is not kept.
+			in = len(f) == 6 && keep(f[5])
 			if in {
 				mappings++
 			}
@@ -182,29 +189,8 @@ func TestReleaseMappedSnapshot(t *testing.T) {
 	}
 }
 
-// residentKB sums the resident kB of the process's mappings of path,
-// from /proc/self/smaps.
+// residentKB sums the resident kB of the process's mappings of path.
 func residentKB(t *testing.T, path string) int {
-	t.Helper()
-	raw, err := os.ReadFile("/proc/self/smaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, in := 0, false
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) >= 5 && strings.Contains(f[0], "-") && !strings.HasSuffix(f[0], ":") {
-			in = len(f) == 6 && f[5] == path
-			continue
-		}
-		if in && len(f) >= 2 && f[0] == "Rss:" {
-			n, err := strconv.Atoi(f[1])
-			if err != nil {
-				t.Fatal(err)
-			}
-			kb += n
-		}
-	}
+	kb, _ := residentOf(t, func(p string) bool { return p == path })
 	return kb
 }
