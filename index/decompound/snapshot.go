@@ -158,8 +158,8 @@ func LoadSnapshot(data []byte, terms []string, extra ...[]string) (*Splitter, er
 	if want := snapshotHeader + 8*n + 8*m; int64(len(body)) != want {
 		return nil, fmt.Errorf("decompound: snapshot: %d nodes and %d counted words need %d bytes, not %d", n, m, want, len(body))
 	}
-	if uintptr(unsafe.Pointer(unsafe.SliceData(body)))%8 != 0 || !littleEndian() {
-		body = slices.Clone(body) // aligned; decoded below when big-endian
+	if uintptr(unsafe.Pointer(unsafe.SliceData(body)))%8 != 0 {
+		body = slices.Clone(body) // aligned
 	}
 	at := int64(snapshotHeader)
 	take := func(size int64) []byte {
@@ -167,9 +167,9 @@ func LoadSnapshot(data []byte, terms []string, extra ...[]string) (*Splitter, er
 		at += size
 		return b
 	}
-	first := int32s(take(4 * n))
-	c := &counts{nodes: int32s(take(4 * m)), n: int32s(take(4 * m)), max: int(mx)}
-	count := uint16s(take(2 * n))
+	first := view[int32](take(4 * n))
+	c := &counts{nodes: view[int32](take(4 * m)), n: view[int32](take(4 * m)), max: int(mx)}
+	count := view[uint16](take(2 * n))
 	label, flags := take(n), take(n)
 	for i, node := range c.nodes {
 		if node < 0 || int64(node) >= n || i > 0 && node <= c.nodes[i-1] {
@@ -194,33 +194,18 @@ func littleEndian() bool {
 	return *(*byte)(unsafe.Pointer(&x)) == 1
 }
 
-// int32s returns b's little-endian int32s: b itself on a little-endian
-// machine (b is 4-byte aligned), a decoded copy otherwise.
-func int32s(b []byte) []int32 {
-	if len(b) == 0 {
+// view returns b's little-endian integers: b itself on a little-endian
+// machine (b aligned for T), a decoded copy otherwise.
+func view[T int32 | uint16](b []byte) []T {
+	var zero T
+	n := len(b) / int(unsafe.Sizeof(zero))
+	if n == 0 {
 		return nil
 	}
 	if littleEndian() {
-		return unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), n)
 	}
-	out := make([]int32, len(b)/4)
-	for i := range out {
-		out[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-	return out
-}
-
-// uint16s is int32s for uint16s.
-func uint16s(b []byte) []uint16 {
-	if len(b) == 0 {
-		return nil
-	}
-	if littleEndian() {
-		return unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/2)
-	}
-	out := make([]uint16, len(b)/2)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
+	out := make([]T, n)
+	binary.Read(bytes.NewReader(b), binary.LittleEndian, out) // len(b) is n elements: it cannot run short
 	return out
 }

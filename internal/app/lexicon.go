@@ -115,18 +115,21 @@ func (a *App) startLexicon() {
 // lexicon returns the translation lexicon once the one Open started
 // reading is in.
 func (a *App) lexicon() *lexicon.Lexicon {
+	a.waitLexicon()
+	return a.lex.Load()
+}
+
+// waitLexicon waits until the lexicon Open started reading is in.
+func (a *App) waitLexicon() {
 	if a.lexReady != nil {
 		<-a.lexReady
 	}
-	return a.lex.Load()
 }
 
 // setLexicon replaces the translation lexicon, after the one Open started
 // reading is in, so that it does not replace l.
 func (a *App) setLexicon(l *lexicon.Lexicon) {
-	if a.lexReady != nil {
-		<-a.lexReady
-	}
+	a.waitLexicon()
 	a.lex.Store(l)
 }
 
