@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -87,9 +88,11 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 // does (app.AddDocuments): read and parsed on every core, committed in
 // batches (one index batch and one store transaction each) instead of one
 // commit per file, each file still all or nothing. It returns a result
-// per file, in the order given, and how many files were stored. When the
-// client goes away the upload stops after the batch being committed; the
-// files after it are not stored.
+// per file, in the order given, and how many files were stored. The
+// upload has been read whole when it starts, so, like a single file, it
+// finishes whatever the client does: a client that goes away (a dropped
+// connection, a closed tab) finds every file it sent stored or refused
+// for its own reason, never a prefix of them that it cannot tell.
 func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest.Options, replace bool) ([]uploadResult, int) {
 	results := make([]uploadResult, len(fhs))
 	files := make([]app.BulkFile, 0, len(fhs))
@@ -103,7 +106,7 @@ func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest
 		files = append(files, app.BulkFile{Name: fh.Filename, Size: fh.Size, Read: func() ([]byte, error) { return readPart(fh) }})
 		at = append(at, i)
 	}
-	rep, err := s.app.AddDocuments(c.Request.Context(), files, app.BulkOptions{Replace: replace, Ingest: opt})
+	rep, err := s.app.AddDocuments(context.WithoutCancel(c.Request.Context()), files, app.BulkOptions{Replace: replace, Ingest: opt})
 	done := make([]bool, len(files))
 	for _, st := range rep.Stored {
 		status := http.StatusCreated

@@ -2,7 +2,9 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -13,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
@@ -278,5 +281,47 @@ func TestUploadSeveral(t *testing.T) {
 	}
 	if code := get(t, ts, "/api/v1/search?q=rijkswegen", &res); code != 200 || res.Total == 0 {
 		t.Errorf("the new document is not found: %d, total %d", code, res.Total)
+	}
+}
+
+// TestUploadSeveralClientGone: a multipart upload of several files whose
+// client has gone away by the time it is stored (its request's context
+// ended) is stored whole, as a single file is: every file, not the
+// batches that happened to be committed first.
+func TestUploadSeveralClientGone(t *testing.T) {
+	a := openDefault(t, app.Config{Memory: true})
+	defer a.Close()
+	srv, err := New(a, Options{Tokens: map[string]string{testToken: "tester"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := len(a.Documents())
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	const files, paras = 60, 80 // 4,800 passages: more than one commit
+	for i := range files {
+		part, err := w.CreateFormFile("files", fmt.Sprintf("weg-%02d.txt", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p := range paras {
+			fmt.Fprintf(part, "Brief %d, alinea %d, over de dijkversterking van het waterschap.\n\n", i, p)
+		}
+	}
+	w.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // gone before the server starts storing
+	req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/documents", &buf)
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	srv.ServeHTTP(httptest.NewRecorder(), req)
+	if got := len(a.Documents()) - before; got != files {
+		t.Fatalf("%d of %d files stored after the client went away", got, files)
+	}
+	for i := range files {
+		n, err := a.Index().DocCount(context.Background(), fmt.Sprintf("weg-%02d", i))
+		if err != nil || n != paras {
+			t.Fatalf("weg-%02d: %d passages indexed (%v), want %d", i, n, err, paras)
+		}
 	}
 }
