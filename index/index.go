@@ -85,6 +85,7 @@ type Index struct {
 	words        *wordCache   // the stemmed field's keys per word, for Prepare
 
 	slots sync.Pool // *[]int32: SearchWeighted's candidate slots, reused
+	accs  sync.Pool // *accArrays: SearchWeighted's per-candidate arrays, reused
 
 	facets facetTables // per segment: each passage's document and section
 

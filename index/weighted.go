@@ -534,19 +534,34 @@ func (ix *Index) load(ctx context.Context, ids []string, q query.Query) (map[str
 // accumulator collects the candidates of a weighted query: a slot each, in
 // flat arrays of lengths and per-concept term frequencies.
 type accumulator struct {
-	nc       int
-	allow    map[uint64]bool  // nil: every passage
-	slot     map[uint64]int32 // when dense is nil
-	dense    []int32          // internal number → slot+1, when the index is small enough
-	pool     *sync.Pool
+	nc    int
+	allow map[uint64]bool  // nil: every passage
+	slot  map[uint64]int32 // when dense is nil
+	dense []int32          // internal number → slot+1, when the index is small enough
+	pool  *sync.Pool
+	nw    int // words of alternative bits per candidate
+	accArrays
+	arrays   *sync.Pool // where accArrays go back to
+	excluded map[uint64]bool
+}
+
+// accArrays are an accumulator's per-candidate arrays, kept (emptied)
+// between searches: a query with many candidates allocated them anew
+// each time, 40 % of what an English search allocated (docs/PERFORMANCE.md,
+// "Session 12").
+type accArrays struct {
 	cand     []uint64
-	nw       int       // words of alternative bits per candidate
 	seen     []uint64  // per candidate: which alternatives matched it
 	lengths  []float64 // stemmed-field tokens, 0 when unknown
 	xlengths []float64 // exact-field tokens (stop words included), 0 when unknown
 	tfs      []float64
-	excluded map[uint64]bool
+	slots    []int // best's list of every slot
 }
+
+// maxKeptArray is the largest array (in elements) kept for the next search;
+// a bigger one, from a query that matched most of a large index, is left
+// to the collector.
+const maxKeptArray = 1 << 20
 
 // maxDense is the largest index (in internal numbers) whose candidates are
 // looked up in a slice rather than a map: 4 bytes a passage, reused
@@ -554,7 +569,10 @@ type accumulator struct {
 const maxDense = 1 << 23
 
 func (ix *Index) newAccumulator(rd bindex.IndexReader, nc, nalts int, allow map[uint64]bool) *accumulator {
-	a := &accumulator{nc: nc, nw: (nalts + 63) / 64, allow: allow, excluded: map[uint64]bool{}}
+	a := &accumulator{nc: nc, nw: (nalts + 63) / 64, allow: allow, excluded: map[uint64]bool{}, arrays: &ix.accs}
+	if kept, ok := ix.accs.Get().(*accArrays); ok {
+		a.accArrays = *kept
+	}
 	if snap, ok := rd.(*scorch.IndexSnapshot); ok {
 		var space int64
 		for _, seg := range snap.Segments() {
@@ -574,17 +592,24 @@ func (ix *Index) newAccumulator(rd bindex.IndexReader, nc, nalts int, allow map[
 	return a
 }
 
-// release returns the dense slice, cleared, for the next search.
+// release returns the dense slice, cleared, and the per-candidate arrays,
+// emptied, for the next search.
 func (a *accumulator) release() {
-	if a.dense == nil {
+	if a.dense != nil {
+		for _, id := range a.cand {
+			a.dense[id] = 0
+		}
+		d := a.dense
+		a.pool.Put(&d)
+		a.dense = nil
+	}
+	if a.arrays == nil || max(cap(a.cand), cap(a.seen), cap(a.lengths), cap(a.xlengths), cap(a.tfs), cap(a.slots)) > maxKeptArray {
 		return
 	}
-	for _, id := range a.cand {
-		a.dense[id] = 0
-	}
-	d := a.dense
-	a.pool.Put(&d)
-	a.dense = nil
+	kept := accArrays{a.cand[:0], a.seen[:0], a.lengths[:0], a.xlengths[:0], a.tfs[:0], a.slots[:0]}
+	a.accArrays = accArrays{}
+	a.arrays.Put(&kept)
+	a.arrays = nil
 }
 
 // reserve makes room for n candidates.
@@ -713,11 +738,11 @@ type scoredSlot struct {
 // best scores every candidate and returns the k best, best first, and
 // the number of candidates that score.
 func (a *accumulator) best(score func(int) (float64, bool), k int) ([]scoredSlot, int) {
-	all := make([]int, len(a.cand))
-	for i := range all {
-		all[i] = i
+	a.slots = slices.Grow(a.slots[:0], len(a.cand))[:len(a.cand)]
+	for i := range a.slots {
+		a.slots[i] = i
 	}
-	return a.bestOf(score, all, k)
+	return a.bestOf(score, a.slots, k)
 }
 
 // bestOf scores the candidates in slots and returns the k best, best first
