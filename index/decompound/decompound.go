@@ -238,6 +238,16 @@ func (s *Splitter) Split(word string) []string {
 	return parts
 }
 
+// Listed reports whether the word list has word (lower-cased) as an
+// ordinary word, spelt in lower case there, and whether it has it only as
+// a name (spelt with a capital: Mali, Parijs). Words the splitter took
+// from the corpus or the glossary do not count: they are no evidence that
+// a word is Dutch.
+func (s *Splitter) Listed(word string) (listed, name bool) {
+	f := s.t.lookup(strings.ToLower(word))
+	return f&common != 0, f&common == 0 && f&capitalised != 0
+}
+
 // split returns the best split of the lower-cased w, one level deep.
 func (s *Splitter) split(w string) []string {
 	n := len(w)

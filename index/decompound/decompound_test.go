@@ -366,3 +366,25 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("bwbfreq/words.txt.gz differs from a fresh build (%d vs %d bytes): run go generate", len(frequencies), table.Len())
 	}
 }
+
+// TestListed: the word list's ordinary words are listed in any
+// capitalisation, its names are names, and words the splitter only took
+// from the corpus (extra words) or English words are neither.
+func TestListed(t *testing.T) {
+	s := New([]string{"Barkhane", "liability"})
+	for _, tt := range []struct {
+		word         string
+		listed, name bool
+	}{
+		{"regering", true, false},
+		{"Regeringen", true, false},
+		{"Parijs", false, true},
+		{"barkhane", false, false}, // an extra word
+		{"liability", false, false},
+		{"persons", false, false},
+	} {
+		if listed, name := s.Listed(tt.word); listed != tt.listed || name != tt.name {
+			t.Errorf("Listed(%q) = %v, %v; want %v, %v", tt.word, listed, name, tt.listed, tt.name)
+		}
+	}
+}

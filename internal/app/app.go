@@ -77,7 +77,11 @@ type App struct {
 	terms *glossary.Termbase
 	match atomic.Pointer[match.Matcher]
 	split func(word string) []string // compound splitter; nil splits nothing
-	lex   atomic.Pointer[lexicon.Lexicon]
+	// listed says whether the Dutch word list has a word as an ordinary
+	// word, or only as a name (decompound.Splitter.Listed); nil without
+	// a splitter.
+	listed func(word string) (listed, name bool)
+	lex    atomic.Pointer[lexicon.Lexicon]
 	// lexReady is closed when the lexicon Open started reading is in;
 	// nil when Open read none (lexicon.go).
 	lexReady chan struct{}
@@ -154,6 +158,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.Splitter != nil {
 		opt.Decompounder = cfg.Splitter
 		a.split = cachedSplit(cfg.Splitter.Split)
+		a.listed = cfg.Splitter.Listed
 	}
 	var err error
 	if a.tmem, err = newTMState(opt); err != nil {

@@ -109,11 +109,17 @@ func (a *App) detectLang(q string) string {
 	if len(words) == 0 {
 		return "nl"
 	}
+	// The words a glossary term covers, in either language: the
+	// vocabularies below judge only the others.
+	termWords := map[string]bool{}
 	cover := func(lang, other string) int {
 		n := 0
 		for _, an := range m.Annotate(q, lang) {
 			if an.Via == "compound" || an.Via == "hyphen" || an.Via == "acronym" {
 				continue // parts, names and acronyms say nothing about the language
+			}
+			for _, w := range strings.Fields(an.Text) {
+				termWords[strings.ToLower(w)] = true
 			}
 			n += len(strings.Fields(an.Text))
 		}
@@ -125,10 +131,72 @@ func (a *App) detectLang(q string) string {
 		}
 		return n
 	}
-	if cover("en", "nl") > cover("nl", "en") {
+	en, nl := cover("en", "nl"), cover("nl", "en")
+	// The glossary covers the letters' terms; beyond them the words
+	// themselves tell (Liability of legal persons, Transportation).
+	var rest []string
+	for _, w := range words {
+		if !termWords[strings.ToLower(w)] {
+			rest = append(rest, w)
+		}
+	}
+	wen, wnl := a.vocabularyVotes(rest)
+	if en+wen > nl+wnl {
 		return "en"
 	}
 	return "nl"
+}
+
+// minEnglishFreq is how often the trained lexicon must have seen a word's
+// English key for the word to count as English.
+const minEnglishFreq = 2
+
+// vocabularyVotes counts the query words that only English knows and those
+// that only Dutch knows, by the two vocabularies tolk ships: the Dutch word
+// list (with the compound splitter: a word it splits is a Dutch compound)
+// and the English side of the trained lexicon. A word both know (service,
+// agreement, minister: the Dutch list has many loanwords), or neither,
+// says nothing; nor does a name (Mali, Parijs), a function word (counted
+// apart), a number or an acronym. Without a word list or a lexicon nothing
+// counts: English alone would claim every word they share.
+func (a *App) vocabularyVotes(words []string) (en, nl int) {
+	if a.listed == nil {
+		return 0, 0
+	}
+	lex := a.lexicon()
+	if lex == nil {
+		return 0, 0
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if functionWords["en"][lw] || functionWords["nl"][lw] || w == strings.ToUpper(w) || !letters(lw) {
+			continue
+		}
+		listed, name := a.listed(lw)
+		if name {
+			continue
+		}
+		dutch := listed || a.split != nil && a.split(lw) != nil
+		english := lex.Freq("en", index.Key("en", lw)) >= minEnglishFreq
+		switch {
+		case english && !dutch:
+			en++
+		case dutch && !english:
+			nl++
+		}
+	}
+	return en, nl
+}
+
+// letters reports whether s has letters only (hyphens and apostrophes
+// aside: Lid-Staten, organisation's).
+func letters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // functionWords are each language's function words: they tell the

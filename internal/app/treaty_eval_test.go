@@ -36,7 +36,7 @@ var (
 	treatyDebug = flag.Int("treaty.debug", 0, "TestTreatyDev: print the first `N` misses of each system and query kind")
 	treatyQuery = flag.String("treaty.q", "", "TestTreatyDev: print the expansion and top hits of this English `query`")
 	treatyMax   = flag.Int("treaty.max", 0, "TestTreatyDev: run at most `N` queries of each kind within a time budget (0: all, no budget)")
-	treatyAuto  = flag.Bool("treaty.auto", false, "TestTreatyDev: also send the first sentences with lang=auto")
+	treatyAuto  = flag.Bool("treaty.auto", false, "TestTreatyDev: also send every query with lang=auto (the API's default)")
 )
 
 // The time tolk's queries of each kind may take, so that the test stays
@@ -257,9 +257,6 @@ func TestTreatyDev(t *testing.T) {
 	tolkP1 := map[string]float64{}
 	for _, lang := range systems {
 		for _, k := range kinds {
-			if lang == "auto" && k.name != "first sentence" {
-				continue
-			}
 			var s treatyScore
 			misses := 0
 			began := time.Now()

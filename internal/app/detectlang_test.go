@@ -1,0 +1,83 @@
+package app
+
+import (
+	"bufio"
+	"strings"
+	"testing"
+
+	"github.com/tolk-nl/tolk/internal/querymix"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
+	"github.com/tolk-nl/tolk/internal/treaties"
+)
+
+// TestDetectLang measures the language a query is taken for when the
+// user leaves it to tolk (lang=auto, the API's and the search page's
+// default) on short queries beyond the letter's glossary: the treaty
+// article headings, English and Dutch (the pairs whose example treaty is
+// in the dev split, which the shipped lexicon never saw, apart), and the
+// benchmark's 200-query Dutch mix of the circulars. It reports the share
+// taken for the right language with the word vocabularies (the Dutch word
+// list and the lexicon's English side) and with the glossary and function
+// words alone, as before session 12, and holds the first to floors a
+// little under what it measured.
+func TestDetectLang(t *testing.T) {
+	a := openShipped(t)
+	type set struct {
+		name, want string
+		qs         []string
+		floor      float64 // the share detected right, at least
+	}
+	var enAll, nlAll, enDev, nlDev []string
+	sc := bufio.NewScanner(sharedtest.Open(t, "data", "bwb-treaties-nl-en", "treaty-article-headings-nl-en.tsv.gz"))
+	for line := 0; sc.Scan(); line++ {
+		f := strings.Split(sc.Text(), "\t")
+		if line == 0 || len(f) < 4 {
+			continue
+		}
+		enAll, nlAll = append(enAll, f[0]), append(nlAll, f[1])
+		if treaties.Dev(f[3]) {
+			enDev, nlDev = append(enDev, f[0]), append(nlDev, f[1])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := querymix.ReadJSONL(sharedtest.Open(t, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := []set{
+		{"treaty headings, English", "en", enAll, 0.93},
+		{"treaty headings, Dutch", "nl", nlAll, 0.97},
+		{"dev treaties' headings, English", "en", enDev, 0.92},
+		{"dev treaties' headings, Dutch", "nl", nlDev, 0.97},
+		{"Dutch mix of the circulars", "nl", querymix.Dutch(docs, 200, querymix.DefaultSeed), 0.97},
+	}
+	share := func(s set) (float64, []string) {
+		right := 0
+		var wrong []string
+		for _, q := range s.qs {
+			if a.detectLang(q) == s.want {
+				right++
+			} else if len(wrong) < 12 {
+				wrong = append(wrong, q)
+			}
+		}
+		return float64(right) / float64(len(s.qs)), wrong
+	}
+	listed := a.listed
+	t.Log("| queries | n | right | right with the glossary and function words alone |")
+	t.Log("|---|--:|--:|--:|")
+	for _, s := range sets {
+		got, wrong := share(s)
+		a.listed = nil // the vocabularies say nothing without the word list
+		before, _ := share(s)
+		a.listed = listed
+		t.Logf("| %s | %d | %.3f | %.3f |", s.name, len(s.qs), got, before)
+		if got < s.floor {
+			t.Errorf("%s: %.3f taken for %s, want at least %.2f; wrong: %q", s.name, got, s.want, s.floor, wrong)
+		} else if len(wrong) > 0 {
+			t.Logf("  taken for the other language: %q", wrong)
+		}
+	}
+}
