@@ -77,11 +77,10 @@ type App struct {
 	terms *glossary.Termbase
 	match atomic.Pointer[match.Matcher]
 	split func(word string) []string // compound splitter; nil splits nothing
-	// listed says whether the Dutch word list has a word as an ordinary
-	// word, or only as a name (decompound.Splitter.Listed); nil without
-	// a splitter.
-	listed func(word string) (listed, name bool)
-	lex    atomic.Pointer[lexicon.Lexicon]
+	// words is the splitter, whose Dutch word list language detection
+	// consults (vocabularyVotes); nil without a splitter.
+	words *decompound.Splitter
+	lex   atomic.Pointer[lexicon.Lexicon]
 	// lexReady is closed when the lexicon Open started reading is in;
 	// nil when Open read none (lexicon.go).
 	lexReady chan struct{}
@@ -158,7 +157,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.Splitter != nil {
 		opt.Decompounder = cfg.Splitter
 		a.split = cachedSplit(cfg.Splitter.Split)
-		a.listed = cfg.Splitter.Listed
+		a.words = cfg.Splitter
 	}
 	var err error
 	if a.tmem, err = newTMState(opt); err != nil {

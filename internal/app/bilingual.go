@@ -151,48 +151,85 @@ func (a *App) detectLang(q string) string {
 // English key for the word to count as English.
 const minEnglishFreq = 2
 
-// vocabularyVotes counts the query words that only English knows and those
-// that only Dutch knows, by the two vocabularies tolk ships: the Dutch word
-// list (with the compound splitter: a word it splits is a Dutch compound)
-// and the English side of the trained lexicon. A word both know (service,
-// agreement, minister: the Dutch list has many loanwords), or neither,
-// says nothing; nor does a name (Mali, Parijs), a function word (counted
-// apart), a number or an acronym. Without a word list or a lexicon nothing
-// counts: English alone would claim every word they share.
+// shareRatio is how many times larger a word's share of the lexicon's
+// training text must be on one side than on the other for a word both
+// vocabularies know to count for that side. The two sides are the same
+// treaties in both languages, so the shares compare directly; the margin
+// allows for the two analyses (an English stem gathers more forms than a
+// Dutch one, or fewer).
+const shareRatio = 20
+
+// vocabularyVotes counts the query words that English knows better and
+// those that Dutch knows better, by the vocabularies tolk ships: the Dutch
+// word list (with the compound splitter: a word it splits is a Dutch
+// compound) and the trained lexicon, whose two sides count each word's key
+// in the same treaties in English and in Dutch. A word only the lexicon's
+// English side knows counts for English, a word only the Dutch list knows
+// for Dutch. A word both know (the Dutch list has many loanwords: service,
+// agreement, time) counts for the side where its share of the training
+// text is shareRatio times the other's (time, protocols: English; januari:
+// Dutch; sector, data, minister: neither). Names (Mali, Parijs), function
+// words (counted apart), numbers, acronyms and words under three letters
+// count for neither. Without a word list or a lexicon nothing counts:
+// English alone would claim every word they share.
 func (a *App) vocabularyVotes(words []string) (en, nl int) {
-	if a.listed == nil {
+	if a.words == nil {
 		return 0, 0
 	}
 	lex := a.lexicon()
-	if lex == nil {
+	if lex == nil || lex.Total("en") == 0 || lex.Total("nl") == 0 {
 		return 0, 0
 	}
 	for _, w := range words {
+		if w == strings.ToUpper(w) {
+			continue // an acronym, a number
+		}
 		lw := strings.ToLower(w)
-		if functionWords["en"][lw] || functionWords["nl"][lw] || w == strings.ToUpper(w) || !letters(lw) {
-			continue
+		parts := []string{lw}
+		if listed, _ := a.words.Listed(lw); !listed && strings.Contains(lw, "-") {
+			parts = strings.Split(lw, "-") // non-discrimination, Lid-Staten
 		}
-		listed, name := a.listed(lw)
-		if name {
-			continue
-		}
-		dutch := listed || a.split != nil && a.split(lw) != nil
-		english := lex.Freq("en", index.Key("en", lw)) >= minEnglishFreq
-		switch {
-		case english && !dutch:
-			en++
-		case dutch && !english:
-			nl++
+		for _, p := range parts {
+			// Letters and two-letter words (a, b, ad, ex: enumerations,
+			// abbreviations) are no evidence either way.
+			if functionWords["en"][p] || functionWords["nl"][p] || !letters(p) || utf8.RuneCountInString(p) < 3 {
+				continue
+			}
+			listed, name := a.words.Listed(p)
+			if name {
+				continue
+			}
+			fen := lex.Freq("en", index.Key("en", p))
+			english := fen >= minEnglishFreq
+			// The splitter splits many an English word into Dutch
+			// ones (benefits: bene+fits): a split says Dutch only of a
+			// word English does not know.
+			dutch := listed || !english && a.split != nil && a.split(p) != nil
+			switch {
+			case english && !dutch:
+				en++
+			case dutch && !english:
+				nl++
+			case english && dutch:
+				shareEN := float64(fen) / float64(lex.Total("en"))
+				shareNL := float64(lex.Freq("nl", index.Key("nl", p))) / float64(lex.Total("nl"))
+				switch {
+				case shareEN > shareRatio*shareNL:
+					en++
+				case shareNL > shareRatio*shareEN:
+					nl++
+				}
+			}
 		}
 	}
 	return en, nl
 }
 
-// letters reports whether s has letters only (hyphens and apostrophes
-// aside: Lid-Staten, organisation's).
+// letters reports whether s has letters only (apostrophes aside:
+// organisation's).
 func letters(s string) bool {
 	for _, r := range s {
-		if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' {
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' {
 			return false
 		}
 	}

@@ -30,6 +30,26 @@ type Lexicon struct {
 	Segments int
 	tables   map[string]map[string][]Translation // from language → word → translations, best first
 	freq     map[string]map[string]int           // from language → word → occurrences in training
+	totals   map[string]int                      // from language → the sum of freq
+}
+
+// Total returns the sum of Freq over the words of language from: what a
+// word's count is a share of.
+func (l *Lexicon) Total(from string) int {
+	if l == nil {
+		return 0
+	}
+	return l.totals[from]
+}
+
+// sumFreq fills totals from freq, once freq is complete.
+func (l *Lexicon) sumFreq() {
+	l.totals = map[string]int{}
+	for lang, m := range l.freq {
+		for _, n := range m {
+			l.totals[lang] += n
+		}
+	}
 }
 
 // Lookup returns the translations of word (a key of language from, "nl"
@@ -115,6 +135,7 @@ func Train(pairs []Pair, analysis string, opt Options) *Lexicon {
 	}
 	l.Segments = len(cn)
 	l.freq["nl"], l.freq["en"] = nl.counts(), en.counts()
+	l.sumFreq()
 	// p(nl|en): each Dutch word is explained by an English one; p(en|nl)
 	// the other way round.
 	l.tables["en"] = train(ce, cn, en, nl, opt)
@@ -384,5 +405,6 @@ func Read(r io.Reader) (*Lexicon, error) {
 			sortTranslations(ts)
 		}
 	}
+	l.sumFreq()
 	return l, nil
 }
