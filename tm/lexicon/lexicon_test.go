@@ -121,6 +121,15 @@ func TestTrainRecoversDictionary(t *testing.T) {
 			if l.Lookup("en", "unknown") != nil || l.Freq("nl", "onbekend") != 0 {
 				t.Errorf("an unknown word has translations or a frequency")
 			}
+			for lang, m := range freq {
+				sum := 0
+				for _, n := range m {
+					sum += n
+				}
+				if got := l.Total(lang); got != sum {
+					t.Errorf("Total(%s) = %d, want %d", lang, got, sum)
+				}
+			}
 		})
 	}
 }
@@ -255,7 +264,7 @@ func TestTrainSkipsOneSidedPairs(t *testing.T) {
 
 func TestNilLexicon(t *testing.T) {
 	var l *Lexicon
-	if l.Lookup("en", "treaty") != nil || l.Freq("en", "treaty") != 0 || l.Size("en") != 0 {
+	if l.Lookup("en", "treaty") != nil || l.Freq("en", "treaty") != 0 || l.Size("en") != 0 || l.Total("en") != 0 {
 		t.Errorf("a nil lexicon answers")
 	}
 }
@@ -352,6 +361,11 @@ func TestWriteRead(t *testing.T) {
 				t.Errorf("Read(Write(l)) differs (-want +got):\n%s", diff)
 			}
 			checkTables(t, got, 4e-3)
+			for _, lang := range []string{"en", "nl"} {
+				if got.Total(lang) != tt.l.Total(lang) {
+					t.Errorf("Total(%s) = %d after the round trip, want %d", lang, got.Total(lang), tt.l.Total(lang))
+				}
+			}
 			// Once written, a lexicon reads back exactly.
 			again := roundTrip(t, got)
 			if diff := cmp.Diff(viewOf(got, words), viewOf(again, words)); diff != "" {
