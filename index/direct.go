@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Search finds the window of best hits without locations or stored fields
@@ -148,6 +149,14 @@ type leafMatches struct {
 // readLeaves reads the occurrences of every key of ls in the passages
 // with internal numbers nums, from snap.
 func readLeaves(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nums []uint64) (*leafMatches, error) {
+	return readLeavesOpened(ctx, snap, ls, nums, nil)
+}
+
+// readLeavesOpened is readLeaves with postings the search has opened
+// already (the English search's alternatives): a key found in opened is
+// read from its lists, without looking the term up in every segment's
+// dictionary again.
+func readLeavesOpened(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nums []uint64, opened map[fieldTerm]*termPostings) (*leafMatches, error) {
 	m := &leafMatches{ls: ls, locs: make([][][]termLoc, len(ls.keys))}
 	order := make([]int, len(nums))
 	for i := range order {
@@ -159,6 +168,22 @@ func readLeaves(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nu
 	for k, ft := range ls.keys {
 		per := make([][]termLoc, len(nums))
 		m.locs[k] = per
+		if tp := opened[ft]; tp != nil {
+			err := postingsIn(tp.pls, tp.pr.offsets, nums, order, func(i int, p segment.Posting) {
+				start := len(slab)
+				for _, l := range p.Locations() {
+					slab = append(slab, termLoc{l.Pos(), l.Start(), l.End()})
+				}
+				per[i] = slab[start:len(slab):len(slab)]
+				if len(slab) == start {
+					per[i] = []termLoc{} // present, even without vectors
+				}
+			})
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
 		tfr, err := snap.TermFieldReader(ctx, []byte(ft.term), ft.field, true, false, true)
 		if err != nil {
 			return nil, fmt.Errorf("index: search: %w", err)
@@ -340,12 +365,12 @@ func storedFields(snap *scorch.IndexSnapshot, offsets []uint64, num uint64) (map
 // snap with their stored fields and the locations of what the leaves ls
 // match in them: what a search for the passages with the leaves' query
 // as an optional clause returns.
-func (ix *Index) loadDirect(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nums []uint64) ([]Hit, error) {
+func (ix *Index) loadDirect(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nums []uint64, opened map[fieldTerm]*termPostings) ([]Hit, error) {
 	st, err := ix.facets.tables(snap)
 	if err != nil {
 		return nil, err
 	}
-	m, err := readLeaves(ctx, snap, ls, nums)
+	m, err := readLeavesOpened(ctx, snap, ls, nums, opened)
 	if err != nil {
 		return nil, err
 	}

@@ -755,7 +755,15 @@ func (ev *evaluator) positions(k int, docs []uint64) ([][]uint64, error) {
 // each of docs that has it. order lists the indexes of docs in index
 // order; nil when docs are in index order.
 func (ev *evaluator) postings(k int, docs []uint64, order []int, found func(i int, p segment.Posting)) error {
-	pls := ev.posts[k].pls
+	return postingsIn(ev.posts[k].pls, ev.pr.offsets, docs, order, found)
+}
+
+// postingsIn calls found with the posting, locations included, in each of
+// docs (snapshot numbers) that pls (one postings list per segment, nil
+// where the segment lacks the term; offsets the segments' first numbers)
+// has. order lists the indexes of docs in index order; nil when docs are
+// in index order.
+func postingsIn(pls []segment.PostingsList, offsets []uint64, docs []uint64, order []int, found func(i int, p segment.Posting)) error {
 	seg := -1
 	var it segment.PostingsIterator
 	var cur segment.Posting // the iterator's current posting: Advance moves past it
@@ -766,7 +774,7 @@ func (ev *evaluator) postings(k int, docs []uint64, order []int, found func(i in
 			i = order[x]
 		}
 		d := docs[i]
-		for seg+1 < len(ev.pr.offsets) && ev.pr.offsets[seg+1] <= d {
+		for seg+1 < len(offsets) && offsets[seg+1] <= d {
 			seg++
 			it, cur, done = nil, nil, false
 		}
@@ -776,7 +784,7 @@ func (ev *evaluator) postings(k int, docs []uint64, order []int, found func(i in
 		if it == nil {
 			it = pls[seg].Iterator(false, false, true, nil)
 		}
-		local := d - ev.pr.offsets[seg]
+		local := d - offsets[seg]
 		if cur == nil || cur.Number() < local {
 			p, err := it.Advance(local)
 			if err != nil {

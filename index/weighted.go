@@ -401,7 +401,15 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 			if ls == nil {
 				ls = &leafSet{}
 			}
-			hs, err := ix.loadDirect(ctx, snap, ls, pageNums)
+			// The page's locations come from the lists the reading
+			// opened, where it opened them.
+			opened := map[fieldTerm]*termPostings{}
+			for _, ar := range reads {
+				if ar.tp != nil {
+					opened[fieldTerm{ar.field, string(ar.ts[0].Term)}] = ar.tp
+				}
+			}
+			hs, err := ix.loadDirect(ctx, snap, ls, pageNums, opened)
 			if err != nil {
 				return nil, err
 			}
