@@ -1,12 +1,14 @@
 // Command lexgen builds tolk's shipped translation lexicon from the
 // article-aligned treaty pairs of ../shared (the treaties the dev split
-// holds out are left out), over the keys the service's index uses:
+// holds out are left out) and the Tatoeba sentence pairs there, over the
+// keys the service's index uses:
 //
 //	go generate ./tm/lexicon
 //
 // which runs
 //
-//	go run ./internal/lexgen -pairs ../shared/data/bwb-treaties-nl-en/treaty-articles-nl-en.jsonl.gz -out tm/lexicon/default.lex.gz
+//	go run ./internal/lexgen -pairs ../shared/data/bwb-treaties-nl-en/treaty-articles-nl-en.jsonl.gz \
+//		-lines ../shared/data/mt-testsets-nl-en/tatoeba-test-v2021-08-07 -out tm/lexicon/default.lex.gz
 package main
 
 import (
@@ -32,13 +34,14 @@ func main() {
 	pairs := flag.String("pairs", "", "treaty article pairs (JSONL, gzip)")
 	out := flag.String("out", "", "lexicon file to write")
 	dev := flag.Bool("dev", false, "train on the dev treaties too (never for the shipped lexicon)")
+	extra := flag.String("lines", "", "also train on line-aligned English and Dutch files: PREFIX.eng and PREFIX.nld (such as ../shared/data/mt-testsets-nl-en/tatoeba-test-v2021-08-07)")
 	show := flag.String("show", "", "print the translations of these comma-separated English words from the -out lexicon instead of training")
 	flag.Parse()
 	var err error
 	if *show != "" {
 		err = showWords(*out, *show)
 	} else {
-		err = run(*pairs, *out, *dev)
+		err = run(*pairs, *out, *dev, *extra)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "lexgen:", err)
@@ -46,7 +49,7 @@ func main() {
 	}
 }
 
-func run(pairsPath, out string, dev bool) error {
+func run(pairsPath, out string, dev bool, lines string) error {
 	if pairsPath == "" || out == "" {
 		return fmt.Errorf("need -pairs and -out")
 	}
@@ -69,6 +72,23 @@ func run(pairsPath, out string, dev bool) error {
 			continue
 		}
 		texts = append(texts, app.TextPair{NL: p.NL, EN: p.EN})
+	}
+	treatyPairs := len(texts)
+	if lines != "" {
+		en, err := readLines(lines + ".eng")
+		if err != nil {
+			return err
+		}
+		nl, err := readLines(lines + ".nld")
+		if err != nil {
+			return err
+		}
+		if len(en) != len(nl) {
+			return fmt.Errorf("%s: %d English and %d Dutch lines", lines, len(en), len(nl))
+		}
+		for i := range en {
+			texts = append(texts, app.TextPair{NL: nl[i], EN: en[i]})
+		}
 	}
 	ctx := context.Background()
 	curated, err := glossary.Curated()
@@ -93,8 +113,8 @@ func run(pairsPath, out string, dev bool) error {
 	if err := lex.Write(&buf); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "lexgen: %d article pairs → %d segments; %d English and %d Dutch words with translations; %s; %d bytes\n",
-		len(texts), lex.Segments, lex.Size("en"), lex.Size("nl"), time.Since(start).Round(time.Millisecond), buf.Len())
+	fmt.Fprintf(os.Stderr, "lexgen: %d article pairs and %d line pairs → %d segments; %d English and %d Dutch words with translations; %s; %d bytes\n",
+		treatyPairs, len(texts)-treatyPairs, lex.Segments, lex.Size("en"), lex.Size("nl"), time.Since(start).Round(time.Millisecond), buf.Len())
 	return writeFile(out, &buf)
 }
 
@@ -138,4 +158,13 @@ func showWords(path, words string) error {
 		fmt.Println()
 	}
 	return nil
+}
+
+// readLines reads a file of lines, one segment each.
+func readLines(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return strings.Split(strings.TrimRight(string(data), "\n"), "\n"), nil
 }

@@ -6,8 +6,8 @@ import (
 	"sync"
 )
 
-// defaultData is the shipped lexicon, generated from the treaty pairs
-// (see doc.go for the command).
+// defaultData is the shipped lexicon, generated from the treaty pairs and
+// the Tatoeba sentence pairs (see doc.go for the command).
 //
 //go:embed default.lex.gz
 var defaultData []byte
