@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -76,13 +77,22 @@ type englishTuning struct {
 	// TermWords is the weight of each word of a multi-word glossary term
 	// searched on its own as well (0: not searched on its own).
 	TermWords float64
-	Scoring   index.Scoring
+	// The inverse senses (inverseSenses): Dutch words whose own
+	// translations give the English word at least InverseMin, from at
+	// least InverseCount aligned occurrences, at most InverseMax of them
+	// (0: none), weighted InverseWeight times that probability.
+	InverseMin, InverseWeight float64
+	InverseCount, InverseMax  int
+	Scoring                   index.Scoring
 }
 
 // defaultTuning is English search as it ships; docs/CLIR.md says how the
 // values were chosen on the dev treaties.
 func defaultTuning() englishTuning {
 	return englishTuning{MinP: 0.04, Mass: 0.9, MaxSenses: 6, Reverse: 0, Self: 0.2, Cognate: 0.6, InGlossary: 0.5, Disagree: 0.3, MinFreq: 20, ConfExp: 0, TermWords: 0.5,
+		// Inverse senses: chosen on the dev halves of the news and wiki
+		// sets and the dev treaties (docs/CLIR.md).
+		InverseMin: 0.3, InverseWeight: 0.5, InverseCount: 3, InverseMax: 3,
 		// Length-normalised in full (B 1) and a heading match weighing more
 		// than one in the passage: chosen on the dev treaties (docs/CLIR.md).
 		Scoring: index.Scoring{K1: 1.2, B: 1, Heading: 1.5, Coverage: 1, Prune: 0.2}}
@@ -421,11 +431,57 @@ func (a *App) lexiconSenses(word string, lex *lexicon.Lexicon) []Sense {
 	var mass float64
 	for i, s := range out {
 		if s.P < tn.MinP || mass >= tn.Mass || i == tn.MaxSenses {
-			return out[:i]
+			out = out[:i]
+			break
 		}
 		mass += s.P
 	}
+	return a.inverseSenses(out, keys[0], lex)
+}
+
+// inverseSenses adds to an English word's senses the Dutch words that
+// nearly always mean it (p(en|nl) at least InverseMin, seen at least
+// InverseCount times, and no English word more likely), at most
+// InverseMax of them, each weighted InverseWeight times that probability,
+// or raises a sense already there to that weight.
+func (a *App) inverseSenses(out []Sense, key string, lex *lexicon.Lexicon) []Sense {
+	tn := a.tune
+	if tn.InverseMax == 0 {
+		return out
+	}
+	added := 0
+	for _, r := range lex.Inverse("en", key) {
+		if r.P < tn.InverseMin || added == tn.InverseMax {
+			break
+		}
+		// Only a word whose best translation is this one, spelt with
+		// letters (no a.dit from a numbering), and not a compound of a
+		// sense already there (uitleveringsverdrag for treaty: verdrag
+		// finds it as a part).
+		if r.Count < tn.InverseCount || !letters(r.Word) || !bestTranslation(lex, r.Word, key) || !inRow(lex, key, r.Word) ||
+			slices.ContainsFunc(out, func(x Sense) bool { return x.Key && x.Text != r.Word && strings.Contains(r.Word, x.Text) }) {
+			continue
+		}
+		s := Sense{Text: r.Word, P: tn.InverseWeight * r.P, Via: "lexicon", Key: true}
+		if !slices.ContainsFunc(out, func(x Sense) bool { return x.Text == s.Text && x.Key }) {
+			added++
+		}
+		out = appendSense(out, s)
+	}
 	return out
+}
+
+// inRow reports whether the English key en's row of the lexicon has the
+// Dutch key nl, however low: the two directions agree on the pair.
+func inRow(lex *lexicon.Lexicon, en, nl string) bool {
+	return slices.ContainsFunc(lex.Lookup("en", en), func(t lexicon.Translation) bool { return t.Word == nl })
+}
+
+// bestTranslation reports whether en is the likeliest translation of the
+// Dutch key nl.
+func bestTranslation(lex *lexicon.Lexicon, nl, en string) bool {
+	ts := lex.Lookup("nl", nl)
+	return len(ts) > 0 && ts[0].Word == en
 }
 
 func appendSense(ss []Sense, s Sense) []Sense {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Translation is one translation of a word: its probability given the
@@ -31,6 +32,41 @@ type Lexicon struct {
 	tables   map[string]map[string][]Translation // from language → word → translations, best first
 	freq     map[string]map[string]int           // from language → word → occurrences in training
 	totals   map[string]int                      // from language → the sum of freq
+	inverse  sync.Once
+	sources  map[string]map[string][]Translation // to language → word → the words translated into it (Inverse)
+}
+
+// Inverse returns the words of the other language whose translations
+// include word (a key of language to), each with the probability of word
+// given it, best first: the column of the table from the other language,
+// where Lookup gives a row. English search takes from it the Dutch words
+// that nearly always mean an English word, which that word's own row may
+// rank low (residence: inwoner first, verblijf fifth; but verblijf means
+// residence more often than anything else).
+func (l *Lexicon) Inverse(to, word string) []Translation {
+	if l == nil {
+		return nil
+	}
+	l.inverse.Do(func() {
+		l.sources = map[string]map[string][]Translation{"en": {}, "nl": {}}
+		for from, m := range l.tables {
+			to := "en"
+			if from == "en" {
+				to = "nl"
+			}
+			for w, ts := range m {
+				for _, t := range ts {
+					l.sources[to][t.Word] = append(l.sources[to][t.Word], Translation{Word: w, P: t.P, Count: t.Count})
+				}
+			}
+		}
+		for _, m := range l.sources {
+			for _, ts := range m {
+				sortTranslations(ts)
+			}
+		}
+	})
+	return l.sources[to][word]
 }
 
 // Total returns the sum of Freq over the words of language from: what a

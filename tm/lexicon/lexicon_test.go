@@ -121,6 +121,18 @@ func TestTrainRecoversDictionary(t *testing.T) {
 			if l.Lookup("en", "unknown") != nil || l.Freq("nl", "onbekend") != 0 {
 				t.Errorf("an unknown word has translations or a frequency")
 			}
+			// Inverse is the table's column: every word whose row has
+			// the word, with the row's probability.
+			for _, from := range []string{"en", "nl"} {
+				to := map[string]string{"en": "nl", "nl": "en"}[from]
+				for w := range freq[from] {
+					for _, tr := range l.Lookup(from, w) {
+						if !slices.ContainsFunc(l.Inverse(to, tr.Word), func(x Translation) bool { return x.Word == w && x.P == tr.P }) {
+							t.Errorf("Inverse(%s, %s) lacks %s %.3f", to, tr.Word, w, tr.P)
+						}
+					}
+				}
+			}
 			for lang, m := range freq {
 				sum := 0
 				for _, n := range m {
@@ -264,7 +276,7 @@ func TestTrainSkipsOneSidedPairs(t *testing.T) {
 
 func TestNilLexicon(t *testing.T) {
 	var l *Lexicon
-	if l.Lookup("en", "treaty") != nil || l.Freq("en", "treaty") != 0 || l.Size("en") != 0 || l.Total("en") != 0 {
+	if l.Lookup("en", "treaty") != nil || l.Freq("en", "treaty") != 0 || l.Size("en") != 0 || l.Total("en") != 0 || l.Inverse("en", "treaty") != nil {
 		t.Errorf("a nil lexicon answers")
 	}
 }
