@@ -146,6 +146,21 @@ type leafMatches struct {
 	locs [][][]termLoc // [key][passage]
 }
 
+// keepLocations returns a function that records a posting's locations as
+// passage i's in per, appending them to *slab (one allocation for all).
+func keepLocations(slab *[]termLoc, per [][]termLoc) func(i int, p segment.Posting) {
+	return func(i int, p segment.Posting) {
+		start := len(*slab)
+		for _, l := range p.Locations() {
+			*slab = append(*slab, termLoc{l.Pos(), l.Start(), l.End()})
+		}
+		per[i] = (*slab)[start:len(*slab):len(*slab)]
+		if len(*slab) == start {
+			per[i] = []termLoc{} // present, even without vectors
+		}
+	}
+}
+
 // readLeaves reads the occurrences of every key of ls in the passages
 // with internal numbers nums, from snap.
 func readLeaves(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafSet, nums []uint64) (*leafMatches, error) {
@@ -169,17 +184,7 @@ func readLeavesOpened(ctx context.Context, snap *scorch.IndexSnapshot, ls *leafS
 		per := make([][]termLoc, len(nums))
 		m.locs[k] = per
 		if tp := opened[ft]; tp != nil {
-			err := postingsIn(tp.pls, tp.pr.offsets, nums, order, func(i int, p segment.Posting) {
-				start := len(slab)
-				for _, l := range p.Locations() {
-					slab = append(slab, termLoc{l.Pos(), l.Start(), l.End()})
-				}
-				per[i] = slab[start:len(slab):len(slab)]
-				if len(slab) == start {
-					per[i] = []termLoc{} // present, even without vectors
-				}
-			})
-			if err != nil {
+			if err := postingsIn(tp.pls, tp.pr.offsets, nums, order, keepLocations(&slab, per)); err != nil {
 				return nil, err
 			}
 			continue

@@ -821,17 +821,7 @@ func (ev *evaluator) leafMatches(ls *leafSet, nums []uint64) (*leafMatches, bool
 		}
 		per := make([][]termLoc, len(nums))
 		m.locs[k] = per
-		err := ev.postings(ek, nums, order, func(i int, p segment.Posting) {
-			start := len(slab)
-			for _, l := range p.Locations() {
-				slab = append(slab, termLoc{l.Pos(), l.Start(), l.End()})
-			}
-			per[i] = slab[start:len(slab):len(slab)]
-			if len(slab) == start {
-				per[i] = []termLoc{} // present, even without vectors
-			}
-		})
-		if err != nil {
+		if err := ev.postings(ek, nums, order, keepLocations(&slab, per)); err != nil {
 			return nil, false, err
 		}
 	}

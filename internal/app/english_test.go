@@ -15,6 +15,20 @@ import (
 // closed when the test ends.
 func openShipped(tb testing.TB) *App {
 	tb.Helper()
+	return openShippedIn(tb, Config{Memory: true})
+}
+
+// openShippedOnDisk is openShipped with a data directory, as a server
+// keeps its data: the in-memory index never merges its segments, so each
+// document added one by one would stay a segment every search visits.
+func openShippedOnDisk(tb testing.TB) *App {
+	tb.Helper()
+	return openShippedIn(tb, Config{DataDir: tb.TempDir()})
+}
+
+// openShippedIn opens cfg with the shipped corpus, glossary and splitter.
+func openShippedIn(tb testing.TB, cfg Config) *App {
+	tb.Helper()
 	curated, err := glossary.Curated()
 	if err != nil {
 		tb.Fatal(err)
@@ -23,7 +37,8 @@ func openShipped(tb testing.TB) *App {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	a, err := Open(context.Background(), Config{Memory: true, Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
+	cfg.Corpus, cfg.Glossary, cfg.Splitter = corpus.Default(), curated, sp
+	a, err := Open(context.Background(), cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -10,8 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tolk-nl/tolk/glossary"
-	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 	"github.com/tolk-nl/tolk/internal/treaties"
 )
@@ -53,19 +51,7 @@ func TestNewsCLIR(t *testing.T) {
 // newsCLIR runs TestNewsCLIR on one line-aligned set.
 func newsCLIR(t *testing.T, dict freeDictInverted, en, nl []string) {
 	ctx := context.Background()
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, err := NewSplitter(curated, corpus.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := Open(ctx, Config{DataDir: t.TempDir(), Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := openShippedOnDisk(t)
 	start := time.Now()
 	files := make([]BulkFile, len(nl))
 	ids := make([]string, len(nl))

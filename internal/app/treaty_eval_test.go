@@ -18,8 +18,6 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"github.com/tolk-nl/tolk/glossary"
-	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 	"github.com/tolk-nl/tolk/internal/treaties"
@@ -142,22 +140,7 @@ func TestTreatyDev(t *testing.T) {
 	ctx := context.Background()
 	start := time.Now()
 
-	curated, err := glossary.Curated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sp, err := NewSplitter(curated, corpus.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	// On disk, as a server keeps its data: the in-memory index never merges
-	// its segments, so each document added one by one would stay a segment
-	// every search visits.
-	a, err := Open(ctx, Config{DataDir: t.TempDir(), Corpus: corpus.Default(), Glossary: curated, Splitter: sp})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
+	a := openShippedOnDisk(t)
 	if _, err := a.Document(maliDocID); err != nil {
 		t.Fatalf("the Mali letter: %v", err)
 	}
