@@ -16,7 +16,8 @@ import (
 // article headings, English and Dutch (and apart the pairs whose example
 // treaty is in the dev split, which the shipped lexicon never saw), the
 // benchmark's 200-query Dutch mix of the circulars, and the circulars' own
-// section headings (Dutch, with some English and Latin among them). It
+// section headings (Dutch, with some English and Latin among them), and
+// the sentences of the news and wiki test sets on both sides. It
 // reports the share taken for the right language with the vocabularies
 // (vocabularyVotes) and with the glossary and function words alone, as
 // before session 12, and holds the first to floors a little under what it
@@ -66,6 +67,10 @@ func TestDetectLang(t *testing.T) {
 		{"dev treaties' headings, Dutch", "nl", nlDev, 0.97},
 		{"Dutch mix of the circulars", "nl", querymix.Dutch(docs, 200, querymix.DefaultSeed), 0.98},
 		{"the circulars' section headings", "nl", heads, 0.98},
+		{"NTREX news sentences, English", "en", readLines(t, "ntrex128-newstest2019-src.eng"), 0.98},
+		{"NTREX news sentences, Dutch", "nl", readLines(t, "ntrex128-newstest2019-ref.nld"), 0.98},
+		{"FLORES wiki sentences, English", "en", readLines(t, "flores200-devtest.eng"), 0.98},
+		{"FLORES wiki sentences, Dutch", "nl", readLines(t, "flores200-devtest.nld"), 0.98},
 	}
 	share := func(s set) (float64, []string) {
 		right := 0
