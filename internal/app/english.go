@@ -89,7 +89,7 @@ type englishTuning struct {
 // defaultTuning is English search as it ships; docs/CLIR.md says how the
 // values were chosen on the dev treaties.
 func defaultTuning() englishTuning {
-	return englishTuning{MinP: 0.04, Mass: 0.9, MaxSenses: 6, Reverse: 0, Self: 0.2, Cognate: 0.6, InGlossary: 0.5, Disagree: 0.3, MinFreq: 20, ConfExp: 0, TermWords: 0.5,
+	return englishTuning{MinP: 0.04, Mass: 0.9, MaxSenses: 6, Reverse: 0.3, Self: 0.2, Cognate: 0.6, InGlossary: 0.5, Disagree: 0.3, MinFreq: 20, ConfExp: 0, TermWords: 0.5,
 		// Inverse senses: chosen on the dev halves of the news and wiki
 		// sets and the dev treaties (docs/CLIR.md).
 		InverseMin: 0.3, InverseWeight: 0.5, InverseCount: 3, InverseMax: 3,
