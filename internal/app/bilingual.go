@@ -118,10 +118,11 @@ func (a *App) detectLang(q string) string {
 			if an.Via == "compound" || an.Via == "hyphen" || an.Via == "acronym" {
 				continue // parts, names and acronyms say nothing about the language
 			}
-			for _, w := range strings.Fields(an.Text) {
+			ws := strings.Fields(an.Text)
+			for _, w := range ws {
 				termWords[strings.ToLower(w)] = true
 			}
-			n += len(strings.Fields(an.Text))
+			n += len(ws)
 		}
 		for _, w := range words {
 			// A word of both lists (in, over, die) says nothing either.

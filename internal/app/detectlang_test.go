@@ -67,10 +67,10 @@ func TestDetectLang(t *testing.T) {
 		{"dev treaties' headings, Dutch", "nl", nlDev, 0.97},
 		{"Dutch mix of the circulars", "nl", querymix.Dutch(docs, 200, querymix.DefaultSeed), 0.98},
 		{"the circulars' section headings", "nl", heads, 0.98},
-		{"NTREX news sentences, English", "en", readLines(t, "ntrex128-newstest2019-src.eng"), 0.98},
-		{"NTREX news sentences, Dutch", "nl", readLines(t, "ntrex128-newstest2019-ref.nld"), 0.98},
-		{"FLORES wiki sentences, English", "en", readLines(t, "flores200-devtest.eng"), 0.98},
-		{"FLORES wiki sentences, Dutch", "nl", readLines(t, "flores200-devtest.nld"), 0.98},
+		{"NTREX news sentences, English", "en", sharedtest.Lines(t, "data", "mt-testsets-nl-en", "ntrex128-newstest2019-src.eng"), 0.98},
+		{"NTREX news sentences, Dutch", "nl", sharedtest.Lines(t, "data", "mt-testsets-nl-en", "ntrex128-newstest2019-ref.nld"), 0.98},
+		{"FLORES wiki sentences, English", "en", sharedtest.Lines(t, "data", "mt-testsets-nl-en", "flores200-devtest.eng"), 0.98},
+		{"FLORES wiki sentences, Dutch", "nl", sharedtest.Lines(t, "data", "mt-testsets-nl-en", "flores200-devtest.nld"), 0.98},
 	}
 	share := func(s set) (float64, []string) {
 		right := 0

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -38,8 +37,8 @@ func TestNewsCLIR(t *testing.T) {
 		{"FLORES wiki", "flores200-devtest.eng", "flores200-devtest.nld"},
 	} {
 		t.Run(set.name, func(t *testing.T) {
-			en := readLines(t, set.en)
-			nl := readLines(t, set.nl)
+			en := sharedtest.Lines(t, "data", "mt-testsets-nl-en", set.en)
+			nl := sharedtest.Lines(t, "data", "mt-testsets-nl-en", set.nl)
 			if len(en) != len(nl) || len(en) < 1000 {
 				t.Fatalf("%d English and %d Dutch lines", len(en), len(nl))
 			}
@@ -213,18 +212,3 @@ var newsDebug = flag.Int("news.debug", 0, "TestNewsCLIR: print the first `N` mis
 var newsStop = setOf("said", "says", "would", "could", "also", "has", "had", "have", "will", "which", "who",
 	"but", "not", "they", "their", "there", "than", "then", "when", "what", "more", "one", "two", "new", "you",
 	"his", "her", "she", "him", "all", "can", "our", "out", "some", "just", "may", "been", "were", "being")
-
-// readLines reads a line-aligned file of the MT test sets.
-func readLines(t *testing.T, name string) []string {
-	t.Helper()
-	sc := bufio.NewScanner(sharedtest.Open(t, "data", "mt-testsets-nl-en", name))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	var out []string
-	for sc.Scan() {
-		out = append(out, strings.TrimSpace(sc.Text()))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}

@@ -3,6 +3,7 @@
 package sharedtest
 
 import (
+	"bufio"
 	"compress/gzip"
 	"io"
 	"os"
@@ -61,6 +62,22 @@ func Open(tb testing.TB, elem ...string) io.Reader {
 		tb.Fatalf("%s: %v", p, err)
 	}
 	return zr
+}
+
+// Lines reads a text file under the shared directory (as Open does) as
+// its lines, each trimmed of surrounding space.
+func Lines(tb testing.TB, elem ...string) []string {
+	tb.Helper()
+	sc := bufio.NewScanner(Open(tb, elem...))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	var out []string
+	for sc.Scan() {
+		out = append(out, strings.TrimSpace(sc.Text()))
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
 
 // TBXValidator returns a function that runs validate-tbx.sh on TBX files

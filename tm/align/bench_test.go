@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -36,20 +35,6 @@ var testSets = []testSet{
 	{"flores200", "flores200-devtest.nld", "flores200-devtest.eng", true},
 	{"ntrex128", "ntrex128-newstest2019-ref.nld", "ntrex128-newstest2019-src.eng", true},
 	{"tatoeba", "tatoeba-test-v2021-08-07.nld", "tatoeba-test-v2021-08-07.eng", false},
-}
-
-// readLines reads a file of the shared data as trimmed lines.
-func readLines(tb testing.TB, elem ...string) []string {
-	tb.Helper()
-	data, err := io.ReadAll(sharedtest.Open(tb, elem...))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSpace(l)
-	}
-	return lines
 }
 
 // benchDoc is a perturbed pseudo-document with its gold beads.
@@ -272,8 +257,8 @@ func TestBenchmark(t *testing.T) {
 	var rows []row
 	var guarded [2]counts // flores+ntrex without and with Dict
 	for _, ts := range testSets {
-		nl := readLines(t, "data", "mt-testsets-nl-en", ts.nl)
-		en := readLines(t, "data", "mt-testsets-nl-en", ts.en)
+		nl := sharedtest.Lines(t, "data", "mt-testsets-nl-en", ts.nl)
+		en := sharedtest.Lines(t, "data", "mt-testsets-nl-en", ts.en)
 		if len(nl) != len(en) {
 			t.Fatalf("%s: %d Dutch lines, %d English", ts.name, len(nl), len(en))
 		}
