@@ -198,6 +198,7 @@ func newsCLIR(t *testing.T, dict freeDictInverted, en, nl []string) {
 			}
 		}
 	}
+	rows = append(rows, compoundPhrases(t, a, bx, dict, en, nl, ids)...)
 	t.Log("| system                 | queries        |    n |   P@1 | MRR@10 | errs | nohit | p50 ms | p90 ms |  Mali |")
 	t.Log("|------------------------|----------------|------|-------|--------|------|-------|--------|--------|-------|")
 	for _, r := range rows {
@@ -212,3 +213,153 @@ var newsDebug = flag.Int("news.debug", 0, "TestNewsCLIR: print the first `N` mis
 var newsStop = setOf("said", "says", "would", "could", "also", "has", "had", "have", "will", "which", "who",
 	"but", "not", "they", "their", "there", "than", "then", "when", "what", "more", "one", "two", "new", "you",
 	"his", "her", "she", "him", "all", "can", "our", "out", "some", "just", "may", "been", "were", "being")
+
+// compoundPhrases measures two English words that Dutch writes as one
+// compound (residence permit: verblijfsvergunning). The gold comes from
+// FreeDict, not from what tolk searches with: two neighbouring English
+// content words of a sentence whose Dutch translation holds a word made of
+// a FreeDict translation of the first, at most four linking letters, and
+// a FreeDict translation of the second (with at most three letters of
+// inflection after it). The query is the two words; a hit is right when
+// its sentence holds the compound (by index key: any inflection). Each
+// phrase is asked once, in the half of the first sentence it came from.
+func compoundPhrases(t *testing.T, a *App, bx freeDictBaseline, dict freeDictInverted, en, nl, ids []string) []string {
+	ctx := context.Background()
+	single := func(ws []string) []string {
+		var out []string
+		for _, w := range ws {
+			if len(w) >= 3 && wordRE.FindString(w) == w {
+				out = append(out, strings.ToLower(w))
+			}
+		}
+		return out
+	}
+	keyOf := func(w string) string {
+		if ks := a.Index().Keys("nl", w); len(ks) > 0 {
+			return ks[0]
+		}
+		return ""
+	}
+	holds := make([]map[string]bool, len(nl)) // each sentence's word keys
+	for i, s := range nl {
+		holds[i] = map[string]bool{}
+		for _, w := range wordRE.FindAllString(s, -1) {
+			holds[i][keyOf(w)] = true
+		}
+	}
+	type phrase struct {
+		q, key string
+		at     int
+	}
+	var phrases []phrase
+	seen := map[string]bool{}
+	for i := range en {
+		ws := wordRE.FindAllString(en[i], -1)
+		var dutch []string
+		for _, w := range wordRE.FindAllString(strings.ToLower(nl[i]), -1) {
+			if len(w) >= 7 {
+				dutch = append(dutch, w)
+			}
+		}
+		for j := 0; j+1 < len(ws); j++ {
+			w1, w2 := strings.ToLower(ws[j]), strings.ToLower(ws[j+1])
+			q := w1 + " " + w2
+			if seen[q] || len(w1) < 3 || len(w2) < 3 || functionWords["en"][w1] || functionWords["en"][w2] || newsStop[w1] || newsStop[w2] || isNumber(w1) || isNumber(w2) {
+				continue
+			}
+			// The words must be neighbours in the text, not across punctuation.
+			if k := strings.Index(en[i], ws[j]+" "+ws[j+1]); k < 0 {
+				continue
+			}
+			for _, c := range dutch {
+				if compoundOf(c, single(dict[w1]), single(dict[w2])) {
+					seen[q] = true
+					if k := keyOf(c); k != "" {
+						phrases = append(phrases, phrase{q: ws[j] + " " + ws[j+1], key: k, at: i})
+					}
+					break
+				}
+			}
+		}
+	}
+	var rows []string
+	for _, h := range []struct {
+		name   string
+		lo, hi int
+	}{{"dev", 0, len(en) / 2}, {"test", len(en) / 2, len(en)}} {
+		tolk, base := &treatyScore{}, &treatyScore{}
+		for _, p := range phrases {
+			if p.at < h.lo || p.at >= h.hi {
+				continue
+			}
+			rank := func(docs []string) int {
+				for r, d := range docs[:min(10, len(docs))] {
+					var n int
+					fmt.Sscanf(d, "ntrex-%d", &n)
+					if strings.HasPrefix(d, "ntrex-") && holds[n][p.key] {
+						return r + 1
+					}
+				}
+				return 0
+			}
+			res, err := a.BilingualSearch(ctx, SearchRequest{Q: p.q, Lang: "en", Limit: treatyLimit})
+			if err != nil {
+				tolk.n++
+				tolk.errs++
+			} else {
+				docs := hitDocs(res)
+				r := rank(docs)
+				tolk.add(r, first(docs), len(res.Hits) == 0, res.Took)
+				if r != 1 && h.name == "dev" && *newsDebug > 0 {
+					var senses []string
+					for _, e := range res.Senses {
+						var ss []string
+						for _, x := range e.Senses {
+							ss = append(ss, fmt.Sprintf("%s %.2f", x.Text, x.P))
+						}
+						senses = append(senses, e.Query+": "+strings.Join(ss, ", "))
+					}
+					top := ""
+					if len(res.Hits) > 0 {
+						top = res.Hits[0].Text
+					}
+					t.Logf("MISS compound %q want key %s (rank %d)\n\ttop %q\n\tsenses %s", p.q, p.key, r, top, strings.Join(senses, " | "))
+				}
+			}
+			began := time.Now()
+			if docs, err := bx.search(dict, p.q); err != nil {
+				base.n++
+				base.errs++
+			} else {
+				base.add(rank(docs), first(docs), len(docs) == 0, time.Since(began))
+			}
+		}
+		rows = append(rows, tolk.row("tolk lang=en", h.name+", compound"), base.row("stock bleve + FreeDict", h.name+", compound"))
+		if tolk.n < 20 {
+			t.Errorf("%s: only %d compound phrases", h.name, tolk.n)
+		}
+		if p, b := tolk.precision(), base.precision(); p <= b {
+			t.Errorf("%s, compound: tolk P@1 %.3f, not above the baseline's %.3f", h.name, p, b)
+		}
+	}
+	return rows
+}
+
+// compoundOf reports whether the Dutch word c is one of mods, at most four
+// linking letters, one of heads and at most three letters of inflection.
+func compoundOf(c string, mods, heads []string) bool {
+	for _, m := range mods {
+		if !strings.HasPrefix(c, m) {
+			continue
+		}
+		rest := c[len(m):]
+		for link := 0; link <= 4 && link < len(rest); link++ {
+			for _, h := range heads {
+				if strings.HasPrefix(rest[link:], h) && len(rest)-link-len(h) <= 3 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
