@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 )
@@ -17,17 +18,18 @@ func TestCompounds(t *testing.T) {
 		{ID: "p2", Doc: "d", Text: "De ontwikkelingssamenwerking en de gemeenteraad."},
 		{ID: "p3", Doc: "d", Text: "De raadsvergadering begint; het temperatuurverschil is groot."},
 		{ID: "p4", Doc: "d", Text: "Verblijfplaats, verblijfsduur en de verblijfsaanvraagvergunning."},
+		{ID: "p5", Doc: "d", Text: "Verblijf, vergunning, raad, duur, gemeente, ontwikkeling, samenwerking, vergadering, temperatuur, verschil, kat, urine en kattenurine."},
 	})
 	ctx := context.Background()
 	keys := func(mod string, heads ...string) []string {
 		t.Helper()
-		cks, err := ix.Compounds(ctx, mod, heads, 4)
+		cks, err := ix.Compounds(ctx, []string{mod}, heads, 4)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var out []string
 		for _, c := range cks {
-			if c.Count < 1 || !slices.Contains(heads, c.Head) {
+			if c.Modifier != mod || !slices.Contains(heads, c.Head) {
 				t.Errorf("%s: %+v", mod, c)
 			}
 			out = append(out, c.Key)
@@ -57,5 +59,72 @@ func TestCompounds(t *testing.T) {
 		if got := keys(tc.mod, tc.heads...); !slices.Equal(got, tc.want) {
 			t.Errorf("Compounds(%q, %q) = %q, want %q", tc.mod, tc.heads, got, tc.want)
 		}
+	}
+	// Several modifiers and heads at once: each key once, with the parts
+	// that make it.
+	cks, err := ix.Compounds(ctx, []string{key("verblijf"), key("raad"), key("gemeente")}, []string{key("vergunning"), key("vergadering"), key("raad"), key("duur")}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]string{}
+	for _, c := range cks {
+		if _, dup := got[c.Key]; dup {
+			t.Errorf("%s twice", c.Key)
+		}
+		got[c.Key] = [2]string{c.Modifier, c.Head}
+	}
+	want := map[string][2]string{
+		key("verblijfsvergunning"): {key("verblijf"), key("vergunning")},
+		key("verblijfsduur"):       {key("verblijf"), key("duur")},
+		key("raadsvergadering"):    {key("raad"), key("vergadering")},
+		key("gemeenteraad"):        {key("gemeente"), key("raad")},
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("Compounds of several = %v, want %v", got, want)
+	}
+	// The automaton finds what checking every key of the dictionary
+	// finds, for every pair of its keys as modifier and head.
+	r, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	fd, err := r.FieldDict(fieldText)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for e, err := fd.Next(); e != nil || err != nil; e, err = fd.Next() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, e.Term)
+	}
+	fd.Close()
+	found := 0
+	for _, m := range all {
+		for _, h := range all {
+			cks, err := ix.Compounds(ctx, []string{m}, []string{h}, 4)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, want []string
+			for _, c := range cks {
+				got = append(got, c.Key)
+			}
+			for _, k := range all {
+				if _, ok := compoundOf(k, []string{m}, []string{h}, 4); ok && len(m) >= 3 && len(h) >= 3 {
+					want = append(want, k)
+				}
+			}
+			slices.Sort(got)
+			found += len(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("Compounds(%q, %q) = %q, every key checked gives %q", m, h, got, want)
+			}
+		}
+	}
+	if found < 7 { // the seven compounds of the passages
+		t.Errorf("only %d compounds among the keys' pairs: the check above checked little", found)
 	}
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -162,92 +161,3 @@ func (ix *Index) HasWord(ctx context.Context, word string) bool {
 	}
 	return true
 }
-
-// CompoundKey is a key of the stemmed field that joins a modifier and a
-// head as a Dutch compound does (Compounds).
-type CompoundKey struct {
-	Key, Head string
-	Count     int // passages holding it
-}
-
-// compoundScan bounds the dictionary keys Compounds reads per modifier.
-const compoundScan = 20000
-
-// Compounds returns the keys of the stemmed field that are a Dutch
-// compound of modifier and one of heads: the modifier's key, at most
-// maxLink letters between (a linking s or e, or the rest of the
-// modifier's own form: verblijf·s·vergunn, ontwikkel·ings·samenwerk),
-// then the head's key, as the analysis keeps a compound's own key beside
-// its parts'. It reads the dictionary's keys that begin with modifier
-// (at most compoundScan of them), so a caller translating "residence
-// permit" finds verblijfsvergunn without a list of compounds.
-func (ix *Index) Compounds(ctx context.Context, modifier string, heads []string, maxLink int) ([]CompoundKey, error) {
-	if len(modifier) < 3 || len(heads) == 0 {
-		return nil, nil
-	}
-	r, err := ix.reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	var out []CompoundKey
-	// The stemmer undoubles the vowel of a final syllable (raad → rad,
-	// temperatuur → temperatur), which inside a compound stays as written
-	// (raadsvergadering): both forms begin a compound.
-	for _, m := range []string{modifier, redoubled(modifier)} {
-		if m == "" {
-			continue
-		}
-		if out, err = compoundsWith(ctx, r, m, heads, maxLink, out); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// compoundsWith appends to out the keys Compounds finds for the modifier
-// as written, m.
-func compoundsWith(ctx context.Context, r bindex.IndexReader, m string, heads []string, maxLink int, out []CompoundKey) ([]CompoundKey, error) {
-	d, err := r.FieldDictPrefix(fieldText, []byte(m))
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
-	}
-	defer d.Close()
-	for n := 0; n < compoundScan; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		e, err := d.Next()
-		if err != nil {
-			return nil, fmt.Errorf("index: %w", err)
-		}
-		if e == nil {
-			break
-		}
-		rest := e.Term[len(m):]
-		for _, h := range heads {
-			if len(h) < 3 || !strings.HasSuffix(rest, h) {
-				continue
-			}
-			link := rest[:len(rest)-len(h)]
-			if len(link) > maxLink || strings.IndexFunc(link, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
-				continue
-			}
-			out = append(out, CompoundKey{Key: e.Term, Head: h, Count: int(e.Count)})
-		}
-	}
-	return out, nil
-}
-
-// redoubled returns a key whose last syllable the Dutch stemmer may have
-// undoubled (a consonant, one of a, e, o, u, then a consonant at the end)
-// with that vowel doubled again, or "" when it ends otherwise.
-func redoubled(key string) string {
-	n := len(key)
-	if n < 3 || keyVowel(key[n-1]) || !strings.ContainsRune("aeou", rune(key[n-2])) || keyVowel(key[n-3]) {
-		return ""
-	}
-	return key[:n-1] + key[n-2:n-1] + key[n-1:]
-}
-
-func keyVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }

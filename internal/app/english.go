@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -371,23 +372,28 @@ func (a *App) compoundSenses(ctx context.Context, modifier, head englishUnit, le
 	if len(ms) == 0 || len(hs) == 0 {
 		return nil
 	}
-	headP := map[string]float64{}
-	var heads []string
-	for _, h := range hs {
-		if _, ok := headP[h.Text]; !ok {
-			heads = append(heads, h.Text)
+	// Both lists are best first, so the parts Compounds names for a key
+	// are its likeliest.
+	pOf := func(ss []Sense) (map[string]float64, []string) {
+		slices.SortStableFunc(ss, func(x, y Sense) int { return cmp.Compare(y.P, x.P) })
+		p, keys := map[string]float64{}, make([]string, 0, len(ss))
+		for _, s := range ss {
+			if _, ok := p[s.Text]; !ok {
+				p[s.Text] = s.P
+				keys = append(keys, s.Text)
+			}
 		}
-		headP[h.Text] = max(headP[h.Text], h.P)
+		return p, keys
+	}
+	modP, mods := pOf(ms)
+	headP, heads := pOf(hs)
+	cks, err := a.idx.Compounds(ctx, mods, heads, compoundLink)
+	if err != nil {
+		return nil
 	}
 	found := map[string]float64{}
-	for _, m := range ms {
-		cks, err := a.idx.Compounds(ctx, m.Text, heads, compoundLink)
-		if err != nil {
-			return nil
-		}
-		for _, ck := range cks {
-			found[ck.Key] = max(found[ck.Key], m.P*headP[ck.Head])
-		}
+	for _, ck := range cks {
+		found[ck.Key] = modP[ck.Modifier] * headP[ck.Head]
 	}
 	var sum float64
 	out := make([]Sense, 0, len(found))
@@ -407,6 +413,11 @@ func (a *App) compoundSenses(ctx context.Context, modifier, head englishUnit, le
 	}
 	return out
 }
+
+// compoundLink is the most letters a compound has between its modifier's
+// key and its head's: the rest of the modifier's form and a linking sound
+// (ontwikkel·ings·samenwerk, kat·ten·urin).
+const compoundLink = 4
 
 // partKeys returns what an English word can be as part of a Dutch
 // compound: its senses (glossary, lexicon, the word as written, cognate)
@@ -430,10 +441,6 @@ func (a *App) partKeys(ctx context.Context, u englishUnit, lex *lexicon.Lexicon,
 	}
 	return out
 }
-
-// compoundLink is the most letters a compound has between its modifier's
-// key and its head's (ontwikkel·ings·samenwerk).
-const compoundLink = 4
 
 func isWordSep(r rune) bool {
 	if r >= 0x80 {
