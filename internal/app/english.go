@@ -325,37 +325,46 @@ func englishWords(text string, covered []bool) []string {
 	return out
 }
 
-// wordPairs returns the neighbouring words of text (two words with only
-// spaces between them) outside the terms of several words (inTerm), each
-// with the concept of the one-word term it is (oneWord, by its start).
+// wordPairs returns the pairs of words of text that Dutch may write as
+// one compound, modifier first: two neighbouring words (only spaces
+// between them: residence permit → verblijfsvergunning), and the words
+// around "of", the second first (right of residence → verblijfsrecht).
+// Words inside a term of several words (inTerm) are in no pair; each word
+// has the concept of the one-word term it is (oneWord, by its start).
 func wordPairs(text string, inTerm []bool, oneWord map[int]string) [][2]englishUnit {
-	var out [][2]englishUnit
-	var prev englishUnit
-	prevEnd := -1
-	i := 0
-	for i < len(text) {
-		if inTerm[i] {
-			prev.text = ""
-			i++
-			continue
-		}
+	type token struct {
+		u          englishUnit
+		start, end int
+	}
+	var toks []token
+	for i := 0; i < len(text); {
 		j := i
 		for j < len(text) && !inTerm[j] && !isWordSep(rune(text[j])) {
 			j++
 		}
 		if j == i {
-			if text[i] != ' ' {
-				prev.text = ""
+			if inTerm[i] || text[i] != ' ' {
+				toks = append(toks, token{start: i, end: i + 1}) // a break between words
 			}
 			i++
 			continue
 		}
-		w := englishUnit{text: strings.Trim(text[i:j], "'’-"), concept: oneWord[i]}
-		if prev.text != "" && w.text != "" && strings.TrimLeft(text[prevEnd:i], " ") == "" {
-			out = append(out, [2]englishUnit{prev, w})
-		}
-		prev, prevEnd = w, j
+		toks = append(toks, token{u: englishUnit{text: strings.Trim(text[i:j], "'’-"), concept: oneWord[i]}, start: i, end: j})
 		i = j
+	}
+	// next reports whether token k+1 is a word right after word k.
+	next := func(k int) bool {
+		return k+1 < len(toks) && toks[k].u.text != "" && toks[k+1].u.text != "" && strings.TrimLeft(text[toks[k].end:toks[k+1].start], " ") == ""
+	}
+	var out [][2]englishUnit
+	for k := range toks {
+		if !next(k) {
+			continue
+		}
+		out = append(out, [2]englishUnit{toks[k].u, toks[k+1].u})
+		if strings.EqualFold(toks[k+1].u.text, "of") && next(k+1) {
+			out = append(out, [2]englishUnit{toks[k+2].u, toks[k].u})
+		}
 	}
 	return out
 }

@@ -319,6 +319,15 @@ func TestTreatyDev(t *testing.T) {
 		}
 	}
 
+	if *treatyMax == 0 {
+		// Phrases Dutch writes as one compound, from the articles' two
+		// sides (TestNewsCLIR's compound kinds).
+		en, nl, ids := make([]string, len(arts)), make([]string, len(arts)), make([]string, len(arts))
+		for i, art := range arts {
+			en[i], nl[i], ids[i] = art.EN, art.NL, art.id
+		}
+		rows = append(rows, compoundPhrases(t, a, bx, dict, en, nl, ids)...)
+	}
 	t.Logf("dev set: %d articles of %d dev treaties; %d unique English first sentences, %d English headings; at most %d of each kind (-treaty.max); page of %d passages per query",
 		len(arts), treatyCount(arts), len(sentences), len(headings), *treatyMax, treatyLimit)
 	t.Log("| system                 | queries        |    n |   P@1 | MRR@10 | errs | nohit | p50 ms | p90 ms |  Mali |")
