@@ -25,7 +25,9 @@ type CompoundKey struct {
 // the first modifier and head (in the order given) that make it; keys
 // under 3 letters are no part. Each segment's dictionary is walked with
 // an automaton of that shape, so only keys that begin with a modifier and
-// can still end in a head are read.
+// can still end in a head are read. With a result cache the answer is kept
+// for the snapshot it was read on, like a search's (a repeated English
+// query costs no walk); the caller must not change it.
 func (ix *Index) Compounds(ctx context.Context, modifiers, heads []string, maxLink int) ([]CompoundKey, error) {
 	var mods, hs []string
 	for _, m := range modifiers {
@@ -46,7 +48,6 @@ func (ix *Index) Compounds(ctx context.Context, modifiers, heads []string, maxLi
 	if len(mods) == 0 || len(hs) == 0 {
 		return nil, nil
 	}
-	a := newCompoundAutomaton(mods, hs, maxLink)
 	r, err := ix.reader()
 	if err != nil {
 		return nil, err
@@ -56,6 +57,15 @@ func (ix *Index) Compounds(ctx context.Context, modifiers, heads []string, maxLi
 	if !ok {
 		return nil, fmt.Errorf("index: compounds: not a scorch index")
 	}
+	var ckey string
+	if ix.cache != nil {
+		// The parts Compounds names depend on the order given.
+		ckey = fmt.Sprintf("\x00compounds\x00%d\x00%s\x00%s", maxLink, strings.Join(modifiers, "\x01"), strings.Join(hs, "\x01"))
+		if cks, ok := ix.cache.compounds(snap, ckey); ok {
+			return cks, nil
+		}
+	}
+	a := newCompoundAutomaton(mods, hs, maxLink)
 	var out []CompoundKey
 	seen := map[string]bool{}
 	for _, seg := range snap.Segments() {
@@ -74,18 +84,23 @@ func (ix *Index) Compounds(ctx context.Context, modifiers, heads []string, maxLi
 			if seen[e.Term] {
 				continue
 			}
-			if ck, ok := compoundOf(e.Term, modifiers, hs, maxLink); ok {
+			if m, h, ok := CompoundParts(e.Term, modifiers, hs, maxLink); ok {
 				seen[e.Term] = true
-				out = append(out, ck)
+				out = append(out, CompoundKey{Key: e.Term, Modifier: m, Head: h})
 			}
 		}
+	}
+	if ckey != "" && ix.root() == snap {
+		ix.cache.putCompounds(snap, ckey, out)
 	}
 	return out, nil
 }
 
-// compoundOf returns the first modifier (as given, or with its vowel
-// redoubled) and head that make key with at most maxLink letters between.
-func compoundOf(key string, modifiers, heads []string, maxLink int) (CompoundKey, bool) {
+// CompoundParts returns the first modifier (as given, or with its vowel
+// redoubled) and head that make key with at most maxLink letters between,
+// as Compounds finds them: a caller that asked for the keys of several
+// word pairs at once tells them apart with it.
+func CompoundParts(key string, modifiers, heads []string, maxLink int) (modifier, head string, ok bool) {
 	for _, m := range modifiers {
 		for _, v := range []string{m, redoubled(m)} {
 			if len(v) < 3 || !strings.HasPrefix(key, v) {
@@ -96,13 +111,13 @@ func compoundOf(key string, modifiers, heads []string, maxLink int) (CompoundKey
 				if !strings.HasSuffix(rest, h) {
 					continue
 				}
-				if link := rest[:len(rest)-len(h)]; len(link) <= maxLink && isLink(link) {
-					return CompoundKey{Key: key, Modifier: m, Head: h}, true
+				if link := rest[:len(rest)-len(h)]; len(h) >= 3 && len(link) <= maxLink && isLink(link) {
+					return m, h, true
 				}
 			}
 		}
 	}
-	return CompoundKey{}, false
+	return "", "", false
 }
 
 // isLink reports whether s is letters only.

@@ -113,7 +113,7 @@ func TestCompounds(t *testing.T) {
 				got = append(got, c.Key)
 			}
 			for _, k := range all {
-				if _, ok := compoundOf(k, []string{m}, []string{h}, 4); ok && len(m) >= 3 && len(h) >= 3 {
+				if _, _, ok := CompoundParts(k, []string{m}, []string{h}, 4); ok && len(m) >= 3 && len(h) >= 3 {
 					want = append(want, k)
 				}
 			}
@@ -126,5 +126,48 @@ func TestCompounds(t *testing.T) {
 	}
 	if found < 7 { // the seven compounds of the passages
 		t.Errorf("only %d compounds among the keys' pairs: the check above checked little", found)
+	}
+}
+
+// TestCompoundsCached checks that with a result cache Compounds gives the
+// same answer from it, and reads the dictionary again once the index
+// changes.
+func TestCompoundsCached(t *testing.T) {
+	ix, err := NewMemory(Options{ResultCache: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Add(ctx, []Passage{{ID: "p1", Doc: "d", Text: "Een verblijfsvergunning en de gemeenteraad."}}); err != nil {
+		t.Fatal(err)
+	}
+	key := func(w string) string { return ix.Keys("nl", w)[0] }
+	mods, heads := []string{key("verblijf"), key("gemeente")}, []string{key("vergunning"), key("raad"), key("duur")}
+	keys := func() []string {
+		t.Helper()
+		cks, err := ix.Compounds(ctx, mods, heads, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range cks {
+			out = append(out, c.Key)
+		}
+		slices.Sort(out)
+		return out
+	}
+	want := []string{key("gemeenteraad"), key("verblijfsvergunning")}
+	for i := range 2 {
+		if got := keys(); !slices.Equal(got, want) {
+			t.Fatalf("read %d: %q, want %q", i+1, got, want)
+		}
+	}
+	if err := ix.Add(ctx, []Passage{{ID: "p2", Doc: "d", Text: "De verblijfsduur."}}); err != nil {
+		t.Fatal(err)
+	}
+	want = []string{key("gemeenteraad"), key("verblijfsduur"), key("verblijfsvergunning")}
+	if got := keys(); !slices.Equal(got, want) {
+		t.Fatalf("after a new passage: %q, want %q", got, want)
 	}
 }

@@ -43,11 +43,13 @@ type resultCache struct {
 }
 
 // A cacheEntry holds an answer (res) or, under a window key, an
-// evaluated window (win).
+// evaluated window (win), or the compounds of a set of modifiers and heads
+// (comp, Compounds).
 type cacheEntry struct {
 	key  string
 	res  *Result
 	win  *windowEntry
+	comp []CompoundKey
 	size int64
 }
 
@@ -177,6 +179,31 @@ func (c *resultCache) window(snap *scorch.IndexSnapshot, key string) *windowEntr
 	c.windowHits++
 	c.lru.MoveToFront(e)
 	return e.Value.(*cacheEntry).win
+}
+
+// putCompounds keeps the compounds Compounds found on snap under key.
+func (c *resultCache) putCompounds(snap *scorch.IndexSnapshot, key string, cks []CompoundKey) {
+	size := int64(256 + 2*len(key))
+	for _, ck := range cks {
+		size += 48 + int64(len(ck.Key)) // the modifier and head are the caller's strings
+	}
+	c.store(snap, &cacheEntry{key: key, comp: cks, size: size})
+}
+
+// compounds returns the compounds kept under key for snap; ok is false
+// when there are none.
+func (c *resultCache) compounds(snap *scorch.IndexSnapshot, key string) (cks []CompoundKey, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if snap != c.snap {
+		return nil, false
+	}
+	e, ok := c.entries[key]
+	if !ok {
+		return nil, false
+	}
+	c.lru.MoveToFront(e)
+	return e.Value.(*cacheEntry).comp, true
 }
 
 // store keeps entry e for snap, evicting the least recently used.

@@ -172,6 +172,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 	var units []englishUnit
 	memo := senseMemo{}
 	compoundAlts := map[[2]string][]Sense{}
+	var pairs [][2]englishUnit // that may make a Dutch compound
 	// Runs of plain words are matched against the glossary together, so
 	// that multi-word terms are found; a phrase or group in English cannot
 	// be matched word for word in Dutch, so its words are searched as
@@ -231,16 +232,17 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			units = append(units, englishUnit{text: w, occur: c.Occur})
 		}
 		if a.tune.Compound > 0 && c.Occur != index.MustNot {
-			for _, p := range wordPairs(text, inTerm, oneWord) {
-				// The compound is a sense of each of the two words: a
-				// passage that has it covers both.
-				for _, x := range a.compoundSenses(ctx, p[0], p[1], lex, memo) {
-					x.P *= a.tune.Compound
-					for _, w := range p {
-						k := [2]string{w.concept, w.text}
-						compoundAlts[k] = appendSense(compoundAlts[k], x)
-					}
-				}
+			pairs = append(pairs, wordPairs(text, inTerm, oneWord)...)
+		}
+	}
+	// The compound is a sense of each of the two words: a passage that has
+	// it covers both.
+	for i, ss := range a.compoundSenses(ctx, pairs, lex, memo) {
+		for _, x := range ss {
+			x.P *= a.tune.Compound
+			for _, w := range pairs[i] {
+				k := [2]string{w.concept, w.text}
+				compoundAlts[k] = appendSense(compoundAlts[k], x)
 			}
 		}
 	}
@@ -369,56 +371,65 @@ func wordPairs(text string, inTerm []bool, oneWord map[int]string) [][2]englishU
 	return out
 }
 
-// compoundSenses returns the Dutch compounds that two neighbouring English
-// words make together: keys of the index that join a translation of the
-// first (the modifier) and one of the second (the head), as Dutch writes
+// compoundSenses returns, for each pair of English words (modifier,
+// head), the Dutch compounds they make together: keys of the index that
+// join a translation of the first and one of the second, as Dutch writes
 // "residence permit" as one word, verblijfsvergunning. Each is weighted by
 // the product of its parts' weights, renormalised over those found; the
 // index's own vocabulary says which compounds exist, so a document's new
 // compounds are found without being in the lexicon.
-func (a *App) compoundSenses(ctx context.Context, modifier, head englishUnit, lex *lexicon.Lexicon, memo senseMemo) []Sense {
-	ms, hs := a.partKeys(ctx, modifier, lex, memo), a.partKeys(ctx, head, lex, memo)
-	if len(ms) == 0 || len(hs) == 0 {
+func (a *App) compoundSenses(ctx context.Context, pairs [][2]englishUnit, lex *lexicon.Lexicon, memo senseMemo) [][]Sense {
+	if len(pairs) == 0 {
 		return nil
 	}
-	// Both lists are best first, so the parts Compounds names for a key
-	// are its likeliest.
-	pOf := func(ss []Sense) (map[string]float64, []string) {
+	// Each part's keys best first, so the parts a key is split into are
+	// its likeliest.
+	type parts struct {
+		p    map[string]float64
+		keys []string
+	}
+	partsOf := func(u englishUnit) parts {
+		ss := a.partKeys(ctx, u, lex, memo)
 		slices.SortStableFunc(ss, func(x, y Sense) int { return cmp.Compare(y.P, x.P) })
-		p, keys := map[string]float64{}, make([]string, 0, len(ss))
+		ps := parts{p: map[string]float64{}, keys: make([]string, 0, len(ss))}
 		for _, s := range ss {
-			if _, ok := p[s.Text]; !ok {
-				p[s.Text] = s.P
-				keys = append(keys, s.Text)
+			if _, ok := ps.p[s.Text]; !ok {
+				ps.p[s.Text] = s.P
+				ps.keys = append(ps.keys, s.Text)
 			}
 		}
-		return p, keys
+		return ps
 	}
-	modP, mods := pOf(ms)
-	headP, heads := pOf(hs)
-	cks, err := a.idx.Compounds(ctx, mods, heads, compoundLink)
-	if err != nil {
-		return nil
-	}
-	found := map[string]float64{}
-	for _, ck := range cks {
-		found[ck.Key] = modP[ck.Modifier] * headP[ck.Head]
-	}
-	var sum float64
-	out := make([]Sense, 0, len(found))
-	for k, p := range found {
-		out = append(out, Sense{Text: k, P: p, Via: "compound", Key: true})
-		sum += p
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].P != out[j].P {
-			return out[i].P > out[j].P
+	out := make([][]Sense, len(pairs))
+	for i, pr := range pairs {
+		// One walk of the index per pair: walking once for all pairs
+		// measured slower (more modifiers and heads at every step).
+		mods, heads := partsOf(pr[0]), partsOf(pr[1])
+		cks, err := a.idx.Compounds(ctx, mods.keys, heads.keys, compoundLink)
+		if err != nil || len(cks) == 0 {
+			continue
 		}
-		return out[i].Text < out[j].Text
-	})
-	out = out[:min(len(out), a.tune.MaxSenses)]
-	for i := range out {
-		out[i].P /= sum
+		found := map[string]float64{}
+		for _, ck := range cks {
+			found[ck.Key] = mods.p[ck.Modifier] * heads.p[ck.Head]
+		}
+		var sum float64
+		ss := make([]Sense, 0, len(found))
+		for k, p := range found {
+			ss = append(ss, Sense{Text: k, P: p, Via: "compound", Key: true})
+			sum += p
+		}
+		sort.Slice(ss, func(i, j int) bool {
+			if ss[i].P != ss[j].P {
+				return ss[i].P > ss[j].P
+			}
+			return ss[i].Text < ss[j].Text
+		})
+		ss = ss[:min(len(ss), a.tune.MaxSenses)]
+		for k := range ss {
+			ss[k].P /= sum
+		}
+		out[i] = ss
 	}
 	return out
 }
