@@ -166,15 +166,7 @@ func newsCLIR(t *testing.T, dict freeDictInverted, en, nl []string) {
 							fmt.Sscanf(docs[0], "ntrex-%d", &n)
 							top = nl[n]
 						}
-						var senses []string
-						for _, e := range res.Senses {
-							var ss []string
-							for _, x := range e.Senses {
-								ss = append(ss, fmt.Sprintf("%s %.2f", x.Text, x.P))
-							}
-							senses = append(senses, e.Query+": "+strings.Join(ss, ", "))
-						}
-						t.Logf("MISS %s %q (rank %d)\n\twant %q\n\ttop  %q\n\tsenses %s", k.name, q, r, nl[i], top, strings.Join(senses, " | "))
+						t.Logf("MISS %s %q (rank %d)\n\twant %q\n\ttop  %q\n\tsenses %s", k.name, q, r, nl[i], top, sensesLine(res))
 					}
 				}
 				began := time.Now()
@@ -204,6 +196,20 @@ func newsCLIR(t *testing.T, dict freeDictInverted, en, nl []string) {
 	for _, r := range rows {
 		t.Log(r)
 	}
+}
+
+// sensesLine says what each part of an English query was searched as, for
+// a miss's log line.
+func sensesLine(res *SearchResult) string {
+	var senses []string
+	for _, e := range res.Senses {
+		var ss []string
+		for _, x := range e.Senses {
+			ss = append(ss, fmt.Sprintf("%s %.2f", x.Text, x.P))
+		}
+		senses = append(senses, e.Query+": "+strings.Join(ss, ", "))
+	}
+	return strings.Join(senses, " | ")
 }
 
 var newsDebug = flag.Int("news.debug", 0, "TestNewsCLIR: print the first `N` misses of tolk lang=en on the dev half, per kind")
@@ -324,19 +330,11 @@ func compoundPhrases(t *testing.T, a *App, bx freeDictBaseline, dict freeDictInv
 					r := rank(docs)
 					tolk.add(r, first(docs), len(res.Hits) == 0, res.Took)
 					if r != 1 && h.name == "dev" && *newsDebug > 0 {
-						var senses []string
-						for _, e := range res.Senses {
-							var ss []string
-							for _, x := range e.Senses {
-								ss = append(ss, fmt.Sprintf("%s %.2f", x.Text, x.P))
-							}
-							senses = append(senses, e.Query+": "+strings.Join(ss, ", "))
-						}
 						top := ""
 						if len(res.Hits) > 0 {
 							top = res.Hits[0].Text
 						}
-						t.Logf("MISS %s %q want key %s (rank %d)\n\ttop %q\n\tsenses %s", kind, p.q, p.key, r, top, strings.Join(senses, " | "))
+						t.Logf("MISS %s %q want key %s (rank %d)\n\ttop %q\n\tsenses %s", kind, p.q, p.key, r, top, sensesLine(res))
 					}
 				}
 				began := time.Now()
