@@ -76,3 +76,50 @@ func TestEnglishCompounds(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishCognateSpelling checks that an English word the lexicon does
+// not know finds the Dutch spelling of its cognate (consternation →
+// consternatie, traumatic → traumatisch) when the documents have it, and
+// that no such guess is searched when they do not.
+func TestEnglishCognateSpelling(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	for name, text := range map[string]string{
+		"consternatie.md": "Het voorstel veroorzaakte consternatie onder de leden.",
+		"trauma.md":       "Zij liep een traumatisch letsel op.",
+		"leden.md":        "De leden van de vergadering stemden over het voorstel.",
+	} {
+		if _, err := a.AddDocument(ctx, name, []byte(text), ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ q, want, key string }{
+		{"consternation", "consternatie", "consternatie"},
+		{"traumatic injury", "trauma", "traumatisch"},
+	} {
+		res, err := a.BilingualSearch(ctx, SearchRequest{Q: tc.q, Lang: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].Doc != tc.want {
+			t.Errorf("%q: first hit %v, want %s; senses %+v", tc.q, hitDocs(res), tc.want, res.Senses)
+		}
+		if !slices.ContainsFunc(res.Senses[0].Senses, func(s Sense) bool { return s.Text == tc.key && s.Via == "cognate" }) {
+			t.Errorf("%q: %s not searched as the cognate %s: %+v", tc.q, res.Senses[0].Query, tc.key, res.Senses[0].Senses)
+		}
+	}
+	// No guess the documents lack.
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "plebiscite", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 0 {
+		t.Errorf("plebiscite: %d hits, want none; senses %+v", len(res.Hits), res.Senses)
+	}
+	// Without the spelling rules consternation finds nothing: the rules
+	// are what reach the document.
+	a.tune.CognateRules = 0
+	if res, err := a.BilingualSearch(ctx, SearchRequest{Q: "consternation", Lang: "en"}); err != nil || len(res.Hits) != 0 {
+		t.Errorf("consternation without the rules: %v, %d hits, want none", err, len(res.Hits))
+	}
+}

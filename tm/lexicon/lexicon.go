@@ -34,6 +34,8 @@ type Lexicon struct {
 	totals   map[string]int                      // from language → the sum of freq
 	inverse  sync.Once
 	sources  map[string]map[string][]Translation // to language → word → the words translated into it (Inverse)
+	cognates sync.Once
+	rules    map[string][]cognateRule // English ending → its rewrites, most seen first (Cognates)
 }
 
 // Inverse returns the words of the other language whose translations
