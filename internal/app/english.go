@@ -5,10 +5,8 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"os"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -442,14 +440,6 @@ func (a *App) compoundSenses(ctx context.Context, pairs [][2]englishUnit, lex *l
 	}
 	return out
 }
-
-var xCR = func() float64 {
-	v, err := strconv.ParseFloat(os.Getenv("TOLK_XCR"), 64)
-	if err != nil {
-		return 0
-	}
-	return v
-}()
 
 // compoundLink is the most letters a compound has between its modifier's
 // key and its head's: the rest of the modifier's form and a linking sound
