@@ -20,8 +20,9 @@ type CompoundKey struct {
 // most maxLink letters (what the stemmer took off the modifier's own
 // form, a linking s, e, en or er: verblijf·s·vergunn,
 // ontwikkel·ings·samenwerk, kat·ten·urin), then the head's key, as the
-// analysis keeps a compound's own key beside its parts'. So a caller translating "residence permit" finds
-// verblijfsvergunn without a list of compounds. Each key comes once, with
+// analysis keeps a compound's own key beside its parts'. So a caller
+// translating "residence permit" finds verblijfsvergunn without a list of
+// compounds. Each key comes once, with
 // the first modifier and head (in the order given) that make it; keys
 // under 3 letters are no part. Each segment's dictionary is walked with
 // an automaton of that shape, so only keys that begin with a modifier and
