@@ -61,7 +61,11 @@ func TestCleanStart(t *testing.T) {
 		t.Errorf("index holds %d passages, want %d", got, want)
 	}
 	// A write cut short by a kill: passages indexed (step 1 of
-	// putDocument), the store never committed, and no Close.
+	// putDocument), the store never committed, and no Close. The lexicon
+	// Open reads in the background uses the index: wait for it before the
+	// index is taken away (the race detector saw the read and the write
+	// below unordered).
+	b.Lexicon()
 	extra := []index.Passage{{ID: "brief-999@0123456789abcdef01234567#1", Doc: "brief-999", Paragraph: 1, Text: "een passage die de opslag niet kent"}}
 	if err := b.idx.Add(context.Background(), extra); err != nil {
 		t.Fatal(err)

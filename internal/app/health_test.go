@@ -75,6 +75,9 @@ func TestReady(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The lexicon Open reads in the background uses the index:
+			// it is in before a part is closed under it.
+			a.Lexicon()
 			// Closing a part twice panics in bleve: the cleanup closes
 			// the parts the case left open.
 			t.Cleanup(func() {
