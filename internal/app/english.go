@@ -399,11 +399,9 @@ func (a *App) compoundSenses(ctx context.Context, pairs [][2]englishUnit, lex *l
 		ss := a.partKeys(ctx, u, lex, memo)
 		slices.SortStableFunc(ss, func(x, y Sense) int { return cmp.Compare(y.P, x.P) })
 		ps := parts{p: map[string]float64{}, keys: make([]string, 0, len(ss))}
-		for _, s := range ss {
-			if _, ok := ps.p[s.Text]; !ok {
-				ps.p[s.Text] = s.P
-				ps.keys = append(ps.keys, s.Text)
-			}
+		for _, s := range ss { // one sense a key (partKeys)
+			ps.p[s.Text] = s.P
+			ps.keys = append(ps.keys, s.Text)
 		}
 		return ps
 	}
@@ -536,7 +534,8 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 	if isNumber(u.text) {
 		return []Sense{{Text: u.text, P: 1, Via: "exact"}}, ""
 	}
-	if len(a.idx.Keys("en", u.text)) == 0 {
+	enKeys := a.idx.Keys("en", u.text)
+	if len(enKeys) == 0 {
 		return nil, "English function word: not searched"
 	}
 	ls := a.lexiconSenses(u.text, lex)
@@ -557,23 +556,28 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 	if a.idx.HasWord(ctx, u.text) {
 		out = append(out, Sense{Text: u.text, P: 1, Via: "exact"})
 	}
-	nlKey := index.Key("nl", u.text)
-	if nlKey != "" {
-		if df, _, err := a.idx.DocFreqs(ctx, []string{nlKey}); err == nil && df[nlKey] > 0 {
-			out = append(out, Sense{Text: nlKey, P: a.tune.Cognate, Via: "cognate", Key: true})
-		}
-	}
 	// And as the Dutch spelling of a cognate, by the endings the
 	// lexicon's own cognate pairs rewrite (consternation → consternatie,
-	// traumatic → traumatisch), where the documents have that key.
-	if ks := a.idx.Keys("en", u.text); len(ks) == 1 && a.tune.CognateRules > 0 {
-		var cands []string
-		for _, c := range lex.Cognates(ks[0], 40) {
+	// traumatic → traumatisch), where the documents have that key: one
+	// look at the index for both kinds.
+	nlKey := index.Key("nl", u.text)
+	var cands []string
+	if len(enKeys) == 1 && a.tune.CognateRules > 0 {
+		for _, c := range lex.Cognates(enKeys[0], 40) {
 			if c.Word != nlKey {
 				cands = append(cands, c.Word)
 			}
 		}
-		if df, _, err := a.idx.DocFreqs(ctx, cands); err == nil {
+	}
+	keys := cands
+	if nlKey != "" {
+		keys = append([]string{nlKey}, cands...)
+	}
+	if len(keys) > 0 {
+		if df, _, err := a.idx.DocFreqs(ctx, keys); err == nil {
+			if nlKey != "" && df[nlKey] > 0 {
+				out = append(out, Sense{Text: nlKey, P: a.tune.Cognate, Via: "cognate", Key: true})
+			}
 			added := 0
 			for _, c := range cands {
 				if df[c] > 0 && added < 2 {

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
 // TestEnglishCompounds checks that two English words Dutch writes as one
@@ -20,16 +18,12 @@ import (
 func TestEnglishCompounds(t *testing.T) {
 	a := openShipped(t)
 	ctx := context.Background()
-	for name, text := range map[string]string{
+	addTexts(t, a, map[string]string{
 		"verblijf.md":     "Aan de vreemdeling wordt verblijf in Nederland toegestaan.",
 		"vergunning.md":   "De vreemdeling krijgt een verblijfsvergunning voor bepaalde tijd.",
 		"gemeente.md":     "De raad van de gemeente stelt de begroting vast.",
 		"gemeenteraad.md": "Het college zendt het verslag aan de gemeenteraad.",
-	} {
-		if _, err := a.AddDocument(ctx, name, []byte(text), ingest.Options{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	for _, tc := range []struct{ q, want, compound, without string }{
 		{"residence permit", "vergunning", "verblijfsvergunn", "verblijf"},
 		{"municipal council", "gemeenteraad", "gemeenterad", "gemeente"},
@@ -84,15 +78,11 @@ func TestEnglishCompounds(t *testing.T) {
 func TestEnglishCognateSpelling(t *testing.T) {
 	a := openShipped(t)
 	ctx := context.Background()
-	for name, text := range map[string]string{
+	addTexts(t, a, map[string]string{
 		"consternatie.md": "Het voorstel veroorzaakte consternatie onder de leden.",
 		"trauma.md":       "Zij liep een traumatisch letsel op.",
 		"leden.md":        "De leden van de vergadering stemden over het voorstel.",
-	} {
-		if _, err := a.AddDocument(ctx, name, []byte(text), ingest.Options{}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	for _, tc := range []struct{ q, want, key string }{
 		{"consternation", "consternatie", "consternatie"},
 		{"traumatic injury", "trauma", "traumatisch"},

@@ -50,7 +50,6 @@ func openShippedIn(tb testing.TB, cfg Config) *App {
 // glossary, the shipped lexicon) plus a few treaty-like Dutch documents.
 func englishTestApp(t *testing.T) *App {
 	t.Helper()
-	ctx := context.Background()
 	a := openShipped(t)
 	if a.Lexicon() == nil {
 		t.Fatal("no lexicon loaded")
@@ -62,12 +61,18 @@ func englishTestApp(t *testing.T) *App {
 		"aspirine.md":    "Het verdrag regelt ook de invoer van aspirine en andere geneesmiddelen.",
 		"raad.md":        "####Ondertekening\n\nDit Verdrag staat open voor ondertekening door de Lid-Staten van de Raad van Europa.",
 	}
+	addTexts(t, a, docs)
+	return a
+}
+
+// addTexts adds each named text to a as an uploaded document.
+func addTexts(t *testing.T, a *App, docs map[string]string) {
+	t.Helper()
 	for name, text := range docs {
-		if _, err := a.AddDocument(ctx, name, []byte(text), ingest.Options{}); err != nil {
+		if _, err := a.AddDocument(context.Background(), name, []byte(text), ingest.Options{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return a
 }
 
 // TestEnglishSearchThroughLexicon checks the ways an English query reaches
