@@ -219,6 +219,39 @@ func (f stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
+// indexParts returns the parts under which the index files the folded
+// word w: the splitter's parts and, for each modifier that is a compound
+// itself, that modifier's parts as well (antiterrorisme+operatie also under
+// anti and terrorisme). The splitter leaves modifiers whole, as the gold
+// splits do; but a word found inside antiterrorisme on its own must be found
+// inside antiterrorismeoperatie too. Nil when w is no compound.
+func indexParts(d Decompounder, w string) []string {
+	parts := d.Split(w)
+	if len(parts) < 2 {
+		return parts
+	}
+	var out []string
+	for _, m := range parts[:len(parts)-1] {
+		if len(m) < minSplitModifier {
+			continue
+		}
+		if sub := d.Split(m); len(sub) > 0 {
+			if out == nil {
+				out = append(make([]string, 0, len(parts)+len(sub)), parts...)
+			}
+			out = append(out, sub...)
+		}
+	}
+	if out == nil {
+		return parts
+	}
+	return out
+}
+
+// minSplitModifier is the shortest modifier worth splitting again: the
+// splitter's parts are at least four bytes each.
+const minSplitModifier = 8
+
 // decompoundFilter adds a token for each part of a compound, at the
 // compound's position and with its offsets, so a part query finds and
 // highlights the whole word. Keyword tokens and tokens longer than
@@ -230,7 +263,7 @@ func (f decompoundFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for i, t := range in {
 		var parts []string
 		if !t.KeyWord && len(t.Term) <= MaxWordLen {
-			parts = f.d.Split(string(t.Term))
+			parts = indexParts(f.d, string(t.Term))
 		}
 		if len(parts) == 0 {
 			if out != nil {

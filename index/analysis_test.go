@@ -152,6 +152,10 @@ func TestAnalyzers(t *testing.T) {
 		{name: "compound parts at the compound's position", a: newDutchAnalyzer(testSplitter{"trainingsmissie": {"training", "missie"}}, overrides()),
 			in: "De trainingsmissie", want: []string{"trainingsmissie", "training", "missie"}, wantPos: []int{2, 2, 2},
 			wantOffs: [][2]int{{3, 18}, {3, 18}, {3, 18}}},
+		{name: "a compound modifier's own parts too", a: newDutchAnalyzer(testSplitter{
+			"antiterrorismeoperatie": {"antiterrorisme", "operatie"}, "antiterrorisme": {"anti", "terrorisme"}}, overrides()),
+			in: "antiterrorismeoperatie Barkhane", want: []string{"antiterrorismeoperatie", "antiterrorism", "operatie", "anti", "terrorism", "barkhan"},
+			wantPos: []int{1, 1, 1, 1, 1, 2}},
 		{name: "english", a: newEnglishAnalyzer(), in: "The Council’s training missions",
 			want: []string{"council", "train", "mission"}, wantPos: []int{2, 3, 4}},
 	}

@@ -39,7 +39,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/10" // 10: listed compounds told apart by the Hunspell compound flags (decompound)
+const analysisVersion = "tolk-analysis/11" // 11: a compound modifier's own parts indexed too (indexParts)
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")

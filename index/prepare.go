@@ -68,7 +68,7 @@ func newWordCache(d Decompounder, table map[string]string) *wordCache {
 		}
 		// As decompoundFilter then dutchStemFilter: each part folded,
 		// empty parts and the word itself left out, then stemmed.
-		for _, p := range d.Split(w) {
+		for _, p := range indexParts(d, w) {
 			if p = Fold(p); p != "" && p != w {
 				keys = append(keys, stemNL(table, p))
 			}

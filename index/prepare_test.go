@@ -92,7 +92,7 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 		"",
 		"De Minister van Buitenlandse Zaken en de minister van Defensie",
 		"Keïta's regering; Kei\u0308ta’s; CAFÉ café Cafe\u0301 naïeve ideeën categorieën",
-		"vredesmissie trainingsmissie ontwikkelingssamenwerking veiligheidssituatie kamerbrieven",
+		"vredesmissie trainingsmissie ontwikkelingssamenwerking veiligheidssituatie kamerbrieven antiterrorismeoperatie",
 		"advies- en trainingsactiviteiten, Noord- en Centraal-Mali, lucht- of zeevaart",
 		long + " " + strings.ToUpper(long) + " een " + long + "s",
 		"artikel 3.2, lid 1 onder a; 12 000 euro; 2020-2021; e-mail: info@example.nl http://x.nl/a?b=c",
@@ -105,7 +105,8 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 		opt  Options
 	}{
 		{"whole words", Options{}},
-		{"test splitter", Options{Decompounder: testSplitter{"trainingsmissie": {"training", "missie"}, "vredesmissie": {"Vredes", "", "vredesmissie", "missie"}}}},
+		{"test splitter", Options{Decompounder: testSplitter{"trainingsmissie": {"training", "missie"}, "vredesmissie": {"Vredes", "", "vredesmissie", "missie"},
+			"antiterrorismeoperatie": {"antiterrorisme", "operatie"}, "antiterrorisme": {"anti", "terrorisme"}}}},
 		{"real splitter", Options{Decompounder: splitter()}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
