@@ -649,6 +649,14 @@ func (a *App) lexiconSenses(word string, lex *lexicon.Lexicon) []Sense {
 	}
 	out := make([]Sense, 0, len(ts))
 	for i, t := range ts {
+		// An English function word is no Dutch translation: the pairs
+		// it was learned from had English words in the Dutch side
+		// (Surveillance and Reconnaissance), and and would find them.
+		// The Dutch words the English list shares (in, is, was) are
+		// Dutch stop words, not searched either.
+		if len(a.idx.Keys("en", t.Word)) == 0 {
+			continue
+		}
 		out = append(out, Sense{Text: t.Word, P: weights[i] / sum * tableMass, Via: "lexicon", Key: true})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].P > out[j].P })
