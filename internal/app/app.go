@@ -530,24 +530,56 @@ func versionOf(id string) string {
 	return id[at+1 : hash]
 }
 
-// passages returns the index passages of doc's version.
+// passages returns the index passages of doc's version: one per
+// paragraph, numbered as ingest numbers them (from 1), and passage 0 for
+// the signature blocks of a letter, so that a search for a signatory
+// (Grapperhaus, Minister van Defensie) finds the letters they signed.
 func passages(doc *Document) []index.Passage {
-	ps := make([]index.Passage, len(doc.Paragraphs))
+	ps := make([]index.Passage, len(doc.Paragraphs), len(doc.Paragraphs)+1)
 	for i, p := range doc.Paragraphs {
 		ps[i] = index.Passage{
 			ID: passageID(doc.ID, doc.version, p.N), Doc: doc.ID, Title: doc.Title,
 			Section: p.Section, Paragraph: p.N, Start: p.Start, End: p.End, Text: p.Text,
 		}
 	}
+	if start, end, ok := signatureSpan(doc.Document); ok {
+		ps = append(ps, index.Passage{
+			ID: passageID(doc.ID, doc.version, 0), Doc: doc.ID, Title: doc.Title,
+			Start: start, End: end, Text: doc.Text[start:end],
+		})
+	}
 	return ps
 }
 
+// signatureSpan returns where in d.Text its signature blocks are: ingest
+// lays them out last, after every heading and paragraph, and records their
+// signatories. ok is false for a document without signatories.
+func signatureSpan(d *ingest.Document) (start, end int, ok bool) {
+	if len(d.Signatories) == 0 {
+		return 0, 0, false
+	}
+	for _, p := range d.Paragraphs {
+		start = max(start, p.End)
+	}
+	for _, s := range d.Sections {
+		start = max(start, s.Start+len(s.Heading))
+	}
+	for start < len(d.Text) && (d.Text[start] == '\n' || d.Text[start] == ' ') {
+		start++
+	}
+	return start, len(d.Text), start < len(d.Text)
+}
+
 // passageIDs returns the IDs passages gives for the document d sums up:
-// its paragraphs are numbered 1 to d.Paragraphs (ingest numbers them so).
+// its paragraphs are numbered 1 to d.Paragraphs (ingest numbers them so),
+// and its signature blocks, if any, are passage 0.
 func passageIDs(d *DocInfo) []string {
-	ids := make([]string, d.Paragraphs)
+	ids := make([]string, d.Paragraphs, d.Paragraphs+1)
 	for i := range ids {
 		ids[i] = passageID(d.ID, d.Version, i+1)
+	}
+	if d.Signed {
+		ids = append(ids, passageID(d.ID, d.Version, 0))
 	}
 	return ids
 }

@@ -48,7 +48,7 @@ func TestRebuildsIndexOfAnotherAnalysis(t *testing.T) {
 	if before.Total == 0 || after.Total == 0 {
 		t.Errorf("hits before %d, after the rebuild %d", before.Total, after.Total)
 	}
-	if n, _ := a.idx.Count(); n != uint64(a.infos["kamerbrief-mali-2020"].Paragraphs) {
+	if n, _ := a.idx.Count(); n != uint64(a.infos["kamerbrief-mali-2020"].Passages()) {
 		t.Errorf("rebuilt index holds %d passages", n)
 	}
 }

@@ -81,7 +81,7 @@ func (a *App) countsAgree(m cleanMark) bool {
 	a.mu.RLock()
 	docs, passages := len(a.infos), uint64(0)
 	for _, d := range a.infos {
-		passages += uint64(d.Paragraphs)
+		passages += uint64(d.Passages())
 	}
 	a.mu.RUnlock()
 	return docs == m.Documents && passages == m.Passages && n == m.Passages

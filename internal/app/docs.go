@@ -45,6 +45,23 @@ type DocInfo struct {
 	// Meta is the document's metadata (type, date, dossier, …), shared
 	// with the Document; nil for text and Markdown (ingest.Metadata).
 	Meta *ingest.Metadata `json:"metadata,omitempty"`
+	// Signed tells that the document has signature blocks, indexed as
+	// passage 0 (passages).
+	Signed bool `json:"signed,omitempty"`
+	// V is the version of this summary's layout in the store: a summary
+	// of another version is built again from its document (loadInfos).
+	V int `json:"v,omitempty"`
+}
+
+// infoVersion is DocInfo.V as this tolk writes it. 1: Signed added.
+const infoVersion = 1
+
+// Passages is the number of index passages of the document.
+func (d *DocInfo) Passages() int {
+	if d.Signed {
+		return d.Paragraphs + 1
+	}
+	return d.Paragraphs
 }
 
 // Info returns d's summary: what Documents lists for it.
@@ -52,7 +69,14 @@ func (d *Document) Info() *DocInfo { return d.info() }
 
 func (d *Document) info() *DocInfo {
 	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added,
-		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version, Meta: d.Meta}
+		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version, Meta: d.Meta,
+		Signed: signed(d.Document), V: infoVersion}
+}
+
+// signed reports whether passages gives d a signature passage.
+func signed(d *ingest.Document) bool {
+	_, _, ok := signatureSpan(d)
+	return ok
 }
 
 // Documents lists the stored documents sorted by id: their summaries,
@@ -162,8 +186,9 @@ func (a *App) loadInfos(repair bool) error {
 			return nil
 		}
 		var d DocInfo
-		if err := json.Unmarshal(raw, &d); err != nil || d.ID != id {
-			// Unreadable: rebuilt from the document like a missing one.
+		if err := json.Unmarshal(raw, &d); err != nil || d.ID != id || d.V != infoVersion {
+			// Unreadable, or written by another tolk: rebuilt from the
+			// document like a missing one.
 			missing = append(missing, id)
 			return nil
 		}
