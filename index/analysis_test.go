@@ -57,6 +57,10 @@ func TestKeySame(t *testing.T) {
 		{"studies", "studie"},
 		{"overheden", "overheid"},
 		{"veiligheden", "veiligheid"},
+		{"gevangenen", "gevangene", "gevangen"},
+		{"betrokkenen", "betrokkene", "betrokken"},
+		{"volwassenen", "volwassene"},
+		{"krijgsgevangenen", "krijgsgevangene"},
 	}
 	for _, forms := range tests {
 		t.Run(forms[0], func(t *testing.T) {
