@@ -194,6 +194,16 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// stopEN is the English analyzer's stop list, folded.
+var stopEN = sync.OnceValue(func() map[string]struct{} { return newStopFilter(en.EnglishStopWords).words })
+
+// EnglishStopWord reports whether the folded word w is one of the English
+// stop words the English analyzer drops.
+func EnglishStopWord(w string) bool {
+	_, ok := stopEN()[w]
+	return ok
+}
+
 // stopFilter drops stop words; the lists are folded like the tokens.
 type stopFilter struct{ words map[string]struct{} }
 

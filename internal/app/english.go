@@ -654,7 +654,7 @@ func (a *App) lexiconSenses(word string, lex *lexicon.Lexicon) []Sense {
 		// (Surveillance and Reconnaissance), and and would find them.
 		// The Dutch words the English list shares (in, is, was) are
 		// Dutch stop words, not searched either.
-		if len(a.idx.Keys("en", t.Word)) == 0 {
+		if index.EnglishStopWord(t.Word) {
 			continue
 		}
 		out = append(out, Sense{Text: t.Word, P: weights[i] / sum * tableMass, Via: "lexicon", Key: true})
