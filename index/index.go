@@ -39,7 +39,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/11" // 11: a compound modifier's own parts indexed too (indexParts)
+const analysisVersion = "tolk-analysis/12" // 12: section numbers left out of the heading field (headingWords); 11: a compound modifier's own parts indexed too (indexParts)
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
@@ -267,6 +267,23 @@ func (ix *Index) Add(ctx context.Context, ps []Passage) error {
 	return nil
 }
 
+// headingWords returns what the heading field indexes of a section
+// heading: the heading without its number ("1. Recente ontwikkelingen" →
+// "Recente ontwikkelingen"), so that a number in a query (1 september,
+// artikel 3) does not match every passage of a numbered section. A heading
+// that is only a number, or whose number is part of its words (Artikel
+// 1), is kept whole.
+func headingWords(h string) string {
+	i := 0
+	for i < len(h) && (h[i] >= '0' && h[i] <= '9' || h[i] == '.') {
+		i++
+	}
+	if i == 0 || i == len(h) || h[i] != ' ' || h[0] == '.' {
+		return h
+	}
+	return strings.TrimSpace(h[i:])
+}
+
 // passageID is the document ID of p in the index.
 func passageID(p Passage) string {
 	if p.ID != "" {
@@ -298,7 +315,7 @@ func (ix *Index) document(p Passage) *document.Document {
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
-		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(p.Section), textOpts, ix.nl))
+		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(headingWords(p.Section)), textOpts, ix.nl))
 	}
 	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
 	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))

@@ -135,3 +135,28 @@ func TestSearchLetter(t *testing.T) {
 }
 
 func newReq(q query.Query) *bleve.SearchRequest { return bleve.NewSearchRequest(q) }
+
+// TestHeadingNumberNotSearched: the heading field holds a section's words,
+// not its number, so a number in a query does not match every passage of
+// "1. Recente ontwikkelingen"; the words still do.
+func TestHeadingNumberNotSearched(t *testing.T) {
+	for h, want := range map[string]string{
+		"1. Recente ontwikkelingen": "Recente ontwikkelingen", "3.2 Begroting": "Begroting",
+		"Artikel 1": "Artikel 1", "2021": "2021", "De veiligheidsinzet": "De veiligheidsinzet", ".5 x": ".5 x",
+	} {
+		if got := headingWords(h); got != want {
+			t.Errorf("headingWords(%q) = %q, want %q", h, got, want)
+		}
+	}
+	ix := letterIndex(t, Options{})
+	if res := searchQ(t, ix, "1", 10); res.Total != 0 {
+		t.Errorf("1: %d hits, want none (the letter has no 1 but its section number)", res.Total)
+	}
+	found := false
+	for _, h := range searchQ(t, ix, "recente", 50).Hits {
+		found = found || h.Section == "1. Recente ontwikkelingen" && !strings.Contains(Fold(h.Text), "recent")
+	}
+	if !found {
+		t.Errorf("recente does not find the passages of section 1 through their heading")
+	}
+}
