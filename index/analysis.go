@@ -3,6 +3,7 @@ package index
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -194,6 +195,9 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// stopNL is the Dutch analyzers' stop list, folded.
+var stopNL = sync.OnceValue(func() map[string]struct{} { return newStopFilter(nl.DutchStopWords).words })
+
 // stopEN is the English analyzer's stop list, folded.
 var stopEN = sync.OnceValue(func() map[string]struct{} { return newStopFilter(en.EnglishStopWords).words })
 
@@ -236,31 +240,17 @@ func (f stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // splits do; but a word found inside antiterrorisme on its own must be found
 // inside antiterrorismeoperatie too. Nil when w is no compound.
 func indexParts(d Decompounder, w string) []string {
-	parts := d.Split(w)
+	// Clipped, so that appending copies rather than writing into the
+	// splitter's slice.
+	parts := slices.Clip(d.Split(w))
 	if len(parts) < 2 {
 		return parts
 	}
-	var out []string
 	for _, m := range parts[:len(parts)-1] {
-		if len(m) < minSplitModifier {
-			continue
-		}
-		if sub := d.Split(m); len(sub) > 0 {
-			if out == nil {
-				out = append(make([]string, 0, len(parts)+len(sub)), parts...)
-			}
-			out = append(out, sub...)
-		}
+		parts = append(parts, d.Split(m)...)
 	}
-	if out == nil {
-		return parts
-	}
-	return out
+	return parts
 }
-
-// minSplitModifier is the shortest modifier worth splitting again: the
-// splitter's parts are at least four bytes each.
-const minSplitModifier = 8
 
 // decompoundFilter adds a token for each part of a compound, at the
 // compound's position and with its offsets, so a part query finds and
@@ -337,7 +327,7 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // newDutchAnalyzer builds the stemmed Dutch chain. d may be nil; table nil
 // disables the overrides (to compare with plain Snowball).
 func newDutchAnalyzer(d Decompounder, table map[string]string) *analysis.DefaultAnalyzer {
-	filters := []analysis.TokenFilter{foldFilter{}, newStopFilter(nl.DutchStopWords)}
+	filters := []analysis.TokenFilter{foldFilter{}, stopFilter{stopNL()}}
 	if d != nil {
 		filters = append(filters, decompoundFilter{d})
 	}
@@ -374,7 +364,7 @@ func newEnglishAnalyzer() *analysis.DefaultAnalyzer {
 	return &analysis.DefaultAnalyzer{
 		Tokenizer: unicode.NewUnicodeTokenizer(),
 		TokenFilters: []analysis.TokenFilter{
-			foldFilter{}, apostropheFilter{}, newStopFilter(en.EnglishStopWords), longWordFilter{}, porter.NewPorterStemmer(),
+			foldFilter{}, apostropheFilter{}, stopFilter{stopEN()}, longWordFilter{}, porter.NewPorterStemmer(),
 		},
 	}
 }

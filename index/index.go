@@ -267,21 +267,28 @@ func (ix *Index) Add(ctx context.Context, ps []Passage) error {
 	return nil
 }
 
-// headingWords returns what the heading field indexes of a section
-// heading: the heading without its number ("1. Recente ontwikkelingen" →
-// "Recente ontwikkelingen"), so that a number in a query (1 september,
-// artikel 3) does not match every passage of a numbered section. A heading
-// that is only a number, or whose number is part of its words (Artikel
-// 1), is kept whole.
-func headingWords(h string) string {
+// SplitHeadingNumber splits a leading section number ("1.", "2.3") off a
+// heading: "1. Recente ontwikkelingen" → "1.", "Recente ontwikkelingen". A
+// heading that is only a number, or whose number is part of its words
+// (Artikel 1), has no number to split: "", h.
+func SplitHeadingNumber(h string) (number, rest string) {
 	i := 0
 	for i < len(h) && (h[i] >= '0' && h[i] <= '9' || h[i] == '.') {
 		i++
 	}
 	if i == 0 || i == len(h) || h[i] != ' ' || h[0] == '.' {
-		return h
+		return "", h
 	}
-	return strings.TrimSpace(h[i:])
+	return h[:i], strings.TrimSpace(h[i:])
+}
+
+// headingWords returns what the heading field indexes of a section
+// heading: the heading without its number, so that a number in a query (1
+// september, artikel 3) does not match every passage of a numbered
+// section.
+func headingWords(h string) string {
+	_, rest := SplitHeadingNumber(h)
+	return rest
 }
 
 // passageID is the document ID of p in the index.

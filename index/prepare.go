@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
 	"github.com/blevesearch/bleve/v2/document"
 	bindex "github.com/blevesearch/bleve_index_api"
 	"github.com/blevesearch/segment"
@@ -47,7 +46,6 @@ type wordShard struct {
 }
 
 // stopNL is the Dutch stop list as the stemmed field's stop filter holds it.
-var stopNL = sync.OnceValue(func() map[string]struct{} { return newStopFilter(nl.DutchStopWords).words })
 
 // newWordCache returns the cache of the stemmed Dutch chain with d (nil:
 // whole words only) and the lemma override table.

@@ -552,17 +552,17 @@ func passages(doc *Document) []index.Passage {
 }
 
 // signatureSpan returns where in d.Text its signature blocks are: ingest
-// lays them out last, after every heading and paragraph, and records their
-// signatories. ok is false for a document without signatories.
+// lays them out last, after every heading and paragraph (both in text
+// order), and records their signatories. ok is false for a document without signatories.
 func signatureSpan(d *ingest.Document) (start, end int, ok bool) {
 	if len(d.Signatories) == 0 {
 		return 0, 0, false
 	}
-	for _, p := range d.Paragraphs {
-		start = max(start, p.End)
+	if n := len(d.Paragraphs); n > 0 {
+		start = d.Paragraphs[n-1].End
 	}
-	for _, s := range d.Sections {
-		start = max(start, s.Start+len(s.Heading))
+	if n := len(d.Sections); n > 0 {
+		start = max(start, d.Sections[n-1].Start+len(d.Sections[n-1].Heading))
 	}
 	for start < len(d.Text) && (d.Text[start] == '\n' || d.Text[start] == ' ') {
 		start++

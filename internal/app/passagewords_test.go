@@ -1,14 +1,12 @@
 package app
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tolk-nl/tolk/index"
-	"github.com/tolk-nl/tolk/internal/corpus"
 )
 
 // TestPassageWords checks the hand-written tokenizer against the rule it
@@ -50,10 +48,7 @@ var cmpEmpty = cmp.Transformer("nilEmpty", func(s []string) []string {
 // after query word on the same passage (the per-word caches grow as more
 // words are read), over the letter's paragraphs.
 func TestPassageWordsLazyAsRead(t *testing.T) {
-	letter, err := fs.ReadFile(corpus.Default(), "kamerbrief-mali-2020.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	letter := maliLetter(t)
 	// A made-up splitter, so that the compound loop runs: a long word's
 	// halves.
 	split := func(w string) []string {

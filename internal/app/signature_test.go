@@ -13,14 +13,21 @@ import (
 	"github.com/tolk-nl/tolk/internal/store"
 )
 
-// TestSignaturePassage: a letter's signature blocks are passage 0, so a
-// search for a signatory finds the letter; deleting the letter leaves no
-// passage of it behind, and check finds nothing wrong.
-func TestSignaturePassage(t *testing.T) {
+// maliLetter returns the embedded letter's file as shipped.
+func maliLetter(t *testing.T) []byte {
+	t.Helper()
 	letter, err := fs.ReadFile(corpus.Default(), "kamerbrief-mali-2020.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return letter
+}
+
+// TestSignaturePassage: a letter's signature blocks are passage 0, so a
+// search for a signatory finds the letter; deleting the letter leaves no
+// passage of it behind, and check finds nothing wrong.
+func TestSignaturePassage(t *testing.T) {
+	letter := maliLetter(t)
 	ctx := context.Background()
 	a, _ := openWith(t, t.TempDir(), 0)
 	d, err := a.AddDocument(ctx, "brief.txt", letter, ingest.Options{})
@@ -70,10 +77,7 @@ func TestSignaturePassage(t *testing.T) {
 // passages (no version, no Signed) is built again from its document at
 // the next start, once, so that the passages it names are the index's.
 func TestOldSummaryRebuilt(t *testing.T) {
-	letter, err := fs.ReadFile(corpus.Default(), "kamerbrief-mali-2020.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
+	letter := maliLetter(t)
 	dir := t.TempDir()
 	a, closeA := openWith(t, dir, 0)
 	d, err := a.AddDocument(context.Background(), "brief.txt", letter, ingest.Options{})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 )
 
@@ -265,18 +266,9 @@ func (f *readerFilter) shows(a match.Annotation, c *glossary.Concept) bool {
 // so that the list shows it once ("1. 1. Recente ontwikkelingen" before).
 type tocEntry struct{ ID, Number, Heading string }
 
-// splitNumber splits a leading section number ("1.", "2.3", "IV.") off a
-// heading.
-func splitNumber(h string) (string, string) {
-	i := 0
-	for i < len(h) && (h[i] >= '0' && h[i] <= '9' || h[i] == '.') {
-		i++
-	}
-	if i == 0 || i == len(h) || h[i] != ' ' || h[0] == '.' {
-		return "", h
-	}
-	return h[:i], strings.TrimSpace(h[i:])
-}
+// splitNumber splits a leading section number ("1.", "2.3") off a
+// heading, as the index does for the heading field.
+var splitNumber = index.SplitHeadingNumber
 
 func (u *ui) documentPage(c *gin.Context, p *page) error {
 	p.name, p.Nav = "document", "documents"

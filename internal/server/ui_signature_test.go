@@ -1,8 +1,6 @@
 package server
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 )
@@ -14,16 +12,11 @@ func TestSignatureOnPages(t *testing.T) {
 	ts := newTestServer(t, nil)
 	page := func(path string) string {
 		t.Helper()
-		resp, err := http.Get(ts.URL + path)
-		if err != nil {
-			t.Fatal(err)
+		code, body := call(t, ts, "GET", path, "", nil)
+		if code != 200 {
+			t.Fatalf("%s: %d", path, code)
 		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		if resp.StatusCode != 200 {
-			t.Fatalf("%s: %d", path, resp.StatusCode)
-		}
-		return string(b)
+		return body
 	}
 	body := page("/?q=Grapperhaus")
 	for _, want := range []string{`href="/documents/kamerbrief-mali-2020#p0"`, "ondertekening", "<mark>Grapperhaus</mark>"} {
