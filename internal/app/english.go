@@ -93,6 +93,10 @@ type englishTuning struct {
 	// searched as the Dutch spelling of a cognate (lexicon.Cognates), when
 	// the documents have it (0: not searched so).
 	CognateRules float64
+	// KnownCognate is the weight of the Dutch cognate of a word the
+	// lexicon knows (operation → operatie, beside exploitatie), spelt
+	// alike or by the rules, when the documents have it (0: not searched).
+	KnownCognate float64
 	Scoring      index.Scoring
 }
 
@@ -109,6 +113,10 @@ func defaultTuning() englishTuning {
 		// Cognates by the lexicon's spelling rules, weighted as a cognate
 		// spelt alike: chosen on the dev halves (docs/CLIR.md).
 		CognateRules: 0.6,
+		// A known word's cognate at half that: chosen on the dev halves
+		// of the news and wiki sets and the dev treaties (docs/CLIR.md,
+		// session 15).
+		KnownCognate: 0.3,
 		// Length-normalised in full (B 1) and a heading match weighing more
 		// than one in the passage: chosen on the dev treaties (docs/CLIR.md).
 		Scoring: index.Scoring{K1: 1.2, B: 1, Heading: 1.5, Coverage: 1, Prune: 0.2}}
@@ -230,13 +238,13 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			if w := a.tune.TermWords; w > 0 && c.Occur == index.Should {
 				for _, tw := range englishWords(an.Text, make([]bool, len(an.Text))) {
 					if tw != an.Text {
-						units = append(units, englishUnit{text: tw, occur: index.Should, weight: w})
+						units = a.appendWord(ctx, units, englishUnit{text: tw, occur: index.Should, weight: w}, lex, memo)
 					}
 				}
 			}
 		}
 		for _, w := range englishWords(text, covered) {
-			units = append(units, englishUnit{text: w, occur: c.Occur})
+			units = a.appendWord(ctx, units, englishUnit{text: w, occur: c.Occur}, lex, memo)
 		}
 		if a.tune.Compound > 0 && c.Occur != index.MustNot {
 			pairs = append(pairs, wordPairs(text, inTerm, oneWord)...)
@@ -306,6 +314,26 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		concepts = append(concepts, c)
 	}
 	return exps, concepts, infos
+}
+
+// appendWord appends the unit of one English word to units; a hyphenated
+// word known neither whole nor as written is its words instead
+// (non-governmental: governmental → gouvernementeel), each a unit like it.
+func (a *App) appendWord(ctx context.Context, units []englishUnit, u englishUnit, lex *lexicon.Lexicon, memo senseMemo) []englishUnit {
+	if !strings.ContainsRune(u.text, '-') {
+		return append(units, u)
+	}
+	if ss, note := memo.senses(ctx, a, u, lex); len(ss) > 0 || note != noteUnknown {
+		return append(units, u)
+	}
+	for _, p := range strings.Split(u.text, "-") {
+		if p != "" {
+			part := u
+			part.text = p
+			units = append(units, part)
+		}
+	}
+	return units
 }
 
 // englishWords returns the words of text outside the covered bytes.
@@ -541,6 +569,9 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 	ls := a.lexiconSenses(u.text, lex)
 	if len(ls) > 0 {
 		out = append(out, ls...)
+		if w := a.tune.KnownCognate; w > 0 {
+			out = a.cognateSenses(ctx, out, u.text, enKeys, lex, w, w, knownCognateRules)
+		}
 		// Names the training data saw are also searched as written
 		// (Mali, ECOWAS), unless a translation is that word already.
 		self := index.Fold(u.text)
@@ -558,39 +589,63 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 	}
 	// And as the Dutch spelling of a cognate, by the endings the
 	// lexicon's own cognate pairs rewrite (consternation → consternatie,
-	// traumatic → traumatisch), where the documents have that key: one
-	// look at the index for both kinds.
-	nlKey := index.Key("nl", u.text)
+	// traumatic → traumatisch), where the documents have that key.
+	out = a.cognateSenses(ctx, out, u.text, enKeys, lex, a.tune.Cognate, a.tune.CognateRules, 40)
+	if len(out) == 0 {
+		return nil, noteUnknown
+	}
+	return out, ""
+}
+
+// knownCognateRules is how many spellings by the rewrite rules, best
+// first, are looked up for a word the lexicon knows (40 for one it does
+// not): 4, 8 and 40 found the same on the dev halves, and each costs a look
+// at every segment's dictionary (docs/CLIR.md, session 15).
+const knownCognateRules = 8
+
+// cognateSenses adds to out the Dutch keys an English word may be a
+// cognate of, where the documents have them: the word through the Dutch
+// analysis (students → student) at weight same, and at most two Dutch
+// spellings by the lexicon's rewrite rules (of its maxRules likeliest) at
+// weight rules (0: none); one look at the index for all of them. A key
+// already a sense is not added.
+func (a *App) cognateSenses(ctx context.Context, out []Sense, word string, enKeys []string, lex *lexicon.Lexicon, same, rules float64, maxRules int) []Sense {
+	nlKey := index.Key("nl", word)
 	var cands []string
-	if len(enKeys) == 1 && a.tune.CognateRules > 0 {
-		for _, c := range lex.Cognates(enKeys[0], 40) {
-			if c.Word != nlKey {
+	if len(enKeys) == 1 && rules > 0 {
+		for _, c := range lex.Cognates(enKeys[0], maxRules) {
+			if c.Word != nlKey && !hasKey(out, c.Word) {
 				cands = append(cands, c.Word)
 			}
 		}
 	}
 	keys := cands
-	if nlKey != "" {
+	if nlKey != "" && !hasKey(out, nlKey) {
 		keys = append([]string{nlKey}, cands...)
 	}
-	if len(keys) > 0 {
-		if df, _, err := a.idx.DocFreqs(ctx, keys); err == nil {
-			if nlKey != "" && df[nlKey] > 0 {
-				out = append(out, Sense{Text: nlKey, P: a.tune.Cognate, Via: "cognate", Key: true})
-			}
-			added := 0
-			for _, c := range cands {
-				if df[c] > 0 && added < 2 {
-					out = appendSense(out, Sense{Text: c, P: a.tune.CognateRules, Via: "cognate", Key: true})
-					added++
-				}
-			}
+	if len(keys) == 0 {
+		return out
+	}
+	df, _, err := a.idx.DocFreqs(ctx, keys)
+	if err != nil {
+		return out
+	}
+	if keys[0] == nlKey && df[nlKey] > 0 {
+		out = append(out, Sense{Text: nlKey, P: same, Via: "cognate", Key: true})
+	}
+	added := 0
+	for _, c := range cands {
+		if df[c] > 0 && added < 2 {
+			out = appendSense(out, Sense{Text: c, P: rules, Via: "cognate", Key: true})
+			added++
 		}
 	}
-	if len(out) == 0 {
-		return nil, noteUnknown
-	}
-	return out, ""
+	return out
+}
+
+// hasKey reports whether ss has the index key k as a sense.
+func hasKey(ss []Sense, k string) bool {
+	return slices.ContainsFunc(ss, func(s Sense) bool { return s.Key && s.Text == k })
 }
 
 // lexiconDisagrees reports whether the lexicon knows English word well and

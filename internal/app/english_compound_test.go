@@ -113,3 +113,75 @@ func TestEnglishCognateSpelling(t *testing.T) {
 		t.Errorf("consternation without the rules: %v, %d hits, want none", err, len(res.Hits))
 	}
 }
+
+// TestEnglishKnownCognate checks that a word the lexicon knows in other
+// senses also finds its Dutch cognate, at a lower weight: the treaties
+// taught operation → exploitatie (of air services), and a letter's
+// operatie is found too; without the step it is not.
+func TestEnglishKnownCognate(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	addTexts(t, a, map[string]string{
+		"operatie.md":    "De militaire operatie in het noorden van het land gaat door.",
+		"exploitatie.md": "De exploitatie van de luchtdiensten blijft bij de maatschappij.",
+	})
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "operation", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs := hitDocs(res); !slices.Contains(docs, "operatie") || !slices.Contains(docs, "exploitatie") {
+		t.Errorf("operation: hits %v, want operatie and exploitatie; senses %+v", docs, res.Senses)
+	}
+	op := res.Senses[0]
+	if len(op.Senses) == 0 || op.Senses[0].Via != "lexicon" {
+		t.Fatalf("operation: %+v, want the lexicon's senses first", op)
+	}
+	if !slices.ContainsFunc(op.Senses, func(s Sense) bool {
+		return s.Text == "operatie" && s.Via == "cognate" && s.Key && s.P == a.tune.KnownCognate
+	}) {
+		t.Errorf("operation: not searched as the cognate operatie at %v: %+v", a.tune.KnownCognate, op.Senses)
+	}
+	a.tune.KnownCognate = 0
+	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "operation", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(hitDocs(res), "operatie") {
+		t.Errorf("operation without known cognates found operatie: %v; senses %+v", hitDocs(res), res.Senses)
+	}
+}
+
+// TestEnglishHyphenatedParts checks that a hyphenated English word known
+// neither whole nor as written is searched as its words
+// (anti-democratic: democratic → democratisch), and that one the
+// documents have as written stays whole.
+func TestEnglishHyphenatedParts(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	addTexts(t, a, map[string]string{
+		"krachten.md":      "In het noorden winnen anti-democratische krachten terrein.",
+		"noorden.md":       "De krachten in het noorden van het land zijn verdeeld.",
+		"ondertekening.md": "Namens het kabinet ondertekend door mevrouw Bijleveld-Schouten.",
+	})
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "anti-democratic forces", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Doc != "krachten" {
+		t.Errorf("anti-democratic forces: first hit %v, want krachten; senses %+v", hitDocs(res), res.Senses)
+	}
+	var units []string
+	for _, e := range res.Senses {
+		units = append(units, e.Query)
+	}
+	if !slices.Equal(units, []string{"anti", "democratic", "forces"}) {
+		t.Errorf("anti-democratic forces searched as %q, want its three words", units)
+	}
+	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "Bijleveld-Schouten", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Senses) != 1 || res.Senses[0].Query != "Bijleveld-Schouten" || len(res.Hits) == 0 || res.Hits[0].Doc != "ondertekening" {
+		t.Errorf("Bijleveld-Schouten: units %+v, hits %v; want one unit, as written", res.Senses, hitDocs(res))
+	}
+}
