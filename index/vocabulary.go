@@ -1,8 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -160,4 +163,57 @@ func (ix *Index) HasWord(ctx context.Context, word string) bool {
 		}
 	}
 	return true
+}
+
+// NearKeys returns the keys of the stemmed field that begin with word's
+// first prefix bytes and are within maxEdits of word (folded), nearest
+// first, then the key found in more passages: the Dutch spellings an
+// English word nothing else translates may be a cognate of (bureaucracy →
+// bureaucratie). Nil when word is shorter than prefix.
+func (ix *Index) NearKeys(ctx context.Context, word string, prefix, maxEdits int) ([]string, error) {
+	w := Fold(word)
+	if len(w) < prefix || prefix <= 0 {
+		return nil, nil
+	}
+	r, err := ix.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	d, err := r.FieldDictPrefix(fieldText, []byte(w[:prefix]))
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	defer d.Close()
+	type near struct {
+		key   string
+		dist  int
+		count uint64
+	}
+	var found []near
+	for de, err := d.Next(); de != nil || err != nil; de, err = d.Next() {
+		if err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if dist := editDistance(w, de.Term); dist <= maxEdits {
+			found = append(found, near{de.Term, dist, de.Count})
+		}
+	}
+	slices.SortFunc(found, func(a, b near) int {
+		if a.dist != b.dist {
+			return cmp.Compare(a.dist, b.dist)
+		}
+		if a.count != b.count {
+			return cmp.Compare(b.count, a.count)
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.key
+	}
+	return out, nil
 }

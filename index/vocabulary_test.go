@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"testing"
 )
 
@@ -60,6 +61,44 @@ func TestSimilarAndDocCount(t *testing.T) {
 	for doc, want := range map[string]int{"a": 2, "b": 1, "c": 0} {
 		if got, err := ix.DocCount(ctx, doc); err != nil || got != want {
 			t.Errorf("DocCount(%q) = %d, %v; want %d", doc, got, err, want)
+		}
+	}
+}
+
+// TestNearKeys checks the stemmed keys spelt nearly as a word: sharing
+// its beginning, within the edits allowed, nearest first, and nothing for
+// a word shorter than the prefix asked for.
+func TestNearKeys(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	ps := []Passage{
+		{Doc: "a", Paragraph: 1, Text: "De bureaucratie groeit."},
+		{Doc: "a", Paragraph: 2, Text: "Bureaucraten en een bureaucratische cultuur."},
+		{Doc: "b", Paragraph: 1, Text: "De burgemeester opent het bureau."},
+	}
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word          string
+		prefix, edits int
+		want          []string
+	}{
+		{"bureaucracy", 7, 3, []string{"bureaucrat", "bureaucratie"}}, // two edits, then three
+		{"Bureaucracy", 7, 2, []string{"bureaucrat"}},                 // folded; bureaucratie is three edits away
+		{"bureaucracy", 10, 3, nil},                                   // no key begins bureaucrac
+		{"bureau", 7, 3, nil},                                         // shorter than the prefix
+	} {
+		got, err := ix.NearKeys(ctx, tt.word, tt.prefix, tt.edits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("NearKeys(%q, %d, %d) = %q, want %q", tt.word, tt.prefix, tt.edits, got, tt.want)
 		}
 	}
 }

@@ -107,10 +107,38 @@ func TestEnglishCognateSpelling(t *testing.T) {
 		t.Errorf("plebiscite: %d hits, want none; senses %+v", len(res.Hits), res.Senses)
 	}
 	// Without the spelling rules consternation finds nothing: the rules
-	// are what reach the document.
-	a.tune.CognateRules = 0
+	// are what reach the document (and the near cognates, which would
+	// find it too, TestEnglishNearCognate).
+	a.tune.CognateRules, a.tune.NearCognate = 0, 0
 	if res, err := a.BilingualSearch(ctx, SearchRequest{Q: "consternation", Lang: "en"}); err != nil || len(res.Hits) != 0 {
 		t.Errorf("consternation without the rules: %v, %d hits, want none", err, len(res.Hits))
+	}
+}
+
+// TestEnglishNearCognate checks that an English word nothing else finds
+// is searched as the Dutch keys spelt nearly as it (bureaucracy:
+// bureaucratie, an ending no learned rule rewrites), and not without the
+// step.
+func TestEnglishNearCognate(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	addTexts(t, a, map[string]string{
+		"bureaucratie.md": "Ondernemers klagen over de bureaucratie bij de douane.",
+		"douane.md":       "De douane controleert de papieren.",
+	})
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "bureaucracy", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Doc != "bureaucratie" {
+		t.Errorf("bureaucracy: first hit %v, want bureaucratie; senses %+v", hitDocs(res), res.Senses)
+	}
+	if ss := res.Senses[0].Senses; len(ss) == 0 || ss[0].Text != "bureaucratie" || ss[0].Via != "cognate" || ss[0].P != a.tune.NearCognate {
+		t.Errorf("bureaucracy searched as %+v, want the cognate bureaucratie at %v", ss, a.tune.NearCognate)
+	}
+	a.tune.NearCognate = 0
+	if res, err := a.BilingualSearch(ctx, SearchRequest{Q: "bureaucracy", Lang: "en"}); err != nil || len(res.Hits) != 0 {
+		t.Errorf("bureaucracy without near cognates: %v, hits %v, want none", err, hitDocs(res))
 	}
 }
 
