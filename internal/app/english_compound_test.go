@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tolk-nl/tolk/internal/corpus"
 )
 
 // TestEnglishCompounds checks that two English words Dutch writes as one
@@ -211,5 +213,48 @@ func TestEnglishHyphenatedParts(t *testing.T) {
 	}
 	if len(res.Senses) != 1 || res.Senses[0].Query != "Bijleveld-Schouten" || len(res.Hits) == 0 || res.Hits[0].Doc != "ondertekening" {
 		t.Errorf("Bijleveld-Schouten: units %+v, hits %v; want one unit, as written", res.Senses, hitDocs(res))
+	}
+}
+
+// TestEnglishJointSenses checks that two English words find the Dutch
+// word the lexicon translates as both (trade union: vakbond, which the
+// lexicon saw three times, too few to be a sense of either word alone),
+// and that without the step a passage with the words' own senses comes
+// first.
+func TestEnglishJointSenses(t *testing.T) {
+	// Without the glossary, which has trade unions as a term.
+	ctx := context.Background()
+	sp, err := NewSplitter(nil, corpus.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Splitter: sp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	addTexts(t, a, map[string]string{
+		"vakbond.md": "De vakbonden protesteren tegen de nieuwe regels.",
+		"handel.md":  "De handel met de Unie groeit.",
+	})
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "trade unions", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Doc != "vakbond" {
+		t.Errorf("trade unions: first hit %v, want vakbond; senses %+v", hitDocs(res), res.Senses)
+	}
+	for _, e := range res.Senses {
+		if !slices.ContainsFunc(e.Senses, func(s Sense) bool { return s.Text == "vakbond" && s.Via == "lexicon" && s.Key }) {
+			t.Errorf("%s not searched as vakbond: %+v", e.Query, e.Senses)
+		}
+	}
+	a.tune.Joint = 0
+	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "trade unions", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Doc != "handel" {
+		t.Errorf("trade unions without joint senses: first hit %v, want handel", hitDocs(res))
 	}
 }
