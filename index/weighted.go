@@ -36,6 +36,11 @@ type Concept struct {
 	// or excluded (MustNot).
 	Occur Occur
 	Alts  []Alt
+	// CoveredBy, when above 0, is 1 + the index of a concept whose match
+	// covers this one too: a passage with it counts this concept as
+	// covered (Scoring.Coverage) without scoring it (the words of a
+	// multi-word term, searched apart, are covered by the term).
+	CoveredBy int
 }
 
 // Alt is one way a concept can occur in a Dutch passage.
@@ -340,6 +345,9 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 			if tf <= 0 {
 				if c.Occur == Must {
 					return 0, false
+				}
+				if b := c.CoveredBy - 1; b >= 0 && b < nc && c.Occur != MustNot && acc.tfs[k*nc+b] > 0 {
+					covered += weight[ci] * idf[ci]
 				}
 				continue
 			}

@@ -144,6 +144,10 @@ type englishUnit struct {
 	occur   index.Occur
 	concept string  // glossary concept id
 	weight  float64 // 0 means 1
+	// term is the text of the multi-word glossary term (of concept
+	// termOf) this word is searched apart from (TermWords): a passage
+	// with the term covers the word too (index.Concept.CoveredBy).
+	term, termOf string
 }
 
 // weightable reports whether an English query can go through the lexicon:
@@ -251,7 +255,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			if w := a.tune.TermWords; w > 0 && c.Occur == index.Should {
 				for _, tw := range englishWords(an.Text, make([]bool, len(an.Text))) {
 					if tw != an.Text {
-						units = a.appendWord(ctx, units, englishUnit{text: tw, occur: index.Should, weight: w}, lex, memo)
+						units = a.appendWord(ctx, units, englishUnit{text: tw, occur: index.Should, weight: w, term: an.Text, termOf: an.Concept}, lex, memo)
 					}
 				}
 			}
@@ -291,6 +295,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 	var concepts []index.Concept
 	var infos []Expansion
 	seenUnit := map[string]bool{}
+	termAt := map[string]int{} // a term's concept id and text: 1 + its index in concepts
 	for _, u := range units {
 		id := u.concept + "\x00" + strings.ToLower(u.text) + "\x00" + u.occur.String() + "\x00" + fmt.Sprint(u.weight)
 		if seenUnit[id] {
@@ -325,6 +330,12 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		}
 		e := expansion{query: u.text, concept: u.concept, via: "glossary", senses: senses}
 		c := index.Concept{Occur: u.occur, Weight: u.weight}
+		if u.weight == 0 && u.concept != "" {
+			termAt[u.concept+"\x00"+u.text] = len(concepts) + 1
+		}
+		if u.term != "" {
+			c.CoveredBy = termAt[u.termOf+"\x00"+u.term]
+		}
 		if u.concept == "" && a.tune.ConfExp > 0 && senses[0].Via == "lexicon" {
 			c.Weight = max(u.weight, 1) * math.Pow(senses[0].P, a.tune.ConfExp)
 		}

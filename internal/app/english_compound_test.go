@@ -258,3 +258,24 @@ func TestEnglishJointSenses(t *testing.T) {
 		t.Errorf("trade unions without joint senses: first hit %v, want handel", hitDocs(res))
 	}
 }
+
+// TestEnglishTermWordsCovered checks that the words of a multi-word
+// glossary term, searched apart at a lower weight, do not rank a passage
+// with their own senses above one with the term's Dutch: trade unions is
+// vakbond in the glossary, and a passage on handel and the Unie covers
+// the words but not the term.
+func TestEnglishTermWordsCovered(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	addTexts(t, a, map[string]string{
+		"vakbond.md": "De vakbonden protesteren tegen de nieuwe regels.",
+		"handel.md":  "De handel met de Unie groeit.",
+	})
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "trade unions", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs := hitDocs(res); len(docs) < 2 || docs[0] != "vakbond" || !slices.Contains(docs, "handel") {
+		t.Errorf("trade unions: hits %v, want vakbond first and handel among them; senses %+v", docs, res.Senses)
+	}
+}
