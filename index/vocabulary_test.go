@@ -69,20 +69,11 @@ func TestSimilarAndDocCount(t *testing.T) {
 // its beginning, within the edits allowed, nearest first, and nothing for
 // a word shorter than the prefix asked for.
 func TestNearKeys(t *testing.T) {
-	ix, err := NewMemory(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ctx := context.Background()
-	ps := []Passage{
+	ix := newWeightedIndex(t, []Passage{
 		{Doc: "a", Paragraph: 1, Text: "De bureaucratie groeit."},
 		{Doc: "a", Paragraph: 2, Text: "Bureaucraten en een bureaucratische cultuur."},
 		{Doc: "b", Paragraph: 1, Text: "De burgemeester opent het bureau."},
-	}
-	if err := ix.Add(ctx, ps); err != nil {
-		t.Fatal(err)
-	}
+	})
 	for _, tt := range []struct {
 		word          string
 		prefix, edits int
@@ -93,7 +84,7 @@ func TestNearKeys(t *testing.T) {
 		{"bureaucracy", 10, 3, nil},                                   // no key begins bureaucrac
 		{"bureau", 7, 3, nil},                                         // shorter than the prefix
 	} {
-		got, err := ix.NearKeys(ctx, tt.word, tt.prefix, tt.edits)
+		got, err := ix.NearKeys(context.Background(), tt.word, tt.prefix, tt.edits)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -117,30 +117,38 @@ func TestEnglishCognateSpelling(t *testing.T) {
 	}
 }
 
+// searchEN runs q as an English query on a and reports an error unless
+// its first hit is in document first ("": any or none); it returns the
+// answer.
+func searchEN(t *testing.T, a *App, q, first string) *SearchResult {
+	t.Helper()
+	res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "en"})
+	if err != nil {
+		t.Fatalf("%q: %v", q, err)
+	}
+	if first != "" && (len(res.Hits) == 0 || res.Hits[0].Doc != first) {
+		t.Errorf("%q: first hit %v, want %s; senses %+v", q, hitDocs(res), first, res.Senses)
+	}
+	return res
+}
+
 // TestEnglishNearCognate checks that an English word nothing else finds
 // is searched as the Dutch keys spelt nearly as it (bureaucracy:
 // bureaucratie, an ending no learned rule rewrites), and not without the
 // step.
 func TestEnglishNearCognate(t *testing.T) {
 	a := openShipped(t)
-	ctx := context.Background()
 	addTexts(t, a, map[string]string{
 		"bureaucratie.md": "Ondernemers klagen over de bureaucratie bij de douane.",
 		"douane.md":       "De douane controleert de papieren.",
 	})
-	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "bureaucracy", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) == 0 || res.Hits[0].Doc != "bureaucratie" {
-		t.Errorf("bureaucracy: first hit %v, want bureaucratie; senses %+v", hitDocs(res), res.Senses)
-	}
+	res := searchEN(t, a, "bureaucracy", "bureaucratie")
 	if ss := res.Senses[0].Senses; len(ss) == 0 || ss[0].Text != "bureaucratie" || ss[0].Via != "cognate" || ss[0].P != a.tune.NearCognate {
 		t.Errorf("bureaucracy searched as %+v, want the cognate bureaucratie at %v", ss, a.tune.NearCognate)
 	}
 	a.tune.NearCognate = 0
-	if res, err := a.BilingualSearch(ctx, SearchRequest{Q: "bureaucracy", Lang: "en"}); err != nil || len(res.Hits) != 0 {
-		t.Errorf("bureaucracy without near cognates: %v, hits %v, want none", err, hitDocs(res))
+	if res := searchEN(t, a, "bureaucracy", ""); len(res.Hits) != 0 {
+		t.Errorf("bureaucracy without near cognates: hits %v, want none", hitDocs(res))
 	}
 }
 
@@ -150,15 +158,11 @@ func TestEnglishNearCognate(t *testing.T) {
 // operatie is found too; without the step it is not.
 func TestEnglishKnownCognate(t *testing.T) {
 	a := openShipped(t)
-	ctx := context.Background()
 	addTexts(t, a, map[string]string{
 		"operatie.md":    "De militaire operatie in het noorden van het land gaat door.",
 		"exploitatie.md": "De exploitatie van de luchtdiensten blijft bij de maatschappij.",
 	})
-	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "operation", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := searchEN(t, a, "operation", "")
 	if docs := hitDocs(res); !slices.Contains(docs, "operatie") || !slices.Contains(docs, "exploitatie") {
 		t.Errorf("operation: hits %v, want operatie and exploitatie; senses %+v", docs, res.Senses)
 	}
@@ -172,11 +176,7 @@ func TestEnglishKnownCognate(t *testing.T) {
 		t.Errorf("operation: not searched as the cognate operatie at %v: %+v", a.tune.KnownCognate, op.Senses)
 	}
 	a.tune.KnownCognate = 0
-	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "operation", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if slices.Contains(hitDocs(res), "operatie") {
+	if res := searchEN(t, a, "operation", ""); slices.Contains(hitDocs(res), "operatie") {
 		t.Errorf("operation without known cognates found operatie: %v; senses %+v", hitDocs(res), res.Senses)
 	}
 }
@@ -187,32 +187,20 @@ func TestEnglishKnownCognate(t *testing.T) {
 // documents have as written stays whole.
 func TestEnglishHyphenatedParts(t *testing.T) {
 	a := openShipped(t)
-	ctx := context.Background()
 	addTexts(t, a, map[string]string{
 		"krachten.md":      "In het noorden winnen anti-democratische krachten terrein.",
 		"noorden.md":       "De krachten in het noorden van het land zijn verdeeld.",
 		"ondertekening.md": "Namens het kabinet ondertekend door mevrouw Bijleveld-Schouten.",
 	})
-	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "anti-democratic forces", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) == 0 || res.Hits[0].Doc != "krachten" {
-		t.Errorf("anti-democratic forces: first hit %v, want krachten; senses %+v", hitDocs(res), res.Senses)
-	}
 	var units []string
-	for _, e := range res.Senses {
+	for _, e := range searchEN(t, a, "anti-democratic forces", "krachten").Senses {
 		units = append(units, e.Query)
 	}
 	if !slices.Equal(units, []string{"anti", "democratic", "forces"}) {
 		t.Errorf("anti-democratic forces searched as %q, want its three words", units)
 	}
-	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "Bijleveld-Schouten", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Senses) != 1 || res.Senses[0].Query != "Bijleveld-Schouten" || len(res.Hits) == 0 || res.Hits[0].Doc != "ondertekening" {
-		t.Errorf("Bijleveld-Schouten: units %+v, hits %v; want one unit, as written", res.Senses, hitDocs(res))
+	if res := searchEN(t, a, "Bijleveld-Schouten", "ondertekening"); len(res.Senses) != 1 || res.Senses[0].Query != "Bijleveld-Schouten" {
+		t.Errorf("Bijleveld-Schouten: units %+v, want one, as written", res.Senses)
 	}
 }
 
@@ -223,40 +211,30 @@ func TestEnglishHyphenatedParts(t *testing.T) {
 // first.
 func TestEnglishJointSenses(t *testing.T) {
 	// Without the glossary, which has trade unions as a term.
-	ctx := context.Background()
 	sp, err := NewSplitter(nil, corpus.Default())
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := Open(ctx, Config{Memory: true, Corpus: corpus.Default(), Splitter: sp})
+	a, err := Open(context.Background(), Config{Memory: true, Corpus: corpus.Default(), Splitter: sp})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	addTexts(t, a, map[string]string{
-		"vakbond.md": "De vakbonden protesteren tegen de nieuwe regels.",
-		"handel.md":  "De handel met de Unie groeit.",
-	})
-	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "trade unions", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) == 0 || res.Hits[0].Doc != "vakbond" {
-		t.Errorf("trade unions: first hit %v, want vakbond; senses %+v", hitDocs(res), res.Senses)
-	}
-	for _, e := range res.Senses {
+	addTexts(t, a, unionTexts)
+	for _, e := range searchEN(t, a, "trade unions", "vakbond").Senses {
 		if !slices.ContainsFunc(e.Senses, func(s Sense) bool { return s.Text == "vakbond" && s.Via == "lexicon" && s.Key }) {
 			t.Errorf("%s not searched as vakbond: %+v", e.Query, e.Senses)
 		}
 	}
 	a.tune.Joint = 0
-	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "trade unions", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Hits) == 0 || res.Hits[0].Doc != "handel" {
-		t.Errorf("trade unions without joint senses: first hit %v, want handel", hitDocs(res))
-	}
+	searchEN(t, a, "trade unions", "handel")
+}
+
+// unionTexts are a passage with the Dutch for trade unions and one with
+// its two words' own senses (handel, Unie).
+var unionTexts = map[string]string{
+	"vakbond.md": "De vakbonden protesteren tegen de nieuwe regels.",
+	"handel.md":  "De handel met de Unie groeit.",
 }
 
 // TestEnglishTermWordsCovered checks that the words of a multi-word
@@ -266,16 +244,8 @@ func TestEnglishJointSenses(t *testing.T) {
 // the words but not the term.
 func TestEnglishTermWordsCovered(t *testing.T) {
 	a := openShipped(t)
-	ctx := context.Background()
-	addTexts(t, a, map[string]string{
-		"vakbond.md": "De vakbonden protesteren tegen de nieuwe regels.",
-		"handel.md":  "De handel met de Unie groeit.",
-	})
-	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "trade unions", Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if docs := hitDocs(res); len(docs) < 2 || docs[0] != "vakbond" || !slices.Contains(docs, "handel") {
-		t.Errorf("trade unions: hits %v, want vakbond first and handel among them; senses %+v", docs, res.Senses)
+	addTexts(t, a, unionTexts)
+	if res := searchEN(t, a, "trade unions", "vakbond"); !slices.Contains(hitDocs(res), "handel") {
+		t.Errorf("trade unions: hits %v, want handel among them", hitDocs(res))
 	}
 }
