@@ -23,6 +23,7 @@ type snapAnswers struct {
 	known    map[string]bool
 	similar  map[similarKey]similarAnswer
 	postings map[string]int // passages per term of the exact field
+	docFreq  map[string]int // passages per term of the stemmed field (DocFreqs)
 }
 
 type similarKey struct {
@@ -117,6 +118,30 @@ func (a *snapAnswers) putPostings(term string, n int) {
 	}
 	if len(a.postings) < maxAnswers {
 		a.postings[term] = n
+	}
+	a.mu.Unlock()
+}
+
+func (a *snapAnswers) getDocFreq(term string) (int, bool) {
+	if a == nil {
+		return 0, false
+	}
+	a.mu.RLock()
+	n, ok := a.docFreq[term]
+	a.mu.RUnlock()
+	return n, ok
+}
+
+func (a *snapAnswers) putDocFreq(term string, n int) {
+	if a == nil {
+		return
+	}
+	a.mu.Lock()
+	if a.docFreq == nil {
+		a.docFreq = map[string]int{}
+	}
+	if len(a.docFreq) < maxAnswers {
+		a.docFreq[term] = n
 	}
 	a.mu.Unlock()
 }

@@ -130,8 +130,15 @@ func (ix *Index) DocFreqs(ctx context.Context, keys []string) (map[string]int, i
 		return nil, 0, fmt.Errorf("index: %w", err)
 	}
 	out := make(map[string]int, len(keys))
+	// Remembered per snapshot: English search asks for the same keys (a
+	// word's cognates) on every query with that word, cached or not.
+	ans := ix.answers(r)
 	for _, k := range keys {
 		if _, ok := out[k]; ok {
+			continue
+		}
+		if n, ok := ans.getDocFreq(k); ok {
+			out[k] = n
 			continue
 		}
 		tfr, err := r.TermFieldReader(ctx, []byte(k), fieldText, false, false, false)
@@ -140,6 +147,7 @@ func (ix *Index) DocFreqs(ctx context.Context, keys []string) (map[string]int, i
 		}
 		out[k] = int(tfr.Count())
 		tfr.Close()
+		ans.putDocFreq(k, out[k])
 	}
 	return out, int(n), nil
 }

@@ -268,27 +268,23 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		}
 	}
 	// The compound is a sense of each of the two words: a passage that has
-	// it covers both.
-	for i, ss := range a.compoundSenses(ctx, pairs, lex, memo) {
+	// it covers both. So is a Dutch word the lexicon translates as both
+	// words (trade union: vakbond).
+	toBoth := func(pr [2]englishUnit, ss []Sense, weight float64) {
 		for _, x := range ss {
-			x.P *= a.tune.Compound
-			for _, w := range pairs[i] {
+			x.P *= weight
+			for _, w := range pr {
 				k := [2]string{w.concept, w.text}
 				compoundAlts[k] = appendSense(compoundAlts[k], x)
 			}
 		}
 	}
-	// So is a Dutch word the lexicon translates as both words (trade
-	// union: vakbond).
+	for i, ss := range a.compoundSenses(ctx, pairs, lex, memo) {
+		toBoth(pairs[i], ss, a.tune.Compound)
+	}
 	if a.tune.Joint > 0 {
 		for _, pr := range pairs {
-			for _, x := range a.jointSenses(pr, lex) {
-				x.P *= a.tune.Joint
-				for _, w := range pr {
-					k := [2]string{w.concept, w.text}
-					compoundAlts[k] = appendSense(compoundAlts[k], x)
-				}
-			}
+			toBoth(pr, a.jointSenses(pr, lex), a.tune.Joint)
 		}
 	}
 	var exps []expansion
