@@ -104,6 +104,11 @@ type options struct {
 	// sound with the modifier (ont-wik-ke-lings-sa-men-wer-king), so
 	// ontwikkeling|s|samenwerking passes at the start of samenwerking.
 	hyphenate bool
+	// suffixLink splits a listed word the counts would keep whole when its
+	// split puts a linking -s- after a modifier ending in a suffix that
+	// takes one as a rule (ontwikkeling-s-hulp, gezondheid-s-zorg): such a
+	// word is built as a compound, however often it occurs whole.
+	suffixLink bool
 }
 
 // defaults: the frequency thresholds are those of the highest recall whose
@@ -113,7 +118,7 @@ var defaults = options{
 	minModifier: 4, minHead: 4, minModifierKnown: 4, minHeadKnown: 4,
 	knownMinLen: 9, longLen: 12, alphaShort: 128, alphaLong: 6, minPartCount: 1,
 	hunspell: true, freeMinLen: 9, freeAlpha: 4,
-	linkE: true, recurse: true, hyphenate: true,
+	linkE: true, recurse: true, hyphenate: true, suffixLink: true,
 }
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
@@ -264,13 +269,19 @@ func (s *Splitter) split(w string) []string {
 		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
 	}
-	free := false
+	// link: w may have a linking -s- after a suffix (options.suffixLink),
+	// a split worth finding even where the rules below keep w whole.
+	link := s.opt.suffixLink && mayLinkBySuffix(w)
+	free, block := false, false
 	if known && s.opt.hunspell {
 		switch {
 		case f&hunListed == 0 && n >= s.opt.freeMinLen:
 			known, free = false, true // a productive compound
 		case f&hunListed != 0 && f&hunPart != 0:
-			return nil // a building block, see options.hunspell
+			if !link {
+				return nil // a building block, see options.hunspell
+			}
+			block = true
 		}
 	}
 	if known && n < s.opt.knownMinLen {
@@ -278,7 +289,7 @@ func (s *Splitter) split(w string) []string {
 	}
 	// byFreq: a listed word needs the counts' consent or a term.
 	byFreq := known && s.f.within(s.alpha(n), s.f.at(node))
-	if known && !byFreq && !s.terms {
+	if known && !byFreq && !s.terms && !link {
 		return nil // too frequent for any split to win
 	}
 	var cost [maxWord + 1]int
@@ -300,9 +311,10 @@ func (s *Splitter) split(w string) []string {
 		}
 	}
 	var parts []string
-	term := false
+	term, suffixed := false, false
 	for i := 0; i < n; i = int(next[i]) {
 		p := w[i:end[i]]
+		suffixed = suffixed || link && int(end[i]) < n && linkedBySuffix(w, i, int(end[i]), int(next[i]))
 		// The list has genitives (vredes, volks) that make a linking -s-
 		// part of the modifier; report the stem, which a query names.
 		if k := len(p) - 1; next[i] == end[i] && int(end[i]) < n && p[k] == 's' && k >= minMod && s.t.lookup(p[:k])&part != 0 {
@@ -311,10 +323,13 @@ func (s *Splitter) split(w string) []string {
 		parts = append(parts, p)
 		term = term || s.t.lookup(p)&termWord != 0
 	}
-	if known && !term && (!byFreq || !s.favoured(node, parts, s.alpha(n))) {
+	if block && !suffixed {
+		return nil // a building block, see options.hunspell
+	}
+	if known && !term && !suffixed && (!byFreq || !s.favoured(node, parts, s.alpha(n))) {
 		return nil // lexicalised, as far as the counts tell
 	}
-	if free && !term && s.opt.freeAlpha > 0 && !s.partsFrequent(node, parts, s.opt.freeAlpha) {
+	if free && !term && !suffixed && s.opt.freeAlpha > 0 && !s.partsFrequent(node, parts, s.opt.freeAlpha) {
 		return nil // frequent as a whole: lexicalised
 	}
 	return parts
@@ -498,12 +513,47 @@ var lenBonus = func() (b [maxWord + 1]int) {
 // that take it as a rule (ontwikkeling-s-, veiligheid-s-, capaciteit-s-), so
 // regeringsleden is regering+s+leden, not regering+sleden.
 func linkS(modifier string) int {
-	for _, suf := range []string{"ing", "heid", "teit", "schap", "dom"} {
+	for _, suf := range linkSuffixes {
 		if strings.HasSuffix(modifier, suf) {
 			return -100
 		}
 	}
 	return 100
+}
+
+// linkSuffixes are the suffixes that take a linking -s- as a rule.
+var linkSuffixes = [...]string{"ing", "heid", "teit", "schap", "dom"}
+
+// mayLinkBySuffix reports whether w has one of linkSuffixes followed by an
+// s before its last letter: a cheap test before the split is searched.
+func mayLinkBySuffix(w string) bool {
+	for _, suf := range linkSuffixes {
+		for i := 0; ; {
+			j := strings.Index(w[i:], suf)
+			if j < 0 {
+				break
+			}
+			if e := i + j + len(suf); e+1 < len(w) && w[e] == 's' {
+				return true
+			}
+			i += j + 1
+		}
+	}
+	return false
+}
+
+// linkedBySuffix reports whether the part of w from i to e, followed by
+// the next part at k, is a modifier that ends in a suffix taking a linking
+// -s- as a rule and is followed by one: w[e] is that s (k == e+1), or the
+// list has the genitive and the part itself ends in it (k == e).
+func linkedBySuffix(w string, i, e, k int) bool {
+	switch {
+	case k == e+1 && w[e] == 's':
+		return linkS(w[i:e]) < 0
+	case k == e && e-i > 1 && w[e-1] == 's':
+		return linkS(w[i:e-1]) < 0
+	}
+	return false
 }
 
 // consider records the split of w[i:] whose first part is w[i:e] and whose

@@ -62,9 +62,12 @@ func TestSplit(t *testing.T) {
 		{"opleidingsploeg", []string{"opleiding", "ploeg"}},
 		{"staatsgreep", []string{"staat", "greep"}}, // lexicalised, but neither the counts nor Hunspell can tell
 		// Listed and about as frequent as their parts or more: whole.
-		{"samenwerkingsverbanden", nil}, // 253 times, parts 1,148 and 56
-		{"burgemeester", nil},           // 4,549 times, parts 7 and 36
-		{"woonplaats", nil},             // 2,107 times
+		// ... unless a linking -s- follows a suffix that takes one as a
+		// rule (options.suffixLink): 253 times, parts 1,148 and 56, split.
+		{"samenwerkingsverbanden", []string{"samenwerking", "verbanden"}},
+		{"rechtsorde", nil},   // -s- after no such suffix: the counts decide
+		{"burgemeester", nil}, // 4,549 times, parts 7 and 36
+		{"woonplaats", nil},   // 2,107 times
 		{"slachtoffer", nil},
 		{"woordvoerder", nil}, // 8 times, voerder never
 		{"noodhulp", nil},     // 8 bytes: below options.knownMinLen
@@ -140,7 +143,7 @@ func TestSplitHunspell(t *testing.T) {
 		// Built by Hunspell, but nearly as frequent as their parts
 		// (options.freeAlpha): lexicalised, whole.
 		{"werkgelegenheid", nil},
-		{"omgevingsvergunning", nil},
+		{"omgevingsvergunning", []string{"omgeving", "vergunning"}}, // but -ing-s-: options.suffixLink
 		{"kinderopvang", nil},
 		{"bezwaarschrift", nil},
 		// Hunspell entries with a compound flag: building blocks, whole,
@@ -148,7 +151,8 @@ func TestSplitHunspell(t *testing.T) {
 		{"belangstelling", nil},
 		{"platteland", nil},
 		{"gemeenteraad", nil},
-		{"ondernemingsraad", nil},
+		{"ondernemingsraad", []string{"onderneming", "raad"}}, // but -ing-s-: options.suffixLink
+		{"gezondheidszorg", []string{"gezondheid", "zorg"}},   // and -heid-s-
 		{"weekeinde", nil},
 		{"wetenschapper", nil},
 		{"wereldkampioenschap", nil},

@@ -427,6 +427,9 @@ func TestGold(t *testing.T) {
 	for _, a := range []float64{0, 1, 2, 3, 4, 6, 8, 16, 32} {
 		curve(fmt.Sprintf("freeAlpha %g", a), func(o *options) { o.freeAlpha = a })
 	}
+	// Without the rule that a linking -s- after -ing, -heid and the like
+	// makes a listed word a compound whatever the counts say.
+	curve("no suffixLink", func(o *options) { o.suffixLink = false })
 	// Without the Hunspell flags: the rules of the word counts alone.
 	curve("no hunspell", func(o *options) { o.hunspell = false })
 	// Without counts nor Hunspell: the rule before them, a listed word is
