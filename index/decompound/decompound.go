@@ -263,8 +263,12 @@ func (s *Splitter) split(w string) []string {
 	known := false
 	node, f := s.t.find(w)
 	switch {
-	case f&capitalised != 0 && f&part == 0:
-		return nil // a name or an acronym: Rotterdam is no rotter+dam
+	case f&capitalised != 0 && f&common == 0:
+		// A name or an acronym: Rotterdam is no rotter+dam. The corpus
+		// and the glossary, whose words are extra words, name it too;
+		// that makes it a possible part (Wereldbankprogramma), not a
+		// compound (Frankrijk is no frank+rijk, Bijleveld no bijl+veld).
+		return nil
 	case f&common != 0:
 		known = true
 		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown

@@ -212,6 +212,20 @@ func TestExtra(t *testing.T) {
 	}
 }
 
+// TestExtraName checks that a name the word list has only with a capital
+// stays whole when the corpus or the glossary names it too, while it
+// becomes a part of the compounds built on it.
+func TestExtraName(t *testing.T) {
+	letter := []string{"Frankrijk heeft laten weten. De Minister van Defensie, A.Th.B. Bijleveld. De Wereldbank."}
+	terms := []string{"Frankrijk", "Wereldbank", "Wereldbankprogramma"}
+	runSplit(t, NewWith(terms, terms, letter), []splitTest{
+		{"Frankrijk", nil},
+		{"Bijleveld", nil},
+		{"Wereldbank", nil},
+		{"Wereldbankprogramma", []string{"wereldbank", "programma"}},
+	})
+}
+
 // consistent reports whether parts, joined with linking sounds, spell word.
 func consistent(word string, parts []string) bool {
 	w := strings.ToLower(word)

@@ -72,3 +72,31 @@ func TestSplitterSnapshot(t *testing.T) {
 	open(load(other, false))
 	load(other, true)
 }
+
+// TestNamesInTheLetterWhole checks, through a Dutch search of the shipped
+// letter, that the names it shares with the word list stay whole although
+// the corpus and the glossary name them (decompound, TestExtraName): rijk,
+// frank and veld find no Frankrijk and no Bijleveld, the names themselves
+// are found, and the compounds the letter builds on a term still split
+// (ontwikkelingssamenwerking for samenwerking).
+func TestNamesInTheLetterWhole(t *testing.T) {
+	a := openShipped(t)
+	search := func(q string) *SearchResult {
+		t.Helper()
+		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "nl"})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return res
+	}
+	for _, q := range []string{"rijk", "frank", "veld", "bijl"} {
+		if res := search(q); res.Total != 0 {
+			t.Errorf("%q: %d hits (%v), want none: the letter has the word only inside a name", q, res.Total, hitDocs(res))
+		}
+	}
+	for _, q := range []string{"Frankrijk", "Bijleveld", "samenwerking"} {
+		if res := search(q); res.Total == 0 {
+			t.Errorf("%q: no hits, want the letter's passages", q)
+		}
+	}
+}
