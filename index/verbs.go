@@ -188,3 +188,47 @@ func strongForms(inf string) []string {
 	}
 	return nil
 }
+
+// InfinitiveForms returns the forms of a Dutch query word that is an
+// infinitive, one for each index key other than the word's own, so that
+// onderhandelen finds onderhandelden and veroordelen veroordeeld. Whether
+// it is one is the word list's to say (listed): it must have a weak past
+// form of it (…de, …te, …den, …ten), which a plural noun in -en lacks
+// (maatregelen: no maatregelde; leden: no leedde). Only forms the list has
+// are returned, and no strong verb's (see below); nil for a word that is
+// no infinitive.
+func InfinitiveForms(w string, listed func(string) bool) []string {
+	fs := VerbForms(w)
+	if len(fs) == 0 {
+		return nil
+	}
+	inf := fs[0]
+	verb := false
+	for _, f := range fs[1:] {
+		past := strings.HasSuffix(f, "de") || strings.HasSuffix(f, "te") ||
+			strings.HasSuffix(f, "den") || strings.HasSuffix(f, "ten")
+		if past && f != inf && listed(f) {
+			verb = true
+			break
+		}
+	}
+	if !verb {
+		return nil
+	}
+	// A strong verb's forms are left out: many are also other words
+	// (namen of nemen, reden of rijden, week of wijken, geleden of
+	// lijden), which a search for the verb must not find.
+	strong := map[string]bool{}
+	for _, f := range strongForms(inf) {
+		strong[f] = true
+	}
+	keys := map[string]bool{Key("nl", inf): true}
+	var out []string
+	for _, f := range fs[1:] {
+		if k := Key("nl", f); !keys[k] && !strong[f] && listed(f) {
+			keys[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}

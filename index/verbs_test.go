@@ -63,3 +63,38 @@ func TestVerbOfNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestInfinitiveForms checks which query words count as infinitives and
+// which of their forms are searched, with a stand-in word list: a word is
+// a verb only when the list has a weak past of it; only listed forms with
+// a key of their own come back; a strong verb's forms never do.
+func TestInfinitiveForms(t *testing.T) {
+	list := map[string]bool{
+		"onderhandelde": true, "onderhandelden": true, "onderhandeld": true, "onderhandelt": true,
+		"veroordeelde": true, "veroordeeld": true,
+		"leed": true, "geleed": true, "geleden": true, "leden": true, // leden: no weak past
+		"namen": true, "nam": true, "genomen": true, // nemen: strong
+		"vluchtte": true, "vluchtten": true, "gevlucht": true,
+		"legde": true, "legden": true, "gelegd": true, // leggen: in the strong table
+	}
+	listed := func(w string) bool { return list[w] }
+	for _, c := range []struct {
+		w    string
+		want []string
+	}{
+		// onderhandelt shares no key with onderhandelen (Snowball keeps the
+		// -t), so it is searched too; onderhandelden shares onderhandelde's.
+		{"onderhandelen", []string{"onderhandelt", "onderhandelde"}},
+		{"veroordelen", []string{"veroordeelde"}},
+		{"vluchten", []string{"gevlucht"}}, // vluchtte has vluchten's key
+		{"leden", nil},
+		{"nemen", nil},
+		{"leggen", nil}, // a weak past is listed, but its forms are the table's
+		{"maatregelen", nil},
+		{"land", nil},
+	} {
+		if got := InfinitiveForms(c.w, listed); !slices.Equal(got, c.want) {
+			t.Errorf("InfinitiveForms(%q) = %q, want %q", c.w, got, c.want)
+		}
+	}
+}

@@ -435,6 +435,10 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 					for _, f := range index.VerbForms(v) {
 						alts = append(alts, index.Term{Text: f, Boost: 0.5})
 					}
+				} else if to == from && a.words != nil {
+					for _, f := range index.InfinitiveForms(e.query, a.listed) {
+						alts = append(alts, index.Term{Text: f, Boost: infinitiveFormBoost})
+					}
 				}
 			}
 			if len(alts) == 0 {
@@ -467,6 +471,17 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 				for _, f := range index.VerbForms(v) {
 					e.clause.Alts = append(e.clause.Alts, index.Term{Text: f, Boost: 0.5})
 					e.forms = append(e.forms, f)
+				}
+			} else if lang == "nl" && a.words != nil {
+				// An infinitive also finds its past and participle, which
+				// the stemmer keeps apart (onderhandelen: onderhandelden;
+				// sluiten: gesloten), a little below the word itself.
+				if fs := index.InfinitiveForms(w, a.listed); len(fs) > 0 {
+					e.clause.Alts = append([]index.Term(nil), e.clause.Alts...)
+					for _, f := range fs {
+						e.clause.Alts = append(e.clause.Alts, index.Term{Text: f, Boost: infinitiveFormBoost})
+						e.forms = append(e.forms, f)
+					}
 				}
 			}
 			exps = append(exps, e)
@@ -501,6 +516,16 @@ func clauseWords(c index.Clause) []string {
 		ws = append(ws, strings.Fields(t.Text)...)
 	}
 	return ws
+}
+
+// infinitiveFormBoost weighs the forms of an infinitive typed as a query
+// word (index.InfinitiveForms) against the word itself.
+const infinitiveFormBoost = 0.8
+
+// listed reports whether the word list has w as an ordinary word.
+func (a *App) listed(w string) bool {
+	l, _ := a.words.Listed(w)
+	return l
 }
 
 // maxEdits is glossary.MaxEdits for the letters of w.
