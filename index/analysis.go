@@ -81,6 +81,9 @@ func lemmaNL(table map[string]string, w string) string {
 	if l, ok := table[w]; ok {
 		return l
 	}
+	if l, ok := irregularPlurals[w]; ok {
+		return l
+	}
 	if len(w) < minSuffixHead+minSuffixOverride || !isPluralEnding(w) {
 		return pluralIE(w)
 	}
@@ -90,6 +93,23 @@ func lemmaNL(table map[string]string, w string) string {
 		}
 	}
 	return pluralIE(w)
+}
+
+// irregularPlurals are the Dutch plurals that no spelling rule derives,
+// so the override table, which rules build from a vocabulary, lacks them:
+// the closed class of neuter nouns that take -eren (kind → kinderen,
+// ei → eieren, volk → volkeren) and the few whose vowel changes (stad →
+// steden, schip → schepen, lid → leden), as Dutch grammars list them.
+// Left out: goederen (goed is mostly the adjective), smeden (mostly the
+// verb), and plurals a rule already reaches (god → goden). They match
+// whole words only: a longer word ending in one is mostly another word
+// (aanbesteden, overleden, verleden); a compound's head is indexed as a
+// part of its own (indexParts) and meets the entry there.
+var irregularPlurals = map[string]string{
+	"kinderen": "kind", "eieren": "ei", "bladeren": "blad", "volkeren": "volk",
+	"liederen": "lied", "runderen": "rund", "kalveren": "kalf", "lammeren": "lam",
+	"gelederen": "gelid", "raderen": "rad", "hoenderen": "hoen", "beenderen": "been",
+	"steden": "stad", "schepen": "schip", "leden": "lid",
 }
 
 // isPluralEnding reports whether w ends as every table form does (-en, -s,

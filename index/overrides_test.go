@@ -251,3 +251,22 @@ func TestNotPlurals(t *testing.T) {
 		t.Errorf("Key(havens) = %q, Key(haven) = %q, want the same", a, b)
 	}
 }
+
+// TestIrregularPlurals checks that the plurals no rule derives take their
+// singular's key, that none of them is in the rule-built table too, and
+// that longer words ending in one keep their own key (whole words only).
+func TestIrregularPlurals(t *testing.T) {
+	for p, s := range irregularPlurals {
+		if got, want := Key("nl", p), Key("nl", s); got != want {
+			t.Errorf("Key(%q) = %q, want %q, the key of %s", p, got, want, s)
+		}
+		if _, ok := overrides()[p]; ok {
+			t.Errorf("%s is in overrides_nl.txt too", p)
+		}
+	}
+	for _, c := range [][2]string{{"aanbesteden", "aanbestad"}, {"overleden", "overlid"}, {"verleden", "verlid"}} {
+		if got, bad := Key("nl", c[0]), Key("nl", c[1]); got == bad {
+			t.Errorf("Key(%q) = %q, the key of %s: an irregular plural matched inside a longer word", c[0], got, c[1])
+		}
+	}
+}
