@@ -132,6 +132,16 @@ func searchEN(t *testing.T, a *App, q, first string) *SearchResult {
 	return res
 }
 
+// searchNL runs q as a Dutch query on a and returns the answer.
+func searchNL(t *testing.T, a *App, q string) *SearchResult {
+	t.Helper()
+	res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "nl"})
+	if err != nil {
+		t.Fatalf("%q: %v", q, err)
+	}
+	return res
+}
+
 // TestEnglishNearCognate checks that an English word nothing else finds
 // is searched as the Dutch keys spelt nearly as it (bureaucracy:
 // bureaucratie, an ending no learned rule rewrites), and not without the

@@ -81,21 +81,13 @@ func TestSplitterSnapshot(t *testing.T) {
 // (ontwikkelingssamenwerking for samenwerking).
 func TestNamesInTheLetterWhole(t *testing.T) {
 	a := openShipped(t)
-	search := func(q string) *SearchResult {
-		t.Helper()
-		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "nl"})
-		if err != nil {
-			t.Fatalf("%q: %v", q, err)
-		}
-		return res
-	}
 	for _, q := range []string{"rijk", "frank", "veld", "bijl"} {
-		if res := search(q); res.Total != 0 {
+		if res := searchNL(t, a, q); res.Total != 0 {
 			t.Errorf("%q: %d hits (%v), want none: the letter has the word only inside a name", q, res.Total, hitDocs(res))
 		}
 	}
 	for _, q := range []string{"Frankrijk", "Bijleveld", "samenwerking"} {
-		if res := search(q); res.Total == 0 {
+		if res := searchNL(t, a, q); res.Total == 0 {
 			t.Errorf("%q: no hits, want the letter's passages", q)
 		}
 	}

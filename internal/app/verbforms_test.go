@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"slices"
 	"testing"
 )
@@ -17,19 +16,11 @@ func TestInfinitiveQueryFindsPast(t *testing.T) {
 		"namen.md":    "De lijst bevat de namen van de deelnemers.",
 		"verleden.md": "Twee jaar geleden was de situatie anders.",
 	})
-	docs := func(q string) []string {
-		t.Helper()
-		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "nl"})
-		if err != nil {
-			t.Fatalf("%q: %v", q, err)
-		}
-		return hitDocs(res)
-	}
-	if got := docs("onderhandelen"); !slices.Contains(got, "past") {
+	if got := hitDocs(searchNL(t, a, "onderhandelen")); !slices.Contains(got, "past") {
 		t.Errorf("onderhandelen: %v, want the passage with onderhandelden", got)
 	}
 	for q, not := range map[string]string{"nemen": "namen", "lijden": "verleden"} {
-		if got := docs(q); slices.Contains(got, not) {
+		if got := hitDocs(searchNL(t, a, q)); slices.Contains(got, not) {
 			t.Errorf("%s: %v, want no passage of %s.md (a strong verb's form that is another word)", q, got, not)
 		}
 	}
