@@ -473,9 +473,10 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 					e.forms = append(e.forms, f)
 				}
 			} else if lang == "nl" && a.words != nil {
-				// An infinitive also finds its past and participle, which
-				// the stemmer keeps apart (onderhandelen: onderhandelden;
-				// sluiten: gesloten), a little below the word itself.
+				// An infinitive also finds its weak past and participle,
+				// which the stemmer keeps apart (onderhandelen:
+				// onderhandelden; veroordelen: veroordeeld), a little below
+				// the word itself.
 				if fs := index.InfinitiveForms(w, a.listed); len(fs) > 0 {
 					e.clause.Alts = append([]index.Term(nil), e.clause.Alts...)
 					for _, f := range fs {
