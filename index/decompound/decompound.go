@@ -94,7 +94,8 @@ type options struct {
 	// count plus one (frequent as a whole: bedrijfsleven, knooppunt). A
 	// listed word whose Hunspell entry carries a compound flag is a
 	// building block of compounds (burgemeester, wedstrijd, weekeinde,
-	// belangstelling) and is never split, not even by a term.
+	// belangstelling) and is never split, not even by a term (but see
+	// suffixLink).
 	hunspell   bool
 	freeMinLen int
 	freeAlpha  float64
