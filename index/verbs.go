@@ -43,17 +43,23 @@ func verbForms(particle, rest string) []string {
 	raw := rest[:len(rest)-2] // schorten → schort, delen → del
 	stem := raw
 	voiceless := strings.ContainsRune("tkfsp", rune(raw[len(raw)-1])) || strings.HasSuffix(raw, "ch")
+	closed := false // the infinitive doubled the consonant: its vowel is short
 	switch {
 	case len(stem) >= 2 && stem[len(stem)-1] == stem[len(stem)-2] && !isVowelByte(stem[len(stem)-1]):
-		stem = stem[:len(stem)-1] // zetten → zet
+		stem, closed = stem[:len(stem)-1], true // zetten → zet, kloppen → klop
 	case strings.HasSuffix(stem, "v"):
 		stem = stem[:len(stem)-1] + "f" // leven → leef (voiced: leefde)
 	case strings.HasSuffix(stem, "z"):
 		stem = stem[:len(stem)-1] + "s" // reizen → reis (voiced: reisde)
 	}
-	stems := []string{openSyllable(stem)}
-	if stems[0] != stem && stem[len(stem)-2] == 'e' {
-		stems = append(stems, stem) // bemiddel(en): a toneless e stays single
+	stems := []string{stem}
+	if !closed {
+		stems[0] = openSyllable(stem)
+		// bemiddel(en): a toneless e stays single; only a stem of two
+		// syllables or more can have one (del(en) is deel, red(en) reed).
+		if stems[0] != stem && stem[len(stem)-2] == 'e' && strings.ContainsAny(stem[:len(stem)-2], "aeiouy") {
+			stems = append(stems, stem)
+		}
 	}
 	past, part := "de", "d"
 	if voiceless {
@@ -91,7 +97,7 @@ func openSyllable(s string) string {
 	if v == 'i' || v == 'e' && n >= 4 && s[n-3] == 'i' { // no double i; "ie" is one vowel
 		return s
 	}
-	if n == 3 && v == 'e' || strings.HasSuffix(s[:n-1], "ge") && n <= 4 {
+	if strings.HasSuffix(s[:n-1], "ge") && n <= 4 {
 		return s
 	}
 	return s[:n-1] + string(v) + s[n-1:]

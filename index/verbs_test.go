@@ -27,6 +27,11 @@ func TestVerbForms(t *testing.T) {
 		{"verkiezen", []string{"verkozen", "verkoos"}, []string{"vergekozen"}},
 		{"ontbinden", []string{"ontbonden", "ontbond"}, nil},
 		{"sluiten", []string{"gesloten", "sloten"}, nil},
+		// A doubled consonant closes the syllable: the vowel stays short.
+		{"kloppen", []string{"klop", "klopt", "klopte", "geklopt"}, []string{"kloop", "kloopte"}},
+		{"benadrukken", []string{"benadruk", "benadrukte", "benadrukt"}, []string{"benadruuk"}},
+		// A one-syllable stem has no toneless e: del(en) is deel.
+		{"delen", []string{"deel", "deelde", "gedeeld"}, []string{"delde", "gedeld"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.inf, func(t *testing.T) {

@@ -521,7 +521,7 @@ func clauseWords(c index.Clause) []string {
 
 // infinitiveFormBoost weighs the forms of an infinitive typed as a query
 // word (index.InfinitiveForms) against the word itself.
-const infinitiveFormBoost = 0.8
+const infinitiveFormBoost = 0.3
 
 // listed reports whether the word list has w as an ordinary word.
 func (a *App) listed(w string) bool {
