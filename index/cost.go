@@ -39,7 +39,7 @@ func (ix *Index) Postings(ctx context.Context, q *Query) int {
 					continue
 				}
 				seen[w] = true
-				if n, ok := ans.getPostings(w); ok {
+				if n, ok := ans.postings.get(w); ok {
 					total += n
 					continue
 				}
@@ -49,7 +49,7 @@ func (ix *Index) Postings(ctx context.Context, q *Query) int {
 				}
 				n := int(tfr.Count())
 				tfr.Close()
-				ans.putPostings(w, n)
+				ans.postings.put(w, n)
 				total += n
 			}
 		}

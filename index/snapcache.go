@@ -19,11 +19,34 @@ import (
 const maxAnswers = 1 << 14
 
 type snapAnswers struct {
-	mu       sync.RWMutex
-	known    map[string]bool
-	similar  map[similarKey]similarAnswer
-	postings map[string]int // passages per term of the exact field
-	docFreq  map[string]int // passages per term of the stemmed field (DocFreqs)
+	known    answerCache[string, bool]
+	similar  answerCache[similarKey, similarAnswer]
+	postings answerCache[string, int] // passages per term of the exact field
+	docFreq  answerCache[string, int] // passages per term of the stemmed field (DocFreqs)
+}
+
+// answerCache holds one kind of answer, at most maxAnswers of them.
+type answerCache[K comparable, V any] struct {
+	mu sync.RWMutex
+	m  map[K]V
+}
+
+func (c *answerCache[K, V]) get(k K) (v V, ok bool) {
+	c.mu.RLock()
+	v, ok = c.m[k]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+func (c *answerCache[K, V]) put(k K, v V) {
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[K]V{}
+	}
+	if len(c.m) < maxAnswers {
+		c.m[k] = v
+	}
+	c.mu.Unlock()
 }
 
 type similarKey struct {
@@ -36,114 +59,19 @@ type similarAnswer struct {
 	ok   bool
 }
 
-// answers returns the answers kept for the snapshot r reads, or nil when
-// r is not a scorch snapshot (nothing is then remembered).
+// answers returns the answers kept for the snapshot r reads. When r is not
+// a scorch snapshot, or its tables cannot be read, the answers are fresh
+// ones that no other search sees: nothing is remembered.
 func (ix *Index) answers(r bindex.IndexReader) *snapAnswers {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
-		return nil
+		return &snapAnswers{}
 	}
 	st, err := ix.facets.tables(snap)
 	if err != nil {
-		return nil
+		return &snapAnswers{}
 	}
 	return &st.answers
-}
-
-func (a *snapAnswers) getKnown(w string) (known, ok bool) {
-	if a == nil {
-		return false, false
-	}
-	a.mu.RLock()
-	known, ok = a.known[w]
-	a.mu.RUnlock()
-	return known, ok
-}
-
-func (a *snapAnswers) putKnown(w string, known bool) {
-	if a == nil {
-		return
-	}
-	a.mu.Lock()
-	if a.known == nil {
-		a.known = map[string]bool{}
-	}
-	if len(a.known) < maxAnswers {
-		a.known[w] = known
-	}
-	a.mu.Unlock()
-}
-
-func (a *snapAnswers) getSimilar(k similarKey) (similarAnswer, bool) {
-	if a == nil {
-		return similarAnswer{}, false
-	}
-	a.mu.RLock()
-	v, ok := a.similar[k]
-	a.mu.RUnlock()
-	return v, ok
-}
-
-func (a *snapAnswers) putSimilar(k similarKey, v similarAnswer) {
-	if a == nil {
-		return
-	}
-	a.mu.Lock()
-	if a.similar == nil {
-		a.similar = map[similarKey]similarAnswer{}
-	}
-	if len(a.similar) < maxAnswers {
-		a.similar[k] = v
-	}
-	a.mu.Unlock()
-}
-
-func (a *snapAnswers) getPostings(term string) (int, bool) {
-	if a == nil {
-		return 0, false
-	}
-	a.mu.RLock()
-	n, ok := a.postings[term]
-	a.mu.RUnlock()
-	return n, ok
-}
-
-func (a *snapAnswers) putPostings(term string, n int) {
-	if a == nil {
-		return
-	}
-	a.mu.Lock()
-	if a.postings == nil {
-		a.postings = map[string]int{}
-	}
-	if len(a.postings) < maxAnswers {
-		a.postings[term] = n
-	}
-	a.mu.Unlock()
-}
-
-func (a *snapAnswers) getDocFreq(term string) (int, bool) {
-	if a == nil {
-		return 0, false
-	}
-	a.mu.RLock()
-	n, ok := a.docFreq[term]
-	a.mu.RUnlock()
-	return n, ok
-}
-
-func (a *snapAnswers) putDocFreq(term string, n int) {
-	if a == nil {
-		return
-	}
-	a.mu.Lock()
-	if a.docFreq == nil {
-		a.docFreq = map[string]int{}
-	}
-	if len(a.docFreq) < maxAnswers {
-		a.docFreq[term] = n
-	}
-	a.mu.Unlock()
 }
 
 // hasTerm reports whether a live passage (not deleted) of r has term in

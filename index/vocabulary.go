@@ -40,7 +40,7 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	defer r.Close()
 	ans := ix.answers(r)
 	k := similarKey{w, maxEdits}
-	if v, ok := ans.getSimilar(k); ok {
+	if v, ok := ans.similar.get(k); ok {
 		return v.best, v.ok
 	}
 	fr, isFuzzy := r.(bindex.IndexReaderFuzzy)
@@ -67,7 +67,7 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 			best, bestDist, bestCount = de.Term, d, de.Count
 		}
 	}
-	ans.putSimilar(k, similarAnswer{best, best != ""})
+	ans.similar.put(k, similarAnswer{best, best != ""})
 	return best, best != ""
 }
 
@@ -109,7 +109,7 @@ func (ix *Index) Known(ctx context.Context, word string) bool {
 	}
 	defer r.Close()
 	ans := ix.answers(r)
-	if known, ok := ans.getKnown(word); ok {
+	if known, ok := ans.known.get(word); ok {
 		return known
 	}
 	stem := ix.analyze(ix.query, word)
@@ -129,12 +129,12 @@ func (ix *Index) Known(ctx context.Context, word string) bool {
 				return true // on error, do not claim a typo; not remembered
 			}
 			if has {
-				ans.putKnown(word, true)
+				ans.known.put(word, true)
 				return true
 			}
 		}
 	}
-	ans.putKnown(word, false)
+	ans.known.put(word, false)
 	return false
 }
 

@@ -137,7 +137,7 @@ func (ix *Index) DocFreqs(ctx context.Context, keys []string) (map[string]int, i
 		if _, ok := out[k]; ok {
 			continue
 		}
-		if n, ok := ans.getDocFreq(k); ok {
+		if n, ok := ans.docFreq.get(k); ok {
 			out[k] = n
 			continue
 		}
@@ -147,7 +147,7 @@ func (ix *Index) DocFreqs(ctx context.Context, keys []string) (map[string]int, i
 		}
 		out[k] = int(tfr.Count())
 		tfr.Close()
-		ans.putDocFreq(k, out[k])
+		ans.docFreq.put(k, out[k])
 	}
 	return out, int(n), nil
 }

@@ -439,3 +439,56 @@ func TestGold(t *testing.T) {
 		o.knownMinLen, o.alphaShort, o.alphaLong, o.minPartCount, o.hunspell = 16, 0, 0, 0, false
 	})
 }
+
+// TestSuffixLinkSplits lists the words of the OpenTaal list (lower case)
+// that options.suffixLink splits otherwise than the splitter without it
+// (mostly words it kept whole; docs/COMPOUNDS.md, "A linking -s- after a
+// derivational suffix"), and checks that each such split has the link
+// that justifies it: a modifier
+// ending in one of linkSuffixes followed by -s- and the next part. With
+// DECOMPOUND_SUFFIXLINK=1 and -v it prints them, one "suffixLink:" line
+// each, in the list's order.
+func TestSuffixLinkSplits(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("walks the whole word list twice")
+	}
+	es, err := loadEntries(words, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New()
+	without := &Splitter{t: s.t, hy: s.hy, f: s.f, opt: s.opt}
+	without.opt.suffixLink = false
+	show := testing.Verbose() && os.Getenv("DECOMPOUND_SUFFIXLINK") != ""
+	n, whole, counted := 0, 0, 0
+	for _, e := range es {
+		if e.flags&common == 0 {
+			continue
+		}
+		old, parts := without.Split(e.key), s.Split(e.key)
+		if slices.Equal(old, parts) {
+			continue
+		}
+		n++
+		if show {
+			t.Logf("suffixLink:\t%s\t%s\t%s", e.key, strings.Join(old, "+"), strings.Join(parts, "+"))
+		}
+		linked := false
+		for i := 0; i+1 < len(parts) && !linked; i++ {
+			linked = linkS(parts[i]) < 0 && strings.Contains(e.key, parts[i]+"s"+parts[i+1])
+		}
+		if old == nil {
+			whole++
+		}
+		if node, _ := s.t.find(e.key); s.f.at(node) > 0 {
+			counted++
+		}
+		if !linked {
+			t.Errorf("%s: %q without suffixLink, %q with it: want a suffix-linked split", e.key, old, parts)
+		}
+	}
+	t.Logf("%d listed words are split otherwise with suffixLink, %d of them whole without it, %d in the statutes' counts", n, whole, counted)
+	if n == 0 {
+		t.Error("suffixLink splits no listed word")
+	}
+}
