@@ -629,6 +629,9 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 			s.P *= share
 			out = appendSense(out, s)
 		}
+		if a.absent(ctx, out) {
+			out = a.unknownSenses(ctx, out, u.text, lex)
+		}
 		return out, ""
 	}
 	if isNumber(u.text) {
@@ -650,26 +653,79 @@ func (a *App) senses(ctx context.Context, u englishUnit, lex *lexicon.Lexicon) (
 		if !hasSense(out, self) && a.idx.HasWord(ctx, u.text) {
 			out = append(out, Sense{Text: u.text, P: a.tune.Self, Via: "exact"})
 		}
+		if a.absent(ctx, out) {
+			out = a.unknownSenses(ctx, out, u.text, lex)
+		}
 		return out, ""
 	}
-	// Unknown to the lexicon: a name, a number, a rare word. Searched as
-	// written, and as a Dutch word would be when the index knows its key
-	// (dividends, secretariat → dividend, secretariaat are not cognates
-	// the stemmer brings together, but students → student is).
-	if a.idx.HasWord(ctx, u.text) {
-		out = append(out, Sense{Text: u.text, P: 1, Via: "exact"})
-	}
-	// And as the Dutch spelling of a cognate, by the endings the
-	// lexicon's own cognate pairs rewrite (consternation → consternatie,
-	// traumatic → traumatisch), where the documents have that key.
-	out = a.cognateSenses(ctx, out, u.text, enKeys, lex, a.tune.Cognate, a.tune.CognateRules, 40)
-	if len(out) == 0 && a.tune.NearCognate > 0 {
-		out = a.nearCognates(ctx, u.text)
-	}
+	out = a.unknownSenses(ctx, out, u.text, lex)
 	if len(out) == 0 {
 		return nil, noteUnknown
 	}
 	return out, ""
+}
+
+// unknownSenses adds to out what an English word is searched as when
+// nothing knows it, or when what is known of it does not occur in the
+// documents (a glossary or dictionary term in another spelling, a
+// lexicon sense the documents do not use: inspector → inspecteur, where
+// a letter says inspectie). A name, a number, a rare word is searched as
+// written, and as a Dutch word would be when the index knows its key
+// (dividends, secretariat → dividend, secretariaat are not cognates the
+// stemmer brings together, but students → student is).
+func (a *App) unknownSenses(ctx context.Context, out []Sense, word string, lex *lexicon.Lexicon) []Sense {
+	if !hasSense(out, index.Fold(word)) && a.idx.HasWord(ctx, word) {
+		out = append(out, Sense{Text: word, P: 1, Via: "exact"})
+	}
+	// And as the Dutch spelling of a cognate, by the endings the
+	// lexicon's own cognate pairs rewrite (consternation → consternatie,
+	// traumatic → traumatisch), where the documents have that key.
+	out = a.cognateSenses(ctx, out, word, a.idx.Keys("en", word), lex, a.tune.Cognate, a.tune.CognateRules, 40)
+	if a.tune.NearCognate > 0 && a.absent(ctx, out) {
+		for _, s := range a.nearCognates(ctx, word) {
+			out = appendSense(out, s)
+		}
+	}
+	return out
+}
+
+// absent reports whether no sense of ss occurs in the documents: a sense
+// of one word by its index key's document count, a sense of several words
+// by each word's (one whose words all occur counts as present, though
+// the documents may not have them together).
+func (a *App) absent(ctx context.Context, ss []Sense) bool {
+	if len(ss) == 0 {
+		return true
+	}
+	var keys []string
+	for _, s := range ss {
+		if s.Via == "exact" {
+			return false // the documents have it as written (HasWord)
+		}
+		if s.Key {
+			keys = append(keys, s.Text)
+			continue
+		}
+		ks := a.idx.Keys("nl", s.Text)
+		if len(ks) == 0 {
+			continue
+		}
+		keys = append(keys, ks...)
+	}
+	df, _, err := a.idx.DocFreqs(ctx, keys)
+	if err != nil {
+		return false // as if present: nothing else is tried
+	}
+	for _, s := range ss {
+		ks := []string{s.Text}
+		if !s.Key {
+			ks = a.idx.Keys("nl", s.Text)
+		}
+		if len(ks) > 0 && !slices.ContainsFunc(ks, func(k string) bool { return df[k] == 0 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // Near cognates: an English word of at least nearMinLen letters that

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/internal/corpus"
 )
 
@@ -257,5 +258,45 @@ func TestEnglishTermWordsCovered(t *testing.T) {
 	addTexts(t, a, unionTexts)
 	if res := searchEN(t, a, "trade unions", "vakbond"); !slices.Contains(hitDocs(res), "handel") {
 		t.Errorf("trade unions: hits %v, want handel among them", hitDocs(res))
+	}
+}
+
+// TestEnglishAbsentSenses checks that what is known of an English word
+// but does not occur in the documents does not keep it from the steps for
+// unknown words: a lexicon sense the documents lack (inspector →
+// inspecteur; the letter says inspectie) and an imported dictionary's
+// term in an old spelling (bureaukratie) leave the word to the near
+// cognates, which find the documents' spelling. Without the fallback
+// both find nothing.
+func TestEnglishAbsentSenses(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"inspectie.md":    "De inspectie bezocht het verpleeghuis in maart.",
+		"bureaucratie.md": "Ondernemers klagen over de bureaucratie bij de douane.",
+		"douane.md":       "De douane controleert de papieren.",
+	})
+	err := a.ImportConcepts([]glossary.Concept{{ID: "bureaukratie", Collection: "dictionary", Terms: []glossary.Term{
+		{Lang: "nl", Text: "bureaukratie"}, {Lang: "en", Text: "bureaucracy"},
+	}}}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ q, doc, via string }{
+		{"inspector", "inspectie", "lexicon"},
+		{"bureaucracy", "bureaucratie", "glossary"},
+	} {
+		res := searchEN(t, a, tc.q, tc.doc)
+		ss := res.Senses[0].Senses
+		if len(ss) == 0 || ss[0].Via != tc.via {
+			t.Errorf("%q: senses %+v, want the %s's first", tc.q, ss, tc.via)
+		}
+		if !slices.ContainsFunc(ss, func(s Sense) bool { return s.Via == "cognate" && s.Text == tc.doc }) {
+			t.Errorf("%q: senses %+v, want the cognate %s", tc.q, ss, tc.doc)
+		}
+	}
+	// A known word whose senses the documents have is left as it was.
+	res := searchEN(t, a, "customs", "douane")
+	if slices.ContainsFunc(res.Senses[0].Senses, func(s Sense) bool { return s.Via == "cognate" && s.P == a.tune.NearCognate }) {
+		t.Errorf("customs: near cognates %+v, want none", res.Senses[0].Senses)
 	}
 }
