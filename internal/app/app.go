@@ -121,8 +121,12 @@ type App struct {
 	// (and repaired it) or found it closed cleanly: Close may then leave
 	// the clean-shutdown mark (clean.go).
 	verified     bool
-	startChecked bool      // this start checked the index against the store, for tests
-	opened       cleanMark // the store's last transaction and the index's print when opened
+	startChecked bool // this start checked the index against the store, for tests
+	// rebuilding says that this start replaced an index of another
+	// analysis with an empty one: every stored document is missing from
+	// it, as planned, and reconcile says so once instead of warning.
+	rebuilding bool
+	opened     cleanMark // the store's last transaction and the index's print when opened
 
 	pdf *pdftext.Reader // reads uploaded PDFs; its engine starts on the first (formats.go)
 }
@@ -207,6 +211,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		log.Warn("the index was built with another analysis; rebuilding it from the stored documents", "dir", ixDir)
 		if err = os.RemoveAll(ixDir); err == nil {
 			a.idx, err = index.Open(ixDir, opt)
+			a.rebuilding = true
 		}
 	}
 	if err != nil {

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
+	"strings"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -34,11 +37,18 @@ func TestRebuildsIndexOfAnotherAnalysis(t *testing.T) {
 	a.Close()
 
 	cfg.Splitter = nil
+	var logged bytes.Buffer
+	cfg.Logger = slog.New(slog.NewTextHandler(&logged, nil))
 	a, err = Open(ctx, cfg)
 	if err != nil {
 		t.Fatalf("reopening with another analysis: %v", err)
 	}
 	defer a.Close()
+	// The planned rebuild says what it indexes, and warns of no document
+	// "missing" from the index it has just emptied.
+	if log := logged.String(); strings.Contains(log, "index differs from the store") || !strings.Contains(log, `msg="indexing the stored documents into the rebuilt index" documents=1`) {
+		t.Errorf("the rebuild logged:\n%s", log)
+	}
 	after, err := a.BilingualSearch(ctx, SearchRequest{Q: "staatsgreep"})
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -428,17 +429,24 @@ func (a *App) reconcile(ctx context.Context, repair bool) error {
 		return err
 	}
 	// A few differences are named; many (an index rebuilt from scratch)
-	// are counted.
+	// are counted. After a planned rebuild (another analysis) a missing
+	// document is what is expected: one line says how many will be
+	// indexed, and only other differences are warnings.
 	const named = 10
-	for _, x := range r.Findings[:min(len(r.Findings), named)] {
+	findings := r.Findings
+	if a.rebuilding {
+		findings = slices.DeleteFunc(slices.Clone(findings), func(x Finding) bool { return x.Problem == ProblemMissing })
+		a.log.Info("indexing the stored documents into the rebuilt index", "documents", len(r.Findings)-len(findings))
+	}
+	for _, x := range findings[:min(len(findings), named)] {
 		a.log.Warn("index differs from the store", "problem", x.Problem, "doc", x.ID, "passages", x.Passages, "detail", x.Detail)
 	}
-	if len(r.Findings) > named {
+	if len(findings) > named {
 		byProblem := map[Problem]int{}
-		for _, x := range r.Findings {
+		for _, x := range findings {
 			byProblem[x.Problem]++
 		}
-		a.log.Warn("index differs from the store for more documents", "documents", len(r.Findings), "named", named, "by problem", byProblem)
+		a.log.Warn("index differs from the store for more documents", "documents", len(findings), "named", named, "by problem", byProblem)
 	}
 	if !repair || (len(f.del) == 0 && len(f.add) == 0) {
 		return nil
