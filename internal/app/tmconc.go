@@ -80,6 +80,9 @@ type TMConcordanceResult struct {
 	// Seeding, when present, says that the default TM is still being
 	// filled: the answer misses the pairs not yet in.
 	Seeding *TMSeeding `json:"seeding,omitempty"`
+	// Segments is how many segments the TM holds in all: 0 says that
+	// nothing was found because nothing is there (no import, no seed).
+	Segments int `json:"segments"`
 }
 
 // MaxConcordanceCandidates bounds the segments one concordance checks.
@@ -123,6 +126,7 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 		res.Pairs = sel[q.Offset:min(q.Offset+q.Limit, len(sel))]
 	}
 	res.Seeding = a.TMSeeding()
+	res.Segments = a.TMLoadedSegments()
 	return res, nil
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -244,5 +245,42 @@ func TestTMEquivalentsAPI(t *testing.T) {
 	json.Unmarshal(b, &chk)
 	if len(chk.OtherUsage) != 0 {
 		t.Errorf("after accepting: other usage %+v, want none", chk.OtherUsage)
+	}
+}
+
+// TestTMEmptyNotice: with nothing imported and no default seeded, the
+// concordance says the TM holds no segment, and the /tm page says that the
+// memory is empty and how to fill it, not that the word was not found;
+// once a file is imported it says "not found" for a word that is not there.
+func TestTMEmptyNotice(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	page := func(q string) string {
+		t.Helper()
+		resp, err := http.Get(ts.URL + "/tm?ui=en&q=" + url.QueryEscape(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(resp.Body); err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("/tm?q=%s: %d %v", q, resp.StatusCode, err)
+		}
+		return b.String()
+	}
+	var r app.TMConcordanceResult
+	if code := get(t, ts, "/api/v1/tm/concordance?q=rechtsorde", &r); code != http.StatusOK || r.Segments != 0 || r.Total != 0 {
+		t.Fatalf("empty TM: status %d, %+v; want 0 segments", code, r)
+	}
+	if p := page("rechtsorde"); !strings.Contains(p, "The translation memory is empty") || strings.Contains(p, "Not found in the translation memory") {
+		t.Errorf("the /tm page of an empty TM:\n%s", p)
+	}
+	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tmMatchTSV)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	if code := get(t, ts, "/api/v1/tm/concordance?q=xqzzvw", &r); code != http.StatusOK || r.Segments == 0 || r.Total != 0 {
+		t.Fatalf("after the import: status %d, %+v; want segments, no pairs", code, r)
+	}
+	if p := page("xqzzvw"); strings.Contains(p, "The translation memory is empty") || !strings.Contains(p, "Not found in the translation memory") {
+		t.Errorf("the /tm page of a word the TM lacks:\n%s", p)
 	}
 }

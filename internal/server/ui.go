@@ -98,6 +98,15 @@ func (s *Server) uiRoutes() {
 	u := s.ui
 	g := s.gin.Group("/", securityHeaders)
 	g.GET("/", u.handle(u.searchPage))
+	// The search page is the root; /search, where many sites have it,
+	// sends there with the query kept (/search?q=sancties → /?q=sancties).
+	g.GET("/search", func(c *gin.Context) {
+		to := "/"
+		if q := c.Request.URL.RawQuery; q != "" {
+			to += "?" + q
+		}
+		c.Redirect(http.StatusFound, to)
+	})
 	g.GET("/glossary", u.handle(u.glossaryPage))
 	g.GET("/glossary/:id", u.handle(u.conceptPage))
 	g.GET("/documents", u.handle(u.documentsPage))

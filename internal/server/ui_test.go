@@ -135,6 +135,7 @@ func TestUIPages(t *testing.T) {
 	}{
 		{"home", "GET", "/", nil, 200, []string{`<html lang="en">`, `name="q"`, `href="/?q=sanctions"`}},
 		{"search dutch", "GET", "/?q=staatsgreep", nil, 200, []string{"<mark>", "paragraph"}},
+		{"search at /search", "GET", "/search?q=staatsgreep", nil, 200, []string{"<mark>", "paragraph", `value="staatsgreep"`}},
 		{"search english", "GET", "/?q=sanctions&lang=en", nil, 200, []string{"Searched for:", "sancties</mark>"}},
 		{"search facet filter", "GET", "/?q=Mali&section=" + url.QueryEscape("2. Diplomatieke reacties"), nil, 200, []string{"Remove filter"}},
 		{"search page 2", "GET", "/?q=Mali&page=2", nil, 200, []string{`rel="prev"`, "page 2 of"}},

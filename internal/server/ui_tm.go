@@ -54,6 +54,7 @@ var tmLabels = map[string]map[string]string{
 		"collection":  "Collectie",
 		"seeding":     "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
 		"seeding_0":   "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
+		"empty":       "Het vertaalgeheugen is leeg: er is niets geïmporteerd en het standaardgeheugen (de verdragsparen) is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
 	},
 	"en": {
 		"title":       "Translation memory",
@@ -85,6 +86,7 @@ var tmLabels = map[string]map[string]string{
 		"collection":  "Collection",
 		"seeding":     "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
 		"seeding_0":   "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
+		"empty":       "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
 	},
 }
 
@@ -168,6 +170,7 @@ type tmPageData struct {
 	Searched     bool
 	Total        int
 	Seeding      string // the notice while the default TM is being seeded
+	Empty        bool   // the TM holds no segment at all
 	PairsLabel   string
 	Chips        []tmChip
 	Pairs        []tmPair
@@ -207,6 +210,7 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 	}
 	d.Searched, d.Total = true, res.Total
 	d.Seeding = seedingNotice(L, res.Seeding)
+	d.Empty = res.Segments == 0 && res.Seeding == nil
 	d.PairsLabel = fmt.Sprintf(L["pairs"], res.Total)
 	link := func(translation string, offset int) string {
 		v := url.Values{"q": {d.Q}, "lang": {d.Lang}}
