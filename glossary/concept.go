@@ -106,6 +106,31 @@ func (c *Concept) TermsIn(lang string) []Term {
 	return ts
 }
 
+// Head returns the term the concept is listed and sorted under: its first
+// preferred Dutch term, else its first admitted or unmarked Dutch one, else
+// its first Dutch term, else its first term; false when it has none.
+// (Kamerbrief, preferred, heads the concept whose first term is brief.)
+func (c *Concept) Head() (Term, bool) {
+	nl := c.TermsIn("nl")
+	for _, ok := range []func(Status) bool{
+		func(s Status) bool { return s == Preferred },
+		func(s Status) bool { return s == Admitted || s == "" },
+	} {
+		for _, t := range nl {
+			if ok(t.Status) {
+				return t, true
+			}
+		}
+	}
+	if len(nl) > 0 {
+		return nl[0], true
+	}
+	if len(c.Terms) > 0 {
+		return c.Terms[0], true
+	}
+	return Term{}, false
+}
+
 // HasStatus reports whether one of the concept's terms has status s: the
 // rule every status filter (lookup, export, the glossary page) applies.
 func (c *Concept) HasStatus(s Status) bool {

@@ -187,7 +187,7 @@ type Termbase struct {
 // entry is a stored concept with its derived lookup data.
 type entry struct {
 	c       Concept
-	sortKey []byte // collation key of the first Dutch term
+	sortKey []byte // collation key of the head term (Concept.Head)
 	terms   []*termRec
 }
 
@@ -333,8 +333,8 @@ func (tb *Termbase) Len() int {
 	return len(tb.concepts)
 }
 
-// All returns every concept in Dutch collation order of its first Dutch
-// term (its first term when it has no Dutch one).
+// All returns every concept in Dutch collation order of its head term
+// (Concept.Head: its preferred Dutch term, as the glossary page lists it).
 func (tb *Termbase) All() []Concept {
 	tb.mu.RLock()
 	defer tb.mu.RUnlock()
@@ -695,13 +695,8 @@ func (tb *Termbase) fuzzy(q []rune, add func(*termRec, float64, string)) {
 // prepare builds the entry of c without touching the termbase.
 func (tb *Termbase) prepare(c Concept, col *collate.Collator, buf *collate.Buffer) *entry {
 	e := &entry{c: cloneConcept(c)}
-	first := ""
-	if nl := e.c.TermsIn("nl"); len(nl) > 0 {
-		first = nl[0].Text
-	} else if len(e.c.Terms) > 0 {
-		first = e.c.Terms[0].Text
-	}
-	e.sortKey = bytes.Clone(col.KeyFromString(buf, first))
+	head, _ := e.c.Head()
+	e.sortKey = bytes.Clone(col.KeyFromString(buf, head.Text))
 	buf.Reset()
 	for i, t := range e.c.Terms {
 		text := strings.Join(strings.Fields(t.Text), " ")

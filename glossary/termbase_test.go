@@ -569,3 +569,31 @@ func TestPutBulkReplace(t *testing.T) {
 		})
 	}
 }
+
+// TestAllByHeadTerm: the termbase lists concepts in Dutch collation order
+// of the term each is headed by (Concept.Head), the preferred one, not of
+// whichever Dutch term comes first: Kamerbrief (preferred, after the
+// admitted brief) files under K, between kabinet and land.
+func TestAllByHeadTerm(t *testing.T) {
+	tb := NewTermbase(testKey)
+	tb.Put(
+		Concept{ID: "kamerbrief", Terms: []Term{{Lang: "nl", Text: "brief", Status: Admitted}, {Lang: "nl", Text: "Kamerbrief", Status: Preferred}, {Lang: "en", Text: "letter to parliament"}}},
+		Concept{ID: "burger", Terms: []Term{{Lang: "nl", Text: "burger"}}},
+		Concept{ID: "kabinet", Terms: []Term{{Lang: "en", Text: "cabinet"}, {Lang: "nl", Text: "kabinet"}}},
+		Concept{ID: "land", Terms: []Term{{Lang: "nl", Text: "land", Status: Deprecated}, {Lang: "nl", Text: "Land", Status: Admitted}}},
+	)
+	var ids []string
+	for _, c := range tb.All() {
+		ids = append(ids, c.ID)
+	}
+	if want := []string{"burger", "kabinet", "kamerbrief", "land"}; !slices.Equal(ids, want) {
+		t.Errorf("All: %v, want %v", ids, want)
+	}
+	c, _ := tb.Get("land")
+	if h, ok := c.Head(); !ok || h.Text != "Land" {
+		t.Errorf("Head of land: %+v, want the admitted Land", h)
+	}
+	if _, ok := (&Concept{ID: "x"}).Head(); ok {
+		t.Error("Head of a concept without terms: ok")
+	}
+}

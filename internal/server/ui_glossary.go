@@ -69,11 +69,8 @@ func preferred(c *glossary.Concept, lang string) []glossary.Term {
 // headTerm is the term that names a concept: its first preferred Dutch
 // term, else its first term.
 func headTerm(c *glossary.Concept) glossary.Term {
-	if ts := preferred(c, "nl"); len(ts) > 0 {
-		return ts[0]
-	}
-	if len(c.Terms) > 0 {
-		return c.Terms[0]
+	if t, ok := c.Head(); ok {
+		return t
 	}
 	return glossary.Term{Text: c.ID}
 }

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -183,6 +184,22 @@ func TestUIPages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGlossaryLetters: on the shipped glossary each letter of the
+// glossary page heads one section (no id twice: a concept filed under
+// another letter than the one its neighbours sort by would open a second
+// section), and the letters come in order.
+func TestGlossaryLetters(t *testing.T) {
+	ts, _ := newUITestServer(t)
+	_, body := fetch(t, ts, "GET", "/glossary", nil, map[string]string{"Accept-Language": "en"})
+	var letters []string
+	for _, m := range regexp.MustCompile(`<h2 id="l-([^"]+)"`).FindAllStringSubmatch(body, -1) {
+		letters = append(letters, m[1])
+	}
+	if len(letters) < 10 || !slices.IsSorted(letters) || len(slices.Compact(slices.Clone(letters))) != len(letters) {
+		t.Errorf("letter sections %v: want each once, in order", letters)
 	}
 }
 
