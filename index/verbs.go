@@ -1,12 +1,15 @@
 package index
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Dutch verb morphology for query expansion. A stemmer conflates the
 // inflected forms of a noun; it cannot take a user from a noun to the verb
 // the text uses (veroordeling → werd veroordeeld, schorsing → geschorst).
 // These rules generate the regular (weak) verb forms; strong verbs
-// (sluiten → gesloten) are out of their reach.
+// (sluiten → gesloten) take their forms from strongVerbs.
 
 // inseparable prefixes take no ge- in the participle.
 var inseparable = []string{"be", "ge", "her", "ont", "ver", "er"}
@@ -201,19 +204,20 @@ func strongForms(inf string) []string {
 // it is one is the word list's to say (listed): it must have a weak past
 // form of it (…de, …te, …den, …ten), which a plural noun in -en lacks
 // (maatregelen: no maatregelde; leden: no leedde). Only forms the list has
-// are returned, and no strong verb's (see below); nil for a word that is
-// no infinitive.
+// are returned; of a strong verb only its participle (strongParticiple);
+// nil for a word that is no infinitive.
 func InfinitiveForms(w string, listed func(string) bool) []string {
 	fs := VerbForms(w)
 	if len(fs) == 0 {
 		return nil
 	}
 	inf := fs[0]
+	if strong := strongForms(inf); len(strong) > 0 {
+		return strongVerbForms(inf, fs[1:], strong, listed)
+	}
 	verb := false
 	for _, f := range fs[1:] {
-		past := strings.HasSuffix(f, "de") || strings.HasSuffix(f, "te") ||
-			strings.HasSuffix(f, "den") || strings.HasSuffix(f, "ten")
-		if past && f != inf && listed(f) {
+		if isWeakPast(f) && f != inf && listed(f) {
 			verb = true
 			break
 		}
@@ -221,20 +225,81 @@ func InfinitiveForms(w string, listed func(string) bool) []string {
 	if !verb {
 		return nil
 	}
-	// A strong verb's forms are left out: many are also other words
-	// (namen of nemen, reden of rijden, week of wijken, geleden of
-	// lijden), which a search for the verb must not find.
-	strong := map[string]bool{}
-	for _, f := range strongForms(inf) {
-		strong[f] = true
-	}
 	keys := map[string]bool{Key("nl", inf): true}
 	var out []string
 	for _, f := range fs[1:] {
-		if k := Key("nl", f); !keys[k] && !strong[f] && listed(f) {
+		if k := Key("nl", f); !keys[k] && listed(f) {
 			keys[k] = true
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// strongVerbForms returns the forms of a strong verb (or of a compound
+// ending in one) that the word list has and whose keys are not the
+// infinitive's: its past participle (besluiten → besloten, oproepen →
+// opgeroepen, aangeven → aangegeven) and its present (plaatsvindt), or
+// nil when the list lacks the participle.
+// Its past forms are left out: many are also other words (namen of nemen,
+// reden of rijden, weken of wijken, sloten of sluiten, lagen of liggen),
+// which a search for the verb must not find; so are the few participles
+// that are more often another word (participleHomographs), and the weak
+// rules' past and participle, which a strong verb does not have.
+func strongVerbForms(inf string, regular, strong []string, listed func(string) bool) []string {
+	if _, root := strongVerbs[inf]; !root && strings.HasPrefix(inf, "ge") {
+		return nil // gebieden: the plural of gebied far more often than the verb
+	}
+	// The participle is the evidence that the word is the verb: a noun
+	// plural that ends like one has none of its own (verdragen, bedragen:
+	// the participle is the word itself), and its present would be
+	// another word's (verdraagt).
+	if len(strong) < 3 || participleHomographs[strong[2]] || !listed(strong[2]) || Key("nl", strong[2]) == Key("nl", inf) {
+		return nil
+	}
+	var fs []string
+	for _, f := range regular {
+		// The present (stem, stem+t), not the weak rules' past and
+		// participle, which may be other words (bieden: gebied).
+		if !slices.Contains(strong, f) && !isWeakPast(f) && !weakParticiple(inf, f) {
+			fs = append(fs, f)
+		}
+	}
+	fs = append(fs, strong[2])
+	keys := map[string]bool{Key("nl", inf): true}
+	var out []string
+	for _, f := range fs {
+		if k := Key("nl", f); !keys[k] && listed(f) {
+			keys[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// weakParticiple reports whether f, a form VerbForms made of inf, has the
+// participle's ge- that inf lacks (bieden: gebied; oproepen: opgeroept).
+func weakParticiple(inf, f string) bool {
+	for _, p := range append([]string{""}, particles...) {
+		if strings.HasPrefix(inf, p) && strings.HasPrefix(f, p+"ge") && !strings.HasPrefix(inf, p+"ge") {
+			return true
+		}
+	}
+	return false
+}
+
+// isWeakPast reports whether f ends as a weak past does (…de, …te, …den,
+// …ten).
+func isWeakPast(f string) bool {
+	return strings.HasSuffix(f, "de") || strings.HasSuffix(f, "te") ||
+		strings.HasSuffix(f, "den") || strings.HasSuffix(f, "ten")
+}
+
+// participleHomographs are strong participles that texts use far more
+// often as other words: a search for the verb would find those.
+var participleHomographs = map[string]bool{
+	"geleden":   true, // lijden; the adverb: twee jaar geleden
+	"gezien":    true, // zien; the preposition: gezien de situatie
+	"aangezien": true, // aanzien; the conjunction
+	"gevallen":  true, // vallen; the plural of geval: in gevallen waarin
 }

@@ -81,6 +81,10 @@ func TestInfinitiveForms(t *testing.T) {
 		"namen": true, "nam": true, "genomen": true, // nemen: strong
 		"vluchtte": true, "vluchtten": true, "gevlucht": true,
 		"legde": true, "legden": true, "gelegd": true, // leggen: in the strong table
+		"besloot": true, "besloten": true, "opgeroepen": true, "gevallen": true, "viel": true,
+		"gebood": true, "geboden": true, "gebied": true, "biedt": true, "bood": true, "boden": true, "gezien": true, "zag": true,
+		"verdraagt": true, "verdroeg": true, "verdroegen": true, "verdragen": true,
+		"plaatsvindt": true, "plaatsvond": true, "plaatsvonden": true, "plaatsgevonden": true,
 	}
 	listed := func(w string) bool { return list[w] }
 	for _, c := range []struct {
@@ -93,8 +97,21 @@ func TestInfinitiveForms(t *testing.T) {
 		{"veroordelen", []string{"veroordeelde"}},
 		{"vluchten", []string{"gevlucht"}}, // vluchtte has vluchten's key
 		{"leden", nil},
-		{"nemen", nil},
-		{"leggen", nil}, // a weak past is listed, but its forms are the table's
+		// A strong verb: its participle alone (namen, sloten, lagen are
+		// other words), prefixed as the compound takes it.
+		{"nemen", []string{"genomen"}},
+		{"leggen", []string{"gelegd"}}, // in the strong table: its forms are the table's
+		{"besluiten", []string{"besloten"}},
+		{"plaatsvinden", []string{"plaatsvindt", "plaatsgevonden"}}, // the present too
+		{"oproepen", []string{"opgeroepen"}},
+		// Participles that are more often other words, and a noun plural
+		// that ends like a strong verb (gebied·en, not ge·bieden).
+		{"lijden", nil}, {"vallen", nil}, {"zien", nil}, {"gebieden", nil},
+		// The weak rules' participle of a strong verb is another word.
+		{"bieden", []string{"biedt", "geboden"}},
+		// A noun plural whose participle would be itself: no verb, so not
+		// its present either (verdraagt is another word's).
+		{"verdragen", nil},
 		{"maatregelen", nil},
 		{"land", nil},
 	} {

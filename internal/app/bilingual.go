@@ -434,10 +434,12 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 				if v, ok := index.VerbOfNoun(e.query); ok && to == from {
 					for _, f := range index.VerbForms(v) {
 						alts = append(alts, index.Term{Text: f, Boost: 0.5})
+						e.forms = append(e.forms, f)
 					}
 				} else if to == from && a.words != nil {
 					for _, f := range index.InfinitiveForms(e.query, a.listed) {
 						alts = append(alts, index.Term{Text: f, Boost: infinitiveFormBoost})
+						e.forms = append(e.forms, f)
 					}
 				}
 			}
@@ -612,6 +614,17 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 							m.Via = "exact"
 						}
 					}
+					out = append(out, m)
+					found = true
+				}
+			}
+			// Else a form of the typed word (terugkeren: teruggekeerd).
+			for _, f := range e.forms {
+				if found {
+					break
+				}
+				if m, ok := wordMatch(toks, f, nil); ok {
+					m.Query, m.Concept, m.Via = e.query, e.concept, "stem"
 					out = append(out, m)
 					found = true
 				}
