@@ -1,0 +1,37 @@
+package app
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestIrregularPluralCompound checks through a Dutch search that a
+// compound whose head is an irregular plural finds its singular and back
+// (Kamerlid: Kamerleden, a listed word the splitter keeps whole), and
+// that a word that merely ends like one does not (geleden is no plural
+// of gelid).
+func TestIrregularPluralCompound(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"leden.md":  "Verschillende Kamerleden vroegen om opheldering.",
+		"lid.md":    "Een Kamerlid diende een motie in.",
+		"gelid.md":  "De soldaten stonden in het gelid.",
+		"ago.md":    "Twee jaar geleden was het anders.",
+		"steden.md": "De hoofdsteden van de regio werden bezocht.",
+	})
+	for q, want := range map[string][]string{
+		"Kamerlid":   {"leden", "lid"},
+		"Kamerleden": {"leden", "lid"},
+		"hoofdstad":  {"steden"},
+	} {
+		got := hitDocs(searchNL(t, a, q))
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %v, want %s.md among them", q, got, w)
+			}
+		}
+	}
+	if got := hitDocs(searchNL(t, a, "gelid")); slices.Contains(got, "ago") {
+		t.Errorf("gelid: %v, want no geleden", got)
+	}
+}
