@@ -274,6 +274,26 @@ func TestTMEmptyNotice(t *testing.T) {
 	if p := page("rechtsorde"); !strings.Contains(p, "The translation memory is empty") || strings.Contains(p, "Not found in the translation memory") {
 		t.Errorf("the /tm page of an empty TM:\n%s", p)
 	}
+	// So do the concept page's TM panel and the annotate page's fuzzy
+	// matches.
+	for _, path := range []string{"/glossary/staatsgreep?ui=en", "/annotate?ui=en"} {
+		var resp *http.Response
+		var err error
+		if path == "/annotate?ui=en" {
+			resp, err = http.PostForm(ts.URL+path, url.Values{"text": {"De staatsgreep in Mali werd veroordeeld."}})
+		} else {
+			resp, err = http.Get(ts.URL + path)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		b.ReadFrom(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(b.String(), "The translation memory is empty") {
+			t.Errorf("%s of an empty TM does not say so:\n%s", path, b.String())
+		}
+	}
 	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tmMatchTSV)); code != http.StatusOK {
 		t.Fatalf("import: %d %v", code, r)
 	}

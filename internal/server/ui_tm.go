@@ -210,7 +210,7 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 	}
 	d.Searched, d.Total = true, res.Total
 	d.Seeding = seedingNotice(L, res.Seeding)
-	d.Empty = res.Segments == 0 && res.Seeding == nil
+	d.Empty = emptyNotice(L, res.Segments, res.Seeding) != ""
 	d.PairsLabel = fmt.Sprintf(L["pairs"], res.Total)
 	link := func(translation string, offset int) string {
 		v := url.Values{"q": {d.Q}, "lang": {d.Lang}}
@@ -269,7 +269,17 @@ type tmFuzzyPanel struct {
 	L         map[string]string
 	None      string
 	Seeding   string // the notice while the default TM is being seeded
+	Empty     string // the notice when the TM holds no segment
 	Sentences []tmFuzzySentence
+}
+
+// emptyNotice is what a TM panel says instead of its results when the
+// TM holds no segment and none is being seeded ("" otherwise).
+func emptyNotice(L map[string]string, segments int, s *app.TMSeeding) string {
+	if segments > 0 || s != nil {
+		return ""
+	}
+	return L["empty"]
 }
 
 type tmFuzzySentence struct {
@@ -302,7 +312,11 @@ func (u *ui) tmFuzzy(text, uiLang string) (*tmFuzzyPanel, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &tmFuzzyPanel{L: L, None: fmt.Sprintf(L["fuzzy_none"], res.Min), Seeding: seedingNotice(L, res.Seeding)}
+	p := &tmFuzzyPanel{L: L, None: fmt.Sprintf(L["fuzzy_none"], res.Min), Seeding: seedingNotice(L, res.Seeding),
+		Empty: emptyNotice(L, u.app.TMLoadedSegments(), res.Seeding)}
+	if p.Empty != "" {
+		return p, nil
+	}
 	for _, s := range res.Sentences {
 		fs := tmFuzzySentence{Plain: s.Text, Text: []piece{{Text: s.Text}}}
 		for i, m := range s.Matches {
@@ -339,6 +353,7 @@ type tmConceptPanel struct {
 	Status int
 	// Seeding is the notice while the default TM is being seeded.
 	Seeding string
+	Empty   string // the notice when the TM holds no segment
 }
 
 // tmConcept looks up how the TM translates a Dutch term (the concept
@@ -355,7 +370,8 @@ func (u *ui) tmConcept(term, uiLang string) (*tmConceptPanel, error) {
 		return nil, err
 	}
 	v := url.Values{"q": {term}, "lang": {"nl"}}
-	p := &tmConceptPanel{L: L, Term: term, URL: "/tm?" + v.Encode(), Status: http.StatusOK, Seeding: seedingNotice(L, res.Seeding)}
+	p := &tmConceptPanel{L: L, Term: term, URL: "/tm?" + v.Encode(), Status: http.StatusOK, Seeding: seedingNotice(L, res.Seeding),
+		Empty: emptyNotice(L, res.Segments, res.Seeding)}
 	for _, g := range res.Groups {
 		if g.Text == "" || len(p.Chips) == 6 {
 			continue
