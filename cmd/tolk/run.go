@@ -237,6 +237,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	cfg.SearchCache = cacheSize
+	cfg.RetrainLexicon = true
 	ms.cache = cacheSize
 	if cfg.TMSeed = defaultTMPath(*tmSeed, getenv); cfg.TMSeed == "" {
 		log.Info("no default translation memory: the treaty pairs were not found (set --tm-seed or TOLK_TM_SEED)")

@@ -61,6 +61,11 @@ type Config struct {
 	// SearchCache is the size in bytes of the index's cache of recent
 	// search answers (index.Options.ResultCache); 0 keeps none.
 	SearchCache int64
+	// RetrainLexicon trains a lexicon the data directory holds (tolk tm
+	// train's) again from the TM, in the background, when it was built
+	// for another analysis (after an upgrade); without it the shipped one
+	// is used and a warning says to train again. tolk serve sets it.
+	RetrainLexicon bool
 }
 
 // ErrNotFound is returned for a document or concept that does not exist.
@@ -126,6 +131,7 @@ type App struct {
 	// analysis with an empty one: every stored document is missing from
 	// it, as planned, and reconcile says so once instead of warning.
 	rebuilding bool
+	retrain    bool      // Config.RetrainLexicon
 	opened     cleanMark // the store's last transaction and the index's print when opened
 
 	pdf *pdftext.Reader // reads uploaded PDFs; its engine starts on the first (formats.go)
@@ -147,7 +153,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	a := &App{log: log, infos: map[string]*DocInfo{}, mem: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning()}
+	a := &App{log: log, infos: map[string]*DocInfo{}, mem: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning(), retrain: cfg.RetrainLexicon}
 	a.tmSeed = cfg.TMSeed
 	a.bgCtx, a.bgCancel = context.WithCancel(context.WithoutCancel(ctx))
 	a.pdf = pdftext.New(pdfCache())

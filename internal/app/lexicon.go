@@ -88,7 +88,11 @@ func (a *App) TrainLexicon(ctx context.Context, texts []TextPair, opt lexicon.Op
 	if len(pairs) == 0 {
 		return nil, fmt.Errorf("app: train: %w: no segment pairs with words on both sides", ErrBadRequest)
 	}
-	return lexicon.Train(pairs, a.idx.Analysis(), opt), nil
+	l, err := lexicon.TrainContext(ctx, pairs, a.idx.Analysis(), opt)
+	if err != nil {
+		return nil, fmt.Errorf("app: train: %w", err)
+	}
+	return l, nil
 }
 
 // Lexicon returns the translation lexicon English search uses (nil when
@@ -149,6 +153,12 @@ func (a *App) loadLexicon() {
 			switch {
 			case err != nil:
 				a.log.Warn("the trained lexicon cannot be read; using the shipped one", "file", path, "err", err)
+			case l.Analysis != a.idx.Analysis() && a.retrain:
+				// An upgrade changed the keys: train it again on what it
+				// was trained on, the TM, meanwhile searching with the
+				// shipped one.
+				a.log.Warn("the trained lexicon was built for another analysis; training it again from the translation memory in the background, using the shipped one until then", "file", path)
+				a.bg.Go(a.retrainLexicon)
 			case l.Analysis != a.idx.Analysis():
 				a.log.Warn("the trained lexicon was built for another analysis; using the shipped one (run tolk tm train again)", "file", path)
 			default:
@@ -167,6 +177,20 @@ func (a *App) loadLexicon() {
 			"lexicon", l.Analysis, "index", a.idx.Analysis())
 	}
 	a.lex.Store(l)
+}
+
+// retrainLexicon trains the lexicon of the data directory again from the
+// TM (TrainTMLexicon) when it was built for another analysis; Close stops
+// it.
+func (a *App) retrainLexicon() {
+	start := time.Now()
+	if err := a.TrainTMLexicon(a.bgCtx, io.Discard); err != nil {
+		if a.bgCtx.Err() == nil {
+			a.log.Warn("the trained lexicon could not be trained again; English search uses the shipped one (run tolk tm train)", "err", err)
+		}
+		return
+	}
+	a.log.Info("the trained lexicon was trained again for this analysis", "took", time.Since(start).Round(time.Millisecond))
 }
 
 // TrainTMLexicon rebuilds the translation lexicon from every segment of

@@ -2,8 +2,12 @@ package app
 
 import (
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/internal/corpus"
@@ -98,4 +102,77 @@ func TestShippedLexiconTranslations(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRetrainLexicon: a lexicon trained from the TM and kept in the data
+// directory, which an upgrade made one of another analysis, is trained
+// again from the TM in the background at the next start when the Config
+// asks (as tolk serve does), kept, and used; without it the shipped one is
+// used and nothing is trained.
+func TestRetrainLexicon(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	cfg := Config{DataDir: dir}
+	a, err := Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tsv := "de begroting\tthe budget\nhet verdrag\tthe treaty\nde begroting van het verdrag\tthe budget of the treaty\n"
+	if _, err := a.ImportTM(ctx, TMImport{Format: TMFormatTSV, Data: []byte(tsv), Name: "t.tsv", Who: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.TrainTMLexicon(ctx, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	// What an older analysis would have written.
+	path := filepath.Join(dir, lexiconFile)
+	old := lexicon.Train([]lexicon.Pair{{NL: []string{"begrot"}, EN: []string{"budget"}}}, "tolk-analysis/0", lexicon.Options{})
+	if err := writeLexicon(path, old); err != nil {
+		t.Fatal(err)
+	}
+
+	a, err = Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := a.Lexicon(); l.Analysis == old.Analysis || l.Segments == 3 {
+		t.Errorf("without RetrainLexicon: lexicon of %q, %d segments; want the shipped one", l.Analysis, l.Segments)
+	}
+	a.Close()
+	if l := readLexiconFile(t, path); l.Analysis != old.Analysis {
+		t.Fatalf("without RetrainLexicon the file was rewritten (%q)", l.Analysis)
+	}
+
+	cfg.RetrainLexicon = true
+	a, err = Open(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for a.Lexicon().Segments != 3 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	l := a.Lexicon()
+	a.Close()
+	if l.Segments != 3 || l.Analysis != a.idx.Analysis() {
+		t.Fatalf("with RetrainLexicon: lexicon of %q, %d segments; want the TM's 3 for %q", l.Analysis, l.Segments, a.idx.Analysis())
+	}
+	if f := readLexiconFile(t, path); f.Analysis != l.Analysis || f.Segments != 3 {
+		t.Errorf("the file holds %q, %d segments; want the retrained lexicon", f.Analysis, f.Segments)
+	}
+}
+
+func readLexiconFile(t *testing.T, path string) *lexicon.Lexicon {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	l, err := lexicon.Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

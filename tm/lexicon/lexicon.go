@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bufio"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -160,6 +161,13 @@ func (o Options) withDefaults() Options {
 // Train learns both directions from pairs. analysis names the keys'
 // analysis (stored with the lexicon).
 func Train(pairs []Pair, analysis string, opt Options) *Lexicon {
+	l, _ := TrainContext(context.Background(), pairs, analysis, opt)
+	return l
+}
+
+// TrainContext is Train that gives up when ctx is done, with ctx's error:
+// training a large translation memory takes a while.
+func TrainContext(ctx context.Context, pairs []Pair, analysis string, opt Options) (*Lexicon, error) {
 	opt = opt.withDefaults()
 	l := &Lexicon{Analysis: analysis, tables: map[string]map[string][]Translation{}, freq: map[string]map[string]int{}}
 	nl, en := newVocab(), newVocab()
@@ -176,9 +184,14 @@ func Train(pairs []Pair, analysis string, opt Options) *Lexicon {
 	l.sumFreq()
 	// p(nl|en): each Dutch word is explained by an English one; p(en|nl)
 	// the other way round.
-	l.tables["en"] = train(ce, cn, en, nl, opt)
-	l.tables["nl"] = train(cn, ce, nl, en, opt)
-	return l
+	var err error
+	if l.tables["en"], err = train(ctx, ce, cn, en, nl, opt); err != nil {
+		return nil, err
+	}
+	if l.tables["nl"], err = train(ctx, cn, ce, nl, en, opt); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // vocab numbers words.
@@ -216,7 +229,7 @@ func (v *vocab) counts() map[string]int {
 
 // train runs EM for t(tgt|src) over segments (src[k] generates tgt[k])
 // and returns the pruned table src word → translations.
-func train(src, tgt [][]int32, sv, tv *vocab, opt Options) map[string][]Translation {
+func train(ctx context.Context, src, tgt [][]int32, sv, tv *vocab, opt Options) (map[string][]Translation, error) {
 	// Every co-occurring (src, tgt) pair gets a slot; each segment keeps
 	// the slots of its |src|×|tgt| pairs, so an iteration is a walk over
 	// flat arrays.
@@ -262,6 +275,11 @@ func train(src, tgt [][]int32, sv, tv *vocab, opt Options) map[string][]Translat
 		clear(counts)
 		clear(nullCounts)
 		for k := range src {
+			if k%4096 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
 			s, t, ss := src[k], tgt[k], segSlots[k]
 			m, n := len(t), len(s)
 			if cap(post) < n {
@@ -331,7 +349,7 @@ func train(src, tgt [][]int32, sv, tv *vocab, opt Options) map[string][]Translat
 		}
 		table[w] = ts
 	}
-	return table
+	return table, nil
 }
 
 func sortTranslations(ts []Translation) {

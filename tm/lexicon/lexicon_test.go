@@ -3,6 +3,7 @@ package lexicon
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -538,5 +539,20 @@ func TestDefault(t *testing.T) {
 	}
 	if l.Freq("en", "treati") < 100 {
 		t.Errorf("Freq(en, treati) = %d", l.Freq("en", "treati"))
+	}
+}
+
+// TestTrainContextStops: training gives up with the context's error once
+// it is done, and otherwise learns what Train learns.
+func TestTrainContextStops(t *testing.T) {
+	pairs := []Pair{{NL: []string{"verdrag"}, EN: []string{"treaty"}}, {NL: []string{"het", "verdrag"}, EN: []string{"the", "treaty"}}}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if l, err := TrainContext(ctx, pairs, "a", Options{}); !errors.Is(err, context.Canceled) || l != nil {
+		t.Errorf("cancelled: %v, %v; want context.Canceled and no lexicon", l, err)
+	}
+	l, err := TrainContext(context.Background(), pairs, "a", Options{})
+	if err != nil || l.Lookup("en", "treaty")[0].Word != "verdrag" {
+		t.Errorf("TrainContext: %v; treaty → %v", err, l.Lookup("en", "treaty"))
 	}
 }
