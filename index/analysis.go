@@ -113,10 +113,10 @@ var irregularPlurals = map[string]string{
 }
 
 // isPluralEnding reports whether w ends as every table form does (-en, -s,
-// -a): a cheap test that spares most words the suffix lookups.
+// -a, -i): a cheap test that spares most words the suffix lookups.
 func isPluralEnding(w string) bool {
 	switch w[len(w)-1] {
-	case 's', 'a':
+	case 's', 'a', 'i': // -i: politici
 		return true
 	case 'n':
 		return w[len(w)-2] == 'e'

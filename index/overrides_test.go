@@ -157,6 +157,45 @@ func compoundIrregularPlurals(words []string) map[string]string {
 	return out
 }
 
+// The fourth rule, for the Latin and Greek plurals Dutch keeps
+// (politicus → politici, crisis → crises, criterium → criteria, museum →
+// musea), which no Dutch spelling rule derives: from the OpenTaal word
+// list, a word of at least five letters in -ici, -ses or -a whose -icus,
+// -sis or -um form is a word too is mapped to it, unless it is also the
+// regular plural of a listed word (bases of base, analyses of analyse)
+// or the two already share a key. Names are left out (Marrum, Lottum:
+// villages, not the singulars of marra and lotta).
+func latinPlurals(words []string) map[string]string {
+	in := make(map[string]bool, len(words))
+	for _, w := range words {
+		if w == strings.ToLower(w) {
+			in[Fold(w)] = true
+		}
+	}
+	stem := func(w string) string { return stemNL(nil, w) }
+	out := map[string]string{}
+	for w := range in {
+		if len(w) < 5 || strings.ContainsFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			continue
+		}
+		var s string
+		switch {
+		case strings.HasSuffix(w, "ici"):
+			s = w[:len(w)-1] + "us"
+		case strings.HasSuffix(w, "ses"):
+			s = w[:len(w)-2] + "is"
+		case strings.HasSuffix(w, "a"):
+			s = w[:len(w)-1] + "um"
+		default:
+			continue
+		}
+		if in[s] && !in[w[:len(w)-1]] && stem(w) != stem(s) {
+			out[w] = s
+		}
+	}
+	return out
+}
+
 // deriveOverrides applies the rule to a vocabulary.
 func deriveOverrides(vocab []string) map[string]string {
 	in := make(map[string]bool, len(vocab))
@@ -226,7 +265,7 @@ func TestOverridesTable(t *testing.T) {
 	for _, rule := range []struct {
 		name string
 		m    map[string]string
-	}{{"-enen", nominalPlurals(opentaal)}, {"irregular-compound", compoundIrregularPlurals(opentaal)}} {
+	}{{"-enen", nominalPlurals(opentaal)}, {"irregular-compound", compoundIrregularPlurals(opentaal)}, {"Latin", latinPlurals(opentaal)}} {
 		for p, s := range rule.m {
 			if old, ok := table[p]; ok && old != s {
 				t.Errorf("%s: the plural rule says %s, the %s rule %s", p, old, rule.name, s)
@@ -267,7 +306,7 @@ func TestOverridesTable(t *testing.T) {
 	}
 	for form := range overrides() {
 		if len(form) >= minSuffixHead+minSuffixOverride && !isPluralEnding(form) {
-			t.Errorf("table form %q does not end in -en, -s or -a: lemmaNL's shortcut would miss it in compounds", form)
+			t.Errorf("table form %q does not end in -en, -s, -a or -i: lemmaNL's shortcut would miss it in compounds", form)
 		}
 	}
 	if got != overridesNLText && !*updateOverrides {
@@ -308,6 +347,13 @@ func TestIrregularPlurals(t *testing.T) {
 	for _, c := range [][2]string{{"aanbesteden", "aanbestad"}, {"overleden", "overlid"}, {"verleden", "verlid"}, {"geleden", "gelid"}, {"hofsteden", "hofstad"}} {
 		if got, bad := Key("nl", c[0]), Key("nl", c[1]); got == bad {
 			t.Errorf("Key(%q) = %q, the key of %s: an irregular plural matched inside a longer word", c[0], got, c[1])
+		}
+	}
+	// Latin and Greek plurals (the table's fourth rule); a regular plural
+	// keeps its own singular (analyses of analyse, not of analysis).
+	for _, c := range [][2]string{{"crises", "crisis"}, {"politici", "politicus"}, {"criteria", "criterium"}, {"musea", "museum"}, {"asielzoekerscentra", "asielzoekerscentrum"}, {"analyses", "analyse"}} {
+		if got, want := Key("nl", c[0]), Key("nl", c[1]); got != want {
+			t.Errorf("Key(%q) = %q, want %q, the key of %s", c[0], got, want, c[1])
 		}
 	}
 	// A compound the word list has with both the plural and the singular
