@@ -5,6 +5,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -37,7 +38,7 @@ func TestRebuildsIndexOfAnotherAnalysis(t *testing.T) {
 	a.Close()
 
 	cfg.Splitter = nil
-	var logged bytes.Buffer
+	var logged lockedBuffer // the lexicon is read, and may warn, in the background
 	cfg.Logger = slog.New(slog.NewTextHandler(&logged, nil))
 	a, err = Open(ctx, cfg)
 	if err != nil {
@@ -61,4 +62,23 @@ func TestRebuildsIndexOfAnotherAnalysis(t *testing.T) {
 	if n, _ := a.idx.Count(); n != uint64(a.infos["kamerbrief-mali-2020"].Passages()) {
 		t.Errorf("rebuilt index holds %d passages", n)
 	}
+}
+
+// lockedBuffer is a bytes.Buffer that goroutines may write while a test
+// reads it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
