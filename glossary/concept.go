@@ -111,24 +111,34 @@ func (c *Concept) TermsIn(lang string) []Term {
 // its first Dutch term, else its first term; false when it has none.
 // (Kamerbrief, preferred, heads the concept whose first term is brief.)
 func (c *Concept) Head() (Term, bool) {
-	nl := c.TermsIn("nl")
-	for _, ok := range []func(Status) bool{
-		func(s Status) bool { return s == Preferred },
-		func(s Status) bool { return s == Admitted || s == "" },
-	} {
-		for _, t := range nl {
-			if ok(t.Status) {
-				return t, true
-			}
-		}
-	}
-	if len(nl) > 0 {
+	if nl := c.Preferred("nl"); len(nl) > 0 {
 		return nl[0], true
 	}
 	if len(c.Terms) > 0 {
 		return c.Terms[0], true
 	}
 	return Term{}, false
+}
+
+// Preferred returns the concept's terms in lang that a writer should use:
+// the preferred ones, else the admitted or unmarked ones, else all.
+func (c *Concept) Preferred(lang string) []Term {
+	ts := c.TermsIn(lang)
+	for _, ok := range []func(Status) bool{
+		func(s Status) bool { return s == Preferred },
+		func(s Status) bool { return s == Admitted || s == "" },
+	} {
+		var out []Term
+		for _, t := range ts {
+			if ok(t.Status) {
+				out = append(out, t)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return ts
 }
 
 // HasStatus reports whether one of the concept's terms has status s: the

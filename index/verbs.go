@@ -204,8 +204,8 @@ func strongForms(inf string) []string {
 // it is one is the word list's to say (listed): it must have a weak past
 // form of it (…de, …te, …den, …ten), which a plural noun in -en lacks
 // (maatregelen: no maatregelde; leden: no leedde). Only forms the list has
-// are returned; of a strong verb only its participle (strongParticiple);
-// nil for a word that is no infinitive.
+// are returned; of a strong verb its participle and present
+// (strongVerbForms); nil for a word that is no infinitive.
 func InfinitiveForms(w string, listed func(string) bool) []string {
 	fs := VerbForms(w)
 	if len(fs) == 0 {
@@ -225,9 +225,15 @@ func InfinitiveForms(w string, listed func(string) bool) []string {
 	if !verb {
 		return nil
 	}
+	return listedForms(inf, fs[1:], listed)
+}
+
+// listedForms returns the forms fs of the infinitive inf that the word
+// list has, one for each index key other than inf's own.
+func listedForms(inf string, fs []string, listed func(string) bool) []string {
 	keys := map[string]bool{Key("nl", inf): true}
 	var out []string
-	for _, f := range fs[1:] {
+	for _, f := range fs {
 		if k := Key("nl", f); !keys[k] && listed(f) {
 			keys[k] = true
 			out = append(out, f)
@@ -265,28 +271,22 @@ func strongVerbForms(inf string, regular, strong []string, listed func(string) b
 			fs = append(fs, f)
 		}
 	}
-	fs = append(fs, strong[2])
-	keys := map[string]bool{Key("nl", inf): true}
-	var out []string
-	for _, f := range fs {
-		if k := Key("nl", f); !keys[k] && listed(f) {
-			keys[k] = true
-			out = append(out, f)
-		}
-	}
-	return out
+	return listedForms(inf, append(fs, strong[2]), listed)
 }
 
 // weakParticiple reports whether f, a form VerbForms made of inf, has the
 // participle's ge- that inf lacks (bieden: gebied; oproepen: opgeroept).
 func weakParticiple(inf, f string) bool {
-	for _, p := range append([]string{""}, particles...) {
+	for _, p := range particlesOrNone {
 		if strings.HasPrefix(inf, p) && strings.HasPrefix(f, p+"ge") && !strings.HasPrefix(inf, p+"ge") {
 			return true
 		}
 	}
 	return false
 }
+
+// particlesOrNone is "" (no particle) and the particles.
+var particlesOrNone = append([]string{""}, particles...)
 
 // isWeakPast reports whether f ends as a weak past does (…de, …te, …den,
 // …ten).

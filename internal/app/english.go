@@ -697,30 +697,24 @@ func (a *App) absent(ctx context.Context, ss []Sense) bool {
 	if len(ss) == 0 {
 		return true
 	}
+	perSense := make([][]string, len(ss)) // each sense's keys
 	var keys []string
-	for _, s := range ss {
+	for i, s := range ss {
 		if s.Via == "exact" {
 			return false // the documents have it as written (HasWord)
 		}
 		if s.Key {
-			keys = append(keys, s.Text)
-			continue
+			perSense[i] = []string{s.Text}
+		} else {
+			perSense[i] = a.idx.Keys("nl", s.Text)
 		}
-		ks := a.idx.Keys("nl", s.Text)
-		if len(ks) == 0 {
-			continue
-		}
-		keys = append(keys, ks...)
+		keys = append(keys, perSense[i]...)
 	}
 	df, _, err := a.idx.DocFreqs(ctx, keys)
 	if err != nil {
 		return false // as if present: nothing else is tried
 	}
-	for _, s := range ss {
-		ks := []string{s.Text}
-		if !s.Key {
-			ks = a.idx.Keys("nl", s.Text)
-		}
+	for _, ks := range perSense {
 		if len(ks) > 0 && !slices.ContainsFunc(ks, func(k string) bool { return df[k] == 0 }) {
 			return false
 		}

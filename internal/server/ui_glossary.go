@@ -45,29 +45,8 @@ type conceptRow struct {
 	Reliability                       int    // the concept's, 1–4 as IATE; 0 unknown
 }
 
-// preferred returns a concept's terms in lang that a writer should use:
-// the preferred ones, else the admitted or unmarked ones, else all.
-func preferred(c *glossary.Concept, lang string) []glossary.Term {
-	ts := c.TermsIn(lang)
-	for _, ok := range []func(glossary.Status) bool{
-		func(s glossary.Status) bool { return s == glossary.Preferred },
-		func(s glossary.Status) bool { return s == glossary.Admitted || s == "" },
-	} {
-		var out []glossary.Term
-		for _, t := range ts {
-			if ok(t.Status) {
-				out = append(out, t)
-			}
-		}
-		if len(out) > 0 {
-			return out
-		}
-	}
-	return ts
-}
-
-// headTerm is the term that names a concept: its first preferred Dutch
-// term, else its first term.
+// headTerm is the term that names a concept (glossary.Concept.Head), or
+// its id when it has no term.
 func headTerm(c *glossary.Concept) glossary.Term {
 	if t, ok := c.Head(); ok {
 		return t
@@ -89,7 +68,7 @@ func rowOf(c *glossary.Concept) conceptRow {
 	for _, t := range c.Terms {
 		all = append(all, glossary.Fold(t.Text))
 	}
-	en := preferred(c, "en")
+	en := c.Preferred("en")
 	r := conceptRow{ID: c.ID, NL: h.Text, Article: h.Article, EN: joinTerms(en),
 		Subject: c.Subject, Search: strings.Join(all, " | "), Reliability: c.Reliability}
 	if len(en) > 0 && en[0].Status != "" && !slices.ContainsFunc(en, func(t glossary.Term) bool { return t.Status != en[0].Status }) {
@@ -289,7 +268,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 	if !ok {
 		return errNotFound(fmt.Sprintf(p.T["no_concept"], id))
 	}
-	v := &conceptView{C: con, Heading: headTerm(&con).Text, EN: joinTerms(preferred(&con, "en"))}
+	v := &conceptView{C: con, Heading: headTerm(&con).Text, EN: joinTerms(con.Preferred("en"))}
 	p.Title, p.Data = v.Heading, v
 
 	langs := []string{"nl", "en"}

@@ -170,7 +170,7 @@ type tmPageData struct {
 	Searched     bool
 	Total        int
 	Seeding      string // the notice while the default TM is being seeded
-	Empty        bool   // the TM holds no segment at all
+	Empty        string // the notice when the TM holds no segment
 	PairsLabel   string
 	Chips        []tmChip
 	Pairs        []tmPair
@@ -210,7 +210,7 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 	}
 	d.Searched, d.Total = true, res.Total
 	d.Seeding = seedingNotice(L, res.Seeding)
-	d.Empty = emptyNotice(L, res.Segments, res.Seeding) != ""
+	d.Empty = emptyNotice(L, res.Segments, res.Seeding)
 	d.PairsLabel = fmt.Sprintf(L["pairs"], res.Total)
 	link := func(translation string, offset int) string {
 		v := url.Values{"q": {d.Q}, "lang": {d.Lang}}
