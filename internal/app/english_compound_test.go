@@ -300,3 +300,20 @@ func TestEnglishAbsentSenses(t *testing.T) {
 		t.Errorf("customs: near cognates %+v, want none", res.Senses[0].Senses)
 	}
 }
+
+// TestEnglishCognateOfKnownWord checks that a word the lexicon knows only
+// by poor senses (motions, learned from film subtitles as toneelspeler)
+// still finds its cognate: a motie, by the rule on → e, which the lexicon
+// learns from cognates that are not a word's usual translation (sanction
+// / sanctie, function / functie).
+func TestEnglishCognateOfKnownWord(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"moties.md":   "De Kamer nam twee moties over de verpleeghuizen aan.",
+		"verpleeg.md": "Het verpleeghuis zoekt vrijwilligers.",
+	})
+	res := searchEN(t, a, "motions", "moties")
+	if len(res.Hits) > 0 && !slices.ContainsFunc(res.Hits[0].Matched, func(m Matched) bool { return m.Via == "cognate" }) {
+		t.Errorf("motions: %+v, want matched via cognate", res.Hits[0].Matched)
+	}
+}

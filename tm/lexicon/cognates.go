@@ -6,7 +6,11 @@ import "sort"
 // from the lexicon's own pairs: where an English key and one of its
 // translations share a long beginning (inform / informatie, automat /
 // automatisch, univers / universiteit), the two endings after it make a
-// rewrite rule (""→"atie" after …, "iti"→"iteit"). A word the lexicon
+// rewrite rule (""→"atie" after …, "iti"→"iteit"). The cognate need not be
+// the word's usual translation, only a likely one (p ≥ 0.1): function /
+// functie and sanction / sanctie teach "on"→"e" though the treaties mostly
+// say maatregel for action; at 0.3 that rule had too few pairs and motion
+// never found motie (docs/CLIR.md, session 18). A word the lexicon
 // does not know is then rewritten by the rules its ending allows, and a
 // caller keeps the candidates its documents contain (consternation →
 // constern → consternatie).
@@ -23,7 +27,7 @@ type cognateRule struct {
 const (
 	cognateStem    = 4   // letters the two keys share at least before the ending
 	cognateTail    = 3   // letters of the English ending at most
-	cognateMinP    = 0.3 // a translation this likely makes a cognate pair
+	cognateMinP    = 0.1 // a translation this likely makes a cognate pair
 	cognateMinRule = 5   // pairs a rule is seen in at least
 )
 
