@@ -329,7 +329,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	// word the index does not know at all (sancties ECOWES). A one-word
 	// query with hits has nothing to correct.
 	if res.Total == 0 || len(exps) > 1 {
-		if fixed, fq, ok := a.correct(ctx, exps, res.Total > 0); ok {
+		if fixed, fq, ok := a.correct(ctx, r.Q, exps, res.Total > 0); ok {
 			req.Query = fq
 			if res2, err := a.idx.Search(ctx, req); err == nil && res2.Total >= res.Total && res2.Total > 0 {
 				res = res2
@@ -536,10 +536,15 @@ func maxEdits(w string) int { return glossary.MaxEdits(utf8.RuneCountInString(w)
 
 // correct rebuilds the query with each plain word that is not in the
 // index replaced by its nearest indexed word, within the typo tolerance.
-func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (string, *index.Query, bool) {
+// The corrected query it returns is typed, the query as typed with each
+// corrected word replaced in its place and written in its case (Malineze
+// militairen → Malinese militairen; the words' order, quotes and operators
+// kept), so that the suggestion reads as the user's query.
+func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyUnknown bool) (string, *index.Query, bool) {
 	q := &index.Query{}
-	var words []string
-	changed := false
+	fixed := typed
+	var words []string // the fallback: the words in the expansions' order
+	changed, placed := false, true
 	for _, e := range exps {
 		c := e.clause
 		// An English word searched as written is not corrected towards
@@ -552,8 +557,11 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 			if k := maxEdits(w); k > 0 && (!onlyUnknown || !a.idx.Known(ctx, w)) {
 				if best, ok := a.idx.Similar(ctx, w, k); ok && best != index.Fold(w) {
 					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
-					words = append(words, best)
-					changed = true
+					repl := inCaseOf(e.query, best)
+					next := replaceWord(fixed, e.query, repl)
+					placed = placed && next != fixed
+					fixed, changed = next, true
+					words = append(words, repl)
 					q.Clauses = append(q.Clauses, c)
 					continue
 				}
@@ -562,7 +570,53 @@ func (a *App) correct(ctx context.Context, exps []expansion, onlyUnknown bool) (
 		words = append(words, e.query)
 		q.Clauses = append(q.Clauses, c)
 	}
-	return strings.Join(words, " "), q, changed
+	if !placed {
+		// A word not found as typed (the parser changed it): the
+		// corrected words on their own, rather than a suggestion that
+		// reads as the query typed.
+		fixed = strings.Join(words, " ")
+	}
+	return fixed, q, changed
+}
+
+// replaceWord replaces the first occurrence of old in s that is a whole
+// word (no letter or digit on either side) with repl; s unchanged when
+// there is none.
+func replaceWord(s, old, repl string) string {
+	if old == "" {
+		return s
+	}
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], old)
+		if i < 0 {
+			break
+		}
+		i += from
+		end := i + len(old)
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (i == 0 || !isWordRune(before)) && (end == len(s) || !isWordRune(after)) {
+			return s[:i] + repl + s[end:]
+		}
+		from = i + 1
+	}
+	return s
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// inCaseOf writes word in the case of typed: all capitals when typed is
+// (more than one letter), a capital first when typed has one, else as it is.
+func inCaseOf(typed, word string) string {
+	first, _ := utf8.DecodeRuneInString(typed)
+	switch {
+	case utf8.RuneCountInString(typed) > 1 && strings.ToUpper(typed) == typed && strings.ToLower(typed) != typed:
+		return strings.ToUpper(word)
+	case unicode.IsUpper(first):
+		r, n := utf8.DecodeRuneInString(word)
+		return string(unicode.ToUpper(r)) + word[n:]
+	}
+	return word
 }
 
 // explain says which parts of the query a passage matched and how; split
