@@ -1,0 +1,60 @@
+package app
+
+import (
+	"context"
+	"testing"
+)
+
+// TestDidYouMeanKeepsQuery checks that a corrected Dutch query reads as
+// the query typed: its words in their order and case, its quotes and
+// operators kept. It was the corrected words joined in the order of the
+// query's expansions (Malineze militairen → militairen malinese), and
+// a minus or quotes were lost, so the suggestion's link searched for
+// what the user had excluded (strijdkrahcten -Barkhane → strijdkrachten
+// Barkhane).
+func TestDidYouMeanKeepsQuery(t *testing.T) {
+	a := openShipped(t)
+	for _, tc := range []struct{ q, want string }{
+		{"Malineze militairen", "Malinese militairen"},
+		{"strijdkrachten Malineze", "strijdkrachten Malinese"},
+		{"MALINEZE", "MALINESE"},
+		{"strijdkrahcten -Barkhane", "strijdkrachten -Barkhane"},
+		{`"Malinese militairen" strijdkrahcten`, `"Malinese militairen" strijdkrachten`},
+		{"coupplegres", "coupplegers"},
+	} {
+		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.q, err)
+		}
+		if res.DidYouMean != tc.want || res.Total == 0 {
+			t.Errorf("%q: did you mean %q (%d hits), want %q", tc.q, res.DidYouMean, res.Total, tc.want)
+		}
+	}
+}
+
+func TestReplaceWord(t *testing.T) {
+	for _, tc := range []struct{ s, old, repl, want string }{
+		{"raadpleging raad", "raad", "Raad", "raadpleging Raad"},   // not inside a word
+		{"de raad, de raad", "raad", "staat", "de staat, de raad"}, // the first only
+		{"(raad)", "raad", "staat", "(staat)"},
+		{"geen", "raad", "staat", "geen"},
+		{"Malineze-militairen", "Malineze", "Malinese", "Malinese-militairen"},
+		{"é raad", "raad", "x", "é x"},
+		{"éraad raad", "raad", "x", "éraad x"},
+	} {
+		if got := replaceWord(tc.s, tc.old, tc.repl); got != tc.want {
+			t.Errorf("replaceWord(%q, %q, %q) = %q, want %q", tc.s, tc.old, tc.repl, got, tc.want)
+		}
+	}
+	for _, tc := range []struct{ typed, word, want string }{
+		{"Malineze", "malinese", "Malinese"},
+		{"EU", "eu", "EU"},
+		{"coupplegres", "coupplegers", "coupplegers"},
+		{"Ëconomie", "economie", "Economie"},
+		{"A", "b", "B"},
+	} {
+		if got := inCaseOf(tc.typed, tc.word); got != tc.want {
+			t.Errorf("inCaseOf(%q, %q) = %q, want %q", tc.typed, tc.word, got, tc.want)
+		}
+	}
+}
