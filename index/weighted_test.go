@@ -529,3 +529,32 @@ func TestSearchWeightedScoring(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchWeightedPrune checks Scoring.Prune: an optional concept much
+// commoner than the query's rarest (verdrag, in most passages, beside
+// depositaris) is not read; a concept that occurs nowhere (an English
+// word none of whose senses the documents have) sets no bar, so the
+// others are read as they would be without it. It set the bar once: its
+// IDF is the highest there is, and a query of it and a common word found
+// nothing.
+func TestSearchWeightedPrune(t *testing.T) {
+	ix := newWeightedIndex(t, weightedPassages)
+	prune := DefaultScoring()
+	prune.Prune = 0.5
+	ids := func(cs ...Concept) []string {
+		return sorted(hitIDs(searchW(t, ix, WeightedRequest{Concepts: cs, Scoring: prune, Limit: MaxLimit})))
+	}
+	if got, want := ids(word("verdrag"), word("depositaris")), ids(word("depositaris")); !slices.Equal(got, want) {
+		t.Errorf("verdrag depositaris: %v, want verdrag pruned: %v", got, want)
+	}
+	verdrag := ids(word("verdrag"))
+	if len(verdrag) < 5 {
+		t.Fatalf("verdrag: %v, want most passages", verdrag)
+	}
+	if got := ids(word("verdrag"), word("troepenmacht")); !slices.Equal(got, verdrag) {
+		t.Errorf("verdrag troepenmacht (which occurs nowhere): %v, want verdrag's %v", got, verdrag)
+	}
+	if got := ids(word("troepenmacht"), word("verdrag"), word("depositaris")); !slices.Equal(got, ids(word("depositaris"))) {
+		t.Errorf("troepenmacht verdrag depositaris: %v, want depositaris's", got)
+	}
+}

@@ -317,3 +317,21 @@ func TestEnglishCognateOfKnownWord(t *testing.T) {
 		t.Errorf("motions: %+v, want matched via cognate", res.Hits[0].Matched)
 	}
 }
+
+// TestEnglishWordNotInDocuments checks that a word none of whose senses
+// the documents have does not stop the others from being searched: Dutch
+// troops found nothing on the letter (which has no troepen) while Dutch
+// found 9 passages, because the index pruned the common words by the
+// rarity of the absent one.
+func TestEnglishWordNotInDocuments(t *testing.T) {
+	a := openShipped(t)
+	dutch := searchEN(t, a, "Dutch", "")
+	if dutch.Total == 0 {
+		t.Fatal("Dutch: no hits on the letter")
+	}
+	for _, q := range []string{"Dutch troops", "withdrawal of Dutch troops", "Dutch embassy"} {
+		if res := searchEN(t, a, q, ""); res.Total < dutch.Total {
+			t.Errorf("%q: %d hits, want at least Dutch's %d; senses %+v", q, res.Total, dutch.Total, res.Senses)
+		}
+	}
+}
