@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -82,6 +83,7 @@ type expansion struct {
 	corrected string          // the indexed word a typo was corrected to
 	forms     []string        // other forms searched for a plain word (the verb of a noun)
 	exact     bool            // the plain word is searched as written only
+	prefixes  []string        // the folded prefixes of a clause's prefix terms (verpleeghuiz*)
 	senses    []Sense         // an English word or term searched through the lexicon
 }
 
@@ -365,7 +367,18 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 	for i < len(q.Clauses) {
 		c := q.Clauses[i]
 		if !plainClause(c) {
-			exps = append(exps, expansion{query: clauseText(c), clause: c, plain: clauseWords(c)})
+			e := expansion{query: clauseText(c), clause: c, plain: clauseWords(c)}
+			if c.Occur != index.MustNot && slices.ContainsFunc(c.Alts, func(t index.Term) bool { return t.Prefix }) {
+				e.plain = nil
+				for _, t := range c.Alts {
+					if t.Prefix {
+						e.prefixes = append(e.prefixes, index.Fold(t.Text))
+					} else {
+						e.plain = append(e.plain, strings.Fields(t.Text)...)
+					}
+				}
+			}
+			exps = append(exps, e)
 			i++
 			continue
 		}
@@ -691,6 +704,16 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 				out = append(out, m)
 			}
 			continue
+		}
+		// A prefix: the first word that begins with it (verpleeghuiz*:
+		// verpleeghuizen).
+		for _, pfx := range e.prefixes {
+			for i := 0; toks.has(i); i++ {
+				if strings.HasPrefix(toks.fold(i), pfx) {
+					out = append(out, Matched{Query: pfx + "*", Term: toks.toks[i], Via: "prefix"})
+					break
+				}
+			}
 		}
 		for _, w := range e.plain {
 			split := split

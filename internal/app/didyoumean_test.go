@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"testing"
 )
 
@@ -55,6 +56,33 @@ func TestReplaceWord(t *testing.T) {
 	} {
 		if got := inCaseOf(tc.typed, tc.word); got != tc.want {
 			t.Errorf("inCaseOf(%q, %q) = %q, want %q", tc.typed, tc.word, got, tc.want)
+		}
+	}
+}
+
+// TestPrefixMatchExplained checks that a hit of a prefix query says which
+// word matched (verpleeghuiz* → verpleeghuizen, via prefix): it said
+// nothing, though every other kind of query word is explained.
+func TestPrefixMatchExplained(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"verpleeghuis.md": "De inspectie bezocht drie verpleeghuizen in Utrecht.",
+	})
+	for _, tc := range []struct{ q, query, term string }{
+		{"verpleeghuiz*", "verpleeghuiz*", "verpleeghuizen"},
+		{"Verpleeg* inspectie", "verpleeg*", "verpleeghuizen"},
+		{"(verpleeghuiz* OR ziekenhuis)", "verpleeghuiz*", "verpleeghuizen"},
+	} {
+		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.q, err)
+		}
+		if len(res.Hits) == 0 || res.Hits[0].Doc != "verpleeghuis" {
+			t.Fatalf("%q: hits %v", tc.q, hitDocs(res))
+		}
+		want := Matched{Query: tc.query, Term: tc.term, Via: "prefix"}
+		if !slices.Contains(res.Hits[0].Matched, want) {
+			t.Errorf("%q: matched %+v, want %+v among them", tc.q, res.Hits[0].Matched, want)
 		}
 	}
 }
