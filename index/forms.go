@@ -58,6 +58,64 @@ func TermForms(lang, pos, text, plural string) []string {
 		}
 		break
 	}
+	if pos == "verb" {
+		out = append(out, mainClauseForms(ws)...)
+	}
+	return out
+}
+
+// mainClauseForms returns the forms of a Dutch verb term in a main
+// clause, where the finite verb comes second and a separable verb's
+// particle goes to the end: oproepen tot → riep op tot, roept op tot;
+// aankondigen → kondigde aan; het hoofd bieden → bood het hoofd; steun
+// uitspreken → sprak steun uit. The finite forms are the present (stem,
+// stem+t, and the plural, which is the infinitive) and the past (the weak
+// rules' and, for a strong verb or a compound of one, strongVerbs').
+// Words between the verb and its particle other than the term's own
+// (kondigde verkiezingen aan, roept de junta op tot) are not forms: the
+// matcher compares whole word sequences.
+func mainClauseForms(ws []string) []string {
+	i := -1
+	switch {
+	case VerbForms(ws[len(ws)-1]) != nil:
+		i = len(ws) - 1
+	case VerbForms(ws[0]) != nil:
+		i = 0
+	default:
+		return nil
+	}
+	w := strings.ToLower(ws[i])
+	particle, verb := "", w
+	for _, p := range particles {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 5 && VerbForms(rest) != nil {
+			particle, verb = p, rest
+			break
+		}
+	}
+	if particle == "" && len(ws) == 1 {
+		return nil // the inflected forms of a one-word verb: VerbForms
+	}
+	regular := verbForms("", verb)
+	finite := append([]string{verb}, regular[:min(4, len(regular))]...) // plural present, stem, stem+t, past, past plural
+	if strong := strongForms(verb); strong != nil {
+		finite = append(finite[:3], strong[:2]...) // the strong past, not the weak rules'
+	}
+	var out []string
+	for _, f := range dedupe(finite) {
+		v := []string{f}
+		if i == 0 {
+			if particle != "" {
+				v = append(v, particle)
+			}
+			v = append(v, ws[1:]...)
+		} else {
+			v = append(v, ws[:i]...)
+			if particle != "" {
+				v = append(v, particle)
+			}
+		}
+		out = append(out, strings.Join(v, " "))
+	}
 	return out
 }
 

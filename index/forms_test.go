@@ -42,6 +42,10 @@ func TestTermForms(t *testing.T) {
 		{"strong separable verb", "nl", "verb", "uitsluiten", "", []string{"uit te sluiten", "uitgesloten"}, nil},
 		{"verb phrase, verb last", "nl", "verb", "het hoofd bieden", "", []string{"het hoofd geboden"}, nil},
 		{"verb phrase, verb first", "nl", "verb", "oproepen tot", "", []string{"opgeroepen tot", "op te roepen tot"}, nil},
+		{"main clause, separable verb", "nl", "verb", "aankondigen", "", []string{"kondigt aan", "kondigde aan", "kondigden aan", "kondigen aan"}, []string{"kondigt"}},
+		{"main clause, strong separable verb", "nl", "verb", "oproepen tot", "", []string{"riep op tot", "riepen op tot", "roept op tot", "roep op tot", "roepen op tot"}, []string{"roepte op tot"}},
+		{"main clause, verb last", "nl", "verb", "het hoofd bieden", "", []string{"biedt het hoofd", "bood het hoofd", "boden het hoofd"}, nil},
+		{"main clause, verb last, separable", "nl", "verb", "een verklaring uitbrengen", "", []string{"bracht een verklaring uit", "brengt een verklaring uit"}, []string{"brengde een verklaring uit"}},
 		{"adjective", "nl", "adjective", "Nederlands", "", []string{"Nederlandse"}, []string{"nederlandse"}},
 		{"hyphenated adjective", "nl", "adjective", "civiel-geleid", "", []string{"civiel-geleide"}, nil},
 		{"noun plural", "nl", "noun", "militair", "militairen", []string{"militairen"}, []string{"militaire"}},
@@ -62,5 +66,16 @@ func TestTermForms(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMainClauseForms checks what the main-clause forms leave out: a
+// one-word verb without a particle (its finite forms are VerbForms'
+// already), a phrase without a verb.
+func TestMainClauseForms(t *testing.T) {
+	for _, ws := range [][]string{{"veroordelen"}, {"ontplooien"}, {"rechtsorde"}, {"politieke", "gevangene"}} {
+		if got := mainClauseForms(ws); got != nil {
+			t.Errorf("mainClauseForms(%q) = %q, want none", ws, got)
+		}
 	}
 }

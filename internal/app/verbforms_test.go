@@ -136,3 +136,22 @@ func TestInfinitiveFormsUD(t *testing.T) {
 		t.Errorf("precision %.3f, coverage %.3f: want ≥ 0.92 and ≥ 0.40", precision, coverage)
 	}
 }
+
+// TestAnnotateMainClauseVerbs checks that a verb term is recognised in a
+// main clause, where the finite verb comes second and a separable verb's
+// particle follows it (index.TermForms): the letter's "riep op tot"
+// (oproepen tot), "kondigde aan" (aankondigen), "bracht een verklaring
+// uit" (een verklaring uitbrengen). None of these was annotated.
+func TestAnnotateMainClauseVerbs(t *testing.T) {
+	a := openShipped(t)
+	text := "De VN Veiligheidsraad riep op tot spoedig herstel van de orde. Het kabinet kondigde aan dat het de steun afbouwt. De Europese Raad bracht een verklaring uit."
+	got := map[string]string{}
+	for _, an := range a.Annotate(text, "nl") {
+		got[an.Text] = an.Concept
+	}
+	for text, concept := range map[string]string{"riep op tot": "oproepen-tot", "kondigde aan": "aankondigen", "bracht een verklaring uit": "verklaring-uitbrengen"} {
+		if got[text] != concept {
+			t.Errorf("%q annotated as %q, want %s; all: %v", text, got[text], concept, got)
+		}
+	}
+}
