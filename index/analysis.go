@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -272,17 +273,71 @@ func indexParts(d Decompounder, w string) []string {
 	return parts
 }
 
+// nameToken is the token type nameFilter gives the words of a person's
+// name.
+const nameToken analysis.TokenType = 100
+
+// nameTitles are the words after which a capitalised word is a person's
+// name (de heer Koerhuis, mevrouw Van Engelshoven, minister Ollongren, het
+// lid Nijboer), folded.
+var nameTitles = map[string]bool{
+	"heer": true, "mevrouw": true, "mevr": true, "dhr": true, "mw": true,
+	"minister": true, "staatssecretaris": true, "premier": true, "president": true,
+	"collega": true, "lid": true, "kamerlid": true, "voorzitter": true,
+	"burgemeester": true, "wethouder": true, "commissaris": true,
+}
+
+// nameParticles may stand inside a name after a title (minister Van
+// Engelshoven, de heer Van der Staaij), folded.
+var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ten": true, "ter": true, "te": true, "von": true}
+
+// nameFilter marks the words of a person's name after a title word with
+// nameToken, so that the compound filter leaves them whole: Koerhuis is no
+// koer+huis, and a search for huis (housing) found the debates' speaker
+// labels "De heer Koerhuis (VVD):" first. A name is a capitalised word
+// right after the title and the capitalised words and name particles
+// after it, each one character after the last (a space, or the hyphen of
+// Dik-Faber); it ends at anything else, so that "(VVD): Huurverhogingen"
+// is not part of it, and a lower-case particle right after the title is
+// an office, not a name (minister van Volksgezondheid, whose ministry's
+// name must still split). It runs before the fold, on the words as
+// written.
+type nameFilter struct{}
+
+func (nameFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for i := 1; i < len(in); i++ {
+		if !nameTitles[strings.ToLower(string(in[i-1].Term))] {
+			continue
+		}
+		for j := i; j < len(in) && in[j].Start-in[j-1].End == 1; j++ {
+			if w := string(in[j].Term); !capitalised(w) && (j == i || !nameParticles[w]) {
+				break
+			}
+			in[j].Type = nameToken
+			i = j
+		}
+	}
+	return in
+}
+
+// capitalised reports whether w begins with a capital letter.
+func capitalised(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	first := w[:n]
+	return strings.ToLower(first) != first
+}
+
 // decompoundFilter adds a token for each part of a compound, at the
 // compound's position and with its offsets, so a part query finds and
-// highlights the whole word. Keyword tokens and tokens longer than
-// MaxWordLen are left whole.
+// highlights the whole word. Keyword tokens, names (nameFilter) and tokens
+// longer than MaxWordLen are left whole.
 type decompoundFilter struct{ d Decompounder }
 
 func (f decompoundFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream
 	for i, t := range in {
 		var parts []string
-		if !t.KeyWord && len(t.Term) <= MaxWordLen {
+		if !t.KeyWord && t.Type != nameToken && len(t.Term) <= MaxWordLen {
 			parts = indexParts(f.d, string(t.Term))
 		}
 		if len(parts) == 0 {
@@ -349,7 +404,7 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 func newDutchAnalyzer(d Decompounder, table map[string]string) *analysis.DefaultAnalyzer {
 	filters := []analysis.TokenFilter{foldFilter{}, stopFilter{stopNL()}}
 	if d != nil {
-		filters = append(filters, decompoundFilter{d})
+		filters = []analysis.TokenFilter{nameFilter{}, foldFilter{}, stopFilter{stopNL()}, decompoundFilter{d}}
 	}
 	filters = append(filters, dutchStemFilter{table})
 	return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}

@@ -335,3 +335,46 @@ func TestKeyMatchesIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesNotSplit checks nameFilter: a capitalised word after a title
+// (de heer, minister, het lid) is a person's name, which the compound
+// filter leaves whole, while the same kind of word elsewhere, and the
+// ministry after "minister van", still splits.
+func TestNamesNotSplit(t *testing.T) {
+	split := testSplitter{
+		"koerhuis": {"koer", "huis"}, "engelshoven": {"engel", "hoven"}, "huurverhogingen": {"huur", "verhogingen"},
+		"volksgezondheid": {"volk", "gezondheid"}, "nieuwenhuizen": {"nieuwen", "huizen"}, "woonbron": {"woon", "bron"},
+	}
+	a := newDutchAnalyzer(split, nil)
+	terms := func(text string) map[string]bool {
+		m := map[string]bool{}
+		for _, tok := range a.Analyze([]byte(text)) {
+			m[string(tok.Term)] = true
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		text     string
+		whole    []string // names: not split (stems)
+		parts    []string // must be there
+		notParts []string // must not
+	}{
+		{"De heer Koerhuis (VVD): Huurverhogingen zijn te hoog.", []string{"koerhuis"}, []string{"hur", "verhog"}, []string{"koer", "huis"}},
+		{"Ik geef het woord aan minister Van Engelshoven.", []string{"engelshov"}, nil, []string{"engel", "hov"}},
+		{"De minister van Volksgezondheid schreef.", nil, []string{"volk", "gezond"}, nil},
+		{"Het lid Nieuwenhuizen-Wijbenga en Woonbron.", []string{"nieuwenhuiz"}, []string{"won", "bron"}, []string{"nieuw", "huiz"}},
+		{"Koerhuis sprak.", nil, []string{"huis"}, nil}, // no title: as before
+	} {
+		got := terms(tc.text)
+		for _, w := range append(tc.whole, tc.parts...) {
+			if !got[w] {
+				t.Errorf("%q: no %q among %v", tc.text, w, got)
+			}
+		}
+		for _, w := range tc.notParts {
+			if got[w] {
+				t.Errorf("%q: %q among %v: the name was split", tc.text, w, got)
+			}
+		}
+	}
+}
