@@ -52,6 +52,7 @@ func (c *answerCache[K, V]) put(k K, v V) {
 type similarKey struct {
 	word  string
 	edits int
+	field string
 }
 
 type similarAnswer struct {

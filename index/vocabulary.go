@@ -29,7 +29,22 @@ func (ix *Index) DocCount(ctx context.Context, doc string) (int, error) {
 // the word found in more passages. It answers "did you mean" for a query word that
 // matched nothing; ok is false when no indexed word is close enough.
 func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best string, ok bool) {
-	w := Fold(word)
+	return ix.similarIn(ctx, fieldExact, Fold(word), maxEdits)
+}
+
+// SimilarKey is Similar on the stemmed field: the key of the index nearest
+// to the Dutch key of word within maxEdits. It reaches a misspelt word
+// whose form the documents lack though another form of it is there:
+// stafoficier is three edits from the letter's stafofficieren, one from its
+// key stafofficier. The key is no word as written (the caller decides
+// whether to offer it).
+func (ix *Index) SimilarKey(ctx context.Context, word string, maxEdits int) (key string, ok bool) {
+	return ix.similarIn(ctx, fieldText, Key("nl", word), maxEdits)
+}
+
+// similarIn returns the term of field nearest to the folded w within
+// maxEdits, fewer edits first, then more passages.
+func (ix *Index) similarIn(ctx context.Context, field, w string, maxEdits int) (best string, ok bool) {
 	if w == "" || maxEdits <= 0 {
 		return "", false
 	}
@@ -39,7 +54,7 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	}
 	defer r.Close()
 	ans := ix.answers(r)
-	k := similarKey{w, maxEdits}
+	k := similarKey{w, maxEdits, field}
 	if v, ok := ans.similar.get(k); ok {
 		return v.best, v.ok
 	}
@@ -49,7 +64,7 @@ func (ix *Index) Similar(ctx context.Context, word string, maxEdits int) (best s
 	}
 	// The dictionary's automaton counts a transposition as two edits:
 	// ask one wider and keep what is within maxEdits with transpositions.
-	dict, err := fr.FieldDictFuzzy(fieldExact, w, min(maxEdits+1, 2), "")
+	dict, err := fr.FieldDictFuzzy(field, w, min(maxEdits+1, 2), "")
 	if err != nil {
 		return "", false
 	}

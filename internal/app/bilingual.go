@@ -568,7 +568,11 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 		if !e.exact && len(e.plain) == 1 && c.Alts[0].Text == e.plain[0] && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
 			w := c.Alts[0].Text
 			if k := maxEdits(w); k > 0 && (!onlyUnknown || !a.idx.Known(ctx, w)) {
-				if best, ok := a.idx.Similar(ctx, w, k); ok && best != index.Fold(w) {
+				best, ok := a.idx.Similar(ctx, w, k)
+				if !ok {
+					best, ok = a.similarKey(ctx, w, k)
+				}
+				if ok && best != index.Fold(w) {
 					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
 					repl := inCaseOf(e.query, best)
 					next := replaceWord(fixed, e.query, repl)
@@ -590,6 +594,23 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 		fixed = strings.Join(words, " ")
 	}
 	return fixed, q, changed
+}
+
+// similarKey returns the stemmed field's key nearest to the key of w
+// (Index.SimilarKey) when no word as written is near enough: a misspelt
+// form the documents lack, though another form is there (stafoficier:
+// stafofficier, the key of the letter's stafofficieren). Only a key that is
+// a word of the word list is offered, so that the suggestion reads as a
+// word (stafofficier), never as a stem (verkiez).
+func (a *App) similarKey(ctx context.Context, w string, maxEdits int) (string, bool) {
+	if a.words == nil {
+		return "", false
+	}
+	key, ok := a.idx.SimilarKey(ctx, w, maxEdits)
+	if !ok || key == index.Key("nl", w) || !a.listed(key) {
+		return "", false
+	}
+	return key, true
 }
 
 // replaceWord replaces the first occurrence of old in s that is a whole

@@ -22,6 +22,8 @@ func TestDidYouMeanKeepsQuery(t *testing.T) {
 		{"strijdkrahcten -Barkhane", "strijdkrachten -Barkhane"},
 		{`"Malinese militairen" strijdkrahcten`, `"Malinese militairen" strijdkrachten`},
 		{"coupplegres", "coupplegers"},
+		// A form the letter lacks (it has stafofficieren): by the key.
+		{"stafoficier", "stafofficier"},
 	} {
 		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
 		if err != nil {
