@@ -306,7 +306,7 @@ type nameFilter struct{}
 
 func (nameFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for i := 1; i < len(in); i++ {
-		if !nameTitles[strings.ToLower(string(in[i-1].Term))] {
+		if !isTitle(in[i-1].Term) {
 			continue
 		}
 		for j := i; j < len(in) && in[j].Start-in[j-1].End == 1; j++ {
@@ -318,6 +318,27 @@ func (nameFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		}
 	}
 	return in
+}
+
+// isTitle reports whether the word t, as written, is one of nameTitles.
+// It runs for every word of every document indexed, so it neither
+// allocates nor lower-cases more than a title's length: the titles are
+// short and ASCII.
+func isTitle(t []byte) bool {
+	var buf [16]byte
+	if len(t) < 2 || len(t) > len(buf) {
+		return false
+	}
+	for k, c := range t {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return nameTitles[string(buf[:len(t)])]
 }
 
 // capitalised reports whether w begins with a capital letter.
@@ -404,7 +425,8 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 func newDutchAnalyzer(d Decompounder, table map[string]string) *analysis.DefaultAnalyzer {
 	filters := []analysis.TokenFilter{foldFilter{}, stopFilter{stopNL()}}
 	if d != nil {
-		filters = []analysis.TokenFilter{nameFilter{}, foldFilter{}, stopFilter{stopNL()}, decompoundFilter{d}}
+		// Names are found on the words as written, before the fold.
+		filters = append([]analysis.TokenFilter{nameFilter{}}, append(filters, decompoundFilter{d})...)
 	}
 	filters = append(filters, dutchStemFilter{table})
 	return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}

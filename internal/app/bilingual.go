@@ -642,11 +642,10 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // inCaseOf writes word in the case of typed: all capitals when typed is
 // (more than one letter), a capital first when typed has one, else as it is.
 func inCaseOf(typed, word string) string {
-	first, _ := utf8.DecodeRuneInString(typed)
 	switch {
 	case utf8.RuneCountInString(typed) > 1 && strings.ToUpper(typed) == typed && strings.ToLower(typed) != typed:
 		return strings.ToUpper(word)
-	case unicode.IsUpper(first):
+	case capitalised(typed):
 		r, n := utf8.DecodeRuneInString(word)
 		return string(unicode.ToUpper(r)) + word[n:]
 	}
