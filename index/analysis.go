@@ -1,11 +1,13 @@
 package index
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"slices"
 	"strings"
 	"sync"
+	gounicode "unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -273,65 +275,171 @@ func indexParts(d Decompounder, w string) []string {
 	return parts
 }
 
-// nameToken is the token type nameFilter gives the words of a person's
+// nameToken is the token type nameScan gives the words of a person's
 // name.
 const nameToken analysis.TokenType = 100
 
-// nameTitles are the words after which a capitalised word is a person's
-// name (de heer Koerhuis, mevrouw Van Engelshoven, minister Ollongren, het
-// lid Nijboer), folded.
-var nameTitles = map[string]bool{
-	"heer": true, "mevrouw": true, "mevr": true, "dhr": true, "mw": true,
-	"minister": true, "staatssecretaris": true, "premier": true, "president": true,
-	"collega": true, "lid": true, "kamerlid": true, "voorzitter": true,
-	"burgemeester": true, "wethouder": true, "commissaris": true,
+// A title is a word after which a capitalised word is a person's name.
+type title uint8
+
+const (
+	notTitle  title = iota
+	wordTitle       // de heer Koerhuis, minister Ollongren: one space before the name
+	abbrTitle       // dhr. A. Walsweer, mr. R.P. Kranenborg: its full stop may come between
+	lidTitle        // het lid Nijboer: only after "het" (tweede lid Drinkwaterbesluit is an article's paragraph)
+)
+
+// nameTitles are the titles, folded.
+var nameTitles = map[string]title{
+	"heer": wordTitle, "meneer": wordTitle, "mijnheer": wordTitle, "mevrouw": wordTitle, "minister": wordTitle, "staatssecretaris": wordTitle,
+	"premier": wordTitle, "president": wordTitle, "collega": wordTitle, "kamerlid": wordTitle,
+	"voorzitter": wordTitle, "burgemeester": wordTitle, "wethouder": wordTitle, "commissaris": wordTitle,
+	"mevr": abbrTitle, "dhr": abbrTitle, "mw": abbrTitle, "mr": abbrTitle, "drs": abbrTitle,
+	"dr": abbrTitle, "ir": abbrTitle, "prof": abbrTitle,
+	"lid": lidTitle,
 }
 
-// nameParticles may stand inside a name after a title (minister Van
-// Engelshoven, de heer Van der Staaij), folded.
+// nameParticles may stand inside a name (minister Van Engelshoven, de heer
+// Van der Staaij, C. van Nieuwenhuizen), folded.
 var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ten": true, "ter": true, "te": true, "von": true}
 
-// nameFilter marks the words of a person's name after a title word with
-// nameToken, so that the compound filter leaves them whole: Koerhuis is no
+// nameScan finds the words of persons' names in a text, word by word in
+// text order, so that the compound filter leaves them whole: Koerhuis is no
 // koer+huis, and a search for huis (housing) found the debates' speaker
-// labels "De heer Koerhuis (VVD):" first. A name is a capitalised word
-// right after the title and the capitalised words and name particles
-// after it, each one character after the last (a space, or the hyphen of
-// Dik-Faber); it ends at anything else, so that "(VVD): Huurverhogingen"
-// is not part of it, and a lower-case particle right after the title is
-// an office, not a name (minister van Volksgezondheid, whose ministry's
-// name must still split). It runs before the fold, on the words as
-// written.
-type nameFilter struct{}
-
-func (nameFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	for i := 1; i < len(in); i++ {
-		if !isTitle(in[i-1].Term) {
-			continue
-		}
-		for j := i; j < len(in) && in[j].Start-in[j-1].End == 1; j++ {
-			if w := string(in[j].Term); !capitalised(w) && (j == i || !nameParticles[w]) {
-				break
-			}
-			in[j].Type = nameToken
-			i = j
-		}
-	}
-	return in
+// labels "De heer Koerhuis (VVD):" first; Nieuwenhuizen in a letter's
+// signature is no nieuw+huizen. A name begins
+//
+//   - at a capitalised word right after a title (de heer Koerhuis, minister
+//     Van Engelshoven, het lid Nijboer; after an abbreviated title its full
+//     stop may come between: dhr. A. Walsweer). A lower-case particle right
+//     after the title is an office, not a name (minister van
+//     Volksgezondheid, whose ministry's name must still split), and lid is
+//     a title only after het (the second paragraph of an article is the
+//     tweede lid, and the regulation named after it must split);
+//   - at a capitalised word or a name particle after initials of two
+//     letters or more (S.A. Blok, A.Th.B. Bijleveld-Schouten, J.A. de Vries);
+//   - at a name particle or another initial after a one-letter initial
+//     (C. van Nieuwenhuizen Wijbenga, R. P. Kranenborg). One capital letter
+//     and a capitalised word are more often an enumeration (A. Normsalaris,
+//     continent B. Concernvennootschap) than a name.
+//
+// Initials and the word after them are separated by their full stop and
+// one space or line break. The name goes on over the capitalised words,
+// name particles and initials that follow, each one character after the
+// last (a space, or the hyphen of Dik-Faber) or after initials' full stop,
+// and ends at anything else, so that "(VVD): Huurverhogingen" is not part
+// of it. It reads the words as written, before the fold, and the text
+// between them. The analyzers (dutchAnalyzer) and Prepare's one-pass
+// analysis both run it, so the two agree by construction.
+type nameScan struct {
+	text        []byte // the text the words come from
+	prev, prev2 []byte // the two words before, as written; nil before the text's first
+	prevEnd     int    // the end offset of prev
+	inName      bool   // prev is part of a name
 }
 
-// isTitle reports whether the word t, as written, is one of nameTitles.
-// It runs for every word of every document indexed, so it neither
-// allocates nor lower-cases more than a title's length: the titles are
-// short and ASCII.
-func isTitle(t []byte) bool {
-	var buf [16]byte
-	if len(t) < 2 || len(t) > len(buf) {
-		return false
+// word reports whether the word w, at text[start:end], is part of a name,
+// given the words before it.
+func (s *nameScan) word(w []byte, start, end int) bool {
+	name := false
+	if s.prev != nil {
+		gap := start - s.prevEnd
+		afterStop := gap == 2 && s.text[s.prevEnd] == '.' && (s.text[s.prevEnd+1] == ' ' || s.text[s.prevEnd+1] == '\n')
+		upper := capitalisedBytes(w)
+		particle := func() bool { return !upper && len(w) <= 3 && nameParticles[string(w)] }
+		switch {
+		case s.inName && (gap == 1 || afterStop && isInitials(s.prev)) && (upper || particle()):
+			name = true
+		case upper && (gap == 1 || afterStop) && s.titleBefore(afterStop):
+			name = true
+		case afterStop && isInitials(s.prev):
+			name = particle() || len(s.prev) > 1 && upper || len(s.prev) == 1 && isInitials(w)
+		}
 	}
+	s.prev2, s.prev, s.prevEnd, s.inName = s.prev, w, end, name
+	return name
+}
+
+// titleBefore reports whether the previous word is a title that a name may
+// follow, with a full stop between them if afterStop.
+func (s *nameScan) titleBefore(afterStop bool) bool {
+	switch titleOf(s.prev) {
+	case wordTitle:
+		return !afterStop
+	case abbrTitle:
+		return true
+	case lidTitle:
+		return !afterStop && bytes.EqualFold(s.prev2, []byte("het"))
+	}
+	return false
+}
+
+// isInitials reports whether the word t, as the tokenizer cut it, is a
+// person's initials without the last full stop: one capital letter (C), or
+// several, each perhaps with one or two lower-case letters after it, with
+// full stops between them (S.A, A.Th.B, J.Chr).
+func isInitials(t []byte) bool {
+	if len(t) == 1 {
+		return 'A' <= t[0] && t[0] <= 'Z'
+	}
+	parts := 0
+	for len(t) > 0 {
+		i := 0
+		for i < len(t) && t[i] != '.' {
+			i++
+		}
+		p := t[:i]
+		if len(p) == 0 || len(p) > 3 || p[0] < 'A' || p[0] > 'Z' {
+			return false
+		}
+		for _, c := range p[1:] {
+			if c < 'a' || c > 'z' {
+				return false
+			}
+		}
+		parts++
+		if i == len(t) {
+			break
+		}
+		t = t[i+1:]
+		if len(t) == 0 {
+			return false
+		}
+	}
+	return parts > 1
+}
+
+// dutchAnalyzer is the Dutch chain with a Decompounder: bleve's default
+// analyzer, but the words of names are marked (nameScan, which needs the
+// text between the words, which a token filter does not see) before the
+// filters run.
+type dutchAnalyzer struct{ analysis.DefaultAnalyzer }
+
+func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	tokens := a.Tokenizer.Tokenize(input)
+	names := nameScan{text: input}
+	for _, t := range tokens {
+		if names.word(t.Term, t.Start, t.End) {
+			t.Type = nameToken
+		}
+	}
+	for _, f := range a.TokenFilters {
+		tokens = f.Filter(tokens)
+	}
+	return tokens
+}
+
+// titleOf returns the kind of title the word t, as written, is. It runs
+// for every word of every document indexed, so it neither allocates nor
+// lower-cases more than a title's length: the titles are short and ASCII.
+func titleOf(t []byte) title {
+	if len(t) < 2 || len(t) > 16 {
+		return notTitle
+	}
+	var buf [16]byte
 	for k, c := range t {
 		if c >= utf8.RuneSelf {
-			return false
+			return notTitle
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -339,6 +447,12 @@ func isTitle(t []byte) bool {
 		buf[k] = c
 	}
 	return nameTitles[string(buf[:len(t)])]
+}
+
+// capitalisedBytes is capitalised for a word as bytes, without a copy.
+func capitalisedBytes(w []byte) bool {
+	r, _ := utf8.DecodeRune(w)
+	return r != utf8.RuneError && gounicode.ToLower(r) != r
 }
 
 // capitalised reports whether w begins with a capital letter.
@@ -350,7 +464,7 @@ func capitalised(w string) bool {
 
 // decompoundFilter adds a token for each part of a compound, at the
 // compound's position and with its offsets, so a part query finds and
-// highlights the whole word. Keyword tokens, names (nameFilter) and tokens
+// highlights the whole word. Keyword tokens, names (nameScan) and tokens
 // longer than MaxWordLen are left whole.
 type decompoundFilter struct{ d Decompounder }
 
@@ -422,14 +536,15 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 
 // newDutchAnalyzer builds the stemmed Dutch chain. d may be nil; table nil
 // disables the overrides (to compare with plain Snowball).
-func newDutchAnalyzer(d Decompounder, table map[string]string) *analysis.DefaultAnalyzer {
+func newDutchAnalyzer(d Decompounder, table map[string]string) analysis.Analyzer {
 	filters := []analysis.TokenFilter{foldFilter{}, stopFilter{stopNL()}}
-	if d != nil {
-		// Names are found on the words as written, before the fold.
-		filters = append([]analysis.TokenFilter{nameFilter{}}, append(filters, decompoundFilter{d})...)
+	if d == nil {
+		filters = append(filters, dutchStemFilter{table})
+		return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
 	}
-	filters = append(filters, dutchStemFilter{table})
-	return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
+	// Names are found on the words as written, before the fold.
+	filters = append(filters, decompoundFilter{d}, dutchStemFilter{table})
+	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}}
 }
 
 // newExactAnalyzer builds the unstemmed chain: folded words, stop words kept

@@ -129,7 +129,7 @@ func (k keywordMarker) Filter(in analysis.TokenStream) analysis.TokenStream {
 }
 
 func TestStemmerHonoursKeyWord(t *testing.T) {
-	a := newDutchAnalyzer(nil, overrides())
+	a := newDutchAnalyzer(nil, overrides()).(*analysis.DefaultAnalyzer)
 	// put the marker right after folding, where a glossary would protect terms
 	a.TokenFilters = append([]analysis.TokenFilter{a.TokenFilters[0], keywordMarker{"sancties": true}}, a.TokenFilters[1:]...)
 	got := terms(a.Analyze([]byte("Sancties en staatsgrepen")))
@@ -336,10 +336,11 @@ func TestKeyMatchesIndex(t *testing.T) {
 	}
 }
 
-// TestNamesNotSplit checks nameFilter: a capitalised word after a title
-// (de heer, minister, het lid) is a person's name, which the compound
-// filter leaves whole, while the same kind of word elsewhere, and the
-// ministry after "minister van", still splits.
+// TestNamesNotSplit checks nameScan: a capitalised word after a title
+// (de heer, minister, het lid) or after initials (C. van Nieuwenhuizen) is
+// a person's name, which the compound filter leaves whole, while the same
+// kind of word elsewhere, and the ministry after "minister van", still
+// splits.
 func TestNamesNotSplit(t *testing.T) {
 	split := testSplitter{
 		"koerhuis": {"koer", "huis"}, "engelshoven": {"engel", "hoven"}, "huurverhogingen": {"huur", "verhogingen"},
@@ -364,6 +365,25 @@ func TestNamesNotSplit(t *testing.T) {
 		{"De minister van Volksgezondheid schreef.", nil, []string{"volk", "gezond"}, nil},
 		{"Het lid Nieuwenhuizen-Wijbenga en Woonbron.", []string{"nieuwenhuiz"}, []string{"won", "bron"}, []string{"nieuw", "huiz"}},
 		{"Koerhuis sprak.", nil, []string{"huis"}, nil}, // no title: as before
+		// After initials, with their full stop (a letter's signatures).
+		{"De Minister van Infrastructuur en Waterstaat,\nC. van Nieuwenhuizen Wijbenga", []string{"nieuwenhuiz"}, nil, []string{"nieuw", "huiz"}},
+		{"A.Th.B. Koerhuis-Nieuwenhuizen", []string{"koerhuis", "nieuwenhuiz"}, nil, []string{"koer", "huis", "nieuw", "huiz"}},
+		{"F.B.J.\nKoerhuis", []string{"koerhuis"}, nil, []string{"koer", "huis"}},
+		// Not initials: a comma after the letter, no space after the stop,
+		// a word that is no initials, a full stop missing.
+		{"bijlage C, Huurverhogingen", nil, []string{"hur", "verhog"}, nil},
+		{"onder a. Koerhuis", nil, []string{"koer", "huis"}, nil},
+		{"zie VVD. Huurverhogingen", nil, []string{"hur", "verhog"}, nil},
+		{"De Minister. Huurverhogingen", nil, []string{"hur", "verhog"}, nil},
+		// One capital letter is an enumeration before a capitalised word,
+		// initials before a particle or other initials, or after a title.
+		{"A. Huurverhogingen\nB. Woonbron", nil, []string{"hur", "verhog", "won", "bron"}, nil},
+		{"R. P. Koerhuis en C. van Koerhuis", []string{"koerhuis"}, nil, []string{"koer", "huis"}},
+		{"dhr. A. Koerhuis, mr. Woonbron", []string{"koerhuis", "woonbron"}, nil, []string{"koer", "huis", "won", "bron"}},
+		// lid is a title after het only: the tweede lid of an article is
+		// followed by the regulation's name.
+		{"artikel 2, tweede lid Huurverhogingen", nil, []string{"hur", "verhog"}, nil},
+		{"U heeft nog een vraag, meneer Koerhuis?", []string{"koerhuis"}, nil, []string{"koer", "huis"}},
 	} {
 		got := terms(tc.text)
 		for _, w := range append(tc.whole, tc.parts...) {

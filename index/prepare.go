@@ -125,6 +125,7 @@ type freqScratch struct {
 func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, nlFreqs bindex.TokenFrequencies, exLen int, exFreqs bindex.TokenFrequencies) {
 	sc.offsets, sc.nl, sc.exact = sc.offsets[:0], sc.nl[:0], sc.exact[:0]
 	seg := segment.NewWordSegmenterDirect(text)
+	names := nameScan{text: text}
 	start := 0
 	for seg.Segment() {
 		b := seg.Bytes()
@@ -136,7 +137,11 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 			if exact {
 				sc.exact = append(sc.exact, token{k.exact, w})
 			}
-			for _, key := range k.keys {
+			keys := k.keys
+			if ix.decompounder != nil && names.word(b, start, end) && len(keys) > 1 {
+				keys = keys[:1] // a name is not split: the word's own key only
+			}
+			for _, key := range keys {
 				sc.nl = append(sc.nl, token{key, w})
 			}
 		}

@@ -99,6 +99,10 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 		"日本語 テキスト 中文 العربية Ελληνικά русский",
 		"rock 'n' roll ’t huis z’n d'r `quoted` ''",
 		"overheden veiligheid gezondheid mogelijkheden studies sancties",
+		// Names (nameScan): after a title, after initials; not after a comma.
+		"De heer Koerhuis (VVD): Trainingsmissie. Mevrouw Van der Koerhuis-Vredesmissie sprak",
+		"De Minister van Justitie en Veiligheid,\nF.B.J. Trainingsmissie \n\nC. van Vredesmissie Koerhuis; bijlage C, Vredesmissie",
+		"dhr. A. Koerhuis; R. P. Trainingsmissie; A. Koerhuis; het lid Koerhuis, tweede lid Trainingsmissie",
 	}
 	for _, tt := range []struct {
 		name string
@@ -106,7 +110,7 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 	}{
 		{"whole words", Options{}},
 		{"test splitter", Options{Decompounder: testSplitter{"trainingsmissie": {"training", "missie"}, "vredesmissie": {"Vredes", "", "vredesmissie", "missie"},
-			"antiterrorismeoperatie": {"antiterrorisme", "operatie"}, "antiterrorisme": {"anti", "terrorisme"}}}},
+			"antiterrorismeoperatie": {"antiterrorisme", "operatie"}, "antiterrorisme": {"anti", "terrorisme"}, "koerhuis": {"koer", "huis"}}}},
 		{"real splitter", Options{Decompounder: splitter()}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
