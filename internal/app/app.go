@@ -440,7 +440,7 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 	if err != nil {
 		return nil, nil, err
 	}
-	meta, err := json.Marshal(d)
+	meta, err := encodeDocument(d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("app: %w", err)
 	}

@@ -359,7 +359,7 @@ func (a *App) parseFile(name string, data []byte, opt ingest.Options, limit int,
 	if err != nil {
 		return &bulkItem{err: err}, nil
 	}
-	meta, err := json.Marshal(d)
+	meta, err := encodeDocument(d)
 	if err != nil {
 		return &bulkItem{err: fmt.Errorf("app: %w", err)}, nil
 	}

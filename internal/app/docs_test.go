@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tolk-nl/tolk/internal/corpus"
 	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/store"
 )
@@ -246,5 +249,52 @@ func TestOpenBuildsMissingSummaries(t *testing.T) {
 	}
 	if diff := cmp.Diff(d.Info(), &got); diff != "" {
 		t.Errorf("stored summary (-want +got):\n%s", diff)
+	}
+}
+
+// TestStoredDocumentParagraphText: a document is stored without its
+// paragraphs' texts, which are the document's text between their offsets
+// (encodeDocument), and read back whole; a record of an older tolk, with
+// the texts, reads the same; offsets outside the text are an error naming
+// the paragraph, not a panic.
+func TestStoredDocumentParagraphText(t *testing.T) {
+	letter, err := fs.ReadFile(corpus.Default(), "kamerbrief-mali-2020.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := ingest.Parse("kamerbrief-mali-2020.txt", letter, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	short, err := encodeDocument(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(short) > len(full)*2/3 {
+		t.Errorf("stored form %d bytes, with the paragraphs' texts %d: not shorter by a third", len(short), len(full))
+	}
+	for _, meta := range [][]byte{short, full} {
+		got, err := decodeDocument(store.DocRecord{ID: d.ID, Meta: meta})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(d, got.Document); diff != "" {
+			t.Errorf("read back (-parsed +stored):\n%s", diff)
+		}
+	}
+	var m map[string]any
+	if err := json.Unmarshal(short, &m); err != nil {
+		t.Fatal(err)
+	}
+	ps := m["Paragraphs"].([]any)
+	ps[2].(map[string]any)["End"] = len(d.Text) + 5
+	bad, _ := json.Marshal(m)
+	_, err = decodeDocument(store.DocRecord{ID: d.ID, Meta: bad})
+	if want := fmt.Sprintf("paragraph %d: offsets", d.Paragraphs[2].N); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("offsets past the text: %v, want an error with %q", err, want)
 	}
 }

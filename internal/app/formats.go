@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 
@@ -54,6 +53,6 @@ func (a *App) Unchanged(name string, data []byte) bool {
 	if info == nil {
 		return false
 	}
-	meta, err := json.Marshal(d)
+	meta, err := encodeDocument(d)
 	return err == nil && version(meta) == info.Version
 }
