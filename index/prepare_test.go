@@ -141,7 +141,8 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 // FuzzPreparedFieldsAsAnalyzers: for any text, Prepare's analysis equals
 // the analyzers'.
 func FuzzPreparedFieldsAsAnalyzers(f *testing.F) {
-	for _, s := range []string{"De trainingsmissie in Mali", "advies- en trainingsactiviteiten", "Keïta’s CAFÉ", "a\u0301b 12,5 x-y"} {
+	for _, s := range []string{"De trainingsmissie in Mali", "advies- en trainingsactiviteiten", "Keïta’s CAFÉ", "a\u0301b 12,5 x-y",
+		"de heer Nieuwenhuizen, C. van Ontwikkelingssamenwerking\nA.Th.B. Vredesmissie"} {
 		f.Add(s)
 	}
 	ix, err := NewMemory(Options{Decompounder: splitter()})
