@@ -42,6 +42,42 @@ func (ix *Index) SimilarKey(ctx context.Context, word string, maxEdits int) (key
 	return ix.similarIn(ctx, fieldText, Key("nl", word), maxEdits)
 }
 
+// FormOf returns the word of the documents, as the exact field holds it
+// (folded), that has the Dutch key key and occurs in the most passages,
+// among the words that begin with the key (as the forms a key comes from
+// mostly do: verkiez → verkiezingen). It lets a key found by SimilarKey be
+// offered as a word. At most formScan words are looked at.
+func (ix *Index) FormOf(ctx context.Context, key string) (form string, ok bool) {
+	if key == "" {
+		return "", false
+	}
+	r, err := ix.reader()
+	if err != nil {
+		return "", false
+	}
+	defer r.Close()
+	d, err := r.FieldDictPrefix(fieldExact, []byte(key))
+	if err != nil {
+		return "", false
+	}
+	defer d.Close()
+	var best uint64
+	n := 0
+	for de, err := d.Next(); de != nil || err != nil; de, err = d.Next() {
+		if err != nil || ctx.Err() != nil || n == formScan {
+			break
+		}
+		n++
+		if de.Count > best && Key("nl", de.Term) == key {
+			form, best = de.Term, de.Count
+		}
+	}
+	return form, form != ""
+}
+
+// formScan bounds FormOf's walk of the exact field's words.
+const formScan = 2000
+
 // similarIn returns the term of field nearest to the folded w within
 // maxEdits, fewer edits first, then more passages.
 func (ix *Index) similarIn(ctx context.Context, field, w string, maxEdits int) (best string, ok bool) {

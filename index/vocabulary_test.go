@@ -93,3 +93,30 @@ func TestNearKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestFormOf: the commonest word with the key, among the words beginning
+// with it; a word beginning with the key but with another key is not one.
+func TestFormOf(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	ps := []Passage{
+		{Doc: "a", Paragraph: 1, Text: "Nieuwe verkiezingen en de verkiezingsdatum."},
+		{Doc: "a", Paragraph: 2, Text: "De verkiezingen, de verkiezingsdatum en de verkiezingsdatum."},
+		{Doc: "b", Paragraph: 1, Text: "Een verkiezing."},
+		{Doc: "b", Paragraph: 2, Text: "Over de verkiezingsdatum."},
+	}
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	key := Key("nl", "verkiezingen")
+	if got, ok := ix.FormOf(ctx, key); !ok || got != "verkiezingen" {
+		t.Errorf("FormOf(%q) = %q, %t; want verkiezingen (2 passages, verkiezing 1)", key, got, ok)
+	}
+	if got, ok := ix.FormOf(ctx, "nergens"); ok {
+		t.Errorf("FormOf(nergens) = %q, want none", got)
+	}
+}

@@ -599,18 +599,30 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 // similarKey returns the stemmed field's key nearest to the key of w
 // (Index.SimilarKey) when no word as written is near enough: a misspelt
 // form the documents lack, though another form is there (stafoficier:
-// stafofficier, the key of the letter's stafofficieren). Only a key that is
-// a word of the word list is offered, so that the suggestion reads as a
-// word (stafofficier), never as a stem (verkiez).
+// stafofficier, the key of the letter's stafofficieren). Only a word of the
+// word list is offered, so that the suggestion reads as a word, never as a
+// stem: the key itself when it is one (stafofficier), else the documents'
+// commonest word with that key (verkiezng: its key verkiezng is near the
+// key verkiez, whose word in the letter is verkiezingen). A word the word
+// list has is no typo: it is not corrected this way.
 func (a *App) similarKey(ctx context.Context, w string, maxEdits int) (string, bool) {
 	if a.words == nil {
 		return "", false
 	}
-	key, ok := a.idx.SimilarKey(ctx, w, maxEdits)
-	if !ok || key == index.Key("nl", w) || !a.listed(key) {
+	if listed, name := a.words.Listed(w); listed || name {
 		return "", false
 	}
-	return key, true
+	key, ok := a.idx.SimilarKey(ctx, w, maxEdits)
+	if !ok || key == index.Key("nl", w) {
+		return "", false
+	}
+	if a.listed(key) {
+		return key, true
+	}
+	if form, ok := a.idx.FormOf(ctx, key); ok && a.listed(form) {
+		return form, true
+	}
+	return "", false
 }
 
 // replaceWord replaces the first occurrence of old in s that is a whole

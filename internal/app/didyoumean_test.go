@@ -24,6 +24,9 @@ func TestDidYouMeanKeepsQuery(t *testing.T) {
 		{"coupplegres", "coupplegers"},
 		// A form the letter lacks (it has stafofficieren): by the key.
 		{"stafoficier", "stafofficier"},
+		// A key that is no word (verkiez): the letter's word with it.
+		{"verkiezng", "verkiezingen"},
+		{"nieuwe Verkiezng", "nieuwe Verkiezingen"},
 	} {
 		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
 		if err != nil {
