@@ -283,10 +283,12 @@ const nameToken analysis.TokenType = 100
 type title uint8
 
 const (
-	notTitle  title = iota
-	wordTitle       // de heer Koerhuis, minister Ollongren: one space before the name
-	abbrTitle       // dhr. A. Walsweer, mr. R.P. Kranenborg: its full stop may come between
-	lidTitle        // het lid Nijboer: only after "het" (tweede lid Drinkwaterbesluit is an article's paragraph)
+	notTitle   title = iota
+	wordTitle        // de heer Koerhuis, minister Ollongren: one space before the name
+	abbrTitle        // dhr. A. Walsweer, mr. R.P. Kranenborg: its full stop may come between
+	lidTitle         // het lid Nijboer: only after "het" (tweede lid Drinkwaterbesluit is an article's paragraph)
+	ledenTitle       // de leden Koerhuis, Kops en Beckerman: only after "de"; a list of names follows
+	listTitle        // de heren Van Dam en Koerhuis: a list of names follows
 )
 
 // nameTitles are the titles, folded.
@@ -294,6 +296,8 @@ var nameTitles = map[string]title{
 	"heer": wordTitle, "meneer": wordTitle, "mijnheer": wordTitle, "mevrouw": wordTitle, "minister": wordTitle, "staatssecretaris": wordTitle,
 	"premier": wordTitle, "president": wordTitle, "collega": wordTitle, "kamerlid": wordTitle,
 	"voorzitter": wordTitle, "burgemeester": wordTitle, "wethouder": wordTitle, "commissaris": wordTitle,
+	"motie": wordTitle, "amendement": wordTitle, // de motie-Koerhuis, het amendement-Van Weyenberg
+	"heren": listTitle, "dames": listTitle, "leden": ledenTitle,
 	"mevr": abbrTitle, "dhr": abbrTitle, "mw": abbrTitle, "mr": abbrTitle, "drs": abbrTitle,
 	"dr": abbrTitle, "ir": abbrTitle, "prof": abbrTitle,
 	"lid": lidTitle,
@@ -323,6 +327,10 @@ var nameParticles = map[string]bool{"van": true, "de": true, "der": true, "den":
 //     and a capitalised word are more often an enumeration (A. Normsalaris,
 //     continent B. Concernvennootschap) than a name.
 //
+// After a plural title the names are a list: "Deze motie is voorgesteld
+// door de leden Koerhuis, Kops en Beckerman", in every motion of the
+// proceedings; a comma and a space, or "en", go on to the next name.
+//
 // Initials and the word after them are separated by their full stop and
 // one space or line break. The name goes on over the capitalised words,
 // name particles and initials that follow, each one character after the
@@ -336,12 +344,13 @@ type nameScan struct {
 	prev, prev2 []byte // the two words before, as written; nil before the text's first
 	prevEnd     int    // the end offset of prev
 	inName      bool   // prev is part of a name
+	list        bool   // the name began after a plural title: ", " and "en" go on to the next
 }
 
 // word reports whether the word w, at text[start:end], is part of a name,
 // given the words before it.
 func (s *nameScan) word(w []byte, start, end int) bool {
-	name := false
+	name, list := false, false
 	if s.prev != nil {
 		gap := start - s.prevEnd
 		afterStop := gap == 2 && s.text[s.prevEnd] == '.' && (s.text[s.prevEnd+1] == ' ' || s.text[s.prevEnd+1] == '\n')
@@ -349,29 +358,37 @@ func (s *nameScan) word(w []byte, start, end int) bool {
 		particle := func() bool { return !upper && len(w) <= 3 && nameParticles[string(w)] }
 		switch {
 		case s.inName && (gap == 1 || afterStop && isInitials(s.prev)) && (upper || particle()):
-			name = true
-		case upper && (gap == 1 || afterStop) && s.titleBefore(afterStop):
-			name = true
-		case afterStop && isInitials(s.prev):
+			name, list = true, s.list
+		case s.inName && s.list && (gap == 1 && string(w) == "en" || gap == 2 && s.text[s.prevEnd] == ',' && s.text[s.prevEnd+1] == ' ' && upper):
+			name, list = true, true
+		case upper && (gap == 1 || afterStop):
+			switch s.titleBefore(afterStop) {
+			case wordTitle, abbrTitle, lidTitle:
+				name = true
+			case ledenTitle, listTitle:
+				name, list = true, true
+			}
+		}
+		if !name && afterStop && isInitials(s.prev) {
 			name = particle() || len(s.prev) > 1 && upper || len(s.prev) == 1 && isInitials(w)
 		}
 	}
-	s.prev2, s.prev, s.prevEnd, s.inName = s.prev, w, end, name
+	s.prev2, s.prev, s.prevEnd, s.inName, s.list = s.prev, w, end, name, list
 	return name
 }
 
-// titleBefore reports whether the previous word is a title that a name may
-// follow, with a full stop between them if afterStop.
-func (s *nameScan) titleBefore(afterStop bool) bool {
-	switch titleOf(s.prev) {
-	case wordTitle:
-		return !afterStop
-	case abbrTitle:
-		return true
-	case lidTitle:
-		return !afterStop && bytes.EqualFold(s.prev2, []byte("het"))
+// titleBefore returns the kind of title the previous word is when a name
+// may follow it (notTitle when none may), with a full stop between them if
+// afterStop.
+func (s *nameScan) titleBefore(afterStop bool) title {
+	t := titleOf(s.prev)
+	switch {
+	case t == notTitle, afterStop && t != abbrTitle:
+		return notTitle
+	case t == lidTitle && !bytes.EqualFold(s.prev2, []byte("het")), t == ledenTitle && !bytes.EqualFold(s.prev2, []byte("de")):
+		return notTitle
 	}
-	return false
+	return t
 }
 
 // isInitials reports whether the word t, as the tokenizer cut it, is a

@@ -384,6 +384,11 @@ func TestNamesNotSplit(t *testing.T) {
 		// followed by the regulation's name.
 		{"artikel 2, tweede lid Huurverhogingen", nil, []string{"hur", "verhog"}, nil},
 		{"U heeft nog een vraag, meneer Koerhuis?", []string{"koerhuis"}, nil, []string{"koer", "huis"}},
+		// A list after a plural title; a motion named after its mover.
+		{"Deze motie is voorgesteld door de leden Koerhuis, Woonbron en Van Nieuwenhuizen. Huurverhogingen",
+			[]string{"koerhuis", "woonbron", "nieuwenhuiz", "hur", "verhog"}, nil, []string{"koer", "huis", "won", "bron", "nieuw", "huiz"}},
+		{"De motie-Koerhuis (29453, nr. 470).", []string{"koerhuis"}, nil, []string{"koer", "huis"}},
+		{"eerste en tweede leden Huurverhogingen; de leden, Woonbron", nil, []string{"hur", "verhog", "won", "bron"}, nil},
 	} {
 		got := terms(tc.text)
 		for _, w := range append(tc.whole, tc.parts...) {

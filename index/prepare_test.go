@@ -103,6 +103,7 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 		"De heer Koerhuis (VVD): Trainingsmissie. Mevrouw Van der Koerhuis-Vredesmissie sprak",
 		"De Minister van Justitie en Veiligheid,\nF.B.J. Trainingsmissie \n\nC. van Vredesmissie Koerhuis; bijlage C, Vredesmissie",
 		"dhr. A. Koerhuis; R. P. Trainingsmissie; A. Koerhuis; het lid Koerhuis, tweede lid Trainingsmissie",
+		"voorgesteld door de leden Koerhuis, Trainingsmissie en Van Vredesmissie. Koerhuis; de motie-Koerhuis; de leden, Koerhuis",
 	}
 	for _, tt := range []struct {
 		name string
