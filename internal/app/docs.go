@@ -171,15 +171,34 @@ func (a *App) readDocument(id string) (*Document, error) {
 // stored twice before (session 19): 78 of the 114 MiB of the 1,423
 // circulars' store were the documents' records, twice their text.
 func encodeDocument(d *ingest.Document) ([]byte, error) {
-	short := *d
-	short.Paragraphs = make([]ingest.Paragraph, len(d.Paragraphs))
+	ps := make([]storedParagraph, len(d.Paragraphs))
 	for i, p := range d.Paragraphs {
 		if 0 <= p.Start && p.Start <= p.End && p.End <= len(d.Text) && d.Text[p.Start:p.End] == p.Text {
 			p.Text = ""
 		}
-		short.Paragraphs[i] = p
+		ps[i] = storedParagraph(p)
 	}
-	return json.Marshal(&short)
+	if d.Paragraphs == nil {
+		ps = nil
+	}
+	return json.Marshal(storedDocument{d, ps})
+}
+
+// storedDocument is a document as encodeDocument stores it: its own
+// Paragraphs hide the document's in the JSON.
+type storedDocument struct {
+	*ingest.Document
+	Paragraphs []storedParagraph
+}
+
+// storedParagraph is an ingest.Paragraph whose empty text is left out.
+type storedParagraph struct {
+	N       int
+	Section string
+	Start   int
+	End     int
+	Text    string `json:",omitempty"`
+	Speaker string `json:",omitempty"`
 }
 
 // decodeDocument turns a stored record into a Document, the paragraphs

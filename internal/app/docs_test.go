@@ -291,6 +291,14 @@ func TestStoredDocumentParagraphText(t *testing.T) {
 		t.Fatal(err)
 	}
 	ps := m["Paragraphs"].([]any)
+	if len(ps) != len(d.Paragraphs) {
+		t.Fatalf("%d paragraphs stored, %d parsed", len(ps), len(d.Paragraphs))
+	}
+	for i, p := range ps {
+		if _, ok := p.(map[string]any)["Text"]; ok {
+			t.Errorf("paragraph %d stored with its text", i+1)
+		}
+	}
 	ps[2].(map[string]any)["End"] = len(d.Text) + 5
 	bad, _ := json.Marshal(m)
 	_, err = decodeDocument(store.DocRecord{ID: d.ID, Meta: bad})

@@ -73,7 +73,7 @@ type Paragraph struct {
 	Section string // heading of the innermost enclosing section as shown; "" before the first heading
 	Start   int
 	End     int
-	Text    string `json:",omitempty"` // == Document.Text[Start:End]
+	Text    string // == Document.Text[Start:End]
 	// Speaker is who said the paragraph: the speaker of a speaking turn
 	// in the Handelingen ("De heer Paternotte (D66)"); "" elsewhere.
 	Speaker string `json:",omitempty"`
