@@ -38,6 +38,23 @@ func TestDidYouMeanKeepsQuery(t *testing.T) {
 	}
 }
 
+// TestDidYouMeanLeavesWords: a word of the word list the letter lacks is
+// no typo, though its key is near a key of the letter (aanbetaling:
+// aanbetal, two edits from aantal; aanbidding: aanbid, two from aanleid);
+// it is not corrected into another word.
+func TestDidYouMeanLeavesWords(t *testing.T) {
+	a := openShipped(t)
+	for _, q := range []string{"aanbetaling", "aanbidding"} {
+		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "nl"})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if res.DidYouMean != "" {
+			t.Errorf("%q: did you mean %q (%d hits), want no suggestion", q, res.DidYouMean, res.Total)
+		}
+	}
+}
+
 func TestReplaceWord(t *testing.T) {
 	for _, tc := range []struct{ s, old, repl, want string }{
 		{"raadpleging raad", "raad", "Raad", "raadpleging Raad"},   // not inside a word
