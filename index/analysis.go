@@ -466,17 +466,10 @@ func titleOf(t []byte) title {
 	return nameTitles[string(buf[:len(t)])]
 }
 
-// capitalisedBytes is capitalised for a word as bytes, without a copy.
+// capitalisedBytes reports whether the word w begins with a capital letter.
 func capitalisedBytes(w []byte) bool {
 	r, _ := utf8.DecodeRune(w)
 	return r != utf8.RuneError && gounicode.ToLower(r) != r
-}
-
-// capitalised reports whether w begins with a capital letter.
-func capitalised(w string) bool {
-	_, n := utf8.DecodeRuneInString(w)
-	first := w[:n]
-	return strings.ToLower(first) != first
 }
 
 // decompoundFilter adds a token for each part of a compound, at the

@@ -177,9 +177,8 @@ func sameTop(want, got goldenQuery) error {
 // ("doc#n"): the version names the document's stored form (a hash of
 // it), which changes with the store's encoding, not what is ranked.
 func unversioned(id string) string {
-	at, hash := strings.IndexByte(id, '@'), strings.LastIndexByte(id, '#')
-	if at < 0 || hash < at {
-		return id
+	if v := versionOf(id); v != "" {
+		return strings.Replace(id, "@"+v+"#", "#", 1)
 	}
-	return id[:at] + id[hash:]
+	return id
 }

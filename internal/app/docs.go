@@ -167,19 +167,19 @@ func (a *App) readDocument(id string) (*Document, error) {
 
 // encodeDocument is the stored form of a parsed document (DocRecord.Meta):
 // its JSON, but a paragraph whose text is the document's text between its
-// offsets, as every paragraph's is, is stored without it. The text was
-// stored twice before (session 19): 78 of the 114 MiB of the 1,423
-// circulars' store were the documents' records, twice their text.
+// offsets, as every paragraph's is, is stored without it. Each record held
+// its text twice before session 19: the store of the 1,423 circulars was
+// 123 MiB, now 86 (scripts/ingesttime.sh, docs/PERFORMANCE.md).
 func encodeDocument(d *ingest.Document) ([]byte, error) {
-	ps := make([]storedParagraph, len(d.Paragraphs))
-	for i, p := range d.Paragraphs {
+	var ps []storedParagraph // nil (null) when the document's are, empty when they are
+	if d.Paragraphs != nil {
+		ps = make([]storedParagraph, 0, len(d.Paragraphs))
+	}
+	for _, p := range d.Paragraphs {
 		if 0 <= p.Start && p.Start <= p.End && p.End <= len(d.Text) && d.Text[p.Start:p.End] == p.Text {
 			p.Text = ""
 		}
-		ps[i] = storedParagraph(p)
-	}
-	if d.Paragraphs == nil {
-		ps = nil
+		ps = append(ps, storedParagraph(p))
 	}
 	return json.Marshal(storedDocument{d, ps})
 }
