@@ -71,10 +71,37 @@ func TermForms(lang, pos, text, plural string) []string {
 // uitspreken → sprak steun uit. The finite forms are the present (stem,
 // stem+t, and the plural, which is the infinitive) and the past (the weak
 // rules' and, for a strong verb or a compound of one, strongVerbs').
-// Words between the verb and its particle other than the term's own
-// (kondigde verkiezingen aan, roept de junta op tot) are not forms: the
-// matcher compares whole word sequences.
+// Words between the verb and the rest (kondigde verkiezingen aan, roept
+// de junta op tot) are SeparatedForms', which the matcher matches apart.
 func mainClauseForms(ws []string) []string {
+	mc, ok := mainClause(ws)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, f := range mc.finite {
+		out = append(out, f+" "+mc.rest)
+	}
+	return out
+}
+
+// clauseForm is a Dutch verb term as a main clause has it: a finite verb
+// form first, then the rest of the term, the verb's particle moved to the
+// end when the verb comes last in the term (steun uitspreken → spreekt
+// steun uit) and after the verb when it comes first (oproepen tot → roept
+// op tot).
+type clauseForm struct {
+	finite   []string // the plural present, stem, stem+t, past, past plural
+	bare     []string // the stem, where it differs from stem+t: a finite verb only with ik, je or as an imperative
+	rest     string
+	verbLast bool // the verb was the term's last word: the rest ends the clause
+	particle bool
+}
+
+// mainClause returns the main-clause form of the Dutch verb term ws, or
+// false when ws has no verb at either end or is a one-word verb without a
+// particle (whose inflected forms are VerbForms').
+func mainClause(ws []string) (clauseForm, bool) {
 	i := -1
 	switch {
 	case VerbForms(ws[len(ws)-1]) != nil:
@@ -82,7 +109,7 @@ func mainClauseForms(ws []string) []string {
 	case VerbForms(ws[0]) != nil:
 		i = 0
 	default:
-		return nil
+		return clauseForm{}, false
 	}
 	w := strings.ToLower(ws[i])
 	particle, verb := "", w
@@ -93,30 +120,76 @@ func mainClauseForms(ws []string) []string {
 		}
 	}
 	if particle == "" && len(ws) == 1 {
-		return nil // the inflected forms of a one-word verb: VerbForms
+		return clauseForm{}, false
 	}
 	regular := verbForms("", verb)
 	finite := append([]string{verb}, regular[:min(4, len(regular))]...) // plural present, stem, stem+t, past, past plural
+	if strings.HasSuffix(finite[1], "t") {
+		finite[2] = finite[1] // zet, not zett
+	}
+	if pr, ok := irregularPresent[verb]; ok {
+		finite[1], finite[2] = pr[0], pr[1]
+	}
 	if strong := strongForms(verb); strong != nil {
 		finite = append(finite[:3], strong[:2]...) // the strong past, not the weak rules'
 	}
-	var out []string
-	for _, f := range dedupe(finite) {
-		v := []string{f}
-		if i == 0 {
-			if particle != "" {
-				v = append(v, particle)
-			}
-			v = append(v, ws[1:]...)
-		} else {
-			v = append(v, ws[:i]...)
-			if particle != "" {
-				v = append(v, particle)
-			}
-		}
-		out = append(out, strings.Join(v, " "))
+	var bare []string
+	if finite[1] != finite[2] {
+		bare = []string{finite[1]}
 	}
-	return out
+	var rest []string
+	if i == 0 {
+		if particle != "" {
+			rest = append(rest, particle)
+		}
+		rest = append(rest, ws[1:]...)
+	} else {
+		rest = append(rest, ws[:i]...)
+		if particle != "" {
+			rest = append(rest, particle)
+		}
+	}
+	return clauseForm{finite: dedupe(finite), bare: bare, rest: strings.Join(rest, " "), verbLast: i == len(ws)-1, particle: particle != ""}, true
+}
+
+// irregularPresent holds the present singular (stem, stem+t) of verbs
+// whose stem the rules get wrong: komen keeps its short vowel.
+var irregularPresent = map[string][2]string{
+	"komen": {"kom", "komt"}, "hebben": {"heb", "heeft"}, "kunnen": {"kan", "kan"},
+	"willen": {"wil", "wil"}, "mogen": {"mag", "mag"},
+}
+
+// SeparatedForm is a Dutch verb term as a main clause puts it apart: a
+// finite verb form first, other words of the clause, then the rest of the
+// term (roept de junta op tot; spreekt zijn steun uit; neemt grote
+// voorzichtigheid in acht). For match.Options.Separated.
+type SeparatedForm struct {
+	Verbs []string // finite forms: roept, roep, roepen, riep, riepen
+	Bare  []string // those of Verbs that are the bare stem (roep): see match.Separated
+	Rest  string   // op tot; steun uit
+	Final bool     // the rest ends the clause (the verb was the term's last word)
+}
+
+// SeparatedForms returns the forms of a Dutch verb term whose finite verb
+// a main clause separates from the rest: terms whose verb comes last
+// (steun uitspreken, het hoofd bieden, doorgang vinden, uitvoeren: voert
+// de missie uit), where the rest then ends the clause, and terms that
+// start with a separable verb (oproepen tot: roept de junta op tot). A
+// term that starts with a verb without a particle has none: its other
+// words follow the verb (zorgen voor: zorgt voor).
+func SeparatedForms(lang, pos, text string) []SeparatedForm {
+	if lang != "nl" || pos != "verb" {
+		return nil
+	}
+	ws := strings.Fields(text)
+	if len(ws) == 0 || len(ws) > 6 {
+		return nil
+	}
+	mc, ok := mainClause(ws)
+	if !ok || !mc.verbLast && !mc.particle {
+		return nil
+	}
+	return []SeparatedForm{{Verbs: mc.finite, Bare: mc.bare, Rest: mc.rest, Final: mc.verbLast}}
 }
 
 // verbWordForms returns the forms of one Dutch infinitive, without the

@@ -79,3 +79,56 @@ func TestMainClauseForms(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparatedForms checks the forms a main clause puts apart: which
+// terms have them, the finite verbs that lead, the rest, whether it ends
+// the clause, and the bare stem.
+func TestSeparatedForms(t *testing.T) {
+	tests := []struct {
+		text  string
+		verbs []string // must be among Verbs
+		not   []string // must not be
+		bare  []string
+		rest  string
+		final bool
+	}{
+		{"oproepen tot", []string{"roept", "roep", "roepen", "riep", "riepen"}, []string{"roepte"}, []string{"roep"}, "op tot", false},
+		{"steun uitspreken", []string{"spreekt", "sprak", "spraken"}, nil, []string{"spreek"}, "steun uit", true},
+		{"het hoofd bieden", []string{"biedt", "bood"}, nil, []string{"bied"}, "het hoofd", true},
+		{"doorgang vinden", []string{"vindt", "vinden", "vond"}, nil, []string{"vind"}, "doorgang", true},
+		{"uitvoeren", []string{"voert", "voerde", "voerden"}, nil, []string{"voer"}, "uit", true},
+		// A stem ending in t is the third person too: not bare; no zett.
+		{"voortzetten", []string{"zet", "zette"}, []string{"zett"}, nil, "voort", true},
+		// komen keeps its short vowel: kom, komt, not koom.
+		{"terugkomen", []string{"kom", "komt", "kwam", "kwamen"}, []string{"koom", "koomt"}, []string{"kom"}, "terug", true},
+	}
+	for _, tt := range tests {
+		fs := SeparatedForms("nl", "verb", tt.text)
+		if len(fs) != 1 {
+			t.Errorf("SeparatedForms(%q) = %+v, want one", tt.text, fs)
+			continue
+		}
+		f := fs[0]
+		for _, v := range tt.verbs {
+			if !slices.Contains(f.Verbs, v) {
+				t.Errorf("%q: verbs %q lack %q", tt.text, f.Verbs, v)
+			}
+		}
+		for _, v := range tt.not {
+			if slices.Contains(f.Verbs, v) {
+				t.Errorf("%q: verbs %q hold %q", tt.text, f.Verbs, v)
+			}
+		}
+		if !slices.Equal(f.Bare, tt.bare) || f.Rest != tt.rest || f.Final != tt.final {
+			t.Errorf("%q: bare %q rest %q final %v, want %q %q %v", tt.text, f.Bare, f.Rest, f.Final, tt.bare, tt.rest, tt.final)
+		}
+	}
+	// None for: a verb without a particle that starts its term (its
+	// other words follow it), a one-word verb without a particle, a
+	// noun, another language or part of speech.
+	for _, c := range [][3]string{{"nl", "verb", "zorgen voor"}, {"nl", "verb", "veroordelen"}, {"nl", "noun", "rechtsorde"}, {"en", "verb", "call for"}, {"nl", "noun", "uitvoeren"}} {
+		if fs := SeparatedForms(c[0], c[1], c[2]); fs != nil {
+			t.Errorf("SeparatedForms(%q) = %+v, want none", c, fs)
+		}
+	}
+}

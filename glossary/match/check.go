@@ -106,7 +106,15 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 			nlTerm[e.concept] = t.Text
 			order = append(order, e.concept)
 		}
+		if h.verb > 0 {
+			// A separated form: its verb first (roept … op tot).
+			v := ns.toks[h.verb-1]
+			nlSpans[e.concept] = append(nlSpans[e.concept], Span{v.start, v.end, nl[v.start:v.end], t.Text, t.Status})
+		}
 		nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.start, h.end, nl[h.start:h.end], t.Text, t.Status})
+	}
+	for _, sp := range nlSpans {
+		slices.SortFunc(sp, func(a, b Span) int { return a.Start - b.Start })
 	}
 	ns.release()
 	if len(order) == 0 {

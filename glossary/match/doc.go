@@ -54,6 +54,27 @@
 // acronym and matches acronym terms only: the Dutch adverb er in a
 // dictionary must not claim the Europese Raad's ER.
 //
+// # Separated forms
+//
+// A Dutch main clause puts a verb term's finite verb second and the rest
+// of the term at the clause's end: oproepen tot becomes "roept de junta
+// op tot", steun uitspreken "spreekt zijn steun uit". Options.Separated
+// gives such forms (index.SeparatedForms: the finite verbs, the rest, and
+// whether the rest ends its clause). A separated match needs the verb as
+// written (folded), then 1 to maxSeparation words of the same clause (no
+// punctuation, no paragraph break, no word that opens another clause:
+// dat, die, omdat …; a hyphenated word counts once), then the rest. A
+// verb form after an article, a preposition or te is no finite verb (bij
+// het stellen); a bare stem (roep, and wel, met, was, which are stems
+// too) only beside ik, je or jij or opening a clause. A rest that ends
+// the clause must be followed by punctuation, the text's end, a
+// preposition or a conjunction (not: voert troepen uit Mali af), and a
+// particle that a pronoun before it strands (daar hecht ik aan) does not
+// count. The annotation holds the rest; its Verb the verb, which no other
+// annotation overlaps (a separated match whose verb another match covers
+// is dropped). Spread turns the verb into an annotation of its own for a
+// view that marks stretches of text.
+//
 // A word broken across a line with a hyphen (veroor-\ndeeld) is also tried
 // as the joined word (veroordeeld) when the next line starts in lower case.
 //

@@ -40,9 +40,81 @@ type FormsFunc func(t glossary.Term) []string
 // depend on its arguments only: the Matcher remembers its results (for
 // term words from NewMatcher on, for text words across calls).
 type Options struct {
-	Key   KeyFunc
-	Split SplitFunc
-	Forms FormsFunc
+	Key       KeyFunc
+	Split     SplitFunc
+	Forms     FormsFunc
+	Separated SeparatedFunc
+}
+
+// Separated is a form of a term whose words a main clause puts apart: the
+// finite verb comes first and the rest of the term later in the clause,
+// with other words between (roept de junta op tot, spreekt zijn steun
+// uit, neemt grote voorzichtigheid in acht, biedt de crisis het hoofd).
+type Separated struct {
+	Verbs []string // the finite forms that may lead, compared as written (folded): roept, roep, roepen, riep, riepen
+	// Bare are those of Verbs that are finite only beside a first or
+	// second person pronoun (ik roep, roep je) or at a clause's start
+	// (the imperative); elsewhere they are more often other words (wel,
+	// met, was are the stems of wellen, meten, wassen).
+	Bare []string
+	Rest string // the term's other words, as they follow the gap: op tot; steun uit
+	// Final: Rest ends its clause, as a separable verb's particle does:
+	// it is followed by punctuation, the end of the text, or a word that
+	// may follow a clause's last word (a preposition, a conjunction; see
+	// clauseNext). Without it (op tot) anything may follow.
+	Final bool
+}
+
+// SeparatedFunc returns the separated forms of a term, or nil. It must
+// depend on its argument only.
+type SeparatedFunc func(t glossary.Term) []Separated
+
+// maxSeparation is the most words a separated form's verb and rest may
+// have between them: the clause's subject, object and adverbs (de
+// junta; zijn steun aan de missie; de ontvanger de invordering in het
+// algemeen is 7). At least one word stands between them: the
+// contiguous form (roept op tot) is an ordinary form.
+const maxSeparation = 8
+
+// clauseStart are words that begin another clause (a subordinate or
+// relative one), by language: a separated form's gap does not run into
+// one, since the verb's rest belongs to the verb's own clause.
+var clauseStart = map[string][]string{
+	"nl": {"dat", "die", "omdat", "doordat", "zodat", "terwijl", "wanneer", "indien", "nadat", "voordat", "totdat", "zodra", "hoewel", "waardoor", "waarbij", "waarmee", "waarin", "waarop", "waarvan", "welke", "wat"},
+}
+
+// persons are the pronouns beside which a bare verb stem is finite
+// (Separated.Bare), by language.
+var persons = map[string][]string{
+	"nl": {"ik", "je", "jij"},
+}
+
+// rWords are the pronouns a preposition is stranded from (daar … op,
+// er … aan), by language, and strandable the prepositions that can be.
+// A separable verb's particle that is such a preposition, with such a
+// pronoun before it in the clause and no other strandable word in
+// between, is more likely the pronoun's preposition (daar hecht ik aan,
+// hebben wij daar geen invloed op) than the verb's particle.
+var (
+	rWords     = map[string][]string{"nl": {"er", "daar", "hier", "waar"}}
+	strandable = map[string][]string{"nl": {"aan", "achter", "af", "bij", "door", "in", "mee", "na", "naar", "om", "onder", "op", "over", "tegen", "toe", "uit", "van", "voor"}}
+)
+
+// notFinite are words after which a verb form is not a finite verb, by
+// language: an article or preposition makes it a noun (bij het stellen
+// van zekerheid, tot slot), te an infinitive.
+var notFinite = map[string][]string{
+	"nl": {"de", "het", "een", "te", "aan", "bij", "door", "in", "met", "na", "naar", "om", "onder", "op", "over", "per", "sinds", "tegen", "tijdens", "tot", "uit", "van", "vanaf", "vanwege", "via", "voor", "zonder"},
+}
+
+// clauseNext are words that may follow a clause's last word (a
+// separable verb's particle: stelt de verkiezingen uit tot nader order),
+// by language: prepositions and conjunctions. After a Final rest any
+// other word means the rest's last word was not the clause's end but,
+// say, a preposition (neemt de brief uit de kast).
+var clauseNext = map[string][]string{
+	"nl": {"aan", "achter", "bij", "binnen", "buiten", "door", "in", "met", "na", "naar", "naast", "om", "onder", "op", "over", "per", "sinds", "tegen", "tijdens", "tot", "uit", "van", "vanaf", "vanwege", "via", "voor", "zonder",
+		"en", "of", "maar", "want", "omdat", "dat", "zodat", "doordat", "terwijl", "nadat", "voordat", "totdat", "als", "wanneer", "indien", "zodra", "alsmede", "alsook"},
 }
 
 // Via values: how an annotation matched; see the package documentation.
@@ -78,6 +150,17 @@ type Annotation struct {
 	Equivalents []glossary.Term // the concept's terms in the other languages, preferred first; shared with the Matcher: read only
 	Status      glossary.Status // status of the matched term
 	Via         string          // exact, fold, stem, acronym, hyphen or compound
+	// Verb is, for a separated form (Options.Separated: roept de junta
+	// op tot), the finite verb that leads it, apart from Start:End, which
+	// holds the term's other words (op tot); nil for every other match.
+	// It overlaps no other annotation.
+	Verb *Piece
+}
+
+// Piece is a stretch of a text: byte offsets, text[Start:End] == Text.
+type Piece struct {
+	Start, End int
+	Text       string
 }
 
 // termWord is one word of a term, prepared for comparison.
@@ -87,7 +170,8 @@ type termWord struct {
 	keyID int32 // the key's number in Matcher.keyIDs
 	acro  bool  // compared case-sensitively as a whole word
 	gap   string
-	gapK  int // separator before this word (unused for the first)
+	gapK  int  // separator before this word (unused for the first)
+	apart bool // words of the same clause may stand before this word (a separated form's second word)
 }
 
 // bucket holds what may start at a word with a given key: the one-word
@@ -96,6 +180,7 @@ type termWord struct {
 type bucket struct {
 	single []singleWord
 	pairs  bool
+	apart  bool // separated forms lead with this key (Matcher.apart)
 }
 
 // singleWord is a one-word, non-acronym term in a bucket, with what
@@ -114,6 +199,8 @@ type entry struct {
 	term    int32
 	lang    int
 	form    bool // words are a form of the term (Options.Forms), not the term
+	final   bool // a separated form whose rest ends its clause (Separated.Final)
+	bare    bool // a separated form led by a bare stem (Separated.Bare)
 	words   []termWord
 }
 
@@ -135,6 +222,7 @@ type Matcher struct {
 	vocabKs  []int32              // per vocab word, per language: the word's key number or noKey
 	index    [][]bucket           // per language, by key number: what a term's first word may start
 	pairs    []map[uint64][]int32 // per language: key numbers of a longer term's first two words → entries
+	apart    []map[int32][]int32  // per language: key number of a separated form's verb → entries
 	acro     map[string][]int32   // first word (acronym, as written) → entries
 	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
 	byID     map[string]int32     // concept id → position
@@ -196,8 +284,10 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 	m.cache = make([]*keyCache, len(m.langs))
 	m.pairs = make([]map[uint64][]int32, len(m.langs))
 	m.single = make([]map[string][]int32, len(m.langs))
+	m.apart = make([]map[int32][]int32, len(m.langs))
 	for i := range m.index {
 		m.pairs[i] = map[uint64][]int32{}
+		m.apart[i] = map[int32][]int32{}
 		m.cache[i] = &keyCache{}
 		m.single[i] = map[string][]int32{}
 	}
@@ -225,14 +315,21 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 			}
 			ann := Annotation{Concept: c.ID, Lang: t.Lang, Term: t.Text, Equivalents: equivalents(c, t.Lang), Status: t.Status}
 			toks = m.addEntry(ci, ti, li, t.Text, t.Type, false, ann, keyOf, toks)
-			if m.opt.Forms == nil {
+			if m.opt.Forms != nil {
+				seen := map[string]bool{glossary.Fold(t.Text): true}
+				for _, f := range m.opt.Forms(t) {
+					if ff := glossary.Fold(f); !seen[ff] && !tooLong(f) {
+						seen[ff] = true
+						toks = m.addEntry(ci, ti, li, f, t.Type, true, ann, keyOf, toks)
+					}
+				}
+			}
+			if m.opt.Separated == nil {
 				continue
 			}
-			seen := map[string]bool{glossary.Fold(t.Text): true}
-			for _, f := range m.opt.Forms(t) {
-				if ff := glossary.Fold(f); !seen[ff] && !tooLong(f) {
-					seen[ff] = true
-					toks = m.addEntry(ci, ti, li, f, t.Type, true, ann, keyOf, toks)
+			for _, sf := range m.opt.Separated(t) {
+				for _, v := range sf.Verbs {
+					toks = m.addSeparated(ci, ti, li, v, slices.Contains(sf.Bare, v), sf, ann, keyOf, toks)
 				}
 			}
 		}
@@ -291,6 +388,40 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	// the word.
 	p := pairKey(id, words[1].keyID)
 	m.pairs[li][p] = append(m.pairs[li][p], n)
+	return toks
+}
+
+// addSeparated adds the separated form of term ti of concept ci that
+// verb leads. It returns toks for reuse.
+func (m *Matcher) addSeparated(ci, ti, li int, verb string, bare bool, sf Separated, ann Annotation, keyOf func(int, string) string, toks []token) []token {
+	text := verb + " " + sf.Rest
+	if tooLong(text) {
+		return toks
+	}
+	toks = tokenize(text, toks)
+	if len(toks) < 2 || toks[0].end != len(verb) {
+		return toks // the verb is one word, the rest at least one
+	}
+	words := make([]termWord, len(toks))
+	for k, tk := range toks {
+		w := text[tk.start:tk.end]
+		f := glossary.Fold(w)
+		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f))}
+		if k > 0 {
+			words[k].gap = text[toks[k-1].end:tk.start]
+			words[k].gapK = gapKind(words[k].gap)
+		}
+	}
+	words[1].apart = true
+	n := int32(len(m.entries))
+	m.entries = append(m.entries, entry{concept: int32(ci), term: int32(ti), lang: li, form: true, final: sf.Final, bare: bare, words: words})
+	m.anns = append(m.anns, ann)
+	id := words[0].keyID
+	if int(id) >= len(m.index[li]) {
+		m.index[li] = slices.Grow(m.index[li], int(id)+1-len(m.index[li]))[:id+1]
+	}
+	m.index[li][id].apart = true
+	m.apart[li][id] = append(m.apart[li][id], n)
 	return toks
 }
 
@@ -385,6 +516,7 @@ type hit struct {
 	start, end       int // byte range
 	entry            int32
 	level            uint8
+	verb             int // a separated form's verb: its token + 1; 0 for every other hit
 }
 
 // scan is the state of one Annotate or Check call. Word information is
@@ -427,6 +559,7 @@ type scratch struct {
 	keys   []int32          // key numbers of infos, len(m.langs) per word
 	byTok  []int32          // info of each token
 	hitBuf []hit
+	apart  []hit // separated forms found, added to the hits at their rests' places
 }
 
 // maxScratchWords bounds the buffers kept for reuse: a scan of a larger
@@ -442,7 +575,7 @@ func (s *scan) release() {
 	// Drop the references into the text, which the pool must not pin.
 	clear(s.cache)
 	clear(s.infos)
-	sc := &scratch{toks: s.toks[:0], cache: s.cache, infos: s.infos[:0], keys: s.keys[:0], byTok: s.byTok[:0], hitBuf: s.hitBuf[:0]}
+	sc := &scratch{toks: s.toks[:0], cache: s.cache, infos: s.infos[:0], keys: s.keys[:0], byTok: s.byTok[:0], hitBuf: s.hitBuf[:0], apart: s.apart[:0]}
 	s.scratch = scratch{}
 	s.m.scratch.Put(sc)
 }
@@ -562,8 +695,15 @@ func (s *scan) matchEntry(e *entry, i int, first string, fi int32, next int) (in
 	if !ok {
 		return 0, 0, false
 	}
-	j := next
-	for k := 1; k < len(e.words); k++ {
+	end, lv, ok := s.matchFrom(e, 1, next)
+	return end, max(level, lv), ok
+}
+
+// matchFrom matches e's words from the k0-th on at token j onwards,
+// contiguously. It returns the exclusive end token and the loosest level.
+func (s *scan) matchFrom(e *entry, k0, j int) (int, uint8, bool) {
+	level := levelExact
+	for k := k0; k < len(e.words); k++ {
 		if j >= len(s.toks) {
 			return 0, 0, false
 		}
@@ -653,8 +793,104 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 				out = s.consider(s.m.pairs[li][pairKey(k, k2)], i, first, fi, next, all, n0, out)
 			}
 		}
+		if b.apart && next == i+1 {
+			s.separated(s.m.apart[li][k], i, first, fi)
+		}
 	}
 	return out
+}
+
+// separated matches the separated forms ids whose verb may stand at token
+// i, and adds their hits to s.apart: each form at the nearest place its
+// rest follows, 1 to maxSeparation words of the same clause after the
+// verb.
+func (s *scan) separated(ids []int32, i int, first string, fi int32) {
+	for _, id := range ids {
+		e := &s.m.entries[id]
+		if !s.langs[e.lang] {
+			continue
+		}
+		// The verb as written: its key would take in other words
+		// (haaks, heel).
+		level, ok := s.compare(&e.words[0], first, fi, e.lang, s.toks[i].flags)
+		if !ok || level > levelFold || s.hyphenJoined(i-1) || s.hyphenJoined(i) || i > 0 && s.sameClause(i-1) && s.isWordOf(notFinite, e.lang, i-1) {
+			continue
+		}
+		if e.bare && !s.clauseStarts(i) && !(s.sameClause(i-1) && s.isWordOf(persons, e.lang, i-1)) && !(i+1 < len(s.toks) && s.sameClause(i) && s.isWordOf(persons, e.lang, i+1)) {
+			continue
+		}
+		words := 0
+		for j := i + 2; j < len(s.toks); j++ {
+			// Token j-1 joins the gap: it and the separators around it
+			// must belong to the verb's clause. The parts of a
+			// hyphenated word count as one word.
+			if s.toks[j-2].next != gapHyphen {
+				words++
+			}
+			if words > maxSeparation || !s.sameClause(j-2) || !s.sameClause(j-1) || s.isWordOf(clauseStart, e.lang, j-1) {
+				break
+			}
+			end, lv, ok := s.matchFrom(e, 1, j)
+			if !ok {
+				continue
+			}
+			if e.final && (!s.clauseEnds(e.lang, end) || s.stranded(e.lang, i, end-1)) {
+				break // the rest's words, but not its place: no later copy of them either
+			}
+			s.apart = append(s.apart, hit{startTok: j, endTok: end, start: s.toks[j].start, end: s.toks[end-1].end, entry: id, level: max(level, lv, levelForm), verb: i + 1})
+			break
+		}
+	}
+}
+
+// clauseStarts reports whether token k starts a clause: the text's first
+// word, or punctuation before it.
+func (s *scan) clauseStarts(k int) bool { return k == 0 || !s.sameClause(k-1) }
+
+// stranded reports whether the particle at token p, the last of a
+// separated form whose verb is at token v, is more likely a preposition
+// stranded from an R-pronoun (rWords) just before the verb or between:
+// the particle is strandable and no other strandable word stands between
+// the pronoun and it.
+func (s *scan) stranded(lang, v, p int) bool {
+	if !s.isWordOf(strandable, lang, p) {
+		return false
+	}
+	r := -1
+	if v > 0 && s.sameClause(v-1) && s.isWordOf(rWords, lang, v-1) {
+		r = v - 1
+	}
+	for k := v + 1; k < p; k++ {
+		switch {
+		case s.isWordOf(rWords, lang, k):
+			r = k
+		case r >= 0 && s.isWordOf(strandable, lang, k):
+			return false // the pronoun's own preposition: daar kom ik op terug
+		}
+	}
+	return r >= 0
+}
+
+// sameClause reports whether the separator after token k keeps the next
+// word in the same clause: white space within a paragraph or a hyphen.
+func (s *scan) sameClause(k int) bool {
+	if s.toks[k].next == gapOther {
+		return false
+	}
+	g := s.text[s.toks[k].end:s.toks[k+1].start]
+	return strings.Count(g, "\n") < 2
+}
+
+// isWordOf reports whether token k is one of the words of list in lang,
+// in any case but as an acronym (OM is no om).
+func (s *scan) isWordOf(list map[string][]string, lang int, k int) bool {
+	return s.toks[k].flags&shortCaps == 0 && slices.Contains(list[s.m.langs[lang]], s.infos[s.byTok[k]].fold)
+}
+
+// clauseEnds reports whether a clause may end before token end: it is the
+// text's end, punctuation comes first, or the word is one of clauseNext.
+func (s *scan) clauseEnds(lang, end int) bool {
+	return end >= len(s.toks) || !s.sameClause(end-1) || s.isWordOf(clauseNext, lang, end)
 }
 
 // consider matches the entries ids at token i and keeps the hits.
@@ -741,8 +977,15 @@ func (s *scan) hits(all bool) []hit {
 	if cap(out) < n {
 		out = make([]hit, 0, n)
 	}
+	s.apart = s.apart[:0]
 	for i := range s.toks {
 		out = s.hitsAt(i, all, out)
+	}
+	if len(s.apart) > 0 {
+		// A separated form's hit stands where its rest starts, after
+		// hits that started at the tokens between.
+		out = append(out, s.apart...)
+		slices.SortStableFunc(out, func(a, b hit) int { return a.startTok - b.startTok })
 	}
 	s.hitBuf = out
 	return out
@@ -786,6 +1029,50 @@ func resolve(hs []hit) []hit {
 		out = append(out, kept...)
 		i = j
 	}
+	return dropCovered(out)
+}
+
+// dropCovered removes the separated forms' hits whose verb another kept
+// hit covers, or another separated form's verb (the first keeps it), so
+// that no annotation overlaps another's verb. hs is resolved.
+func dropCovered(hs []hit) []hit {
+	var drop []bool
+	var verbs map[int]bool
+	for i, h := range hs {
+		if h.verb == 0 {
+			continue
+		}
+		v := h.verb - 1
+		_, covered := slices.BinarySearchFunc(hs, v, func(k hit, v int) int {
+			switch {
+			case k.endTok <= v:
+				return -1
+			case k.startTok > v:
+				return 1
+			}
+			return 0
+		})
+		if covered || verbs[v] {
+			if drop == nil {
+				drop = make([]bool, len(hs))
+			}
+			drop[i] = true
+			continue
+		}
+		if verbs == nil {
+			verbs = map[int]bool{}
+		}
+		verbs[v] = true
+	}
+	if drop == nil {
+		return hs
+	}
+	out := hs[:0]
+	for i, h := range hs {
+		if !drop[i] {
+			out = append(out, h)
+		}
+	}
 	return out
 }
 
@@ -822,7 +1109,40 @@ func (m *Matcher) Annotate(text, lang string) []Annotation {
 		a := &out[i]
 		*a = m.anns[h.entry]
 		a.Start, a.End, a.Text, a.Via = h.start, h.end, text[h.start:h.end], viaNames[lv]
+		if h.verb > 0 {
+			t := s.toks[h.verb-1]
+			a.Verb = &Piece{t.start, t.end, text[t.start:t.end]}
+		}
 	}
 	s.release()
+	return out
+}
+
+// Spread returns as with the verb of each separated annotation (Verb) as
+// an annotation of its own, for a view that marks stretches of text (the
+// reader underlines "roept" and "op tot" in roept de junta op tot): a
+// copy of the annotation with the verb's offsets and text and no Verb.
+// The result is sorted by Start and never overlaps when as came from
+// Annotate; as is returned unchanged when it has no separated annotation.
+func Spread(as []Annotation) []Annotation {
+	n := 0
+	for i := range as {
+		if as[i].Verb != nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return as
+	}
+	out := make([]Annotation, 0, len(as)+n)
+	for _, a := range as {
+		if v := a.Verb; v != nil {
+			p := a
+			p.Start, p.End, p.Text, p.Verb = v.Start, v.End, v.Text, nil
+			out = append(out, p)
+		}
+		out = append(out, a)
+	}
+	slices.SortStableFunc(out, func(a, b Annotation) int { return a.Start - b.Start })
 	return out
 }

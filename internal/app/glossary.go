@@ -168,7 +168,7 @@ func (a *App) rebuildMatcher() {
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split, Forms: termForms}))
+	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated}))
 	a.gl.built = gen
 }
 
@@ -176,6 +176,20 @@ func (a *App) rebuildMatcher() {
 // that index.TermKey does not conflate with it (veroordeelde, op te
 // schorten, militaire).
 func termForms(t glossary.Term) []string { return index.TermForms(t.Lang, t.POS, t.Text, t.Plural) }
+
+// termSeparated gives the matcher a Dutch verb term's forms whose finite
+// verb a main clause puts apart from the rest (roept de junta op tot).
+func termSeparated(t glossary.Term) []match.Separated {
+	fs := index.SeparatedForms(t.Lang, t.POS, t.Text)
+	if len(fs) == 0 {
+		return nil
+	}
+	out := make([]match.Separated, len(fs))
+	for i, f := range fs {
+		out[i] = match.Separated{Verbs: f.Verbs, Bare: f.Bare, Rest: f.Rest, Final: f.Final}
+	}
+	return out
+}
 
 // In memory mode (no store) the App itself does what the store does for a
 // data directory: ids for new concepts, creation and modification times,

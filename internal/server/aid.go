@@ -63,6 +63,14 @@ type annotationJSON struct {
 	Equivalents []glossary.Term `json:"equivalents"`
 	Status      glossary.Status `json:"status"`
 	Via         string          `json:"via"`
+	Verb        *pieceJSON      `json:"verb,omitempty"`
+}
+
+// pieceJSON is a separated annotation's verb (match.Annotation.Verb).
+type pieceJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 func annotationsJSON(as []match.Annotation) []annotationJSON {
@@ -72,7 +80,10 @@ func annotationsJSON(as []match.Annotation) []annotationJSON {
 		if eq == nil {
 			eq = []glossary.Term{}
 		}
-		out[i] = annotationJSON{a.Start, a.End, a.Text, a.Concept, a.Lang, a.Term, eq, a.Status, a.Via}
+		out[i] = annotationJSON{a.Start, a.End, a.Text, a.Concept, a.Lang, a.Term, eq, a.Status, a.Via, nil}
+		if v := a.Verb; v != nil {
+			out[i].Verb = &pieceJSON{v.Start, v.End, v.Text}
+		}
 	}
 	return out
 }

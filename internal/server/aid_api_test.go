@@ -44,6 +44,11 @@ type annotation struct {
 	Equivalents []glossary.Term `json:"equivalents"`
 	Status      string          `json:"status"`
 	Via         string          `json:"via"`
+	Verb        *struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+	} `json:"verb"`
 }
 
 type annotateResp struct {
@@ -101,6 +106,29 @@ func covered(as []annotation, start, end int, concept string) (annotation, bool)
 		}
 	}
 	return annotation{}, false
+}
+
+// TestAnnotateSeparatedVerb checks the API's verb of a term whose words a
+// main clause puts apart: bytes into the text, before the annotation, and
+// absent elsewhere.
+func TestAnnotateSeparatedVerb(t *testing.T) {
+	ts := newTestServer(t, nil)
+	text := "De Secretaris-Generaal riep al eerder op tot vrijlating."
+	r := annotate(t, ts, "/api/v1/annotate?lang=nl", "text/plain", []byte(text))
+	checkOffsets(t, text, r.Annotations)
+	n := 0
+	for _, a := range r.Annotations {
+		if a.Verb == nil {
+			continue
+		}
+		n++
+		if a.Concept != "oproepen-tot" || a.Text != "op tot" || a.Verb.Text != "riep" || text[a.Verb.Start:a.Verb.End] != "riep" || a.Verb.End >= a.Start {
+			t.Errorf("annotation %+v, verb %+v", a, *a.Verb)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d annotations with a verb, want 1: %+v", n, r.Annotations)
+	}
 }
 
 func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -456,7 +456,7 @@ func TestOpenAPIEveryOperation(t *testing.T) {
 	concept := mustJSON(t, newConcept())
 	imported := mustJSON(t, []glossary.Concept{newConcept()})
 	checkBody := mustJSON(t, map[string]string{"nl": "De staatsgreep en de coupplegers.", "en": "The putsch and the coup plotters."})
-	annotateBody := mustJSON(t, map[string]string{"text": "De staatsgreep in Mali.", "lang": "nl"})
+	annotateBody := mustJSON(t, map[string]string{"text": "De staatsgreep in Mali. De VN riep de junta op tot terughoudendheid.", "lang": "nl"}) // a separated verb: "verb"
 	steps := []struct {
 		op         string // the operation, as the description names it
 		ts         *httptest.Server

@@ -281,6 +281,7 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 	if err != nil {
 		return err
 	}
+	anns = match.Spread(anns) // a separated verb underlined too: roept … op tot
 	sort.SliceStable(anns, func(i, j int) bool { return anns[i].Start < anns[j].Start })
 	uses, err := u.app.DocumentTerms(d.ID)
 	if err != nil {
@@ -385,7 +386,7 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 	anns := u.app.Annotate(v.Text, "nl")
 	sort.SliceStable(anns, func(i, j int) bool { return anns[i].Start < anns[j].Start })
 	an := u.annotator(p)
-	v.Segs = an.segs(v.Text, 0, len(v.Text), anns)
+	v.Segs = an.segs(v.Text, 0, len(v.Text), match.Spread(anns))
 	byID := map[string]int{}
 	for _, a := range anns {
 		i, ok := byID[a.Concept]

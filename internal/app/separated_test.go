@@ -1,0 +1,48 @@
+package app
+
+import (
+	"testing"
+)
+
+// TestAnnotateSeparatedVerbs checks with the shipped glossary and the
+// real verb forms that a verb term whose words a main clause puts apart
+// is annotated with its verb (the Mali letter's own three, and others of
+// the glossary), and that look-alikes are not.
+func TestAnnotateSeparatedVerbs(t *testing.T) {
+	a := openShipped(t)
+	for _, c := range []struct{ text, concept, verb, rest string }{
+		{"De Secretaris-Generaal van de Verenigde Naties riep al eerder op tot vrijlating van de politieke gevangenen.", "oproepen-tot", "riep", "op tot"},
+		{"Enkele operationele activiteiten vinden in aangepaste vorm wel doorgang.", "doorgang-vinden", "vinden", "doorgang"},
+		{"Het kabinet zet deze inspanningen in Mali voort, ook om verdere instabiliteit te voorkomen.", "voortzetten", "zet", "voort"},
+		{"Nederland spreekt zijn steun uit voor de transitie.", "steun-uitspreken", "spreekt", "steun uit"},
+		{"Reizigers nemen in de regio grote voorzichtigheid in acht.", "voorzichtigheid-in-acht-nemen", "nemen", "voorzichtigheid in acht"},
+		{"De regering biedt de crisis het hoofd.", "het-hoofd-bieden", "biedt", "het hoofd"},
+		{"De junta stelde de verkiezingen uit tot nader order.", "uitstellen", "stelde", "uit"},
+		{"Het kabinet kondigde op 20 augustus nieuwe maatregelen aan.", "aankondigen", "kondigde", "aan"},
+	} {
+		found := false
+		for _, an := range a.Annotate(c.text, "nl") {
+			if an.Concept != c.concept {
+				continue
+			}
+			found = true
+			if an.Verb == nil || an.Verb.Text != c.verb || an.Text != c.rest {
+				t.Errorf("%q: %s annotated as %q, verb %+v; want %q … %q", c.text, c.concept, an.Text, an.Verb, c.verb, c.rest)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not annotated", c.text, c.concept)
+		}
+	}
+	for _, c := range []struct{ text, concept string }{
+		{"Frankrijk voert troepen uit Mali af.", "uitvoeren"},                               // uit is a preposition here
+		{"Bij het stellen van zekerheid gaat de voorkeur uit naar een borg.", "uitstellen"}, // het stellen is a noun
+		{"De minister stelt voor dat de Kamer de missie uit", "uitstellen"},                 // another clause begins
+	} {
+		for _, an := range a.Annotate(c.text, "nl") {
+			if an.Concept == c.concept {
+				t.Errorf("%q: %s annotated as %q, verb %+v", c.text, c.concept, an.Text, an.Verb)
+			}
+		}
+	}
+}
