@@ -18,13 +18,25 @@ func FuzzAnnotate(f *testing.F) {
 		"Intelligence, Surveillance and Reconnaissance (ISR)",
 		"Keïta Keïta Ke\u0308ita ĳ \xff\xfe uw\r\nKamer",
 		"-- ‐ ’s 's NGO’s",
+		"De EU roept de junta op tot steun. Ik voer het uit. Daar hecht ik aan; voert troepen uit Mali af.",
+		"Nederland spreekt zijn steun uit voor de junta, roept op tot en voert\n\nuit",
 	} {
 		f.Add(s, "nl")
 		f.Add(s, "")
 	}
 	m := NewMatcher(testConcepts(), Options{Key: crudeKey, Split: splitTest})
+	sep := separatedMatcher()
 	f.Fuzz(func(t *testing.T, text, lang string) {
 		checkAnnotations(t, text, m.Annotate(text, lang))
+		// Separated forms: each verb before its rest, and with the verbs
+		// spread out still sorted, in place and without overlap.
+		as := sep.Annotate(text, lang)
+		for _, a := range as {
+			if a.Verb != nil && (a.Verb.End > a.Start || a.Verb.Start >= a.Verb.End || text[a.Verb.Start:a.Verb.End] != a.Verb.Text) {
+				t.Fatalf("verb %+v of %+v", *a.Verb, a)
+			}
+		}
+		checkAnnotations(t, text, Spread(as))
 		for _, c := range m.Candidates(text, 10) {
 			if c.Count < 1 || c.Text == "" {
 				t.Fatalf("bad candidate %+v", c)
