@@ -115,6 +115,11 @@ type App struct {
 	tmSeed string      // Config.TMSeed
 	// seeding is the progress of the default TM's seed (TMSeeding).
 	seeding seedProgress
+	// usageTime bounds the TM lookups of one TMUsage call (usageBudget;
+	// tests shorten it), and usageWarm says that a background lookup of
+	// what a call did not get to is running (tmequiv.go).
+	usageTime time.Duration
+	usageWarm atomic.Bool
 
 	// bg runs work started in the background (the default TM's seed);
 	// Close cancels bgCtx and waits for it.
@@ -154,7 +159,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	a := &App{log: log, infos: map[string]*DocInfo{}, mem: map[string]*Document{}, history: map[string][]store.Change{}, tune: defaultTuning(), retrain: cfg.RetrainLexicon}
-	a.tmSeed = cfg.TMSeed
+	a.tmSeed, a.usageTime = cfg.TMSeed, usageBudget
 	a.bgCtx, a.bgCancel = context.WithCancel(context.WithoutCancel(ctx))
 	a.pdf = pdftext.New(pdfCache())
 	size := cfg.DocCache

@@ -57,19 +57,23 @@ func (a *App) cachedEquivalents(ctx context.Context, nl string, n, maxCands int)
 	if err := a.tmReady(); err != nil {
 		return nil, err
 	}
-	fz := &a.tmem.fz
-	key := fmt.Sprintf("%d\x00%d\x00%s", n, maxCands, nl)
-	fz.emu.Lock()
-	eq, ok := fz.equiv[key]
-	fz.emu.Unlock()
-	if ok {
+	if eq, ok := a.peekEquivalents(nl, n, maxCands); ok {
 		return eq, nil
 	}
+	fz := &a.tmem.fz
+	key := equivKey(nl, n, maxCands)
+	fz.emu.Lock()
+	gen := fz.egen
+	fz.emu.Unlock()
 	eq, err := a.suggestEquivalents(ctx, nl, n, maxCands)
 	if err != nil {
 		return nil, err
 	}
 	fz.emu.Lock()
+	if fz.egen != gen {
+		fz.emu.Unlock()
+		return eq, nil // an import came in meanwhile: not cached, the next call looks again
+	}
 	if fz.equiv == nil {
 		fz.equiv = map[string][]Equivalent{}
 	}
@@ -79,6 +83,20 @@ func (a *App) cachedEquivalents(ctx context.Context, nl string, n, maxCands int)
 	fz.equiv[key] = eq
 	fz.emu.Unlock()
 	return eq, nil
+}
+
+// peekEquivalents returns what cachedEquivalents has cached for nl, n and
+// maxCands, without looking anything up. The TM must be ready.
+func (a *App) peekEquivalents(nl string, n, maxCands int) ([]Equivalent, bool) {
+	fz := &a.tmem.fz
+	fz.emu.Lock()
+	defer fz.emu.Unlock()
+	eq, ok := fz.equiv[equivKey(nl, n, maxCands)]
+	return eq, ok
+}
+
+func equivKey(nl string, n, maxCands int) string {
+	return fmt.Sprintf("%d\x00%d\x00%s", n, maxCands, nl)
 }
 
 // maxEquivCache bounds the cached suggestions (emptied when full).
@@ -232,20 +250,24 @@ const (
 // any English term of the concept do not count as other usage.
 //
 // It looks at the first usageMaxCands segments of each term and stops
-// after usageBudget, so that a long source keeps the check quick; what it
-// learnt is cached until the next import, so the next check goes
-// further.
-func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, error) {
+// after usageBudget, so that a long source keeps the check quick; it
+// returns how many of the source's concepts it did not get to (0: the
+// answer is complete). Those are looked up in the background, one call's
+// at a time, and what is learnt is cached until the next import, so the
+// next check of the text goes further or is complete.
+func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, int, error) {
 	if err := a.tmReady(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	out := []OtherUsage{}
+	type usageOf struct {
+		c         glossary.Concept
+		term      string
+		preferred string
+		known     map[string]bool
+	}
+	var todo []usageOf
 	seen := map[string]bool{}
-	deadline := time.Now().Add(usageBudget)
 	for _, an := range a.Annotate(nl, "nl") {
-		if time.Now().After(deadline) {
-			break
-		}
 		if seen[an.Concept] {
 			continue
 		}
@@ -254,33 +276,67 @@ func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, error) {
 		if !ok {
 			continue
 		}
-		var preferred string
-		known := map[string]bool{}
+		u := usageOf{c: c, term: an.Term, known: map[string]bool{}}
 		for _, t := range c.TermsIn("en") {
-			known[strings.Join(termKeys("en", t.Text), " ")] = true
-			if preferred == "" && (t.Status == glossary.Preferred || t.Status == "") {
-				preferred = t.Text
+			u.known[strings.Join(termKeys("en", t.Text), " ")] = true
+			if u.preferred == "" && (t.Status == glossary.Preferred || t.Status == "") {
+				u.preferred = t.Text
 			}
 		}
-		if preferred == "" {
-			continue
+		if u.preferred != "" {
+			todo = append(todo, u)
 		}
-		eq, err := a.cachedEquivalents(ctx, an.Term, 1, usageMaxCands)
-		if err != nil {
-			return nil, err
+	}
+	out := []OtherUsage{}
+	var rest []string // terms left for the background
+	deadline := time.Now().Add(a.usageTime)
+	for _, u := range todo {
+		eq, ok := a.peekEquivalents(u.term, 1, usageMaxCands)
+		if !ok {
+			if time.Now().After(deadline) {
+				rest = append(rest, u.term)
+				continue
+			}
+			var err error
+			if eq, err = a.cachedEquivalents(ctx, u.term, 1, usageMaxCands); err != nil {
+				return nil, 0, err
+			}
 		}
 		if len(eq) == 0 {
 			continue
 		}
 		top := eq[0]
 		if top.Count < usageMinCount || float64(top.Count) < usageMinShare*float64(top.Total) ||
-			known[strings.Join(termKeys("en", top.EN), " ")] {
+			u.known[strings.Join(termKeys("en", top.EN), " ")] {
 			continue
 		}
 		out = append(out, OtherUsage{
-			Concept: c.ID, NLTerm: an.Term, Preferred: preferred, Usual: top.EN, Count: top.Count, Total: top.Total,
-			Message: fmt.Sprintf("other usage: the translation memory renders %q as %q in %d of %d pairs; the glossary prefers %q", an.Term, top.EN, top.Count, top.Total, preferred),
+			Concept: u.c.ID, NLTerm: u.term, Preferred: u.preferred, Usual: top.EN, Count: top.Count, Total: top.Total,
+			Message: fmt.Sprintf("other usage: the translation memory renders %q as %q in %d of %d pairs; the glossary prefers %q", u.term, top.EN, top.Count, top.Total, u.preferred),
 		})
 	}
-	return out, nil
+	a.warmUsage(rest)
+	return out, len(rest), nil
+}
+
+// warmUsage looks up the TM's renderings of terms in the background, for
+// the cache TMUsage reads, unless a lookup of an earlier call is still
+// running (its terms are then left to a later call). It stops when the
+// App closes.
+func (a *App) warmUsage(terms []string) {
+	if len(terms) == 0 || !a.usageWarm.CompareAndSwap(false, true) {
+		return
+	}
+	a.bg.Go(func() {
+		defer a.usageWarm.Store(false)
+		for _, t := range terms {
+			if a.bgCtx.Err() != nil {
+				return
+			}
+			if _, err := a.cachedEquivalents(a.bgCtx, t, 1, usageMaxCands); err != nil && a.bgCtx.Err() == nil {
+				a.log.Warn("looking up a term's usage in the translation memory", "term", t, "err", err)
+				return
+			}
+		}
+	})
 }

@@ -23,6 +23,7 @@ type fuzzyState struct {
 	// check asks for every concept of a text. Every import empties it.
 	emu   sync.Mutex
 	equiv map[string][]Equivalent
+	egen  uint64 // counts the emptyings: a lookup begun before one is not cached
 }
 
 // fuzzyIndex returns the fuzzy index of a side, building it on first use.
@@ -53,6 +54,7 @@ func (t *tmState) fuzzyIndex(lang string) *fuzzy.Index {
 func (t *tmState) fuzzyPut(segs []tm.Segment) {
 	t.fz.emu.Lock()
 	t.fz.equiv = nil
+	t.fz.egen++
 	t.fz.emu.Unlock()
 	t.fz.mu.Lock()
 	defer t.fz.mu.Unlock()

@@ -129,11 +129,11 @@ func (s *Server) check(c *gin.Context) error {
 	if concepts == nil {
 		concepts = []match.ConceptCheck{}
 	}
-	usage, err := s.app.TMUsage(c.Request.Context(), in.NL)
+	usage, unchecked, err := s.app.TMUsage(c.Request.Context(), in.NL)
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, gin.H{"offsets": "bytes", "issues": issues, "concepts": concepts, "other_usage": usage})
+	c.JSON(http.StatusOK, gin.H{"offsets": "bytes", "issues": issues, "concepts": concepts, "other_usage": usage, "other_usage_unchecked": unchecked})
 	return nil
 }
 

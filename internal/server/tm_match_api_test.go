@@ -201,6 +201,7 @@ func TestTMEquivalentsAPI(t *testing.T) {
 	// The check reports the other usage.
 	var chk struct {
 		OtherUsage []app.OtherUsage `json:"other_usage"`
+		Unchecked  *int             `json:"other_usage_unchecked"`
 	}
 	code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/check", "", "application/json",
 		[]byte(`{"nl": "De staatsgreep werd veroordeeld.", "en": "The coup was condemned."}`))
@@ -212,6 +213,9 @@ func TestTMEquivalentsAPI(t *testing.T) {
 	}
 	if len(chk.OtherUsage) != 1 || chk.OtherUsage[0].Usual != "military takeover" || !strings.HasPrefix(chk.OtherUsage[0].Message, "other usage: ") {
 		t.Errorf("other usage %+v, want military takeover", chk.OtherUsage)
+	}
+	if chk.Unchecked == nil || *chk.Unchecked != 0 {
+		t.Errorf("other_usage_unchecked %v, want 0 for a short source", chk.Unchecked)
 	}
 
 	// Accepting it: one write, token-gated, in the concept's history.
