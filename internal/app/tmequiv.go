@@ -307,7 +307,7 @@ func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, int, error)
 		}
 		top := eq[0]
 		if top.Count < usageMinCount || float64(top.Count) < usageMinShare*float64(top.Total) ||
-			u.known[strings.Join(termKeys("en", top.EN), " ")] {
+			u.known[strings.Join(termKeys("en", top.EN), " ")] || !a.otherUsage(u.c, u.term, top.EN) {
 			continue
 		}
 		out = append(out, OtherUsage{
@@ -317,6 +317,46 @@ func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, int, error)
 	}
 	a.warmUsage(rest)
 	return out, len(rest), nil
+}
+
+// otherUsage reports whether the TM's usual rendering en of the Dutch
+// term nl of concept c is other usage, and not one of two things that
+// look like it: part of one of c's English terms (regional for regionale
+// organisatie: the alignment marked only part of the rendering), or an
+// English term of another concept that has nl too (military for militair
+// the noun, whose English is soldier: the TM uses militair as the
+// adjective, another concept).
+func (a *App) otherUsage(c glossary.Concept, nl, en string) bool {
+	ek := termKeys("en", en)
+	if len(ek) == 0 {
+		return false
+	}
+	for _, t := range c.TermsIn("en") {
+		if containsRun(termKeys("en", t.Text), ek) {
+			return false
+		}
+	}
+	res, err := a.terms.Lookup(glossary.LookupRequest{Q: nl, Lang: "nl", Mode: glossary.ModeStem, Limit: glossary.MaxLimit})
+	if err != nil {
+		return true
+	}
+	nk := termKeys("nl", nl)
+	for _, o := range res.Concepts {
+		if o.ID != c.ID && conceptHasTerm(o.Concept, "nl", nk) && conceptHasTerm(o.Concept, "en", ek) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsRun reports whether sub occurs in keys as consecutive keys.
+func containsRun(keys, sub []string) bool {
+	for i := 0; i+len(sub) <= len(keys); i++ {
+		if slices.Equal(keys[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // warmUsage looks up the TM's renderings of terms in the background, for

@@ -65,3 +65,29 @@ func TestTMUsageBudget(t *testing.T) {
 		t.Errorf("default time: %d unchecked, usage %+v, err %v", unchecked, usage, err)
 	}
 }
+
+// TestOtherUsageLookAlikes checks what is not other usage with the
+// shipped glossary: a rendering that is part of one of the concept's
+// English terms, or an English term of another concept with the same
+// Dutch term (militair the noun, soldier, and the adjective, military).
+func TestOtherUsageLookAlikes(t *testing.T) {
+	a := openShipped(t)
+	for _, c := range []struct {
+		concept, nl, en string
+		want            bool
+	}{
+		{"staatsgreep", "staatsgreep", "military takeover", true},
+		{"regionale-organisatie", "regionale organisatie", "regional", false},
+		{"regionale-organisatie", "regionale organisatie", "regional body", true},
+		{"militair", "militair", "military", false},
+		{"militair", "militair", "serviceman", true},
+	} {
+		con, ok := a.terms.Get(c.concept)
+		if !ok {
+			t.Fatalf("no concept %s", c.concept)
+		}
+		if got := a.otherUsage(con, c.nl, c.en); got != c.want {
+			t.Errorf("%s: %q as %q: other usage %v, want %v", c.concept, c.nl, c.en, got, c.want)
+		}
+	}
+}
