@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -168,7 +169,13 @@ type SeparatedForm struct {
 	Bare  []string // those of Verbs that are the bare stem (roep): see match.Separated
 	Rest  string   // op tot; steun uit
 	Final bool     // the rest ends the clause (the verb was the term's last word)
+	ByKey bool     // compare Verbs by key (any inflection), not as written
+	Max   int      // the most words between; 0 for the matcher's default
 }
+
+// englishParticles are the adverb particles of English phrasal verbs
+// that an object may precede (carry it out, set the mission up).
+var englishParticles = []string{"out", "up", "down", "off", "back", "away", "over", "in", "on"}
 
 // SeparatedForms returns the forms of a Dutch verb term whose finite verb
 // a main clause separates from the rest: terms whose verb comes last
@@ -177,8 +184,23 @@ type SeparatedForm struct {
 // start with a separable verb (oproepen tot: roept de junta op tot). A
 // term that starts with a verb without a particle has none: its other
 // words follow the verb (zorgen voor: zorgt voor).
+//
+// For English, a phrasal verb of a verb and a particle (carry out, phase
+// out, set up): its object may stand between, and a pronoun must (carry
+// it out, phase them out, set the mission up): the verb in any
+// inflection, at most three words between.
 func SeparatedForms(lang, pos, text string) []SeparatedForm {
-	if lang != "nl" || pos != "verb" {
+	if pos != "verb" {
+		return nil
+	}
+	if lang == "en" {
+		ws := strings.Fields(text)
+		if len(ws) != 2 || !slices.Contains(englishParticles, strings.ToLower(ws[1])) {
+			return nil
+		}
+		return []SeparatedForm{{Verbs: ws[:1], Rest: ws[1], ByKey: true, Max: 3}}
+	}
+	if lang != "nl" {
 		return nil
 	}
 	ws := strings.Fields(text)

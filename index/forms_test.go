@@ -126,7 +126,11 @@ func TestSeparatedForms(t *testing.T) {
 	// None for: a verb without a particle that starts its term (its
 	// other words follow it), a one-word verb without a particle, a
 	// noun, another language or part of speech.
-	for _, c := range [][3]string{{"nl", "verb", "zorgen voor"}, {"nl", "verb", "veroordelen"}, {"nl", "noun", "rechtsorde"}, {"en", "verb", "call for"}, {"nl", "noun", "uitvoeren"}} {
+	// An English phrasal verb: the verb by key, at most three words between.
+	if fs := SeparatedForms("en", "verb", "carry out"); len(fs) != 1 || !slices.Equal(fs[0].Verbs, []string{"carry"}) || fs[0].Rest != "out" || !fs[0].ByKey || fs[0].Max != 3 || fs[0].Final {
+		t.Errorf("SeparatedForms(carry out) = %+v", fs)
+	}
+	for _, c := range [][3]string{{"nl", "verb", "zorgen voor"}, {"nl", "verb", "veroordelen"}, {"nl", "noun", "rechtsorde"}, {"en", "verb", "call for"}, {"en", "noun", "carry out"}, {"en", "verb", "carry out an audit"}, {"nl", "noun", "uitvoeren"}} {
 		if fs := SeparatedForms(c[0], c[1], c[2]); fs != nil {
 			t.Errorf("SeparatedForms(%q) = %+v, want none", c, fs)
 		}

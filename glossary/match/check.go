@@ -108,8 +108,7 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		}
 		if h.verb > 0 {
 			// A separated form: its verb first (roept … op tot).
-			v := ns.toks[h.verb-1]
-			nlSpans[e.concept] = append(nlSpans[e.concept], Span{v.start, v.end, nl[v.start:v.end], t.Text, t.Status})
+			nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.vstart, h.vend, nl[h.vstart:h.vend], t.Text, t.Status})
 		}
 		nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.start, h.end, nl[h.start:h.end], t.Text, t.Status})
 	}
@@ -143,9 +142,13 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		}
 	}
 	es.release()
-	span := func(h hit) Span {
+	// spans appends h's span, and a separated form's verb before it.
+	spans := func(out []Span, h hit) []Span {
 		t := &m.concepts[m.entries[h.entry].concept].Terms[m.entries[h.entry].term]
-		return Span{h.start, h.end, en[h.start:h.end], t.Text, t.Status}
+		if h.verb > 0 {
+			out = append(out, Span{h.vstart, h.vend, en[h.vstart:h.vend], t.Text, t.Status})
+		}
+		return append(out, Span{h.start, h.end, en[h.start:h.end], t.Text, t.Status})
 	}
 	var out []ConceptCheck
 	for _, ci := range order {
@@ -181,14 +184,15 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 				bad = resolve(sortHits(bad))
 				r.Kind, r.Found = KindDeprecated, en[bad[0].start:bad[0].end]
 				for _, h := range bad {
-					r.EN = append(r.EN, span(h))
+					r.EN = spans(r.EN, h)
 				}
 			case len(good) > 0:
 				r.Kind = KindPassed
 				for _, h := range resolve(sortHits(good)) {
-					r.EN = append(r.EN, span(h))
+					r.EN = spans(r.EN, h)
 				}
 			}
+			slices.SortFunc(r.EN, func(a, b Span) int { return a.Start - b.Start })
 		}
 		if r.NL == nil {
 			r.NL = []Span{}

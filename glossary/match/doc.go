@@ -75,6 +75,11 @@
 // is dropped). Spread turns the verb into an annotation of its own for a
 // view that marks stretches of text.
 //
+// English phrasal verbs separate too, with only their object between
+// (carry it out, phase them out, set the mission up): for such a form
+// (Separated.ByKey, Separated.Max) the verb is compared by key, in any
+// inflection, and at most Max words stand between.
+//
 // A word broken across a line with a hyphen (veroor-\ndeeld) is also tried
 // as the joined word (veroordeeld) when the next line starts in lower case.
 //

@@ -20,6 +20,7 @@ func FuzzAnnotate(f *testing.F) {
 		"-- ‐ ’s 's NGO’s",
 		"De EU roept de junta op tot steun. Ik voer het uit. Daar hecht ik aan; voert troepen uit Mali af.",
 		"Nederland spreekt zijn steun uit voor de junta, roept op tot en voert\n\nuit",
+		"They carry it out; carry the plan out. carry out carry-out",
 	} {
 		f.Add(s, "nl")
 		f.Add(s, "")

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -58,6 +59,14 @@ type Separated struct {
 	// met, was are the stems of wellen, meten, wassen).
 	Bare []string
 	Rest string // the term's other words, as they follow the gap: op tot; steun uit
+	// ByKey compares the verb by the KeyFunc (any inflection: carries,
+	// carried for carry) instead of as written; for a language whose
+	// KeyFunc does not take other words to a verb's key.
+	ByKey bool
+	// Max is the most words between the verb and the rest; 0 is
+	// maxSeparation. (English puts only the object between a phrasal
+	// verb and its particle: carry it out, carry the plan out.)
+	Max int
 	// Final: Rest ends its clause, as a separable verb's particle does:
 	// it is followed by punctuation, the end of the text, or a word that
 	// may follow a clause's last word (a preposition, a conjunction; see
@@ -81,6 +90,7 @@ const maxSeparation = 8
 // one, since the verb's rest belongs to the verb's own clause.
 var clauseStart = map[string][]string{
 	"nl": {"dat", "die", "omdat", "doordat", "zodat", "terwijl", "wanneer", "indien", "nadat", "voordat", "totdat", "zodra", "hoewel", "waardoor", "waarbij", "waarmee", "waarin", "waarop", "waarvan", "welke", "wat"},
+	"en": {"that", "which", "who", "whom", "whose", "because", "when", "if", "while", "although", "since", "unless", "until", "where", "and", "or", "but"},
 }
 
 // persons are the pronouns beside which a bare verb stem is finite
@@ -104,6 +114,7 @@ var (
 // language: an article or preposition makes it a noun (bij het stellen
 // van zekerheid, tot slot), te an infinitive.
 var notFinite = map[string][]string{
+	"en": {"the", "a", "an"},
 	"nl": {"de", "het", "een", "te", "aan", "bij", "door", "in", "met", "na", "naar", "om", "onder", "op", "over", "per", "sinds", "tegen", "tijdens", "tot", "uit", "van", "vanaf", "vanwege", "via", "voor", "zonder"},
 }
 
@@ -201,6 +212,8 @@ type entry struct {
 	form    bool // words are a form of the term (Options.Forms), not the term
 	final   bool // a separated form whose rest ends its clause (Separated.Final)
 	bare    bool // a separated form led by a bare stem (Separated.Bare)
+	byKey   bool // a separated form's verb compared by key (Separated.ByKey)
+	apart   int  // a separated form's most words between verb and rest (Separated.Max)
 	words   []termWord
 }
 
@@ -414,7 +427,7 @@ func (m *Matcher) addSeparated(ci, ti, li int, verb string, bare bool, sf Separa
 	}
 	words[1].apart = true
 	n := int32(len(m.entries))
-	m.entries = append(m.entries, entry{concept: int32(ci), term: int32(ti), lang: li, form: true, final: sf.Final, bare: bare, words: words})
+	m.entries = append(m.entries, entry{concept: int32(ci), term: int32(ti), lang: li, form: true, final: sf.Final, bare: bare, byKey: sf.ByKey, apart: cmp.Or(sf.Max, maxSeparation), words: words})
 	m.anns = append(m.anns, ann)
 	id := words[0].keyID
 	if int(id) >= len(m.index[li]) {
@@ -517,6 +530,7 @@ type hit struct {
 	entry            int32
 	level            uint8
 	verb             int // a separated form's verb: its token + 1; 0 for every other hit
+	vstart, vend     int // the verb's byte range
 }
 
 // scan is the state of one Annotate or Check call. Word information is
@@ -813,7 +827,7 @@ func (s *scan) separated(ids []int32, i int, first string, fi int32) {
 		// The verb as written: its key would take in other words
 		// (haaks, heel).
 		level, ok := s.compare(&e.words[0], first, fi, e.lang, s.toks[i].flags)
-		if !ok || level > levelFold || s.hyphenJoined(i-1) || s.hyphenJoined(i) || i > 0 && s.sameClause(i-1) && s.isWordOf(notFinite, e.lang, i-1) {
+		if !ok || level > levelFold && !e.byKey || s.hyphenJoined(i-1) || s.hyphenJoined(i) || i > 0 && s.sameClause(i-1) && s.isWordOf(notFinite, e.lang, i-1) {
 			continue
 		}
 		if e.bare && !s.clauseStarts(i) && !(s.sameClause(i-1) && s.isWordOf(persons, e.lang, i-1)) && !(i+1 < len(s.toks) && s.sameClause(i) && s.isWordOf(persons, e.lang, i+1)) {
@@ -827,7 +841,7 @@ func (s *scan) separated(ids []int32, i int, first string, fi int32) {
 			if s.toks[j-2].next != gapHyphen {
 				words++
 			}
-			if words > maxSeparation || !s.sameClause(j-2) || !s.sameClause(j-1) || s.isWordOf(clauseStart, e.lang, j-1) {
+			if words > e.apart || !s.sameClause(j-2) || !s.sameClause(j-1) || s.isWordOf(clauseStart, e.lang, j-1) {
 				break
 			}
 			end, lv, ok := s.matchFrom(e, 1, j)
@@ -837,7 +851,7 @@ func (s *scan) separated(ids []int32, i int, first string, fi int32) {
 			if e.final && (!s.clauseEnds(e.lang, end) || s.stranded(e.lang, i, end-1)) {
 				break // the rest's words, but not its place: no later copy of them either
 			}
-			s.apart = append(s.apart, hit{startTok: j, endTok: end, start: s.toks[j].start, end: s.toks[end-1].end, entry: id, level: max(level, lv, levelForm), verb: i + 1})
+			s.apart = append(s.apart, hit{startTok: j, endTok: end, start: s.toks[j].start, end: s.toks[end-1].end, entry: id, level: max(level, lv, levelForm), verb: i + 1, vstart: s.toks[i].start, vend: s.toks[i].end})
 			break
 		}
 	}
@@ -1110,8 +1124,7 @@ func (m *Matcher) Annotate(text, lang string) []Annotation {
 		*a = m.anns[h.entry]
 		a.Start, a.End, a.Text, a.Via = h.start, h.end, text[h.start:h.end], viaNames[lv]
 		if h.verb > 0 {
-			t := s.toks[h.verb-1]
-			a.Verb = &Piece{t.start, t.end, text[t.start:t.end]}
+			a.Verb = &Piece{h.vstart, h.vend, text[h.vstart:h.vend]}
 		}
 	}
 	s.release()

@@ -20,6 +20,8 @@ func separatedForms(t glossary.Term) []Separated {
 		return []Separated{{Verbs: []string{"voeren", "voer", "voert", "voerde", "voerden"}, Bare: []string{"voer"}, Rest: "uit", Final: true}}
 	case "aanhechten":
 		return []Separated{{Verbs: []string{"hechten", "hecht", "hechtte", "hechtten"}, Rest: "aan", Final: true}}
+	case "carry out":
+		return []Separated{{Verbs: []string{"carry"}, Rest: "out", ByKey: true, Max: 3}}
 	case "opmeten":
 		return []Separated{{Verbs: []string{"meten", "meet", "meette", "meetten", "met"}, Bare: []string{"met"}, Rest: "op", Final: true}}
 	}
@@ -31,7 +33,7 @@ func separatedMatcher() *Matcher {
 		concept("oproepen-tot", "nl:oproepen tot", "en:call for"),
 		concept("steun-uitspreken", "nl:steun uitspreken", "en:express support"),
 		concept("steun", "nl:steun", "en:support"),
-		concept("uitvoeren", "nl:uitvoeren", "en:implement"),
+		concept("uitvoeren", "nl:uitvoeren", "en:implement", "en:carry out"),
 		concept("aanhechten", "nl:aanhechten", "en:attach"),
 		concept("opmeten", "nl:opmeten", "en:measure"),
 		concept("junta", "nl:junta", "en:junta"),
@@ -104,7 +106,7 @@ func TestAnnotateSeparated(t *testing.T) {
 // with its form, and an overlapping longer match at the rest wins.
 func TestSeparatedOverlaps(t *testing.T) {
 	m := NewMatcher([]glossary.Concept{
-		concept("uitvoeren", "nl:uitvoeren", "en:implement"),
+		concept("uitvoeren", "nl:uitvoeren", "en:implement", "en:carry out"),
 		concept("voert-de", "nl:voert de", "en:x"),
 		concept("uit-mali", "nl:uit Mali", "en:from Mali"),
 	}, Options{Key: crudeKey, Separated: separatedForms})
@@ -113,6 +115,23 @@ func TestSeparatedOverlaps(t *testing.T) {
 		{"Hij voert het plan uit Mali.", "uit-mali[uit Mali]"},
 	} {
 		if got := show(c.text, m.Annotate(c.text, "nl")); got != c.want {
+			t.Errorf("%q:\n got  %s\n want %s", c.text, got, c.want)
+		}
+	}
+}
+
+// An English phrasal verb with its object between: the verb in any
+// inflection (by key), at most Max words between.
+func TestAnnotateSeparatedEnglish(t *testing.T) {
+	m := NewMatcher([]glossary.Concept{concept("uitvoeren", "nl:uitvoeren", "en:carry out")}, Options{Key: crudeKey, Separated: separatedForms})
+	for _, c := range []struct{ text, want string }{
+		{"She carries it out.", "uitvoeren[carries…out]"}, // crudeKey: carries → carry
+		{"They carry the new plan out.", "uitvoeren[carry…out]"},
+		{"They carry out the plan.", "uitvoeren[carry out]"},
+		{"They carry the bags of the ministry out.", ""}, // four words between
+		{"They carry the plan that he drew out.", ""},    // another clause
+	} {
+		if got := show(c.text, m.Annotate(c.text, "en")); got != c.want {
 			t.Errorf("%q:\n got  %s\n want %s", c.text, got, c.want)
 		}
 	}
@@ -137,4 +156,21 @@ func TestCheckSeparated(t *testing.T) {
 		return
 	}
 	t.Errorf("steun-uitspreken not checked: %+v", cs)
+}
+
+// CheckAll finds an English phrasal verb with its object between as the
+// rendering, and lists both its parts among the English spans.
+func TestCheckSeparatedEnglish(t *testing.T) {
+	m := NewMatcher([]glossary.Concept{concept("uitvoeren", "nl:uitvoeren", "en:carry out")}, Options{Key: crudeKey, Separated: separatedForms})
+	cs := m.CheckAll("De regering voert de maatregelen uit.", "The government carries them out.")
+	if len(cs) != 1 || cs[0].Kind != KindPassed {
+		t.Fatalf("%+v, want uitvoeren passed", cs)
+	}
+	var got []string
+	for _, s := range cs[0].EN {
+		got = append(got, s.Text)
+	}
+	if strings.Join(got, "|") != "carries|out" {
+		t.Errorf("English spans %q, want carries|out", got)
+	}
 }

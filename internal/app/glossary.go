@@ -186,7 +186,7 @@ func termSeparated(t glossary.Term) []match.Separated {
 	}
 	out := make([]match.Separated, len(fs))
 	for i, f := range fs {
-		out[i] = match.Separated{Verbs: f.Verbs, Bare: f.Bare, Rest: f.Rest, Final: f.Final}
+		out[i] = match.Separated{Verbs: f.Verbs, Bare: f.Bare, Rest: f.Rest, Final: f.Final, ByKey: f.ByKey, Max: f.Max}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,39 @@ func TestAnnotateSeparatedVerbs(t *testing.T) {
 			if an.Concept == c.concept {
 				t.Errorf("%q: %s annotated as %q, verb %+v", c.text, c.concept, an.Text, an.Verb)
 			}
+		}
+	}
+}
+
+// TestCheckSeparatedVerbs checks the check with the shipped glossary: a
+// Dutch verb apart in the source and an English phrasal verb with its
+// object between in the translation pass (carried them out for voert …
+// uit), with both parts among the spans.
+func TestCheckSeparatedVerbs(t *testing.T) {
+	a := openShipped(t)
+	for _, c := range []struct{ nl, en, concept, nlSpans, enSpans string }{
+		{"De regering voert de maatregelen uit.", "The government carried them out.", "uitvoeren", "voert|uit", "carried|out"},
+		{"De EU bouwt de missie af.", "The EU is phasing it out.", "afbouwen", "bouwt|af", "phasing|out"},
+	} {
+		found := false
+		for _, cc := range a.CheckAll(c.nl, c.en) {
+			if cc.Concept != c.concept {
+				continue
+			}
+			found = true
+			var nl, en []string
+			for _, s := range cc.NL {
+				nl = append(nl, s.Text)
+			}
+			for _, s := range cc.EN {
+				en = append(en, s.Text)
+			}
+			if cc.Kind != "passed" || strings.Join(nl, "|") != c.nlSpans || strings.Join(en, "|") != c.enSpans {
+				t.Errorf("%q / %q: %s %s, spans %q / %q; want passed, %s / %s", c.nl, c.en, c.concept, cc.Kind, nl, en, c.nlSpans, c.enSpans)
+			}
+		}
+		if !found {
+			t.Errorf("%q: %s not checked", c.nl, c.concept)
 		}
 	}
 }
