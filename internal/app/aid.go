@@ -139,7 +139,12 @@ docs:
 					from, to = p.Start, p.End
 				}
 			}
-			k.Left = trimLeft(d.Text[from:an.Start], width)
+			// A verb term apart in its clause (roept de junta op tot):
+			// the match runs from the verb, the words between included.
+			if v := an.Verb; v != nil && v.Start >= from {
+				k.Start, k.Match = v.Start, d.Text[v.Start:an.End]
+			}
+			k.Left = trimLeft(d.Text[from:k.Start], width)
 			k.Right = trimRight(d.Text[an.End:to], width)
 			out = append(out, k)
 		}

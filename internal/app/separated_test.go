@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,33 @@ func TestCheckSeparatedVerbs(t *testing.T) {
 		if !found {
 			t.Errorf("%q: %s not checked", c.nl, c.concept)
 		}
+	}
+}
+
+// TestConcordanceSeparatedVerb checks a concept's concordance line for a
+// verb term apart in its clause: the match runs from the verb to the
+// rest, the words between included, and the contexts are around that.
+func TestConcordanceSeparatedVerb(t *testing.T) {
+	a := openShipped(t)
+	lines, err := a.Concordance(context.Background(), ConcordanceRequest{Concept: "oproepen-tot"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, k := range lines {
+		if k.Doc != "kamerbrief-mali-2020" || !strings.HasSuffix(k.Match, "op tot") || !strings.HasPrefix(k.Match, "riep al") {
+			continue
+		}
+		found = true
+		d, err := a.Document(k.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k.Match != "riep al eerder op tot" || d.Text[k.Start:k.End] != k.Match || !strings.HasSuffix(k.Left, "Verenigde Naties") || !strings.HasPrefix(k.Right, "vrijlating") {
+			t.Errorf("line %+v", k)
+		}
+	}
+	if !found {
+		t.Errorf("no line for the letter's riep al eerder op tot: %+v", lines)
 	}
 }
