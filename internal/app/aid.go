@@ -219,19 +219,25 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 	byID := map[string]*TermUse{}
 	var order []string
 	for _, an := range a.matcher().Annotate(d.Text, "nl") {
+		// A verb term apart in its clause: its form is the verb, an
+		// ellipsis and the rest (riep … op tot), its sentence the verb's.
+		start, form := an.Start, an.Text
+		if v := an.Verb; v != nil {
+			start, form = v.Start, v.Text+" … "+an.Text
+		}
 		u := byID[an.Concept]
 		if u == nil {
 			c, ok := a.terms.Get(an.Concept)
 			if !ok {
 				continue
 			}
-			u = &TermUse{Concept: c, First: sentenceAround(d.Text, an.Start, an.End)}
+			u = &TermUse{Concept: c, First: sentenceAround(d.Text, start, an.End)}
 			byID[an.Concept] = u
 			order = append(order, an.Concept)
 		}
 		u.Count++
-		if !slices.Contains(u.Forms, an.Text) {
-			u.Forms = append(u.Forms, an.Text)
+		if !slices.Contains(u.Forms, form) {
+			u.Forms = append(u.Forms, form)
 		}
 	}
 	out := make([]TermUse, 0, len(order))

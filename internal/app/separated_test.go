@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,4 +109,23 @@ func TestConcordanceSeparatedVerb(t *testing.T) {
 	if !found {
 		t.Errorf("no line for the letter's riep al eerder op tot: %+v", lines)
 	}
+}
+
+// TestDocumentTermsSeparatedVerb checks the letter's term list: a verb
+// term apart in its clause is listed as verb … rest among the forms.
+func TestDocumentTermsSeparatedVerb(t *testing.T) {
+	a := openShipped(t)
+	uses, err := a.DocumentTerms("kamerbrief-mali-2020")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range uses {
+		if u.Concept.ID == "doorgang-vinden" {
+			if !slices.Contains(u.Forms, "vinden … doorgang") || !strings.Contains(u.First, "vinden in aangepaste vorm wel doorgang") {
+				t.Errorf("doorgang vinden: forms %q, first context %q", u.Forms, u.First)
+			}
+			return
+		}
+	}
+	t.Errorf("doorgang-vinden not in the letter's terms")
 }

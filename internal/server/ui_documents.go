@@ -405,8 +405,12 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 		}
 		r := &v.Rows[i]
 		r.Count++
-		if !slices.Contains(r.forms, a.Text) {
-			r.forms = append(r.forms, a.Text)
+		form := a.Text
+		if a.Verb != nil {
+			form = a.Verb.Text + " … " + a.Text // apart in its clause: riep … op tot
+		}
+		if !slices.Contains(r.forms, form) {
+			r.forms = append(r.forms, form)
 		}
 	}
 	for i := range v.Rows {
