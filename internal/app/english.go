@@ -479,11 +479,9 @@ func (a *App) compoundSenses(ctx context.Context, pairs [][2]englishUnit, lex *l
 		for _, ck := range cks {
 			found[ck.Key] = mods.p[ck.Modifier] * heads.p[ck.Head]
 		}
-		var sum float64
 		ss := make([]Sense, 0, len(found))
 		for k, p := range found {
 			ss = append(ss, Sense{Text: k, P: p, Via: "compound", Key: true})
-			sum += p
 		}
 		sort.Slice(ss, func(i, j int) bool {
 			if ss[i].P != ss[j].P {
@@ -491,6 +489,13 @@ func (a *App) compoundSenses(ctx context.Context, pairs [][2]englishUnit, lex *l
 			}
 			return ss[i].Text < ss[j].Text
 		})
+		// Summed in that order, not the map's, which changes from run
+		// to run: a float sum's last bits depend on the order, and
+		// near-tied passages then swapped places between runs.
+		var sum float64
+		for _, s := range ss {
+			sum += s.P
+		}
 		ss = ss[:min(len(ss), a.tune.MaxSenses)]
 		for k := range ss {
 			ss[k].P /= sum
