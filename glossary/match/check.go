@@ -32,6 +32,9 @@ type Span struct {
 	Text   string          `json:"text"`
 	Term   string          `json:"term"`             // the glossary term the span is a form of
 	Status glossary.Status `json:"status,omitempty"` // that term's status
+	// Verb marks the finite verb of a term whose words a clause puts
+	// apart (voert … uit, carries … out); the next span is the rest.
+	Verb bool `json:"verb,omitempty"`
 }
 
 // ConceptCheck is the verdict on one concept of the source: an Issue with
@@ -108,9 +111,9 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		}
 		if h.verb > 0 {
 			// A separated form: its verb first (roept … op tot).
-			nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.vstart, h.vend, nl[h.vstart:h.vend], t.Text, t.Status})
+			nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.vstart, h.vend, nl[h.vstart:h.vend], t.Text, t.Status, true})
 		}
-		nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.start, h.end, nl[h.start:h.end], t.Text, t.Status})
+		nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.start, h.end, nl[h.start:h.end], t.Text, t.Status, false})
 	}
 	for _, sp := range nlSpans {
 		slices.SortFunc(sp, func(a, b Span) int { return a.Start - b.Start })
@@ -146,9 +149,9 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 	spans := func(out []Span, h hit) []Span {
 		t := &m.concepts[m.entries[h.entry].concept].Terms[m.entries[h.entry].term]
 		if h.verb > 0 {
-			out = append(out, Span{h.vstart, h.vend, en[h.vstart:h.vend], t.Text, t.Status})
+			out = append(out, Span{h.vstart, h.vend, en[h.vstart:h.vend], t.Text, t.Status, true})
 		}
-		return append(out, Span{h.start, h.end, en[h.start:h.end], t.Text, t.Status})
+		return append(out, Span{h.start, h.end, en[h.start:h.end], t.Text, t.Status, false})
 	}
 	var out []ConceptCheck
 	for _, ci := range order {

@@ -23,6 +23,16 @@ type checkView struct {
 	Counts         string // passed, missing, deprecated
 	NLSegs, ENSegs []checkSeg
 	Rows           []checkRow
+	// Usage is what the TM usually says for the source's terms where
+	// that is not the glossary's preferred English (App.TMUsage), and
+	// Unchecked, when not empty, how many concepts it did not get to.
+	Usage     []usageRow
+	Unchecked string
+}
+
+// usageRow is one "other usage" of the TM.
+type usageRow struct {
+	Concept, NLTerm, Usual, Pairs, Preferred string
 }
 
 // checkSeg is a stretch of one of the texts: plain, or an occurrence of
@@ -59,20 +69,13 @@ func (u *ui) checkPage(c *gin.Context, p *page) error {
 		n[cc.Kind]++
 		label := p.T.or("kind_"+cc.Kind, cc.Kind)
 		r := checkRow{Concept: cc.Concept, NLTerm: cc.NLTerm, Expected: strings.Join(cc.Expected, " / "), Kind: cc.Kind, KindLabel: label}
-		var forms, found []string
 		for _, s := range cc.NL {
-			if !slices.Contains(forms, s.Text) {
-				forms = append(forms, s.Text)
-			}
 			nlSpans = append(nlSpans, markSpan{s.Start, s.End, cc.Kind, cc.Concept, cc.NLTerm + " — " + label})
 		}
 		for _, s := range cc.EN {
-			if !slices.Contains(found, s.Text) {
-				found = append(found, s.Text)
-			}
 			enSpans = append(enSpans, markSpan{s.Start, s.End, cc.Kind, cc.Concept, cc.NLTerm + " — " + s.Term + " (" + p.T.or("status_"+string(s.Status), string(s.Status)) + ")"})
 		}
-		r.NLForms, r.Found = strings.Join(forms, ", "), strings.Join(found, ", ")
+		r.NLForms, r.Found = strings.Join(spanForms(cc.NL), ", "), strings.Join(spanForms(cc.EN), ", ")
 		if r.Found == "" {
 			r.Found = "—"
 		}
@@ -84,7 +87,34 @@ func (u *ui) checkPage(c *gin.Context, p *page) error {
 	v.NLSegs, v.ENSegs = markSegs(v.NL, nlSpans), markSegs(v.EN, enSpans)
 	v.Summary = fmt.Sprintf(p.T["check_summary"], len(all), n[match.KindMissing]+n[match.KindDeprecated])
 	v.Counts = fmt.Sprintf(p.T["check_counts"], n[match.KindPassed], n[match.KindMissing], n[match.KindDeprecated])
+	// The TM's usage, as the API's check answers it; a TM that cannot be
+	// read leaves the section out (the API says why).
+	if usage, unchecked, err := u.app.TMUsage(c.Request.Context(), v.NL); err == nil {
+		for _, o := range usage {
+			v.Usage = append(v.Usage, usageRow{o.Concept, o.NLTerm, o.Usual, fmt.Sprintf(p.T["check_usage_pairs_of"], o.Count, o.Total), o.Preferred})
+		}
+		if unchecked > 0 {
+			v.Unchecked = fmt.Sprintf(p.T["check_usage_unchecked"], unchecked)
+		}
+	}
 	return nil
+}
+
+// spanForms returns the distinct forms of a concept's spans in a text,
+// in order: a verb apart from its rest as "voert … uit".
+func spanForms(spans []match.Span) []string {
+	var out []string
+	for i := 0; i < len(spans); i++ {
+		f := spans[i].Text
+		if spans[i].Verb && i+1 < len(spans) {
+			i++
+			f += " … " + spans[i].Text
+		}
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // markSpan is an occurrence to mark in a text.
