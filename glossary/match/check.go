@@ -109,11 +109,7 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 			nlTerm[e.concept] = t.Text
 			order = append(order, e.concept)
 		}
-		if h.verb > 0 {
-			// A separated form: its verb first (roept … op tot).
-			nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.vstart, h.vend, nl[h.vstart:h.vend], t.Text, t.Status, true})
-		}
-		nlSpans[e.concept] = append(nlSpans[e.concept], Span{h.start, h.end, nl[h.start:h.end], t.Text, t.Status, false})
+		nlSpans[e.concept] = appendSpans(nlSpans[e.concept], nl, h, t)
 	}
 	for _, sp := range nlSpans {
 		slices.SortFunc(sp, func(a, b Span) int { return a.Start - b.Start })
@@ -145,13 +141,8 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		}
 	}
 	es.release()
-	// spans appends h's span, and a separated form's verb before it.
 	spans := func(out []Span, h hit) []Span {
-		t := &m.concepts[m.entries[h.entry].concept].Terms[m.entries[h.entry].term]
-		if h.verb > 0 {
-			out = append(out, Span{h.vstart, h.vend, en[h.vstart:h.vend], t.Text, t.Status, true})
-		}
-		return append(out, Span{h.start, h.end, en[h.start:h.end], t.Text, t.Status, false})
+		return appendSpans(out, en, h, &m.concepts[m.entries[h.entry].concept].Terms[m.entries[h.entry].term])
 	}
 	var out []ConceptCheck
 	for _, ci := range order {
@@ -203,6 +194,15 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		out = append(out, r)
 	}
 	return out
+}
+
+// appendSpans appends to out the span of hit h in text, an occurrence of
+// term t, and before it a separated form's verb (roept … op tot).
+func appendSpans(out []Span, text string, h hit, t *glossary.Term) []Span {
+	if h.apart() {
+		out = append(out, Span{h.vstart, h.vend, text[h.vstart:h.vend], t.Text, t.Status, true})
+	}
+	return append(out, Span{h.start, h.end, text[h.start:h.end], t.Text, t.Status, false})
 }
 
 // spellingDeprecated reports whether concept c deprecates a spelling:

@@ -168,6 +168,19 @@ type Annotation struct {
 	Verb *Piece
 }
 
+// Form returns the annotation's words as the text has them: Text, or for
+// a separated form its verb, an ellipsis and Text (riep … op tot).
+func (a *Annotation) Form() string {
+	if a.Verb == nil {
+		return a.Text
+	}
+	return JoinApart(a.Verb.Text, a.Text)
+}
+
+// JoinApart writes a separated form's verb and rest as one form: the two
+// and an ellipsis for the words between (voert … uit).
+func JoinApart(verb, rest string) string { return verb + " … " + rest }
+
 // Piece is a stretch of a text: byte offsets, text[Start:End] == Text.
 type Piece struct {
 	Start, End int
@@ -181,8 +194,7 @@ type termWord struct {
 	keyID int32 // the key's number in Matcher.keyIDs
 	acro  bool  // compared case-sensitively as a whole word
 	gap   string
-	gapK  int  // separator before this word (unused for the first)
-	apart bool // words of the same clause may stand before this word (a separated form's second word)
+	gapK  int // separator before this word (unused for the first)
 }
 
 // bucket holds what may start at a word with a given key: the one-word
@@ -359,16 +371,7 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	if len(toks) == 0 {
 		return toks
 	}
-	words := make([]termWord, len(toks))
-	for k, tk := range toks {
-		w := text[tk.start:tk.end]
-		f := glossary.Fold(w)
-		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, typ)}
-		if k > 0 {
-			words[k].gap = text[toks[k-1].end:tk.start]
-			words[k].gapK = gapKind(words[k].gap)
-		}
-	}
+	words := m.termWords(li, text, toks, typ, keyOf)
 	e := entry{concept: int32(ci), term: int32(ti), lang: li, form: form, words: words}
 	n := int32(len(m.entries))
 	m.entries = append(m.entries, e)
@@ -404,6 +407,22 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	return toks
 }
 
+// termWords prepares the words toks of a term (or form) text in language
+// li for comparison.
+func (m *Matcher) termWords(li int, text string, toks []token, typ glossary.TermType, keyOf func(int, string) string) []termWord {
+	words := make([]termWord, len(toks))
+	for k, tk := range toks {
+		w := text[tk.start:tk.end]
+		f := glossary.Fold(w)
+		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, typ)}
+		if k > 0 {
+			words[k].gap = text[toks[k-1].end:tk.start]
+			words[k].gapK = gapKind(words[k].gap)
+		}
+	}
+	return words
+}
+
 // addSeparated adds the separated form of term ti of concept ci that
 // verb leads. It returns toks for reuse.
 func (m *Matcher) addSeparated(ci, ti, li int, verb string, bare bool, sf Separated, ann Annotation, keyOf func(int, string) string, toks []token) []token {
@@ -415,17 +434,7 @@ func (m *Matcher) addSeparated(ci, ti, li int, verb string, bare bool, sf Separa
 	if len(toks) < 2 || toks[0].end != len(verb) {
 		return toks // the verb is one word, the rest at least one
 	}
-	words := make([]termWord, len(toks))
-	for k, tk := range toks {
-		w := text[tk.start:tk.end]
-		f := glossary.Fold(w)
-		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f))}
-		if k > 0 {
-			words[k].gap = text[toks[k-1].end:tk.start]
-			words[k].gapK = gapKind(words[k].gap)
-		}
-	}
-	words[1].apart = true
+	words := m.termWords(li, text, toks, "", keyOf)
 	n := int32(len(m.entries))
 	m.entries = append(m.entries, entry{concept: int32(ci), term: int32(ti), lang: li, form: true, final: sf.Final, bare: bare, byKey: sf.ByKey, apart: cmp.Or(sf.Max, maxSeparation), words: words})
 	m.anns = append(m.anns, ann)
@@ -529,9 +538,11 @@ type hit struct {
 	start, end       int // byte range
 	entry            int32
 	level            uint8
-	verb             int // a separated form's verb: its token + 1; 0 for every other hit
-	vstart, vend     int // the verb's byte range
+	vstart, vend     int // a separated form's verb, as a byte range; vend is 0 for every other hit
 }
+
+// apart reports whether h is a separated form's, with its verb apart.
+func (h *hit) apart() bool { return h.vend > 0 }
 
 // scan is the state of one Annotate or Check call. Word information is
 // kept in slices and referred to by position (int32), not by pointer, so
@@ -851,7 +862,7 @@ func (s *scan) separated(ids []int32, i int, first string, fi int32) {
 			if e.final && (!s.clauseEnds(e.lang, end) || s.stranded(e.lang, i, end-1)) {
 				break // the rest's words, but not its place: no later copy of them either
 			}
-			s.apart = append(s.apart, hit{startTok: j, endTok: end, start: s.toks[j].start, end: s.toks[end-1].end, entry: id, level: max(level, lv, levelForm), verb: i + 1, vstart: s.toks[i].start, vend: s.toks[i].end})
+			s.apart = append(s.apart, hit{startTok: j, endTok: end, start: s.toks[j].start, end: s.toks[end-1].end, entry: id, level: max(level, lv, levelForm), vstart: s.toks[i].start, vend: s.toks[i].end})
 			break
 		}
 	}
@@ -1053,20 +1064,19 @@ func dropCovered(hs []hit) []hit {
 	var drop []bool
 	var verbs map[int]bool
 	for i, h := range hs {
-		if h.verb == 0 {
+		if !h.apart() {
 			continue
 		}
-		v := h.verb - 1
-		_, covered := slices.BinarySearchFunc(hs, v, func(k hit, v int) int {
+		_, covered := slices.BinarySearchFunc(hs, h.vstart, func(k hit, v int) int {
 			switch {
-			case k.endTok <= v:
+			case k.end <= v:
 				return -1
-			case k.startTok > v:
+			case k.start > v:
 				return 1
 			}
 			return 0
 		})
-		if covered || verbs[v] {
+		if covered || verbs[h.vstart] {
 			if drop == nil {
 				drop = make([]bool, len(hs))
 			}
@@ -1076,7 +1086,7 @@ func dropCovered(hs []hit) []hit {
 		if verbs == nil {
 			verbs = map[int]bool{}
 		}
-		verbs[v] = true
+		verbs[h.vstart] = true
 	}
 	if drop == nil {
 		return hs
@@ -1123,7 +1133,7 @@ func (m *Matcher) Annotate(text, lang string) []Annotation {
 		a := &out[i]
 		*a = m.anns[h.entry]
 		a.Start, a.End, a.Text, a.Via = h.start, h.end, text[h.start:h.end], viaNames[lv]
-		if h.verb > 0 {
+		if h.apart() {
 			a.Verb = &Piece{h.vstart, h.vend, text[h.vstart:h.vend]}
 		}
 	}

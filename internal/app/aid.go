@@ -221,9 +221,9 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 	for _, an := range a.matcher().Annotate(d.Text, "nl") {
 		// A verb term apart in its clause: its form is the verb, an
 		// ellipsis and the rest (riep … op tot), its sentence the verb's.
-		start, form := an.Start, an.Text
+		start, form := an.Start, an.Form()
 		if v := an.Verb; v != nil {
-			start, form = v.Start, v.Text+" … "+an.Text
+			start = v.Start
 		}
 		u := byID[an.Concept]
 		if u == nil {

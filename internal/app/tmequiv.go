@@ -244,10 +244,11 @@ const (
 	usageBudget   = 1500 * time.Millisecond
 )
 
-// TMUsage reports, for each concept whose term occurs in the Dutch
-// source, when the TM usually translates that term otherwise than the
-// glossary's preferred English ("other usage: …"). Renderings that are
-// any English term of the concept do not count as other usage.
+// TMUsage reports, for each concept of a check (CheckAll: the concepts
+// whose terms occur in the Dutch source, with the first one found), when
+// the TM usually translates that term otherwise than the glossary's
+// preferred English ("other usage: …"). Renderings that are any English
+// term of the concept do not count as other usage.
 //
 // It looks at the first usageMaxCands segments of each term and stops
 // after usageBudget, so that a long source keeps the check quick; it
@@ -255,7 +256,7 @@ const (
 // answer is complete). Those are looked up in the background, one call's
 // at a time, and what is learnt is cached until the next import, so the
 // next check of the text goes further or is complete.
-func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, int, error) {
+func (a *App) TMUsage(ctx context.Context, checked []match.ConceptCheck) ([]OtherUsage, int, error) {
 	if err := a.tmReady(); err != nil {
 		return nil, 0, err
 	}
@@ -266,17 +267,12 @@ func (a *App) TMUsage(ctx context.Context, nl string) ([]OtherUsage, int, error)
 		known     map[string]bool
 	}
 	var todo []usageOf
-	seen := map[string]bool{}
-	for _, an := range a.Annotate(nl, "nl") {
-		if seen[an.Concept] {
-			continue
-		}
-		seen[an.Concept] = true
-		c, ok := a.terms.Get(an.Concept)
+	for _, cc := range checked {
+		c, ok := a.terms.Get(cc.Concept)
 		if !ok {
 			continue
 		}
-		u := usageOf{c: c, term: an.Term, known: map[string]bool{}}
+		u := usageOf{c: c, term: cc.NLTerm, known: map[string]bool{}}
 		for _, t := range c.TermsIn("en") {
 			u.known[strings.Join(termKeys("en", t.Text), " ")] = true
 			if u.preferred == "" && (t.Status == glossary.Preferred || t.Status == "") {

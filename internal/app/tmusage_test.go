@@ -24,7 +24,7 @@ func TestTMUsageBudget(t *testing.T) {
 	}
 	nl := "De staatsgreep in Mali werd veroordeeld; de sancties blijven."
 	a.usageTime = 0 // no time for any lookup
-	usage, unchecked, err := a.TMUsage(ctx, nl)
+	usage, unchecked, err := a.TMUsage(ctx, a.CheckAll(nl, "-"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestTMUsageBudget(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	usage, unchecked, err = a.TMUsage(ctx, nl)
+	usage, unchecked, err = a.TMUsage(ctx, a.CheckAll(nl, "-"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestTMUsageBudget(t *testing.T) {
 	for a.usageWarm.Load() {
 		time.Sleep(10 * time.Millisecond)
 	}
-	if _, unchecked, _ := a.TMUsage(ctx, nl); unchecked == 0 {
+	if _, unchecked, _ := a.TMUsage(ctx, a.CheckAll(nl, "-")); unchecked == 0 {
 		t.Errorf("after an import: nothing unchecked without time, want the text's concepts")
 	}
 	// With the default time a short text is answered whole.
@@ -60,7 +60,7 @@ func TestTMUsageBudget(t *testing.T) {
 	for a.usageWarm.Load() {
 		time.Sleep(10 * time.Millisecond)
 	}
-	usage, unchecked, err = a.TMUsage(ctx, nl)
+	usage, unchecked, err = a.TMUsage(ctx, a.CheckAll(nl, "-"))
 	if err != nil || unchecked != 0 || len(usage) != 1 || !strings.HasPrefix(usage[0].Message, "other usage: ") {
 		t.Errorf("default time: %d unchecked, usage %+v, err %v", unchecked, usage, err)
 	}

@@ -129,7 +129,7 @@ func (s *Server) check(c *gin.Context) error {
 	if concepts == nil {
 		concepts = []match.ConceptCheck{}
 	}
-	usage, unchecked, err := s.app.TMUsage(c.Request.Context(), in.NL)
+	usage, unchecked, err := s.app.TMUsage(c.Request.Context(), concepts)
 	if err != nil {
 		return err
 	}

@@ -89,7 +89,7 @@ func (u *ui) checkPage(c *gin.Context, p *page) error {
 	v.Counts = fmt.Sprintf(p.T["check_counts"], n[match.KindPassed], n[match.KindMissing], n[match.KindDeprecated])
 	// The TM's usage, as the API's check answers it; a TM that cannot be
 	// read leaves the section out (the API says why).
-	if usage, unchecked, err := u.app.TMUsage(c.Request.Context(), v.NL); err == nil {
+	if usage, unchecked, err := u.app.TMUsage(c.Request.Context(), all); err == nil {
 		for _, o := range usage {
 			v.Usage = append(v.Usage, usageRow{o.Concept, o.NLTerm, o.Usual, fmt.Sprintf(p.T["check_usage_pairs_of"], o.Count, o.Total), o.Preferred})
 		}
@@ -108,7 +108,7 @@ func spanForms(spans []match.Span) []string {
 		f := spans[i].Text
 		if spans[i].Verb && i+1 < len(spans) {
 			i++
-			f += " … " + spans[i].Text
+			f = match.JoinApart(f, spans[i].Text)
 		}
 		if !slices.Contains(out, f) {
 			out = append(out, f)

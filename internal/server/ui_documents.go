@@ -405,10 +405,7 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 		}
 		r := &v.Rows[i]
 		r.Count++
-		form := a.Text
-		if a.Verb != nil {
-			form = a.Verb.Text + " … " + a.Text // apart in its clause: riep … op tot
-		}
+		form := a.Form() // apart in its clause: riep … op tot
 		if !slices.Contains(r.forms, form) {
 			r.forms = append(r.forms, form)
 		}
