@@ -13,7 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/nl"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/snowballstem"
@@ -202,8 +201,23 @@ func Key(lang, word string) string {
 }
 
 func stemEN(w string) string {
-	ts := porter.NewPorterStemmer().Filter(analysis.TokenStream{{Term: []byte(w)}})
-	return string(ts[0].Term)
+	return lemmaEN(w)
+}
+
+// lemmaFilter gives every English token its inflection key (lemmaEN),
+// leaving KeyWord tokens (longer than MaxWordLen) as they are.
+type lemmaFilter struct{}
+
+func (lemmaFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if t.KeyWord {
+			continue
+		}
+		if k := lemmaEN(string(t.Term)); k != string(t.Term) {
+			t.Term = []byte(k)
+		}
+	}
+	return in
 }
 
 // foldFilter applies Fold to every token.
@@ -586,7 +600,7 @@ func newEnglishAnalyzer() *analysis.DefaultAnalyzer {
 	return &analysis.DefaultAnalyzer{
 		Tokenizer: unicode.NewUnicodeTokenizer(),
 		TokenFilters: []analysis.TokenFilter{
-			foldFilter{}, apostropheFilter{}, stopFilter{stopEN()}, longWordFilter{}, porter.NewPorterStemmer(),
+			foldFilter{}, apostropheFilter{}, stopFilter{stopEN()}, longWordFilter{}, lemmaFilter{},
 		},
 	}
 }

@@ -164,31 +164,32 @@ func TestEnglishNearCognate(t *testing.T) {
 }
 
 // TestEnglishKnownCognate checks that a word the lexicon knows in other
-// senses also finds its Dutch cognate, at a lower weight: the treaties
-// taught operation → exploitatie (of air services), and a letter's
-// operatie is found too; without the step it is not.
+// senses also finds its Dutch cognate, at a lower weight: the lexicon
+// translates reduction as vermindering and aftrek, and a letter's reductie
+// is found too; without the step it is not. (Until analysis 21 the
+// example was operation → exploitatie; the lexicon now knows operatie.)
 func TestEnglishKnownCognate(t *testing.T) {
 	a := openShipped(t)
 	addTexts(t, a, map[string]string{
-		"operatie.md":    "De militaire operatie in het noorden van het land gaat door.",
-		"exploitatie.md": "De exploitatie van de luchtdiensten blijft bij de maatschappij.",
+		"reductie.md":     "De reductie van de troepenmacht is voor het einde van het jaar voltooid.",
+		"vermindering.md": "De vermindering van de kosten gaat door.",
 	})
-	res := searchEN(t, a, "operation", "")
-	if docs := hitDocs(res); !slices.Contains(docs, "operatie") || !slices.Contains(docs, "exploitatie") {
-		t.Errorf("operation: hits %v, want operatie and exploitatie; senses %+v", docs, res.Senses)
+	res := searchEN(t, a, "reduction", "")
+	if docs := hitDocs(res); !slices.Contains(docs, "reductie") || !slices.Contains(docs, "vermindering") {
+		t.Errorf("reduction: hits %v, want reductie and vermindering; senses %+v", docs, res.Senses)
 	}
 	op := res.Senses[0]
 	if len(op.Senses) == 0 || op.Senses[0].Via != "lexicon" {
-		t.Fatalf("operation: %+v, want the lexicon's senses first", op)
+		t.Fatalf("reduction: %+v, want the lexicon's senses first", op)
 	}
 	if !slices.ContainsFunc(op.Senses, func(s Sense) bool {
-		return s.Text == "operatie" && s.Via == "cognate" && s.Key && s.P == a.tune.KnownCognate
+		return s.Text == "reductie" && s.Via == "cognate" && s.Key && s.P == a.tune.KnownCognate
 	}) {
-		t.Errorf("operation: not searched as the cognate operatie at %v: %+v", a.tune.KnownCognate, op.Senses)
+		t.Errorf("reduction: not searched as the cognate reductie at %v: %+v", a.tune.KnownCognate, op.Senses)
 	}
 	a.tune.KnownCognate = 0
-	if res := searchEN(t, a, "operation", ""); slices.Contains(hitDocs(res), "operatie") {
-		t.Errorf("operation without known cognates found operatie: %v; senses %+v", hitDocs(res), res.Senses)
+	if res := searchEN(t, a, "reduction", ""); slices.Contains(hitDocs(res), "reductie") {
+		t.Errorf("reduction without known cognates found reductie: %v; senses %+v", hitDocs(res), res.Senses)
 	}
 }
 
@@ -219,7 +220,10 @@ func TestEnglishHyphenatedParts(t *testing.T) {
 // word the lexicon translates as both (trade union: vakbond, which the
 // lexicon saw three times, too few to be a sense of either word alone),
 // and that without the step a passage with the words' own senses comes
-// first.
+// first and the one with vakbond is not found. With the step the two
+// passages score within 2 % of each other (since analysis 21 the one with
+// handel and Unie is first): the step finds the passage, it does not
+// decide the order against one with both words' own senses.
 func TestEnglishJointSenses(t *testing.T) {
 	// Without the glossary, which has trade unions as a term.
 	sp, err := NewSplitter(nil, corpus.Default())
@@ -232,13 +236,19 @@ func TestEnglishJointSenses(t *testing.T) {
 	}
 	t.Cleanup(func() { a.Close() })
 	addTexts(t, a, unionTexts)
-	for _, e := range searchEN(t, a, "trade unions", "vakbond").Senses {
+	res := searchEN(t, a, "trade unions", "")
+	for _, e := range res.Senses {
 		if !slices.ContainsFunc(e.Senses, func(s Sense) bool { return s.Text == "vakbond" && s.Via == "lexicon" && s.Key }) {
 			t.Errorf("%s not searched as vakbond: %+v", e.Query, e.Senses)
 		}
 	}
+	if docs := hitDocs(res); len(docs) < 2 || !slices.Contains(docs[:2], "vakbond") {
+		t.Errorf("trade unions: hits %v, want vakbond among the first two", docs)
+	}
 	a.tune.Joint = 0
-	searchEN(t, a, "trade unions", "handel")
+	if docs := hitDocs(searchEN(t, a, "trade unions", "handel")); slices.Contains(docs, "vakbond") {
+		t.Errorf("trade unions without joint senses found vakbond: %v", docs)
+	}
 }
 
 // unionTexts are a passage with the Dutch for trade unions and one with
@@ -270,6 +280,11 @@ func TestEnglishTermWordsCovered(t *testing.T) {
 // both find nothing.
 func TestEnglishAbsentSenses(t *testing.T) {
 	a := openShipped(t)
+	// The letter says organisatie, one of inspector's stray senses in the
+	// lexicon: without it the documents have none of them.
+	if err := a.DeleteDocument(context.Background(), "kamerbrief-mali-2020"); err != nil {
+		t.Fatal(err)
+	}
 	addTexts(t, a, map[string]string{
 		"inspectie.md":    "De inspectie bezocht het verpleeghuis in maart.",
 		"bureaucratie.md": "Ondernemers klagen over de bureaucratie bij de douane.",

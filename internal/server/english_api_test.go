@@ -350,8 +350,8 @@ func TestLexiconAPI(t *testing.T) {
 		if r.To != "en" || len(r.Words) != 1 || len(r.Words[0].Keys) == 0 {
 			t.Fatalf("answer %+v", r)
 		}
-		if !slices.ContainsFunc(r.Words[0].Keys[0].Translations, func(tr lexicon.Translation) bool { return tr.Word == "treati" }) {
-			t.Errorf("verdrag: %+v, want the English key treati", r.Words[0].Keys[0].Translations)
+		if !slices.ContainsFunc(r.Words[0].Keys[0].Translations, func(tr lexicon.Translation) bool { return tr.Word == "treaty" }) {
+			t.Errorf("verdrag: %+v, want the English key treaty", r.Words[0].Keys[0].Translations)
 		}
 		if g := look(t, "q=staatsgreep&lang=nl"); len(g.Glossary) == 0 || g.Glossary[0].Concept != "staatsgreep" ||
 			!slices.ContainsFunc(g.Glossary[0].Terms, func(t struct {

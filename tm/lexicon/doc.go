@@ -1,6 +1,7 @@
 // Package lexicon is tolk's translation lexicon: for a Dutch or English
 // word (as the index analyses it: Dutch keys including compound parts,
-// English Porter stems), its translations in the other language with
+// English inflection keys: plural, -ed, -ing removed, derivations kept
+// apart), its translations in the other language with
 // probabilities, learned from aligned segments by expectation
 // maximisation (IBM Model 1 with fast_align's preference for the
 // diagonal). English search uses it to turn an English query into a
