@@ -74,6 +74,16 @@ var ErrNotFound = errors.New("not found")
 // ErrBadRequest is wrapped by errors in what the caller asked for.
 var ErrBadRequest = errors.New("bad request")
 
+// ErrStale is wrapped by the error of a write made from a copy of a
+// concept that has changed since the copy was read (an If-Match or a
+// modified time that is not the stored concept's): nothing was written.
+var ErrStale = errors.New("changed since it was read")
+
+// ErrConflict is wrapped by the error of a write of a concept whose
+// modified time is not the stored concept's: it was edited from an older
+// copy. Nothing was written.
+var ErrConflict = errors.New("edited from an older version")
+
 // App is tolk's service. Its methods are safe for concurrent use.
 type App struct {
 	log   *slog.Logger

@@ -1,6 +1,9 @@
 package app
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -55,13 +58,83 @@ func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, e
 	return c, nil
 }
 
+// Revision returns a tag of the concept as it is stored: it changes with
+// every change of any of its fields. The API sends it as the concept's
+// ETag, and a write may name it (If-Match) to be refused when someone else
+// has changed the concept meanwhile.
+func Revision(c glossary.Concept) string {
+	b, err := json.Marshal(c)
+	if err != nil { // a Concept always marshals; no tag matches then
+		return ""
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:12])
+}
+
+// Precondition is what a write of a concept requires of the stored one:
+// the zero value requires nothing.
+type Precondition struct {
+	// Revisions: the stored concept's Revision must be one of them; "*"
+	// accepts any stored concept but requires one.
+	Revisions []string
+	// Modified, when set, must be the stored concept's modified time: a
+	// client that sends back the concept it read, with its modified time,
+	// is refused when the concept was changed after that.
+	Modified time.Time
+}
+
+// check returns an error matching ErrStale (the revision) or ErrConflict
+// (the modified time) when old (ok: it exists) does not meet p.
+func (p Precondition) check(id string, old glossary.Concept, ok bool) error {
+	if len(p.Revisions) > 0 {
+		if !ok {
+			return fmt.Errorf("app: concept %q does not exist (If-Match): %w", id, ErrStale)
+		}
+		rev, match := Revision(old), false
+		for _, r := range p.Revisions {
+			if r == "*" || r == rev {
+				match = true
+				break
+			}
+		}
+		if !match {
+			return fmt.Errorf("app: concept %q was changed%s after the version you read (If-Match); read it again and repeat your change: %w",
+				id, changedAt(old), ErrStale)
+		}
+	}
+	if !p.Modified.IsZero() && ok && !p.Modified.Equal(old.Modified) {
+		return fmt.Errorf("app: concept %q was changed%s after the version you sent (modified %s); read it again and repeat your change: %w",
+			id, changedAt(old), p.Modified.UTC().Format(time.RFC3339Nano), ErrConflict)
+	}
+	return nil
+}
+
+func changedAt(c glossary.Concept) string {
+	if c.Modified.IsZero() {
+		return ""
+	}
+	return " at " + c.Modified.UTC().Format(time.RFC3339Nano)
+}
+
 // UpdateConcept replaces a stored concept.
 func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
+	return a.UpdateConceptIf(c, who, Precondition{})
+}
+
+// UpdateConceptIf replaces a stored concept when the stored one meets p,
+// checked under the glossary's write lock; otherwise it returns an error
+// matching ErrStale or ErrConflict and writes nothing.
+func (a *App) UpdateConceptIf(c glossary.Concept, who string, p Precondition) (glossary.Concept, error) {
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, err
 	}
 	a.gl.mu.Lock()
-	var err error
+	old, ok := a.terms.Get(c.ID)
+	err := p.check(c.ID, old, ok)
+	if err != nil {
+		a.gl.mu.Unlock()
+		return glossary.Concept{}, err
+	}
 	if a.store == nil {
 		c, err = a.memUpdate(c, who)
 	} else {
@@ -80,19 +153,27 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 
 // DeleteConcept removes a concept.
 func (a *App) DeleteConcept(id, who string) error {
-	if err := a.deleteConcept(id, who); err != nil {
+	return a.DeleteConceptIf(id, who, Precondition{})
+}
+
+// DeleteConceptIf removes a concept when it meets p (see UpdateConceptIf).
+func (a *App) DeleteConceptIf(id, who string, p Precondition) error {
+	if err := a.deleteConcept(id, who, p); err != nil {
 		return err
 	}
 	a.rebuildMatcher()
 	return nil
 }
 
-func (a *App) deleteConcept(id, who string) error {
+func (a *App) deleteConcept(id, who string, p Precondition) error {
 	a.gl.mu.Lock()
 	defer a.gl.mu.Unlock()
 	old, ok := a.terms.Get(id)
 	if !ok {
 		return fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
+	}
+	if err := p.check(id, old, ok); err != nil {
+		return err
 	}
 	if a.store == nil {
 		a.record(id, who, store.ActionDelete, time.Now().UTC(), old, glossary.Concept{})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -210,17 +211,27 @@ func (a *App) AcceptEquivalent(id, en string, status glossary.Status, who string
 	if status == "" {
 		status = glossary.Admitted
 	}
-	c, ok := a.terms.Get(id)
-	if !ok {
-		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
-	}
-	for _, t := range c.TermsIn("en") {
-		if strings.EqualFold(t.Text, en) {
-			return glossary.Concept{}, badInput(fmt.Errorf("concept %s has the English term %q already", id, t.Text))
+	// The concept is read outside the glossary's write lock; the write
+	// names the revision read, and a concept changed meanwhile is read
+	// again (an accept is an addition: it applies to any version).
+	for try := 0; ; try++ {
+		c, ok := a.terms.Get(id)
+		if !ok {
+			return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
 		}
+		for _, t := range c.TermsIn("en") {
+			if strings.EqualFold(t.Text, en) {
+				return glossary.Concept{}, badInput(fmt.Errorf("concept %s has the English term %q already", id, t.Text))
+			}
+		}
+		rev := Revision(c)
+		c.Terms = append(slices.Clone(c.Terms), glossary.Term{Lang: "en", Text: en, Status: status, Note: "accepted from the translation memory"})
+		out, err := a.UpdateConceptIf(c, who, Precondition{Revisions: []string{rev}})
+		if errors.Is(err, ErrStale) && try < 3 {
+			continue
+		}
+		return out, err
 	}
-	c.Terms = append(slices.Clone(c.Terms), glossary.Term{Lang: "en", Text: en, Status: status, Note: "accepted from the translation memory"})
-	return a.UpdateConcept(c, who)
 }
 
 // OtherUsage is a Dutch glossary term of a source whose usual translation

@@ -82,6 +82,10 @@ func classifyLayer(err error) *apiError {
 		return &apiError{http.StatusNotFound, "not_found", err.Error()}
 	case errors.Is(err, store.ErrExists):
 		return &apiError{http.StatusConflict, "exists", err.Error()}
+	case errors.Is(err, app.ErrStale):
+		return &apiError{http.StatusPreconditionFailed, "stale", err.Error()}
+	case errors.Is(err, app.ErrConflict):
+		return &apiError{http.StatusConflict, "conflict", err.Error()}
 	case store.NoSpace(err):
 		// The write stored nothing (app, store): the client may retry
 		// once someone has made room.

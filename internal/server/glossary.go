@@ -7,11 +7,13 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
+	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/store"
 )
 
@@ -77,8 +79,35 @@ func (s *Server) getConcept(c *gin.Context) error {
 	if !ok {
 		return errNotFound(fmt.Sprintf("no concept %q", c.Param("id")))
 	}
+	c.Header("ETag", `"`+app.Revision(con)+`"`)
 	c.JSON(http.StatusOK, con)
 	return nil
+}
+
+// precondition reads a write's If-Match header (a list of the ETags GET
+// sends, or *) into what the stored concept must be; modified is the
+// modified time of the concept in the body, if any. A weak tag (W/) never
+// matches: a concept's tag is strong.
+func precondition(c *gin.Context, modified time.Time) (app.Precondition, error) {
+	p := app.Precondition{Modified: modified}
+	h := strings.TrimSpace(c.GetHeader("If-Match"))
+	if h == "" {
+		return p, nil
+	}
+	for _, tag := range strings.Split(h, ",") {
+		tag = strings.TrimSpace(tag)
+		switch {
+		case tag == "*":
+			p.Revisions = append(p.Revisions, "*")
+		case strings.HasPrefix(tag, "W/"):
+			p.Revisions = append(p.Revisions, "weak tag never matches")
+		case len(tag) >= 2 && tag[0] == '"' && tag[len(tag)-1] == '"':
+			p.Revisions = append(p.Revisions, tag[1:len(tag)-1])
+		default:
+			return p, errBadRequest(fmt.Sprintf("If-Match: %q is not an entity tag (\"…\" as GET's ETag, or *)", tag))
+		}
+	}
+	return p, nil
 }
 
 func (s *Server) conceptHistory(c *gin.Context) error {
@@ -137,16 +166,25 @@ func (s *Server) updateConcept(c *gin.Context) error {
 			con.Collection = old.Collection
 		}
 	}
-	con, err = s.app.UpdateConcept(con, who(c))
+	p, err := precondition(c, con.Modified)
 	if err != nil {
 		return err
 	}
+	con, err = s.app.UpdateConceptIf(con, who(c), p)
+	if err != nil {
+		return err
+	}
+	c.Header("ETag", `"`+app.Revision(con)+`"`)
 	c.JSON(http.StatusOK, con)
 	return nil
 }
 
 func (s *Server) deleteConcept(c *gin.Context) error {
-	if err := s.app.DeleteConcept(c.Param("id"), who(c)); err != nil {
+	p, err := precondition(c, time.Time{})
+	if err != nil {
+		return err
+	}
+	if err := s.app.DeleteConceptIf(c.Param("id"), who(c), p); err != nil {
 		return err
 	}
 	c.Status(http.StatusNoContent)

@@ -845,3 +845,105 @@ func TestGlossaryExportTBXValidates(t *testing.T) {
 	}
 	validate(files...)
 }
+
+// TestGlossaryEditConflicts checks that an edit made from a copy someone
+// else has changed meanwhile is refused and writes nothing: with the
+// ETag of GET in If-Match (412), and with the modified time the copy
+// carries in its body (409). A write naming the current tag passes.
+func TestGlossaryEditConflicts(t *testing.T) {
+	for _, backend := range []struct {
+		name string
+		open func(testing.TB, map[string]string) *httptest.Server
+	}{{"memory", newTestServer}, {"store", newStoredTestServer}} {
+		t.Run(backend.name, func(t *testing.T) {
+			ts := backend.open(t, map[string]string{editorToken: "alice"})
+			code, _, body := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", mustJSON(t, newConcept()))
+			if code != http.StatusCreated {
+				t.Fatalf("create: status %d: %s", code, body)
+			}
+			var v0 glossary.Concept
+			if err := json.Unmarshal(body, &v0); err != nil {
+				t.Fatal(err)
+			}
+			path := "/api/v1/glossary/" + v0.ID
+			readTag := func() string {
+				code, hdr, body := apiCall(t, ts, "GET", path, "", "", nil)
+				if code != http.StatusOK || hdr.Get("ETag") == "" {
+					t.Fatalf("GET: status %d, ETag %q: %s", code, hdr.Get("ETag"), body)
+				}
+				return hdr.Get("ETag")
+			}
+			tag0 := readTag()
+			withMatch := func(method, tag string, c *glossary.Concept) (int, http.Header, []byte) {
+				var b io.Reader
+				if c != nil {
+					b = bytes.NewReader(mustJSON(t, *c))
+				}
+				req, _ := http.NewRequest(method, ts.URL+path, b)
+				req.Header.Set("Authorization", "Bearer "+editorToken)
+				req.Header.Set("If-Match", tag)
+				if c != nil {
+					req.Header.Set("Content-Type", "application/json")
+				}
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				out, _ := io.ReadAll(resp.Body)
+				return resp.StatusCode, resp.Header, out
+			}
+
+			// A edits from v0, naming its tag: passes, and the tag changes.
+			a := v0
+			a.Definition = map[string]string{"en": "Changed by A."}
+			code, hdr, body := withMatch("PUT", tag0, &a)
+			if code != http.StatusOK {
+				t.Fatalf("PUT with the current tag: status %d: %s", code, body)
+			}
+			tag1 := hdr.Get("ETag")
+			if tag1 == "" || tag1 == tag0 || tag1 != readTag() {
+				t.Errorf("tag after the edit %q (before %q, GET now %q): want a new tag, the one GET sends", tag1, tag0, readTag())
+			}
+
+			// B edits from v0 too, naming v0's tag: refused, A's edit kept.
+			b := v0
+			b.Note = "Note by B."
+			if code, _, body := withMatch("PUT", tag0, &b); code != http.StatusPreconditionFailed || !strings.Contains(string(body), `"stale"`) {
+				t.Errorf("PUT with a stale If-Match: status %d, %s; want 412 stale", code, body)
+			}
+			var got glossary.Concept
+			get(t, ts, path, &got)
+			if got.Definition["en"] != "Changed by A." || got.Note != "" {
+				t.Errorf("after the refused write: definition %q, note %q; want A's edit and no note", got.Definition["en"], got.Note)
+			}
+			// Nor does a delete from the old tag go through.
+			if code, _, body := withMatch("DELETE", tag0, nil); code != http.StatusPreconditionFailed {
+				t.Errorf("DELETE with a stale If-Match: status %d, %s; want 412", code, body)
+			}
+			if code, _, _ := apiCall(t, ts, "GET", path, "", "", nil); code != http.StatusOK {
+				t.Errorf("the concept is gone after a refused delete: GET %d", code)
+			}
+			if code, _, body := withMatch("PUT", "not-quoted", &b); code != http.StatusBadRequest || !strings.Contains(string(body), "If-Match") {
+				t.Errorf("PUT with a malformed If-Match: status %d, %s; want 400 naming If-Match", code, body)
+			}
+
+			// Without If-Match, a body carrying v0's modified time is a copy
+			// older than A's edit (the store keeps modified times).
+			if !v0.Modified.IsZero() {
+				if code, _, body := apiCall(t, ts, "PUT", path, editorToken, "application/json", mustJSON(t, b)); code != http.StatusConflict {
+					t.Errorf("PUT of a copy with an old modified time: status %d, %s; want 409", code, body)
+				}
+			}
+			// The concept as read now, sent back with its tag, passes.
+			get(t, ts, path, &got)
+			got.Note = "Note by B, on A's version."
+			if code, _, body := withMatch("PUT", readTag(), &got); code != http.StatusOK {
+				t.Errorf("PUT of the current version with its tag: status %d: %s", code, body)
+			}
+			if code, _, body := withMatch("DELETE", `"x", `+readTag(), nil); code != http.StatusNoContent {
+				t.Errorf("DELETE with a list holding the current tag: status %d: %s", code, body)
+			}
+		})
+	}
+}
