@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -232,21 +233,31 @@ func withContext(u app.TermUse) glossary.Concept {
 }
 
 // writeTermUsesCSV writes a per-document term list with its frequency
-// column; cells are neutralised against formula injection.
+// column; cells are neutralised against formula injection. The en column
+// holds the English a translator may use (preferred, then admitted or
+// unmarked, best first), en_avoid the deprecated and superseded terms, so
+// that a list read into a CAT tool or a spreadsheet does not offer them as
+// translations. Like the glossary's CSV it starts with a byte-order mark,
+// so that Excel reads it as UTF-8.
 func writeTermUsesCSV(buf *bytes.Buffer, uses []app.TermUse) error {
+	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(buf)
-	w.Write([]string{"concept", "nl", "en", "count", "first_context", "definition_en"})
+	w.Write([]string{"concept", "nl", "en", "en_avoid", "count", "first_context", "definition_en"})
 	for _, u := range uses {
-		var nl, en []string
-		for _, t := range u.Concept.Terms {
-			switch t.Lang {
-			case "nl":
-				nl = append(nl, t.Text)
-			case "en":
+		var nl, en, avoid []string
+		for _, t := range u.Concept.TermsIn("nl") {
+			nl = append(nl, t.Text)
+		}
+		ens := slices.Clone(u.Concept.TermsIn("en"))
+		slices.SortStableFunc(ens, func(a, b glossary.Term) int { return a.Status.Rank() - b.Status.Rank() })
+		for _, t := range ens {
+			if t.Status == glossary.Deprecated || t.Status == glossary.Superseded {
+				avoid = append(avoid, t.Text)
+			} else {
 				en = append(en, t.Text)
 			}
 		}
-		row := []string{u.Concept.ID, strings.Join(nl, "|"), strings.Join(en, "|"), fmt.Sprint(u.Count), u.First, u.Concept.Definition["en"]}
+		row := []string{u.Concept.ID, strings.Join(nl, "|"), strings.Join(en, "|"), strings.Join(avoid, "|"), fmt.Sprint(u.Count), u.First, u.Concept.Definition["en"]}
 		for i := range row {
 			row[i] = table.Neutralise(row[i])
 		}

@@ -709,6 +709,36 @@ func TestDocumentTerms(t *testing.T) {
 				}
 			}
 		}
+		// Excel reads it as UTF-8; the English a translator may use is
+		// apart from the English to avoid.
+		if !bytes.HasPrefix(b, []byte("\uFEFF")) {
+			t.Errorf("no byte-order mark: %q", b[:min(len(b), 20)])
+		}
+		ei, ai := slices.Index(header, "en"), slices.Index(header, "en_avoid")
+		if ai < 0 {
+			t.Fatalf("header %q lacks en_avoid", header)
+		}
+		byID := map[string]glossary.Concept{}
+		for _, u := range r.Terms {
+			byID[u.Concept.ID] = u.Concept
+		}
+		avoided := 0
+		for _, row := range rows[1:] {
+			c := byID[strings.TrimPrefix(row[0], "\uFEFF")]
+			for _, tm := range c.TermsIn("en") {
+				bad := tm.Status == glossary.Deprecated || tm.Status == glossary.Superseded
+				col := ei
+				if bad {
+					col, avoided = ai, avoided+1
+				}
+				if !slices.Contains(strings.Split(row[col], "|"), tm.Text) {
+					t.Errorf("%s: %s term %q not in column %s (%q)", c.ID, tm.Status, tm.Text, header[col], row[col])
+				}
+			}
+		}
+		if avoided == 0 {
+			t.Errorf("no deprecated or superseded English term in the letter's list: the test checks nothing")
+		}
 	})
 	t.Run("tsv", func(t *testing.T) {
 		_, b := documentTerms(t, ts, "tsv")

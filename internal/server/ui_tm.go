@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -43,6 +44,7 @@ var tmLabels = map[string]map[string]string{
 		"target":      "Vertaling",
 		"fuzzy":       "Vertaalgeheugen: overeenkomsten per zin",
 		"fuzzy_none":  "geen overeenkomst van %d%% of meer",
+		"fuzzy_late":  "Het vertaalgeheugen antwoordde niet op tijd (het wordt misschien nog geladen): laad de pagina opnieuw voor de overeenkomsten.",
 		"tm_source":   "In het geheugen",
 		"tm_target":   "Vertaling",
 		"how_tm":      "Hoe het vertaalgeheugen het vertaalt",
@@ -75,6 +77,7 @@ var tmLabels = map[string]map[string]string{
 		"target":      "Translation",
 		"fuzzy":       "Translation memory: matches per sentence",
 		"fuzzy_none":  "no match of %d%% or more",
+		"fuzzy_late":  "The translation memory did not answer in time (it may still be loading): reload the page for its matches.",
 		"tm_source":   "In the memory",
 		"tm_target":   "Translation",
 		"how_tm":      "How the translation memory translates it",
@@ -296,7 +299,7 @@ type tmFuzzyMatch struct {
 }
 
 // fuzzyTimeout bounds the fuzzy matching a page render does.
-const fuzzyTimeout = 5 * time.Second
+var fuzzyTimeout = 5 * time.Second // a var: TestAnnotateFuzzyLate sets it
 
 // tmFuzzy finds the TM's fuzzy matches for each sentence of text, for the
 // annotate page's partial (a template function: the partial stays apart
@@ -309,6 +312,11 @@ func (u *ui) tmFuzzy(text, uiLang string) (*tmFuzzyPanel, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), fuzzyTimeout)
 	defer cancel()
 	res, err := u.app.MatchTM(ctx, app.TMMatchRequest{Text: text, Lang: "nl", Limit: 3})
+	if errors.Is(err, context.DeadlineExceeded) {
+		// The page's annotations stand without the matches: the TM
+		// may still be building its index after a seed or an import.
+		return &tmFuzzyPanel{L: L, Empty: L["fuzzy_late"]}, nil
+	}
 	if err != nil {
 		return nil, err
 	}

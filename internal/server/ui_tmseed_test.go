@@ -2,6 +2,9 @@ package server
 
 import (
 	"bytes"
+	"context"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -58,5 +61,30 @@ func TestSeedingNotice(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAnnotateFuzzyLate: when the TM does not answer within the page's
+// time (its index still being built after a seed or an import), the
+// annotate page still shows the text's terms, with a notice in the
+// fuzzy-match panel instead of the matches, not an error page.
+func TestAnnotateFuzzyLate(t *testing.T) {
+	ts, a := newUITestServer(t)
+	tsv := "De Raad stelt de lijst vast.\tThe Council shall adopt the list.\n"
+	if _, err := a.ImportTM(context.Background(), app.TMImport{Format: app.TMFormatTSV, Data: []byte(tsv), Collection: "verdrag"}); err != nil {
+		t.Fatal(err)
+	}
+	old := fuzzyTimeout
+	fuzzyTimeout = 0 // every match is past its deadline
+	t.Cleanup(func() { fuzzyTimeout = old })
+	resp, body := fetch(t, ts, "POST", "/annotate?ui=en", url.Values{"text": {"Nederland veroordeelt de staatsgreep in Mali."}}, nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("annotate with a late TM: status %d", resp.StatusCode)
+	}
+	if !strings.Contains(body, tmLabels["en"]["fuzzy_late"]) {
+		t.Errorf("annotate with a late TM does not say the matches are late:\n%s", body)
+	}
+	if !strings.Contains(body, "coup") {
+		t.Errorf("annotate with a late TM lost the annotations (no coup for staatsgreep):\n%s", body)
 	}
 }
