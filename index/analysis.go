@@ -178,11 +178,39 @@ func stemNL(table map[string]string, w string) string {
 	}
 	env := snowballstem.NewEnv(w)
 	dutch.Stem(env)
-	return env.Current()
+	if table == nil { // plain Snowball, as TestSnowballVocabulary holds it
+		return env.Current()
+	}
+	return undoubleAfterVowel(env.Current())
+}
+
+// undoubleAfterVowel finishes what Snowball's undoubling leaves undone: it
+// shortens a doubled vowel before a final consonant (structureel →
+// structurel, as structurele) only after a consonant, so that the -ieel,
+// -ueel and -iaal adjectives and nouns never met their inflected forms
+// (financieel ≠ financiële, actueel ≠ actuele, provinciaal ≠ provinciale,
+// materiaal ≠ materialen). After a vowel the doubled vowel is spelt for
+// the same sound as the single one of the open syllable, so it is shortened
+// there too. It belongs to the override layer: plain Snowball (no table)
+// is left as it is.
+func undoubleAfterVowel(w string) string {
+	n := len(w)
+	if n < 5 {
+		return w
+	}
+	v, c := w[n-2], w[n-1]
+	if w[n-3] != v || strings.IndexByte("aeou", v) < 0 || strings.IndexByte("aeiouy", c) >= 0 ||
+		strings.IndexByte("aeiou", w[n-4]) < 0 || w[n-4] == v {
+		return w
+	}
+	if v == 'e' && c == 'n' { // a folded plural in -ën (amfibieën), not a doubled vowel
+		return w
+	}
+	return w[:n-2] + w[n-1:]
 }
 
 // Key returns the index key of one word in language lang ("nl" or "en"):
-// what the stemmed field holds for it (Porter for English, as
+// what the stemmed field holds for it (for English the inflection key, as
 // AnalyzerEnglish). The word is not tokenized further. Any other lang folds
 // only, and so does a word longer than MaxWordLen. Glossary matching uses [TermKey], which is Key for Dutch but keeps
 // English derivations apart.

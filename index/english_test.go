@@ -85,3 +85,25 @@ func TestTermKeyOtherLanguages(t *testing.T) {
 		t.Errorf("TermKey(fr, Élections) = %q, want the folded word", got)
 	}
 }
+
+// TestUndoubleAfterVowel: the -ieel, -ueel and -iaal words meet their
+// inflected forms (Snowball shortens the doubled vowel only after a
+// consonant), and a doubled vowel after a consonant or at the end of a
+// word is left to Snowball.
+func TestUndoubleAfterVowel(t *testing.T) {
+	for _, p := range [][2]string{
+		{"financieel", "financiële"}, {"officieel", "officiële"}, {"materieel", "materiële"},
+		{"actueel", "actuele"}, {"individueel", "individuele"}, {"provinciaal", "provinciale"},
+		{"materiaal", "materialen"}, {"ideaal", "idealen"}, {"secretariaat", "secretariaten"},
+		{"structureel", "structurele"}, {"subsidieer", "subsidiëren"},
+	} {
+		if a, b := Key("nl", p[0]), Key("nl", p[1]); a != b {
+			t.Errorf("Key(nl, %q) = %q, Key(nl, %q) = %q, want equal", p[0], a, p[1], b)
+		}
+	}
+	for _, p := range [][2]string{{"financieel", "financier"}, {"idee", "ide"}, {"sociaal", "sociëteit"}} {
+		if a, b := Key("nl", p[0]), Key("nl", p[1]); a == b {
+			t.Errorf("Key(nl, %q) = Key(nl, %q) = %q, want different", p[0], p[1], a)
+		}
+	}
+}
