@@ -137,8 +137,10 @@ func TestAddHonoursContext(t *testing.T) {
 }
 
 // TestHyphensAndPhrases checks that words written with hyphens are found
-// as written, and that a phrase with stop words matches on the stemmed
-// field too (the stop words leave gaps that line up with the index).
+// as written, that a phrase with stop words inside matches on the stemmed
+// field too (the stop words leave gaps that line up with the index), and
+// that a phrase beginning or ending with a stop word keeps it: it is
+// matched as written ("in Mali" is not any Mali).
 func TestHyphensAndPhrases(t *testing.T) {
 	ctx := context.Background()
 	ix, err := NewMemory(Options{})
@@ -150,6 +152,7 @@ func TestHyphensAndPhrases(t *testing.T) {
 		{ID: "1", Doc: "d", Text: "De EU-instellingen bespraken COVID-19 met de Secretaris-Generaal."},
 		{ID: "2", Doc: "d", Text: "De instellingen van de EU en COVID in 2019."},
 		{ID: "3", Doc: "d", Text: "Staatsgrepen in Mali en staatsgreep elders."},
+		{ID: "4", Doc: "d", Text: "Mali en de staatsgreep van augustus."},
 	}
 	if err := ix.Add(ctx, ps); err != nil {
 		t.Fatal(err)
@@ -164,6 +167,10 @@ func TestHyphensAndPhrases(t *testing.T) {
 		{`"staatsgreep in Mali"`, []string{"3"}}, // stemmed field: staatsgrepen in Mali
 		{`"staatsgrepen in Mali"`, []string{"3"}},
 		{`"EU instellingen"`, []string{"1"}},
+		{`"in Mali"`, []string{"3"}},
+		{`"staatsgreep in"`, nil},         // only "staatsgrepen in" (3), which is not as written
+		{`"staatsgrepen in"`, []string{"3"}},
+		{`"de staatsgreep"`, []string{"4"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -593,9 +593,13 @@ func (ix *Index) compileTerm(t Term, dropStop bool, e *expander) (query.Query, e
 			termQ(string(stem[0].Term), fieldImplied, boost*stemBoost)), nil
 	}
 	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
-	// COVID-19): the words in order, on both fields.
+	// COVID-19): the words in order, on both fields. The stemmed fields
+	// leave stop words out: one inside the phrase is a gap there that
+	// lines up with the index ("staatsgreep in Mali" finds staatsgrepen in
+	// Mali), but one at either end would be lost ("in Mali" would be any
+	// Mali), so such a phrase is matched as written only.
 	eq := phraseQ(exact, fieldExact, boost*exactBoost)
-	if len(stem) == 0 {
+	if len(stem) == 0 || stem[0].Position != exact[0].Position || stem[len(stem)-1].Position != exact[len(exact)-1].Position {
 		return eq, nil
 	}
 	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost),
