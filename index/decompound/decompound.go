@@ -492,9 +492,13 @@ var notHead = map[string]bool{
 	"ringen": true, "ping": true, "zing": true, "aten": true, "anten": true,
 	"ellen": true, "tijk": true, "tijken": true, "duwen": true,
 	// Adjective and adverb suffixes the list has as words: verantwoorde-lijk,
-	// induceer-baar, tucht-loos, verhoudings-gewijs.
+	// induceer-baar, tucht-loos, verhoudings-gewijs, and -rijk, which makes
+	// adjectives of nouns (belang-rijk, invloed-rijk, kans-rijk): such a
+	// word is not its modifier (belangrijk is not belang) nor the noun rijk.
+	// The few nouns with rijk (realm) as their head (koninkrijk,
+	// dierenrijk) are lexicalised: whole, they lose nothing.
 	"lijk": true, "lijke": true, "baar": true, "bare": true, "loos": true,
-	"loze": true, "gewijs": true, "gewijze": true,
+	"loze": true, "gewijs": true, "gewijze": true, "rijk": true, "rijke": true,
 }
 
 // Costs of a split: each part costs partCost, so fewer parts always win;
