@@ -187,3 +187,53 @@ func FuzzReadTSV(f *testing.F) {
 func FuzzReadFreeDict(f *testing.F) {
 	fuzzReader(f, readFreeDict, "headword\tpronunciation\ttranslations\naal\tal\teel | elver | liquidmanure, muck‐water, stale\n")
 }
+
+// TestTSVPairsFit: each Dutch term takes the English term that fits it
+// (the same type, part of speech and about the same length), not its
+// concept's first preferred one: a phrase gets the phrase, a full form
+// the full form, an acronym the acronym, a proper noun the proper noun.
+func TestTSVPairsFit(t *testing.T) {
+	term := func(lang, text string, st glossary.Status, typ glossary.TermType, pos string) glossary.Term {
+		return glossary.Term{Lang: lang, Text: text, Status: st, Type: typ, POS: pos}
+	}
+	cs := []glossary.Concept{
+		{ID: "sancties", Terms: []glossary.Term{
+			term("nl", "sanctie", glossary.Preferred, "", "noun"),
+			term("nl", "financiële en economische sancties", glossary.Admitted, glossary.Phrase, "noun"),
+			term("en", "sanction", glossary.Preferred, "", "noun"),
+			term("en", "financial and economic sanctions", glossary.Admitted, glossary.Phrase, "noun"),
+		}},
+		{ID: "cnsp", Terms: []glossary.Term{
+			term("nl", "CNSP", glossary.Preferred, glossary.Acronym, "properNoun"),
+			term("nl", "Comité National pour le Salut du Peuple", glossary.Preferred, glossary.FullForm, "properNoun"),
+			term("en", "CNSP", glossary.Preferred, glossary.Acronym, "properNoun"),
+			term("en", "National Committee for the Salvation of the People", glossary.Preferred, glossary.FullForm, "properNoun"),
+			term("en", "Comité National pour le Salut du Peuple", glossary.Admitted, glossary.FullForm, "properNoun"),
+			term("en", "National Committee for the Salvation of People", glossary.Deprecated, glossary.Variant, "properNoun"),
+		}},
+		{ID: "uw-kamer", Terms: []glossary.Term{
+			term("nl", "uw Kamer", glossary.Preferred, glossary.Phrase, "noun"),
+			term("nl", "Tweede Kamer", glossary.Admitted, "", "properNoun"),
+			term("en", "the House", glossary.Preferred, glossary.Phrase, "noun"),
+			term("en", "House of Representatives", glossary.Admitted, "", "properNoun"),
+			term("en", "Second Chamber", glossary.Deprecated, "", "properNoun"),
+		}},
+		{ID: "sg", Terms: []glossary.Term{
+			term("nl", "Secretaris-Generaal", glossary.Admitted, glossary.ShortForm, "noun"),
+			term("en", "UN Secretary-General", glossary.Admitted, glossary.ShortForm, "noun"),
+			term("en", "Secretary-General", glossary.Admitted, glossary.ShortForm, "noun"),
+		}},
+	}
+	want := []Pair{
+		{Source: "sanctie", Target: "sanction"},
+		{Source: "financiële en economische sancties", Target: "financial and economic sanctions"},
+		{Source: "CNSP", Target: "CNSP"},
+		{Source: "Comité National pour le Salut du Peuple", Target: "National Committee for the Salvation of the People"},
+		{Source: "uw Kamer", Target: "the House"},
+		{Source: "Tweede Kamer", Target: "House of Representatives"},
+		{Source: "Secretaris-Generaal", Target: "Secretary-General"},
+	}
+	if diff := cmp.Diff(want, TSVPairs(cs)); diff != "" {
+		t.Errorf("TSVPairs (-want +got):\n%s", diff)
+	}
+}

@@ -15,11 +15,17 @@ import (
 // TSVPairs returns the lines of a DeepL/Google glossary for cs, nl→en,
 // meeting DeepL's rules: no empty entries, no tabs or line breaks in an
 // entry, and no source twice. Each Dutch term (any status: a text may
-// use a deprecated term) maps to its concept's first English term of the
-// same word class (glossary.Pairable: a noun to a noun, a verb to a verb)
-// that is preferred, else the first such term that is not deprecated or
-// superseded; a Dutch term without one is left out, and a source already
-// given by an earlier concept keeps that first target.
+// use a deprecated term) maps to the English term of its concept that
+// fits it best (tsvFit) among those of the same word class
+// (glossary.Pairable: a noun to a noun, a verb to a verb) that are not
+// deprecated or superseded: the same term type first (a phrase to a
+// phrase, a full form to a full form, an acronym to an acronym), then the
+// same part of speech, then a preferred term, then as many words. Before,
+// every Dutch term of a concept took its first preferred English term, so
+// DeepL would have rendered "financiële en economische sancties" as
+// "sanction" and the full name of ECOWAS as "ECOWAS". A Dutch term without
+// a usable English term is left out, and a source already given by an
+// earlier concept keeps that first target.
 func TSVPairs(cs []glossary.Concept) []Pair {
 	var ps []Pair
 	seen := map[string]bool{}
@@ -29,17 +35,13 @@ func TSVPairs(cs []glossary.Concept) []Pair {
 			if s.Lang != "nl" || src == "" || seen[src] {
 				continue
 			}
-			target := ""
+			target, best := "", 0
 			for _, t := range cs[i].Terms {
 				if t.Lang != "en" || !usable(t) || Clean(t.Text) == "" || !glossary.Pairable(s, t) {
 					continue
 				}
-				if t.Status == glossary.Preferred {
-					target = Clean(t.Text)
-					break
-				}
-				if target == "" {
-					target = Clean(t.Text)
+				if f := tsvFit(s, t); target == "" || f > best {
+					target, best = Clean(t.Text), f
 				}
 			}
 			if target == "" {
@@ -50,6 +52,28 @@ func TSVPairs(cs []glossary.Concept) []Pair {
 		}
 	}
 	return ps
+}
+
+// tsvFit scores English term t as the rendering of Dutch term s in a
+// two-column glossary: a term type in common outweighs a part of speech
+// in common, which outweighs the status; a difference in length costs a
+// point a word, at most two, so that it only decides between otherwise
+// equal terms and a preferred term of about the same length.
+func tsvFit(s, t glossary.Term) int {
+	f := 0
+	if s.Type == t.Type {
+		f += 8
+	}
+	if s.POS != "" && s.POS == t.POS {
+		f += 4
+	}
+	if t.Status == glossary.Preferred {
+		f += 3
+	} else {
+		f++
+	}
+	d := len(strings.Fields(s.Text)) - len(strings.Fields(t.Text))
+	return f - min(max(d, -d), 2)
 }
 
 // WriteTSV writes cs as a header-less two-column TSV (source<TAB>target,
