@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
 // TestBrowserDesk checks what makes a translator trust the pages (issue
@@ -23,7 +25,14 @@ import (
 // one tab stop per paragraph, plain query messages, and no sideways
 // scrolling at 390 px on any page.
 func TestBrowserDesk(t *testing.T) {
-	ts, _ := newUITestServer(t)
+	ts, a := newUITestServer(t)
+	// A document with words no line can break: a list without spaces, as a
+	// law's annex has, and a long address.
+	long := "Landen: " + strings.Repeat("Afghanistan,Albanië,Algerije,Andorra,Angola,", 8) +
+		" Zie https://zoek.officielebekendmakingen.nl/kst-29521-409.html?zoekcriteria=staatsgreep&resultIndex=1&sorttype=1&sortorder=4 voor de staatsgreep."
+	if _, err := a.AddDocument(context.Background(), "landenlijst.txt", []byte("Landenlijst\n\n"+long+"\n"), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
 	b := newBrowserSession(t, ts)
 	b.visit(t, "/?ui=en", 200)
 	const reader = "/documents/kamerbrief-mali-2020"
@@ -334,6 +343,8 @@ func TestBrowserDesk(t *testing.T) {
 			{"/?q=zzzqqqxxx", 200},
 			{reader, 200},
 			{reader + "?hide=nederland&st=preferred", 200},
+			{"/documents/landenlijst", 200},
+			{"/?q=Afghanistan", 200},
 			{"/glossary", 200},
 			{"/glossary?q=coup", 200},
 			{"/glossary/staatsgreep", 200},
