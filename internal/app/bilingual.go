@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/index"
@@ -105,6 +107,7 @@ func statusBoost(s glossary.Status) float64 {
 // language; Dutch wins ties, as the corpus is Dutch.
 func (a *App) detectLang(q string) string {
 	m := a.matcher()
+	q = norm.NFC.String(q) // financie\u0308le is financiële
 	words := strings.FieldsFunc(q, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
 	})
@@ -120,6 +123,9 @@ func (a *App) detectLang(q string) string {
 			if an.Via == "compound" || an.Via == "hyphen" || an.Via == "acronym" {
 				continue // parts, names and acronyms say nothing about the language
 			}
+			if lang == "en" && diaeresis(an.Text) {
+				continue // materiële is not materiel, whatever the folding says
+			}
 			ws := strings.Fields(an.Text)
 			for _, w := range ws {
 				termWords[strings.ToLower(w)] = true
@@ -129,6 +135,11 @@ func (a *App) detectLang(q string) string {
 		for _, w := range words {
 			// A word of both lists (in, over, die) says nothing either.
 			if w = strings.ToLower(w); functionWords[lang][w] && !functionWords[other][w] {
+				n++
+			}
+			// A diaeresis (financiële, geïnformeerd, coördinatie) is
+			// Dutch spelling; English has it in a few loans only (naïve).
+			if lang == "nl" && diaeresis(w) {
 				n++
 			}
 		}
@@ -148,6 +159,12 @@ func (a *App) detectLang(q string) string {
 		return "en"
 	}
 	return "nl"
+}
+
+// diaeresis reports whether s has a vowel with a diaeresis, as Dutch
+// writes a vowel that starts a new syllable.
+func diaeresis(s string) bool {
+	return strings.ContainsAny(s, "äëïöüÄËÏÖÜ")
 }
 
 // minEnglishFreq is how often the trained lexicon must have seen a word's

@@ -100,3 +100,20 @@ func TestDetectLang(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectLangDiaeresis: a word with a diaeresis is Dutch spelling, in
+// any Unicode form and in a prefix query; an English glossary term that
+// folding makes of it (materiële → materiel) does not count.
+func TestDetectLangDiaeresis(t *testing.T) {
+	a := openShipped(t)
+	for _, q := range []string{"materiële", "financiële", "financie\u0308le", "financië*", "coördinatie", "geïnformeerd", "Keïta"} {
+		if got := a.detectLang(q); got != "nl" {
+			t.Errorf("detectLang(%q) = %s, want nl", q, got)
+		}
+	}
+	for _, q := range []string{"military materiel", "political prisoners"} {
+		if got := a.detectLang(q); got != "en" {
+			t.Errorf("detectLang(%q) = %s, want en", q, got)
+		}
+	}
+}
