@@ -168,7 +168,7 @@ func TestHyphensAndPhrases(t *testing.T) {
 		{`"staatsgrepen in Mali"`, []string{"3"}},
 		{`"EU instellingen"`, []string{"1"}},
 		{`"in Mali"`, []string{"3"}},
-		{`"staatsgreep in"`, nil},         // only "staatsgrepen in" (3), which is not as written
+		{`"staatsgreep in"`, nil}, // only "staatsgrepen in" (3), which is not as written
 		{`"staatsgrepen in"`, []string{"3"}},
 		{`"de staatsgreep"`, []string{"4"}},
 	}

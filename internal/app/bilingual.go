@@ -591,7 +591,7 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 				}
 				if ok && best != index.Fold(w) {
 					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
-					repl := inCaseOf(e.query, best)
+					repl := inCaseOf(e.query, a.asWritten(ctx, best))
 					next := replaceWord(fixed, e.query, repl)
 					placed = placed && next != fixed
 					fixed, changed = next, true
@@ -611,6 +611,38 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 		fixed = strings.Join(words, " ")
 	}
 	return fixed, q, changed
+}
+
+// asWritten returns folded, a word of the exact field, as the documents
+// write it (geinformeerd: geïnformeerd, keita: Keïta), so that a
+// suggestion keeps the marks that folding took off; folded itself when
+// no passage shows it. The case of a word inside a sentence is kept; one
+// capitalised only as a sentence's first word is given in lower case.
+func (a *App) asWritten(ctx context.Context, folded string) string {
+	res, err := a.idx.Search(ctx, index.Request{Query: &index.Query{Clauses: []index.Clause{{Alts: []index.Term{{Text: folded, Exact: true}}}}}, Limit: 3})
+	if err != nil {
+		return folded
+	}
+	for _, h := range res.Hits {
+		for _, m := range h.Terms {
+			if m.Field != "exact" || m.Start < 0 || m.End > len(h.Text) || m.Start >= m.End {
+				continue
+			}
+			if w := h.Text[m.Start:m.End]; index.Fold(w) == folded {
+				if m.Start == 0 || strings.TrimRight(h.Text[:m.Start], " ") != h.Text[:m.Start] && sentenceEnd(h.Text[:m.Start]) {
+					return strings.ToLower(w)
+				}
+				return w
+			}
+		}
+	}
+	return folded
+}
+
+// sentenceEnd reports whether s, the text before a word, ends a sentence.
+func sentenceEnd(s string) bool {
+	s = strings.TrimRight(s, " \n\t")
+	return s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:")
 }
 
 // similarKey returns the stemmed field's key nearest to the key of w

@@ -27,6 +27,10 @@ func TestDidYouMeanKeepsQuery(t *testing.T) {
 		// A key that is no word (verkiez): the letter's word with it.
 		{"verkiezng", "verkiezingen"},
 		{"nieuwe Verkiezng", "nieuwe Verkiezingen"},
+		// As the letter writes it, marks and all (the exact field is folded).
+		{"geïnformerd", "geïnformeerd"},
+		{"geinformerd", "geïnformeerd"},
+		{"Keitaa", "Keïta"},
 	} {
 		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
 		if err != nil {

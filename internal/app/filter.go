@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // DocFilter restricts a search to the documents whose metadata match
@@ -25,9 +26,21 @@ var partialDate = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
 // Check validates the filter's dates.
 func (f DocFilter) Check() error {
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
-		if d.v != "" && !partialDate.MatchString(d.v) {
+		if d.v == "" {
+			continue
+		}
+		if !partialDate.MatchString(d.v) {
 			return badInput(fmt.Errorf("%s %q: a date is YYYY-MM-DD, YYYY-MM or YYYY", d.name, d.v))
 		}
+		// The form is right; the month and day must exist (2020-13 and
+		// 2020-02-31 found nothing, silently).
+		layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(d.v)]
+		if _, err := time.Parse(layout, d.v); err != nil {
+			return badInput(fmt.Errorf("%s %q: no such date", d.name, d.v))
+		}
+	}
+	if f.From != "" && f.To != "" && f.From[:min(len(f.From), len(f.To))] > f.To[:min(len(f.From), len(f.To))] {
+		return badInput(fmt.Errorf("from %q is after to %q", f.From, f.To))
 	}
 	return nil
 }

@@ -108,6 +108,16 @@ func TestSearchPageFilters(t *testing.T) {
 	if code, body := page("q=kwartelkoning&from=gisteren"); code != 400 || !strings.Contains(body, "YYYY-MM-DD") && !strings.Contains(body, "JJJJ-MM-DD") {
 		t.Errorf("a bad date: %d", code)
 	}
+	// Dates of the right form that do not exist, and a range that ends
+	// before it begins, are refused too (they found nothing, silently).
+	for _, q := range []string{"from=2020-13", "from=2020-02-31", "to=2020-00", "from=2021&to=2020-06"} {
+		if code, body := page("q=kwartelkoning&" + q); code != 400 || !strings.Contains(body, "2020") {
+			t.Errorf("%s: status %d, want 400 naming the date", q, code)
+		}
+	}
+	if code, _ := page("q=kwartelkoning&from=2020-02-29&to=2020-02"); code != 200 {
+		t.Errorf("a leap day and a range within one month: status %d, want 200", code)
+	}
 }
 
 // TestSearchDocFacets: a search's doc_facets count the passages of the
