@@ -124,9 +124,23 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 	byConcept := map[int32]*found{}
 	es := m.newScan(en, "en")
 	es.articles = true
+	var wanted []hit
 	for _, h := range es.hits(true) {
+		if _, want := nlTerm[m.entries[h.entry].concept]; want {
+			wanted = append(wanted, h)
+		}
+	}
+	slices.SortFunc(wanted, func(a, b hit) int { return a.start - b.start })
+	longest := 0
+	for _, h := range wanted {
+		longest = max(longest, h.end-h.start)
+	}
+	for _, h := range wanted {
 		e := &m.entries[h.entry]
-		if _, want := nlTerm[e.concept]; !want {
+		// An English word inside a longer term of another concept of
+		// the source renders that concept, not its own: "Minister" in
+		// "the Prime Minister" is premier's, not minister's.
+		if insideOther(m, wanted, h, longest) {
 			continue
 		}
 		f := byConcept[e.concept]
@@ -194,6 +208,22 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		out = append(out, r)
 	}
 	return out
+}
+
+// insideOther reports whether hit h lies inside a longer hit of another
+// concept among hs, which are sorted by start; no hit is longer than
+// longest bytes, so only the hits starting at most that far before h are
+// looked at.
+func insideOther(m *Matcher, hs []hit, h hit, longest int) bool {
+	c := m.entries[h.entry].concept
+	i, _ := slices.BinarySearchFunc(hs, h.end-longest, func(o hit, start int) int { return o.start - start })
+	for ; i < len(hs) && hs[i].start <= h.start; i++ {
+		o := hs[i]
+		if h.end <= o.end && o.end-o.start > h.end-h.start && m.entries[o.entry].concept != c {
+			return true
+		}
+	}
+	return false
 }
 
 // appendSpans appends to out the span of hit h in text, an occurrence of

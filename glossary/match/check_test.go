@@ -115,6 +115,14 @@ func TestCheckAllQA(t *testing.T) {
 			"The EU calls for a return to the constitutional order.", "herstel-constitutionele-orde", KindPassed, "", "herstel van de constitutionele orde", "return to the constitutional order"},
 		{"missing", "De EU roept op tot herstel van de constitutionele orde.",
 			"The EU calls for elections.", "herstel-constitutionele-orde", KindMissing, "", "herstel van de constitutionele orde", ""},
+		// One English word renders one source term: "Minister" in "the
+		// Prime Minister" is premier's, not minister's too.
+		{"word inside another concept's term", "De minister sprak met de premier.",
+			"The official spoke with the Prime Minister.", "minister", KindMissing, "", "minister", ""},
+		{"the longer term's concept", "De minister sprak met de premier.",
+			"The official spoke with the Prime Minister.", "premier", KindPassed, "", "premier", "Prime Minister"},
+		{"both rendered", "De minister sprak met de premier.",
+			"The Minister spoke with the Prime Minister.", "minister", KindPassed, "", "minister", "Minister"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
