@@ -1,8 +1,6 @@
 package tbx
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -15,6 +13,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/tm/xmlenc"
 )
 
 // Errors Read wraps, to tell kinds of bad input apart.
@@ -91,12 +90,8 @@ type reader struct {
 // Terms that are empty (<term/>) are skipped. Alternatives written in one
 // term ("info, informatie") stay one term: commas are also part of names.
 func Read(r io.Reader) ([]glossary.Concept, error) {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
-		br.Discard(3)
-	}
 	x := &reader{
-		dec:     xml.NewDecoder(br),
+		dec:     xmlenc.NewDecoder(r),
 		ids:     map[string]bool{},
 		unknown: map[string]int{},
 		langs:   map[string]string{},

@@ -1,17 +1,21 @@
 package tbx
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/tm/xmlenc"
 )
 
 func TestReadV2(t *testing.T) {
@@ -154,5 +158,65 @@ func TestReadAstronomy(t *testing.T) {
 	_, err = Read(f)
 	if !errors.Is(err, ErrLanguage) || !strings.Contains(err.Error(), `"es"`) || !strings.Contains(err.Error(), `"zu"`) {
 		t.Errorf("Read: %v, want ErrLanguage naming es and zu", err)
+	}
+}
+
+// TestReadEncodings: a TBX file in UTF-16 (as MultiTerm and Trados write
+// it) or in a legacy encoding its prolog declares reads as the UTF-8
+// original does.
+func TestReadEncodings(t *testing.T) {
+	orig, err := os.ReadFile("testdata/iate-v2.tbx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(bytes.NewReader(orig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf8Decl := regexp.MustCompile(`encoding="[^"]*"`)
+	withDecl := func(enc string) string {
+		s := string(orig)
+		if utf8Decl.MatchString(s) {
+			return utf8Decl.ReplaceAllString(s, `encoding="`+enc+`"`)
+		}
+		return strings.Replace(s, "<?xml version=\"1.0\"", "<?xml version=\"1.0\" encoding=\""+enc+"\"", 1)
+	}
+	utf16le := func(s string) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	latin1 := func(s string) []byte {
+		var out []byte
+		for _, r := range s {
+			if r > 0xFF {
+				t.Fatalf("%q is not Latin-1", r)
+			}
+			out = append(out, byte(r))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"UTF-16 with a byte-order mark", utf16le(withDecl("UTF-16"))},
+		{"ISO-8859-1 declared", latin1(withDecl("ISO-8859-1"))},
+		{"windows-1252 declared", latin1(withDecl("windows-1252"))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Read(bytes.NewReader(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Read (-UTF-8 original +this encoding):\n%s", diff)
+			}
+		})
+	}
+	if _, err := Read(strings.NewReader(withDecl("x-klingon"))); !errors.Is(err, xmlenc.ErrEncoding) || !strings.Contains(err.Error(), "line") {
+		t.Errorf("an unknown encoding: %v, want ErrEncoding with its line", err)
 	}
 }

@@ -1,8 +1,6 @@
 package tmx
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -10,12 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/ianaindex"
-	"golang.org/x/text/encoding/unicode"
-
 	"github.com/tolk-nl/tolk/tm"
+	"github.com/tolk-nl/tolk/tm/xmlenc"
 )
 
 // Errors Read wraps, to tell kinds of bad input apart.
@@ -25,7 +19,7 @@ var (
 	// ErrNotTMX: the root element is not tmx.
 	ErrNotTMX = errors.New("not a TMX document")
 	// ErrEncoding: the prolog declares an encoding tolk cannot decode.
-	ErrEncoding = errors.New("unknown encoding")
+	ErrEncoding = xmlenc.ErrEncoding
 )
 
 // Error locates a problem in a TMX document.
@@ -64,63 +58,11 @@ func (e *Error) Unwrap() error { return e.Err }
 // x-source-article → Collection and Source; every other prop → Props
 // (Lang set for a variant's props).
 func Read(r io.Reader) (tm.Batch, error) {
-	in, utf16, err := decodeBOM(r)
-	if err != nil {
-		return tm.Batch{}, &Error{Err: err}
-	}
-	dec := xml.NewDecoder(in)
-	dec.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		return charsetReader(label, input, utf16)
-	}
-	x := &reader{dec: dec}
+	x := &reader{dec: xmlenc.NewDecoder(r)}
 	if err := x.run(); err != nil {
 		return tm.Batch{}, err
 	}
 	return tm.Batch{Segments: x.out, Skipped: x.skipped}, nil
-}
-
-// decodeBOM turns UTF-16 (told by its byte-order mark, or by "<?" encoded
-// in it) into UTF-8 and drops a UTF-8 byte-order mark, since
-// encoding/xml reads only byte-oriented encodings.
-func decodeBOM(r io.Reader) (io.Reader, bool, error) {
-	br := bufio.NewReader(r)
-	b, _ := br.Peek(4)
-	var e encoding.Encoding
-	switch {
-	case bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")):
-		br.Discard(3)
-		return br, false, nil
-	case bytes.HasPrefix(b, []byte("\xFF\xFE")), bytes.HasPrefix(b, []byte("\xFE\xFF")):
-		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
-	case bytes.Equal(b, []byte("<\x00?\x00")):
-		e = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	case bytes.Equal(b, []byte("\x00<\x00?")):
-		e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
-	default:
-		return br, false, nil
-	}
-	return e.NewDecoder().Reader(br), true, nil
-}
-
-func charsetReader(label string, input io.Reader, utf16 bool) (io.Reader, error) {
-	l := strings.ToLower(strings.TrimSpace(label))
-	if strings.HasPrefix(l, "utf-16") || l == "utf16" || l == "ucs-2" {
-		if utf16 {
-			return input, nil // decodeBOM has made it UTF-8 already
-		}
-		return nil, fmt.Errorf("%w: the prolog declares %s but the file has no UTF-16 byte-order mark", ErrEncoding, label)
-	}
-	if l == "utf8" {
-		return input, nil
-	}
-	e, err := ianaindex.IANA.Encoding(l)
-	if err != nil || e == nil {
-		e, err = htmlindex.Get(l)
-	}
-	if err != nil || e == nil {
-		return nil, fmt.Errorf("%w %q", ErrEncoding, label)
-	}
-	return e.NewDecoder().Reader(input), nil
 }
 
 // inline elements whose content is native code (formatting tags of the
