@@ -87,7 +87,13 @@ type expansion struct {
 	exact     bool            // the plain word is searched as written only
 	prefixes  []string        // the folded prefixes of a clause's prefix terms (verpleeghuiz*)
 	senses    []Sense         // an English word or term searched through the lexicon
+	// synonyms are the glossary's terms an alternative of an OR clause
+	// was expanded to (staatsgreep OR junta: coup), for the explanation.
+	synonyms []synonym
 }
+
+// synonym is a glossary term an OR clause's alternative was expanded to.
+type synonym struct{ query, concept, term string }
 
 // Status weights: preferred terms weigh most, deprecated ones least.
 func statusBoost(s glossary.Status) float64 {
@@ -385,6 +391,9 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 		c := q.Clauses[i]
 		if !plainClause(c) {
 			e := expansion{query: clauseText(c), clause: c, plain: clauseWords(c)}
+			if lang == "nl" && c.Occur != index.MustNot && len(c.Alts) > 1 {
+				e.clause, expanded = a.expandOr(e.clause, &e, expanded, seen)
+			}
 			if c.Occur != index.MustNot && slices.ContainsFunc(c.Alts, func(t index.Term) bool { return t.Prefix }) {
 				e.plain = nil
 				for _, t := range c.Alts {
@@ -522,6 +531,48 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 		i = j
 	}
 	return exps, expanded
+}
+
+// expandOr adds to an OR clause (a OR b) the glossary's Dutch terms for
+// each alternative that is a term of a concept as a whole, as a plain word
+// is expanded: staatsgreep OR junta finds coup too, so that an OR never
+// finds less than its parts alone. The terms go into e.synonyms and
+// expanded (seen: the terms listed already).
+func (a *App) expandOr(c index.Clause, e *expansion, expanded []string, seen map[string]bool) (index.Clause, []string) {
+	m := a.matcher()
+	alts := slices.Clone(c.Alts)
+	have := map[string]bool{}
+	for _, t := range alts {
+		have[index.Fold(t.Text)] = true
+	}
+	for _, alt := range c.Alts {
+		if alt.Prefix || alt.Fuzzy > 0 || alt.Exact {
+			continue
+		}
+		for _, an := range m.Annotate(alt.Text, "nl") {
+			if an.Start != 0 || an.End != len(alt.Text) || an.Via == "compound" {
+				continue // only a term that is the whole alternative
+			}
+			con, ok := a.terms.Get(an.Concept)
+			if !ok {
+				continue
+			}
+			for _, t := range con.TermsIn("nl") {
+				if have[index.Fold(t.Text)] {
+					continue
+				}
+				have[index.Fold(t.Text)] = true
+				alts = append(alts, index.Term{Text: t.Text, Phrase: strings.ContainsAny(t.Text, " "), Boost: statusBoost(t.Status)})
+				e.synonyms = append(e.synonyms, synonym{query: alt.Text, concept: con.ID, term: t.Text})
+				if !seen[t.Text] {
+					seen[t.Text] = true
+					expanded = append(expanded, t.Text)
+				}
+			}
+		}
+	}
+	c.Alts = alts
+	return c, expanded
 }
 
 func plainClause(c index.Clause) bool {
@@ -811,6 +862,13 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 					out = append(out, m)
 					break
 				}
+			}
+		}
+		// An OR clause's glossary terms (staatsgreep OR junta: coup).
+		for _, sy := range e.synonyms {
+			if m, ok := termIn(toks, sy.term, split); ok {
+				m.Query, m.Concept, m.Via = sy.query, sy.concept, "synonym"
+				out = append(out, m)
 			}
 		}
 	}

@@ -112,3 +112,35 @@ func TestPrefixMatchExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestOrExpandsGlossaryTerms: an OR's alternative that is a glossary term
+// is searched with the concept's other Dutch terms, as a plain word is, so
+// that an OR never finds less than one of its parts alone (staatsgreep
+// found 14 passages through coup, staatsgreep OR junta 10); a passage found
+// through such a term says so.
+func TestOrExpandsGlossaryTerms(t *testing.T) {
+	a := openShipped(t)
+	search := func(q string) *SearchResult {
+		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: q, Lang: "nl", Limit: 50})
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		return res
+	}
+	one, or := search("staatsgreep"), search("staatsgreep OR junta")
+	if or.Total < one.Total {
+		t.Errorf("staatsgreep OR junta: %d passages, staatsgreep alone %d", or.Total, one.Total)
+	}
+	if !slices.Contains(or.Expanded, "coup") {
+		t.Errorf("staatsgreep OR junta expanded to %q, want coup among them", or.Expanded)
+	}
+	synonym := false
+	for _, h := range or.Hits {
+		for _, m := range h.Matched {
+			synonym = synonym || m.Via == "synonym" && m.Query == "staatsgreep" && m.Concept == "staatsgreep"
+		}
+	}
+	if !synonym {
+		t.Errorf("no hit of staatsgreep OR junta says it matched a synonym of staatsgreep")
+	}
+}
