@@ -133,6 +133,9 @@ func mainClause(ws []string) (clauseForm, bool) {
 	}
 	if strong := strongForms(verb); strong != nil {
 		finite = append(finite[:3], strong[:2]...) // the strong past, not the weak rules'
+		if len(strong) > 3 {
+			finite = append(finite, strong[3:]...) // a second past (zegde, zegden)
+		}
 	}
 	var bare []string
 	if finite[1] != finite[2] {

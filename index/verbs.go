@@ -173,6 +173,11 @@ var strongVerbs = map[string][3]string{
 	"leggen": {"legde", "legden", "gelegd"}, "kopen": {"kocht", "kochten", "gekocht"},
 }
 
+// otherPast holds the second past of a verb of strongVerbs that has two
+// in standard Dutch: zeggen has zei and zegde (de minister zegde toe).
+// strongForms gives them after the participle. Every verb here has one.
+var otherPast = map[string][2]string{"zeggen": {"zegde", "zegden"}}
+
 // strongForms returns the forms of a strong verb or of a compound ending
 // in one, or nil.
 func strongForms(inf string) []string {
@@ -192,6 +197,9 @@ func strongForms(inf string) []string {
 		forms := []string{prefix + f[0], prefix + f[1]}
 		if part != "" {
 			forms = append(forms, prefix+part)
+		}
+		if alt, ok := otherPast[inf[i:]]; ok {
+			forms = append(forms, prefix+alt[0], prefix+alt[1]) // after the participle: callers take it as strong[2]
 		}
 		return forms
 	}

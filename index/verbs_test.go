@@ -27,6 +27,8 @@ func TestVerbForms(t *testing.T) {
 		{"verkiezen", []string{"verkozen", "verkoos"}, []string{"vergekozen"}},
 		{"ontbinden", []string{"ontbonden", "ontbond"}, nil},
 		{"sluiten", []string{"gesloten", "sloten"}, nil},
+		// Both pasts of zeggen (de minister zegde toe, zei toe).
+		{"toezeggen", []string{"toezei", "toezegde", "toezegden", "toegezegd"}, nil},
 		// A doubled consonant closes the syllable: the vowel stays short.
 		{"kloppen", []string{"klop", "klopt", "klopte", "geklopt"}, []string{"kloop", "kloopte"}},
 		{"benadrukken", []string{"benadruk", "benadrukte", "benadrukt"}, []string{"benadruuk"}},

@@ -44,3 +44,25 @@ func TestAnnotateForms(t *testing.T) {
 		})
 	}
 }
+
+// TestAnnotateNotDerived: a word that shares a term's key only because
+// Snowball strips a derivational ending is another word, not the term:
+// burgerlijk (civil) is not burger (citizen), uitsluitend (exclusively)
+// is not uitsluiten, uitvoerbaar not uitvoeren; the term's own inflection
+// still is (burgers; deelnemende landen for deelnemend land).
+func TestAnnotateNotDerived(t *testing.T) {
+	m := NewMatcher(curatedForTest(t), Options{Key: index.TermKey, Forms: termForms})
+	text := "Het Burgerlijk Wetboek geldt uitsluitend voor burgers; het besluit is uitvoerbaar voor de deelnemende landen."
+	got := map[string]string{}
+	for _, a := range m.Annotate(text, "nl") {
+		got[a.Text] = a.Concept
+	}
+	for _, w := range []string{"Burgerlijk", "uitsluitend", "uitvoerbaar"} {
+		if c, ok := got[w]; ok {
+			t.Errorf("%s annotated as %s", w, c)
+		}
+	}
+	if got["burgers"] != "burger" || got["deelnemende landen"] != "deelnemende-landen" {
+		t.Errorf("the terms' own forms: %v, want burgers as burger and deelnemende landen as deelnemende-landen", got)
+	}
+}

@@ -706,10 +706,47 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 		return levelExact, true
 	case s.infos[wi].fold == w.fold:
 		return levelFold, true
-	case s.key(wi, li) == w.keyID:
+	case s.key(wi, li) == w.keyID && !derivedFrom(s.m.langs[li], s.infos[wi].fold, w.fold):
 		return levelStem, true
 	}
 	return 0, false
+}
+
+// derivedEndings are Dutch endings that make another word of the same
+// stem, which Snowball strips with the inflection, each with its
+// inflected forms: an adjective of a noun (burgerlijk, of burger), an
+// adjective of a verb (uitvoerbaar, of uitvoeren) and the present
+// participle, mostly an adjective or adverb (uitsluitend, exclusively;
+// voorkomende gevallen).
+var derivedEndings = [][]string{
+	{"lijk", "lijke", "lijker", "lijkere", "lijkst", "lijkste"},
+	{"baar", "bare", "baarder", "baardere"},
+	{"end", "ende"},
+}
+
+// derivedFrom reports whether the folded text word fold, whose key is the
+// term word's (termFold), is another word derived from it: it ends in one
+// of derivedEndings and the term word in none of that ending's forms
+// (burgerlijke is not the term burger; mogelijke is the term mogelijk,
+// deelnemende the term deelnemend).
+func derivedFrom(lang, fold, termFold string) bool {
+	if lang != "nl" {
+		return false
+	}
+	for _, family := range derivedEndings {
+		has := func(w string) bool {
+			for _, e := range family {
+				if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+					return true
+				}
+			}
+			return false
+		}
+		if has(fold) && !has(termFold) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchEntry tries entry e at token i. first is the word standing at i
@@ -806,6 +843,8 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 					lv = levelExact
 				} else if fold == w.fold {
 					lv = levelFold
+				} else if derivedFrom(s.m.langs[li], fold, w.fold) {
+					continue
 				}
 				if w.form {
 					lv = max(lv, levelForm)

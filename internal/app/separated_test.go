@@ -22,6 +22,8 @@ func TestAnnotateSeparatedVerbs(t *testing.T) {
 		{"De regering biedt de crisis het hoofd.", "het-hoofd-bieden", "biedt", "het hoofd"},
 		{"De junta stelde de verkiezingen uit tot nader order.", "uitstellen", "stelde", "uit"},
 		{"Het kabinet kondigde op 20 augustus nieuwe maatregelen aan.", "aankondigen", "kondigde", "aan"},
+		// zeggen's second past, as the proceedings write it.
+		{"De staatssecretaris zegde de Kamer een brief toe.", "toezeggen", "zegde", "toe"},
 	} {
 		found := false
 		for _, an := range a.Annotate(c.text, "nl") {
