@@ -311,3 +311,27 @@ var participleHomographs = map[string]bool{
 	"aangezien": true, // aanzien; the conjunction
 	"gevallen":  true, // vallen; the plural of geval: in gevallen waarin
 }
+
+// ParticleVerbs returns the separable particles that make another verb of
+// the one-word infinitive inf, as the word list (listed) has it: op, af,
+// in, aan for leveren (opleveren, afleveren, inleveren, aanleveren). A
+// verb that begins with a particle already (opschorten) or is no
+// infinitive gets none.
+func ParticleVerbs(inf string, listed func(string) bool) []string {
+	w := strings.ToLower(strings.TrimSpace(inf))
+	if strings.ContainsAny(w, " -") || VerbForms(w) == nil {
+		return nil
+	}
+	for _, p := range particles {
+		if strings.HasPrefix(w, p) && listed(w[len(p):]) {
+			return nil
+		}
+	}
+	var out []string
+	for _, p := range particles {
+		if listed(p + w) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

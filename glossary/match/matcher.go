@@ -45,7 +45,15 @@ type Options struct {
 	Split     SplitFunc
 	Forms     FormsFunc
 	Separated SeparatedFunc
+	Particles ParticlesFunc
 }
+
+// ParticlesFunc returns the separable particles that make another verb of
+// a one-word verb term (op, af, in for leveren: opleveren, afleveren,
+// inleveren), or nil. A form of the term whose clause ends in one of them
+// is that other verb, not the term: "daar levert de brexit banen op" is
+// opleveren (yield), not leveren (supply).
+type ParticlesFunc func(t glossary.Term) []string
 
 // Separated is a form of a term whose words a main clause puts apart: the
 // finite verb comes first and the rest of the term later in the clause,
@@ -248,6 +256,7 @@ type Matcher struct {
 	index    [][]bucket           // per language, by key number: what a term's first word may start
 	pairs    []map[uint64][]int32 // per language: key numbers of a longer term's first two words → entries
 	apart    []map[int32][]int32  // per language: key number of a separated form's verb → entries
+	particle map[int32][]string   // entry → the particles that make another verb of it (Options.Particles)
 	acro     map[string][]int32   // first word (acronym, as written) → entries
 	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
 	byID     map[string]int32     // concept id → position
@@ -339,6 +348,7 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 				continue
 			}
 			ann := Annotation{Concept: c.ID, Lang: t.Lang, Term: t.Text, Equivalents: equivalents(c, t.Lang), Status: t.Status}
+			first := len(m.entries)
 			toks = m.addEntry(ci, ti, li, t.Text, t.Type, false, ann, keyOf, toks)
 			if m.opt.Forms != nil {
 				seen := map[string]bool{glossary.Fold(t.Text): true}
@@ -346,6 +356,16 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 					if ff := glossary.Fold(f); !seen[ff] && !tooLong(f) {
 						seen[ff] = true
 						toks = m.addEntry(ci, ti, li, f, t.Type, true, ann, keyOf, toks)
+					}
+				}
+			}
+			if m.opt.Particles != nil {
+				if ps := m.opt.Particles(t); len(ps) > 0 {
+					if m.particle == nil {
+						m.particle = map[int32][]string{}
+					}
+					for e := first; e < len(m.entries); e++ {
+						m.particle[int32(e)] = ps
 					}
 				}
 			}
@@ -849,6 +869,9 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 				if w.form {
 					lv = max(lv, levelForm)
 				}
+				if s.m.particle != nil && s.particleVerb(i, next, s.m.particle[w.entry], li) {
+					continue
+				}
 				out = s.keep(hit{startTok: i, endTok: next, start: s.toks[i].start, end: s.toks[next-1].end, entry: w.entry, level: lv}, all, n0, out)
 			}
 		}
@@ -862,6 +885,29 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 		}
 	}
 	return out
+}
+
+// particleVerb reports whether the verb standing at tokens i to next is,
+// with a particle of ps that ends its clause, another verb (levert … op:
+// opleveren): the particle is at most maxSeparation words on, in the same
+// clause, and ends it. A particle after er, daar, hier or waar is a
+// stranded preposition (daar rekent hij op), not the verb's.
+func (s *scan) particleVerb(i, next int, ps []string, lang int) bool {
+	if len(ps) == 0 {
+		return false
+	}
+	for j := next; j < len(s.toks) && j-next <= maxSeparation; j++ {
+		if !s.sameClause(j-1) || s.isWordOf(clauseStart, lang, j) {
+			return false
+		}
+		if s.isWordOf(rWords, lang, j) {
+			return false
+		}
+		if slices.Contains(ps, s.infos[s.byTok[j]].fold) && s.clauseEnds(lang, j+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // separated matches the separated forms ids whose verb may stand at token

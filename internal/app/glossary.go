@@ -249,7 +249,7 @@ func (a *App) rebuildMatcher() {
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated}))
+	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles}))
 	a.gl.built = gen
 }
 
@@ -257,6 +257,16 @@ func (a *App) rebuildMatcher() {
 // that index.TermKey does not conflate with it (veroordeelde, op te
 // schorten, militaire).
 func termForms(t glossary.Term) []string { return index.TermForms(t.Lang, t.POS, t.Text, t.Plural) }
+
+// termParticles gives the matcher the particles that make another verb
+// of a one-word Dutch verb term, by the word list (leveren: op, af, in,
+// aan); none without a word list.
+func (a *App) termParticles(t glossary.Term) []string {
+	if t.Lang != "nl" || t.POS != "verb" || a.words == nil {
+		return nil
+	}
+	return index.ParticleVerbs(t.Text, a.listed)
+}
 
 // termSeparated gives the matcher a Dutch verb term's forms whose finite
 // verb a main clause puts apart from the rest (roept de junta op tot).

@@ -131,3 +131,29 @@ func TestDocumentTermsSeparatedVerb(t *testing.T) {
 	}
 	t.Errorf("doorgang-vinden not in the letter's terms")
 }
+
+// TestAnnotateParticleVerb: a one-word verb term's form whose clause ends
+// in a particle that makes another verb of it (levert … op: opleveren,
+// yield) is not the term (leveren, supply); with the particle elsewhere,
+// or none, it is.
+func TestAnnotateParticleVerb(t *testing.T) {
+	a := openShipped(t)
+	for _, c := range []struct {
+		text string
+		want bool // annotated as leveren
+	}{
+		{"Daar levert de brexit wel banen op.", false},
+		{"Het levert niets op, zegt de minister.", false},
+		{"Nederland levert wapens aan Mali.", true},
+		{"Wij leveren steun.", true},
+		{"Nederland levert een bijdrage op het gebied van training.", true},
+	} {
+		got := false
+		for _, an := range a.Annotate(c.text, "nl") {
+			got = got || an.Concept == "leveren"
+		}
+		if got != c.want {
+			t.Errorf("%q: annotated as leveren %v, want %v", c.text, got, c.want)
+		}
+	}
+}
