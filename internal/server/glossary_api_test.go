@@ -366,6 +366,28 @@ func newConcept() glossary.Concept {
 	}
 }
 
+// editBackends are the two places an edit goes: the in-memory glossary
+// and the bbolt store with its history.
+var editBackends = []struct {
+	name string
+	open func(testing.TB, map[string]string) *httptest.Server
+}{{"memory", newTestServer}, {"store", newStoredTestServer}}
+
+// createConcept POSTs newConcept as editorToken and returns the response
+// headers and the concept as stored.
+func createConcept(t testing.TB, ts *httptest.Server) (http.Header, glossary.Concept) {
+	t.Helper()
+	code, hdr, body := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", mustJSON(t, newConcept()))
+	if code != http.StatusCreated {
+		t.Fatalf("create: status %d: %s", code, body)
+	}
+	var c glossary.Concept
+	if err := json.Unmarshal(body, &c); err != nil {
+		t.Fatal(err)
+	}
+	return hdr, c
+}
+
 func mustJSON(t testing.TB, v any) []byte {
 	t.Helper()
 	b, err := json.Marshal(v)
@@ -393,21 +415,11 @@ type historyResp struct {
 // API, in memory and with the on-disk store, and checks that lookups see
 // each edit at once and that the history says who changed what.
 func TestGlossaryEditing(t *testing.T) {
-	for _, backend := range []struct {
-		name string
-		open func(testing.TB, map[string]string) *httptest.Server
-	}{{"memory", newTestServer}, {"store", newStoredTestServer}} {
+	for _, backend := range editBackends {
 		t.Run(backend.name, func(t *testing.T) {
 			ts := backend.open(t, map[string]string{editorToken: "alice"})
 
-			code, hdr, body := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", mustJSON(t, newConcept()))
-			if code != http.StatusCreated {
-				t.Fatalf("create: status %d: %s", code, body)
-			}
-			var created glossary.Concept
-			if err := json.Unmarshal(body, &created); err != nil {
-				t.Fatal(err)
-			}
+			hdr, created := createConcept(t, ts)
 			if created.ID == "" || created.Created.IsZero() || created.Collection == "" {
 				t.Errorf("created concept lacks id, time or collection: %+v", created)
 			}
@@ -428,7 +440,7 @@ func TestGlossaryEditing(t *testing.T) {
 			upd.Terms = append(upd.Terms, glossary.Term{Lang: "en", Text: "council of diligence", Status: glossary.Deprecated})
 			upd.Terms[1].Status = glossary.Admitted
 			upd.Note = "Invented for a test."
-			code, _, body = apiCall(t, ts, "PUT", "/api/v1/glossary/"+created.ID, editorToken, "application/json", mustJSON(t, upd))
+			code, _, body := apiCall(t, ts, "PUT", "/api/v1/glossary/"+created.ID, editorToken, "application/json", mustJSON(t, upd))
 			if code != http.StatusOK {
 				t.Fatalf("update: status %d: %s", code, body)
 			}
@@ -851,20 +863,10 @@ func TestGlossaryExportTBXValidates(t *testing.T) {
 // ETag of GET in If-Match (412), and with the modified time the copy
 // carries in its body (409). A write naming the current tag passes.
 func TestGlossaryEditConflicts(t *testing.T) {
-	for _, backend := range []struct {
-		name string
-		open func(testing.TB, map[string]string) *httptest.Server
-	}{{"memory", newTestServer}, {"store", newStoredTestServer}} {
+	for _, backend := range editBackends {
 		t.Run(backend.name, func(t *testing.T) {
 			ts := backend.open(t, map[string]string{editorToken: "alice"})
-			code, _, body := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", mustJSON(t, newConcept()))
-			if code != http.StatusCreated {
-				t.Fatalf("create: status %d: %s", code, body)
-			}
-			var v0 glossary.Concept
-			if err := json.Unmarshal(body, &v0); err != nil {
-				t.Fatal(err)
-			}
+			_, v0 := createConcept(t, ts)
 			path := "/api/v1/glossary/" + v0.ID
 			readTag := func() string {
 				code, hdr, body := apiCall(t, ts, "GET", path, "", "", nil)
