@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -21,8 +22,11 @@ func (s *Server) matchTM(c *gin.Context) error {
 		Limit      int    `json:"limit"`
 		Collection string `json:"collection"`
 	}
-	if err := readJSON(c, maxAnnotateBytes, &in, jsonOptions{what: `{"text": "...", "lang": "nl", "min": 70, "limit": 5}`}); err != nil {
+	if err := readJSON(c, maxAnnotateBytes, &in, jsonOptions{what: `{"text": "...", "lang": "nl", "min": 70, "limit": 5}`, strict: true}); err != nil {
 		return err
+	}
+	if strings.TrimSpace(in.Text) == "" {
+		return errBadRequest(`text: the text to match is missing or empty ({"text": "...", "lang": "nl"})`)
 	}
 	res, err := s.app.MatchTM(c.Request.Context(), app.TMMatchRequest{
 		Text: in.Text, Lang: in.Lang, Min: in.Min, Limit: in.Limit, Collection: in.Collection,
@@ -75,7 +79,7 @@ func (s *Server) acceptEquivalent(c *gin.Context) error {
 		EN     string          `json:"en"`
 		Status glossary.Status `json:"status"`
 	}
-	if err := readJSON(c, 64<<10, &in, jsonOptions{what: `{"en": "legal order", "status": "admitted"}`}); err != nil {
+	if err := readJSON(c, 64<<10, &in, jsonOptions{what: `{"en": "legal order", "status": "admitted"}`, strict: true}); err != nil {
 		return err
 	}
 	con, err := s.app.AcceptEquivalent(c.Param("id"), in.EN, in.Status, who(c))

@@ -86,6 +86,9 @@ func TestTMMatchAPI(t *testing.T) {
 		{"limit", `{"text": "x", "limit": 51}`},
 		{"collection", `{"text": "x", "collection": "a b"}`},
 		{"not JSON", `text`},
+		{"no text", `{}`},
+		{"empty text", `{"text": "  "}`},
+		{"misspelt field", `{"txt": "De kat zit op de mat."}`},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -228,6 +231,12 @@ func TestTMEquivalentsAPI(t *testing.T) {
 	}
 	if code, _, _ := apiCall(t, ts, http.MethodPost, "/api/v1/glossary/staatsgreep/equivalents", editorToken, "application/json", body); code != http.StatusBadRequest {
 		t.Errorf("accepting it twice: status %d, want 400", code)
+	}
+	// A misspelt field is an error, not silently dropped (the status
+	// would have been admitted).
+	if code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/glossary/staatsgreep/equivalents", editorToken, "application/json",
+		[]byte(`{"en": "armed seizure", "stauts": "preferred"}`)); code != http.StatusBadRequest || !strings.Contains(string(b), "stauts") {
+		t.Errorf("a misspelt field: status %d, %s; want 400 naming it", code, b)
 	}
 	var hist struct {
 		History []struct {
