@@ -223,13 +223,9 @@ func Key(lang, word string) string {
 		if w = trimApostropheS(w); len(w) > MaxWordLen {
 			return w
 		}
-		return stemEN(w)
+		return lemmaEN(w)
 	}
 	return w
-}
-
-func stemEN(w string) string {
-	return lemmaEN(w)
 }
 
 // lemmaFilter gives every English token its inflection key (lemmaEN),

@@ -14,16 +14,10 @@ import "strings"
 // "require" both give "requir"): only equality between keys means anything.
 // Any other lang folds only, as [Key] does, and so does a word longer
 // than [MaxWordLen].
-func TermKey(lang, word string) string {
-	if lang != "en" {
-		return Key(lang, word)
-	}
-	w := trimApostropheS(Fold(strings.TrimSpace(word)))
-	if len(w) > MaxWordLen {
-		return w
-	}
-	return lemmaEN(w)
-}
+//
+// Since analysis 21 [Key] keys English by the same inflection key, so the
+// two are one function; TermKey stays the name glossary matching uses.
+func TermKey(lang, word string) string { return Key(lang, word) }
 
 // lemmaEN returns the inflection key of a folded English word. It follows
 // the inflectional steps of Porter's algorithm (1a, 1b and 5: plural -s,

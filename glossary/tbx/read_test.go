@@ -9,10 +9,12 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/tm/xmlenc"
@@ -181,23 +183,15 @@ func TestReadEncodings(t *testing.T) {
 		}
 		return strings.Replace(s, "<?xml version=\"1.0\"", "<?xml version=\"1.0\" encoding=\""+enc+"\"", 1)
 	}
-	utf16le := func(s string) []byte {
-		out := []byte{0xFF, 0xFE}
-		for _, u := range utf16.Encode([]rune(s)) {
-			out = append(out, byte(u), byte(u>>8))
+	encode := func(e encoding.Encoding, s string) []byte {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
 		}
-		return out
+		return b
 	}
-	latin1 := func(s string) []byte {
-		var out []byte
-		for _, r := range s {
-			if r > 0xFF {
-				t.Fatalf("%q is not Latin-1", r)
-			}
-			out = append(out, byte(r))
-		}
-		return out
-	}
+	utf16le := func(s string) []byte { return encode(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), s) }
+	latin1 := func(s string) []byte { return encode(charmap.ISO8859_1, s) }
 	for _, tc := range []struct {
 		name string
 		data []byte

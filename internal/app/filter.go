@@ -34,12 +34,13 @@ func (f DocFilter) Check() error {
 		}
 		// The form is right; the month and day must exist (2020-13 and
 		// 2020-02-31 found nothing, silently).
-		layout := map[int]string{4: "2006", 7: "2006-01", 10: "2006-01-02"}[len(d.v)]
-		if _, err := time.Parse(layout, d.v); err != nil {
+		if _, err := time.Parse("2006-01-02"[:len(d.v)], d.v); err != nil {
 			return badInput(fmt.Errorf("%s %q: no such date", d.name, d.v))
 		}
 	}
-	if f.From != "" && f.To != "" && f.From[:min(len(f.From), len(f.To))] > f.To[:min(len(f.From), len(f.To))] {
+	// A partial date stands for its whole year or month: compare as far
+	// as both go (from 2021 to 2020-06 is refused, 2020-02-29 to 2020-02 not).
+	if n := min(len(f.From), len(f.To)); n > 0 && f.From[:n] > f.To[:n] {
 		return badInput(fmt.Errorf("from %q is after to %q", f.From, f.To))
 	}
 	return nil

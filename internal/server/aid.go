@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -244,20 +243,18 @@ func writeTermUsesCSV(buf *bytes.Buffer, uses []app.TermUse) error {
 	w := csv.NewWriter(buf)
 	w.Write([]string{"concept", "nl", "en", "en_avoid", "count", "first_context", "definition_en"})
 	for _, u := range uses {
-		var nl, en, avoid []string
+		var nl, en, toAvoid []string
 		for _, t := range u.Concept.TermsIn("nl") {
 			nl = append(nl, t.Text)
 		}
-		ens := slices.Clone(u.Concept.TermsIn("en"))
-		slices.SortStableFunc(ens, func(a, b glossary.Term) int { return a.Status.Rank() - b.Status.Rank() })
-		for _, t := range ens {
-			if t.Status == glossary.Deprecated || t.Status == glossary.Superseded {
-				avoid = append(avoid, t.Text)
+		for _, t := range byStatus(&u.Concept, "en") {
+			if avoid(t.Status) {
+				toAvoid = append(toAvoid, t.Text)
 			} else {
 				en = append(en, t.Text)
 			}
 		}
-		row := []string{u.Concept.ID, strings.Join(nl, "|"), strings.Join(en, "|"), strings.Join(avoid, "|"), fmt.Sprint(u.Count), u.First, u.Concept.Definition["en"]}
+		row := []string{u.Concept.ID, strings.Join(nl, "|"), strings.Join(en, "|"), strings.Join(toAvoid, "|"), fmt.Sprint(u.Count), u.First, u.Concept.Definition["en"]}
 		for i := range row {
 			row[i] = table.Neutralise(row[i])
 		}

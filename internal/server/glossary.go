@@ -79,10 +79,13 @@ func (s *Server) getConcept(c *gin.Context) error {
 	if !ok {
 		return errNotFound(fmt.Sprintf("no concept %q", c.Param("id")))
 	}
-	c.Header("ETag", `"`+app.Revision(con)+`"`)
+	setETag(c, con)
 	c.JSON(http.StatusOK, con)
 	return nil
 }
+
+// setETag sends the concept's revision as the answer's ETag.
+func setETag(c *gin.Context, con glossary.Concept) { c.Header("ETag", `"`+app.Revision(con)+`"`) }
 
 // precondition reads a write's If-Match header (a list of the ETags GET
 // sends, or *) into what the stored concept must be; modified is the
@@ -174,7 +177,7 @@ func (s *Server) updateConcept(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("ETag", `"`+app.Revision(con)+`"`)
+	setETag(c, con)
 	c.JSON(http.StatusOK, con)
 	return nil
 }
