@@ -123,20 +123,7 @@ func mainClause(ws []string) (clauseForm, bool) {
 	if particle == "" && len(ws) == 1 {
 		return clauseForm{}, false
 	}
-	regular := verbForms("", verb)
-	finite := append([]string{verb}, regular[:min(4, len(regular))]...) // plural present, stem, stem+t, past, past plural
-	if strings.HasSuffix(finite[1], "t") {
-		finite[2] = finite[1] // zet, not zett
-	}
-	if pr, ok := irregularPresent[verb]; ok {
-		finite[1], finite[2] = pr[0], pr[1]
-	}
-	if strong := strongForms(verb); strong != nil {
-		finite = append(finite[:3], strong[:2]...) // the strong past, not the weak rules'
-		if len(strong) > 3 {
-			finite = append(finite, strong[3:]...) // a second past (zegde, zegden)
-		}
-	}
+	finite := finiteForms(verb)
 	var bare []string
 	if finite[1] != finite[2] {
 		bare = []string{finite[1]}
@@ -154,6 +141,36 @@ func mainClause(ws []string) (clauseForm, bool) {
 		}
 	}
 	return clauseForm{finite: dedupe(finite), bare: bare, rest: strings.Join(rest, " "), verbLast: i == len(ws)-1, particle: particle != ""}, true
+}
+
+// finiteForms returns the finite forms of the one-word infinitive verb:
+// the plural present (the infinitive), stem, stem+t, past and past plural
+// (the weak rules', of both readings where the e may be toneless: leveer
+// and lever; or strongVerbs' and a second past such as zegde). A stem
+// that ends in t is the stem+t too (zet).
+func finiteForms(verb string) []string {
+	regular := verbForms("", verb)
+	finite := append([]string{verb}, regular[:min(4, len(regular))]...) // plural present, stem, stem+t, past, past plural
+	if strings.HasSuffix(finite[1], "t") {
+		finite[2] = finite[1] // zet, not zett
+	}
+	if pr, ok := irregularPresent[verb]; ok {
+		finite[1], finite[2] = pr[0], pr[1]
+	}
+	if strong := strongForms(verb); strong != nil {
+		finite = append(finite[:3], strong[:2]...) // the strong past, not the weak rules'
+		if len(strong) > 3 {
+			finite = append(finite, strong[3:]...) // a second past (zegde, zegden)
+		}
+		return finite
+	}
+	// verbForms gives a reading a group of five forms (stem, stem+t, past,
+	// past plural, participle); a verb whose e may be toneless has two
+	// (leveer and lever: levert is the one Dutch writes).
+	for g := 5; g+4 <= len(regular); g += 5 {
+		finite = append(finite, regular[g:g+4]...)
+	}
+	return finite
 }
 
 // irregularPresent holds the present singular (stem, stem+t) of verbs

@@ -314,24 +314,27 @@ var participleHomographs = map[string]bool{
 
 // ParticleVerbs returns the separable particles that make another verb of
 // the one-word infinitive inf, as the word list (listed) has it: op, af,
-// in, aan for leveren (opleveren, afleveren, inleveren, aanleveren). A
-// verb that begins with a particle already (opschorten) or is no
-// infinitive gets none.
-func ParticleVerbs(inf string, listed func(string) bool) []string {
+// in, aan for leveren (opleveren, afleveren, inleveren, aanleveren), and
+// inf's finite forms, the ones a main clause puts before the particle
+// (levert … op). A verb that begins with a particle already (opschorten)
+// or is no infinitive gets none.
+func ParticleVerbs(inf string, listed func(string) bool) (ps, finite []string) {
 	w := strings.ToLower(strings.TrimSpace(inf))
 	if strings.ContainsAny(w, " -") || VerbForms(w) == nil {
-		return nil
+		return nil, nil
 	}
 	for _, p := range particles {
 		if strings.HasPrefix(w, p) && listed(w[len(p):]) {
-			return nil
+			return nil, nil
 		}
 	}
-	var out []string
 	for _, p := range particles {
 		if listed(p + w) {
-			out = append(out, p)
+			ps = append(ps, p)
 		}
 	}
-	return out
+	if ps == nil {
+		return nil, nil
+	}
+	return ps, dedupe(finiteForms(w))
 }

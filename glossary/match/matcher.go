@@ -50,10 +50,11 @@ type Options struct {
 
 // ParticlesFunc returns the separable particles that make another verb of
 // a one-word verb term (op, af, in for leveren: opleveren, afleveren,
-// inleveren), or nil. A form of the term whose clause ends in one of them
-// is that other verb, not the term: "daar levert de brexit banen op" is
-// opleveren (yield), not leveren (supply).
-type ParticlesFunc func(t glossary.Term) []string
+// inleveren), or nil, and the term's finite forms (leveren, lever, levert,
+// leverde, leverden). A finite form whose clause ends in one of the
+// particles is that other verb, not the term: "daar levert de brexit
+// banen op" is opleveren (yield), not leveren (supply).
+type ParticlesFunc func(t glossary.Term) (particles, finite []string)
 
 // Separated is a form of a term whose words a main clause puts apart: the
 // finite verb comes first and the rest of the term later in the clause,
@@ -247,21 +248,21 @@ type entry struct {
 type Matcher struct {
 	concepts []glossary.Concept
 	opt      Options
-	langs    []string             // languages of the terms, nl and en first
-	entries  []entry              // in concept order, then term order
-	anns     []Annotation         // by entry: its part of every Annotation it makes (all but Start, End, Text and Via)
-	keyIDs   map[string]int32     // every term word's key (any language) → its number
-	vocab    map[string]int32     // folded term word → offset in vocabKeys
-	vocabKs  []int32              // per vocab word, per language: the word's key number or noKey
-	index    [][]bucket           // per language, by key number: what a term's first word may start
-	pairs    []map[uint64][]int32 // per language: key numbers of a longer term's first two words → entries
-	apart    []map[int32][]int32  // per language: key number of a separated form's verb → entries
-	particle map[int32][]string   // entry → the particles that make another verb of it (Options.Particles)
-	acro     map[string][]int32   // first word (acronym, as written) → entries
-	single   []map[string][]int32 // per language: key → single-word, non-acronym entries (compound parts)
-	byID     map[string]int32     // concept id → position
-	cache    []*keyCache          // per language: keys of text words that are no term word
-	scratch  sync.Pool            // of *scratch: buffers of finished scans, for the next
+	langs    []string                // languages of the terms, nl and en first
+	entries  []entry                 // in concept order, then term order
+	anns     []Annotation            // by entry: its part of every Annotation it makes (all but Start, End, Text and Via)
+	keyIDs   map[string]int32        // every term word's key (any language) → its number
+	vocab    map[string]int32        // folded term word → offset in vocabKeys
+	vocabKs  []int32                 // per vocab word, per language: the word's key number or noKey
+	index    [][]bucket              // per language, by key number: what a term's first word may start
+	pairs    []map[uint64][]int32    // per language: key numbers of a longer term's first two words → entries
+	apart    []map[int32][]int32     // per language: key number of a separated form's verb → entries
+	particle map[int32]particleVerbs // entry of a verb term or its form → Options.Particles' answer for the term
+	acro     map[string][]int32      // first word (acronym, as written) → entries
+	single   []map[string][]int32    // per language: key → single-word, non-acronym entries (compound parts)
+	byID     map[string]int32        // concept id → position
+	cache    []*keyCache             // per language: keys of text words that are no term word
+	scratch  sync.Pool               // of *scratch: buffers of finished scans, for the next
 }
 
 // noKey is the key number of a key no term word has.
@@ -360,12 +361,12 @@ func NewMatcher(cs []glossary.Concept, opt Options) *Matcher {
 				}
 			}
 			if m.opt.Particles != nil {
-				if ps := m.opt.Particles(t); len(ps) > 0 {
+				if ps, finite := m.opt.Particles(t); len(ps) > 0 {
 					if m.particle == nil {
-						m.particle = map[int32][]string{}
+						m.particle = map[int32]particleVerbs{}
 					}
 					for e := first; e < len(m.entries); e++ {
-						m.particle[int32(e)] = ps
+						m.particle[int32(e)] = particleVerbs{ps, finite}
 					}
 				}
 			}
@@ -869,7 +870,7 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 				if w.form {
 					lv = max(lv, levelForm)
 				}
-				if s.m.particle != nil && s.particleVerb(i, next, s.m.particle[w.entry], li) {
+				if pv, ok := s.m.particle[w.entry]; ok && slices.Contains(pv.finite, fold) && s.particleVerb(i, next, pv.particles, li) {
 					continue
 				}
 				out = s.keep(hit{startTok: i, endTok: next, start: s.toks[i].start, end: s.toks[next-1].end, entry: w.entry, level: lv}, all, n0, out)
@@ -887,15 +888,16 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 	return out
 }
 
+// particleVerbs are a verb term's particles that make another verb of it
+// and its finite forms (ParticlesFunc).
+type particleVerbs struct{ particles, finite []string }
+
 // particleVerb reports whether the verb standing at tokens i to next is,
 // with a particle of ps that ends its clause, another verb (levert … op:
 // opleveren): the particle is at most maxSeparation words on, in the same
-// clause, and ends it. A particle after er, daar, hier or waar is a
+// clause, and a punctuation mark or the text's end follows it. A particle after er, daar, hier or waar is a
 // stranded preposition (daar rekent hij op), not the verb's.
 func (s *scan) particleVerb(i, next int, ps []string, lang int) bool {
-	if len(ps) == 0 {
-		return false
-	}
 	for j := next; j < len(s.toks) && j-next <= maxSeparation; j++ {
 		if !s.sameClause(j-1) || s.isWordOf(clauseStart, lang, j) {
 			return false
@@ -903,7 +905,12 @@ func (s *scan) particleVerb(i, next int, ps []string, lang int) bool {
 		if s.isWordOf(rWords, lang, j) {
 			return false
 		}
-		if slices.Contains(ps, s.infos[s.byTok[j]].fold) && s.clauseEnds(lang, j+1) {
+		// The particle ends its clause at punctuation or the text's end: a
+		// conjunction after it (in en naar een entrepot, door of in
+		// opdracht) makes it a preposition of coordinated phrases, and a
+		// bracket after it (aan het toezicht op (enkel) …, als bedoeld in
+		// [artikel 3]) a preposition of what the bracket holds.
+		if slices.Contains(ps, s.infos[s.byTok[j]].fold) && (j+1 >= len(s.toks) || strings.ContainsAny(s.text[s.toks[j].end:s.toks[j+1].start], ".,;:!?")) {
 			return true
 		}
 	}

@@ -260,10 +260,10 @@ func termForms(t glossary.Term) []string { return index.TermForms(t.Lang, t.POS,
 
 // termParticles gives the matcher the particles that make another verb
 // of a one-word Dutch verb term, by the word list (leveren: op, af, in,
-// aan); none without a word list.
-func (a *App) termParticles(t glossary.Term) []string {
+// aan), and the term's finite forms; none without a word list.
+func (a *App) termParticles(t glossary.Term) (particles, finite []string) {
 	if t.Lang != "nl" || t.POS != "verb" || a.words == nil {
-		return nil
+		return nil, nil
 	}
 	return index.ParticleVerbs(t.Text, a.listed)
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,9 +8,11 @@ import (
 	"testing"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/glossary/omegat"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/ingest"
+	"github.com/tolk-nl/tolk/internal/querymix"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 	"github.com/tolk-nl/tolk/internal/treaties"
 )
@@ -31,15 +31,13 @@ func TestSeparatedSurvey(t *testing.T) {
 		t.Skip("set TOLK_SEPARATED_SURVEY=1 to print the separated verbs found in ../shared's texts")
 	}
 	debates := surveyDebates(t)
+	docs, err := querymix.ReadJSONL(sharedtest.Open(t, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var circulars []string
-	sc := bufio.NewScanner(sharedtest.Open(t, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
-	sc.Buffer(make([]byte, 4<<20), 4<<20)
-	for sc.Scan() {
-		var doc struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &doc); err != nil {
-			t.Fatal(err)
-		}
-		circulars = append(circulars, doc.Text)
+	for _, d := range docs {
+		circulars = append(circulars, d.Text)
 	}
 	var english []string
 	for _, f := range []string{"ntrex128-newstest2019-src.eng", "flores200-devtest.eng", "tatoeba-test-v2021-08-07.eng"} {
@@ -126,4 +124,44 @@ func survey(t *testing.T, label string, a *App, lang string, texts []string, min
 	if n < min {
 		t.Errorf("%s: %d separated annotations, fewer than the %d judged", label, n, min)
 	}
+}
+
+// TestParticleVerbSurvey gives docs/GLOSSARY.md's figure for the particle
+// rule (Options.Particles): the annotations of the shipped glossary over
+// the 14 debates and the 1,423 circulars that the rule removes, each with
+// its context for judging by hand.
+//
+//	TOLK_PARTICLE_SURVEY=1 go test ./internal/app -run TestParticleVerbSurvey -v
+func TestParticleVerbSurvey(t *testing.T) {
+	if os.Getenv("TOLK_PARTICLE_SURVEY") != "1" {
+		t.Skip("set TOLK_PARTICLE_SURVEY=1 to list the annotations the particle rule removes in ../shared's texts")
+	}
+	texts := surveyDebates(t)
+	docs, err := querymix.ReadJSONL(sharedtest.Open(t, "data", "bwb-laws-markdown", "bwb-small.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	a := openShipped(t)
+	all := a.terms.All()
+	opt := match.Options{Key: index.TermKey, Split: a.split, Forms: termForms, Separated: termSeparated}
+	without := match.NewMatcher(all, opt)
+	opt.Particles = a.termParticles
+	with := match.NewMatcher(all, opt)
+	removed := 0
+	for _, tx := range texts {
+		kept := map[int]bool{}
+		for _, an := range with.Annotate(tx, "nl") {
+			kept[an.Start] = true
+		}
+		for _, an := range without.Annotate(tx, "nl") {
+			if !kept[an.Start] {
+				removed++
+				t.Logf("%s | %q", an.Concept, tx[max(0, an.Start-60):min(len(tx), an.End+60)])
+			}
+		}
+	}
+	t.Logf("%d texts; the particle rule removes %d annotations", len(texts), removed)
 }

@@ -147,6 +147,12 @@ func TestAnnotateParticleVerb(t *testing.T) {
 		{"Nederland levert wapens aan Mali.", true},
 		{"Wij leveren steun.", true},
 		{"Nederland levert een bijdrage op het gebied van training.", true},
+		// The particle must end the clause at punctuation, and the verb be
+		// finite (a review of the survey over the circulars found these).
+		{"De politie levert een bijdrage aan het toezicht op (enkel) vrijheidsbeperkingen.", true},
+		{"Zij leveren vee als bedoeld in [artikel 3].", true},
+		{"Wij leveren goederen in en naar een entrepot.", true},
+		{"Het vee is geleverd aan: de afnemer.", true},
 	} {
 		got := false
 		for _, an := range a.Annotate(c.text, "nl") {
