@@ -596,7 +596,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	if coll == "" {
 		coll = "import"
 	}
-	cs, err := exchange.Import(strings.NewReader(string(data)), f, coll)
+	cs, left, err := exchange.Import(strings.NewReader(string(data)), f, coll)
 	if err != nil {
 		return err
 	}
@@ -604,6 +604,9 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
+	if !left.Empty() {
+		fmt.Fprintf(stderr, "left out: %s\n", left)
+	}
 	return nil
 }
 

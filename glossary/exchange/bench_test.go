@@ -9,7 +9,7 @@ import (
 
 // freeDict loads the 22,747 FreeDict entries as a collection.
 func freeDict(b *testing.B) []glossary.Concept {
-	cs, err := Import(bytes.NewReader(open(b, "data/freedict-nld-eng-debian/freedict-nld-eng.tsv.gz")), FreeDict, "freedict")
+	cs, _, err := Import(bytes.NewReader(open(b, "data/freedict-nld-eng-debian/freedict-nld-eng.tsv.gz")), FreeDict, "freedict")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func BenchmarkImport(b *testing.B) {
 		b.Run(string(f), func(b *testing.B) {
 			n := 0
 			for b.Loop() {
-				got, err := Import(bytes.NewReader(inputs[f]), f, "freedict")
+				got, _, err := Import(bytes.NewReader(inputs[f]), f, "freedict")
 				if err != nil {
 					b.Fatal(err)
 				}

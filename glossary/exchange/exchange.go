@@ -110,8 +110,12 @@ func names() string {
 	return strings.Join(s, ", ")
 }
 
-// Import reads concepts in format f. It is all or nothing: every concept
-// is validated, and any problem gives nil and an error (an *InputError
+// Left is what an import left out of a file (so far only TBX leaves
+// anything out: sections in languages the glossary does not hold).
+type Left = tbx.Left
+
+// Import reads concepts in format f, and says what it left out of the
+// file. It is all or nothing: every concept is validated, and any problem gives nil and an error (an *InputError
 // naming the line, element or field; or the reader's own error, such as
 // *http.MaxBytesError, wrapped). If collection is not empty every
 // concept gets it, else each keeps the one in the file (TBX, CSV, XLSX
@@ -119,15 +123,16 @@ func names() string {
 // without one gets a stable id derived from its collection and terms
 // ("g" and 16 hex digits), so importing the same file twice gives the
 // same ids. Ids repeated within the file are an error.
-func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, error) {
+func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left, error) {
 	er := &errReader{r: r}
 	var (
-		cs  []glossary.Concept
-		err error
+		cs   []glossary.Concept
+		left Left
+		err  error
 	)
 	switch f {
 	case TBX:
-		cs, err = tbx.Read(er)
+		cs, left, err = tbx.Read(er)
 	case CSV:
 		cs, err = table.ReadCSV(er)
 	case XLSX:
@@ -141,18 +146,18 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, error
 	case FreeDict:
 		cs, err = omegat.ReadFreeDict(er)
 	default:
-		return nil, fmt.Errorf("%w %q (known: %s)", ErrFormat, f, names())
+		return nil, Left{}, fmt.Errorf("%w %q (known: %s)", ErrFormat, f, names())
 	}
 	if er.err != nil {
-		return nil, fmt.Errorf("exchange: reading the %s file: %w", f, er.err)
+		return nil, Left{}, fmt.Errorf("exchange: reading the %s file: %w", f, er.err)
 	}
 	if err != nil {
-		return nil, &InputError{Format: f, Err: err}
+		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
 	if err := settle(cs, collection); err != nil {
-		return nil, &InputError{Format: f, Err: err}
+		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
-	return cs, nil
+	return cs, left, nil
 }
 
 // settle gives concepts their collection and ids, and validates them.

@@ -123,7 +123,7 @@ func roundTrip(t *testing.T, f Format, cs []glossary.Concept, collection string)
 		t.Fatalf("Export %s: %v", f, err)
 	}
 	data := slices.Clone(buf.Bytes())
-	got, err := Import(&buf, f, collection)
+	got, _, err := Import(&buf, f, collection)
 	if err != nil {
 		t.Fatalf("Import %s: %v", f, err)
 	}
@@ -212,11 +212,11 @@ func checkPairs(t *testing.T, cs []glossary.Concept, pairs []omegat.Pair, unique
 
 func TestImportIDs(t *testing.T) {
 	in := "staat\tstate\nland\tcountry\nstaat\tstate\n"
-	a, err := Import(strings.NewReader(in), TSV, "mine")
+	a, _, err := Import(strings.NewReader(in), TSV, "mine")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Import(strings.NewReader(in), TSV, "mine")
+	b, _, err := Import(strings.NewReader(in), TSV, "mine")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +233,7 @@ func TestImportIDs(t *testing.T) {
 	if a[0].ID == a[1].ID || a[0].ID == a[2].ID || a[2].ID != a[0].ID+"-2" {
 		t.Errorf("ids %v: want distinct, the repeated pair suffixed -2", ids(a))
 	}
-	_, err = Import(strings.NewReader("id,nl\na,x\na,y\n"), CSV, "")
+	_, _, err = Import(strings.NewReader("id,nl\na,x\na,y\n"), CSV, "")
 	var ie *InputError
 	if !errors.As(err, &ie) || !strings.Contains(err.Error(), `same id "a"`) {
 		t.Errorf("repeated id: %v, want an InputError naming it", err)
@@ -260,7 +260,7 @@ func TestImportErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Import(strings.NewReader(tt.in), tt.format, "")
+			got, _, err := Import(strings.NewReader(tt.in), tt.format, "")
 			var ie *InputError
 			if !errors.As(err, &ie) || got != nil {
 				t.Fatalf("Import = %d concepts, %v; want nil and an *InputError", len(got), err)
@@ -272,7 +272,7 @@ func TestImportErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Import(strings.NewReader(""), "docx", ""); !errors.Is(err, ErrFormat) {
+	if _, _, err := Import(strings.NewReader(""), "docx", ""); !errors.Is(err, ErrFormat) {
 		t.Errorf("Import docx: %v, want ErrFormat", err)
 	}
 	if err := Export(&bytes.Buffer{}, FreeDict, nil); !errors.Is(err, ErrFormat) {
@@ -288,7 +288,7 @@ func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
 func TestImportReadError(t *testing.T) {
 	boom := errors.New("request body too large")
 	for _, f := range Formats() {
-		_, err := Import(failingReader{boom}, f.Name, "")
+		_, _, err := Import(failingReader{boom}, f.Name, "")
 		var ie *InputError
 		if !errors.Is(err, boom) || errors.As(err, &ie) {
 			t.Errorf("%s: %v, want the reader's error and no InputError", f.Name, err)
@@ -366,7 +366,7 @@ func TestRealFiles(t *testing.T) {
 			if f, ok := Detect(tt.file, b[:min(512, len(b))]); !ok || (f != tt.format && tt.format != TSV) {
 				t.Errorf("Detect = %q, want %q", f, tt.format)
 			}
-			cs, err := Import(bytes.NewReader(b), tt.format, "import-"+string(tt.format))
+			cs, _, err := Import(bytes.NewReader(b), tt.format, "import-"+string(tt.format))
 			if err != nil {
 				t.Fatal(err)
 			}

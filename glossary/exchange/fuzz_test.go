@@ -77,7 +77,7 @@ func FuzzImport(f *testing.F) {
 			buf = *bytes.NewBuffer(compact(fi.Name, buf.Bytes()))
 		}
 		// A seed that does not import would keep the fuzzer in error paths.
-		if _, err := Import(bytes.NewReader(buf.Bytes()), fi.Name, ""); err != nil {
+		if _, _, err := Import(bytes.NewReader(buf.Bytes()), fi.Name, ""); err != nil {
 			f.Fatalf("seed %s: %v", fi.Name, err)
 		}
 		f.Add(uint8(i), buf.Bytes())
@@ -87,7 +87,7 @@ func FuzzImport(f *testing.F) {
 		if format == XLSX || len(in) > fuzzMaxInput {
 			return
 		}
-		cs, err := Import(bytes.NewReader(in), format, "")
+		cs, _, err := Import(bytes.NewReader(in), format, "")
 		if err != nil {
 			if cs != nil {
 				t.Fatalf("%s: concepts with error %v", format, err)

@@ -34,7 +34,7 @@ func TestImportRefusesLongTerm(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.format), func(t *testing.T) {
-			got, err := Import(strings.NewReader(tt.in), tt.format, "mine")
+			got, _, err := Import(strings.NewReader(tt.in), tt.format, "mine")
 			var ie *InputError
 			if !errors.As(err, &ie) || !errors.Is(err, glossary.ErrInvalid) || got != nil {
 				t.Fatalf("Import = %d concepts, %v; want nil and an *InputError wrapping ErrInvalid", len(got), err)

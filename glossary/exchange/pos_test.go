@@ -32,7 +32,7 @@ func exportedPairs(t *testing.T, f Format, cs []glossary.Concept) []pair {
 	var out []pair
 	switch f {
 	case CSV, XLSX:
-		back, err := Import(bytes.NewReader(buf.Bytes()), f, "")
+		back, _, err := Import(bytes.NewReader(buf.Bytes()), f, "")
 		if err != nil {
 			t.Fatalf("Import %s: %v", f, err)
 		}

@@ -50,7 +50,7 @@ func cpuSeconds(b *testing.B) float64 {
 // (exchange.Import, format "freedict"): one concept per headword.
 func loadFreeDict(b *testing.B) []glossary.Concept {
 	b.Helper()
-	cs, err := exchange.Import(sharedtest.Open(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"), exchange.FreeDict, "freedict")
+	cs, _, err := exchange.Import(sharedtest.Open(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"), exchange.FreeDict, "freedict")
 	if err != nil {
 		b.Fatal(err)
 	}

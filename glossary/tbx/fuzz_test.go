@@ -26,7 +26,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
-		cs, err := Read(bytes.NewReader(in))
+		cs, _, err := Read(bytes.NewReader(in))
 		if err != nil {
 			if cs != nil {
 				t.Fatalf("Read returned concepts with error %v", err)
@@ -45,7 +45,7 @@ func FuzzRead(f *testing.F) {
 			}
 			t.Fatalf("Write(Read(in)): %v", err)
 		}
-		again, err := Read(&buf)
+		again, _, err := Read(&buf)
 		if err != nil {
 			t.Fatalf("Read(Write(Read(in))): %v\n%s", err, buf.String())
 		}

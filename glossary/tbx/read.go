@@ -22,8 +22,9 @@ var (
 	ErrDTD = errors.New("DOCTYPE with an internal subset or entity declarations refused")
 	// ErrNotTBX: the root element is neither tbx (v3) nor martif (v2).
 	ErrNotTBX = errors.New("not a TBX document")
-	// ErrLanguage: the document uses language codes tolk does not know.
-	ErrLanguage = errors.New("unknown language codes")
+	// ErrLanguage: the document uses an xml:lang value that is no
+	// language tag.
+	ErrLanguage = errors.New("invalid language codes")
 )
 
 // Error locates a problem in a TBX document.
@@ -71,47 +72,89 @@ func (n *node) text() string { return strings.TrimSpace(n.inner.String()) }
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
 
+// Left is what Read left out of a document: the sections in languages
+// the glossary does not hold (an IATE export carries two dozen), and the
+// entries that had terms only in those.
+type Left struct {
+	Languages []LeftLanguage `json:"languages,omitempty"`  // in order of first appearance
+	Entries   int            `json:"entries,omitempty"`    // entries with no term in a language the glossary holds
+	EntryLine int            `json:"entry_line,omitempty"` // the first of those entries
+}
+
+// LeftLanguage counts what Read left out in one language, as the file
+// writes its code.
+type LeftLanguage struct {
+	Lang        string `json:"lang"`
+	Terms       int    `json:"terms"`
+	Definitions int    `json:"definitions,omitempty"`
+	Line        int    `json:"line"` // first occurrence
+}
+
+// Empty reports whether nothing was left out.
+func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 }
+
+// String says what was left out in one line, for a command's output.
+func (l Left) String() string {
+	var parts []string
+	for _, g := range l.Languages {
+		s := fmt.Sprintf("%d terms in %q (from line %d)", g.Terms, g.Lang, g.Line)
+		if g.Definitions > 0 {
+			s += fmt.Sprintf(" and %d definitions", g.Definitions)
+		}
+		parts = append(parts, s)
+	}
+	if l.Entries > 0 {
+		parts = append(parts, fmt.Sprintf("%d entries with no term in %s (the first at line %d)", l.Entries, strings.Join(glossary.Languages, ", "), l.EntryLine))
+	}
+	return strings.Join(parts, "; ")
+}
+
 type reader struct {
 	dec      *xml.Decoder
 	rootLang string
 	ids      map[string]bool
-	unknown  map[string]int // unknown language code → first line
+	invalid  map[string]int // xml:lang value that is no tag → first line
 	langs    map[string]string
-	skipped  bool // the current entry has a language tolk does not know
+	left     Left
+	leftAt   map[string]int // code → index in left.Languages
+	unknown  bool           // the current entry has terms in a language the glossary does not hold
 	out      []glossary.Concept
 }
 
 // Read parses a TBX v3 or v2 document. It returns every entry as a
 // validated concept, or nil and an error that names the line and element
-// (an *Error). Unknown language codes are all reported together
-// (ErrLanguage). Entry ids come from the file: an id that is not a valid
+// (an *Error). Sections in languages the glossary does not hold
+// (glossary.Languages) are left out and counted in Left; so are entries
+// that have terms in those languages only. xml:lang values that are no
+// language tag are all reported together (ErrLanguage). Entry ids come from the file: an id that is not a valid
 // concept id is made one (runs of other characters become '-'), a
 // repeated id gets a suffix "-2", "-3"…; entries without id get none.
 // Terms that are empty (<term/>) are skipped. Alternatives written in one
 // term ("info, informatie") stay one term: commas are also part of names.
-func Read(r io.Reader) ([]glossary.Concept, error) {
+func Read(r io.Reader) ([]glossary.Concept, Left, error) {
 	x := &reader{
 		dec:     xmlenc.NewDecoder(r),
 		ids:     map[string]bool{},
-		unknown: map[string]int{},
+		invalid: map[string]int{},
 		langs:   map[string]string{},
+		leftAt:  map[string]int{},
 	}
 	if err := x.run(); err != nil {
-		return nil, err
+		return nil, Left{}, err
 	}
-	if len(x.unknown) > 0 {
-		codes := make([]string, 0, len(x.unknown))
-		for c := range x.unknown {
+	if len(x.invalid) > 0 {
+		codes := make([]string, 0, len(x.invalid))
+		for c := range x.invalid {
 			codes = append(codes, c)
 		}
-		slices.SortFunc(codes, func(a, b string) int { return x.unknown[a] - x.unknown[b] })
+		slices.SortFunc(codes, func(a, b string) int { return x.invalid[a] - x.invalid[b] })
 		parts := make([]string, len(codes))
 		for i, c := range codes {
-			parts[i] = fmt.Sprintf("%q (line %d)", c, x.unknown[c])
+			parts[i] = fmt.Sprintf("%q (line %d)", c, x.invalid[c])
 		}
-		return nil, &Error{Err: fmt.Errorf("%w %s; known: %s", ErrLanguage, strings.Join(parts, ", "), strings.Join(glossary.Languages, ", "))}
+		return nil, Left{}, &Error{Err: fmt.Errorf("%w %s: xml:lang takes a language tag such as nl or en-GB", ErrLanguage, strings.Join(parts, ", "))}
 	}
-	return x.out, nil
+	return x.out, x.left, nil
 }
 
 func (x *reader) line() int {
@@ -202,28 +245,41 @@ func group(n *node) (*node, []*node) {
 	return nil, nil
 }
 
-// lang maps an xml:lang value to a glossary language ("nl-NL" → "nl"),
-// recording codes it does not know.
+// lang maps an xml:lang value to a glossary language ("nl-NL" → "nl").
+// A value that is no language tag is recorded as invalid; for a language
+// the glossary does not hold it returns false.
 func (x *reader) lang(code string, line int) (string, bool) {
 	if l, ok := x.langs[code]; ok {
-		x.skipped = x.skipped || l == ""
 		return l, l != ""
 	}
 	l := ""
-	if tag, err := language.Parse(code); err == nil {
-		if b, conf := tag.Base(); conf == language.Exact && slices.Contains(glossary.Languages, b.String()) {
-			l = b.String()
-		}
-	}
-	x.langs[code] = l
-	if l == "" {
-		x.skipped = true
-		if _, seen := x.unknown[code]; !seen {
-			x.unknown[code] = line
+	tag, err := language.Parse(code)
+	if err != nil {
+		if _, seen := x.invalid[code]; !seen {
+			x.invalid[code] = line
 		}
 		return "", false
 	}
-	return l, true
+	if b, conf := tag.Base(); conf == language.Exact && slices.Contains(glossary.Languages, b.String()) {
+		l = b.String()
+	}
+	x.langs[code] = l
+	return l, l != ""
+}
+
+// leave counts terms and definitions in a language left out.
+func (x *reader) leave(code string, line, terms, defs int) {
+	if _, invalid := x.invalid[code]; invalid {
+		return
+	}
+	i, ok := x.leftAt[code]
+	if !ok {
+		i = len(x.left.Languages)
+		x.leftAt[code] = i
+		x.left.Languages = append(x.left.Languages, LeftLanguage{Lang: code, Line: line})
+	}
+	x.left.Languages[i].Terms += terms
+	x.left.Languages[i].Definitions += defs
 }
 
 func appendText(dst *string, s string) {
@@ -239,7 +295,7 @@ func appendText(dst *string, s string) {
 func (x *reader) entry(n *node) error {
 	c := glossary.Concept{ID: x.conceptID(n.attr("id"))}
 	bad := func(k *node, err error) error { return &Error{Line: k.line, Element: k.name, Err: err} }
-	x.skipped = false
+	x.unknown = false
 	for _, k := range n.kids {
 		m, _ := group(k)
 		if m == nil {
@@ -266,6 +322,8 @@ func (x *reader) entry(n *node) error {
 				}
 				if l, ok := x.lang(code, m.line); ok {
 					x.definition(&c, l, m.text())
+				} else if m.text() != "" {
+					x.leave(code, m.line, 0, 1)
 				}
 			case "reliabilityCode":
 				if !setReliability(&c.Reliability, m.text()) {
@@ -293,8 +351,12 @@ func (x *reader) entry(n *node) error {
 			}
 		}
 	}
-	if x.skipped {
-		return nil // reported with all the others at the end
+	if len(c.Terms) == 0 && x.unknown {
+		if x.left.Entries == 0 {
+			x.left.EntryLine = n.line
+		}
+		x.left.Entries++
+		return nil
 	}
 	if err := c.Validate(); err != nil {
 		return bad(n, err)
@@ -354,8 +416,24 @@ func parseDate(s string) (time.Time, error) {
 }
 
 func (x *reader) langSec(c *glossary.Concept, n *node) error {
-	l, ok := x.lang(n.attr("lang"), n.line)
+	code := n.attr("lang")
+	l, ok := x.lang(code, n.line)
 	if !ok {
+		terms, defs := 0, 0
+		for _, k := range n.kids {
+			m, _ := group(k)
+			switch {
+			case m == nil:
+			case m.name == "termSec" || m.name == "tig" || m.name == "ntig":
+				if t, err := term(m, "und"); err == nil && t.Text != "" {
+					terms++
+				}
+			case m.name == "descrip" && m.attr("type") == "definition" && m.text() != "":
+				defs++
+			}
+		}
+		x.unknown = x.unknown || terms > 0
+		x.leave(code, n.line, terms, defs)
 		return nil
 	}
 	for _, k := range n.kids {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,7 +27,7 @@ func TestReadV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	got, err := Read(f)
+	got, _, err := Read(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +60,7 @@ func TestReadWeblate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	cs, err := Read(f)
+	cs, _, err := Read(f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,9 +118,7 @@ func TestReadErrors(t *testing.T) {
 		{"entity declaration", head + `<!DOCTYPE tbx [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>` + "\n<tbx/>", ErrDTD, []string{"line 2"}},
 		{"external entity", head + `<!DOCTYPE tbx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><tbx>&xxe;</tbx>`, ErrDTD, nil},
 		{"undeclared entity", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>&xxe;</term></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "entity"}},
-		{"unknown languages", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="es"><termSec><term>golpe</term></termSec></langSec><langSec xml:lang="zu-ZA"><termSec><term>x</term></termSec></langSec></conceptEntry>`),
-			ErrLanguage, []string{`"es" (line 5)`, `"zu-ZA" (line 5)`}},
-		{"bad language tag", v3(`<conceptEntry id="c2"><langSec xml:lang="dutch!"><termSec><term>x</term></termSec></langSec></conceptEntry>`), ErrLanguage, []string{`"dutch!"`}},
+		{"bad language tag", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="dutch!"><termSec><term>x</term></termSec></langSec><langSec xml:lang="es"><termSec><term>y</term></termSec></langSec></conceptEntry>`), ErrLanguage, []string{`"dutch!" (line 5)`}},
 		{"invalid utf-8", v3("<conceptEntry id=\"c1\"><langSec xml:lang=\"nl\"><termSec><term>\xff</term></termSec></langSec></conceptEntry>"), nil, []string{"line 4", "UTF-8"}},
 		{"not tbx", head + `<html><body/></html>`, ErrNotTBX, []string{"<html>"}},
 		{"empty input", "", ErrNotTBX, nil},
@@ -129,7 +128,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Read(strings.NewReader(tt.in))
+			got, _, err := Read(strings.NewReader(tt.in))
 			if err == nil {
 				t.Fatalf("Read succeeded with %d concepts, want an error", len(got))
 			}
@@ -149,17 +148,72 @@ func TestReadErrors(t *testing.T) {
 }
 
 // TestReadAstronomy reads the official TBX-Basic example: its Spanish
-// and Zulu sections are languages tolk does not know, so it is refused
-// with both named.
+// and Zulu sections are languages the glossary does not hold, so they are
+// left out and counted, and so are its six entries with Zulu terms only.
+// The counts were taken from the file with another XML reader (Python's
+// ElementTree): 52 Spanish terms and 38 definitions, 6 Zulu terms; 45
+// entries, 6 without an English term, the first c17 (line 1611).
 func TestReadAstronomy(t *testing.T) {
 	f, err := os.Open(filepath.Join(shared(t), "data", "tbx-basic-schemas", "Example_Astronomy_DCA_VALID.tbx"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	_, err = Read(f)
-	if !errors.Is(err, ErrLanguage) || !strings.Contains(err.Error(), `"es"`) || !strings.Contains(err.Error(), `"zu"`) {
-		t.Errorf("Read: %v, want ErrLanguage naming es and zu", err)
+	cs, left, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 39 {
+		t.Errorf("%d concepts, want 39", len(cs))
+	}
+	for _, c := range cs {
+		for _, tm := range c.Terms {
+			if tm.Lang != "en" {
+				t.Errorf("concept %s has a %s term %q", c.ID, tm.Lang, tm.Text)
+			}
+		}
+	}
+	want := Left{Languages: []LeftLanguage{{Lang: "es", Terms: 52, Definitions: 38, Line: 94}, {Lang: "zu", Terms: 6, Line: 1622}}, Entries: 6, EntryLine: 1611}
+	if diff := cmp.Diff(want, left); diff != "" {
+		t.Errorf("left out (-want +got):\n%s", diff)
+	}
+	if s := left.String(); !strings.Contains(s, `52 terms in "es" (from line 94) and 38 definitions`) || !strings.Contains(s, "6 entries with no term in nl, en") {
+		t.Errorf("String() = %q", s)
+	}
+}
+
+// TestReadLeavesLanguages: a section in a language the glossary does not
+// hold is left out and counted, whatever its region; an entry with terms
+// only in such languages is left out and counted; an entry with none at
+// all is still an error (TestReadErrors).
+func TestReadLeavesLanguages(t *testing.T) {
+	in := `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="a"><langSet xml:lang="nl-NL"><tig><term>staatsgreep</term></tig></langSet><langSet xml:lang="es"><tig><term>golpe de Estado</term></tig><descrip type="definition">toma del poder</descrip></langSet><langSet xml:lang="EN-GB"><tig><term>coup</term></tig></langSet></termEntry>
+<termEntry id="b"><langSet xml:lang="zu-ZA"><tig><term>x</term></tig></langSet><langSet xml:lang="es-ES"><ntig><termGrp><term>y</term></termGrp></ntig></langSet></termEntry>
+<termEntry id="c"><descrip type="definition" xml:lang="bg">определение</descrip><langSet xml:lang="de"><tig><term>Staatsstreich</term></tig></langSet></termEntry>
+</body></text></martif>`
+	cs, left, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		for _, tm := range c.Terms {
+			got = append(got, c.ID+":"+tm.Lang+":"+tm.Text)
+		}
+	}
+	if want := []string{"a:nl:staatsgreep", "a:en:coup", "c:de:Staatsstreich"}; !slices.Equal(got, want) {
+		t.Errorf("terms %q, want %q", got, want)
+	}
+	want := Left{Languages: []LeftLanguage{
+		{Lang: "es", Terms: 1, Definitions: 1, Line: 3},
+		{Lang: "zu-ZA", Terms: 1, Line: 4},
+		{Lang: "es-ES", Terms: 1, Line: 4},
+		{Lang: "bg", Definitions: 1, Line: 5},
+	}, Entries: 1, EntryLine: 4}
+	if diff := cmp.Diff(want, left); diff != "" {
+		t.Errorf("left out (-want +got):\n%s", diff)
 	}
 }
 
@@ -171,7 +225,7 @@ func TestReadEncodings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := Read(bytes.NewReader(orig))
+	want, _, err := Read(bytes.NewReader(orig))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -201,7 +255,7 @@ func TestReadEncodings(t *testing.T) {
 		{"windows-1252 declared", latin1(withDecl("windows-1252"))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Read(bytes.NewReader(tc.data))
+			got, _, err := Read(bytes.NewReader(tc.data))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -210,7 +264,7 @@ func TestReadEncodings(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Read(strings.NewReader(withDecl("x-klingon"))); !errors.Is(err, xmlenc.ErrEncoding) || !strings.Contains(err.Error(), "line") {
+	if _, _, err := Read(strings.NewReader(withDecl("x-klingon"))); !errors.Is(err, xmlenc.ErrEncoding) || !strings.Contains(err.Error(), "line") {
 		t.Errorf("an unknown encoding: %v, want ErrEncoding with its line", err)
 	}
 }

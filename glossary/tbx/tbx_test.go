@@ -54,7 +54,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := Write(&buf, sample()); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Read(&buf)
+	got, _, err := Read(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}

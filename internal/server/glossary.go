@@ -260,7 +260,7 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	cs, err := exchange.Import(bytes.NewReader(data), f, coll)
+	cs, left, err := exchange.Import(bytes.NewReader(data), f, coll)
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return err
@@ -272,6 +272,10 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if err := s.app.ImportConcepts(cs, who(c)); err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, gin.H{"imported": len(cs), "collection": coll})
+	out := gin.H{"imported": len(cs), "collection": coll}
+	if !left.Empty() {
+		out["left_out"] = left
+	}
+	c.JSON(http.StatusOK, out)
 	return nil
 }

@@ -949,3 +949,46 @@ func TestGlossaryEditConflicts(t *testing.T) {
 		})
 	}
 }
+
+// TestGlossaryImportLeavesLanguages: a TBX with sections in languages the
+// glossary does not hold (an IATE export carries two dozen) imports its
+// Dutch and English terms and answers what it left out.
+func TestGlossaryImportLeavesLanguages(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	in := `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="IATE-1"><langSet xml:lang="bg"><tig><term>преврат</term></tig></langSet><langSet xml:lang="nl"><tig><term>staatsgreep</term></tig></langSet><langSet xml:lang="en"><tig><term>coup d'état</term></tig></langSet><langSet xml:lang="pl"><tig><term>zamach stanu</term></tig></langSet></termEntry>
+<termEntry id="IATE-2"><langSet xml:lang="pl"><tig><term>junta wojskowa</term></tig></langSet></termEntry>
+</body></text></martif>`
+	code, _, body := apiCall(t, ts, "POST", "/api/v1/glossary/import?format=tbx&collection=iate", editorToken, "application/x-tbx+xml", []byte(in))
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	var got struct {
+		Imported int `json:"imported"`
+		LeftOut  struct {
+			Languages []struct {
+				Lang  string `json:"lang"`
+				Terms int    `json:"terms"`
+				Line  int    `json:"line"`
+			} `json:"languages"`
+			Entries int `json:"entries"`
+		} `json:"left_out"`
+	}
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Imported != 1 || got.LeftOut.Entries != 1 || len(got.LeftOut.Languages) != 2 ||
+		got.LeftOut.Languages[0].Lang != "bg" || got.LeftOut.Languages[0].Terms != 1 ||
+		got.LeftOut.Languages[1].Lang != "pl" || got.LeftOut.Languages[1].Terms != 2 {
+		t.Errorf("answer %s", body)
+	}
+	if n := glossaryCount(t, ts, "iate"); n != 1 {
+		t.Errorf("collection iate holds %d concepts, want 1", n)
+	}
+	// A file with nothing left out answers without left_out.
+	code, _, body = apiCall(t, ts, "POST", "/api/v1/glossary/import?format=csv&collection=mine", editorToken, "text/csv", []byte("id,nl,en\na1,woord,word\n"))
+	if code != 200 || strings.Contains(string(body), "left_out") {
+		t.Errorf("CSV import: %d %s", code, body)
+	}
+}

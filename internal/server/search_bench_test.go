@@ -95,7 +95,7 @@ func BenchmarkSearchBWB(b *testing.B) {
 // production key function (index.Key) and the curated glossary plus the
 // 22,747-entry FreeDict collection loaded.
 func BenchmarkGlossaryLookupHTTP(b *testing.B) {
-	cs, err := exchange.Import(sharedtest.Open(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"), exchange.FreeDict, "freedict")
+	cs, _, err := exchange.Import(sharedtest.Open(b, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz"), exchange.FreeDict, "freedict")
 	if err != nil {
 		b.Fatal(err)
 	}
