@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/internal/budget"
 )
@@ -236,6 +238,27 @@ type column struct {
 	attr string // term attribute, "" for the term itself
 }
 
+// baseLanguage maps a column's language part to a glossary language: "nl",
+// or a tag with a region such as "nl-nl", "en-gb" (a spreadsheet exported
+// from a CAT tool names its columns so).
+func baseLanguage(s string) (string, bool) {
+	if slices.Contains(glossary.Languages, s) {
+		return s, true
+	}
+	if !strings.Contains(s, "-") {
+		return "", false
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	b, conf := tag.Base()
+	if conf != language.Exact || !slices.Contains(glossary.Languages, b.String()) {
+		return "", false
+	}
+	return b.String(), true
+}
+
 // parseHeader checks a header row. where names a column for errors.
 func parseHeader(h []string, where func(i int) string) ([]column, error) {
 	cols := make([]column, len(h))
@@ -249,10 +272,6 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 		if name == "" {
 			continue // an unnamed column must stay empty; checked per row
 		}
-		if j, dup := seen[name]; dup {
-			return nil, fmt.Errorf("%s: %w: column %s repeats %s", where(i), ErrHeader, clip(name), where(j))
-		}
-		seen[name] = i
 		c := column{name: name}
 		switch name {
 		case colID, colCollection, colSubject, colNote, colSource, colReliability, colCreated, colModified:
@@ -266,11 +285,27 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				}
 				hasTerms = hasTerms || c.attr == ""
 			}
-			if !slices.Contains(glossary.Languages, c.lang) {
+			l, ok := baseLanguage(c.lang)
+			if !ok {
 				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s) nor a column name (%s)",
 					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
 			}
+			// A region (nl-NL, en-GB) is dropped: the glossary's terms
+			// carry the language only.
+			c.lang = l
+			switch {
+			case strings.HasPrefix(name, defPrefix):
+				c.name = defPrefix + l
+			case c.attr != "":
+				c.name = l + "_" + c.attr
+			default:
+				c.name = l
+			}
 		}
+		if j, dup := seen[c.name]; dup {
+			return nil, fmt.Errorf("%s: %w: column %s repeats %s", where(i), ErrHeader, clip(raw), where(j))
+		}
+		seen[c.name] = i
 		cols[i] = c
 	}
 	for _, c := range cols {

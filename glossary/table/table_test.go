@@ -125,6 +125,26 @@ func TestReadCSV(t *testing.T) {
 	}
 }
 
+// TestReadCSVRegionHeaders: columns named with a region, as CAT tools and
+// spreadsheets name them (nl-NL, EN-GB_status), are the language's.
+func TestReadCSVRegionHeaders(t *testing.T) {
+	got, err := ReadCSV(strings.NewReader("id,nl-NL,EN-GB,en-gb_status,definition_nl-BE\nc1,staatsgreep,coup,admitted,machtsovername\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Concept{{
+		ID:         "c1",
+		Definition: map[string]string{"nl": "machtsovername"},
+		Terms: []glossary.Term{
+			{Lang: "nl", Text: "staatsgreep"},
+			{Lang: "en", Text: "coup", Status: glossary.Admitted},
+		},
+	}}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("ReadCSV (-want +got):\n%s", diff)
+	}
+}
+
 func TestReadCSVErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -139,6 +159,8 @@ func TestReadCSVErrors(t *testing.T) {
 		{"attribute without terms", "nl,en_status\n", ErrHeader, []string{`"en_status"`}},
 		{"no term column", "id,subject\n", ErrHeader, nil},
 		{"repeated column", "nl,en,nl\n", ErrHeader, []string{"column 3", "repeats"}},
+		{"language in two regions", "nl-NL,nl-BE,en\n", ErrHeader, []string{"column 2", `"nl-BE"`, `repeats line 1, column 1 "nl-NL"`}},
+		{"unknown language with a region", "nl,es-ES\n", ErrHeader, []string{"column 2", `"es-es"`, "language code"}},
 		{"misaligned", "nl,nl_status\na|b,preferred|admitted|deprecated\n", ErrCell, []string{"line 2, column 2", "3 values for 2 nl terms"}},
 		{"bad status", "nl,en,en_status\na,b,\nc,d,favourite\n", ErrCell, []string{"line 3, column 3", `"favourite"`}},
 		{"bad reliability", "nl,reliability\na,5\n", ErrCell, []string{"line 2, column 2", "1–4"}},
