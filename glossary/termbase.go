@@ -44,6 +44,7 @@ const (
 	ViaStem   = "stem"   // every word of the term by its stem
 	ViaPrefix = "prefix" // a word of the term starts with the query
 	ViaFuzzy  = "fuzzy"  // the term within the allowed edit distance
+	ViaForm   = "form"   // an inflected form of the term (opgeschort → opschorten)
 )
 
 // Scores of the match kinds. The gaps between kinds are wider than any
@@ -52,8 +53,9 @@ const (
 	scoreExact  = 1.0
 	scoreFold   = 0.9
 	scoreStem   = 0.8
-	scorePrefix = 0.5 // + up to 0.2 for a whole-term prefix covering most of the term
-	scoreFuzzy  = 0.4 // − 0.1 per edit
+	scoreForm   = 0.79 // a form the key does not reach, just under the key itself
+	scorePrefix = 0.5  // + up to 0.2 for a whole-term prefix covering most of the term
+	scoreFuzzy  = 0.4  // − 0.1 per edit
 	// penaltyDiscouraged lowers matches through deprecated or superseded
 	// terms, so that the concept whose preferred term matched comes first.
 	penaltyDiscouraged = 0.05
@@ -173,13 +175,15 @@ type CollectionInfo struct {
 // safe for concurrent use; lookups share a read lock, Put and Delete take
 // the write lock only to splice prepared index entries in.
 type Termbase struct {
-	key KeyFunc
+	key   KeyFunc
+	forms FormsFunc
 
 	mu       sync.RWMutex
 	concepts map[string]*entry
 	sorted   []*entry              // Dutch collation order of entry.sortKey
 	fold     map[string][]*termRec // folded term → terms
 	stem     map[string][]*termRec // lang + "\x00" + stem key → terms
+	form     map[string][]*termRec // lang + "\x00" + stem key of a form → terms
 	byLen    map[int][]fuzzyRec    // rune length of the folded term → terms, for fuzzy
 	prefix   []prefixRec           // word-start suffixes of folded terms, sorted
 }
@@ -198,9 +202,10 @@ type termRec struct {
 	lang   string // copied from the term so lookups need not chase e.c
 	text   string // the term with white space collapsed
 	folded string
-	runes  []rune // folded, for edit distance
-	stem   string // keys of its words, joined by spaces
-	mask   uint64 // letterMask of folded
+	runes  []rune   // folded, for edit distance
+	stem   string   // keys of its words, joined by spaces
+	forms  []string // stem keys of its forms that differ from stem
+	mask   uint64   // letterMask of folded
 }
 
 // fuzzyRec is a term in a fuzzy length bucket. The letter mask sits in
@@ -220,6 +225,11 @@ type prefixRec struct {
 	whole bool // s is the whole folded term
 }
 
+// FormsFunc returns the written forms of a term that its key does not
+// take to the term's key: a Dutch verb's participle and past (opgeschort,
+// schortte op for opschorten), an adjective's inflected form.
+type FormsFunc func(t Term) []string
+
 // NewTermbase returns an empty termbase that keys words with key (nil:
 // fold only).
 func NewTermbase(key KeyFunc) *Termbase {
@@ -228,8 +238,18 @@ func NewTermbase(key KeyFunc) *Termbase {
 		concepts: map[string]*entry{},
 		fold:     map[string][]*termRec{},
 		stem:     map[string][]*termRec{},
+		form:     map[string][]*termRec{},
 		byLen:    map[int][]fuzzyRec{},
 	}
+}
+
+// NewTermbaseForms returns an empty termbase that keys words with key and
+// also finds a term by its forms (lookup of "opgeschort" finds
+// opschorten, Via "form").
+func NewTermbaseForms(key KeyFunc, forms FormsFunc) *Termbase {
+	tb := NewTermbase(key)
+	tb.forms = forms
+	return tb
 }
 
 // Put inserts the concepts, replacing any with the same id; of several
@@ -399,6 +419,9 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 	for lang, k := range stemKeys {
 		for _, t := range tb.stem[lang+"\x00"+k] {
 			s.add(t, scoreStem, ViaStem)
+		}
+		for _, t := range tb.form[lang+"\x00"+k] {
+			s.add(t, scoreForm, ViaForm)
 		}
 	}
 	if r.Mode == ModeAuto || r.Mode == ModePrefix {
@@ -702,10 +725,18 @@ func (tb *Termbase) prepare(c Concept, col *collate.Collator, buf *collate.Buffe
 		text := strings.Join(strings.Fields(t.Text), " ")
 		f := Fold(text)
 		rs := []rune(f)
-		e.terms = append(e.terms, &termRec{
+		rec := &termRec{
 			e: e, i: i, lang: t.Lang, text: text,
 			folded: f, runes: rs, stem: tb.stemKey(t.Lang, text), mask: letterMask(rs),
-		})
+		}
+		if tb.forms != nil {
+			for _, form := range tb.forms(t) {
+				if k := tb.stemKey(t.Lang, form); k != "" && k != rec.stem && !slices.Contains(rec.forms, k) {
+					rec.forms = append(rec.forms, k)
+				}
+			}
+		}
+		e.terms = append(e.terms, rec)
 	}
 	return e
 }
@@ -733,6 +764,10 @@ func (tb *Termbase) index(e *entry) {
 			k := t.lang + "\x00" + t.stem
 			tb.stem[k] = append(tb.stem[k], t)
 		}
+		for _, f := range t.forms {
+			k := t.lang + "\x00" + f
+			tb.form[k] = append(tb.form[k], t)
+		}
 		tb.byLen[len(t.runes)] = append(tb.byLen[len(t.runes)], fuzzyRec{t.mask, t})
 	}
 }
@@ -752,6 +787,9 @@ func (tb *Termbase) unindex(e *entry) {
 		drop(tb.fold, t.folded)
 		if t.stem != "" {
 			drop(tb.stem, t.lang+"\x00"+t.stem)
+		}
+		for _, f := range t.forms {
+			drop(tb.form, t.lang+"\x00"+f)
 		}
 		n := len(t.runes)
 		if ts := slices.DeleteFunc(tb.byLen[n], func(f fuzzyRec) bool { return f.t.e == e }); len(ts) == 0 {

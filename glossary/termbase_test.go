@@ -597,3 +597,55 @@ func TestAllByHeadTerm(t *testing.T) {
 		t.Error("Head of a concept without terms: ok")
 	}
 }
+
+// TestLookupForms: with a FormsFunc a term is found by the forms it gives
+// (a verb's participle, its finite form with the particle after it), with
+// Via "form" and under a term found by its key; without one, not at all.
+// Edits and deletes take the forms out with the term.
+func TestLookupForms(t *testing.T) {
+	forms := func(tm Term) []string {
+		if tm.Text == "opschorten" {
+			return []string{"opgeschort", "schort op", "schortte op", "opschorten"}
+		}
+		return nil
+	}
+	tb := NewTermbaseForms(testKey, forms)
+	plain := NewTermbase(testKey)
+	cs := []Concept{
+		{ID: "suspend", Terms: []Term{term("nl", "opschorten"), term("en", "suspend")}},
+		{ID: "geschort", Terms: []Term{term("nl", "opgeschort")}},
+	}
+	tb.Put(cs...)
+	plain.Put(cs...)
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"opgeschort", []string{"geschort exact opgeschort", "suspend form opschorten"}},
+		{"Schortte  op", []string{"suspend form opschorten"}},
+		{"opschorten", []string{"suspend exact opschorten"}},
+	} {
+		got, err := tb.Lookup(LookupRequest{Q: tt.q, Mode: ModeStem})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tt.want, summary(got)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.q, diff)
+		}
+	}
+	if got, _ := plain.Lookup(LookupRequest{Q: "schortte op", Mode: ModeStem}); got.Total != 0 {
+		t.Errorf("without forms: %v", summary(got))
+	}
+	if got, _ := tb.Lookup(LookupRequest{Q: "schortte op", Mode: ModeExact}); got.Total != 0 {
+		t.Errorf("exact mode found forms: %v", summary(got))
+	}
+	tb.Put(Concept{ID: "suspend", Terms: []Term{term("nl", "schorsen")}})
+	if got, _ := tb.Lookup(LookupRequest{Q: "schortte op"}); got.Total != 0 {
+		t.Errorf("after the edit: %v", summary(got))
+	}
+	tb.Put(cs[0])
+	tb.Delete("suspend")
+	if got, _ := tb.Lookup(LookupRequest{Q: "schortte op"}); got.Total != 0 {
+		t.Errorf("after the delete: %v", summary(got))
+	}
+}
