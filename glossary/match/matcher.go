@@ -411,9 +411,13 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	b := &m.index[li][id]
 	if len(words) == 1 {
 		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form})
-		if !form {
+		if !form && m.concepts[ci].Terms[ti].POS != "verb" {
 			// Compound parts are matched against terms, not forms:
 			// a part is a lemma (missie), never an inflected form.
+			// Nor against verbs: a compound word is a noun or an
+			// adjective, and a part that shares a verb's key is a noun
+			// made from it (bemiddelingspogingen, samenwerkingsrelatie:
+			// bemiddeling, samenwerking), not the verb.
 			k := keyOf(li, words[0].fold)
 			m.single[li][k] = append(m.single[li][k], n)
 		}
