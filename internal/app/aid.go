@@ -207,6 +207,7 @@ type TermUse struct {
 	Count   int              `json:"count"`
 	First   string           `json:"first_context"` // the sentence of its first occurrence
 	Forms   []string         `json:"forms"`         // the forms found, in order of first occurrence
+	Terms   []string         `json:"terms"`         // the glossary terms they are forms of, in order of first occurrence; the first is First's
 }
 
 // DocumentTerms lists the concepts that occur in a document with their
@@ -238,6 +239,9 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 		u.Count++
 		if !slices.Contains(u.Forms, form) {
 			u.Forms = append(u.Forms, form)
+		}
+		if !slices.Contains(u.Terms, an.Term) {
+			u.Terms = append(u.Terms, an.Term)
 		}
 	}
 	out := make([]TermUse, 0, len(order))

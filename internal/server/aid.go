@@ -203,9 +203,13 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	if f == "csv" {
 		err = writeTermUsesCSV(&buf, uses)
 	} else {
+		d, derr := s.app.Document(id)
+		if derr != nil {
+			return derr
+		}
 		cs := make([]glossary.Concept, len(uses))
 		for i, u := range uses {
-			cs[i] = withContext(u)
+			cs[i] = withContext(u, d.Title)
 		}
 		err = exchange.Export(&buf, f, cs)
 	}
@@ -217,14 +221,17 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	return nil
 }
 
-// withContext sets the document's first context on the concept's Dutch
-// terms that were found, so the export carries where the term was seen.
-func withContext(u app.TermUse) glossary.Concept {
+// withContext sets the document's first context, and the document (its
+// title) as the context's source, on the Dutch term that was found there
+// first, so the export carries where the term was seen; the concept's
+// other terms keep their own contexts and sources.
+func withContext(u app.TermUse, title string) glossary.Concept {
 	c := u.Concept
 	c.Terms = append([]glossary.Term(nil), c.Terms...)
 	for i := range c.Terms {
-		if c.Terms[i].Lang == "nl" {
+		if c.Terms[i].Lang == "nl" && len(u.Terms) > 0 && c.Terms[i].Text == u.Terms[0] {
 			c.Terms[i].Context = u.First
+			c.Terms[i].Source = title
 		}
 	}
 	c.Note = strings.TrimSpace(fmt.Sprintf("%s Occurrences in this document: %d.", c.Note, u.Count))

@@ -619,6 +619,7 @@ type termUse struct {
 	Count   int              `json:"count"`
 	First   string           `json:"first_context"`
 	Forms   []string         `json:"forms"`
+	Terms   []string         `json:"terms"`
 }
 
 func documentTerms(t *testing.T, ts *httptest.Server, format string) (string, []byte) {
@@ -1001,4 +1002,55 @@ func TestBilingualSearchAid(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestDocumentTermsContextSource: a document's term list gives the
+// document's sentence, with the document as its source, to the Dutch term
+// found there only; the concept's other terms keep the curated contexts
+// and their source (the letter), so no sentence is attributed to a text it
+// is not from.
+func TestDocumentTermsContextSource(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	text := "Brief over Soedan\n\nHet kabinet veroordeelt het geweld tegen burgers in Soedan.\n"
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/documents?name=soedan.txt", editorToken, "text/plain", []byte(text)); code != 201 {
+		t.Fatalf("upload: %d %s", code, b)
+	}
+	_, _, b := apiCall(t, ts, "GET", "/api/v1/documents/soedan/terms?format=json", "", "", nil)
+	var r struct {
+		Terms []termUse `json:"terms"`
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, u := range r.Terms {
+		if u.Concept.ID == "veroordelen" {
+			found = true
+			if !slices.Equal(u.Terms, []string{"veroordelen"}) {
+				t.Errorf("veroordelen: terms %q", u.Terms)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no veroordelen in %s", b)
+	}
+	code, _, x := apiCall(t, ts, "GET", "/api/v1/documents/soedan/terms?format=tbx", "", "", nil)
+	if code != 200 {
+		t.Fatalf("tbx: %d", code)
+	}
+	cs, _, err := exchange.Import(bytes.NewReader(x), exchange.TBX, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		for _, tm := range c.Terms {
+			if tm.Context == "" {
+				continue
+			}
+			fromHere := strings.Contains(text, tm.Context)
+			if fromHere != (tm.Source == "Brief over Soedan") {
+				t.Errorf("concept %s, term %q: context %q with source %q", c.ID, tm.Text, tm.Context, tm.Source)
+			}
+		}
+	}
 }
