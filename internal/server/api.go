@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -197,8 +198,80 @@ func (s *Server) getDocument(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, d)
+	c.JSON(http.StatusOK, documentView(d))
 	return nil
+}
+
+// documentJSON is a document as the API writes it: the parsed fields under
+// lower-case keys, as every other answer has them (the stored form keeps
+// ingest's Go field names, which a client that decodes case-insensitively,
+// as Go's encoding/json does, reads either way).
+type documentJSON struct {
+	ID          string           `json:"id"`
+	Title       string           `json:"title"`
+	Format      ingest.Format    `json:"format"`
+	Text        string           `json:"text"`
+	Sections    []sectionJSON    `json:"sections"`
+	Paragraphs  []paragraphJSON  `json:"paragraphs"`
+	Signatories []signatoryJSON  `json:"signatories"`
+	References  []referenceJSON  `json:"references"`
+	Meta        *ingest.Metadata `json:"meta,omitempty"`
+	Name        string           `json:"name"`
+	Added       time.Time        `json:"added"`
+}
+
+type sectionJSON struct {
+	Number  string `json:"number"`
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Level   int    `json:"level"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+type paragraphJSON struct {
+	N       int    `json:"n"`
+	Section string `json:"section"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Speaker string `json:"speaker,omitempty"`
+}
+
+type signatoryJSON struct {
+	Office string `json:"office"`
+	Name   string `json:"name"`
+}
+
+type referenceJSON struct {
+	Text    string `json:"text"`
+	Dossier string `json:"dossier"`
+	Number  string `json:"number"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+}
+
+func documentView(d *app.Document) documentJSON {
+	v := documentJSON{
+		ID: d.ID, Title: d.Title, Format: d.Format, Text: d.Text, Meta: d.Meta, Name: d.Name, Added: d.Added,
+		Sections:    make([]sectionJSON, len(d.Sections)),
+		Paragraphs:  make([]paragraphJSON, len(d.Paragraphs)),
+		Signatories: make([]signatoryJSON, len(d.Signatories)),
+		References:  make([]referenceJSON, len(d.References)),
+	}
+	for i, x := range d.Sections {
+		v.Sections[i] = sectionJSON(x)
+	}
+	for i, x := range d.Paragraphs {
+		v.Paragraphs[i] = paragraphJSON(x)
+	}
+	for i, x := range d.Signatories {
+		v.Signatories[i] = signatoryJSON(x)
+	}
+	for i, x := range d.References {
+		v.References[i] = referenceJSON(x)
+	}
+	return v
 }
 
 // addDocument ingests a letter. The body is the document itself (text or
