@@ -596,6 +596,9 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	if coll == "" {
 		coll = "import"
 	}
+	if coll == glossary.CollectionCurated {
+		return &usageError{"the curated collection is edited concept by concept (the API or the web pages), not imported into; give another --collection"}
+	}
 	cs, left, err := exchange.Import(strings.NewReader(string(data)), f, coll)
 	if err != nil {
 		return err

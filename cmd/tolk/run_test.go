@@ -299,3 +299,28 @@ func TestCLI(t *testing.T) {
 		t.Errorf("short token: %v", err)
 	}
 }
+
+// TestCommandsRefuseWrongTarget: glossary import into the curated
+// collection is refused on the command line as the API refuses it, and a
+// backup of a directory without tolk's data is refused instead of
+// creating and seeding one and backing that up.
+func TestCommandsRefuseWrongTarget(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "terms.csv")
+	if err := os.WriteFile(file, []byte("nl,en\nstaatsgreep,putsch\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	getenv := func(string) string { return "" }
+	_, _, err := tolk(getenv, "glossary", "import", "--data", dir, "--collection", "curated", file)
+	if err == nil || !strings.Contains(err.Error(), "curated") {
+		t.Errorf("import into curated: %v, want a refusal naming curated", err)
+	}
+	missing := filepath.Join(t.TempDir(), "typo")
+	_, _, err = tolk(getenv, "backup", "--data", missing, filepath.Join(t.TempDir(), "b"))
+	if err == nil || !strings.Contains(err.Error(), "holds no tolk data") {
+		t.Errorf("backup of %s: %v, want a refusal", missing, err)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("the backup created %s: %v", missing, err)
+	}
+}

@@ -130,13 +130,29 @@ func (z *zipParts) xmlPart(name string, fn func(xml.Token) error) error {
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	d.Strict = true
+	// RawToken does not match end tags to start tags, so a part cut off
+	// after a complete element (half of word/document.xml) would end
+	// without an error: the open elements are counted.
+	var open []string
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
+			if len(open) > 0 {
+				return fmt.Errorf("%s ends inside <%s>: the file is damaged or truncated: %w", name, open[len(open)-1], ErrCorrupt)
+			}
 			return nil
 		}
 		if err != nil {
 			return partError(name, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, qualified(t.Name))
+		case xml.EndElement:
+			if len(open) == 0 || open[len(open)-1] != qualified(t.Name) {
+				return fmt.Errorf("%s: </%s> does not close an open element: the file is damaged: %w", name, qualified(t.Name), ErrCorrupt)
+			}
+			open = open[:len(open)-1]
 		}
 		if dir, ok := tok.(xml.Directive); ok {
 			_ = dir
@@ -146,6 +162,14 @@ func (z *zipParts) xmlPart(name string, fn func(xml.Token) error) error {
 			return err
 		}
 	}
+}
+
+// qualified is an element's name as written (w:p), for RawToken's names.
+func qualified(n xml.Name) string {
+	if n.Space == "" {
+		return n.Local
+	}
+	return n.Space + ":" + n.Local
 }
 
 func partError(name string, err error) error {

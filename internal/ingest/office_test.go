@@ -201,3 +201,31 @@ func TestZipBomb(t *testing.T) {
 		})
 	}
 }
+
+// TestOfficeTruncatedPart: a Word or OpenDocument file whose main part
+// was cut off after a complete paragraph is refused as damaged, naming
+// the part and the element it ends inside; before, it was stored with
+// the paragraphs before the cut.
+func TestOfficeTruncatedPart(t *testing.T) {
+	full := docxOf(t, wp("", "Eerste alinea.")+wp("", "Tweede alinea."), "")
+	if _, err := Parse("brief.docx", full, Options{}); err != nil {
+		t.Fatalf("the whole file: %v", err)
+	}
+	doc := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wNS + `><w:body>` + wp("", "Eerste alinea.") + wp("", "Tweede alinea.")
+	cut := zipOf(t, [2]string{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`}, [2]string{"word/document.xml", doc})
+	_, err := Parse("brief.docx", cut, Options{})
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "word/document.xml ends inside <w:body>") {
+		t.Errorf("cut docx: %v, want ErrCorrupt naming word/document.xml and <w:body>", err)
+	}
+	content := `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text><text:p>Eerste alinea.</text:p>`
+	odt := zipOf(t, [2]string{"mimetype", "application/vnd.oasis.opendocument.text"}, [2]string{"content.xml", content})
+	_, err = Parse("brief.odt", odt, Options{})
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "content.xml ends inside <office:text>") {
+		t.Errorf("cut odt: %v, want ErrCorrupt naming content.xml and <office:text>", err)
+	}
+	mismatched := zipOf(t, [2]string{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		[2]string{"word/document.xml", `<w:document ` + wNS + `><w:body><w:p></w:body></w:document>`})
+	if _, err := Parse("brief.docx", mismatched, Options{}); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("mismatched tags: %v, want ErrCorrupt", err)
+	}
+}
