@@ -66,6 +66,10 @@ var Languages = []string{"nl", "en", "fr", "de"}
 // CollectionCurated is the collection of the glossary tolk ships.
 const CollectionCurated = "curated"
 
+// CollectionUser is the collection of concepts made by hand (the API, the
+// pages) when no other is given.
+const CollectionUser = "user"
+
 // Term is one designation of a concept in one language.
 type Term struct {
 	Lang        string   `json:"lang"`

@@ -1,10 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -249,8 +251,35 @@ func (a *App) rebuildMatcher() {
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(a.terms.All(), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles}))
+	a.match.Store(match.NewMatcher(byPrecedence(a.terms.All()), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles}))
 	a.gl.built = gen
+}
+
+// byPrecedence orders concepts for the matcher, which gives a span that
+// terms of several concepts match equally well to the first: concepts made
+// by hand (the user collection, where the API and the pages put new ones),
+// then the curated glossary, then every imported collection; within each,
+// the more reliable first, then the termbase's order. So an imported term
+// list (FreeDict, a colleague's CSV) adds terms but does not take a word
+// from the curated glossary, and a concept a user adds for a word the
+// curated glossary has (lid: paragraph) is the one annotate shows.
+func byPrecedence(cs []glossary.Concept) []glossary.Concept {
+	tier := func(c *glossary.Concept) int {
+		switch c.Collection {
+		case glossary.CollectionUser:
+			return 0
+		case glossary.CollectionCurated:
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(cs, func(a, b glossary.Concept) int {
+		if t := cmp.Compare(tier(&a), tier(&b)); t != 0 {
+			return t
+		}
+		return cmp.Compare(b.Reliability, a.Reliability)
+	})
+	return cs
 }
 
 // termForms gives the matcher the inflected and split forms of a term

@@ -143,7 +143,7 @@ func (s *Server) createConcept(c *gin.Context) error {
 		return err
 	}
 	if con.Collection == "" {
-		con.Collection = "user"
+		con.Collection = glossary.CollectionUser
 	}
 	con, err = s.app.CreateConcept(con, who(c))
 	if err != nil {

@@ -992,3 +992,34 @@ func TestGlossaryImportLeavesLanguages(t *testing.T) {
 		t.Errorf("CSV import: %d %s", code, body)
 	}
 }
+
+// TestAnnotatePrecedence: where concepts of several collections have the
+// same Dutch term, annotate shows a hand-made concept (collection user)
+// first, then the curated one, then an imported one: an imported term
+// list adds terms without taking a word from the curated glossary.
+func TestAnnotatePrecedence(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	text := []byte("De staatsgreep in Mali.")
+	conceptOf := func() string {
+		t.Helper()
+		for _, a := range annotate(t, ts, "/api/v1/annotate?lang=nl", "text/plain", text).Annotations {
+			if a.Text == "staatsgreep" {
+				return a.Concept
+			}
+		}
+		return ""
+	}
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary/import?format=csv&collection=x", editorToken, "text/csv", []byte("id,nl,en\nzz-import,staatsgreep,putsch\naa-import,staatsgreep,overthrow\n")); code != 200 {
+		t.Fatalf("import: %d %s", code, b)
+	}
+	if got := conceptOf(); got != "staatsgreep" {
+		t.Errorf("after an import: %q, want the curated staatsgreep", got)
+	}
+	body := `{"id":"mijn-staatsgreep","terms":[{"lang":"nl","text":"staatsgreep","pos":"noun"},{"lang":"en","text":"coup","pos":"noun"}]}`
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", []byte(body)); code != 201 {
+		t.Fatalf("create: %d %s", code, b)
+	}
+	if got := conceptOf(); got != "mijn-staatsgreep" {
+		t.Errorf("after a hand-made concept: %q, want mijn-staatsgreep", got)
+	}
+}
