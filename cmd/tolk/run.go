@@ -37,6 +37,7 @@ commands:
   annotate FILE         print FILE (or - for stdin) with the glossary's terms marked, and a term table
   glossary export       write the glossary (--format tbx|csv|xlsx|omegat|tsv|json) to stdout or --out
   glossary import FILE  import a term list into a collection (--format, --collection)
+  glossary delete       delete every concept of a collection (--collection; not curated)
   tm import FILE...      import translation memories (tmx, tsv, csv, pairs) or align --nl/--en texts
   tm export             write the translation memory (--format tmx|tsv) to stdout or --out
   tm train              rebuild the translation lexicon from the translation memory
@@ -527,15 +528,15 @@ func progressPrinter(w io.Writer, every time.Duration) func(app.BulkProgress) {
 }
 
 func glossaryCmd(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "export" && args[0] != "import") {
-		return &usageError{"glossary needs a subcommand: export or import"}
+	if len(args) == 0 || (args[0] != "export" && args[0] != "import" && args[0] != "delete") {
+		return &usageError{"glossary needs a subcommand: export, import or delete"}
 	}
 	sub := args[0]
 	fs := flag.NewFlagSet("glossary "+sub, flag.ContinueOnError)
 	var d dataFlags
 	d.register(fs, getenv)
 	format := fs.String("format", "", "tbx, csv, xlsx, omegat, tsv or json (default: from the file name, else json)")
-	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import)")
+	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import); delete: the collection to delete")
 	out := fs.String("out", "", "export: write to this file instead of stdout")
 	if err := parseFlags(fs, args[1:], stderr); err != nil {
 		return err
@@ -545,6 +546,17 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer a.Close()
+	if sub == "delete" {
+		if *collection == "" || fs.NArg() > 0 {
+			return &usageError{"glossary delete takes --collection NAME and nothing else"}
+		}
+		n, err := a.DeleteCollection(*collection, "cli")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "deleted %d concepts of collection %q\n", n, *collection)
+		return nil
+	}
 	if sub == "export" {
 		f := exchange.Format(*format)
 		if f == "" {

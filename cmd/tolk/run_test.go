@@ -315,6 +315,19 @@ func TestCommandsRefuseWrongTarget(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "curated") {
 		t.Errorf("import into curated: %v, want a refusal naming curated", err)
 	}
+	if _, _, err := tolk(getenv, "glossary", "import", "--data", dir, "--collection", "mine", file); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, err := tolk(getenv, "glossary", "delete", "--data", dir, "--collection", "mine"); err != nil || !strings.Contains(errOut, "deleted 1 concepts") {
+		t.Errorf("delete mine: %v %q", err, errOut)
+	}
+	if _, _, err := tolk(getenv, "glossary", "delete", "--data", dir, "--collection", "curated"); err == nil {
+		t.Error("delete curated succeeded")
+	}
+	out, _, err := tolk(getenv, "glossary", "export", "--data", dir, "--collection", "mine")
+	if err != nil || strings.Contains(out, "putsch") {
+		t.Errorf("after the delete the export of mine: %v %q", err, out)
+	}
 	missing := filepath.Join(t.TempDir(), "typo")
 	_, _, err = tolk(getenv, "backup", "--data", missing, filepath.Join(t.TempDir(), "b"))
 	if err == nil || !strings.Contains(err.Error(), "holds no tolk data") {

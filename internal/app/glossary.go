@@ -187,6 +187,51 @@ func (a *App) deleteConcept(id, who string, p Precondition) error {
 	return nil
 }
 
+// DeleteCollection removes every concept of a collection, all or
+// nothing, and returns how many there were. The curated collection cannot
+// be deleted (its concepts can, one by one); an unknown or empty
+// collection is ErrNotFound.
+func (a *App) DeleteCollection(name, who string) (int, error) {
+	if name == glossary.CollectionCurated {
+		return 0, fmt.Errorf("app: the curated collection cannot be deleted whole (delete its concepts one by one): %w", ErrBadRequest)
+	}
+	n, err := a.deleteCollection(name, who)
+	if err != nil {
+		return 0, err
+	}
+	a.rebuildMatcher()
+	return n, nil
+}
+
+func (a *App) deleteCollection(name, who string) (int, error) {
+	a.gl.mu.Lock()
+	defer a.gl.mu.Unlock()
+	var ids []string
+	var old []glossary.Concept
+	for _, c := range a.terms.All() {
+		if c.Collection == name {
+			ids = append(ids, c.ID)
+			old = append(old, c)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, fmt.Errorf("app: collection %q: %w", name, ErrNotFound)
+	}
+	if a.store == nil {
+		now := time.Now().UTC()
+		for i, id := range ids {
+			a.record(id, who, store.ActionDelete, now, old[i], glossary.Concept{})
+		}
+	} else if err := a.store.DeleteConcepts(ids, who); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		a.terms.Delete(id)
+	}
+	a.gl.gen.Add(1)
+	return len(ids), nil
+}
+
 // ImportConcepts stores concepts all or nothing.
 func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 	for _, c := range cs {

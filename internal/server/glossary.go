@@ -74,6 +74,22 @@ func (s *Server) glossaryCollections(c *gin.Context) error {
 	return nil
 }
 
+// deleteCollection removes every concept of an imported or hand-made
+// collection at once (an import undone), all or nothing; each concept's
+// history records the delete.
+func (s *Server) deleteCollection(c *gin.Context) error {
+	name := c.Param("name")
+	if name == glossary.CollectionCurated {
+		return errBadRequest("the curated collection cannot be deleted whole; delete its concepts one by one")
+	}
+	n, err := s.app.DeleteCollection(name, who(c))
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"collection": name, "deleted": n})
+	return nil
+}
+
 func (s *Server) getConcept(c *gin.Context) error {
 	con, ok := s.app.Terms().Get(c.Param("id"))
 	if !ok {

@@ -1023,3 +1023,44 @@ func TestAnnotatePrecedence(t *testing.T) {
 		t.Errorf("after a hand-made concept: %q, want mijn-staatsgreep", got)
 	}
 }
+
+// TestDeleteCollection: a collection is deleted whole, with each
+// concept's history recording it; the curated collection and an unknown
+// one are refused, and nothing else is touched.
+func TestDeleteCollection(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary/import?format=csv&collection=x", editorToken, "text/csv", []byte("id,nl,en\nx1,staatsgreep,putsch\nx2,junta,regime\n")); code != 200 {
+		t.Fatalf("import: %d %s", code, b)
+	}
+	total := lookup(t, ts, "").Total
+	for _, tc := range []struct {
+		name   string
+		token  string
+		status int
+	}{
+		{"curated", editorToken, 400},
+		{"no-such-collection", editorToken, 404},
+		{"x", "", 401},
+	} {
+		if code, _, b := apiCall(t, ts, "DELETE", "/api/v1/glossary/collections/"+tc.name, tc.token, "", nil); code != tc.status {
+			t.Errorf("DELETE %s: %d, want %d: %s", tc.name, code, tc.status, b)
+		}
+	}
+	if n := lookup(t, ts, "").Total; n != total {
+		t.Fatalf("%d concepts after refused deletes, %d before", n, total)
+	}
+	code, _, b := apiCall(t, ts, "DELETE", "/api/v1/glossary/collections/x", editorToken, "", nil)
+	if code != 200 || !strings.Contains(string(b), `"deleted":2`) {
+		t.Fatalf("DELETE x: %d %s", code, b)
+	}
+	if n := glossaryCount(t, ts, "x"); n != 0 {
+		t.Errorf("collection x still holds %d", n)
+	}
+	if n := lookup(t, ts, "").Total; n != total-2 {
+		t.Errorf("%d concepts, want %d", n, total-2)
+	}
+	code, _, b = apiCall(t, ts, "GET", "/api/v1/glossary/x1/history", "", "", nil)
+	if code != 200 || !strings.Contains(string(b), "delete") {
+		t.Errorf("history of x1: %d %s", code, b)
+	}
+}

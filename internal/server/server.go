@@ -128,6 +128,7 @@ func (s *Server) routes() {
 	v1.GET("/glossary", s.handle(s.lookupGlossary))
 	v1.GET("/glossary/suggest", s.handle(s.suggestGlossary))
 	v1.GET("/glossary/collections", s.handle(s.glossaryCollections))
+	v1.DELETE("/glossary/collections/:name", s.handle(s.auth(s.deleteCollection)))
 	v1.GET("/glossary/export", s.handle(s.exportGlossary))
 	v1.POST("/glossary/import", s.handle(s.auth(s.importGlossary)))
 	v1.GET("/glossary/:id", s.handle(s.getConcept))

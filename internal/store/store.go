@@ -437,6 +437,32 @@ func (s *Store) DeleteConcept(id, who string) error {
 	return nil
 }
 
+// DeleteConcepts removes the concepts with the ids in one transaction:
+// all, or on any error (an id not stored) none. Each concept's history
+// records the delete.
+func (s *Store) DeleteConcepts(ids []string, who string) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		now := time.Now().UTC()
+		for _, id := range ids {
+			old, err := getConcept(tx, id)
+			if err != nil {
+				return err
+			}
+			if err := tx.Bucket(bucketConcepts).Delete([]byte(id)); err != nil {
+				return err
+			}
+			if err := appendHistory(tx, id, Change{When: now, Who: who, Action: ActionDelete, Fields: Diff(old, glossary.Concept{})}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
 // ImportConcepts stores the concepts in one transaction: either all are
 // stored or, on any error, none. A concept whose id is stored already
 // replaces it (its history records the difference); an empty id is
