@@ -71,6 +71,10 @@ func (e *QueryError) Error() string {
 // maxQueryLen bounds the work one query can cause.
 const maxQueryLen = 1000
 
+// MaxQueryBytes is the longest query ParseQuery takes, and the length at
+// which ParseQueryLenient cuts one.
+const MaxQueryBytes = maxQueryLen
+
 // ParseQuery parses the query syntax users expect:
 //
 //	staatsgreep Mali        words; passages with more of them rank first

@@ -90,9 +90,15 @@ func (s *Server) search(c *gin.Context) error {
 	if q == "" {
 		return errBadRequest("q is required: the words to search for")
 	}
+	if len(q) > index.MaxQueryBytes {
+		return errBadRequest(fmt.Sprintf("q is %d bytes; at most %d: shorten the query (the search pages search the words before the limit and say so)", len(q), index.MaxQueryBytes))
+	}
 	limit, err := intParam(c, "limit", 10, 100)
 	if err != nil {
 		return err
+	}
+	if limit == 0 {
+		return errBadRequest("limit must be 1–100")
 	}
 	offset, err := intParam(c, "offset", 0, 10000)
 	if err != nil {

@@ -268,7 +268,11 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if !info.Import {
 		return errBadRequest(fmt.Sprintf("format %q can be exported but not imported", f))
 	}
-	coll := c.DefaultQuery("collection", "import")
+	// collection= left empty is the default too, not a collection named "".
+	coll := strings.TrimSpace(c.Query("collection"))
+	if coll == "" {
+		coll = "import"
+	}
 	if coll == glossary.CollectionCurated {
 		return errBadRequest("the curated collection is edited concept by concept, not imported into")
 	}

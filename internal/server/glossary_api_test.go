@@ -986,6 +986,10 @@ func TestGlossaryImportLeavesLanguages(t *testing.T) {
 	if n := glossaryCount(t, ts, "iate"); n != 1 {
 		t.Errorf("collection iate holds %d concepts, want 1", n)
 	}
+	// collection= left empty is the default collection, not one named "".
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary/import?format=csv&collection=", editorToken, "text/csv", []byte("id,nl,en\ne1,woord,word\n")); code != 200 || !strings.Contains(string(b), `"collection":"import"`) {
+		t.Errorf("collection= : %d %s", code, b)
+	}
 	// A file with nothing left out answers without left_out.
 	code, _, body = apiCall(t, ts, "POST", "/api/v1/glossary/import?format=csv&collection=mine", editorToken, "text/csv", []byte("id,nl,en\na1,woord,word\n"))
 	if code != 200 || strings.Contains(string(body), "left_out") {

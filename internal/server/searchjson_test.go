@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -89,4 +91,24 @@ func FuzzAppendJSONString(f *testing.F) {
 			t.Errorf("%v: got %s (%v), want %s (%v)", x, got, gerr, want, werr)
 		}
 	})
+}
+
+// TestSearchRefusesLongQueryAndZeroLimit: a query over the length limit is
+// a 400 that says so (it was cut silently, dropping what followed, a
+// -word included), and limit=0 is a 400 (it gave ten hits).
+func TestSearchRefusesLongQueryAndZeroLimit(t *testing.T) {
+	ts := newTestServer(t, nil)
+	long := strings.Repeat("mali ", 200) + "-mali"
+	for _, tc := range []struct{ query, mention string }{
+		{"q=" + url.QueryEscape(long), "1005 bytes"},
+		{"q=mali&limit=0", "limit"},
+	} {
+		code, _, b := apiCall(t, ts, "GET", "/api/v1/search?"+tc.query, "", "", nil)
+		if code != 400 || !strings.Contains(string(b), tc.mention) {
+			t.Errorf("%.40s: %d %s, want 400 naming %q", tc.query, code, b, tc.mention)
+		}
+	}
+	if code, _, b := apiCall(t, ts, "GET", "/api/v1/search?q="+url.QueryEscape(strings.Repeat("mali ", 199)+"mali"), "", "", nil); code != 200 {
+		t.Errorf("a query of exactly 1000 bytes: %d %s", code, b)
+	}
 }
