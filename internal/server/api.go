@@ -338,6 +338,9 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 			if errors.As(ferr, &mbe) {
 				return "", nil, ferr
 			}
+			if te := bodyTimeout(ferr); te != nil {
+				return "", nil, te
+			}
 			return "", nil, errBadRequest("multipart upload needs a 'file' field")
 		}
 		if name == "" {
@@ -349,6 +352,9 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 		}
 		defer f.Close()
 		data, err = io.ReadAll(f)
+		if err != nil {
+			err = readError(err)
+		}
 	} else {
 		data, err = readBody(c, maxDocumentBytes)
 	}

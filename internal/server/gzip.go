@@ -115,3 +115,7 @@ func isJSON(contentType string) bool {
 	mt = strings.TrimSpace(strings.ToLower(mt))
 	return mt == "application/json" || strings.HasSuffix(mt, "+json")
 }
+
+// Unwrap lets http.NewResponseController reach the connection (the
+// deadlines of extendDeadlines).
+func (w *gzipWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -208,5 +209,65 @@ func TestRunningSlots(t *testing.T) {
 	}
 	if n := len(l.running); n != 0 {
 		t.Errorf("%d running slots still taken after every search is done", n)
+	}
+}
+
+// slowBody sends its bytes with a pause after the first half.
+type slowBody struct {
+	data  []byte
+	pause time.Duration
+	done  bool
+}
+
+func (b *slowBody) Read(p []byte) (int, error) {
+	if len(b.data) == 0 {
+		return 0, io.EOF
+	}
+	if !b.done && len(p) > 0 {
+		n := copy(p, b.data[:len(b.data)/2])
+		b.data, b.done = b.data[n:], true
+		return n, nil
+	}
+	time.Sleep(b.pause)
+	n := copy(p, b.data)
+	b.data = b.data[n:]
+	return n, nil
+}
+
+// TestWriteBodyDeadline: an authorised write may send its body for longer
+// than the server's ReadTimeout (a large import over a slow link), an
+// anonymous request may not.
+func TestWriteBodyDeadline(t *testing.T) {
+	a := openDefault(t, app.Config{Memory: true})
+	srv, err := New(a, Options{Tokens: map[string]string{editorToken: "alice"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(srv)
+	ts.Config.ReadTimeout = 500 * time.Millisecond
+	ts.Start()
+	t.Cleanup(func() { ts.Close(); a.Close() })
+	send := func(token string) (int, string) {
+		body := &slowBody{data: []byte("id,nl,en\ns1,langzaam,slow\n"), pause: 1500 * time.Millisecond}
+		req, err := http.NewRequest("POST", ts.URL+"/api/v1/glossary/import?format=csv&collection=slow", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, b := send(editorToken); code != 200 {
+		t.Errorf("authorised slow import: %d %s, want 200", code, b)
+	}
+	if code, _ := send(""); code == 200 {
+		t.Errorf("anonymous slow request: 200")
 	}
 }

@@ -184,6 +184,7 @@ func (s *Server) auth(h handlerFunc) handlerFunc {
 		for t, name := range s.opt.Tokens {
 			if subtle.ConstantTimeCompare([]byte(t), []byte(tok)) == 1 {
 				c.Set(string(whoKey), name)
+				extendDeadlines(c)
 				return h(c)
 			}
 		}
@@ -193,6 +194,21 @@ func (s *Server) auth(h handlerFunc) handlerFunc {
 }
 
 func who(c *gin.Context) string { return c.GetString(string(whoKey)) }
+
+// writeBodyTimeout is how long a writer's request body may take to
+// arrive: the server's ReadTimeout (30 s) would need 2.2 MB/s for a 64 MiB
+// import. Only a request with a valid token gets it, after the token is
+// checked, so an anonymous client cannot hold a connection this long.
+const writeBodyTimeout = 10 * time.Minute
+
+// extendDeadlines gives an authorised write writeBodyTimeout to send its
+// body and a minute more for the answer. Where the connection does not
+// allow it (a test recorder) the server's own deadlines stand.
+func extendDeadlines(c *gin.Context) {
+	rc := http.NewResponseController(c.Writer)
+	_ = rc.SetReadDeadline(time.Now().Add(writeBodyTimeout))
+	_ = rc.SetWriteDeadline(time.Now().Add(writeBodyTimeout + time.Minute))
+}
 
 func (s *Server) requestLog(c *gin.Context) {
 	start := time.Now()

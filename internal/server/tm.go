@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
+	"os"
 	"path"
 	"strings"
 
@@ -134,7 +136,22 @@ func readError(err error) error {
 	if errors.As(err, &mbe) {
 		return err
 	}
+	if te := bodyTimeout(err); te != nil {
+		return te
+	}
 	return errBadRequest("reading the request: " + err.Error())
+}
+
+// bodyTimeout is the answer to a request whose body stopped arriving
+// before the read deadline (writeBodyTimeout for a writer), or nil for
+// any other error.
+func bodyTimeout(err error) error {
+	var ne net.Error
+	if errors.Is(err, os.ErrDeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
+		return &apiError{http.StatusRequestTimeout, "request_timeout",
+			fmt.Sprintf("the request body did not arrive within %v; on a slow link send smaller files", writeBodyTimeout)}
+	}
+	return nil
 }
 
 func (s *Server) exportTM(c *gin.Context) error {

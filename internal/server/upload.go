@@ -53,6 +53,9 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 		if errors.As(err, &mbe) {
 			return err
 		}
+		if te := bodyTimeout(err); te != nil {
+			return te
+		}
 		return errBadRequest("the multipart upload cannot be read: " + err.Error())
 	}
 	files := uploadFiles(form)
