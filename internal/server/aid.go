@@ -146,7 +146,12 @@ func (s *Server) concordance(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	lines, err := s.app.Concordance(c.Request.Context(), app.ConcordanceRequest{
+	ctx, done, err := s.limit.acquireScan(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	defer done()
+	lines, err := s.app.Concordance(ctx, app.ConcordanceRequest{
 		Term: c.Query("term"), Concept: c.Query("concept"), Sort: c.Query("sort"), Width: width, Limit: limit,
 	})
 	if err != nil {
@@ -164,7 +169,12 @@ func (s *Server) candidates(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	cs, err := s.app.CandidatesWithEquivalents(c.Request.Context(), c.Param("id"), limit)
+	ctx, done, err := s.limit.acquireScan(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	defer done()
+	cs, err := s.app.CandidatesWithEquivalents(ctx, c.Param("id"), limit)
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,28 @@ type searchLimiter struct {
 	// counts nothing.
 	postings func(context.Context, *index.Query) int
 	costly   int // postings above which a plain query is expensive
+	// scans are the slots of the requests that read every document (a
+	// concordance, a document's candidates with their equivalents): half
+	// the cores, apart from the searches' slots, each with scanTimeout.
+	scans chan struct{}
+}
+
+// scanTimeout is the deadline of a request that reads every document.
+const scanTimeout = 30 * time.Second
+
+// acquireScan admits a request that reads every document: it returns
+// the context to work with (with scanTimeout) and a function to call
+// when done. It waits for a slot within that deadline, so that scans
+// queue instead of sharing the cores ever more thinly.
+func (l *searchLimiter) acquireScan(ctx context.Context) (context.Context, func(), error) {
+	ctx, cancel := context.WithTimeout(ctx, scanTimeout)
+	select {
+	case l.scans <- struct{}{}:
+		return ctx, func() { <-l.scans; cancel() }, nil
+	case <-ctx.Done():
+		cancel()
+		return nil, nil, ctx.Err()
+	}
 }
 
 // costlyPostings is the estimate above which a plain query counts as
@@ -63,7 +85,7 @@ func newSearchLimiter(timeout time.Duration, expensive int, postings func(contex
 		expensive = max(1, runtime.GOMAXPROCS(0)/2)
 	}
 	return &searchLimiter{timeout: timeout, slots: make(chan struct{}, expensive), postings: postings, costly: costlyPostings,
-		running: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
+		running: make(chan struct{}, max(1, runtime.GOMAXPROCS(0))), scans: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))}
 }
 
 // expensive reports whether q must take a slot: it expands prefixes or

@@ -271,3 +271,38 @@ func TestWriteBodyDeadline(t *testing.T) {
 		t.Errorf("anonymous slow request: 200")
 	}
 }
+
+// TestAcquireScan: scans queue for their slots (half the cores, apart
+// from the searches') and give up when their deadline passes.
+func TestAcquireScan(t *testing.T) {
+	l := newSearchLimiter(0, 0, nil)
+	var held []func()
+	for range cap(l.scans) {
+		ctx, done, err := l.acquireScan(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, ok := ctx.Deadline(); !ok || time.Until(d) > scanTimeout {
+			t.Errorf("scan context deadline %v %v", d, ok)
+		}
+		held = append(held, done)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, _, err := l.acquireScan(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("with every slot taken: %v, want the deadline", err)
+	}
+	held[0]()
+	_, done, err := l.acquireScan(context.Background())
+	if err != nil {
+		t.Errorf("after a slot was freed: %v", err)
+	} else {
+		done()
+	}
+	// Search slots are apart: a search runs while the scans are busy.
+	if _, sdone, err := l.acquire(context.Background(), "mali"); err != nil {
+		t.Errorf("search while scans hold their slots: %v", err)
+	} else {
+		sdone()
+	}
+}

@@ -299,7 +299,12 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 	for _, s := range []struct{ value, label string }{{"", "sort_doc"}, {"left", "sort_left"}, {"right", "sort_right"}} {
 		v.Sorts = append(v.Sorts, sortLink{p.T[s.label], pageURL("/glossary/"+id, "sort", s.value) + "#occ-h", s.value == sort})
 	}
-	lines, err := u.app.Concordance(c.Request.Context(), app.ConcordanceRequest{Concept: id, Sort: sort, Width: 60})
+	ctx, done, err := u.limit.acquireScan(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	defer done()
+	lines, err := u.app.Concordance(ctx, app.ConcordanceRequest{Concept: id, Sort: sort, Width: 60})
 	if err != nil {
 		return err
 	}
