@@ -115,6 +115,16 @@ func (r *rows) add(line int, fields []string) error {
 	if empty {
 		return nil
 	}
+	if len(fields) == 1 && len(r.cols) > 1 {
+		// A row without a separator is no pair with an empty side (that
+		// is skipped, as a TMX unit without one of the languages is):
+		// the row is broken, or the file is not separated so.
+		sep := "tab"
+		if r.format == "csv" {
+			sep = "comma"
+		}
+		return &Error{Format: r.format, Line: line, Err: fmt.Errorf("one field: the row has no %s between the columns (%s)", sep, strings.Join(r.cols, ", "))}
+	}
 	var s tm.Segment
 	for i, v := range fields {
 		switch c := r.cols[i]; c {

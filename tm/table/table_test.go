@@ -67,6 +67,8 @@ func TestReadErrors(t *testing.T) {
 		{"CSV bad quote", readCSV, "nl,en\na,b\n\"c,d\n", "csv: line 3:", ""},
 		{"CSV repeated column", readCSV, "nl,en,NL-BE\n", "csv: line 1: the header row", ""},
 		{"CSV empty", readCSV, "", "csv: line 1:", ""},
+		{"TSV row without a tab", readTSV, "Een\tOne\nTwee zonder tab\n", "tsv: line 2: one field: the row has no tab", ""},
+		{"CSV row without a comma", readCSV, "nl,en\nEen,One\nTwee zonder komma\n", "csv: line 3: one field", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
