@@ -57,6 +57,9 @@ type TMConcordancePair struct {
 	TargetMarks []Span    `json:"target_marks"`
 	Translation string    `json:"translation"`
 	Via         string    `json:"via,omitempty"`
+	// Repeats is how many segments of the result have this pair word
+	// for word (this one included); the list shows it once.
+	Repeats int `json:"repeats"`
 	// compound: the query occurs in Source only as part of a compound
 	// (brief in vrachtbrief); such pairs rank after the word's own.
 	compound bool
@@ -115,11 +118,23 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 		return TMConcordanceResult{}, err
 	}
 	res.Groups = groupPairs(all)
+	// The groups count every pair; the list shows a pair that several
+	// segments repeat word for word (a heading in 37 treaties:
+	// Rechtsmacht / Jurisdiction) once, with how many there are.
 	var sel []TMConcordancePair
+	at := map[[2]string]int{}
 	for _, p := range all {
-		if q.Translation == "" || index.Fold(p.Translation) == index.Fold(q.Translation) {
-			sel = append(sel, p)
+		if q.Translation != "" && index.Fold(p.Translation) != index.Fold(q.Translation) {
+			continue
 		}
+		k := [2]string{p.Source, p.Target}
+		if i, ok := at[k]; ok {
+			sel[i].Repeats++
+			continue
+		}
+		at[k] = len(sel)
+		p.Repeats = 1
+		sel = append(sel, p)
 	}
 	res.Total = len(sel)
 	if q.Offset < len(sel) {

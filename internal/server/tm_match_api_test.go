@@ -317,3 +317,36 @@ func TestTMEmptyNotice(t *testing.T) {
 		t.Errorf("the /tm page of a word the TM lacks:\n%s", p)
 	}
 }
+
+// TestTMConcordanceRepeats: pairs that segments repeat word for word are
+// listed once with their number; the translation groups count each.
+func TestTMConcordanceRepeats(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	// The same heading in three treaties (doc), which the TM keeps apart.
+	tsv := "nl\ten\tdoc\nRechtsmacht\tJurisdiction\tBWBV1\nRechtsmacht\tJurisdiction\tBWBV2\nRechtsmacht\tJurisdiction\tBWBV3\n" +
+		"Immuniteit van rechtsmacht\tImmunity from jurisdiction\tBWBV1\n"
+	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tsv)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	var r app.TMConcordanceResult
+	if code := get(t, ts, "/api/v1/tm/concordance?q=rechtsmacht&lang=nl", &r); code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	if r.Total != 2 || len(r.Pairs) != 2 {
+		t.Fatalf("total %d, %d pairs; want 2 distinct: %+v", r.Total, len(r.Pairs), r.Pairs)
+	}
+	reps := map[string]int{}
+	for _, p := range r.Pairs {
+		reps[p.Source] = p.Repeats
+	}
+	if reps["Rechtsmacht"] != 3 || reps["Immuniteit van rechtsmacht"] != 1 {
+		t.Errorf("repeats %v", reps)
+	}
+	n := 0
+	for _, g := range r.Groups {
+		n += g.Count
+	}
+	if n != 4 {
+		t.Errorf("groups count %d pairs, want 4: %+v", n, r.Groups)
+	}
+}

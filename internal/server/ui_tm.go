@@ -163,6 +163,7 @@ type tmPair struct {
 	Source, Target []piece
 	Origin         string
 	Collection     string
+	Repeats        string // "also in 36 other segments", when repeated word for word
 }
 
 type tmPageData struct {
@@ -253,10 +254,14 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 		if pr.Origin.Article != "" {
 			o += " art. " + pr.Origin.Article
 		}
-		d.Pairs = append(d.Pairs, tmPair{
+		tp := tmPair{
 			Source: marked(pr.Source, pr.Marks, "q"), Target: marked(pr.Target, pr.TargetMarks, "t"),
 			Origin: o, Collection: pr.Collection,
-		})
+		}
+		if pr.Repeats > 1 {
+			tp.Repeats = fmt.Sprintf(L["tm_repeats"], pr.Repeats-1)
+		}
+		d.Pairs = append(d.Pairs, tp)
 	}
 	if offset > 0 {
 		d.Prev = link(d.Translation, max(0, offset-tmPageSize))
