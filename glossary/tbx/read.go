@@ -417,6 +417,14 @@ func parseDate(s string) (time.Time, error) {
 
 func (x *reader) langSec(c *glossary.Concept, n *node) error {
 	code := n.attr("lang")
+	if code == "" {
+		// xml:lang is inherited: a section without one is in the
+		// document's language.
+		code = x.rootLang
+	}
+	if code == "" {
+		return &Error{Line: n.line, Element: n.name, Err: fmt.Errorf("%w: the section has no xml:lang, nor has the root element", ErrLanguage)}
+	}
 	l, ok := x.lang(code, n.line)
 	if !ok {
 		terms, defs := 0, 0

@@ -119,6 +119,7 @@ func TestReadErrors(t *testing.T) {
 		{"external entity", head + `<!DOCTYPE tbx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><tbx>&xxe;</tbx>`, ErrDTD, nil},
 		{"undeclared entity", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>&xxe;</term></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "entity"}},
 		{"bad language tag", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="dutch!"><termSec><term>x</term></termSec></langSec><langSec xml:lang="es"><termSec><term>y</term></termSec></langSec></conceptEntry>`), ErrLanguage, []string{`"dutch!" (line 5)`}},
+		{"section without a language", head + `<martif type="TBX"><text><body><termEntry id="a"><langSet><tig><term>x</term></tig></langSet></termEntry></body></text></martif>`, ErrLanguage, []string{"line 2", "<langSet>", "no xml:lang"}},
 		{"invalid utf-8", v3("<conceptEntry id=\"c1\"><langSec xml:lang=\"nl\"><termSec><term>\xff</term></termSec></langSec></conceptEntry>"), nil, []string{"line 4", "UTF-8"}},
 		{"not tbx", head + `<html><body/></html>`, ErrNotTBX, []string{"<html>"}},
 		{"empty input", "", ErrNotTBX, nil},
@@ -266,5 +267,21 @@ func TestReadEncodings(t *testing.T) {
 	}
 	if _, _, err := Read(strings.NewReader(withDecl("x-klingon"))); !errors.Is(err, xmlenc.ErrEncoding) || !strings.Contains(err.Error(), "line") {
 		t.Errorf("an unknown encoding: %v, want ErrEncoding with its line", err)
+	}
+}
+
+// TestReadInheritsLanguage: a section without xml:lang is in the root
+// element's language, as XML inherits xml:lang.
+func TestReadInheritsLanguage(t *testing.T) {
+	in := `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="nl"><text><body>
+<termEntry id="a"><langSet><tig><term>staatsgreep</term></tig></langSet><langSet xml:lang="en"><tig><term>coup</term></tig></langSet></termEntry>
+</body></text></martif>`
+	cs, _, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 || len(cs[0].Terms) != 2 || cs[0].Terms[0].Lang != "nl" || cs[0].Terms[1].Lang != "en" {
+		t.Errorf("%+v", cs)
 	}
 }
