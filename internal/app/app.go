@@ -116,7 +116,6 @@ type App struct {
 	cache   *docCache                 // decoded documents read from the store
 	reads   atomic.Int64              // documents read from the store, for tests
 	history map[string][]store.Change // memory mode only
-	memSeq  int
 
 	tmem   *tmState    // the translation memory (tm.go); loaded on first use (tmReady)
 	tmOnce sync.Once   // loads tmem from the store

@@ -381,11 +381,12 @@ func (a *App) memUpdate(c glossary.Concept, who string) (glossary.Concept, error
 	return c, nil
 }
 
-// memID gives c the next memory-mode id if it has none.
+// memID gives c, in memory mode, the id the store would give it if it has
+// none: its head term as a slug, with a suffix when taken (it numbered
+// c1, c2, … and answered 409 when an import had taken c1).
 func (a *App) memID(c *glossary.Concept) {
 	if c.ID == "" {
-		a.memSeq++
-		c.ID = fmt.Sprintf("c%d", a.memSeq)
+		c.ID = store.ConceptID(*c, func(id string) bool { _, ok := a.terms.Get(id); return ok })
 	}
 }
 

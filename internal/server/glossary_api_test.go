@@ -1068,3 +1068,18 @@ func TestDeleteCollection(t *testing.T) {
 		t.Errorf("history of x1: %d %s", code, b)
 	}
 }
+
+// TestMemoryConceptIDs: in memory mode a concept created without an id
+// gets one from its head term, as on disk, and never one an import took.
+func TestMemoryConceptIDs(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary/import?format=json&collection=i", editorToken, "application/json", []byte(`[{"id":"c1","terms":[{"lang":"nl","text":"x"}]},{"id":"zeeweg","terms":[{"lang":"nl","text":"y"}]}]`)); code != 200 {
+		t.Fatalf("import: %d %s", code, b)
+	}
+	for _, want := range []string{"zeeweg-2", "zeeweg-3"} {
+		code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", []byte(`{"terms":[{"lang":"nl","text":"zeeweg"}]}`))
+		if code != 201 || !strings.Contains(string(b), `"id":"`+want+`"`) {
+			t.Errorf("create: %d %s, want id %s", code, b, want)
+		}
+	}
+}

@@ -693,6 +693,13 @@ func uniqueID(concepts *bolt.Bucket, base string, next map[string]int) string {
 	return freeID(func(id string) bool { return concepts.Get([]byte(id)) != nil }, base, next)
 }
 
+// ConceptID returns the id the store gives a new concept without one (its
+// head term made a slug, with -2, -3, … when taken), for a caller that
+// keeps concepts elsewhere (tolk --memory).
+func ConceptID(c glossary.Concept, taken func(string) bool) string {
+	return freeID(taken, slug(c), nil)
+}
+
 // freeID is uniqueID over any test of whether an id is taken.
 func freeID(taken func(string) bool, base string, next map[string]int) string {
 	id, n := base, 2
