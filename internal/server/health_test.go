@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -80,5 +81,25 @@ func TestPprof(t *testing.T) {
 	}
 	if _, body := call(t, on, http.MethodGet, "/debug/pprof/", "", nil); !strings.Contains(body, "goroutine") {
 		t.Errorf("with --pprof: the index lists no goroutine profile: %.300s", body)
+	}
+}
+
+// TestHead: HEAD answers as GET does, without a body.
+func TestHead(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, path := range []string{"/healthz", "/", "/api/v1/search?q=mali"} {
+		req, err := http.NewRequest(http.MethodHead, ts.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || len(b) != 0 || resp.Header.Get("Content-Type") == "" {
+			t.Errorf("HEAD %s: %d, %d bytes, Content-Type %q", path, resp.StatusCode, len(b), resp.Header.Get("Content-Type"))
+		}
 	}
 }

@@ -80,7 +80,9 @@ func checkAPI(t testing.TB, h http.Handler) http.Handler {
 	}
 	v := openAPIValidator(t)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasPrefix(r.URL.Path, "/api/v1/") {
+		// A HEAD is answered as its GET, whose body net/http drops
+		// (TestHead); the recorder would see that body.
+		if !strings.HasPrefix(r.URL.Path, "/api/v1/") || r.Method == http.MethodHead {
 			h.ServeHTTP(w, r)
 			return
 		}

@@ -149,7 +149,17 @@ func (s *Server) routes() {
 }
 
 // ServeHTTP makes Server an http.Handler.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.gin.ServeHTTP(w, r) }
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead {
+		// HEAD is GET without the body (RFC 9110 §9.3.2): the handlers
+		// see a GET, and net/http, which knows the request as HEAD,
+		// sends the head only (monitors ask /healthz so).
+		g := r.Clone(r.Context())
+		g.Method = http.MethodGet
+		r = g
+	}
+	s.gin.ServeHTTP(w, r)
+}
 
 // handlerFunc is a handler that reports failure by returning an error,
 // so that one function, fail, decides what the client sees.
