@@ -313,20 +313,39 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	if err := readJobs(ctx, rd, pr, acc, jobs, sc.Heading); err != nil {
 		return nil, err
 	}
+	// present is the probability mass of a concept's alternatives that
+	// occur in the documents at all, mass that of all of them. The
+	// document frequency is scaled to the whole mass from the present
+	// alternatives: the likely senses the documents do
+	// not have (screening → screening, handbagage) do not make the
+	// concept rarer than the senses they have (hand), which would raise
+	// its IDF, and with it a passage holding only a weak sense, above
+	// passages that hold the other words of the query.
+	present, mass := make([]float64, nc), make([]float64, nc)
 	for _, ar := range reads {
+		d := 0
 		switch {
 		case ar.skip && (ar.tp != nil || ar.leader != nil):
 			// Not read: its document frequency is known all the same.
-			d := ar.df
+			d = ar.df
 			if ar.leader != nil {
 				d = ar.leader.df
 			}
-			df[ar.concept] += ar.p * float64(d)
 		case ar.skip:
 		case ar.leader != nil:
-			df[ar.concept] += ar.p * float64(ar.leader.n)
+			d = ar.leader.n
 		default:
-			df[ar.concept] += ar.p * float64(ar.n)
+			d = ar.n
+		}
+		df[ar.concept] += ar.p * float64(d)
+		mass[ar.concept] += ar.p
+		if d > 0 {
+			present[ar.concept] += ar.p
+		}
+	}
+	for ci := range df {
+		if present[ci] > 0 && present[ci] < mass[ci] {
+			df[ci] *= mass[ci] / present[ci]
 		}
 	}
 	avgLen, exactScale := acc.lengthStats()
