@@ -252,8 +252,14 @@ func (a *App) importConcepts(cs []glossary.Concept, who string) error {
 	a.rehome(cs)
 	if a.store == nil {
 		now := time.Now().UTC()
+		batch, next := map[string]bool{}, map[string]int{}
 		for i := range cs {
-			a.memID(&cs[i])
+			if cs[i].ID != "" {
+				batch[cs[i].ID] = true
+			}
+		}
+		for i := range cs {
+			a.memID(&cs[i], batch, next)
 			cs[i].Created, cs[i].Modified = now, now
 		}
 		a.publish(cs...)
@@ -361,7 +367,7 @@ func termSeparated(t glossary.Term) []match.Separated {
 // and the change history.
 
 func (a *App) memCreate(c glossary.Concept, who string) (glossary.Concept, error) {
-	a.memID(&c)
+	a.memID(&c, nil, nil)
 	if _, ok := a.terms.Get(c.ID); ok {
 		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, store.ErrExists)
 	}
@@ -384,9 +390,14 @@ func (a *App) memUpdate(c glossary.Concept, who string) (glossary.Concept, error
 // memID gives c, in memory mode, the id the store would give it if it has
 // none: its head term as a slug, with a suffix when taken (it numbered
 // c1, c2, … and answered 409 when an import had taken c1).
-func (a *App) memID(c *glossary.Concept) {
+// batch holds the ids of the rest of an import, which take ids too, and
+// next speeds up many concepts with one head (store.ConceptID).
+func (a *App) memID(c *glossary.Concept, batch map[string]bool, next map[string]int) {
 	if c.ID == "" {
-		c.ID = store.ConceptID(*c, func(id string) bool { _, ok := a.terms.Get(id); return ok })
+		c.ID = store.ConceptID(*c, func(id string) bool { _, ok := a.terms.Get(id); return ok || batch[id] }, next)
+		if batch != nil {
+			batch[c.ID] = true
+		}
 	}
 }
 

@@ -696,8 +696,9 @@ func uniqueID(concepts *bolt.Bucket, base string, next map[string]int) string {
 // ConceptID returns the id the store gives a new concept without one (its
 // head term made a slug, with -2, -3, … when taken), for a caller that
 // keeps concepts elsewhere (tolk --memory).
-func ConceptID(c glossary.Concept, taken func(string) bool) string {
-	return freeID(taken, slug(c), nil)
+// next is as for uniqueID (nil: none).
+func ConceptID(c glossary.Concept, taken func(string) bool, next map[string]int) string {
+	return freeID(taken, slug(c), next)
 }
 
 // freeID is uniqueID over any test of whether an id is taken.
