@@ -37,6 +37,11 @@ const (
 	composeMaxCandidates = 8
 	composeMinLexP       = 0.05
 	composeSupportCands  = 300
+	// composeRelLexP: a translation below this share of the word's
+	// likeliest one is no rendering of it, even when the likeliest has
+	// no English word in the TM to write it with (defensie: defence 0.84,
+	// danish 0.06 — "danish and the policy rules").
+	composeRelLexP = 0.25
 )
 
 // nlFunctionEN translates the Dutch function words a term may contain;
@@ -372,8 +377,13 @@ func (a *App) lexiconOptions(ctx context.Context, f string) []option {
 		return nil
 	}
 	var out []option
-	for _, t := range lex.Lookup("nl", index.Key("nl", f)) {
-		if t.P < composeMinLexP || len(out) == composeMaxOptions || enFunction[t.Word] {
+	ts := lex.Lookup("nl", index.Key("nl", f))
+	best := 0.0
+	for _, t := range ts {
+		best = max(best, t.P)
+	}
+	for _, t := range ts {
+		if t.P < composeMinLexP || t.P < composeRelLexP*best || len(out) == composeMaxOptions || enFunction[t.Word] {
 			continue
 		}
 		if w := a.surface(ctx, t.Word); w != "" {

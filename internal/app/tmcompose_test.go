@@ -213,3 +213,20 @@ func TestNewTermIgnoresFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeWeakTranslation: a translation far below the word's
+// likeliest is not offered when the likeliest has no English word in the
+// TM: the shipped lexicon has defensie → defence 0.84 and danish 0.06,
+// and a TM that says Danish but never defence made Defensie "danish".
+func TestComposeWeakTranslation(t *testing.T) {
+	a := tmTestApp(t, "De Deense regering.\tThe Danish government.", "De regels van het beleid.\tThe rules of the policy.")
+	eq, err := a.ComposeEquivalents(context.Background(), "Defensie", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range eq {
+		if strings.Contains(strings.ToLower(e.EN), "danish") {
+			t.Errorf("suggestion %q", e.EN)
+		}
+	}
+}
