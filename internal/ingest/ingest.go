@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -178,8 +179,8 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 		blocks []block
 		format Format
 	)
-	switch ext {
-	case ".md", ".markdown", ".mdown":
+	switch {
+	case ext == ".md" || ext == ".markdown" || ext == ".mdown", (ext == "" || ext == ".txt") && looksMarkdown(src):
 		format = FormatMarkdown
 		blocks = parseMarkdown(src)
 	default:
@@ -213,6 +214,17 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	}
 	return doc, nil
 }
+
+// markdownHeading is a Markdown heading line: hashes and a space
+// (CommonMark), or two or more hashes and a letter, as the BWB exports
+// write them (##Aanpassing bedragen …).
+var markdownHeading = regexp.MustCompile(`(?m)^(?:#{1,6} +\S|#{2,6}\p{L})`)
+
+// looksMarkdown reports whether text that came without a Markdown name
+// (x.txt, or no name) is Markdown all the same: it has a heading line.
+// Named .txt, a BWB circular's Markdown took its first line, an HTML meta
+// tag, as its title.
+func looksMarkdown(src string) bool { return markdownHeading.MatchString(src) }
 
 // unsupportedExt maps extensions of formats that need a converter first to
 // the name a user knows them by. (Formats read by content — PDF, DOCX,

@@ -593,3 +593,26 @@ func BenchmarkParse(b *testing.B) {
 		b.ReportMetric(float64(b.N*len(docs))/b.Elapsed().Seconds(), "docs/s")
 	})
 }
+
+// TestMarkdownByContent: Markdown named .txt, or sent without a name, is
+// read as Markdown when it has a heading line (the BWB exports' ##Title
+// after an HTML meta line); text with a # that is no heading stays text.
+func TestMarkdownByContent(t *testing.T) {
+	md := "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n##Aanpassing bedragen in het Besluit\n\nDe bedragen worden aangepast.\n"
+	for _, name := range []string{"circulaire.txt", "circulaire"} {
+		doc, err := Parse(name, []byte(md), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Format != FormatMarkdown || doc.Title != "Aanpassing bedragen in het Besluit" {
+			t.Errorf("%s: format %s, title %q", name, doc.Format, doc.Title)
+		}
+	}
+	doc, err := Parse("brief.txt", []byte("Geachte voorzitter,\n\nZie punt #3 en #MeToo in de brief.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format == FormatMarkdown {
+		t.Errorf("a text with # in it read as Markdown")
+	}
+}
