@@ -344,7 +344,10 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		}
 	}
 	for ci := range df {
-		if present[ci] > 0 && present[ci] < mass[ci] {
+		// Only where the alternatives are senses with probabilities
+		// (at most 1 in all): a glossary concept's alternatives are its
+		// terms and their forms, each at 1, of which a text uses some.
+		if present[ci] > 0 && present[ci] < mass[ci] && mass[ci] <= 1 {
 			df[ci] *= mass[ci] / present[ci]
 		}
 	}
