@@ -195,6 +195,11 @@ func tokens(getenv func(string) string) (map[string]string, error) {
 		if !ok || name == "" || tok == "" {
 			return nil, &usageError{fmt.Sprintf("TOLK_TOKENS: %q is not name=token", pair)}
 		}
+		if other, dup := ts[tok]; dup && other != name {
+			// The history names the editor by the token: one secret
+			// for two names would record one's edits as the other's.
+			return nil, &usageError{fmt.Sprintf("TOLK_TOKENS: %s and %s have the same token; give each editor their own", other, name)}
+		}
 		ts[tok] = name
 	}
 	for t := range ts {

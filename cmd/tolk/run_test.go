@@ -337,3 +337,19 @@ func TestCommandsRefuseWrongTarget(t *testing.T) {
 		t.Errorf("the backup created %s: %v", missing, err)
 	}
 }
+
+// TestTokensDistinct: two editors with one token would have each other's
+// edits in the history; TOLK_TOKENS refuses it.
+func TestTokensDistinct(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	if _, err := tokens(env(map[string]string{"TOLK_TOKENS": "alice=longenough1,bob=longenough1"})); err == nil || !strings.Contains(err.Error(), "alice and bob") {
+		t.Errorf("same token for two names: %v", err)
+	}
+	if _, err := tokens(env(map[string]string{"TOLK_TOKEN": "longenough1", "TOLK_TOKENS": "bob=longenough1"})); err == nil {
+		t.Error("TOLK_TOKEN's secret reused for bob accepted")
+	}
+	ts, err := tokens(env(map[string]string{"TOLK_TOKENS": "alice=longenough1,bob=longenough2"}))
+	if err != nil || len(ts) != 2 {
+		t.Errorf("distinct tokens: %v %v", ts, err)
+	}
+}
