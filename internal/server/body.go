@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -113,6 +114,20 @@ func jsonError(err error, data []byte, dec *json.Decoder, what string) error {
 			return errBadRequest(fmt.Sprintf("the body must be %s in JSON, not %s", what, withArticle(te.Value)))
 		}
 		return errBadRequest(fmt.Sprintf("field %s must be %s, not %s (at byte %d)", te.Field, exchange.JSONKind(te.Type), withArticle(te.Value), te.Offset))
+	}
+	var pe *time.ParseError
+	if errors.As(err, &pe) {
+		// The decoder's offset is past the whole value by now: find the
+		// time's text to name its field.
+		at := bytes.Index(data, []byte(strconv.Quote(pe.Value)))
+		field := ""
+		if at >= 0 {
+			field = fieldAt(data, at)
+		}
+		if field == "" {
+			field = "a date"
+		}
+		return errBadRequest(fmt.Sprintf("%s must be a date and time in RFC 3339 form, such as 2026-12-06T10:00:00Z, not %q", field, pe.Value))
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if strings.HasPrefix(msg, "unknown field ") {

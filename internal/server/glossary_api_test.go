@@ -1083,3 +1083,13 @@ func TestMemoryConceptIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestConceptBadTime: a concept whose created time does not parse gets a
+// 400 naming the field and the form a time takes, not Go's layout.
+func TestConceptBadTime(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", []byte(`{"created":"not a date","terms":[{"lang":"nl","text":"x"}]}`))
+	if code != 400 || !strings.Contains(string(b), "created must be a date and time") || strings.Contains(string(b), "2006-01-02") {
+		t.Errorf("%d %s", code, b)
+	}
+}
