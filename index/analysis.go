@@ -262,6 +262,13 @@ var stopNL = sync.OnceValue(func() map[string]struct{} { return newStopFilter(nl
 // stopEN is the English analyzer's stop list, folded.
 var stopEN = sync.OnceValue(func() map[string]struct{} { return newStopFilter(en.EnglishStopWords).words })
 
+// DutchStopWord reports whether the folded word w is one of the Dutch
+// stop words the Dutch analyzers drop (de, met, zijn, kan, …).
+func DutchStopWord(w string) bool {
+	_, ok := stopNL()[w]
+	return ok
+}
+
 // EnglishStopWord reports whether the folded word w is one of the English
 // stop words the English analyzer drops.
 func EnglishStopWord(w string) bool {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -302,7 +303,7 @@ func (a *App) rebuildMatcher() {
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(byPrecedence(a.terms.All()), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles}))
+	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles}))
 	a.gl.built = gen
 }
 
@@ -331,6 +332,32 @@ func byPrecedence(cs []glossary.Concept) []glossary.Concept {
 		return cmp.Compare(b.Reliability, a.Reliability)
 	})
 	return cs
+}
+
+// withoutFunctionWords leaves out of the concepts, for the matcher, the
+// Dutch terms that are one function word written in lower case (de, met,
+// zijn: the Dutch analyzers' stop words). A dictionary imported as a glossary lists them
+// (FreeDict: met → at, by, on), and every other word of a text would be
+// annotated with them; the curated glossary has none. A concept left
+// without terms is left out.
+func withoutFunctionWords(cs []glossary.Concept) []glossary.Concept {
+	out := cs[:0]
+	for _, c := range cs {
+		drop := func(t glossary.Term) bool {
+			w := strings.TrimSpace(t.Text)
+			// Written in capitals it is an acronym (ER, the European
+			// Council), which the matcher takes only as written.
+			return t.Lang == "nl" && w == strings.ToLower(w) && !strings.ContainsAny(w, " -") && index.DutchStopWord(glossary.Fold(w))
+		}
+		if slices.ContainsFunc(c.Terms, drop) {
+			c.Terms = slices.DeleteFunc(slices.Clone(c.Terms), drop)
+			if len(c.Terms) == 0 {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // termForms gives the matcher the inflected and split forms of a term

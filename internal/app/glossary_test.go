@@ -1,0 +1,45 @@
+package app
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
+)
+
+// TestFunctionWordTerms: the matcher leaves out Dutch terms that are one
+// function word (an imported dictionary's met → at, by, on annotated
+// every met of a text), and the curated glossary has none it would lose.
+func TestFunctionWordTerms(t *testing.T) {
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := withoutFunctionWords(slices.Clone(curated)); len(got) != len(curated) {
+		t.Fatalf("%d curated concepts kept of %d", len(got), len(curated))
+	}
+	for i, c := range withoutFunctionWords(slices.Clone(curated)) {
+		if len(c.Terms) != len(curated[i].Terms) {
+			t.Errorf("concept %s lost a term", c.ID)
+		}
+	}
+	a := openShipped(t)
+	if err := a.ImportConcepts([]glossary.Concept{
+		{ID: "fd-met", Collection: "freedict", Terms: []glossary.Term{{Lang: "nl", Text: "met"}, {Lang: "en", Text: "with"}}},
+		{ID: "fd-brief", Collection: "freedict", Terms: []glossary.Term{{Lang: "nl", Text: "zijn"}, {Lang: "nl", Text: "bestaan"}, {Lang: "en", Text: "be"}}},
+	}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	for _, an := range a.Annotate("Met de brief zijn wij de zaak nader gekomen.", "nl") {
+		if an.Concept == "fd-met" || an.Text == "zijn" {
+			t.Errorf("annotated %q as %s", an.Text, an.Concept)
+		}
+	}
+	found := false
+	for _, an := range a.Annotate("het bestaan van de zaak", "nl") {
+		found = found || an.Concept == "fd-brief"
+	}
+	if !found {
+		t.Error("the concept's other term (bestaan) is not annotated")
+	}
+}
