@@ -34,6 +34,17 @@ func intParam(c *gin.Context, name string, def, max int) (int, error) {
 	return n, nil
 }
 
+// once refuses a request that gives one of the named parameters more than
+// once: of q=mali&q=junta or doc=a&doc=b only the first counted, silently.
+func once(c *gin.Context, names ...string) error {
+	for _, n := range names {
+		if vs := c.QueryArray(n); len(vs) > 1 {
+			return errBadRequest(fmt.Sprintf("%s is given %d times (%s); it takes one value", n, len(vs), strings.Join(vs, ", ")))
+		}
+	}
+	return nil
+}
+
 type hitJSON struct {
 	Doc       string        `json:"doc"`
 	Title     string        `json:"title"`
@@ -86,6 +97,9 @@ func facetsJSON(fs []index.Facet) []facetJSON {
 }
 
 func (s *Server) search(c *gin.Context) error {
+	if err := once(c, "q", "lang", "limit", "offset", "doc", "section", "type", "dossier", "from", "to", "sort"); err != nil {
+		return err
+	}
 	q := strings.TrimSpace(c.Query("q"))
 	if q == "" {
 		return errBadRequest("q is required: the words to search for")

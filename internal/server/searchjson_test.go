@@ -112,3 +112,18 @@ func TestSearchRefusesLongQueryAndZeroLimit(t *testing.T) {
 		t.Errorf("a query of exactly 1000 bytes: %d %s", code, b)
 	}
 }
+
+// TestSearchRepeatedParameter: a parameter that takes one value, given
+// twice, is a 400 naming it (the first counted, silently).
+func TestSearchRepeatedParameter(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, q := range []string{"q=mali&q=junta", "q=mali&doc=a&doc=b", "q=mali&limit=1&limit=abc"} {
+		code, _, b := apiCall(t, ts, "GET", "/api/v1/search?"+q, "", "", nil)
+		if code != 400 || !strings.Contains(string(b), "takes one value") {
+			t.Errorf("%s: %d %s", q, code, b)
+		}
+	}
+	if code, _, b := apiCall(t, ts, "GET", "/api/v1/search?q=mali&drop=a&drop=b", "", "", nil); code != 200 {
+		t.Errorf("drop twice: %d %s", code, b)
+	}
+}
