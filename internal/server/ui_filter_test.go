@@ -235,3 +235,19 @@ func TestSearchSortDateHTTP(t *testing.T) {
 		t.Errorf("sort=oud: %d, want 400", code)
 	}
 }
+
+// TestSearchPagePastLast: a page beyond the last says so and links the
+// last page, instead of "Nothing found" for a search that found passages.
+func TestSearchPagePastLast(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, err := http.Get(ts.URL + "/?q=mali&page=40&ui=en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	body := string(b)
+	if strings.Contains(body, "Nothing found") || !strings.Contains(body, "Page 40 is past the last page") || !strings.Contains(body, "page=2") {
+		t.Errorf("page 40 of a two-page result: %d\n%.2000s", resp.StatusCode, body)
+	}
+}

@@ -56,6 +56,9 @@ type searchView struct {
 	Pages                   int
 	PageLabel               string
 	PrevURL, NextURL        string
+	// PastLast says, for a page beyond the last, so and where the last
+	// is (it said "Nothing found" while the search found passages).
+	PastLast, LastURL string
 	// An English query's senses: one line per word or term, and the
 	// senses the user dropped.
 	Senses  []senseLine
@@ -370,6 +373,10 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	if pg < v.Pages {
 		v.NextURL = here("page", strconv.Itoa(pg+1))
+	}
+	if len(res.Hits) == 0 && res.Total > 0 && pg > v.Pages {
+		v.PastLast = fmt.Sprintf(p.T["past_last"], pg, v.Pages)
+		v.LastURL = here("page", strconv.Itoa(v.Pages))
 	}
 	return nil
 }
