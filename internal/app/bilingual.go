@@ -372,7 +372,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	a.docFacets(out)
 	split := a.split
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explain(h.Text, exps, split, termsAt(h.Terms))})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainHit(h, exps, split, termsAt(h.Terms))})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -1112,6 +1112,45 @@ func (p *passageWords) parts(i int, split func(string) []string) []string {
 		p.split[i], p.splitDone[i] = split(p.fold(i)), true
 	}
 	return p.split[i]
+}
+
+// explainHit is explain for a hit, with the query words found only in
+// its section heading (headingMatches) after the others.
+func (a *App) explainHit(h index.Hit, exps []expansion, split func(string) []string, keys *hitTerms) []Matched {
+	m := a.explain(h.Text, exps, split, keys)
+	for _, hm := range headingMatches(h, exps) {
+		if !slices.ContainsFunc(m, func(x Matched) bool { return x.Query == hm.Query }) {
+			m = append(m, hm)
+		}
+	}
+	return m
+}
+
+// headingMatches explains the query words a passage has only in its
+// section heading (which every passage of a long section carries): the
+// heading as what was found, via "heading". Without it a passage found
+// through its heading alone showed no reason at all.
+func headingMatches(h index.Hit, exps []expansion) []Matched {
+	if h.Section == "" {
+		return nil
+	}
+	var out []Matched
+	seen := map[string]bool{}
+	for _, t := range h.Terms {
+		if t.Field != "heading" || seen[t.Term] {
+			continue
+		}
+		seen[t.Term] = true
+		q := t.Term
+		for _, e := range exps {
+			if e.concept == "" && index.Key("nl", e.query) == t.Term {
+				q = e.query
+				break
+			}
+		}
+		out = append(out, Matched{Query: q, Term: h.Section, Via: "heading"})
+	}
+	return out
 }
 
 // hitTerms are the keys of a hit's matched terms with the byte offset of

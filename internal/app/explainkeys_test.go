@@ -28,7 +28,7 @@ func TestExplainKeysAsScan(t *testing.T) {
 		}
 		for _, h := range res.Hits {
 			hits++
-			want := a.explain(h.Text, exps, a.split, nil)
+			want := a.explainHit(h.Hit, exps, a.split, nil)
 			if diff := cmp.Diff(want, h.Matched); diff != "" {
 				t.Errorf("%q, %s (-every word +keys):\n%s", q, h.ID, diff)
 			}

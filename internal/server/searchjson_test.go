@@ -127,3 +127,47 @@ func TestSearchRepeatedParameter(t *testing.T) {
 		t.Errorf("drop twice: %d %s", code, b)
 	}
 }
+
+// TestSearchHeadingOnlyReason: a passage found through its section
+// heading alone says so (via heading, the heading as what was found); it
+// had no reason at all.
+func TestSearchHeadingOnlyReason(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	doc := "# Notitie\n\n## Leeuwarden-Fryslân culturele hoofdstad\n\nDe munten worden in 2018 uitgegeven.\n\nDe oplage is beperkt.\n"
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/documents?name=munten.md", editorToken, "text/markdown", []byte(doc)); code != 201 {
+		t.Fatalf("upload: %d %s", code, b)
+	}
+	var r struct {
+		Hits []struct {
+			Doc     string        `json:"doc"`
+			Matched []app.Matched `json:"matched"`
+		} `json:"hits"`
+	}
+	code, _, b := apiCall(t, ts, "GET", "/api/v1/search?q=oplage+fryslan&lang=nl", "", "", nil)
+	if code != 200 {
+		t.Fatalf("%d %s", code, b)
+	}
+	if err := json.Unmarshal(b, &r); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, h := range r.Hits {
+		if h.Doc != "munten" {
+			continue
+		}
+		if len(h.Matched) == 0 {
+			t.Errorf("a hit without a reason: %s", b)
+		}
+		for _, m := range h.Matched {
+			if m.Via == "heading" {
+				n++
+				if !strings.Contains(m.Term, "Fryslân") {
+					t.Errorf("heading match %+v", m)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no heading reason: %s", b)
+	}
+}
