@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -348,5 +349,25 @@ func TestTMConcordanceRepeats(t *testing.T) {
 	}
 	if n != 4 {
 		t.Errorf("groups count %d pairs, want 4: %+v", n, r.Groups)
+	}
+}
+
+// TestTMPageRepeats: the /tm page writes a repeated pair's count in words.
+func TestTMPageRepeats(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	tsv := "nl\ten\tdoc\nRechtsmacht\tJurisdiction\tBWBV1\nRechtsmacht\tJurisdiction\tBWBV2\nRechtsmacht\tJurisdiction\tBWBV3\n"
+	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tsv)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	for ui, want := range map[string]string{"en": "also in 2 other segments, word for word", "nl": "ook in 2 andere segmenten, woord voor woord"} {
+		resp, err := http.Get(ts.URL + "/tm?q=rechtsmacht&lang=nl&ui=" + ui)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(b), want) || strings.Contains(string(b), "%!") {
+			t.Errorf("ui=%s: want %q:\n%.3000s", ui, want, b)
+		}
 	}
 }
