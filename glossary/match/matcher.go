@@ -46,6 +46,16 @@ type Options struct {
 	Forms     FormsFunc
 	Separated SeparatedFunc
 	Particles ParticlesFunc
+	// Rank orders concepts whose terms match the same words: a lower
+	// rank wins before strictness does (an imported list's exact
+	// "opgeschort" does not take the word from the curated opschorten,
+	// which matches it as a form). Nil ranks every concept alike.
+	Rank func(c *glossary.Concept) int
+	// Function reports whether a text word (folded) is a function word of
+	// the language (de, met, was): such a word matches no one-word term,
+	// whatever the key says (a dictionary's meten, waas, heet took met,
+	// was, het). Terms of several words (uw Kamer) still start with one.
+	Function func(lang, fold string) bool
 }
 
 // ParticlesFunc returns the separable particles that make another verb of
@@ -229,6 +239,7 @@ type singleWord struct {
 type entry struct {
 	concept int32
 	term    int32
+	rank    int32 // Options.Rank of the concept
 	lang    int
 	form    bool // words are a form of the term (Options.Forms), not the term
 	final   bool // a separated form whose rest ends its clause (Separated.Final)
@@ -394,6 +405,9 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	}
 	words := m.termWords(li, text, toks, typ, keyOf)
 	e := entry{concept: int32(ci), term: int32(ti), lang: li, form: form, words: words}
+	if m.opt.Rank != nil {
+		e.rank = int32(m.opt.Rank(&m.concepts[ci]))
+	}
 	n := int32(len(m.entries))
 	m.entries = append(m.entries, e)
 	// Copied whole into each Annotation: one read instead of a walk
@@ -858,7 +872,7 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 			continue
 		}
 		b := &s.m.index[li][k]
-		if len(b.single) > 0 && s.toks[i].flags&shortCaps == 0 {
+		if len(b.single) > 0 && s.toks[i].flags&shortCaps == 0 && (s.m.opt.Function == nil || !s.m.opt.Function(s.m.langs[li], s.infos[fi].fold)) {
 			// As compare would find: the keys are equal (it is their
 			// bucket), so the level is exact, fold or stem.
 			fold := s.infos[fi].fold
@@ -1039,7 +1053,15 @@ func (s *scan) keep(h hit, all bool, n0 int, out []hit) []hit {
 	if all || len(out) == n0 {
 		return append(out, h)
 	}
-	if b := &out[n0]; h.end > b.end || h.end == b.end && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
+	b := &out[n0]
+	if h.end != b.end {
+		if h.end > b.end {
+			*b = h
+		}
+		return out
+	}
+	hr, br := s.m.entries[h.entry].rank, s.m.entries[b.entry].rank
+	if hr < br || hr == br && (h.level < b.level || h.level == b.level && h.entry < b.entry) {
 		*b = h
 	}
 	return out

@@ -312,3 +312,37 @@ func TestCompoundNotVerb(t *testing.T) {
 		t.Errorf("with the noun (-want +got):\n%s", diff)
 	}
 }
+
+// TestRankAndFunction: Options.Rank decides between concepts before
+// strictness does, and Options.Function keeps function words from
+// matching one-word terms by key.
+func TestRankAndFunction(t *testing.T) {
+	cs := []glossary.Concept{
+		{ID: "form", Collection: "curated", Terms: []glossary.Term{{Lang: "nl", Text: "opschorten", POS: "verb"}}},
+		{ID: "exact", Collection: "import", Terms: []glossary.Term{{Lang: "nl", Text: "opgeschort"}}},
+		{ID: "meten", Collection: "import", Terms: []glossary.Term{{Lang: "nl", Text: "meten"}}},
+	}
+	forms := func(tm glossary.Term) []string {
+		if tm.Text == "opschorten" {
+			return []string{"opgeschort"}
+		}
+		return nil
+	}
+	key := func(lang, w string) string { return strings.TrimSuffix(glossary.Fold(w), "en") }
+	rank := func(c *glossary.Concept) int {
+		if c.Collection == "curated" {
+			return 0
+		}
+		return 1
+	}
+	fn := func(lang, w string) bool { return w == "met" }
+	text := "Het werd opgeschort, met spoed."
+	plain := brief(NewMatcher(cs, Options{Key: key, Forms: forms}).Annotate(text, "nl"))
+	ranked := brief(NewMatcher(cs, Options{Key: key, Forms: forms, Rank: rank, Function: fn}).Annotate(text, "nl"))
+	if want := []got{{"opgeschort", "exact", "opgeschort", ViaExact}, {"met", "meten", "meten", ViaStem}}; !cmp.Equal(plain, want) {
+		t.Errorf("without Rank and Function: %v, want %v", plain, want)
+	}
+	if want := []got{{"opgeschort", "form", "opschorten", ViaStem}}; !cmp.Equal(ranked, want) {
+		t.Errorf("with Rank and Function: %v, want %v", ranked, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
@@ -303,7 +304,8 @@ func (a *App) rebuildMatcher() {
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles}))
+	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
+		Rank: collectionTier, Function: dutchFunctionWord}))
 	a.gl.built = gen
 }
 
@@ -316,17 +318,8 @@ func (a *App) rebuildMatcher() {
 // from the curated glossary, and a concept a user adds for a word the
 // curated glossary has (lid: paragraph) is the one annotate shows.
 func byPrecedence(cs []glossary.Concept) []glossary.Concept {
-	tier := func(c *glossary.Concept) int {
-		switch c.Collection {
-		case glossary.CollectionUser:
-			return 0
-		case glossary.CollectionCurated:
-			return 1
-		}
-		return 2
-	}
 	slices.SortStableFunc(cs, func(a, b glossary.Concept) int {
-		if t := cmp.Compare(tier(&a), tier(&b)); t != 0 {
+		if t := cmp.Compare(collectionTier(&a), collectionTier(&b)); t != 0 {
 			return t
 		}
 		return cmp.Compare(b.Reliability, a.Reliability)
@@ -334,9 +327,29 @@ func byPrecedence(cs []glossary.Concept) []glossary.Concept {
 	return cs
 }
 
+// collectionTier is the matcher's rank of a concept (match.Options.Rank):
+// made by hand 0, curated 1, imported 2. It decides between concepts
+// before how strictly their terms match, so that an imported term list's
+// exact "opgeschort" does not take the word from the curated opschorten,
+// which has it as a form.
+func collectionTier(c *glossary.Concept) int {
+	switch c.Collection {
+	case glossary.CollectionUser:
+		return 0
+	case glossary.CollectionCurated:
+		return 1
+	}
+	return 2
+}
+
+// dutchFunctionWord tells the matcher the Dutch function words (the Dutch
+// analyzers' stop words), which match no one-word term.
+func dutchFunctionWord(lang, fold string) bool { return lang == "nl" && index.DutchStopWord(fold) }
+
 // withoutFunctionWords leaves out of the concepts, for the matcher, the
-// Dutch terms that are one function word written in lower case (de, met,
-// zijn: the Dutch analyzers' stop words). A dictionary imported as a glossary lists them
+// Dutch terms written in lower case that are made of function words only
+// (de, met, van de, ... niet: the Dutch analyzers' stop words) or are an
+// affix (‐de, in‐). A dictionary imported as a glossary lists them
 // (FreeDict: met → at, by, on), and every other word of a text would be
 // annotated with them; the curated glossary has none. A concept left
 // without terms is left out.
@@ -347,7 +360,25 @@ func withoutFunctionWords(cs []glossary.Concept) []glossary.Concept {
 			w := strings.TrimSpace(t.Text)
 			// Written in capitals it is an acronym (ER, the European
 			// Council), which the matcher takes only as written.
-			return t.Lang == "nl" && w == strings.ToLower(w) && !strings.ContainsAny(w, " -") && index.DutchStopWord(glossary.Fold(w))
+			if t.Lang != "nl" || w != strings.ToLower(w) {
+				return false
+			}
+			// An affix (FreeDict's ‐de, in‐) is no word of a text.
+			if strings.HasPrefix(w, "-") || strings.HasSuffix(w, "-") || strings.HasPrefix(w, "‐") || strings.HasSuffix(w, "‐") {
+				return true
+			}
+			// Nor is a term made of function words only (van de, aan de,
+			// ... niet).
+			ws := strings.FieldsFunc(glossary.Fold(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if len(ws) == 0 {
+				return true
+			}
+			for _, x := range ws {
+				if !index.DutchStopWord(x) {
+					return false
+				}
+			}
+			return true
 		}
 		if slices.ContainsFunc(c.Terms, drop) {
 			c.Terms = slices.DeleteFunc(slices.Clone(c.Terms), drop)

@@ -43,3 +43,29 @@ func TestFunctionWordTerms(t *testing.T) {
 		t.Error("the concept's other term (bestaan) is not annotated")
 	}
 }
+
+// TestPrecedenceOverForms: an imported term that matches a word exactly
+// does not take it from a curated concept that has the word as a form,
+// and a text's function word matches no imported one-word term by key.
+func TestPrecedenceOverForms(t *testing.T) {
+	a := openShipped(t)
+	if err := a.ImportConcepts([]glossary.Concept{
+		{ID: "p1", Collection: "prec", Terms: []glossary.Term{{Lang: "nl", Text: "opgeschort"}, {Lang: "en", Text: "in abeyance"}}},
+		{ID: "p2", Collection: "prec", Terms: []glossary.Term{{Lang: "nl", Text: "meten"}, {Lang: "en", Text: "measure"}}},
+		{ID: "p3", Collection: "prec", Terms: []glossary.Term{{Lang: "nl", Text: "van de"}, {Lang: "en", Text: "ofthe"}}},
+	}, "t"); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, an := range a.Annotate("De steun werd opgeschort. Zij sprak met de leden van de commissie.", "nl") {
+		got[an.Text] = an.Concept
+	}
+	if got["opgeschort"] != "opschorten" {
+		t.Errorf("opgeschort → %q, want the curated opschorten", got["opgeschort"])
+	}
+	for _, w := range []string{"met", "van de", "van"} {
+		if c, ok := got[w]; ok {
+			t.Errorf("%q annotated as %s", w, c)
+		}
+	}
+}
