@@ -212,6 +212,7 @@ type termWord struct {
 	fold  string
 	keyID int32 // the key's number in Matcher.keyIDs
 	acro  bool  // compared case-sensitively as a whole word
+	verb  bool  // the term is a verb (derivedFrom)
 	gap   string
 	gapK  int // separator before this word (unused for the first)
 }
@@ -233,6 +234,7 @@ type singleWord struct {
 	entry      int32
 	text, fold string
 	form       bool // the entry is a form of its term
+	verb       bool // the term is a verb (derivedFrom)
 }
 
 // entry is one term of one concept, or one of its forms.
@@ -404,6 +406,10 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 		return toks
 	}
 	words := m.termWords(li, text, toks, typ, keyOf)
+	verb := m.concepts[ci].Terms[ti].POS == "verb"
+	for k := range words {
+		words[k].verb = verb
+	}
 	e := entry{concept: int32(ci), term: int32(ti), lang: li, form: form, words: words}
 	if m.opt.Rank != nil {
 		e.rank = int32(m.opt.Rank(&m.concepts[ci]))
@@ -424,7 +430,7 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	}
 	b := &m.index[li][id]
 	if len(words) == 1 {
-		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form})
+		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form, verb: verb})
 		if !form && m.concepts[ci].Terms[ti].POS != "verb" {
 			// Compound parts are matched against terms, not forms:
 			// a part is a lemma (missie), never an inflected form.
@@ -745,7 +751,7 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 		return levelExact, true
 	case s.infos[wi].fold == w.fold:
 		return levelFold, true
-	case s.key(wi, li) == w.keyID && !derivedFrom(s.m.langs[li], s.infos[wi].fold, w.fold):
+	case s.key(wi, li) == w.keyID && !derivedFrom(s.m.langs[li], s.infos[wi].fold, w.fold, w.verb):
 		return levelStem, true
 	}
 	return 0, false
@@ -756,11 +762,13 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 // inflected forms: an adjective of a noun (burgerlijk, of burger), an
 // adjective of a verb (uitvoerbaar, of uitvoeren) and the present
 // participle, mostly an adjective or adverb (uitsluitend, exclusively;
-// voorkomende gevallen).
+// voorkomende gevallen), and the noun of a verb (uitvoering, of
+// uitvoeren: implementation, not implement).
 var derivedEndings = [][]string{
 	{"lijk", "lijke", "lijker", "lijkere", "lijkst", "lijkste"},
 	{"baar", "bare", "baarder", "baardere"},
 	{"end", "ende"},
+	{"ing", "ingen"},
 }
 
 // derivedFrom reports whether the folded text word fold, whose key is the
@@ -768,7 +776,7 @@ var derivedEndings = [][]string{
 // of derivedEndings and the term word in none of that ending's forms
 // (burgerlijke is not the term burger; mogelijke is the term mogelijk,
 // deelnemende the term deelnemend).
-func derivedFrom(lang, fold, termFold string) bool {
+func derivedFrom(lang, fold, termFold string, verb bool) bool {
 	if lang != "nl" {
 		return false
 	}
@@ -782,6 +790,11 @@ func derivedFrom(lang, fold, termFold string) bool {
 			return false
 		}
 		if has(fold) && !has(termFold) {
+			// -ing makes a noun of a verb: a noun term (onderzoek,
+			// plural onderzoekingen) keeps it.
+			if family[0] == "ing" && !verb {
+				continue
+			}
 			return true
 		}
 	}
@@ -882,7 +895,7 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 					lv = levelExact
 				} else if fold == w.fold {
 					lv = levelFold
-				} else if derivedFrom(s.m.langs[li], fold, w.fold) {
+				} else if derivedFrom(s.m.langs[li], fold, w.fold, w.verb) {
 					continue
 				}
 				if w.form {

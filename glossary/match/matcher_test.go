@@ -346,3 +346,26 @@ func TestRankAndFunction(t *testing.T) {
 		t.Errorf("with Rank and Function: %v, want %v", ranked, want)
 	}
 }
+
+// TestVerbNounInIng: a noun in -ing is not its verb's term (uitvoering is
+// no uitvoeren: implementation, not implement), though Snowball gives them
+// one key; a noun term keeps its plural in -ingen (onderzoekingen).
+func TestVerbNounInIng(t *testing.T) {
+	key := func(lang, w string) string {
+		w = glossary.Fold(w)
+		for _, suf := range []string{"ingen", "ing", "en"} {
+			if strings.HasSuffix(w, suf) && len(w) > len(suf)+3 {
+				return w[:len(w)-len(suf)]
+			}
+		}
+		return w
+	}
+	cs := []glossary.Concept{
+		{ID: "uitvoeren", Terms: []glossary.Term{{Lang: "nl", Text: "uitvoeren", POS: "verb"}}},
+		{ID: "onderzoek", Terms: []glossary.Term{{Lang: "nl", Text: "onderzoek", POS: "noun"}}},
+	}
+	want := []got{{"onderzoekingen", "onderzoek", "onderzoek", ViaStem}, {"uitvoeren", "uitvoeren", "uitvoeren", ViaExact}}
+	if diff := cmp.Diff(want, brief(NewMatcher(cs, Options{Key: key}).Annotate("De uitvoering van de onderzoekingen; zij voeren het uit en uitvoeren.", "nl"))); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
