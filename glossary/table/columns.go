@@ -259,6 +259,18 @@ func baseLanguage(s string) (string, bool) {
 	return b.String(), true
 }
 
+// isRegion reports whether s is a region subtag: two letters or three
+// digits (nl, gb, 419).
+func isRegion(s string) bool {
+	switch len(s) {
+	case 2:
+		return s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z'
+	case 3:
+		return s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9'
+	}
+	return false
+}
+
 // parseHeader checks a header row. where names a column for errors.
 func parseHeader(h []string, where func(i int) string) ([]column, error) {
 	cols := make([]column, len(h))
@@ -280,6 +292,11 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				c.lang = l
 			} else {
 				c.lang, c.attr, _ = strings.Cut(name, "_")
+				// A region written with an underscore, as Java locales
+				// and some CAT tools write it (nl_NL, en_GB_status).
+				if reg, rest, _ := strings.Cut(c.attr, "_"); isRegion(reg) {
+					c.lang, c.attr = c.lang+"-"+reg, rest
+				}
 				if c.attr != "" && !slices.Contains(termAttrs, c.attr) {
 					return nil, fmt.Errorf("%s: %w: unknown column %s (term attributes: %s)", where(i), ErrHeader, clip(raw), strings.Join(termAttrs, ", "))
 				}

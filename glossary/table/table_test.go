@@ -128,7 +128,14 @@ func TestReadCSV(t *testing.T) {
 // TestReadCSVRegionHeaders: columns named with a region, as CAT tools and
 // spreadsheets name them (nl-NL, EN-GB_status), are the language's.
 func TestReadCSVRegionHeaders(t *testing.T) {
-	got, err := ReadCSV(strings.NewReader("id,nl-NL,EN-GB,en-gb_status,definition_nl-BE\nc1,staatsgreep,coup,admitted,machtsovername\n"))
+	for _, header := range []string{"id,nl-NL,EN-GB,en-gb_status,definition_nl-BE", "id,nl_NL,en_GB,en_GB_status,definition_nl-BE"} {
+		testRegionHeader(t, header)
+	}
+}
+
+func testRegionHeader(t *testing.T, header string) {
+	t.Helper()
+	got, err := ReadCSV(strings.NewReader(header + "\nc1,staatsgreep,coup,admitted,machtsovername\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
