@@ -540,7 +540,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	fs := flag.NewFlagSet("glossary "+sub, flag.ContinueOnError)
 	var d dataFlags
 	d.register(fs, getenv)
-	format := fs.String("format", "", "tbx, csv, xlsx, omegat, tsv or json (default: from the file name, else json)")
+	format := fs.String("format", "", "tbx, csv, xlsx, omegat, tsv or json, and for import freedict (default: from the file name, else json); a gzip-compressed file is read uncompressed")
 	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import); delete: the collection to delete")
 	out := fs.String("out", "", "export: write to this file instead of stdout")
 	if err := parseFlags(fs, args[1:], stderr); err != nil {

@@ -1,7 +1,9 @@
 package exchange
 
 import (
+	"bufio"
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -124,6 +126,18 @@ type Left = tbx.Left
 // ("g" and 16 hex digits), so importing the same file twice gives the
 // same ids. Ids repeated within the file are an error.
 func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left, error) {
+	// A gzip-compressed file (FreeDict's freedict-nld-eng.tsv.gz) is
+	// read uncompressed, up to maxGunzipped bytes.
+	br := bufio.NewReader(r)
+	if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, Left{}, &InputError{Format: f, Err: fmt.Errorf("the gzip-compressed file cannot be read: %w", err)}
+		}
+		r = &gunzipLimit{r: zr, left: maxGunzipped}
+	} else {
+		r = br
+	}
 	er := &errReader{r: r}
 	var (
 		cs   []glossary.Concept
@@ -158,6 +172,31 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
 	return cs, left, nil
+}
+
+// maxGunzipped bounds what a gzip-compressed import may inflate to.
+const maxGunzipped = 256 << 20
+
+// errGunzipped is the error of a compressed import that inflates beyond
+// maxGunzipped.
+var errGunzipped = fmt.Errorf("the gzip-compressed file inflates beyond %d MiB", maxGunzipped>>20)
+
+// gunzipLimit reads a decompressed stream up to left bytes, then fails.
+type gunzipLimit struct {
+	r    io.Reader
+	left int64
+}
+
+func (g *gunzipLimit) Read(p []byte) (int, error) {
+	if g.left <= 0 {
+		return 0, errGunzipped
+	}
+	if int64(len(p)) > g.left {
+		p = p[:g.left]
+	}
+	n, err := g.r.Read(p)
+	g.left -= int64(n)
+	return n, err
 }
 
 // settle gives concepts their collection and ids, and validates them.

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -384,5 +385,22 @@ func TestRealFiles(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestImportGzip: a gzip-compressed file (FreeDict ships its TSV so) is
+// read as the file inside; a damaged one is an error saying so.
+func TestImportGzip(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	io.WriteString(zw, "staatsgreep\tcoup\n")
+	zw.Close()
+	cs, _, err := Import(bytes.NewReader(buf.Bytes()), TSV, "mine")
+	if err != nil || len(cs) != 1 || cs[0].Terms[0].Text != "staatsgreep" {
+		t.Fatalf("gzipped TSV: %v %+v", err, cs)
+	}
+	bad := append([]byte{0x1f, 0x8b}, []byte("not really gzip")...)
+	if _, _, err := Import(bytes.NewReader(bad), TSV, "mine"); err == nil || !strings.Contains(err.Error(), "gzip") {
+		t.Errorf("damaged gzip: %v", err)
 	}
 }
