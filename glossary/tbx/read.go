@@ -97,16 +97,27 @@ func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 }
 func (l Left) String() string {
 	var parts []string
 	for _, g := range l.Languages {
-		s := fmt.Sprintf("%d terms in %q (from line %d)", g.Terms, g.Lang, g.Line)
+		s := fmt.Sprintf("%s in %q (from line %d)", plural(g.Terms, "term"), g.Lang, g.Line)
 		if g.Definitions > 0 {
-			s += fmt.Sprintf(" and %d definitions", g.Definitions)
+			s += " and " + plural(g.Definitions, "definition")
 		}
 		parts = append(parts, s)
 	}
 	if l.Entries > 0 {
-		parts = append(parts, fmt.Sprintf("%d entries with no term in %s (the first at line %d)", l.Entries, strings.Join(glossary.Languages, ", "), l.EntryLine))
+		parts = append(parts, fmt.Sprintf("%s with no term in %s (the first at line %d)", plural(l.Entries, "entry"), strings.Join(glossary.Languages, ", "), l.EntryLine))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// plural writes n and the noun, in the plural unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 type reader struct {
