@@ -201,9 +201,9 @@ var englishParticles = []string{"out", "up", "down", "off", "back", "away", "ove
 // a main clause separates from the rest: terms whose verb comes last
 // (steun uitspreken, het hoofd bieden, doorgang vinden, uitvoeren: voert
 // de missie uit), where the rest then ends the clause, and terms that
-// start with a separable verb (oproepen tot: roept de junta op tot). A
-// term that starts with a verb without a particle has none: its other
-// words follow the verb (zorgen voor: zorgt voor).
+// start with a separable verb (oproepen tot: roept de junta op tot), and
+// terms of a verb and a preposition (veroordelen tot: veroordeelt de
+// verdachte tot), the preposition at most four words on.
 //
 // For English, a phrasal verb of a verb and a particle (carry out, phase
 // out, set up): its object may stand between, and a pronoun must (carry
@@ -228,11 +228,28 @@ func SeparatedForms(lang, pos, text string) []SeparatedForm {
 		return nil
 	}
 	mc, ok := mainClause(ws)
-	if !ok || !mc.verbLast && !mc.particle {
+	if !ok {
+		return nil
+	}
+	if !mc.verbLast && !mc.particle {
+		// A verb and the preposition of its second object (veroordelen
+		// tot: veroordeelt de verdachte tot een boete): the direct object
+		// stands between, a few words at most.
+		if len(ws) == 2 && slices.Contains(objectPrepositions, strings.ToLower(ws[1])) {
+			return []SeparatedForm{{Verbs: mc.finite, Bare: mc.bare, Rest: mc.rest, Max: 4}}
+		}
 		return nil
 	}
 	return []SeparatedForm{{Verbs: mc.finite, Bare: mc.bare, Rest: mc.rest, Final: mc.verbLast}}
 }
+
+// objectPrepositions introduce a verb's second object after its direct
+// object (iemand veroordelen tot, iemand verplichten tot): a verb term
+// ending in one is found across the direct object. Only tot: after voor,
+// op, in the object mostly follows the preposition (zorgen voor: zorgt
+// voor de kinderen), and a word a few places on is often another
+// phrase's.
+var objectPrepositions = []string{"tot"}
 
 // verbWordForms returns the forms of one Dutch infinitive, without the
 // infinitive: VerbForms, and "X te Y" for each reading of it as the

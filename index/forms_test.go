@@ -130,6 +130,10 @@ func TestSeparatedForms(t *testing.T) {
 	if fs := SeparatedForms("en", "verb", "carry out"); len(fs) != 1 || !slices.Equal(fs[0].Verbs, []string{"carry"}) || fs[0].Rest != "out" || !fs[0].ByKey || fs[0].Max != 3 || fs[0].Final {
 		t.Errorf("SeparatedForms(carry out) = %+v", fs)
 	}
+	// A verb and tot: found across the direct object, a few words on.
+	if fs := SeparatedForms("nl", "verb", "veroordelen tot"); len(fs) != 1 || !slices.Contains(fs[0].Verbs, "veroordeelde") || fs[0].Rest != "tot" || fs[0].Max != 4 || fs[0].Final {
+		t.Errorf("SeparatedForms(veroordelen tot) = %+v", fs)
+	}
 	for _, c := range [][3]string{{"nl", "verb", "zorgen voor"}, {"nl", "verb", "veroordelen"}, {"nl", "noun", "rechtsorde"}, {"en", "verb", "call for"}, {"en", "noun", "carry out"}, {"en", "verb", "carry out an audit"}, {"nl", "noun", "uitvoeren"}} {
 		if fs := SeparatedForms(c[0], c[1], c[2]); fs != nil {
 			t.Errorf("SeparatedForms(%q) = %+v, want none", c, fs)

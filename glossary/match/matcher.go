@@ -1190,7 +1190,8 @@ func resolve(hs []hit) []hit {
 
 // dropCovered removes the separated forms' hits whose verb another kept
 // hit covers, or another separated form's verb (the first keeps it), so
-// that no annotation overlaps another's verb. hs is resolved.
+// that no annotation overlaps another's verb; a hit of the verb alone
+// gives way to the separated form instead. hs is resolved.
 func dropCovered(hs []hit) []hit {
 	var drop []bool
 	var verbs map[int]bool
@@ -1198,7 +1199,7 @@ func dropCovered(hs []hit) []hit {
 		if !h.apart() {
 			continue
 		}
-		_, covered := slices.BinarySearchFunc(hs, h.vstart, func(k hit, v int) int {
+		at, covered := slices.BinarySearchFunc(hs, h.vstart, func(k hit, v int) int {
 			switch {
 			case k.end <= v:
 				return -1
@@ -1207,6 +1208,16 @@ func dropCovered(hs []hit) []hit {
 			}
 			return 0
 		})
+		if covered && !verbs[h.vstart] && !hs[at].apart() && hs[at].start == h.vstart && hs[at].end == h.vend {
+			// A one-word term on the verb alone gives way to the longer
+			// term the verb is part of (veroordeelt de verdachte tot:
+			// veroordelen tot, not veroordelen).
+			if drop == nil {
+				drop = make([]bool, len(hs))
+			}
+			drop[at] = true
+			covered = false
+		}
 		if covered || verbs[h.vstart] {
 			if drop == nil {
 				drop = make([]bool, len(hs))

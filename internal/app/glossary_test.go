@@ -69,3 +69,26 @@ func TestPrecedenceOverForms(t *testing.T) {
 		}
 	}
 }
+
+// TestVeroordelenTotApart: the court's veroordelen tot is found with the
+// direct object between verb and tot, and then is not the diplomatic
+// veroordelen (condemn).
+func TestVeroordelenTotApart(t *testing.T) {
+	a := openShipped(t)
+	for _, text := range []string{"De rechtbank veroordeelde hem tot betaling van een boete.", "De rechter veroordeelt de verdachte tot een gevangenisstraf."} {
+		var concepts []string
+		for _, an := range a.Annotate(text, "nl") {
+			concepts = append(concepts, an.Concept)
+		}
+		if !slices.Contains(concepts, "veroordelen-tot") || slices.Contains(concepts, "veroordelen") {
+			t.Errorf("%q: %v", text, concepts)
+		}
+	}
+	var concepts []string
+	for _, an := range a.Annotate("Nederland veroordeelt de staatsgreep.", "nl") {
+		concepts = append(concepts, an.Concept)
+	}
+	if !slices.Contains(concepts, "veroordelen") {
+		t.Errorf("condemn: %v", concepts)
+	}
+}
