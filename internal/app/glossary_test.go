@@ -92,3 +92,22 @@ func TestVeroordelenTotApart(t *testing.T) {
 		t.Errorf("condemn: %v", concepts)
 	}
 }
+
+// TestNumberedParagraph: a numbered paragraph of an article, written
+// either way (het tweede lid, lid 2), is the paragraph, not a member.
+func TestNumberedParagraph(t *testing.T) {
+	a := openShipped(t)
+	for text, want := range map[string]string{
+		"In lid 2 van artikel 5 staat dat.":         "tweede-lid",
+		"Artikel 3, tweede lid, is van toepassing.": "tweede-lid",
+		"Mali is als lid van de AU geschorst.":      "lid",
+	} {
+		var got []string
+		for _, an := range a.Annotate(text, "nl") {
+			got = append(got, an.Concept)
+		}
+		if !slices.Contains(got, want) || want != "lid" && slices.Contains(got, "lid") {
+			t.Errorf("%q: %v, want %s", text, got, want)
+		}
+	}
+}

@@ -108,11 +108,8 @@ func (s *Server) search(c *gin.Context) error {
 		return errBadRequest(fmt.Sprintf("q is %d bytes; at most %d: shorten the query (the search pages search the words before the limit and say so)", len(q), index.MaxQueryBytes))
 	}
 	limit, err := intParam(c, "limit", 10, 100)
-	if err != nil {
-		return err
-	}
-	if limit == 0 {
-		return errBadRequest("limit must be 1–100")
+	if err != nil || limit == 0 {
+		return errBadRequest(fmt.Sprintf("limit must be a whole number from 1 to 100, not %q", c.Query("limit")))
 	}
 	offset, err := intParam(c, "offset", 0, 10000)
 	if err != nil {
