@@ -324,6 +324,9 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("search in Dutch through the form", func(t *testing.T) {
 		b.visit(t, "/", 200)
+		// The form's fields, found in the loaded page before typing: once
+		// (CI, session 22) SendKeys met a node id of the page before.
+		b.do(t, chromedp.WaitVisible(chromedp.CSS("#q")), chromedp.WaitVisible(chromedp.CSS(`input[name="lang"][value="nl"]`)))
 		b.submit(t, chromedp.SendKeys(chromedp.CSS("#q"), "staatsgrepen"),
 			chromedp.Click(chromedp.CSS(`input[name="lang"][value="nl"]`)),
 			chromedp.Submit(chromedp.CSS("#q")))
