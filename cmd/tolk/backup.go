@@ -8,8 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -45,8 +43,8 @@ func backupCmd(ctx context.Context, args []string, getenv func(string) string, s
 		// Opening a directory without tolk's data would create and seed
 		// one, and back up that: a mistyped --data must not look like
 		// a backup.
-		if _, err := os.Stat(filepath.Join(d.data, "tolk.db")); err != nil {
-			return fmt.Errorf("%s holds no tolk data (no tolk.db): nothing to back up", d.data)
+		if err := holdsData(d.data); err != nil {
+			return fmt.Errorf("%w: nothing to back up", err)
 		}
 		var a *app.App
 		a, err = openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))

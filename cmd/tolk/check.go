@@ -80,14 +80,24 @@ func checkCmd(ctx context.Context, args []string, getenv func(string) string, st
 	return &differencesError{n: n, repair: r.Repaired}
 }
 
+// holdsData refuses a data directory without tolk's store: opening one
+// would create and seed it, which a command that reads the data (check,
+// backup) must not do for a mistyped --data.
+func holdsData(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "tolk.db")); err != nil {
+		return fmt.Errorf("%s holds no tolk data: %w", dir, err)
+	}
+	return nil
+}
+
 // localCheck opens the data directory without the start-up repair and
 // checks it.
 func localCheck(ctx context.Context, d dataFlags, content, repair bool, stderr io.Writer) (*app.CheckReport, error) {
 	if d.memory {
 		return nil, &usageError{"check --memory has nothing to check; use --data"}
 	}
-	if _, err := os.Stat(filepath.Join(d.data, "tolk.db")); err != nil {
-		return nil, fmt.Errorf("%s holds no tolk data: %w", d.data, err)
+	if err := holdsData(d.data); err != nil {
+		return nil, err
 	}
 	cfg, err := appConfig(d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelError})))
 	if err != nil {

@@ -764,25 +764,32 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 // participle, mostly an adjective or adverb (uitsluitend, exclusively;
 // voorkomende gevallen), and the noun of a verb (uitvoering, of
 // uitvoeren: implementation, not implement).
-var derivedEndings = [][]string{
-	{"lijk", "lijke", "lijker", "lijkere", "lijkst", "lijkste"},
-	{"baar", "bare", "baarder", "baardere"},
-	{"end", "ende"},
-	{"ing", "ingen"},
+var derivedEndings = []struct {
+	forms    []string
+	verbOnly bool // derives from verbs only: a noun term keeps it (onderzoek, plural onderzoekingen)
+}{
+	{forms: []string{"lijk", "lijke", "lijker", "lijkere", "lijkst", "lijkste"}},
+	{forms: []string{"baar", "bare", "baarder", "baardere"}},
+	{forms: []string{"end", "ende"}},
+	{forms: []string{"ing", "ingen"}, verbOnly: true},
 }
 
 // derivedFrom reports whether the folded text word fold, whose key is the
 // term word's (termFold), is another word derived from it: it ends in one
 // of derivedEndings and the term word in none of that ending's forms
 // (burgerlijke is not the term burger; mogelijke is the term mogelijk,
-// deelnemende the term deelnemend).
+// deelnemende the term deelnemend); an ending that derives from verbs
+// only counts when the term is a verb.
 func derivedFrom(lang, fold, termFold string, verb bool) bool {
 	if lang != "nl" {
 		return false
 	}
 	for _, family := range derivedEndings {
+		if family.verbOnly && !verb {
+			continue
+		}
 		has := func(w string) bool {
-			for _, e := range family {
+			for _, e := range family.forms {
 				if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
 					return true
 				}
@@ -790,11 +797,6 @@ func derivedFrom(lang, fold, termFold string, verb bool) bool {
 			return false
 		}
 		if has(fold) && !has(termFold) {
-			// -ing makes a noun of a verb: a noun term (onderzoek,
-			// plural onderzoekingen) keeps it.
-			if family[0] == "ing" && !verb {
-				continue
-			}
 			return true
 		}
 	}
