@@ -50,12 +50,15 @@ const (
 // Scores of the match kinds. The gaps between kinds are wider than any
 // adjustment within a kind, so a kind never outranks a stronger one.
 const (
-	scoreExact  = 1.0
-	scoreFold   = 0.9
-	scoreStem   = 0.8
-	scoreForm   = 0.79 // a form the key does not reach, just under the key itself
-	scorePrefix = 0.5  // + up to 0.2 for a whole-term prefix covering most of the term
-	scoreFuzzy  = 0.4  // − 0.1 per edit
+	scoreExact = 1.0
+	scoreFold  = 0.9
+	scoreStem  = 0.8
+	scoreForm  = 0.79 // a form the key does not reach, just under the key itself
+	// scoreAuxiliary is a verb's form with its auxiliary (werd opgeschort,
+	// heeft veroordeeld), found without the auxiliary.
+	scoreAuxiliary = 0.78
+	scorePrefix    = 0.5 // + up to 0.2 for a whole-term prefix covering most of the term
+	scoreFuzzy     = 0.4 // − 0.1 per edit
 	// penaltyDiscouraged lowers matches through deprecated or superseded
 	// terms, so that the concept whose preferred term matched comes first.
 	penaltyDiscouraged = 0.05
@@ -396,12 +399,18 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 	qf := Fold(q)
 	// Query keys are computed before taking the lock: KeyFunc may be slow.
 	stemKeys := map[string]string{}
+	verbKey := "" // the Dutch query without its auxiliary verbs
 	if r.Mode != ModeExact && r.Mode != ModePrefix {
 		for _, lang := range Languages {
 			if r.Lang == LangAuto || r.Lang == lang {
 				if k := tb.stemKey(lang, q); k != "" {
 					stemKeys[lang] = k
 				}
+			}
+		}
+		if r.Lang == LangAuto || r.Lang == "nl" {
+			if rest := withoutAuxiliaries(q); rest != "" && rest != q {
+				verbKey = tb.stemKey("nl", rest)
 			}
 		}
 	}
@@ -422,6 +431,14 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 		}
 		for _, t := range tb.form[lang+"\x00"+k] {
 			s.add(t, scoreForm, ViaForm)
+		}
+	}
+	if verbKey != "" {
+		for _, t := range tb.stem["nl\x00"+verbKey] {
+			s.add(t, scoreAuxiliary, ViaForm)
+		}
+		for _, t := range tb.form["nl\x00"+verbKey] {
+			s.add(t, scoreAuxiliary, ViaForm)
 		}
 	}
 	if r.Mode == ModeAuto || r.Mode == ModePrefix {
@@ -742,6 +759,34 @@ func (tb *Termbase) prepare(c Concept, col *collate.Collator, buf *collate.Buffe
 }
 
 // stemKey returns the keys of the words of s in lang, joined by spaces.
+// dutchAuxiliaries are the Dutch auxiliary and modal verbs' forms that
+// stand beside a participle or an infinitive: a translator looking up
+// "werd opgeschort" or "heeft veroordeeld" means the verb.
+var dutchAuxiliaries = map[string]bool{
+	"ben": true, "bent": true, "is": true, "zijn": true, "was": true, "waren": true, "geweest": true,
+	"word": true, "wordt": true, "worden": true, "werd": true, "werden": true,
+	"heb": true, "hebt": true, "heeft": true, "hebben": true, "had": true, "hadden": true,
+	"zal": true, "zult": true, "zullen": true, "zou": true, "zouden": true,
+	"kan": true, "kunt": true, "kunnen": true, "kon": true, "konden": true,
+	"moet": true, "moeten": true, "moest": true, "moesten": true,
+	"wil": true, "wilt": true, "willen": true, "wilde": true, "wilden": true,
+	"mag": true, "mogen": true, "mocht": true, "mochten": true,
+}
+
+// withoutAuxiliaries returns q without the auxiliary verbs at its start
+// and end ("werd opgeschort", "opgeschort is" → "opgeschort"); "" when
+// nothing else is left.
+func withoutAuxiliaries(q string) string {
+	ws := strings.Fields(q)
+	for len(ws) > 0 && dutchAuxiliaries[Fold(ws[0])] {
+		ws = ws[1:]
+	}
+	for len(ws) > 0 && dutchAuxiliaries[Fold(ws[len(ws)-1])] {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
+}
+
 func (tb *Termbase) stemKey(lang, s string) string {
 	ws := words(s)
 	for i, w := range ws {

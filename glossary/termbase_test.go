@@ -624,6 +624,10 @@ func TestLookupForms(t *testing.T) {
 		{"opgeschort", []string{"geschort exact opgeschort", "suspend form opschorten"}},
 		{"Schortte  op", []string{"suspend form opschorten"}},
 		{"opschorten", []string{"suspend exact opschorten"}},
+		// With its auxiliary, before or after it.
+		{"werd opgeschort", []string{"geschort form opgeschort", "suspend form opschorten"}},
+		{"opgeschort is", []string{"geschort form opgeschort", "suspend form opschorten"}},
+		{"is", []string{}},
 	} {
 		got, err := tb.Lookup(LookupRequest{Q: tt.q, Mode: ModeStem})
 		if err != nil {
