@@ -61,6 +61,12 @@ type Passage struct {
 	Start     int
 	End       int
 	Text      string
+	// TitleWords are indexed in the heading field beside the section's
+	// heading: the document's title, on its first passage, when the
+	// title is not part of its text (a Markdown "# Title", a Word Title
+	// paragraph, a title given on upload), so that its words find the
+	// document. Not stored.
+	TitleWords string
 }
 
 // Options configure an Index.
@@ -165,15 +171,27 @@ func newIndex(b bleve.Index, opt Options) *Index {
 // stores), so that data built over the keys, such as a translation
 // lexicon, can tell whether it still matches.
 func (ix *Index) Analysis() string {
-	return ix.version(Options{Decompounder: ix.decompounder})
+	return ix.analysis(Options{Decompounder: ix.decompounder})
 }
 
-// version names the analysis: the code's version, the override table's
+// analysis names the analysis: the code's version, the override table's
 // checksum (a regenerated table changes keys) and whether compounds are
 // split.
-func (ix *Index) version(opt Options) string {
+func (ix *Index) analysis(opt Options) string {
 	return fmt.Sprintf("%s;overrides=%08x;decompound=%t", analysisVersion,
 		crc32.ChecksumIEEE([]byte(overridesNLText)), opt.Decompounder != nil)
+}
+
+// fieldsVersion identifies what the index's fields hold of a passage
+// beyond the analysis of its words; an index built with another is
+// rebuilt as one built with another analysis is. 2: the title words of a
+// document's first passage in the heading field (Passage.TitleWords).
+const fieldsVersion = "fields/2"
+
+// version is what an index stores and Open compares: the analysis and
+// the fields.
+func (ix *Index) version(opt Options) string {
+	return ix.analysis(opt) + ";" + fieldsVersion
 }
 
 // newMapping describes the fields for bleve: the mapping stored with the
@@ -291,6 +309,19 @@ func headingWords(h string) string {
 	return rest
 }
 
+// passageHeading is what the heading field of p indexes: its section's
+// heading without the number, and the title words it carries.
+func passageHeading(p Passage) string {
+	h := headingWords(p.Section)
+	switch {
+	case p.TitleWords == "":
+		return h
+	case h == "":
+		return p.TitleWords
+	}
+	return h + "\n" + p.TitleWords
+}
+
 // passageID is the document ID of p in the index.
 func passageID(p Passage) string {
 	if p.ID != "" {
@@ -322,7 +353,9 @@ func (ix *Index) document(p Passage) *document.Document {
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
-		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(headingWords(p.Section)), textOpts, ix.nl))
+	}
+	if h := passageHeading(p); h != "" {
+		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(h), textOpts, ix.nl))
 	}
 	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
 	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
@@ -567,6 +568,9 @@ func passages(doc *Document) []index.Passage {
 			Section: p.Section, Paragraph: p.N, Start: p.Start, End: p.End, Text: p.Text,
 		}
 	}
+	if len(ps) > 0 && doc.Title != ingest.DerivedTitle(doc.Document) && !titleInText(doc.Document) {
+		ps[0].TitleWords = doc.Title
+	}
 	if start, end, ok := signatureSpan(doc.Document); ok {
 		ps = append(ps, index.Passage{
 			ID: passageID(doc.ID, doc.version, 0), Doc: doc.ID, Title: doc.Title,
@@ -574,6 +578,29 @@ func passages(doc *Document) []index.Passage {
 		})
 	}
 	return ps
+}
+
+// titleInText reports whether d's title is written in its text (a heading
+// taken as the title), ignoring case, accents, punctuation and spacing. A
+// title of its own that is not (a Markdown "# Title", a Word Title
+// paragraph, a title given on upload; not one tolk derived from the text)
+// is indexed with the first passage, so that its words find the document.
+func titleInText(d *ingest.Document) bool {
+	t, cut := strings.CutSuffix(d.Title, "…")
+	ft := foldedWords(t)
+	if strings.TrimSpace(ft) == "" {
+		return true
+	}
+	if cut {
+		ft = strings.TrimSuffix(ft, " ") // shortened, perhaps within a word
+	}
+	return strings.Contains(foldedWords(d.Text), ft)
+}
+
+// foldedWords is s folded, its words separated by single spaces.
+func foldedWords(s string) string {
+	ws := strings.FieldsFunc(index.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return " " + strings.Join(ws, " ") + " "
 }
 
 // signatureSpan returns where in d.Text its signature blocks are: ingest

@@ -1127,13 +1127,12 @@ func (a *App) explainHit(h index.Hit, exps []expansion, split func(string) []str
 }
 
 // headingMatches explains the query words a passage has only in its
-// section heading (which every passage of a long section carries): the
-// heading as what was found, via "heading". Without it a passage found
-// through its heading alone showed no reason at all.
+// section heading (which every passage of a long section carries) or, for
+// a document's first passage, in the title indexed with it
+// (index.Passage.TitleWords): the heading as what was found, via
+// "heading", or the title, via "title". Without it a passage found through
+// its heading alone showed no reason at all.
 func headingMatches(h index.Hit, exps []expansion) []Matched {
-	if h.Section == "" {
-		return nil
-	}
 	var out []Matched
 	seen := map[string]bool{}
 	for _, t := range h.Terms {
@@ -1148,9 +1147,29 @@ func headingMatches(h index.Hit, exps []expansion) []Matched {
 				break
 			}
 		}
-		out = append(out, Matched{Query: q, Term: h.Section, Via: "heading"})
+		term, via := headingSource(h, t.Term)
+		out = append(out, Matched{Query: q, Term: term, Via: via})
 	}
 	return out
+}
+
+// headingSource says where a key a passage matched in its heading field
+// is written: the section heading, or the document's title.
+func headingSource(h index.Hit, key string) (term, via string) {
+	has := func(s string) bool {
+		return slices.ContainsFunc(strings.Fields(s), func(w string) bool {
+			return index.Key("nl", strings.Trim(w, ".,;:()\"'")) == key
+		})
+	}
+	switch {
+	case h.Section != "" && has(h.Section):
+		return h.Section, "heading"
+	case h.Title != "" && has(h.Title):
+		return h.Title, "title"
+	case h.Section != "":
+		return h.Section, "heading" // a compound's part, say
+	}
+	return h.Title, "title"
 }
 
 // hitTerms are the keys of a hit's matched terms with the byte offset of

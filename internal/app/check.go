@@ -273,7 +273,9 @@ func (a *App) checkContent(ctx context.Context, want []index.Passage, r *CheckRe
 	var order []string
 	for _, p := range want {
 		g, ok := got[p.ID]
-		if !ok || g == p {
+		stored := p
+		stored.TitleWords = "" // indexed, not stored
+		if !ok || g == stored {
 			// Gone between the two reads is impossible under wmu; a
 			// passage the search did not return is left to the ID check.
 			continue

@@ -1017,7 +1017,8 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 	}
 	word := func(t index.MatchedTerm) string {
 		if t.Field == "heading" {
-			return h.Section
+			term, _ := headingSource(h, t.Term)
+			return term
 		}
 		return h.Text[t.Start:t.End]
 	}

@@ -130,6 +130,11 @@ func deriveTitle(doc *Document) string {
 	return ""
 }
 
+// DerivedTitle is the title tolk makes for doc when it has none of its
+// own (deriveTitle): a document whose Title equals it has no title but its
+// text.
+func DerivedTitle(doc *Document) string { return deriveTitle(doc) }
+
 // firstSentence returns s up to the first full stop, question or
 // exclamation mark that is followed by a space and a capital (so "o.a. de"
 // and "jl. hebben" do not end it).
