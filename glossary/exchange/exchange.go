@@ -112,9 +112,9 @@ func names() string {
 	return strings.Join(s, ", ")
 }
 
-// Left is what an import left out of a file (so far only TBX leaves
-// anything out: sections in languages the glossary does not hold).
-type Left = tbx.Left
+// Left is what an import left out of a file: TBX sections, and CSV or
+// XLSX columns, in languages the glossary does not hold.
+type Left = glossary.Left
 
 // Import reads concepts in format f, and says what it left out of the
 // file. It is all or nothing: every concept is validated, and any problem gives nil and an error (an *InputError
@@ -148,9 +148,9 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	case TBX:
 		cs, left, err = tbx.Read(er)
 	case CSV:
-		cs, err = table.ReadCSV(er)
+		cs, left, err = table.ReadCSV(er)
 	case XLSX:
-		cs, err = table.ReadXLSX(er)
+		cs, left, err = table.ReadXLSX(er)
 	case OmegaT:
 		cs, err = omegat.Read(er)
 	case TSV:

@@ -99,7 +99,7 @@ func TestReadXLSXHostile(t *testing.T) {
 				cs  []glossary.Concept
 				err error
 			)
-			peak, total := peakHeap(func() { cs, err = ReadXLSX(bytes.NewReader(data)) })
+			peak, total := peakHeap(func() { cs, _, err = ReadXLSX(bytes.NewReader(data)) })
 			t.Logf("%d bytes zipped; heap +%d MiB, allocated %d MiB; %v", len(data), peak>>20, total>>20, err)
 			if tt.want == nil {
 				if err != nil || len(cs) != 1 {
@@ -133,7 +133,7 @@ func TestReadXLSXCellLimits(t *testing.T) {
 	f.SetSheetRow("Sheet1", "A2", &[]any{"huis", "house", strings.Repeat("ten letter ", 600)})
 	f.SetSheetRow("Sheet1", "A3", &[]any{"boom", "tree|" + long})
 	f.WriteTo(&buf)
-	_, err := ReadXLSX(&buf)
+	_, _, err := ReadXLSX(&buf)
 	if !errors.Is(err, glossary.ErrInvalid) {
 		t.Fatalf("ReadXLSX: %v, want an error wrapping glossary.ErrInvalid", err)
 	}
@@ -165,7 +165,7 @@ func TestReadCSVBounded(t *testing.T) {
 				cs  []glossary.Concept
 				err error
 			)
-			peak, total := peakHeap(func() { cs, err = ReadCSV(strings.NewReader(tt.in)) })
+			peak, total := peakHeap(func() { cs, _, err = ReadCSV(strings.NewReader(tt.in)) })
 			t.Logf("heap +%d MiB, allocated %d MiB; %.200v", peak>>20, total>>20, err)
 			if !errors.Is(err, tt.is) || cs != nil {
 				t.Fatalf("ReadCSV = %d concepts, %.200v; want an error wrapping %v", len(cs), err, tt.is)
@@ -193,6 +193,6 @@ func TestHostileMeasure(t *testing.T) {
 	t.Logf("%s: %d bytes zipped", kind, len(data))
 	var err error
 	start := time.Now()
-	peak, total := peakHeap(func() { _, err = ReadXLSX(bytes.NewReader(data)) })
+	peak, total := peakHeap(func() { _, _, err = ReadXLSX(bytes.NewReader(data)) })
 	t.Logf("%s: %v in %v; heap peak +%d MiB, allocated %d MiB", kind, err, time.Since(start), peak>>20, total>>20)
 }

@@ -236,6 +236,9 @@ type column struct {
 	name string
 	lang string // for definition_L, L and L_attr
 	attr string // term attribute, "" for the term itself
+	// skip marks a column in a language the glossary does not hold
+	// (pt-BR): left out and counted (glossary.Left), lang as written.
+	skip bool
 }
 
 // baseLanguage maps a column's language part to a glossary language: "nl",
@@ -257,6 +260,23 @@ func baseLanguage(s string) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// otherLanguage reports whether a column's language part is a language
+// code the glossary does not hold (pt, pt-br, es, zh-hans): such a
+// column is left out and reported, as TBX sections in such languages are,
+// where a misspelt column name is an error.
+func otherLanguage(s string) bool {
+	code, _, _ := strings.Cut(s, "-")
+	if len(code) < 2 || len(code) > 3 || strings.Trim(code, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return false
+	}
+	tag, err := language.Parse(s)
+	if err != nil {
+		return false
+	}
+	b, conf := tag.Base()
+	return conf == language.Exact && b.String() != "und"
 }
 
 // isRegion reports whether s is a region subtag: two letters or three
@@ -300,9 +320,17 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				if c.attr != "" && !slices.Contains(termAttrs, c.attr) {
 					return nil, fmt.Errorf("%s: %w: unknown column %s (term attributes: %s)", where(i), ErrHeader, clip(raw), strings.Join(termAttrs, ", "))
 				}
-				hasTerms = hasTerms || c.attr == ""
 			}
 			l, ok := baseLanguage(c.lang)
+			if !ok && otherLanguage(c.lang) {
+				c.skip = true
+				cols[i] = c
+				if j, dup := seen[name]; dup {
+					return nil, fmt.Errorf("%s: %w: column %s repeats %s", where(i), ErrHeader, clip(raw), where(j))
+				}
+				seen[name] = i
+				continue
+			}
 			if !ok {
 				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s) nor a column name (%s)",
 					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
@@ -310,6 +338,7 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 			// A region (nl-NL, en-GB) is dropped: the glossary's terms
 			// carry the language only.
 			c.lang = l
+			hasTerms = hasTerms || c.attr == "" && !strings.HasPrefix(name, defPrefix)
 			switch {
 			case strings.HasPrefix(name, defPrefix):
 				c.name = defPrefix + l
@@ -326,60 +355,79 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 		cols[i] = c
 	}
 	for _, c := range cols {
-		if c.attr != "" {
+		if c.attr != "" && !c.skip {
 			if _, ok := seen[c.lang]; !ok {
 				return nil, fmt.Errorf("%s: %w: column %q without a term column %q", where(seen[c.name]), ErrHeader, c.name, c.lang)
 			}
 		}
 	}
 	if !hasTerms {
-		return nil, fmt.Errorf("%w: no term column (nl, en, …) in the header %s", ErrHeader, clip(strings.Join(h, ",")))
+		return nil, fmt.Errorf("%w: no term column in a language the glossary holds (%s) in the header %s", ErrHeader, strings.Join(glossary.Languages, ", "), clip(strings.Join(h, ",")))
 	}
 	return cols, nil
 }
 
 // concept builds a concept from one row. where names a cell for errors.
-func concept(cols []column, rec []string, where func(i int) string) (glossary.Concept, error) {
-	var c glossary.Concept
+// Cells in languages the glossary does not hold are counted in left (at
+// line, the row's line or row number); a row with terms only in those is
+// left out whole (ok false).
+func concept(cols []column, rec []string, where func(i int) string, left *glossary.Left, line int) (c glossary.Concept, ok bool, err error) {
 	bad := func(i int, format string, args ...any) error {
 		return fmt.Errorf("%s: %w: %s", where(i), ErrCell, fmt.Sprintf(format, args...))
 	}
 	vals := make([]string, len(cols))
 	for i, raw := range rec {
 		if !utf8.ValidString(raw) {
-			return c, bad(i, "not valid UTF-8")
+			return c, false, bad(i, "not valid UTF-8")
 		}
 		v := strings.TrimSpace(Restore(raw))
 		if i >= len(cols) || cols[i].name == "" {
 			if v != "" {
-				return c, bad(i, "value %s in a column without a name", clip(v))
+				return c, false, bad(i, "value %s in a column without a name", clip(v))
 			}
 			continue
 		}
 		vals[i] = v
 	}
+	leftTerms := 0
+	for i, col := range cols {
+		if !col.skip || vals[i] == "" || col.attr != "" {
+			continue
+		}
+		if strings.HasPrefix(col.name, defPrefix) {
+			left.Leave(col.lang, line, 0, 1)
+			continue
+		}
+		n := len(splitList(vals[i]))
+		left.Leave(col.lang, line, n, 0)
+		leftTerms += n
+	}
 	// Terms first: the attribute columns are aligned with them.
 	idx := map[string][]int{} // lang → indexes into c.Terms
 	for i, col := range cols {
-		if col.lang == "" || col.attr != "" || strings.HasPrefix(col.name, defPrefix) || vals[i] == "" {
+		if col.lang == "" || col.skip || col.attr != "" || strings.HasPrefix(col.name, defPrefix) || vals[i] == "" {
 			continue
 		}
 		if strings.Count(vals[i], "|") >= maxTerms {
-			return c, bad(i, "more than %d terms in one cell", maxTerms)
+			return c, false, bad(i, "more than %d terms in one cell", maxTerms)
 		}
 		for k, text := range splitList(vals[i]) {
 			text = strings.TrimSpace(text)
 			if len(text) > glossary.MaxTermLen && utf8.RuneCountInString(text) > glossary.MaxTermLen {
 				// As Concept.Validate would say, but naming the cell.
-				return c, fmt.Errorf("%s: %w: term %d: %d characters, at most %d", where(i), glossary.ErrInvalid, k+1, utf8.RuneCountInString(text), glossary.MaxTermLen)
+				return c, false, fmt.Errorf("%s: %w: term %d: %d characters, at most %d", where(i), glossary.ErrInvalid, k+1, utf8.RuneCountInString(text), glossary.MaxTermLen)
 			}
 			idx[col.lang] = append(idx[col.lang], len(c.Terms))
 			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Text: text})
 		}
 	}
+	if len(c.Terms) == 0 && leftTerms > 0 {
+		left.LeaveEntry(line)
+		return c, false, nil
+	}
 	for i, col := range cols {
 		v := vals[i]
-		if v == "" || col.name == "" {
+		if v == "" || col.name == "" || col.skip {
 			continue
 		}
 		var err error
@@ -409,7 +457,7 @@ func concept(cols []column, rec []string, where func(i int) string) (glossary.Co
 			parts := splitList(v)
 			ts := idx[col.lang]
 			if len(parts) != len(ts) {
-				return c, bad(i, "%d values for %d %s terms; separate one value per term with '|'", len(parts), len(ts), col.lang)
+				return c, false, bad(i, "%d values for %d %s terms; separate one value per term with '|'", len(parts), len(ts), col.lang)
 			}
 			for k, p := range parts {
 				if err = setTerm(&c.Terms[ts[k]], col.attr, strings.TrimSpace(p)); err != nil {
@@ -418,13 +466,13 @@ func concept(cols []column, rec []string, where func(i int) string) (glossary.Co
 			}
 		}
 		if err != nil {
-			return c, bad(i, "%v", err)
+			return c, false, bad(i, "%v", err)
 		}
 	}
 	if err := c.Validate(); err != nil {
-		return c, fmt.Errorf("%s: %w", where(-1), err)
+		return c, false, fmt.Errorf("%s: %w", where(-1), err)
 	}
-	return c, nil
+	return c, true, nil
 }
 
 // maxTerms bounds the terms of one language in one row, so that a cell

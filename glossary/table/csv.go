@@ -42,11 +42,14 @@ func WriteCSV(w io.Writer, cs []glossary.Concept) error {
 // has semicolons and no commas (as Excel writes in Dutch locales). It
 // returns every row as a validated concept, or nil and an error naming
 // the line and column. Rows whose cells are all empty are skipped.
+// Columns in languages the glossary does not hold (pt-BR, es) are left out
+// and counted in Left, as are rows with terms only in those.
 //
 // Memory stays bounded whatever the input: a record (line) of more than
 // 2 MiB, a cell of more than 128 KiB, or concepts holding more than
 // budget.Max are errors wrapping ErrTooLarge or ErrCell.
-func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
+func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
+	var left glossary.Left
 	g := &guard{r: r, limit: maxRecord}
 	br := bufio.NewReader(g)
 	if b, err := br.Peek(3); err == nil && string(b) == bom {
@@ -63,15 +66,15 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 	cr.ReuseRecord = true
 	h, err := cr.Read()
 	if err == io.EOF {
-		return nil, fmt.Errorf("table: %w: empty file, want a header row", ErrHeader)
+		return nil, glossary.Left{}, fmt.Errorf("table: %w: empty file, want a header row", ErrHeader)
 	}
 	if err != nil {
-		return nil, csvError(err, 0)
+		return nil, glossary.Left{}, csvError(err, 0)
 	}
 	hdr := append([]string(nil), h...)
 	cols, err := parseHeader(hdr, func(i int) string { return csvWhere(cr, hdr, i) })
 	if err != nil {
-		return nil, fmt.Errorf("table: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 	}
 	var out []glossary.Concept
 	b := budget.New(budget.Max)
@@ -80,22 +83,26 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, error) {
 		g.mark = cr.InputOffset()
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return out, nil
+			return out, left, nil
 		}
 		if err != nil {
-			return nil, csvError(err, line)
+			return nil, glossary.Left{}, csvError(err, line)
 		}
 		line, _ = cr.FieldPos(len(rec) - 1)
 		if blank(rec) {
 			continue
 		}
 		where := func(i int) string { return csvWhere(cr, hdr, i) }
-		c, err := concept(cols, rec, where)
+		start, _ := cr.FieldPos(0)
+		c, ok, err := concept(cols, rec, where, &left, start)
 		if err != nil {
-			return nil, fmt.Errorf("table: %w", err)
+			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+		}
+		if !ok {
+			continue
 		}
 		if err := b.Add(&c); err != nil {
-			return nil, fmt.Errorf("table: %s: %w", where(-1), err)
+			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
 		}
 		out = append(out, c)
 	}

@@ -76,8 +76,8 @@ func TestRoundTrip(t *testing.T) {
 		write func(*bytes.Buffer, []glossary.Concept) error
 		read  func(*bytes.Buffer) ([]glossary.Concept, error)
 	}{
-		"csv":  {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteCSV(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadCSV(b) }},
-		"xlsx": {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteXLSX(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { return ReadXLSX(b) }},
+		"csv":  {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteCSV(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { cs, _, err := ReadCSV(b); return cs, err }},
+		"xlsx": {func(b *bytes.Buffer, cs []glossary.Concept) error { return WriteXLSX(b, cs) }, func(b *bytes.Buffer) ([]glossary.Concept, error) { cs, _, err := ReadXLSX(b); return cs, err }},
 	} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -108,7 +108,7 @@ func TestNeutralise(t *testing.T) {
 }
 
 func TestReadCSV(t *testing.T) {
-	got, err := ReadCSV(strings.NewReader("EN;nl;nl_status;definition_en\r\nstate;staat|land;preferred|admitted;A country.\r\n;;;\r\n"))
+	got, _, err := ReadCSV(strings.NewReader("EN;nl;nl_status;definition_en\r\nstate;staat|land;preferred|admitted;A country.\r\n;;;\r\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestReadCSVRegionHeaders(t *testing.T) {
 
 func testRegionHeader(t *testing.T, header string) {
 	t.Helper()
-	got, err := ReadCSV(strings.NewReader(header + "\nc1,staatsgreep,coup,admitted,machtsovername\n"))
+	got, _, err := ReadCSV(strings.NewReader(header + "\nc1,staatsgreep,coup,admitted,machtsovername\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,6 +152,44 @@ func testRegionHeader(t *testing.T, header string) {
 	}
 }
 
+// TestReadCSVLeftOut checks that columns in languages the glossary does
+// not hold are left out and reported, as TBX sections are: their terms and
+// definitions counted per language from the first line that has one, a
+// row with terms only in those left out whole, and its line given.
+func TestReadCSVLeftOut(t *testing.T) {
+	in := "nl,en,es,pt_BR,pt_BR_status,definition_es\n" +
+		"staat,state,estado,estado|país,preferred|admitted,Un país.\n" +
+		",,huelga,greve,,\n" +
+		"coup,coup,,,,\n"
+	got, left, err := ReadCSV(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Terms[0].Text != "staat" || got[1].Terms[0].Text != "coup" {
+		t.Fatalf("concepts %+v, want staat and coup", got)
+	}
+	for _, c := range got {
+		for _, tm := range c.Terms {
+			if tm.Lang != "nl" && tm.Lang != "en" {
+				t.Errorf("term %+v kept", tm)
+			}
+		}
+		if len(c.Definition) != 0 {
+			t.Errorf("definitions %v kept", c.Definition)
+		}
+	}
+	want := glossary.Left{Languages: []glossary.LeftLanguage{
+		{Lang: "es", Terms: 2, Definitions: 1, Line: 2},
+		{Lang: "pt-br", Terms: 3, Line: 2},
+	}, Entries: 1, EntryLine: 3}
+	if diff := cmp.Diff(want, left); diff != "" {
+		t.Errorf("left out (-want +got):\n%s", diff)
+	}
+	if s := left.String(); !strings.Contains(s, `2 terms in "es" (from line 2) and 1 definition`) || !strings.Contains(s, "1 entry with no term") {
+		t.Errorf("left.String() = %q", s)
+	}
+}
+
 func TestReadCSVErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -161,13 +199,15 @@ func TestReadCSVErrors(t *testing.T) {
 	}{
 		{"empty", "", ErrHeader, nil},
 		{"unknown column", "nl,en,colour\n", ErrHeader, []string{"column 3", `"colour"`}},
-		{"unknown language", "nl,es\n", ErrHeader, []string{"column 2", `"es"`, "language code"}},
+		{"unknown language", "nl,xq\n", ErrHeader, []string{"column 2", `"xq"`, "language code"}},
+		{"misspelt language", "nl,engels\n", ErrHeader, []string{"column 2", `"engels"`, "language code"}},
+		{"only other languages", "es,pt-BR\n", ErrHeader, []string{"no term column in a language the glossary holds"}},
 		{"unknown attribute", "nl,nl_gender\n", ErrHeader, []string{`"nl_gender"`}},
 		{"attribute without terms", "nl,en_status\n", ErrHeader, []string{`"en_status"`}},
 		{"no term column", "id,subject\n", ErrHeader, nil},
 		{"repeated column", "nl,en,nl\n", ErrHeader, []string{"column 3", "repeats"}},
 		{"language in two regions", "nl-NL,nl-BE,en\n", ErrHeader, []string{"column 2", `"nl-BE"`, `repeats line 1, column 1 "nl-NL"`}},
-		{"unknown language with a region", "nl,es-ES\n", ErrHeader, []string{"column 2", `"es-es"`, "language code"}},
+		{"unknown language with a region", "nl,xq-ES\n", ErrHeader, []string{"column 2", `"xq-es"`, "language code"}},
 		{"misaligned", "nl,nl_status\na|b,preferred|admitted|deprecated\n", ErrCell, []string{"line 2, column 2", "3 values for 2 nl terms"}},
 		{"bad status", "nl,en,en_status\na,b,\nc,d,favourite\n", ErrCell, []string{"line 3, column 3", `"favourite"`}},
 		{"bad reliability", "nl,reliability\na,5\n", ErrCell, []string{"line 2, column 2", "1–4"}},
@@ -181,7 +221,7 @@ func TestReadCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadCSV(strings.NewReader(tt.in))
+			got, _, err := ReadCSV(strings.NewReader(tt.in))
 			if err == nil {
 				t.Fatalf("ReadCSV succeeded with %+v, want an error", got)
 			}
@@ -207,11 +247,11 @@ func TestReadXLSXErrors(t *testing.T) {
 	f.SetSheetRow("Sheet1", "A3", &[]any{"boom", "tree", "best"})
 	var buf bytes.Buffer
 	f.WriteTo(&buf)
-	_, err := ReadXLSX(&buf)
+	_, _, err := ReadXLSX(&buf)
 	if err == nil || !strings.Contains(err.Error(), `row 3, column C "en_status"`) {
 		t.Errorf("ReadXLSX: %v, want an error naming row 3, column C", err)
 	}
-	if _, err := ReadXLSX(strings.NewReader("nl,en\n")); err == nil {
+	if _, _, err := ReadXLSX(strings.NewReader("nl,en\n")); err == nil {
 		t.Error("ReadXLSX accepted CSV")
 	}
 }
@@ -221,7 +261,7 @@ func FuzzReadCSV(f *testing.F) {
 	WriteCSV(&buf, sample())
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, in []byte) {
-		cs, err := ReadCSV(bytes.NewReader(in))
+		cs, _, err := ReadCSV(bytes.NewReader(in))
 		if err != nil {
 			if cs != nil {
 				t.Fatalf("concepts with error %v", err)
@@ -237,7 +277,7 @@ func FuzzReadCSV(f *testing.F) {
 		if err := WriteCSV(&out, cs); err != nil {
 			t.Fatal(err)
 		}
-		again, err := ReadCSV(&out)
+		again, _, err := ReadCSV(&out)
 		if err != nil {
 			t.Fatalf("ReadCSV(WriteCSV(ReadCSV(in))): %v\n%s", err, out.String())
 		}

@@ -69,44 +69,45 @@ func WriteXLSX(w io.Writer, cs []glossary.Concept) error {
 // through a temporary file. A file over a limit gives an error wrapping
 // ErrTooLarge that names the limit and, for a cell, the sheet, row and
 // column; concepts are charged to a budget of budget.Max as for CSV.
-func ReadXLSX(r io.Reader) ([]glossary.Concept, error) {
+func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
+	var left glossary.Left
 	data, err := io.ReadAll(io.LimitReader(r, maxXLSX+1))
 	if err != nil {
-		return nil, fmt.Errorf("table: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 	}
 	if len(data) > maxXLSX {
-		return nil, fmt.Errorf("table: %w: an .xlsx file of more than %d MiB", ErrTooLarge, maxXLSX>>20)
+		return nil, glossary.Left{}, fmt.Errorf("table: %w: an .xlsx file of more than %d MiB", ErrTooLarge, maxXLSX>>20)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
 	wb, err := inspect(zr)
 	if errors.Is(err, ErrTooLarge) {
-		return nil, fmt.Errorf("table: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
 	sheet := wb.sheet
 	var lens []int32
 	if wb.sst != nil {
 		if lens, err = sharedStrings(wb.sst); err != nil {
-			return nil, fmt.Errorf("table: %w", err)
+			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 		}
 	}
 	if err := scanSheet(wb.part, sheet, lens); err != nil {
-		return nil, fmt.Errorf("table: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 	}
 	lens = nil
 	f, done, err := wb.open()
 	if err != nil {
-		return nil, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
+		return nil, glossary.Left{}, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
 	defer done()
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
+		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
 	}
 	defer rows.Close()
 	n := 0
@@ -130,7 +131,7 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, error) {
 		n++
 		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, fmt.Errorf("table: %s: %w", where(-1), err)
+			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
 		}
 		if h == nil {
 			if blank(rec) {
@@ -138,27 +139,30 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, error) {
 			}
 			h = rec
 			if cols, err = parseHeader(h, where); err != nil {
-				return nil, fmt.Errorf("table: %w", err)
+				return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 			}
 			continue
 		}
 		if blank(rec) {
 			continue
 		}
-		c, err := concept(cols, rec, where)
+		c, ok, err := concept(cols, rec, where, &left, n)
 		if err != nil {
-			return nil, fmt.Errorf("table: %w", err)
+			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+		}
+		if !ok {
+			continue
 		}
 		if err := b.Add(&c); err != nil {
-			return nil, fmt.Errorf("table: %s: %w", where(-1), err)
+			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
 		}
 		out = append(out, c)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
+		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
 	}
 	if h == nil {
-		return nil, fmt.Errorf("table: sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)
+		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)
 	}
-	return out, nil
+	return out, left, nil
 }

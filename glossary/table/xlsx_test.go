@@ -74,7 +74,7 @@ func TestWriteXLSXSeeds(t *testing.T) {
 // longer than the 32,767 characters WriteXLSX keeps).
 func FuzzReadXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
-		cs, err := ReadXLSX(bytes.NewReader(in))
+		cs, _, err := ReadXLSX(bytes.NewReader(in))
 		checkRead(t, cs, err)
 	})
 }
@@ -95,7 +95,7 @@ func FuzzReadXLSXSheet(f *testing.F) {
 	sst := part{"xl/sharedStrings.xml", text(`<sst ` + nsMain + `><si><t>nl</t></si><si><t>en</t></si><si><t>huis</t></si><si><r><t>ho</t></r><r><t>use</t></r><rPh><t>x</t></rPh></si></sst>`)}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		data := zipWith(t, zip.Store, append(skeleton(true), sst, part{"xl/worksheets/sheet1.xml", func(w io.Writer) error { _, err := w.Write(in); return err }})...)
-		cs, err := ReadXLSX(bytes.NewReader(data))
+		cs, _, err := ReadXLSX(bytes.NewReader(data))
 		checkRead(t, cs, err)
 	})
 }
@@ -126,7 +126,7 @@ func checkRead(t *testing.T, cs []glossary.Concept, err error) {
 		if err := WriteXLSX(&out, cs); err != nil {
 			t.Fatal(err)
 		}
-		again, err := ReadXLSX(&out)
+		again, _, err := ReadXLSX(&out)
 		if err != nil {
 			t.Fatalf("ReadXLSX(WriteXLSX(ReadXLSX(in))): %v", err)
 		}
@@ -205,7 +205,7 @@ func TestReadXLSXPackages(t *testing.T) {
 	want := []glossary.Concept{{Terms: []glossary.Term{{Lang: "nl", Text: "huis"}, {Lang: "en", Text: "house"}}}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadXLSX(bytes.NewReader(zipParts(t, tt.parts...)))
+			got, _, err := ReadXLSX(bytes.NewReader(zipParts(t, tt.parts...)))
 			if tt.err != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.err) {
 					t.Fatalf("ReadXLSX = %v, %v; want an error saying %q", got, err, tt.err)
@@ -238,7 +238,7 @@ func TestReadXLSXLarge(t *testing.T) {
 			}
 			sheet.WriteString(sheetTail)
 			data := zipWith(t, zip.Store, append(skeleton(false), part{"xl/worksheets/sheet1.xml", text(sheet.String())})...)
-			cs, err := ReadXLSX(bytes.NewReader(data))
+			cs, _, err := ReadXLSX(bytes.NewReader(data))
 			if err != nil {
 				t.Fatal(err)
 			}

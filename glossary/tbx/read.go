@@ -75,50 +75,10 @@ const xmlNS = "http://www.w3.org/XML/1998/namespace"
 // Left is what Read left out of a document: the sections in languages
 // the glossary does not hold (an IATE export carries two dozen), and the
 // entries that had terms only in those.
-type Left struct {
-	Languages []LeftLanguage `json:"languages,omitempty"`  // in order of first appearance
-	Entries   int            `json:"entries,omitempty"`    // entries with no term in a language the glossary holds
-	EntryLine int            `json:"entry_line,omitempty"` // the first of those entries
-}
+type Left = glossary.Left
 
-// LeftLanguage counts what Read left out in one language, as the file
-// writes its code.
-type LeftLanguage struct {
-	Lang        string `json:"lang"`
-	Terms       int    `json:"terms"`
-	Definitions int    `json:"definitions,omitempty"`
-	Line        int    `json:"line"` // first occurrence
-}
-
-// Empty reports whether nothing was left out.
-func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 }
-
-// String says what was left out in one line, for a command's output.
-func (l Left) String() string {
-	var parts []string
-	for _, g := range l.Languages {
-		s := fmt.Sprintf("%s in %q (from line %d)", plural(g.Terms, "term"), g.Lang, g.Line)
-		if g.Definitions > 0 {
-			s += " and " + plural(g.Definitions, "definition")
-		}
-		parts = append(parts, s)
-	}
-	if l.Entries > 0 {
-		parts = append(parts, fmt.Sprintf("%s with no term in %s (the first at line %d)", plural(l.Entries, "entry"), strings.Join(glossary.Languages, ", "), l.EntryLine))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// plural writes n and the noun, in the plural unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if strings.HasSuffix(noun, "y") {
-		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// LeftLanguage counts what Read left out in one language.
+type LeftLanguage = glossary.LeftLanguage
 
 type reader struct {
 	dec      *xml.Decoder
@@ -127,8 +87,7 @@ type reader struct {
 	invalid  map[string]int // xml:lang value that is no tag → first line
 	langs    map[string]string
 	left     Left
-	leftAt   map[string]int // code → index in left.Languages
-	unknown  bool           // the current entry has terms in a language the glossary does not hold
+	unknown  bool // the current entry has terms in a language the glossary does not hold
 	out      []glossary.Concept
 }
 
@@ -148,7 +107,6 @@ func Read(r io.Reader) ([]glossary.Concept, Left, error) {
 		ids:     map[string]bool{},
 		invalid: map[string]int{},
 		langs:   map[string]string{},
-		leftAt:  map[string]int{},
 	}
 	if err := x.run(); err != nil {
 		return nil, Left{}, err
@@ -283,14 +241,7 @@ func (x *reader) leave(code string, line, terms, defs int) {
 	if _, invalid := x.invalid[code]; invalid {
 		return
 	}
-	i, ok := x.leftAt[code]
-	if !ok {
-		i = len(x.left.Languages)
-		x.leftAt[code] = i
-		x.left.Languages = append(x.left.Languages, LeftLanguage{Lang: code, Line: line})
-	}
-	x.left.Languages[i].Terms += terms
-	x.left.Languages[i].Definitions += defs
+	x.left.Leave(code, line, terms, defs)
 }
 
 func appendText(dst *string, s string) {
@@ -363,10 +314,7 @@ func (x *reader) entry(n *node) error {
 		}
 	}
 	if len(c.Terms) == 0 && x.unknown {
-		if x.left.Entries == 0 {
-			x.left.EntryLine = n.line
-		}
-		x.left.Entries++
+		x.left.LeaveEntry(n.line)
 		return nil
 	}
 	if err := c.Validate(); err != nil {

@@ -1,0 +1,77 @@
+package glossary
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Left is what an import left out of a file: the terms and definitions in
+// languages the glossary does not hold (an IATE export carries two dozen;
+// a spreadsheet may have a pt-BR column), and the entries or rows that had
+// terms only in those.
+type Left struct {
+	Languages []LeftLanguage `json:"languages,omitempty"`  // in order of first appearance
+	Entries   int            `json:"entries,omitempty"`    // entries with no term in a language the glossary holds
+	EntryLine int            `json:"entry_line,omitempty"` // the first of those entries
+}
+
+// LeftLanguage counts what was left out in one language, as the file
+// writes its code.
+type LeftLanguage struct {
+	Lang        string `json:"lang"`
+	Terms       int    `json:"terms"`
+	Definitions int    `json:"definitions,omitempty"`
+	Line        int    `json:"line"` // first occurrence: the line of a TBX or CSV file, the row of a sheet
+}
+
+// Empty reports whether nothing was left out.
+func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 }
+
+// Leave counts terms and definitions in language code left out at line.
+func (l *Left) Leave(code string, line, terms, defs int) {
+	i := 0
+	for i < len(l.Languages) && l.Languages[i].Lang != code {
+		i++
+	}
+	if i == len(l.Languages) {
+		l.Languages = append(l.Languages, LeftLanguage{Lang: code, Line: line})
+	}
+	l.Languages[i].Terms += terms
+	l.Languages[i].Definitions += defs
+}
+
+// LeaveEntry counts an entry left out at line: it had terms only in
+// languages left out.
+func (l *Left) LeaveEntry(line int) {
+	if l.Entries == 0 {
+		l.EntryLine = line
+	}
+	l.Entries++
+}
+
+// String says what was left out in one line, for a command's output.
+func (l Left) String() string {
+	var parts []string
+	for _, g := range l.Languages {
+		s := fmt.Sprintf("%s in %q (from line %d)", plural(g.Terms, "term"), g.Lang, g.Line)
+		if g.Definitions > 0 {
+			s += " and " + plural(g.Definitions, "definition")
+		}
+		parts = append(parts, s)
+	}
+	if l.Entries > 0 {
+		parts = append(parts, fmt.Sprintf("%s with no term in %s (the first at line %d)", plural(l.Entries, "entry"), strings.Join(Languages, ", "), l.EntryLine))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// plural writes n and the noun, in the plural unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
