@@ -202,7 +202,7 @@ func capitals(w string) (upper, lower int) {
 func (s *candScan) acronyms() {
 	for k := range s.toks {
 		w := strings.TrimSuffix(strings.TrimSuffix(s.word(k), "'s"), "’s")
-		if up, low := capitals(w); up < 2 || low > 0 {
+		if up, low := capitals(w); up < 2 || low > 0 || romanNumeral(w) {
 			continue
 		}
 		end := s.toks[k].start + len(w)
@@ -217,6 +217,13 @@ func (s *candScan) acronyms() {
 		}
 		s.addSpan(KindAcronym, k, s.toks[k].start, end)
 	}
+}
+
+// romanNumeral reports whether w is a small Roman numeral written in I, V
+// and X (II, IV, XII): the chamber of Kamerstukken II, a chapter's number,
+// no acronym.
+func romanNumeral(w string) bool {
+	return len(w) <= 5 && strings.Trim(w, "IVX") == ""
 }
 
 func isNumber(w string) bool {
@@ -397,12 +404,29 @@ func (s *candScan) phrases() {
 		return utf8.RuneCountInString(w) >= 3 && !stopWord(f) && !hasDigit(w) && up <= 1
 	}
 	for k := 0; k+1 < len(s.toks); k++ {
-		if content(k) && content(k+1) && !s.capitalised(k+1) && adjectival(glossary.Fold(s.word(k))) &&
+		if content(k) && content(k+1) && !s.capitalised(k+1) && adjectival(glossary.Fold(s.word(k))) && !genericAdjectives[glossary.Fold(s.word(k))] &&
 			gapKind(s.text[s.toks[k].end:s.toks[k+1].start]) == gapSpace {
 			s.add(KindPhrase, k, k+2)
 		}
 	}
 }
+
+// genericAdjectives point or order rather than name a kind (het volgende
+// model, de nieuwe regeling, de genoemde brief, de eerste zin): a phrase
+// that starts with one is no term.
+var genericAdjectives = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`
+		volgende nieuwe huidige genoemde bovengenoemde voornoemde desbetreffende betreffende bedoelde
+		gehele hele vorige laatste eerste tweede derde vierde vijfde verschillende bepaalde overige diverse
+		zelfde dezelfde hetzelfde andere eigen grote kleine goede juiste mogelijke eventuele voldoende
+		belangrijke nodige verdere gewone vele enige zekere afgelopen komende gegeven
+		following new current present said above-mentioned relevant whole previous last first second
+		third various certain other same own large small good possible further`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // adjectival reports whether a folded word looks like an attributive
 // adjective: Dutch inflected -e (centrale, financiele) or a common English

@@ -181,3 +181,28 @@ func TestCandidatesLetter(t *testing.T) {
 		t.Errorf("limit 5: got %d candidates", len(got))
 	}
 }
+
+// TestCandidatesNotTerms checks what is never proposed: a Roman numeral
+// (Kamerstukken II, hoofdstuk IV) as an acronym, and a phrase whose
+// adjective points or orders rather than names a kind (het volgende
+// model, de nieuwe regeling), while a phrase of a naming adjective
+// (centrale overheid) still is.
+func TestCandidatesNotTerms(t *testing.T) {
+	text := "Zie Kamerstukken II en hoofdstuk IV. Het volgende model geldt. Het volgende model is kort. " +
+		"De nieuwe regeling gaat in. De nieuwe regeling geldt. De centrale overheid beslist. De centrale overheid betaalt. " +
+		"De NVWA controleert."
+	byText := map[string]bool{}
+	for _, c := range NewMatcher(nil, Options{Key: crudeKey}).Candidates(text, 0) {
+		byText[c.Text] = true
+	}
+	for _, no := range []string{"II", "IV", "volgende model", "nieuwe regeling"} {
+		if byText[no] {
+			t.Errorf("%q proposed", no)
+		}
+	}
+	for _, yes := range []string{"centrale overheid", "NVWA"} {
+		if !byText[yes] {
+			t.Errorf("%q not proposed; got %v", yes, byText)
+		}
+	}
+}

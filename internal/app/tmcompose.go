@@ -50,6 +50,8 @@ var nlFunctionEN = map[string]string{
 	"en": "and", "of": "or", "van": "of", "de": "the", "het": "the", "een": "a", "in": "in", "op": "on",
 	"voor": "for", "met": "with", "tot": "to", "naar": "to", "door": "by", "bij": "at", "uit": "from",
 	"over": "on", "tegen": "against", "zonder": "without", "onder": "under", "tussen": "between",
+	"onze": "our", "ons": "our", "hun": "their", "haar": "her", "zijn": "its", "deze": "this", "dit": "this",
+	"die": "that", "dat": "that", "aan": "to", "om": "for", "per": "per", "als": "as",
 }
 
 // option is one English rendering of a part of the term.
@@ -173,12 +175,41 @@ func (a *App) composeParts(ctx context.Context, nl string) []composePart {
 			opts = append(opts, a.wordOptions(ctx, units[i])...)
 			slices.SortStableFunc(opts, func(x, y option) int { return cmp.Compare(y.p, x.p) })
 		}
-		if len(opts) > 0 {
-			parts = append(parts, composePart{nl: strings.Join(units[i:j], " "), options: opts, elided: i == elidedAt && j == i+1})
+		if len(opts) == 0 {
+			// A word nothing renders: a composition without it says
+			// something else (ministeriële regeling as "rules").
+			return nil
 		}
+		nl := strings.Join(units[i:j], " ")
+		if capitalised(units[i]) {
+			// A capitalised word in a term is part of a name (Raad van
+			// State: Council of State); the lexicon's keys are lower
+			// case, a glossary term is written as it should be.
+			for k := range opts {
+				switch {
+				case strings.EqualFold(opts[k].en, units[i]):
+					opts[k].en = units[i] // an acronym or a numeral as written (EU, II)
+				case opts[k].via == "lexicon" || opts[k].via == "parts":
+					opts[k].en = titleWords(opts[k].en)
+				}
+			}
+		}
+		parts = append(parts, composePart{nl: nl, options: opts, elided: i == elidedAt && j == i+1})
 		i = j
 	}
 	return parts
+}
+
+// titleWords capitalises each word of en that is no English function word.
+func titleWords(en string) string {
+	fs := strings.Fields(en)
+	for i, f := range fs {
+		if r := []rune(f); len(r) > 0 && (i == 0 || !enFunction[strings.ToLower(f)]) {
+			r[0] = unicode.ToUpper(r[0])
+			fs[i] = string(r)
+		}
+	}
+	return strings.Join(fs, " ")
 }
 
 // coordinationUnits returns the words of a term, with a coordination's

@@ -230,3 +230,27 @@ func TestComposeWeakTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestComposeNamesAndGaps checks two rules of composition: the lexicon's
+// rendering of a capitalised word of a term is capitalised (Raad van
+// State: Council of State, not council of state), and a term with a word
+// nothing renders gets no composed suggestion rather than one that leaves
+// the word out (ministeriële regeling was offered as "rules").
+func TestComposeNamesAndGaps(t *testing.T) {
+	a := tmTestApp(t, "De Raad van State adviseert.\tThe Council of State advises.")
+	ctx := context.Background()
+	eq, err := a.ComposeEquivalents(ctx, "Raad van State", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eq) == 0 || eq[0].EN != "Council of State" {
+		t.Errorf("Raad van State: %+v, want Council of State first", eq)
+	}
+	eq, err = a.ComposeEquivalents(ctx, "qwzxe raad", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eq) != 0 {
+		t.Errorf("a term with a word nothing renders: %+v, want no suggestion", eq)
+	}
+}
