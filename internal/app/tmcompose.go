@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -417,7 +418,7 @@ func (a *App) lexiconOptions(ctx context.Context, f string) []option {
 		if t.P < composeMinLexP || t.P < composeRelLexP*best || len(out) == composeMaxOptions || enFunction[t.Word] {
 			continue
 		}
-		if w := a.surface(ctx, t.Word); w != "" {
+		if w := a.surfaceNumber(ctx, t.Word, dutchPlural(f)); w != "" {
 			out = append(out, option{en: w, p: t.P, via: "lexicon"})
 		}
 	}
@@ -442,12 +443,48 @@ func (a *App) englishSupport(ctx context.Context, phrase string) (int, []TMExamp
 	return len(all), ex, nil
 }
 
-// surface returns the commonest English word of the TM's segments with
-// the index key key (popul: population), "" when none has it.
-func (a *App) surface(ctx context.Context, key string) string {
-	r, err := a.tmem.idx.Search(ctx, index.SegmentQuery{Q: key, Lang: "en", Limit: 20})
+// dutchPlural reports whether a folded Dutch word is its key with a plural
+// ending (staten, voorschriften, delicten; not maatregel, not a
+// participle such as gesloten).
+func dutchPlural(f string) bool {
+	if strings.HasPrefix(f, "ge") {
+		return false
+	}
+	k := index.Key("nl", f)
+	return k != "" && (f == k+"en" || f == k+"s" || f == k+"'s")
+}
+
+// surfaceNumber returns the commonest English word of the TM with the
+// index key key ("" when none has it), preferring a plural English form (ending in
+// -s) for a Dutch plural and another form for a Dutch singular, when the
+// TM has both (Staten-Generaal: States General; maatregel: measure).
+func (a *App) surfaceNumber(ctx context.Context, key string, plural bool) string {
+	forms := a.surfaces(ctx, key)
+	for _, f := range forms {
+		if englishPlural(f) == plural {
+			return f
+		}
+	}
+	if len(forms) > 0 {
+		return forms[0]
+	}
+	return ""
+}
+
+func englishPlural(w string) bool { return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") }
+
+// surfaceSegments is how many TM segments with a key surfaces reads: enough
+// that a word's singular and plural both show (20 held only "measures" for
+// the key of measure).
+const surfaceSegments = 80
+
+// surfaces returns the English words of the TM's segments with the index
+// key key (popul: population, populations), commonest first (ties
+// alphabetically).
+func (a *App) surfaces(ctx context.Context, key string) []string {
+	r, err := a.tmem.idx.Search(ctx, index.SegmentQuery{Q: key, Lang: "en", Limit: surfaceSegments})
 	if err != nil {
-		return ""
+		return nil
 	}
 	count := map[string]int{}
 	a.tmem.mu.RLock()
@@ -461,11 +498,12 @@ func (a *App) surface(ctx context.Context, key string) string {
 		}
 	}
 	a.tmem.mu.RUnlock()
-	best, n := "", 0
-	for w, c := range count {
-		if c > n || c == n && w < best {
-			best, n = w, c
+	forms := slices.Collect(maps.Keys(count))
+	slices.SortFunc(forms, func(x, y string) int {
+		if c := cmp.Compare(count[y], count[x]); c != 0 {
+			return c
 		}
-	}
-	return best
+		return strings.Compare(x, y)
+	})
+	return forms
 }

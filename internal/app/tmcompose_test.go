@@ -254,3 +254,26 @@ func TestComposeNamesAndGaps(t *testing.T) {
 		t.Errorf("a term with a word nothing renders: %+v, want no suggestion", eq)
 	}
 }
+
+// TestComposeNumber checks that a Dutch plural is rendered by the TM's
+// plural English form and a singular by another form, where the TM has
+// both (Staten-Generaal: States General; was State General).
+func TestComposeNumber(t *testing.T) {
+	a := tmTestApp(t, "De Staten-Generaal vergaderen.\tThe States General meet.",
+		"De staat betaalt.\tThe State pays.", "De staat en de staten.\tThe State and the States.")
+	eq, err := a.ComposeEquivalents(context.Background(), "Staten-Generaal", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eq) == 0 || eq[0].EN != "States General" {
+		t.Errorf("Staten-Generaal: %+v, want States General first", eq)
+	}
+	for _, tc := range []struct {
+		w    string
+		want bool
+	}{{"staten", true}, {"voorschriften", true}, {"maatregel", false}, {"gesloten", false}, {"algemene", false}} {
+		if got := dutchPlural(tc.w); got != tc.want {
+			t.Errorf("dutchPlural(%q) = %t", tc.w, got)
+		}
+	}
+}
