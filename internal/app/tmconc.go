@@ -120,14 +120,16 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 	res.Groups = groupPairs(all)
 	// The groups count every pair; the list shows a pair that several
 	// segments repeat word for word (a heading in 37 treaties:
-	// Rechtsmacht / Jurisdiction) once, with how many there are.
+	// Rechtsmacht / Jurisdiction) once, with how many there are; case,
+	// accents and spacing aside (RECHTSMACHT / JURISDICTION is the same
+	// heading set in capitals).
 	var sel []TMConcordancePair
 	at := map[[2]string]int{}
 	for _, p := range all {
 		if q.Translation != "" && index.Fold(p.Translation) != index.Fold(q.Translation) {
 			continue
 		}
-		k := [2]string{p.Source, p.Target}
+		k := [2]string{repeatKey(p.Source), repeatKey(p.Target)}
 		if i, ok := at[k]; ok {
 			sel[i].Repeats++
 			continue
@@ -789,3 +791,7 @@ func wordSet(words string) map[string]bool {
 // alignTraceKey is the context key of a writer that gets every pair's
 // word links (TestTMEval's TOLK_TM_EVAL_DEBUG).
 type alignTraceKey struct{}
+
+// repeatKey is what two segments must share to be one pair repeated: the
+// text folded, its white space collapsed.
+func repeatKey(s string) string { return index.Fold(strings.Join(strings.Fields(s), " ")) }

@@ -323,9 +323,10 @@ func TestTMEmptyNotice(t *testing.T) {
 // listed once with their number; the translation groups count each.
 func TestTMConcordanceRepeats(t *testing.T) {
 	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
-	// The same heading in three treaties (doc), which the TM keeps apart.
+	// The same heading in four treaties (doc), which the TM keeps apart,
+	// one of them set in capitals.
 	tsv := "nl\ten\tdoc\nRechtsmacht\tJurisdiction\tBWBV1\nRechtsmacht\tJurisdiction\tBWBV2\nRechtsmacht\tJurisdiction\tBWBV3\n" +
-		"Immuniteit van rechtsmacht\tImmunity from jurisdiction\tBWBV1\n"
+		"RECHTSMACHT\tJURISDICTION\tBWBV4\nImmuniteit van rechtsmacht\tImmunity from jurisdiction\tBWBV1\n"
 	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tsv)); code != http.StatusOK {
 		t.Fatalf("import: %d %v", code, r)
 	}
@@ -340,15 +341,15 @@ func TestTMConcordanceRepeats(t *testing.T) {
 	for _, p := range r.Pairs {
 		reps[p.Source] = p.Repeats
 	}
-	if reps["Rechtsmacht"] != 3 || reps["Immuniteit van rechtsmacht"] != 1 {
+	if reps["Rechtsmacht"] != 4 || reps["Immuniteit van rechtsmacht"] != 1 {
 		t.Errorf("repeats %v", reps)
 	}
 	n := 0
 	for _, g := range r.Groups {
 		n += g.Count
 	}
-	if n != 4 {
-		t.Errorf("groups count %d pairs, want 4: %+v", n, r.Groups)
+	if n != 5 {
+		t.Errorf("groups count %d pairs, want 5: %+v", n, r.Groups)
 	}
 }
 
