@@ -54,11 +54,11 @@ const (
 	scoreFold  = 0.9
 	scoreStem  = 0.8
 	scoreForm  = 0.79 // a form the key does not reach, just under the key itself
-	// scoreAuxiliary is a verb's form with its auxiliary (werd opgeschort,
-	// heeft veroordeeld), found without the auxiliary.
-	scoreAuxiliary = 0.78
-	scorePrefix    = 0.5 // + up to 0.2 for a whole-term prefix covering most of the term
-	scoreFuzzy     = 0.4 // − 0.1 per edit
+	// scoreReduced is a match of the query without its leading article or
+	// the auxiliary verbs at its edges (de staatsgreep, werd opgeschort).
+	scoreReduced = 0.78
+	scorePrefix  = 0.5 // + up to 0.2 for a whole-term prefix covering most of the term
+	scoreFuzzy   = 0.4 // − 0.1 per edit
 	// penaltyDiscouraged lowers matches through deprecated or superseded
 	// terms, so that the concept whose preferred term matched comes first.
 	penaltyDiscouraged = 0.05
@@ -397,20 +397,26 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 		return tb.browse(r), nil
 	}
 	qf := Fold(q)
+	// The query without a leading article or an auxiliary verb at its
+	// edges ("de Tweede Kamer", "the coup", "werd opgeschort"), as a
+	// translator copies it from a text: looked up too, just under the
+	// query as typed.
+	rest := withoutFunctionEdges(q)
+	if rest == q {
+		rest = ""
+	}
 	// Query keys are computed before taking the lock: KeyFunc may be slow.
 	stemKeys := map[string]string{}
-	verbKey := "" // the Dutch query without its auxiliary verbs
+	restKeys := map[string]string{}
 	if r.Mode != ModeExact && r.Mode != ModePrefix {
 		for _, lang := range Languages {
 			if r.Lang == LangAuto || r.Lang == lang {
 				if k := tb.stemKey(lang, q); k != "" {
 					stemKeys[lang] = k
 				}
-			}
-		}
-		if r.Lang == LangAuto || r.Lang == "nl" {
-			if rest := withoutAuxiliaries(q); rest != "" && rest != q {
-				verbKey = tb.stemKey("nl", rest)
+				if k := tb.stemKey(lang, rest); rest != "" && k != "" {
+					restKeys[lang] = k
+				}
 			}
 		}
 	}
@@ -425,6 +431,11 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 			s.add(t, scoreFold, ViaFold)
 		}
 	}
+	if rest != "" && r.Mode != ModePrefix {
+		for _, t := range tb.fold[Fold(rest)] {
+			s.add(t, scoreReduced, ViaFold)
+		}
+	}
 	for lang, k := range stemKeys {
 		for _, t := range tb.stem[lang+"\x00"+k] {
 			s.add(t, scoreStem, ViaStem)
@@ -433,23 +444,28 @@ func (tb *Termbase) Lookup(r LookupRequest) (LookupResult, error) {
 			s.add(t, scoreForm, ViaForm)
 		}
 	}
-	if verbKey != "" {
-		for _, t := range tb.stem["nl\x00"+verbKey] {
-			s.add(t, scoreAuxiliary, ViaForm)
+	for lang, k := range restKeys {
+		for _, t := range tb.stem[lang+"\x00"+k] {
+			s.add(t, scoreReduced, ViaStem)
 		}
-		for _, t := range tb.form["nl\x00"+verbKey] {
-			s.add(t, scoreAuxiliary, ViaForm)
+		for _, t := range tb.form[lang+"\x00"+k] {
+			s.add(t, scoreReduced, ViaForm)
 		}
 	}
 	if r.Mode == ModeAuto || r.Mode == ModePrefix {
-		tb.prefixScan(qf, func(p prefixRec) bool {
-			score := scorePrefix + 0.1*float64(len(qf))/float64(len(p.t.folded))
-			if p.whole {
-				score += 0.1
+		for _, pq := range []string{qf, Fold(rest)} {
+			if pq == "" {
+				continue
 			}
-			s.add(p.t, score, ViaPrefix)
-			return true
-		})
+			tb.prefixScan(pq, func(p prefixRec) bool {
+				score := scorePrefix + 0.1*float64(len(pq))/float64(len(p.t.folded))
+				if p.whole {
+					score += 0.1
+				}
+				s.add(p.t, score, ViaPrefix)
+				return true
+			})
+		}
 	}
 	if r.Mode == ModeFuzzy || r.Mode == ModeAuto && len(s.best) == 0 {
 		tb.fuzzy([]rune(qf), s.add)
@@ -465,6 +481,9 @@ func (tb *Termbase) Suggest(prefix string, limit int) []Suggestion {
 		limit = 10
 	}
 	pf := Fold(strings.TrimSpace(prefix))
+	if a, rest, ok := strings.Cut(pf, " "); ok && leadingArticles[a] && strings.TrimSpace(rest) != "" {
+		pf = strings.TrimSpace(rest) // "de Twee": Tweede Kamer
+	}
 	if pf == "" {
 		return nil
 	}
@@ -773,11 +792,19 @@ var dutchAuxiliaries = map[string]bool{
 	"mag": true, "mogen": true, "mocht": true, "mochten": true,
 }
 
-// withoutAuxiliaries returns q without the auxiliary verbs at its start
-// and end ("werd opgeschort", "opgeschort is" → "opgeschort"); "" when
-// nothing else is left.
-func withoutAuxiliaries(q string) string {
+// leadingArticles are the Dutch and English articles a copied phrase may
+// start with.
+var leadingArticles = map[string]bool{"de": true, "het": true, "een": true, "'t": true, "the": true, "a": true, "an": true}
+
+// withoutFunctionEdges returns q without a leading article and without
+// the Dutch auxiliary verbs at its start and end ("de Tweede Kamer" →
+// "Tweede Kamer", "werd opgeschort", "opgeschort is" → "opgeschort"); ""
+// when nothing else is left.
+func withoutFunctionEdges(q string) string {
 	ws := strings.Fields(q)
+	if len(ws) > 1 && leadingArticles[Fold(ws[0])] {
+		ws = ws[1:]
+	}
 	for len(ws) > 0 && dutchAuxiliaries[Fold(ws[0])] {
 		ws = ws[1:]
 	}

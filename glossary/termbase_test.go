@@ -598,6 +598,40 @@ func TestAllByHeadTerm(t *testing.T) {
 	}
 }
 
+// TestLookupLeadingArticle: a phrase copied with its article (de
+// staatsgreep, het kabinet, the coup) finds the term without it, just
+// under the term as typed; a term that begins with an article (The Hague)
+// is still found whole first.
+func TestLookupLeadingArticle(t *testing.T) {
+	tb := NewTermbase(testKey)
+	tb.Put(
+		Concept{ID: "coup", Terms: []Term{term("nl", "staatsgreep"), term("en", "coup")}},
+		Concept{ID: "tk", Terms: []Term{term("nl", "Tweede Kamer"), term("en", "House of Representatives")}},
+		Concept{ID: "hague", Terms: []Term{term("nl", "Den Haag"), term("en", "The Hague")}},
+		Concept{ID: "hague-court", Terms: []Term{term("en", "Hague")}},
+	)
+	for _, tt := range []struct {
+		q    string
+		want string
+	}{
+		{"de staatsgreep", "coup fold staatsgreep"},
+		{"the coup", "coup fold coup"},
+		{"de Tweede Kamer", "tk fold Tweede Kamer"},
+		{"The Hague", "hague exact The Hague"},
+	} {
+		got, err := tb.Lookup(LookupRequest{Q: tt.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := summary(got); len(s) == 0 || s[0] != tt.want {
+			t.Errorf("%q: %v, want %q first", tt.q, s, tt.want)
+		}
+	}
+	if got := tb.Suggest("de Twee", 5); len(got) == 0 || got[0].Text != "Tweede Kamer" {
+		t.Errorf("Suggest(de Twee) = %+v, want Tweede Kamer", got)
+	}
+}
+
 // TestLookupForms: with a FormsFunc a term is found by the forms it gives
 // (a verb's participle, its finite form with the particle after it), with
 // Via "form" and under a term found by its key; without one, not at all.
@@ -625,8 +659,8 @@ func TestLookupForms(t *testing.T) {
 		{"Schortte  op", []string{"suspend form opschorten"}},
 		{"opschorten", []string{"suspend exact opschorten"}},
 		// With its auxiliary, before or after it.
-		{"werd opgeschort", []string{"geschort form opgeschort", "suspend form opschorten"}},
-		{"opgeschort is", []string{"geschort form opgeschort", "suspend form opschorten"}},
+		{"werd opgeschort", []string{"geschort fold opgeschort", "suspend form opschorten"}},
+		{"opgeschort is", []string{"geschort fold opgeschort", "suspend form opschorten"}},
 		{"is", []string{}},
 	} {
 		got, err := tb.Lookup(LookupRequest{Q: tt.q, Mode: ModeStem})
