@@ -158,6 +158,36 @@ type englishUnit struct {
 	term, termOf string
 }
 
+// withDutch returns the concept an English term of a query stands for:
+// id when that concept has a Dutch term, else another concept with the
+// same English term that has one (an imported list may hold the term
+// without Dutch: civil servant alone, beside the concept that says
+// rijksambtenaar); ok false when none has.
+func (a *App) withDutch(id, term string) (string, bool) {
+	hasNL := func(c glossary.Concept) bool {
+		for _, t := range c.TermsIn("nl") {
+			if t.Status != glossary.Deprecated && t.Status != glossary.Superseded {
+				return true
+			}
+		}
+		return false
+	}
+	if c, ok := a.terms.Get(id); ok && hasNL(c) {
+		return id, true
+	}
+	res, err := a.terms.Lookup(glossary.LookupRequest{Q: term, Lang: "en", Mode: glossary.ModeStem, Limit: 20})
+	if err != nil {
+		return "", false
+	}
+	for _, m := range res.Concepts {
+		whole := m.Via == glossary.ViaExact || m.Via == glossary.ViaFold || m.Via == glossary.ViaStem
+		if m.TermLang == "en" && whole && hasNL(m.Concept) {
+			return m.ID, true
+		}
+	}
+	return "", false
+}
+
 // weightable reports whether an English query can go through the lexicon:
 // prefixes and fuzzy words have no translation.
 func weightable(q *index.Query) bool {
@@ -248,14 +278,18 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			if an.Status == glossary.Deprecated || an.Status == glossary.Superseded {
 				continue
 			}
-			units = append(units, englishUnit{text: an.Text, occur: c.Occur, concept: an.Concept})
+			concept, ok := a.withDutch(an.Concept, an.Text)
+			if !ok {
+				continue // no concept of the term says it in Dutch: its words are words
+			}
+			units = append(units, englishUnit{text: an.Text, occur: c.Occur, concept: concept})
 			several := strings.ContainsAny(an.Text, " -")
 			for k := an.Start; k < an.End; k++ {
 				covered[k] = true
 				inTerm[k] = several
 			}
 			if !several {
-				oneWord[an.Start] = an.Concept
+				oneWord[an.Start] = concept
 			}
 			// The words of a multi-word term also count on their own, a
 			// little: a document may say it otherwise (member States:
@@ -263,7 +297,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			if w := a.tune.TermWords; w > 0 && c.Occur == index.Should {
 				for _, tw := range englishWords(an.Text, make([]bool, len(an.Text))) {
 					if tw != an.Text {
-						units = a.appendWord(ctx, units, englishUnit{text: tw, occur: index.Should, weight: w, term: an.Text, termOf: an.Concept}, lex, memo)
+						units = a.appendWord(ctx, units, englishUnit{text: tw, occur: index.Should, weight: w, term: an.Text, termOf: concept}, lex, memo)
 					}
 				}
 			}

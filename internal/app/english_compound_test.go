@@ -350,3 +350,37 @@ func TestEnglishWordNotInDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishTermWithoutDutch checks that an English glossary term whose
+// concept has no Dutch term (an imported list's one-sided row) does not
+// swallow the query's words: the concept with the same English term that
+// has Dutch is taken, and without one the words are searched as words.
+// Before, civil servants was searched as nothing and the top hit was a
+// passage on the Burgerlijk Wetboek.
+func TestEnglishTermWithoutDutch(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"ambtenaren.md": "De rijksambtenaren krijgen een toelage.",
+		"wetboek.md":    "Het Burgerlijk Wetboek regelt het civiele recht.",
+	})
+	err := a.ImportConcepts([]glossary.Concept{
+		{ID: "a-civil-servant", Collection: "mine", Terms: []glossary.Term{{Lang: "en", Text: "civil servant"}}},
+		{ID: "b-rijksambtenaar", Collection: "mine", Terms: []glossary.Term{{Lang: "nl", Text: "rijksambtenaar"}, {Lang: "en", Text: "civil servant"}}},
+	}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := searchEN(t, a, "civil servants", "ambtenaren")
+	if len(res.Senses) == 0 || len(res.Senses[0].Senses) == 0 {
+		t.Errorf("civil servants searched as nothing: %+v", res.Senses)
+	}
+	if err := a.DeleteConcept("b-rijksambtenaar", "test"); err != nil {
+		t.Fatal(err)
+	}
+	res = searchEN(t, a, "civil servants", "")
+	for _, e := range res.Senses {
+		if e.Query == "civil servants" {
+			t.Errorf("the one-sided term still taken as a unit: %+v", res.Senses)
+		}
+	}
+}
