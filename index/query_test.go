@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -126,4 +127,34 @@ func FuzzParseQuery(f *testing.F) {
 			t.Fatalf("ParseQuery(%q) round trip through %q (-want +got):\n%s", s, q.String(), diff)
 		}
 	})
+}
+
+// TestMustNotHeading checks that a word to leave out leaves out the
+// passages that say it, not the passages under a heading that says it:
+// q=motie -financiering on a debate whose agenda item is about
+// financiering kept none of its passages on a motie.
+func TestMustNotHeading(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ps := []Passage{
+		{Doc: "debat", Section: "Ondernemen en financiering", Paragraph: 1, Text: "Ik dien een motie in over de banken."},
+		{Doc: "debat", Section: "Ondernemen en financiering", Paragraph: 2, Text: "Deze motie gaat over de financiering van het mkb."},
+	}
+	if err := ix.Add(context.Background(), ps); err != nil {
+		t.Fatal(err)
+	}
+	q, err := ParseQuery("motie -financiering")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Request{Query: q, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 || res.Hits[0].Paragraph != 1 {
+		t.Errorf("hits %+v, want paragraph 1 alone", res.Hits)
+	}
 }

@@ -478,7 +478,12 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 		case Must:
 			must = append(must, cq)
 		case MustNot:
-			mustNot = append(mustNot, cq)
+			// A word to leave out leaves out the passages that say it,
+			// not every passage under a heading that does (-financiering
+			// left none of a debate whose agenda item has the word).
+			if cq = withoutField(cq, fieldHeading); cq != nil {
+				mustNot = append(mustNot, cq)
+			}
 		default:
 			should = append(should, cq)
 		}
@@ -604,6 +609,41 @@ func (ix *Index) compileTerm(t Term, dropStop bool, e *expander) (query.Query, e
 	}
 	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost),
 		phraseQ(stem, fieldImplied, boost*stemBoost)), nil
+}
+
+// withoutField returns q without its term and phrase queries on field
+// (looking into disjunctions), nil when nothing is left.
+func withoutField(q query.Query, field string) query.Query {
+	switch x := q.(type) {
+	case *query.TermQuery:
+		if x.FieldVal == field {
+			return nil
+		}
+	case *query.PhraseQuery:
+		if x.FieldVal == field {
+			return nil
+		}
+	case *query.DisjunctionQuery:
+		var kids []query.Query
+		for _, k := range x.Disjuncts {
+			if k = withoutField(k, field); k != nil {
+				kids = append(kids, k)
+			}
+		}
+		switch len(kids) {
+		case 0:
+			return nil
+		case len(x.Disjuncts):
+			return x
+		}
+		d := bleve.NewDisjunctionQuery(kids...)
+		d.Min = x.Min
+		if x.BoostVal != nil {
+			d.SetBoost(x.Boost())
+		}
+		return d
+	}
+	return q
 }
 
 // phraseQ builds a phrase query from analyzed tokens, keeping the gaps of

@@ -969,12 +969,24 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, pr *posti
 			}
 		}
 	}
+	// A heading's word counts for the passages under it, but a word to
+	// leave out leaves out only the passages that say it.
+	headingAdd := func(id uint64, tf, length float64) {
+		if !ar.skip && ar.occur != MustNot {
+			acc.add(id, ar.concept, ar.index, ar.p*tf, length, exact)
+		}
+		for _, m := range ar.same {
+			if !m.skip && m.occur != MustNot {
+				acc.add(id, m.concept, m.index, m.p*tf, length, exact)
+			}
+		}
+	}
 	if len(ar.ts) > 1 {
 		n, err := phrasePostings(ctx, rd, ar.ts, ar.field, 1, true, add)
 		if err != nil || ar.field != fieldText || headingWeight == 0 {
 			return n, err
 		}
-		_, err = phrasePostings(ctx, rd, ar.ts, fieldHeading, headingWeight, false, add)
+		_, err = phrasePostings(ctx, rd, ar.ts, fieldHeading, headingWeight, false, headingAdd)
 		return n, err
 	}
 	n := 0
@@ -996,7 +1008,7 @@ func (ar *altRead) readAll(ctx context.Context, rd bindex.IndexReader, pr *posti
 		return n, err
 	}
 	err = hp.eachFreq(func(id, freq uint64) {
-		add(id, headingWeight*float64(freq), 0)
+		headingAdd(id, headingWeight*float64(freq), 0)
 	})
 	return n, err
 }
