@@ -167,6 +167,11 @@ func csvError(err error, line int) error {
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
+		if pe.StartLine != pe.Line && errors.Is(pe.Err, csv.ErrQuote) {
+			// A quote left open runs the record on to where the reader
+			// gave up: the fault is where the record began.
+			return fmt.Errorf("table: line %d: %w: %v (a quoted cell opened in the record that starts here is not closed before line %d)", pe.StartLine, ErrCell, pe.Err, pe.Line)
+		}
 		return fmt.Errorf("table: line %d, column %d: %w: %v", pe.Line, pe.Column, ErrCell, pe.Err)
 	}
 	return fmt.Errorf("table: %w", err)

@@ -217,6 +217,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"duplicate term", "nl,en\nhuis|Huis,house\n", glossary.ErrInvalid, []string{"line 2", "duplicate"}},
 		{"bad id", "id,nl\nno spaces please,a\n", glossary.ErrInvalid, []string{"line 2", "id"}},
 		{"bare quote", "nl,en\n\"a\"b,c\n", ErrCell, []string{"line 2"}},
+		{"quote left open", "nl,en\na,b\n\"c,d\ne,f\ng,h\n", ErrCell, []string{"line 3:", "not closed"}},
 		{"value without header", "nl,en\na,b,c\n", ErrCell, []string{"line 2, column 3"}},
 	}
 	for _, tt := range tests {
