@@ -140,8 +140,11 @@ func (a *App) detectLang(q string) string {
 		}
 		for _, w := range words {
 			// A word of both lists (in, over, die) says nothing either.
+			// One of a single list says more than a content word: loans
+			// cross languages (start-ups en scale-ups is Dutch), function
+			// words do not.
 			if w = strings.ToLower(w); functionWords[lang][w] && !functionWords[other][w] {
-				n++
+				n += 2
 			}
 			// A diaeresis (financiële, geïnformeerd, coördinatie) is
 			// Dutch spelling; English has it in a few loans only (naïve).
@@ -215,6 +218,9 @@ func (a *App) vocabularyVotes(words []string) (en, nl int) {
 		if listed, _ := a.words.Listed(lw); !listed && strings.Contains(lw, "-") {
 			parts = strings.Split(lw, "-") // non-discrimination, Lid-Staten
 		}
+		// A word votes once, for the side most of its parts vote for
+		// (start-ups: start and ups are one word, not two).
+		var pen, pnl int
 		for _, p := range parts {
 			// Letters and two-letter words (a, b, ad, ex: enumerations,
 			// abbreviations) are no evidence either way.
@@ -233,19 +239,25 @@ func (a *App) vocabularyVotes(words []string) (en, nl int) {
 			dutch := listed || !english && a.split != nil && a.split(p) != nil
 			switch {
 			case english && !dutch:
-				en++
+				pen++
 			case dutch && !english:
-				nl++
+				pnl++
 			case english && dutch:
 				shareEN := float64(fen) / float64(lex.Total("en"))
 				shareNL := float64(lex.Freq("nl", index.Key("nl", p))) / float64(lex.Total("nl"))
 				switch {
 				case shareEN > shareRatio*shareNL:
-					en++
+					pen++
 				case shareNL > shareRatio*shareEN:
-					nl++
+					pnl++
 				}
 			}
+		}
+		switch {
+		case pen > pnl:
+			en++
+		case pnl > pen:
+			nl++
 		}
 	}
 	return en, nl
@@ -269,7 +281,8 @@ var functionWords = map[string]map[string]bool{
 	"en": setOf("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
 		"as", "is", "are", "was", "were", "be", "been", "its", "it", "this", "that", "these", "those", "into", "about",
 		"against", "between", "after", "before", "over", "under", "die", "do", "does", "did", "not", "no"),
-	"nl": setOf("de", "het", "een", "van", "en", "in", "op", "voor", "met", "door", "uit", "is", "zijn", "werd",
+	// Not door: an English noun too (door to door).
+	"nl": setOf("de", "het", "een", "van", "en", "in", "op", "voor", "met", "uit", "is", "zijn", "werd",
 		"naar", "over", "tegen", "die", "dat", "niet", "of", "aan", "bij", "om", "te", "als"),
 }
 

@@ -117,3 +117,21 @@ func TestDetectLangDiaeresis(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectLangLoans: English loanwords in a Dutch query (start-ups en
+// scale-ups, reported by a new user: searched as English, "en" as a word)
+// do not outvote its Dutch function word, and a hyphenated word votes
+// once; door, a Dutch function word and an English noun, says nothing.
+func TestDetectLangLoans(t *testing.T) {
+	a := openShipped(t)
+	for q, want := range map[string]string{
+		"start-ups en scale-ups": "nl",
+		"door to door sales":     "en",
+		"staatsgreep":            "nl",
+		"political prisoners":    "en",
+	} {
+		if got := a.detectLang(q); got != want {
+			t.Errorf("detectLang(%q) = %s, want %s", q, got, want)
+		}
+	}
+}
