@@ -101,6 +101,24 @@ func (x *SegmentIndex) Put(ctx context.Context, segs []Segment) error {
 	return nil
 }
 
+// Delete removes the segments with the keys.
+func (x *SegmentIndex) Delete(ctx context.Context, keys []string) error {
+	batch := x.b.NewBatch()
+	for i, k := range keys {
+		batch.Delete(k)
+		if batch.Size() >= batchSize || i == len(keys)-1 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("index: segments: %w", err)
+			}
+			if err := x.b.Batch(batch); err != nil {
+				return fmt.Errorf("index: segments: %w", err)
+			}
+			batch.Reset()
+		}
+	}
+	return nil
+}
+
 // SegmentQuery is a search of the segments: Q's words, in Lang ("nl",
 // "en", or "" for both sides), optionally in one collection.
 type SegmentQuery struct {

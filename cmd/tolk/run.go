@@ -40,6 +40,7 @@ commands:
   glossary delete       delete every concept of a collection (--collection; not curated)
   tm import FILE...      import translation memories (tmx, tsv, csv, pairs) or align --nl/--en texts
   tm export             write the translation memory (--format tmx|tsv) to stdout or --out
+  tm delete             delete every segment of a translation-memory collection (--collection)
   tm train              rebuild the translation lexicon from the translation memory
   check                 compare the store with the index and the glossary; --repair repairs
   backup DIR            write a consistent snapshot of the data to DIR (--server: of a running tolk)

@@ -13,10 +13,10 @@ import (
 	"github.com/tolk-nl/tolk/internal/app"
 )
 
-// tmCmd runs `tolk tm import|export|train`.
+// tmCmd runs `tolk tm import|export|delete|train`.
 func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "import" && args[0] != "export" && args[0] != "train") {
-		return &usageError{"tm needs a subcommand: import, export or train"}
+	if len(args) == 0 || (args[0] != "import" && args[0] != "export" && args[0] != "delete" && args[0] != "train") {
+		return &usageError{"tm needs a subcommand: import, export, delete or train"}
 	}
 	sub := args[0]
 	fs := flag.NewFlagSet("tm "+sub, flag.ContinueOnError)
@@ -29,6 +29,8 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		collection = fs.String("collection", "", "put every segment into this collection (default: the file's, else import)")
 		nl = fs.String("nl", "", "a Dutch text to align with --en into segments (instead of FILEs)")
 		en = fs.String("en", "", "the English version of --nl")
+	case "delete":
+		collection = fs.String("collection", "", "the collection whose segments to delete")
 	case "export":
 		format = fs.String("format", "tmx", "tmx or tsv")
 		collection = fs.String("collection", "", "only this collection")
@@ -36,6 +38,9 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	if err := parseFlags(fs, args[1:], stderr); err != nil {
 		return err
+	}
+	if sub == "delete" && (*collection == "" || fs.NArg() > 0) {
+		return &usageError{"tm delete takes --collection NAME and nothing else"}
 	}
 	if sub == "import" {
 		if d.memory {
@@ -72,6 +77,13 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		return nil
 	case "train":
 		return a.TrainTMLexicon(ctx, stderr)
+	case "delete":
+		n, err := a.DeleteTMCollection(ctx, *collection)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "deleted %d segments of collection %q\n", n, *collection)
+		return nil
 	}
 	if *nl != "" {
 		nlData, err := os.ReadFile(*nl)

@@ -76,4 +76,22 @@ func TestTMCommand(t *testing.T) {
 	if err := run(ctx, []string{"tm", "frobnicate"}, env(), nil, &stdout, &stderr); exitCode(err) != 2 {
 		t.Errorf("unknown subcommand: %v, want a usage error", err)
 	}
+	// A collection deleted whole; then there is nothing left to delete.
+	stderr.Reset()
+	if err := run(ctx, []string{"tm", "delete", "--data", data, "--collection", "import"}, env(), nil, &stdout, &stderr); err != nil || !strings.Contains(stderr.String(), "deleted 3 segments") {
+		t.Errorf("tm delete: %v, %q", err, stderr.String())
+	}
+	stdout.Reset()
+	if err := run(ctx, []string{"tm", "export", "--data", data, "--format", "tsv", "--collection", "import"}, env(), nil, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(stdout.String(), "\n"); lines != 1 {
+		t.Errorf("after the delete the export has %d lines, want the header alone:\n%s", lines, stdout.String())
+	}
+	if err := run(ctx, []string{"tm", "delete", "--data", data, "--collection", "import"}, env(), nil, &stdout, &stderr); err == nil {
+		t.Error("deleting an empty collection succeeded")
+	}
+	if err := run(ctx, []string{"tm", "delete", "--data", data}, env(), nil, &stdout, &stderr); exitCode(err) != 2 {
+		t.Errorf("tm delete without --collection: %v, want a usage error", err)
+	}
 }

@@ -261,6 +261,49 @@ func (a *App) putSegments(ctx context.Context, segs []tm.Segment, who string) (i
 	return len(ready), nil
 }
 
+// DeleteTMCollection removes every segment of a collection of the
+// translation memory, from the store in one transaction and then from the
+// indexes, and returns how many there were; an unknown or empty
+// collection is ErrNotFound. The default TM's collection can be deleted
+// too (its seed does not come back: the data directory remembers it was
+// seeded).
+func (a *App) DeleteTMCollection(ctx context.Context, name string) (int, error) {
+	if err := a.tmReady(); err != nil {
+		return 0, err
+	}
+	t := a.tmem
+	t.wmu.Lock()
+	defer t.wmu.Unlock()
+	var keys []string
+	t.mu.RLock()
+	for k, s := range t.segs {
+		if s.Collection == name {
+			keys = append(keys, k)
+		}
+	}
+	t.mu.RUnlock()
+	if len(keys) == 0 {
+		return 0, fmt.Errorf("app: translation memory collection %q: %w", name, ErrNotFound)
+	}
+	if a.store != nil {
+		if err := a.store.DeleteSegments(keys); err != nil {
+			return 0, err
+		}
+	}
+	// Out of the map first, so that a search in between skips the hits
+	// the index still has.
+	t.mu.Lock()
+	for _, k := range keys {
+		delete(t.segs, k)
+	}
+	t.mu.Unlock()
+	t.fuzzyDelete(keys)
+	if err := t.idx.Delete(ctx, keys); err != nil {
+		return 0, fmt.Errorf("app: %w", err)
+	}
+	return len(keys), nil
+}
+
 // glossaryDict returns a lexical anchor for the aligner: whether a Dutch
 // and an English word are one-word terms of one glossary concept, or a
 // confident translation of each other in the lexicon.

@@ -67,6 +67,21 @@ func (t *tmState) fuzzyPut(segs []tm.Segment) {
 	}
 }
 
+// fuzzyDelete removes segments from the fuzzy indexes built so far.
+func (t *tmState) fuzzyDelete(keys []string) {
+	t.fz.emu.Lock()
+	t.fz.equiv = nil
+	t.fz.egen++
+	t.fz.emu.Unlock()
+	t.fz.mu.Lock()
+	defer t.fz.mu.Unlock()
+	for _, x := range t.fz.idx {
+		for _, k := range keys {
+			x.Delete(k)
+		}
+	}
+}
+
 func fuzzyEntry(s tm.Segment, lang string) fuzzy.Entry {
 	text := s.NL
 	if lang == "en" {

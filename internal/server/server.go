@@ -139,6 +139,7 @@ func (s *Server) routes() {
 	v1.GET("/lexicon", s.handle(s.lookupLexicon))
 	v1.GET("/tm", s.handle(s.searchTM))
 	v1.POST("/tm/import", s.handle(s.auth(s.importTM)))
+	v1.DELETE("/tm/collections/:name", s.handle(s.auth(s.deleteTMCollection)))
 	v1.GET("/tm/export", s.handle(s.exportTM))
 	v1.POST("/tm/match", s.handle(s.matchTM))
 	v1.GET("/tm/concordance", s.handle(s.concordanceTM))

@@ -176,3 +176,15 @@ func (s *Server) exportTM(c *gin.Context) error {
 	c.Data(http.StatusOK, mediaType, buf.Bytes())
 	return nil
 }
+
+// deleteTMCollection removes every segment of a translation-memory
+// collection (a wrong import): 404 when the TM has none.
+func (s *Server) deleteTMCollection(c *gin.Context) error {
+	name := c.Param("name")
+	n, err := s.app.DeleteTMCollection(c.Request.Context(), name)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"collection": name, "deleted": n})
+	return nil
+}

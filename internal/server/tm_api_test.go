@@ -250,3 +250,46 @@ func TestTMImportPairs(t *testing.T) {
 		t.Errorf("search: %+v", got)
 	}
 }
+
+// TestTMDeleteCollection: a wrong TM import can be taken back whole:
+// DELETE /api/v1/tm/collections/{name} removes its segments from the store
+// and from search and fuzzy match, leaves the other collections, needs a
+// token, and answers 404 for a collection the TM does not have.
+func TestTMDeleteCollection(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	for coll, tsv := range map[string]string{
+		"uil":   "nl\ten\nDe uil zit in de boom.\tThe owl is in the tree.\nDe uil slaapt.\tThe owl sleeps.\n",
+		"kraai": "nl\ten\nDe kraai zit in de boom.\tThe crow is in the tree.\n",
+	} {
+		if code, r := tmImport(t, ts, "format=tsv&collection="+coll, editorToken, []byte(tsv)); code != http.StatusOK {
+			t.Fatalf("import %s: %d %v", coll, code, r)
+		}
+	}
+	match := func() (int, []byte) {
+		code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/tm/match", "", "application/json", []byte(`{"text":"De uil slaapt.","min":50}`))
+		return code, b
+	}
+	if code, b := match(); code != http.StatusOK || !strings.Contains(string(b), "owl") {
+		t.Fatalf("fuzzy match before the delete: %d %s", code, b)
+	}
+	if code, _, _ := apiCall(t, ts, http.MethodDelete, "/api/v1/tm/collections/uil", "", "", nil); code != http.StatusUnauthorized {
+		t.Errorf("anonymous delete: %d, want 401", code)
+	}
+	code, _, b := apiCall(t, ts, http.MethodDelete, "/api/v1/tm/collections/uil", editorToken, "", nil)
+	if code != http.StatusOK || !strings.Contains(string(b), `"deleted":2`) {
+		t.Fatalf("delete: %d %s", code, b)
+	}
+	var r app.TMConcordanceResult
+	if code := get(t, ts, "/api/v1/tm/concordance?q=boom&lang=nl", &r); code != http.StatusOK {
+		t.Fatalf("concordance: %d", code)
+	}
+	if r.Total != 1 || len(r.Pairs) != 1 || !strings.Contains(r.Pairs[0].Source, "kraai") {
+		t.Errorf("after the delete: %+v, want the crow's pair alone", r.Pairs)
+	}
+	if code, b := match(); code != http.StatusOK || strings.Contains(string(b), "owl") {
+		t.Errorf("fuzzy match after the delete: %d %s", code, b)
+	}
+	if code, _, _ := apiCall(t, ts, http.MethodDelete, "/api/v1/tm/collections/uil", editorToken, "", nil); code != http.StatusNotFound {
+		t.Errorf("deleting it again: %d, want 404", code)
+	}
+}

@@ -337,11 +337,11 @@ func TestTMConcordanceRepeats(t *testing.T) {
 	if r.Total != 2 || len(r.Pairs) != 2 {
 		t.Fatalf("total %d, %d pairs; want 2 distinct: %+v", r.Total, len(r.Pairs), r.Pairs)
 	}
-	reps := map[string]int{}
+	reps := map[string]int{} // by the source in lower case: either spelling may be the one shown
 	for _, p := range r.Pairs {
-		reps[p.Source] = p.Repeats
+		reps[strings.ToLower(p.Source)] = p.Repeats
 	}
-	if reps["Rechtsmacht"] != 4 || reps["Immuniteit van rechtsmacht"] != 1 {
+	if reps["rechtsmacht"] != 4 || reps["immuniteit van rechtsmacht"] != 1 {
 		t.Errorf("repeats %v", reps)
 	}
 	n := 0

@@ -39,6 +39,24 @@ func (s *Store) ImportSegments(segs []tm.Segment, collection, who string) ([]tm.
 	return ready, nil
 }
 
+// DeleteSegments removes the segments with the keys (tm.Segment.Key) in
+// one transaction: all of them or, on any error, none.
+func (s *Store) DeleteSegments(keys []string) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSegments)
+		for _, k := range keys {
+			if err := b.Delete([]byte(k)); err != nil {
+				return fmt.Errorf("segment %q: %w", k, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete segments: %w", err)
+	}
+	return nil
+}
+
 // Segments returns every stored segment, by collection and id.
 func (s *Store) Segments() ([]tm.Segment, error) {
 	var out []tm.Segment
