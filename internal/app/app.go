@@ -235,6 +235,20 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			a.rebuilding = true
 		}
 	}
+	if err != nil && !errors.Is(err, index.ErrAnalysisChanged) {
+		// The index does not open (its files damaged or missing). The
+		// store holds every document and this process holds the store's
+		// lock, so no other tolk uses the directory: the index is set
+		// aside, not deleted, and rebuilt from the store.
+		aside := fmt.Sprintf("%s.damaged-%d", ixDir, time.Now().Unix())
+		log.Warn("the index does not open; setting it aside and rebuilding it from the stored documents", "dir", ixDir, "aside", aside, "err", err)
+		if rerr := os.Rename(ixDir, aside); rerr == nil {
+			a.idx, err = index.Open(ixDir, opt)
+			a.rebuilding = true
+		} else {
+			err = fmt.Errorf("%w (and it could not be set aside: %v)", err, rerr)
+		}
+	}
 	if err != nil {
 		a.store.Close()
 		return nil, fmt.Errorf("app: %w", err)
