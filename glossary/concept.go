@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -190,6 +191,12 @@ func (c *Concept) Validate() error {
 	if c.ID != "" && !validID(c.ID) {
 		return bad("id", "%q: use letters, digits, '-', '_' or '.', at most 128", c.ID)
 	}
+	if c.Collection != "" && !ValidCollection(c.Collection) {
+		return bad("collection", "%q: a collection's name has no '/', '\\' or control characters, is not '.' or '..' and has no space at either end", c.Collection)
+	}
+	if ReservedID(c.ID) {
+		return bad("id", "%q is reserved: the API's /glossary/%s is something else; choose another id", c.ID, c.ID)
+	}
 	if c.Reliability < 0 || c.Reliability > 4 {
 		return bad("reliability", "%d is outside 1–4", c.Reliability)
 	}
@@ -281,6 +288,35 @@ func list[T ~string](vs []T) string {
 		s[i] = string(v)
 	}
 	return strings.Join(s, ", ")
+}
+
+// ValidCollection reports whether name can name a collection: one that
+// the API can address (/api/v1/glossary/collections/{name}) and a file can
+// carry: no slash or backslash, no control character, not "." or "..",
+// no space at either end. Its length is bounded with the other names
+// (Validate).
+func ValidCollection(name string) bool {
+	if name == "" || name == "." || name == ".." || strings.TrimSpace(name) != name || strings.ContainsAny(name, "/\\") {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// ReservedID reports whether id cannot name a concept: a path step (".",
+// "..") or a name the API gives other things under /api/v1/glossary/
+// (suggest, export, import, collections), whose concept could not be read
+// back by its address.
+func ReservedID(id string) bool {
+	switch id {
+	case ".", "..", "suggest", "export", "import", "collections":
+		return true
+	}
+	return false
 }
 
 func validID(id string) bool {

@@ -72,3 +72,28 @@ func TestStatusRank(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateReservedAndCollection: ids the API's paths give other
+// meanings (export, suggest, ., ..) and collection names it cannot
+// address (a/b, a space at an end) are refused naming the field; a
+// collection with an inner space is fine.
+func TestValidateReservedAndCollection(t *testing.T) {
+	base := func() Concept { return Concept{ID: "x", Terms: []Term{{Lang: "nl", Text: "huis"}}} }
+	for _, id := range []string{"export", "suggest", "import", "collections", ".", ".."} {
+		c := base()
+		c.ID = id
+		var fe *FieldError
+		if err := c.Validate(); !errors.As(err, &fe) || fe.Field != "id" {
+			t.Errorf("id %q: %v, want an id error", id, err)
+		}
+	}
+	for name, ok := range map[string]bool{"mine": true, "my list": true, "v1.2": true, "a/b": false, `a\b`: false, " x": false, "..": false, "a\tb": false} {
+		c := base()
+		c.Collection = name
+		var fe *FieldError
+		err := c.Validate()
+		if ok != (err == nil) || !ok && (!errors.As(err, &fe) || fe.Field != "collection") {
+			t.Errorf("collection %q: %v", name, err)
+		}
+	}
+}

@@ -103,7 +103,9 @@ func localCheck(ctx context.Context, d dataFlags, content, repair bool, stderr i
 	if err != nil {
 		return nil, err
 	}
-	cfg.NoRepair = true
+	// Without --repair the check changes nothing, a damaged index
+	// included; with it, Open sets such an index aside and rebuilds it.
+	cfg.NoRepair, cfg.KeepDamagedIndex = true, !repair
 	a, err := app.Open(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("%w (to check a running tolk use --server)", err)

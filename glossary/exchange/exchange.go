@@ -201,6 +201,9 @@ func (g *gunzipLimit) Read(p []byte) (int, error) {
 
 // settle gives concepts their collection and ids, and validates them.
 func settle(cs []glossary.Concept, collection string) error {
+	if collection != "" && !glossary.ValidCollection(collection) {
+		return fmt.Errorf("collection %q: a collection's name has no '/', '\\' or control characters, is not '.' or '..' and has no space at either end", collection)
+	}
 	taken := make(map[string]int, len(cs))
 	for i := range cs {
 		if collection != "" {

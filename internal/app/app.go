@@ -51,6 +51,11 @@ type Config struct {
 	// that Open finds (reconcile, check.go) for CheckData to report, instead
 	// of repairing them: what tolk check opens with.
 	NoRepair bool
+	// KeepDamagedIndex makes Open fail on an index that does not open,
+	// instead of setting it aside and rebuilding it from the store: what
+	// a check that repairs nothing and a restore (which drops a copy that
+	// does not open) want.
+	KeepDamagedIndex bool
 	// DocCache is the number of decoded documents kept in memory
 	// (docs.go); 0 means DefaultDocCache, a negative number none.
 	DocCache int
@@ -235,7 +240,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			a.rebuilding = true
 		}
 	}
-	if err != nil && !errors.Is(err, index.ErrAnalysisChanged) {
+	if err != nil && !errors.Is(err, index.ErrAnalysisChanged) && !cfg.KeepDamagedIndex {
 		// The index does not open (its files damaged or missing). The
 		// store holds every document and this process holds the store's
 		// lock, so no other tolk uses the directory: the index is set

@@ -343,7 +343,7 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (*Restore
 		return nil, fmt.Errorf("app: restore: %w", err)
 	}
 	rep := &RestoreReport{BackupManifest: m, IndexCopied: hasIndex}
-	cfg.NoRepair = true
+	cfg.NoRepair, cfg.KeepDamagedIndex = true, true
 	a, err := Open(ctx, cfg)
 	if err != nil && hasIndex {
 		// A copy that does not open is no reason to fail: the store

@@ -707,7 +707,7 @@ func freeID(taken func(string) bool, base string, next map[string]int) string {
 	if k := next[base]; k > 0 {
 		id, n = base+"-"+strconv.Itoa(k), k+1
 	}
-	for ; taken(id); n++ {
+	for ; taken(id) || glossary.ReservedID(id); n++ {
 		id = base + "-" + strconv.Itoa(n)
 	}
 	if next != nil {

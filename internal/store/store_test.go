@@ -503,3 +503,12 @@ func crashChild(path string) {
 		fmt.Println("ok", c.ID)
 	}
 }
+
+// TestConceptIDReserved: a concept whose head term makes a reserved id
+// (export, an address the API uses) gets the next free one.
+func TestConceptIDReserved(t *testing.T) {
+	c := glossary.Concept{Terms: []glossary.Term{{Lang: "nl", Text: "Export"}}}
+	if id := ConceptID(c, func(string) bool { return false }, nil); id != "export-2" {
+		t.Errorf("ConceptID = %q, want export-2", id)
+	}
+}
