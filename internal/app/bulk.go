@@ -267,7 +267,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 			return rep, fmt.Errorf("app: bulk load: %w", ctx.Err())
 		}
 		<-slots
-		if it.err != nil || it.unchanged || (seenBefore(seen, it) && !opt.Replace) {
+		if it.err != nil || it.unchanged || seenBefore(seen, it) {
 			bud.release(it.size)
 		}
 		if it.unchanged {
@@ -279,18 +279,13 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 			continue
 		}
 		id := it.doc.ID
-		if prev, ok := seen[id]; ok && !opt.Replace {
+		if prev, ok := seen[id]; ok {
+			// Two files of one load that give one id (gmb.xml, gmb.html)
+			// are a naming clash, not a new version: with Replace the
+			// second silently took the first one's place.
 			it.leave()
-			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: &ExistsError{ID: id, Name: prev}})
+			rep.Failed = append(rep.Failed, BulkFailure{File: i, Name: files[i].Name, Err: &SameIDError{ID: id, Name: prev}})
 			continue
-		}
-		if batch.has(id) {
-			// Replacing a document of the batch itself: commit the
-			// first version, so that its passages are the old ones.
-			if err := commit(); err != nil {
-				return rep, err
-			}
-			progress(i)
 		}
 		seen[id] = it.doc.Name
 		it.file = i
@@ -504,15 +499,6 @@ func (b *bulkBatch) add(it *bulkItem) {
 	b.size += it.size
 }
 
-func (b *bulkBatch) has(id string) bool {
-	for _, it := range b.items {
-		if it.doc.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
 // commitBatch indexes and stores one batch, under the write lock. With a
 // replaced document among them, in the order putDocument does for one
 // document: passages first, then the store commit (the commit point of
@@ -664,6 +650,20 @@ func (a *App) dropIDs(ids []string, current *DocInfo) {
 		a.log.Error("removing the passages of a failed bulk write", "err", err)
 	}
 }
+
+// SameIDError refuses a file of a load that gives the document id an
+// earlier file of the same load gives.
+type SameIDError struct {
+	ID   string // the id both give
+	Name string // the earlier file's name
+}
+
+func (e *SameIDError) Error() string {
+	return fmt.Sprintf("app: gives the document id %q, as %q of this load does: one load cannot store two files as one document; rename one of them", e.ID, e.Name)
+}
+
+// Unwrap makes errors.Is(err, ErrBadRequest) hold.
+func (e *SameIDError) Unwrap() error { return ErrBadRequest }
 
 func seenBefore(seen map[string]string, it *bulkItem) bool {
 	if it.err != nil {

@@ -107,6 +107,11 @@ func (p Precondition) check(id string, old glossary.Concept, ok bool) error {
 		}
 	}
 	if !p.Modified.IsZero() && ok && !p.Modified.Equal(old.Modified) {
+		if p.Modified.After(old.Modified) {
+			// Not a later change: a modified no stored version has.
+			return fmt.Errorf("app: concept %q: the modified you sent (%s) is not the stored version's (%s); send the modified you read, or none: %w",
+				id, p.Modified.UTC().Format(time.RFC3339Nano), old.Modified.UTC().Format(time.RFC3339Nano), ErrConflict)
+		}
 		return fmt.Errorf("app: concept %q was changed%s after the version you sent (modified %s); read it again and repeat your change: %w",
 			id, changedAt(old), p.Modified.UTC().Format(time.RFC3339Nano), ErrConflict)
 	}

@@ -1,8 +1,11 @@
 package app
 
 import (
+	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
 )
@@ -109,5 +112,21 @@ func TestNumberedParagraph(t *testing.T) {
 		if !slices.Contains(got, want) || want != "lid" && slices.Contains(got, "lid") {
 			t.Errorf("%q: %v, want %s", text, got, want)
 		}
+	}
+}
+
+// TestPreconditionModifiedMessage: a modified time later than the stored
+// version's is no sign of a later change by someone else, and the
+// refusal says what it is (it said the concept "was changed … after the
+// version you sent").
+func TestPreconditionModifiedMessage(t *testing.T) {
+	old := glossary.Concept{ID: "x", Modified: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
+	err := Precondition{Modified: time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)}.check("x", old, true)
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "is not the stored version's") {
+		t.Errorf("later modified: %v", err)
+	}
+	err = Precondition{Modified: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}.check("x", old, true)
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "was changed at") {
+		t.Errorf("earlier modified: %v", err)
 	}
 }

@@ -160,7 +160,7 @@ func finish(blocks []block, meta *Metadata, format Format, title, base string, o
 	doc.Format = format
 	title, _ = repairMojibake(normalizeInline(title))
 	switch {
-	case opt.Title != "":
+	case strings.TrimSpace(opt.Title) != "":
 		doc.Title = normalizeInline(opt.Title)
 	case title != "":
 		doc.Title = title

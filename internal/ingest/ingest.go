@@ -197,11 +197,12 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	}
 	doc.Format = format
 	switch {
-	case opt.Title != "":
+	case strings.TrimSpace(opt.Title) != "":
 		doc.Title = normalizeInline(opt.Title)
 	case doc.Title == "":
 		doc.Title = deriveTitle(doc)
 	}
+	doc.Title = shorten(doc.Title, 300)
 	doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
 	if doc.ID == "" {
 		doc.ID = Slug(doc.Title)

@@ -616,3 +616,23 @@ func TestMarkdownByContent(t *testing.T) {
 		t.Errorf("a text with # in it read as Markdown")
 	}
 }
+
+// TestGivenTitle: a title given on upload that is only white space falls
+// back to the title tolk derives (it was stored empty), and a long one is
+// shortened to 300 characters as a derived one is (it was stored whole).
+func TestGivenTitle(t *testing.T) {
+	d, err := Parse("brief.txt", []byte("Met deze brief informeer ik u over de staatsgreep in Mali."), Options{Title: "   "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(d.Title) == "" {
+		t.Errorf("a blank given title kept: %q", d.Title)
+	}
+	d, err = Parse("brief.txt", []byte("Een korte brief."), Options{Title: strings.Repeat("titel ", 1000)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := utf8.RuneCountInString(d.Title); n > 300 {
+		t.Errorf("a given title of 6,000 characters kept %d", n)
+	}
+}
