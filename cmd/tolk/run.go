@@ -544,6 +544,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	format := fs.String("format", "", "tbx, csv, xlsx, omegat, tsv or json, and for import freedict (default: from the file name, else json); a gzip-compressed file is read uncompressed")
 	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import); delete: the collection to delete")
 	out := fs.String("out", "", "export: write to this file instead of stdout")
+	replace := fs.Bool("replace", false, "import: the collection becomes the file; its concepts the file no longer has are deleted")
 	if err := parseFlags(fs, args[1:], stderr); err != nil {
 		return err
 	}
@@ -621,10 +622,18 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	if err := a.ImportConcepts(cs, "cli"); err != nil {
-		return err
+	if *replace {
+		n, err := a.ReplaceCollection(coll, cs, "cli")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "imported %d concepts into collection %q and deleted the %d it no longer has\n", len(cs), coll, n)
+	} else {
+		if err := a.ImportConcepts(cs, "cli"); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
 	}
-	fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
 	if !left.Empty() {
 		fmt.Fprintf(stderr, "left out: %s\n", left)
 	}

@@ -253,6 +253,81 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 	return nil
 }
 
+// ReplaceCollection imports cs into collection name (every concept gets
+// it) and deletes the collection's concepts that cs does not have (by
+// id), in one store transaction: a corrected file imported again replaces
+// what the last import of it left, where ImportConcepts would keep the
+// old entries beside the new. It returns how many concepts it deleted.
+// The curated collection is not replaced this way.
+func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) (int, error) {
+	if name == glossary.CollectionCurated {
+		return 0, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
+	}
+	for i := range cs {
+		cs[i].Collection = name
+		if err := cs[i].Validate(); err != nil {
+			return 0, err
+		}
+	}
+	n, err := a.replaceConcepts(name, cs, who)
+	if err != nil {
+		return 0, err
+	}
+	a.rebuildMatcher()
+	return n, nil
+}
+
+func (a *App) replaceConcepts(name string, cs []glossary.Concept, who string) (int, error) {
+	a.gl.mu.Lock()
+	defer a.gl.mu.Unlock()
+	a.rehome(cs)
+	keep := make(map[string]bool, len(cs))
+	for _, c := range cs {
+		if c.ID != "" {
+			keep[c.ID] = true
+		}
+	}
+	var drop []string
+	var old []glossary.Concept
+	for _, c := range a.terms.All() {
+		if c.Collection == name && !keep[c.ID] {
+			drop = append(drop, c.ID)
+			old = append(old, c)
+		}
+	}
+	if a.store == nil {
+		now := time.Now().UTC()
+		for i, id := range drop {
+			a.record(id, who, store.ActionDelete, now, old[i], glossary.Concept{})
+			a.terms.Delete(id)
+		}
+		batch, next := map[string]bool{}, map[string]int{}
+		for i := range cs {
+			if cs[i].ID != "" {
+				batch[cs[i].ID] = true
+			}
+		}
+		for i := range cs {
+			a.memID(&cs[i], batch, next)
+			cs[i].Created, cs[i].Modified = now, now
+		}
+		a.publish(cs...)
+		return len(drop), nil
+	}
+	if err := a.store.ImportConceptsDropping(cs, drop, who); err != nil {
+		return 0, err
+	}
+	for _, id := range drop {
+		a.terms.Delete(id)
+	}
+	all, err := a.store.Concepts()
+	if err != nil {
+		return 0, fmt.Errorf("app: %w", err)
+	}
+	a.publish(all...)
+	return len(drop), nil
+}
+
 func (a *App) importConcepts(cs []glossary.Concept, who string) error {
 	a.gl.mu.Lock()
 	defer a.gl.mu.Unlock()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -128,5 +129,48 @@ func TestPreconditionModifiedMessage(t *testing.T) {
 	err = Precondition{Modified: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}.check("x", old, true)
 	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "was changed at") {
 		t.Errorf("earlier modified: %v", err)
+	}
+}
+
+// TestReplaceCollection: a corrected file imported again with replace
+// takes the place of the last import (hond → dog, then hond → hound: one
+// concept, hound), in the store and in memory mode; the dropped concept's
+// history records its delete; other collections and the curated one are
+// untouched, and the curated one cannot be replaced.
+func TestReplaceCollection(t *testing.T) {
+	for _, memory := range []bool{false, true} {
+		a := openShipped(t)
+		if memory {
+			var err error
+			a, err = Open(context.Background(), Config{Memory: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { a.Close() })
+		}
+		before := a.Terms().Len()
+		imp := func(en string) {
+			t.Helper()
+			cs := []glossary.Concept{{Terms: []glossary.Term{{Lang: "nl", Text: "hond"}, {Lang: "en", Text: en}}}}
+			if _, err := a.ReplaceCollection("zz", cs, "test"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		imp("dog")
+		imp("hound")
+		var got []string
+		for _, c := range a.Terms().All() {
+			if c.Collection == "zz" {
+				for _, tm := range c.TermsIn("en") {
+					got = append(got, tm.Text)
+				}
+			}
+		}
+		if !slices.Equal(got, []string{"hound"}) || a.Terms().Len() != before+1 {
+			t.Errorf("memory %t: collection zz has %v (%d concepts in all, %d before)", memory, got, a.Terms().Len(), before)
+		}
+		if _, err := a.ReplaceCollection(glossary.CollectionCurated, nil, "test"); !errors.Is(err, ErrBadRequest) {
+			t.Errorf("memory %t: replacing curated: %v", memory, err)
+		}
 	}
 }

@@ -291,19 +291,29 @@ func documentView(d *app.Document) documentJSON {
 	return v
 }
 
+// boolParam reads an optional true/false query parameter (false when
+// absent).
+func boolParam(c *gin.Context, name string) (bool, error) {
+	v := c.Query(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, errBadRequest(name + " must be true or false")
+	}
+	return b, nil
+}
+
 // addDocument ingests a letter. The body is the document itself (text or
 // Markdown), or a multipart form with a "file" field. ?name= gives the
 // file name (it decides the id and the format), ?title= overrides the title.
 // A name whose id is taken answers 409 naming that id, unless ?replace=true
 // asks to replace the document.
 func (s *Server) addDocument(c *gin.Context) error {
-	replace := false
-	if v := c.Query("replace"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return errBadRequest("replace must be true or false")
-		}
-		replace = b
+	replace, err := boolParam(c, "replace")
+	if err != nil {
+		return err
 	}
 	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
 		return s.uploadDocuments(c, replace)

@@ -289,10 +289,21 @@ func (s *Server) importGlossary(c *gin.Context) error {
 		// Import errors describe the uploaded file (line, element, field).
 		return errBadRequest(err.Error())
 	}
-	if err := s.app.ImportConcepts(cs, who(c)); err != nil {
+	replace, err := boolParam(c, "replace")
+	if err != nil {
 		return err
 	}
 	out := gin.H{"imported": len(cs), "collection": coll}
+	if replace {
+		// The collection becomes the file: what it no longer has goes.
+		n, err := s.app.ReplaceCollection(coll, cs, who(c))
+		if err != nil {
+			return err
+		}
+		out["deleted"] = n
+	} else if err := s.app.ImportConcepts(cs, who(c)); err != nil {
+		return err
+	}
 	if !left.Empty() {
 		out["left_out"] = left
 	}

@@ -515,6 +515,8 @@ func TestOpenAPIEveryOperation(t *testing.T) {
 		{"GET /api/v1/glossary/export", stored, "GET", "/api/v1/glossary/export?format=freedict", "", "", nil, 400},
 		{"POST /api/v1/glossary/import", stored, "POST", "/api/v1/glossary/import?format=json&collection=rooktest", editorToken, "application/json", imported, 200},
 		{"POST /api/v1/glossary/import", stored, "POST", "/api/v1/glossary/import?format=tsv&collection=rooktest", editorToken, "text/tab-separated-values", []byte("rookproef\tsmoke test\n"), 200},
+		{"POST /api/v1/glossary/import", stored, "POST", "/api/v1/glossary/import?format=tsv&collection=rooktest2&replace=true", editorToken, "text/tab-separated-values", []byte("rookproef\tsmoke test\n"), 200},
+		{"POST /api/v1/glossary/import", stored, "POST", "/api/v1/glossary/import?format=tsv&collection=rooktest2&replace=misschien", editorToken, "text/tab-separated-values", []byte("rookproef\tsmoke test\n"), 400},
 		{"DELETE /api/v1/glossary/collections/{name}", stored, "DELETE", "/api/v1/glossary/collections/rooktest", editorToken, "", nil, 200},
 		{"DELETE /api/v1/glossary/collections/{name}", stored, "DELETE", "/api/v1/glossary/collections/curated", editorToken, "", nil, 400},
 		{"DELETE /api/v1/glossary/collections/{name}", stored, "DELETE", "/api/v1/glossary/collections/nergens", editorToken, "", nil, 404},

@@ -471,6 +471,14 @@ func (s *Store) DeleteConcepts(ids []string, who string) error {
 // to the stored ones are skipped. Every concept is validated before
 // anything is written; the error names the first invalid one by position.
 func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
+	return s.ImportConceptsDropping(cs, nil, who)
+}
+
+// ImportConceptsDropping is ImportConcepts that also deletes the concepts
+// with the ids drop, in the same transaction (a collection replaced by a
+// new file: what the file no longer has goes, each delete in its
+// concept's history). Nothing is written when anything fails.
+func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who string) error {
 	seen := make(map[string]int, len(cs))
 	for i := range cs {
 		if err := cs[i].Validate(); err != nil {
@@ -487,6 +495,18 @@ func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
 	next := map[string]int{}
 	err := s.update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
+		for _, id := range drop {
+			old, err := getConcept(tx, id)
+			if err != nil {
+				return err
+			}
+			if err := concepts.Delete([]byte(id)); err != nil {
+				return err
+			}
+			if err := appendHistory(tx, id, Change{When: now, Who: who, Action: ActionDelete, Fields: Diff(old, glossary.Concept{})}); err != nil {
+				return err
+			}
+		}
 		for i, c := range cs {
 			var old glossary.Concept
 			exists := false
