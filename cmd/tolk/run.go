@@ -247,7 +247,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	cfg.RetrainLexicon = true
 	ms.cache = cacheSize
 	if cfg.TMSeed = defaultTMPath(*tmSeed, getenv); cfg.TMSeed == "" {
-		log.Info("no default translation memory: the treaty pairs were not found (set --tm-seed or TOLK_TM_SEED)")
+		if seed := *tmSeed; seed == "none" || seed == "" && getenv("TOLK_TM_SEED") == "none" {
+			log.Info("no default translation memory: --tm-seed none")
+		} else {
+			log.Info("no default translation memory: the treaty pairs were not found (set --tm-seed or TOLK_TM_SEED)")
+		}
 	}
 	a, err := app.Open(ctx, cfg)
 	if err != nil {

@@ -1054,3 +1054,18 @@ func TestDocumentTermsContextSource(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownFormatNames: an unknown export format's message lists the
+// formats that can be written (not freedict, which is read only), an
+// unknown import format's those that can be read (freedict among them).
+func TestUnknownFormatNames(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	code, _, b := apiCall(t, ts, http.MethodGet, "/api/v1/documents/"+maliDoc+"/terms?format=bogus", "", "", nil)
+	if code != http.StatusBadRequest || strings.Contains(string(b), "freedict") || !strings.Contains(string(b), "tbx") {
+		t.Errorf("export: %d %s", code, b)
+	}
+	code, _, b = apiCall(t, ts, http.MethodPost, "/api/v1/glossary/import?format=bogus", editorToken, "text/plain", []byte("x"))
+	if code != http.StatusBadRequest || !strings.Contains(string(b), "freedict") {
+		t.Errorf("import: %d %s", code, b)
+	}
+}

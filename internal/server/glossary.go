@@ -217,9 +217,14 @@ func formatParam(c *gin.Context, def string) (exchange.Format, exchange.FormatIn
 			return f.Name, f, nil
 		}
 	}
+	// The formats the request can use: an export lists those that can be
+	// written (freedict is read only), an import those that can be read.
+	importing := c.Request.Method == http.MethodPost
 	var names []string
 	for _, f := range exchange.Formats() {
-		names = append(names, string(f.Name))
+		if importing && f.Import || !importing && f.Export {
+			names = append(names, string(f.Name))
+		}
 	}
 	return "", exchange.FormatInfo{}, errBadRequest(fmt.Sprintf("unknown format %q (known: %s)", name, strings.Join(names, ", ")))
 }
