@@ -246,7 +246,7 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 			return err
 		}
 	}
-	if err := a.importConcepts(cs, who); err != nil {
+	if _, err := a.importConcepts(cs, "", who); err != nil {
 		return err
 	}
 	a.rebuildMatcher()
@@ -269,7 +269,7 @@ func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) 
 			return 0, err
 		}
 	}
-	n, err := a.replaceConcepts(name, cs, who)
+	n, err := a.importConcepts(cs, name, who)
 	if err != nil {
 		return 0, err
 	}
@@ -277,22 +277,25 @@ func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) 
 	return n, nil
 }
 
-func (a *App) replaceConcepts(name string, cs []glossary.Concept, who string) (int, error) {
+// importConcepts stores cs and, when replace names a collection, deletes
+// that collection's concepts cs does not have, in one store transaction.
+// It returns how many it deleted.
+func (a *App) importConcepts(cs []glossary.Concept, replace, who string) (int, error) {
 	a.gl.mu.Lock()
 	defer a.gl.mu.Unlock()
 	a.rehome(cs)
-	keep := make(map[string]bool, len(cs))
-	for _, c := range cs {
-		if c.ID != "" {
-			keep[c.ID] = true
-		}
-	}
 	var drop []string
 	var old []glossary.Concept
-	for _, c := range a.terms.All() {
-		if c.Collection == name && !keep[c.ID] {
-			drop = append(drop, c.ID)
-			old = append(old, c)
+	if replace != "" {
+		keep := make(map[string]bool, len(cs))
+		for _, c := range cs {
+			keep[c.ID] = c.ID != ""
+		}
+		for _, c := range a.terms.All() {
+			if c.Collection == replace && !keep[c.ID] {
+				drop = append(drop, c.ID)
+				old = append(old, c)
+			}
 		}
 	}
 	if a.store == nil {
@@ -320,43 +323,13 @@ func (a *App) replaceConcepts(name string, cs []glossary.Concept, who string) (i
 	for _, id := range drop {
 		a.terms.Delete(id)
 	}
+	// The store assigns ids and times: reload what it now holds.
 	all, err := a.store.Concepts()
 	if err != nil {
 		return 0, fmt.Errorf("app: %w", err)
 	}
 	a.publish(all...)
 	return len(drop), nil
-}
-
-func (a *App) importConcepts(cs []glossary.Concept, who string) error {
-	a.gl.mu.Lock()
-	defer a.gl.mu.Unlock()
-	a.rehome(cs)
-	if a.store == nil {
-		now := time.Now().UTC()
-		batch, next := map[string]bool{}, map[string]int{}
-		for i := range cs {
-			if cs[i].ID != "" {
-				batch[cs[i].ID] = true
-			}
-		}
-		for i := range cs {
-			a.memID(&cs[i], batch, next)
-			cs[i].Created, cs[i].Modified = now, now
-		}
-		a.publish(cs...)
-		return nil
-	}
-	if err := a.store.ImportConcepts(cs, who); err != nil {
-		return err
-	}
-	// The store assigns ids and times: reload what it now holds.
-	all, err := a.store.Concepts()
-	if err != nil {
-		return fmt.Errorf("app: %w", err)
-	}
-	a.publish(all...)
-	return nil
 }
 
 // publish makes stored concepts visible to lookups; rebuildMatcher then

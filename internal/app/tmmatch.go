@@ -52,10 +52,7 @@ func (t *tmState) fuzzyIndex(lang string) *fuzzy.Index {
 // built so far. An index built between the map's update and this call
 // holds them already: Put replaces an entry by id.
 func (t *tmState) fuzzyPut(segs []tm.Segment) {
-	t.fz.emu.Lock()
-	t.fz.equiv = nil
-	t.fz.egen++
-	t.fz.emu.Unlock()
+	t.forgetEquivalents()
 	t.fz.mu.Lock()
 	defer t.fz.mu.Unlock()
 	for lang, x := range t.fz.idx {
@@ -67,12 +64,18 @@ func (t *tmState) fuzzyPut(segs []tm.Segment) {
 	}
 }
 
-// fuzzyDelete removes segments from the fuzzy indexes built so far.
-func (t *tmState) fuzzyDelete(keys []string) {
+// forgetEquivalents empties the cache of what the TM says a term's
+// English is: the TM changed.
+func (t *tmState) forgetEquivalents() {
 	t.fz.emu.Lock()
 	t.fz.equiv = nil
 	t.fz.egen++
 	t.fz.emu.Unlock()
+}
+
+// fuzzyDelete removes segments from the fuzzy indexes built so far.
+func (t *tmState) fuzzyDelete(keys []string) {
+	t.forgetEquivalents()
 	t.fz.mu.Lock()
 	defer t.fz.mu.Unlock()
 	for _, x := range t.fz.idx {
