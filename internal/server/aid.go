@@ -113,7 +113,7 @@ func (s *Server) check(c *gin.Context) error {
 		NL string `json:"nl"`
 		EN string `json:"en"`
 	}
-	if err := readJSON(c, maxAnnotateBytes, &in, jsonOptions{what: `{"nl": source, "en": translation}`}); err != nil {
+	if err := readJSON(c, maxAnnotateBytes, &in, jsonOptions{strict: true, what: `{"nl": source, "en": translation}`}); err != nil {
 		return err
 	}
 	if strings.TrimSpace(in.NL) == "" || strings.TrimSpace(in.EN) == "" {

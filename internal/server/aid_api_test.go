@@ -1069,3 +1069,23 @@ func TestUnknownFormatNames(t *testing.T) {
 		t.Errorf("import: %d %s", code, b)
 	}
 }
+
+// TestCheckUnknownField and the search facets' shape: /api/v1/check
+// refuses a field it does not know (a misspelt "en" was ignored and the
+// check ran without the translation's text), as the glossary and tm/match
+// bodies do; a query with nothing to search answers both facets, empty
+// (it answered {}).
+func TestCheckUnknownFieldAndFacets(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/check", "", "application/json", []byte(`{"nl": "De staatsgreep.", "en": "The coup.", "eng": "x"}`))
+	if code != http.StatusBadRequest || !strings.Contains(string(b), "eng") {
+		t.Errorf("unknown field: %d %s", code, b)
+	}
+	var r struct{ Facets map[string][]any }
+	if code := get(t, ts, "/api/v1/search?q=%2A", &r); code != http.StatusOK {
+		t.Fatalf("search: %d", code)
+	}
+	if _, ok := r.Facets["doc"]; !ok || r.Facets["section"] == nil {
+		t.Errorf("facets %v, want doc and section", r.Facets)
+	}
+}

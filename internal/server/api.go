@@ -151,7 +151,10 @@ func (s *Server) search(c *gin.Context) error {
 
 func toSearchJSON(res *app.SearchResult) searchJSON {
 	out := searchJSON{Query: res.Query, Lang: res.Lang, Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000,
-		Hits: make([]hitJSON, 0, len(res.Hits)), Facets: map[string][]facetJSON{},
+		Hits: make([]hitJSON, 0, len(res.Hits)),
+		// Both facets always, empty when nothing matched (a query with
+		// nothing to search gave {}).
+		Facets:   map[string][]facetJSON{"doc": {}, "section": {}},
 		Expanded: res.Expanded, DidYouMean: res.DidYouMean, Senses: sensesJSON(res.Senses)}
 	if out.Expanded == nil {
 		out.Expanded = []string{}
