@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -1087,5 +1088,28 @@ func TestCheckUnknownFieldAndFacets(t *testing.T) {
 	}
 	if _, ok := r.Facets["doc"]; !ok || r.Facets["section"] == nil {
 		t.Errorf("facets %v, want doc and section", r.Facets)
+	}
+}
+
+// TestPageLabelsTranslated: values from the data that the pages showed as
+// stored (a subject, a part of speech) are shown in the page's language:
+// the Dutch concept page said "woordsoort: noun" and "politics".
+func TestPageLabelsTranslated(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	for ui, want := range map[string][]string{
+		"nl": {"woordsoort: zelfstandig naamwoord", `<span class="tag">politiek</span>`},
+		"en": {"part of speech: noun", `<span class="tag">politics</span>`},
+	} {
+		resp, err := http.Get(ts.URL + "/glossary/staatsgreep?ui=" + ui)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("ui=%s: the concept page lacks %q", ui, w)
+			}
+		}
 	}
 }

@@ -249,7 +249,7 @@ func newReaderFilter(c *gin.Context, p *page, d *app.Document, uses []app.TermUs
 	}
 	slices.Sort(subjects)
 	for _, s := range subjects {
-		f.Subjects = append(f.Subjects, choice{s, s, f.subject[s]})
+		f.Subjects = append(f.Subjects, choice{s, p.T.or("subject_"+s, s), f.subject[s]})
 	}
 	return f
 }

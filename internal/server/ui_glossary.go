@@ -117,7 +117,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	}
 	slices.Sort(subjects)
 	for _, s := range subjects {
-		v.Subjects = append(v.Subjects, choice{s, s, s == v.subject})
+		v.Subjects = append(v.Subjects, choice{s, p.T.or("subject_"+s, s), s == v.subject})
 	}
 	for _, ci := range tb.Collections() {
 		v.Collections = append(v.Collections, choice{ci.Name, fmt.Sprintf("%s (%d)", ci.Name, ci.Concepts), ci.Name == v.collection})

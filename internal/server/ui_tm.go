@@ -354,6 +354,10 @@ func (u *ui) tmFuncs() template.FuncMap {
 	return template.FuncMap{
 		"tmFuzzy":   u.tmFuzzy,
 		"tmConcept": u.tmConcept,
+		// label shows a value from the data in the page's language
+		// (a subject, a part of speech, a document type): the label of
+		// prefix+value, else the value as it is.
+		"label": func(l labels, prefix, value string) string { return l.or(prefix+value, value) },
 	}
 }
 

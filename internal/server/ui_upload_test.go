@@ -115,7 +115,7 @@ func TestBrowserUpload(t *testing.T) {
 	if loc := b.waitLocation(t, "/documents/gmb-2017-1"); !strings.HasPrefix(loc, "/documents/gmb-2017-1") {
 		t.Errorf("the result's link went to %q", loc)
 	}
-	if txt := eval[string](t, b, `document.querySelector("dl.docmeta") ? document.querySelector("dl.docmeta").textContent : ""`); !strings.Contains(txt, "gemeenteblad") {
+	if txt := eval[string](t, b, `document.querySelector("dl.docmeta") ? document.querySelector("dl.docmeta").textContent : ""`); !strings.Contains(txt, "Gemeenteblad") {
 		t.Errorf("document page metadata %q", txt)
 	}
 }

@@ -99,7 +99,7 @@ func TestUploadFormats(t *testing.T) {
 	}
 	page, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	for _, want := range []string{`<dl class="docmeta">`, "<dd>staatscourant</dd>", `<time datetime="2015-12-23">`, "<dd>stcrt-2015-47076</dd>", "stcrt-2015-47076.xml (officiele-publicatie)"} {
+	for _, want := range []string{`<dl class="docmeta">`, "Staatscourant", `<time datetime="2015-12-23">`, "<dd>stcrt-2015-47076</dd>", "stcrt-2015-47076.xml (officiele-publicatie)"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("document page lacks %q", want)
 		}
