@@ -454,7 +454,10 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 	for _, c := range q.Clauses {
 		var alts []query.Query
 		for _, t := range c.Alts {
-			tq, err := ix.compileTerm(t, c.Occur == Should && !allStop, e)
+			// A word to leave out leaves out the passages that say it,
+			// not every passage under a heading that does (-financiering
+			// left none of a debate whose agenda item has the word).
+			tq, err := ix.compileTerm(t, c.Occur == Should && !allStop, c.Occur != MustNot, e)
 			if err != nil {
 				return nil, err
 			}
@@ -478,12 +481,7 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 		case Must:
 			must = append(must, cq)
 		case MustNot:
-			// A word to leave out leaves out the passages that say it,
-			// not every passage under a heading that does (-financiering
-			// left none of a debate whose agenda item has the word).
-			if cq = withoutField(cq, fieldHeading); cq != nil {
-				mustNot = append(mustNot, cq)
-			}
+			mustNot = append(mustNot, cq)
 		default:
 			should = append(should, cq)
 		}
@@ -534,7 +532,7 @@ func (ix *Index) proximity(q *Query) query.Query {
 		return nil
 	}
 	// A phrase never expands: no expander needed, no error possible.
-	pq, _ := ix.compileTerm(Term{Text: strings.Join(words, " "), Phrase: true}, false, nil)
+	pq, _ := ix.compileTerm(Term{Text: strings.Join(words, " "), Phrase: true}, false, true, nil)
 	return pq
 }
 
@@ -544,10 +542,11 @@ func (ix *Index) analyze(a analysis.Analyzer, s string) analysis.TokenStream {
 }
 
 // compileTerm builds the query of one term, or nil when nothing of it is
-// searchable. dropStop drops a plain word that is only a stop word. Prefix
+// searchable. dropStop drops a plain word that is only a stop word;
+// headings searches the heading field too. Prefix
 // and fuzzy terms are expanded by e (which a phrase or plain word never
 // needs); their errors are e's limits.
-func (ix *Index) compileTerm(t Term, dropStop bool, e *expander) (query.Query, error) {
+func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (query.Query, error) {
 	boost := t.Boost
 	if boost == 0 {
 		boost = 1
@@ -593,9 +592,11 @@ func (ix *Index) compileTerm(t Term, dropStop bool, e *expander) (query.Query, e
 		if len(stem) == 0 {
 			return eq, nil
 		}
-		return bleve.NewDisjunctionQuery(eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost),
-			termQ(string(stem[0].Term), fieldHeading, boost*headingBoost),
-			termQ(string(stem[0].Term), fieldImplied, boost*stemBoost)), nil
+		qs := []query.Query{eq, termQ(string(stem[0].Term), fieldText, boost*stemBoost)}
+		if headings {
+			qs = append(qs, termQ(string(stem[0].Term), fieldHeading, boost*headingBoost))
+		}
+		return bleve.NewDisjunctionQuery(append(qs, termQ(string(stem[0].Term), fieldImplied, boost*stemBoost))...), nil
 	}
 	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
 	// COVID-19): the words in order, on both fields. The stemmed fields
@@ -607,43 +608,11 @@ func (ix *Index) compileTerm(t Term, dropStop bool, e *expander) (query.Query, e
 	if len(stem) == 0 || stem[0].Position != exact[0].Position || stem[len(stem)-1].Position != exact[len(exact)-1].Position {
 		return eq, nil
 	}
-	return bleve.NewDisjunctionQuery(eq, phraseQ(stem, fieldText, boost*stemBoost), phraseQ(stem, fieldHeading, boost*headingBoost),
-		phraseQ(stem, fieldImplied, boost*stemBoost)), nil
-}
-
-// withoutField returns q without its term and phrase queries on field
-// (looking into disjunctions), nil when nothing is left.
-func withoutField(q query.Query, field string) query.Query {
-	switch x := q.(type) {
-	case *query.TermQuery:
-		if x.FieldVal == field {
-			return nil
-		}
-	case *query.PhraseQuery:
-		if x.FieldVal == field {
-			return nil
-		}
-	case *query.DisjunctionQuery:
-		var kids []query.Query
-		for _, k := range x.Disjuncts {
-			if k = withoutField(k, field); k != nil {
-				kids = append(kids, k)
-			}
-		}
-		switch len(kids) {
-		case 0:
-			return nil
-		case len(x.Disjuncts):
-			return x
-		}
-		d := bleve.NewDisjunctionQuery(kids...)
-		d.Min = x.Min
-		if x.BoostVal != nil {
-			d.SetBoost(x.Boost())
-		}
-		return d
+	qs := []query.Query{eq, phraseQ(stem, fieldText, boost*stemBoost)}
+	if headings {
+		qs = append(qs, phraseQ(stem, fieldHeading, boost*headingBoost))
 	}
-	return q
+	return bleve.NewDisjunctionQuery(append(qs, phraseQ(stem, fieldImplied, boost*stemBoost))...), nil
 }
 
 // phraseQ builds a phrase query from analyzed tokens, keeping the gaps of

@@ -88,14 +88,8 @@ func (x *SegmentIndex) Put(ctx context.Context, segs []Segment) error {
 		if err := batch.IndexAdvanced(d); err != nil {
 			return fmt.Errorf("index: segment %q: %w", s.Key, err)
 		}
-		if batch.Size() >= batchSize || i == len(segs)-1 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("index: segments: %w", err)
-			}
-			if err := x.b.Batch(batch); err != nil {
-				return fmt.Errorf("index: segments: %w", err)
-			}
-			batch.Reset()
+		if err := x.flush(ctx, batch, i == len(segs)-1); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -106,16 +100,25 @@ func (x *SegmentIndex) Delete(ctx context.Context, keys []string) error {
 	batch := x.b.NewBatch()
 	for i, k := range keys {
 		batch.Delete(k)
-		if batch.Size() >= batchSize || i == len(keys)-1 {
-			if err := ctx.Err(); err != nil {
-				return fmt.Errorf("index: segments: %w", err)
-			}
-			if err := x.b.Batch(batch); err != nil {
-				return fmt.Errorf("index: segments: %w", err)
-			}
-			batch.Reset()
+		if err := x.flush(ctx, batch, i == len(keys)-1); err != nil {
+			return err
 		}
 	}
+	return nil
+}
+
+// flush applies batch when it is full or last, and empties it.
+func (x *SegmentIndex) flush(ctx context.Context, batch *bleve.Batch, last bool) error {
+	if batch.Size() < batchSize && !last {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("index: segments: %w", err)
+	}
+	if err := x.b.Batch(batch); err != nil {
+		return fmt.Errorf("index: segments: %w", err)
+	}
+	batch.Reset()
 	return nil
 }
 

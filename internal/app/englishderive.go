@@ -77,7 +77,6 @@ func (a *App) wordSenses(word string, lex *lexicon.Lexicon) []Sense {
 		return ss
 	}
 	w := strings.ToLower(word)
-	f := a.enFreq(w, lex)
 	for _, r := range englishSpellings {
 		stem, ok := cutEnding(w, r.suffix)
 		if !ok {
@@ -92,7 +91,9 @@ func (a *App) wordSenses(word string, lex *lexicon.Lexicon) []Sense {
 		if len(vs) == 0 {
 			continue
 		}
-		return mixSenses(ss, float64(f), vs, float64(fv))
+		// The word's own count only now: most words have no other
+		// spelling, and the count costs an analysis.
+		return mixSenses(ss, float64(a.enFreq(w, lex)), vs, float64(fv))
 	}
 	return ss
 }
