@@ -475,7 +475,10 @@ func isInitials(t []byte) bool {
 // analyzer, but the words of names are marked (nameScan, which needs the
 // text between the words, which a token filter does not see) before the
 // filters run.
-type dutchAnalyzer struct{ analysis.DefaultAnalyzer }
+type dutchAnalyzer struct {
+	analysis.DefaultAnalyzer
+	split func(string) []string // the Decompounder's
+}
 
 func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	tokens := a.Tokenizer.Tokenize(input)
@@ -485,6 +488,38 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 			t.Type = nameToken
 		}
 	}
+	// The compounds suspended compounds imply, and where they stand: read
+	// before the filters, which drop stop words (an anchor may be one: in-
+	// en uitvoer).
+	var imps []implied
+	var at []int
+	if hyphenSpace(input) {
+		for _, imp := range impliedCompounds(string(input), a.split) {
+			i, found := slices.BinarySearchFunc(tokens, imp.anchor, func(t *analysis.Token, off int) int { return t.Start - off })
+			if found {
+				imps = append(imps, imp)
+				at = append(at, tokens[i].Position+imp.delta)
+			}
+		}
+	}
+	tokens = a.filter(tokens)
+	for k, imp := range imps {
+		// As Prepare's analysis does (impliedKeys): each word of the
+		// compound through the filters, at the anchor's position; a term
+		// the text has at that position already is not repeated.
+		for _, t := range a.filter(a.Tokenizer.Tokenize([]byte(imp.word))) {
+			if slices.ContainsFunc(tokens, func(o *analysis.Token) bool { return o.Position == at[k] && string(o.Term) == string(t.Term) }) {
+				continue
+			}
+			t.Position, t.Start, t.End = at[k], imp.start, imp.end
+			tokens = append(tokens, t)
+		}
+	}
+	return tokens
+}
+
+// filter runs tokens through the analyzer's filters.
+func (a *dutchAnalyzer) filter(tokens analysis.TokenStream) analysis.TokenStream {
 	for _, f := range a.TokenFilters {
 		tokens = f.Filter(tokens)
 	}
@@ -599,7 +634,7 @@ func newDutchAnalyzer(d Decompounder, table map[string]string) analysis.Analyzer
 	}
 	// Names are found on the words as written, before the fold.
 	filters = append(filters, decompoundFilter{d}, dutchStemFilter{table})
-	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}}
+	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}, d.Split}
 }
 
 // newExactAnalyzer builds the unstemmed chain: folded words, stop words kept

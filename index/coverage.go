@@ -33,7 +33,7 @@ type fuzzyTerm struct {
 }
 
 // stemFields are the fields that hold stemmed Dutch.
-var stemFields = []string{fieldText, fieldHeading, fieldImplied}
+var stemFields = []string{fieldText, fieldHeading}
 
 func key(field, term string) string { return field + "\x00" + term }
 

@@ -36,7 +36,7 @@ import (
 
 // vectorFields are the fields indexed with term vectors: only their
 // matches carry locations.
-var vectorFields = map[string]bool{fieldText: true, fieldExact: true, fieldHeading: true, fieldImplied: true}
+var vectorFields = map[string]bool{fieldText: true, fieldExact: true, fieldHeading: true}
 
 // fieldTerm is an index term of a field.
 type fieldTerm struct{ field, term string }

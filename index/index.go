@@ -28,7 +28,6 @@ const (
 	fieldDoc       = "doc"        // keyword, doc values: filter and facet
 	fieldSection   = "section"    // keyword, doc values: filter and facet
 	fieldHeading   = "heading"    // the section heading, stemmed Dutch, not stored: low-weight matches
-	fieldImplied   = "implied"    // compounds a suspended compound implies, stemmed Dutch, not stored
 	fieldTitle     = "title"      // stored only
 	fieldParagraph = "paragraph"  // stored only
 	fieldStart     = "start"      // stored only
@@ -184,9 +183,12 @@ func (ix *Index) analysis(opt Options) string {
 
 // fieldsVersion identifies what the index's fields hold of a passage
 // beyond the analysis of its words; an index built with another is
-// rebuilt as one built with another analysis is. 2: the title words of a
-// document's first passage in the heading field (Passage.TitleWords).
-const fieldsVersion = "fields/2"
+// rebuilt as one built with another analysis is. 3: the compounds that
+// suspended compounds imply are tokens of the stemmed field (at the
+// suspended word's position), no longer a field of their own ("implied");
+// 2: the title words of a document's first passage in the heading field
+// (Passage.TitleWords).
+const fieldsVersion = "fields/3"
 
 // version is what an index stores and Open compares: the analysis and
 // the fields.
@@ -217,7 +219,6 @@ func newMapping() *mapping.IndexMappingImpl {
 	dm := mapping.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fieldText, text(fieldText, AnalyzerDutch, true), text(fieldExact, AnalyzerExact, false))
 	dm.AddFieldMappingsAt(fieldHeading, text(fieldHeading, AnalyzerDutch, false))
-	dm.AddFieldMappingsAt(fieldImplied, text(fieldImplied, AnalyzerDutch, false))
 	dm.AddFieldMappingsAt(fieldDoc, kw(fieldDoc))
 	dm.AddFieldMappingsAt(fieldSection, kw(fieldSection))
 	dm.AddFieldMappingsAt(fieldTitle, stored(mapping.NewTextFieldMapping(), fieldTitle))
@@ -343,13 +344,6 @@ func (ix *Index) document(p Passage) *document.Document {
 	d.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts|bindex.StoreField, ix.nl))
 	d.AddField(document.NewTextFieldCustom(fieldExact, nil, text, textOpts, ix.exact))
 	// A nil analyzer indexes the whole value as one term (a keyword).
-	var split func(string) []string
-	if ix.decompounder != nil {
-		split = ix.decompounder.Split
-	}
-	if implied := impliedCompounds(p.Text, split); len(implied) > 0 {
-		d.AddField(document.NewTextFieldCustom(fieldImplied, nil, []byte(strings.Join(implied, " ")), textOpts, ix.nl))
-	}
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))

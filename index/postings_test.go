@@ -59,7 +59,7 @@ func TestPostingsReaderAsTermFieldReader(t *testing.T) {
 		Norm     float64
 	}
 	terms := 0
-	for _, field := range []string{fieldText, fieldExact, fieldHeading, fieldImplied} {
+	for _, field := range []string{fieldText, fieldExact, fieldHeading} {
 		words := map[string]bool{"afwezig": true} // and one the letter lacks
 		for _, p := range ps {
 			for _, tok := range ix.exact.Analyze([]byte(p.Text + " " + p.Section)) {

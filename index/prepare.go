@@ -2,6 +2,7 @@ package index
 
 import (
 	"hash/maphash"
+	"slices"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -100,7 +101,9 @@ func (c *wordCache) get(raw []byte) wordKeys {
 	return k
 }
 
-// token is one term emitted for the word at position w (from 1).
+// token is one term emitted at location w of the field's locations: the
+// word at position w (from 1), or beyond the words a location of its own
+// (impliedKeys).
 type token struct {
 	term string
 	w    int32
@@ -152,11 +155,47 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	for i, o := range sc.offsets {
 		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
 	}
+	if ix.decompounder != nil && hyphenSpace(text) {
+		locs = ix.impliedKeys(text, sc, locs)
+	}
 	nlFreqs = sc.frequencies(sc.nl, locs)
 	if exact {
 		exFreqs = sc.frequencies(sc.exact, locs)
 	}
 	return len(sc.nl), nlFreqs, len(sc.exact), exFreqs
+}
+
+// impliedKeys adds to sc.nl the keys of the compounds text implies
+// through suspended compounds, as dutchAnalyzer.Analyze adds them: each
+// word of the compound at the anchor's position, with the implied
+// compound's offsets (a location of its own, appended to locs, which it
+// returns); a term the text has at that position already is not repeated.
+func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLocation) []bindex.TokenLocation {
+	for _, imp := range impliedCompounds(string(text), ix.decompounder.Split) {
+		i, found := slices.BinarySearchFunc(sc.offsets, imp.anchor, func(o [2]int, off int) int { return o[0] - off })
+		if !found {
+			continue
+		}
+		pos := i + 1 + imp.delta
+		loc := int32(-1)
+		seg := segment.NewWordSegmenterDirect([]byte(imp.word))
+		for seg.Segment() {
+			if seg.Type() == segment.None {
+				continue
+			}
+			for _, key := range ix.words.get(seg.Bytes()).keys {
+				if slices.ContainsFunc(sc.nl, func(t token) bool { return locs[t.w].Position == pos && t.term == key }) {
+					continue
+				}
+				if loc < 0 {
+					locs = append(locs, bindex.TokenLocation{Start: imp.start, End: imp.end, Position: pos})
+					loc = int32(len(locs) - 1)
+				}
+				sc.nl = append(sc.nl, token{key, loc})
+			}
+		}
+	}
+	return locs
 }
 
 // frequencies is bleve's analysis.TokenFrequency for tokens with term

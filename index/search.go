@@ -596,7 +596,7 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 		if headings {
 			qs = append(qs, termQ(string(stem[0].Term), fieldHeading, boost*headingBoost))
 		}
-		return bleve.NewDisjunctionQuery(append(qs, termQ(string(stem[0].Term), fieldImplied, boost*stemBoost))...), nil
+		return bleve.NewDisjunctionQuery(qs...), nil
 	}
 	// A phrase, or a word the tokenizer splits (Secretaris-Generaal,
 	// COVID-19): the words in order, on both fields. The stemmed fields
@@ -612,7 +612,7 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 	if headings {
 		qs = append(qs, phraseQ(stem, fieldHeading, boost*headingBoost))
 	}
-	return bleve.NewDisjunctionQuery(append(qs, phraseQ(stem, fieldImplied, boost*stemBoost))...), nil
+	return bleve.NewDisjunctionQuery(qs...), nil
 }
 
 // phraseQ builds a phrase query from analyzed tokens, keeping the gaps of
