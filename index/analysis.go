@@ -491,7 +491,7 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	// The compounds suspended compounds imply, and where they stand: read
 	// before the filters, which drop stop words (an anchor may be one: in-
 	// en uitvoer).
-	var imps []implied
+	var imps []Implied
 	var at []int
 	if hyphenSpace(input) {
 		for _, imp := range impliedCompounds(string(input), a.split) {
@@ -507,11 +507,11 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		// As Prepare's analysis does (impliedKeys): each word of the
 		// compound through the filters, at the anchor's position; a term
 		// the text has at that position already is not repeated.
-		for _, t := range a.filter(a.Tokenizer.Tokenize([]byte(imp.word))) {
+		for _, t := range a.filter(a.Tokenizer.Tokenize([]byte(imp.Word))) {
 			if slices.ContainsFunc(tokens, func(o *analysis.Token) bool { return o.Position == at[k] && string(o.Term) == string(t.Term) }) {
 				continue
 			}
-			t.Position, t.Start, t.End = at[k], imp.start, imp.end
+			t.Position, t.Start, t.End = at[k], imp.Start, imp.End
 			tokens = append(tokens, t)
 		}
 	}

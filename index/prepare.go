@@ -178,7 +178,7 @@ func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLo
 		}
 		pos := i + 1 + imp.delta
 		loc := int32(-1)
-		seg := segment.NewWordSegmenterDirect([]byte(imp.word))
+		seg := segment.NewWordSegmenterDirect([]byte(imp.Word))
 		for seg.Segment() {
 			if seg.Type() == segment.None {
 				continue
@@ -188,7 +188,7 @@ func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLo
 					continue
 				}
 				if loc < 0 {
-					locs = append(locs, bindex.TokenLocation{Start: imp.start, End: imp.end, Position: pos})
+					locs = append(locs, bindex.TokenLocation{Start: imp.Start, End: imp.End, Position: pos})
 					loc = int32(len(locs) - 1)
 				}
 				sc.nl = append(sc.nl, token{key, loc})

@@ -16,14 +16,20 @@ import (
 // has, and put them first.
 var suspendedRE = regexp.MustCompile(`(\pL+)-\s+(?:en|of|tot|en/of)\s+(\pL+(?:-\pL+)*)`)
 
-// implied is what a suspended compound implies, for the stemmed field: the
-// word, indexed at the position of the word that starts at anchor plus
-// delta, with the offsets start and end.
-type implied struct {
-	word       string
+// Implied is what a suspended compound implies, for the stemmed field:
+// Word, indexed at the position of the word that starts at anchor plus
+// delta, with the offsets Start and End (what a match highlights).
+type Implied struct {
+	Word       string
+	Start, End int
 	anchor     int // byte offset of the first word (advies in "advies- en …")
 	delta      int // 0: at the first word; 1: the position after it
-	start, end int // what a match of word highlights
+}
+
+// ImpliedCompounds returns the compounds the suspended compounds of text
+// imply, as the index holds them (split is the Decompounder's Split).
+func ImpliedCompounds(text string, split func(string) []string) []Implied {
+	return impliedCompounds(text, split)
 }
 
 // impliedCompounds returns the compounds a text implies through suspended
@@ -37,15 +43,15 @@ type implied struct {
 // stands at the next position, where the conjunction is (a stop word,
 // which the stemmed field leaves out), so the phrase "Noord-Mali" matches;
 // it highlights the head where the text has it.
-func impliedCompounds(text string, split func(string) []string) []implied {
+func impliedCompounds(text string, split func(string) []string) []Implied {
 	if !hyphenSpace(text) {
 		return nil // no "- " for suspendedRE to match: most passages
 	}
-	var out []implied
+	var out []Implied
 	for _, m := range suspendedRE.FindAllStringSubmatchIndex(text, -1) {
 		first, whole := text[m[2]:m[3]], text[m[4]:m[5]]
 		if i := strings.LastIndexByte(whole, '-'); i > 0 {
-			out = append(out, implied{word: whole[i+1:], anchor: m[2], delta: 1, start: m[4] + i + 1, end: m[5]})
+			out = append(out, Implied{Word: whole[i+1:], anchor: m[2], delta: 1, Start: m[4] + i + 1, End: m[5]})
 			continue
 		}
 		if split == nil {
@@ -61,7 +67,7 @@ func impliedCompounds(text string, split func(string) []string) []implied {
 		if n := len(head); n <= len(whole) && strings.EqualFold(Fold(whole[len(whole)-n:]), head) {
 			head = whole[len(whole)-n:]
 		}
-		out = append(out, implied{word: first + head, anchor: m[2], start: m[2], end: m[5]})
+		out = append(out, Implied{Word: first + head, anchor: m[2], Start: m[2], End: m[5]})
 	}
 	return out
 }

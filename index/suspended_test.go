@@ -21,20 +21,20 @@ func fakeSplit(w string) []string {
 func TestImpliedCompounds(t *testing.T) {
 	tests := []struct {
 		text string
-		want []implied
+		want []Implied
 	}{
 		// advies- en trainingsactiviteiten: the compound at advies, marking
 		// the whole construction.
-		{"de advies- en trainingsactiviteiten van de missie", []implied{{word: "adviesactiviteiten", anchor: 3, start: 3, end: 35}}},
+		{"de advies- en trainingsactiviteiten van de missie", []Implied{{Word: "adviesactiviteiten", Start: 3, End: 35, anchor: 3}}},
 		// Noord- en Centraal-Mali: the head Mali after Noord, marking Mali.
-		{"het mandaatgebied (Noord- en Centraal-Mali)", []implied{{word: "Mali", anchor: 19, delta: 1, start: 38, end: 42}}},
-		{"publieke en private- of uitvoeringsorganisaties", []implied{{word: "privateorganisaties", anchor: 12, start: 12, end: 47}}},
+		{"het mandaatgebied (Noord- en Centraal-Mali)", []Implied{{Word: "Mali", Start: 38, End: 42, anchor: 19, delta: 1}}},
+		{"publieke en private- of uitvoeringsorganisaties", []Implied{{Word: "privateorganisaties", Start: 12, End: 47, anchor: 12}}},
 		{"een veroor-\ndeeld land en een gewone zin", nil},
 		{"advies- en onbekendwoord", nil},
 	}
 	for _, tt := range tests {
 		got := impliedCompounds(tt.text, fakeSplit)
-		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(implied{})); diff != "" {
+		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(Implied{})); diff != "" {
 			t.Errorf("impliedCompounds(%q) (-want +got):\n%s", tt.text, diff)
 		}
 	}

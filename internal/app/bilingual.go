@@ -945,6 +945,13 @@ func wordMatch(toks *passageWords, w string, split func(string) []string) (Match
 			}
 		}
 	}
+	// And a compound a suspended compound implies under its key, on the
+	// construction (adviesactiviteiten: advies- en trainingsactiviteiten).
+	for _, imp := range index.ImpliedCompounds(toks.text, split) {
+		if nlKeys.key(imp.Word) == kw {
+			return Matched{Query: w, Term: toks.text[imp.Start:imp.End], Via: "compound"}, true
+		}
+	}
 	return Matched{}, false
 }
 

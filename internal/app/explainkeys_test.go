@@ -47,3 +47,26 @@ func TestExplainKeysAsScan(t *testing.T) {
 		t.Errorf("%d hits, %d skipped: the comparison says nothing", hits, skipped)
 	}
 }
+
+// TestImpliedCompoundExplained: a hit found through a compound that a
+// suspended compound implies names the construction in its matched, with
+// the index's keys and without them (the API's matched was empty).
+func TestImpliedCompoundExplained(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{"opschorting.txt": "De EU schort de advies- en trainingsactiviteiten van de missie op."})
+	res, exps, err := a.bilingualSearch(context.Background(), SearchRequest{Q: "adviesactiviteiten", Lang: "nl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 {
+		t.Fatal("adviesactiviteiten: no hit")
+	}
+	h := res.Hits[0]
+	want := []Matched{{Query: "adviesactiviteiten", Term: "advies- en trainingsactiviteiten", Via: "compound"}}
+	if diff := cmp.Diff(want, h.Matched); diff != "" {
+		t.Errorf("matched (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, a.explainHit(h.Hit, exps, a.split, nil)); diff != "" {
+		t.Errorf("matched without the index's keys (-want +got):\n%s", diff)
+	}
+}
