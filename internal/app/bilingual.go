@@ -841,6 +841,29 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 					found = true
 				}
 			}
+			// Else a word the index searched for the concept: the typed word
+			// or a form of its terms, where a longer term of another concept
+			// covers it (is veroordeeld tot: veroordelen tot).
+			// The typed word first, as it is the likeliest and says exact.
+			for _, typed := range []bool{true, false} {
+				for _, alt := range e.clause.Alts {
+					if found {
+						break
+					}
+					if alt.Phrase || alt.Prefix || alt.Fuzzy > 0 || strings.ContainsRune(alt.Text, ' ') ||
+						(glossary.Fold(alt.Text) == glossary.Fold(e.query)) != typed {
+						continue
+					}
+					if m, ok := wordMatch(toks, alt.Text, nil); ok {
+						m.Query, m.Concept = e.query, e.concept
+						if !typed {
+							m.Via = "stem"
+						}
+						out = append(out, m)
+						found = true
+					}
+				}
+			}
 			continue
 		}
 		if e.corrected != "" {

@@ -70,3 +70,27 @@ func TestImpliedCompoundExplained(t *testing.T) {
 		t.Errorf("matched without the index's keys (-want +got):\n%s", diff)
 	}
 }
+
+// TestConceptWordExplained: a hit found through the typed word of a
+// glossary query says so in its matched where a longer term of another
+// concept covers the word (veroordeeld: the concept veroordelen; "is
+// veroordeeld tot" is the concept veroordelen tot), as it does elsewhere.
+func TestConceptWordExplained(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{"vonnis.txt": "Hij is veroordeeld tot:\n\nHet Hof heeft de verdachte veroordeeld."})
+	res := searchNL(t, a, "veroordeeld")
+	found := false
+	for _, h := range res.Hits {
+		if h.Text != "Hij is veroordeeld tot:" {
+			continue
+		}
+		found = true
+		want := []Matched{{Query: "veroordeeld", Term: "veroordeeld", Concept: "veroordelen", Via: "exact"}}
+		if diff := cmp.Diff(want, h.Matched); diff != "" {
+			t.Errorf("matched (-want +got):\n%s", diff)
+		}
+	}
+	if !found {
+		t.Errorf("veroordeeld: no hit of vonnis.txt's first passage among %v", hitDocs(res))
+	}
+}
