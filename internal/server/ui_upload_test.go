@@ -45,7 +45,7 @@ func TestUploadPage(t *testing.T) {
 	}
 	code, page = send(testToken)
 	for _, want := range []string{`<li class="stored"><strong>stcrt-2015-47076.xml</strong>`, `href="/documents/stcrt-2015-47076"`,
-		"staatscourant, 2015-12-23", `<li class="refused"><strong>kapot.docx</strong>`, "damaged or truncated", "(1/2)"} {
+		"Government Gazette (Staatscourant), 2015-12-23", `<li class="refused"><strong>kapot.docx</strong>`, "damaged or truncated", "(1/2)"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("results lack %q", want)
 		}
@@ -105,7 +105,7 @@ func TestBrowserUpload(t *testing.T) {
 		chromedp.Click(`form.upload button[type=submit]`))
 	b.do(t, chromedp.WaitVisible(`ul.upload-results`))
 	got := eval[[]string](t, b, `[...document.querySelectorAll("ul.upload-results li")].map(li => li.className + ": " + li.textContent.trim())`)
-	if len(got) != 2 || !strings.HasPrefix(got[0], "stored: gmb-2017-1.xml: ") || !strings.Contains(got[0], "gemeenteblad") ||
+	if len(got) != 2 || !strings.HasPrefix(got[0], "stored: gmb-2017-1.xml: ") || !strings.Contains(got[0], "municipal gazette (Gemeenteblad)") ||
 		!strings.HasPrefix(got[1], "refused: brief.docx: ") || !strings.Contains(got[1], "the name says a Word (.docx) file") {
 		t.Errorf("results %q", got)
 	}
