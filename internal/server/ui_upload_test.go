@@ -45,7 +45,7 @@ func TestUploadPage(t *testing.T) {
 	}
 	code, page = send(testToken)
 	for _, want := range []string{`<li class="stored"><strong>stcrt-2015-47076.xml</strong>`, `href="/documents/stcrt-2015-47076"`,
-		"Government Gazette (Staatscourant), 2015-12-23", `<li class="refused"><strong>kapot.docx</strong>`, "damaged or truncated", "(1/2)"} {
+		"(xml, Staatscourant, 2015-12-23)", `<li class="refused"><strong>kapot.docx</strong>`, "damaged or truncated", "(1/2)"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("results lack %q", want)
 		}
