@@ -92,6 +92,9 @@ var ErrConflict = errors.New("edited from an older version")
 
 // App is tolk's service. Its methods are safe for concurrent use.
 type App struct {
+	closeOnce sync.Once
+	closeErr  error // Close's result
+
 	log   *slog.Logger
 	store *store.Store // nil in memory mode
 	idx   *index.Index
@@ -157,11 +160,13 @@ type App struct {
 	pdf *pdftext.Reader // reads uploaded PDFs; its engine starts on the first (formats.go)
 }
 
-// Document is a stored document: its parsed form and when it was added.
+// Document is a stored document: its parsed form, when it was first
+// added and when another version last replaced its content.
 type Document struct {
 	*ingest.Document
-	Name  string    `json:"name"`
-	Added time.Time `json:"added"`
+	Name     string    `json:"name"`
+	Added    time.Time `json:"added"`
+	Replaced time.Time `json:"replaced,omitzero"`
 
 	version string // names the content; part of every passage ID
 }
@@ -368,8 +373,14 @@ func (a *App) seedCorpus(ctx context.Context, corpus fs.FS) error {
 	return nil
 }
 
-// Close releases the index and the store.
+// Close releases the index and the store. Calling it again returns what
+// the first call did (the indexes' own Close must not run twice).
 func (a *App) Close() error {
+	a.closeOnce.Do(func() { a.closeErr = a.close() })
+	return a.closeErr
+}
+
+func (a *App) close() error {
 	var errs []error
 	if a.bgCancel != nil {
 		a.bgCancel()
@@ -479,7 +490,6 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	doc = &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
-	info := doc.Info()
 	// Writers take turns; readers are held only while the map changes.
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
@@ -488,6 +498,10 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 	a.mu.RUnlock()
 	if old != nil && !replace {
 		return nil, nil, &ExistsError{ID: old.ID, Name: old.Name}
+	}
+	info, rec, err := doc.succeed(old, store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Source: data, Meta: meta})
+	if err != nil {
+		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("app: %w", err)
@@ -501,11 +515,6 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	if a.store != nil {
-		raw, err := json.Marshal(info)
-		if err != nil {
-			return nil, nil, fmt.Errorf("app: %w", err)
-		}
-		rec := store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Added: doc.Added, Source: data, Meta: meta, Info: raw}
 		if err := a.step("store", func() error { return a.store.PutDocument(rec) }); err != nil {
 			a.dropPassages(ps, old)
 			return nil, nil, fmt.Errorf("app: %w", err)

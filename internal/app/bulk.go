@@ -536,6 +536,14 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 	var bigs []*bulkItem
 	recs := make([]store.DocRecord, len(keep))
 	for i, it := range keep {
+		if olds[i] != nil {
+			// A replacement keeps the added time of what it replaces.
+			info, rec, err := it.doc.succeed(olds[i], it.rec)
+			if err != nil {
+				return err
+			}
+			it.info, it.rec = info, rec
+		}
 		recs[i] = it.rec
 		if it.prep != nil {
 			sets = append(sets, it.prep...)

@@ -36,9 +36,10 @@ type DocInfo struct {
 	Title      string        `json:"title"`
 	Format     ingest.Format `json:"format"`
 	Added      time.Time     `json:"added"`
-	Sections   int           `json:"sections"`   // len(Document.Sections)
-	Paragraphs int           `json:"paragraphs"` // len(Document.Paragraphs)
-	Bytes      int           `json:"bytes"`      // len(Document.Text)
+	Replaced   time.Time     `json:"replaced,omitzero"` // zero: never replaced
+	Sections   int           `json:"sections"`          // len(Document.Sections)
+	Paragraphs int           `json:"paragraphs"`        // len(Document.Paragraphs)
+	Bytes      int           `json:"bytes"`             // len(Document.Text)
 	// Version names the content (a hash of the stored form); it is part
 	// of every passage ID of the document.
 	Version string `json:"version"`
@@ -68,9 +69,29 @@ func (d *DocInfo) Passages() int {
 func (d *Document) Info() *DocInfo { return d.info() }
 
 func (d *Document) info() *DocInfo {
-	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added,
+	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added, Replaced: d.Replaced,
 		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version, Meta: d.Meta,
 		Signed: signed(d.Document), V: infoVersion}
+}
+
+// succeed makes doc, about to replace old (nil: a new document), keep
+// old's added time, and take now as its replaced time when its content
+// differs (an identical version keeps old's). It returns doc's summary
+// and the store record rec with both times and that summary.
+func (doc *Document) succeed(old *DocInfo, rec store.DocRecord) (*DocInfo, store.DocRecord, error) {
+	if old != nil {
+		doc.Added, doc.Replaced = old.Added, old.Replaced
+		if old.Version != doc.version {
+			doc.Replaced = time.Now().UTC()
+		}
+	}
+	info := doc.info()
+	raw, err := json.Marshal(info)
+	if err != nil {
+		return nil, rec, fmt.Errorf("app: %w", err)
+	}
+	rec.Added, rec.Replaced, rec.Info = doc.Added, doc.Replaced, raw
+	return info, rec, nil
 }
 
 // signed reports whether passages gives d a signature passage.
@@ -219,7 +240,7 @@ func decodeDocument(r store.DocRecord) (*Document, error) {
 		}
 		p.Text = d.Text[p.Start:p.End]
 	}
-	return &Document{Document: &d, Name: r.Name, Added: r.Added, version: version(r.Meta)}, nil
+	return &Document{Document: &d, Name: r.Name, Added: r.Added, Replaced: r.Replaced, version: version(r.Meta)}, nil
 }
 
 // loadInfos fills a.infos from the store's summaries. A document stored

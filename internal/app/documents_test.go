@@ -317,3 +317,60 @@ func TestOpenReconcilesByContent(t *testing.T) {
 		})
 	}
 }
+
+// TestReplaceKeepsAdded: a replacement keeps the time the document was
+// first added and records when its content was replaced, through one
+// document's write and a bulk load, and after reopening the data
+// directory; an identical version replaces nothing and keeps both times.
+func TestReplaceKeepsAdded(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	a := openDir(t, dir)
+	if _, err := a.AddDocument(ctx, "brief.txt", letterWith("waterschap", 2), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	first, err := a.DocumentInfo("brief")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first.Replaced.IsZero() {
+		t.Errorf("a new document has replaced %v", first.Replaced)
+	}
+	check := func(what string, a *App, replaced bool) {
+		t.Helper()
+		info, err := a.DocumentInfo("brief")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := a.Document("brief")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !info.Added.Equal(first.Added) || !doc.Added.Equal(first.Added) {
+			t.Errorf("%s: added %v (document %v), want the first %v", what, info.Added, doc.Added, first.Added)
+		}
+		if info.Replaced.IsZero() == replaced || !doc.Replaced.Equal(info.Replaced) || replaced && info.Replaced.Before(first.Added) {
+			t.Errorf("%s: replaced %v (document %v), want replaced %t after %v", what, info.Replaced, doc.Replaced, replaced, first.Added)
+		}
+	}
+	if _, _, err := a.ReplaceDocument(ctx, "brief.txt", letterWith("waterschap", 2), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	check("identical version", a, false)
+	if _, _, err := a.ReplaceDocument(ctx, "brief.txt", letterWith("dijkgraaf", 3), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	check("replaced", a, true)
+	before, _ := a.DocumentInfo("brief")
+	files := []BulkFile{{Name: "brief.txt", Read: func() ([]byte, error) { return letterWith("polder", 4), nil }}}
+	if _, err := a.AddDocuments(ctx, files, BulkOptions{Replace: true}); err != nil {
+		t.Fatal(err)
+	}
+	check("bulk replace", a, true)
+	after, _ := a.DocumentInfo("brief")
+	if after.Replaced.Before(before.Replaced) {
+		t.Errorf("bulk replace: replaced %v, before the single replace's %v", after.Replaced, before.Replaced)
+	}
+	a.Close()
+	check("reopened", openDir(t, dir), true)
+}

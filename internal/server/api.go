@@ -186,11 +186,14 @@ func toSearchJSON(res *app.SearchResult) searchJSON {
 }
 
 type docSummary struct {
-	ID         string `json:"id"`
-	Title      string `json:"title"`
-	Name       string `json:"name"`
-	Format     string `json:"format"`
-	Added      string `json:"added"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Name   string `json:"name"`
+	Format string `json:"format"`
+	Added  string `json:"added"`
+	// Replaced is when another version last replaced the content; absent
+	// for a document never replaced.
+	Replaced   string `json:"replaced,omitempty"`
 	Sections   int    `json:"sections"`
 	Paragraphs int    `json:"paragraphs"`
 	// Metadata is what the file and its text say about the document;
@@ -199,8 +202,12 @@ type docSummary struct {
 }
 
 func summary(d *app.DocInfo) docSummary {
-	return docSummary{ID: d.ID, Title: d.Title, Name: d.Name, Format: string(d.Format),
+	s := docSummary{ID: d.ID, Title: d.Title, Name: d.Name, Format: string(d.Format),
 		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: d.Sections, Paragraphs: d.Paragraphs, Metadata: d.Meta}
+	if !d.Replaced.IsZero() {
+		s.Replaced = d.Replaced.Format("2006-01-02T15:04:05Z")
+	}
+	return s
 }
 
 func (s *Server) listDocuments(c *gin.Context) error {
@@ -238,6 +245,7 @@ type documentJSON struct {
 	Meta        *ingest.Metadata `json:"meta,omitempty"`
 	Name        string           `json:"name"`
 	Added       time.Time        `json:"added"`
+	Replaced    time.Time        `json:"replaced,omitzero"`
 }
 
 type sectionJSON struct {
@@ -273,7 +281,7 @@ type referenceJSON struct {
 
 func documentView(d *app.Document) documentJSON {
 	v := documentJSON{
-		ID: d.ID, Title: d.Title, Format: d.Format, Text: d.Text, Meta: d.Meta, Name: d.Name, Added: d.Added,
+		ID: d.ID, Title: d.Title, Format: d.Format, Text: d.Text, Meta: d.Meta, Name: d.Name, Added: d.Added, Replaced: d.Replaced,
 		Sections:    make([]sectionJSON, len(d.Sections)),
 		Paragraphs:  make([]paragraphJSON, len(d.Paragraphs)),
 		Signatories: make([]signatoryJSON, len(d.Signatories)),

@@ -107,13 +107,16 @@ func (s *Store) Close() error {
 // DocRecord is a stored document: its source as uploaded and the metadata
 // needed to ingest it again at start-up. Meta is opaque to the store.
 type DocRecord struct {
-	ID     string          `json:"id"`
-	Name   string          `json:"name"`
-	Title  string          `json:"title"`
-	Format string          `json:"format"`
-	Added  time.Time       `json:"added"`
-	Source []byte          `json:"-"`
-	Meta   json.RawMessage `json:"meta,omitempty"`
+	ID     string    `json:"id"`
+	Name   string    `json:"name"`
+	Title  string    `json:"title"`
+	Format string    `json:"format"`
+	Added  time.Time `json:"added"`
+	// Replaced is when another version last replaced the document's
+	// content (zero: never); Added stays the first time it was added.
+	Replaced time.Time       `json:"replaced,omitzero"`
+	Source   []byte          `json:"-"`
+	Meta     json.RawMessage `json:"meta,omitempty"`
 	// Info is a small summary of the document, opaque to the store and
 	// kept apart from Meta (DocumentInfos lists it without reading any
 	// Meta). PutDocument stores it with the document in one transaction;
