@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -431,7 +432,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		if errors.As(f.Err, &ee) {
 			fmt.Fprintf(stderr, "%s: document %q (from %s) already exists; --replace replaces it\n", paths[f.File], ee.ID, ee.Name)
 		} else {
-			fmt.Fprintf(stderr, "%s: %v\n", paths[f.File], f.Err)
+			fmt.Fprintln(stderr, fileError(paths[f.File], f.Err))
 		}
 	}
 	if err != nil {
@@ -700,4 +701,15 @@ func annotate(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\t%s\t%s\n", i+1, an.Start, an.End, an.Text, an.Concept, an.Via, strings.Join(eq, "; "))
 	}
 	return tw.Flush()
+}
+
+// fileError is the line that reports err for the file at path: the path
+// once, where the error names it too (open /x.pdf: no such file or
+// directory gives /x.pdf: cannot open: no such file or directory).
+func fileError(path string, err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path == path {
+		return fmt.Sprintf("%s: cannot %s: %v", path, pe.Op, pe.Err)
+	}
+	return fmt.Sprintf("%s: %v", path, err)
 }

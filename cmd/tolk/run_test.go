@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -351,5 +352,22 @@ func TestTokensDistinct(t *testing.T) {
 	ts, err := tokens(env(map[string]string{"TOLK_TOKENS": "alice=longenough1,bob=longenough2"}))
 	if err != nil || len(ts) != 2 {
 		t.Errorf("distinct tokens: %v %v", ts, err)
+	}
+}
+
+// TestFileError: a file's error line names the path once.
+func TestFileError(t *testing.T) {
+	_, err := os.ReadFile("/nonexistent/brief.pdf")
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{err, "/nonexistent/brief.pdf: cannot open: no such file or directory"},
+		{fmt.Errorf("app: %w", err), "/nonexistent/brief.pdf: cannot open: no such file or directory"},
+		{errors.New("not a PDF"), "/nonexistent/brief.pdf: not a PDF"},
+	} {
+		if got := fileError("/nonexistent/brief.pdf", tt.err); got != tt.want {
+			t.Errorf("fileError(%v) = %q, want %q", tt.err, got, tt.want)
+		}
 	}
 }

@@ -114,7 +114,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		data, err := os.ReadFile(name)
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			fmt.Fprintln(stderr, fileError(name, err))
 			failed++
 			continue
 		}

@@ -453,10 +453,18 @@ func replaceable(dir string) error {
 	return st.Close()
 }
 
+// targetError is an ErrBackup about the directory a backup or restore
+// writes to; it says only its message, as the caller's prefix names the
+// operation (not "backup: backup: … is not empty").
+type targetError struct{ msg string }
+
+func (e *targetError) Error() string        { return e.msg }
+func (e *targetError) Is(target error) bool { return target == ErrBackup }
+
 // emptyDir reports an error unless dir is absent or an empty directory.
 func emptyDir(dir string) error {
 	if dir == "" {
-		return fmt.Errorf("%w: no directory given", ErrBackup)
+		return &targetError{"no directory given"}
 	}
 	es, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -466,7 +474,7 @@ func emptyDir(dir string) error {
 		return err
 	}
 	if len(es) > 0 {
-		return fmt.Errorf("%w: %s is not empty", ErrBackup, dir)
+		return &targetError{dir + " is not empty"}
 	}
 	return nil
 }

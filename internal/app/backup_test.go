@@ -228,7 +228,7 @@ func TestRestoreRefuses(t *testing.T) {
 	if _, err := a.Backup(ctx, bdir); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Backup(ctx, bdir); !errors.Is(err, ErrBackup) {
+	if _, err := a.Backup(ctx, bdir); !errors.Is(err, ErrBackup) || err.Error() != "app: backup: "+bdir+" is not empty" {
 		t.Errorf("backup into a non-empty directory: %v", err)
 	}
 
