@@ -23,12 +23,14 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 	var d dataFlags
 	d.register(fs, getenv)
 	var format, collection, out, nl, en *string
+	var replace *bool
 	switch sub {
 	case "import":
 		format = fs.String("format", "", "tmx, tsv, csv or pairs (default: from each file's extension: .tmx, .tsv/.txt, .csv, .jsonl)")
 		collection = fs.String("collection", "", "put every segment into this collection (default: the file's, else import)")
 		nl = fs.String("nl", "", "a Dutch text to align with --en into segments (instead of FILEs)")
 		en = fs.String("en", "", "the English version of --nl")
+		replace = fs.Bool("replace", false, "the file replaces the collections its segments go into: their segments it lacks are deleted (one FILE)")
 	case "delete":
 		collection = fs.String("collection", "", "the collection whose segments to delete")
 	case "export":
@@ -51,6 +53,9 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		if *nl == "" && fs.NArg() == 0 {
 			return &usageError{"tm import needs one or more files (or --nl and --en)"}
+		}
+		if *replace && fs.NArg() > 1 {
+			return &usageError{"tm import --replace takes one file: each would replace what the one before imported"}
 		}
 	}
 	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
@@ -94,11 +99,11 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		if err != nil {
 			return err
 		}
-		res, err := a.ImportTM(ctx, app.TMImport{Format: app.TMFormatPairs, NL: nlData, EN: enData, Name: filepath.Base(*nl), Collection: *collection, Who: "cli"})
+		res, err := a.ImportTM(ctx, app.TMImport{Format: app.TMFormatPairs, NL: nlData, EN: enData, Name: filepath.Base(*nl), Collection: *collection, Who: "cli", Replace: *replace})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "aligned %s and %s: %d segments imported, %d sentences without a counterpart\n", *nl, *en, res.Imported, res.Skipped)
+		fmt.Fprintf(stderr, "aligned %s and %s: %d segments imported, %d sentences without a counterpart%s\n", *nl, *en, res.Imported, res.Skipped, deletedNote(res.Deleted))
 		return nil
 	}
 	failed := 0
@@ -118,13 +123,13 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 			failed++
 			continue
 		}
-		res, err := a.ImportTM(ctx, app.TMImport{Format: f, Data: data, Name: filepath.Base(name), Collection: *collection, Who: "cli"})
+		res, err := a.ImportTM(ctx, app.TMImport{Format: f, Data: data, Name: filepath.Base(name), Collection: *collection, Who: "cli", Replace: *replace})
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			failed++
 			continue
 		}
-		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped\n", name, res.Imported, res.Skipped)
+		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped%s\n", name, res.Imported, res.Skipped, deletedNote(res.Deleted))
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files were refused (nothing of them stored)", failed, fs.NArg())
@@ -144,4 +149,12 @@ func formatOf(name string) string {
 		return app.TMFormatPairs
 	}
 	return ""
+}
+
+// deletedNote tells how many segments a --replace import deleted.
+func deletedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d deleted (--replace)", n)
 }

@@ -161,6 +161,11 @@ type TMImport struct {
 	Collection string
 	// Who is recorded as the creator of segments that name none.
 	Who string
+	// Replace makes each collection the file's segments go into hold
+	// those segments only: the collection's other segments are deleted,
+	// in the same transaction (a corrected file imported again leaves no
+	// segment of its last version behind).
+	Replace bool
 }
 
 // TMImported reports an import: the segments stored, and the units
@@ -170,6 +175,8 @@ type TMImported struct {
 	Imported   int    `json:"imported"`
 	Skipped    int    `json:"skipped"`
 	Collection string `json:"collection,omitempty"`
+	// Deleted counts the segments a Replace import deleted.
+	Deleted int `json:"deleted,omitempty"`
 }
 
 // inputError is a problem in what the caller sent: its message is meant
@@ -226,39 +233,58 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 			b.Segments[i].Collection = in.Collection
 		}
 	}
-	n, err := a.putSegments(ctx, b.Segments, in.Who)
+	n, deleted, err := a.putSegments(ctx, b.Segments, in.Who, in.Replace)
 	if err != nil {
 		return TMImported{}, err
 	}
-	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection}, nil
+	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted}, nil
 }
 
 // putSegments stores segments (the store, or memory in memory mode) and
-// then indexes them; it returns how many were stored.
-func (a *App) putSegments(ctx context.Context, segs []tm.Segment, who string) (int, error) {
+// then indexes them; it returns how many were stored. With replace, the
+// segments of the collections they go into that are not among them are
+// deleted, in the same store transaction; it returns how many.
+func (a *App) putSegments(ctx context.Context, segs []tm.Segment, who string, replace bool) (int, int, error) {
 	t := a.tmem
 	t.wmu.Lock()
 	defer t.wmu.Unlock()
-	var (
-		ready []tm.Segment
-		err   error
-	)
-	if a.store != nil {
-		ready, err = a.store.ImportSegments(segs, "", who)
-	} else {
-		ready, err = tm.Prepare(segs, "", who, time.Now())
-	}
+	ready, err := tm.Prepare(segs, "", who, time.Now())
 	if errors.Is(err, tm.ErrInvalid) {
-		return 0, badInput(err)
+		return 0, 0, badInput(err)
 	}
 	if err != nil {
-		return 0, err
+		return 0, 0, err
+	}
+	var drop []string
+	if replace {
+		colls := map[string]bool{}
+		keep := make(map[string]bool, len(ready))
+		for _, s := range ready {
+			colls[s.Collection], keep[s.Key()] = true, true
+		}
+		t.mu.RLock()
+		for k, s := range t.segs {
+			if colls[s.Collection] && !keep[k] {
+				drop = append(drop, k)
+			}
+		}
+		t.mu.RUnlock()
+	}
+	if a.store != nil {
+		if err := a.store.PutSegmentsDropping(ready, drop); err != nil {
+			return 0, 0, err
+		}
+	}
+	if len(drop) > 0 {
+		if err := t.forget(ctx, drop); err != nil {
+			return 0, 0, err
+		}
 	}
 	if err := t.put(ctx, ready); err != nil {
 		// Stored but not indexed: the next start indexes it.
-		return 0, err
+		return 0, 0, err
 	}
-	return len(ready), nil
+	return len(ready), len(drop), nil
 }
 
 // DeleteTMCollection removes every segment of a collection of the
@@ -290,8 +316,16 @@ func (a *App) DeleteTMCollection(ctx context.Context, name string) (int, error) 
 			return 0, err
 		}
 	}
-	// Out of the map first, so that a search in between skips the hits
-	// the index still has.
+	if err := t.forget(ctx, keys); err != nil {
+		return 0, err
+	}
+	return len(keys), nil
+}
+
+// forget takes the segments with the keys, deleted from the store, out
+// of memory and the indexes: out of the map first, so that a search in
+// between skips the hits the index still has.
+func (t *tmState) forget(ctx context.Context, keys []string) error {
 	t.mu.Lock()
 	for _, k := range keys {
 		delete(t.segs, k)
@@ -299,9 +333,9 @@ func (a *App) DeleteTMCollection(ctx context.Context, name string) (int, error) 
 	t.mu.Unlock()
 	t.fuzzyDelete(keys)
 	if err := t.idx.Delete(ctx, keys); err != nil {
-		return 0, fmt.Errorf("app: %w", err)
+		return fmt.Errorf("app: %w", err)
 	}
-	return len(keys), nil
+	return nil
 }
 
 // glossaryDict returns a lexical anchor for the aligner: whether a Dutch

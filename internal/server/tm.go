@@ -60,7 +60,11 @@ func tmFormatOf(name string) string {
 // a part "file", or two parts "nl" and "en" (a Dutch text and its English
 // version, aligned into segments: format pairs).
 func (s *Server) importTM(c *gin.Context) error {
-	in := app.TMImport{Format: c.Query("format"), Collection: c.Query("collection"), Who: who(c)}
+	replace, err := boolParam(c, "replace")
+	if err != nil {
+		return err
+	}
+	in := app.TMImport{Format: c.Query("format"), Collection: c.Query("collection"), Who: who(c), Replace: replace}
 	mt, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if mt == "multipart/form-data" {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes)

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 
@@ -291,5 +292,56 @@ func TestTMDeleteCollection(t *testing.T) {
 	}
 	if code, _, _ := apiCall(t, ts, http.MethodDelete, "/api/v1/tm/collections/uil", editorToken, "", nil); code != http.StatusNotFound {
 		t.Errorf("deleting it again: %d, want 404", code)
+	}
+}
+
+// TestTMImportReplace: a corrected file imported with replace=true makes
+// its collection hold what the file holds: segments the file no longer
+// has leave the store, search and fuzzy match, other collections stay,
+// and the response counts what was deleted; without replace they stay.
+func TestTMImportReplace(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	first := "nl\ten\nDe uil zit in de boom.\tThe owl is in the tree.\nDe uil slaapt.\tThe owl sleeps.\n"
+	corrected := "nl\ten\nDe uil zit in de boom.\tThe owl sits in the tree.\n"
+	for _, imp := range []struct{ coll, tsv string }{{"uil", first}, {"kraai", "nl\ten\nDe kraai slaapt.\tThe crow sleeps.\n"}} {
+		if code, r := tmImport(t, ts, "format=tsv&collection="+imp.coll, editorToken, []byte(imp.tsv)); code != http.StatusOK {
+			t.Fatalf("import %s: %d %v", imp.coll, code, r)
+		}
+	}
+	concordance := func(q string) []string {
+		t.Helper()
+		var r app.TMConcordanceResult
+		if code := get(t, ts, "/api/v1/tm/concordance?lang=nl&q="+q, &r); code != http.StatusOK {
+			t.Fatalf("concordance %s: %d", q, code)
+		}
+		var out []string
+		for _, p := range r.Pairs {
+			out = append(out, p.Target)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if code, r := tmImport(t, ts, "format=tsv&collection=uil&replace=maybe", editorToken, []byte(corrected)); code != http.StatusBadRequest {
+		t.Errorf("replace=maybe: %d %v, want 400", code, r)
+	}
+	if got := concordance("slaapt"); len(got) != 2 {
+		t.Fatalf("after a refused import: %q, want the owl and the crow", got)
+	}
+	code, r := tmImport(t, ts, "format=tsv&collection=uil&replace=true", editorToken, []byte(corrected))
+	if code != http.StatusOK || r["imported"] != float64(1) || r["deleted"] != float64(2) {
+		t.Fatalf("replace: %d %v, want 1 imported and 2 deleted (the old translation has another id)", code, r)
+	}
+	if got := concordance("boom"); len(got) != 1 || got[0] != "The owl sits in the tree." {
+		t.Errorf("boom after the replace: %q, want the corrected pair alone", got)
+	}
+	if got := concordance("slaapt"); len(got) != 1 || got[0] != "The crow sleeps." {
+		t.Errorf("slaapt after the replace: %q, want the crow's pair alone (other collection)", got)
+	}
+	code, b := func() (int, []byte) {
+		code, _, b := apiCall(t, ts, http.MethodPost, "/api/v1/tm/match", "", "application/json", []byte(`{"text":"De uil slaapt.","min":50}`))
+		return code, b
+	}()
+	if code != http.StatusOK || strings.Contains(string(b), "The owl sleeps.") {
+		t.Errorf("fuzzy match after the replace: %d %s", code, b)
 	}
 }

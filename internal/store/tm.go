@@ -20,8 +20,23 @@ func (s *Store) ImportSegments(segs []tm.Segment, collection, who string) ([]tm.
 	if err != nil {
 		return nil, fmt.Errorf("store: import: %w", err)
 	}
-	err = s.update(func(tx *bolt.Tx) error {
+	if err := s.PutSegmentsDropping(ready, nil); err != nil {
+		return nil, err
+	}
+	return ready, nil
+}
+
+// PutSegmentsDropping stores prepared segments (tm.Prepare) and deletes
+// the segments with the keys drop, in one transaction: all of it or, on
+// any error, nothing.
+func (s *Store) PutSegmentsDropping(ready []tm.Segment, drop []string) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSegments)
+		for _, k := range drop {
+			if err := b.Delete([]byte(k)); err != nil {
+				return fmt.Errorf("segment %q: %w", k, err)
+			}
+		}
 		for _, seg := range ready {
 			v, err := json.Marshal(seg)
 			if err != nil {
@@ -34,9 +49,9 @@ func (s *Store) ImportSegments(segs []tm.Segment, collection, who string) ([]tm.
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("store: import: %w", err)
+		return fmt.Errorf("store: import: %w", err)
 	}
-	return ready, nil
+	return nil
 }
 
 // DeleteSegments removes the segments with the keys (tm.Segment.Key) in
