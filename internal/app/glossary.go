@@ -263,6 +263,12 @@ func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) 
 	if name == glossary.CollectionCurated {
 		return 0, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
 	}
+	if len(cs) == 0 {
+		// A file that yields nothing (a header only, entries in other
+		// languages) would empty the collection: that is a delete, asked
+		// for as one.
+		return 0, badInput(fmt.Errorf("the file holds no concepts to import: replacing collection %q with it would delete all of it (delete the collection to do that)", name))
+	}
 	for i := range cs {
 		cs[i].Collection = name
 		if err := cs[i].Validate(); err != nil {

@@ -172,5 +172,9 @@ func TestReplaceCollection(t *testing.T) {
 		if _, err := a.ReplaceCollection(glossary.CollectionCurated, nil, "test"); !errors.Is(err, ErrBadRequest) {
 			t.Errorf("memory %t: replacing curated: %v", memory, err)
 		}
+		// A file that yields nothing does not empty the collection.
+		if _, err := a.ReplaceCollection("zz", nil, "test"); !errors.Is(err, ErrBadRequest) || a.Terms().Len() != before+1 {
+			t.Errorf("memory %t: replacing zz with nothing: %v, %d concepts in all (want %d)", memory, err, a.Terms().Len(), before+1)
+		}
 	}
 }

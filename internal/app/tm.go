@@ -233,6 +233,11 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 			b.Segments[i].Collection = in.Collection
 		}
 	}
+	if in.Replace && len(b.Segments) == 0 {
+		// Replacing with nothing would empty the collection: that is a
+		// delete, asked for as one.
+		return TMImported{}, badInput(errors.New("the file holds no segments to import: replacing with it would delete the collection's segments (delete the collection to do that)"))
+	}
 	n, deleted, err := a.putSegments(ctx, b.Segments, in.Who, in.Replace)
 	if err != nil {
 		return TMImported{}, err

@@ -324,8 +324,11 @@ func TestTMImportReplace(t *testing.T) {
 	if code, r := tmImport(t, ts, "format=tsv&collection=uil&replace=maybe", editorToken, []byte(corrected)); code != http.StatusBadRequest {
 		t.Errorf("replace=maybe: %d %v, want 400", code, r)
 	}
+	if code, r := tmImport(t, ts, "format=tsv&collection=uil&replace=true", editorToken, []byte("nl\ten\n")); code != http.StatusBadRequest {
+		t.Errorf("replace with a file of no segments: %d %v, want 400", code, r)
+	}
 	if got := concordance("slaapt"); len(got) != 2 {
-		t.Fatalf("after a refused import: %q, want the owl and the crow", got)
+		t.Fatalf("after refused imports: %q, want the owl and the crow", got)
 	}
 	code, r := tmImport(t, ts, "format=tsv&collection=uil&replace=true", editorToken, []byte(corrected))
 	if code != http.StatusOK || r["imported"] != float64(1) || r["deleted"] != float64(2) {
