@@ -442,14 +442,21 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 		anns := m.Annotate(text, lang)
 		covered := make([]bool, len(words))
 		for _, an := range anns {
-			if an.Via == "compound" && lang == "en" {
+			// A term that is a part of a typed word does not stand for the
+			// word: jeugdzorg is not searched as jeugd OR jeugdzorg (every
+			// passage on youth would match), lid-staat not as lid. The
+			// word is searched as typed, which finds its compounds.
+			if an.Via == "compound" {
+				continue
+			}
+			from, to := wordAt(an.Start), wordAt(an.End-1)
+			if an.Start != starts[from] || an.End != starts[to]+len(words[to]) {
 				continue
 			}
 			c, ok := a.terms.Get(an.Concept)
 			if !ok {
 				continue
 			}
-			from, to := wordAt(an.Start), wordAt(an.End-1)
 			for k := from; k <= to; k++ {
 				covered[k] = true
 			}

@@ -94,3 +94,23 @@ func TestConceptWordExplained(t *testing.T) {
 		t.Errorf("veroordeeld: no hit of vonnis.txt's first passage among %v", hitDocs(res))
 	}
 }
+
+// TestCompoundQueryNotWidened: a glossary term that is only a part of a
+// typed word does not widen the query to the term's passages: jeugdzorg is
+// not searched as jeugd OR jeugdzorg, lid-staat not as lid (both were:
+// every passage on youth matched jeugdzorg, every "eerste lid" lid-staat).
+func TestCompoundQueryNotWidened(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"zorg.txt":  "De jeugdzorg van de gemeente wordt herzien.",
+		"jeugd.txt": "De jeugd van tegenwoordig leest minder.",
+		"staat.txt": "Elke lid-staat beslist zelf over de heffing.",
+		"lid.txt":   "Het eerste lid van artikel 3 vervalt.",
+	})
+	for q, want := range map[string]string{"jeugdzorg": "zorg", "lid-staat": "staat"} {
+		res := searchNL(t, a, q)
+		if got := hitDocs(res); len(got) != 1 || got[0] != want {
+			t.Errorf("%s: %v (expanded %q), want %s alone", q, got, res.Expanded, want)
+		}
+	}
+}
