@@ -242,7 +242,7 @@ type documentJSON struct {
 	Paragraphs  []paragraphJSON  `json:"paragraphs"`
 	Signatories []signatoryJSON  `json:"signatories"`
 	References  []referenceJSON  `json:"references"`
-	Meta        *ingest.Metadata `json:"meta,omitempty"`
+	Meta        *ingest.Metadata `json:"metadata,omitempty"`
 	Name        string           `json:"name"`
 	Added       time.Time        `json:"added"`
 	Replaced    time.Time        `json:"replaced,omitzero"`

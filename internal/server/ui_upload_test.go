@@ -53,6 +53,14 @@ func TestUploadPage(t *testing.T) {
 	if code != 200 || documentCount(t, ts) != n+1 {
 		t.Errorf("right token: %d, %d documents, want %d", code, documentCount(t, ts), n+1)
 	}
+	// The API's document has its metadata under the key the list and
+	// the OpenAPI description use (it was "meta").
+	var doc struct {
+		Metadata struct{ Type, Date string }
+	}
+	if code := get(t, ts, "/api/v1/documents/stcrt-2015-47076", &doc); code != 200 || doc.Metadata.Type != "staatscourant" || doc.Metadata.Date != "2015-12-23" {
+		t.Errorf("GET the document: %d, metadata %+v", code, doc.Metadata)
+	}
 
 	// The documents page: type and date columns, a filter by type and an
 	// order by date.
