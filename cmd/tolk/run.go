@@ -550,6 +550,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import); delete: the collection to delete")
 	out := fs.String("out", "", "export: write to this file instead of stdout")
 	replace := fs.Bool("replace", false, "import: the collection becomes the file; its concepts the file no longer has are deleted")
+	overwrite := fs.Bool("overwrite", false, "import: also replace concepts changed here after the file's version of them (without it such an import is refused)")
 	if err := parseFlags(fs, args[1:], stderr); err != nil {
 		return err
 	}
@@ -627,16 +628,17 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
+	opt := app.GlossaryImport{Overwrite: *overwrite}
 	if *replace {
-		n, err := a.ReplaceCollection(coll, cs, "cli")
-		if err != nil {
-			return err
-		}
+		opt.Replace = coll
+	}
+	n, err := a.ImportGlossary(cs, "cli", opt)
+	if err != nil {
+		return err
+	}
+	if *replace {
 		fmt.Fprintf(stderr, "imported %d concepts into collection %q and deleted the %d it no longer has\n", len(cs), coll, n)
 	} else {
-		if err := a.ImportConcepts(cs, "cli"); err != nil {
-			return err
-		}
 		fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
 	}
 	if !left.Empty() {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -239,18 +240,11 @@ func (a *App) deleteCollection(name, who string) (int, error) {
 	return len(ids), nil
 }
 
-// ImportConcepts stores concepts all or nothing.
+// ImportConcepts stores concepts all or nothing (ImportGlossary without
+// options).
 func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
-	for _, c := range cs {
-		if err := c.Validate(); err != nil {
-			return err
-		}
-	}
-	if _, err := a.importConcepts(cs, "", who); err != nil {
-		return err
-	}
-	a.rebuildMatcher()
-	return nil
+	_, err := a.ImportGlossary(cs, who, GlossaryImport{})
+	return err
 }
 
 // ReplaceCollection imports cs into collection name (every concept gets
@@ -260,22 +254,43 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 // old entries beside the new. It returns how many concepts it deleted.
 // The curated collection is not replaced this way.
 func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) (int, error) {
-	if name == glossary.CollectionCurated {
-		return 0, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
+	return a.ImportGlossary(cs, who, GlossaryImport{Replace: name})
+}
+
+// GlossaryImport says how ImportGlossary treats what is stored.
+type GlossaryImport struct {
+	// Replace names the collection the file replaces (ReplaceCollection).
+	Replace string
+	// Overwrite imports concepts that were modified here after the file's
+	// version of them (an export edited since it was taken): without it
+	// such an import is refused (ErrConflict, naming them) and nothing is
+	// stored, as an edit from an older version is refused.
+	Overwrite bool
+}
+
+// ImportGlossary stores cs all or nothing as opt says and returns how
+// many concepts a Replace deleted.
+func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImport) (int, error) {
+	if name := opt.Replace; name != "" {
+		if name == glossary.CollectionCurated {
+			return 0, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
+		}
+		if len(cs) == 0 {
+			// A file that yields nothing (a header only, entries in
+			// other languages) would empty the collection: that is a
+			// delete, asked for as one.
+			return 0, badInput(fmt.Errorf("the file holds no concepts to import: replacing collection %q with it would delete all of it (delete the collection to do that)", name))
+		}
+		for i := range cs {
+			cs[i].Collection = name
+		}
 	}
-	if len(cs) == 0 {
-		// A file that yields nothing (a header only, entries in other
-		// languages) would empty the collection: that is a delete, asked
-		// for as one.
-		return 0, badInput(fmt.Errorf("the file holds no concepts to import: replacing collection %q with it would delete all of it (delete the collection to do that)", name))
-	}
-	for i := range cs {
-		cs[i].Collection = name
-		if err := cs[i].Validate(); err != nil {
+	for _, c := range cs {
+		if err := c.Validate(); err != nil {
 			return 0, err
 		}
 	}
-	n, err := a.importConcepts(cs, name, who)
+	n, err := a.importConcepts(cs, opt.Replace, who, opt.Overwrite)
 	if err != nil {
 		return 0, err
 	}
@@ -285,8 +300,9 @@ func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) 
 
 // importConcepts stores cs and, when replace names a collection, deletes
 // that collection's concepts cs does not have, in one store transaction.
-// It returns how many it deleted.
-func (a *App) importConcepts(cs []glossary.Concept, replace, who string) (int, error) {
+// It returns how many it deleted. Without overwrite, concepts modified
+// here after cs's version of them refuse the import (GlossaryImport).
+func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwrite bool) (int, error) {
 	a.gl.mu.Lock()
 	defer a.gl.mu.Unlock()
 	a.rehome(cs)
@@ -305,6 +321,18 @@ func (a *App) importConcepts(cs []glossary.Concept, replace, who string) (int, e
 		}
 	}
 	if a.store == nil {
+		if !overwrite {
+			// As the store refuses it (ImportConceptsDropping).
+			var newer []store.NewerConcept
+			for _, c := range cs {
+				if old, ok := a.terms.Get(c.ID); ok && c.ID != "" && store.NewerThan(old.Modified, c.Modified) && len(store.Diff(old, c)) > 0 {
+					newer = append(newer, store.NewerConcept{ID: c.ID, Stored: old.Modified, File: c.Modified})
+				}
+			}
+			if len(newer) > 0 {
+				return 0, newerConflict(&store.NewerError{Concepts: newer})
+			}
+		}
 		now := time.Now().UTC()
 		for i, id := range drop {
 			a.record(id, who, store.ActionDelete, now, old[i], glossary.Concept{})
@@ -323,7 +351,11 @@ func (a *App) importConcepts(cs []glossary.Concept, replace, who string) (int, e
 		a.publish(cs...)
 		return len(drop), nil
 	}
-	if err := a.store.ImportConceptsDropping(cs, drop, who); err != nil {
+	if err := a.store.ImportConceptsDropping(cs, drop, who, overwrite); err != nil {
+		var ne *store.NewerError
+		if errors.As(err, &ne) {
+			return 0, newerConflict(ne)
+		}
 		return 0, err
 	}
 	for _, id := range drop {
@@ -558,4 +590,9 @@ func (a *App) rehome(cs []glossary.Concept) {
 		}
 		c.ID = id
 	}
+}
+
+// newerConflict is the ErrConflict of an import that would undo edits.
+func newerConflict(ne *store.NewerError) error {
+	return fmt.Errorf("app: %w; import with overwrite to replace them with the file's version anyway: %w", ne, ErrConflict)
 }

@@ -298,16 +298,22 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	overwrite, err := boolParam(c, "overwrite")
+	if err != nil {
+		return err
+	}
 	out := gin.H{"imported": len(cs), "collection": coll}
+	opt := app.GlossaryImport{Overwrite: overwrite}
 	if replace {
 		// The collection becomes the file: what it no longer has goes.
-		n, err := s.app.ReplaceCollection(coll, cs, who(c))
-		if err != nil {
-			return err
-		}
-		out["deleted"] = n
-	} else if err := s.app.ImportConcepts(cs, who(c)); err != nil {
+		opt.Replace = coll
+	}
+	n, err := s.app.ImportGlossary(cs, who(c), opt)
+	if err != nil {
 		return err
+	}
+	if replace {
+		out["deleted"] = n
 	}
 	if !left.Empty() {
 		out["left_out"] = left

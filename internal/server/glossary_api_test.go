@@ -1093,3 +1093,46 @@ func TestConceptBadTime(t *testing.T) {
 		t.Errorf("%d %s", code, b)
 	}
 }
+
+// TestGlossaryImportOlderVersion: importing an export taken before a
+// colleague's edit does not undo the edit: the import is refused with 409
+// naming the concept, nothing of it is stored, and overwrite=true imports
+// it anyway, the concept then modified now (not back in time).
+func TestGlossaryImportOlderVersion(t *testing.T) {
+	for _, backend := range editBackends {
+		t.Run(backend.name, func(t *testing.T) {
+			ts := backend.open(t, map[string]string{editorToken: "alice"})
+			_, v0 := createConcept(t, ts)
+			path := "/api/v1/glossary/" + v0.ID
+			code, _, file := apiCall(t, ts, "GET", "/api/v1/glossary/export?format=json&collection="+v0.Collection, "", "", nil)
+			if code != http.StatusOK || !strings.Contains(string(file), v0.ID) {
+				t.Fatalf("export: %d %s", code, file)
+			}
+			edited := v0
+			edited.Definition = map[string]string{"en": "Edited after the export."}
+			if code, _, body := apiCall(t, ts, "PUT", path, editorToken, "application/json", mustJSON(t, edited)); code != http.StatusOK {
+				t.Fatalf("PUT: %d %s", code, body)
+			}
+			var after glossary.Concept
+			get(t, ts, path, &after)
+			imp := "/api/v1/glossary/import?format=json&collection=" + v0.Collection
+			code, _, body := apiCall(t, ts, "POST", imp, editorToken, "application/json", file)
+			if code != http.StatusConflict || !strings.Contains(string(body), v0.ID) || !strings.Contains(string(body), "overwrite") {
+				t.Errorf("import of the older export: %d %s; want 409 naming %s and overwrite", code, body, v0.ID)
+			}
+			var got glossary.Concept
+			get(t, ts, path, &got)
+			if got.Definition["en"] != "Edited after the export." {
+				t.Errorf("after the refused import: definition %q, want the edit", got.Definition["en"])
+			}
+			if code, _, body := apiCall(t, ts, "POST", imp+"&overwrite=true", editorToken, "application/json", file); code != http.StatusOK {
+				t.Fatalf("import with overwrite=true: %d %s", code, body)
+			}
+			get(t, ts, path, &got)
+			if got.Definition["en"] == "Edited after the export." || got.Modified.Before(after.Modified) {
+				t.Errorf("after overwrite: definition %q, modified %v (the edit's %v); want the file's definition, modified no earlier",
+					got.Definition["en"], got.Modified, after.Modified)
+			}
+		})
+	}
+}

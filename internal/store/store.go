@@ -470,18 +470,24 @@ func (s *Store) DeleteConcepts(ids []string, who string) error {
 // stored or, on any error, none. A concept whose id is stored already
 // replaces it (its history records the difference); an empty id is
 // assigned as by CreateConcept. Created and Modified given by the caller
-// (an import file) are kept; zero ones are set to now. Concepts identical
-// to the stored ones are skipped. Every concept is validated before
-// anything is written; the error names the first invalid one by position.
+// (an import file) are kept for a new concept; zero ones are set to now,
+// and a stored concept the import changes is modified now. Concepts
+// identical to the stored ones are skipped. Every concept is validated
+// before anything is written; the error names the first invalid one by
+// position. A stored concept modified after the caller's version of it
+// is replaced all the same (ImportConceptsDropping can refuse that).
 func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
-	return s.ImportConceptsDropping(cs, nil, who)
+	return s.ImportConceptsDropping(cs, nil, who, true)
 }
 
 // ImportConceptsDropping is ImportConcepts that also deletes the concepts
 // with the ids drop, in the same transaction (a collection replaced by a
 // new file: what the file no longer has goes, each delete in its
-// concept's history). Nothing is written when anything fails.
-func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who string) error {
+// concept's history). Without overwrite, a stored concept modified after
+// the file's version of it (NewerThan) refuses the import with a
+// *NewerError naming every such concept, as an edit from an older version
+// is refused. Nothing is written when anything fails.
+func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who string, overwrite bool) error {
 	seen := make(map[string]int, len(cs))
 	for i := range cs {
 		if err := cs[i].Validate(); err != nil {
@@ -496,6 +502,7 @@ func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who
 	}
 	now := time.Now().UTC()
 	next := map[string]int{}
+	var newer []NewerConcept
 	err := s.update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
 		for _, id := range drop {
@@ -526,6 +533,16 @@ func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who
 			if exists && len(fields) == 0 {
 				continue
 			}
+			if exists {
+				// The file's version is older than the stored one (an
+				// export edited here since): importing it would undo
+				// that edit, unless asked to.
+				if !overwrite && NewerThan(old.Modified, c.Modified) {
+					newer = append(newer, NewerConcept{ID: c.ID, Stored: old.Modified, File: c.Modified})
+					continue
+				}
+				c.Modified = now // changed here, now
+			}
 			switch {
 			case !c.Created.IsZero():
 			case exists:
@@ -540,12 +557,47 @@ func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who
 				return fmt.Errorf("import: concept %d: %w", i+1, err)
 			}
 		}
+		if len(newer) > 0 {
+			return &NewerError{Concepts: newer} // nothing is written
+		}
 		return nil
 	})
+	var ne *NewerError
+	if errors.As(err, &ne) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
 	return nil
+}
+
+// NewerError refuses an import that would undo edits: the concepts the
+// store holds in a version modified after the file's version of them.
+type NewerError struct {
+	Concepts []NewerConcept
+}
+
+// NewerConcept is a concept stored in a newer version than the file's.
+type NewerConcept struct {
+	ID           string
+	Stored, File time.Time // modified here, and in the file
+}
+
+func (e *NewerError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d concept(s) were changed here after the file's version of them, which would undo those changes:", len(e.Concepts))
+	for i, c := range e.Concepts {
+		if i == 5 {
+			fmt.Fprintf(&b, " and %d more", len(e.Concepts)-i)
+			break
+		}
+		fmt.Fprintf(&b, " %s (modified %s here, %s in the file)", c.ID, c.Stored.UTC().Format(time.RFC3339), c.File.UTC().Format(time.RFC3339))
+		if i < len(e.Concepts)-1 && i < 4 {
+			b.WriteString(";")
+		}
+	}
+	return b.String()
 }
 
 // Concepts returns every stored concept, by id.
@@ -737,4 +789,18 @@ func freeID(taken func(string) bool, base string, next map[string]int) string {
 		next[base] = n
 	}
 	return id
+}
+
+// NewerThan reports whether a stored modified time is later than a file's
+// (zero: the file does not say), compared at the file's precision: a file
+// that keeps whole seconds (CSV, XLSX) was not taken before an edit in the
+// same second.
+func NewerThan(stored, file time.Time) bool {
+	if file.IsZero() {
+		return false
+	}
+	if file.Nanosecond() == 0 {
+		stored = stored.Truncate(time.Second)
+	}
+	return stored.After(file)
 }
