@@ -488,13 +488,14 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 			t.Type = nameToken
 		}
 	}
-	// The compounds suspended compounds imply, and where they stand: read
-	// before the filters, which drop stop words (an anchor may be one: in-
-	// en uitvoer).
+	// The compounds suspended compounds imply and the hyphenated words
+	// joined (impliedWords), and where they stand: read before the
+	// filters, which drop stop words (an anchor may be one: in- en
+	// uitvoer).
 	var imps []Implied
 	var at []int
-	if hyphenSpace(input) {
-		for _, imp := range impliedCompounds(string(input), a.split) {
+	if bytes.IndexByte(input, '-') >= 0 {
+		for _, imp := range impliedWords(string(input), a.split) {
 			i, found := slices.BinarySearchFunc(tokens, imp.anchor, func(t *analysis.Token, off int) int { return t.Start - off })
 			if found {
 				imps = append(imps, imp)
@@ -507,7 +508,11 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		// As Prepare's analysis does (impliedKeys): each word of the
 		// compound through the filters, at the anchor's position; a term
 		// the text has at that position already is not repeated.
-		for _, t := range a.filter(a.Tokenizer.Tokenize([]byte(imp.Word))) {
+		ts := a.filter(a.Tokenizer.Tokenize([]byte(imp.Word)))
+		if imp.whole && len(ts) > 1 {
+			ts = ts[:1]
+		}
+		for _, t := range ts {
 			if slices.ContainsFunc(tokens, func(o *analysis.Token) bool { return o.Position == at[k] && string(o.Term) == string(t.Term) }) {
 				continue
 			}

@@ -39,7 +39,7 @@ func TestAddPreparedInSameAsAdd(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, q := range []string{"staatsgrepen", "Mali", "\"staatsgreep in Mali\"", "training missie", "voorzitter OR kamer"} {
-				want, got := searchQ(t, one, q, 20), searchQ(t, ix, q, 20)
+				want, got := tiesByID(t, searchQ(t, one, q, 20)), tiesByID(t, searchQ(t, ix, q, 20))
 				if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(Result{}, "Took")); diff != "" {
 					t.Errorf("search %q (-Add +AddPreparedIn):\n%s", q, diff)
 				}

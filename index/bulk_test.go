@@ -52,7 +52,7 @@ func TestAddPreparedSameAsAdd(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, q := range queries {
-				want, got := searchQ(t, one, q, 20), searchQ(t, bulk, q, 20)
+				want, got := tiesByID(t, searchQ(t, one, q, 20)), tiesByID(t, searchQ(t, bulk, q, 20))
 				if want.Total == 0 {
 					t.Errorf("%q finds nothing: a query that cannot tell the two apart", q)
 				}

@@ -183,12 +183,14 @@ func (ix *Index) analysis(opt Options) string {
 
 // fieldsVersion identifies what the index's fields hold of a passage
 // beyond the analysis of its words; an index built with another is
-// rebuilt as one built with another analysis is. 3: the compounds that
+// rebuilt as one built with another analysis is. 4: hyphenated words
+// also joined in the stemmed field (hyphenJoins: lid-staten as lidstaten);
+// 3: the compounds that
 // suspended compounds imply are tokens of the stemmed field (at the
 // suspended word's position), no longer a field of their own ("implied");
 // 2: the title words of a document's first passage in the heading field
 // (Passage.TitleWords).
-const fieldsVersion = "fields/3"
+const fieldsVersion = "fields/4"
 
 // version is what an index stores and Open compares: the analysis and
 // the fields.

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"io/fs"
+	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -159,4 +160,23 @@ func TestHeadingNumberNotSearched(t *testing.T) {
 	if !found {
 		t.Errorf("recente does not find the passages of section 1 through their heading")
 	}
+}
+
+// tiesByID orders res's hits of equal score by ID: two indexes built
+// apart (Add, AddPrepared) hold the passages in another order, by which
+// the collector breaks ties. res holds every match (fewer than the
+// limit), so no tie straddles the cut.
+func tiesByID(tb testing.TB, res *Result) *Result {
+	tb.Helper()
+	if uint64(len(res.Hits)) < res.Total {
+		tb.Fatalf("%d hits of %d: a tie may straddle the cut", len(res.Hits), res.Total)
+	}
+	sort.SliceStable(res.Hits, func(i, j int) bool {
+		a, b := res.Hits[i], res.Hits[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		return a.ID < b.ID
+	})
+	return res
 }

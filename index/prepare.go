@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"hash/maphash"
 	"slices"
 	"sync"
@@ -155,7 +156,7 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	for i, o := range sc.offsets {
 		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
 	}
-	if ix.decompounder != nil && hyphenSpace(text) {
+	if ix.decompounder != nil && bytes.IndexByte(text, '-') >= 0 {
 		locs = ix.impliedKeys(text, sc, locs)
 	}
 	nlFreqs = sc.frequencies(sc.nl, locs)
@@ -171,7 +172,7 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 // compound's offsets (a location of its own, appended to locs, which it
 // returns); a term the text has at that position already is not repeated.
 func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLocation) []bindex.TokenLocation {
-	for _, imp := range impliedCompounds(string(text), ix.decompounder.Split) {
+	for _, imp := range impliedWords(string(text), ix.decompounder.Split) {
 		i, found := slices.BinarySearchFunc(sc.offsets, imp.anchor, func(o [2]int, off int) int { return o[0] - off })
 		if !found {
 			continue
@@ -183,7 +184,12 @@ func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLo
 			if seg.Type() == segment.None {
 				continue
 			}
-			for _, key := range ix.words.get(seg.Bytes()).keys {
+			keys := ix.words.get(seg.Bytes()).keys
+			if imp.whole && len(keys) > 1 {
+				keys = keys[:1] // the word's own key (hyphenJoins)
+			}
+			done := imp.whole && len(keys) > 0 // its first key only, as the analyzer takes it
+			for _, key := range keys {
 				if slices.ContainsFunc(sc.nl, func(t token) bool { return locs[t.w].Position == pos && t.term == key }) {
 					continue
 				}
@@ -192,6 +198,9 @@ func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLo
 					loc = int32(len(locs) - 1)
 				}
 				sc.nl = append(sc.nl, token{key, loc})
+			}
+			if done {
+				break
 			}
 		}
 	}

@@ -605,12 +605,30 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 	// Mali), but one at either end would be lost ("in Mali" would be any
 	// Mali), so such a phrase is matched as written only.
 	eq := phraseQ(exact, fieldExact, boost*exactBoost)
+	// A hyphenated word (lid-staat, vakantie-uitkering) is also the one
+	// word Dutch writes without the hyphen (lidstaat): the index holds the
+	// hyphenated words of the text joined too (hyphenJoins), so the joined
+	// word's key finds both spellings.
+	var joined query.Query
+	if !t.Phrase {
+		if js := hyphenJoins(t.Text); len(js) == 1 && js[0].Start == 0 && js[0].End == len(t.Text) {
+			if jk := ix.analyze(ix.query, js[0].Word); len(jk) == 1 {
+				joined = termQ(string(jk[0].Term), fieldText, boost*stemBoost)
+			}
+		}
+	}
 	if len(stem) == 0 || stem[0].Position != exact[0].Position || stem[len(stem)-1].Position != exact[len(exact)-1].Position {
+		if joined != nil {
+			return bleve.NewDisjunctionQuery(eq, joined), nil
+		}
 		return eq, nil
 	}
 	qs := []query.Query{eq, phraseQ(stem, fieldText, boost*stemBoost)}
 	if headings {
 		qs = append(qs, phraseQ(stem, fieldHeading, boost*headingBoost))
+	}
+	if joined != nil {
+		qs = append(qs, joined)
 	}
 	return bleve.NewDisjunctionQuery(qs...), nil
 }

@@ -3,6 +3,8 @@ package index
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A suspended compound leaves out a part two compounds share: "advies- en
@@ -22,14 +24,80 @@ var suspendedRE = regexp.MustCompile(`(\pL+)-\s+(?:en|of|tot|en/of)\s+(\pL+(?:-\
 type Implied struct {
 	Word       string
 	Start, End int
-	anchor     int // byte offset of the first word (advies in "advies- en …")
-	delta      int // 0: at the first word; 1: the position after it
+	anchor     int  // byte offset of the first word (advies in "advies- en …")
+	delta      int  // 0: at the first word; 1: the position after it
+	whole      bool // the word's own key only, not its parts (a hyphenated word joined)
 }
 
-// ImpliedCompounds returns the compounds the suspended compounds of text
-// imply, as the index holds them (split is the Decompounder's Split).
+// ImpliedCompounds returns the words the index holds for text beyond its
+// words as written (split is the Decompounder's Split): the compounds its
+// suspended compounds imply, and its hyphenated words joined
+// (hyphenJoins).
 func ImpliedCompounds(text string, split func(string) []string) []Implied {
-	return impliedCompounds(text, split)
+	return impliedWords(text, split)
+}
+
+// impliedWords is what the stemmed field holds of text beyond its words:
+// impliedCompounds, then hyphenJoins.
+func impliedWords(text string, split func(string) []string) []Implied {
+	return append(impliedCompounds(text, split), hyphenJoins(text)...)
+}
+
+// hyphenJoins returns the hyphenated words of text (vakantie-uitkering,
+// lid-staten, woon-werkverkeer: letters on both sides of each hyphen)
+// joined, each at its first part's position and highlighting the whole:
+// Dutch writes one compound either way (vakantie-uitkering beside
+// vakantieuitkering, lidstaten beside lid-staten), so a search for the
+// closed word finds the hyphenated one. Only the joined word's own key is
+// added; its parts are in the text already.
+func hyphenJoins(text string) []Implied {
+	var out []Implied
+	for i := strings.IndexByte(text, '-'); i >= 0; {
+		start, end := i, i
+		for start > 0 {
+			r, n := utf8.DecodeLastRuneInString(text[:start])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			start -= n
+		}
+		if start == i {
+			i = nextHyphen(text, i+1)
+			continue
+		}
+		// The parts after each hyphen, while letters follow it.
+		for end < len(text) && text[end] == '-' {
+			j := end + 1
+			for j < len(text) {
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += n
+			}
+			if j == end+1 {
+				break
+			}
+			end = j
+		}
+		if end > i {
+			out = append(out, Implied{Word: strings.ReplaceAll(text[start:end], "-", ""), anchor: start, Start: start, End: end, whole: true})
+		}
+		i = nextHyphen(text, max(end, i+1))
+	}
+	return out
+}
+
+// nextHyphen returns the index of the first '-' in text from i, or -1.
+func nextHyphen(text string, i int) int {
+	if i >= len(text) {
+		return -1
+	}
+	j := strings.IndexByte(text[i:], '-')
+	if j < 0 {
+		return -1
+	}
+	return i + j
 }
 
 // impliedCompounds returns the compounds a text implies through suspended
@@ -51,7 +119,10 @@ func impliedCompounds(text string, split func(string) []string) []Implied {
 	for _, m := range suspendedRE.FindAllStringSubmatchIndex(text, -1) {
 		first, whole := text[m[2]:m[3]], text[m[4]:m[5]]
 		if i := strings.LastIndexByte(whole, '-'); i > 0 {
-			out = append(out, Implied{Word: whole[i+1:], anchor: m[2], delta: 1, Start: m[4] + i + 1, End: m[5]})
+			// And joined, as the hyphenated word written out would be
+			// (hyphenJoins): Noord-Mali as noordmali.
+			out = append(out, Implied{Word: whole[i+1:], anchor: m[2], delta: 1, Start: m[4] + i + 1, End: m[5]},
+				Implied{Word: first + whole[i+1:], anchor: m[2], Start: m[2], End: m[5], whole: true})
 			continue
 		}
 		if split == nil {

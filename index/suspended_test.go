@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,7 +28,8 @@ func TestImpliedCompounds(t *testing.T) {
 		// the whole construction.
 		{"de advies- en trainingsactiviteiten van de missie", []Implied{{Word: "adviesactiviteiten", Start: 3, End: 35, anchor: 3}}},
 		// Noord- en Centraal-Mali: the head Mali after Noord, marking Mali.
-		{"het mandaatgebied (Noord- en Centraal-Mali)", []Implied{{Word: "Mali", Start: 38, End: 42, anchor: 19, delta: 1}}},
+		{"het mandaatgebied (Noord- en Centraal-Mali)", []Implied{{Word: "Mali", Start: 38, End: 42, anchor: 19, delta: 1},
+			{Word: "NoordMali", Start: 19, End: 42, anchor: 19, whole: true}}},
 		{"publieke en private- of uitvoeringsorganisaties", []Implied{{Word: "privateorganisaties", Start: 12, End: 47, anchor: 12}}},
 		{"een veroor-\ndeeld land en een gewone zin", nil},
 		{"advies- en onbekendwoord", nil},
@@ -36,6 +38,28 @@ func TestImpliedCompounds(t *testing.T) {
 		got := impliedCompounds(tt.text, fakeSplit)
 		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(Implied{})); diff != "" {
 			t.Errorf("impliedCompounds(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestHyphenJoins(t *testing.T) {
+	tests := []struct {
+		text string
+		want []Implied
+	}{
+		{"de vakantie-uitkering en lid-staten", []Implied{
+			{Word: "vakantieuitkering", Start: 3, End: 21, anchor: 3, whole: true},
+			{Word: "lidstaten", Start: 25, End: 35, anchor: 25, whole: true}}},
+		{"woon-werk-verkeer, Noord- en Zuid-Holland", []Implied{
+			{Word: "woonwerkverkeer", Start: 0, End: 17, anchor: 0, whole: true},
+			{Word: "ZuidHolland", Start: 29, End: 41, anchor: 29, whole: true}}},
+		{"één-op-één", []Implied{{Word: "éénopéén", Start: 0, End: 14, anchor: 0, whole: true}}},
+		// Not between letters: numbers, a dash, a suspended word, an edge.
+		{"2020-2021, a - b, Noord- en, -x, x-", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, hyphenJoins(tt.text), cmp.AllowUnexported(Implied{})); diff != "" {
+			t.Errorf("hyphenJoins(%q) (-want +got):\n%s", tt.text, diff)
 		}
 	}
 }
@@ -131,6 +155,57 @@ func TestImpliedCompoundScoresAsWrittenOut(t *testing.T) {
 		}
 		if score["suspended"] == 0 || !strings.HasPrefix(q, `"`) && math.Abs(score["suspended"]-score["written"]) > 1e-9 {
 			t.Errorf("%s: suspended %.4f, written out %.4f; want the same", q, score["suspended"], score["written"])
+		}
+	}
+}
+
+// TestSearchHyphenSpellings: a compound written with a hyphen and written
+// as one word find each other (lidstaat: lid-staten; lid-staat:
+// lidstaten), and the hyphenated word is highlighted whole.
+func TestSearchHyphenSpellings(t *testing.T) {
+	ix, err := NewMemory(Options{Decompounder: splitFunc(func(string) []string { return nil })})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Add(ctx, []Passage{
+		{Doc: "a", Paragraph: 1, Text: "Elke lid-staat betaalt de vakantie-uitkering."},
+		{Doc: "a", Paragraph: 2, Text: "De lidstaten betalen de vakantieuitkering niet."},
+		{Doc: "a", Paragraph: 3, Text: "Het lid van de staat."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q    string
+		want []int
+	}{
+		{"lidstaat", []int{1, 2}},
+		{"lid-staten", []int{1, 2}},
+		{"vakantieuitkering", []int{1, 2}},
+		{"vakantie-uitkering", []int{1, 2}},
+		{`"lid-staat"`, []int{1}}, // quoted: as written
+	} {
+		pq, err := ParseQuery(tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ix.Search(ctx, Request{Query: pq})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, h := range res.Hits {
+			got = append(got, h.Paragraph)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: paragraphs %v, want %v", tt.q, got, tt.want)
+		}
+		for _, h := range res.Hits {
+			if tt.q == "lidstaat" && h.Paragraph == 1 && !strings.Contains(h.Fragments[0], "<mark>lid-staat</mark>") {
+				t.Errorf("lidstaat: fragment %q, want lid-staat marked whole", h.Fragments[0])
+			}
 		}
 	}
 }

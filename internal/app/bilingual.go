@@ -899,6 +899,12 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 				out = append(out, m)
 				continue
 			}
+			// A hyphenated word is the words it joins, and the one word
+			// without the hyphen (lid-staat: lidstaten, lid-staten).
+			if m, ok := hyphenMatch(toks, w, split); ok {
+				out = append(out, m)
+				continue
+			}
 			for _, f := range e.forms {
 				if m, ok := wordMatch(toks, f, nil); ok {
 					m.Query, m.Via = w, "stem"
@@ -1262,4 +1268,38 @@ func termIn(toks *passageWords, term string, split func(string) []string) (Match
 	}
 	first.Term = term
 	return first, true
+}
+
+// hyphenMatch explains a hit of a word the query writes with hyphens
+// (lid-staat), which the index searches as the words in order and as the
+// word joined: the words in order as typed or folded, else the joined
+// word among the passage's words or its hyphenated words (lidstaten,
+// lid-staten).
+func hyphenMatch(toks *passageWords, w string, split func(string) []string) (Matched, bool) {
+	if !strings.Contains(w, "-") {
+		return Matched{}, false
+	}
+	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' })
+	if len(parts) < 2 {
+		return Matched{}, false
+	}
+	for i := 0; toks.has(i); i++ {
+		k := 0
+		for k < len(parts) && toks.has(i+k) && toks.fold(i+k) == index.Fold(parts[k]) {
+			k++
+		}
+		if k == len(parts) {
+			last := i + k - 1
+			m := Matched{Query: w, Term: toks.text[toks.starts[i] : toks.starts[last]+len(toks.toks[last])], Via: "fold"}
+			if m.Term == w {
+				m.Via = "exact"
+			}
+			return m, true
+		}
+	}
+	if m, ok := wordMatch(toks, strings.ReplaceAll(w, "-", ""), split); ok {
+		m.Query = w
+		return m, true
+	}
+	return Matched{}, false
 }

@@ -87,7 +87,7 @@ var debateProbe = []evalQuery{
 	{Q: "disabled people", Lang: "en", Kind: "care", Rel: [][]string{{"gehandicapt", "beperking"}}},
 	{Q: "wheelchair", Lang: "en", Kind: "care", Rel: [][]string{{"rolstoel"}}},
 	{Q: "douanesystemen", Lang: "nl", Kind: "dutch", Rel: [][]string{{"douanesysteem"}}},
-	{Q: "brexitvoucher", Lang: "nl", Kind: "dutch", Rel: [][]string{{"brexitvoucher"}}},
+	{Q: "brexitvoucher", Lang: "nl", Kind: "dutch", Rel: [][]string{{"brexitvoucher", "brexit-voucher"}}}, // one word, either spelling
 	{Q: "voucher", Lang: "nl", Kind: "dutch", Rel: [][]string{{"voucher"}}},
 	{Q: "versproduct", Lang: "nl", Kind: "dutch", Rel: [][]string{{"versproduct"}}},
 	{Q: "visserij", Lang: "nl", Kind: "dutch", Rel: [][]string{{"visserij"}}},
