@@ -49,6 +49,27 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// tbxNS is the namespace of TBX v3 (ISO 30042:2019) elements.
+const tbxNS = "urn:iso:std:iso:30042:ed-2"
+
+// entryElements are the elements TBX (v2 martif and v3, core and inline)
+// builds an entry of.
+var entryElements = map[string]bool{}
+
+// entryElementList names them for an error message.
+var entryElementList string
+
+func init() {
+	names := []string{"conceptEntry", "termEntry", "langSec", "langSet", "termSec", "tig", "ntig", "termGrp", "term",
+		"termNote", "termNoteGrp", "descrip", "descripGrp", "descripNote", "admin", "adminGrp", "adminNote",
+		"transac", "transacGrp", "transacNote", "date", "note", "ref", "xref",
+		"termCompList", "termComp", "termCompGrp", "termCompSec", "hi", "foreign", "ph", "bpt", "ept", "it", "sc", "ec"}
+	for _, n := range names {
+		entryElements[n] = true
+	}
+	entryElementList = strings.Join(names[:20], ", ") + ", …"
+}
+
 // node is an element of one entry, kept only until the entry is converted.
 type node struct {
 	name  string
@@ -173,6 +194,12 @@ func (x *reader) run() error {
 			}
 			if len(stack) == 0 && name != "conceptEntry" && name != "termEntry" {
 				continue
+			}
+			if (t.Name.Space == "" || t.Name.Space == tbxNS) && !entryElements[name] {
+				// A TBX entry is built of a closed set of elements (its
+				// data categories are in type attributes): another name
+				// is a misspelling that would lose what it holds.
+				return &Error{Line: x.line(), Element: name, Err: fmt.Errorf("not a TBX element (misspelt?); an entry holds %s", entryElementList)}
 			}
 			n := &node{name: name, attrs: t.Copy().Attr, line: x.line()}
 			if len(stack) > 0 {
@@ -421,6 +448,8 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			if err != nil {
 				return err
 			}
+			// An empty term is a term not yet given (Weblate exports
+			// untranslated entries so): nothing to import.
 			if t.Text != "" {
 				c.Terms = append(c.Terms, t)
 			}
@@ -464,6 +493,10 @@ func term(n *node, l string) (glossary.Term, error) {
 			case typ == "administrativeStatus":
 				if s, ok := status(v); ok {
 					t.Status = s
+				} else if strings.HasSuffix(v, "-admn-sts") {
+					// A value of TBX's own picklist misspelt: the term's
+					// status would be lost.
+					return t, &Error{Line: m.line, Element: m.name, Err: fmt.Errorf("administrativeStatus %q is not one of preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts", v)}
 				} else {
 					appendText(&t.Note, labelled("Administrative status", v))
 				}

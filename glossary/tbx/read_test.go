@@ -125,6 +125,9 @@ func TestReadErrors(t *testing.T) {
 		{"empty input", "", ErrNotTBX, nil},
 		{"entry without terms", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="en"><termSec><term> </term></termSec></langSec></conceptEntry>`), glossary.ErrInvalid, []string{"line 5", "conceptEntry", "at least one term"}},
 		{"duplicate term", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>a</term></termSec><termSec><term>A</term></termSec></langSec></conceptEntry>`), glossary.ErrInvalid, []string{"line 4", "duplicate"}},
+		// What a misspelling would lose (the CSV reader refuses the like).
+		{"misspelt element", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><trem>woord</trem></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "<trem>", "not a TBX element"}},
+		{"misspelt status", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>woord</term><termNote type="administrativeStatus">preferedTerm-admn-sts</termNote></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "<termNote>", `"preferedTerm-admn-sts"`, "preferredTerm-admn-sts"}},
 		{"bad date", v3(`<conceptEntry id="c1"><transacGrp><transac type="transactionType">origination</transac><date>yesterday</date></transacGrp><langSec xml:lang="nl"><termSec><term>a</term></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "<date>", "yesterday"}},
 	}
 	for _, tt := range tests {
