@@ -66,7 +66,20 @@ type Segment struct {
 type Batch struct {
 	Segments []Segment
 	Skipped  int
+	// SkippedUnits says where and why units were skipped: the first
+	// MaxSkipNotes of them, where the reader can tell.
+	SkippedUnits []Skip
 }
+
+// Skip is a unit of a file that gave no segment.
+type Skip struct {
+	Line   int    `json:"line"`
+	Reason string `json:"reason"`
+}
+
+// MaxSkipNotes bounds Batch.SkippedUnits: a file of other language pairs
+// skips most of its units.
+const MaxSkipNotes = 20
 
 // ErrInvalid is wrapped by every validation error.
 var ErrInvalid = errors.New("invalid segment")

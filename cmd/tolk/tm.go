@@ -130,6 +130,9 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 			continue
 		}
 		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped%s\n", name, res.Imported, res.Skipped, deletedNote(res.Deleted))
+		for _, s := range res.SkippedUnits {
+			fmt.Fprintf(stderr, "%s: line %d: unit skipped: %s\n", name, s.Line, s.Reason)
+		}
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d files were refused (nothing of them stored)", failed, fs.NArg())

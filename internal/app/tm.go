@@ -177,6 +177,8 @@ type TMImported struct {
 	Collection string `json:"collection,omitempty"`
 	// Deleted counts the segments a Replace import deleted.
 	Deleted int `json:"deleted,omitempty"`
+	// SkippedUnits says where and why (TMX: the first units skipped).
+	SkippedUnits []tm.Skip `json:"skipped_units,omitempty"`
 }
 
 // inputError is a problem in what the caller sent: its message is meant
@@ -242,7 +244,7 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 	if err != nil {
 		return TMImported{}, err
 	}
-	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted}, nil
+	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted, SkippedUnits: b.SkippedUnits}, nil
 }
 
 // putSegments stores segments (the store, or memory in memory mode) and

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,8 +64,23 @@ func Read(r io.Reader) (tm.Batch, error) {
 	if err := x.run(); err != nil {
 		return tm.Batch{}, err
 	}
-	return tm.Batch{Segments: x.out, Skipped: x.skipped}, nil
+	if x.units == 0 {
+		what := "no <body>"
+		if x.body {
+			what = "no <tu> in its <body>"
+		}
+		return tm.Batch{}, &Error{Err: fmt.Errorf("%w: the file has %s: a TMX file's translation units are <tu> elements in <body>", ErrNoUnits, what)}
+	}
+	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips}, nil
 }
+
+// ErrNoUnits: the document has no translation units to import.
+var ErrNoUnits = errors.New("no translation units")
+
+// placeholderRE matches the content of a <ph> that is a variable of the
+// text ({amount}, %s, %1$d, {{name}}, ${x}) rather than formatting code:
+// it is kept in the segment, where dropping it would lose a word.
+var placeholderRE = regexp.MustCompile(`^(?:\{\{?[\w.:-]+\}\}?|\$\{[\w.:-]+\}|%(?:\d+\$)?[sdfu@]|%\w+%)$`)
 
 // inline elements whose content is native code (formatting tags of the
 // original file) rather than text.
@@ -72,9 +89,12 @@ var codeElements = map[string]bool{"bpt": true, "ept": true, "ph": true, "it": t
 // variant is one <tuv> being read.
 type variant struct {
 	lang  string
+	raw   string // the xml:lang as written
 	props []tm.Prop
 	notes []string
 	seg   strings.Builder
+	ph    strings.Builder // the content of the open top-level <ph>
+	inPh  bool
 	code  int  // depth inside native-code elements
 	sub   int  // depth inside <sub>
 	inSeg bool // inside <seg>
@@ -82,17 +102,21 @@ type variant struct {
 
 // unit is one <tu> being read.
 type unit struct {
-	line  int
-	seg   tm.Segment
-	notes []string
-	vars  map[string]*variant // first variant of each of nl, en
-	cur   *variant            // the open <tuv>, nil between variants
+	line    int
+	seg     tm.Segment
+	notes   []string
+	vars    map[string]*variant // first variant of each of nl, en
+	cur     *variant            // the open <tuv>, nil between variants
+	unknown []string            // xml:lang values other than Dutch and English
 }
 
 type reader struct {
 	dec     *xml.Decoder
 	out     []tm.Segment
 	skipped int
+	skips   []tm.Skip
+	units   int  // <tu> elements read
+	body    bool // a <body> was seen
 	u       *unit
 	stack   []string // open element names
 	text    strings.Builder
@@ -159,7 +183,10 @@ func (x *reader) start(t xml.StartElement) error {
 	}
 	u := x.u
 	switch {
+	case name == "body" && parent == "tmx":
+		x.body = true
 	case name == "tu" && parent == "body":
+		x.units++
 		x.u = &unit{line: line, vars: map[string]*variant{}}
 		for _, a := range t.Attr {
 			switch a.Name.Local {
@@ -182,6 +209,7 @@ func (x *reader) start(t xml.StartElement) error {
 		for _, a := range t.Attr {
 			// xml:lang in TMX 1.4, lang in 1.1–1.3.
 			if a.Name.Local == "lang" && (a.Name.Space == "" || a.Name.Space == "xml" || a.Name.Space == xmlNS) {
+				v.raw = a.Value
 				if l := tm.Lang(a.Value); l != "" {
 					v.lang = l
 				}
@@ -209,6 +237,10 @@ func (x *reader) start(t xml.StartElement) error {
 		v := u.cur
 		switch {
 		case codeElements[name]:
+			if name == "ph" && v.code == 0 && v.sub == 0 {
+				v.inPh = true
+				v.ph.Reset()
+			}
 			v.code++
 		case name == "sub":
 			v.sub++
@@ -237,8 +269,11 @@ func (x *reader) chars(t xml.CharData) {
 		x.text.Write(t)
 	case x.u.cur != nil && x.u.cur.inSeg:
 		v := x.u.cur
-		if v.code == 0 || v.sub > 0 {
+		switch {
+		case v.code == 0 || v.sub > 0:
 			v.seg.Write(t)
+		case v.inPh:
+			v.ph.Write(t)
 		}
 	}
 }
@@ -265,6 +300,8 @@ func (x *reader) end(name string) error {
 	case name == "tuv" && parent == "tu":
 		if v := u.cur; v != nil && v.lang != "?" && u.vars[v.lang] == nil {
 			u.vars[v.lang] = v
+		} else if v != nil && v.lang == "?" {
+			u.unknown = append(u.unknown, v.raw)
 		}
 		u.cur = nil
 	case name == "note" && parent == "tu":
@@ -285,6 +322,16 @@ func (x *reader) end(name string) error {
 		switch {
 		case codeElements[name]:
 			v.code--
+			if name == "ph" && v.code == 0 && v.inPh {
+				// A placeholder stands between words (Zie artikel<ph/>3):
+				// a variable of the text is kept, other code is a space.
+				v.inPh = false
+				if p := strings.TrimSpace(v.ph.String()); placeholderRE.MatchString(p) {
+					v.seg.WriteString(p)
+				} else {
+					v.seg.WriteByte(' ')
+				}
+			}
 		case name == "sub":
 			v.sub--
 			spaceBefore(&v.seg)
@@ -298,6 +345,9 @@ func (x *reader) unit(u *unit) error {
 	nl, en := u.vars["nl"], u.vars["en"]
 	if nl == nil || en == nil || strings.TrimSpace(nl.seg.String()) == "" || strings.TrimSpace(en.seg.String()) == "" {
 		x.skipped++
+		if len(x.skips) < tm.MaxSkipNotes {
+			x.skips = append(x.skips, tm.Skip{Line: u.line, Reason: skipReason(u, nl, en)})
+		}
 		return nil
 	}
 	s := u.seg
@@ -360,4 +410,30 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("creationdate %q is not a TMX date (YYYYMMDDThhmmssZ)", s)
+}
+
+// skipReason says why a unit gave no segment.
+func skipReason(u *unit, nl, en *variant) string {
+	var miss []string
+	for _, v := range []struct {
+		name string
+		v    *variant
+	}{{"Dutch", nl}, {"English", en}} {
+		switch {
+		case v.v == nil:
+			miss = append(miss, "no "+v.name+" <tuv>")
+		case strings.TrimSpace(v.v.seg.String()) == "":
+			miss = append(miss, "the "+v.name+" <tuv> has no text in a <seg>")
+		}
+	}
+	r := strings.Join(miss, "; ")
+	if len(u.unknown) > 0 {
+		// Other languages, or a value no tag (dutch for nl).
+		q := make([]string, len(u.unknown))
+		for i, l := range u.unknown {
+			q[i] = strconv.Quote(l)
+		}
+		r += " (the other variants are xml:lang " + strings.Join(q, ", ") + ")"
+	}
+	return r
 }

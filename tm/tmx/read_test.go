@@ -164,6 +164,10 @@ func TestReadLanguages(t *testing.T) {
 		{"empty after markup", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg><ph>&lt;br/&gt;</ph></seg></tuv></tu>`, nil, 1},
 		{"ids and whitespace", `<tu tuid=" 7 "><tuv xml:lang="nl"><seg>  a
    b </seg></tuv><tuv xml:lang="en"><seg>c</seg></tuv></tu>`, []tm.Segment{{ID: "7", NL: "a b", EN: "c"}}, 0},
+		// A <ph> stands between words: a variable of the text is kept,
+		// other code becomes a space (the words ran together).
+		{"placeholders", `<tu><tuv xml:lang="nl"><seg>Zie artikel<ph x="1">&lt;br/&gt;</ph>3: <ph x="2">{amount}</ph> euro</seg></tuv><tuv xml:lang="en"><seg>See article<ph x="1">&lt;br/&gt;</ph>3: <ph>%s</ph> euros</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "Zie artikel 3: {amount} euro", EN: "See article 3: %s euros"}}, 0},
 		{"nested hi keeps text, code in it dropped", `<tu><tuv xml:lang="nl"><seg>x <hi>y <bpt i="1">{b}</bpt>z<ept i="1">{/b}</ept></hi></seg></tuv><tuv xml:lang="en"><seg>w</seg></tuv></tu>`,
 			[]tm.Segment{{NL: "x y z", EN: "w"}}, 0},
 	}
@@ -180,6 +184,35 @@ func TestReadLanguages(t *testing.T) {
 				t.Errorf("skipped %d, want %d", got.Skipped, tt.skipped)
 			}
 		})
+	}
+}
+
+// TestReadSkipReasons: a skipped unit says where and why; a file with no
+// unit at all (a misspelt <body>) is an error, not an empty import.
+func TestReadSkipReasons(t *testing.T) {
+	doc := tmxDoc("", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>
+<tu><tuv xml:lang="dutch"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>
+<tu><tuv xml:lang="nl"><segment>a</segment></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>
+`+oneTU)
+	got, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []tm.Skip{
+		{Line: 3, Reason: `no English <tuv> (the other variants are xml:lang "fr")`},
+		{Line: 4, Reason: `no Dutch <tuv> (the other variants are xml:lang "dutch")`},
+		{Line: 5, Reason: "the Dutch <tuv> has no text in a <seg>"},
+	}
+	if diff := cmp.Diff(want, got.SkippedUnits); diff != "" || got.Skipped != 3 || len(got.Segments) != 1 {
+		t.Errorf("skipped %d, %d segments; reasons (-want +got):\n%s", got.Skipped, len(got.Segments), diff)
+	}
+	for _, bad := range []string{
+		`<tmx version="1.4"><header srclang="nl"/><bdy>` + oneTU + `</bdy></tmx>`,
+		`<tmx version="1.4"><header srclang="nl"/><body></body></tmx>`,
+	} {
+		if _, err := Read(strings.NewReader(bad)); !errors.Is(err, ErrNoUnits) {
+			t.Errorf("%.60s…: %v, want ErrNoUnits", bad, err)
+		}
 	}
 }
 
