@@ -13,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/omegat"
 	"github.com/tolk-nl/tolk/glossary/table"
@@ -137,6 +140,12 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 		r = &gunzipLimit{r: zr, left: maxGunzipped}
 	} else {
 		r = br
+	}
+	if f != TBX && f != XLSX {
+		// A text file saved as "Unicode text" (Excel, Notepad) is UTF-16
+		// with a byte-order mark: read as the UTF-8 it stands for. TBX
+		// declares its encoding; XLSX is a zip.
+		r = transform.NewReader(r, unicode.BOMOverride(transform.Nop))
 	}
 	er := &errReader{r: r}
 	var (

@@ -404,3 +404,41 @@ func TestImportGzip(t *testing.T) {
 		t.Errorf("damaged gzip: %v", err)
 	}
 }
+
+// TestImportUTF16: a CSV or TSV saved as "Unicode text" (UTF-16 with a
+// byte-order mark, as Excel and Notepad write it) imports as its UTF-8
+// would; the column names were read as garbage ("\xff\xfen\x00l\x00").
+func TestImportUTF16(t *testing.T) {
+	utf16 := func(s string, big bool) []byte {
+		b := []byte{0xff, 0xfe}
+		if big {
+			b = []byte{0xfe, 0xff}
+		}
+		for _, r := range s { // the test's text is in the BMP
+			if big {
+				b = append(b, byte(r>>8), byte(r))
+			} else {
+				b = append(b, byte(r), byte(r>>8))
+			}
+		}
+		return b
+	}
+	for _, tt := range []struct {
+		f    Format
+		text string
+	}{
+		{CSV, "nl,en\nstaatsgreep,coup d'état\n"},
+		{TSV, "staatsgreep\tcoup d'état\n"},
+	} {
+		for _, big := range []bool{false, true} {
+			cs, _, err := Import(bytes.NewReader(utf16(tt.text, big)), tt.f, "x")
+			if err != nil {
+				t.Errorf("%s, big-endian %t: %v", tt.f, big, err)
+				continue
+			}
+			if len(cs) != 1 || cs[0].TermsIn("nl")[0].Text != "staatsgreep" || cs[0].TermsIn("en")[0].Text != "coup d'état" {
+				t.Errorf("%s, big-endian %t: %+v", tt.f, big, cs)
+			}
+		}
+	}
+}

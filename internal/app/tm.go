@@ -12,6 +12,9 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/align"
@@ -210,9 +213,11 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 	case TMFormatTMX:
 		b, err = tmx.Read(bytes.NewReader(in.Data))
 	case TMFormatTSV:
-		b, err = table.ReadTSV(bytes.NewReader(in.Data))
+		b, err = table.ReadTSV(transform.NewReader(bytes.NewReader(in.Data), unicode.BOMOverride(transform.Nop)))
 	case TMFormatCSV:
-		b, err = table.ReadCSV(bytes.NewReader(in.Data))
+		// UTF-16 with a byte-order mark ("Unicode text" from Excel) is
+		// read as the UTF-8 it stands for, as TMX's encodings are.
+		b, err = table.ReadCSV(transform.NewReader(bytes.NewReader(in.Data), unicode.BOMOverride(transform.Nop)))
 	case TMFormatPairs:
 		opt := align.Options{Dict: a.glossaryDict()}
 		if in.NL != nil || in.EN != nil {

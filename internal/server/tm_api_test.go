@@ -348,3 +348,21 @@ func TestTMImportReplace(t *testing.T) {
 		t.Errorf("fuzzy match after the replace: %d %s", code, b)
 	}
 }
+
+// TestTMImportUTF16: a TSV saved as "Unicode text" (UTF-16LE with a
+// byte-order mark) imports as its UTF-8 would, as TMX in UTF-16 does.
+func TestTMImportUTF16(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	b := []byte{0xff, 0xfe}
+	for _, r := range "nl\ten\nDe uil slaapt.\tThe owl sleeps.\n" {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	code, r := tmImport(t, ts, "format=tsv&collection=uil", editorToken, b)
+	if code != http.StatusOK || r["imported"] != float64(1) {
+		t.Fatalf("import: %d %v, want 1 imported", code, r)
+	}
+	var l tmList
+	if code := get(t, ts, "/api/v1/tm?collection=uil", &l); code != http.StatusOK || len(l.Segments) != 1 || l.Segments[0].NL != "De uil slaapt." {
+		t.Errorf("stored: %d %+v", code, l.Segments)
+	}
+}
