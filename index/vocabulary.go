@@ -190,8 +190,9 @@ func (ix *Index) Known(ctx context.Context, word string) bool {
 }
 
 // HasWord reports whether some passage holds word as written (folded):
-// every token of it is in the unstemmed field's dictionary. It reads one
-// dictionary entry per token, unlike Known, which searches.
+// every token of it is in the unstemmed field's dictionary, and a word of
+// several tokens (year-end) stands so in a passage. A word of one token
+// reads one dictionary entry, unlike Known, which searches.
 func (ix *Index) HasWord(ctx context.Context, word string) bool {
 	toks := ix.analyze(ix.exact, word)
 	if len(toks) == 0 {
@@ -213,7 +214,14 @@ func (ix *Index) HasWord(ctx context.Context, word string) bool {
 			return false
 		}
 	}
-	return true
+	if len(toks) == 1 {
+		return true
+	}
+	// A word the tokenizer splits (year-end, COVID-19) is in the documents
+	// only where its parts stand together, not wherever each occurs.
+	req := bleve.NewSearchRequestOptions(phraseQ(toks, fieldExact, 1), 1, 0, false)
+	res, err := ix.b.SearchInContext(ctx, req)
+	return err == nil && res.Total > 0
 }
 
 // NearKeys returns the keys of the stemmed field that begin with word's
