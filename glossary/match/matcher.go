@@ -212,7 +212,7 @@ type termWord struct {
 	fold  string
 	keyID int32 // the key's number in Matcher.keyIDs
 	acro  bool  // compared case-sensitively as a whole word
-	verb  bool  // the term is a verb (derivedFrom)
+	verb  bool  // the term is or may be a verb (no part of speech; derivedFrom)
 	gap   string
 	gapK  int // separator before this word (unused for the first)
 }
@@ -234,7 +234,7 @@ type singleWord struct {
 	entry      int32
 	text, fold string
 	form       bool // the entry is a form of its term
-	verb       bool // the term is a verb (derivedFrom)
+	verb       bool // the term is or may be a verb (derivedFrom)
 }
 
 // entry is one term of one concept, or one of its forms.
@@ -406,7 +406,11 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 		return toks
 	}
 	words := m.termWords(li, text, toks, typ, keyOf)
-	verb := m.concepts[ci].Terms[ti].POS == "verb"
+	// A term without a part of speech (most imported glossaries) may be
+	// a verb: the noun made from a verb (indiening, veroordeling) is
+	// then not the term (indienen, veroordelen), as it is not for a verb.
+	pos := m.concepts[ci].Terms[ti].POS
+	verb := pos == "verb" || pos == ""
 	for k := range words {
 		words[k].verb = verb
 	}

@@ -362,4 +362,12 @@ func TestVerbNounInIng(t *testing.T) {
 	if diff := cmp.Diff(want, brief(NewMatcher(cs, Options{Key: ingKey}).Annotate("De uitvoering van de onderzoekingen; zij voeren het uit en uitvoeren.", "nl"))); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+	// A term without a part of speech, as imported glossaries have them,
+	// may be a verb: the -ing noun is not it either (a software glossary's
+	// indienen, commit, underlined the indiening of a motion).
+	cs = []glossary.Concept{{ID: "uitvoeren", Terms: []glossary.Term{{Lang: "nl", Text: "uitvoeren"}}}}
+	want = []got{{"uitvoeren", "uitvoeren", "uitvoeren", ViaExact}}
+	if diff := cmp.Diff(want, brief(NewMatcher(cs, Options{Key: ingKey}).Annotate("De uitvoering; zij uitvoeren.", "nl"))); diff != "" {
+		t.Errorf("a term without part of speech (-want +got):\n%s", diff)
+	}
 }
