@@ -536,6 +536,25 @@ func TestSignatures(t *testing.T) {
 	}
 }
 
+// TestSignaturesSpaced: the office and the name with a blank line between
+// (room for the handwritten signature) are a signature block too; the
+// name became a heading or a paragraph of its own.
+func TestSignaturesSpaced(t *testing.T) {
+	src := string(pdf(filler...)) + "\nHoogachtend,\n\nDe Staatssecretaris van Financiën,\n\n\nM. Snel\n\n" +
+		"De minister van Justitie en Veiligheid,\n\nF.B.J. Grapperhaus\n"
+	doc, err := Parse("a.txt", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Signatory{{"Staatssecretaris van Financiën", "M. Snel"}, {"Minister van Justitie en Veiligheid", "F.B.J. Grapperhaus"}}
+	if diff := cmp.Diff(want, doc.Signatories); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if n := len(doc.Paragraphs); n != 1 || len(doc.Sections) > 1 {
+		t.Errorf("%d paragraphs, %d sections; want 1 paragraph and no heading of a name", n, len(doc.Sections))
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"kamerbrief-mali-2020", "kamerbrief-mali-2020"},

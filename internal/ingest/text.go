@@ -89,16 +89,30 @@ func parseText(lines []line, typeset bool) []block {
 	// Signature blocks are recognised from the end, before lines are joined.
 	end := len(groups)
 	var sigs [][]Signatory
+	var sigGroups [][]line // the lines of each, from the end
 	for end > 0 {
 		g := groups[end-1]
 		if s := signatures(g); s != nil {
-			sigs = append(sigs, s)
-		} else if len(g) == 1 && closing.MatchString(g[0].text) {
-			sigs = append(sigs, []Signatory{})
-		} else {
-			break
+			sigs, sigGroups = append(sigs, s), append(sigGroups, g)
+			end--
+			continue
 		}
-		end--
+		// The office and the name with a blank line between (room for the
+		// signature itself, as many letters and PDFs leave it).
+		if end >= 2 && len(g) <= 2 {
+			merged := append(slices.Clone(groups[end-2]), g...)
+			if s := signatures(merged); s != nil {
+				sigs, sigGroups = append(sigs, s), append(sigGroups, merged)
+				end -= 2
+				continue
+			}
+		}
+		if len(g) == 1 && closing.MatchString(g[0].text) {
+			sigs, sigGroups = append(sigs, []Signatory{}), append(sigGroups, g)
+			end--
+			continue
+		}
+		break
 	}
 
 	short := 0
@@ -136,7 +150,7 @@ func parseText(lines []line, typeset bool) []block {
 		}
 	}
 	for i := len(sigs) - 1; i >= 0; i-- {
-		g := groups[end+len(sigs)-1-i]
+		g := sigGroups[i]
 		texts := make([]string, len(g))
 		for j, l := range g {
 			texts[j] = l.text
