@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/tolk-nl/tolk/internal/corpus"
+	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -653,5 +654,28 @@ func TestGivenTitle(t *testing.T) {
 	}
 	if n := utf8.RuneCountInString(d.Title); n > 300 {
 		t.Errorf("a given title of 6,000 characters kept %d", n)
+	}
+}
+
+// TestXMLSignatures: an official publication's <ondertekening> (office,
+// first names, surname) is a signature block: its parts were paragraphs of
+// their own ("M.", "Snel") and signatories stayed empty.
+func TestXMLSignatures(t *testing.T) {
+	b, err := os.ReadFile(sharedtest.Path(t, "data", "koop-officiele-publicaties-xml", "stb.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse("stb.xml", b, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Signatory{{"Staatssecretaris van Financiën", "M. Snel"}, {"Minister van Justitie en Veiligheid", "F.B.J. Grapperhaus"}}
+	if diff := cmp.Diff(want, doc.Signatories); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	for _, p := range doc.Paragraphs {
+		if p.Text == "Snel" || p.Text == "Grapperhaus" || p.Text == "M." {
+			t.Errorf("paragraph %d is a part of a signature: %q", p.N, p.Text)
+		}
 	}
 }

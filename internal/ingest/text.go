@@ -57,7 +57,7 @@ func looksTypeset(lines []line) bool {
 var (
 	pageFooter = regexp.MustCompile(`^(?i:pagina|page|blad) \d+ (?i:van|of) \d+$|^\d{1,3}$|^- \d{1,3} -$`)
 	numbered   = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})*)\.? (\S.*)$`)
-	office     = regexp.MustCompile(`^(?:[Dd]e )?((?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\b.*?),?$`)
+	officeRE   = regexp.MustCompile(`^(?:[Dd]e )?((?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)\b.*?),?$`)
 	closing    = regexp.MustCompile(`^(?i:hoogachtend|met (?:vriendelijke|hoogachtende) groet(?:en)?),?$`)
 )
 
@@ -165,20 +165,28 @@ func parseText(lines []line, typeset bool) []block {
 func signatures(g []line) []Signatory {
 	var out []Signatory
 	for i := 0; i < len(g); {
-		m := office.FindStringSubmatch(g[i].text)
-		if m == nil || i+1 >= len(g) || office.MatchString(g[i+1].text) {
+		m := officeRE.FindStringSubmatch(g[i].text)
+		if m == nil || i+1 >= len(g) || officeRE.MatchString(g[i+1].text) {
 			return nil
 		}
 		name := g[i+1].text
 		if utf8.RuneCountInString(name) > 60 || strings.Count(name, " ") > 5 {
 			return nil
 		}
-		o := []rune(strings.TrimSuffix(m[1], ","))
-		o[0] = unicode.ToUpper(o[0])
-		out = append(out, Signatory{Office: string(o), Name: name})
+		out = append(out, Signatory{Office: officeOf(m[1]), Name: name})
 		i += 2
 	}
 	return out
+}
+
+// officeOf is the office a signature's first line names (the part office
+// matched), capitalised and without its comma: Minister van Financiën.
+func officeOf(s string) string {
+	o := []rune(strings.TrimSuffix(s, ","))
+	if len(o) > 0 {
+		o[0] = unicode.ToUpper(o[0])
+	}
+	return string(o)
 }
 
 // shortLine returns the length (in characters) below which a line, with the

@@ -447,6 +447,13 @@ func (r *xmlReader) walk(n *node) {
 	case "li.nr", "lidnr", "lid.nr":
 		r.prefix = n.flat(nil)
 		return
+	case "ondertekening":
+		// <functie>De Minister van …,</functie><naam><voornaam>F.B.J.</voornaam>
+		// <achternaam>…</achternaam></naam>: a signature block, as a
+		// letter's; its parts were paragraphs of their own ("M.", "Snel").
+		if r.signature(n) {
+			return
+		}
 	case "tabel", "table":
 		r.table(n)
 		return
@@ -661,4 +668,24 @@ func (r *xmlReader) readRechtspraak(root *node) {
 		}
 		r.walk(k)
 	}
+}
+
+// signature reads an <ondertekening> as a signature block; false when it
+// holds no office and name (then it is read as text).
+func (r *xmlReader) signature(n *node) bool {
+	f, nm := n.find("functie"), n.find("naam")
+	if f == nil || nm == nil {
+		return false
+	}
+	all := func(string) bool { return true } // voornaam and achternaam apart
+	office, name := normalizeInline(f.flat(nil)), normalizeInline(nm.flat(all))
+	if office == "" || name == "" {
+		return false
+	}
+	o := strings.TrimSuffix(office, ",")
+	if m := officeRE.FindStringSubmatch(office); m != nil {
+		o = officeOf(m[1])
+	}
+	r.blocks = append(r.blocks, block{kind: kindSignature, text: office + "\n" + name, signs: []Signatory{{Office: o, Name: name}}})
+	return true
 }
