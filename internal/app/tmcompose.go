@@ -80,10 +80,13 @@ func (a *App) ComposeEquivalents(ctx context.Context, nl string, n int) ([]Equiv
 	if len(parts) == 0 {
 		return []Equivalent{}, nil
 	}
+	// A content word must be translated: names kept with only their
+	// function words rendered is no English (Kamer van Koophandel gave
+	// "Kamer of Koophandel").
 	translated := false
 	for _, p := range parts {
 		for _, o := range p.options {
-			if o.via != "name" {
+			if o.via != "name" && o.via != "function word" {
 				translated = true
 			}
 		}

@@ -253,6 +253,14 @@ func TestComposeNamesAndGaps(t *testing.T) {
 	if len(eq) != 0 {
 		t.Errorf("a term with a word nothing renders: %+v, want no suggestion", eq)
 	}
+	// Names kept around a translated function word are no English.
+	eq, err = a.ComposeEquivalents(ctx, "Kamer van Koophandel", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eq) != 0 {
+		t.Errorf("Kamer van Koophandel: %+v, want no suggestion (was Kamer of Koophandel)", eq)
+	}
 }
 
 // TestComposeNumber checks that a Dutch plural is rendered by the TM's
