@@ -584,6 +584,10 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 				cs = append(cs, c)
 			}
 		}
+		if *collection != "" && len(cs) == 0 {
+			// As the API answers 404: no empty file for a misspelt name.
+			return fmt.Errorf("the glossary has no collection %q", *collection)
+		}
 		w := stdout
 		if *out != "" {
 			fh, err := os.Create(*out)

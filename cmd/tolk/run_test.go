@@ -326,8 +326,8 @@ func TestCommandsRefuseWrongTarget(t *testing.T) {
 		t.Error("delete curated succeeded")
 	}
 	out, _, err := tolk(getenv, "glossary", "export", "--data", dir, "--collection", "mine")
-	if err != nil || strings.Contains(out, "putsch") {
-		t.Errorf("after the delete the export of mine: %v %q", err, out)
+	if err == nil || !strings.Contains(err.Error(), `no collection "mine"`) || strings.Contains(out, "putsch") {
+		t.Errorf("after the delete the export of mine: %v %q, want an error naming it", err, out)
 	}
 	missing := filepath.Join(t.TempDir(), "typo")
 	_, _, err = tolk(getenv, "backup", "--data", missing, filepath.Join(t.TempDir(), "b"))

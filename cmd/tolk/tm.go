@@ -65,6 +65,10 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 	defer a.Close()
 	switch sub {
 	case "export":
+		if *collection != "" && len(a.TMSegments(*collection)) == 0 {
+			// As the API answers 404: no empty file for a misspelt name.
+			return fmt.Errorf("the translation memory has no collection %q", *collection)
+		}
 		w := stdout
 		if *out != "" {
 			fh, err := os.Create(*out)

@@ -252,6 +252,17 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if !info.Export {
 		return errBadRequest(fmt.Sprintf("format %q can be imported but not exported", f))
 	}
+	if coll := c.Query("collection"); coll != "" {
+		// A misspelt collection (Curated) gave an empty file that a CAT
+		// tool would import as a glossary without terms.
+		var names []string
+		for _, ci := range s.app.Terms().Collections() {
+			names = append(names, ci.Name)
+		}
+		if !slices.Contains(names, coll) {
+			return errNotFound(fmt.Sprintf("the glossary has no collection %q (it has %s)", coll, strings.Join(names, ", ")))
+		}
+	}
 	var buf bytes.Buffer
 	if err := exchange.Export(&buf, f, s.filteredConcepts(c)); err != nil {
 		return err

