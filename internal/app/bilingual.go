@@ -1196,17 +1196,31 @@ func headingMatches(h index.Hit, exps []expansion) []Matched {
 			continue
 		}
 		seen[t.Term] = true
-		q := t.Term
-		for _, e := range exps {
-			if e.concept == "" && index.Key("nl", e.query) == t.Term {
-				q = e.query
-				break
-			}
-		}
 		term, via := headingSource(h, t.Term)
-		out = append(out, Matched{Query: q, Term: term, Via: via})
+		out = append(out, Matched{Query: headingQuery(t.Term, exps), Term: term, Via: via})
 	}
 	return out
+}
+
+// headingQuery is the query words a key matched in a heading stands for:
+// the expansion one of whose words, terms, forms or alternatives has the
+// key (buitengewoon verlof for buitengewon), else the key itself.
+func headingQuery(key string, exps []expansion) string {
+	has := func(text string) bool {
+		return slices.ContainsFunc(strings.Fields(text), func(w string) bool { return index.Key("nl", w) == key })
+	}
+	for _, e := range exps {
+		if e.concept == "" && index.Key("nl", e.query) == key {
+			return e.query
+		}
+	}
+	for _, e := range exps {
+		if has(e.query) || slices.ContainsFunc(e.terms, func(t glossary.Term) bool { return has(t.Text) }) ||
+			slices.ContainsFunc(e.forms, has) || slices.ContainsFunc(e.clause.Alts, func(a index.Term) bool { return has(a.Text) }) {
+			return e.query
+		}
+	}
+	return key
 }
 
 // headingSource says where a key a passage matched in its heading field

@@ -148,3 +148,26 @@ func TestHyphenatedWordExplained(t *testing.T) {
 		t.Errorf("lid-staat: hits %v, want each of %d documents", hitDocs(res), len(want))
 	}
 }
+
+// TestHeadingMatchNamesQuery: a passage found through its heading names
+// the query's word, also for a word the glossary covers (it gave the
+// index key: staatsgrep).
+func TestHeadingMatchNamesQuery(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{"land.md": "# Verslag\n\n## Staatsgreep in het land\n\nDe militairen namen de macht over.\n"})
+	res := searchNL(t, a, "staatsgreep")
+	found := false
+	for _, h := range res.Hits {
+		if h.Doc != "land" {
+			continue
+		}
+		found = true
+		want := []Matched{{Query: "staatsgreep", Term: "Staatsgreep in het land", Via: "heading"}}
+		if diff := cmp.Diff(want, h.Matched); diff != "" {
+			t.Errorf("matched (-want +got):\n%s", diff)
+		}
+	}
+	if !found {
+		t.Errorf("staatsgreep: no hit of land.md among %v", hitDocs(res))
+	}
+}
