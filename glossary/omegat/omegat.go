@@ -52,8 +52,9 @@ func Clean(s string) string {
 
 // Pairs returns the OmegaT lines of cs: every Dutch term with every
 // English term of the same word class (glossary.Pairable) that is not
-// deprecated or superseded, the comment being
-// the English definition, else the Dutch one, else the concept note.
+// deprecated or superseded, the comment being the English definition,
+// else the Dutch one, else the concept note (after "deprecated Dutch
+// term, use X" for a Dutch term not to use).
 // Repeated pairs are left out.
 func Pairs(cs []glossary.Concept) []Pair {
 	var ps []Pair
@@ -73,17 +74,33 @@ func Pairs(cs []glossary.Concept) []Pair {
 			if s.Lang != "nl" || src == "" {
 				continue
 			}
+			// A deprecated Dutch term stays a source (a text may use it),
+			// marked so, with the term to use instead.
+			note := comment
+			if !usable(s) {
+				note = Clean(strings.TrimSuffix(fmt.Sprintf("%s Dutch term%s; %s", s.Status, preferredNL(c), comment), "; "))
+			}
 			for _, t := range c.Terms {
 				tgt := Clean(t.Text)
 				if t.Lang != "en" || !usable(t) || tgt == "" || !glossary.Pairable(s, t) || seen[[2]string{src, tgt}] {
 					continue
 				}
 				seen[[2]string{src, tgt}] = true
-				ps = append(ps, Pair{src, tgt, comment})
+				ps = append(ps, Pair{src, tgt, note})
 			}
 		}
 	}
 	return ps
+}
+
+// preferredNL is ", use X" for the preferred Dutch term X of c, or "".
+func preferredNL(c *glossary.Concept) string {
+	for _, t := range c.Terms {
+		if t.Lang == "nl" && t.Status == glossary.Preferred {
+			return ", use " + t.Text
+		}
+	}
+	return ""
 }
 
 // Write writes cs as an OmegaT glossary (nl→en): the Header line, then

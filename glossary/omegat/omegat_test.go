@@ -237,3 +237,20 @@ func TestTSVPairsFit(t *testing.T) {
 		t.Errorf("TSVPairs (-want +got):\n%s", diff)
 	}
 }
+
+// TestPairsDeprecatedSource: a deprecated Dutch term stays a source line
+// (a text may use it) and says so, with the term to use.
+func TestPairsDeprecatedSource(t *testing.T) {
+	cs := []glossary.Concept{{ID: "c", Definition: map[string]string{"en": "A seizure of power."}, Terms: []glossary.Term{
+		{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred},
+		{Lang: "nl", Text: "coupe", Status: glossary.Deprecated},
+		{Lang: "en", Text: "coup", Status: glossary.Preferred},
+	}}}
+	want := []Pair{
+		{"staatsgreep", "coup", "A seizure of power."},
+		{"coupe", "coup", "deprecated Dutch term, use staatsgreep; A seizure of power."},
+	}
+	if diff := cmp.Diff(want, Pairs(cs)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
