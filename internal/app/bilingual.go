@@ -307,6 +307,21 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		return a.searchByDate(ctx, r)
 	}
 	res, exps, err := a.bilingualSearch(ctx, r)
+	if err == nil && res.Total == 0 && strings.Contains(r.Q, `"`) && !strings.Contains(r.Q, `-"`) {
+		// A phrase no passage has as written ("buitengewone verloven"):
+		// its words, in any form, order and place, as a query without
+		// quotes finds them, said as what the query became (not for a
+		// phrase left out: -"…" unquoted would leave out one word).
+		r2 := r
+		r2.Q = strings.Join(strings.Fields(strings.ReplaceAll(r.Q, `"`, " ")), " ")
+		if res2, err2 := a.BilingualSearch(ctx, r2); err2 == nil && res2.Total > 0 && r2.Q != "" {
+			res2.Query = r.Q
+			if res2.DidYouMean == "" {
+				res2.DidYouMean = r2.Q
+			}
+			return res2, nil
+		}
+	}
 	if err != nil || res.Total > 0 || r.Lang == "nl" {
 		return res, err
 	}

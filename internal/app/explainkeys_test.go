@@ -171,3 +171,18 @@ func TestHeadingMatchNamesQuery(t *testing.T) {
 		t.Errorf("staatsgreep: no hit of land.md among %v", hitDocs(res))
 	}
 }
+
+// TestQuotedPhraseNotFound: a phrase no passage has as written answers as
+// the same words without quotes would, saying so (did_you_mean); it
+// answered nothing ("buitengewone verloven" on the circulars).
+func TestQuotedPhraseNotFound(t *testing.T) {
+	a := openShipped(t)
+	res := searchNL(t, a, `"staatsgrepen militairen"`)
+	if res.Total == 0 || res.DidYouMean != "staatsgrepen militairen" || res.Query != `"staatsgrepen militairen"` {
+		t.Errorf("total %d, did you mean %q, query %q; want the unquoted words' hits, said so", res.Total, res.DidYouMean, res.Query)
+	}
+	// A phrase that is there is answered as it is.
+	if res := searchNL(t, a, `"politieke gevangenen"`); res.Total == 0 || res.DidYouMean != "" {
+		t.Errorf(`"politieke gevangenen": total %d, did you mean %q`, res.Total, res.DidYouMean)
+	}
+}
