@@ -64,12 +64,11 @@ func Read(r io.Reader) (tm.Batch, error) {
 	if err := x.run(); err != nil {
 		return tm.Batch{}, err
 	}
-	if x.units == 0 {
-		what := "no <body>"
-		if x.body {
-			what = "no <tu> in its <body>"
-		}
-		return tm.Batch{}, &Error{Err: fmt.Errorf("%w: the file has %s: a TMX file's translation units are <tu> elements in <body>", ErrNoUnits, what)}
+	if !x.body {
+		// A misspelt <body> (<bdy>) read as an empty memory would import
+		// nothing and say nothing. An empty <body> is a valid memory with
+		// no unit, as tolk exports an empty collection.
+		return tm.Batch{}, &Error{Err: fmt.Errorf("%w: the file has no <body>: a TMX file's translation units are <tu> elements in <body>", ErrNoUnits)}
 	}
 	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips}, nil
 }
@@ -115,7 +114,6 @@ type reader struct {
 	out     []tm.Segment
 	skipped int
 	skips   []tm.Skip
-	units   int  // <tu> elements read
 	body    bool // a <body> was seen
 	u       *unit
 	stack   []string // open element names
@@ -186,7 +184,6 @@ func (x *reader) start(t xml.StartElement) error {
 	case name == "body" && parent == "tmx":
 		x.body = true
 	case name == "tu" && parent == "body":
-		x.units++
 		x.u = &unit{line: line, vars: map[string]*variant{}}
 		for _, a := range t.Attr {
 			switch a.Name.Local {
