@@ -65,10 +65,6 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 	defer a.Close()
 	switch sub {
 	case "export":
-		if *collection != "" && len(a.TMSegments(*collection)) == 0 {
-			// As the API answers 404: no empty file for a misspelt name.
-			return fmt.Errorf("the translation memory has no collection %q", *collection)
-		}
 		w := stdout
 		if *out != "" {
 			fh, err := os.Create(*out)
@@ -80,6 +76,9 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		n, err := a.ExportTM(ctx, w, *format, *collection)
 		if err != nil {
+			if *out != "" {
+				os.Remove(*out) // no file for a collection the TM does not have, nor half a file
+			}
 			return err
 		}
 		fmt.Fprintf(stderr, "exported %d segments as %s\n", n, *format)

@@ -428,20 +428,26 @@ func (a *App) TMSegments(collection string) []tm.Segment {
 }
 
 // ExportTM writes the segments of a collection (all for "") as tmx or
-// tsv and returns how many it wrote.
+// tsv and returns how many it wrote. A collection the TM does not have is
+// ErrNotFound and nothing is written: an empty file for a misspelt name
+// would pass for an empty memory.
 func (a *App) ExportTM(ctx context.Context, w io.Writer, format, collection string) (int, error) {
 	if err := a.tmReady(); err != nil {
 		return 0, err
 	}
+	if format != TMFormatTMX && format != TMFormatTSV {
+		return 0, badInput(fmt.Errorf("cannot export format %q (tmx or tsv)", format))
+	}
 	segs := a.TMSegments(collection)
+	if collection != "" && len(segs) == 0 {
+		return 0, fmt.Errorf("app: the translation memory has no collection %q: %w", collection, ErrNotFound)
+	}
 	var err error
 	switch format {
 	case TMFormatTMX:
 		err = tmx.Write(w, segs, tmx.Header{ToolVersion: toolVersion(), Created: time.Now()})
 	case TMFormatTSV:
 		err = table.WriteTSV(w, segs)
-	default:
-		return 0, badInput(fmt.Errorf("cannot export format %q (tmx or tsv)", format))
 	}
 	if err != nil {
 		return 0, fmt.Errorf("app: export: %w", err)

@@ -165,14 +165,10 @@ func (s *Server) exportTM(c *gin.Context) error {
 		return errBadRequest(fmt.Sprintf("collection %q: use 1–64 letters, digits, '-', '_' or '.'", coll))
 	}
 	var buf bytes.Buffer
-	n, err := s.app.ExportTM(c.Request.Context(), &buf, format, coll)
-	if err != nil {
+	// A collection the TM does not have is 404 (app.ErrNotFound), as
+	// DELETE answers it, not an empty file.
+	if _, err := s.app.ExportTM(c.Request.Context(), &buf, format, coll); err != nil {
 		return err
-	}
-	if n == 0 && coll != "" {
-		// A collection the TM does not have is named, as DELETE names it,
-		// rather than answered with an empty file.
-		return errNotFound(fmt.Sprintf("the translation memory has no collection %q", coll))
 	}
 	name := "tolk-tm"
 	if coll != "" {
