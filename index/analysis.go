@@ -307,17 +307,36 @@ func (f stopFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // anti and terrorisme). The splitter leaves modifiers whole, as the gold
 // splits do; but a word found inside antiterrorisme on its own must be found
 // inside antiterrorismeoperatie too. Nil when w is no compound.
+//
+// A splitter that also knows which compounds it keeps whole a search should
+// still find by their parts (searchSplitter: omzetbelasting under belasting)
+// is asked that instead.
 func indexParts(d Decompounder, w string) []string {
 	// Clipped, so that appending copies rather than writing into the
 	// splitter's slice.
-	parts := slices.Clip(d.Split(w))
+	parts := slices.Clip(searchParts(d, w))
 	if len(parts) < 2 {
 		return parts
 	}
 	for _, m := range parts[:len(parts)-1] {
-		parts = append(parts, d.Split(m)...)
+		parts = append(parts, searchParts(d, m)...)
 	}
 	return parts
+}
+
+// searchSplitter is a Decompounder that names the parts a search should
+// find a word by beyond its split (decompound.Splitter.SearchParts).
+type searchSplitter interface {
+	SearchParts(word string) []string
+}
+
+// searchParts returns the parts a search finds w by: d's SearchParts when
+// it has it, its Split otherwise.
+func searchParts(d Decompounder, w string) []string {
+	if s, ok := d.(searchSplitter); ok {
+		return s.SearchParts(w)
+	}
+	return d.Split(w)
 }
 
 // nameToken is the token type nameScan gives the words of a person's

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -401,5 +402,30 @@ func TestNamesNotSplit(t *testing.T) {
 				t.Errorf("%q: %q among %v: the name was split", tc.text, w, got)
 			}
 		}
+	}
+}
+
+// searchTestSplitter splits nothing but names search parts, as
+// decompound.Splitter does for listed compounds it keeps whole.
+type searchTestSplitter map[string][]string
+
+func (searchTestSplitter) Split(string) []string           { return nil }
+func (s searchTestSplitter) SearchParts(w string) []string { return s[w] }
+
+// TestSearchPartsIndexed checks that both analysis paths (the analyzer and
+// the bulk path's word cache) file a word under the parts a searchSplitter
+// names, though its Split keeps it whole.
+func TestSearchPartsIndexed(t *testing.T) {
+	split := searchTestSplitter{"omzetbelasting": {"omzet", "belasting"}}
+	want := []string{"omzetbelast", "omzet", "belast"}
+	var got []string
+	for _, tok := range newDutchAnalyzer(split, nil).Analyze([]byte("omzetbelasting")) {
+		got = append(got, string(tok.Term))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("analyzer: %q, want %q", got, want)
+	}
+	if keys := newWordCache(split, nil).get([]byte("omzetbelasting")).keys; !slices.Equal(keys, want) {
+		t.Errorf("word cache: %q, want %q", keys, want)
 	}
 }

@@ -1,6 +1,7 @@
 package decompound
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"math"
@@ -8,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/tolk-nl/tolk/index/decompound/internal/freq"
 	"github.com/tolk-nl/tolk/index/decompound/internal/hyphen"
 	"github.com/tolk-nl/tolk/index/decompound/internal/wordlist"
 )
@@ -45,7 +47,12 @@ const (
 	// entry is a compound building block (carries a compound flag).
 	hunListed = uint8(1 << 4)
 	hunPart   = uint8(1 << 5)
-	part      = common | extraWord | termWord // may be a part of a compound
+	// Flags set by markFamilies: the word is the head (the last part) or a
+	// modifier of at least options.family compounds of the statutory word
+	// counts that Split splits.
+	headOfMany     = uint8(1 << 6)
+	modifierOfMany = uint8(1 << 7)
+	part           = common | extraWord | termWord // may be a part of a compound
 )
 
 // Splitter splits Dutch compounds into their parts. It is immutable once
@@ -110,6 +117,14 @@ type options struct {
 	// takes one as a rule (ontwikkeling-s-hulp, gezondheid-s-zorg): such a
 	// word is built as a compound, however often it occurs whole.
 	suffixLink bool
+	// family and familyCount decide which listed compounds that Split keeps
+	// whole a search still finds by their parts (SearchParts): those with
+	// two parts, a modifier that begins and a head that ends at least
+	// family of the compounds Split splits among the words of the
+	// statutory counts, and a head that occurs at least familyCount times
+	// as a word of its own there. 0 turns SearchParts off.
+	family      int
+	familyCount int
 }
 
 // defaults: the frequency thresholds are those of the highest recall whose
@@ -120,6 +135,7 @@ var defaults = options{
 	knownMinLen: 9, longLen: 12, alphaShort: 128, alphaLong: 6, minPartCount: 1,
 	hunspell: true, freeMinLen: 9, freeAlpha: 4,
 	linkE: true, recurse: true, hyphenate: true, suffixLink: true,
+	family: 10, familyCount: 100,
 }
 
 // New returns a Splitter whose dictionary is the embedded OpenTaal word list
@@ -189,7 +205,96 @@ func newSplitter(opt options, terms []string, extra ...[]string) (*Splitter, err
 	if err != nil {
 		return nil, err
 	}
-	return &Splitter{t: t, hy: hy, f: f, opt: opt, terms: len(terms) > 0, key: snapshotKey(opt, terms, extra)}, nil
+	s := &Splitter{t: t, hy: hy, f: f, opt: opt, terms: len(terms) > 0, key: snapshotKey(opt, terms, extra)}
+	if err := s.markFamilies(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// markFamilies flags the words that head or modify at least
+// options.family of the compounds Split splits among the words of the
+// statutory counts (headOfMany, modifierOfMany): a word that many
+// productive compounds end in (belasting, vergunning, verzekering) is
+// likely what a listed compound ending in it is too (SearchParts). It
+// splits each counted word once, about 30 ms.
+func (s *Splitter) markFamilies() error {
+	if s.opt.family <= 0 {
+		return nil
+	}
+	heads, mods := map[string]int{}, map[string]int{}
+	err := readCounts(func(w string, n int) {
+		if n == 0 {
+			return
+		}
+		p := s.Split(w)
+		if len(p) < 2 {
+			return
+		}
+		heads[p[len(p)-1]]++
+		for _, m := range p[:len(p)-1] {
+			mods[m]++
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("decompound: %w", err)
+	}
+	mark := func(fam map[string]int, flag uint8) {
+		for w, n := range fam {
+			if node := s.t.node(w); n >= s.opt.family && node >= 0 {
+				s.t.flags[node] |= flag
+			}
+		}
+	}
+	mark(heads, headOfMany)
+	mark(mods, modifierOfMany)
+	return nil
+}
+
+// readCounts calls f with each word of the embedded statutory counts and
+// its count, in the table's order.
+func readCounts(f func(w string, n int)) error {
+	return freq.Read(bytes.NewReader(frequencies), f)
+}
+
+// SearchParts returns the parts under which a search should find word:
+// Split's parts, or, for a listed word Split keeps whole as lexicalised (a
+// Hunspell building block, or too frequent as a whole), the modifier and
+// head of its split when both are productive: each begins or ends many
+// of the compounds Split does split, and the head is a common word of its
+// own (omzetbelasting → omzet, belasting; verblijfsvergunning). Opaque
+// compounds mostly fail that (burgemeester: few compounds end in meester;
+// maatregel: regel is seldom a word of its own). Split and its figures on
+// the gold stay as they are: this is a search matter (docs/COMPOUNDS.md).
+func (s *Splitter) SearchParts(word string) []string {
+	parts := s.Split(word)
+	if parts != nil || s.opt.family <= 0 || len(word) < s.opt.knownMinLen || len(word) > 3*maxWord {
+		return parts
+	}
+	w := strings.ToLower(word)
+	// Only a listed word can be kept whole by the rules relaxed below: a
+	// word the list lacks is split wherever a split exists.
+	if s.t.lookup(w)&common == 0 {
+		return nil
+	}
+	o := s.opt
+	o.hunspell, o.alphaShort, o.alphaLong, o.freeAlpha, o.minPartCount = false, 0, 0, 0, 0
+	parts = s.split(w, &o)
+	if len(parts) != 2 {
+		return nil
+	}
+	mod, head := parts[0], parts[1]
+	if mn, mf := s.t.find(mod); mf&modifierOfMany == 0 && s.f.at(mn) < s.opt.familyCount {
+		return nil
+	}
+	hn, hf := s.t.find(head)
+	if hf&headOfMany == 0 || s.f.at(hn) < s.opt.familyCount || s.f.at(s.t.node(w)) > s.f.at(hn) {
+		return nil
+	}
+	if sub := s.Split(head); sub != nil {
+		parts = append(parts[:1], sub...)
+	}
+	return parts
 }
 
 // hyphenPatterns parses the embedded hyphenation patterns.
@@ -229,7 +334,7 @@ func (s *Splitter) Split(word string) []string {
 			break
 		}
 	}
-	parts := s.split(w)
+	parts := s.split(w, &s.opt)
 	if parts == nil || !s.opt.recurse {
 		return parts
 	}
@@ -254,13 +359,14 @@ func (s *Splitter) Listed(word string) (listed, name bool) {
 	return f&common != 0, f&common == 0 && f&capitalised != 0
 }
 
-// split returns the best split of the lower-cased w, one level deep.
-func (s *Splitter) split(w string) []string {
+// split returns the best split of the lower-cased w, one level deep, by
+// the rules of o.
+func (s *Splitter) split(w string, o *options) []string {
 	n := len(w)
-	if n < s.opt.minModifier+s.opt.minHead || n > maxWord {
+	if n < o.minModifier+o.minHead || n > maxWord {
 		return nil
 	}
-	minMod, minHead := s.opt.minModifier, s.opt.minHead
+	minMod, minHead := o.minModifier, o.minHead
 	known := false
 	node, f := s.t.find(w)
 	switch {
@@ -272,15 +378,15 @@ func (s *Splitter) split(w string) []string {
 		return nil
 	case f&common != 0:
 		known = true
-		minMod, minHead = s.opt.minModifierKnown, s.opt.minHeadKnown
+		minMod, minHead = o.minModifierKnown, o.minHeadKnown
 	}
 	// link: w may have a linking -s- after a suffix (options.suffixLink),
 	// a split worth finding even where the rules below keep w whole.
-	link := s.opt.suffixLink && mayLinkBySuffix(w)
+	link := o.suffixLink && mayLinkBySuffix(w)
 	free, block := false, false
-	if known && s.opt.hunspell {
+	if known && o.hunspell {
 		switch {
-		case f&hunListed == 0 && n >= s.opt.freeMinLen:
+		case f&hunListed == 0 && n >= o.freeMinLen:
 			known, free = false, true // a productive compound
 		case f&hunListed != 0 && f&hunPart != 0:
 			if !link {
@@ -289,11 +395,11 @@ func (s *Splitter) split(w string) []string {
 			block = true
 		}
 	}
-	if known && n < s.opt.knownMinLen {
+	if known && n < o.knownMinLen {
 		return nil // a short listed word: lexicalised, see options.knownMinLen
 	}
 	// byFreq: a listed word needs the counts' consent or a term.
-	byFreq := known && s.f.within(s.alpha(n), s.f.at(node))
+	byFreq := known && s.f.within(o.alpha(n), s.f.at(node))
 	if known && !byFreq && !s.terms && !link {
 		return nil // too frequent for any split to win
 	}
@@ -303,7 +409,7 @@ func (s *Splitter) split(w string) []string {
 	if !s.best(w, minMod, minHead, nil, &cost, &end, &next) {
 		return nil
 	}
-	if s.opt.hyphenate {
+	if o.hyphenate {
 		// Hyphenating costs about as much as the search, so it is done
 		// only for the few words that have a split at all; the second
 		// search can only find fewer.
@@ -331,10 +437,10 @@ func (s *Splitter) split(w string) []string {
 	if block && !suffixed {
 		return nil // a building block, see options.hunspell
 	}
-	if known && !term && !suffixed && (!byFreq || !s.favoured(node, parts, s.alpha(n))) {
+	if known && !term && !suffixed && (!byFreq || !s.favoured(node, parts, o.alpha(n), o.minPartCount)) {
 		return nil // lexicalised, as far as the counts tell
 	}
-	if free && !term && !suffixed && s.opt.freeAlpha > 0 && !s.partsFrequent(node, parts, s.opt.freeAlpha) {
+	if free && !term && !suffixed && o.freeAlpha > 0 && !s.partsFrequent(node, parts, o.freeAlpha) {
 		return nil // frequent as a whole: lexicalised
 	}
 	return parts
@@ -342,23 +448,23 @@ func (s *Splitter) split(w string) []string {
 
 // alpha is the factor by which the parts of a listed word of n bytes must
 // be more frequent than the word (see options.alphaShort).
-func (s *Splitter) alpha(n int) float64 {
-	if n < s.opt.longLen {
-		return s.opt.alphaShort
+func (o *options) alpha(n int) float64 {
+	if n < o.longLen {
+		return o.alphaShort
 	}
-	return s.opt.alphaLong
+	return o.alphaLong
 }
 
 // favoured reports whether the counts favour splitting the word at node
 // into parts over leaving it whole, as Koehn and
 // Knight's splitter decides: the geometric mean of the parts' counts (each
 // plus one) is at least alpha times the word's count plus one, and every
-// part has at least options.minPartCount occurrences.
-func (s *Splitter) favoured(node int, parts []string, alpha float64) bool {
+// part has at least minPartCount occurrences.
+func (s *Splitter) favoured(node int, parts []string, alpha float64, minPartCount int) bool {
 	var sum float64
 	for _, p := range parts {
 		c := s.f.at(s.t.node(p))
-		if c < s.opt.minPartCount {
+		if c < minPartCount {
 			return false
 		}
 		sum += math.Log(float64(c) + 1)

@@ -167,6 +167,55 @@ func TestSplitHunspell(t *testing.T) {
 	})
 }
 
+// TestSearchParts checks the parts a search finds a word by: Split's where
+// it splits; for a listed word it keeps whole, the modifier and head when
+// each begins or ends many of the compounds Split splits (or is a common
+// word of its own, for the modifier), the head is a common word of its own
+// and the compound is not more common than its head.
+func TestSearchParts(t *testing.T) {
+	s := New()
+	for _, tt := range []splitTest{
+		// Split splits them: the same parts.
+		{"ontwikkelingssamenwerking", []string{"ontwikkeling", "samenwerking"}},
+		{"arbeidsovereenkomst", []string{"arbeid", "overeenkomst"}},
+		// Kept whole by Split (building blocks, or too frequent as a
+		// whole), found by their productive parts.
+		{"omzetbelasting", []string{"omzet", "belasting"}},
+		{"inkomstenbelasting", []string{"inkomsten", "belasting"}},
+		{"verblijfsvergunning", []string{"verblijf", "vergunning"}},
+		{"gemeenteraad", []string{"gemeente", "raad"}},
+		{"belastingdienst", []string{"belasting", "dienst"}},
+		// Whole: few compounds end in meester or stuk, the compound is
+		// more common than regel or lijn, no split at all.
+		{"burgemeester", nil},
+		{"hoofdstuk", nil},
+		{"maatregel", nil},
+		{"richtlijn", nil},
+		{"werkgelegenheid", nil},
+		{"overeenkomst", nil},
+		{"Rotterdam", nil},
+	} {
+		if diff := cmp.Diff(tt.want, s.SearchParts(tt.word)); diff != "" {
+			t.Errorf("SearchParts(%q) (-want +got):\n%s", tt.word, diff)
+		}
+	}
+	// Split itself is as before: the gold figures judge it.
+	for _, w := range []string{"omzetbelasting", "verblijfsvergunning", "gemeenteraad"} {
+		if p := s.Split(w); p != nil {
+			t.Errorf("Split(%q) = %q, want nil", w, p)
+		}
+	}
+	o := defaults
+	o.family = 0
+	off, err := newSplitter(o, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := off.SearchParts("omzetbelasting"); p != nil {
+		t.Errorf("SearchParts with family 0 = %q, want nil", p)
+	}
+}
+
 // TestSplitHyphenation checks the hyphenation constraint with the length
 // and frequency rules off (every listed word may be split): split points
 // must be hyphenation points (om-gangs-taal, not omgang|staal;
