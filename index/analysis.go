@@ -256,8 +256,32 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// stopNL is the Dutch analyzers' stop list, folded.
-var stopNL = sync.OnceValue(func() map[string]struct{} { return newStopFilter(nl.DutchStopWords).words })
+// stopNL is the Dutch analyzers' stop list, folded: Snowball's, and the
+// conjunctions of conjunctionsNL.
+var stopNL = sync.OnceValue(func() map[string]struct{} {
+	words := newStopFilter(nl.DutchStopWords).words
+	for _, w := range conjunctionsNL {
+		words[w] = struct{}{}
+	}
+	return words
+})
+
+// conjunctionsNL are the subordinating conjunctions that Snowball's stop
+// list lacks and whose key is also a content word's: indien (if) is
+// Snowball's stem of indienen (to submit) and indiening, so a search for
+// indienen found every passage with a condition in it. The other
+// conjunctions the list lacks (tenzij, zodra, terwijl, …) keep their own
+// keys, which English senses such as unless may need; TestConjunctionKeys
+// derives this list from the Snowball vocabulary and the word list.
+var conjunctionsNL = []string{"indien"}
+
+// conjunctionCandidates are the Dutch subordinating conjunctions that
+// Snowball's stop list lacks (it has als, dat, omdat, of, want);
+// conjunctionsNL holds those whose key another listed word shares.
+var conjunctionCandidates = []string{
+	"indien", "tenzij", "mits", "zodra", "hoewel", "ofschoon", "zodat", "opdat", "terwijl",
+	"nadat", "voordat", "totdat", "alvorens", "aangezien", "doordat", "zolang",
+}
 
 // stopEN is the English analyzer's stop list, folded.
 var stopEN = sync.OnceValue(func() map[string]struct{} { return newStopFilter(en.EnglishStopWords).words })

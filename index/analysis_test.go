@@ -429,3 +429,47 @@ func TestSearchPartsIndexed(t *testing.T) {
 		t.Errorf("word cache: %q, want %q", keys, want)
 	}
 }
+
+// TestConjunctionsNotKeys checks that the subordinating conjunctions are
+// stop words of the stemmed field, so that indien (if) no longer shares
+// the key of indienen (to submit): a search for indienen finds the
+// passages that submit something, not every condition.
+func TestConjunctionsNotKeys(t *testing.T) {
+	a := newDutchAnalyzer(nil, nil)
+	var got []string
+	for _, tok := range a.Analyze([]byte("Indien de aanvraag tijdig is ingediend, zodat men bezwaar kan indienen.")) {
+		got = append(got, string(tok.Term))
+	}
+	want := []string{"aanvrag", "tijdig", "ingedi", "zodat", "bezwar", "indien"} // the last: indienen
+	if !slices.Equal(got, want) {
+		t.Errorf("stemmed tokens %q, want %q", got, want)
+	}
+	if !DutchStopWord("indien") || DutchStopWord("tenzij") || DutchStopWord("indienen") {
+		t.Error("DutchStopWord: indien is a stop word, tenzij and indienen are not")
+	}
+}
+
+// TestConjunctionKeys derives conjunctionsNL: of the conjunctions
+// Snowball's stop list lacks, those whose key is also the key of another
+// word of the Snowball vocabulary that the OpenTaal list has (../shared).
+func TestConjunctionKeys(t *testing.T) {
+	voc := readLines(t, "data", "snowball-dutch", "dutch-voc.txt")
+	sp := splitter()
+	byKey := map[string][]string{}
+	for _, w := range voc {
+		if f := Fold(w); f == w {
+			if listed, _ := sp.Listed(w); listed {
+				byKey[Key("nl", w)] = append(byKey[Key("nl", w)], w)
+			}
+		}
+	}
+	var got []string
+	for _, c := range conjunctionCandidates {
+		if slices.ContainsFunc(byKey[Key("nl", c)], func(w string) bool { return w != c }) {
+			got = append(got, c)
+		}
+	}
+	if !slices.Equal(got, conjunctionsNL) {
+		t.Errorf("conjunctions whose key a listed word shares: %q; conjunctionsNL is %q", got, conjunctionsNL)
+	}
+}
