@@ -578,15 +578,9 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 				f = det
 			}
 		}
-		var cs []glossary.Concept
-		for _, c := range a.Terms().All() {
-			if *collection == "" || c.Collection == *collection {
-				cs = append(cs, c)
-			}
-		}
-		if *collection != "" && len(cs) == 0 {
-			// As the API answers 404: no empty file for a misspelt name.
-			return fmt.Errorf("the glossary has no collection %q", *collection)
+		cs, err := a.GlossaryConcepts(*collection, "")
+		if err != nil {
+			return err
 		}
 		w := stdout
 		if *out != "" {
@@ -598,6 +592,9 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 			w = fh
 		}
 		if err := exchange.Export(w, f, cs); err != nil {
+			if *out != "" {
+				os.Remove(*out) // no half a file
+			}
 			return err
 		}
 		fmt.Fprintf(stderr, "exported %d concepts as %s\n", len(cs), f)

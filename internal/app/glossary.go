@@ -195,6 +195,31 @@ func (a *App) deleteConcept(id, who string, p Precondition) error {
 	return nil
 }
 
+// GlossaryConcepts returns the concepts to export: those of collection
+// (all for "") that have status (any for ""). A collection the glossary
+// does not have is ErrNotFound, naming the ones it has: an export of a
+// misspelt name (Curated) would otherwise be an empty file that a CAT tool
+// imports as a glossary without terms.
+func (a *App) GlossaryConcepts(collection string, status glossary.Status) ([]glossary.Concept, error) {
+	if collection != "" {
+		var names []string
+		for _, ci := range a.terms.Collections() {
+			names = append(names, ci.Name)
+		}
+		if !slices.Contains(names, collection) {
+			return nil, fmt.Errorf("app: the glossary has no collection %q (it has %s): %w", collection, strings.Join(names, ", "), ErrNotFound)
+		}
+	}
+	var out []glossary.Concept
+	for _, c := range a.terms.All() {
+		if collection != "" && c.Collection != collection || status != "" && !c.HasStatus(status) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 // DeleteCollection removes every concept of a collection, all or
 // nothing, and returns how many there were. The curated collection cannot
 // be deleted (its concepts can, one by one); an unknown or empty

@@ -229,21 +229,6 @@ func formatParam(c *gin.Context, def string) (exchange.Format, exchange.FormatIn
 	return "", exchange.FormatInfo{}, errBadRequest(fmt.Sprintf("unknown format %q (known: %s)", name, strings.Join(names, ", ")))
 }
 
-func (s *Server) filteredConcepts(c *gin.Context) []glossary.Concept {
-	coll, status := c.Query("collection"), glossary.Status(c.Query("status"))
-	var out []glossary.Concept
-	for _, con := range s.app.Terms().All() {
-		if coll != "" && con.Collection != coll {
-			continue
-		}
-		if status != "" && !con.HasStatus(status) {
-			continue
-		}
-		out = append(out, con)
-	}
-	return out
-}
-
 func (s *Server) exportGlossary(c *gin.Context) error {
 	f, info, err := formatParam(c, "json")
 	if err != nil {
@@ -252,19 +237,12 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if !info.Export {
 		return errBadRequest(fmt.Sprintf("format %q can be imported but not exported", f))
 	}
-	if coll := c.Query("collection"); coll != "" {
-		// A misspelt collection (Curated) gave an empty file that a CAT
-		// tool would import as a glossary without terms.
-		var names []string
-		for _, ci := range s.app.Terms().Collections() {
-			names = append(names, ci.Name)
-		}
-		if !slices.Contains(names, coll) {
-			return errNotFound(fmt.Sprintf("the glossary has no collection %q (it has %s)", coll, strings.Join(names, ", ")))
-		}
+	cs, err := s.app.GlossaryConcepts(c.Query("collection"), glossary.Status(c.Query("status")))
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
-	if err := exchange.Export(&buf, f, s.filteredConcepts(c)); err != nil {
+	if err := exchange.Export(&buf, f, cs); err != nil {
 		return err
 	}
 	name := "tolk-glossary"
