@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // MaxText is the longest text a segment side may have, in bytes. A
@@ -59,6 +61,12 @@ type Segment struct {
 	Creator    string    `json:"creator,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Props      []Prop    `json:"props,omitempty"`
+	// NLLang and ENLang are the language tags the source gave its Dutch
+	// and English sides when they name a variant (nl-BE, en-GB, en-US),
+	// in BCP 47's canonical form; empty for plain nl and en. A TMX export
+	// writes them back, so a British English memory stays British.
+	NLLang string `json:"nl_lang,omitempty"`
+	ENLang string `json:"en_lang,omitempty"`
 }
 
 // Batch is what a reader of an exchange format produced: the segments, and
@@ -122,6 +130,7 @@ func (s *Segment) Normalize() {
 		p := &s.Props[i]
 		p.Type, p.Value, p.Lang = strings.TrimSpace(p.Type), strings.TrimSpace(p.Value), strings.TrimSpace(p.Lang)
 	}
+	s.NLLang, s.ENLang = strings.TrimSpace(s.NLLang), strings.TrimSpace(s.ENLang)
 	if !s.Created.IsZero() {
 		// TMX dates have whole seconds; a finer time would not survive
 		// an export.
@@ -175,6 +184,11 @@ func (s *Segment) Validate() error {
 		}
 		if msg := checkText(f.v); msg != "" {
 			return bad(f.name, "%s", msg)
+		}
+	}
+	for _, f := range []struct{ name, lang, tag string }{{"nl_lang", "nl", s.NLLang}, {"en_lang", "en", s.ENLang}} {
+		if f.tag != "" && Variant(f.tag, f.lang) != f.tag {
+			return bad(f.name, "%q is not a variant of %s in BCP 47's canonical form (such as %s)", f.tag, f.lang, map[string]string{"nl": "nl-BE", "en": "en-GB"}[f.lang])
 		}
 	}
 	if s.Collection != "" && !ValidCollection(s.Collection) {
@@ -266,6 +280,25 @@ func ContentID(s Segment) string {
 		h.Write([]byte{0})
 	}
 	return "h" + hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// Variant returns the canonical BCP 47 form of the language tag code
+// (en_gb, EN-GB → en-GB) when it names a variant of lang (nl or en): a
+// region, script or other subtag beyond the language itself. It returns ""
+// for plain nl or en (nl-NL is canonical as written, not as nl), for
+// another language, and for what is no tag.
+func Variant(code, lang string) string {
+	t, err := language.Parse(strings.ReplaceAll(strings.TrimSpace(code), "_", "-"))
+	if err != nil {
+		return ""
+	}
+	if base, _ := t.Base(); base.String() != lang {
+		return ""
+	}
+	if v := t.String(); v != lang {
+		return v
+	}
+	return ""
 }
 
 // Lang maps a language code as CAT tools write it to "nl" or "en", or ""

@@ -32,6 +32,10 @@ func TestValidate(t *testing.T) {
 		{"reserved prop", func(s *Segment) { s.Props = []Prop{{Type: PropCollection, Value: "v"}} }, "props[0].type"},
 		{"prop language", func(s *Segment) { s.Props = []Prop{{Type: "t", Lang: "de"}} }, "props[0].lang"},
 		{"note bad UTF-8", func(s *Segment) { s.Note = "\xc3" }, "note"},
+		{"English variant", func(s *Segment) { s.ENLang = "en-GB" }, ""},
+		{"variant not canonical", func(s *Segment) { s.ENLang = "EN-gb" }, "en_lang"},
+		{"variant of another language", func(s *Segment) { s.NLLang = "de-DE" }, "nl_lang"},
+		{"plain language as variant", func(s *Segment) { s.NLLang = "nl" }, "nl_lang"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -73,6 +77,18 @@ func TestCollapseSpace(t *testing.T) {
 	} {
 		if got := CollapseSpace(in); got != want {
 			t.Errorf("CollapseSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestVariant(t *testing.T) {
+	for _, tt := range []struct{ code, lang, want string }{
+		{"en-GB", "en", "en-GB"}, {"EN-gb", "en", "en-GB"}, {"en_US", "en", "en-US"}, {"nl-BE", "nl", "nl-BE"},
+		{"NL-NL", "nl", "nl-NL"}, {"en", "en", ""}, {"EN", "en", ""}, {"nld", "nl", ""}, {"de-DE", "nl", ""},
+		{"en-GB", "nl", ""}, {"*all*", "en", ""}, {"", "en", ""},
+	} {
+		if got := Variant(tt.code, tt.lang); got != tt.want {
+			t.Errorf("Variant(%q, %q) = %q, want %q", tt.code, tt.lang, got, tt.want)
 		}
 	}
 }

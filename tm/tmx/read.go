@@ -349,6 +349,7 @@ func (x *reader) unit(u *unit) error {
 	}
 	s := u.seg
 	s.NL, s.EN = nl.seg.String(), en.seg.String()
+	s.NLLang, s.ENLang = tm.Variant(nl.raw, "nl"), tm.Variant(en.raw, "en")
 	// The reserved props go to their fields; the others stay in order.
 	props := s.Props[:0:0]
 	for _, p := range s.Props {

@@ -35,6 +35,7 @@ func TestReadCATExports(t *testing.T) {
 				NL:      "De staatsgreep van 18 augustus 2020 heeft de transitie in Mali vertraagd.",
 				EN:      "The coup of 18 August 2020 has delayed the transition in Mali.",
 				Created: date("20230912T081601Z"), Creator: `MINBUZA\jdevries`,
+				NLLang: "nl-NL", ENLang: "en-GB",
 				Props: []tm.Prop{
 					{Type: "x-LastUsedBy", Value: `MINBUZA\pbakker`}, {Type: "x-Context", Value: "0, 0"},
 					{Type: "x-Origin", Value: "TM"}, {Type: "x-ConfirmationLevel", Value: "ApprovedSignOff"},
@@ -44,7 +45,8 @@ func TestReadCATExports(t *testing.T) {
 				NL:      "Het kabinet blijft zich inzetten voor de rechtsorde & stabiliteit.",
 				EN:      "The government remains committed to the rule of law & stability.",
 				Created: date("20230912T081744Z"), Creator: `MINBUZA\jdevries`,
-				Note:  "Terminologie afgestemd met DVB",
+				Note:   "Terminologie afgestemd met DVB",
+				NLLang: "nl-NL", ENLang: "en-GB",
 				Props: []tm.Prop{{Type: "x-ConfirmationLevel", Value: "Translated"}, {Lang: "en", Type: "x-Reviewed", Value: "yes"}},
 			},
 		}, 1},
@@ -53,7 +55,8 @@ func TestReadCATExports(t *testing.T) {
 				NL:      "Nederland draagt € 12 miljoen bij aan het “vredesproces” in de regio Mopti, coördinatie via MINUSMA.",
 				EN:      "The Netherlands contributes €12 million to the “peace process” in the Mopti region, coordinated through MINUSMA.",
 				Created: date("20210304T101112Z"), Creator: "translator1",
-				Note: "nl: Bron: Kamerbrief Mali",
+				Note:   "nl: Bron: Kamerbrief Mali",
+				NLLang: "nl-NL", ENLang: "en-US",
 				Props: []tm.Prop{
 					{Type: "client", Value: "BZ"}, {Type: "project", Value: "Sahel 2021"}, {Type: "domain", Value: "Ontwikkelingssamenwerking"},
 				},
@@ -62,6 +65,7 @@ func TestReadCATExports(t *testing.T) {
 				NL:      "Zie de bijlage Rapport van de VN, blz. 4 voor de cijfers.",
 				EN:      "See the annex UN report, p. 4 for the figures.",
 				Created: date("20210304T101305Z"), Creator: "translator1",
+				NLLang: "nl-BE", ENLang: "en-US",
 			},
 		}, 2},
 	}
@@ -153,13 +157,13 @@ func TestReadLanguages(t *testing.T) {
 		skipped int
 	}{
 		{"regions and case", `<tu><tuv xml:lang="NL-NL"><seg>a</seg></tuv><tuv xml:lang="EN-GB"><seg>b</seg></tuv></tu>`,
-			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-NL", ENLang: "en-GB"}}, 0},
 		{"underscore and Belgian Dutch", `<tu><tuv xml:lang="en_US"><seg>b</seg></tuv><tuv xml:lang="nl-BE"><seg>a</seg></tuv></tu>`,
-			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-BE", ENLang: "en-US"}}, 0},
 		{"old lang attribute", `<tu><tuv lang="nl"><seg>a</seg></tuv><tuv lang="EN"><seg>b</seg></tuv></tu>`,
 			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
 		{"first variant of a language wins", `<tu><tuv xml:lang="nl-NL"><seg>a</seg></tuv><tuv xml:lang="nl-BE"><seg>c</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`,
-			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
+			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-NL"}}, 0},
 		{"no English", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>`, nil, 1},
 		{"empty after markup", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg><ph>&lt;br/&gt;</ph></seg></tuv></tu>`, nil, 1},
 		{"ids and whitespace", `<tu tuid=" 7 "><tuv xml:lang="nl"><seg>  a

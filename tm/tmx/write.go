@@ -23,7 +23,8 @@ type Header struct {
 // segment is a <tu> with tuid, creationdate and creationid, its note, the
 // props x-collection, x-source-doc and x-source-article for the fields TMX
 // has no attribute for, its other props (a variant's props in its <tuv>),
-// and a Dutch and an English <tuv>. Read gives the segments back
+// and a Dutch and an English <tuv> (xml:lang the segment's NLLang and
+// ENLang, nl and en when they are empty). Read gives the segments back
 // unchanged, if they were normalised and valid.
 func Write(w io.Writer, segs []tm.Segment, h Header) error {
 	bw := bufio.NewWriter(w)
@@ -68,8 +69,12 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 				element(bw, "      ", "prop", p.Type, p.Value)
 			}
 		}
-		for _, v := range []struct{ lang, text string }{{"nl", s.NL}, {"en", s.EN}} {
-			bw.WriteString(`      <tuv xml:lang="` + v.lang + `">` + "\n")
+		for _, v := range []struct{ lang, tag, text string }{{"nl", s.NLLang, s.NL}, {"en", s.ENLang, s.EN}} {
+			tag := v.lang
+			if v.tag != "" {
+				tag = v.tag // en-GB: the variant the source named
+			}
+			bw.WriteString(`      <tuv xml:lang="` + attr(tag) + `">` + "\n")
 			for _, p := range s.Props {
 				if p.Lang == v.lang {
 					element(bw, "        ", "prop", p.Type, p.Value)

@@ -24,6 +24,7 @@ func rich() []tm.Segment {
 			Props: []tm.Prop{{Type: "x-Origin", Value: "TM"}, {Lang: "nl", Type: "x-Reviewed", Value: "ja"}, {Lang: "en", Type: "x-Reviewed", Value: "yes"}},
 		},
 		{NL: "Zonder id of datum.", EN: "Without id or date.", Collection: "import"},
+		{ID: "gb", NL: "Een Britse vertaling.", EN: "A British translation.", NLLang: "nl-BE", ENLang: "en-GB"},
 		{ID: "tab\u00a0id", NL: "Niet-breekbare\u00a0spatie en 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.", EN: "Non-breaking\u00a0space."},
 	}
 }
