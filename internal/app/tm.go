@@ -245,11 +245,34 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 		// delete, asked for as one.
 		return TMImported{}, badInput(errors.New("the file holds no segments to import: replacing with it would delete the collection's segments (delete the collection to do that)"))
 	}
+	if in.Replace && b.Skipped > 0 && in.Format != TMFormatPairs {
+		// A unit the reader skipped (no xml:lang, an empty side) may be
+		// the new version of a stored segment: replacing would delete
+		// that segment for a fault in the file. Aligned texts are
+		// different: a sentence without a counterpart is no broken unit.
+		return TMImported{}, badInput(fmt.Errorf("%d of the file's units were skipped (%s): a replace would delete the stored segments they stand for; mend them, or import without replace", b.Skipped, skipSummary(b.SkippedUnits)))
+	}
 	n, deleted, err := a.putSegments(ctx, b.Segments, in.Who, in.Replace)
 	if err != nil {
 		return TMImported{}, err
 	}
 	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted, SkippedUnits: b.SkippedUnits}, nil
+}
+
+// skipSummary names the first skipped units: "line 12: no English <tuv>;
+// line 30: …", or "reasons not given" for a reader that gives none.
+func skipSummary(skips []tm.Skip) string {
+	if len(skips) == 0 {
+		return "reasons not given"
+	}
+	var parts []string
+	for _, k := range skips[:min(len(skips), 3)] {
+		parts = append(parts, fmt.Sprintf("line %d: %s", k.Line, k.Reason))
+	}
+	if len(skips) > 3 {
+		parts = append(parts, "…")
+	}
+	return strings.Join(parts, "; ")
 }
 
 // putSegments stores segments (the store, or memory in memory mode) and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"mime/multipart"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -346,6 +347,38 @@ func TestTMImportReplace(t *testing.T) {
 	}()
 	if code != http.StatusOK || strings.Contains(string(b), "The owl sleeps.") {
 		t.Errorf("fuzzy match after the replace: %d %s", code, b)
+	}
+}
+
+// TestTMImportReplaceSkipped: a replace import of a file with a broken unit
+// (a <tuv> without xml:lang) is refused, naming the line, and the stored
+// segment that unit stood for stays: the replace would have deleted it.
+func TestTMImportReplaceSkipped(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	tmxOf := func(tus string) []byte {
+		return []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="nl" datatype="plaintext"/>
+<body>
+` + tus + `
+</body></tmx>`)
+	}
+	owl := `<tu tuid="1"><tuv xml:lang="nl"><seg>De uil slaapt.</seg></tuv><tuv xml:lang="en"><seg>The owl sleeps.</seg></tuv></tu>`
+	crow := `<tu tuid="2"><tuv xml:lang="nl"><seg>De kraai slaapt.</seg></tuv><tuv xml:lang="en"><seg>The crow sleeps.</seg></tuv></tu>`
+	if code, r := tmImport(t, ts, "format=tmx&collection=bz", editorToken, tmxOf(owl+"\n"+crow)); code != http.StatusOK || r["imported"] != float64(2) {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	broken := `<tu tuid="2"><tuv><seg>De kraai slaapt nog.</seg></tuv><tuv xml:lang="en"><seg>The crow still sleeps.</seg></tuv></tu>`
+	code, r := tmImport(t, ts, "format=tmx&collection=bz&replace=true", editorToken, tmxOf(owl+"\n"+broken))
+	if msg := fmt.Sprint(r); code != http.StatusBadRequest || !strings.Contains(msg, "line 5") || !strings.Contains(msg, "without replace") {
+		t.Errorf("replace with a broken unit: %d %v, want 400 naming line 5", code, r)
+	}
+	var l tmList
+	if code := get(t, ts, "/api/v1/tm?collection=bz", &l); code != http.StatusOK || len(l.Segments) != 2 {
+		t.Errorf("after the refused replace: %d %d segments, want both kept", code, len(l.Segments))
+	}
+	// Without replace the file imports what it can, as before.
+	if code, r := tmImport(t, ts, "format=tmx&collection=bz", editorToken, tmxOf(owl+"\n"+broken)); code != http.StatusOK || r["skipped"] != float64(1) {
+		t.Errorf("import without replace: %d %v, want 1 skipped", code, r)
 	}
 }
 
