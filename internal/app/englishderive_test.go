@@ -8,26 +8,27 @@ import (
 // TestEnglishRelatives checks that an English word the lexicon does not
 // know is searched as the word it is derived from (sustainability as
 // sustainable: duurzaam, and the noun duurzaamheid), and that a spelling
-// the lexicon saw rarely is searched as the usual one (center, learned
-// from a few pairs as mid, as centre: centrum). Without the step neither
-// finds its passage.
+// the lexicon saw rarely is searched as the usual one (labor as labour:
+// arbeid). Without the step neither finds its passage. (center, the first
+// example, the lexicon learned as centrum itself once expertisecentrum and
+// the like were indexed under centrum: analysis 24.)
 func TestEnglishRelatives(t *testing.T) {
 	a := openShipped(t)
 	addTexts(t, a, map[string]string{
 		"duurzaamheid.md": "De duurzaamheid van de woningvoorraad moet omhoog.",
 		"duurzaam.md":     "Het kabinet wil duurzame energie stimuleren.",
-		"centrum.md":      "Het centrum van de stad is autovrij.",
+		"arbeid.md":       "De arbeid in de fabriek wordt zwaarder.",
 	})
 	res := searchEN(t, a, "sustainability", "")
 	if docs := hitDocs(res); !slices.Contains(docs, "duurzaamheid") || !slices.Contains(docs, "duurzaam") {
 		t.Errorf("sustainability: hits %v, want duurzaamheid and duurzaam; senses %+v", docs, res.Senses)
 	}
-	searchEN(t, a, "center", "centrum")
+	searchEN(t, a, "labor", "arbeid")
 
 	a.tune.Derived = 0
-	for _, q := range []string{"sustainability", "center"} {
+	for _, q := range []string{"sustainability", "labor"} {
 		res := searchEN(t, a, q, "")
-		if docs := hitDocs(res); slices.Contains(docs, "duurzaamheid") || slices.Contains(docs, "centrum") {
+		if docs := hitDocs(res); slices.Contains(docs, "duurzaamheid") || slices.Contains(docs, "arbeid") {
 			t.Errorf("%s without relatives found %v: the test does not test the step", q, docs)
 		}
 	}
