@@ -23,8 +23,8 @@ import (
 //   - +word, -word: the sign starts a token and a letter, a digit, a
 //     well-formed group or a well-formed phrase follows directly;
 //   - a OR b between two terms; an OR with nothing to join is dropped;
-//   - word*, word~, word~N (N ≤ 2), word^B (0 < B ≤ 100) at the end of a
-//     token.
+//   - word*, word~, word~N (N ≤ 2; a larger N is 2), word^B (0 < B ≤ 100)
+//     at the end of a token.
 //
 // Everything else is taken as words: leading and trailing punctuation of a
 // token is dropped (a closing bracket that balances one inside the word is
@@ -370,11 +370,15 @@ func termOf(tok string) (Term, bool) {
 		}
 	}
 	if i := strings.LastIndexByte(tok, '~'); i >= 0 {
-		switch d := tok[i+1:]; d {
-		case "":
+		switch d := tok[i+1:]; {
+		case d == "":
 			t.Fuzzy, tok = 1, tok[:i]
-		case "0", "1", "2":
+		case d == "0" || d == "1" || d == "2":
 			t.Fuzzy, tok = int(d[0]-'0'), tok[:i]
+		case i > 0 && hasWordChar(tok[:i]) && isDigits(d):
+			// brexit~3: the edit distance is at most 2 (bleve's limit),
+			// not the phrase "brexit 3".
+			t.Fuzzy, tok = 2, tok[:i]
 		}
 	}
 	if strings.HasSuffix(tok, "*") {
@@ -387,6 +391,11 @@ func termOf(tok string) (Term, bool) {
 		return Term{}, false
 	}
 	return t, true
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // trimPunct drops the runes that are neither letters nor digits from both

@@ -48,7 +48,10 @@ func TestParseQueryLenient(t *testing.T) {
 		{"bracketed aside is words", "(see Article 5)", words("see", "Article", "5")},
 		{"group without OR is words", "(junta militairen)", words("junta", "militairen")},
 		{"empty brackets", "() a", words("a")},
-		{"malformed fuzziness kept as text", "a~3", words("a~3")},
+		// A fuzziness over 2 after a word: the word at 2 (bleve's limit),
+		// not the phrase "brexit 3", which found nothing.
+		{"fuzziness over 2 is 2", "brexit~3", []Clause{should(Term{Text: "brexit", Fuzzy: 2})}},
+		{"fuzziness of no word kept as text", "~3", words("3")},
 		{"malformed boost kept as text", "a^x", words("a^x")},
 		{"inner star kept as text", "a*b", words("a*b")},
 		{"dangling OR at the end", "a OR", words("a")},

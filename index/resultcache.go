@@ -428,6 +428,7 @@ func (ix *Index) pageFromWindow(ctx context.Context, key string, ls *leafSet, of
 // that can change its answer.
 func weightedKey(r WeightedRequest) string {
 	w := newKey('w', r.Limit, r.Offset, r.Doc, r.Section, r.Docs, r.AllDocFacets)
+	w.num(r.FacetWindow)
 	for _, f := range []float64{r.Scoring.K1, r.Scoring.B, r.Scoring.Heading, r.Scoring.Coverage, r.Scoring.Prune} {
 		w.flt(f)
 	}

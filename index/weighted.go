@@ -69,6 +69,10 @@ type WeightedRequest struct {
 	Docs []string
 	// AllDocFacets keeps every value of the doc facet (Request).
 	AllDocFacets bool
+	// FacetWindow is how many of the best passages the facets count; 0
+	// is facetFromWindow. The facets do not depend on the page asked for,
+	// so they stay the same from page to page.
+	FacetWindow int
 	// Scoring tunes the ranking; the zero value is DefaultScoring.
 	Scoring Scoring
 }
@@ -166,8 +170,9 @@ func (ix *Index) reader() (bindex.IndexReader, error) {
 
 // SearchWeighted runs a weighted query. Hits are ranked by score; Total is
 // the number of matching passages; facets are counted over the best
-// facetFromWindow passages (a weighted query has no exact match set worth
-// counting, and counting every candidate would cost a visit each).
+// FacetWindow passages, whatever page is asked for (a weighted query has
+// no exact match set worth counting, and counting every candidate would
+// cost a visit each).
 func (ix *Index) SearchWeighted(ctx context.Context, r WeightedRequest) (*Result, error) {
 	return ix.cached(weightedKey(r), func() (*Result, error) { return ix.searchWeighted(ctx, r, true) })
 }
@@ -402,7 +407,11 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		}
 		return s, true
 	}
-	want := max(facetFromWindow, max(r.Offset, 0)+min(max(r.Limit, DefaultLimit), MaxLimit))
+	fw := r.FacetWindow
+	if fw <= 0 {
+		fw = facetFromWindow
+	}
+	want := max(fw, max(r.Offset, 0)+min(max(r.Limit, DefaultLimit), MaxLimit))
 	hits, matched := acc.best(score, want)
 	if len(hits) > want {
 		hits = hits[:want]
@@ -415,12 +424,12 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	offset := max(r.Offset, 0)
 	out := &Result{Total: uint64(matched), Hits: []Hit{}, Facets: map[string][]Facet{}}
 
-	window := hits[:min(len(hits), max(facetFromWindow, offset+limit))]
+	window := hits[:min(len(hits), max(fw, offset+limit))]
 	nums := make([]uint64, len(window))
 	for i, h := range window {
 		nums[i] = acc.cand[h.slot]
 	}
-	if err := ix.windowFacets(rd, nums, out, r.AllDocFacets); err != nil {
+	if err := ix.windowFacets(rd, nums[:min(len(nums), fw)], out, r.AllDocFacets); err != nil {
 		return nil, err
 	}
 	if offset >= len(window) {

@@ -35,6 +35,10 @@ type SearchRequest struct {
 	// first, by relevance within a document (sortdate.go); "" by
 	// relevance.
 	Sort string
+	// facetWindow is how many of an English query's best passages its
+	// facets count (index.WeightedRequest.FacetWindow); 0 the index's
+	// default.
+	facetWindow int
 }
 
 // SearchResult is a search's answer with what the query was expanded to.

@@ -218,7 +218,7 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 		out.Took = time.Since(start)
 		return out, exps, nil
 	}
-	res, err := a.idx.SearchWeighted(ctx, index.WeightedRequest{Concepts: concepts, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec, Docs: a.docsMatching(r.Filter), AllDocFacets: true, Scoring: a.tune.Scoring})
+	res, err := a.idx.SearchWeighted(ctx, index.WeightedRequest{Concepts: concepts, Limit: r.Limit, Offset: r.Offset, Doc: r.Doc, Section: r.Sec, Docs: a.docsMatching(r.Filter), AllDocFacets: true, FacetWindow: r.facetWindow, Scoring: a.tune.Scoring})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -13,14 +13,23 @@ import (
 // document. The first search gives the total, the facets and every
 // document's count of passages (the doc facet with all values); the page
 // is then read document by document, one search per document it spans.
-// For an English query the doc facet counts the best passages only, and
-// so does the date order.
+// An English query's facets count its best passages only: the first
+// search is then run again with its facets over all of them (at most
+// dateSortWindow), so that the date order reaches every passage the total
+// counts; beyond that window the total is what the date order reaches.
 func (a *App) searchByDate(ctx context.Context, r SearchRequest) (*SearchResult, error) {
 	first := r
 	first.Sort, first.Limit, first.Offset = "", 1, 0
 	res, err := a.BilingualSearch(ctx, first)
 	if err != nil || res.Total == 0 {
 		return res, err
+	}
+	if n := facetSum(res.allDocs); n < res.Total {
+		first.facetWindow = int(min(res.Total, dateSortWindow))
+		if res, err = a.BilingualSearch(ctx, first); err != nil {
+			return nil, err
+		}
+		res.Total = min(res.Total, facetSum(res.allDocs))
 	}
 	date := func(id string) string {
 		a.mu.RLock()
@@ -67,4 +76,17 @@ func (a *App) searchByDate(ctx context.Context, r SearchRequest) (*SearchResult,
 		res.Hits = append(res.Hits, dr.Hits...)
 	}
 	return res, nil
+}
+
+// dateSortWindow bounds the passages of an English query that a date
+// order reaches (searchByDate).
+const dateSortWindow = 10000
+
+// facetSum is the number of passages a doc facet counts.
+func facetSum(fs []index.Facet) uint64 {
+	var n uint64
+	for _, f := range fs {
+		n += uint64(f.Count)
+	}
+	return n
 }

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -57,5 +59,65 @@ func TestSearchSortDate(t *testing.T) {
 		if len(pg.Hits) != 1 || pg.Hits[0].ID != res.Hits[i].ID {
 			t.Errorf("page %d: %+v, want %s", i, pg.Hits, res.Hits[i].ID)
 		}
+	}
+}
+
+// TestEnglishFacetsAndDateOrder: an English query's facets count its best
+// passages the same way on every page, and its date order reaches every
+// passage its total counts, beyond the best 100 (it stopped at 100 while
+// the total said 180).
+func TestEnglishFacetsAndDateOrder(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	for d := range 3 {
+		var text strings.Builder
+		for p := range 60 {
+			fmt.Fprintf(&text, "Punt %d van brief %d: de sancties tegen het regime blijven %s van kracht.\n\n", p+1, d+1, strings.Repeat("nog ", p%7))
+		}
+		if _, err := a.AddDocument(ctx, fmt.Sprintf("brief-%d.txt", d+1), []byte(text.String()), ingest.Options{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := SearchRequest{Q: "sanctions", Lang: "en", Limit: 10}
+	first, err := a.BilingualSearch(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Total < 150 {
+		t.Fatalf("sanctions: %d passages, want the 180 that say sancties", first.Total)
+	}
+	q.Offset = 120
+	later, err := a.BilingualSearch(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(first.Facets, later.Facets); d != "" {
+		t.Errorf("facets at offset 0 and 120 differ (-0 +120):\n%s", d)
+	}
+	seen := map[string]bool{}
+	for off := 0; ; off += 50 {
+		pg, err := a.BilingualSearch(ctx, SearchRequest{Q: "sanctions", Lang: "en", Limit: 50, Offset: off, Sort: "date"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pg.Total != first.Total {
+			t.Fatalf("by date: total %d, by relevance %d", pg.Total, first.Total)
+		}
+		if len(pg.Hits) == 0 {
+			break
+		}
+		for _, h := range pg.Hits {
+			if seen[h.ID] {
+				t.Errorf("by date: %s on two pages", h.ID)
+			}
+			seen[h.ID] = true
+		}
+	}
+	if uint64(len(seen)) != first.Total {
+		t.Errorf("by date the pages reach %d passages, the total is %d", len(seen), first.Total)
 	}
 }

@@ -49,7 +49,7 @@ func (s *Server) guard(c *gin.Context) {
 	r := c.Request
 	if n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + 2; n > maxRequestLine {
 		s.refuse(c, &apiError{http.StatusRequestURITooLong, "uri_too_long",
-			fmt.Sprintf("the URL is %d bytes long, over the limit of %s: send long text in the body of a POST request", n, byteSize(maxRequestLine))})
+			fmt.Sprintf("the URL is %d bytes long, over the limit of %s: shorten the query; a text to look terms up in or to match against the translation memory goes in the body of POST /api/v1/annotate or POST /api/v1/tm/match", n, byteSize(maxRequestLine))})
 		return
 	}
 	if n := headerSize(r); n > maxHeaderSize {
