@@ -97,7 +97,7 @@ func TestCheckAllQA(t *testing.T) {
 	tests := []struct {
 		name, nl, en string
 		concept      string
-		kind, found  string
+		kind, found  string // kind "": the concept is not checked
 		nlSpan       string // the source's occurrence
 		enSpan       string // the translation's, "" for none
 	}{
@@ -123,6 +123,16 @@ func TestCheckAllQA(t *testing.T) {
 			"The official spoke with the Prime Minister.", "premier", KindPassed, "", "premier", "Prime Minister"},
 		{"both rendered", "De minister sprak met de premier.",
 			"The Minister spoke with the Prime Minister.", "minister", KindPassed, "", "minister", "Minister"},
+		// minister-president is premier's term (Prime Minister), not the
+		// words minister and president: President was asked for.
+		{"minister-president", "De minister-president heeft de staatsgreep veroordeeld.",
+			"The Prime Minister condemned the coup.", "premier", KindPassed, "", "minister-president", "Prime Minister"},
+		{"no president in minister-president", "De minister-president heeft de staatsgreep veroordeeld.",
+			"The Prime Minister condemned the coup.", "president", "", "", "", ""},
+		// The official English names of Dutch and EU institutions.
+		{"Senate", "De Eerste Kamer stemde in.", "The Senate agreed.", "eerste-kamer", KindPassed, "", "Eerste Kamer", "Senate"},
+		{"Council of State, literal", "De Raad van State adviseerde.", "The State Council advised.", "raad-van-state", KindMissing, "", "Raad van State", ""},
+		{"European Commission, not Committee", "De Europese Commissie stelde voor.", "The European Committee proposed.", "europese-commissie", KindDeprecated, "European Committee", "Europese Commissie", "European Committee"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,6 +144,12 @@ func TestCheckAllQA(t *testing.T) {
 				if all[i].Concept == tt.concept {
 					got = &all[i]
 				}
+			}
+			if tt.kind == "" { // the concept must not be checked at all
+				if got != nil {
+					t.Errorf("concept %s checked: %+v", tt.concept, *got)
+				}
+				return
 			}
 			if got == nil {
 				t.Fatalf("concept %s not checked; checked: %+v", tt.concept, all)
