@@ -605,6 +605,14 @@ var notHead = map[string]bool{
 	// dierenrijk) are lexicalised: whole, they lose nothing.
 	"lijk": true, "lijke": true, "baar": true, "bare": true, "loos": true,
 	"loze": true, "gewijs": true, "gewijze": true, "rijk": true, "rijke": true,
+	// Their comparatives and superlatives, and those of -vol (succesvol,
+	// waardevol), which the list has as words of their own (rijker,
+	// volste): belangrijkste is no belang, succesvolste no succes.
+	"lijker": true, "lijkere": true, "lijkst": true, "lijkste": true,
+	"baarder": true, "baardere": true, "baarst": true, "baarste": true,
+	"lozer": true, "lozere": true, "loost": true, "loosste": true,
+	"rijker": true, "rijkere": true, "rijkst": true, "rijkste": true,
+	"voller": true, "vollere": true, "volst": true, "volste": true,
 }
 
 // Costs of a split: each part costs partCost, so fewer parts always win;

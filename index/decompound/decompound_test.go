@@ -455,3 +455,19 @@ func TestListed(t *testing.T) {
 		}
 	}
 }
+
+// TestAdjectiveSuffixNotHead: an adjective made with -rijk, -lijk, -baar,
+// -loos or -vol is no compound of its noun, in its comparative and
+// superlative either (belangrijkste was belang + rijkste, annotated as the
+// glossary's belang, interest), even where the noun is a term.
+func TestAdjectiveSuffixNotHead(t *testing.T) {
+	s := NewWith([]string{"belang", "succes", "invloed"})
+	for _, w := range []string{"belangrijk", "belangrijker", "belangrijkste", "succesvolste", "succesvoller", "invloedrijkste"} {
+		if p := s.Split(w); p != nil {
+			t.Errorf("Split(%q) = %q, want nil", w, p)
+		}
+	}
+	if p := s.Split("belangenbehartiging"); len(p) < 2 || !strings.HasPrefix(p[0], "belang") {
+		t.Errorf("Split(belangenbehartiging) = %q: the noun still modifies real compounds", p)
+	}
+}
