@@ -122,6 +122,9 @@ func (ix *Index) similarIn(ctx context.Context, field, w string, maxEdits int) (
 	return best, best != ""
 }
 
+// EditDistance is editDistance, for explaining a fuzzy match.
+func EditDistance(a, b string) int { return editDistance(a, b) }
+
 // editDistance is the optimal string alignment distance between a and b,
 // in runes: Levenshtein plus the transposition of neighbouring letters
 // (Barkahne → Barkhane is one edit), as typo-tolerant search engines count.

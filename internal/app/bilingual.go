@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -90,6 +91,7 @@ type expansion struct {
 	forms     []string        // other forms searched for a plain word (the verb of a noun)
 	exact     bool            // the plain word is searched as written only
 	prefixes  []string        // the folded prefixes of a clause's prefix terms (verpleeghuiz*)
+	fuzzy     map[string]int  // the edit distance of a plain word searched fuzzy (brexi~), by the word
 	senses    []Sense         // an English word or term searched through the lexicon
 	// synonyms are the glossary's terms an alternative of an OR clause
 	// was expanded to (staatsgreep OR junta: coup), for the explanation.
@@ -425,6 +427,14 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 			e := expansion{query: clauseText(c), clause: c, plain: clauseWords(c)}
 			if lang == "nl" && c.Occur != index.MustNot && len(c.Alts) > 1 {
 				e.clause, expanded = a.expandOr(e.clause, &e, expanded, seen)
+			}
+			for _, t := range c.Alts {
+				if t.Fuzzy > 0 && c.Occur != index.MustNot {
+					if e.fuzzy == nil {
+						e.fuzzy = map[string]int{}
+					}
+					e.fuzzy[t.Text] = t.Fuzzy
+				}
 			}
 			if c.Occur != index.MustNot && slices.ContainsFunc(c.Alts, func(t index.Term) bool { return t.Prefix }) {
 				e.plain = nil
@@ -924,11 +934,20 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 				out = append(out, m)
 				continue
 			}
+			found := false
 			for _, f := range e.forms {
 				if m, ok := wordMatch(toks, f, nil); ok {
 					m.Query, m.Via = w, "stem"
 					out = append(out, m)
+					found = true
 					break
+				}
+			}
+			// A word searched fuzzy (brexi~): the first word within its
+			// edit distance, folded or stemmed, as the index compared.
+			if d, ok := e.fuzzy[w]; ok && !found {
+				if m, ok := fuzzyMatch(toks, w, d); ok {
+					out = append(out, m)
 				}
 			}
 		}
@@ -941,6 +960,23 @@ func (a *App) explain(text string, exps []expansion, split func(string) []string
 		}
 	}
 	return out
+}
+
+// fuzzyMatch finds the first of a passage's words (toks) within edit
+// distance d of the query word w, folded or by their stems, as a fuzzy
+// query compares them (the exact and the stemmed field).
+func fuzzyMatch(toks *passageWords, w string, d int) (Matched, bool) {
+	fw, kw := index.Fold(w), nlKeys.key(w)
+	for i := 0; toks.has(i); i++ {
+		if index.EditDistance(toks.fold(i), fw) <= d || index.EditDistance(toks.key(i), kw) <= d {
+			q := w + "~"
+			if d != 1 {
+				q += strconv.Itoa(d)
+			}
+			return Matched{Query: q, Term: toks.toks[i], Via: "fuzzy"}, true
+		}
+	}
+	return Matched{}, false
 }
 
 // wordMatch finds how a query word occurs among a passage's words (toks,

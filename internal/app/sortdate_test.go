@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,30 @@ func TestEnglishFacetsAndDateOrder(t *testing.T) {
 	}
 	if uint64(len(seen)) != first.Total {
 		t.Errorf("by date the pages reach %d passages, the total is %d", len(seen), first.Total)
+	}
+}
+
+// TestFuzzyHitsSayWhy: every hit of a fuzzy query (staatgreep~, Barkane~2)
+// says which word matched, via fuzzy; matched was empty.
+func TestFuzzyHitsSayWhy(t *testing.T) {
+	ctx := context.Background()
+	a := openShipped(t)
+	for _, q := range []string{"staatgreep~", "Barkane~2"} {
+		res, err := a.BilingualSearch(ctx, SearchRequest{Q: q, Lang: "nl", Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) == 0 {
+			t.Fatalf("%s: no hits", q)
+		}
+		for _, h := range res.Hits {
+			ok := false
+			for _, m := range h.Matched {
+				ok = ok || m.Via == "fuzzy" && m.Query == q && m.Term != ""
+			}
+			if !ok && !slices.ContainsFunc(h.Matched, func(m Matched) bool { return m.Via == "heading" }) {
+				t.Errorf("%s: hit %.60q matched %+v, want the word via fuzzy", q, h.Text, h.Matched)
+			}
+		}
 	}
 }
