@@ -1096,7 +1096,61 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 			}
 		}
 	}
+	if len(out) == 0 {
+		out = englishHeadingMatches(h, exps)
+	}
 	return out
+}
+
+// englishHeadingMatches explains an English query's hit whose passage has
+// none of the senses searched: it was found through its section heading
+// or its document's title, which the index's matched terms do not report
+// for a weighted search. The most probable sense of each word whose key a
+// word of the heading or title has is named, via heading or title; a
+// query of one word whose sense is only part of a heading's word (a
+// compound: belasting in Inkomstenbelasting) names the heading.
+func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
+	var out []Matched
+	for _, e := range exps {
+		ss := append([]Sense(nil), e.senses...)
+		sort.SliceStable(ss, func(i, j int) bool { return ss[i].P > ss[j].P })
+		for _, s := range ss {
+			key := s.Text
+			if !s.Key {
+				if strings.ContainsFunc(s.Text, notWordRune) {
+					continue
+				}
+				key = index.Key("nl", s.Text)
+			}
+			if term, via, ok := headingHas(h, key); ok {
+				out = append(out, Matched{Query: e.query, Term: term, Concept: s.Concept, Via: via, P: s.P})
+				break
+			}
+		}
+	}
+	if len(out) == 0 && len(exps) == 1 && len(exps[0].senses) > 0 && (h.Section != "" || h.Title != "") {
+		term, via := h.Section, "heading"
+		if term == "" {
+			term, via = h.Title, "title"
+		}
+		out = append(out, Matched{Query: exps[0].query, Term: term, Via: via})
+	}
+	return out
+}
+
+// headingHas reports whether a word of h's section heading, or else of its
+// document's title, has the key.
+func headingHas(h index.Hit, key string) (term, via string, ok bool) {
+	has := func(s string) bool {
+		return slices.ContainsFunc(strings.FieldsFunc(s, notWordRune), func(w string) bool { return index.Key("nl", w) == key })
+	}
+	switch {
+	case h.Section != "" && has(h.Section):
+		return h.Section, "heading", true
+	case h.Title != "" && has(h.Title):
+		return h.Title, "title", true
+	}
+	return "", "", false
 }
 
 // notWordRune separates the words of a passage or a term.
