@@ -127,6 +127,12 @@ func (s *Server) search(c *gin.Context) error {
 	if sort != "" && sort != "relevance" && sort != "date" {
 		return errBadRequest(fmt.Sprintf("sort must be relevance or date, not %q", sort))
 	}
+	if doc := c.Query("doc"); doc != "" {
+		// A misspelt document gave 200 and no hits, as if it held none.
+		if _, err := s.app.DocumentInfo(doc); err != nil {
+			return err
+		}
+	}
 	ctx, done, err := s.limit.acquire(c.Request.Context(), q)
 	if err != nil {
 		return err

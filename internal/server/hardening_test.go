@@ -559,6 +559,19 @@ func TestContentDisposition(t *testing.T) {
 // TestExportUnknownCollection: an export of a collection the glossary or
 // the TM does not have (a misspelling: Curated) is 404 naming it, not an
 // empty file a CAT tool would take for a glossary without terms.
+// TestSearchUnknownDocument: a search filtered to a document that does not
+// exist is a 404 naming it, not 200 with no hits (as if it held none).
+func TestSearchUnknownDocument(t *testing.T) {
+	ts, _ := hardenServer(t)
+	code, _, body := doRequest(t, ts, http.MethodGet, "/api/v1/search?q=mali&doc=kamerbrief-mail-2020", "", nil, nil)
+	if code != http.StatusNotFound || !strings.Contains(string(body), "kamerbrief-mail-2020") {
+		t.Errorf("misspelt doc: %d %.200s, want 404 naming it", code, body)
+	}
+	if code, _, body := doRequest(t, ts, http.MethodGet, "/api/v1/search?q=mali&doc=kamerbrief-mali-2020", "", nil, nil); code != http.StatusOK {
+		t.Errorf("the letter: %d %.200s", code, body)
+	}
+}
+
 func TestExportUnknownCollection(t *testing.T) {
 	ts, _ := hardenServer(t)
 	for _, path := range []string{"/api/v1/glossary/export?format=csv&collection=Curated", "/api/v1/tm/export?format=tmx&collection=nosuch"} {
