@@ -149,7 +149,9 @@ func (a *App) detectLang(q string) string {
 			// One of a single list says more than a content word: loans
 			// cross languages (start-ups en scale-ups is Dutch), function
 			// words do not.
-			if w = strings.ToLower(w); functionWords[lang][w] && !functionWords[other][w] {
+			// Folded too: één and eén are een with its stress marks.
+			w = strings.ToLower(w)
+			if fw := index.Fold(w); functionWords[lang][w] && !functionWords[other][w] || fw != w && functionWords[lang][fw] && !functionWords[other][fw] {
 				n += 2
 			}
 			// A diaeresis (financiële, geïnformeerd, coördinatie) is
