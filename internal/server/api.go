@@ -355,13 +355,20 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	stored := false
 	if name == "" {
 		name = id + ".txt"
 		if d, err := s.app.DocumentInfo(id); err == nil {
-			name = d.Name
+			name, stored = d.Name, true
 		}
 	}
-	return s.putDocument(c, id, name, data, true)
+	err = s.putDocument(c, id, name, data, true)
+	if err != nil && stored && ingest.IsInputError(err) {
+		// The error names the stored document's file, which the body was
+		// read as: say so, and how to send another kind of file.
+		return fmt.Errorf("%w (the body was read as %s, the stored document's file name; give ?name= for a file of another kind)", err, name)
+	}
+	return err
 }
 
 // readDocument reads an upload's name (?name=, or the multipart file's

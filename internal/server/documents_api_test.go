@@ -184,3 +184,22 @@ func TestReplaceClientDisconnects(t *testing.T) {
 	}
 	t.Logf("stored version after the disconnects: %s", word)
 }
+
+// TestReplaceReadAsStoredName: a PUT without ?name= reads the body as the
+// stored document's file; a body that file cannot be says so, and how to
+// send another kind of file (the error named the old file only, which
+// looked like a mix-up).
+func TestReplaceReadAsStoredName(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	if code, _, body := apiCall(t, ts, "POST", "/api/v1/documents?name=brief.xml", testToken, "", []byte(`<?xml version="1.0"?><officiele-publicatie><kamerstuk><stuk><al>De brief.</al></stuk></kamerstuk></officiele-publicatie>`)); code != 201 {
+		t.Fatalf("add: %d %s", code, body)
+	}
+	code, _, body := apiCall(t, ts, "PUT", "/api/v1/documents/brief", testToken, "", []byte("Een brief in Latin-1: co\xf6rdinatie.\n"))
+	if code != 400 || !strings.Contains(string(body), "brief.xml") || !strings.Contains(string(body), "?name=") {
+		t.Errorf("PUT of a Latin-1 text over an XML document: %d %s, want 400 saying it was read as brief.xml and naming ?name=", code, body)
+	}
+	var doc struct{ Text string }
+	if code := get(t, ts, "/api/v1/documents/brief", &doc); code != 200 || !strings.Contains(doc.Text, "De brief.") {
+		t.Errorf("after the refused PUT: %d %q, want the stored document", code, doc.Text)
+	}
+}
