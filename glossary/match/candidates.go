@@ -202,7 +202,7 @@ func capitals(w string) (upper, lower int) {
 func (s *candScan) acronyms() {
 	for k := range s.toks {
 		w := strings.TrimSuffix(strings.TrimSuffix(s.word(k), "'s"), "’s")
-		if up, low := capitals(w); up < 2 || low > 0 || romanNumeral(w) {
+		if up, low := capitals(w); up < 2 || low > 0 || romanNumeral(w) || s.inCapitalsLine(k) {
 			continue
 		}
 		end := s.toks[k].start + len(w)
@@ -217,6 +217,31 @@ func (s *candScan) acronyms() {
 		}
 		s.addSpan(KindAcronym, k, s.toks[k].start, end)
 	}
+}
+
+// inCapitalsLine reports whether token k stands in a line of three or more
+// words written all in capitals (MINISTERIE VAN BUITENLANDSE ZAKEN, a
+// letterhead or a heading): its words are capitalised words, not acronyms
+// (VAN, DE and ZAKEN were offered as acronyms).
+func (s *candScan) inCapitalsLine(k int) bool {
+	start := strings.LastIndexByte(s.text[:s.toks[k].start], '\n') + 1
+	end := strings.IndexByte(s.text[s.toks[k].end:], '\n')
+	if end < 0 {
+		end = len(s.text)
+	} else {
+		end += s.toks[k].end
+	}
+	line := s.text[start:end]
+	if strings.ContainsFunc(line, unicode.IsLower) {
+		return false
+	}
+	words := 0
+	for _, f := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(f) > 0 {
+			words++
+		}
+	}
+	return words >= 3
 }
 
 // romanNumeral reports whether w is a small Roman numeral written in I, V
