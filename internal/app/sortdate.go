@@ -24,7 +24,7 @@ func (a *App) searchByDate(ctx context.Context, r SearchRequest) (*SearchResult,
 	if err != nil || res.Total == 0 {
 		return res, err
 	}
-	if n := facetSum(res.allDocs); n < res.Total {
+	if res.Lang == "en" && facetSum(res.allDocs) < res.Total {
 		first.facetWindow = int(min(res.Total, dateSortWindow))
 		if res, err = a.BilingualSearch(ctx, first); err != nil {
 			return nil, err
