@@ -398,7 +398,8 @@ func TestSearchWeightedHits(t *testing.T) {
 }
 
 // TestSearchWeightedFacets counts facets over the best passages: all of
-// them in a small result, the best facetFromWindow of a larger one.
+// them in a small result, the best facetFromWindow of a larger one on every
+// page, or the best FacetWindow.
 func TestSearchWeightedFacets(t *testing.T) {
 	t.Run("small", func(t *testing.T) {
 		ix := newWeightedIndex(t, weightedPassages)
@@ -442,15 +443,21 @@ func TestSearchWeightedFacets(t *testing.T) {
 				t.Errorf("hit %s of %s in the first page, want the short passages first", h.ID, h.Doc)
 			}
 		}
-		// A page beyond the window still counts the best passages
-		// up to it.
+		// A page beyond the window counts the same best passages: the
+		// facets do not change from page to page (they counted the
+		// best passages up to the page, and moved as a user paged).
 		res = searchW(t, ix, WeightedRequest{Concepts: []Concept{word("verdrag")}, Limit: 10, Offset: 140})
 		if len(res.Hits) != 10 {
 			t.Errorf("page 140–150: %d hits", len(res.Hits))
 		}
-		want = []Facet{{Value: "kort", Count: 60}, {Value: "lang", Count: 90}}
 		if diff := cmp.Diff(want, res.Facets["doc"], sortFacets); diff != "" {
 			t.Errorf("doc facets of the last page (-want +got):\n%s", diff)
+		}
+		// FacetWindow counts more: here all of them.
+		res = searchW(t, ix, WeightedRequest{Concepts: []Concept{word("verdrag")}, Limit: 10, FacetWindow: 150})
+		want = []Facet{{Value: "kort", Count: 60}, {Value: "lang", Count: 90}}
+		if diff := cmp.Diff(want, res.Facets["doc"], sortFacets); diff != "" {
+			t.Errorf("doc facets with FacetWindow 150 (-want +got):\n%s", diff)
 		}
 	})
 }
