@@ -163,19 +163,12 @@ func TestImpliedCompoundScoresAsWrittenOut(t *testing.T) {
 // as one word find each other (lidstaat: lid-staten; lid-staat:
 // lidstaten), and the hyphenated word is highlighted whole.
 func TestSearchHyphenSpellings(t *testing.T) {
-	ix, err := NewMemory(Options{Decompounder: splitFunc(func(string) []string { return nil })})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ctx := context.Background()
-	if err := ix.Add(ctx, []Passage{
+	ix := memIndex(t, Options{Decompounder: splitFunc(func(string) []string { return nil })}, []Passage{
 		{Doc: "a", Paragraph: 1, Text: "Elke lid-staat betaalt de vakantie-uitkering."},
 		{Doc: "a", Paragraph: 2, Text: "De lidstaten betalen de vakantieuitkering niet."},
 		{Doc: "a", Paragraph: 3, Text: "Het lid van de staat."},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
+	ctx := context.Background()
 	for _, tt := range []struct {
 		q    string
 		want []int

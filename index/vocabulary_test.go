@@ -125,18 +125,11 @@ func TestFormOf(t *testing.T) {
 // splits only where its parts stand together (year-end was "in" a corpus
 // with year and end anywhere, and an English query left it untranslated).
 func TestHasWord(t *testing.T) {
-	ix, err := NewMemory(Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	ctx := context.Background()
-	if err := ix.Add(ctx, []Passage{
+	ix := memIndex(t, Options{}, []Passage{
 		{Doc: "a", Paragraph: 1, Text: "The year ends. The end of the COVID-19 crisis."},
 		{Doc: "a", Paragraph: 2, Text: "A part-time job."},
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
+	ctx := context.Background()
 	for word, want := range map[string]bool{"year": true, "Crisis": true, "jaar": false, "COVID-19": true, "part-time": true,
 		"year-end": false, "end-year": false, "time-part": false} {
 		if got := ix.HasWord(ctx, word); got != want {

@@ -44,7 +44,14 @@ var weightedPassages = []Passage{
 
 func newWeightedIndex(t *testing.T, ps []Passage) *Index {
 	t.Helper()
-	ix, err := NewMemory(Options{})
+	return memIndex(t, Options{}, ps)
+}
+
+// memIndex returns an in-memory index with opt holding ps, closed when
+// the test ends.
+func memIndex(t *testing.T, opt Options, ps []Passage) *Index {
+	t.Helper()
+	ix, err := NewMemory(opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1253,7 +1253,7 @@ func headingMatches(h index.Hit, exps []expansion) []Matched {
 			continue
 		}
 		seen[t.Term] = true
-		term, via := headingSource(h, t.Term)
+		term, via, _ := headingSource(h, t.Term)
 		out = append(out, Matched{Query: headingQuery(t.Term, exps), Term: term, Via: via})
 	}
 	return out
@@ -1281,8 +1281,10 @@ func headingQuery(key string, exps []expansion) string {
 }
 
 // headingSource says where a key a passage matched in its heading field
-// is written: the section heading, or the document's title.
-func headingSource(h index.Hit, key string) (term, via string) {
+// is written: the section heading, or the document's title; found says
+// that a word there has the key. Without one (a compound's part, say) it
+// names the section heading, or else the title.
+func headingSource(h index.Hit, key string) (term, via string, found bool) {
 	has := func(s string) bool {
 		return slices.ContainsFunc(strings.Fields(s), func(w string) bool {
 			return index.Key("nl", strings.Trim(w, ".,;:()\"'")) == key
@@ -1290,13 +1292,13 @@ func headingSource(h index.Hit, key string) (term, via string) {
 	}
 	switch {
 	case h.Section != "" && has(h.Section):
-		return h.Section, "heading"
+		return h.Section, "heading", true
 	case h.Title != "" && has(h.Title):
-		return h.Title, "title"
+		return h.Title, "title", true
 	case h.Section != "":
-		return h.Section, "heading" // a compound's part, say
+		return h.Section, "heading", false
 	}
-	return h.Title, "title"
+	return h.Title, "title", false
 }
 
 // hitTerms are the keys of a hit's matched terms with the byte offset of

@@ -1051,7 +1051,7 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 	}
 	word := func(t index.MatchedTerm) string {
 		if t.Field == "heading" {
-			term, _ := headingSource(h, t.Term)
+			term, _, _ := headingSource(h, t.Term)
 			return term
 		}
 		return h.Text[t.Start:t.End]
@@ -1059,9 +1059,7 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 	var out []Matched
 	for _, e := range exps {
 		// The most probable sense found in the passage explains it.
-		ss := append([]Sense(nil), e.senses...)
-		sort.SliceStable(ss, func(i, j int) bool { return ss[i].P > ss[j].P })
-		for _, s := range ss {
+		for _, s := range sensesByP(e.senses) {
 			var t index.MatchedTerm
 			ok, whole := false, false
 			switch {
@@ -1112,9 +1110,7 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
 	var out []Matched
 	for _, e := range exps {
-		ss := append([]Sense(nil), e.senses...)
-		sort.SliceStable(ss, func(i, j int) bool { return ss[i].P > ss[j].P })
-		for _, s := range ss {
+		for _, s := range sensesByP(e.senses) {
 			key := s.Text
 			if !s.Key {
 				if strings.ContainsFunc(s.Text, notWordRune) {
@@ -1122,7 +1118,7 @@ func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
 				}
 				key = index.Key("nl", s.Text)
 			}
-			if term, via, ok := headingHas(h, key); ok {
+			if term, via, ok := headingSource(h, key); ok {
 				out = append(out, Matched{Query: e.query, Term: term, Concept: s.Concept, Via: via, P: s.P})
 				break
 			}
@@ -1138,19 +1134,11 @@ func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
 	return out
 }
 
-// headingHas reports whether a word of h's section heading, or else of its
-// document's title, has the key.
-func headingHas(h index.Hit, key string) (term, via string, ok bool) {
-	has := func(s string) bool {
-		return slices.ContainsFunc(strings.FieldsFunc(s, notWordRune), func(w string) bool { return index.Key("nl", w) == key })
-	}
-	switch {
-	case h.Section != "" && has(h.Section):
-		return h.Section, "heading", true
-	case h.Title != "" && has(h.Title):
-		return h.Title, "title", true
-	}
-	return "", "", false
+// sensesByP returns a copy of ss, most probable first (ties in order).
+func sensesByP(ss []Sense) []Sense {
+	out := slices.Clone(ss)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].P > out[j].P })
+	return out
 }
 
 // notWordRune separates the words of a passage or a term.

@@ -14,21 +14,18 @@ import (
 // document's count of passages (the doc facet with all values); the page
 // is then read document by document, one search per document it spans.
 // An English query's facets count its best passages only: the first
-// search is then run again with its facets over all of them (at most
-// dateSortWindow), so that the date order reaches every passage the total
-// counts; beyond that window the total is what the date order reaches.
+// search asks for them over up to dateSortWindow of its best passages, so
+// that the date order reaches every passage the total counts; beyond that
+// window the total is what the date order reaches.
 func (a *App) searchByDate(ctx context.Context, r SearchRequest) (*SearchResult, error) {
 	first := r
 	first.Sort, first.Limit, first.Offset = "", 1, 0
+	first.facetWindow = dateSortWindow // a Dutch query's facets count every passage anyway
 	res, err := a.BilingualSearch(ctx, first)
 	if err != nil || res.Total == 0 {
 		return res, err
 	}
-	if res.Lang == "en" && facetSum(res.allDocs) < res.Total {
-		first.facetWindow = int(min(res.Total, dateSortWindow))
-		if res, err = a.BilingualSearch(ctx, first); err != nil {
-			return nil, err
-		}
+	if res.Lang == "en" {
 		res.Total = min(res.Total, facetSum(res.allDocs))
 	}
 	date := func(id string) string {
