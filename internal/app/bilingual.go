@@ -718,33 +718,58 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 // asWritten returns folded, a word of the exact field, as the documents
 // write it (geinformeerd: geïnformeerd, keita: Keïta), so that a
 // suggestion keeps the marks that folding took off; folded itself when
-// no passage shows it. The case of a word inside a sentence is kept; one
-// capitalised only as a sentence's first word is given in lower case.
+// no passage shows it. Its case is the documents' where they show it:
+// lower case when any of the passages looked at writes it so; a capital
+// only when the word is capitalised after another word of its sentence
+// (a name: "de heer Keïta"). A capital at a sentence's start or after a
+// separator ("Wmo / Mantelzorg / Hulpmiddelenbeleid", a heading's title
+// case) says nothing about the word, so it is given in lower case.
 func (a *App) asWritten(ctx context.Context, folded string) string {
-	res, err := a.idx.Search(ctx, index.Request{Query: &index.Query{Clauses: []index.Clause{{Alts: []index.Term{{Text: folded, Exact: true}}}}}, Limit: 3})
+	res, err := a.idx.Search(ctx, index.Request{Query: &index.Query{Clauses: []index.Clause{{Alts: []index.Term{{Text: folded, Exact: true}}}}}, Limit: 5})
 	if err != nil {
 		return folded
 	}
+	var seen, name string
 	for _, h := range res.Hits {
 		for _, m := range h.Terms {
 			if m.Field != "exact" || m.Start < 0 || m.End > len(h.Text) || m.Start >= m.End {
 				continue
 			}
-			if w := h.Text[m.Start:m.End]; index.Fold(w) == folded {
-				if m.Start == 0 || strings.TrimRight(h.Text[:m.Start], " ") != h.Text[:m.Start] && sentenceEnd(h.Text[:m.Start]) {
-					return strings.ToLower(w)
-				}
+			w := h.Text[m.Start:m.End]
+			if index.Fold(w) != folded {
+				continue
+			}
+			lower := strings.ToLower(w)
+			if w == lower {
 				return w
 			}
+			if seen == "" {
+				seen = lower
+			}
+			if name == "" && afterWord(h.Text[:m.Start]) {
+				name = w
+			}
 		}
+	}
+	switch {
+	case name != "":
+		return name
+	case seen != "":
+		return seen
 	}
 	return folded
 }
 
-// sentenceEnd reports whether s, the text before a word, ends a sentence.
-func sentenceEnd(s string) bool {
-	s = strings.TrimRight(s, " \n\t")
-	return s == "" || strings.ContainsAny(s[len(s)-1:], ".!?:")
+// afterWord reports whether s, the text before a word, ends in another
+// word of the same sentence and a space: the word is not a sentence's or
+// a title's first.
+func afterWord(s string) bool {
+	t := strings.TrimRight(s, " ")
+	if t == s || t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
 }
 
 // similarKey returns the stemmed field's key nearest to the key of w

@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
 // TestDidYouMeanKeepsQuery checks that a corrected Dutch query reads as
@@ -31,6 +33,35 @@ func TestDidYouMeanKeepsQuery(t *testing.T) {
 		{"geïnformerd", "geïnformeerd"},
 		{"geinformerd", "geïnformeerd"},
 		{"Keitaa", "Keïta"},
+	} {
+		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.q, err)
+		}
+		if res.DidYouMean != tc.want || res.Total == 0 {
+			t.Errorf("%q: did you mean %q (%d hits), want %q", tc.q, res.DidYouMean, res.Total, tc.want)
+		}
+	}
+}
+
+// TestDidYouMeanCase: a suggestion takes the documents' case only where
+// it tells something. A word the documents capitalise only in a title
+// (Wmo / Mantelzorg / Hulpmiddelenbeleid) or at a sentence's start is
+// suggested in lower case, as the user typed it (it came back as
+// Mantelzorg); a word capitalised after another word of its sentence is
+// a name and keeps its capital; a lower-case occurrence wins over both.
+func TestDidYouMeanCase(t *testing.T) {
+	a := openShipped(t)
+	doc := "Debat\n\nAan de orde is het debat Wmo / Mantelzorg / Hulpmiddelenbeleid. Hulp verdient steun. De heer Verhoeven vroeg daarom.\n\n" +
+		"Thuiszorg is duur. Zij noemde de Thuiszorg van de gemeente. Over thuiszorg is meer te zeggen.\n"
+	if _, err := a.AddDocument(context.Background(), "debat.txt", []byte(doc), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ q, want string }{
+		{"mantelzorgr", "mantelzorg"}, // only in a title
+		{"Mantelzorgr", "Mantelzorg"}, // the user's capital is kept
+		{"verhoevn", "Verhoeven"},     // a name
+		{"thuiszorgg", "thuiszorg"},   // lower case once, capitalised twice
 	} {
 		res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: "nl"})
 		if err != nil {
