@@ -244,7 +244,7 @@ func (c *resultCache) reset(snap *scorch.IndexSnapshot) {
 // cache sees the other's changes: the slices and the facet map are new,
 // the strings (immutable) are shared.
 func copyResult(res *Result) *Result {
-	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, len(res.Hits)), Facets: copyFacets(res.Facets)}
+	out := &Result{Total: res.Total, Took: res.Took, Hits: make([]Hit, len(res.Hits)), Facets: copyFacets(res.Facets), Pruned: cloneSlice(res.Pruned)}
 	for i, h := range res.Hits {
 		h.Fragments = cloneSlice(h.Fragments)
 		h.Terms = cloneSlice(h.Terms)
@@ -280,7 +280,7 @@ func resultSize(key string, res *Result) int64 {
 		facetSize     = 24  // a Facet: string header and count
 		termSize      = 48  // a MatchedTerm without its strings' bytes
 	)
-	n := int64(entryOverhead + 2*len(key))
+	n := int64(entryOverhead+2*len(key)) + 8*int64(len(res.Pruned))
 	for _, h := range res.Hits {
 		n += hitSize + int64(len(h.ID)+len(h.Doc)+len(h.Title)+len(h.Section)+len(h.Text))
 		for _, f := range h.Fragments {

@@ -45,6 +45,10 @@ type Result struct {
 	Took   time.Duration
 	Hits   []Hit
 	Facets map[string][]Facet // keys "doc" and "section"
+	// Pruned lists, for a weighted search, the request's concepts that
+	// were not read (Scoring.Prune): they occur in so many passages that
+	// they could not narrow the search, so the ranking ignores them.
+	Pruned []int
 }
 
 // Facet is a value of a facet field and the number of matching passages

@@ -274,6 +274,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	acc.reserve(min(est, int(total)))
 	df := make([]float64, nc)
 	skip := make([]bool, nc)
+	var pruned []int
 	if sc.Prune > 0 {
 		pre := make([]float64, nc)
 		for _, ar := range reads {
@@ -301,6 +302,9 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		}
 		for ci, c := range r.Concepts {
 			skip[ci] = c.Occur == Should && idfs[ci] < sc.Prune*top
+			if skip[ci] {
+				pruned = append(pruned, ci)
+			}
 		}
 	}
 	for _, ar := range reads {
@@ -422,7 +426,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	}
 	limit = min(limit, MaxLimit)
 	offset := max(r.Offset, 0)
-	out := &Result{Total: uint64(matched), Hits: []Hit{}, Facets: map[string][]Facet{}}
+	out := &Result{Total: uint64(matched), Hits: []Hit{}, Facets: map[string][]Facet{}, Pruned: pruned}
 
 	window := hits[:min(len(hits), max(fw, offset+limit))]
 	nums := make([]uint64, len(window))

@@ -39,8 +39,12 @@ type Sense struct {
 type Expansion struct {
 	Query  string  `json:"query"`           // the English words
 	Senses []Sense `json:"senses"`          // empty: nothing to search (stop word, unknown)
-	Note   string  `json:"note,omitempty"`  // why there are no senses
+	Note   string  `json:"note,omitempty"`  // why there are no senses, or why they were not searched
 	Occur  string  `json:"occur,omitempty"` // must or must_not when not optional
+	// Pruned: the senses were not searched, as they occur in so many
+	// passages that they could not narrow the search (index.Scoring.Prune);
+	// the ranking ignores them.
+	Pruned bool `json:"pruned,omitempty"`
 }
 
 // englishTuning holds the weights of English search.
@@ -146,6 +150,9 @@ func defaultTuning() englishTuning {
 // noteUnknown explains an English word that is searched for nothing.
 const noteUnknown = "no Dutch equivalent known; not in the documents as written"
 
+// notePruned explains an English word whose senses were not searched.
+const notePruned = "in so many passages that it cannot narrow the search; not searched"
+
 // englishUnit is a part of the query that becomes one concept.
 type englishUnit struct {
 	text    string
@@ -205,7 +212,7 @@ func weightable(q *index.Query) bool {
 // the glossary and the lexicon.
 func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query, lex *lexicon.Lexicon) (*SearchResult, []expansion, error) {
 	start := time.Now()
-	exps, concepts, infos := a.expandEnglish(ctx, q, lex, r.Drop)
+	exps, concepts, infos, infoOf := a.expandEnglish(ctx, q, lex, r.Drop)
 	out := &SearchResult{Query: r.Q, Lang: "en", Facets: map[string][]index.Facet{}, Senses: infos}
 	for _, e := range exps {
 		for _, t := range e.terms {
@@ -223,6 +230,12 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 		return nil, nil, err
 	}
 	out.Total, out.Facets = res.Total, res.Facets
+	for _, ci := range res.Pruned {
+		if ci >= 0 && ci < len(infoOf) {
+			e := &out.Senses[infoOf[ci]]
+			e.Pruned, e.Note = true, notePruned
+		}
+	}
 	a.docFacets(out)
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainEnglish(h, exps)})
@@ -232,8 +245,10 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 }
 
 // expandEnglish turns the query into concepts: glossary terms first
-// (longest first), then word by word through the lexicon.
-func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Lexicon, drop []string) ([]expansion, []index.Concept, []Expansion) {
+// (longest first), then word by word through the lexicon. It also returns
+// what each part of the query was searched as, and for each concept the
+// index of its part among those.
+func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Lexicon, drop []string) ([]expansion, []index.Concept, []Expansion, []int) {
 	dropped := map[string]bool{}
 	for _, d := range drop {
 		dropped[index.Fold(d)] = true
@@ -332,6 +347,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 	var exps []expansion
 	var concepts []index.Concept
 	var infos []Expansion
+	var infoOf []int
 	seenUnit := map[string]bool{}
 	termAt := map[string]int{} // a term's concept id and text: 1 + its index in concepts
 	for _, u := range units {
@@ -387,8 +403,9 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		}
 		exps = append(exps, e)
 		concepts = append(concepts, c)
+		infoOf = append(infoOf, len(infos)-1)
 	}
-	return exps, concepts, infos
+	return exps, concepts, infos, infoOf
 }
 
 // appendWord appends the unit of one English word to units; a hyphenated

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -190,5 +191,40 @@ func TestEnglishTypoCorrected(t *testing.T) {
 		if res.DidYouMean != "" {
 			t.Errorf("%s: did_you_mean %q for a correctly spelled word", q, res.DidYouMean)
 		}
+	}
+}
+
+// TestEnglishPrunedSaid: a word whose senses occur in nearly every
+// passage is not searched (index.Scoring.Prune), and the answer says so
+// for that word, and only for it. It vanished silently: "minister of
+// health" on a debate, where every speaker is a minister, showed minister's
+// senses as if searched, and hits without it.
+func TestEnglishPrunedSaid(t *testing.T) {
+	a := openShipped(t)
+	var doc strings.Builder
+	doc.WriteString("Debat\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&doc, "Minister De Vries antwoordt op vraag %d over de begroting.\n\n", i+1)
+	}
+	doc.WriteString("De minister spreekt over de volksgezondheid en de gezondheid van ouderen.\n")
+	if _, err := a.AddDocument(context.Background(), "debat.txt", []byte(doc.String()), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: "minister of health", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Text, "gezondheid") {
+		t.Fatalf("first hit %+v, want the passage on health", res.Hits)
+	}
+	pruned := map[string]bool{}
+	for _, e := range res.Senses {
+		if e.Pruned != (e.Note == notePruned) {
+			t.Errorf("%q: pruned %v with note %q", e.Query, e.Pruned, e.Note)
+		}
+		pruned[strings.ToLower(e.Query)] = e.Pruned
+	}
+	if !pruned["minister"] || pruned["health"] {
+		t.Errorf("pruned %v, want minister only; senses %+v", pruned, res.Senses)
 	}
 }

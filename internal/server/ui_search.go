@@ -72,6 +72,9 @@ type senseLine struct {
 	Occur string // a label for must or must_not; empty for optional
 	Chips []senseChip
 	Note  string // why nothing was searched, when Chips is empty
+	// Pruned: the chips were not searched, as they occur in too many
+	// passages to narrow the search.
+	Pruned bool
 }
 
 // senseChip is one Dutch sense: a glossary term (with its plural and

@@ -38,7 +38,7 @@ func (u *ui) senseLines(p *page, q string, es []app.Expansion, drop []string, he
 	}
 	var lines []senseLine
 	for _, e := range es {
-		l := senseLine{Query: e.Query}
+		l := senseLine{Query: e.Query, Pruned: e.Pruned}
 		switch e.Occur {
 		case "must":
 			l.Occur = p.T["sense_must"]
