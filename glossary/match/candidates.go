@@ -321,14 +321,52 @@ func (s *candScan) names() {
 			if j == a || !connector(glossary.Fold(s.word(j))) {
 				break
 			}
+			// "en de", "and the" join two names (Zorginstituut Nederland
+			// en de Nederlandse Zorgautoriteit), not the parts of one.
+			if f := glossary.Fold(s.word(j)); (f == "en" || f == "and" || f == "et") && j+1 < len(s.toks) && determiner(glossary.Fold(s.word(j+1))) {
+				break
+			}
 		}
 		// A name whose capitalised words are all terms already (VN en de
-		// EU, Burkina Faso en Senegal) tells the curator nothing new.
-		if caps >= 2 && uncovered > 0 {
+		// EU, Burkina Faso en Senegal) tells the curator nothing new; a
+		// title before a name (Minister De Jonge, Mevrouw Agema) is a
+		// person, whom a glossary does not list.
+		if caps >= 2 && uncovered > 0 && !s.person(a, end) {
 			s.add(KindName, a, end)
 		}
 		k = max(end, k+1)
 	}
+}
+
+// person reports whether the name of tokens [a, end) is a title and a
+// person's name: a title word, then a capitalised word. A title in
+// capitals heads a letter or a section (STAATSSECRETARIS VAN FINANCIEN),
+// whose next word is in capitals too: that is the office, not a person.
+func (s *candScan) person(a, end int) bool {
+	if _, low := capitals(s.word(a)); low == 0 {
+		return false
+	}
+	return a+1 < end && personTitles[glossary.Fold(s.word(a))] && s.capitalised(a+1)
+}
+
+// personTitles are the words that put a person's name after them, folded.
+var personTitles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`mevrouw mevr mw heer meneer dhr minister staatssecretaris president premier
+		voorzitter commissaris burgemeester wethouder gedeputeerde koning koningin prins prinses generaal kolonel
+		dr drs mr ir ing prof mrs mr ms sir lord`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// determiner reports whether a folded word is an article.
+func determiner(f string) bool {
+	switch f {
+	case "de", "het", "een", "the", "a", "an", "le", "la", "les":
+		return true
+	}
+	return false
 }
 
 // joinedInName reports whether token k continues the name before it: a
@@ -429,12 +467,96 @@ func (s *candScan) phrases() {
 		return utf8.RuneCountInString(w) >= 3 && !stopWord(f) && !hasDigit(w) && up <= 1
 	}
 	for k := 0; k+1 < len(s.toks); k++ {
-		if content(k) && content(k+1) && !s.capitalised(k+1) && adjectival(glossary.Fold(s.word(k))) && !genericAdjectives[glossary.Fold(s.word(k))] &&
-			gapKind(s.text[s.toks[k].end:s.toks[k+1].start]) == gapSpace {
+		if content(k) && content(k+1) && !s.capitalised(k+1) && !genericAdjectives[glossary.Fold(s.word(k))] &&
+			gapKind(s.text[s.toks[k].end:s.toks[k+1].start]) == gapSpace && s.m.attributive(glossary.Fold(s.word(k))) {
 			s.add(KindPhrase, k, k+2)
 		}
 	}
 }
+
+// attributive reports whether the folded word w may be an attributive
+// adjective: adjectival's ending, and, with a word list (Options.Word),
+// for a Dutch word in -e, a base the list has (veilige: veilig, centrale:
+// centraal, actieve: actief, grote: groot), which a noun in -e lacks
+// (motie, inspectie, ministerie, drie); a word the list lacks is judged
+// by its head (Options.Split: alfahulpconstructie by constructie), and
+// one whose head the list lacks too by its ending alone. A listed Dutch
+// word whose ending is only English-like (aantal: -al) is no adjective;
+// nationaal, centraal (-aal) are. A listed compound whose base the list
+// lacks is judged by its longest listed ending.
+func (m *Matcher) attributive(w string) bool {
+	if !adjectival(w) {
+		return false
+	}
+	if m.opt.Word == nil {
+		return true
+	}
+	if !strings.HasSuffix(w, "e") {
+		return !strings.HasSuffix(w, "al") || strings.HasSuffix(w, "aal") || !m.opt.Word(w)
+	}
+	head := w
+	if !m.opt.Word(w) && m.opt.Split != nil {
+		if parts := m.opt.Split(w); len(parts) > 1 {
+			head = parts[len(parts)-1]
+		}
+	}
+	if !m.opt.Word(head) {
+		return true
+	}
+	if slices.ContainsFunc(adjectiveBases(head), m.opt.Word) {
+		return true
+	}
+	// A listed compound whose base the list lacks (dikbetaalde, not
+	// dikbetaald): the base of its longest listed ending (betaalde).
+	for i := 1; i+4 <= len(head); i++ {
+		if m.opt.Word(head[i:]) {
+			return slices.ContainsFunc(adjectiveBases(head[i:]), m.opt.Word)
+		}
+	}
+	return false
+}
+
+// adjectiveBases returns the uninflected forms a Dutch word in -e may be
+// the attributive form of: without the -e (veilige: veilig), with a
+// doubled consonant single (dikke: dik), v and z as f and s (actieve:
+// actief, wijze: wijs), the vowel before the last consonant doubled
+// (centrale: centraal, grote: groot, brave: braaf), and a present
+// participle's infinitive.
+func adjectiveBases(w string) []string {
+	b := strings.TrimSuffix(w, "e")
+	if len(b) < 2 {
+		return nil
+	}
+	fz := func(x string) string {
+		switch x[len(x)-1] {
+		case 'v':
+			return x[:len(x)-1] + "f"
+		case 'z':
+			return x[:len(x)-1] + "s"
+		}
+		return x
+	}
+	out := []string{b, fz(b)}
+	// A present participle: the infinitive (migrerende: migreren,
+	// gaande: gaan), which the list has where it lacks the participle.
+	if strings.HasSuffix(b, "end") {
+		out = append(out, b[:len(b)-3]+"en", b[:len(b)-1])
+	}
+	if n := len(b); b[n-1] == b[n-2] && !isVowel(b[n-1]) {
+		out = append(out, b[:n-1])
+	}
+	// The last vowel, single, before one consonant: the open syllable of
+	// an inflected long vowel (also after another vowel of its own
+	// syllable, which folding took the diaeresis from: sociale: sociaal,
+	// financiele: financieel).
+	if n := len(b); n >= 3 && !isVowel(b[n-1]) && strings.IndexByte("aeou", b[n-2]) >= 0 && b[n-3] != b[n-2] {
+		d := b[:n-1] + b[n-2:n-1] + b[n-1:]
+		out = append(out, d, fz(d))
+	}
+	return out
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
 
 // genericAdjectives point or order rather than name a kind (het volgende
 // model, de nieuwe regeling, de genoemde brief, de eerste zin): a phrase
@@ -488,6 +610,10 @@ var stopWords = func() map[string]bool {
 		onder tegen tussen waar waarin waarvan hierop hierover hiervoor daarnaast tevens zoals enkele andere
 		veel meer eerder recent momenteel reeds jl nr bijvoorbeeld alle elke ieder iets niets zeer heel
 		binnen buiten sinds tijdens zonder via per welke wie wat hoe omdat zodat terwijl indien mits
+		dus eigenlijk zelf inzake namens echter daarom namelijk immers overigens inmiddels toch even juist
+		vooral alleen steeds nu hier daar weer natuurlijk helemaal graag ongeveer sowieso waarop waarmee
+		waarvoor waardoor waarbij waarover waaruit daarop daarmee daarvoor daarbij daarover sommige iedere
+		meerdere beide aantal onze ons mijn jouw allemaal
 		the a an and or of to in on for with by at from as that this these those is are was were be been
 		being has have had will would can could shall should may might must not no also its it their his
 		her they we you he she which who whom what when where how than then into over under about after

@@ -208,3 +208,55 @@ func TestCandidatesNotTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidatesWordList checks the candidates' rules that need a word
+// list (Options.Word) and those for names, on the noise a debate's term
+// list showed (docs/GLOSSARY.md, session 26): a noun or numeral in -e
+// before a noun is no adjective–noun phrase (motie vraagt, drie jaar,
+// inspectie eigenlijk, aantal leden), an inflected adjective is, whether
+// its base is the word less its -e (veilige: veilig), with the vowel
+// doubled (centrale: centraal, sociale: sociaal) or only a listed ending's
+// (dikbetaalde: betaalde, betaald); a title and a name is a person
+// (Mevrouw Agema, Minister De Jonge), "en de" joins two names, and a
+// title before "van" still starts a name (Minister van Buitenlandse
+// Zaken).
+func TestCandidatesWordList(t *testing.T) {
+	listed := map[string]bool{}
+	for _, w := range strings.Fields(`motie moties vraagt drie jaar inspectie eigenlijk aantal leden veilige veilig
+		zorg centrale centraal overheid sociale sociaal partners dikbetaalde betaalde betaald bestuurders
+		dikke dik huid actieve actief burgers brede breed wegen migreren werknemers`) {
+		listed[w] = true
+	}
+	text := "De motie vraagt veel. Die motie vraagt weinig. Over drie jaar en drie jaar. De inspectie eigenlijk niet, de inspectie eigenlijk wel. " +
+		"Een aantal leden en een aantal leden. Veilige zorg is veilige zorg. De centrale overheid en de centrale overheid. " +
+		"De sociale partners, de sociale partners. Dikbetaalde bestuurders en dikbetaalde bestuurders. Een dikke huid, een dikke huid. " +
+		"Actieve burgers, actieve burgers. Brede wegen en brede wegen. Migrerende werknemers, migrerende werknemers. Nieuwvormige plannen, nieuwvormige plannen.\n\n" +
+		"Zij sprak met Mevrouw Agema en met Minister De Jonge. Het Zorginstituut Nederland en de Nederlandse Zorgautoriteit. " +
+		"Een brief van de Minister van Buitenlandse Zaken.\nSTAATSSECRETARIS VAN FINANCIEN\n"
+	byText := map[string]Candidate{}
+	for _, c := range NewMatcher(nil, Options{Key: crudeKey, Word: func(f string) bool { return listed[f] }}).Candidates(text, 0) {
+		byText[c.Text] = c
+	}
+	for _, no := range []string{"motie vraagt", "drie jaar", "inspectie eigenlijk", "aantal leden", "Mevrouw Agema", "Minister De Jonge",
+		"Zorginstituut Nederland en de Nederlandse Zorgautoriteit"} {
+		if c, ok := byText[no]; ok {
+			t.Errorf("%q proposed: %+v", no, c)
+		}
+	}
+	for _, yes := range []struct{ text, kind string }{
+		{"Veilige zorg", KindPhrase}, {"centrale overheid", KindPhrase}, {"sociale partners", KindPhrase},
+		{"Dikbetaalde bestuurders", KindPhrase}, {"dikke huid", KindPhrase}, {"Actieve burgers", KindPhrase},
+		{"Brede wegen", KindPhrase}, {"Nieuwvormige plannen", KindPhrase}, // unlisted: the ending decides
+		{"Zorginstituut Nederland", KindName}, {"Nederlandse Zorgautoriteit", KindName},
+		{"Minister van Buitenlandse Zaken", KindName}, {"Migrerende werknemers", KindPhrase},
+		{"STAATSSECRETARIS VAN FINANCIEN", KindName},
+	} {
+		if c, ok := byText[yes.text]; !ok || c.Kind != yes.kind {
+			keys := make([]string, 0, len(byText))
+			for k := range byText {
+				keys = append(keys, k)
+			}
+			t.Errorf("%q (%s) not proposed: %+v; got %q", yes.text, yes.kind, c, keys)
+		}
+	}
+}

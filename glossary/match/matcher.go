@@ -56,6 +56,12 @@ type Options struct {
 	// whatever the key says (a dictionary's meten, waas, heet took met,
 	// was, het). Terms of several words (uw Kamer) still start with one.
 	Function func(lang, fold string) bool
+	// Word reports whether a folded word is in the Dutch word list. The
+	// term candidates use it to tell an inflected adjective (veilige: the
+	// list has veilig) from a noun in -e (motie, inspectie, drie), so
+	// that "motie vraagt" is no adjective–noun phrase. Nil: the ending
+	// alone decides.
+	Word func(fold string) bool
 }
 
 // ParticlesFunc returns the separable particles that make another verb of

@@ -421,7 +421,7 @@ func (a *App) rebuildMatcher() {
 		key = index.TermKey
 	}
 	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
-		Rank: collectionTier, Function: dutchFunctionWord}))
+		Rank: collectionTier, Function: dutchFunctionWord, Word: a.listedWord}))
 	a.gl.built = gen
 }
 
@@ -460,6 +460,16 @@ func collectionTier(c *glossary.Concept) int {
 
 // dutchFunctionWord tells the matcher the Dutch function words (the Dutch
 // analyzers' stop words), which match no one-word term.
+// listedWord reports whether the word list has fold as an ordinary word
+// (match.Options.Word); false for every word without a word list.
+func (a *App) listedWord(fold string) bool {
+	if a.words == nil {
+		return false
+	}
+	listed, _ := a.words.Listed(fold)
+	return listed
+}
+
 func dutchFunctionWord(lang, fold string) bool { return lang == "nl" && index.DutchStopWord(fold) }
 
 // withoutFunctionWords leaves out of the concepts, for the matcher, the
