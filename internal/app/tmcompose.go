@@ -91,7 +91,7 @@ func (a *App) ComposeEquivalents(ctx context.Context, nl string, n int) ([]Equiv
 			}
 		}
 	}
-	if !translated {
+	if !translated || nameByWord(nl, parts) {
 		return []Equivalent{}, nil
 	}
 	type cand struct {
@@ -154,6 +154,36 @@ func nonNilExamples(ex []TMExample) []TMExample {
 		return []TMExample{}
 	}
 	return ex
+}
+
+// nameByWord reports whether the term nl is a name (two or more words,
+// each capitalised or a function word) of which a capitalised part would
+// be rendered by the lexicon: a person's or an institution's name
+// translated word by word is no English name (De Jonge gave "the Young",
+// Economische Zaken en Klimaat "Economic Respect and Climate", Partij van
+// de Arbeid "Party of the Labour"). A name the glossary renders, whole or
+// by its parts (Raad van State), is still composed.
+func nameByWord(nl string, parts []composePart) bool {
+	words := strings.FieldsFunc(nl, func(r rune) bool { return unicode.IsSpace(r) || r == ',' })
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words {
+		if _, fn := nlFunctionEN[strings.ToLower(w)]; !fn && !capitalised(w) {
+			return false
+		}
+	}
+	for _, p := range parts {
+		if !capitalised(p.nl) {
+			continue
+		}
+		for _, o := range p.options {
+			if o.via == "lexicon" || o.via == "parts" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // composeParts cuts a Dutch term into parts with their renderings.

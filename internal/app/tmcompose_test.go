@@ -263,6 +263,51 @@ func TestComposeNamesAndGaps(t *testing.T) {
 	}
 }
 
+// TestComposeNoNamesByWord: a name whose capitalised words the lexicon
+// would render one by one gets no composed suggestion (session 26, the
+// debates' candidates: De Jonge gave "the Young", Partij van de Arbeid
+// "Party of the Labour"); the same words in lower case are composed.
+func TestComposeNoNamesByWord(t *testing.T) {
+	a := tmTestApp(t, "De jonge partij won.\tThe young party won.", "De partij van de arbeid.\tThe party of labour.",
+		"Economische zaken en het klimaat.\tEconomic affairs and the climate.")
+	ctx := context.Background()
+	for _, name := range []string{"De Jonge", "Partij van de Arbeid", "Economische Zaken en Klimaat"} {
+		eq, err := a.ComposeEquivalents(ctx, name, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(eq) != 0 {
+			t.Errorf("%s: %+v, want no suggestion", name, eq)
+		}
+	}
+	if eq, err := a.ComposeEquivalents(ctx, "jonge partij", 3); err != nil || len(eq) == 0 {
+		t.Errorf("jonge partij: %+v %v, want a suggestion", eq, err)
+	}
+}
+
+// TestAcronymAsWritten: an acronym's suggestions come from TM pairs that
+// have it in capitals; the TM's search folds case, so ZIN found the word
+// zin (meaning).
+func TestAcronymAsWritten(t *testing.T) {
+	eq := []Equivalent{
+		{EN: "meaning", Examples: []TMExample{{NL: "De zin van het artikel."}, {NL: "Zin en onzin."}}},
+		{EN: "National Health Care Institute", Examples: []TMExample{{NL: "Het ZIN adviseert."}}},
+		{EN: "zinc", Examples: []TMExample{{NL: "ZINK en ZINC"}}},
+	}
+	got := asWrittenIn(eq, "ZIN")
+	if len(got) != 1 || got[0].EN != "National Health Care Institute" {
+		t.Errorf("asWrittenIn: %+v, want the pair with ZIN only", got)
+	}
+	for _, tc := range []struct {
+		s, w string
+		want bool
+	}{{"(ZIN)", "ZIN", true}, {"ZIN", "ZIN", true}, {"ZINK", "ZIN", false}, {"AZIN ZIN", "ZIN", true}, {"zin", "ZIN", false}, {"é-ZIN", "ZIN", true}} {
+		if got := hasWordAsWritten(tc.s, tc.w); got != tc.want {
+			t.Errorf("hasWordAsWritten(%q, %q) = %v", tc.s, tc.w, got)
+		}
+	}
+}
+
 // TestComposeNumber checks that a Dutch plural is rendered by the TM's
 // plural English form and a singular by another form, where the TM has
 // both (Staten-Generaal: States General; was State General).

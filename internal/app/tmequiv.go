@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
@@ -146,7 +148,10 @@ func (a *App) CandidatesWithEquivalents(ctx context.Context, id string, limit in
 		if err != nil {
 			return nil, err
 		}
-		if len(eq) == 0 {
+		if c.Kind == match.KindAcronym {
+			eq = asWrittenIn(eq, c.Text)
+		}
+		if len(eq) == 0 && c.Kind != match.KindAcronym {
 			if eq, err = a.ComposeEquivalents(ctx, c.Text, 3); err != nil {
 				return nil, err
 			}
@@ -154,6 +159,38 @@ func (a *App) CandidatesWithEquivalents(ctx context.Context, id string, limit in
 		out[i] = CandidateSuggestion{Candidate: c, Equivalents: eq}
 	}
 	return out, nil
+}
+
+// asWrittenIn keeps the suggestions one of whose example pairs has the
+// acronym as written, in capitals, on its Dutch side: the TM's search
+// folds case, so an acronym finds the word it spells (ZIN, Zorginstituut
+// Nederland, found zin: meaning, sense).
+func asWrittenIn(eq []Equivalent, acronym string) []Equivalent {
+	out := eq[:0:0]
+	for _, e := range eq {
+		if slices.ContainsFunc(e.Examples, func(x TMExample) bool { return hasWordAsWritten(x.NL, acronym) }) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// hasWordAsWritten reports whether s has w, case and all, not inside
+// another word.
+func hasWordAsWritten(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, _ := utf8.DecodeLastRuneInString(s[:j])
+		after, _ := utf8.DecodeRuneInString(s[j+len(w):])
+		if (j == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (j+len(w) == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		i = j + len(w)
+	}
 }
 
 // ConceptEquivalents suggests English equivalents for a concept: those
