@@ -396,10 +396,18 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 				res = res2
 				out.DidYouMean = fixed
 				for i := range exps {
-					if c := fq.Clauses[i]; len(exps[i].plain) == 1 && c.Alts[0].Text != exps[i].plain[0] {
+					c := fq.Clauses[i]
+					switch {
+					case len(exps[i].plain) == 1 && c.Alts[0].Text != exps[i].plain[0]:
 						exps[i].corrected = c.Alts[0].Text
+					case exps[i].concept != "" && len(exps[i].plain) == 0 && len(c.Alts) == 1 &&
+						(len(exps[i].clause.Alts) != 1 || exps[i].clause.Alts[0].Text != c.Alts[0].Text):
+						// A glossary term corrected to the documents' word
+						// is searched as that word, no longer as the term.
+						exps[i].concept, exps[i].terms, exps[i].via = "", nil, ""
+						exps[i].plain, exps[i].corrected = []string{exps[i].query}, c.Alts[0].Text
 					}
-					exps[i].clause = fq.Clauses[i]
+					exps[i].clause = c
 				}
 			}
 		}
@@ -692,6 +700,24 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 					best, ok = a.similarKey(ctx, w, k)
 				}
 				if ok && best != index.Fold(w) {
+					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
+					repl := inCaseOf(e.query, a.asWritten(ctx, best))
+					next := replaceWord(fixed, e.query, repl)
+					placed = placed && next != fixed
+					fixed, changed = next, true
+					words = append(words, repl)
+					q.Clauses = append(q.Clauses, c)
+					continue
+				}
+			}
+		}
+		// A glossary term of one word that no passage has (the query found
+		// nothing at all): the documents' nearest word, as for an unknown
+		// word (mantelzorger, a term, where the debates say mantelzorg).
+		if !onlyUnknown && e.concept != "" && len(e.plain) == 0 && !strings.ContainsAny(e.query, " -") && c.Occur != index.MustNot {
+			w := index.Fold(e.query)
+			if k := maxEdits(w); k > 0 {
+				if best, ok := a.idx.Similar(ctx, w, k); ok && best != w {
 					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
 					repl := inCaseOf(e.query, a.asWritten(ctx, best))
 					next := replaceWord(fixed, e.query, repl)

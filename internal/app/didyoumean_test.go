@@ -175,3 +175,27 @@ func TestOrExpandsGlossaryTerms(t *testing.T) {
 		t.Errorf("no hit of staatsgreep OR junta says it matched a synonym of staatsgreep")
 	}
 }
+
+// TestDidYouMeanGlossaryTerm: a query of a glossary term no passage has
+// gets the documents' nearest word, as an unknown word does (the debates
+// say mantelzorg; mantelzorger, a term since session 26, found nothing).
+func TestDidYouMeanGlossaryTerm(t *testing.T) {
+	a := openShipped(t)
+	doc := "Debat\n\nDe mantelzorg staat onder druk. Over mantelzorg is veel gezegd.\n"
+	if _, err := a.AddDocument(context.Background(), "debat.txt", []byte(doc), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := a.Terms().Get("mantelzorger"); !ok {
+		t.Fatal("mantelzorger is no longer a glossary term: the test needs a term no passage has")
+	}
+	res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: "mantelzorger", Lang: "nl"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total == 0 || res.DidYouMean != "mantelzorg" {
+		t.Fatalf("mantelzorger: %d hits, did you mean %q; want mantelzorg", res.Total, res.DidYouMean)
+	}
+	if m := res.Hits[0].Matched; len(m) == 0 || m[0].Term != "mantelzorg" {
+		t.Errorf("first hit explained as %+v, want mantelzorg", m)
+	}
+}

@@ -24,12 +24,14 @@ func TestEnglishCompounds(t *testing.T) {
 	addTexts(t, a, map[string]string{
 		"verblijf.md":     "Aan de vreemdeling wordt verblijf in Nederland toegestaan.",
 		"vergunning.md":   "De vreemdeling krijgt een verblijfsvergunning voor bepaalde tijd.",
-		"gemeente.md":     "De raad van de gemeente stelt de begroting vast.",
-		"gemeenteraad.md": "Het college zendt het verslag aan de gemeenteraad.",
+		"arbeid.md":       "De arbeid op de markt voor groente is zwaar.",
+		"arbeidsmarkt.md": "De krapte op de arbeidsmarkt houdt aan.",
 	})
+	// (municipal council was the second case until the curated glossary
+	// got gemeenteraad, session 26.)
 	for _, tc := range []struct{ q, want, compound, without string }{
 		{"residence permit", "vergunning", "verblijfsvergunn", "verblijf"},
-		{"municipal council", "gemeenteraad", "gemeenterad", "gemeente"},
+		{"labour market", "arbeidsmarkt", "arbeidsmarkt", "arbeid"},
 	} {
 		res, err := a.BilingualSearch(ctx, SearchRequest{Q: tc.q, Lang: "en"})
 		if err != nil {
@@ -323,6 +325,11 @@ func TestEnglishAbsentSenses(t *testing.T) {
 // / sanctie, function / functie).
 func TestEnglishCognateOfKnownWord(t *testing.T) {
 	a := openShipped(t)
+	// The curated glossary has motie (motion) since session 26: this is
+	// a test of the lexicon's path, so the concept is taken out.
+	if err := a.DeleteConcept("motie", "test"); err != nil {
+		t.Fatal(err)
+	}
 	addTexts(t, a, map[string]string{
 		"moties.md":   "De Kamer nam twee moties over de verpleeghuizen aan.",
 		"verpleeg.md": "Het verpleeghuis zoekt vrijwilligers.",
