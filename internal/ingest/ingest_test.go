@@ -564,12 +564,20 @@ func TestSlug(t *testing.T) {
 		{"Straße_Ærø", "strasse-aero"},
 		{"__", ""},
 		{"ĳsselmeer", "ijsselmeer"},
-		{strings.Repeat("ab-", 40), strings.TrimRight(strings.Repeat("ab-", 27), "-")},
+		// Longer than 80: 71 bytes and a hash of the whole.
+		{strings.Repeat("ab-", 40), strings.TrimRight(strings.Repeat("ab-", 24), "-") + "-5c3a096a"},
 	}
 	for _, tt := range tests {
 		if got := Slug(tt.in); got != tt.want {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+	// Two long names that differ only past the cut give two ids, each at
+	// most 80 bytes and its own slug.
+	long := "Kamerbrief over de geannoteerde agenda van de Raad Buitenlandse Zaken van 14 september 2020 deel "
+	one, two := Slug(long+"1"), Slug(long+"2")
+	if one == two || len(one) > 80 || len(two) > 80 || Slug(one) != one {
+		t.Errorf("long names: %q and %q, want two ids of at most 80 bytes", one, two)
 	}
 	doc, err := Parse(`C:\brieven\Brief über Mali.TXT`, []byte("Tekst."), Options{})
 	if err != nil {
@@ -677,5 +685,27 @@ func TestXMLSignatures(t *testing.T) {
 		if p.Text == "Snel" || p.Text == "Grapperhaus" || p.Text == "M." {
 			t.Errorf("paragraph %d is a part of a signature: %q", p.N, p.Text)
 		}
+	}
+}
+
+// TestNoSignatureOfSentences: a short text whose first paragraph is a
+// sentence about a minister is two paragraphs, not a signature block (an
+// office "Minister zegt dat de sancties gelden." and a name "Tweede
+// alinea met sancties en boetes.", a new user found); a real block at the
+// end is still read as one.
+func TestNoSignatureOfSentences(t *testing.T) {
+	doc, err := Parse("t2.txt", []byte("De minister zegt dat de sancties gelden.\n\nTweede alinea met sancties en boetes.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Signatories) != 0 || len(doc.Paragraphs) != 2 {
+		t.Errorf("signatories %+v, %d paragraphs; want none and 2", doc.Signatories, len(doc.Paragraphs))
+	}
+	doc, err = Parse("brief.txt", []byte("Brief\n\nDe sancties gelden.\n\nDe Minister van Buitenlandse Zaken,\n\ndrs. S.A. Blok\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Signatories) != 1 || doc.Signatories[0].Name != "drs. S.A. Blok" || doc.Signatories[0].Office != "Minister van Buitenlandse Zaken" {
+		t.Errorf("signatories %+v, want the Minister van Buitenlandse Zaken, drs. S.A. Blok", doc.Signatories)
 	}
 }

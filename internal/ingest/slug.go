@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +19,11 @@ var foldLetters = strings.NewReplacer("ß", "ss", "æ", "ae", "Æ", "ae", "ø", 
 // letters and digits, with a single '-' between runs of them. Accents are
 // dropped ("Financiële zaken" → "financiele-zaken"); characters without an
 // ASCII spelling separate words. The result is at most 80 bytes and is ""
-// when s has no letters or digits.
+// when s has no letters or digits. A longer one is cut to 71 bytes and
+// ends in '-' and eight hex digits of a hash of the whole: two long names
+// that differ only past the cut (… deel 1, … deel 2) give two ids, where
+// one id for both made the second upload's answer "already exists,
+// replace it", which would have overwritten the first.
 func Slug(s string) string {
 	s = norm.NFKD.String(foldLetters.Replace(s))
 	var b strings.Builder
@@ -37,11 +43,16 @@ func Slug(s string) string {
 		}
 	}
 	out := b.String()
-	if len(out) > 80 {
-		out = strings.TrimRight(out[:80], "-")
+	if len(out) > maxSlug {
+		h := fnv.New32a()
+		h.Write([]byte(out))
+		out = fmt.Sprintf("%s-%08x", strings.TrimRight(out[:maxSlug-9], "-"), h.Sum32())
 	}
 	return out
 }
+
+// maxSlug is the most bytes of a document ID.
+const maxSlug = 80
 
 // MaxNameLen bounds a document name in bytes, as most file systems bound
 // a file name.

@@ -166,11 +166,11 @@ func signatures(g []line) []Signatory {
 	var out []Signatory
 	for i := 0; i < len(g); {
 		m := officeRE.FindStringSubmatch(g[i].text)
-		if m == nil || i+1 >= len(g) || officeRE.MatchString(g[i+1].text) {
+		if m == nil || i+1 >= len(g) || officeRE.MatchString(g[i+1].text) || !officeLike(g[i].text) {
 			return nil
 		}
 		name := g[i+1].text
-		if utf8.RuneCountInString(name) > 60 || strings.Count(name, " ") > 5 {
+		if utf8.RuneCountInString(name) > 60 || strings.Count(name, " ") > 5 || !nameLike(name) {
 			return nil
 		}
 		out = append(out, Signatory{Office: officeOf(m[1]), Name: name})
@@ -178,6 +178,48 @@ func signatures(g []line) []Signatory {
 	}
 	return out
 }
+
+// officeLike reports whether a line that starts like an office ("De
+// Minister van …") is one, not a sentence about a minister ("De minister
+// zegt dat de sancties gelden."): it does not end a sentence and has at
+// most twelve words.
+func officeLike(s string) bool {
+	s = strings.TrimSpace(s)
+	return !strings.HasSuffix(s, ".") && len(strings.Fields(s)) <= 12
+}
+
+// nameLike reports whether a line can be the name under an office: every
+// word capitalised (Stef Blok, Ph. de Vries), an initial, a name particle
+// (van, de, ter) or an academic title (drs., mr.), and no sentence's end
+// after a word ("Tweede alinea met sancties en boetes." is none).
+func nameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		w = strings.Trim(w, ",()")
+		lw := strings.ToLower(w)
+		switch {
+		case w == "":
+		case nameParticles[lw], academicTitles[strings.TrimSuffix(lw, ".")]:
+		case unicode.IsUpper(firstRune(w)):
+			if strings.HasSuffix(w, ".") && utf8.RuneCountInString(strings.TrimRight(w, ".")) > 2 && !strings.Contains(strings.TrimSuffix(w, "."), ".") {
+				return false // a capitalised word that ends a sentence
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// nameParticles and academicTitles are the lower-case words a Dutch name
+// under a signature may hold.
+var (
+	nameParticles  = map[string]bool{"van": true, "de": true, "der": true, "den": true, "ter": true, "ten": true, "te": true, "'t": true, "het": true, "in": true, "op": true, "la": true, "le": true, "du": true, "von": true, "zu": true, "del": true, "da": true, "dos": true}
+	academicTitles = map[string]bool{"drs": true, "mr": true, "dr": true, "ir": true, "ing": true, "prof": true, "ds": true, "bc": true, "mw": true}
+)
 
 // officeOf is the office a signature's first line names (the part office
 // matched), capitalised and without its comma: Minister van Financiën.
