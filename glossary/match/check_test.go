@@ -105,6 +105,8 @@ func TestCheckAllQA(t *testing.T) {
 			"The UN Security Council convicted the coup on 20 August.", "veroordelen", KindDeprecated, "convicted", "veroordeelde", "convicted"},
 		{"participle, accepted rendering", "Internationale partners hebben de staatsgreep veroordeeld.",
 			"International partners have condemned the coup.", "veroordelen", KindPassed, "", "veroordeeld", "condemned"},
+		{"possessive inside the English term", "Nederland heeft zijn steun uitgesproken voor de bemiddeling.",
+			"The Netherlands has expressed its support for mediation.", "steun-uitspreken", KindPassed, "", "steun uitgesproken", "expressed its support"},
 		{"split verb", "De EU heeft besloten de missies op te schorten.",
 			"The EU decided to suspend the missions.", "opschorten", KindPassed, "", "op te schorten", "suspend"},
 		{"hyphen variant", "De Secretaris-Generaal van de VN riep op tot kalmte.",

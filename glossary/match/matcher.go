@@ -612,9 +612,11 @@ type scan struct {
 
 // articles are the words Check lets a translation add to a term or leave
 // out of it ("return to the constitutional order" for "return to
-// constitutional order"), by language.
+// constitutional order"), by language: the articles and, in English, the
+// possessive and demonstrative determiners ("expressed its support" for
+// "express support", as Dutch "zijn steun uitspreken" is rendered).
 var articles = map[string][]string{
-	"en": {"the", "a", "an"},
+	"en": {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"},
 	"nl": {"de", "het", "een"},
 }
 
@@ -922,6 +924,15 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 		if b.pairs && next < len(s.toks) {
 			if k2 := s.key(s.byTok[next], li); k2 != noKey {
 				out = s.consider(s.m.pairs[li][pairKey(k, k2)], i, first, fi, next, all, n0, out)
+			}
+			// An article the text adds after a term's first word
+			// ("expressed its support" for express support): the term is
+			// found by its first two words, so look past the article too
+			// (matchFrom skips it).
+			if s.articles && next+1 < len(s.toks) && s.isArticle(li, s.infos[s.byTok[next]].fold) {
+				if k2 := s.key(s.byTok[next+1], li); k2 != noKey {
+					out = s.consider(s.m.pairs[li][pairKey(k, k2)], i, first, fi, next, all, n0, out)
+				}
 			}
 		}
 		if b.apart && next == i+1 {

@@ -223,6 +223,17 @@ func TestTSVPairsFit(t *testing.T) {
 			term("en", "UN Secretary-General", glossary.Admitted, glossary.ShortForm, "noun"),
 			term("en", "Secretary-General", glossary.Admitted, glossary.ShortForm, "noun"),
 		}},
+		{ID: "rekenkamer", Terms: []glossary.Term{
+			term("nl", "Malinese Rekenkamer", glossary.Preferred, "", "properNoun"),
+			term("en", "Malian supreme audit institution", glossary.Preferred, "", "noun"),
+			term("en", "Malian Court of Audit", glossary.Admitted, "", "properNoun"),
+		}},
+		{ID: "programma", Terms: []glossary.Term{
+			term("nl", "Wereldbankprogramma", glossary.Preferred, "", "noun"),
+			term("nl", "Wereldbank programma", glossary.Admitted, glossary.Variant, "noun"),
+			term("en", "World Bank programme", glossary.Preferred, "", "noun"),
+			term("en", "World Bank program", glossary.Admitted, glossary.Variant, "noun"),
+		}},
 	}
 	want := []Pair{
 		{Source: "sanctie", Target: "sanction"},
@@ -232,6 +243,9 @@ func TestTSVPairsFit(t *testing.T) {
 		{Source: "uw Kamer", Target: "the House"},
 		{Source: "Tweede Kamer", Target: "House of Representatives"},
 		{Source: "Secretaris-Generaal", Target: "Secretary-General"},
+		{Source: "Malinese Rekenkamer", Target: "Malian supreme audit institution"},
+		{Source: "Wereldbankprogramma", Target: "World Bank programme"},
+		{Source: "Wereldbank programma", Target: "World Bank programme"},
 	}
 	if diff := cmp.Diff(want, TSVPairs(cs)); diff != "" {
 		t.Errorf("TSVPairs (-want +got):\n%s", diff)

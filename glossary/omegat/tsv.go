@@ -19,8 +19,8 @@ import (
 // fits it best (tsvFit) among those of the same word class
 // (glossary.Pairable: a noun to a noun, a verb to a verb) that are not
 // deprecated or superseded: the same term type first (a phrase to a
-// phrase, a full form to a full form, an acronym to an acronym), then the
-// same part of speech, then a preferred term, then as many words. Before,
+// phrase, a full form to a full form, an acronym to an acronym), then a
+// preferred term, then the same part of speech, then as many words. Before,
 // every Dutch term of a concept took its first preferred English term, so
 // DeepL would have rendered "financiële en economische sancties" as
 // "sanction" and the full name of ECOWAS as "ECOWAS". A Dutch term without
@@ -55,20 +55,26 @@ func TSVPairs(cs []glossary.Concept) []Pair {
 }
 
 // tsvFit scores English term t as the rendering of Dutch term s in a
-// two-column glossary: a term type in common outweighs a part of speech
-// in common, which outweighs the status; a difference in length costs a
+// two-column glossary: a term type in common outweighs the status, which
+// outweighs a part of speech in common; a difference in length costs a
 // point a word, at most two, so that it only decides between otherwise
-// equal terms and a preferred term of about the same length.
+// equal terms and a preferred term of about the same length. A spelling
+// variant is no type the other language shares (a Dutch term written
+// apart is not the English US spelling: Wereldbank programma took World
+// Bank program), and the curator's preferred term wins over an admitted
+// one of the same part of speech as the Dutch (Malinese Rekenkamer took
+// the admitted Malian Court of Audit, which its note says is not the
+// institution's name, over the preferred Malian supreme audit institution).
 func tsvFit(s, t glossary.Term) int {
 	f := 0
-	if s.Type == t.Type {
+	if s.Type == t.Type && s.Type != glossary.Variant {
 		f += 8
 	}
 	if s.POS != "" && s.POS == t.POS {
-		f += 4
+		f += 3
 	}
 	if t.Status == glossary.Preferred {
-		f += 3
+		f += 5
 	} else {
 		f++
 	}

@@ -45,6 +45,10 @@ func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, e
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, err
 	}
+	if c.Collection == glossary.CollectionCurated {
+		return glossary.Concept{}, &glossary.FieldError{Concept: c.ID, Field: "collection",
+			Msg: `"curated" holds the glossary tolk ships, reviewed; a new concept goes into "user" (the default) or a collection of your own`}
+	}
 	a.gl.mu.Lock()
 	var err error
 	if a.store == nil {
@@ -141,6 +145,10 @@ func (a *App) UpdateConceptIf(c glossary.Concept, who string, p Precondition) (g
 	a.gl.mu.Lock()
 	old, ok := a.terms.Get(c.ID)
 	err := p.check(c.ID, old, ok)
+	if err == nil && ok && c.Collection == glossary.CollectionCurated && old.Collection != glossary.CollectionCurated {
+		err = &glossary.FieldError{Concept: c.ID, Field: "collection",
+			Msg: fmt.Sprintf(`a concept of %q cannot be moved into "curated", which holds the glossary tolk ships, reviewed`, old.Collection)}
+	}
 	if err != nil {
 		a.gl.mu.Unlock()
 		return glossary.Concept{}, err

@@ -178,3 +178,35 @@ func TestReplaceCollection(t *testing.T) {
 		}
 	}
 }
+
+// TestCuratedCollectionGuarded: the API cannot put a concept into the
+// curated collection, by creating it there or by moving one of another
+// collection into it (a new user's unreviewed concept joined the curated
+// export); a curated concept is still edited in place.
+func TestCuratedCollectionGuarded(t *testing.T) {
+	a := openShipped(t)
+	c := glossary.Concept{Collection: glossary.CollectionCurated, Subject: "x", Terms: []glossary.Term{{Lang: "nl", Text: "vluchteling"}, {Lang: "en", Text: "refugee"}}}
+	if _, err := a.CreateConcept(c, "test"); !errors.Is(err, glossary.ErrInvalid) || !strings.Contains(err.Error(), "curated") {
+		t.Fatalf("create in curated: %v, want an invalid collection", err)
+	}
+	c.Collection = "user"
+	made, err := a.CreateConcept(c, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	made.Collection = glossary.CollectionCurated
+	if _, err := a.UpdateConcept(made, "test"); !errors.Is(err, glossary.ErrInvalid) {
+		t.Fatalf("move into curated: %v, want an invalid collection", err)
+	}
+	if got, _ := a.Terms().Get(made.ID); got.Collection != "user" {
+		t.Errorf("after the refused move: collection %q", got.Collection)
+	}
+	cur, ok := a.Terms().Get("staatsgreep")
+	if !ok {
+		t.Fatal("no curated staatsgreep")
+	}
+	cur.Note = "edited"
+	if _, err := a.UpdateConcept(cur, "test"); err != nil {
+		t.Errorf("editing a curated concept in place: %v", err)
+	}
+}
