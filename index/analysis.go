@@ -672,24 +672,96 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// newTokenizer is the tokenizer of every chain: Unicode word boundaries
+// (UAX #29), with the words a full stop joins cut apart (gluedTokenizer).
+func newTokenizer() analysis.Tokenizer { return gluedTokenizer{unicode.NewUnicodeTokenizer()} }
+
+// gluedTokenizer cuts a word at a full stop between a word and a
+// capitalised one (verlengd.De, geluidsbelasting.Tegen): text extracted
+// from a PDF often loses the space after a sentence, and UAX #29 keeps
+// letters around a full stop together (e.g.), so neither word was found
+// (4,175 such joins in the 1,423 BWB circulars). A full stop after a
+// single letter or one lower-case letter (S.A, A.Th.B, Ph.D: initials) is
+// no sentence's end and is left. The tokens are numbered again.
+type gluedTokenizer struct{ analysis.Tokenizer }
+
+func (g gluedTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	ts := g.Tokenizer.Tokenize(input)
+	glued := false
+	for _, t := range ts {
+		if len(gluedCuts(t.Term)) > 0 {
+			glued = true
+			break
+		}
+	}
+	if !glued {
+		return ts
+	}
+	out := make(analysis.TokenStream, 0, len(ts)+4)
+	pos := 1
+	if len(ts) > 0 {
+		pos = ts[0].Position
+	}
+	for _, t := range ts {
+		cuts := gluedCuts(t.Term)
+		from := 0
+		for _, c := range append(cuts, len(t.Term)) {
+			part := *t
+			part.Term, part.Start, part.End = t.Term[from:c], t.Start+from, t.Start+c
+			part.Position = pos
+			pos++
+			out = append(out, &part)
+			from = c + 1
+		}
+	}
+	return out
+}
+
+// gluedCuts returns the places of the full stops in term that end a
+// sentence glued to the next (see gluedTokenizer).
+func gluedCuts(term []byte) []int {
+	var cuts []int
+	seg := 0 // where the word before the stop starts
+	for i := 0; i < len(term); i++ {
+		if term[i] != '.' {
+			continue
+		}
+		next, _ := utf8.DecodeRune(term[i+1:])
+		lowers := 0
+		for j := i; j > seg; {
+			r, n := utf8.DecodeLastRune(term[seg:j])
+			if !gounicode.IsLower(r) {
+				break
+			}
+			lowers++
+			j -= n
+		}
+		if lowers >= 2 && gounicode.IsUpper(next) {
+			cuts = append(cuts, i)
+		}
+		seg = i + 1
+	}
+	return cuts
+}
+
 // newDutchAnalyzer builds the stemmed Dutch chain. d may be nil; table nil
 // disables the overrides (to compare with plain Snowball).
 func newDutchAnalyzer(d Decompounder, table map[string]string) analysis.Analyzer {
 	filters := []analysis.TokenFilter{foldFilter{}, stopFilter{stopNL()}}
 	if d == nil {
 		filters = append(filters, dutchStemFilter{table})
-		return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
+		return &analysis.DefaultAnalyzer{Tokenizer: newTokenizer(), TokenFilters: filters}
 	}
 	// Names are found on the words as written, before the fold.
 	filters = append(filters, decompoundFilter{d}, dutchStemFilter{table})
-	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}, d.Split}
+	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: newTokenizer(), TokenFilters: filters}, d.Split}
 }
 
 // newExactAnalyzer builds the unstemmed chain: folded words, stop words kept
 // so phrases match word for word.
 func newExactAnalyzer() *analysis.DefaultAnalyzer {
 	return &analysis.DefaultAnalyzer{
-		Tokenizer:    unicode.NewUnicodeTokenizer(),
+		Tokenizer:    newTokenizer(),
 		TokenFilters: []analysis.TokenFilter{foldFilter{}},
 	}
 }
@@ -712,7 +784,7 @@ func (longWordFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // porter filter honours KeyWord).
 func newEnglishAnalyzer() *analysis.DefaultAnalyzer {
 	return &analysis.DefaultAnalyzer{
-		Tokenizer: unicode.NewUnicodeTokenizer(),
+		Tokenizer: newTokenizer(),
 		TokenFilters: []analysis.TokenFilter{
 			foldFilter{}, apostropheFilter{}, stopFilter{stopEN()}, longWordFilter{}, lemmaFilter{},
 		},

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -471,5 +472,30 @@ func TestConjunctionKeys(t *testing.T) {
 	}
 	if !slices.Equal(got, conjunctionsNL) {
 		t.Errorf("conjunctions whose key a listed word shares: %q; conjunctionsNL is %q", got, conjunctionsNL)
+	}
+}
+
+// TestGluedSentences: a full stop between a word and a capitalised one,
+// where text extraction lost the space after a sentence, cuts the word in
+// two, numbered in order (a new user's "Het mandaat is verlengd.De missie
+// gaat door." found neither verlengd nor door); initials, an abbreviation
+// and a domain name are left whole.
+func TestGluedSentences(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Het mandaat is verlengd.De missie gaat door.Het kabinet", "Het/1 mandaat/2 is/3 verlengd/4 De/5 missie/6 gaat/7 door/8 Het/9 kabinet/10"},
+		{"geluidsbelasting.Tegen het besluit", "geluidsbelasting/1 Tegen/2 het/3 besluit/4"},
+		{"S.A. Blok en A.Th.B. Bijleveld, Ph.D.", "S.A/1 Blok/2 en/3 A.Th.B/4 Bijleveld/5 Ph.D/6"},
+		{"zie www.Rijksoverheid.nl en e.g.The", "zie/1 www/2 Rijksoverheid.nl/3 en/4 e.g.The/5"},
+	} {
+		var got []string
+		for _, tok := range newTokenizer().Tokenize([]byte(tc.in)) {
+			if string(tok.Term) != tc.in[tok.Start:tok.End] {
+				t.Errorf("%q: token %q at [%d:%d] is %q in the text", tc.in, tok.Term, tok.Start, tok.End, tc.in[tok.Start:tok.End])
+			}
+			got = append(got, fmt.Sprintf("%s/%d", tok.Term, tok.Position))
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.in, g, tc.want)
+		}
 	}
 }

@@ -130,24 +130,33 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	sc.offsets, sc.nl, sc.exact = sc.offsets[:0], sc.nl[:0], sc.exact[:0]
 	seg := segment.NewWordSegmenterDirect(text)
 	names := nameScan{text: text}
+	word := func(b []byte, start, end int) {
+		k := ix.words.get(b)
+		sc.offsets = append(sc.offsets, [2]int{start, end})
+		w := int32(len(sc.offsets)) // the position: every word counts, stop words too
+		if exact {
+			sc.exact = append(sc.exact, token{k.exact, w})
+		}
+		keys := k.keys
+		if ix.decompounder != nil && names.word(b, start, end) && len(keys) > 1 {
+			keys = keys[:1] // a name is not split: the word's own key only
+		}
+		for _, key := range keys {
+			sc.nl = append(sc.nl, token{key, w})
+		}
+	}
 	start := 0
 	for seg.Segment() {
 		b := seg.Bytes()
 		end := start + len(b)
 		if seg.Type() != segment.None {
-			k := ix.words.get(b)
-			sc.offsets = append(sc.offsets, [2]int{start, end})
-			w := int32(len(sc.offsets)) // the position: every word counts, stop words too
-			if exact {
-				sc.exact = append(sc.exact, token{k.exact, w})
+			// Words a full stop joins are cut as gluedTokenizer cuts them.
+			from := 0
+			for _, c := range gluedCuts(b) {
+				word(b[from:c], start+from, start+c)
+				from = c + 1
 			}
-			keys := k.keys
-			if ix.decompounder != nil && names.word(b, start, end) && len(keys) > 1 {
-				keys = keys[:1] // a name is not split: the word's own key only
-			}
-			for _, key := range keys {
-				sc.nl = append(sc.nl, token{key, w})
-			}
+			word(b[from:], start+from, end)
 		}
 		start = end
 	}

@@ -91,6 +91,7 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 	texts := []string{
 		"",
 		"De Minister van Buitenlandse Zaken en de minister van Defensie",
+		"Het mandaat is verlengd.De missie gaat door.Het kabinet; S.A. Blok, A.Th.B. Bijleveld; geluidsbelasting.Tegen",
 		"Keïta's regering; Kei\u0308ta’s; CAFÉ café Cafe\u0301 naïeve ideeën categorieën",
 		"vredesmissie trainingsmissie ontwikkelingssamenwerking veiligheidssituatie kamerbrieven antiterrorismeoperatie",
 		"advies- en trainingsactiviteiten, Noord- en Centraal-Mali, lucht- of zeevaart",
