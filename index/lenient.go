@@ -37,7 +37,73 @@ func ParseQueryLenient(s string) *Query {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = truncateQuery(s, maxQueryLen)
 	p := &lenient{s: s}
-	return &Query{Clauses: p.clauses()}
+	return &Query{Clauses: splitJoined(p.clauses())}
+}
+
+// splitJoined makes a clause of each word that punctuation joins to
+// another without a space in a plain word (Mali,Niger; staatsgreep/coup;
+// Mali:staatsgreep; a malformed staatsgreep^abc), as the documents'
+// analysis cuts them apart: searched as one word they were a phrase the
+// documents never have, and found nothing. A separator between two
+// digits (3,5; 24/7; 10:30) is left.
+func splitJoined(cs []Clause) []Clause {
+	var out []Clause
+	for _, c := range cs {
+		if len(c.Alts) != 1 || c.Alts[0].Phrase {
+			out = append(out, c)
+			continue
+		}
+		parts := joinedParts(c.Alts[0].Text)
+		if len(parts) == 0 || len(parts) == 1 && parts[0] == c.Alts[0].Text {
+			out = append(out, c)
+			continue
+		}
+		for i, p := range parts {
+			t := c.Alts[0]
+			t.Text = p
+			if i < len(parts)-1 {
+				// Prefix and fuzziness belong to the last word as typed.
+				t.Prefix, t.Fuzzy = false, 0
+			}
+			out = append(out, Clause{Occur: c.Occur, Alts: []Term{t}})
+		}
+	}
+	return out
+}
+
+// joinedParts cuts w at the separators that join words (see splitJoined);
+// parts without a letter or digit are dropped, and so is a boost or a
+// fuzziness where the syntax takes none (orde^2, before a comma: orde).
+func joinedParts(w string) []string {
+	var parts []string
+	from := 0
+	for i, r := range w {
+		if !strings.ContainsRune(",;/:|^~", r) {
+			continue
+		}
+		if (r == '^' || r == '~') && strings.Trim(w[i+1:], "0123456789.-") == "" {
+			if p := w[from:i]; hasWordChar(p) {
+				parts = append(parts, p)
+			}
+			return parts
+		}
+		before, _ := utf8.DecodeLastRuneInString(w[:i])
+		after, _ := utf8.DecodeRuneInString(w[i+1:])
+		if unicode.IsDigit(before) && unicode.IsDigit(after) {
+			continue
+		}
+		if p := w[from:i]; hasWordChar(p) {
+			parts = append(parts, p)
+		}
+		from = i + 1
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	if p := w[from:]; hasWordChar(p) {
+		parts = append(parts, p)
+	}
+	return parts
 }
 
 // truncateQuery cuts s to at most n bytes: at the last space before the
