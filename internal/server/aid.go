@@ -194,7 +194,7 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	format := c.DefaultQuery("format", "json")
+	format := queryDefault(c, "format", "json")
 	if format == "json" {
 		if uses == nil {
 			uses = []app.TermUse{}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +18,16 @@ import (
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
+
+// queryDefault returns query parameter name in lower case and trimmed, or
+// def when it is absent or empty: lang=EN is en, and an empty lang= (a
+// form's blank choice) is the default, as an empty limit= or sort= is.
+func queryDefault(c *gin.Context, name, def string) string {
+	if v := strings.ToLower(strings.TrimSpace(c.Query(name))); v != "" {
+		return v
+	}
+	return def
+}
 
 // intParam reads a non-negative integer query parameter within [0, max].
 func intParam(c *gin.Context, name string, def, max int) (int, error) {
@@ -115,7 +126,7 @@ func (s *Server) search(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	lang := c.DefaultQuery("lang", "auto")
+	lang := queryDefault(c, "lang", "auto")
 	if lang != "auto" && lang != "nl" && lang != "en" {
 		return errBadRequest(fmt.Sprintf("lang must be auto, nl or en, not %q", lang))
 	}
@@ -357,9 +368,28 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 	}
 	stored := false
 	if name == "" {
+		if ingest.Slug(id) != id {
+			return errBadRequest(fmt.Sprintf("%q is not a document id: an id is lower-case letters and digits with '-' between them, at most 80 bytes (%q would be one); to store a file under the id its name gives, PUT with ?name= or POST", id, ingest.Slug(id)))
+		}
 		name = id + ".txt"
 		if d, err := s.app.DocumentInfo(id); err == nil {
 			name, stored = d.Name, true
+		}
+		// The name follows the content: a stored gmb.html replaced by
+		// XML, or brief.txt by a Word file, is renamed gmb.xml or
+		// brief.docx, so that its name and format agree (the name stayed
+		// gmb.html with format xml). A body the stored name's extension
+		// refuses (brief.pdf replaced by text) is read as the content
+		// says, under id and the content's extension.
+		opt := ingest.Options{Title: c.Query("title")}
+		if d, perr := s.app.Parse(name, data, opt); perr == nil {
+			if ext := formatExt(d.Format); ext != "" && !extFits(name, d.Format) {
+				name = id + ext
+			}
+		} else if stored && errors.Is(perr, ingest.ErrMismatch) {
+			if d, perr := s.app.Parse(id+".txt", data, opt); perr == nil {
+				name = id + formatExt(d.Format)
+			}
 		}
 	}
 	err = s.putDocument(c, id, name, data, true)
@@ -369,6 +399,44 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 		return fmt.Errorf("%w (the body was read as %s, the stored document's file name; give ?name= for a file of another kind)", err, name)
 	}
 	return err
+}
+
+// formatExt is the file extension of a document format.
+func formatExt(f ingest.Format) string {
+	switch f {
+	case "pdf":
+		return ".pdf"
+	case "docx":
+		return ".docx"
+	case "odt":
+		return ".odt"
+	case "html":
+		return ".html"
+	case "markdown":
+		return ".md"
+	case "text", "pdf-text":
+		return ".txt"
+	}
+	return ".xml" // the XML formats
+}
+
+// extFits reports whether name's extension may name a document of format
+// f: a text format takes any extension that names no other format.
+func extFits(name string, f ingest.Format) bool {
+	ext := strings.ToLower(path.Ext(name))
+	switch f {
+	case "html":
+		return ext == ".html" || ext == ".htm" || ext == ".xhtml"
+	case "markdown":
+		return ext == ".md" || ext == ".markdown"
+	case "text", "pdf-text":
+		switch ext {
+		case ".pdf", ".docx", ".odt", ".html", ".htm", ".xhtml", ".xml", ".md", ".markdown":
+			return false
+		}
+		return true
+	}
+	return ext == formatExt(f)
 }
 
 // readDocument reads an upload's name (?name=, or the multipart file's

@@ -203,3 +203,61 @@ func TestReplaceReadAsStoredName(t *testing.T) {
 		t.Errorf("after the refused PUT: %d %q, want the stored document", code, doc.Text)
 	}
 }
+
+// TestReplaceRenamesToContent: a PUT without ?name= whose body is another
+// kind of file than the stored one's name says renames the document to
+// the id and the content's extension, so that name and format agree (a
+// stored gmb.html replaced by XML kept the name gmb.html with format xml),
+// and a text body over a stored PDF name is read as text (it was refused).
+func TestReplaceRenamesToContent(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	if code, _, body := apiCall(t, ts, "POST", "/api/v1/documents?name=brief.txt", testToken, "", []byte("Een brief over sancties.\n")); code != 201 {
+		t.Fatalf("add: %d %s", code, body)
+	}
+	html := []byte("<!DOCTYPE html><html><head><title>Brief</title></head><body><p>Een nieuwe brief over sancties.</p></body></html>")
+	if code, _, body := apiCall(t, ts, "PUT", "/api/v1/documents/brief", testToken, "", html); code != 200 {
+		t.Fatalf("PUT html: %d %s", code, body)
+	}
+	var doc struct{ Name, Format, Text string }
+	if get(t, ts, "/api/v1/documents/brief", &doc); doc.Name != "brief.html" || doc.Format != "html" {
+		t.Errorf("after the HTML: name %q, format %q; want brief.html, html", doc.Name, doc.Format)
+	}
+	if code, _, body := apiCall(t, ts, "PUT", "/api/v1/documents/brief", testToken, "", []byte("Weer tekst over sancties.\n")); code != 200 {
+		t.Fatalf("PUT text: %d %s", code, body)
+	}
+	if get(t, ts, "/api/v1/documents/brief", &doc); doc.Name != "brief.txt" || doc.Format != "text" || !strings.Contains(doc.Text, "Weer tekst") {
+		t.Errorf("after the text: name %q, format %q, %q; want brief.txt, text", doc.Name, doc.Format, doc.Text)
+	}
+}
+
+// TestReplaceBadID: a PUT to an id no name can give says what an id is
+// (it said `the name "a.b.txt" gives the id "a-b"`, a name never sent).
+func TestReplaceBadID(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	for _, id := range []string{"Nieuw3", "a.b"} {
+		code, _, body := apiCall(t, ts, "PUT", "/api/v1/documents/"+id, testToken, "", []byte("Een brief.\n"))
+		if code != 400 || !strings.Contains(string(body), "not a document id") || strings.Contains(string(body), ".txt") {
+			t.Errorf("PUT /documents/%s: %d %s, want 400 saying what an id is", id, code, body)
+		}
+	}
+}
+
+// TestParamCaseAndBlank: lang=EN is en, and a blank lang= or format= is
+// the default, as a blank limit= is (a blank lang= was a 400, lang=EN
+// too, while type=Handelingen matched in any case).
+func TestParamCaseAndBlank(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, tc := range []struct{ path, lang string }{
+		{"/api/v1/search?q=sanctions&lang=EN", "en"},
+		{"/api/v1/search?q=sancties&lang=", "nl"},
+		{"/api/v1/search?q=sancties&lang=%20NL%20", "nl"},
+	} {
+		var r struct{ Lang string }
+		if code := get(t, ts, tc.path, &r); code != 200 || r.Lang != tc.lang {
+			t.Errorf("%s: %d, lang %q; want 200 and %s", tc.path, code, r.Lang, tc.lang)
+		}
+	}
+	if code, _, body := apiCall(t, ts, "GET", "/api/v1/documents/kamerbrief-mali-2020/terms?format=", "", "", nil); code != 200 || !strings.HasPrefix(strings.TrimSpace(string(body)), "{") {
+		t.Errorf("terms?format=: %d %.80s, want the JSON term list", code, body)
+	}
+}

@@ -161,7 +161,7 @@ func (s *Server) lookupLexicon(c *gin.Context) error {
 	if q == "" {
 		return errBadRequest("q is required: the word or words to look up")
 	}
-	lang := c.DefaultQuery("lang", "en")
+	lang := queryDefault(c, "lang", "en")
 	if lang != "en" && lang != "nl" {
 		return errBadRequest(fmt.Sprintf("lang must be en or nl, not %q", lang))
 	}

@@ -26,7 +26,7 @@ func (s *Server) lookupGlossary(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	lang := c.DefaultQuery("lang", "auto")
+	lang := queryDefault(c, "lang", "auto")
 	if lang != "auto" && lang != "" && !slices.Contains(glossary.Languages, lang) {
 		return errBadRequest(fmt.Sprintf("lang must be auto or one of %s, not %q", strings.Join(glossary.Languages, ", "), lang))
 	}
@@ -211,7 +211,7 @@ func (s *Server) deleteConcept(c *gin.Context) error {
 }
 
 func formatParam(c *gin.Context, def string) (exchange.Format, exchange.FormatInfo, error) {
-	name := c.DefaultQuery("format", def)
+	name := queryDefault(c, "format", def)
 	for _, f := range exchange.Formats() {
 		if string(f.Name) == name {
 			return f.Name, f, nil
