@@ -429,7 +429,7 @@ func (a *App) rebuildMatcher() {
 		key = index.TermKey
 	}
 	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
-		Rank: collectionTier, Function: dutchFunctionWord, Word: a.listedWord}))
+		Rank: collectionTier, Function: matchFunctionWord, Word: a.listedWord}))
 	a.gl.built = gen
 }
 
@@ -466,8 +466,20 @@ func collectionTier(c *glossary.Concept) int {
 	return 2
 }
 
-// dutchFunctionWord tells the matcher the Dutch function words (the Dutch
-// analyzers' stop words), which match no one-word term.
+// matchFunctionWord tells the matcher the Dutch and English function words
+// (the analyzers' stop words), which match no one-word term: an imported
+// dictionary lists them (FreeDict: met → at, by, on; and → en), and every
+// "and" of an English text was annotated, some with no English to show.
+func matchFunctionWord(lang, fold string) bool {
+	switch lang {
+	case "nl":
+		return index.DutchStopWord(fold)
+	case "en":
+		return index.EnglishStopWord(fold)
+	}
+	return false
+}
+
 // listedWord reports whether the word list has fold as an ordinary word
 // (match.Options.Word); false for every word without a word list.
 func (a *App) listedWord(fold string) bool {
@@ -477,8 +489,6 @@ func (a *App) listedWord(fold string) bool {
 	listed, _ := a.words.Listed(fold)
 	return listed
 }
-
-func dutchFunctionWord(lang, fold string) bool { return lang == "nl" && index.DutchStopWord(fold) }
 
 // withoutFunctionWords leaves out of the concepts, for the matcher, the
 // Dutch terms written in lower case that are made of function words only

@@ -39,6 +39,18 @@ func TestFunctionWordTerms(t *testing.T) {
 			t.Errorf("annotated %q as %s", an.Text, an.Concept)
 		}
 	}
+	// The same for an English text (session 26: FreeDict's "and" was
+	// annotated in "peace and security", some such with no English).
+	if err := a.ImportConcepts([]glossary.Concept{
+		{ID: "fd-en", Collection: "freedict", Terms: []glossary.Term{{Lang: "nl", Text: "en"}, {Lang: "en", Text: "and"}}},
+	}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	for _, an := range a.Annotate("peace and security with the partners", "en") {
+		if an.Concept == "fd-en" || an.Concept == "fd-met" {
+			t.Errorf("annotated %q as %s", an.Text, an.Concept)
+		}
+	}
 	found := false
 	for _, an := range a.Annotate("het bestaan van de zaak", "nl") {
 		found = found || an.Concept == "fd-brief"
