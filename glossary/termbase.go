@@ -512,6 +512,7 @@ func (tb *Termbase) Suggest(prefix string, limit int) []Suggestion {
 			return 1
 		}
 		return cmp.Or(
+			cmp.Compare(CollectionTier(a.t.e.c.Collection), CollectionTier(b.t.e.c.Collection)),
 			cmp.Compare(len(a.t.runes), len(b.t.runes)),
 			strings.Compare(a.t.folded, b.t.folded),
 			strings.Compare(a.t.e.c.ID, b.t.e.c.ID),
@@ -677,7 +678,7 @@ func (s *searcher) result() LookupResult {
 		if a.f.score != b.f.score {
 			return cmp.Compare(b.f.score, a.f.score)
 		}
-		return compareEntries(a.e, b.e)
+		return cmp.Or(cmp.Compare(CollectionTier(a.e.c.Collection), CollectionTier(b.e.c.Collection)), compareEntries(a.e, b.e))
 	})
 	res := LookupResult{Total: len(hits), Concepts: []Match{}}
 	if s.r.Offset < len(hits) {
@@ -899,6 +900,21 @@ func appendPrefixRecs(recs []prefixRec, e *entry) []prefixRec {
 // isWordRune is words' rule for the runes inside a word.
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// CollectionTier ranks a concept's collection where other things are
+// equal: made by hand (user) 0, the curated glossary 1, an import 2. A
+// lookup's equally good matches and the suggestions of one kind come in
+// that order, as the matcher prefers them (an imported dictionary's copy
+// of coup came before the curated staatsgreep).
+func CollectionTier(collection string) int {
+	switch collection {
+	case CollectionUser:
+		return 0
+	case CollectionCurated:
+		return 1
+	}
+	return 2
 }
 
 func compareEntries(a, b *entry) int {

@@ -290,7 +290,12 @@ func TestSuggest(t *testing.T) {
 		{"staats", 0, []Suggestion{{Text: "staatsgreep", Lang: "nl", Concept: "staatsgreep"}}},
 		{"COUP", 0, []Suggestion{{Text: "coup", Lang: "en", Concept: "staatsgreep"}, {Text: "coup d'état", Lang: "en", Concept: "staatsgreep"}}},
 		{"law", 0, []Suggestion{{Text: "rule of law", Lang: "en", Concept: "rechtsorde"}}},
-		{"r", 2, []Suggestion{{Text: "raad", Lang: "nl", Concept: "fd-raad"}, {Text: "regering", Lang: "nl", Concept: "fd-regering"}}},
+		// The curated glossary's terms before an import's, shorter first
+		// within each (session 26: FreeDict's staatsman came before the
+		// curated staatsgreep).
+		{"r", 2, []Suggestion{{Text: "rechtsorde", Lang: "nl", Concept: "rechtsorde"}, {Text: "rule of law", Lang: "en", Concept: "rechtsorde"}}},
+		{"r", 6, []Suggestion{{Text: "rechtsorde", Lang: "nl", Concept: "rechtsorde"}, {Text: "rule of law", Lang: "en", Concept: "rechtsorde"},
+			{Text: "raad", Lang: "nl", Concept: "fd-raad"}, {Text: "regering", Lang: "nl", Concept: "fd-regering"}}},
 		{"justitie", 0, []Suggestion{{Text: "Hof van Justitie", Lang: "nl", Concept: "hvj"}}},
 		{"  ", 0, nil},
 		{"zzz", 0, []Suggestion{}},
@@ -685,5 +690,26 @@ func TestLookupForms(t *testing.T) {
 	tb.Delete("suspend")
 	if got, _ := tb.Lookup(LookupRequest{Q: "schortte op"}); got.Total != 0 {
 		t.Errorf("after the delete: %v", summary(got))
+	}
+}
+
+// TestLookupTiesByCollection: equally good matches come hand-made first,
+// then curated, then imported (an imported dictionary's coup came before
+// the curated staatsgreep, all at score 1).
+func TestLookupTiesByCollection(t *testing.T) {
+	tb := NewTermbase(nil)
+	tb.Put(Concept{ID: "a-import", Collection: "freedict", Terms: []Term{term("en", "coup"), term("nl", "slag")}})
+	tb.Put(Concept{ID: "b-curated", Collection: CollectionCurated, Terms: []Term{term("en", "coup"), term("nl", "staatsgreep")}})
+	tb.Put(Concept{ID: "c-user", Collection: CollectionUser, Terms: []Term{term("en", "coup"), term("nl", "putsch")}})
+	res, err := tb.Lookup(LookupRequest{Q: "coup", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range res.Concepts {
+		got = append(got, m.ID)
+	}
+	if want := []string{"c-user", "b-curated", "a-import"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }

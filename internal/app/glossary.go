@@ -456,15 +456,7 @@ func byPrecedence(cs []glossary.Concept) []glossary.Concept {
 // before how strictly their terms match, so that an imported term list's
 // exact "opgeschort" does not take the word from the curated opschorten,
 // which has it as a form.
-func collectionTier(c *glossary.Concept) int {
-	switch c.Collection {
-	case glossary.CollectionUser:
-		return 0
-	case glossary.CollectionCurated:
-		return 1
-	}
-	return 2
-}
+func collectionTier(c *glossary.Concept) int { return glossary.CollectionTier(c.Collection) }
 
 // matchFunctionWord tells the matcher the Dutch and English function words
 // (the analyzers' stop words), which match no one-word term: an imported
