@@ -60,6 +60,12 @@ type KWIC struct {
 	Start     int    `json:"start"` // byte offset of the match in the document's text
 	End       int    `json:"end"`
 	Concept   string `json:"concept,omitempty"`
+	// Section is set for a match in a section heading (Paragraph 0 then
+	// too): the section's number among the document's sections, from 1,
+	// and Heading its heading. A match in no paragraph and no heading is
+	// in the signatures.
+	Section int    `json:"section,omitempty"`
+	Heading string `json:"heading,omitempty"`
 }
 
 // ConcordanceRequest asks for the occurrences of a term or of a concept's terms.
@@ -137,6 +143,14 @@ docs:
 				if p := d.Paragraphs[i]; an.Start < p.End {
 					k.Paragraph = p.N
 					from, to = p.Start, p.End
+				}
+			}
+			if k.Paragraph == 0 {
+				for si, sec := range d.Sections {
+					if sec.Start <= an.Start && an.End <= sec.Start+len(sec.Heading) {
+						k.Section, k.Heading = si+1, sec.Heading
+						break
+					}
 				}
 			}
 			// A verb term apart in its clause (roept de junta op tot):

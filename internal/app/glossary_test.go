@@ -222,3 +222,28 @@ func TestCuratedCollectionGuarded(t *testing.T) {
 		t.Errorf("editing a curated concept in place: %v", err)
 	}
 }
+
+// TestConcordanceHeading: a match in a section heading says which section
+// (it was paragraph 0, which the pages show as the signatures).
+func TestConcordanceHeading(t *testing.T) {
+	a := openShipped(t)
+	ks, err := a.Concordance(context.Background(), ConcordanceRequest{Term: "staatsgreep"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	heading := false
+	for _, k := range ks {
+		if k.Paragraph == 0 && k.Section == 0 && k.Heading == "" && !strings.Contains(k.Left+k.Right, "Minister") {
+			t.Errorf("a match in no paragraph, heading or signature: %+v", k)
+		}
+		if k.Section > 0 {
+			heading = true
+			if k.Paragraph != 0 || !strings.Contains(strings.ToLower(k.Heading), "staatsgreep") {
+				t.Errorf("heading match %+v", k)
+			}
+		}
+	}
+	if !heading {
+		t.Error("no match in the letter's heading 3. Gevolgen van de staatsgreep voor de Nederlandse inzet")
+	}
+}

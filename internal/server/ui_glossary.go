@@ -242,6 +242,7 @@ type plotRow struct {
 type tick struct {
 	X         string // position on the 0–1000 axis of the plot
 	Paragraph int
+	Section   int // a match in a section heading: the section's number
 }
 
 type kwicRow struct {
@@ -328,7 +329,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 			if d.Bytes > 0 {
 				x = 1000 * float64(k.Start) / float64(d.Bytes)
 			}
-			r.Ticks = append(r.Ticks, tick{X: fmt.Sprintf("%.1f", x), Paragraph: k.Paragraph})
+			r.Ticks = append(r.Ticks, tick{X: fmt.Sprintf("%.1f", x), Paragraph: k.Paragraph, Section: k.Section})
 		}
 		v.Plot = append(v.Plot, r)
 	}
@@ -336,7 +337,11 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		if i == maxKWIC {
 			break
 		}
-		v.KWIC = append(v.KWIC, kwicRow{k, fmt.Sprintf("/documents/%s#p%d", k.Doc, k.Paragraph)})
+		url := fmt.Sprintf("/documents/%s#p%d", k.Doc, k.Paragraph)
+		if k.Section > 0 {
+			url = fmt.Sprintf("/documents/%s#s%d", k.Doc, k.Section)
+		}
+		v.KWIC = append(v.KWIC, kwicRow{k, url})
 	}
 	v.OccSummary = fmt.Sprintf(p.T["occ_summary"], len(lines), len(byDoc), len(docs))
 	if len(lines) > maxKWIC {
