@@ -30,7 +30,14 @@ type glossaryView struct {
 type letter struct {
 	Letter string
 	Has    bool
+	URL    string // another page's letter (a long list shows one letter a page); "" an anchor on this page
+	Here   bool   // the letter this page shows
 }
+
+// browseAll is the most concepts the glossary page lists at once; a
+// longer list (an imported dictionary: 23,000 concepts, a 6.7 MB page)
+// shows one initial a page.
+const browseAll = 1000
 
 type conceptGroup struct {
 	Letter string // empty for search results, which are ranked, not alphabetical
@@ -192,10 +199,31 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 			has[g.Letter] = true
 		}
 		for r := 'A'; r <= 'Z'; r++ {
-			v.Letters = append(v.Letters, letter{string(r), has[string(r)]})
+			v.Letters = append(v.Letters, letter{Letter: string(r), Has: has[string(r)]})
 		}
 		if has["#"] {
-			v.Letters = append(v.Letters, letter{"#", true})
+			v.Letters = append(v.Letters, letter{Letter: "#", Has: true})
+		}
+		if n > browseAll {
+			// One initial a page: the one asked for, else the first.
+			want := strings.ToUpper(strings.TrimSpace(c.Query("letter")))
+			if !has[want] {
+				want = v.Groups[0].Letter
+			}
+			for _, g := range v.Groups {
+				if g.Letter == want {
+					v.Groups = []conceptGroup{g}
+					break
+				}
+			}
+			q := c.Request.URL.Query()
+			for i := range v.Letters {
+				q.Set("letter", v.Letters[i].Letter)
+				v.Letters[i].URL = "/glossary?" + q.Encode()
+				v.Letters[i].Here = v.Letters[i].Letter == want
+			}
+			v.Summary = fmt.Sprintf(p.T["concepts_n_letter"], n, len(v.Groups[0].Rows), want)
+			return nil
 		}
 	}
 	if n == 1 {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -442,5 +443,39 @@ func BenchmarkPages(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 			b.ReportMetric(float64(bytes)/1024, "KB/page")
 		})
+	}
+}
+
+// TestGlossaryPageByLetter: a glossary of more than browseAll concepts
+// (an imported dictionary) is listed one initial a page, with the other
+// letters as links; it was one page of every concept (6.7 MB for
+// FreeDict).
+func TestGlossaryPageByLetter(t *testing.T) {
+	a := openDefault(t, app.Config{Memory: true})
+	var cs []glossary.Concept
+	for i := range browseAll + 200 {
+		w := fmt.Sprintf("%c%cwoord%d", 'a'+rune(i%3), 'a'+rune(i%26), i)
+		cs = append(cs, glossary.Concept{ID: fmt.Sprintf("imp-%d", i), Collection: "imp", Terms: []glossary.Term{{Lang: "nl", Text: w}, {Lang: "en", Text: "word " + w}}})
+	}
+	if err := a.ImportConcepts(cs, "test"); err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	_, body := fetch(t, ts, "GET", "/glossary", nil, map[string]string{"Accept-Language": "en"})
+	if !strings.Contains(body, `id="l-A"`) || strings.Contains(body, `id="l-B"`) || !strings.Contains(body, `href="/glossary?letter=B"`) {
+		t.Errorf("first page: want letter A only and a link to B; %d bytes", len(body))
+	}
+	_, body = fetch(t, ts, "GET", "/glossary?letter=b", nil, nil)
+	if !strings.Contains(body, `id="l-B"`) || strings.Contains(body, `id="l-A"`) || !strings.Contains(body, "bawoord") {
+		t.Errorf("?letter=b: want letter B only")
+	}
+	_, body = fetch(t, ts, "GET", "/glossary?collection=curated", nil, nil)
+	if !strings.Contains(body, `href="#l-S"`) {
+		t.Errorf("the curated collection alone (fewer than %d) is still one page with anchors", browseAll)
 	}
 }
