@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,8 +27,37 @@ import (
 // readBody reads the whole request body, at most limit bytes. A longer
 // body fails with the *http.MaxBytesError, which classify answers with
 // 413; any other failure to read is the client's (400).
+//
+// A body sent with Content-Encoding: gzip is decompressed (its
+// decompressed size counts against limit); another encoding is a 400
+// that names it.
 func readBody(c *gin.Context, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(http.MaxBytesReader(c.Writer, c.Request.Body, limit))
+	body := io.Reader(http.MaxBytesReader(c.Writer, c.Request.Body, limit))
+	switch enc := strings.ToLower(strings.TrimSpace(c.GetHeader("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			return nil, errBadRequest("the body says Content-Encoding: gzip but is not gzip data: " + err.Error())
+		}
+		defer zr.Close()
+		data, err := io.ReadAll(io.LimitReader(zr, limit+1))
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if !errors.As(err, &mbe) && bodyTimeout(err) == nil {
+				return nil, errBadRequest("the gzip body is damaged: " + err.Error())
+			}
+			return nil, readError(err)
+		}
+		if int64(len(data)) > limit {
+			return nil, &http.MaxBytesError{Limit: limit}
+		}
+		return data, nil
+	default:
+		return nil, &apiError{http.StatusBadRequest, "unsupported_encoding",
+			fmt.Sprintf("Content-Encoding %q is not supported: send the body as it is, or gzip it with Content-Encoding: gzip", enc)}
+	}
+	data, err := io.ReadAll(body)
 	if err != nil {
 		return nil, readError(err)
 	}

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -259,5 +261,43 @@ func TestParamCaseAndBlank(t *testing.T) {
 	}
 	if code, _, body := apiCall(t, ts, "GET", "/api/v1/documents/kamerbrief-mali-2020/terms?format=", "", "", nil); code != 200 || !strings.HasPrefix(strings.TrimSpace(string(body)), "{") {
 		t.Errorf("terms?format=: %d %.80s, want the JSON term list", code, body)
+	}
+}
+
+// TestUploadContentEncoding: a body sent with Content-Encoding: gzip is
+// stored decompressed (it was refused as "a gzip archive; decompress it
+// first"); another encoding is a 400 naming it.
+func TestUploadContentEncoding(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("Een brief over de sancties tegen de junta.\n"))
+	zw.Close()
+	req, _ := http.NewRequest("POST", ts.URL+"/api/v1/documents?name=gz.txt", bytes.NewReader(buf.Bytes()))
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	req.Header.Set("Content-Encoding", "gzip")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 201 {
+		t.Fatalf("gzip upload: %d", resp.StatusCode)
+	}
+	var doc struct{ Text string }
+	if get(t, ts, "/api/v1/documents/gz", &doc); !strings.Contains(doc.Text, "sancties tegen de junta") {
+		t.Errorf("stored %q", doc.Text)
+	}
+	req, _ = http.NewRequest("POST", ts.URL+"/api/v1/documents?name=br.txt", strings.NewReader("x"))
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	req.Header.Set("Content-Encoding", "br")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 400 || !strings.Contains(string(body), `Content-Encoding \"br\"`) {
+		t.Errorf("br upload: %d %s, want 400 naming br", resp.StatusCode, body)
 	}
 }
