@@ -218,11 +218,19 @@ type docSummary struct {
 	Metadata *ingest.Metadata `json:"metadata,omitempty"`
 }
 
+// secondsUTC is t in UTC to the second; the zero time stays zero.
+func secondsUTC(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
 func summary(d *app.DocInfo) docSummary {
 	s := docSummary{ID: d.ID, Title: d.Title, Name: d.Name, Format: string(d.Format),
-		Added: d.Added.Format("2006-01-02T15:04:05Z"), Sections: d.Sections, Paragraphs: d.Paragraphs, Metadata: d.Meta}
+		Added: d.Added.UTC().Format(time.RFC3339), Sections: d.Sections, Paragraphs: d.Paragraphs, Metadata: d.Meta}
 	if !d.Replaced.IsZero() {
-		s.Replaced = d.Replaced.Format("2006-01-02T15:04:05Z")
+		s.Replaced = d.Replaced.UTC().Format(time.RFC3339)
 	}
 	return s
 }
@@ -298,7 +306,9 @@ type referenceJSON struct {
 
 func documentView(d *app.Document) documentJSON {
 	v := documentJSON{
-		ID: d.ID, Title: d.Title, Format: d.Format, Text: d.Text, Meta: d.Meta, Name: d.Name, Added: d.Added, Replaced: d.Replaced,
+		ID: d.ID, Title: d.Title, Format: d.Format, Text: d.Text, Meta: d.Meta, Name: d.Name,
+		// In seconds and UTC, as the list gives them.
+		Added: d.Added.UTC().Truncate(time.Second), Replaced: secondsUTC(d.Replaced),
 		Sections:    make([]sectionJSON, len(d.Sections)),
 		Paragraphs:  make([]paragraphJSON, len(d.Paragraphs)),
 		Signatories: make([]signatoryJSON, len(d.Signatories)),
