@@ -301,3 +301,15 @@ func TestUploadContentEncoding(t *testing.T) {
 		t.Errorf("br upload: %d %s, want 400 naming br", resp.StatusCode, body)
 	}
 }
+
+// TestTMConcordanceNeedsQ: an empty q is a 400 that says what q is (it
+// answered 200 with nothing).
+func TestTMConcordanceNeedsQ(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, q := range []string{"", "%20"} {
+		code, _, body := apiCall(t, ts, "GET", "/api/v1/tm/concordance?q="+q, "", "", nil)
+		if code != 400 || !strings.Contains(string(body), "q is required") {
+			t.Errorf("q=%q: %d %s", q, code, body)
+		}
+	}
+}

@@ -47,6 +47,9 @@ func (s *Server) concordanceTM(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	if strings.TrimSpace(c.Query("q")) == "" {
+		return errBadRequest("q is required: the word or phrase to look up in the translation memory")
+	}
 	res, err := s.app.ConcordanceTM(c.Request.Context(), app.TMConcordanceRequest{
 		Q: c.Query("q"), Lang: c.Query("lang"), Collection: c.Query("collection"), Translation: c.Query("translation"),
 		Limit: limit, Offset: offset,
