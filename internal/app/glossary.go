@@ -17,6 +17,7 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/store"
 )
 
@@ -628,7 +629,14 @@ func (a *App) rehome(cs []glossary.Concept) {
 		if c.ID == "" || !taken(c.ID, c.Collection) {
 			continue
 		}
-		base := c.Collection + "-" + c.ID
+		// The collection's name as an id's part: a name may hold what an
+		// id may not (bad name gave the id "bad name-ank-bijleveld", which
+		// the import then refused as an invalid id).
+		prefix := ingest.Slug(c.Collection)
+		if prefix == "" {
+			prefix = "import"
+		}
+		base := prefix + "-" + c.ID
 		id := base
 		for n := 2; taken(id, c.Collection); n++ {
 			id = fmt.Sprintf("%s-%d", base, n)

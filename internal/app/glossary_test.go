@@ -247,3 +247,20 @@ func TestConcordanceHeading(t *testing.T) {
 		t.Error("no match in the letter's heading 3. Gevolgen van de staatsgreep voor de Nederlandse inzet")
 	}
 }
+
+// TestImportIntoNamedCollection: a concept whose id another collection
+// has gets a new id from the collection's name as an id can spell it (the
+// collection "bad name" gave "bad name-…", refused as an invalid id).
+func TestImportIntoNamedCollection(t *testing.T) {
+	a := openShipped(t)
+	cs := []glossary.Concept{{ID: "staatsgreep", Collection: "mijn lijst", Terms: []glossary.Term{{Lang: "nl", Text: "putsch"}, {Lang: "en", Text: "putsch"}}}}
+	if err := a.ImportConcepts(cs, "test"); err != nil {
+		t.Fatalf("import into %q: %v", "mijn lijst", err)
+	}
+	if _, ok := a.Terms().Get("mijn-lijst-staatsgreep"); !ok {
+		t.Error("no concept mijn-lijst-staatsgreep")
+	}
+	if c, _ := a.Terms().Get("staatsgreep"); c.Collection != glossary.CollectionCurated {
+		t.Errorf("the curated staatsgreep is now in %q", c.Collection)
+	}
+}
