@@ -685,6 +685,15 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 	fixed := typed
 	var words []string // the fallback: the words in the expansions' order
 	changed, placed := false, true
+	// correctTo searches best, an indexed word, for the typed word query.
+	correctTo := func(query string, occur index.Occur, best string) {
+		repl := inCaseOf(query, a.asWritten(ctx, best))
+		next := replaceWord(fixed, query, repl)
+		placed = placed && next != fixed
+		fixed, changed = next, true
+		words = append(words, repl)
+		q.Clauses = append(q.Clauses, index.Clause{Occur: occur, Alts: []index.Term{{Text: best}}})
+	}
 	for _, e := range exps {
 		c := e.clause
 		// An English word searched as written is not corrected towards
@@ -700,13 +709,7 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 					best, ok = a.similarKey(ctx, w, k)
 				}
 				if ok && best != index.Fold(w) {
-					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
-					repl := inCaseOf(e.query, a.asWritten(ctx, best))
-					next := replaceWord(fixed, e.query, repl)
-					placed = placed && next != fixed
-					fixed, changed = next, true
-					words = append(words, repl)
-					q.Clauses = append(q.Clauses, c)
+					correctTo(e.query, c.Occur, best)
 					continue
 				}
 			}
@@ -718,13 +721,7 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 			w := index.Fold(e.query)
 			if k := maxEdits(w); k > 0 {
 				if best, ok := a.idx.Similar(ctx, w, k); ok && best != w {
-					c = index.Clause{Occur: c.Occur, Alts: []index.Term{{Text: best}}}
-					repl := inCaseOf(e.query, a.asWritten(ctx, best))
-					next := replaceWord(fixed, e.query, repl)
-					placed = placed && next != fixed
-					fixed, changed = next, true
-					words = append(words, repl)
-					q.Clauses = append(q.Clauses, c)
+					correctTo(e.query, c.Occur, best)
 					continue
 				}
 			}
