@@ -687,22 +687,14 @@ type gluedTokenizer struct{ analysis.Tokenizer }
 
 func (g gluedTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	ts := g.Tokenizer.Tokenize(input)
-	glued := false
-	for _, t := range ts {
-		if len(gluedCuts(t.Term)) > 0 {
-			glued = true
-			break
-		}
-	}
-	if !glued {
+	first := slices.IndexFunc(ts, func(t *analysis.Token) bool { return len(gluedCuts(t.Term)) > 0 })
+	if first < 0 {
 		return ts
 	}
-	out := make(analysis.TokenStream, 0, len(ts)+4)
-	pos := 1
-	if len(ts) > 0 {
-		pos = ts[0].Position
-	}
-	for _, t := range ts {
+	// The tokens before the first glued one keep their numbers.
+	out := append(make(analysis.TokenStream, 0, len(ts)+4), ts[:first]...)
+	pos := ts[first].Position
+	for _, t := range ts[first:] {
 		cuts := gluedCuts(t.Term)
 		from := 0
 		for _, c := range append(cuts, len(t.Term)) {
