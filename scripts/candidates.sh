@@ -14,11 +14,17 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.2; done
 # A first TM request starts the seed; wait until it is in, so that the suggestions are complete.
 while curl -s "http://127.0.0.1:$port/api/v1/tm/concordance?q=verdrag" | grep -q '"seeding"'; do sleep 1; done
-curl -s "http://127.0.0.1:$port/api/v1/documents" | python3 -c '
+python3 -c '
 import json, sys, urllib.request
 port, limit = sys.argv[1], sys.argv[2]
-r = json.load(sys.stdin)
-for d in r.get("documents", r if isinstance(r, list) else []):
+docs, off = [], 0
+while True:  # GET /documents lists 1,000 at a time
+    r = json.load(urllib.request.urlopen("http://127.0.0.1:%s/api/v1/documents?offset=%d" % (port, off)))
+    docs += r["documents"]
+    off += len(r["documents"])
+    if not r["documents"] or off >= r["total"]:
+        break
+for d in docs:
     url = "http://127.0.0.1:%s/api/v1/documents/%s/candidates?limit=%s" % (port, d["id"], limit)
     for c in json.load(urllib.request.urlopen(url)).get("candidates") or []:
         eq = "; ".join("%s/%s" % (e["en"], e["via"]) for e in c.get("equivalents") or [])

@@ -16,7 +16,18 @@ sleep 2
 grep -E 'VmRSS|VmHWM|RssAnon|RssFile' /proc/$PID/status | tr -s ' ' | paste -sd' ' | sed "s/^/$LABEL after start-up: /"
 curl -s "http://127.0.0.1:$PORT/debug/pprof/heap?gc=1" > $OUT/heap-start.pb.gz
 awk '/^[0-9a-f]+-[0-9a-f]+ /{f=$6} /^Rss:/{r[f]+=$2} END{for(k in r) if(r[k]>4000) print "  rss", r[k], "kB", k}' /proc/$PID/smaps | sort -k2 -nr | head -6
-curl -s http://127.0.0.1:$PORT/api/v1/documents | python3 -c 'import json,sys; [print(d["id"]) for d in json.load(sys.stdin)["documents"]]' > $OUT/ids
+# every document's id, a page of 1,000 at a time
+python3 -c '
+import json, sys, urllib.request
+off = 0
+while True:
+    r = json.load(urllib.request.urlopen("http://127.0.0.1:%s/api/v1/documents?offset=%d" % (sys.argv[1], off)))
+    for d in r["documents"]:
+        print(d["id"])
+    off += len(r["documents"])
+    if not r["documents"] or off >= r["total"]:
+        break
+' $PORT > $OUT/ids
 echo "$(wc -l < $OUT/ids) documents"
 # load: every reader page, every document's terms, 200 searches
 while read id; do curl -s -o /dev/null http://127.0.0.1:$PORT/documents/$id; curl -s -o /dev/null http://127.0.0.1:$PORT/api/v1/documents/$id/terms; done < $OUT/ids

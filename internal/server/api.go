@@ -235,15 +235,33 @@ func summary(d *app.DocInfo) docSummary {
 	return s
 }
 
+// listDocuments is GET /documents: the documents by id, a page of them
+// (limit, offset) and how many there are.
 func (s *Server) listDocuments(c *gin.Context) error {
+	if err := once(c, "limit", "offset"); err != nil {
+		return err
+	}
+	limit, err := intParam(c, "limit", maxDocumentPage, maxDocumentPage)
+	if err != nil || limit == 0 {
+		return errBadRequest(fmt.Sprintf("limit must be a whole number from 1 to %d, not %q", maxDocumentPage, c.Query("limit")))
+	}
+	offset, err := intParam(c, "offset", 0, 1_000_000_000)
+	if err != nil {
+		return err
+	}
 	ds := s.app.Documents()
-	out := make([]docSummary, len(ds))
-	for i, d := range ds {
+	page := ds[min(offset, len(ds)):min(offset+limit, len(ds))]
+	out := make([]docSummary, len(page))
+	for i, d := range page {
 		out[i] = summary(d)
 	}
-	c.JSON(http.StatusOK, gin.H{"documents": out})
+	c.JSON(http.StatusOK, gin.H{"total": len(ds), "documents": out})
 	return nil
 }
+
+// maxDocumentPage is the most documents GET /documents lists at once, and
+// how many it lists when the request does not say.
+const maxDocumentPage = 1000
 
 func (s *Server) getDocument(c *gin.Context) error {
 	d, err := s.app.Document(c.Param("id"))

@@ -313,3 +313,47 @@ func TestTMConcordanceNeedsQ(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentListPages: GET /documents lists a page by id (limit,
+// offset) with the total, and refuses a limit or offset it cannot serve
+// (limit= was ignored: a client asking for 2 got every document).
+func TestDocumentListPages(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	for _, n := range []string{"b-brief", "a-brief", "c-brief"} {
+		if code, b := send(t, "POST", ts.URL+"/api/v1/documents?name="+n+".txt", testToken, "Geachte voorzitter,\n\nDeze brief heet "+n+".\n"); code != 201 {
+			t.Fatalf("add %s: %d %s", n, code, b)
+		}
+	}
+	type page struct {
+		Total     int                   `json:"total"`
+		Documents []struct{ ID string } `json:"documents"`
+	}
+	ids := func(p page) []string {
+		var out []string
+		for _, d := range p.Documents {
+			out = append(out, d.ID)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		query string
+		want  []string
+	}{
+		{"", []string{"a-brief", "b-brief", "c-brief", "kamerbrief-mali-2020"}},
+		{"?limit=2", []string{"a-brief", "b-brief"}},
+		{"?limit=2&offset=2", []string{"c-brief", "kamerbrief-mali-2020"}},
+		{"?offset=3", []string{"kamerbrief-mali-2020"}},
+		{"?offset=9", nil},
+	} {
+		var p page
+		if code := get(t, ts, "/api/v1/documents"+tc.query, &p); code != 200 || p.Total != 4 || !cmp.Equal(ids(p), tc.want) {
+			t.Errorf("%s: %d total %d %v, want 4 %v", tc.query, code, p.Total, ids(p), tc.want)
+		}
+	}
+	for _, q := range []string{"?limit=0", "?limit=1001", "?limit=x", "?offset=-1", "?limit=1&limit=2"} {
+		var e errResp
+		if code := get(t, ts, "/api/v1/documents"+q, &e); code != 400 || e.Error.Code != "bad_request" {
+			t.Errorf("%s: %d %+v, want 400 bad_request", q, code, e)
+		}
+	}
+}

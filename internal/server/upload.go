@@ -43,8 +43,8 @@ func uploadFiles(form *multipart.Form) []*multipart.FileHeader {
 // uploadDocuments is POST /documents with a multipart form. One file is
 // added as a raw body is (201 with its summary, or the error); several
 // are loaded together (addMany), each with its own result: 200 when all
-// were stored, 207 when some were not. A file that is refused stores
-// nothing.
+// were stored, 207 when some were not, 422 when none was. A file that is
+// refused stores nothing.
 func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUploadBytes)
 	form, err := c.MultipartForm()
@@ -79,11 +79,16 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 		return s.putDocument(c, "", name, data, replace)
 	}
 	results, stored := s.addMany(c, files, ingest.Options{Title: c.Query("title")}, replace)
-	status := http.StatusOK
-	if stored < len(files) {
-		status = http.StatusMultiStatus
+	body := gin.H{"results": results, "stored": stored, "failed": len(files) - stored}
+	switch stored {
+	case len(files):
+		c.JSON(http.StatusOK, body)
+	case 0: // a 207 would read as success to a client that checks for 2xx
+		body["error"] = uploadErr{Code: "none_stored", Message: fmt.Sprintf("none of the %d files was stored; each file's result says why", len(files))}
+		c.JSON(http.StatusUnprocessableEntity, body)
+	default:
+		c.JSON(http.StatusMultiStatus, body)
 	}
-	c.JSON(status, gin.H{"results": results, "stored": stored, "failed": len(files) - stored})
 	return nil
 }
 

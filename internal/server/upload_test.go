@@ -151,6 +151,19 @@ func TestUploadFormats(t *testing.T) {
 		many.Results[2].Status != 400 || !strings.Contains(many.Results[2].Error.Message, "no text") {
 		t.Errorf("several files: %s", b)
 	}
+	// Every file refused: 422 none_stored with each result (was 207, which
+	// a client that checks for 2xx reads as success).
+	ctype, body = multipartBody(t, files, "kapot.pdf", "leeg.docx")
+	code, b = postAs(t, ts, "/api/v1/documents", ctype, body)
+	var none struct {
+		Stored, Failed int
+		Error          struct{ Code, Message string }
+		Results        []struct{ Status int }
+	}
+	if err := json.Unmarshal(b, &none); code != http.StatusUnprocessableEntity || err != nil || none.Stored != 0 || none.Failed != 2 ||
+		none.Error.Code != "none_stored" || len(none.Results) != 2 || none.Results[0].Status != 400 || none.Results[1].Status != 400 {
+		t.Errorf("every file refused: %d %s", code, b)
+	}
 
 	// Raw bodies the service must refuse, naming the problem.
 	for _, tc := range []struct {
