@@ -497,7 +497,7 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 			err = readError(err)
 		}
 	} else {
-		data, err = readBody(c, maxDocumentBytes)
+		data, err = readFile(c, maxDocumentBytes)
 	}
 	return name, data, err
 }

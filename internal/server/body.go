@@ -64,6 +64,20 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// readFile reads a request body that is a file (a document, a term list,
+// a translation memory), as readBody does, and refuses one sent as a
+// form: curl -d, which sends Content-Type
+// application/x-www-form-urlencoded, drops a file's line breaks, so
+// that a letter was stored as one paragraph and a CSV as one line.
+func readFile(c *gin.Context, limit int64) ([]byte, error) {
+	if c.ContentType() == "application/x-www-form-urlencoded" {
+		return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"the body is sent as a form (Content-Type application/x-www-form-urlencoded, what curl -d sends, " +
+				"which drops the file's line breaks): send the file as it is (curl --data-binary @FILE) or as multipart (curl -F file=@FILE)"}
+	}
+	return readBody(c, limit)
+}
+
 // jsonOptions say how strictly readJSON decodes.
 type jsonOptions struct {
 	// what the body must be, for messages: "a concept", `{"nl": …, "en": …}`.

@@ -64,3 +64,38 @@ func TestLookupUnknownLang(t *testing.T) {
 		}
 	}
 }
+
+// TestFormBodyRefused: a file sent as a form (curl -d, which drops its
+// line breaks) is refused with 415 and stores nothing: a letter was
+// stored as one paragraph. A JSON or text request to the other endpoints
+// may still come as a form (curl -d '{"text":…}' is common).
+func TestFormBodyRefused(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	const form = "application/x-www-form-urlencoded"
+	for _, tc := range []struct{ name, method, path, body string }{
+		{"document, POST", "POST", "/api/v1/documents?name=brief.txt", "Geachte voorzitter,Deze brief verdwijnt."},
+		{"document, PUT", "PUT", "/api/v1/documents/brief", "Geachte voorzitter,Deze brief verdwijnt."},
+		{"glossary import", "POST", "/api/v1/glossary/import?format=csv&collection=mine", "nl,enstaatsgreep,coup"},
+		{"TM import", "POST", "/api/v1/tm/import?format=tsv&collection=mine", "staatsgreep\tcoup"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, body := apiCall(t, ts, tc.method, tc.path, editorToken, form, []byte(tc.body))
+			var e errResp
+			if err := json.Unmarshal(body, &e); err != nil || code != http.StatusUnsupportedMediaType ||
+				e.Error.Code != "unsupported_media_type" || !strings.Contains(e.Error.Message, "--data-binary") {
+				t.Errorf("status %d %s, want 415 saying how to send the file", code, body)
+			}
+		})
+	}
+	var docs struct{ Total int }
+	if code, _, body := apiCall(t, ts, "GET", "/api/v1/documents", "", "", nil); code != 200 || json.Unmarshal(body, &docs) != nil || docs.Total != 1 {
+		t.Errorf("documents after the refusals: %d %s, want the letter alone", code, body)
+	}
+	if code, _, body := apiCall(t, ts, "GET", "/api/v1/glossary?q=staatsgreep&collection=mine", "", "", nil); code != 200 || !strings.Contains(string(body), `"total":0`) {
+		t.Errorf("glossary collection mine after the refusal: %d %.200s", code, body)
+	}
+	code, _, body := apiCall(t, ts, "POST", "/api/v1/annotate", "", form, []byte("De staatsgreep in Mali."))
+	if code != 200 || !strings.Contains(string(body), "staatsgreep") {
+		t.Errorf("annotate as a form: %d %.200s, want 200", code, body)
+	}
+}

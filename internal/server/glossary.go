@@ -270,7 +270,7 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if coll == glossary.CollectionCurated {
 		return errBadRequest("the curated collection is edited concept by concept, not imported into")
 	}
-	data, err := readBody(c, maxImportBytes)
+	data, err := readFile(c, maxImportBytes)
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ func (s *Server) importTM(c *gin.Context) error {
 			in.Format = tmFormatOf(in.Name)
 		}
 	} else {
-		data, err := readBody(c, maxImportBytes)
+		data, err := readFile(c, maxImportBytes)
 		if err != nil {
 			return err
 		}
