@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"sort"
@@ -433,7 +434,7 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 	i := 0
 	for i < len(q.Clauses) {
 		c := q.Clauses[i]
-		if !plainClause(c) {
+		if !plainClause(c) && !boostedWord(c) {
 			e := expansion{query: clauseText(c), clause: c, plain: clauseWords(c)}
 			if lang == "nl" && c.Occur != index.MustNot && len(c.Alts) > 1 {
 				e.clause, expanded = a.expandOr(e.clause, &e, expanded, seen)
@@ -462,10 +463,19 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 		}
 		j := i
 		var words []string
-		for j < len(q.Clauses) && plainClause(q.Clauses[j]) {
+		// A boosted word (staatsgreep^2) is expanded as a plain word is,
+		// on its own, and everything it is searched as carries its boost:
+		// a boost says the word counts more, not that its synonyms and
+		// forms stop counting (it found 9 passages of the 14).
+		boost := c.Alts[0].Boost
+		if boost != 0 {
+			words, j = []string{c.Alts[0].Text}, i+1
+		}
+		for j < len(q.Clauses) && plainClause(q.Clauses[j]) && boost == 0 {
 			words = append(words, q.Clauses[j].Alts[0].Text)
 			j++
 		}
+		first := len(exps) // this run's expansions are exps[first:]
 		text := strings.Join(words, " ")
 		// word index of each byte offset, to map annotations to clauses
 		starts := make([]int, len(words))
@@ -557,6 +567,9 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 				continue
 			}
 			e := expansion{query: w, clause: q.Clauses[i+k], plain: []string{w}}
+			if boost != 0 { // boosted below, with the word's forms
+				e.clause.Alts = []index.Term{{Text: w}}
+			}
 			if lang == "en" {
 				// An English word no concept covers is searched as it is
 				// written (a name, a number, an acronym), not through the
@@ -586,6 +599,15 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 				}
 			}
 			exps = append(exps, e)
+		}
+		if boost != 0 {
+			for k := first; k < len(exps); k++ {
+				alts := slices.Clone(exps[k].clause.Alts)
+				for n := range alts {
+					alts[n].Boost = cmp.Or(alts[n].Boost, 1) * boost
+				}
+				exps[k].clause.Alts = alts
+			}
 		}
 		i = j
 	}
@@ -632,6 +654,16 @@ func (a *App) expandOr(c index.Clause, e *expansion, expanded []string, seen map
 	}
 	c.Alts = alts
 	return c, expanded
+}
+
+// boostedWord reports whether c is one word with a boost and nothing
+// else (staatsgreep^2).
+func boostedWord(c index.Clause) bool {
+	if c.Occur != index.Should || len(c.Alts) != 1 {
+		return false
+	}
+	t := c.Alts[0]
+	return !t.Phrase && !t.Prefix && t.Fuzzy == 0 && !t.Exact && t.Boost != 0
 }
 
 func plainClause(c index.Clause) bool {

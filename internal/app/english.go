@@ -159,6 +159,7 @@ type englishUnit struct {
 	occur   index.Occur
 	concept string  // glossary concept id
 	weight  float64 // 0 means 1
+	boost   float64 // the user's ^N on the word or phrase; 0 means 1
 	// term is the text of the multi-word glossary term (of concept
 	// termOf) this word is searched apart from (TermWords): a passage
 	// with the term covers the word too (index.Concept.CoveredBy).
@@ -278,6 +279,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			}
 		}
 		i = j
+		first := len(units) // this clause's units are units[first:]
 		text := strings.Join(words, " ")
 		covered := make([]bool, len(text))
 		inTerm := make([]bool, len(text)) // covered by a term of several words
@@ -323,6 +325,13 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		if a.tune.Compound > 0 && c.Occur != index.MustNot {
 			pairs = append(pairs, wordPairs(text, inTerm, oneWord)...)
 		}
+		// A word or phrase the user boosted (sanctions^2) is searched
+		// with its boost, as a Dutch one is: it was dropped.
+		if len(c.Alts) == 1 && c.Alts[0].Boost != 0 {
+			for k := first; k < len(units); k++ {
+				units[k].boost = c.Alts[0].Boost
+			}
+		}
 	}
 	// The compound is a sense of each of the two words: a passage that has
 	// it covers both. So is a Dutch word the lexicon translates as both
@@ -351,7 +360,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 	seenUnit := map[string]bool{}
 	termAt := map[string]int{} // a term's concept id and text: 1 + its index in concepts
 	for _, u := range units {
-		id := u.concept + "\x00" + strings.ToLower(u.text) + "\x00" + u.occur.String() + "\x00" + fmt.Sprint(u.weight)
+		id := u.concept + "\x00" + strings.ToLower(u.text) + "\x00" + u.occur.String() + "\x00" + fmt.Sprint(u.weight, u.boost)
 		if seenUnit[id] {
 			continue // a repeated word is one concept: BM25 counts it once
 		}
@@ -392,6 +401,9 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		}
 		if u.concept == "" && a.tune.ConfExp > 0 && senses[0].Via == "lexicon" {
 			c.Weight = max(u.weight, 1) * math.Pow(senses[0].P, a.tune.ConfExp)
+		}
+		if u.boost != 0 {
+			c.Weight = cmp.Or(c.Weight, 1) * u.boost
 		}
 		for _, s := range senses {
 			c.Alts = append(c.Alts, index.Alt{Text: s.Text, Key: s.Key, Exact: s.Via == "exact", P: s.P})
