@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -599,6 +600,10 @@ func passages(doc *Document) []index.Passage {
 	if len(ps) > 0 && doc.Title != ingest.DerivedTitle(doc.Document) && !titleInText(doc.Document) {
 		ps[0].TitleWords = doc.Title
 	}
+	for i, hs := range carriedHeadings(doc.Document) {
+		ps[i].TitleWords = strings.Join(append([]string{ps[i].TitleWords}, hs...), "\n")
+		ps[i].TitleWords = strings.TrimPrefix(ps[i].TitleWords, "\n")
+	}
 	if start, end, ok := signatureSpan(doc.Document); ok {
 		ps = append(ps, index.Passage{
 			ID: passageID(doc.ID, doc.version, 0), Doc: doc.ID, Title: doc.Title,
@@ -606,6 +611,36 @@ func passages(doc *Document) []index.Passage {
 		})
 	}
 	return ps
+}
+
+// carriedHeadings returns the headings no paragraph is under (the
+// heading of a section whose text is all in its subsections: a title set
+// as the first heading, a chapter of articles), each with the first
+// paragraph after it, by that paragraph's index: its words are indexed
+// in the heading field of that passage, as a document's title is, so
+// that they find the section where it starts (Beleidsregels
+// verkeersveiligheid en parkeren, whose text is in "1. Parkeren" and on,
+// was found by none of its words). The headings are without numbers.
+func carriedHeadings(d *ingest.Document) map[int][]string {
+	own := make(map[string]bool, len(d.Sections))
+	for _, p := range d.Paragraphs {
+		own[p.Section] = true
+	}
+	var out map[int][]string
+	for _, s := range d.Sections {
+		if own[s.Heading] || strings.TrimSpace(s.Title) == "" {
+			continue
+		}
+		i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].Start >= s.Start })
+		if i == len(d.Paragraphs) {
+			continue // nothing after it
+		}
+		if out == nil {
+			out = map[int][]string{}
+		}
+		out[i] = append(out[i], s.Title)
+	}
+	return out
 }
 
 // titleInText reports whether d's title is written in its text (a heading

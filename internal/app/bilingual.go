@@ -1311,7 +1311,7 @@ func (p *passageWords) parts(i int, split func(string) []string) []string {
 // its section heading (headingMatches) after the others.
 func (a *App) explainHit(h index.Hit, exps []expansion, split func(string) []string, keys *hitTerms) []Matched {
 	m := a.explain(h.Text, exps, split, keys)
-	for _, hm := range headingMatches(h, exps) {
+	for _, hm := range a.headingMatches(h, exps) {
 		if !slices.ContainsFunc(m, func(x Matched) bool { return x.Query == hm.Query }) {
 			m = append(m, hm)
 		}
@@ -1325,7 +1325,7 @@ func (a *App) explainHit(h index.Hit, exps []expansion, split func(string) []str
 // (index.Passage.TitleWords): the heading as what was found, via
 // "heading", or the title, via "title". Without it a passage found through
 // its heading alone showed no reason at all.
-func headingMatches(h index.Hit, exps []expansion) []Matched {
+func (a *App) headingMatches(h index.Hit, exps []expansion) []Matched {
 	var out []Matched
 	seen := map[string]bool{}
 	for _, t := range h.Terms {
@@ -1333,7 +1333,7 @@ func headingMatches(h index.Hit, exps []expansion) []Matched {
 			continue
 		}
 		seen[t.Term] = true
-		term, via, _ := headingSource(h, t.Term)
+		term, via, _ := a.headingSource(h, t.Term)
 		out = append(out, Matched{Query: headingQuery(t.Term, exps), Term: term, Via: via})
 	}
 	return out
@@ -1364,7 +1364,7 @@ func headingQuery(key string, exps []expansion) string {
 // is written: the section heading, or the document's title; found says
 // that a word there has the key. Without one (a compound's part, say) it
 // names the section heading, or else the title.
-func headingSource(h index.Hit, key string) (term, via string, found bool) {
+func (a *App) headingSource(h index.Hit, key string) (term, via string, found bool) {
 	has := func(s string) bool {
 		return slices.ContainsFunc(strings.Fields(s), func(w string) bool {
 			return index.Key("nl", strings.Trim(w, ".,;:()\"'")) == key
@@ -1375,10 +1375,30 @@ func headingSource(h index.Hit, key string) (term, via string, found bool) {
 		return h.Section, "heading", true
 	case h.Title != "" && has(h.Title):
 		return h.Title, "title", true
-	case h.Section != "":
+	}
+	for _, c := range a.carriedBy(h.Doc, h.Paragraph) {
+		if has(c) {
+			return c, "heading", true
+		}
+	}
+	if h.Section != "" {
 		return h.Section, "heading", false
 	}
 	return h.Title, "title", false
+}
+
+// carriedBy returns the headings indexed with paragraph n of document id
+// beside its own section's (carriedHeadings), or nil.
+func (a *App) carriedBy(id string, n int) []string {
+	d, err := a.Document(id)
+	if err != nil {
+		return nil
+	}
+	i := sort.Search(len(d.Paragraphs), func(i int) bool { return d.Paragraphs[i].N >= n })
+	if i == len(d.Paragraphs) || d.Paragraphs[i].N != n {
+		return nil
+	}
+	return carriedHeadings(d.Document)[i]
 }
 
 // hitTerms are the keys of a hit's matched terms with the byte offset of

@@ -1080,7 +1080,7 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 	}
 	word := func(t index.MatchedTerm) string {
 		if t.Field == "heading" {
-			term, _, _ := headingSource(h, t.Term)
+			term, _, _ := a.headingSource(h, t.Term)
 			return term
 		}
 		return h.Text[t.Start:t.End]
@@ -1124,7 +1124,7 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 		}
 	}
 	if len(out) == 0 {
-		out = englishHeadingMatches(h, exps)
+		out = a.englishHeadingMatches(h, exps)
 	}
 	return out
 }
@@ -1136,7 +1136,7 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 // word of the heading or title has is named, via heading or title; a
 // query of one word whose sense is only part of a heading's word (a
 // compound: belasting in Inkomstenbelasting) names the heading.
-func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
+func (a *App) englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
 	var out []Matched
 	for _, e := range exps {
 		for _, s := range sensesByP(e.senses) {
@@ -1147,7 +1147,7 @@ func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
 				}
 				key = index.Key("nl", s.Text)
 			}
-			if term, via, ok := headingSource(h, key); ok {
+			if term, via, ok := a.headingSource(h, key); ok {
 				out = append(out, Matched{Query: e.query, Term: term, Concept: s.Concept, Via: via, P: s.P})
 				break
 			}
@@ -1157,6 +1157,22 @@ func englishHeadingMatches(h index.Hit, exps []expansion) []Matched {
 		term, via := h.Section, "heading"
 		if term == "" {
 			term, via = h.Title, "title"
+		}
+		// The heading a sense is part of a word of, if one is: the
+		// passage's own, the title, or one it carries (carriedHeadings).
+		type source struct{ text, via string }
+		sources := []source{{h.Section, "heading"}, {h.Title, "title"}}
+		for _, c := range a.carriedBy(h.Doc, h.Paragraph) {
+			sources = append(sources, source{c, "heading"})
+		}
+	find:
+		for _, src := range sources {
+			for _, sn := range exps[0].senses {
+				if src.text != "" && !sn.Key && strings.Contains(index.Fold(src.text), index.Fold(sn.Text)) {
+					term, via = src.text, src.via
+					break find
+				}
+			}
 		}
 		out = append(out, Matched{Query: exps[0].query, Term: term, Via: via})
 	}
