@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -54,7 +55,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // encoding, a bad date, a segment tm.Segment.Validate refuses — fails the
 // whole read with an *Error naming the line.
 //
-// Mapping: tuid → ID, creationdate → Created, creationid → Creator; the
+// Mapping: tuid → ID in a file tolk wrote (its header's creationtool),
+// else tuid → the prop x-tuid and no ID (so the content gives one);
+// creationdate → Created, creationid → Creator; the
 // unit's notes → Note (one a line; a variant's note is kept there too,
 // prefixed "nl: " or "en: "); the props x-collection, x-source-doc and
 // x-source-article → Collection and Source; every other prop → Props
@@ -72,6 +75,9 @@ func Read(r io.Reader) (tm.Batch, error) {
 	}
 	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips}, nil
 }
+
+// PropTUID is the prop that keeps the tuid another tool gave a unit.
+const PropTUID = "x-tuid"
 
 // ErrNoUnits: the document has no translation units to import.
 var ErrNoUnits = errors.New("no translation units")
@@ -107,6 +113,7 @@ type unit struct {
 	vars    map[string]*variant // first variant of each of nl, en
 	cur     *variant            // the open <tuv>, nil between variants
 	unknown []string            // xml:lang values other than Dutch and English
+	tuid    string              // another tool's tuid, kept as the prop x-tuid
 }
 
 type reader struct {
@@ -115,6 +122,7 @@ type reader struct {
 	skipped int
 	skips   []tm.Skip
 	body    bool // a <body> was seen
+	ours    bool // the header's creationtool is tolk: a tuid is a segment's id
 	u       *unit
 	stack   []string // open element names
 	text    strings.Builder
@@ -181,6 +189,12 @@ func (x *reader) start(t xml.StartElement) error {
 	}
 	u := x.u
 	switch {
+	case name == "header" && parent == "tmx":
+		for _, a := range t.Attr {
+			if a.Name.Local == "creationtool" && a.Value == "tolk" {
+				x.ours = true
+			}
+		}
 	case name == "body" && parent == "tmx":
 		x.body = true
 	case name == "tu" && parent == "body":
@@ -188,7 +202,17 @@ func (x *reader) start(t xml.StartElement) error {
 		for _, a := range t.Attr {
 			switch a.Name.Local {
 			case "tuid":
-				x.u.seg.ID = a.Value
+				// A tuid of tolk's own export is the segment's id, so that
+				// a file exported, corrected and imported again replaces
+				// its segments. Another tool's tuid names the unit in its
+				// own file only (1, 2, 3 … in every export): as an id it
+				// made a second memory overwrite the first's units. It is
+				// kept as the prop tuid; the id is the content's.
+				if x.ours {
+					x.u.seg.ID = a.Value
+				} else if a.Value != "" {
+					x.u.tuid = a.Value
+				}
 			case "creationid":
 				x.u.seg.Creator = a.Value
 			case "creationdate":
@@ -364,6 +388,9 @@ func (x *reader) unit(u *unit) error {
 		default:
 			props = append(props, p)
 		}
+	}
+	if u.tuid != "" && !slices.ContainsFunc(props, func(p tm.Prop) bool { return p.Type == PropTUID }) {
+		props = append(props, tm.Prop{Type: PropTUID, Value: u.tuid})
 	}
 	for _, v := range []*variant{nl, en} {
 		for _, p := range v.props {

@@ -167,7 +167,7 @@ func TestReadLanguages(t *testing.T) {
 		{"no English", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>`, nil, 1},
 		{"empty after markup", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg><ph>&lt;br/&gt;</ph></seg></tuv></tu>`, nil, 1},
 		{"ids and whitespace", `<tu tuid=" 7 "><tuv xml:lang="nl"><seg>  a
-   b </seg></tuv><tuv xml:lang="en"><seg>c</seg></tuv></tu>`, []tm.Segment{{ID: "7", NL: "a b", EN: "c"}}, 0},
+   b </seg></tuv><tuv xml:lang="en"><seg>c</seg></tuv></tu>`, []tm.Segment{{NL: "a b", EN: "c", Props: []tm.Prop{{Type: PropTUID, Value: "7"}}}}, 0},
 		// A <ph> stands between words: a variable of the text is kept,
 		// other code becomes a space (the words ran together).
 		{"placeholders", `<tu><tuv xml:lang="nl"><seg>Zie artikel<ph x="1">&lt;br/&gt;</ph>3: <ph x="2">{amount}</ph> euro</seg></tuv><tuv xml:lang="en"><seg>See article<ph x="1">&lt;br/&gt;</ph>3: <ph>%s</ph> euros</seg></tuv></tu>`,
@@ -262,5 +262,30 @@ func TestReadErrors(t *testing.T) {
 				t.Errorf("%q: want the prefix tmx: and %q in it", err, tt.msg)
 			}
 		})
+	}
+}
+
+// TestReadTUIDs: the tuid of a file tolk wrote is the segment's id (an
+// exported, corrected file imported again replaces its segments);
+// another tool's is kept as the prop x-tuid, and the segment has no id
+// (the content gives one): CAT tools number their units 1, 2, 3 … in
+// every file, and a second memory's units replaced the first's.
+func TestReadTUIDs(t *testing.T) {
+	const tu = `<tu tuid="1"><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`
+	ours := strings.Replace(tmxDoc("", tu), `creationtool="t"`, `creationtool="tolk"`, 1)
+	for _, tc := range []struct {
+		name, doc string
+		want      []tm.Segment
+	}{
+		{"tolk's", ours, []tm.Segment{{ID: "1", NL: "a", EN: "b"}}},
+		{"another tool's", tmxDoc("", tu), []tm.Segment{{NL: "a", EN: "b", Props: []tm.Prop{{Type: PropTUID, Value: "1"}}}}},
+	} {
+		got, err := Read(strings.NewReader(tc.doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(tc.want, got.Segments); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
 	}
 }
