@@ -26,6 +26,9 @@ var (
 	// memory: a record, a cell or an XML part over its limit, or more
 	// concepts than budget.Max admits. The message names the limit.
 	ErrTooLarge = budget.ErrTooLarge
+	// ErrCellTooLong: WriteXLSX was given a concept whose cell would
+	// hold more than Excel's 32,767 characters; nothing is written.
+	ErrCellTooLong = errors.New("a cell longer than Excel allows")
 )
 
 // Concept columns, in export order.

@@ -17,8 +17,16 @@ import (
 // prefers; without it ReadXLSX reads the first sheet.
 const Sheet = "Glossary"
 
+// maxCellChars is the most characters (UTF-16 code units) Excel holds
+// in a cell; excelize cuts a longer value there without a word.
+const maxCellChars = 32767
+
 // WriteXLSX writes cs as an .xlsx workbook: one sheet, Sheet, with the
-// CSV columns; every cell is a string, neutralised as in CSV.
+// CSV columns; every cell is a string, neutralised as in CSV. A cell
+// longer than Excel allows (the contexts of a concept's many terms share
+// one) is an error wrapping ErrCellTooLong that names the concept and
+// the column, and nothing is written: it was cut at 32,767 characters,
+// and the workbook read back lost the rest, or did not read at all.
 func WriteXLSX(w io.Writer, cs []glossary.Concept) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -45,7 +53,14 @@ func WriteXLSX(w io.Writer, cs []glossary.Concept) error {
 		return fmt.Errorf("table: %w", err)
 	}
 	for i := range cs {
-		if err := row(i+2, Row(h, &cs[i])); err != nil {
+		r := Row(h, &cs[i])
+		for j, cell := range r {
+			if n := utf16Len(cell); n > maxCellChars {
+				return fmt.Errorf("table: concept %s, column %s: %d characters, more than the %d an Excel cell holds: %w; export this glossary as TBX, CSV or JSON, which have no such limit",
+					cs[i].ID, h[j], n, maxCellChars, ErrCellTooLong)
+			}
+		}
+		if err := row(i+2, r); err != nil {
 			return fmt.Errorf("table: concept %s: %w", cs[i].ID, err)
 		}
 	}
@@ -165,4 +180,16 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)
 	}
 	return out, left, nil
+}
+
+// utf16Len is the length of s in UTF-16 code units, as Excel counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }

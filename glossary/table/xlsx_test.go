@@ -3,6 +3,7 @@ package table
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -136,17 +137,6 @@ func checkRead(t *testing.T, cs []glossary.Concept, err error) {
 	}
 }
 
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x10000 {
-			n++
-		}
-	}
-	return n
-}
-
 // TestReadXLSXPackages: ReadXLSX finds the sheet as excelize does in
 // packages laid out differently from excelize's own: an absolute
 // relationship target, a workbook part outside xl/, a sheet named
@@ -249,5 +239,38 @@ func TestReadXLSXLarge(t *testing.T) {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})
+	}
+}
+
+// TestWriteXLSXCellLimit: a concept whose cell would pass Excel's 32,767
+// characters (four English terms' contexts of 9,000 each share one) is
+// an error naming the concept and the column, and nothing is written;
+// excelize cut the cell there, and the workbook read back lost 3,236
+// characters of the fourth context without a word. Just under the limit
+// the workbook is written and reads back whole.
+func TestWriteXLSXCellLimit(t *testing.T) {
+	concept := func(n int) []glossary.Concept {
+		c := glossary.Concept{ID: "wet", Terms: []glossary.Term{{Lang: "nl", Text: "wet"}}}
+		for i := range n {
+			ctx := strings.Repeat(fmt.Sprintf("The act %d applies. ", i), 9000/18)[:9000]
+			c.Terms = append(c.Terms, glossary.Term{Lang: "en", Text: fmt.Sprintf("act %d", i), Context: ctx})
+		}
+		return []glossary.Concept{c}
+	}
+	var buf bytes.Buffer
+	err := WriteXLSX(&buf, concept(4))
+	if !errors.Is(err, ErrCellTooLong) || !strings.Contains(err.Error(), "concept wet, column en_context") || buf.Len() != 0 {
+		t.Errorf("four contexts of 9,000: %v, %d bytes written; want ErrCellTooLong naming wet and en_context, nothing written", err, buf.Len())
+	}
+	want := concept(3)
+	if err := WriteXLSX(&buf, want); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := ReadXLSX(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || len(got[0].Terms) != 4 || got[0].Terms[3].Context != want[0].Terms[3].Context {
+		t.Errorf("three contexts of 9,000 did not read back whole: %d concepts", len(got))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/table"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/ingest"
@@ -74,6 +75,8 @@ func classifyLayer(err error) *apiError {
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large", err.Error()}
 	case ingest.IsInputError(err): // empty, binary, damaged, encrypted, a scan, a zip bomb, …
 		return &apiError{http.StatusBadRequest, "bad_document", err.Error()}
+	case errors.Is(err, table.ErrCellTooLong):
+		return &apiError{http.StatusUnprocessableEntity, "cell_too_long", err.Error()}
 	case errors.Is(err, glossary.ErrInvalid):
 		return &apiError{http.StatusBadRequest, "invalid_concept", err.Error()}
 	case errors.Is(err, app.ErrBadRequest):
