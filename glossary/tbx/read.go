@@ -1,6 +1,7 @@
 package tbx
 
 import (
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -286,20 +287,22 @@ func (x *reader) entry(n *node) error {
 	bad := func(k *node, err error) error { return &Error{Line: k.line, Element: k.name, Err: err} }
 	x.unknown = false
 	for _, k := range n.kids {
-		m, _ := group(k)
+		m, qual := group(k)
 		if m == nil {
 			continue
 		}
 		switch m.name {
 		case "admin":
-			switch m.attr("type") {
-			case "projectSubset":
-				if c.Collection == "" {
-					c.Collection = m.text()
-				}
-			case "source":
+			switch typ := m.attr("type"); {
+			case typ == "projectSubset" && c.Collection == "":
+				c.Collection = m.text()
+			case typ == "source":
 				appendText(&c.Source, m.text())
+			default:
+				appendText(&c.Note, labelled(cmp.Or(typ, "admin"), m.text()))
 			}
+		case "xref", "ref":
+			appendText(&c.Note, reference(m))
 		case "descrip":
 			switch typ := m.attr("type"); typ {
 			case "subjectField":
@@ -311,6 +314,7 @@ func (x *reader) entry(n *node) error {
 				}
 				if l, ok := x.lang(code, m.line); ok {
 					x.definition(&c, l, m.text())
+					definitionQualifiers(&c, l, qual)
 				} else if m.text() != "" {
 					x.leave(code, m.line, 0, 1)
 				}
@@ -364,7 +368,7 @@ func (x *reader) definition(c *glossary.Concept, l, s string) {
 }
 
 func transaction(c *glossary.Concept, g *node) error {
-	var kind, date string
+	var kind, date, who string
 	var line int
 	for _, k := range g.kids {
 		switch k.name {
@@ -372,7 +376,17 @@ func transaction(c *glossary.Concept, g *node) error {
 			kind = k.text()
 		case "date":
 			date, line = k.text(), k.line
+		case "transacNote":
+			// The person responsible (TBX's transacNote of type
+			// responsibility): the glossary keeps no author per
+			// concept, so the note says who.
+			if t := k.attr("type"); t == "responsibility" || t == "" {
+				who = k.text()
+			}
 		}
+	}
+	if who != "" {
+		appendText(&c.Note, labelled(cmp.Or(kind, "transaction")+" by", who))
 	}
 	if date == "" {
 		return nil
@@ -431,15 +445,26 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 		return nil
 	}
 	for _, k := range n.kids {
-		m, _ := group(k)
+		m, qual := group(k)
 		if m == nil {
 			continue
 		}
 		switch m.name {
 		case "descrip":
-			if m.attr("type") == "definition" {
+			if typ := m.attr("type"); typ == "definition" {
 				x.definition(c, l, m.text())
+				definitionQualifiers(c, l, qual)
+			} else {
+				appendText(&c.Note, labelled(l+": "+cmp.Or(typ, "descrip"), m.text()))
 			}
+		case "admin":
+			if typ := m.attr("type"); typ == "source" {
+				appendText(&c.Source, labelled(l, m.text()))
+			} else {
+				appendText(&c.Note, labelled(l+": "+cmp.Or(typ, "admin"), m.text()))
+			}
+		case "xref", "ref":
+			appendText(&c.Note, labelled(l, reference(m)))
 		case "note":
 			// The model has no per-language note; keep it with the concept.
 			appendText(&c.Note, unescapeNote(m.text()))
@@ -461,7 +486,7 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 // term converts a termSec (v3), tig or ntig (v2).
 func term(n *node, l string) (glossary.Term, error) {
 	t := glossary.Term{Lang: l}
-	properNoun := false
+	properNoun, adminStatus := false, false
 	kids := n.kids
 	for i := 0; i < len(kids); i++ {
 		k := kids[i]
@@ -490,7 +515,16 @@ func term(n *node, l string) (glossary.Term, error) {
 				if t.Source == "" {
 					t.Source = v
 				}
+			case typ == "normativeAuthorization":
+				// TBX v2's status of a term in a standard: it gives the
+				// status when administrativeStatus does not.
+				if s, ok := status(v); ok && !adminStatus {
+					t.Status = s
+				} else if !ok {
+					appendText(&t.Note, labelled("Normative authorization", v))
+				}
 			case typ == "administrativeStatus":
+				adminStatus = true
 				if s, ok := status(v); ok {
 					t.Status = s
 				} else if strings.HasSuffix(v, "-admn-sts") {
@@ -521,6 +555,8 @@ func term(n *node, l string) (glossary.Term, error) {
 			case v != "":
 				appendText(&t.Note, v)
 			}
+		case "xref", "ref":
+			appendText(&t.Note, reference(m))
 		case "note":
 			s := m.text()
 			article, isArticle := strings.CutPrefix(s, labelArticle)
@@ -544,6 +580,36 @@ func term(n *node, l string) (glossary.Term, error) {
 		t.POS = "properNoun"
 	}
 	return t, nil
+}
+
+// reference is an xref or ref as a note: "xref externalCrossReference:
+// IATE 123 <https://iate.europa.eu/entry/result/123>".
+func reference(n *node) string {
+	v := n.text()
+	if target := n.attr("target"); target != "" {
+		v = strings.TrimSpace(v + " <" + target + ">")
+	}
+	label := n.name
+	if typ := n.attr("type"); typ != "" {
+		label += " " + typ
+	}
+	return labelled(label, v)
+}
+
+// definitionQualifiers keeps what a descripGrp says of a definition in
+// language l: its source with the concept's sources, anything else as a
+// note (both were dropped).
+func definitionQualifiers(c *glossary.Concept, l string, qual []*node) {
+	for _, q := range qual {
+		switch typ := q.attr("type"); {
+		case q.name == "admin" && typ == "source":
+			appendText(&c.Source, labelled("definition ("+l+")", q.text()))
+		case q.name == "xref" || q.name == "ref":
+			appendText(&c.Note, labelled("definition ("+l+")", reference(q)))
+		default:
+			appendText(&c.Note, labelled("definition ("+l+") "+cmp.Or(typ, q.name), q.text()))
+		}
+	}
 }
 
 // labelled keeps a value tolk has no field for as "label: value".

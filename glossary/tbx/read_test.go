@@ -37,6 +37,7 @@ func TestReadV2(t *testing.T) {
 			Subject:    "POLITICS",
 			Created:    time.Date(2004, 7, 2, 0, 0, 0, 0, time.UTC),
 			Definition: map[string]string{"nl": "Onwettige machtsovername."},
+			Source:     "definition (nl): Van Dale", // the descripGrp's source, once dropped
 			Terms: []glossary.Term{
 				{Lang: "nl", Text: "staatsgreep", Type: glossary.FullForm, Status: glossary.Preferred, Reliability: 3,
 					Context: "In Mali vond een staatsgreep plaats.", Source: "Kamerbrief"},
@@ -286,5 +287,57 @@ func TestReadInheritsLanguage(t *testing.T) {
 	}
 	if len(cs) != 1 || len(cs[0].Terms) != 2 || cs[0].Terms[0].Lang != "nl" || cs[0].Terms[1].Lang != "en" {
 		t.Errorf("%+v", cs)
+	}
+}
+
+// TestReadKeepsEveryLevel: what TBX says of a concept, a language section
+// or a term that tolk has no field for is kept as a labelled note (or
+// with the sources), at every level; these were dropped without a word:
+// a concept's customerSubset, a second projectSubset, xref and ref; a
+// language section's admin source; a definition's source in its
+// descripGrp; the person responsible for a transaction. A TBX v2
+// normativeAuthorization gives the status when administrativeStatus does
+// not (a deprecated term went into the TSV and OmegaT exports).
+func TestReadKeepsEveryLevel(t *testing.T) {
+	const doc = `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <admin type="customerSubset">Defensie</admin>
+  <admin type="projectSubset">mali</admin>
+  <admin type="projectSubset">sahel</admin>
+  <xref type="externalCrossReference" target="https://iate.europa.eu/entry/result/1234">IATE 1234</xref>
+  <ref type="crossReference" target="c2">junta</ref>
+  <transacGrp><transac type="transactionType">origination</transac><transacNote type="responsibility">A. de Vries</transacNote><date>2020-08-19</date></transacGrp>
+  <langSet xml:lang="nl">
+    <descripGrp><descrip type="definition">Onwettige machtsovername.</descrip><admin type="source">ISO 1087</admin></descripGrp>
+    <admin type="source">Van Dale</admin>
+    <tig><term>staatsgreep</term><termNote type="normativeAuthorization">preferredTerm</termNote></tig>
+    <tig><term>putsch</term><termNote type="normativeAuthorization">deprecatedTerm</termNote><xref target="https://example.org/putsch">uitleg</xref></tig>
+    <tig><term>coup</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote><termNote type="normativeAuthorization">deprecatedTerm</termNote></tig>
+    <tig><term>machtsgreep</term><termNote type="normativeAuthorization">legalTerm</termNote></tig>
+  </langSet>
+</termEntry>
+</body></text></martif>`
+	got, _, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Concept{{
+		ID: "c1", Collection: "mali",
+		Created:    time.Date(2020, 8, 19, 0, 0, 0, 0, time.UTC),
+		Definition: map[string]string{"nl": "Onwettige machtsovername."},
+		Source:     "definition (nl): ISO 1087\nnl: Van Dale",
+		Note: "customerSubset: Defensie\nprojectSubset: sahel\n" +
+			"xref externalCrossReference: IATE 1234 <https://iate.europa.eu/entry/result/1234>\n" +
+			"ref crossReference: junta <c2>\norigination by: A. de Vries",
+		Terms: []glossary.Term{
+			{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred},
+			{Lang: "nl", Text: "putsch", Status: glossary.Deprecated, Note: "xref: uitleg <https://example.org/putsch>"},
+			{Lang: "nl", Text: "coup", Status: glossary.Admitted},
+			{Lang: "nl", Text: "machtsgreep", Note: "Normative authorization: legalTerm"},
+		},
+	}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
