@@ -234,6 +234,19 @@ func TestTSVPairsFit(t *testing.T) {
 			term("en", "World Bank programme", glossary.Preferred, "", "noun"),
 			term("en", "World Bank program", glossary.Admitted, glossary.Variant, "noun"),
 		}},
+		// No type may be a full or a short form: the untyped admitted
+		// term took the place of the preferred full form; the preferred
+		// short form stays ahead of the admitted full form.
+		{ID: "openbare-orde", Terms: []glossary.Term{
+			term("nl", "openbare orde", glossary.Preferred, "", ""),
+			term("en", "public order", glossary.Preferred, glossary.FullForm, ""),
+			term("en", "law and order", glossary.Admitted, "", ""),
+		}},
+		{ID: "mali", Terms: []glossary.Term{
+			term("nl", "Mali", glossary.Preferred, "", "properNoun"),
+			term("en", "Mali", glossary.Preferred, glossary.ShortForm, "properNoun"),
+			term("en", "Republic of Mali", glossary.Admitted, glossary.FullForm, "properNoun"),
+		}},
 	}
 	want := []Pair{
 		{Source: "sanctie", Target: "sanction"},
@@ -246,6 +259,8 @@ func TestTSVPairsFit(t *testing.T) {
 		{Source: "Malinese Rekenkamer", Target: "Malian supreme audit institution"},
 		{Source: "Wereldbankprogramma", Target: "World Bank programme"},
 		{Source: "Wereldbank programma", Target: "World Bank programme"},
+		{Source: "openbare orde", Target: "public order"},
+		{Source: "Mali", Target: "Mali"},
 	}
 	if diff := cmp.Diff(want, TSVPairs(cs)); diff != "" {
 		t.Errorf("TSVPairs (-want +got):\n%s", diff)

@@ -58,7 +58,8 @@ func TSVPairs(cs []glossary.Concept) []Pair {
 // two-column glossary: a term type in common outweighs the status, which
 // outweighs a part of speech in common; a difference in length costs a
 // point a word, at most two, so that it only decides between otherwise
-// equal terms and a preferred term of about the same length. A spelling
+// equal terms and a preferred term of about the same length; a term
+// without a type is nearly a full form (formFit). A spelling
 // variant is no type the other language shares (a Dutch term written
 // apart is not the English US spelling: Wereldbank programma took World
 // Bank program), and the curator's preferred term wins over an admitted
@@ -67,9 +68,7 @@ func TSVPairs(cs []glossary.Concept) []Pair {
 // institution's name, over the preferred Malian supreme audit institution).
 func tsvFit(s, t glossary.Term) int {
 	f := 0
-	if s.Type == t.Type && s.Type != glossary.Variant {
-		f += 8
-	}
+	f += formFit(s.Type, t.Type)
 	if s.POS != "" && s.POS == t.POS {
 		f += 3
 	}
@@ -80,6 +79,25 @@ func tsvFit(s, t glossary.Term) int {
 	}
 	d := len(strings.Fields(s.Text)) - len(strings.Fields(t.Text))
 	return f - min(max(d, -d), 2)
+}
+
+// formFit scores English type b against Dutch type a: 8 for the same
+// type (not a spelling variant); 4 for no type beside a full form, which
+// an untyped term is unless it says otherwise (an untyped admitted term,
+// law and order, took an untyped Dutch term's place from the preferred
+// full form, public order); else 0. A short form is no untyped term's
+// match: the preferred short form Mali must beat the admitted full form
+// Republic of Mali, and the short form Barkhane keep the short form.
+func formFit(a, b glossary.TermType) int {
+	switch {
+	case a == glossary.Variant || b == glossary.Variant:
+		return 0
+	case a == b:
+		return 8
+	case a == "" && b == glossary.FullForm, b == "" && a == glossary.FullForm:
+		return 4
+	}
+	return 0
 }
 
 // WriteTSV writes cs as a header-less two-column TSV (source<TAB>target,
