@@ -67,8 +67,7 @@ func TSVPairs(cs []glossary.Concept) []Pair {
 // the admitted Malian Court of Audit, which its note says is not the
 // institution's name, over the preferred Malian supreme audit institution).
 func tsvFit(s, t glossary.Term) int {
-	f := 0
-	f += formFit(s.Type, t.Type)
+	f := formFit(s.Type, t.Type)
 	if s.POS != "" && s.POS == t.POS {
 		f += 3
 	}
