@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/tolk-nl/tolk/internal/app"
 )
@@ -113,7 +112,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 	for _, name := range fs.Args() {
 		f := *format
 		if f == "" {
-			f = formatOf(name)
+			f = app.TMFormatOf(name)
 		}
 		if f == "" {
 			fmt.Fprintf(stderr, "%s: cannot tell the format from the name; give --format\n", name)
@@ -141,20 +140,6 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		return fmt.Errorf("%d of %d files were refused (nothing of them stored)", failed, fs.NArg())
 	}
 	return nil
-}
-
-func formatOf(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".tmx":
-		return app.TMFormatTMX
-	case ".tsv", ".tab", ".txt":
-		return app.TMFormatTSV
-	case ".csv":
-		return app.TMFormatCSV
-	case ".jsonl":
-		return app.TMFormatPairs
-	}
-	return ""
 }
 
 // deletedNote tells how many segments a --replace import deleted.

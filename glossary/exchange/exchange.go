@@ -273,6 +273,19 @@ func (e *errReader) Read(p []byte) (int, error) {
 // (512 are plenty). Content wins over a misleading extension where the
 // content is unambiguous (zip, XML, JSON, the OmegaT header).
 func Detect(name string, head []byte) (Format, bool) {
+	if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+		// A gzip-compressed file, which Import reads uncompressed, is
+		// told by what it holds and its name without .gz (w.tbx.gz was
+		// taken for a TSV by its compressed bytes).
+		if strings.EqualFold(filepath.Ext(name), ".gz") {
+			name = name[:len(name)-3]
+		}
+		var inner []byte
+		if zr, err := gzip.NewReader(bytes.NewReader(head)); err == nil {
+			inner, _ = io.ReadAll(io.LimitReader(zr, 4096)) // a head cut short reads what it has
+		}
+		head = inner
+	}
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
 	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
@@ -306,6 +319,10 @@ func Detect(name string, head []byte) (Format, bool) {
 		return JSON, true
 	}
 	switch {
+	case bytes.Count(firstLine, []byte("\t")) == 2:
+		// source, target, comment: OmegaT's glossary (glossary.txt, its
+		// default name, has no header); the DeepL TSV has two columns.
+		return OmegaT, true
 	case bytes.Contains(firstLine, []byte("\t")):
 		return TSV, true
 	case bytes.Contains(firstLine, []byte(",")) || bytes.Contains(firstLine, []byte(";")):

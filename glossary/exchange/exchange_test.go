@@ -315,6 +315,10 @@ func TestDetect(t *testing.T) {
 		{"g.json", "\uFEFF{\"concepts\":[]}", JSON},
 		{"api", " [ {", JSON},
 		{"fd.tsv", "headword\tpronunciation\ttranslations\n", FreeDict},
+		{"glossary.txt", "staat\tstate\tpolitiek\n", OmegaT}, // OmegaT's third column, no header
+		{"w.tbx.gz", gz("<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\""), TBX},
+		{"g.csv.gz", gz("nl,en\nstaat,state\n"), CSV},
+		{"upload", gz("[{\"terms\":[]}]"), JSON},
 	}
 	for _, tt := range tests {
 		if got, ok := Detect(tt.name, []byte(tt.head)); got != tt.want || !ok {
@@ -441,4 +445,13 @@ func TestImportUTF16(t *testing.T) {
 			}
 		}
 	}
+}
+
+// gz is s gzip-compressed.
+func gz(s string) string {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
 }

@@ -2,10 +2,12 @@ package app
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -145,6 +147,50 @@ const (
 	TMFormatPairs = "pairs"
 )
 
+// TMFormatOf tells a TM file's format from its name (memory.tmx,
+// memory.tmx.gz), or "" when the name does not say.
+func TMFormatOf(name string) string {
+	ext := strings.ToLower(path.Ext(name))
+	if ext == ".gz" {
+		ext = strings.ToLower(path.Ext(strings.TrimSuffix(strings.ToLower(name), ext)))
+	}
+	switch ext {
+	case ".tmx":
+		return TMFormatTMX
+	case ".tsv", ".tab", ".txt":
+		return TMFormatTSV
+	case ".csv":
+		return TMFormatCSV
+	case ".jsonl":
+		return TMFormatPairs
+	}
+	return ""
+}
+
+// maxTMGunzipped bounds what a gzip-compressed TM file may inflate to.
+const maxTMGunzipped = 512 << 20
+
+// gunzipTM returns data uncompressed when it is gzip-compressed (a
+// memory.tmx.gz), else data itself: it was read as the compressed bytes
+// ("invalid character entity").
+func gunzipTM(data []byte) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, badInput(fmt.Errorf("the gzip-compressed file cannot be read: %w", err))
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, maxTMGunzipped+1))
+	if err != nil {
+		return nil, badInput(fmt.Errorf("the gzip-compressed file is damaged: %w", err))
+	}
+	if len(out) > maxTMGunzipped {
+		return nil, badInput(fmt.Errorf("the gzip-compressed file inflates beyond %d MiB", maxTMGunzipped>>20))
+	}
+	return out, nil
+}
+
 // TMImport is one import into the translation memory.
 type TMImport struct {
 	// Format is tmx, tsv, csv or pairs.
@@ -209,6 +255,9 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 		b   tm.Batch
 		err error
 	)
+	if in.Data, err = gunzipTM(in.Data); err != nil {
+		return TMImported{}, err
+	}
 	switch in.Format {
 	case TMFormatTMX:
 		b, err = tmx.Read(bytes.NewReader(in.Data))

@@ -211,22 +211,30 @@ func (s *Server) deleteConcept(c *gin.Context) error {
 }
 
 func formatParam(c *gin.Context, def string) (exchange.Format, exchange.FormatInfo, error) {
-	name := queryDefault(c, "format", def)
+	return formatNamed(queryDefault(c, "format", def), c.Request.Method == http.MethodPost)
+}
+
+// formatNamed looks up the exchange format name; the error lists the
+// formats an import (importing) or an export can use.
+func formatNamed(name string, importing bool) (exchange.Format, exchange.FormatInfo, error) {
 	for _, f := range exchange.Formats() {
 		if string(f.Name) == name {
 			return f.Name, f, nil
 		}
 	}
-	// The formats the request can use: an export lists those that can be
-	// written (freedict is read only), an import those that can be read.
-	importing := c.Request.Method == http.MethodPost
+	return "", exchange.FormatInfo{}, errBadRequest(fmt.Sprintf("unknown format %q (known: %s)", name, exchangeFormats(importing)))
+}
+
+// exchangeFormats lists the formats an import (importing) or an export can
+// use: freedict is read only.
+func exchangeFormats(importing bool) string {
 	var names []string
 	for _, f := range exchange.Formats() {
 		if importing && f.Import || !importing && f.Export {
 			names = append(names, string(f.Name))
 		}
 	}
-	return "", exchange.FormatInfo{}, errBadRequest(fmt.Sprintf("unknown format %q (known: %s)", name, strings.Join(names, ", ")))
+	return strings.Join(names, ", ")
 }
 
 func (s *Server) exportGlossary(c *gin.Context) error {
@@ -254,14 +262,11 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	return nil
 }
 
+// importGlossary is POST /glossary/import: the file as the body, or as
+// the part "file" of a multipart form (it was read as CSV, boundary and
+// all). Without format= the format is told from the file's name and
+// content, as the CLI tells it.
 func (s *Server) importGlossary(c *gin.Context) error {
-	f, info, err := formatParam(c, "")
-	if err != nil {
-		return err
-	}
-	if !info.Import {
-		return errBadRequest(fmt.Sprintf("format %q can be exported but not imported", f))
-	}
 	// collection= left empty is the default too, not a collection named "".
 	coll := strings.TrimSpace(c.Query("collection"))
 	if coll == "" {
@@ -270,9 +275,43 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if coll == glossary.CollectionCurated {
 		return errBadRequest("the curated collection is edited concept by concept, not imported into")
 	}
-	data, err := readFile(c, maxImportBytes)
+	var name string
+	var data []byte
+	var err error
+	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes)
+		fh, ferr := c.FormFile("file")
+		if ferr != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(ferr, &mbe) {
+				return ferr
+			}
+			if te := bodyTimeout(ferr); te != nil {
+				return te
+			}
+			return errBadRequest("multipart upload needs a 'file' field")
+		}
+		name = fh.Filename
+		if data, err = readPart(fh); err != nil {
+			return err
+		}
+	} else if data, err = readFile(c, maxImportBytes); err != nil {
+		return err
+	}
+	fname := queryDefault(c, "format", "")
+	if fname == "" {
+		det, ok := exchange.Detect(name, data[:min(len(data), 4096)])
+		if !ok {
+			return errBadRequest("format is missing and the file does not say which it is: give format= (" + exchangeFormats(true) + ")")
+		}
+		fname = string(det)
+	}
+	f, info, err := formatNamed(fname, true)
 	if err != nil {
 		return err
+	}
+	if !info.Import {
+		return errBadRequest(fmt.Sprintf("format %q can be exported but not imported", f))
 	}
 	cs, left, err := exchange.Import(bytes.NewReader(data), f, coll)
 	var mbe *http.MaxBytesError

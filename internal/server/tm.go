@@ -9,8 +9,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,21 +37,6 @@ func (s *Server) searchTM(c *gin.Context) error {
 	}
 	c.JSON(http.StatusOK, res)
 	return nil
-}
-
-// tmFormatOf tells an import's format from the name of an uploaded file.
-func tmFormatOf(name string) string {
-	switch strings.ToLower(path.Ext(name)) {
-	case ".tmx":
-		return app.TMFormatTMX
-	case ".tsv", ".tab", ".txt":
-		return app.TMFormatTSV
-	case ".csv":
-		return app.TMFormatCSV
-	case ".jsonl":
-		return app.TMFormatPairs
-	}
-	return ""
 }
 
 // importTM takes the file as the request body, or as multipart/form-data:
@@ -104,7 +87,7 @@ func (s *Server) importTM(c *gin.Context) error {
 			}
 		}
 		if in.Format == "" {
-			in.Format = tmFormatOf(in.Name)
+			in.Format = app.TMFormatOf(in.Name)
 		}
 	} else {
 		data, err := readFile(c, maxImportBytes)
