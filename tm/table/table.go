@@ -56,7 +56,7 @@ var ErrHeader = errors.New("the header row needs an nl and an en column, each on
 // columns maps a header row to column names, or returns ErrHeader.
 func columns(header []string) ([]string, error) {
 	cols := make([]string, len(header))
-	seen := map[string]bool{}
+	seen := map[string]string{} // a column's name as read: its header as written
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
 		c := strings.ToLower(h)
@@ -71,13 +71,19 @@ func columns(header []string) ([]string, error) {
 		if c == "" {
 			return nil, fmt.Errorf("%w: column %d has no name", ErrHeader, i+1)
 		}
-		if seen[c] {
-			return nil, fmt.Errorf("%w: column %q repeats", ErrHeader, c)
+		if first, ok := seen[c]; ok {
+			// Name both headers as written: nl_note and nl-BE are read
+			// as the language nl, and "column nl repeats" named a column
+			// the file has once.
+			if first == h {
+				return nil, fmt.Errorf("%w: column %d, %q, repeats", ErrHeader, i+1, h)
+			}
+			return nil, fmt.Errorf("%w: column %d, %q, is read as %s, which column %q is already", ErrHeader, i+1, h, c, first)
 		}
-		seen[c] = true
+		seen[c] = h
 		cols[i] = c
 	}
-	if !seen[colNL] || !seen[colEN] {
+	if seen[colNL] == "" || seen[colEN] == "" {
 		return nil, ErrHeader
 	}
 	return cols, nil
