@@ -499,6 +499,35 @@ func (a *App) TMSegments(collection string) []tm.Segment {
 	return out
 }
 
+// tmCollection checks the collection a TM request is limited to: ""
+// (every collection) or one the TM has, else ErrNotFound; a search of a
+// misspelt collection answered as an empty memory would. The default
+// TM's collection counts while its seed runs.
+func (a *App) tmCollection(name string) error {
+	if name == "" {
+		return nil
+	}
+	if !tm.ValidCollection(name) {
+		return badInput(fmt.Errorf("collection %q: use 1–64 letters, digits, '-', '_' or '.'", name))
+	}
+	if name == DefaultTMCollection && a.TMSeeding() != nil {
+		return nil
+	}
+	t := a.tmem
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for _, s := range t.segs {
+		if s.Collection == name {
+			return nil
+		}
+	}
+	return fmt.Errorf("app: the translation memory has no collection %q: %w", name, ErrNotFound)
+}
+
+// tmLang is a TM request's language code as given (NL, " en"), lower-cased
+// and trimmed.
+func tmLang(l string) string { return strings.ToLower(strings.TrimSpace(l)) }
+
 // ExportTM writes the segments of a collection (all for "") as tmx or
 // tsv and returns how many it wrote. A collection the TM does not have is
 // ErrNotFound and nothing is written: an empty file for a misspelt name
@@ -564,10 +593,13 @@ func (a *App) SearchTM(ctx context.Context, q TMQuery) (TMResult, error) {
 	}
 	q.Limit = min(q.Limit, index.MaxLimit)
 	q.Offset = max(q.Offset, 0)
-	switch q.Lang {
+	switch q.Lang = tmLang(q.Lang); q.Lang {
 	case "", "auto", "nl", "en":
 	default:
 		return TMResult{}, badInput(fmt.Errorf("lang %q: nl, en or auto", q.Lang))
+	}
+	if err := a.tmCollection(q.Collection); err != nil {
+		return TMResult{}, err
 	}
 	if strings.TrimSpace(q.Q) == "" {
 		all := a.TMSegments(q.Collection)

@@ -100,12 +100,15 @@ func (a *App) ConcordanceTM(ctx context.Context, q TMConcordanceRequest) (TMConc
 	if err := a.tmReady(); err != nil {
 		return TMConcordanceResult{}, err
 	}
-	switch q.Lang {
+	switch q.Lang = tmLang(q.Lang); q.Lang {
 	case "", "nl":
 		q.Lang = "nl"
 	case "en":
 	default:
 		return TMConcordanceResult{}, badInput(fmt.Errorf("lang %q: nl or en", q.Lang))
+	}
+	if err := a.tmCollection(q.Collection); err != nil {
+		return TMConcordanceResult{}, err
 	}
 	if q.Limit <= 0 {
 		q.Limit = 20

@@ -143,7 +143,7 @@ func (a *App) MatchTM(ctx context.Context, r TMMatchRequest) (TMMatchResult, err
 	if err := a.tmReady(); err != nil {
 		return TMMatchResult{}, err
 	}
-	switch r.Lang {
+	switch r.Lang = tmLang(r.Lang); r.Lang {
 	case "", "nl":
 		r.Lang = "nl"
 	case "en":
@@ -162,8 +162,8 @@ func (a *App) MatchTM(ctx context.Context, r TMMatchRequest) (TMMatchResult, err
 	if r.Limit < 1 || r.Limit > 50 {
 		return TMMatchResult{}, badInput(fmt.Errorf("limit %d: 1 to 50 matches a sentence", r.Limit))
 	}
-	if r.Collection != "" && !tm.ValidCollection(r.Collection) {
-		return TMMatchResult{}, badInput(fmt.Errorf("collection %q: use 1–64 letters, digits, '-', '_' or '.'", r.Collection))
+	if err := a.tmCollection(r.Collection); err != nil {
+		return TMMatchResult{}, err
 	}
 	if len(r.Text) > tm.MaxText {
 		return TMMatchResult{}, badInput(fmt.Errorf("text of %d bytes: at most %d", len(r.Text), tm.MaxText))
