@@ -293,6 +293,36 @@ func DutchStopWord(w string) bool {
 	return ok
 }
 
+// auxiliaryForms are the forms of the Dutch verbs that mostly serve
+// another (tense, passive, mood): zijn, hebben, worden, zullen, kunnen,
+// moeten, mogen, willen. Not was and waren, whose keys are also those of
+// content words (de was; waren, goods).
+var auxiliaryForms = []string{
+	"ben", "bent", "is", "zijn", "geweest",
+	"heb", "hebt", "heeft", "hebben", "had", "hadden", "gehad",
+	"word", "wordt", "worden", "werd", "werden", "geworden",
+	"zal", "zult", "zullen", "zou", "zouden",
+	"kan", "kunt", "kunnen", "kon", "konden", "gekund",
+	"moet", "moeten", "moest", "moesten", "gemoeten",
+	"mag", "mogen", "mocht", "mochten",
+	"wil", "wilt", "willen", "wou", "gewild", // not wilde: wild is a word
+}
+
+// dutchAuxiliaryKeys are the stemmed keys of auxiliaryForms.
+var dutchAuxiliaryKeys = sync.OnceValue(func() map[string]bool {
+	keys := map[string]bool{}
+	for _, f := range auxiliaryForms {
+		keys[Key("nl", f)] = true
+	}
+	return keys
+})
+
+// DutchAuxiliaryKey reports whether the index key k is the key of a form
+// of a Dutch auxiliary verb (zouden: zoud; werd; kunnen: kunn): no English
+// content word means one, though a lexicon learned from parallel text
+// pairs them (crime: zoud, from "the crime would have been committed").
+func DutchAuxiliaryKey(k string) bool { return dutchAuxiliaryKeys()[k] }
+
 // EnglishStopWord reports whether the folded word w is one of the English
 // stop words the English analyzer drops.
 func EnglishStopWord(w string) bool {

@@ -764,7 +764,7 @@ func (a *App) unknownSenses(ctx context.Context, out []Sense, word string, lex *
 	// traumatic → traumatisch), where the documents have that key.
 	out = a.cognateSenses(ctx, out, word, a.idx.Keys("en", word), lex, a.tune.Cognate, a.tune.CognateRules, 40)
 	if a.tune.NearCognate > 0 && a.absent(ctx, out) {
-		for _, s := range a.nearCognates(ctx, word) {
+		for _, s := range a.nearCognates(ctx, word, lex) {
 			out = appendSense(out, s)
 		}
 	}
@@ -815,8 +815,41 @@ const (
 	nearEdits  = 3
 )
 
-// nearCognates returns the near cognates of word as senses.
-func (a *App) nearCognates(ctx context.Context, word string) []Sense {
+// falseFriend reports whether the Dutch key k, spelt like the English
+// word whose keys are enKeys, is a false friend rather than a cognate:
+// the lexicon knows it well and translates it with nothing spelt like
+// the word (particulier: private, for particulate; passend: appropriate,
+// for passenger). A translation that begins as the word does keeps it
+// (inspectie: inspection, for inspector).
+func (a *App) falseFriend(lex *lexicon.Lexicon, enKeys []string, k string) bool {
+	if len(enKeys) != 1 || lex.Freq("nl", k) < a.tune.MinFreq {
+		return false
+	}
+	en := enKeys[0]
+	return !slices.ContainsFunc(lex.Lookup("nl", k), func(t lexicon.Translation) bool {
+		n := commonPrefix(t.Word, en)
+		return t.Word == en || n >= friendPrefix || n == min(len(t.Word), len(en))
+	})
+}
+
+// friendPrefix is how many letters an English translation of a Dutch
+// word must share with an English word, from the start, for the Dutch
+// word to be its cognate rather than a false friend.
+const friendPrefix = 5
+
+// commonPrefix is the length in bytes of the longest common prefix of a
+// and b.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// nearCognates returns the near cognates of word as senses, false
+// friends left out.
+func (a *App) nearCognates(ctx context.Context, word string, lex *lexicon.Lexicon) []Sense {
 	w := index.Fold(word)
 	if len(w) < nearMinLen || !letters(w) {
 		return nil
@@ -825,9 +858,12 @@ func (a *App) nearCognates(ctx context.Context, word string) []Sense {
 	if err != nil {
 		return nil
 	}
+	enKeys := a.idx.Keys("en", word)
 	var out []Sense
 	for _, k := range keys[:min(len(keys), 2)] {
-		out = append(out, Sense{Text: k, P: a.tune.NearCognate, Via: "cognate", Key: true})
+		if !a.falseFriend(lex, enKeys, k) {
+			out = append(out, Sense{Text: k, P: a.tune.NearCognate, Via: "cognate", Key: true})
+		}
 	}
 	return out
 }
@@ -865,12 +901,13 @@ func (a *App) cognateSenses(ctx context.Context, out []Sense, word string, enKey
 	if err != nil {
 		return out
 	}
-	if keys[0] == nlKey && df[nlKey] > 0 {
+	falseFriend := func(k string) bool { return a.falseFriend(lex, enKeys, k) }
+	if keys[0] == nlKey && df[nlKey] > 0 && !falseFriend(nlKey) {
 		out = append(out, Sense{Text: nlKey, P: same, Via: "cognate", Key: true})
 	}
 	added := 0
 	for _, c := range cands {
-		if df[c] > 0 && added < 2 {
+		if df[c] > 0 && added < 2 && !falseFriend(c) {
 			out = appendSense(out, Sense{Text: c, P: rules, Via: "cognate", Key: true})
 			added++
 		}
@@ -945,6 +982,11 @@ func (a *App) lexiconSenses(word string, lex *lexicon.Lexicon) []Sense {
 		// The Dutch words the English list shares (in, is, was) are
 		// Dutch stop words, not searched either.
 		if index.EnglishStopWord(t.Word) {
+			continue
+		}
+		// A Dutch auxiliary (zou, werd, kunnen) is no content word's
+		// translation either: it stands beside one in the pairs.
+		if index.DutchAuxiliaryKey(t.Word) {
 			continue
 		}
 		out = append(out, Sense{Text: t.Word, P: weights[i] / sum * tableMass, Via: "lexicon", Key: true})
