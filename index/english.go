@@ -15,9 +15,25 @@ import "strings"
 // Any other lang folds only, as [Key] does, and so does a word longer
 // than [MaxWordLen].
 //
-// Since analysis 21 [Key] keys English by the same inflection key, so the
-// two are one function; TermKey stays the name glossary matching uses.
-func TermKey(lang, word string) string { return Key(lang, word) }
+// Since analysis 21 [Key] keys English by the same inflection key. For
+// Dutch TermKey also keeps apart what Snowball's derivational steps join:
+// a noun in -ing or -heid (and its plural) is not its verb or adjective
+// (belasting, tax, is not belast, charged; regeling is not regelen;
+// veiligheid is not veilig), so the key of such a noun carries its
+// suffix. A search, which uses Key, still finds both.
+func TermKey(lang, word string) string {
+	k := Key(lang, word)
+	if lang != "nl" || len(k) > MaxWordLen {
+		return k
+	}
+	switch f := Fold(strings.TrimSpace(word)); {
+	case strings.HasSuffix(f, "ing"), strings.HasSuffix(f, "ingen"):
+		return k + "\x00ing"
+	case strings.HasSuffix(f, "heid"), strings.HasSuffix(f, "heden"):
+		return k + "\x00heid"
+	}
+	return k
+}
 
 // lemmaEN returns the inflection key of a folded English word. It follows
 // the inflectional steps of Porter's algorithm (1a, 1b and 5: plural -s,

@@ -107,3 +107,22 @@ func TestUndoubleAfterVowel(t *testing.T) {
 		}
 	}
 }
+
+// TestTermKeyDutchDerivations: glossary matching keeps a Dutch noun in
+// -ing or -heid apart from the verb or adjective Snowball joins it to
+// (belasting, tax, took belast, charged with), and its forms together;
+// Key, which search uses, still joins them.
+func TestTermKeyDutchDerivations(t *testing.T) {
+	same := [][2]string{{"belasting", "belastingen"}, {"regeling", "regelingen"}, {"veiligheid", "veiligheden"}, {"belast", "belasten"}}
+	for _, p := range same {
+		if TermKey("nl", p[0]) != TermKey("nl", p[1]) {
+			t.Errorf("TermKey(%s) %q != TermKey(%s) %q", p[0], TermKey("nl", p[0]), p[1], TermKey("nl", p[1]))
+		}
+	}
+	apart := [][2]string{{"belasting", "belast"}, {"regeling", "regelen"}, {"veiligheid", "veilig"}, {"uitkering", "uitkeren"}}
+	for _, p := range apart {
+		if TermKey("nl", p[0]) == TermKey("nl", p[1]) {
+			t.Errorf("TermKey(%s) == TermKey(%s): %q", p[0], p[1], TermKey("nl", p[0]))
+		}
+	}
+}
