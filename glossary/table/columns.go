@@ -531,8 +531,16 @@ func setTerm(t *glossary.Term, attr, v string) error {
 	return err
 }
 
+// reliability reads a reliability code, 1 to 4: also as a spreadsheet
+// tool writes a whole number it holds as a float (2.0, 2.00: pandas and
+// openpyxl), which was refused.
 func reliability(v string) (int, error) {
 	n, err := strconv.Atoi(v)
+	if err != nil {
+		if whole, ok := strings.CutSuffix(strings.TrimRight(v, "0"), "."); ok && whole != "" && strings.Contains(v, ".") {
+			n, err = strconv.Atoi(whole)
+		}
+	}
 	if err != nil || n < 1 || n > 4 {
 		return 0, fmt.Errorf("reliability %s is not 1–4", clip(v))
 	}

@@ -211,6 +211,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"misaligned", "nl,nl_status\na|b,preferred|admitted|deprecated\n", ErrCell, []string{"line 2, column 2", "3 values for 2 nl terms"}},
 		{"bad status", "nl,en,en_status\na,b,\nc,d,favourite\n", ErrCell, []string{"line 3, column 3", `"favourite"`}},
 		{"bad reliability", "nl,reliability\na,5\n", ErrCell, []string{"line 2, column 2", "1–4"}},
+		{"reliability not whole", "nl,reliability\na,2.5\n", ErrCell, []string{"line 2, column 2", `"2.5"`, "1–4"}},
 		{"bad date", "nl,created\na,yesterday\n", ErrCell, []string{"line 2, column 2", "yesterday"}},
 		{"invalid utf-8", "nl,en\na,b\xff\n", ErrCell, []string{"line 2, column 2", "UTF-8"}},
 		{"empty term", "nl,en\na||b,c\n", glossary.ErrInvalid, []string{"line 2", "empty term"}},
@@ -286,4 +287,14 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("(-first +second):\n%s", diff)
 		}
 	})
+}
+
+// TestReadReliabilityAsFloat: a reliability written as a spreadsheet tool
+// writes a whole number it holds as a float (2.0: pandas, openpyxl) reads
+// as that number; it was refused ("2.0" is not 1–4).
+func TestReadReliabilityAsFloat(t *testing.T) {
+	cs, _, err := ReadCSV(strings.NewReader("nl,en,reliability\nwet,act,2.0\n"))
+	if err != nil || len(cs) != 1 || cs[0].Reliability != 2 {
+		t.Fatalf("%+v, %v; want one concept of reliability 2", cs, err)
+	}
 }

@@ -344,7 +344,11 @@ func (x *reader) entry(n *node) error {
 			}
 		}
 	}
-	if len(c.Terms) == 0 && x.unknown {
+	if len(c.Terms) == 0 {
+		// Terms only in languages left out, or only empty ones (an
+		// entry no one has translated yet, as Weblate exports it): the
+		// entry is left out and counted, as its empty terms are skipped
+		// elsewhere; it refused the whole file.
 		x.left.LeaveEntry(n.line)
 		return nil
 	}

@@ -124,7 +124,6 @@ func TestReadErrors(t *testing.T) {
 		{"invalid utf-8", v3("<conceptEntry id=\"c1\"><langSec xml:lang=\"nl\"><termSec><term>\xff</term></termSec></langSec></conceptEntry>"), nil, []string{"line 4", "UTF-8"}},
 		{"not tbx", head + `<html><body/></html>`, ErrNotTBX, []string{"<html>"}},
 		{"empty input", "", ErrNotTBX, nil},
-		{"entry without terms", v3(entry + "\n" + `<conceptEntry id="c2"><langSec xml:lang="en"><termSec><term> </term></termSec></langSec></conceptEntry>`), glossary.ErrInvalid, []string{"line 5", "conceptEntry", "at least one term"}},
 		{"duplicate term", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>a</term></termSec><termSec><term>A</term></termSec></langSec></conceptEntry>`), glossary.ErrInvalid, []string{"line 4", "duplicate"}},
 		// What a misspelling would lose (the CSV reader refuses the like).
 		{"misspelt element", v3(`<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><trem>woord</trem></termSec></langSec></conceptEntry>`), nil, []string{"line 4", "<trem>", "not a TBX element"}},
@@ -339,5 +338,25 @@ func TestReadKeepsEveryLevel(t *testing.T) {
 	}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestReadEntryWithoutTerms: an entry whose terms are all empty (one no
+// one has translated yet) is left out and counted, as an entry in other
+// languages only is; it refused the whole file ("a concept needs at least
+// one term"), while an empty term beside others is skipped.
+func TestReadEntryWithoutTerms(t *testing.T) {
+	const head = `<?xml version="1.0"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>
+`
+	doc := head + `<conceptEntry id="c1"><langSec xml:lang="nl"><termSec><term>wet</term></termSec></langSec></conceptEntry>
+<conceptEntry id="c2"><langSec xml:lang="en"><termSec><term> </term></termSec><termSec><term/></termSec></langSec></conceptEntry>
+</body></text></tbx>`
+	got, left, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].ID != "c1" || left.Entries != 1 || left.EntryLine != 4 {
+		t.Errorf("%d concepts %+v, left %+v; want c1 alone and one entry left out at line 4", len(got), got, left)
 	}
 }
