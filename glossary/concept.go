@@ -220,6 +220,11 @@ func (c *Concept) Validate() error {
 				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
 			}
 		}
+		for _, f := range []field{{"text", t.Text, 0}, {"plural", t.Plural, 0}} {
+			if msg := checkInvisible(f.text); msg != "" {
+				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
+			}
+		}
 	}
 	for lang, d := range c.Definition {
 		if !knownLang(lang) {
@@ -349,6 +354,22 @@ const (
 	MaxTermLen = 500
 	MaxTextLen = 10000
 )
+
+// checkInvisible says what is wrong with a term's text that holds an
+// invisible formatting character: a bidirectional control (U+202A–U+202E,
+// U+2066–U+2069, U+200E, U+200F), which shows the term otherwise than its
+// characters run, or a zero-width space or no-break (U+200B, U+2060,
+// U+FEFF), which makes it match no text while it looks like one that
+// does. A term of the glossary's languages needs none; they were stored.
+func checkInvisible(s string) string {
+	for i, r := range s {
+		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F ||
+			r == 0x200B || r == 0x2060 || r == 0xFEFF {
+			return fmt.Sprintf("invisible formatting character %U at byte %d: a term is plain text", r, i)
+		}
+	}
+	return ""
+}
 
 // checkText says what is wrong with a text field, or "" when nothing is:
 // it must be at most max characters of valid UTF-8 without control

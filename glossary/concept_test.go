@@ -97,3 +97,26 @@ func TestValidateReservedAndCollection(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateInvisibleCharacters: a term holding a bidirectional control
+// or a zero-width character is refused, naming the field and the
+// character: U+202E showed "staatsgreep" reversed, and a zero-width space
+// made a term that looks right match nothing.
+func TestValidateInvisibleCharacters(t *testing.T) {
+	for _, tc := range []struct{ text, plural, field, char string }{
+		{"staats\u202egreep", "", "terms[0].text", "U+202E"},
+		{"staats\u200bgreep", "", "terms[0].text", "U+200B"},
+		{"staatsgreep", "staats\u2066grepen", "terms[0].plural", "U+2066"},
+	} {
+		c := Concept{ID: "x", Collection: "mine", Terms: []Term{{Lang: "nl", Text: tc.text, Plural: tc.plural}}}
+		err := c.Validate()
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tc.field) || !strings.Contains(err.Error(), tc.char) {
+			t.Errorf("%q/%q: %v, want ErrInvalid naming %s and %s", tc.text, tc.plural, err, tc.field, tc.char)
+		}
+	}
+	// In a note or a context the marks may belong to quoted text: kept.
+	c := Concept{ID: "x", Collection: "mine", Terms: []Term{{Lang: "nl", Text: "wet", Note: "zie \u200f"}}}
+	if err := c.Validate(); err != nil {
+		t.Errorf("a mark in a note: %v", err)
+	}
+}
