@@ -125,10 +125,16 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 		}
 	}
 	// The run of aligned words around the best one, bridging one short
-	// unaligned word between two aligned ones (rule *of* law).
+	// unaligned word between two aligned ones (rule *of* law), or two
+	// function words (Rechten *van de* Mens: human rights, which grouped
+	// as "Mens" and "Rechten" apart).
 	lo, hi := best, best
 	bridge := func(k int) bool {
 		return k >= 0 && k < len(tw) && !in[k] && tw[k].Kind == fuzzy.Word && (len(tw[k].Fold) <= 3 || functionWord(al.to, tw[k].Fold))
+	}
+	bridge2 := func(k, l int) bool {
+		return k >= 0 && l >= 0 && k < len(tw) && l < len(tw) && !in[k] && !in[l] &&
+			tw[k].Kind == fuzzy.Word && tw[l].Kind == fuzzy.Word && functionWord(al.to, tw[k].Fold) && functionWord(al.to, tw[l].Fold)
 	}
 	for {
 		switch {
@@ -136,10 +142,14 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			hi++
 		case bridge(hi+1) && in[hi+2]:
 			hi += 2
+		case bridge2(hi+1, hi+2) && in[hi+3]:
+			hi += 3
 		case in[lo-1]:
 			lo--
 		case bridge(lo-1) && in[lo-2]:
 			lo -= 2
+		case bridge2(lo-1, lo-2) && in[lo-3]:
+			lo -= 3
 		default:
 			// A rendering does not start or end with a function word
 			// (werden afgekondigd, conciliators shall).
