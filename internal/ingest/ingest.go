@@ -25,6 +25,63 @@ const (
 	FormatText Format = "text"
 )
 
+// baseName is the file name of name without its folders ("" for none).
+func baseName(name string) string {
+	base := path.Base(strings.ReplaceAll(CleanName(name), `\`, "/"))
+	if base == "." || base == "/" {
+		return ""
+	}
+	return base
+}
+
+// NameID returns the id Parse gives a document uploaded under name, and
+// false when the name gives none (no letter or digit in it: the id then
+// comes from the title, which only parsing tells).
+func NameID(name string) (string, bool) {
+	base := baseName(name)
+	id := Slug(strings.TrimSuffix(base, path.Ext(base)))
+	return id, id != ""
+}
+
+// Extension is the file extension of a document of format f: .pdf,
+// .docx, .odt, .html, .md, .txt, and .xml for the XML formats.
+func Extension(f Format) string {
+	switch f {
+	case FormatPDF:
+		return ".pdf"
+	case FormatDOCX:
+		return ".docx"
+	case FormatODT:
+		return ".odt"
+	case FormatHTML:
+		return ".html"
+	case FormatMarkdown:
+		return ".md"
+	case FormatText, FormatPDFText:
+		return ".txt"
+	}
+	return ".xml" // the XML formats
+}
+
+// ExtensionFits reports whether name's extension may name a document of
+// format f: a text format takes any extension that names no other format.
+func ExtensionFits(name string, f Format) bool {
+	ext := strings.ToLower(path.Ext(name))
+	switch f {
+	case FormatHTML:
+		return ext == ".html" || ext == ".htm" || ext == ".xhtml"
+	case FormatMarkdown:
+		return ext == ".md" || ext == ".markdown"
+	case FormatText, FormatPDFText:
+		switch ext {
+		case ".pdf", ".docx", ".odt", ".html", ".htm", ".xhtml", ".xml", ".md", ".markdown":
+			return false
+		}
+		return true
+	}
+	return ext == Extension(f)
+}
+
 // DefaultMaxBytes is the size limit Parse applies when Options.MaxBytes is 0.
 const DefaultMaxBytes = 5 << 20
 
@@ -135,10 +192,7 @@ type Options struct {
 //   - Trailing blocks "De Minister van …," + name are signatures: metadata,
 //     not paragraphs.
 func Parse(name string, data []byte, opt Options) (*Document, error) {
-	base := path.Base(strings.ReplaceAll(CleanName(name), `\`, "/"))
-	if base == "." || base == "/" {
-		base = ""
-	}
+	base := baseName(name)
 	fail := func(format string, args ...any) error {
 		if base == "" {
 			return fmt.Errorf("ingest: "+format, args...)

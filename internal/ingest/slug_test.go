@@ -53,3 +53,22 @@ func TestParseCleansName(t *testing.T) {
 		t.Errorf("ID = %q, want briefover-mali", doc.ID)
 	}
 }
+
+// TestNameID: NameID gives the id Parse gives a document uploaded under
+// the name, and says when only the title can give one.
+func TestNameID(t *testing.T) {
+	text := []byte("Geachte voorzitter,\n\nDeze brief gaat over de staatsgreep.\n")
+	for _, name := range []string{"Kamerbrief Mali.txt", `C:\brieven\brief-2020.md`, "a/b/Verslag (concept) v2.txt", "….txt"} {
+		d, err := Parse(name, text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, ok := NameID(name)
+		switch {
+		case name == "….txt" && ok:
+			t.Errorf("NameID(%q) = %q, want none: the title gives it (%q)", name, id, d.ID)
+		case name != "….txt" && (!ok || id != d.ID):
+			t.Errorf("NameID(%q) = %q, %v; Parse gives %q", name, id, ok, d.ID)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -411,12 +410,12 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 		// says, under id and the content's extension.
 		opt := ingest.Options{Title: c.Query("title")}
 		if d, perr := s.app.Parse(name, data, opt); perr == nil {
-			if ext := formatExt(d.Format); ext != "" && !extFits(name, d.Format) {
+			if ext := ingest.Extension(d.Format); ext != "" && !ingest.ExtensionFits(name, d.Format) {
 				name = id + ext
 			}
 		} else if stored && errors.Is(perr, ingest.ErrMismatch) {
 			if d, perr := s.app.Parse(id+".txt", data, opt); perr == nil {
-				name = id + formatExt(d.Format)
+				name = id + ingest.Extension(d.Format)
 			}
 		}
 	}
@@ -427,44 +426,6 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 		return fmt.Errorf("%w (the body was read as %s, the stored document's file name; give ?name= for a file of another kind)", err, name)
 	}
 	return err
-}
-
-// formatExt is the file extension of a document format.
-func formatExt(f ingest.Format) string {
-	switch f {
-	case "pdf":
-		return ".pdf"
-	case "docx":
-		return ".docx"
-	case "odt":
-		return ".odt"
-	case "html":
-		return ".html"
-	case "markdown":
-		return ".md"
-	case "text", "pdf-text":
-		return ".txt"
-	}
-	return ".xml" // the XML formats
-}
-
-// extFits reports whether name's extension may name a document of format
-// f: a text format takes any extension that names no other format.
-func extFits(name string, f ingest.Format) bool {
-	ext := strings.ToLower(path.Ext(name))
-	switch f {
-	case "html":
-		return ext == ".html" || ext == ".htm" || ext == ".xhtml"
-	case "markdown":
-		return ext == ".md" || ext == ".markdown"
-	case "text", "pdf-text":
-		switch ext {
-		case ".pdf", ".docx", ".odt", ".html", ".htm", ".xhtml", ".xml", ".md", ".markdown":
-			return false
-		}
-		return true
-	}
-	return ext == formatExt(f)
 }
 
 // readDocument reads an upload's name (?name=, or the multipart file's
@@ -508,12 +469,19 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 func (s *Server) putDocument(c *gin.Context, id, name string, data []byte, replace bool) error {
 	opt := ingest.Options{Title: c.Query("title")}
 	if id != "" {
-		d, err := s.app.Parse(name, data, opt)
-		if err != nil {
-			return err
+		// The name gives the id, without a parse (the upload is parsed
+		// once to store it); a name without letters or digits leaves it
+		// to the title, which only parsing tells.
+		got, ok := ingest.NameID(name)
+		if !ok {
+			d, err := s.app.Parse(name, data, opt)
+			if err != nil {
+				return err
+			}
+			got = d.ID
 		}
-		if d.ID != id {
-			return errBadRequest(fmt.Sprintf("the name %q gives the id %q, not %q", name, d.ID, id))
+		if got != id {
+			return errBadRequest(fmt.Sprintf("the name %q gives the id %q, not %q", name, got, id))
 		}
 	}
 	var d *app.Document
