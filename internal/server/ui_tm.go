@@ -14,6 +14,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/fuzzy"
 )
 
@@ -26,72 +27,80 @@ import (
 
 var tmLabels = map[string]map[string]string{
 	"nl": {
-		"title":       "Vertaalgeheugen",
-		"intro":       "Zoek een woord of woordgroep en zie hoe het in het vertaalgeheugen is vertaald: de vertalingen met hun aantal, en de zinsparen waarin het staat.",
-		"query":       "Woord of woordgroep",
-		"lang":        "Taal van de zoekvraag",
-		"lang_nl":     "Nederlands",
-		"lang_en":     "Engels",
-		"button":      "Zoeken",
-		"all":         "alle",
-		"unaligned":   "geen vertaling gevonden",
-		"translation": "Vertalingen",
-		"pairs":       "%d zinsparen",
-		"tm_repeats":  "ook in %d andere segmenten, woord voor woord",
-		"none":        "Niet gevonden in het vertaalgeheugen.",
-		"prev":        "Vorige",
-		"next":        "Volgende",
-		"source":      "Bron",
-		"target":      "Vertaling",
-		"fuzzy":       "Vertaalgeheugen: overeenkomsten per zin",
-		"fuzzy_none":  "geen overeenkomst van %d%% of meer",
-		"fuzzy_late":  "Het vertaalgeheugen antwoordde niet op tijd (het wordt misschien nog geladen): laad de pagina opnieuw voor de overeenkomsten.",
-		"tm_source":   "In het geheugen",
-		"tm_target":   "Vertaling",
-		"how_tm":      "Hoe het vertaalgeheugen het vertaalt",
-		"how_tm_none": "Deze term komt niet voor in het vertaalgeheugen.",
-		"see_all":     "Alle zinsparen",
-		"via_lexicon": "via het vertaallexicon",
-		"via_gloss":   "via de woordenlijst",
-		"via_tm":      "woorden die in deze zinsparen steeds terugkomen",
-		"collection":  "Collectie",
-		"seeding":     "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
-		"seeding_0":   "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
-		"empty":       "Het vertaalgeheugen is leeg: er is niets geïmporteerd en het standaardgeheugen (de verdragsparen) is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
+		"title":         "Vertaalgeheugen",
+		"intro":         "Zoek een woord of woordgroep en zie hoe het in het vertaalgeheugen is vertaald: de vertalingen met hun aantal, en de zinsparen waarin het staat.",
+		"query":         "Woord of woordgroep",
+		"lang":          "Taal van de zoekvraag",
+		"lang_nl":       "Nederlands",
+		"lang_en":       "Engels",
+		"button":        "Zoeken",
+		"all":           "alle",
+		"unaligned":     "geen vertaling gevonden",
+		"translation":   "Vertalingen",
+		"pairs":         "%d zinsparen",
+		"tm_repeats":    "ook in %d andere segmenten, woord voor woord",
+		"tm_repeat":     "ook in 1 ander segment, woord voor woord",
+		"pages":         "pagina's",
+		"no_collection": "Het vertaalgeheugen heeft geen collectie %q.",
+		"none":          "Niet gevonden in het vertaalgeheugen.",
+		"prev":          "Vorige",
+		"next":          "Volgende",
+		"source":        "Bron",
+		"target":        "Vertaling",
+		"fuzzy":         "Vertaalgeheugen: overeenkomsten per zin",
+		"fuzzy_none":    "geen overeenkomst van %d%% of meer",
+		"fuzzy_late":    "Het vertaalgeheugen antwoordde niet op tijd (het wordt misschien nog geladen): laad de pagina opnieuw voor de overeenkomsten.",
+		"fuzzy_long":    "De tekst is te lang voor overeenkomsten uit het vertaalgeheugen (ten hoogste %d KiB en %d zinnen); de termen staan hierboven. Plak een deel van de tekst voor de overeenkomsten ervan.",
+		"tm_source":     "In het geheugen",
+		"tm_target":     "Vertaling",
+		"how_tm":        "Hoe het vertaalgeheugen het vertaalt",
+		"how_tm_none":   "Deze term komt niet voor in het vertaalgeheugen.",
+		"see_all":       "Alle zinsparen",
+		"via_lexicon":   "via het vertaallexicon",
+		"via_gloss":     "via de woordenlijst",
+		"via_tm":        "woorden die in deze zinsparen steeds terugkomen",
+		"collection":    "Collectie",
+		"seeding":       "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
+		"seeding_0":     "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
+		"empty":         "Het vertaalgeheugen is leeg: er is niets geïmporteerd en het standaardgeheugen (de verdragsparen) is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
 	},
 	"en": {
-		"title":       "Translation memory",
-		"intro":       "Search a word or phrase and see how the translation memory translates it: the translations with their counts, and the sentence pairs it occurs in.",
-		"query":       "Word or phrase",
-		"lang":        "Language of the query",
-		"lang_nl":     "Dutch",
-		"lang_en":     "English",
-		"button":      "Search",
-		"all":         "all",
-		"unaligned":   "no translation found",
-		"translation": "Translations",
-		"pairs":       "%d sentence pairs",
-		"tm_repeats":  "also in %d other segments, word for word",
-		"none":        "Not found in the translation memory.",
-		"prev":        "Previous",
-		"next":        "Next",
-		"source":      "Source",
-		"target":      "Translation",
-		"fuzzy":       "Translation memory: matches per sentence",
-		"fuzzy_none":  "no match of %d%% or more",
-		"fuzzy_late":  "The translation memory did not answer in time (it may still be loading): reload the page for its matches.",
-		"tm_source":   "In the memory",
-		"tm_target":   "Translation",
-		"how_tm":      "How the translation memory translates it",
-		"how_tm_none": "This term does not occur in the translation memory.",
-		"see_all":     "All sentence pairs",
-		"via_lexicon": "via the translation lexicon",
-		"via_gloss":   "via the glossary",
-		"via_tm":      "words that recur in these sentence pairs",
-		"collection":  "Collection",
-		"seeding":     "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
-		"seeding_0":   "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
-		"empty":       "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
+		"title":         "Translation memory",
+		"intro":         "Search a word or phrase and see how the translation memory translates it: the translations with their counts, and the sentence pairs it occurs in.",
+		"query":         "Word or phrase",
+		"lang":          "Language of the query",
+		"lang_nl":       "Dutch",
+		"lang_en":       "English",
+		"button":        "Search",
+		"all":           "all",
+		"unaligned":     "no translation found",
+		"translation":   "Translations",
+		"pairs":         "%d sentence pairs",
+		"tm_repeats":    "also in %d other segments, word for word",
+		"tm_repeat":     "also in 1 other segment, word for word",
+		"pages":         "pages",
+		"no_collection": "The translation memory has no collection %q.",
+		"none":          "Not found in the translation memory.",
+		"prev":          "Previous",
+		"next":          "Next",
+		"source":        "Source",
+		"target":        "Translation",
+		"fuzzy":         "Translation memory: matches per sentence",
+		"fuzzy_none":    "no match of %d%% or more",
+		"fuzzy_late":    "The translation memory did not answer in time (it may still be loading): reload the page for its matches.",
+		"fuzzy_long":    "The text is too long for translation-memory matches (at most %d KiB and %d sentences); its terms are shown above. Paste a part of it for that part's matches.",
+		"tm_source":     "In the memory",
+		"tm_target":     "Translation",
+		"how_tm":        "How the translation memory translates it",
+		"how_tm_none":   "This term does not occur in the translation memory.",
+		"see_all":       "All sentence pairs",
+		"via_lexicon":   "via the translation lexicon",
+		"via_gloss":     "via the glossary",
+		"via_tm":        "words that recur in these sentence pairs",
+		"collection":    "Collection",
+		"seeding":       "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
+		"seeding_0":     "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
+		"empty":         "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
 	},
 }
 
@@ -156,6 +165,7 @@ func diffPieces(text string, ds []fuzzy.Diff) []piece {
 
 type tmChip struct {
 	Text, Label, URL string
+	Lang             string // the label's language: the translation's; "" for the page's own words ("all")
 	Count            int
 	Current          bool
 	Via              string
@@ -203,7 +213,18 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 	}
 	d.LangSelected = map[string]bool{d.Lang: true}
 	p.Data = d
+	// A collection the TM does not have is said on the page, with the
+	// form (it was an empty page without a query, an error page with).
+	noCollection := func() error {
+		d.Searched, d.Empty, p.status = true, fmt.Sprintf(L["no_collection"], d.Collection), http.StatusNotFound
+		return nil
+	}
 	if d.Q == "" {
+		if d.Collection != "" {
+			if _, err := u.app.SearchTM(c.Request.Context(), app.TMQuery{Collection: d.Collection, Limit: 1}); errors.Is(err, app.ErrNotFound) {
+				return noCollection()
+			}
+		}
 		return nil
 	}
 	offset, _ := strconv.Atoi(c.Query("offset"))
@@ -211,6 +232,9 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 	res, err := u.app.ConcordanceTM(c.Request.Context(), app.TMConcordanceRequest{
 		Q: d.Q, Lang: d.Lang, Collection: d.Collection, Translation: d.Translation, Limit: tmPageSize, Offset: offset,
 	})
+	if errors.Is(err, app.ErrNotFound) && d.Collection != "" {
+		return noCollection()
+	}
 	if err != nil {
 		return err
 	}
@@ -240,7 +264,7 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 		if g.Text == "" {
 			continue // the unaligned pairs are under "all"
 		}
-		ch := tmChip{Text: g.Text, Label: g.Text, URL: link(g.Text, 0), Count: g.Count, Current: g.Text == d.Translation}
+		ch := tmChip{Text: g.Text, Label: g.Text, Lang: d.TargetLang, URL: link(g.Text, 0), Count: g.Count, Current: g.Text == d.Translation}
 		switch g.Via {
 		case "glossary":
 			ch.Via = L["via_gloss"]
@@ -262,6 +286,9 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 		}
 		if pr.Repeats > 1 {
 			tp.Repeats = fmt.Sprintf(L["tm_repeats"], pr.Repeats-1)
+			if pr.Repeats == 2 {
+				tp.Repeats = L["tm_repeat"]
+			}
 		}
 		d.Pairs = append(d.Pairs, tp)
 	}
@@ -323,6 +350,12 @@ func (u *ui) tmFuzzy(text, uiLang string) (*tmFuzzyPanel, error) {
 		// The page's annotations stand without the matches: the TM
 		// may still be building its index after a seed or an import.
 		return &tmFuzzyPanel{L: L, Empty: L["fuzzy_late"]}, nil
+	}
+	if errors.Is(err, app.ErrBadRequest) {
+		// Longer than a fuzzy match takes (the API's 400): the page's
+		// annotations stand, and the panel says why it has no matches
+		// (the whole page answered 500).
+		return &tmFuzzyPanel{L: L, Empty: fmt.Sprintf(L["fuzzy_long"], tm.MaxText>>10, app.MaxMatchSentences)}, nil
 	}
 	if err != nil {
 		return nil, err

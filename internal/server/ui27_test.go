@@ -1,0 +1,37 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestAnnotateLongText: a text longer than a fuzzy match takes (64 KiB)
+// gets its terms annotated and a panel that says why it has no matches;
+// the page answered 500 "internal error" and lost the text.
+func TestAnnotateLongText(t *testing.T) {
+	ts := newTestServer(t, nil)
+	text := strings.Repeat("De staatsgreep in Mali werd veroordeeld. ", 2000) // 82 KB
+	resp, body := fetch(t, ts, "POST", "/annotate", url.Values{"text": {text}}, map[string]string{"Accept-Language": "en"})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %.300s", resp.StatusCode, body)
+	}
+	if !strings.Contains(body, "too long for translation-memory matches") || !strings.Contains(body, "staatsgreep") {
+		t.Errorf("the page does not say why it has no matches, or lost the text: %.500s", body)
+	}
+}
+
+// TestTMPageUnknownCollection: the TM page with a collection the TM does
+// not have says so on the page, with its form, 404, with or without a
+// query (without one it was an empty page, with one an error page that
+// dropped the form).
+func TestTMPageUnknownCollection(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, path := range []string{"/tm?collection=nope", "/tm?collection=nope&q=verdrag"} {
+		resp, body := fetch(t, ts, "GET", path, nil, map[string]string{"Accept-Language": "en"})
+		if resp.StatusCode != http.StatusNotFound || !strings.Contains(body, `id="tm-q"`) || !strings.Contains(html2text([]byte(body)), `has no collection "nope"`) {
+			t.Errorf("%s: %d, want 404 with the form and the notice: %.400s", path, resp.StatusCode, body)
+		}
+	}
+}
