@@ -3,6 +3,7 @@ package server
 import (
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -45,8 +46,25 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 	if !s.validToken(c.PostForm("token")) {
 		p.status = http.StatusUnauthorized
 		v.Error = p.T["upload_bad_token"]
+		if c.PostForm("token") == "" {
+			v.Error = p.T["upload_no_token"]
+		}
 		return nil
 	}
+	// The page's own words for what the API says in its terms: a
+	// document that exists is replaced by ticking the form's box (the
+	// API's advice was ?replace=true); none stored is a 422, as there.
+	defer func() {
+		for i, r := range v.Results {
+			if r.Error != nil && r.Error.Code == "exists" && r.Document == nil {
+				id, _ := ingest.NameID(r.Name)
+				v.Results[i].Error = &uploadErr{Code: r.Error.Code, Message: fmt.Sprintf(p.T["upload_exists"], id)}
+			}
+		}
+		if len(v.Results) > 0 && v.Stored == 0 {
+			p.status = http.StatusUnprocessableEntity
+		}
+	}()
 	files := uploadFiles(form)
 	switch {
 	case len(files) == 0:

@@ -53,6 +53,17 @@ func TestUploadPage(t *testing.T) {
 	if code != 200 || documentCount(t, ts) != n+1 {
 		t.Errorf("right token: %d, %d documents, want %d", code, documentCount(t, ts), n+1)
 	}
+	// The same files again: the stored one exists, and the page says how
+	// to replace it with its own form (the API's ?replace=true was no use
+	// there); nothing stored is a 422, as in the API. No token is said
+	// to be missing.
+	code, page = send(testToken)
+	if code != http.StatusUnprocessableEntity || !strings.Contains(html2text([]byte(page)), `het kenmerk "stcrt-2015-47076"; vink ‘Een document met hetzelfde kenmerk vervangen’ aan`) || strings.Contains(page, "?replace=true") {
+		t.Errorf("the same upload again: %d, want 422 and the form's advice: %.2000s", code, page)
+	}
+	if code, page = send(""); code != 401 || !strings.Contains(page, "Geef de toegangscode") {
+		t.Errorf("no token: %d, want 401 saying the token is missing", code)
+	}
 	// The API's document has its metadata under the key the list and
 	// the OpenAPI description use (it was "meta").
 	var doc struct {
