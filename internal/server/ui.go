@@ -176,7 +176,7 @@ func newUI(a *app.App, fsys fs.FS, log *slog.Logger) (*ui, error) {
 	}
 
 	for _, name := range pageNames {
-		t, err := template.New(name).Option("missingkey=error").Funcs(u.tmFuncs()).
+		t, err := template.New(name).Option("missingkey=error").Funcs(u.templateFuncs()).
 			ParseFS(fsys, "templates/layout.html", "templates/tm_parts.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("ui: %w", err)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -32,6 +33,34 @@ const (
 type choice struct {
 	Value, Label string
 	Checked      bool
+}
+
+// dateInput is a from= or to= value as a date field shows it: a year or
+// a month (what a year facet or a hand-typed URL gives: 2017, 2020-06)
+// is its first day, or with end its last. A date field drops any other
+// value, so the form, sent again, lost the year a facet had set.
+func dateInput(v string, end bool) string {
+	layout := ""
+	switch len(v) {
+	case 4:
+		layout = "2006"
+	case 7:
+		layout = "2006-01"
+	default:
+		return v
+	}
+	t, err := time.Parse(layout, v)
+	if err != nil {
+		return v
+	}
+	if end {
+		if layout == "2006" {
+			t = t.AddDate(1, 0, -1)
+		} else {
+			t = t.AddDate(0, 1, -1)
+		}
+	}
+	return t.Format("2006-01-02")
 }
 
 type searchView struct {

@@ -382,9 +382,11 @@ func (u *ui) tmFuzzy(text, uiLang string) (*tmFuzzyPanel, error) {
 	return p, nil
 }
 
-// tmFuncs are the template functions of the TM partials.
-func (u *ui) tmFuncs() template.FuncMap {
+// templateFuncs are the pages' template functions: the TM partials',
+// label, and dateInput (ui_search.go).
+func (u *ui) templateFuncs() template.FuncMap {
 	return template.FuncMap{
+		"dateInput": dateInput,
 		"tmFuzzy":   u.tmFuzzy,
 		"tmConcept": u.tmConcept,
 		// label shows a value from the data in the page's language
