@@ -35,3 +35,17 @@ func TestTMPageUnknownCollection(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentListFilterNone: a type no document has says that none of
+// the documents is of it (it said there were no documents yet), and the
+// list says how many documents there are.
+func TestDocumentListFilterNone(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := fetch(t, ts, "GET", "/documents?type=bogus", nil, map[string]string{"Accept-Language": "en"})
+	if resp.StatusCode != 200 || !strings.Contains(body, "No document is of this type.") || strings.Contains(body, "no documents yet") {
+		t.Errorf("type=bogus: %d %.600s", resp.StatusCode, body)
+	}
+	if _, body = fetch(t, ts, "GET", "/documents", nil, map[string]string{"Accept-Language": "en"}); !strings.Contains(body, ">1 document<") {
+		t.Errorf("the list does not say how many documents there are")
+	}
+}

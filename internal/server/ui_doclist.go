@@ -15,6 +15,7 @@ import (
 // and the types there are to choose from.
 type docList struct {
 	Docs       []*app.DocInfo
+	Total      int // stored documents, whatever the filter
 	Types      []string
 	Type, Sort string
 }
@@ -22,7 +23,7 @@ type docList struct {
 // documentList reads the document list's filter and order from the query.
 func (u *ui) documentList(c *gin.Context) docList {
 	all := u.app.Documents() // sorted by id
-	v := docList{Type: c.Query("type"), Sort: c.Query("sort")}
+	v := docList{Type: c.Query("type"), Sort: c.Query("sort"), Total: len(all)}
 	if v.Sort != "date" {
 		v.Sort = ""
 	}
