@@ -49,3 +49,35 @@ func TestDocumentListFilterNone(t *testing.T) {
 		t.Errorf("the list does not say how many documents there are")
 	}
 }
+
+// TestGlossaryLettersOnce: a term that starts with punctuation
+// ('s-Gravenhage, (voorlopige) hechtenis) is filed under its letter's one
+// group, A to Z in order: it made a second S group above A, and the page
+// had two ids "l-S".
+func TestGlossaryLettersOnce(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	for _, c := range []string{
+		`{"collection":"mine","terms":[{"lang":"nl","text":"'s-Gravenhage","pos":"properNoun"},{"lang":"en","text":"The Hague","pos":"properNoun"}]}`,
+		`{"collection":"mine","terms":[{"lang":"nl","text":"(voorlopige) hechtenis"},{"lang":"en","text":"(pre-trial) detention"}]}`,
+	} {
+		if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", []byte(c)); code != http.StatusCreated {
+			t.Fatalf("create: %d %s", code, b)
+		}
+	}
+	_, body := fetch(t, ts, "GET", "/glossary", nil, nil)
+	last := -1
+	for _, l := range []string{"A", "S", "V"} {
+		id := `id="l-` + l + `"`
+		if n := strings.Count(body, id); n != 1 {
+			t.Errorf("%s: %d times, want once", id, n)
+		}
+		i := strings.Index(body, id)
+		if i < last {
+			t.Errorf("group %s comes before the one above it", l)
+		}
+		last = i
+	}
+	if i, j := strings.Index(body, `id="l-S"`), strings.Index(body, "s-Gravenhage"); j < i {
+		t.Errorf("'s-Gravenhage is not under S")
+	}
+}

@@ -180,19 +180,27 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 		n = len(g.Rows)
 	} else {
 		// All is in Dutch collation order, which ignores case and
-		// diacritics as initial does, so equal initials are adjacent.
+		// diacritics as initial does, but not punctuation: 's-Gravenhage
+		// and (voorlopige) hechtenis sort before A. Each initial is one
+		// group, A to Z and then #, its rows in collation order (such a
+		// term made a second S group above A, and two ids "l-S").
+		byLetter := map[string][]conceptRow{}
 		for i := range all {
 			con := &all[i]
 			if !keep(con) {
 				continue
 			}
 			l := initial(con)
-			if len(v.Groups) == 0 || v.Groups[len(v.Groups)-1].Letter != l {
-				v.Groups = append(v.Groups, conceptGroup{Letter: l})
-			}
-			g := &v.Groups[len(v.Groups)-1]
-			g.Rows = append(g.Rows, rowOf(con))
+			byLetter[l] = append(byLetter[l], rowOf(con))
 			n++
+		}
+		for r := 'A'; r <= 'Z'; r++ {
+			if rows := byLetter[string(r)]; len(rows) > 0 {
+				v.Groups = append(v.Groups, conceptGroup{Letter: string(r), Rows: rows})
+			}
+		}
+		if rows := byLetter["#"]; len(rows) > 0 {
+			v.Groups = append(v.Groups, conceptGroup{Letter: "#", Rows: rows})
 		}
 		has := map[string]bool{}
 		for _, g := range v.Groups {
