@@ -81,3 +81,18 @@ func TestGlossaryLettersOnce(t *testing.T) {
 		t.Errorf("'s-Gravenhage is not under S")
 	}
 }
+
+// TestConceptPageLanguages: on a concept page the label "Definition" is
+// in the page's language and the definition in its own (the lang of the
+// definition covered the label), and a term's form is said in words
+// (it showed TBX's "shortForm").
+func TestConceptPageLanguages(t *testing.T) {
+	ts := newTestServer(t, nil)
+	_, body := fetch(t, ts, "GET", "/glossary/algemene-rekenkamer", nil, map[string]string{"Accept-Language": "en"})
+	if !strings.Contains(body, `<p class="definition"><span class="muted">Definition:</span> <span lang="nl">`) {
+		t.Errorf("the Dutch definition's lang covers the English label: %.300s", body[strings.Index(body, "definition")-50:])
+	}
+	if !strings.Contains(body, "form: short form") || strings.Contains(body, "shortForm") {
+		t.Errorf("the term's form is not said in words")
+	}
+}
