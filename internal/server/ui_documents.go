@@ -30,7 +30,6 @@ type annView struct {
 	EN                  []statusTerm
 	NoEquiv             string // shown when the concept has no English term
 	Definition, DefLang string
-	Tab                 bool // the paragraph's one tab stop
 }
 
 // avoid reports whether a term with status s should not be written.
@@ -94,13 +93,12 @@ func (u *ui) annotator(p *page) *annotator {
 
 // segs splits text[from:to] at the annotations, which must be sorted by
 // Start; one that overlaps an earlier one or crosses the span's ends is
-// left out. Its first term is the span's one tab stop: a letter holds
-// hundreds of terms, and the keyboard moves between the terms of a span
-// with the arrow keys (tolk.js).
+// left out. Every term is a tab stop as sent; tolk.js makes the first of
+// a span its one stop (a letter holds hundreds of terms) and moves
+// between the span's terms with the arrow keys.
 func (an *annotator) segs(text string, from, to int, anns []match.Annotation) []seg {
 	var out []seg
 	pos := from
-	tab := true
 	for _, a := range anns {
 		if a.Start < pos || a.End > to || a.Start >= a.End {
 			continue
@@ -108,9 +106,7 @@ func (an *annotator) segs(text string, from, to int, anns []match.Annotation) []
 		if a.Start > pos {
 			out = append(out, seg{Text: text[pos:a.Start]})
 		}
-		v := an.view(a)
-		v.Tab, tab = tab, false
-		out = append(out, seg{Text: text[a.Start:a.End], A: v})
+		out = append(out, seg{Text: text[a.Start:a.End], A: an.view(a)})
 		pos = a.End
 	}
 	if pos < to {

@@ -235,7 +235,13 @@
   // Roving focus: a paragraph's first term is its one tab stop (the
   // server renders the others with tabindex=-1); the arrow keys move
   // between the terms of the paragraph, and the stop moves along.
+  // Every term is a tab stop in the page as sent, so that a keyboard
+  // reaches each without the script; the script makes the first of a
+  // paragraph its one stop and the arrow keys move between its terms.
   function rovingTerms() {
+    document.querySelectorAll(".para, .annotated").forEach(function (box) {
+      box.querySelectorAll("a.term").forEach(function (t, k) { t.tabIndex = k === 0 ? 0 : -1; });
+    });
     document.addEventListener("keydown", function (e) {
       var a = e.target.closest && e.target.closest("a.term");
       if (!a) return;
