@@ -96,3 +96,13 @@ func TestConceptPageLanguages(t *testing.T) {
 		t.Errorf("the term's form is not said in words")
 	}
 }
+
+// TestBadDateSaysDate: a date filter that cannot be read is said to be
+// the date, not the query, and without the query syntax help.
+func TestBadDateSaysDate(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := fetch(t, ts, "GET", "/?q=staatsgreep&from=notadate", nil, map[string]string{"Accept-Language": "en"})
+	if resp.StatusCode != 400 || !strings.Contains(body, "This date cannot be read") || strings.Contains(body, "This query cannot be read") {
+		t.Errorf("%d: the page does not say the date is the problem", resp.StatusCode)
+	}
+}

@@ -227,7 +227,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		v.Notice = p.queryProblem(v.Q, qe)
 	}
 	if err := filter.Check(); err != nil {
-		v.Err = &queryNote{Msg: p.T["filter_bad_date"]}
+		v.Err = &queryNote{Msg: p.T["filter_bad_date"], Title: p.T["filter_bad_date_title"]}
 		p.status = http.StatusBadRequest
 		return nil
 	}
@@ -504,7 +504,10 @@ func groupHits(hits []hitView, docs []index.Facet, total uint64) []hitGroup {
 
 // queryNote is a plain account of a malformed query: what is wrong, and
 // the part of the query where it is.
-type queryNote struct{ Msg, At string }
+// queryNote is a problem with the search's request: Msg and, in the
+// query, where (At); Title heads it when the problem is not the query's
+// (a date filter), which the syntax help does not help with.
+type queryNote struct{ Msg, At, Title string }
 
 // queryProblem says in plain words what is wrong with a query and where:
 // the index's messages are for programmers and count bytes.
