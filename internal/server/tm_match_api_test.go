@@ -360,6 +360,19 @@ func TestTMPageRepeats(t *testing.T) {
 	if code, r := tmImport(t, ts, "format=tsv&collection=verdrag", editorToken, []byte(tsv)); code != http.StatusOK {
 		t.Fatalf("import: %d %v", code, r)
 	}
+	// The chip counts segments (3), the list pairs (1): the line above
+	// the list says both (it said "1 zinsparen" under a chip of 3).
+	for ui, want := range map[string]string{"en": "3 segments, all the same sentence pair", "nl": "3 segmenten, alle hetzelfde zinspaar"} {
+		resp, err := http.Get(ts.URL + "/tm?q=rechtsmacht&lang=nl&ui=" + ui)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(b), want) {
+			t.Errorf("ui=%s: want %q", ui, want)
+		}
+	}
 	for ui, want := range map[string]string{"en": "also in 2 other segments, word for word", "nl": "ook in 2 andere segmenten, woord voor woord"} {
 		resp, err := http.Get(ts.URL + "/tm?q=rechtsmacht&lang=nl&ui=" + ui)
 		if err != nil {

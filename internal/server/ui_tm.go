@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/fuzzy"
@@ -27,80 +28,86 @@ import (
 
 var tmLabels = map[string]map[string]string{
 	"nl": {
-		"title":         "Vertaalgeheugen",
-		"intro":         "Zoek een woord of woordgroep en zie hoe het in het vertaalgeheugen is vertaald: de vertalingen met hun aantal, en de zinsparen waarin het staat.",
-		"query":         "Woord of woordgroep",
-		"lang":          "Taal van de zoekvraag",
-		"lang_nl":       "Nederlands",
-		"lang_en":       "Engels",
-		"button":        "Zoeken",
-		"all":           "alle",
-		"unaligned":     "geen vertaling gevonden",
-		"translation":   "Vertalingen",
-		"pairs":         "%d zinsparen",
-		"tm_repeats":    "ook in %d andere segmenten, woord voor woord",
-		"tm_repeat":     "ook in 1 ander segment, woord voor woord",
-		"pages":         "pagina's",
-		"no_collection": "Het vertaalgeheugen heeft geen collectie %q.",
-		"none":          "Niet gevonden in het vertaalgeheugen.",
-		"prev":          "Vorige",
-		"next":          "Volgende",
-		"source":        "Bron",
-		"target":        "Vertaling",
-		"fuzzy":         "Vertaalgeheugen: overeenkomsten per zin",
-		"fuzzy_none":    "geen overeenkomst van %d%% of meer",
-		"fuzzy_late":    "Het vertaalgeheugen antwoordde niet op tijd (het wordt misschien nog geladen): laad de pagina opnieuw voor de overeenkomsten.",
-		"fuzzy_long":    "De tekst is te lang voor overeenkomsten uit het vertaalgeheugen (ten hoogste %d KiB en %d zinnen); de termen staan hierboven. Plak een deel van de tekst voor de overeenkomsten ervan.",
-		"tm_source":     "In het geheugen",
-		"tm_target":     "Vertaling",
-		"how_tm":        "Hoe het vertaalgeheugen het vertaalt",
-		"how_tm_none":   "Deze term komt niet voor in het vertaalgeheugen.",
-		"see_all":       "Alle zinsparen",
-		"via_lexicon":   "via het vertaallexicon",
-		"via_gloss":     "via de woordenlijst",
-		"via_tm":        "woorden die in deze zinsparen steeds terugkomen",
-		"collection":    "Collectie",
-		"seeding":       "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
-		"seeding_0":     "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
-		"empty":         "Het vertaalgeheugen is leeg: er is niets geïmporteerd en het standaardgeheugen (de verdragsparen) is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
+		"title":          "Vertaalgeheugen",
+		"intro":          "Zoek een woord of woordgroep en zie hoe het in het vertaalgeheugen is vertaald: de vertalingen met hun aantal, en de zinsparen waarin het staat.",
+		"query":          "Woord of woordgroep",
+		"lang":           "Taal van de zoekvraag",
+		"lang_nl":        "Nederlands",
+		"lang_en":        "Engels",
+		"button":         "Zoeken",
+		"all":            "alle",
+		"unaligned":      "geen vertaling gevonden",
+		"translation":    "Vertalingen",
+		"pairs":          "%d zinsparen",
+		"pairs_segments": "%d verschillende zinsparen in %d segmenten (een paar dat woord voor woord terugkomt, staat er één keer)",
+		"pair_segments":  "%d segmenten, alle hetzelfde zinspaar",
+		"truncated":      "Alleen de eerste %d segmenten met de zoekvraag zijn bekeken: een nauwere zoekvraag vindt de rest.",
+		"tm_repeats":     "ook in %d andere segmenten, woord voor woord",
+		"tm_repeat":      "ook in 1 ander segment, woord voor woord",
+		"pages":          "pagina's",
+		"no_collection":  "Het vertaalgeheugen heeft geen collectie %q.",
+		"none":           "Niet gevonden in het vertaalgeheugen.",
+		"prev":           "Vorige",
+		"next":           "Volgende",
+		"source":         "Bron",
+		"target":         "Vertaling",
+		"fuzzy":          "Vertaalgeheugen: overeenkomsten per zin",
+		"fuzzy_none":     "geen overeenkomst van %d%% of meer",
+		"fuzzy_late":     "Het vertaalgeheugen antwoordde niet op tijd (het wordt misschien nog geladen): laad de pagina opnieuw voor de overeenkomsten.",
+		"fuzzy_long":     "De tekst is te lang voor overeenkomsten uit het vertaalgeheugen (ten hoogste %d KiB en %d zinnen); de termen staan hierboven. Plak een deel van de tekst voor de overeenkomsten ervan.",
+		"tm_source":      "In het geheugen",
+		"tm_target":      "Vertaling",
+		"how_tm":         "Hoe het vertaalgeheugen het vertaalt",
+		"how_tm_none":    "Deze term komt niet voor in het vertaalgeheugen.",
+		"see_all":        "Alle zinsparen",
+		"via_lexicon":    "via het vertaallexicon",
+		"via_gloss":      "via de woordenlijst",
+		"via_tm":         "woorden die in deze zinsparen steeds terugkomen",
+		"collection":     "Collectie",
+		"seeding":        "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
+		"seeding_0":      "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
+		"empty":          "Het vertaalgeheugen is leeg: er is niets geïmporteerd en het standaardgeheugen (de verdragsparen) is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
 	},
 	"en": {
-		"title":         "Translation memory",
-		"intro":         "Search a word or phrase and see how the translation memory translates it: the translations with their counts, and the sentence pairs it occurs in.",
-		"query":         "Word or phrase",
-		"lang":          "Language of the query",
-		"lang_nl":       "Dutch",
-		"lang_en":       "English",
-		"button":        "Search",
-		"all":           "all",
-		"unaligned":     "no translation found",
-		"translation":   "Translations",
-		"pairs":         "%d sentence pairs",
-		"tm_repeats":    "also in %d other segments, word for word",
-		"tm_repeat":     "also in 1 other segment, word for word",
-		"pages":         "pages",
-		"no_collection": "The translation memory has no collection %q.",
-		"none":          "Not found in the translation memory.",
-		"prev":          "Previous",
-		"next":          "Next",
-		"source":        "Source",
-		"target":        "Translation",
-		"fuzzy":         "Translation memory: matches per sentence",
-		"fuzzy_none":    "no match of %d%% or more",
-		"fuzzy_late":    "The translation memory did not answer in time (it may still be loading): reload the page for its matches.",
-		"fuzzy_long":    "The text is too long for translation-memory matches (at most %d KiB and %d sentences); its terms are shown above. Paste a part of it for that part's matches.",
-		"tm_source":     "In the memory",
-		"tm_target":     "Translation",
-		"how_tm":        "How the translation memory translates it",
-		"how_tm_none":   "This term does not occur in the translation memory.",
-		"see_all":       "All sentence pairs",
-		"via_lexicon":   "via the translation lexicon",
-		"via_gloss":     "via the glossary",
-		"via_tm":        "words that recur in these sentence pairs",
-		"collection":    "Collection",
-		"seeding":       "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
-		"seeding_0":     "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
-		"empty":         "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
+		"title":          "Translation memory",
+		"intro":          "Search a word or phrase and see how the translation memory translates it: the translations with their counts, and the sentence pairs it occurs in.",
+		"query":          "Word or phrase",
+		"lang":           "Language of the query",
+		"lang_nl":        "Dutch",
+		"lang_en":        "English",
+		"button":         "Search",
+		"all":            "all",
+		"unaligned":      "no translation found",
+		"translation":    "Translations",
+		"pairs":          "%d sentence pairs",
+		"pairs_segments": "%d different sentence pairs in %d segments (a pair repeated word for word is shown once)",
+		"pair_segments":  "%d segments, all the same sentence pair",
+		"truncated":      "Only the first %d segments with the query were examined: a narrower query finds the rest.",
+		"tm_repeats":     "also in %d other segments, word for word",
+		"tm_repeat":      "also in 1 other segment, word for word",
+		"pages":          "pages",
+		"no_collection":  "The translation memory has no collection %q.",
+		"none":           "Not found in the translation memory.",
+		"prev":           "Previous",
+		"next":           "Next",
+		"source":         "Source",
+		"target":         "Translation",
+		"fuzzy":          "Translation memory: matches per sentence",
+		"fuzzy_none":     "no match of %d%% or more",
+		"fuzzy_late":     "The translation memory did not answer in time (it may still be loading): reload the page for its matches.",
+		"fuzzy_long":     "The text is too long for translation-memory matches (at most %d KiB and %d sentences); its terms are shown above. Paste a part of it for that part's matches.",
+		"tm_source":      "In the memory",
+		"tm_target":      "Translation",
+		"how_tm":         "How the translation memory translates it",
+		"how_tm_none":    "This term does not occur in the translation memory.",
+		"see_all":        "All sentence pairs",
+		"via_lexicon":    "via the translation lexicon",
+		"via_gloss":      "via the glossary",
+		"via_tm":         "words that recur in these sentence pairs",
+		"collection":     "Collection",
+		"seeding":        "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
+		"seeding_0":      "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
+		"empty":          "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
 	},
 }
 
@@ -188,6 +195,7 @@ type tmPageData struct {
 	Seeding      string // the notice while the default TM is being seeded
 	Empty        string // the notice when the TM holds no segment
 	PairsLabel   string
+	Truncated    string // the notice when the concordance examined only the first segments
 	Chips        []tmChip
 	Pairs        []tmPair
 	Prev, Next   string
@@ -242,6 +250,9 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 	d.Seeding = seedingNotice(L, res.Seeding)
 	d.Empty = emptyNotice(L, res.Segments, res.Seeding)
 	d.PairsLabel = fmt.Sprintf(L["pairs"], res.Total)
+	if res.Total == 1 {
+		d.PairsLabel = L["pair"]
+	}
 	link := func(translation string, offset int) string {
 		v := url.Values{"q": {d.Q}, "lang": {d.Lang}}
 		if d.Collection != "" {
@@ -255,9 +266,27 @@ func (u *ui) tmPage(c *gin.Context, p *page) error {
 		}
 		return "/tm?" + v.Encode()
 	}
-	all := 0
+	all, shown := 0, 0 // segments in all, and under the chosen chip
 	for _, g := range res.Groups {
 		all += g.Count
+		if d.Translation != "" && index.Fold(g.Text) == index.Fold(d.Translation) {
+			shown = g.Count
+		}
+	}
+	if d.Translation == "" {
+		shown = all
+	}
+	// A chip counts segments; the list shows a pair several segments
+	// repeat word for word once: say both when they differ (the chip
+	// said 380, the list 362 pairs).
+	switch {
+	case shown > res.Total && res.Total == 1:
+		d.PairsLabel = fmt.Sprintf(L["pair_segments"], shown)
+	case shown > res.Total:
+		d.PairsLabel = fmt.Sprintf(L["pairs_segments"], res.Total, shown)
+	}
+	if res.Truncated {
+		d.Truncated = fmt.Sprintf(L["truncated"], res.Examined)
 	}
 	d.Chips = append(d.Chips, tmChip{Label: L["all"], URL: link("", 0), Count: all, Current: d.Translation == ""})
 	for _, g := range res.Groups {
