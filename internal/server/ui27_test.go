@@ -106,3 +106,14 @@ func TestBadDateSaysDate(t *testing.T) {
 		t.Errorf("%d: the page does not say the date is the problem", resp.StatusCode)
 	}
 }
+
+// TestAnnotateOnlySpaces: a text of spaces alone (which passes the
+// browser's required check) is answered with what is missing, not the
+// empty form without a word.
+func TestAnnotateOnlySpaces(t *testing.T) {
+	ts := newTestServer(t, nil)
+	resp, body := fetch(t, ts, "POST", "/annotate", url.Values{"text": {"   \n  "}}, map[string]string{"Accept-Language": "en"})
+	if resp.StatusCode != 400 || !strings.Contains(body, "There is no text") {
+		t.Errorf("%d: the page does not say the text is missing", resp.StatusCode)
+	}
+}

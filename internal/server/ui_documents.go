@@ -362,10 +362,11 @@ type termTableRow struct {
 func (u *ui) annotatePage(c *gin.Context, p *page) error {
 	p.name, p.Nav, p.Title = "annotate", "annotate", p.T["annotate_title"]
 	v := struct {
-		Text string
-		Done bool
-		Segs []seg
-		Rows []termTableRow
+		Text  string
+		Done  bool
+		Empty bool // a text of only spaces was sent
+		Segs  []seg
+		Rows  []termTableRow
 	}{}
 	p.Data = &v
 	if c.Request.Method != http.MethodPost {
@@ -376,6 +377,9 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 	}
 	v.Text = normText(c.Request.PostForm.Get("text"))
 	if strings.TrimSpace(v.Text) == "" {
+		// Spaces pass the browser's required check: say what is
+		// missing (the form came back without a word).
+		v.Empty, p.status = true, http.StatusBadRequest
 		return nil
 	}
 	v.Done = true
