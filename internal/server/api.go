@@ -3,7 +3,6 @@ package server
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -433,29 +432,10 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err error) {
 	name = c.Query("name")
 	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxDocumentBytes)
-		fh, ferr := c.FormFile("file")
-		if ferr != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(ferr, &mbe) {
-				return "", nil, ferr
-			}
-			if te := bodyTimeout(ferr); te != nil {
-				return "", nil, te
-			}
-			return "", nil, errBadRequest("multipart upload needs a 'file' field")
-		}
+		var part string
+		part, data, err = formFile(c, maxDocumentBytes)
 		if name == "" {
-			name = fh.Filename
-		}
-		f, oerr := fh.Open()
-		if oerr != nil {
-			return "", nil, oerr
-		}
-		defer f.Close()
-		data, err = io.ReadAll(f)
-		if err != nil {
-			err = readError(err)
+			name = part
 		}
 	} else {
 		data, err = readFile(c, maxDocumentBytes)

@@ -78,6 +78,34 @@ func readFile(c *gin.Context, limit int64) ([]byte, error) {
 	return readBody(c, limit)
 }
 
+// formFile reads the part "file" of a multipart upload of at most limit
+// bytes: its file name and content. A body over the limit is the
+// *http.MaxBytesError (413), a slow one the timeout, anything else a 400.
+func formFile(c *gin.Context, limit int64) (string, []byte, error) {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
+	fh, err := c.FormFile("file")
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return "", nil, err
+		}
+		if te := bodyTimeout(err); te != nil {
+			return "", nil, te
+		}
+		return "", nil, errBadRequest("multipart upload needs a 'file' field")
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, errBadRequest("the uploaded file cannot be read: " + err.Error())
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return "", nil, readError(err)
+	}
+	return fh.Filename, data, nil
+}
+
 // jsonOptions say how strictly readJSON decodes.
 type jsonOptions struct {
 	// what the body must be, for messages: "a concept", `{"nl": …, "en": …}`.

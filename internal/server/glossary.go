@@ -279,20 +279,7 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	var data []byte
 	var err error
 	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes)
-		fh, ferr := c.FormFile("file")
-		if ferr != nil {
-			var mbe *http.MaxBytesError
-			if errors.As(ferr, &mbe) {
-				return ferr
-			}
-			if te := bodyTimeout(ferr); te != nil {
-				return te
-			}
-			return errBadRequest("multipart upload needs a 'file' field")
-		}
-		name = fh.Filename
-		if data, err = readPart(fh); err != nil {
+		if name, data, err = formFile(c, maxImportBytes); err != nil {
 			return err
 		}
 	} else if data, err = readFile(c, maxImportBytes); err != nil {
