@@ -117,3 +117,17 @@ func TestAnnotateOnlySpaces(t *testing.T) {
 		t.Errorf("%d: the page does not say the text is missing", resp.StatusCode)
 	}
 }
+
+// TestTypeFacetInWords: the search page's type facet says a document type
+// in words, in the page's language, as the form's select does (it showed
+// the raw value, marked Dutch).
+func TestTypeFacetInWords(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	if code, b := send(t, "POST", ts.URL+"/api/v1/documents?name=stcrt-2015-47076.xml", testToken, uploadXML); code != 201 {
+		t.Fatalf("upload: %d %s", code, b)
+	}
+	_, body := fetch(t, ts, "GET", "/?q=ontwerpbesluit", nil, map[string]string{"Accept-Language": "en"})
+	if !strings.Contains(body, `>Government Gazette (Staatscourant)</a> <span class="count">`) {
+		t.Errorf("the type facet does not say the type in words: %.400s", body[max(0, strings.Index(body, `class="facets"`)):])
+	}
+}

@@ -168,6 +168,7 @@ type facetValue struct {
 	Label, URL string
 	Count      int
 	Active     bool
+	Own        bool // the label is in the page's language (a type in words), not a Dutch name
 }
 
 // queryLangs are the values of the search form's language choice.
@@ -386,7 +387,13 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		}
 		fv := facetView{Label: p.T[f.label]}
 		for _, x := range f.vals[:min(len(f.vals), maxDocFacetValues)] {
-			fv.Values = append(fv.Values, facetValue{Label: x.Value, URL: f.url(x.Value), Count: x.Count, Active: f.active(x.Value)})
+			val := facetValue{Label: x.Value, URL: f.url(x.Value), Count: x.Count, Active: f.active(x.Value)}
+			if f.label == "meta_type" {
+				// A type in words, as the form's select says it (the facet
+				// showed the raw "handelingen").
+				val.Label, val.Own = p.T.or("doctype_"+x.Value, x.Value), true
+			}
+			fv.Values = append(fv.Values, val)
 		}
 		v.Facets = append(v.Facets, fv)
 	}
