@@ -13,6 +13,10 @@ type Left struct {
 	Languages []LeftLanguage `json:"languages,omitempty"`  // in order of first appearance
 	Entries   int            `json:"entries,omitempty"`    // entries with no term in a language the glossary holds
 	EntryLine int            `json:"entry_line,omitempty"` // the first of those entries
+	// Duplicates counts the concepts of the file without an id that
+	// repeat an earlier one word for word (the same row twice in a
+	// spreadsheet): each is imported once.
+	Duplicates int `json:"duplicates,omitempty"`
 }
 
 // LeftLanguage counts what was left out in one language, as the file
@@ -25,7 +29,7 @@ type LeftLanguage struct {
 }
 
 // Empty reports whether nothing was left out.
-func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 }
+func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 }
 
 // Leave counts terms and definitions in language code left out at line.
 func (l *Left) Leave(code string, line, terms, defs int) {
@@ -61,6 +65,9 @@ func (l Left) String() string {
 	}
 	if l.Entries > 0 {
 		parts = append(parts, fmt.Sprintf("%s with no term in %s (the first at line %d)", plural(l.Entries, "entry"), strings.Join(Languages, ", "), l.EntryLine))
+	}
+	if l.Duplicates > 0 {
+		parts = append(parts, fmt.Sprintf("%s repeating an earlier one word for word (imported once)", plural(l.Duplicates, "concept")))
 	}
 	return strings.Join(parts, "; ")
 }

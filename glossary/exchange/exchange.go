@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -177,6 +178,7 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	if err != nil {
 		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
+	cs, left.Duplicates = dropRepeats(cs)
 	if err := settle(cs, collection); err != nil {
 		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
@@ -243,6 +245,29 @@ func settle(cs []glossary.Concept, collection string) error {
 		}
 	}
 	return nil
+}
+
+// dropRepeats drops the concepts without an id that repeat an earlier
+// one word for word (the same spreadsheet row twice), and says how many
+// it dropped: each became a concept of its own ("…-2").
+func dropRepeats(cs []glossary.Concept) ([]glossary.Concept, int) {
+	seen := map[string]bool{}
+	out := cs[:0]
+	n := 0
+	for _, c := range cs {
+		if c.ID == "" {
+			b, err := json.Marshal(c)
+			if err == nil {
+				if seen[string(b)] {
+					n++
+					continue
+				}
+				seen[string(b)] = true
+			}
+		}
+		out = append(out, c)
+	}
+	return out, n
 }
 
 func stableID(c *glossary.Concept) string {

@@ -231,8 +231,18 @@ func TestImportIDs(t *testing.T) {
 	if diff := cmp.Diff(ids(a), ids(b)); diff != "" {
 		t.Errorf("ids differ between two imports of one file (-first +second):\n%s", diff)
 	}
-	if a[0].ID == a[1].ID || a[0].ID == a[2].ID || a[2].ID != a[0].ID+"-2" {
-		t.Errorf("ids %v: want distinct, the repeated pair suffixed -2", ids(a))
+	// The repeated pair is one concept (TestImportRepeatedRows); two
+	// concepts with the same terms that differ otherwise (a note) get
+	// ids apart, the second suffixed -2.
+	if len(a) != 2 || a[0].ID == a[1].ID {
+		t.Errorf("ids %v: want two, distinct", ids(a))
+	}
+	c, _, err := Import(strings.NewReader("nl,en,note\nstaat,state,a\nstaat,state,b\n"), CSV, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c) != 2 || c[1].ID != c[0].ID+"-2" {
+		t.Errorf("ids %v: want the second suffixed -2", ids(c))
 	}
 	_, _, err = Import(strings.NewReader("id,nl\na,x\na,y\n"), CSV, "")
 	var ie *InputError
@@ -454,4 +464,17 @@ func gz(s string) string {
 	zw.Write([]byte(s))
 	zw.Close()
 	return b.String()
+}
+
+// TestImportRepeatedRows: a row repeated word for word (the same
+// spreadsheet row twice) is one concept, and the import says so; two
+// rows that differ in anything stay two concepts.
+func TestImportRepeatedRows(t *testing.T) {
+	cs, left, err := Import(strings.NewReader("nl,en\nverdrag,treaty\nverdrag,treaty\nverdrag,convention\n"), CSV, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 2 || left.Duplicates != 1 || !strings.Contains(left.String(), "1 concept repeating an earlier one word for word") {
+		t.Errorf("%d concepts, left %+v (%s); want 2 and one repeat", len(cs), left, left)
+	}
 }
