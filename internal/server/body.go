@@ -94,16 +94,8 @@ func formFile(c *gin.Context, limit int64) (string, []byte, error) {
 		}
 		return "", nil, errBadRequest("multipart upload needs a 'file' field")
 	}
-	f, err := fh.Open()
-	if err != nil {
-		return "", nil, errBadRequest("the uploaded file cannot be read: " + err.Error())
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
-	if err != nil {
-		return "", nil, readError(err)
-	}
-	return fh.Filename, data, nil
+	data, err := readPart(fh, limit)
+	return fh.Filename, data, err
 }
 
 // jsonOptions say how strictly readJSON decodes.

@@ -69,7 +69,7 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 		if name == "" {
 			name = files[0].Filename
 		}
-		data, err := readPart(files[0])
+		data, err := readPart(files[0], maxDocumentBytes)
 		if err != nil {
 			return err
 		}
@@ -111,7 +111,7 @@ func (s *Server) addMany(c *gin.Context, fhs []*multipart.FileHeader, opt ingest
 			s.refused(c, &results[i], errNoFileName)
 			continue
 		}
-		files = append(files, app.BulkFile{Name: fh.Filename, Size: fh.Size, Read: func() ([]byte, error) { return readPart(fh) }})
+		files = append(files, app.BulkFile{Name: fh.Filename, Size: fh.Size, Read: func() ([]byte, error) { return readPart(fh, maxDocumentBytes) }})
 		at = append(at, i)
 	}
 	rep, err := s.app.AddDocuments(context.WithoutCancel(c.Request.Context()), files, app.BulkOptions{Replace: replace, Ingest: opt})
@@ -150,7 +150,7 @@ func (s *Server) addOne(c *gin.Context, fh *multipart.FileHeader, opt ingest.Opt
 		s.refused(c, &r, errNoFileName)
 		return r
 	}
-	data, err := readPart(fh)
+	data, err := readPart(fh, maxDocumentBytes)
 	if err != nil {
 		s.refused(c, &r, err)
 		return r
@@ -201,19 +201,19 @@ func (s *Server) uploadError(c *gin.Context, err error) *apiError {
 	return ae
 }
 
-// readPart reads one uploaded file, refusing one larger than
-// maxDocumentBytes.
-func readPart(fh *multipart.FileHeader) ([]byte, error) {
-	if fh.Size > maxDocumentBytes {
+// readPart reads one uploaded file, refusing one larger than limit
+// (maxDocumentBytes for a document, maxImportBytes for a term list).
+func readPart(fh *multipart.FileHeader, limit int64) ([]byte, error) {
+	if fh.Size > limit {
 		return nil, &apiError{http.StatusRequestEntityTooLarge, "too_large",
-			fmt.Sprintf("%s is %d bytes, larger than the limit of %s", fh.Filename, fh.Size, byteSize(maxDocumentBytes))}
+			fmt.Sprintf("%s is %d bytes, larger than the limit of %s", fh.Filename, fh.Size, byteSize(limit))}
 	}
 	f, err := fh.Open()
 	if err != nil {
 		return nil, errBadRequest("the uploaded file cannot be read: " + err.Error())
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxDocumentBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, errBadRequest("the uploaded file cannot be read: " + err.Error())
 	}
