@@ -174,23 +174,37 @@ func (ix *Index) Analysis() string {
 }
 
 // analysis names the analysis: the code's version, the override table's
-// checksum (a regenerated table changes keys) and whether compounds are
-// split.
+// checksum (a regenerated table changes keys), whether compounds are split
+// and, for a splitter that names its inputs (keyedDecompounder), what it
+// was built from: a glossary with other terms splits other compounds.
 func (ix *Index) analysis(opt Options) string {
-	return fmt.Sprintf("%s;overrides=%08x;decompound=%t", analysisVersion,
+	s := fmt.Sprintf("%s;overrides=%08x;decompound=%t", analysisVersion,
 		crc32.ChecksumIEEE([]byte(overridesNLText)), opt.Decompounder != nil)
+	if k, ok := opt.Decompounder.(keyedDecompounder); ok {
+		s += ";splitter=" + k.Key()
+	}
+	return s
+}
+
+// keyedDecompounder is a Decompounder that names what it was built from
+// (decompound.Splitter.Key): two with the same key split alike.
+type keyedDecompounder interface {
+	Decompounder
+	Key() string
 }
 
 // fieldsVersion identifies what the index's fields hold of a passage
 // beyond the analysis of its words; an index built with another is
-// rebuilt as one built with another analysis is. 4: hyphenated words
+// rebuilt as one built with another analysis is. 5: a heading without a
+// paragraph of its own in the heading field of the first passage after it
+// (carried headings); 4: hyphenated words
 // also joined in the stemmed field (hyphenJoins: lid-staten as lidstaten);
 // 3: the compounds that
 // suspended compounds imply are tokens of the stemmed field (at the
 // suspended word's position), no longer a field of their own ("implied");
 // 2: the title words of a document's first passage in the heading field
 // (Passage.TitleWords).
-const fieldsVersion = "fields/4"
+const fieldsVersion = "fields/5"
 
 // version is what an index stores and Open compares: the analysis and
 // the fields.

@@ -52,7 +52,30 @@ func TestReopen(t *testing.T) {
 	if _, err := Open(dir+"-other", Options{Decompounder: testSplitter{}}); !errors.Is(err, ErrAnalysisChanged) {
 		t.Errorf("Open with another analysis: err = %v, want ErrAnalysisChanged", err)
 	}
+
+	// A splitter that names its inputs: built from other terms, it splits
+	// other words, so the keys are another analysis's; the same inputs
+	// open the index.
+	ix3, err := Open(dir+"-keyed", Options{Decompounder: keyedSplitter{key: "a"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix3.Close()
+	if _, err := Open(dir+"-keyed", Options{Decompounder: keyedSplitter{key: "b"}}); !errors.Is(err, ErrAnalysisChanged) {
+		t.Errorf("Open with a splitter of other inputs: err = %v, want ErrAnalysisChanged", err)
+	}
+	ix3, err = Open(dir+"-keyed", Options{Decompounder: keyedSplitter{key: "a"}})
+	if err != nil {
+		t.Fatalf("Open with the same splitter's inputs: %v", err)
+	}
+	ix3.Close()
 }
+
+// keyedSplitter splits nothing and names its inputs key.
+type keyedSplitter struct{ key string }
+
+func (keyedSplitter) Split(string) []string { return nil }
+func (s keyedSplitter) Key() string         { return s.key }
 
 func TestPassageFieldsAndFilters(t *testing.T) {
 	ctx := context.Background()

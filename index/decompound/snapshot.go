@@ -52,6 +52,15 @@ var embeddedKey = sync.OnceValue(func() [32]byte {
 	return k
 })
 
+// Key names what the splitter was built from: the embedded word lists
+// and counts, the options, the terms and the extra words (the key its
+// snapshot is stored under, in hex). Two splitters with the same key split
+// every word alike; an index records it, since other terms split other
+// words and so give other keys.
+func (s *Splitter) Key() string {
+	return fmt.Sprintf("%x", s.key[:8])
+}
+
 // snapshotKey is the key of a build from opt, terms and extra.
 func snapshotKey(opt options, terms []string, extra [][]string) [32]byte {
 	h := sha256.New()

@@ -56,6 +56,12 @@ func TestSnapshot(t *testing.T) {
 	if split < 50 {
 		t.Fatalf("only %d of the letter's words split: the comparison says little", split)
 	}
+	// The key names the inputs: the same for the splitter read back and a
+	// second build, another for other terms.
+	other := NewWith(append(slices.Clone(terms), "blauwhelm"), terms, words)
+	if k := built.Key(); k != read.Key() || k != NewWith(terms, terms, words).Key() || k == other.Key() || len(k) != 16 {
+		t.Fatalf("Key: built %q, read %q, other terms %q; want the first two alike, the third another", k, read.Key(), other.Key())
+	}
 
 	tests := []struct {
 		name  string
