@@ -67,6 +67,11 @@ type Segment struct {
 	// writes them back, so a British English memory stays British.
 	NLLang string `json:"nl_lang,omitempty"`
 	ENLang string `json:"en_lang,omitempty"`
+	// ENSource says that the English side is the original and the Dutch
+	// its translation (a TMX file's srclang en or en-US); false for a
+	// Dutch source, the usual case. A TMX export writes it back as
+	// srclang, so an English-source memory is not turned round.
+	ENSource bool `json:"en_source,omitempty"`
 }
 
 // Batch is what a reader of an exchange format produced: the segments, and

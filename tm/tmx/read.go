@@ -57,7 +57,8 @@ func (e *Error) Unwrap() error { return e.Err }
 //
 // Mapping: tuid → ID in a file tolk wrote (its header's creationtool),
 // else tuid → the prop x-tuid and no ID (so the content gives one);
-// creationdate → Created, creationid → Creator; the
+// creationdate → Created, creationid → Creator; srclang (the unit's, else
+// the header's) English → ENSource; the
 // unit's notes → Note (one a line; a variant's note is kept there too,
 // prefixed "nl: " or "en: "); the props x-collection, x-source-doc and
 // x-source-article → Collection and Source; every other prop → Props
@@ -123,10 +124,13 @@ type reader struct {
 	skips   []tm.Skip
 	body    bool // a <body> was seen
 	ours    bool // the header's creationtool is tolk: a tuid is a segment's id
-	u       *unit
-	stack   []string // open element names
-	text    strings.Builder
-	root    bool
+	// enSource: the header's srclang is English (en, en-US), the default
+	// of each unit's ENSource.
+	enSource bool
+	u        *unit
+	stack    []string // open element names
+	text     strings.Builder
+	root     bool
 }
 
 func (x *reader) line() int {
@@ -191,16 +195,23 @@ func (x *reader) start(t xml.StartElement) error {
 	switch {
 	case name == "header" && parent == "tmx":
 		for _, a := range t.Attr {
-			if a.Name.Local == "creationtool" && a.Value == "tolk" {
-				x.ours = true
+			switch a.Name.Local {
+			case "creationtool":
+				x.ours = x.ours || a.Value == "tolk"
+			case "srclang":
+				x.enSource = tm.Lang(a.Value) == "en"
 			}
 		}
 	case name == "body" && parent == "tmx":
 		x.body = true
 	case name == "tu" && parent == "body":
 		x.u = &unit{line: line, vars: map[string]*variant{}}
+		x.u.seg.ENSource = x.enSource
 		for _, a := range t.Attr {
 			switch a.Name.Local {
+			case "srclang":
+				// A unit's own source language overrides the header's.
+				x.u.seg.ENSource = tm.Lang(a.Value) == "en"
 			case "tuid":
 				// A tuid of tolk's own export is the segment's id, so that
 				// a file exported, corrected and imported again replaces

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -286,6 +287,36 @@ func TestReadTUIDs(t *testing.T) {
 		}
 		if diff := cmp.Diff(tc.want, got.Segments); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+		}
+	}
+}
+
+// TestReadSourceLanguage: the header's srclang gives each unit's source,
+// a unit's own srclang overrides it; *all* and Dutch are a Dutch source.
+func TestReadSourceLanguage(t *testing.T) {
+	unit := func(attr string) string {
+		return `<tu` + attr + `><tuv xml:lang="en-US"><seg>Hello.</seg></tuv><tuv xml:lang="nl-NL"><seg>Hallo.</seg></tuv></tu>`
+	}
+	for _, tt := range []struct {
+		header, units string
+		want          []bool
+	}{
+		{"en-US", unit("") + unit(` srclang="nl-NL"`), []bool{true, false}},
+		{"EN", unit(""), []bool{true}},
+		{"*all*", unit("") + unit(` srclang="en"`), []bool{false, true}},
+		{"nl-NL", unit(""), []bool{false}},
+	} {
+		doc := `<tmx version="1.4"><header srclang="` + tt.header + `"/><body>` + tt.units + `</body></tmx>`
+		b, err := Read(strings.NewReader(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.header, err)
+		}
+		var got []bool
+		for _, s := range b.Segments {
+			got = append(got, s.ENSource)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("header srclang %q: ENSource %v, want %v", tt.header, got, tt.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package tmx
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/xml"
 	"io"
 	"strings"
@@ -19,7 +20,9 @@ type Header struct {
 }
 
 // Write writes segs as a TMX 1.4b document that validates against
-// tmx14.dtd: srclang nl, segtype sentence, datatype plaintext. Each
+// tmx14.dtd: srclang nl (English when every segment's source is English;
+// a unit whose source is not the header's says its own srclang), segtype
+// sentence, datatype plaintext. Each
 // segment is a <tu> with tuid, creationdate and creationid, its note, the
 // props x-collection, x-source-doc and x-source-article for the fields TMX
 // has no attribute for, its other props (a variant's props in its <tuv>),
@@ -32,10 +35,11 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 	if ver == "" {
 		ver = "unknown"
 	}
+	src := sourceLang(segs)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<tmx version="1.4">` + "\n")
 	bw.WriteString(`  <header creationtool="tolk" creationtoolversion="` + attr(ver) +
-		`" segtype="sentence" o-tmf="tolk" adminlang="en" srclang="nl" datatype="plaintext"`)
+		`" segtype="sentence" o-tmf="tolk" adminlang="en" srclang="` + attr(src) + `" datatype="plaintext"`)
 	if !h.Created.IsZero() {
 		bw.WriteString(` creationdate="` + h.Created.UTC().Format(dateLayout) + `"`)
 	}
@@ -50,6 +54,9 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 		}
 		if s.Creator != "" {
 			bw.WriteString(` creationid="` + attr(s.Creator) + `"`)
+		}
+		if t := segSource(s); t != src {
+			bw.WriteString(` srclang="` + attr(t) + `"`)
 		}
 		bw.WriteString(">\n")
 		if s.Note != "" {
@@ -86,6 +93,30 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 	}
 	bw.WriteString("  </body>\n</tmx>\n")
 	return bw.Flush()
+}
+
+// segSource is the language tag of s's source side: its English tag when
+// the English is the original, else its Dutch tag.
+func segSource(s tm.Segment) string {
+	if s.ENSource {
+		return cmp.Or(s.ENLang, "en")
+	}
+	return cmp.Or(s.NLLang, "nl")
+}
+
+// sourceLang is the header's srclang: English (the first segment's tag)
+// when every segment has an English source, else nl; a unit whose
+// source differs says its own.
+func sourceLang(segs []tm.Segment) string {
+	if len(segs) == 0 || !segs[0].ENSource {
+		return "nl"
+	}
+	for _, s := range segs {
+		if !s.ENSource {
+			return "nl"
+		}
+	}
+	return segSource(segs[0])
 }
 
 func element(w *bufio.Writer, indent, name, typ, value string) {

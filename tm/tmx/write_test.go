@@ -26,6 +26,7 @@ func rich() []tm.Segment {
 		{NL: "Zonder id of datum.", EN: "Without id or date.", Collection: "import"},
 		{ID: "gb", NL: "Een Britse vertaling.", EN: "A British translation.", NLLang: "nl-BE", ENLang: "en-GB"},
 		{ID: "tab\u00a0id", NL: "Niet-breekbare\u00a0spatie en 𝔘𝔫𝔦𝔠𝔬𝔡𝔢.", EN: "Non-breaking\u00a0space."},
+		{ID: "us", NL: "Uit het Engels vertaald.", EN: "Translated from English.", ENLang: "en-US", ENSource: true},
 	}
 }
 
@@ -113,5 +114,53 @@ func TestWriteHeader(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("header lacks %s:\n%s", want, out)
 		}
+	}
+}
+
+// TestWriteSourceLanguage: a memory translated from English is exported
+// with srclang English (the header's when every unit's source is English,
+// else the unit's own), and read back so; a Dutch-source unit under an
+// English header says srclang nl.
+func TestWriteSourceLanguage(t *testing.T) {
+	us := tm.Segment{ID: "a", NL: "Vertaald.", EN: "Translated.", ENLang: "en-US", ENSource: true}
+	gb := tm.Segment{ID: "b", NL: "Ook vertaald.", EN: "Also translated.", ENSource: true}
+	nl := tm.Segment{ID: "c", NL: "Origineel.", EN: "Original."}
+	for _, tt := range []struct {
+		name   string
+		segs   []tm.Segment
+		header string
+		units  []string // the srclang attributes of the units, in order
+	}{
+		{"all English", []tm.Segment{us, us}, "en-US", nil},
+		{"English, two tags", []tm.Segment{us, gb}, "en-US", []string{"en"}},
+		{"mixed", []tm.Segment{nl, us}, "nl", []string{"en-US"}},
+		{"Dutch", []tm.Segment{nl}, "nl", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := string(write(t, tt.segs))
+			if want := `srclang="` + tt.header + `" datatype`; !strings.Contains(out, want) {
+				t.Errorf("header: want %s in\n%s", want, out)
+			}
+			var units []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.HasPrefix(strings.TrimSpace(l), "<tu ") {
+					if _, v, ok := strings.Cut(l, ` srclang="`); ok {
+						units = append(units, v[:strings.IndexByte(v, '"')])
+					}
+				}
+			}
+			if d := cmp.Diff(tt.units, units); d != "" {
+				t.Errorf("units' srclang (-want +got):\n%s", d)
+			}
+			b, err := Read(strings.NewReader(out))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range b.Segments {
+				if s.ENSource != tt.segs[i].ENSource {
+					t.Errorf("unit %d read back with ENSource %t, want %t", i, s.ENSource, tt.segs[i].ENSource)
+				}
+			}
+		})
 	}
 }
