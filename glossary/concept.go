@@ -177,6 +177,36 @@ func (e *FieldError) Error() string {
 // Unwrap makes every FieldError match ErrInvalid.
 func (e *FieldError) Unwrap() error { return ErrInvalid }
 
+// NormalizeTerms gives each term's text and plural the spacing a term has
+// whichever way it came in: no white space at either end and one space
+// between words, so that " coup" from a spreadsheet cell and "coup" typed
+// in a form are one term in an export. A no-break space inside a term
+// (artikel\u00a03) is kept: a translator put it there.
+func (c *Concept) NormalizeTerms() {
+	for i := range c.Terms {
+		t := &c.Terms[i]
+		t.Text, t.Plural = squeezeSpaces(t.Text), squeezeSpaces(t.Plural)
+	}
+}
+
+// squeezeSpaces trims white space from both ends of s and turns each run
+// of spaces inside it into one space; no-break spaces inside stay.
+func squeezeSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && i > 0 && s[i-1] == ' ' {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 // Validate checks the concept against the picklists and the rules every
 // entry must keep: at least one term, known languages, no empty or
 // duplicate terms, text fields of valid UTF-8 without control characters

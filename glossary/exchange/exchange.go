@@ -178,6 +178,9 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	if err != nil {
 		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
+	for i := range cs {
+		cs[i].NormalizeTerms() // before dropRepeats: "coup " repeats "coup"
+	}
 	cs, left.Duplicates = dropRepeats(cs)
 	if err := settle(cs, collection); err != nil {
 		return nil, Left{}, &InputError{Format: f, Err: err}

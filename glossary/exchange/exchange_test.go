@@ -372,7 +372,9 @@ func TestRealFiles(t *testing.T) {
 		want   int
 	}{
 		{"data/tbx-weblate-glossary-nl/nl.tbx", TBX, 183},
-		{"data/bwb-treaties-nl-en/treaty-article-headings-nl-en.tsv.gz", TSV, 2911},
+		// 2,911 rows, two of which repeat another but for a doubled space
+		// ("Amendment of Annexes I  and II"): one space, one concept.
+		{"data/bwb-treaties-nl-en/treaty-article-headings-nl-en.tsv.gz", TSV, 2909},
 		{"data/freedict-nld-eng-debian/freedict-nld-eng.tsv.gz", FreeDict, 22747},
 	}
 	for _, tt := range tests {
@@ -476,5 +478,36 @@ func TestImportRepeatedRows(t *testing.T) {
 	}
 	if len(cs) != 2 || left.Duplicates != 1 || !strings.Contains(left.String(), "1 concept repeating an earlier one word for word") {
 		t.Errorf("%d concepts, left %+v (%s); want 2 and one repeat", len(cs), left, left)
+	}
+}
+
+// TestImportTermSpacing: a term comes in with the same spacing whatever
+// the format: no space at either end, one between words (CSV and JSON
+// kept " coup" and "staats  greep" as written, TBX trimmed them), a
+// no-break space inside kept; a row that differs from another only so is
+// a repeat.
+func TestImportTermSpacing(t *testing.T) {
+	for _, tt := range []struct {
+		f    Format
+		data string
+	}{
+		{CSV, "nl,en\n\" militaire  coup \",\" military coup\"\n\"artikel\u00a03 \",article\u00a03\n\"militaire coup\",military coup\n"},
+		{JSON, `[{"terms":[{"lang":"nl","text":" militaire  coup "},{"lang":"en","text":" military coup"}]},{"terms":[{"lang":"nl","text":"artikel` + "\u00a0" + `3 "},{"lang":"en","text":"article` + "\u00a0" + `3"}]},{"terms":[{"lang":"nl","text":"militaire coup"},{"lang":"en","text":"military coup"}]}]`},
+		{TSV, " militaire  coup \t military coup\nartikel\u00a03 \tarticle\u00a03\nmilitaire coup\tmilitary coup\n"},
+	} {
+		cs, left, err := Import(strings.NewReader(tt.data), tt.f, "mine")
+		if err != nil {
+			t.Fatalf("%s: %v", tt.f, err)
+		}
+		var got []string
+		for _, c := range cs {
+			for _, term := range c.Terms {
+				got = append(got, term.Text)
+			}
+		}
+		want := []string{"militaire coup", "military coup", "artikel\u00a03", "article\u00a03"}
+		if !slices.Equal(got, want) || left.Duplicates != 1 {
+			t.Errorf("%s: terms %q, %d repeats; want %q and 1", tt.f, got, left.Duplicates, want)
+		}
 	}
 }

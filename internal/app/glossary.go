@@ -43,6 +43,7 @@ type glossaryState struct {
 
 // CreateConcept validates and stores a new concept.
 func (a *App) CreateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
+	c.NormalizeTerms()
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, err
 	}
@@ -140,6 +141,7 @@ func (a *App) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, e
 // checked under the glossary's write lock; otherwise it returns an error
 // matching ErrStale or ErrConflict and writes nothing.
 func (a *App) UpdateConceptIf(c glossary.Concept, who string, p Precondition) (glossary.Concept, error) {
+	c.NormalizeTerms()
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, err
 	}
@@ -319,8 +321,9 @@ func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImpo
 			cs[i].Collection = name
 		}
 	}
-	for _, c := range cs {
-		if err := c.Validate(); err != nil {
+	for i := range cs {
+		cs[i].NormalizeTerms()
+		if err := cs[i].Validate(); err != nil {
 			return 0, err
 		}
 	}

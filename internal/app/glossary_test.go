@@ -264,3 +264,28 @@ func TestImportIntoNamedCollection(t *testing.T) {
 		t.Errorf("the curated staatsgreep is now in %q", c.Collection)
 	}
 }
+
+// TestConceptTermSpacing: a concept created or edited through the API has
+// its terms' spacing normalised as an import's (" coup" was kept as
+// typed and exported so to a CAT tool).
+func TestConceptTermSpacing(t *testing.T) {
+	a, err := Open(context.Background(), Config{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	c, err := a.CreateConcept(glossary.Concept{Collection: "mine", Terms: []glossary.Term{{Lang: "nl", Text: " militaire  coup "}, {Lang: "en", Text: "military coup ", Plural: " military  coups"}}}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Terms[0].Text + "|" + c.Terms[1].Text + "|" + c.Terms[1].Plural; got != "militaire coup|military coup|military coups" {
+		t.Errorf("created: %q", got)
+	}
+	c.Terms[1].Text = "  coup d'état"
+	if c, err = a.UpdateConcept(c, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := a.Terms().Get(c.ID); !ok || got.Terms[1].Text != "coup d'état" {
+		t.Errorf("updated: %+v", got.Terms)
+	}
+}
