@@ -65,17 +65,24 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 }
 
 // readFile reads a request body that is a file (a document, a term list,
-// a translation memory), as readBody does, and refuses one sent as a
-// form: curl -d, which sends Content-Type
-// application/x-www-form-urlencoded, drops a file's line breaks, so
-// that a letter was stored as one paragraph and a CSV as one line.
+// a translation memory), as readBody does. A body sent as a form
+// (Content-Type application/x-www-form-urlencoded) is what both curl -d
+// and curl --data-binary send unless told otherwise: the second sends the
+// file as it is, the first drops its line breaks, so that a letter was
+// stored as one paragraph and a CSV as one line. A form body is taken as
+// the file when it has a line break, and refused when it has none: a
+// file that -d flattened cannot be told from a one-line file, and the
+// answer says how to send either.
 func readFile(c *gin.Context, limit int64) ([]byte, error) {
-	if c.ContentType() == "application/x-www-form-urlencoded" {
-		return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_media_type",
-			"the body is sent as a form (Content-Type application/x-www-form-urlencoded, what curl -d sends, " +
-				"which drops the file's line breaks): send the file as it is (curl --data-binary @FILE) or as multipart (curl -F file=@FILE)"}
+	form := c.ContentType() == "application/x-www-form-urlencoded"
+	data, err := readBody(c, limit)
+	if err != nil || !form || len(data) == 0 || bytes.ContainsAny(data, "\n\r") {
+		return data, err
 	}
-	return readBody(c, limit)
+	return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_media_type",
+		"the body came as a form (Content-Type application/x-www-form-urlencoded) without a single line break: " +
+			"curl -d sends a file so and drops its line breaks. Send the file as it is with curl --data-binary @FILE " +
+			"(for a file of one line add -H 'Content-Type: application/octet-stream') or as multipart (curl -F file=@FILE)"}
 }
 
 // formFile reads the part "file" of a multipart upload of at most limit

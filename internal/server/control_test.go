@@ -94,6 +94,21 @@ func TestFormBodyRefused(t *testing.T) {
 	if code, _, body := apiCall(t, ts, "GET", "/api/v1/glossary?q=staatsgreep&collection=mine", "", "", nil); code != 200 || !strings.Contains(string(body), `"total":0`) {
 		t.Errorf("glossary collection mine after the refusal: %d %.200s", code, body)
 	}
+	// curl --data-binary sends the same Content-Type with the file as it
+	// is: a body with its line breaks is the file (the README's commands
+	// were refused).
+	for _, tc := range []struct{ name, method, path, body string }{
+		{"document", "POST", "/api/v1/documents?name=brief.txt", "Geachte voorzitter,\n\nDeze brief blijft.\n"},
+		{"glossary import", "POST", "/api/v1/glossary/import?format=csv&collection=mine", "nl,en\r\nstaatsgreep,coup\r\n"},
+		{"TM import", "POST", "/api/v1/tm/import?format=tsv&collection=mine", "staatsgreep\tcoup\n"},
+	} {
+		if code, _, body := apiCall(t, ts, tc.method, tc.path, editorToken, form, []byte(tc.body)); code != http.StatusCreated && code != http.StatusOK {
+			t.Errorf("%s with its line breaks, as curl --data-binary sends it: %d %s", tc.name, code, body)
+		}
+	}
+	if code, _, body := apiCall(t, ts, "GET", "/api/v1/documents/brief", "", "", nil); code != 200 || !strings.Contains(string(body), "Deze brief blijft.") {
+		t.Errorf("the document sent with --data-binary: %d %.300s", code, body)
+	}
 	code, _, body := apiCall(t, ts, "POST", "/api/v1/annotate", "", form, []byte("De staatsgreep in Mali."))
 	if code != 200 || !strings.Contains(string(body), "staatsgreep") {
 		t.Errorf("annotate as a form: %d %.200s, want 200", code, body)
