@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -143,19 +142,51 @@ func (s *Segment) Normalize() {
 	}
 }
 
-// CollapseSpace trims s and replaces each run of white space in it with
-// one space.
+// CollapseSpace trims breaking white space from both ends of s and
+// replaces each run of it inside with one space. Breaking white space is
+// what line breaks, indentation and doubled spaces leave: ASCII white
+// space (space, tab, CR, LF, FF, VT), NEL (U+0085) and the line and
+// paragraph separators (U+2028, U+2029). Every other space stays as it
+// is, wherever it is: a no-break space (U+00A0, U+202F, U+2007; U+2060 is
+// no space at all) keeps € 5 mln and art. 3 together on a line, and a
+// fixed-width space (the thin space U+2009, the em space U+2003, …) is
+// typography a translator chose. Invalid UTF-8 is left for Validate.
 func CollapseSpace(s string) string {
 	if !needsCollapse(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false // breaking space since the last other character
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if breakingSpace(r) {
+			gap = b.Len() > 0
+		} else {
+			if gap {
+				b.WriteByte(' ')
+				gap = false
+			}
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// breakingSpace reports whether r is white space CollapseSpace collapses.
+func breakingSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\v', '\f', '\r', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
 }
 
 func needsCollapse(s string) bool {
 	prevSpace := true // a leading space needs trimming
 	for _, r := range s {
-		sp := unicode.IsSpace(r)
+		sp := breakingSpace(r)
 		if sp && (prevSpace || r != ' ') {
 			return true
 		}

@@ -71,9 +71,18 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+// TestCollapseSpace: runs of breaking white space (what line breaks,
+// indentation and doubled spaces leave) become one space and go at either
+// end; no-break and fixed-width spaces are kept where they are, so that
+// "€\u00a05\u00a0mln" and "art.\u00a03" come back as they went in.
 func TestCollapseSpace(t *testing.T) {
 	for in, want := range map[string]string{
-		"": "", "a": "a", "a b": "a b", " a": "a", "a ": "a", "a  b": "a b", "a\nb": "a b", "\u00a0a\u2003b": "a b", "één twee": "één twee",
+		"": "", "a": "a", "a b": "a b", " a": "a", "a ": "a", "a  b": "a b", "a\nb": "a b", "één twee": "één twee",
+		" \t\r\n\v\f": "", "a\r\n\tb": "a b", "a\u0085b\u2028c\u2029d": "a b c d", "\u2028a \n": "a",
+		"€\u00a05\u00a0mln": "€\u00a05\u00a0mln", "art.\u00a03": "art.\u00a03", "10\u202f%": "10\u202f%",
+		"1\u2007000": "1\u2007000", "a\u2060b": "a\u2060b", "1\u2009000": "1\u2009000", "a\u2003b": "a\u2003b",
+		"\u00a0a\u00a0": "\u00a0a\u00a0", "a \u00a0 b": "a \u00a0 b", "a  \u00a0\n b": "a \u00a0 b",
+		"\xffa  b": "\xffa b",
 	} {
 		if got := CollapseSpace(in); got != want {
 			t.Errorf("CollapseSpace(%q) = %q, want %q", in, got, want)

@@ -164,3 +164,29 @@ func TestWriteSourceLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestNoBreakSpaces: the no-break spaces of a CAT tool's TMX (€&#160;5,
+// art.&#160;3, 10&#8239;%) survive import and export; the line break and
+// the indentation around them collapse.
+func TestNoBreakSpaces(t *testing.T) {
+	doc := tmxDoc("", `<tu><tuv xml:lang="nl"><seg>Nederland draagt €&#160;5&#160;mln bij,
+      zie art.&#160;3 (10&#8239;%).</seg></tuv><tuv xml:lang="en"><seg>The Netherlands gives €5&#160;million, see Art.&#160;3.</seg></tuv></tu>`)
+	want := []tm.Segment{{
+		NL: "Nederland draagt €\u00a05\u00a0mln bij, zie art.\u00a03 (10\u202f%).",
+		EN: "The Netherlands gives €5\u00a0million, see Art.\u00a03.",
+	}}
+	got, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got.Segments); diff != "" {
+		t.Fatalf("import (-want +got):\n%s", diff)
+	}
+	again, err := Read(bytes.NewReader(write(t, got.Segments)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, again.Segments); diff != "" {
+		t.Errorf("export, import again (-want +got):\n%s", diff)
+	}
+}
