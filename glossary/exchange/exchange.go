@@ -299,7 +299,10 @@ func (e *errReader) Read(p []byte) (int, error) {
 
 // Detect guesses the format of a file from its name and first bytes
 // (512 are plenty). Content wins over a misleading extension where the
-// content is unambiguous (zip, XML, JSON, the OmegaT header).
+// content is unambiguous (zip, XML, JSON, the OmegaT header). A
+// header-less table is told by its first entry: blank lines, and the
+// '#' comment lines OmegaT skips, before it are passed over (within
+// head); a file with such comments and tabs is an OmegaT glossary.
 func Detect(name string, head []byte) (Format, bool) {
 	if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
 		// A gzip-compressed file, which Import reads uncompressed, is
@@ -316,7 +319,7 @@ func Detect(name string, head []byte) (Format, bool) {
 	}
 	head = bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
 	trimmed := bytes.TrimLeft(head, " \t\r\n")
-	firstLine, _, _ := bytes.Cut(head, []byte("\n"))
+	firstLine, commented := firstEntry(head)
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 		return XLSX, true
@@ -347,14 +350,34 @@ func Detect(name string, head []byte) (Format, bool) {
 		return JSON, true
 	}
 	switch {
-	case bytes.Count(firstLine, []byte("\t")) == 2:
+	case bytes.Count(firstLine, []byte("\t")) == 2,
+		commented && bytes.Contains(firstLine, []byte("\t")):
 		// source, target, comment: OmegaT's glossary (glossary.txt, its
 		// default name, has no header); the DeepL TSV has two columns.
+		// Comment lines are OmegaT's too: its reader skips them, the
+		// TSV reader would take them for entries.
 		return OmegaT, true
 	case bytes.Contains(firstLine, []byte("\t")):
 		return TSV, true
-	case bytes.Contains(firstLine, []byte(",")) || bytes.Contains(firstLine, []byte(";")):
+	case !commented && (bytes.Contains(firstLine, []byte(",")) || bytes.Contains(firstLine, []byte(";"))):
 		return CSV, true
 	}
 	return "", false
+}
+
+// firstEntry returns the first line of head that is neither blank nor a
+// comment (a line starting with '#', as OmegaT writes them), and whether
+// a comment line came before it. A translator's glossary.txt often opens
+// with comments: only its first entry tells the columns.
+func firstEntry(head []byte) (line []byte, commented bool) {
+	for len(head) > 0 {
+		line, head, _ = bytes.Cut(head, []byte("\n"))
+		switch {
+		case bytes.HasPrefix(line, []byte("#")):
+			commented = true
+		case len(bytes.TrimSpace(line)) > 0:
+			return line, commented
+		}
+	}
+	return nil, commented
 }

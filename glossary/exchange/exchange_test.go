@@ -326,6 +326,11 @@ func TestDetect(t *testing.T) {
 		{"api", " [ {", JSON},
 		{"fd.tsv", "headword\tpronunciation\ttranslations\n", FreeDict},
 		{"glossary.txt", "staat\tstate\tpolitiek\n", OmegaT}, // OmegaT's third column, no header
+		// OmegaT's glossary.txt as a translator keeps it: comment lines
+		// (and blank ones) before the first entry.
+		{"glossary.txt", "# Staatsrecht\n# bijgewerkt 2024\n\nstaatsgreep\tcoup\tcomment\n", OmegaT},
+		{"glossary.txt", "# Staatsrecht\r\nstaatsgreep\tcoup\r\n", OmegaT}, // two columns after comments: still OmegaT, which skips them
+		{"g.txt", "\n\nstaat\tstate\n", TSV},
 		{"w.tbx.gz", gz("<?xml version=\"1.0\"?>\n<tbx type=\"TBX-Basic\""), TBX},
 		{"g.csv.gz", gz("nl,en\nstaat,state\n"), CSV},
 		{"upload", gz("[{\"terms\":[]}]"), JSON},
@@ -335,8 +340,14 @@ func TestDetect(t *testing.T) {
 			t.Errorf("Detect(%q, %q) = %q, %v; want %q", tt.name, tt.head, got, ok, tt.want)
 		}
 	}
-	if f, ok := Detect("page.html", []byte("<html>")); ok {
-		t.Errorf("Detect(html) = %q, want no format", f)
+	for _, head := range []string{
+		"<html>",
+		"# notes\nnl,en\n", // the CSV reader has no comment lines
+		"# only a comment\n\n",
+	} {
+		if f, ok := Detect("upload", []byte(head)); ok {
+			t.Errorf("Detect(%q) = %q, want no format", head, f)
+		}
 	}
 }
 
