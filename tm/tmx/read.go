@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/xmlenc"
@@ -101,6 +103,9 @@ type variant struct {
 	seg   strings.Builder
 	ph    strings.Builder // the content of the open top-level <ph>
 	inPh  bool
+	// gap: a <ph> of code ended the text so far; the text after it
+	// decides whether it stands for a space (write).
+	gap   bool
 	code  int  // depth inside native-code elements
 	sub   int  // depth inside <sub>
 	inSeg bool // inside <seg>
@@ -282,6 +287,29 @@ func (x *reader) start(t xml.StartElement) error {
 	return nil
 }
 
+// write adds s to the segment's text. After a <ph> of code (gap) it puts
+// a space between when a word character (letter, digit) is on both
+// sides, as in artikel<ph/>3: the code held the words apart. Beside
+// punctuation, a bracket or white space the code adds nothing, so that
+// gisteren<ph/>. and (<ph/>zie stay gisteren. and (zie.
+func (v *variant) write(s string) {
+	if v.gap && s != "" {
+		prev, _ := utf8.DecodeLastRuneInString(v.seg.String())
+		next, _ := utf8.DecodeRuneInString(s)
+		if wordChar(prev) && wordChar(next) {
+			v.seg.WriteByte(' ')
+		}
+		v.gap = false
+	}
+	v.seg.WriteString(s)
+}
+
+// wordChar reports whether r is part of a word: a letter, a digit, or a
+// mark combined with one.
+func wordChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
 // spaceBefore ends the text so far with a space, so that the text of a
 // <sub> (a footnote, an alt text) does not run into its neighbours.
 func spaceBefore(b *strings.Builder) {
@@ -303,7 +331,7 @@ func (x *reader) chars(t xml.CharData) {
 		v := x.u.cur
 		switch {
 		case v.code == 0 || v.sub > 0:
-			v.seg.Write(t)
+			v.write(string(t))
 		case v.inPh:
 			v.ph.Write(t)
 		}
@@ -355,13 +383,14 @@ func (x *reader) end(name string) error {
 		case codeElements[name]:
 			v.code--
 			if name == "ph" && v.code == 0 && v.inPh {
-				// A placeholder stands between words (Zie artikel<ph/>3):
-				// a variable of the text is kept, other code is a space.
+				// A variable of the text is kept; other code may stand
+				// between words (Zie artikel<ph/>3), or beside
+				// punctuation (gisteren<ph/>.), which the next text says.
 				v.inPh = false
 				if p := strings.TrimSpace(v.ph.String()); placeholderRE.MatchString(p) {
-					v.seg.WriteString(p)
+					v.write(p)
 				} else {
-					v.seg.WriteByte(' ')
+					v.gap = true
 				}
 			}
 		case name == "sub":

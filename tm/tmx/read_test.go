@@ -173,6 +173,10 @@ func TestReadLanguages(t *testing.T) {
 		// other code becomes a space (the words ran together).
 		{"placeholders", `<tu><tuv xml:lang="nl"><seg>Zie artikel<ph x="1">&lt;br/&gt;</ph>3: <ph x="2">{amount}</ph> euro</seg></tuv><tuv xml:lang="en"><seg>See article<ph x="1">&lt;br/&gt;</ph>3: <ph>%s</ph> euros</seg></tuv></tu>`,
 			[]tm.Segment{{NL: "Zie artikel 3: {amount} euro", EN: "See article 3: %s euros"}}, 0},
+		// Code stands for a space only between word characters: beside
+		// punctuation, brackets or white space it adds nothing.
+		{"code beside punctuation", `<tu><tuv xml:lang="nl"><seg>Zie het verslag van gisteren<ph x="2">&lt;footnote/&gt;</ph>. (<ph x="3"/>zie bijlage<ph x="4"/>) en de tabel <ph x="5"/>hieronder: 1<ph/><ph/>000 <bpt i="1">&lt;b&gt;</bpt>€<ept i="1">&lt;/b&gt;</ept><ph/></seg></tuv><tuv xml:lang="en"><seg><ph/>See yesterday's report<ph x="2">&lt;footnote/&gt;</ph>, «<ph x="3"/>annex<ph x="4"/>»; staats<bpt i="1">&lt;b&gt;</bpt>greep<ept i="1">&lt;/b&gt;</ept><ph/><hi>coup</hi></seg></tuv></tu>`,
+			[]tm.Segment{{NL: "Zie het verslag van gisteren. (zie bijlage) en de tabel hieronder: 1 000 €", EN: "See yesterday's report, «annex»; staatsgreep coup"}}, 0},
 		{"nested hi keeps text, code in it dropped", `<tu><tuv xml:lang="nl"><seg>x <hi>y <bpt i="1">{b}</bpt>z<ept i="1">{/b}</ept></hi></seg></tuv><tuv xml:lang="en"><seg>w</seg></tuv></tu>`,
 			[]tm.Segment{{NL: "x y z", EN: "w"}}, 0},
 	}
