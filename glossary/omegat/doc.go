@@ -6,5 +6,8 @@
 // These formats carry term pairs, not concepts: export writes Dutch
 // sources and English targets (nl→en), import makes one concept per
 // line. Tabs, line breaks and control characters cannot occur inside an
-// entry; export replaces them with a space.
+// entry; export replaces them with a space. On import a first line that
+// names the columns ("Dutch<TAB>English", "nl<TAB>en",
+// "source<TAB>target<TAB>comment") is a header, not a term pair: it is
+// skipped, and the languages it names in its order are the columns'.
 package omegat

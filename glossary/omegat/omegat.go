@@ -124,19 +124,34 @@ func Write(w io.Writer, cs []glossary.Concept) error {
 // Read reads an OmegaT glossary as nl→en: one concept per line with a
 // Dutch and an English term, the comment as the concept's note. Lines
 // starting with '#' and blank lines are skipped; columns after the
-// third are ignored, as OmegaT does. Errors name the line.
+// third are ignored, as OmegaT does. A first entry that is a header
+// (see ReadTSV: "Dutch<TAB>English<TAB>comment", "source<TAB>target")
+// is skipped, and the languages it names, in its order, are those of
+// the first two columns. Errors name the line.
 func Read(r io.Reader) ([]glossary.Concept, error) {
+	langs := [2]string{"nl", "en"}
+	first := true
 	return concepts(r, "omegat", func(_ int, line string) (*glossary.Concept, error) {
 		if strings.HasPrefix(line, "#") {
 			return nil, nil
 		}
 		f := strings.Split(line, "\t")
+		if first {
+			first = false
+			if h, ok, err := header(f); ok {
+				if err != nil {
+					return nil, err
+				}
+				langs = [2]string{h[0], h[1]}
+				return nil, nil
+			}
+		}
 		if len(f) < 2 {
 			return nil, fmt.Errorf("%w: want source<TAB>target[<TAB>comment], found no tab", ErrLine)
 		}
 		c := glossary.Concept{Terms: []glossary.Term{
-			{Lang: "nl", Text: strings.TrimSpace(f[0])},
-			{Lang: "en", Text: strings.TrimSpace(f[1])},
+			{Lang: langs[0], Text: strings.TrimSpace(f[0])},
+			{Lang: langs[1], Text: strings.TrimSpace(f[1])},
 		}}
 		if len(f) > 2 {
 			c.Note = strings.TrimSpace(f[2])

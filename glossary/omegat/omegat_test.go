@@ -118,6 +118,54 @@ func TestReadTSVHeader(t *testing.T) {
 	}
 }
 
+// TestReadHeaderRow: a first line naming the columns, as a translator's
+// spreadsheet saved as tab-separated text has it, is a header, not a
+// concept "Dutch"/"English"; it also says which column is which.
+func TestReadHeaderRow(t *testing.T) {
+	pair := func(nl, en, note string) glossary.Concept {
+		return glossary.Concept{Note: note, Terms: []glossary.Term{{Lang: "nl", Text: nl}, {Lang: "en", Text: en}}}
+	}
+	coup := []glossary.Concept{pair("staatsgreep", "coup", "")}
+	tests := []struct {
+		name string
+		read func(string) ([]glossary.Concept, error)
+		in   string
+		want []glossary.Concept
+	}{
+		{"tsv names", readTSV, "Dutch\tEnglish\nstaatsgreep\tcoup\n", coup},
+		{"tsv codes", readTSV, "NL\tEN\nstaatsgreep\tcoup\n", coup},
+		{"tsv Dutch names", readTSV, "Nederlands\tEngels\r\nstaatsgreep\tcoup\r\n", coup},
+		{"tsv source target", readTSV, "Source\tTarget\nstaatsgreep\tcoup\n", coup},
+		{"tsv comment column", readTSV, "nl\ten\tcomment\nstaatsgreep\tcoup\tpolitiek\n", []glossary.Concept{pair("staatsgreep", "coup", "politiek")}},
+		{"tsv English first", readTSV, "English\tDutch\ncoup\tstaatsgreep\n", []glossary.Concept{{Terms: []glossary.Term{{Lang: "en", Text: "coup"}, {Lang: "nl", Text: "staatsgreep"}}}}},
+		{"omegat names", readOmegaT, "Dutch\tEnglish\nstaatsgreep\tcoup\n", coup},
+		{"omegat source target note", readOmegaT, "source\ttarget\tnote\nstaatsgreep\tcoup\tpolitiek\n", []glossary.Concept{pair("staatsgreep", "coup", "politiek")}},
+		{"omegat trailing empty column", readOmegaT, "Dutch\tEnglish\t\nstaatsgreep\tcoup\t\n", coup},
+		{"omegat after comments", readOmegaT, "# mijn lijst\n\nnl\ten\tcomment\nstaatsgreep\tcoup\n", coup},
+		{"omegat English first", readOmegaT, "en\tnl\ncoup\tstaatsgreep\n", []glossary.Concept{{Terms: []glossary.Term{{Lang: "en", Text: "coup"}, {Lang: "nl", Text: "staatsgreep"}}}}},
+		// Not headers: a language's name and its translation, a word that
+		// is no column name, a header-like line after the first entry.
+		{"tsv language name pair", readTSV, "Engels\tEnglish\n", []glossary.Concept{pair("Engels", "English", "")}},
+		{"omegat language name pair", readOmegaT, "Nederlands\tDutch\tde taal\n", []glossary.Concept{pair("Nederlands", "Dutch", "de taal")}},
+		{"omegat third cell not a column name", readOmegaT, "Dutch\tEnglish\tlanguages\n", []glossary.Concept{pair("Dutch", "English", "languages")}},
+		{"omegat second line", readOmegaT, "staatsgreep\tcoup\nDutch\tEnglish\n", []glossary.Concept{pair("staatsgreep", "coup", ""), pair("Dutch", "English", "")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.read(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	if _, err := readOmegaT("Nederlands\tSpaans\naap\tmono\n"); !errors.Is(err, ErrLine) || !strings.Contains(err.Error(), `"Spaans"`) {
+		t.Errorf("a header in a language tolk does not hold: %v, want an error naming it", err)
+	}
+}
+
 // TestTreatyHeadings imports the 2,911 distinct heading pairs of the
 // Dutch treaty database.
 func TestTreatyHeadings(t *testing.T) {

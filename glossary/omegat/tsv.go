@@ -113,19 +113,20 @@ func WriteTSV(w io.Writer, cs []glossary.Concept) error {
 }
 
 // ReadTSV reads a two-column TSV: one concept per line, source in the
-// first column, target in the second, nl→en. If the first line names
-// two different languages in its first two columns ("en<TAB>nl"), it is
-// a header: it sets the columns' languages, and columns it names that
-// are not language codes (a count, say) are ignored. Without a header
-// every line has exactly two columns. Blank lines are skipped; empty
-// entries, and language codes tolk does not know, are errors naming the
-// line.
+// first column, target in the second, nl→en. If the first line is a
+// header (see header: "en<TAB>nl", "Dutch<TAB>English",
+// "source<TAB>target<TAB>comment"), it sets the columns' languages, a
+// comment or note column gives the concept's note, and columns a header
+// of two language codes names otherwise (a count, say) are ignored.
+// Without a header every line has exactly two columns. Blank lines are
+// skipped; empty entries, and languages tolk does not know, are errors
+// naming the line.
 func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 	langs := []string{"nl", "en"}
 	return concepts(r, "tsv", func(n int, line string) (*glossary.Concept, error) {
 		f := strings.Split(line, "\t")
-		if n == 1 && len(f) >= 2 {
-			if h, ok, err := tsvHeader(f); ok {
+		if n == 1 {
+			if h, ok, err := header(f); ok {
 				if err != nil {
 					return nil, err
 				}
@@ -138,11 +139,14 @@ func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 		}
 		var c glossary.Concept
 		for i, l := range langs {
-			if l == "" {
-				continue
-			}
 			v := strings.TrimSpace(f[i])
-			if v == "" {
+			switch {
+			case l == "":
+				continue
+			case l == noteColumn:
+				c.Note = v
+				continue
+			case v == "":
 				return nil, fmt.Errorf("%w: column %d is empty", ErrLine, i+1)
 			}
 			c.Terms = append(c.Terms, glossary.Term{Lang: l, Text: v})
@@ -151,30 +155,92 @@ func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 	})
 }
 
-// tsvHeader recognises a header row: its first two cells are distinct
-// language tags. The returned slice has the glossary language of each
-// column, "" for columns to ignore.
-func tsvHeader(f []string) ([]string, bool, error) {
-	a, okA := tag(f[0])
-	b, okB := tag(f[1])
+// noteColumn marks a header's comment column in the slice header
+// returns (no language tag is five letters).
+const noteColumn = "#note"
+
+// header recognises a header row, which CAT tools and spreadsheets saved
+// as tab-separated text put first: its first two cells name two
+// different languages, each by an ISO 639-1 code ("nl", "EN", "nl-NL"),
+// an English or Dutch name ("Dutch", "Engels") or the word source or
+// target (bron, doel), which stand for tolk's nl→en; every further cell
+// names a language, is a comment column (comment, note, opmerking) or
+// is empty.
+// Only when the first two cells are language codes may further cells be
+// anything (a count), as before names were recognised. A language's
+// name beside its translation ("Engels<TAB>English") names one language
+// twice and so is data. The returned slice has the glossary language of
+// each column, noteColumn for a comment column and "" for columns to
+// ignore; a language tolk does not hold is an error.
+func header(f []string) ([]string, bool, error) {
+	if len(f) < 2 {
+		return nil, false, nil
+	}
+	a, codeA, okA := headerLang(f[0], true)
+	b, codeB, okB := headerLang(f[1], true)
 	if !okA || !okB || a == b {
 		return nil, false, nil
 	}
-	langs := make([]string, len(f))
+	cols := make([]string, len(f))
 	for i, cell := range f {
-		l, ok := tag(cell)
-		if !ok {
-			if i < 2 {
-				return nil, false, nil
+		l, _, ok := headerLang(cell, i < 2)
+		switch {
+		case ok:
+			if !slices.Contains(glossary.Languages, l) {
+				return nil, true, fmt.Errorf("%w: unknown language %q in the header (known: %s)", ErrLine, strings.TrimSpace(cell), strings.Join(glossary.Languages, ", "))
 			}
-			continue
+			cols[i] = l
+		case commentWords[strings.ToLower(strings.TrimSpace(cell))]:
+			cols[i] = noteColumn
+		case i >= 2 && strings.TrimSpace(cell) == "":
+			// a trailing empty column, as spreadsheets save one: ignored
+		case !codeA || !codeB:
+			return nil, false, nil
 		}
-		if !slices.Contains(glossary.Languages, l) {
-			return nil, true, fmt.Errorf("%w: unknown language code %q in the header (known: %s)", ErrLine, cell, strings.Join(glossary.Languages, ", "))
-		}
-		langs[i] = l
 	}
-	return langs, true, nil
+	return cols, true, nil
+}
+
+// headerLang returns the language a header cell names: by its code
+// (code true), its English or Dutch name, or, if role, the word source
+// (nl) or target (en).
+func headerLang(cell string, role bool) (lang string, code, ok bool) {
+	if l, ok := tag(cell); ok {
+		return l, true, true
+	}
+	w := strings.ToLower(strings.TrimSpace(cell))
+	if l, ok := languageNames[w]; ok {
+		return l, false, true
+	}
+	if l, ok := roleWords[w]; ok && role {
+		return l, false, true
+	}
+	return "", false, false
+}
+
+// languageNames are the names a header may give a column, in English,
+// Dutch and the language itself; languages tolk does not hold are named
+// so that a header in them is an error, not a term pair.
+var languageNames = map[string]string{
+	"dutch": "nl", "nederlands": "nl", "nederlandse": "nl", "vlaams": "nl", "flemish": "nl",
+	"english": "en", "engels": "en", "engelse": "en",
+	"french": "fr", "frans": "fr", "français": "fr", "francais": "fr",
+	"german": "de", "duits": "de", "deutsch": "de",
+	"spanish": "es", "spaans": "es", "español": "es", "espanol": "es",
+	"italian": "it", "italiaans": "it", "italiano": "it",
+	"portuguese": "pt", "portugees": "pt", "português": "pt", "portugues": "pt",
+}
+
+// roleWords name the first two columns by their role in tolk's nl→en.
+var roleWords = map[string]string{
+	"source": "nl", "source term": "nl", "source language": "nl", "bron": "nl", "brontaal": "nl", "bronterm": "nl",
+	"target": "en", "target term": "en", "target language": "en", "doel": "en", "doeltaal": "en", "doelterm": "en",
+}
+
+// commentWords name a comment column.
+var commentWords = map[string]bool{
+	"comment": true, "comments": true, "note": true, "notes": true, "remark": true, "remarks": true,
+	"opmerking": true, "opmerkingen": true, "commentaar": true, "toelichting": true, "notitie": true,
 }
 
 // tag returns the base language of a tag with a two-letter (ISO 639-1)
