@@ -73,14 +73,20 @@ type Segment struct {
 	ENSource bool `json:"en_source,omitempty"`
 }
 
-// Batch is what a reader of an exchange format produced: the segments, and
-// how many units it skipped because they lack a Dutch or an English side.
+// Batch is what a reader of an exchange format produced: the segments, how
+// many units it skipped because they lack a Dutch or an English side, and
+// how many repeat an earlier unit.
 type Batch struct {
 	Segments []Segment
 	Skipped  int
 	// SkippedUnits says where and why units were skipped: the first
 	// MaxSkipNotes of them, where the reader can tell.
 	SkippedUnits []Skip
+	// Repeats counts the segments that repeat an earlier one of the
+	// batch (Repeats with no collection given): an import stores them as
+	// one segment, the last, so that two units of one text in a file are
+	// stored once. They are in Segments, each of them.
+	Repeats int
 }
 
 // Skip is a unit of a file that gave no segment.
@@ -308,7 +314,7 @@ func (s *Segment) Key() string { return s.Collection + "\x00" + s.ID }
 // ContentID is the id an import gives a segment that has none: a hash of
 // its collection, texts and source. Importing the same file twice thus
 // replaces its segments instead of adding them again, and a segment
-// repeated in one file is stored once.
+// repeated in one file is stored once (Repeats counts such repeats).
 func ContentID(s Segment) string {
 	h := sha256.New()
 	for _, v := range []string{s.Collection, s.NL, s.EN, s.Source.Doc, s.Source.Article} {

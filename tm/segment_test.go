@@ -177,3 +177,38 @@ func TestPrepareLinear(t *testing.T) {
 		t.Errorf("%d rows with one id took %v", n, d)
 	}
 }
+
+// TestRepeats: a segment repeats an earlier one when Prepare would store
+// both under one collection and id; Repeats counts exactly the segments
+// Prepare merges away.
+func TestRepeats(t *testing.T) {
+	tests := []struct {
+		name       string
+		segs       []Segment
+		collection string
+		want       int
+	}{
+		{"none", []Segment{{NL: "a", EN: "b"}, {NL: "a", EN: "c"}, {NL: "a", EN: "b", Collection: "x"}}, "", 0},
+		{"same texts", []Segment{{NL: "a", EN: "b"}, {NL: "a", EN: "b", Note: "later"}, {NL: "a", EN: "b"}}, "", 2},
+		{"same texts once normalised", []Segment{{NL: "a  b", EN: "c"}, {NL: " a\nb", EN: "c "}}, "", 1},
+		{"a no-break space is another text", []Segment{{NL: "art. 3", EN: "c"}, {NL: "art.\u00a03", EN: "c"}}, "", 0},
+		{"another source", []Segment{{NL: "a", EN: "b"}, {NL: "a", EN: "b", Source: Source{Doc: "d"}}}, "", 0},
+		{"same id, other texts", []Segment{{ID: "1", NL: "a", EN: "b"}, {ID: "1", NL: "c", EN: "d"}}, "", 1},
+		{"empty collection is the default", []Segment{{NL: "a", EN: "b"}, {NL: "a", EN: "b", Collection: DefaultCollection}}, "", 1},
+		{"empty collection is the one given", []Segment{{NL: "a", EN: "b"}, {NL: "a", EN: "b", Collection: "c"}}, "c", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Repeats(tt.segs, tt.collection); got != tt.want {
+				t.Errorf("Repeats = %d, want %d", got, tt.want)
+			}
+			ready, err := Prepare(tt.segs, tt.collection, "", time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if merged := len(tt.segs) - len(ready); merged != tt.want {
+				t.Errorf("Prepare merged %d segments, Repeats says %d", merged, tt.want)
+			}
+		})
+	}
+}

@@ -99,8 +99,9 @@ type pair struct {
 // ReadJSONL reads article pairs, one JSON object {"doc", "article", "nl",
 // "en"} a line, and aligns each (Align), with source {doc, article}. Blank
 // lines are ignored; a pair with an empty side is skipped and counted with
-// the unaligned sentences in Batch.Skipped. A line that is not such an
-// object fails the read with an *Error naming it.
+// the unaligned sentences in Batch.Skipped; segments that repeat an
+// earlier one (tm.Repeats) are counted in Batch.Repeats. A line that is
+// not such an object fails the read with an *Error naming it.
 func ReadJSONL(r io.Reader, opt align.Options) (tm.Batch, error) {
 	br := bufio.NewReader(r)
 	var out tm.Batch
@@ -123,6 +124,7 @@ func ReadJSONL(r io.Reader, opt align.Options) (tm.Batch, error) {
 			}
 		}
 		if err == io.EOF {
+			out.Repeats = tm.Repeats(out.Segments, "")
 			return out, nil
 		}
 		if err != nil {

@@ -111,3 +111,16 @@ func FuzzReadJSONL(f *testing.F) {
 		}
 	})
 }
+
+// TestReadJSONLRepeats: an article pair given twice gives repeated
+// segments, counted.
+func TestReadJSONLRepeats(t *testing.T) {
+	line := `{"doc":"d","article":"1","nl":"Dit Verdrag treedt in werking.","en":"This Agreement enters into force."}` + "\n"
+	b, err := ReadJSONL(strings.NewReader(line+line), align.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Segments) != 2 || b.Repeats != 1 {
+		t.Errorf("%d segments, %d repeats; want 2 and 1", len(b.Segments), b.Repeats)
+	}
+}

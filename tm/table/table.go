@@ -183,6 +183,13 @@ func (r *rows) add(line int, fields []string) error {
 	return nil
 }
 
+// batch is what the rows gave, with the repeats counted.
+func (r *rows) batch() tm.Batch {
+	b := r.out
+	b.Repeats = tm.Repeats(b.Segments, "")
+	return b
+}
+
 func parseTime(v string) (time.Time, error) {
 	v = strings.TrimSpace(v)
 	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05", "2006-01-02", "20060102T150405Z"} {
@@ -198,7 +205,8 @@ func parseTime(v string) (time.Time, error) {
 // of the columns nl, en, id, collection, doc, article, created, creator,
 // note, and others as props. In fields, \t, \n, \r and \\ stand for a tab,
 // a line break, a carriage return and a backslash. Blank lines are
-// ignored; a row without Dutch or English text is skipped and counted.
+// ignored; a row without Dutch or English text is skipped and counted, and
+// a row that repeats an earlier one (tm.Repeats) is read and counted.
 func ReadTSV(r io.Reader) (tm.Batch, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 4*tm.MaxText+64<<10)
@@ -232,7 +240,7 @@ func ReadTSV(r io.Reader) (tm.Batch, error) {
 	if err := sc.Err(); err != nil {
 		return tm.Batch{}, &Error{Format: "tsv", Line: line + 1, Err: err}
 	}
-	return rs.out, nil
+	return rs.batch(), nil
 }
 
 // ReadCSV reads comma- or semicolon-separated segments (the separator
@@ -268,7 +276,7 @@ func ReadCSV(r io.Reader) (tm.Batch, error) {
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return rs.out, nil
+			return rs.batch(), nil
 		}
 		if err != nil {
 			return tm.Batch{}, csvError(err)

@@ -104,3 +104,25 @@ func TestTSVRoundTrip(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestReadRepeats: rows with the same texts are counted as repeats.
+func TestReadRepeats(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		read func(r *strings.Reader) (tm.Batch, error)
+		in   string
+		want int
+	}{
+		{"TSV", readTSV, "Een.\tOne.\nEen.\tOne.\nEen.\tOne!\n Een. \tOne.\n", 2},
+		{"CSV", readCSV, "nl,en,note\nEen.,One.,first\nEen.,One.,second\n", 1},
+		{"CSV ids", readCSV, "id,nl,en\n1,Een.,One.\n1,Twee.,Two.\n2,Een.,One.\n", 1},
+	} {
+		b, err := tt.read(strings.NewReader(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Repeats != tt.want {
+			t.Errorf("%s: %d repeats, want %d", tt.name, b.Repeats, tt.want)
+		}
+	}
+}

@@ -53,7 +53,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // normalised (tm.Segment.Normalize) and validated. A unit without a
 // non-empty Dutch or English variant is skipped and counted, not an error;
 // when a unit has several variants of one language (nl-NL and nl-BE) the
-// first is taken. Anything else wrong — bad XML, a DTD, an unknown
+// first is taken. Units that repeat an earlier one (tm.Repeats) are all
+// returned, and counted in Batch.Repeats. Anything else wrong — bad XML, a DTD, an unknown
 // encoding, a bad date, a segment tm.Segment.Validate refuses — fails the
 // whole read with an *Error naming the line.
 //
@@ -76,7 +77,7 @@ func Read(r io.Reader) (tm.Batch, error) {
 		// no unit, as tolk exports an empty collection.
 		return tm.Batch{}, &Error{Err: fmt.Errorf("%w: the file has no <body>: a TMX file's translation units are <tu> elements in <body>", ErrNoUnits)}
 	}
-	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips}, nil
+	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips, Repeats: tm.Repeats(x.out, "")}, nil
 }
 
 // PropTUID is the prop that keeps the tuid another tool gave a unit.

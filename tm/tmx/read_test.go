@@ -324,3 +324,19 @@ func TestReadSourceLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestReadRepeats: units with the same Dutch and English text (once white
+// space is collapsed) are counted as repeats, whatever their dates and
+// notes; an import stores them as one segment.
+func TestReadRepeats(t *testing.T) {
+	doc := tmxDoc("", `<tu creationdate="20230101T000000Z"><tuv xml:lang="nl"><seg>De staatsgreep.</seg></tuv><tuv xml:lang="en"><seg>The coup.</seg></tuv></tu>
+<tu creationdate="20240101T000000Z"><note>later</note><tuv xml:lang="nl-NL"><seg>De  staatsgreep.</seg></tuv><tuv xml:lang="en"><seg>The coup.</seg></tuv></tu>
+<tu><tuv xml:lang="nl"><seg>De staatsgreep.</seg></tuv><tuv xml:lang="en"><seg>The putsch.</seg></tuv></tu>`)
+	b, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Segments) != 3 || b.Repeats != 1 {
+		t.Errorf("%d segments, %d repeats; want 3 and 1", len(b.Segments), b.Repeats)
+	}
+}
