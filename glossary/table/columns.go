@@ -88,11 +88,18 @@ func Languages(cs []glossary.Concept) []string {
 	return ls
 }
 
-// Row renders one concept under header h; cells are neutralised.
+// Row renders one concept under header h as a CSV row: cells are
+// neutralised, since a spreadsheet opening a CSV evaluates them.
 func Row(h []string, c *glossary.Concept) []string {
+	return render(h, c, Neutralise)
+}
+
+// render renders one concept under header h, passing each cell through
+// esc (Neutralise for CSV, literal for XLSX).
+func render(h []string, c *glossary.Concept, esc func(string) string) []string {
 	row := make([]string, len(h))
 	for i, col := range h {
-		row[i] = Neutralise(cell(col, c))
+		row[i] = esc(cell(col, c))
 	}
 	return row
 }
@@ -217,6 +224,20 @@ func splitList(s string) []string {
 // character gets one more.
 func Neutralise(s string) string {
 	if triggers(strings.TrimLeft(s, "'")) {
+		return "'" + s
+	}
+	return s
+}
+
+// literal prepares a cell for XLSX, whose text cells no spreadsheet
+// evaluates: it is written as it is ("-5 graden", "=SOM(A1)"; an
+// apostrophe before them was a literal that Excel showed and CAT tools
+// imported), except that a cell Restore would change, apostrophes
+// before a formula character, gets one more apostrophe, as Neutralise
+// gives it. So Restore, which reading applies to every cell, gives back
+// both this and what older tolk exports wrote (Neutralise).
+func literal(s string) string {
+	if strings.HasPrefix(s, "'") && triggers(strings.TrimLeft(s, "'")) {
 		return "'" + s
 	}
 	return s

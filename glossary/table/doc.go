@@ -21,13 +21,19 @@
 // properNoun, other; article de, het. Export writes columns for nl and
 // en always, and for fr and de when a concept uses them.
 //
-// A '|' or '\' inside a value is written "\|" or "\\". A cell that
-// starts with '=', '+', '-', '@', a tab or a carriage return gets a
-// leading apostrophe, so that a spreadsheet shows it as text instead of
-// running it as a formula (CSV injection); import removes exactly that
-// apostrophe again (see Neutralise, Restore), so export then import
-// gives back the same values. Values are trimmed of surrounding white
-// space on import.
+// A '|' or '\' inside a value is written "\|" or "\\". In CSV a cell
+// that starts with '=', '+', '-', '@', a tab or a carriage return gets a
+// leading apostrophe, so that a spreadsheet opening the file shows it as
+// text instead of running it as a formula (CSV injection); import
+// removes exactly that apostrophe again (see Neutralise, Restore), so
+// export then import gives back the same values. XLSX cells are text,
+// which no spreadsheet evaluates, and are written as they are
+// ("-5 graden"); reading an .xlsx removes the apostrophe too, so that
+// workbooks older tolk versions wrote with it read as they were meant,
+// and a cell that really starts with apostrophes before such a
+// character is written with one more. A term like 's-Hertogenbosch is
+// never touched. Values are trimmed of surrounding white space on
+// import.
 //
 // An unknown column in the header is an error naming it, not silently
 // ignored: a misspelt "defintion_nl" would otherwise drop data. Every

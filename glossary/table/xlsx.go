@@ -22,7 +22,8 @@ const Sheet = "Glossary"
 const maxCellChars = 32767
 
 // WriteXLSX writes cs as an .xlsx workbook: one sheet, Sheet, with the
-// CSV columns; every cell is a string, neutralised as in CSV. A cell
+// CSV columns; every cell is a string, which no spreadsheet evaluates,
+// written as it is: not neutralised as in CSV (see literal). A cell
 // longer than Excel allows (the contexts of a concept's many terms share
 // one) is an error wrapping ErrCellTooLong that names the concept and
 // the column, and nothing is written: it was cut at 32,767 characters,
@@ -53,7 +54,7 @@ func WriteXLSX(w io.Writer, cs []glossary.Concept) error {
 		return fmt.Errorf("table: %w", err)
 	}
 	for i := range cs {
-		r := Row(h, &cs[i])
+		r := render(h, &cs[i], literal)
 		for j, cell := range r {
 			if n := utf16Len(cell); n > maxCellChars {
 				return fmt.Errorf("table: concept %s, column %s: %d characters, more than the %d an Excel cell holds: %w; export this glossary as TBX, CSV or JSON, which have no such limit",

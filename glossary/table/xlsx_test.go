@@ -274,3 +274,81 @@ func TestWriteXLSXCellLimit(t *testing.T) {
 		t.Errorf("three contexts of 9,000 did not read back whole: %d concepts", len(got))
 	}
 }
+
+// TestXLSXFormulaCharacters: XLSX stores cells as text, which no
+// spreadsheet evaluates, so an export writes "-5 graden" and
+// "=SOM(A1)" as they are (an apostrophe before them was a literal that
+// Excel showed and CAT tools imported); a workbook an older tolk wrote
+// with the apostrophe still reads back without it, and a term that
+// begins with an apostrophe keeps it both ways.
+func TestXLSXFormulaCharacters(t *testing.T) {
+	cs := []glossary.Concept{
+		{ID: "a", Note: "=SOM(A1)", Terms: []glossary.Term{{Lang: "nl", Text: "-5 graden"}, {Lang: "en", Text: "-5 degrees"}}},
+		{ID: "b", Note: "'@al geciteerd", Terms: []glossary.Term{{Lang: "nl", Text: "'s-Hertogenbosch"}, {Lang: "en", Text: "+31 73"}}},
+		{ID: "c", Note: "''=x", Terms: []glossary.Term{{Lang: "nl", Text: "'-teken"}, {Lang: "en", Text: "@home"}}},
+	}
+	want := glossarytest.Canonical(cs)
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, cs); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(Sheet, excelize.Options{RawCellValue: true})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := map[string]bool{}
+	for _, r := range rows {
+		for _, c := range r {
+			cells[c] = true
+		}
+	}
+	for _, c := range []string{"-5 graden", "-5 degrees", "=SOM(A1)", "+31 73", "@home", "'s-Hertogenbosch"} {
+		if !cells[c] {
+			t.Errorf("the workbook has no cell %q as it is (rows: %q)", c, rows[1:])
+		}
+	}
+	got, _, err := ReadXLSX(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("read(write) (-want +got):\n%s", diff)
+	}
+
+	// A workbook as tolk wrote it before: every cell neutralised as in CSV.
+	old := excelize.NewFile()
+	defer old.Close()
+	h := Header(Languages(cs))
+	put := func(n int, cells []string) {
+		vs := make([]any, len(cells))
+		for i, c := range cells {
+			vs[i] = c
+		}
+		if err := old.SetSheetRow("Sheet1", fmt.Sprintf("A%d", n), &vs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put(1, h)
+	for i := range cs {
+		put(i+2, Row(h, &cs[i]))
+	}
+	buf.Reset()
+	if _, err := old.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := old.GetCellValue("Sheet1", "K2"); v != "'-5 graden" {
+		t.Fatalf("the old-style workbook has %q for the term, want it with the apostrophe", v)
+	}
+	got, _, err = ReadXLSX(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("older export read (-want +got):\n%s", diff)
+	}
+}
