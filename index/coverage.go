@@ -10,13 +10,32 @@ import (
 // Passages with more of the query's words rank first, as a user expects
 // of plain words: bleve's coordination factor alone lets a long passage
 // that repeats one word (or the parts of many compounds) outrank a
-// passage with all of them. Search therefore ranks a window of the best
-// hits by how many of the query's scoring clauses each one matches, then
-// by score.
+// passage with all of them. Search therefore ranks the best hits by how
+// many of the query's scoring clauses each one matches, then by score, a
+// block of rerankWindow hits at a time: the best 100 by score, then the
+// next 100, and so on. The blocks are fixed, whatever page is asked for,
+// so that every page is cut from one ranking: reranking the best
+// offset+limit hits as one window moved a passage with all the words from
+// score rank 150 onto the first page when the second was asked for, so
+// that it was on no page the user saw, and repeated others.
 
-// rerankWindow is how many of the best hits are ranked by coverage at
-// least (more when the page asked for reaches further).
+// rerankWindow is the size of a block ranked by coverage; a window reaches
+// to the end of the block the page ends in.
 const rerankWindow = 100
+
+// blockWindow is the window a page that ends at end needs: the end of its
+// last block.
+func blockWindow(end int) int {
+	return max(1, (end+rerankWindow-1)/rerankWindow) * rerankWindow
+}
+
+// rerankBlocks ranks each block of rerankWindow hits by coverage (cov),
+// then score.
+func rerankBlocks(hits search.DocumentMatchCollection, cov map[*search.DocumentMatch]int) {
+	for b := 0; b < len(hits); b += rerankWindow {
+		rerankBy(hits[b:min(b+rerankWindow, len(hits))], cov)
+	}
+}
 
 // clauseProbe tells whether a matched term (field and index term, as
 // bleve reports them in a hit's locations) belongs to a clause.
@@ -145,7 +164,7 @@ func rerank(hits search.DocumentMatchCollection, ps []clauseProbe) {
 	for _, h := range hits {
 		cov[h] = coverage(h, ps)
 	}
-	rerankBy(hits, cov)
+	rerankBlocks(hits, cov)
 }
 
 // rerankBy orders hits by their coverage in cov, then by score, keeping

@@ -151,7 +151,7 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	ps := ix.probes(bq)
 	window := offset + limit
 	if ps != nil {
-		window = max(rerankWindow, window)
+		window = blockWindow(window)
 	}
 	ls, ok := leavesOf(q)
 	direct = direct && ok && window <= MaxLimit
@@ -159,10 +159,10 @@ func (ix *Index) search(ctx context.Context, r Request, direct bool) (*Result, e
 	// the page is read (resultcache.go).
 	var wkey string
 	if direct && ix.cache != nil {
-		// Every page of the first rerankWindow shares one window, with or
-		// without probes: the best window passages begin with the best
+		// Every page of a block shares one window, with or without
+		// probes: the best window passages begin with the best
 		// offset+limit, in the same order.
-		window = max(window, rerankWindow)
+		window = blockWindow(window)
 		wkey = windowKey(r, window)
 		out, ok, err := ix.pageFromWindow(ctx, wkey, ls, offset, limit)
 		if err != nil {
@@ -283,7 +283,7 @@ func (ix *Index) pageDirect(ctx context.Context, col *collection, res *bleve.Sea
 				cov[h] = coverageOf(m.keysOf(i, keys), ps)
 			}
 		}
-		rerankBy(res.Hits, cov)
+		rerankBlocks(res.Hits, cov)
 	}
 	ranked := make([]windowHit, len(res.Hits))
 	for i, h := range res.Hits {
