@@ -60,7 +60,11 @@ func (e *Error) Unwrap() error { return e.Err }
 //
 // Mapping: tuid → ID in a file tolk wrote (its header's creationtool),
 // else tuid → the prop x-tuid and no ID (so the content gives one);
-// creationdate → Created, creationid → Creator; srclang (the unit's, else
+// creationdate → Created, creationid → Creator; the unit's changedate,
+// changeid, lastusagedate and usagecount, and a variant's creationdate,
+// creationid, changedate, changeid, lastusagedate and usagecount → the
+// props x-changedate and so on (a variant's with its Lang), first;
+// srclang (the unit's, else
 // the header's) English → ENSource; the
 // unit's notes → Note (one a line; a variant's note is kept there too,
 // prefixed "nl: " or "en: "); the props x-collection, x-source-doc and
@@ -85,6 +89,43 @@ const PropTUID = "x-tuid"
 
 // ErrNoUnits: the document has no translation units to import.
 var ErrNoUnits = errors.New("no translation units")
+
+// The attributes of a unit (<tu>) and of a variant (<tuv>) that tolk has
+// no field for: its change and usage data, and a variant's creation.
+// Read keeps each as the prop "x-" + its name (x-changedate; a variant's
+// with its language), in this order before the unit's or the variant's
+// other props, with a date in TMX's form; Write puts them back as
+// attributes.
+var (
+	tuAttrs  = []string{"changedate", "changeid", "lastusagedate", "usagecount"}
+	tuvAttrs = []string{"creationdate", "creationid", "changedate", "changeid", "lastusagedate", "usagecount"}
+)
+
+// attrProps returns the props that keep the attributes names of an
+// element, given its attributes attrs.
+func attrProps(names []string, attrs []xml.Attr) []tm.Prop {
+	var props []tm.Prop
+	for _, n := range names {
+		for _, a := range attrs {
+			if a.Name.Space != "" || a.Name.Local != n {
+				continue
+			}
+			v := strings.TrimSpace(a.Value)
+			if v == "" {
+				break
+			}
+			if strings.HasSuffix(n, "date") {
+				// The form TMX prescribes, which Write can write back.
+				if d, err := parseDate(v); err == nil {
+					v = d.Format(dateLayout)
+				}
+			}
+			props = append(props, tm.Prop{Type: "x-" + n, Value: v})
+			break
+		}
+	}
+	return props
+}
 
 // placeholderRE matches the content of a <ph> that is a variable of the
 // text ({amount}, %s, %1$d, {{name}}, ${x}) rather than formatting code:
@@ -213,6 +254,7 @@ func (x *reader) start(t xml.StartElement) error {
 	case name == "tu" && parent == "body":
 		x.u = &unit{line: line, vars: map[string]*variant{}}
 		x.u.seg.ENSource = x.enSource
+		x.u.seg.Props = attrProps(tuAttrs, t.Attr)
 		for _, a := range t.Attr {
 			switch a.Name.Local {
 			case "srclang":
@@ -243,7 +285,7 @@ func (x *reader) start(t xml.StartElement) error {
 	case u == nil:
 		// header, its props and notes: nothing tolk keeps.
 	case name == "tuv" && parent == "tu":
-		v := &variant{lang: "?"}
+		v := &variant{lang: "?", props: attrProps(tuvAttrs, t.Attr)}
 		for _, a := range t.Attr {
 			// xml:lang in TMX 1.4, lang in 1.1–1.3.
 			if a.Name.Local == "lang" && (a.Name.Space == "" || a.Name.Space == "xml" || a.Name.Space == xmlNS) {

@@ -37,9 +37,17 @@ func TestReadCATExports(t *testing.T) {
 				EN:      "The coup of 18 August 2020 has delayed the transition in Mali.",
 				Created: date("20230912T081601Z"), Creator: `MINBUZA\jdevries`,
 				NLLang: "nl-NL", ENLang: "en-GB",
+				// The change and usage attributes of the unit and of its
+				// variants, in a fixed order, then the <prop>s.
 				Props: []tm.Prop{
+					{Type: "x-changedate", Value: "20230915T140207Z"}, {Type: "x-changeid", Value: `MINBUZA\pbakker`},
+					{Type: "x-lastusagedate", Value: "20240102T093011Z"}, {Type: "x-usagecount", Value: "3"},
 					{Type: "x-LastUsedBy", Value: `MINBUZA\pbakker`}, {Type: "x-Context", Value: "0, 0"},
 					{Type: "x-Origin", Value: "TM"}, {Type: "x-ConfirmationLevel", Value: "ApprovedSignOff"},
+					{Lang: "nl", Type: "x-creationdate", Value: "20230912T081601Z"}, {Lang: "nl", Type: "x-creationid", Value: `MINBUZA\jdevries`},
+					{Lang: "nl", Type: "x-changedate", Value: "20230915T140207Z"}, {Lang: "nl", Type: "x-changeid", Value: `MINBUZA\pbakker`},
+					{Lang: "en", Type: "x-changedate", Value: "20230915T140207Z"}, {Lang: "en", Type: "x-changeid", Value: `MINBUZA\pbakker`},
+					{Lang: "en", Type: "x-lastusagedate", Value: "20240102T093011Z"}, {Lang: "en", Type: "x-usagecount", Value: "3"},
 				},
 			},
 			{
@@ -59,6 +67,7 @@ func TestReadCATExports(t *testing.T) {
 				Note:   "nl: Bron: Kamerbrief Mali",
 				NLLang: "nl-NL", ENLang: "en-US",
 				Props: []tm.Prop{
+					{Type: "x-changedate", Value: "20210304T101112Z"}, {Type: "x-changeid", Value: "translator1"},
 					{Type: "client", Value: "BZ"}, {Type: "project", Value: "Sahel 2021"}, {Type: "domain", Value: "Ontwikkelingssamenwerking"},
 				},
 			},

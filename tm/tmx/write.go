@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/xml"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -25,7 +26,9 @@ type Header struct {
 // sentence, datatype plaintext. Each
 // segment is a <tu> with tuid, creationdate and creationid, its note, the
 // props x-collection, x-source-doc and x-source-article for the fields TMX
-// has no attribute for, its other props (a variant's props in its <tuv>),
+// has no attribute for, its other props (a variant's props in its <tuv>;
+// those Read made of the unit's and the variants' change and usage
+// attributes, x-changedate and the like, written back as the attributes),
 // and a Dutch and an English <tuv> (xml:lang the segment's NLLang and
 // ENLang, nl and en when they are empty). Read gives the segments back
 // unchanged, if they were normalised and valid.
@@ -58,7 +61,8 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 		if t := segSource(s); t != src {
 			bw.WriteString(` srclang="` + attr(t) + `"`)
 		}
-		bw.WriteString(">\n")
+		attrs, props := attrsOf(tuAttrs, langProps(s.Props, ""))
+		bw.WriteString(attrs + ">\n")
 		if s.Note != "" {
 			element(bw, "      ", "note", "", s.Note)
 		}
@@ -71,21 +75,18 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 				element(bw, "      ", "prop", p.Type, p.Value)
 			}
 		}
-		for _, p := range s.Props {
-			if p.Lang == "" {
-				element(bw, "      ", "prop", p.Type, p.Value)
-			}
+		for _, p := range props {
+			element(bw, "      ", "prop", p.Type, p.Value)
 		}
 		for _, v := range []struct{ lang, tag, text string }{{"nl", s.NLLang, s.NL}, {"en", s.ENLang, s.EN}} {
 			tag := v.lang
 			if v.tag != "" {
 				tag = v.tag // en-GB: the variant the source named
 			}
-			bw.WriteString(`      <tuv xml:lang="` + attr(tag) + `">` + "\n")
-			for _, p := range s.Props {
-				if p.Lang == v.lang {
-					element(bw, "        ", "prop", p.Type, p.Value)
-				}
+			attrs, props := attrsOf(tuvAttrs, langProps(s.Props, v.lang))
+			bw.WriteString(`      <tuv xml:lang="` + attr(tag) + `"` + attrs + ">\n")
+			for _, p := range props {
+				element(bw, "        ", "prop", p.Type, p.Value)
 			}
 			bw.WriteString("        <seg>" + text(v.text) + "</seg>\n      </tuv>\n")
 		}
@@ -93,6 +94,46 @@ func Write(w io.Writer, segs []tm.Segment, h Header) error {
 	}
 	bw.WriteString("  </body>\n</tmx>\n")
 	return bw.Flush()
+}
+
+// langProps returns the props of props with the language lang ("" for the
+// unit's own).
+func langProps(props []tm.Prop, lang string) []tm.Prop {
+	var out []tm.Prop
+	for _, p := range props {
+		if p.Lang == lang {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// attrsOf returns the attributes (` changedate="…"`) that the first of
+// props stand for, and the props left to write as <prop>: the props that
+// Read made of the attributes names (x-changedate for changedate …),
+// in their order, each once and with a value the attribute can carry
+// back unchanged (a date in TMX's form). So Read gives back the props
+// as they were, in order, whether they came from attributes or not.
+func attrsOf(names []string, props []tm.Prop) (string, []tm.Prop) {
+	var b strings.Builder
+	next := 0 // names[next:] may still come
+	i := 0
+	for ; i < len(props); i++ {
+		p := props[i]
+		n, ok := strings.CutPrefix(p.Type, "x-")
+		k := slices.Index(names[next:], n)
+		if !ok || k < 0 || p.Value == "" || p.Value != strings.TrimSpace(p.Value) {
+			break
+		}
+		if strings.HasSuffix(n, "date") {
+			if d, err := time.Parse(dateLayout, p.Value); err != nil || d.Format(dateLayout) != p.Value {
+				break
+			}
+		}
+		b.WriteString(" " + n + `="` + attr(p.Value) + `"`)
+		next += k + 1
+	}
+	return b.String(), props[i:]
 }
 
 // segSource is the language tag of s's source side: its English tag when

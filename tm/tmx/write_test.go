@@ -96,7 +96,16 @@ func TestDTDValid(t *testing.T) {
 		return string(out), err
 	}
 	good := write(t, rich())
-	for name, data := range map[string][]byte{"rich.tmx": good, "empty.tmx": write(t, nil)} {
+	trados, err := os.Open(filepath.Join("testdata", "trados.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer trados.Close()
+	b, err := Read(trados)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"rich.tmx": good, "empty.tmx": write(t, nil), "trados.tmx": write(t, b.Segments)} {
 		if out, err := valid(name, data); err != nil {
 			t.Errorf("%s: xmllint: %v\n%s", name, err, out)
 		}
@@ -188,5 +197,58 @@ func TestNoBreakSpaces(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, again.Segments); diff != "" {
 		t.Errorf("export, import again (-want +got):\n%s", diff)
+	}
+}
+
+// TestWriteChangeAttributes: the change and usage data Read keeps as
+// props (x-changedate …) go back into the attributes they came from, on
+// the unit and on each variant; a prop that could not come back unchanged
+// as an attribute (out of order, repeated, not a TMX date) stays a prop.
+// Either way Read gives the props back as they were.
+func TestWriteChangeAttributes(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "trados.tmx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := Read(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(write(t, b.Segments[:1]))
+	for _, want := range []string{
+		` changedate="20230915T140207Z" changeid="MINBUZA\pbakker" lastusagedate="20240102T093011Z" usagecount="3">` + "\n      <prop",
+		`<tuv xml:lang="nl-NL" creationdate="20230912T081601Z" creationid="MINBUZA\jdevries" changedate="20230915T140207Z" changeid="MINBUZA\pbakker">`,
+		`<tuv xml:lang="en-GB" changedate="20230915T140207Z" changeid="MINBUZA\pbakker" lastusagedate="20240102T093011Z" usagecount="3">`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, `<prop type="x-changedate"`) {
+		t.Errorf("x-changedate written as a prop:\n%s", out)
+	}
+
+	seg := tm.Segment{ID: "1", NL: "a", EN: "b", Props: []tm.Prop{
+		{Type: "x-changeid", Value: "bob"}, {Type: "x-changedate", Value: "20240101T000000Z"}, // out of order
+		{Lang: "nl", Type: "x-changedate", Value: "2024-01-01"},                                        // not TMX's form
+		{Lang: "en", Type: "x-usagecount", Value: "2"}, {Lang: "en", Type: "x-usagecount", Value: "3"}, // twice
+	}}
+	out = string(write(t, []tm.Segment{seg}))
+	for _, want := range []string{
+		`<tu tuid="1" changeid="bob">`, `<prop type="x-changedate">20240101T000000Z</prop>`,
+		`<tuv xml:lang="nl">`, `<prop type="x-changedate">2024-01-01</prop>`,
+		`<tuv xml:lang="en" usagecount="2">`, `<prop type="x-usagecount">3</prop>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
+	again, err := Read(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]tm.Segment{seg}, again.Segments); diff != "" {
+		t.Errorf("read back (-want +got):\n%s", diff)
 	}
 }
