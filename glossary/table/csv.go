@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/internal/budget"
@@ -55,7 +57,8 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	if b, err := br.Peek(3); err == nil && string(b) == bom {
 		br.Discard(3)
 	}
-	cr := csv.NewReader(br)
+	rr := &recorder{r: br}
+	cr := csv.NewReader(rr)
 	cr.FieldsPerRecord = -1
 	if first, _ := br.Peek(4096); len(first) > 0 {
 		line, _, _ := bytes.Cut(first, []byte("\n"))
@@ -69,7 +72,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		return nil, glossary.Left{}, fmt.Errorf("table: %w: empty file, want a header row", ErrHeader)
 	}
 	if err != nil {
-		return nil, glossary.Left{}, csvError(err, 0)
+		return nil, glossary.Left{}, csvError(err, 0, rr, byte(cr.Comma), nil)
 	}
 	hdr := append([]string(nil), h...)
 	cols, err := parseHeader(hdr, func(i int) string { return csvWhere(cr, hdr, i) })
@@ -81,12 +84,13 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	line, _ := cr.FieldPos(len(h) - 1)
 	for {
 		g.mark = cr.InputOffset()
+		rr.mark(g.mark)
 		rec, err := cr.Read()
 		if err == io.EOF {
 			return out, left, nil
 		}
 		if err != nil {
-			return nil, glossary.Left{}, csvError(err, line)
+			return nil, glossary.Left{}, csvError(err, line, rr, byte(cr.Comma), hdr)
 		}
 		line, _ = cr.FieldPos(len(rec) - 1)
 		if blank(rec) {
@@ -160,8 +164,10 @@ func csvWhere(cr *csv.Reader, h []string, i int) string {
 	return fmt.Sprintf("line %d, column %d%s", line, i+1, name)
 }
 
-// csvError describes err; line is where the last record read ended.
-func csvError(err error, line int) error {
+// csvError describes err; line is where the last record read ended, rr
+// holds the failed record from its start, h is the header (nil while
+// reading it).
+func csvError(err error, line int, rr *recorder, comma byte, h []string) error {
 	if errors.Is(err, errGuard) {
 		return fmt.Errorf("table: after line %d: %w: a record of more than %d MiB", line, ErrTooLarge, maxRecord>>20)
 	}
@@ -172,9 +178,115 @@ func csvError(err error, line int) error {
 			// gave up: the fault is where the record began.
 			return fmt.Errorf("table: line %d: %w: %v (a quoted cell opened in the record that starts here is not closed before line %d)", pe.StartLine, ErrCell, pe.Err, pe.Line)
 		}
-		return fmt.Errorf("table: line %d, column %d: %w: %v", pe.Line, pe.Column, ErrCell, pe.Err)
+		// The csv package's column is a byte offset in the line ("column
+		// 18" for the second cell); other errors name the cell by its
+		// number and header, so this one does too, and says how to
+		// write a quote inside a cell.
+		i, raw, ok := quoteField(rr.buf, comma, pe.Line-pe.StartLine, pe.Column)
+		if !ok {
+			return fmt.Errorf("table: line %d: %w: %v", pe.Line, ErrCell, pe.Err)
+		}
+		name := ""
+		if i < len(h) {
+			name = " " + clip(h[i])
+		}
+		advice := "put the cell in double quotes and double each quote inside it"
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote) && utf8.RuneCountInString(raw) <= 60:
+			advice += ": " + `"` + strings.ReplaceAll(raw, `"`, `""`) + `"`
+		case errors.Is(pe.Err, csv.ErrQuote):
+			advice = "a quote inside a quoted cell must be doubled (\"\"), and the closing quote must end the cell"
+		}
+		return fmt.Errorf("table: line %d, column %d%s: %w: %v; %s", pe.Line, i+1, name, ErrCell, pe.Err, advice)
 	}
 	return fmt.Errorf("table: %w", err)
+}
+
+// quoteField finds the field of a CSV record (rec, from the start of
+// the record, blank lines before it included) that holds the position
+// the csv package reports: the 1-based byte col of the line lines after
+// the record's first. It returns the field's index and its raw text up
+// to the next separator or line end.
+func quoteField(rec []byte, comma byte, lines, col int) (field int, raw string, ok bool) {
+	// The csv package skips empty lines before a record.
+	for {
+		switch {
+		case bytes.HasPrefix(rec, []byte("\n")):
+			rec = rec[1:]
+			continue
+		case bytes.HasPrefix(rec, []byte("\r\n")):
+			rec = rec[2:]
+			continue
+		}
+		break
+	}
+	line, c := 0, 1
+	start, quoted, atStart := 0, false, true
+	for i := 0; i < len(rec); i++ {
+		if line == lines && c == col {
+			end := start
+			for end < len(rec) && rec[end] != comma && rec[end] != '\n' && rec[end] != '\r' {
+				end++
+			}
+			return field, string(rec[start:end]), true
+		}
+		b := rec[i]
+		switch {
+		case atStart && b == '"':
+			quoted = true
+		case quoted && b == '"':
+			if i+1 < len(rec) && rec[i+1] == '"' {
+				i++ // a doubled quote
+				c++
+			} else {
+				quoted = false
+			}
+		case !quoted && b == comma:
+			field++
+			start = i + 1
+			atStart = true
+			c++
+			continue
+		}
+		atStart = false
+		if b == '\n' {
+			line++
+			c = 1
+		} else {
+			c++
+		}
+	}
+	return 0, "", false
+}
+
+// recorder keeps what the csv reader has read since the start of the
+// record it is reading (mark), so that an error can be told by field.
+type recorder struct {
+	r    io.Reader
+	buf  []byte // from offset base on
+	base int64
+}
+
+func (r *recorder) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	r.buf = append(r.buf, p[:n]...)
+	return n, err
+}
+
+// mark drops what comes before offset off. It moves the kept bytes
+// down only when they are fewer than those dropped, so that the copying
+// stays in proportion to the input.
+func (r *recorder) mark(off int64) {
+	k := int(off - r.base)
+	if k <= 0 || k > len(r.buf) {
+		return
+	}
+	if k < len(r.buf)-k {
+		r.buf = r.buf[k:]
+	} else {
+		r.buf = append(r.buf[:0], r.buf[k:]...)
+	}
+	r.base = off
 }
 
 func blank(rec []string) bool {

@@ -217,7 +217,15 @@ func TestReadCSVErrors(t *testing.T) {
 		{"empty term", "nl,en\na||b,c\n", glossary.ErrInvalid, []string{"line 2", "empty term"}},
 		{"duplicate term", "nl,en\nhuis|Huis,house\n", glossary.ErrInvalid, []string{"line 2", "duplicate"}},
 		{"bad id", "id,nl\nno spaces please,a\n", glossary.ErrInvalid, []string{"line 2", "id"}},
-		{"bare quote", "nl,en\n\"a\"b,c\n", ErrCell, []string{"line 2"}},
+		// Quote errors name the field, not the byte the csv package
+		// stopped at, and say how to write the cell.
+		{"quote in quoted cell", "nl,en\n\"a\"b,c\n", ErrCell, []string{`line 2, column 1 "nl":`, "double"}},
+		{"bare quote", "nl,en\nstaatsgreep,coup \"d'état\"\n", ErrCell, []string{`line 2, column 2 "en": bad cell: bare "`, `"coup ""d'état"""`}},
+		{"bare quote after blank lines", "\uFEFFnl,en\r\n\r\n\r\nstaatsgreep,coup \"d'état\"\r\n", ErrCell, []string{`line 4, column 2 "en": bad cell: bare "`}},
+		{"bare quote with semicolons", "nl;en;nl_status\nstaat;state;\"pre\"ferred;\n", ErrCell, []string{`line 2, column 3 "nl_status":`}},
+		{"bare quote after a quoted cell", "nl,en,note\n\"a, \"\"b\"\", c\",x\"y,z\n", ErrCell, []string{`line 2, column 2 "en": bad cell: bare "`, `"x""y"`}},
+		{"bare quote after a cell of two lines", "nl,en\n\"twee\nregels\",coup \"x\"\n", ErrCell, []string{`line 3, column 2 "en": bad cell: bare "`}},
+		{"bare quote in the header", "nl,e\"n\"\n", ErrCell, []string{`line 1, column 2: bad cell: bare "`}},
 		{"quote left open", "nl,en\na,b\n\"c,d\ne,f\ng,h\n", ErrCell, []string{"line 3:", "not closed"}},
 		{"value without header", "nl,en\na,b,c\n", ErrCell, []string{"line 2, column 3"}},
 	}
@@ -237,6 +245,9 @@ func TestReadCSVErrors(t *testing.T) {
 				if !strings.Contains(err.Error(), s) {
 					t.Errorf("error %q does not mention %q", err, s)
 				}
+			}
+			if strings.Contains(tt.name, "quote") && strings.Contains(err.Error(), "column 18") {
+				t.Errorf("error %q gives a byte offset as the column", err)
 			}
 		})
 	}
