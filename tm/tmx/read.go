@@ -143,15 +143,21 @@ type variant struct {
 	props []tm.Prop
 	notes []string
 	seg   strings.Builder
-	ph    strings.Builder // the content of the open top-level <ph>
-	inPh  bool
+	// inline holds the open inline elements of the seg that decide what
+	// its character data is: true for native code (bpt, ph …), false for
+	// sub, whose text is text again even inside code.
+	inline []bool
+	ph     strings.Builder // the content of the open <ph> that stands in the text
+	phAt   int             // len(inline) inside that <ph>; 0 when none is open
 	// gap: a <ph> of code ended the text so far; the text after it
 	// decides whether it stands for a space (write).
 	gap   bool
-	code  int  // depth inside native-code elements
-	sub   int  // depth inside <sub>
 	inSeg bool // inside <seg>
 }
+
+// inText reports whether character data at this point is the segment's
+// text: outside inline code, or in a <sub> inside it.
+func (v *variant) inText() bool { return len(v.inline) == 0 || !v.inline[len(v.inline)-1] }
 
 // unit is one <tu> being read.
 type unit struct {
@@ -317,13 +323,13 @@ func (x *reader) start(t xml.StartElement) error {
 		v := u.cur
 		switch {
 		case codeElements[name]:
-			if name == "ph" && v.code == 0 && v.sub == 0 {
-				v.inPh = true
+			if name == "ph" && v.phAt == 0 && v.inText() {
+				v.phAt = len(v.inline) + 1
 				v.ph.Reset()
 			}
-			v.code++
+			v.inline = append(v.inline, true)
 		case name == "sub":
-			v.sub++
+			v.inline = append(v.inline, false)
 			spaceBefore(&v.seg)
 		}
 	}
@@ -373,9 +379,9 @@ func (x *reader) chars(t xml.CharData) {
 	case x.u.cur != nil && x.u.cur.inSeg:
 		v := x.u.cur
 		switch {
-		case v.code == 0 || v.sub > 0:
+		case v.inText():
 			v.write(string(t))
-		case v.inPh:
+		case v.phAt == len(v.inline):
 			v.ph.Write(t)
 		}
 	}
@@ -422,23 +428,24 @@ func (x *reader) end(name string) error {
 		u.cur.inSeg = false
 	case u.cur != nil && u.cur.inSeg:
 		v := u.cur
+		n := len(v.inline)
+		if n == 0 || !codeElements[name] && name != "sub" {
+			break
+		}
+		v.inline = v.inline[:n-1]
 		switch {
-		case codeElements[name]:
-			v.code--
-			if name == "ph" && v.code == 0 && v.inPh {
-				// A variable of the text is kept; other code may stand
-				// between words (Zie artikel<ph/>3), or beside
-				// punctuation (gisteren<ph/>.), which the next text says.
-				v.inPh = false
-				if p := strings.TrimSpace(v.ph.String()); placeholderRE.MatchString(p) {
-					v.write(p)
-				} else {
-					v.gap = true
-				}
-			}
 		case name == "sub":
-			v.sub--
 			spaceBefore(&v.seg)
+		case name == "ph" && v.phAt == n:
+			// A variable of the text is kept; other code may stand
+			// between words (Zie artikel<ph/>3), or beside
+			// punctuation (gisteren<ph/>.), which the next text says.
+			v.phAt = 0
+			if p := strings.TrimSpace(v.ph.String()); placeholderRE.MatchString(p) {
+				v.write(p)
+			} else {
+				v.gap = true
+			}
 		}
 	}
 	return nil

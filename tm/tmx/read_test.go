@@ -186,6 +186,10 @@ func TestReadLanguages(t *testing.T) {
 		// punctuation, brackets or white space it adds nothing.
 		{"code beside punctuation", `<tu><tuv xml:lang="nl"><seg>Zie het verslag van gisteren<ph x="2">&lt;footnote/&gt;</ph>. (<ph x="3"/>zie bijlage<ph x="4"/>) en de tabel <ph x="5"/>hieronder: 1<ph/><ph/>000 <bpt i="1">&lt;b&gt;</bpt>€<ept i="1">&lt;/b&gt;</ept><ph/></seg></tuv><tuv xml:lang="en"><seg><ph/>See yesterday's report<ph x="2">&lt;footnote/&gt;</ph>, «<ph x="3"/>annex<ph x="4"/>»; staats<bpt i="1">&lt;b&gt;</bpt>greep<ept i="1">&lt;/b&gt;</ept><ph/><hi>coup</hi></seg></tuv></tu>`,
 			[]tm.Segment{{NL: "Zie het verslag van gisteren. (zie bijlage) en de tabel hieronder: 1 000 €", EN: "See yesterday's report, «annex»; staatsgreep coup"}}, 0},
+		// The text of a <sub> (an attribute's text inside code) is kept;
+		// code inside the <sub> is code.
+		{"sub in code keeps text, code in it dropped", `<tu><tuv xml:lang="nl"><seg>Zie<bpt i="1">&lt;a title="<sub>Rapport<ph>&lt;br/&gt;</ph>VN<bpt i="2">{i}</bpt>2020<ept i="2">{/i}</ept></sub>"&gt;</bpt>bijlage<ept i="1">&lt;/a&gt;</ept>.</seg></tuv><tuv xml:lang="en"><seg>See<ph>&lt;img alt="<sub>Kaart</sub>"/&gt;</ph>annex.</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "Zie Rapport VN2020 bijlage.", EN: "See Kaart annex."}}, 0},
 		{"nested hi keeps text, code in it dropped", `<tu><tuv xml:lang="nl"><seg>x <hi>y <bpt i="1">{b}</bpt>z<ept i="1">{/b}</ept></hi></seg></tuv><tuv xml:lang="en"><seg>w</seg></tuv></tu>`,
 			[]tm.Segment{{NL: "x y z", EN: "w"}}, 0},
 	}
