@@ -131,7 +131,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 			failed++
 			continue
 		}
-		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped%s\n", name, res.Imported, res.Skipped, deletedNote(res.Deleted))
+		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped%s%s\n", name, res.Imported, res.Skipped, repeatsNote(res.Repeats), deletedNote(res.Deleted))
 		for _, s := range res.SkippedUnits {
 			fmt.Fprintf(stderr, "%s: line %d: unit skipped: %s\n", name, s.Line, s.Reason)
 		}
@@ -143,6 +143,17 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 }
 
 // deletedNote tells how many segments a --replace import deleted.
+// repeatsNote says how many units repeated an earlier one of the file.
+func repeatsNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return ", 1 unit repeating an earlier one (stored once, the last)"
+	}
+	return fmt.Sprintf(", %d units repeating earlier ones (stored once, the last)", n)
+}
+
 func deletedNote(n int) string {
 	if n == 0 {
 		return ""

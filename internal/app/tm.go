@@ -228,6 +228,10 @@ type TMImported struct {
 	Deleted int `json:"deleted,omitempty"`
 	// SkippedUnits says where and why (TMX: the first units skipped).
 	SkippedUnits []tm.Skip `json:"skipped_units,omitempty"`
+	// Repeats counts the units that repeated an earlier one of the file
+	// (the same collection and texts, or the same id): each is stored as
+	// one segment, the last unit's (tm.Repeats).
+	Repeats int `json:"repeats,omitempty"`
 }
 
 // inputError is a problem in what the caller sent: its message is meant
@@ -289,6 +293,9 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 			b.Segments[i].Collection = in.Collection
 		}
 	}
+	// Counted here, after collection= (units of two collections may now
+	// be one segment's), and for aligned texts too.
+	b.Repeats = tm.Repeats(b.Segments, "")
 	if in.Replace && len(b.Segments) == 0 {
 		// Replacing with nothing would empty the collection: that is a
 		// delete, asked for as one.
@@ -305,7 +312,7 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 	if err != nil {
 		return TMImported{}, err
 	}
-	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted, SkippedUnits: b.SkippedUnits}, nil
+	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted, SkippedUnits: b.SkippedUnits, Repeats: b.Repeats}, nil
 }
 
 // skipSummary names the first skipped units: "line 12: no English <tuv>;

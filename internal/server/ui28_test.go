@@ -26,3 +26,18 @@ func TestReaderHeadingLevels(t *testing.T) {
 		t.Errorf("a subsection is still an h2")
 	}
 }
+
+// TestTMImportRepeats: two units of one file with the same texts are
+// stored as one segment, and the answer says so (it said imported 1 of a
+// two-unit file and nothing else).
+func TestTMImportRepeats(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	tmx := `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="nl-NL" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext" creationtool="x" creationtoolversion="1"/><body>` +
+		`<tu tuid="1"><prop type="x-document">brief-a.docx</prop><tuv xml:lang="nl-NL"><seg>Zie bijlage.</seg></tuv><tuv xml:lang="en-GB"><seg>See annex.</seg></tuv></tu>` +
+		`<tu tuid="2"><prop type="x-document">brief-b.docx</prop><tuv xml:lang="nl-NL"><seg>Zie bijlage.</seg></tuv><tuv xml:lang="en-GB"><seg>See annex.</seg></tuv></tu>` +
+		`</body></tmx>`
+	code, _, body := apiCall(t, ts, "POST", "/api/v1/tm/import?format=tmx&collection=dup", editorToken, "application/octet-stream", []byte(tmx))
+	if code != http.StatusOK || !strings.Contains(string(body), `"imported":1`) || !strings.Contains(string(body), `"repeats":1`) {
+		t.Errorf("import: %d %s, want one segment and one repeat", code, body)
+	}
+}
