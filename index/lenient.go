@@ -37,7 +37,7 @@ func ParseQueryLenient(s string) *Query {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = truncateQuery(s, maxQueryLen)
 	p := &lenient{s: s}
-	return &Query{Clauses: splitJoined(p.clauses())}
+	return &Query{Clauses: boolWords(splitJoined(p.clauses()))}
 }
 
 // splitJoined makes a clause of each word that punctuation joins to

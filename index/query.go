@@ -83,6 +83,7 @@ const MaxQueryBytes = maxQueryLen
 //	sancties OR maatregelen alternatives
 //	(junta OR militairen)   a group of alternatives, may carry + or -
 //	staats*  Takuba~  Takuba~2  orde^2   prefix, fuzzy (1 edit by default), boost
+//	Mali AND Niger  NOT ECOWAS  the words of other search tools for +Mali +Niger -ECOWAS
 //
 // Errors are *QueryError.
 func ParseQuery(s string) (*Query, error) {
@@ -97,10 +98,52 @@ func ParseQuery(s string) (*Query, error) {
 	if err != nil {
 		return nil, err
 	}
+	q.Clauses = boolWords(q.Clauses)
 	if len(q.Clauses) == 0 {
 		return nil, &QueryError{Pos: 0, Msg: "empty query"}
 	}
 	return q, nil
+}
+
+// boolWords reads the operators other search tools write as words, upper
+// case like OR: a AND b requires both (+a +b), NOT b excludes b (-b). Typed
+// there, they were searched as the words "and" and "not" (zorgtoeslag NOT
+// huurtoeslag found huurtoeslag first). An operator with no word to act on
+// is dropped; a word already marked + or - keeps its mark.
+func boolWords(cs []Clause) []Clause {
+	op := func(c Clause) string {
+		if c.Occur != Should || len(c.Alts) != 1 {
+			return ""
+		}
+		t := c.Alts[0]
+		if t.Phrase || t.Prefix || t.Fuzzy > 0 || t.Boost != 0 || (t.Text != "AND" && t.Text != "NOT") {
+			return ""
+		}
+		return t.Text
+	}
+	out := cs[:0:0]
+	next := Should // what the word after the operator becomes
+	for _, c := range cs {
+		switch op(c) {
+		case "AND":
+			if n := len(out); n > 0 && out[n-1].Occur == Should {
+				out[n-1].Occur = Must
+			}
+			if next == Should {
+				next = Must
+			}
+			continue
+		case "NOT":
+			next = MustNot
+			continue
+		}
+		if c.Occur == Should {
+			c.Occur = next
+		}
+		next = Should
+		out = append(out, c)
+	}
+	return out
 }
 
 func invalidUTF8At(s string) int {

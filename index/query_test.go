@@ -158,3 +158,32 @@ func TestMustNotHeading(t *testing.T) {
 		t.Errorf("hits %+v, want paragraph 1 alone", res.Hits)
 	}
 }
+
+// TestParseBoolWords: AND and NOT, as other search tools write them, are
+// operators (upper case, as OR), in both parsers; lower case, quoted or
+// with nothing to act on they are no operator.
+func TestParseBoolWords(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"zorgtoeslag AND huurtoeslag", "+(zorgtoeslag) +(huurtoeslag)"},
+		{"zorgtoeslag NOT huurtoeslag", "zorgtoeslag -(huurtoeslag)"},
+		{"a AND b AND c", "+(a) +(b) +(c)"},
+		{"a AND b c", "+(a) +(b) c"},
+		{"NOT ECOWAS Mali", "-(ECOWAS) Mali"},
+		{"a AND -b", "+(a) -(b)"},
+		{"(junta OR militairen) AND Mali", "+(junta OR militairen) +(Mali)"},
+		{"a AND", "+(a)"},
+		{"a and b", "a and b"},
+		{`"AND" b`, `"AND" b`},
+	} {
+		q, err := ParseQuery(tc.in)
+		if err != nil {
+			t.Fatalf("ParseQuery(%q): %v", tc.in, err)
+		}
+		if got := q.String(); got != tc.want {
+			t.Errorf("ParseQuery(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+		if got := ParseQueryLenient(tc.in).String(); got != tc.want {
+			t.Errorf("ParseQueryLenient(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -39,5 +41,29 @@ func TestTMImportRepeats(t *testing.T) {
 	code, _, body := apiCall(t, ts, "POST", "/api/v1/tm/import?format=tmx&collection=dup", editorToken, "application/octet-stream", []byte(tmx))
 	if code != http.StatusOK || !strings.Contains(string(body), `"imported":1`) || !strings.Contains(string(body), `"repeats":1`) {
 		t.Errorf("import: %d %s, want one segment and one repeat", code, body)
+	}
+}
+
+// TestSearchBoolWords: AND and NOT are the operators a user of other
+// search tools types: the same answers as + and -, not the words "and"
+// and "not".
+func TestSearchBoolWords(t *testing.T) {
+	ts := newTestServer(t, nil)
+	total := func(q string) int {
+		t.Helper()
+		code, _, body := apiCall(t, ts, "GET", "/api/v1/search?lang=nl&q="+url.QueryEscape(q), "", "", nil)
+		var r struct{ Total int }
+		if code != 200 || json.Unmarshal(body, &r) != nil {
+			t.Fatalf("%s: %d %.300s", q, code, body)
+		}
+		return r.Total
+	}
+	for typed, same := range map[string]string{"staatsgreep NOT ECOWAS": "staatsgreep -ECOWAS", "Mali AND ECOWAS": "+Mali +ECOWAS"} {
+		if a, b := total(typed), total(same); a != b || a == 0 {
+			t.Errorf("%q: %d passages, %q: %d; want the same, not none", typed, a, same, b)
+		}
+	}
+	if a, b := total("staatsgreep NOT ECOWAS"), total("staatsgreep"); a >= b {
+		t.Errorf("NOT excluded nothing: %d of %d", a, b)
 	}
 }
