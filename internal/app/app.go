@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -218,6 +219,9 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, fmt.Errorf("app: data directory: %w", err)
 	}
+	if err := storeMissing(cfg.DataDir); err != nil {
+		return nil, err
+	}
 	if a.store, err = store.Open(filepath.Join(cfg.DataDir, "tolk.db")); err != nil {
 		return nil, fmt.Errorf("app: %w", err)
 	}
@@ -246,6 +250,13 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			a.rebuilding = true
 		}
 	}
+	if err != nil && notDamage(err) {
+		// The files could not be read (no permission, too many open
+		// files): they are not damaged, and setting them aside would
+		// cost a rebuild and leave a copy behind. Said as it is.
+		a.store.Close()
+		return nil, fmt.Errorf("app: the index cannot be read (%w): nothing was changed; mend the permissions or the open-file limit (ulimit -n) and start again", err)
+	}
 	if err != nil && !errors.Is(err, index.ErrAnalysisChanged) && !cfg.KeepDamagedIndex {
 		// The index does not open (its files damaged or missing). The
 		// store holds every document and this process holds the store's
@@ -270,6 +281,47 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	a.startLexicon()
 	return a, nil
+}
+
+// notDamage reports whether err, from opening the index, says that its
+// files could not be read rather than that they are damaged: permission
+// denied, too many open files. bleve does not always wrap the cause, so
+// its text is read as well.
+func notDamage(err error) bool {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EMFILE) || errors.Is(err, syscall.ENFILE) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "permission denied") || strings.Contains(msg, "too many open files")
+}
+
+// ErrStoreMissing is Open's error for a data directory whose store
+// (tolk.db) is missing or empty while its index or an interrupted restore
+// shows that it held data: opening it would start a new, empty store and
+// then remove every passage of the index as a document the store lacks.
+var ErrStoreMissing = errors.New("the store is missing")
+
+// storeMissing returns ErrStoreMissing, saying what to do, when dir has
+// no store (or an empty file in its place) but has an index with files in
+// it or the data a forced restore set aside (backup.go).
+func storeMissing(dir string) error {
+	st, err := os.Stat(filepath.Join(dir, storeFile))
+	if err == nil && st.Size() > 0 || err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil // there, or not readable: store.Open says which
+	}
+	what := "missing"
+	if err == nil {
+		what = "an empty file"
+	}
+	if asides, _ := filepath.Glob(filepath.Join(dir, asidePrefix+"*")); len(asides) > 0 {
+		return fmt.Errorf("app: %w: %s is %s and %s holds the data a restore was replacing when it was interrupted: run tolk restore again, or move the files in it back into %s",
+			ErrStoreMissing, filepath.Join(dir, storeFile), what, asides[len(asides)-1], dir)
+	}
+	if es, _ := os.ReadDir(filepath.Join(dir, indexDir)); len(es) > 0 {
+		return fmt.Errorf("app: %w: %s is %s but the index beside it holds documents; tolk will not start an empty store over them (it would then remove them from the index): restore tolk.db from a backup (tolk restore BACKUP --data %s --force), or move the index away to start afresh",
+			ErrStoreMissing, filepath.Join(dir, storeFile), what, dir)
+	}
+	return nil
 }
 
 // load reads what the store holds, seeding it on first start, and makes

@@ -276,7 +276,7 @@ type RestoreReport struct {
 // that is not empty is refused unless force is set; then tolk's own files
 // in it (tolk.db, index/, lexicon.gz) are replaced and others left alone,
 // and a data directory another tolk has open is refused all the same.
-func Restore(ctx context.Context, from string, cfg Config, force bool) (*RestoreReport, error) {
+func Restore(ctx context.Context, from string, cfg Config, force bool) (_ *RestoreReport, retErr error) {
 	if cfg.Memory || cfg.DataDir == "" {
 		return nil, fmt.Errorf("app: restore: %w: a data directory is needed", ErrBadRequest)
 	}
@@ -292,11 +292,23 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (*Restore
 		if err := replaceable(dir); err != nil {
 			return nil, err
 		}
-		for _, name := range []string{storeFile, indexDir, lexiconFile} {
-			if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
-				return nil, fmt.Errorf("app: restore: %w", err)
-			}
+		// The files replaced are moved aside, not deleted, until the
+		// restored data has opened and checked: a restore that fails
+		// (a full disk, an interrupt) puts them back. It deleted them
+		// first, so a failed restore lost the data it was to replace.
+		aside, err := setAside(dir)
+		if err != nil {
+			return nil, err
 		}
+		restored := false
+		defer func() {
+			if restored {
+				os.RemoveAll(aside)
+			} else {
+				putBack(dir, aside)
+			}
+		}()
+		defer func() { restored = retErr == nil }()
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("app: restore: %w", err)
@@ -387,6 +399,45 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (*Restore
 			ErrBackup, r.Documents, r.Segments, m.Documents, m.Segments, left)
 	}
 	return rep, nil
+}
+
+// asidePrefix begins the name of the directory a forced restore moves the
+// data it replaces into (setAside), inside the data directory.
+const asidePrefix = ".replaced-"
+
+// setAside moves tolk's files in dir (the store, the index, the trained
+// lexicon) into a new directory dir/.replaced-<time> and returns it.
+// Renames within one directory take no space and cannot half-happen; if
+// one fails, those already moved go back.
+func setAside(dir string) (string, error) {
+	aside := filepath.Join(dir, fmt.Sprintf("%s%d", asidePrefix, time.Now().UnixNano()))
+	if err := os.Mkdir(aside, 0o755); err != nil {
+		return "", fmt.Errorf("app: restore: %w", err)
+	}
+	for _, name := range []string{storeFile, indexDir, lexiconFile} {
+		err := os.Rename(filepath.Join(dir, name), filepath.Join(aside, name))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			putBack(dir, aside)
+			return "", fmt.Errorf("app: restore: setting the data it replaces aside: %w", err)
+		}
+	}
+	return aside, nil
+}
+
+// putBack undoes setAside: what a failed restore copied into dir is
+// removed (with its temporary copies) and the files set aside go back.
+func putBack(dir, aside string) {
+	for _, name := range []string{storeFile, indexDir, lexiconFile} {
+		if _, err := os.Lstat(filepath.Join(aside, name)); err != nil {
+			continue
+		}
+		os.RemoveAll(filepath.Join(dir, name))
+		os.Rename(filepath.Join(aside, name), filepath.Join(dir, name))
+	}
+	for _, tmp := range []string{".index.restoring", "." + storeFile + ".restoring", "." + lexiconFile + ".restoring"} {
+		os.RemoveAll(filepath.Join(dir, tmp))
+	}
+	os.Remove(aside) // only when empty: whatever did not go back stays
 }
 
 // backupName reports whether name is a data file a backup may hold:
