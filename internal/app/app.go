@@ -250,6 +250,13 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 			a.rebuilding = true
 		}
 	}
+	if err != nil && !notDamage(err) {
+		// bleve reads a meta file it cannot open for want of file
+		// handles as missing ("metadata missing"): try the files here.
+		if perr := probeIndex(ixDir); perr != nil && notDamage(perr) {
+			err = fmt.Errorf("%w (%v)", err, perr)
+		}
+	}
 	if err != nil && notDamage(err) {
 		// The files could not be read (no permission, too many open
 		// files): they are not damaged, and setting them aside would
@@ -293,6 +300,18 @@ func notDamage(err error) bool {
 	}
 	msg := err.Error()
 	return strings.Contains(msg, "permission denied") || strings.Contains(msg, "too many open files")
+}
+
+// probeIndex opens the index's meta file and lists its segments, to tell
+// an index that cannot be read from a damaged one.
+func probeIndex(dir string) error {
+	f, err := os.Open(filepath.Join(dir, "index_meta.json"))
+	if err != nil {
+		return err
+	}
+	f.Close()
+	_, err = os.ReadDir(filepath.Join(dir, "store"))
+	return err
 }
 
 // ErrStoreMissing is Open's error for a data directory whose store
