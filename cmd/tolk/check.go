@@ -176,6 +176,10 @@ func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) error {
 		if len(rest) == 0 {
 			break
 		}
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			pos = append(pos, rest...) // after "--" everything is an argument
+			break
+		}
 		pos, args = append(pos, rest[0]), rest[1:]
 	}
 	// "--" ends the flags: what follows it is fs.Args().

@@ -226,6 +226,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		// tolk serve DIR --addr …: the flag package stops at DIR, so the
+		// directory and every flag after it were ignored and a new
+		// ./tolk-data was served on the default address.
+		return &usageError{fmt.Sprintf("serve takes no arguments, only flags (%q is not one): the data directory is --data DIR", fs.Arg(0))}
+	}
 	cacheSize, err := parseSize(*searchCache)
 	if err != nil {
 		return &usageError{"--search-cache: " + err.Error()}
@@ -372,7 +378,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 	segments := fs.Int("segments", defaultSegments(), "build each commit's passages into this many segments at once, on as many cores")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole ingest (start-up included) to this file")
 	memprofile := fs.String("memprofile", "", "write a profile of the allocations of the whole ingest to this file")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := parseArgs(fs, args, stderr); err != nil { // flags also after the files
 		return err
 	}
 	if *cpuprofile != "" {
@@ -551,7 +557,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	out := fs.String("out", "", "export: write to this file instead of stdout")
 	replace := fs.Bool("replace", false, "import: the collection becomes the file; its concepts the file no longer has are deleted")
 	overwrite := fs.Bool("overwrite", false, "import: also replace concepts changed here after the file's version of them (without it such an import is refused)")
-	if err := parseFlags(fs, args[1:], stderr); err != nil {
+	if err := parseArgs(fs, args[1:], stderr); err != nil {
 		return err
 	}
 	a, err := openApp(ctx, d, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
@@ -653,7 +659,7 @@ func annotate(ctx context.Context, args []string, getenv func(string) string, st
 	var d dataFlags
 	d.register(fs, getenv)
 	lang := fs.String("lang", "nl", "the text's language: nl, en, or auto")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := parseArgs(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

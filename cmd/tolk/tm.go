@@ -37,7 +37,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		collection = fs.String("collection", "", "only this collection")
 		out = fs.String("out", "", "write to this file instead of stdout")
 	}
-	if err := parseFlags(fs, args[1:], stderr); err != nil {
+	if err := parseArgs(fs, args[1:], stderr); err != nil { // flags also after the files
 		return err
 	}
 	if sub == "delete" && (*collection == "" || fs.NArg() > 0) {

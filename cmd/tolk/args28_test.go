@@ -1,0 +1,36 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFlagsAfterArguments: a flag after a file name is a flag (tolk
+// ingest FILE --data DIR stored FILE in ./tolk-data and refused "--data"
+// and DIR as files), and serve, which takes no arguments, refuses one
+// (tolk serve DIR --addr … served ./tolk-data on the default address).
+func TestFlagsAfterArguments(t *testing.T) {
+	dir, files := t.TempDir(), t.TempDir()
+	p := filepath.Join(files, "brief.txt")
+	if err := os.WriteFile(p, []byte("Geachte voorzitter,\n\nDeze brief gaat over het pelikaanvleugeltje.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"ingest", p, "--data", dir}, env(), nil, &out, &errb); err != nil {
+		t.Fatalf("ingest FILE --data DIR: %v\n%s", err, errb.String())
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"search", "--data", dir, "pelikaanvleugeltje"}, env(), nil, &out, &errb); err != nil || !strings.Contains(out.String(), "1. brief ") {
+		t.Errorf("the document is not in --data DIR: %v\n%s", err, out.String())
+	}
+	err := run(context.Background(), []string{"serve", dir, "--addr", "127.0.0.1:0"}, env(), nil, &out, &errb)
+	var ue *usageError
+	if !errors.As(err, &ue) || !strings.Contains(err.Error(), "--data DIR") {
+		t.Errorf("serve DIR: %v, want a usage error naming --data", err)
+	}
+}
