@@ -362,6 +362,12 @@ func (s *Splitter) Listed(word string) (listed, name bool) {
 	return f&common != 0, f&common == 0 && f&capitalised != 0
 }
 
+// Count returns how often word (lower-cased) occurs in the statutory text
+// whose counts the splitter keeps; 0 for a word the word list lacks.
+func (s *Splitter) Count(word string) int {
+	return s.f.at(s.t.node(strings.ToLower(word)))
+}
+
 // split returns the best split of the lower-cased w, one level deep, by
 // the rules of o.
 func (s *Splitter) split(w string, o *options) []string {

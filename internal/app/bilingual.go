@@ -124,6 +124,13 @@ func (a *App) detectLang(q string) string {
 	words := strings.FieldsFunc(q, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\'' && r != '’'
 	})
+	// An apostrophe inside a word is the word's ('s-Gravenhage,
+	// organisation's); one at either end quotes it ('opgenomen in
+	// artikel'), and a quoted het is still het.
+	words = slices.DeleteFunc(words, func(w string) bool { return strings.Trim(w, "'’") == "" })
+	for i, w := range words {
+		words[i] = strings.Trim(w, "'’")
+	}
 	if len(words) == 0 {
 		return "nl"
 	}
@@ -138,6 +145,11 @@ func (a *App) detectLang(q string) string {
 			}
 			if lang == "en" && diaeresis(an.Text) {
 				continue // materiële is not materiel, whatever the folding says
+			}
+			if lang == "en" && !a.englishForm(an) {
+				// rente is no form of rent, whatever the stemmer says, and
+				// budget, a common Dutch word, says nothing alone.
+				continue
 			}
 			ws := strings.Fields(an.Text)
 			for _, w := range ws {
@@ -154,6 +166,12 @@ func (a *App) detectLang(q string) string {
 			w = strings.ToLower(w)
 			if fw := index.Fold(w); functionWords[lang][w] && !functionWords[other][w] || fw != w && functionWords[lang][fw] && !functionWords[other][fw] {
 				n += 2
+			} else if stopWord(lang, fw) && !stopWord(other, fw) && !functionWords[other][fw] {
+				// A word of one stop list only (wordt, eens; would,
+				// which) says less than a function word: the stop lists
+				// hold words the other language has as content words
+				// (door, have).
+				n++
 			}
 			// A diaeresis (financiële, geïnformeerd, coördinatie) is
 			// Dutch spelling; English has it in a few loans only (naïve).
@@ -177,6 +195,78 @@ func (a *App) detectLang(q string) string {
 		return "en"
 	}
 	return "nl"
+}
+
+// stopWord reports whether the folded w is on lang's stop list.
+func stopWord(lang, w string) bool {
+	if lang == "nl" {
+		return index.DutchStopWord(w)
+	}
+	return index.EnglishStopWord(w)
+}
+
+// dutchCommon is how often the statutory counts must have a word for it to
+// be a common Dutch word, whatever the English lexicon says of it: arrest,
+// budget, rente, object are Dutch words as well.
+const dutchCommon = 150
+
+// dutchCommonWord reports whether the word list has w as an ordinary word
+// that the statutory counts have at least dutchCommon times.
+func (a *App) dutchCommonWord(w string) bool {
+	if a.words == nil {
+		return false
+	}
+	listed, _ := a.words.Listed(w)
+	return listed && a.words.Count(w) >= dutchCommon
+}
+
+// englishForm reports whether an English glossary match an is of a form
+// English gives its term: the term itself or with an English ending
+// (rights, protests, deployed, coups d'état as written); a match the
+// stemmer alone made of a Dutch word (rente → rent) is not, and a one-word
+// match that is a common Dutch word (budget) says nothing either.
+func (a *App) englishForm(an match.Annotation) bool {
+	ws, ts := strings.Fields(strings.ToLower(an.Text)), strings.Fields(strings.ToLower(an.Term))
+	if len(ws) == 1 && a.dutchCommonWord(ws[0]) {
+		return false
+	}
+	if an.Via != "stem" || len(ws) != len(ts) {
+		return true
+	}
+	for i, w := range ws {
+		if !englishInflection(w, ts[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// englishInflection reports whether w is t or t with a regular English
+// ending: -s, -es, -'s, -ed, -d, -ing, a final y as -ies or -ied, a final
+// e dropped before -ing, a doubled consonant before -ed or -ing.
+func englishInflection(w, t string) bool {
+	if w == t || !strings.HasPrefix(w, t[:max(0, len(t)-1)]) {
+		return w == t
+	}
+	if rest, ok := strings.CutPrefix(w, t); ok {
+		switch rest {
+		case "s", "es", "'s", "’s", "s'", "ed", "d", "ing", "er", "est":
+			return true
+		}
+		if len(rest) >= 3 && rest[0] == t[len(t)-1] && (rest[1:] == "ed" || rest[1:] == "ing") {
+			return true // planned, planning
+		}
+		return false
+	}
+	// w shares all of t but its last letter.
+	rest, last := w[len(t)-1:], t[len(t)-1]
+	switch {
+	case last == 'y' && (rest == "ies" || rest == "ied"):
+		return true
+	case last == 'e' && rest == "ing":
+		return true
+	}
+	return false
 }
 
 // diaeresis reports whether s has a vowel with a diaeresis, as Dutch
@@ -237,11 +327,16 @@ func (a *App) vocabularyVotes(words []string) (en, nl int) {
 				continue
 			}
 			listed, name := a.words.Listed(p)
-			if name {
-				continue
+			if name || index.DutchStopWord(index.Fold(p)) {
+				continue // a Dutch stop word (wordt) is counted with the function words
 			}
 			fen := lex.Freq("en", index.Key("en", p))
 			english := fen >= minEnglishFreq
+			// A word common in Dutch statutes (arrest, budget, object) is
+			// no English evidence, however often the lexicon's English
+			// side has it: it votes Dutch or nothing (budget deficit is
+			// English by deficit).
+			dutchCommon := english && a.dutchCommonWord(p)
 			// The splitter splits many an English word into Dutch
 			// ones (benefits: bene+fits): a split says Dutch only of a
 			// word English does not know.
@@ -255,7 +350,7 @@ func (a *App) vocabularyVotes(words []string) (en, nl int) {
 				shareEN := float64(fen) / float64(lex.Total("en"))
 				shareNL := float64(lex.Freq("nl", index.Key("nl", p))) / float64(lex.Total("nl"))
 				switch {
-				case shareEN > shareRatio*shareNL:
+				case shareEN > shareRatio*shareNL && !dutchCommon:
 					pen++
 				case shareNL > shareRatio*shareEN:
 					pnl++

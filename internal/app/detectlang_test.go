@@ -2,8 +2,11 @@ package app
 
 import (
 	"bufio"
+	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/internal/querymix"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
@@ -60,7 +63,13 @@ func TestDetectLang(t *testing.T) {
 			}
 		}
 	}
+	var texts []string
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
 	sets := []set{
+		{"single words: the circulars' 2,000 commonest of 4+ letters", "nl", commonWords(texts, 2000), 0.99},
+		{"single words: the English news's 1,000 commonest of 4+ letters", "en", commonWords(sharedtest.Lines(t, "data", "mt-testsets-nl-en", "ntrex128-newstest2019-src.eng"), 1000), 0.70},
 		{"treaty headings, English", "en", enAll, 0.97},
 		{"treaty headings, Dutch", "nl", nlAll, 0.98},
 		{"dev treaties' headings, English", "en", enDev, 0.96},
@@ -134,6 +143,65 @@ func TestDetectLangLoans(t *testing.T) {
 	} {
 		if got := a.detectLang(q); got != want {
 			t.Errorf("detectLang(%q) = %s, want %s", q, got, want)
+		}
+	}
+}
+
+// commonWords returns the n commonest words of four letters or more in
+// texts, lower-cased, commonest first (ties alphabetical).
+func commonWords(texts []string, n int) []string {
+	count := map[string]int{}
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if utf8.RuneCountInString(w) >= 4 {
+				count[w]++
+			}
+		}
+	}
+	words := make([]string, 0, len(count))
+	for w := range count {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if count[words[i]] != count[words[j]] {
+			return count[words[i]] > count[words[j]]
+		}
+		return words[i] < words[j]
+	})
+	return words[:min(n, len(words))]
+}
+
+// TestDetectLangDutchWords: common Dutch words the English lexicon knows
+// too (arrest, rente, budget), Dutch stop words it has seen leak into its
+// English side (wordt, eens) and Dutch words in quotes are Dutch, as a new
+// user expected (each was searched as English: rente as the glossary's
+// rent); English queries that hold such a word stay English.
+func TestDetectLangDutchWords(t *testing.T) {
+	a := openShipped(t)
+	for q, want := range map[string]string{
+		"wordt": "nl", "arrest": "nl", "rente": "nl", "eens": "nl", "budget": "nl", "object": "nl",
+		"'opgenomen in artikel'": "nl", "‘opgenomen in artikel’": "nl", "'het college'": "nl",
+		"budget deficit": "en", "arrest warrant": "en", "interest rates": "en", "political prisoners": "en",
+		"'rule of law'": "en",
+	} {
+		if got := a.detectLang(q); got != want {
+			t.Errorf("detectLang(%q) = %s, want %s", q, got, want)
+		}
+	}
+}
+
+// TestEnglishInflection: the forms an English glossary match may have.
+func TestEnglishInflection(t *testing.T) {
+	for _, tc := range []struct {
+		w, t string
+		want bool
+	}{
+		{"rights", "right", true}, {"deployed", "deploy", true}, {"planning", "plan", true}, {"parties", "party", true},
+		{"raising", "raise", true}, {"coups", "coup", true}, {"rent", "rent", true},
+		{"rente", "rent", false}, {"renten", "rent", false}, {"partij", "party", false}, {"plannen", "plan", false},
+	} {
+		if got := englishInflection(tc.w, tc.t); got != tc.want {
+			t.Errorf("englishInflection(%q, %q) = %t, want %t", tc.w, tc.t, got, tc.want)
 		}
 	}
 }
