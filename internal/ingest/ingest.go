@@ -82,8 +82,10 @@ func ExtensionFits(name string, f Format) bool {
 	return ext == Extension(f)
 }
 
-// DefaultMaxBytes is the size limit Parse applies when Options.MaxBytes is 0.
-const DefaultMaxBytes = 5 << 20
+// DefaultMaxBytes is the size limit Parse applies when Options.MaxBytes is
+// 0: 8 MiB, the HTTP API's limit for a document too (a ministry's PDF with
+// images is often 5–8 MB; 5 MiB here refused what the API took in).
+const DefaultMaxBytes = 8 << 20
 
 // Sentinel errors; every error Parse returns wraps exactly one of them.
 var (

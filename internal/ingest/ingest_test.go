@@ -709,3 +709,16 @@ func TestNoSignatureOfSentences(t *testing.T) {
 		t.Errorf("signatories %+v, want the Minister van Buitenlandse Zaken, drs. S.A. Blok", doc.Signatories)
 	}
 }
+
+// TestDefaultLimitIsTheAPIs: a 6 MiB document, which the HTTP API takes
+// in (8 MiB), is parsed; ingest's own limit was 5 MiB and refused it.
+func TestDefaultLimitIsTheAPIs(t *testing.T) {
+	text := bytes.Repeat([]byte("De minister schrijft de Kamer een lange brief.\n\n"), 6<<20/48)
+	if _, err := Parse("lang.txt", text, Options{}); err != nil {
+		t.Errorf("a %d-byte document: %v", len(text), err)
+	}
+	big := bytes.Repeat([]byte("woord "), 9<<20/6)
+	if _, err := Parse("groot.txt", big, Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a %d-byte document: %v, want ErrTooLarge", len(big), err)
+	}
+}

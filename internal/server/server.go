@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/web"
 )
 
@@ -43,7 +44,7 @@ type Options struct {
 
 // Size limits of request bodies.
 const (
-	maxDocumentBytes = 8 << 20
+	maxDocumentBytes = ingest.DefaultMaxBytes // what ingest parses
 	maxImportBytes   = 64 << 20
 	maxJSONBytes     = 1 << 20
 )
