@@ -34,3 +34,25 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("serve DIR: %v, want a usage error naming --data", err)
 	}
 }
+
+// TestTokensRefused: a token with white space at an end (a trailing
+// space, the \r of an environment file written on Windows) is refused at
+// start, as no HTTP header can carry it; a short one names its editor.
+func TestTokensRefused(t *testing.T) {
+	for env, want := range map[string]string{
+		"TOLK_TOKEN=admin-secret-123 ":               "TOLK_TOKEN: the write token has white space",
+		"TOLK_TOKEN=admin-secret-123\r":              "TOLK_TOKEN: the write token has white space",
+		"TOLK_TOKENS=alice=secret-alice-1,bob=short": "TOLK_TOKENS (bob): a write token must have at least 8",
+	} {
+		k, v, _ := strings.Cut(env, "=")
+		_, err := tokens(func(name string) string {
+			if name == k {
+				return v
+			}
+			return ""
+		})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: %v, want %q", env, err, want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"unicode"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
@@ -204,12 +205,26 @@ func tokens(getenv func(string) string) (map[string]string, error) {
 		}
 		ts[tok] = name
 	}
-	for t := range ts {
+	for t, name := range ts {
 		if len(t) < 8 {
-			return nil, &usageError{"a write token must have at least 8 characters"}
+			return nil, &usageError{fmt.Sprintf("%s: a write token must have at least 8 characters", tokenSource(name))}
+		}
+		if strings.TrimFunc(t, unicode.IsSpace) != t || strings.IndexFunc(t, unicode.IsControl) >= 0 {
+			// HTTP trims a header's value, so a token ending in a space
+			// or a \r (an environment file written on Windows) could
+			// never be presented: every write answered 401.
+			return nil, &usageError{fmt.Sprintf("%s: the write token has white space or a control character at an end or inside (a trailing space or \\r?); HTTP cannot carry it", tokenSource(name))}
 		}
 	}
 	return ts, nil
+}
+
+// tokenSource names where the token of the editor name came from.
+func tokenSource(name string) string {
+	if name == "default" {
+		return "TOLK_TOKEN"
+	}
+	return "TOLK_TOKENS (" + name + ")"
 }
 
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
