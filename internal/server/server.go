@@ -222,16 +222,37 @@ func extendDeadlines(c *gin.Context) {
 	_ = rc.SetWriteDeadline(time.Now().Add(writeBodyTimeout + time.Minute))
 }
 
+// requestLog logs each request: at ERROR when the server failed it (5xx:
+// a full disk's 507 among them, which an administrator must see), at
+// DEBUG for a successful health, readiness or metrics probe (one a few
+// seconds from a load balancer drowned the rest), else at INFO; with the
+// client's address and, for a write, the editor's name.
 func (s *Server) requestLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
-	s.log.LogAttrs(c.Request.Context(), slog.LevelInfo, "request",
+	status := c.Writer.Status()
+	level := slog.LevelInfo
+	switch p := c.Request.URL.Path; {
+	case status >= 500:
+		level = slog.LevelError
+	case status < 400 && (p == "/healthz" || p == "/readyz" || p == "/metrics"):
+		level = slog.LevelDebug
+	}
+	attrs := []slog.Attr{
 		slog.String("method", c.Request.Method),
 		slog.String("path", c.Request.URL.Path),
-		slog.Int("status", c.Writer.Status()),
+		slog.Int("status", status),
 		slog.Int("bytes", c.Writer.Size()),
 		slog.Duration("took", time.Since(start)),
-	)
+		slog.String("client", c.RemoteIP()),
+	}
+	if w := who(c); w != "" {
+		attrs = append(attrs, slog.String("user", w))
+	}
+	if errs := c.Errors.Last(); errs != nil && status >= 500 {
+		attrs = append(attrs, slog.String("err", errs.Error()))
+	}
+	s.log.LogAttrs(c.Request.Context(), level, "request", attrs...)
 }
 
 func (s *Server) recover(c *gin.Context) {

@@ -1,11 +1,16 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/gin-gonic/gin"
 )
 
 // TestReaderHeadingLevels: the reader gives a subsection a heading one
@@ -65,5 +70,35 @@ func TestSearchBoolWords(t *testing.T) {
 	}
 	if a, b := total("staatsgreep NOT ECOWAS"), total("staatsgreep"); a >= b {
 		t.Errorf("NOT excluded nothing: %d of %d", a, b)
+	}
+}
+
+// TestRequestLogLevels: a request the server failed (here a 507, a full
+// disk) is logged at ERROR, a health probe that answered at DEBUG, others
+// at INFO; a write names its editor, every line the client's address. A
+// full disk's 682 answers were INFO lines among the probes.
+func TestRequestLogLevels(t *testing.T) {
+	var buf bytes.Buffer
+	s := &Server{log: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	gin.SetMode(gin.TestMode)
+	r := gin.New()
+	r.Use(s.requestLog)
+	r.GET("/healthz", func(c *gin.Context) { c.String(200, "ok") })
+	r.GET("/full", func(c *gin.Context) { c.String(http.StatusInsufficientStorage, "full") })
+	r.POST("/write", func(c *gin.Context) { c.Set(string(whoKey), "alice"); c.String(201, "made") })
+	for _, req := range []*http.Request{httptest.NewRequest("GET", "/healthz", nil), httptest.NewRequest("GET", "/full", nil), httptest.NewRequest("POST", "/write", nil)} {
+		r.ServeHTTP(httptest.NewRecorder(), req)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d lines:\n%s", len(lines), buf.String())
+	}
+	for i, want := range []string{"level=DEBUG", "level=ERROR", "level=INFO"} {
+		if !strings.Contains(lines[i], want) || !strings.Contains(lines[i], "client=") {
+			t.Errorf("line %d: %s, want %s and the client", i, lines[i], want)
+		}
+	}
+	if !strings.Contains(lines[2], "user=alice") {
+		t.Errorf("the write does not name its editor: %s", lines[2])
 	}
 }
