@@ -407,6 +407,9 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	if err := r.Filter.Check(); err != nil {
 		return nil, err
 	}
+	if r.Doc != "" {
+		r.Doc = a.DocID(r.Doc) // doc=BWBR0024096 is bwbr0024096
+	}
 	if r.Sort == "date" {
 		return a.searchByDate(ctx, r)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -124,11 +125,34 @@ func (a *App) DocumentCount() int {
 func (a *App) DocumentInfo(id string) (*DocInfo, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	d, ok := a.infos[id]
+	d, ok := a.infos[a.docIDLocked(id)]
 	if !ok {
 		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
 	}
 	return d, nil
+}
+
+// DocID returns the id of the stored document id names: id itself, or, for
+// an id in other case (BWBR0024096, as the file was named), the document's
+// lower-case id, which every id is (ingest.Slug); id when neither is
+// stored.
+func (a *App) DocID(id string) string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.docIDLocked(id)
+}
+
+// docIDLocked is DocID with a.mu held.
+func (a *App) docIDLocked(id string) string {
+	if _, ok := a.infos[id]; ok {
+		return id
+	}
+	if l := strings.ToLower(id); l != id {
+		if _, ok := a.infos[l]; ok {
+			return l
+		}
+	}
+	return id
 }
 
 // Document returns one stored document whole, text included: from the
@@ -146,6 +170,7 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 	// the newer version, which is as good an answer; the cache is keyed
 	// by version, so it never answers with a replaced one.
 	a.mu.RLock()
+	id = a.docIDLocked(id)
 	info, ok := a.infos[id]
 	held := a.mem[id]
 	a.mu.RUnlock()

@@ -102,3 +102,20 @@ func TestRequestLogLevels(t *testing.T) {
 		t.Errorf("the write does not name its editor: %s", lines[2])
 	}
 }
+
+// TestDocIDAnyCase: a document named in other case than its id (the file
+// was BWBR0024096.md, the id bwbr0024096) is found by doc= and by its
+// page and API (they answered 404).
+func TestDocIDAnyCase(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, path := range []string{"/api/v1/search?q=staatsgreep&doc=Kamerbrief-Mali-2020", "/api/v1/documents/KAMERBRIEF-MALI-2020", "/documents/Kamerbrief-Mali-2020"} {
+		code, _, body := apiCall(t, ts, "GET", path, "", "", nil)
+		if code != 200 {
+			t.Errorf("%s: %d %.200s", path, code, body)
+		}
+	}
+	code, _, body := apiCall(t, ts, "GET", "/api/v1/search?q=staatsgreep&doc=Kamerbrief-Mali-2020", "", "", nil)
+	if code != 200 || !strings.Contains(string(body), `"total":14`) {
+		t.Errorf("doc= in other case: %d %.300s, want the 14 passages", code, body)
+	}
+}
