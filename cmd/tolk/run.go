@@ -16,9 +16,9 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
-	"unicode"
 	"text/tabwriter"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -357,6 +357,9 @@ func search(ctx context.Context, args []string, getenv func(string) string, stdo
 	res, err := a.BilingualSearch(ctx, app.SearchRequest{Q: q, Lang: *lang, Limit: *limit})
 	if err != nil {
 		return err
+	}
+	if res.Unquoted != "" {
+		fmt.Fprintf(stdout, "no passage has the phrase as written; searched without quotes: %s\n", res.Unquoted)
 	}
 	if res.DidYouMean != "" {
 		fmt.Fprintf(stdout, "did you mean: %s\n", res.DidYouMean)

@@ -53,6 +53,10 @@ type SearchResult struct {
 	Facets     map[string][]index.Facet
 	Expanded   []string // the Dutch terms searched for beyond the query's own words
 	DidYouMean string   // the corrected query, when the query as typed matched nothing
+	// Unquoted is the query without its quotes, searched because no
+	// passage has a phrase of it as written: its words, in any form and
+	// order. Not a spelling correction (DidYouMean, which may come too).
+	Unquoted string
 	// Senses says, for an English query searched through the lexicon,
 	// what each of its words was searched as (also the words that found
 	// nothing, and why).
@@ -414,18 +418,20 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		return a.searchByDate(ctx, r)
 	}
 	res, exps, err := a.bilingualSearch(ctx, r)
-	if err == nil && res.Total == 0 && strings.Contains(r.Q, `"`) && !strings.Contains(r.Q, `-"`) {
+	if err == nil && res.Total == 0 && strings.ContainsAny(r.Q, quoteMarks) && !strings.Contains(r.Q, `-"`) && !strings.Contains(r.Q, "-“") && !strings.Contains(r.Q, "-„") {
 		// A phrase no passage has as written ("buitengewone verloven"):
 		// its words, in any form, order and place, as a query without
 		// quotes finds them, said as what the query became (not for a
 		// phrase left out: -"…" unquoted would leave out one word).
 		r2 := r
-		r2.Q = strings.Join(strings.Fields(strings.ReplaceAll(r.Q, `"`, " ")), " ")
-		if res2, err2 := a.BilingualSearch(ctx, r2); err2 == nil && res2.Total > 0 && r2.Q != "" {
-			res2.Query = r.Q
-			if res2.DidYouMean == "" {
-				res2.DidYouMean = r2.Q
+		r2.Q = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+			if strings.ContainsRune(quoteMarks, r) {
+				return ' '
 			}
+			return r
+		}, r.Q)), " ")
+		if res2, err2 := a.BilingualSearch(ctx, r2); err2 == nil && res2.Total > 0 && r2.Q != "" {
+			res2.Query, res2.Unquoted = r.Q, r2.Q
 			return res2, nil
 		}
 	}
@@ -458,6 +464,9 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	res2.Query, res2.DidYouMean = r.Q, fixed
 	return res2, nil
 }
+
+// quoteMarks are the quotes a phrase may be written in ("…", “…”, „…”).
+const quoteMarks = "\"“”„"
 
 func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, []expansion, error) {
 	start := time.Now()

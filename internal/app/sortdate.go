@@ -52,6 +52,9 @@ func (a *App) searchByDate(ctx context.Context, r SearchRequest) (*SearchResult,
 	skip := max(r.Offset, 0)
 	each := r
 	each.Sort, each.Q, each.Lang = "", res.Query, res.Lang
+	if res.Unquoted != "" {
+		each.Q = res.Unquoted
+	}
 	if res.DidYouMean != "" {
 		each.Q = res.DidYouMean
 	}

@@ -81,6 +81,9 @@ type searchJSON struct {
 	Facets     map[string][]facetJSON `json:"facets"`
 	Expanded   []string               `json:"expanded"`
 	DidYouMean string                 `json:"did_you_mean,omitempty"`
+	// Unquoted is the query searched without its quotes, because no
+	// passage has its phrase as written (app.SearchResult.Unquoted).
+	Unquoted string `json:"unquoted,omitempty"`
 	// Senses says what each word or glossary term of an English query
 	// was searched as (absent for Dutch queries); Dropped echoes drop=.
 	Senses  []app.Expansion `json:"senses,omitempty"`
@@ -170,7 +173,7 @@ func toSearchJSON(res *app.SearchResult) searchJSON {
 		// Both facets always, empty when nothing matched (a query with
 		// nothing to search gave {}).
 		Facets:   map[string][]facetJSON{"doc": {}, "section": {}},
-		Expanded: res.Expanded, DidYouMean: res.DidYouMean, Senses: sensesJSON(res.Senses)}
+		Expanded: res.Expanded, DidYouMean: res.DidYouMean, Unquoted: res.Unquoted, Senses: sensesJSON(res.Senses)}
 	if out.Expanded == nil {
 		out.Expanded = []string{}
 	}

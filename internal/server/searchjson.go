@@ -59,6 +59,10 @@ func (s *searchJSON) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, `,"did_you_mean":`...)
 		b = appendJSONString(b, s.DidYouMean)
 	}
+	if s.Unquoted != "" {
+		b = append(b, `,"unquoted":`...)
+		b = appendJSONString(b, s.Unquoted)
+	}
 	if len(s.Senses) > 0 {
 		// English queries only, and rare: left to encoding/json.
 		js, err := json.Marshal(s.Senses)

@@ -119,3 +119,25 @@ func TestDocIDAnyCase(t *testing.T) {
 		t.Errorf("doc= in other case: %d %.300s, want the 14 passages", code, body)
 	}
 }
+
+// TestPhraseUnquotedNotSpelling: a phrase no passage has as written is
+// searched without its quotes and said to be so, not as a spelling
+// correction; curly quotes get the same (they got no passages at all).
+func TestPhraseUnquotedNotSpelling(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, q := range []string{`"Mali staatsgreep constitutionele"`, "“Mali staatsgreep constitutionele”", "„Mali staatsgreep constitutionele”"} {
+		code, _, body := apiCall(t, ts, "GET", "/api/v1/search?lang=nl&q="+url.QueryEscape(q), "", "", nil)
+		var r struct {
+			Total      int
+			DidYouMean string `json:"did_you_mean"`
+			Unquoted   string
+		}
+		if code != 200 || json.Unmarshal(body, &r) != nil || r.Total == 0 || r.Unquoted != "Mali staatsgreep constitutionele" || r.DidYouMean != "" {
+			t.Errorf("%s: %d %+v, want passages, unquoted and no did_you_mean", q, code, r)
+		}
+	}
+	_, body := fetch(t, ts, "GET", "/?ui=en&q="+url.QueryEscape(`"Mali staatsgreep constitutionele"`), nil, nil)
+	if !strings.Contains(body, "No passage has the phrase as typed") || strings.Contains(body, "spelling corrected") {
+		t.Errorf("the page does not say the phrase was searched without quotes, or calls it a spelling fix")
+	}
+}

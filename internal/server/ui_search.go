@@ -75,6 +75,7 @@ type searchView struct {
 	Res                     *app.SearchResult
 	Summary                 string
 	DidYouMeanURL           string
+	UnquotedURL             string
 	Filters                 []activeFilter
 	Hits                    []hitView
 	Groups                  []hitGroup // Hits by document when one document dominates
@@ -294,6 +295,9 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		count = p.T["search_count_one"]
 	}
 	v.Summary = fmt.Sprintf(count, res.Total) + " " + p.T["search_read_as_"+res.Lang]
+	if res.Unquoted != "" {
+		v.UnquotedURL = here("q", res.Unquoted)
+	}
 	if res.DidYouMean != "" {
 		v.DidYouMeanURL = here("q", res.DidYouMean)
 	}
