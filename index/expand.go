@@ -133,6 +133,11 @@ func (e *expander) charge(n int) error {
 
 // prefix compiles the folded prefix p on the exact field.
 func (e *expander) prefix(p string, boost float64) (query.Query, error) {
+	return e.prefixOn(p, fieldExact, boost)
+}
+
+// prefixOn compiles the prefix p on field.
+func (e *expander) prefixOn(p, field string, boost float64) (query.Query, error) {
 	if n := utf8.RuneCountInString(p); n < MinPrefix {
 		return nil, &LimitError{Msg: fmt.Sprintf("%q: a prefix needs at least %d letters before '*'", p+"*", MinPrefix)}
 	}
@@ -140,7 +145,7 @@ func (e *expander) prefix(p string, boost float64) (query.Query, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := r.FieldDictPrefix(fieldExact, []byte(p))
+	d, err := r.FieldDictPrefix(field, []byte(p))
 	if err != nil {
 		return nil, fmt.Errorf("index: expand %s*: %w", p, err)
 	}
@@ -155,11 +160,11 @@ func (e *expander) prefix(p string, boost float64) (query.Query, error) {
 		// Within the limit: bleve's own prefix query, which scores the
 		// same words the same way.
 		q := bleve.NewPrefixQuery(p)
-		q.SetField(fieldExact)
+		q.SetField(field)
 		q.SetBoost(boost)
 		return q, nil
 	}
-	return disjunctionOf(kept, fieldExact, boost), nil
+	return disjunctionOf(kept, field, boost), nil
 }
 
 // fuzzy compiles term within edits on field; edits must already respect

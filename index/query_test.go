@@ -187,3 +187,34 @@ func TestParseBoolWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixFuzzyHeading: a prefix or fuzzy word finds a passage by its
+// heading, as the plain word does (coördinatie found the passage under the
+// heading Coördinatie, coördinat* and coördinatie~ did not).
+func TestPrefixFuzzyHeading(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ps := []Passage{
+		{Doc: "regeling", Section: "Coördinatie", Paragraph: 1, Text: "De minister stemt de taken af met de provincies."},
+		{Doc: "regeling", Section: "Slot", Paragraph: 2, Text: "Deze regeling treedt in werking op 1 januari."},
+	}
+	if err := ix.Add(context.Background(), ps); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"coördinatie", "coördinat*", "coördinatie~", "coordinatie~1"} {
+		q, err := ParseQuery(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := ix.Search(context.Background(), Request{Query: q, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Hits) != 1 || res.Hits[0].Paragraph != 1 {
+			t.Errorf("%s: hits %+v, want paragraph 1", s, res.Hits)
+		}
+	}
+}

@@ -563,7 +563,18 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 		if p == "" {
 			return nil, nil
 		}
-		return e.prefix(p, boost)
+		pq, err := e.prefix(p, boost)
+		if err != nil || !headings {
+			return pq, err
+		}
+		// A heading (a passage's own, or one carried to it) holds stems:
+		// the typed prefix finds those it begins (coördinat* the heading
+		// Coördinatie, whose passages had only it).
+		hq, err := e.prefixOn(p, fieldHeading, boost*headingBoost)
+		if err != nil {
+			return nil, err
+		}
+		return bleve.NewDisjunctionQuery(pq, hq), nil
 	case t.Fuzzy > 0:
 		exact := ix.analyze(ix.exact, t.Text)
 		stem := ix.analyze(ix.query, t.Text)
@@ -578,7 +589,14 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 		if err != nil {
 			return nil, err
 		}
-		return bleve.NewDisjunctionQuery(fq, sq), nil
+		if !headings {
+			return bleve.NewDisjunctionQuery(fq, sq), nil
+		}
+		hq, err := e.fuzzy(string(stem[0].Term), fieldHeading, t.Fuzzy, boost*headingBoost)
+		if err != nil {
+			return nil, err
+		}
+		return bleve.NewDisjunctionQuery(fq, sq, hq), nil
 	}
 	exact := ix.analyze(ix.exact, t.Text)
 	stem := ix.analyze(ix.query, t.Text)
