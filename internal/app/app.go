@@ -643,6 +643,25 @@ func version(meta []byte) string {
 	return fmt.Sprintf("%x", sum[:12])
 }
 
+// currentHits returns the hits that are passages of their document's
+// stored version. While a document is replaced the index holds both
+// versions for a moment (the new one is indexed before it is stored, the
+// old one removed after): searches answer with the stored one only, as
+// GET and the reader do, and a new document is found once it is stored.
+func (a *App) currentHits(hits []index.Hit) []index.Hit {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	out := hits[:0:0]
+	for _, h := range hits {
+		v := versionOf(h.ID)
+		if info, ok := a.infos[h.Doc]; v != "" && (!ok || info.Version != v) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
 // passageID is the index ID of paragraph n of version v of document doc:
 // "doc@v#n". Document ids are slugs, without "@" or "#".
 func passageID(doc, v string, n int) string { return fmt.Sprintf("%s@%s#%d", doc, v, n) }

@@ -523,7 +523,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	out.Total, out.Facets = res.Total, res.Facets
 	a.docFacets(out)
 	split := a.split
-	for _, h := range res.Hits {
+	for _, h := range a.currentHits(res.Hits) {
 		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainHit(h, exps, split, termsAt(h.Terms))})
 	}
 	out.Took = time.Since(start)

@@ -238,7 +238,7 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 		}
 	}
 	a.docFacets(out)
-	for _, h := range res.Hits {
+	for _, h := range a.currentHits(res.Hits) {
 		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainEnglish(h, exps)})
 	}
 	out.Took = time.Since(start)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
@@ -125,5 +126,45 @@ func TestNotDamage(t *testing.T) {
 		if got := notDamage(err); got != want {
 			t.Errorf("notDamage(%v) = %t, want %t", err, got, want)
 		}
+	}
+}
+
+// TestReplacementNotSearchableEarly: while a replacement is indexed but
+// not yet stored, search answers with the stored version only, as GET
+// does; the new version's passages were found for the seconds a large
+// document took, beside the old one's.
+func TestReplacementNotSearchableEarly(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if _, err := a.AddDocument(ctx, "brief.txt", []byte("Geachte voorzitter,\n\nDe pelikaan vliegt over de dijk.\n"), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	total := func(q string) uint64 {
+		res, err := a.BilingualSearch(ctx, SearchRequest{Q: q, Lang: "nl"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return uint64(len(res.Hits))
+	}
+	var during [2]uint64
+	a.addHook = func(ctx context.Context, ps []index.Passage) error {
+		if err := a.idx.Add(ctx, ps); err != nil {
+			return err
+		}
+		during = [2]uint64{total("kraanvogel"), total("pelikaan")} // indexed, not yet stored
+		return nil
+	}
+	if _, _, err := a.ReplaceDocument(ctx, "brief.txt", []byte("Geachte voorzitter,\n\nDe kraanvogel vliegt over de dijk.\n"), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if during != [2]uint64{0, 1} {
+		t.Errorf("during the replacement: %d hits of the new version, %d of the old; want 0 and 1", during[0], during[1])
+	}
+	if n, o := total("kraanvogel"), total("pelikaan"); n != 1 || o != 0 {
+		t.Errorf("after it: %d hits of the new version, %d of the old; want 1 and 0", n, o)
 	}
 }
