@@ -69,7 +69,7 @@ var ErrBackup = errors.New("backup")
 // exist or be empty. It runs beside searches and writes: a write
 // acknowledged before Backup was called is in the snapshot, a write that
 // had not yet committed is not, and none is half in it.
-func (a *App) Backup(ctx context.Context, dir string) (*BackupManifest, error) {
+func (a *App) Backup(ctx context.Context, dir string) (_ *BackupManifest, retErr error) {
 	if a.store == nil {
 		return nil, fmt.Errorf("app: backup: %w: tolk runs in memory; there is nothing on disk to back up", ErrBadRequest)
 	}
@@ -79,6 +79,16 @@ func (a *App) Backup(ctx context.Context, dir string) (*BackupManifest, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("app: backup: %w", err)
 	}
+	defer func() {
+		// A backup that failed (a full target disk) leaves nothing: its
+		// partial files filled the disk and made the directory "not
+		// empty" for the next try. The directory was empty before.
+		if retErr != nil {
+			for _, name := range []string{storeFile, indexDir, lexiconFile, manifestFile} {
+				os.RemoveAll(filepath.Join(dir, name))
+			}
+		}
+	}()
 	m := &BackupManifest{Format: BackupFormat, Created: time.Now().UTC()}
 	f, err := writeFile(ctx, filepath.Join(dir, storeFile), func(w io.Writer) error {
 		c, _, err := a.store.Snapshot(w)

@@ -168,3 +168,29 @@ func TestReplacementNotSearchableEarly(t *testing.T) {
 		t.Errorf("after it: %d hits of the new version, %d of the old; want 1 and 0", n, o)
 	}
 }
+
+// TestBackupFailureLeavesNothing: a backup that fails part way (here
+// cancelled) leaves the target directory empty, so that it can be tried
+// again; a partial tolk.db was left, filling the disk and making the
+// directory "not empty".
+func TestBackupFailureLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	data := t.TempDir()
+	a, err := Open(ctx, Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	dir := filepath.Join(t.TempDir(), "b")
+	// The trained lexicon, copied last, cannot be read (a directory in
+	// its place): the store and the index are copied by then.
+	if err := os.Mkdir(filepath.Join(data, lexiconFile), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Backup(ctx, dir); err == nil {
+		t.Fatal("a backup whose lexicon cannot be read succeeded")
+	}
+	if es, err := os.ReadDir(dir); err != nil || len(es) != 0 {
+		t.Errorf("after the failed backup: %v, %v; want an empty directory", es, err)
+	}
+}
