@@ -24,7 +24,7 @@ func (s *Store) Snapshot(w io.Writer) (Counts, int64, error) {
 		c Counts
 		n int64
 	)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		c.Documents = tx.Bucket(bucketDocuments).Stats().KeyN
 		c.Concepts = tx.Bucket(bucketConcepts).Stats().KeyN
 		c.Segments = tx.Bucket(bucketSegments).Stats().KeyN

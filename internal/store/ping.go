@@ -15,7 +15,7 @@ func (s *Store) Ping() error {
 	if s.db.IsReadOnly() {
 		return errors.New("store: opened read-only")
 	}
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketMeta).Get([]byte("schema")) == nil {
 			return errors.New("no schema version")
 		}

@@ -60,9 +60,12 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("store: %w", err)
 	}
+	if err := checkFile(path); err != nil {
+		return nil, err
+	}
 	// NoSync stays false: every commit is fsync'd, which is what makes an
 	// edit durable once the API has answered.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	db, err := openBolt(path)
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, fmt.Errorf("store: open %s: %w (is another tolk using it?)", path, err)
@@ -71,7 +74,10 @@ func Open(path string) (*Store, error) {
 	}
 	// A store that is set up already is opened without a write, so that
 	// it opens on a full disk (and without an fsync).
-	if err := db.View(checkSchema); err == nil {
+	if err := (&Store{db: db}).view(checkSchema); errors.Is(err, ErrDamaged) {
+		db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	} else if err == nil {
 		return &Store{db: db}, nil
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
@@ -156,7 +162,7 @@ func (s *Store) PutDocument(d DocRecord) error {
 // GetDocument returns the document with the id, source included.
 func (s *Store) GetDocument(id string) (DocRecord, error) {
 	var d DocRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketDocuments).Get([]byte(id))
 		if v == nil {
 			return ErrNotFound
@@ -179,7 +185,7 @@ func (s *Store) GetDocument(id string) (DocRecord, error) {
 // (they would count in the process's resident memory) nor copied.
 func (s *Store) GetDocumentMeta(id string) (DocRecord, error) {
 	var d DocRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketDocuments).Get([]byte(id))
 		if v == nil {
 			return ErrNotFound
@@ -197,7 +203,7 @@ func (s *Store) GetDocumentMeta(id string) (DocRecord, error) {
 // ListDocuments returns every document without its source, by id.
 func (s *Store) ListDocuments() ([]DocRecord, error) {
 	var ds []DocRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketDocuments).ForEach(func(k, v []byte) error {
 			var d DocRecord
 			if err := json.Unmarshal(v, &d); err != nil {
@@ -240,7 +246,7 @@ func putInfo(tx *bolt.Tx, id string, info []byte) error {
 // the documents' Meta or Source: a document's value is never copied or
 // decoded. The slices passed to fn are valid only during the call.
 func (s *Store) DocumentInfos(fn func(id string, info []byte) error) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		infos := tx.Bucket(bucketInfo)
 		if infos != nil && tx.Bucket(bucketMeta).Get(infoComplete) != nil {
 			// Every document has a summary: the summaries alone are
@@ -291,7 +297,7 @@ func (s *Store) MarkDocumentInfosComplete() error {
 // no document has been written without a summary since.
 func (s *Store) DocumentInfosComplete() bool {
 	var ok bool
-	_ = s.db.View(func(tx *bolt.Tx) error {
+	_ = s.view(func(tx *bolt.Tx) error {
 		ok = tx.Bucket(bucketMeta).Get(infoComplete) != nil
 		return nil
 	})
@@ -603,7 +609,7 @@ func (e *NewerError) Error() string {
 // Concepts returns every stored concept, by id.
 func (s *Store) Concepts() ([]glossary.Concept, error) {
 	var cs []glossary.Concept
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketConcepts).ForEach(func(k, v []byte) error {
 			var c glossary.Concept
 			if err := json.Unmarshal(v, &c); err != nil {
@@ -622,7 +628,7 @@ func (s *Store) Concepts() ([]glossary.Concept, error) {
 // Concept returns the stored concept with the id.
 func (s *Store) Concept(id string) (glossary.Concept, error) {
 	var c glossary.Concept
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		c, err = getConcept(tx, id)
 		return err
@@ -638,7 +644,7 @@ func (s *Store) Concept(id string) (glossary.Concept, error) {
 // gives ErrNotFound.
 func (s *Store) History(id string) ([]Change, error) {
 	var hs []Change
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		prefix := append([]byte(id), 0)
 		cur := tx.Bucket(bucketHistory).Cursor()
 		for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
@@ -667,7 +673,7 @@ func (s *Store) History(id string) ([]Change, error) {
 // deletions stay deleted.
 func (s *Store) Seeded(kind string) (bool, error) {
 	var ok bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		ok = tx.Bucket(bucketMeta).Get([]byte("seeded/"+kind)) != nil
 		return nil
 	})

@@ -75,7 +75,7 @@ func (s *Store) DeleteSegments(keys []string) error {
 // Segments returns every stored segment, by collection and id.
 func (s *Store) Segments() ([]tm.Segment, error) {
 	var out []tm.Segment
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSegments).ForEach(func(k, v []byte) error {
 			var seg tm.Segment
 			if err := json.Unmarshal(v, &seg); err != nil {
@@ -95,7 +95,7 @@ func (s *Store) Segments() ([]tm.Segment, error) {
 // them.
 func (s *Store) SegmentCount() (int, error) {
 	n := 0
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		n = tx.Bucket(bucketSegments).Stats().KeyN
 		return nil
 	})

@@ -31,7 +31,7 @@ func markNoSpace(err error) error {
 // reported as ErrNoSpace. In tests, s.fault may fail the transaction after
 // fn, where its commit would write.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
-	return markNoSpace(s.db.Update(func(tx *bolt.Tx) error {
+	return markNoSpace(s.updateDB(func(tx *bolt.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
