@@ -56,3 +56,36 @@ func TestTokensRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestDirSkippedSaid: a folder's files tolk does not take (a .doc,
+// an .rtf, a link to a folder) are counted and named, and a link to a
+// document is followed; a folder of linked .md files gave "0 files" and
+// exit 0 without a word.
+func TestIngestDirSkippedSaid(t *testing.T) {
+	dir, src, folder := t.TempDir(), t.TempDir(), t.TempDir()
+	doc := filepath.Join(src, "brief.md")
+	if err := os.WriteFile(doc, []byte("# Brief\n\nDe kraanvogel vliegt over de dijk.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{"oud.doc": "x", "notitie.rtf": "{\\rtf1}"} {
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(doc, filepath.Join(folder, "brief.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(src, filepath.Join(folder, "map")); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"ingest", "--data", dir, folder}, env(), nil, &out, &errb); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errb.String())
+	}
+	all := out.String() + errb.String()
+	for _, want := range []string{"ingested " + filepath.Join(folder, "brief.md"), "skipped 3 files", "1 .doc", "1 .rtf", "1 links to folders"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the report lacks %q:\n%s", want, all)
+		}
+	}
+}

@@ -427,9 +427,12 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	defer a.Close()
-	paths, walked, err := ingestPlan(fs.Args()) // ingestdir.go
+	paths, walked, skipped, err := ingestPlan(fs.Args()) // ingestdir.go
 	if err != nil {
 		return err
+	}
+	if note := skippedNote(skipped); note != "" {
+		fmt.Fprintln(stderr, note)
 	}
 	files := make([]app.BulkFile, len(paths))
 	for i, p := range paths {
