@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // Status is a term's usage status, TBX administrativeStatus.
@@ -73,7 +75,12 @@ const CollectionUser = "user"
 
 // Term is one designation of a concept in one language.
 type Term struct {
-	Lang        string   `json:"lang"`
+	Lang string `json:"lang"`
+	// Variant is the regional variant the term is of, as a BCP 47 tag
+	// whose language is Lang (en-GB, en-US, nl-BE), when the source named
+	// one; empty for the language as a whole. TBX keeps it (a langSec of
+	// its own), so that a US term is not exported as plain English.
+	Variant     string   `json:"variant,omitempty"`
 	Text        string   `json:"text"`
 	Status      Status   `json:"status,omitempty"`
 	Type        TermType `json:"type,omitempty"`
@@ -285,6 +292,8 @@ func (c *Concept) Validate() error {
 			return bad(f+".pos", "%q is not one of %s", t.POS, strings.Join(PartsOfSpeech, ", "))
 		case t.Article != "" && t.Article != "de" && t.Article != "het":
 			return bad(f+".article", "%q is neither de nor het", t.Article)
+		case t.Variant != "" && !variantOf(t.Variant, t.Lang):
+			return bad(f+".variant", "%q is no regional variant of %s (such as %s-GB, %s-BE)", t.Variant, t.Lang, t.Lang, t.Lang)
 		case t.Article != "" && t.Lang != "nl":
 			return bad(f+".article", "only Dutch terms take an article")
 		case t.Reliability < 0 || t.Reliability > 4:
@@ -297,6 +306,26 @@ func (c *Concept) Validate() error {
 		seen[key] = i
 	}
 	return nil
+}
+
+// variantOf reports whether v is a canonical BCP 47 tag of language lang
+// with a region or script (en-GB, nl-BE): what VariantTag gives.
+func variantOf(v, lang string) bool {
+	return VariantTag(v, lang) == v && v != ""
+}
+
+// VariantTag returns the canonical tag of code when it is lang with a
+// region or script (en-gb, EN_US → en-GB, en-US), else "".
+func VariantTag(code, lang string) string {
+	tag, err := language.Parse(strings.ReplaceAll(code, "_", "-"))
+	if err != nil {
+		return ""
+	}
+	base, _ := tag.Base()
+	if base.String() != lang || tag.String() == lang {
+		return ""
+	}
+	return tag.String()
 }
 
 func knownLang(l string) bool {

@@ -477,6 +477,10 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			if err != nil {
 				return err
 			}
+			// A section of a regional variant (en-US beside en-GB)
+			// keeps it with its terms: flattened to en, a US term was
+			// exported as plain English.
+			t.Variant = glossary.VariantTag(code, l)
 			// An empty term is a term not yet given (Weblate exports
 			// untranslated entries so): nothing to import.
 			if t.Text != "" {

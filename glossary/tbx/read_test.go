@@ -39,9 +39,9 @@ func TestReadV2(t *testing.T) {
 			Definition: map[string]string{"nl": "Onwettige machtsovername."},
 			Source:     "definition (nl): Van Dale", // the descripGrp's source, once dropped
 			Terms: []glossary.Term{
-				{Lang: "nl", Text: "staatsgreep", Type: glossary.FullForm, Status: glossary.Preferred, Reliability: 3,
+				{Lang: "nl", Variant: "nl-NL", Text: "staatsgreep", Type: glossary.FullForm, Status: glossary.Preferred, Reliability: 3,
 					Context: "In Mali vond een staatsgreep plaats.", Source: "Kamerbrief"},
-				{Lang: "en", Text: "coup d'état", POS: "noun", Status: glossary.Superseded, Note: "Term type: entryTerm\nmostly coup"},
+				{Lang: "en", Variant: "en-GB", Text: "coup d'état", POS: "noun", Status: glossary.Superseded, Note: "Term type: entryTerm\nmostly coup"},
 			},
 		},
 		{
@@ -358,5 +358,44 @@ func TestReadEntryWithoutTerms(t *testing.T) {
 	}
 	if len(got) != 1 || got[0].ID != "c1" || left.Entries != 1 || left.EntryLine != 4 {
 		t.Errorf("%d concepts %+v, left %+v; want c1 alone and one entry left out at line 4", len(got), got, left)
+	}
+}
+
+// TestReadWriteVariants: terms of regional variants (a langSec en-GB, one
+// en-US, one nl-BE) keep their variant through import and export, each
+// variant in a section of its own, and the language as a whole stays
+// plain; they were all flattened to en and nl, a US term exported as
+// plain English.
+func TestReadWriteVariants(t *testing.T) {
+	in := `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="coup"><langSet xml:lang="nl"><tig><term>staatsgreep</term></tig></langSet><langSet xml:lang="nl-BE"><tig><term>putsch</term></tig></langSet><langSet xml:lang="en-gb"><descrip type="definition">A seizure of power.</descrip><tig><term>coup</term></tig></langSet><langSet xml:lang="en-US"><tig><term>coup d'etat</term></tig></langSet></termEntry>
+</body></text></martif>`
+	cs, _, err := Read(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Term{{Lang: "nl", Text: "staatsgreep"}, {Lang: "nl", Variant: "nl-BE", Text: "putsch"}, {Lang: "en", Variant: "en-GB", Text: "coup"}, {Lang: "en", Variant: "en-US", Text: "coup d'etat"}}
+	if len(cs) != 1 {
+		t.Fatalf("%d concepts", len(cs))
+	}
+	if d := cmp.Diff(want, cs[0].Terms, cmpopts.EquateEmpty()); d != "" {
+		t.Fatalf("read (-want +got):\n%s", d)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, cs); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{`xml:lang="nl"`, `xml:lang="nl-BE"`, `xml:lang="en-GB"`, `xml:lang="en-US"`} {
+		if !strings.Contains(buf.String(), "<langSec "+tag+">") {
+			t.Errorf("the export has no <langSec %s>:\n%s", tag, buf.String())
+		}
+	}
+	back, _, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(cs, back, cmpopts.EquateEmpty()); d != "" {
+		t.Errorf("export, import (-first +again):\n%s", d)
 	}
 }

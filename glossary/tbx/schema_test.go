@@ -39,7 +39,11 @@ func TestSchemaValid(t *testing.T) {
 			}
 		}
 	}
-	files := []string{write("rich.tbx", sample()), write("empty.tbx", nil), write("every.tbx", every)}
+	// Regional variants: a langSec of their own beside the language's.
+	variants := []glossary.Concept{{ID: "v", Definition: map[string]string{"en": "A seizure of power."}, Terms: []glossary.Term{
+		{Lang: "nl", Text: "staatsgreep"}, {Lang: "nl", Variant: "nl-BE", Text: "putsch"},
+		{Lang: "en", Variant: "en-GB", Text: "coup"}, {Lang: "en", Variant: "en-US", Text: "coup d'etat"}}}}
+	files := []string{write("rich.tbx", sample()), write("empty.tbx", nil), write("every.tbx", every), write("variants.tbx", variants)}
 	out, err := validate(files...)
 	if err != nil {
 		t.Fatalf("validate-tbx.sh: %v\n%s", err, out)

@@ -2,6 +2,7 @@ package tbx
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -209,18 +210,32 @@ func (x *writer) concept(c *glossary.Concept, id string) {
 		x.elem(d+1, "note", "note", "", escapeNote(c.Note))
 	}
 	for _, l := range langs {
-		x.raw("\t\t\t\t<langSec xml:lang=\"")
-		x.text("lang", l)
-		x.raw("\">\n")
-		if def := c.Definition[l]; def != "" {
-			x.elem(d+2, "definition."+l, "descrip", ` type="definition"`, def)
-		}
-		for i, t := range c.Terms {
-			if t.Lang == l {
-				x.term(d+2, fmt.Sprintf("terms[%d]", i), &t)
+		// A section per regional variant the terms name (en, then en-GB,
+		// en-US in order of appearance); the definition goes in the first.
+		var variants []string
+		for _, t := range c.Terms {
+			if t.Lang == l && !slices.Contains(variants, t.Variant) {
+				variants = append(variants, t.Variant)
 			}
 		}
-		x.open(d+1, "</langSec>")
+		// The language as a whole first.
+		if i := slices.Index(variants, ""); i > 0 {
+			variants = append(append([]string{""}, variants[:i]...), variants[i+1:]...)
+		}
+		for vi, v := range variants {
+			x.raw("\t\t\t\t<langSec xml:lang=\"")
+			x.text("lang", cmp.Or(v, l))
+			x.raw("\">\n")
+			if def := c.Definition[l]; def != "" && vi == 0 {
+				x.elem(d+2, "definition."+l, "descrip", ` type="definition"`, def)
+			}
+			for i, t := range c.Terms {
+				if t.Lang == l && t.Variant == v {
+					x.term(d+2, fmt.Sprintf("terms[%d]", i), &t)
+				}
+			}
+			x.open(d+1, "</langSec>")
+		}
 	}
 	x.open(d, "</conceptEntry>")
 }

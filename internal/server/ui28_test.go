@@ -141,3 +141,25 @@ func TestPhraseUnquotedNotSpelling(t *testing.T) {
 		t.Errorf("the page does not say the phrase was searched without quotes, or calls it a spelling fix")
 	}
 }
+
+// TestConceptVariant: a term of a regional variant is stored, answered by
+// the API and shown on the concept page with its variant; an impossible
+// one (en-GB on a Dutch term) is refused naming the field.
+func TestConceptVariant(t *testing.T) {
+	ts := newTestServer(t, map[string]string{editorToken: "alice"})
+	body := `{"collection":"mine","terms":[{"lang":"nl","text":"stoep"},{"lang":"en","variant":"en-US","text":"sidewalk"},{"lang":"en","variant":"en-GB","text":"pavement"}]}`
+	code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", []byte(body))
+	if code != http.StatusCreated || !strings.Contains(string(b), `"variant":"en-US"`) {
+		t.Fatalf("create: %d %s", code, b)
+	}
+	var c struct{ ID string }
+	json.Unmarshal(b, &c)
+	_, page := fetch(t, ts, "GET", "/glossary/"+c.ID, nil, nil)
+	if !strings.Contains(page, `lang="en-US"`) || !strings.Contains(page, "(en-US)") {
+		t.Errorf("the concept page does not show the variant")
+	}
+	bad := `{"collection":"mine","terms":[{"lang":"nl","variant":"en-GB","text":"trottoir"}]}`
+	if code, _, b := apiCall(t, ts, "POST", "/api/v1/glossary", editorToken, "application/json", []byte(bad)); code != http.StatusBadRequest || !strings.Contains(string(b), "terms[0].variant") {
+		t.Errorf("a Dutch term of en-GB: %d %s, want 400 naming terms[0].variant", code, b)
+	}
+}
