@@ -121,6 +121,7 @@ type App struct {
 
 	wmu     sync.Mutex    // serialises document writes
 	gl      glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
+	carried carriedCache  // the carried headings of documents hits came from (bilingual.go)
 	mu      sync.RWMutex
 	infos   map[string]*DocInfo       // the summary of every stored document (docs.go)
 	mem     map[string]*Document      // memory mode only: the documents themselves
