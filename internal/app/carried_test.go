@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"testing"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
 // TestCarriedHeadings: a heading no paragraph is under (a title set as
@@ -39,5 +41,30 @@ func TestCarriedHeadings(t *testing.T) {
 		if !found {
 			t.Errorf("%s: matched %+v, want the heading %q", tc.q, res.Hits[0].Matched, tc.heading)
 		}
+	}
+}
+
+// TestCarriedByVersion: the carried headings are kept per document
+// version (carriedCache), so a replaced document names its new headings,
+// and a repeated question is answered from the cache, without reading
+// the document again.
+func TestCarriedByVersion(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{"wijk.md": "# Regels\n\n## Verkeersveiligheid\n\n### 1. Parkeren\n\nParkeren op de stoep is niet toegestaan.\n"})
+	if got := a.carriedBy("wijk", 1); len(got) != 1 || got[0] != "Verkeersveiligheid" {
+		t.Fatalf("carriedBy = %q, want the heading Verkeersveiligheid", got)
+	}
+	info, err := a.DocumentInfo("wijk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if byN, ok := a.carried.get("wijk", info.Version); !ok || len(byN[1]) != 1 {
+		t.Errorf("not cached for the version: %v %v", byN, ok)
+	}
+	if _, _, err := a.ReplaceDocument(context.Background(), "wijk.md", []byte("# Regels\n\n## Evenementen\n\n### 1. Feesten\n\nEen straatfeest wordt vooraf gemeld.\n"), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := a.carriedBy("wijk", 1); len(got) != 1 || got[0] != "Evenementen" {
+		t.Errorf("after the replacement carriedBy = %q, want the new heading Evenementen", got)
 	}
 }
