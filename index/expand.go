@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -129,6 +130,21 @@ func (e *expander) charge(n int) error {
 		return &LimitError{Msg: fmt.Sprintf("the query's prefixes and fuzzy words match more than %d words; make them longer or use fewer", MaxQueryExpansions)}
 	}
 	return nil
+}
+
+// headingPart runs the expansion of a word's heading part (its prefix or
+// fuzzy match on the heading field). One that would exceed the query's
+// budget is left out, its charge undone, instead of failing a query
+// whose words alone are within it: the headings add to what was found.
+func (e *expander) headingPart(expand func() (query.Query, error)) (query.Query, error) {
+	kept := e.kept
+	q, err := expand()
+	var le *LimitError
+	if errors.As(err, &le) {
+		e.kept = kept
+		return nil, nil
+	}
+	return q, err
 }
 
 // prefix compiles the folded prefix p on the exact field.

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -216,5 +217,36 @@ func TestPrefixFuzzyHeading(t *testing.T) {
 		if len(res.Hits) != 1 || res.Hits[0].Paragraph != 1 {
 			t.Errorf("%s: hits %+v, want paragraph 1", s, res.Hits)
 		}
+	}
+}
+
+// TestPrefixHeadingWithinBudget: prefixes whose words are within the
+// query's budget are searched even when their matches in the headings
+// would exceed it: the heading part is left out, not the query refused.
+func TestPrefixHeadingWithinBudget(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var ps []Passage
+	for _, stem := range []string{"kwartel", "merel", "vink"} {
+		for i := range MaxExpansions + 50 {
+			w := stem + strings.Map(func(r rune) rune { return 'a' + (r - '0') }, fmt.Sprintf("%04d", i)) + "x"
+			ps = append(ps, Passage{Doc: "d", Section: w, Paragraph: len(ps) + 1, Text: "Over " + w + "."})
+		}
+	}
+	if err := ix.Add(context.Background(), ps); err != nil {
+		t.Fatal(err)
+	}
+	// Three prefixes of MaxExpansions words each: 600 words, within the
+	// budget of 1,000; with their headings' 600 they were over it.
+	q, err := ParseQuery("kwartel* merel* vink*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Request{Query: q, Limit: 10})
+	if err != nil || res.Total == 0 {
+		t.Errorf("kwartel* merel* vink*: %v, %+v; want passages", err, res)
 	}
 }

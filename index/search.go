@@ -570,9 +570,9 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 		// A heading (a passage's own, or one carried to it) holds stems:
 		// the typed prefix finds those it begins (coördinat* the heading
 		// Coördinatie, whose passages had only it).
-		hq, err := e.prefixOn(p, fieldHeading, boost*headingBoost)
-		if err != nil {
-			return nil, err
+		hq, err := e.headingPart(func() (query.Query, error) { return e.prefixOn(p, fieldHeading, boost*headingBoost) })
+		if err != nil || hq == nil {
+			return pq, err
 		}
 		return bleve.NewDisjunctionQuery(pq, hq), nil
 	case t.Fuzzy > 0:
@@ -592,9 +592,11 @@ func (ix *Index) compileTerm(t Term, dropStop, headings bool, e *expander) (quer
 		if !headings {
 			return bleve.NewDisjunctionQuery(fq, sq), nil
 		}
-		hq, err := e.fuzzy(string(stem[0].Term), fieldHeading, t.Fuzzy, boost*headingBoost)
-		if err != nil {
-			return nil, err
+		hq, err := e.headingPart(func() (query.Query, error) {
+			return e.fuzzy(string(stem[0].Term), fieldHeading, t.Fuzzy, boost*headingBoost)
+		})
+		if err != nil || hq == nil {
+			return bleve.NewDisjunctionQuery(fq, sq), err
 		}
 		return bleve.NewDisjunctionQuery(fq, sq, hq), nil
 	}
