@@ -89,3 +89,25 @@ func TestIngestDirSkippedSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestRefusedCount: the refusal counts the files of the summary
+// above it ("2 files: … 1 unchanged, 1 refused" ended "1 of 1 files were
+// refused").
+func TestIngestRefusedCount(t *testing.T) {
+	dir, files := t.TempDir(), t.TempDir()
+	good, bad := filepath.Join(files, "brief.txt"), filepath.Join(files, "leeg.txt")
+	if err := os.WriteFile(good, []byte("Geachte voorzitter,\n\nDe kraanvogel.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"ingest", "--data", dir, good}, env(), nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	err := run(context.Background(), []string{"ingest", "--data", dir, files}, env(), nil, &out, &errb)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 files were refused") {
+		t.Errorf("ingest of one unchanged and one empty file: %v\n%s", err, errb.String())
+	}
+}

@@ -480,7 +480,7 @@ func ingestFiles(ctx context.Context, args []string, getenv func(string) string,
 		}
 	}
 	if len(rep.Failed) > 0 {
-		return fmt.Errorf("%d of %d files were refused", len(rep.Failed), len(paths)-len(rep.Unchanged))
+		return fmt.Errorf("%d of %d files were refused", len(rep.Failed), len(paths)) // the count the summary line gives
 	}
 	return nil
 }
