@@ -111,3 +111,29 @@ func TestIngestRefusedCount(t *testing.T) {
 		t.Errorf("ingest of one unchanged and one empty file: %v\n%s", err, errb.String())
 	}
 }
+
+// TestCheckDamagedIndexSaysRepair: tolk check on an index that does not
+// open changes nothing and says that --repair rebuilds it (it said only
+// how to check a running tolk).
+func TestCheckDamagedIndexSaysRepair(t *testing.T) {
+	dir, files := t.TempDir(), t.TempDir()
+	p := filepath.Join(files, "brief.txt")
+	if err := os.WriteFile(p, []byte("Geachte voorzitter,\n\nDe uil zit in de boom.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"ingest", "--data", dir, p}, env(), nil, &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(dir, "index", "store", "*"))
+	for _, f := range zaps {
+		os.Remove(f)
+	}
+	err := run(context.Background(), []string{"check", "--data", dir}, env(), nil, &out, &errb)
+	if err == nil || !strings.Contains(err.Error(), "tolk check --repair sets it aside") {
+		t.Errorf("check of a damaged index: %v", err)
+	}
+	if aside, _ := filepath.Glob(filepath.Join(dir, "index.damaged-*")); len(aside) != 0 {
+		t.Errorf("check without --repair set the index aside: %v", aside)
+	}
+}

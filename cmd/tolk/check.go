@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -107,6 +108,9 @@ func localCheck(ctx context.Context, d dataFlags, content, repair bool, stderr i
 	// included; with it, Open sets such an index aside and rebuilds it.
 	cfg.NoRepair, cfg.KeepDamagedIndex = true, !repair
 	a, err := app.Open(ctx, cfg)
+	if errors.Is(err, app.ErrIndexDamaged) && !repair {
+		return nil, fmt.Errorf("%w (tolk check --repair sets it aside and rebuilds it from the stored documents; to check a running tolk use --server)", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w (to check a running tolk use --server)", err)
 	}

@@ -281,6 +281,10 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	if err != nil {
 		a.store.Close()
+		if !errors.Is(err, index.ErrAnalysisChanged) {
+			// Kept as it is (KeepDamagedIndex), or not set aside.
+			return nil, fmt.Errorf("app: %w: %w", ErrIndexDamaged, err)
+		}
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	if err := a.load(ctx, cfg); err != nil {
@@ -314,6 +318,11 @@ func probeIndex(dir string) error {
 	_, err = os.ReadDir(filepath.Join(dir, "store"))
 	return err
 }
+
+// ErrIndexDamaged is Open's error for an index that does not open and was
+// not set aside and rebuilt (Config.KeepDamagedIndex: tolk check without
+// --repair changes nothing).
+var ErrIndexDamaged = errors.New("the index does not open")
 
 // ErrStoreMissing is Open's error for a data directory whose store
 // (tolk.db) is missing or empty while its index or an interrupted restore
