@@ -380,6 +380,11 @@ func Restore(ctx context.Context, from string, cfg Config, force bool) (_ *Resto
 		return nil, fmt.Errorf("app: restore: opening the restored data: %w", err)
 	}
 	defer a.Close()
+	if a.rebuilding {
+		// The copy was of another analysis (a backup of an older tolk):
+		// Open rebuilt it from the store, as the report must say.
+		rep.IndexCopied = false
+	}
 	r, err := a.CheckData(ctx, CheckOptions{Repair: true})
 	if err != nil {
 		return nil, err

@@ -194,3 +194,32 @@ func TestBackupFailureLeavesNothing(t *testing.T) {
 		t.Errorf("after the failed backup: %v, %v; want an empty directory", es, err)
 	}
 }
+
+// TestRestoreOtherAnalysisSaysRebuilt: a backup whose index copy was built
+// with another analysis (an older tolk) is restored with the index rebuilt
+// from the store, and the report says so; it said the index was restored
+// from its copy.
+func TestRestoreOtherAnalysisSaysRebuilt(t *testing.T) {
+	ctx := context.Background()
+	dir, bdir := t.TempDir(), filepath.Join(t.TempDir(), "backup")
+	a, err := Open(ctx, Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addTexts(t, a, map[string]string{"uil.md": "De uil zit in de boom."})
+	if _, err := a.Backup(ctx, bdir); err != nil {
+		t.Fatal(err)
+	}
+	a.Close()
+	sp, err := NewSplitter(nil, nil) // a splitter: another analysis than the backup's
+	if err != nil {
+		t.Fatal(err)
+	}
+	rr, err := Restore(ctx, bdir, Config{DataDir: t.TempDir(), Splitter: sp}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rr.IndexCopied {
+		t.Error("the report says the index was restored from its copy; it was rebuilt")
+	}
+}
