@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/index"
@@ -394,9 +395,20 @@ func (a *App) repair(ctx context.Context, f *fix) error {
 	if err := a.idx.Delete(ctx, f.del); err != nil {
 		return fmt.Errorf("app: repair: %w", err)
 	}
-	if len(f.add) > 0 {
-		if err := a.idx.Add(ctx, f.add); err != nil {
+	// In batches, saying how far it is every few seconds: a rebuild of a
+	// large corpus at start-up (another analysis) takes minutes with the
+	// port still closed, and said nothing until it was done.
+	start, said := time.Now(), time.Now()
+	for i := 0; i < len(f.add); i += repairBatch {
+		end := min(i+repairBatch, len(f.add))
+		if err := a.idx.Add(ctx, f.add[i:end]); err != nil {
 			return fmt.Errorf("app: repair: %w", err)
+		}
+		if end < len(f.add) && time.Since(said) >= progressEvery {
+			took := time.Since(start)
+			left := time.Duration(float64(took) / float64(end) * float64(len(f.add)-end))
+			a.log.Info("indexing passages", "done", end, "of", len(f.add), "eta", left.Round(time.Second))
+			said = time.Now()
 		}
 	}
 	if len(f.publish) > 0 || len(f.withdraw) > 0 {
@@ -418,6 +430,13 @@ func (a *App) repair(ctx context.Context, f *fix) error {
 	}
 	return nil
 }
+
+// repairBatch is how many passages repair indexes at a time, and
+// progressEvery how often it says how far it is.
+const (
+	repairBatch   = 10000
+	progressEvery = 5 * time.Second
+)
 
 // reconcile is the check start-up runs: passage IDs only, and with repair
 // it makes the index hold exactly the passages of the stored version of
