@@ -340,7 +340,7 @@ func (a *App) vocabularyVotes(words []string) (en, nl int) {
 			// no English evidence, however often the lexicon's English
 			// side has it: it votes Dutch or nothing (budget deficit is
 			// English by deficit).
-			dutchCommon := english && a.dutchCommonWord(p)
+			commonNL := english && listed && a.words.Count(p) >= dutchCommon
 			// The splitter splits many an English word into Dutch
 			// ones (benefits: bene+fits): a split says Dutch only of a
 			// word English does not know.
@@ -354,7 +354,7 @@ func (a *App) vocabularyVotes(words []string) (en, nl int) {
 				shareEN := float64(fen) / float64(lex.Total("en"))
 				shareNL := float64(lex.Freq("nl", index.Key("nl", p))) / float64(lex.Total("nl"))
 				switch {
-				case shareEN > shareRatio*shareNL && !dutchCommon:
+				case shareEN > shareRatio*shareNL && !commonNL:
 					pen++
 				case shareNL > shareRatio*shareEN:
 					pnl++
@@ -418,7 +418,7 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		return a.searchByDate(ctx, r)
 	}
 	res, exps, err := a.bilingualSearch(ctx, r)
-	if err == nil && res.Total == 0 && strings.ContainsAny(r.Q, quoteMarks) && !strings.Contains(r.Q, `-"`) && !strings.Contains(r.Q, "-“") && !strings.Contains(r.Q, "-„") {
+	if err == nil && res.Total == 0 && strings.ContainsAny(r.Q, quoteMarks) && !excludesPhrase(r.Q) {
 		// A phrase no passage has as written ("buitengewone verloven"):
 		// its words, in any form, order and place, as a query without
 		// quotes finds them, said as what the query became (not for a
@@ -467,6 +467,16 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 
 // quoteMarks are the quotes a phrase may be written in ("…", “…”, „…”).
 const quoteMarks = "\"“”„"
+
+// excludesPhrase reports whether q leaves out a phrase (-"…", -“…”, -„…”).
+func excludesPhrase(q string) bool {
+	for _, m := range quoteMarks {
+		if strings.Contains(q, "-"+string(m)) {
+			return true
+		}
+	}
+	return false
+}
 
 func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResult, []expansion, error) {
 	start := time.Now()

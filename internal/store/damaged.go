@@ -83,37 +83,39 @@ func checkFile(path string) error {
 	return nil
 }
 
-// view runs fn in a read transaction. bbolt panics on a page that is not
-// what it should be (a file with zeroed or foreign pages), and a mapped
-// page that cannot be read faults: both become ErrDamaged, so that tolk
-// says the store is damaged instead of crashing with a stack trace.
-func (s *Store) view(fn func(*bolt.Tx) error) (err error) {
-	defer damagedOnPanic(&err)
-	old := debug.SetPanicOnFault(true)
-	defer debug.SetPanicOnFault(old)
-	return s.db.View(fn)
+// view runs fn in a read transaction, guarded: bbolt panics on a page
+// that is not what it should be (a file with zeroed or foreign pages), and
+// a mapped page that cannot be read faults.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return guarded(func() error { return s.db.View(fn) })
 }
 
 // updateDB is view for a write transaction.
-func (s *Store) updateDB(fn func(*bolt.Tx) error) (err error) {
-	defer damagedOnPanic(&err)
-	old := debug.SetPanicOnFault(true)
-	defer debug.SetPanicOnFault(old)
-	return s.db.Update(fn)
+func (s *Store) updateDB(fn func(*bolt.Tx) error) error {
+	return guarded(func() error { return s.db.Update(fn) })
 }
 
-// damagedOnPanic turns a panic in bbolt into ErrDamaged in *err.
-func damagedOnPanic(err *error) {
-	if v := recover(); v != nil {
-		*err = fmt.Errorf("%w (%v): restore it from a backup (tolk restore)", ErrDamaged, v)
-	}
-}
-
-// openBolt opens the bbolt file at path, a panic or fault on a damaged
-// file (its freelist page zeroed) made ErrDamaged.
+// openBolt opens the bbolt file at path, guarded (a damaged file's
+// freelist page panics bbolt's Open).
 func openBolt(path string) (db *bolt.DB, err error) {
-	defer damagedOnPanic(&err)
+	err = guarded(func() error {
+		var oerr error
+		db, oerr = bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+		return oerr
+	})
+	return db, err
+}
+
+// guarded runs f with faults on mapped memory made panics, and makes a
+// panic ErrDamaged, so that tolk says the store is damaged instead of
+// crashing with a stack trace.
+func guarded(f func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%w (%v): restore it from a backup (tolk restore)", ErrDamaged, v)
+		}
+	}()
 	old := debug.SetPanicOnFault(true)
 	defer debug.SetPanicOnFault(old)
-	return bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	return f()
 }

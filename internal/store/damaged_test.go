@@ -32,7 +32,7 @@ func TestOpenCutShort(t *testing.T) {
 	if err := os.Truncate(path, st.Size()/2); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(path); !errors.Is(err, ErrDamaged) || !errors.Is(err, ErrDamaged) {
+	if _, err := Open(path); !errors.Is(err, ErrDamaged) {
 		t.Errorf("a file cut to half: %v, want ErrDamaged", err)
 	}
 	if err := os.Truncate(path, 40); err != nil {
