@@ -87,6 +87,17 @@ type Batch struct {
 	// one segment, the last, so that two units of one text in a file are
 	// stored once. They are in Segments, each of them.
 	Repeats int
+	// Warnings says what the reader did with units it did not take as
+	// they were (a TMX unit with two Dutch texts made two segments): the
+	// first MaxSkipNotes of them. Nothing was dropped for them.
+	Warnings []Warning
+}
+
+// Warning is a unit of a file that the reader read in a way its user
+// should know of: where it is and what was done with it.
+type Warning struct {
+	Line    int    `json:"line"`
+	Message string `json:"message"`
 }
 
 // Skip is a unit of a file that gave no segment.

@@ -51,9 +51,16 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Read parses a TMX document and returns its Dutch–English segments,
 // normalised (tm.Segment.Normalize) and validated. A unit without a
-// non-empty Dutch or English variant is skipped and counted, not an error;
-// when a unit has several variants of one language (nl-NL and nl-BE) the
-// first is taken. Units that repeat an earlier one (tm.Repeats) are all
+// non-empty Dutch or English variant is skipped and counted, not an error.
+// When a unit has several variants of one language (nl-NL and nl-BE, or
+// two xml:lang="nl" holding alternative translations), the first with
+// text is the unit's segment (an empty nl-NL before an nl-BE with text
+// does not make the unit skipped); each further variant with other text
+// is a segment of its own, paired with the other language's first
+// variant with text (same unit data, no id), and the unit is named in
+// Batch.Warnings: a translation memory may hold two translations of one
+// text, and dropping one lost it without a word. Variants with the same
+// text (white space collapsed) are one. Units that repeat an earlier one (tm.Repeats) are all
 // returned, and counted in Batch.Repeats. Anything else wrong — bad XML, a DTD, an unknown
 // encoding, a bad date, a segment tm.Segment.Validate refuses — fails the
 // whole read with an *Error naming the line.
@@ -81,7 +88,7 @@ func Read(r io.Reader) (tm.Batch, error) {
 		// no unit, as tolk exports an empty collection.
 		return tm.Batch{}, &Error{Err: fmt.Errorf("%w: the file has no <body>: a TMX file's translation units are <tu> elements in <body>", ErrNoUnits)}
 	}
-	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips, Repeats: tm.Repeats(x.out, "")}, nil
+	return tm.Batch{Segments: x.out, Skipped: x.skipped, SkippedUnits: x.skips, Repeats: tm.Repeats(x.out, ""), Warnings: x.warns}, nil
 }
 
 // PropTUID is the prop that keeps the tuid another tool gave a unit.
@@ -164,10 +171,10 @@ type unit struct {
 	line    int
 	seg     tm.Segment
 	notes   []string
-	vars    map[string]*variant // first variant of each of nl, en
-	cur     *variant            // the open <tuv>, nil between variants
-	unknown []string            // xml:lang values other than Dutch and English
-	tuid    string              // another tool's tuid, kept as the prop x-tuid
+	vars    map[string][]*variant // the variants of nl and of en, in order
+	cur     *variant              // the open <tuv>, nil between variants
+	unknown []string              // xml:lang values other than Dutch and English
+	tuid    string                // another tool's tuid, kept as the prop x-tuid
 }
 
 type reader struct {
@@ -175,6 +182,7 @@ type reader struct {
 	out     []tm.Segment
 	skipped int
 	skips   []tm.Skip
+	warns   []tm.Warning
 	body    bool // a <body> was seen
 	ours    bool // the header's creationtool is tolk: a tuid is a segment's id
 	// enSource: the header's srclang is English (en, en-US), the default
@@ -258,7 +266,7 @@ func (x *reader) start(t xml.StartElement) error {
 	case name == "body" && parent == "tmx":
 		x.body = true
 	case name == "tu" && parent == "body":
-		x.u = &unit{line: line, vars: map[string]*variant{}}
+		x.u = &unit{line: line, vars: map[string][]*variant{}}
 		x.u.seg.ENSource = x.enSource
 		x.u.seg.Props = attrProps(tuAttrs, t.Attr)
 		for _, a := range t.Attr {
@@ -407,8 +415,8 @@ func (x *reader) end(name string) error {
 		x.u = nil
 		return x.unit(u)
 	case name == "tuv" && parent == "tu":
-		if v := u.cur; v != nil && v.lang != "?" && u.vars[v.lang] == nil {
-			u.vars[v.lang] = v
+		if v := u.cur; v != nil && v.lang != "?" {
+			u.vars[v.lang] = append(u.vars[v.lang], v)
 		} else if v != nil && v.lang == "?" {
 			u.unknown = append(u.unknown, v.raw)
 		}
@@ -451,16 +459,71 @@ func (x *reader) end(name string) error {
 	return nil
 }
 
-// unit turns a finished <tu> into a segment, or counts it as skipped.
+// unit turns a finished <tu> into its segments, or counts it as skipped.
 func (x *reader) unit(u *unit) error {
-	nl, en := u.vars["nl"], u.vars["en"]
-	if nl == nil || en == nil || strings.TrimSpace(nl.seg.String()) == "" || strings.TrimSpace(en.seg.String()) == "" {
+	nls, ens := withText(u.vars["nl"]), withText(u.vars["en"])
+	if len(nls) == 0 || len(ens) == 0 {
 		x.skipped++
 		if len(x.skips) < tm.MaxSkipNotes {
-			x.skips = append(x.skips, tm.Skip{Line: u.line, Reason: skipReason(u, nl, en)})
+			x.skips = append(x.skips, tm.Skip{Line: u.line, Reason: skipReason(u)})
 		}
 		return nil
 	}
+	pairs := [][2]*variant{{nls[0], ens[0]}}
+	for _, v := range nls[1:] {
+		pairs = append(pairs, [2]*variant{v, ens[0]})
+	}
+	for _, v := range ens[1:] {
+		pairs = append(pairs, [2]*variant{nls[0], v})
+	}
+	for _, l := range []struct {
+		name, other string
+		vars        []*variant
+	}{{"Dutch", "English", nls}, {"English", "Dutch", ens}} {
+		if len(l.vars) < 2 || len(x.warns) >= tm.MaxSkipNotes {
+			continue
+		}
+		tags := make([]string, len(l.vars))
+		for i, v := range l.vars {
+			tags[i] = strconv.Quote(v.raw)
+		}
+		x.warns = append(x.warns, tm.Warning{Line: u.line, Message: fmt.Sprintf(
+			"%d %s <tuv>s with different text (xml:lang %s): the first is the unit's segment, each other one a segment of its own with the %s of the first",
+			len(l.vars), l.name, strings.Join(tags, ", "), l.other)})
+	}
+	for i, p := range pairs {
+		s, err := x.segment(u, p[0], p[1])
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			// The unit's id (a tuid of tolk's) is its first segment's;
+			// the content gives the others theirs.
+			s.ID = ""
+		}
+		x.out = append(x.out, s)
+	}
+	return nil
+}
+
+// withText returns the variants of vars that have text, each text once
+// (white space collapsed), in order.
+func withText(vars []*variant) []*variant {
+	var out []*variant
+	seen := map[string]bool{}
+	for _, v := range vars {
+		t := tm.CollapseSpace(v.seg.String())
+		if strings.TrimSpace(t) == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, v)
+	}
+	return out
+}
+
+// segment makes the segment of unit u with the variants nl and en.
+func (x *reader) segment(u *unit, nl, en *variant) (tm.Segment, error) {
 	s := u.seg
 	s.NL, s.EN = nl.seg.String(), en.seg.String()
 	s.NLLang, s.ENLang = tm.Variant(nl.raw, "nl"), tm.Variant(en.raw, "en")
@@ -506,10 +569,9 @@ func (x *reader) unit(u *unit) error {
 	s.Note = strings.Join(kept, "\n")
 	s.Normalize()
 	if err := s.Validate(); err != nil {
-		return &Error{Line: u.line, Element: "tu", Err: err}
+		return tm.Segment{}, &Error{Line: u.line, Element: "tu", Err: err}
 	}
-	x.out = append(x.out, s)
-	return nil
+	return s, nil
 }
 
 const xmlNS = "http://www.w3.org/XML/1998/namespace"
@@ -528,17 +590,17 @@ func parseDate(s string) (time.Time, error) {
 }
 
 // skipReason says why a unit gave no segment.
-func skipReason(u *unit, nl, en *variant) string {
+func skipReason(u *unit) string {
 	var miss []string
-	for _, v := range []struct {
-		name string
-		v    *variant
-	}{{"Dutch", nl}, {"English", en}} {
-		switch {
-		case v.v == nil:
-			miss = append(miss, "no "+v.name+" <tuv>")
-		case strings.TrimSpace(v.v.seg.String()) == "":
-			miss = append(miss, "the "+v.name+" <tuv> has no text in a <seg>")
+	for _, l := range []struct{ lang, name string }{{"nl", "Dutch"}, {"en", "English"}} {
+		switch vars := u.vars[l.lang]; {
+		case len(vars) == 0:
+			miss = append(miss, "no "+l.name+" <tuv>")
+		case len(withText(vars)) > 0:
+		case len(vars) == 1:
+			miss = append(miss, "the "+l.name+" <tuv> has no text in a <seg>")
+		default:
+			miss = append(miss, fmt.Sprintf("none of the %d %s <tuv>s has text in a <seg>", len(vars), l.name))
 		}
 	}
 	r := strings.Join(miss, "; ")

@@ -172,8 +172,9 @@ func TestReadLanguages(t *testing.T) {
 			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-BE", ENLang: "en-US"}}, 0},
 		{"old lang attribute", `<tu><tuv lang="nl"><seg>a</seg></tuv><tuv lang="EN"><seg>b</seg></tuv></tu>`,
 			[]tm.Segment{{NL: "a", EN: "b"}}, 0},
-		{"first variant of a language wins", `<tu><tuv xml:lang="nl-NL"><seg>a</seg></tuv><tuv xml:lang="nl-BE"><seg>c</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`,
-			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-NL"}}, 0},
+		// TestReadSameLanguageVariants has the warning.
+		{"a further variant of a language is a segment of its own", `<tu><tuv xml:lang="nl-NL"><seg>a</seg></tuv><tuv xml:lang="nl-BE"><seg>c</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-NL"}, {NL: "c", EN: "b", NLLang: "nl-BE"}}, 0},
 		{"no English", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>`, nil, 1},
 		{"empty after markup", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en"><seg><ph>&lt;br/&gt;</ph></seg></tuv></tu>`, nil, 1},
 		{"ids and whitespace", `<tu tuid=" 7 "><tuv xml:lang="nl"><seg>  a
@@ -351,5 +352,59 @@ func TestReadRepeats(t *testing.T) {
 	}
 	if len(b.Segments) != 3 || b.Repeats != 1 {
 		t.Errorf("%d segments, %d repeats; want 3 and 1", len(b.Segments), b.Repeats)
+	}
+}
+
+// TestReadSameLanguageVariants: a unit may hold several variants of one
+// language (nl-NL and nl-BE, or two xml:lang="nl" as alternative
+// translations). The first variant with text is the segment's; an empty
+// one does not make the unit skipped when another of its language has
+// text; a further variant with other text is a segment of its own with
+// the other language's first variant, and said in Warnings with the
+// unit's line, not dropped.
+func TestReadSameLanguageVariants(t *testing.T) {
+	tests := []struct {
+		name  string
+		tu    string
+		want  []tm.Segment
+		warns []tm.Warning
+	}{
+		{"empty Dutch, Belgian Dutch with text",
+			`<tu><tuv xml:lang="nl-NL"><seg> </seg></tuv><tuv xml:lang="nl-BE"><seg>de gsm</seg></tuv><tuv xml:lang="en"><seg>the mobile phone</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "de gsm", EN: "the mobile phone", NLLang: "nl-BE"}}, nil},
+		{"empty English first",
+			`<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="en-GB"/><tuv xml:lang="en-US"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b", ENLang: "en-US"}}, nil},
+		{"two Dutch variants with other text",
+			`<tu creationid="jan"><tuv xml:lang="en"><seg>the mobile phone</seg></tuv><tuv xml:lang="nl"><seg>de mobiele telefoon</seg></tuv><tuv xml:lang="nl"><note>Vlaams</note><seg>de gsm</seg></tuv></tu>`,
+			[]tm.Segment{
+				{NL: "de mobiele telefoon", EN: "the mobile phone", Creator: "jan"},
+				{NL: "de gsm", EN: "the mobile phone", Creator: "jan", Note: "nl: Vlaams"},
+			},
+			[]tm.Warning{{Line: 3, Message: `2 Dutch <tuv>s with different text (xml:lang "nl", "nl"): the first is the unit's segment, each other one a segment of its own with the English of the first`}}},
+		{"regional variants with other text",
+			`<tu><tuv xml:lang="nl-NL"><seg>a</seg></tuv><tuv xml:lang="nl-BE"><seg>c</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-NL"}, {NL: "c", EN: "b", NLLang: "nl-BE"}},
+			[]tm.Warning{{Line: 3, Message: `2 Dutch <tuv>s with different text (xml:lang "nl-NL", "nl-BE"): the first is the unit's segment, each other one a segment of its own with the English of the first`}}},
+		{"the same text twice is one segment",
+			`<tu><tuv xml:lang="nl-NL"><seg>a</seg></tuv><tuv xml:lang="nl-BE"><seg> a </seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>`,
+			[]tm.Segment{{NL: "a", EN: "b", NLLang: "nl-NL"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Read(strings.NewReader(tmxDoc("", tt.tu)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got.Segments); diff != "" {
+				t.Errorf("segments (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.warns, got.Warnings); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+			if got.Skipped != 0 {
+				t.Errorf("skipped %d: %v", got.Skipped, got.SkippedUnits)
+			}
+		})
 	}
 }
