@@ -11,6 +11,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/internal/budget"
+	"github.com/tolk-nl/tolk/glossary/internal/spreadsheet"
 )
 
 // Header is the first line of an OmegaT glossary file.
@@ -149,6 +150,11 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 		if len(f) < 2 {
 			return nil, fmt.Errorf("%w: want source<TAB>target[<TAB>comment], found no tab", ErrLine)
 		}
+		for i := range min(len(f), 3) {
+			if err := errorValue(f, i); err != nil {
+				return nil, err
+			}
+		}
 		c := glossary.Concept{Terms: []glossary.Term{
 			{Lang: langs[0], Text: strings.TrimSpace(f[0])},
 			{Lang: langs[1], Text: strings.TrimSpace(f[1])},
@@ -158,6 +164,17 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 		}
 		return &c, nil
 	})
+}
+
+// errorValue refuses column i of the line's cells f when it holds a
+// spreadsheet's error value (#N/A: a failed formula of the spreadsheet
+// the file was saved from), as an empty entry is refused: naming the
+// column, the line number added by lines.
+func errorValue(f []string, i int) error {
+	if spreadsheet.IsErrorValue(f[i]) {
+		return fmt.Errorf("%w: column %d: %s", ErrLine, i+1, spreadsheet.Advice(f[i]))
+	}
+	return nil
 }
 
 // concepts reads one concept per line of r: parse returns the line's

@@ -144,10 +144,16 @@ func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 			case l == "":
 				continue
 			case l == noteColumn:
+				if err := errorValue(f, i); err != nil {
+					return nil, err
+				}
 				c.Note = v
 				continue
 			case v == "":
 				return nil, fmt.Errorf("%w: column %d is empty", ErrLine, i+1)
+			}
+			if err := errorValue(f, i); err != nil {
+				return nil, err
 			}
 			c.Terms = append(c.Terms, glossary.Term{Lang: l, Text: v})
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/internal/budget"
+	"github.com/tolk-nl/tolk/glossary/internal/spreadsheet"
 )
 
 // Errors the readers wrap.
@@ -411,6 +412,11 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 			}
 			continue
 		}
+		if errorValue(cols[i], v) {
+			// A failed formula (#N/A of a VLOOKUP), refused as other bad
+			// cells are: taken as a term, it was matched in texts.
+			return c, false, bad(i, "%s", spreadsheet.Advice(v))
+		}
 		vals[i] = v
 	}
 	leftTerms := 0
@@ -497,6 +503,19 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 		return c, false, fmt.Errorf("%s: %w", where(-1), err)
 	}
 	return c, true, nil
+}
+
+// errorValue reports whether the cell v of column col is, or in a term
+// or term-attribute column has among its '|'-separated values, a
+// spreadsheet error value (spreadsheet.IsErrorValue).
+func errorValue(col column, v string) bool {
+	if spreadsheet.IsErrorValue(v) {
+		return true
+	}
+	if col.lang == "" || strings.HasPrefix(col.name, defPrefix) || !strings.Contains(v, "|") || strings.Count(v, "|") >= maxTerms {
+		return false // one value; or too many, which concept refuses
+	}
+	return slices.ContainsFunc(splitList(v), spreadsheet.IsErrorValue)
 }
 
 // maxTerms bounds the terms of one language in one row, so that a cell

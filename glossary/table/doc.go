@@ -36,7 +36,11 @@
 // import.
 //
 // An unknown column in the header is an error naming it, not silently
-// ignored: a misspelt "defintion_nl" would otherwise drop data. Every
+// ignored: a misspelt "defintion_nl" would otherwise drop data. A cell
+// holding a spreadsheet's error value (#N/A, #VALUE!, #REF!, the Dutch
+// #N/B, #WAARDE!, LibreOffice's Err:502; in an .xlsx an error cell), on
+// its own or as one of a term cell's '|'-separated values, is a formula
+// that failed and an error wrapping ErrCell, as other bad cells are. Every
 // error names the line (CSV) or row (XLSX) and the column; an import is
 // all or nothing.
 //
