@@ -15,7 +15,9 @@
 //	Concept.Modified     conceptEntry/transacGrp (modification, date)
 //	Concept.Subject      conceptEntry/descrip[@type=subjectField]
 //	Concept.Definition   langSec/descrip[@type=definition]; for a language without
-//	                     terms, conceptEntry/descrip[@type=definition][@xml:lang]
+//	                     terms, conceptEntry/descrip[@type=definition][@xml:lang];
+//	                     on import also a definition inside a term (termSec, tig:
+//	                     MultiTerm) when the language has none, else the term's note
 //	Concept.Source       conceptEntry/admin[@type=source]
 //	Concept.Note         conceptEntry/note
 //	Concept.Reliability  conceptEntry/note "Reliability: N"

@@ -110,7 +110,21 @@ type reader struct {
 	langs    map[string]string
 	left     Left
 	unknown  bool // the current entry has terms in a language the glossary does not hold
+	// termDefs are the definitions the current entry's terms hold, given
+	// to the concept when the entry is read (termDefinitions).
+	termDefs []termDef
 	out      []glossary.Concept
+}
+
+// termDef is a definition written inside a term (<tig>, <termSec>), as
+// MultiTerm writes it: its text, the items of its descripGrp, the term's
+// language and the term's index in the concept (-1: an empty term, not
+// imported).
+type termDef struct {
+	text string
+	qual []*node
+	lang string
+	term int
 }
 
 // Read parses a TBX v3 or v2 document. It returns every entry as a
@@ -286,6 +300,7 @@ func (x *reader) entry(n *node) error {
 	c := glossary.Concept{ID: x.conceptID(n.attr("id"))}
 	bad := func(k *node, err error) error { return &Error{Line: k.line, Element: k.name, Err: err} }
 	x.unknown = false
+	x.termDefs = x.termDefs[:0]
 	for _, k := range n.kids {
 		m, qual := group(k)
 		if m == nil {
@@ -344,6 +359,7 @@ func (x *reader) entry(n *node) error {
 			}
 		}
 	}
+	termDefinitions(&c, x.termDefs)
 	if len(c.Terms) == 0 {
 		// Terms only in languages left out, or only empty ones (an
 		// entry no one has translated yet, as Weblate exports it): the
@@ -437,7 +453,7 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			switch {
 			case m == nil:
 			case m.name == "termSec" || m.name == "tig" || m.name == "ntig":
-				if t, err := term(m, "und"); err == nil && t.Text != "" {
+				if t, _, err := term(m, "und"); err == nil && t.Text != "" {
 					terms++
 				}
 			case m.name == "descrip" && m.attr("type") == "definition" && m.text() != "":
@@ -473,7 +489,7 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			// The model has no per-language note; keep it with the concept.
 			appendText(&c.Note, unescapeNote(m.text()))
 		case "termSec", "tig", "ntig":
-			t, err := term(m, l)
+			t, defs, err := term(m, l)
 			if err != nil {
 				return err
 			}
@@ -483,17 +499,25 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			t.Variant = glossary.VariantTag(code, l)
 			// An empty term is a term not yet given (Weblate exports
 			// untranslated entries so): nothing to import.
+			i := -1
 			if t.Text != "" {
+				i = len(c.Terms)
 				c.Terms = append(c.Terms, t)
+			}
+			for _, d := range defs {
+				d.lang, d.term = l, i
+				x.termDefs = append(x.termDefs, d)
 			}
 		}
 	}
 	return nil
 }
 
-// term converts a termSec (v3), tig or ntig (v2).
-func term(n *node, l string) (glossary.Term, error) {
+// term converts a termSec (v3), tig or ntig (v2). The definitions it
+// holds are returned apart (termDefinitions decides where they go).
+func term(n *node, l string) (glossary.Term, []termDef, error) {
 	t := glossary.Term{Lang: l}
+	var defs []termDef
 	properNoun, adminStatus := false, false
 	kids := n.kids
 	for i := 0; i < len(kids); i++ {
@@ -512,6 +536,10 @@ func term(n *node, l string) (glossary.Term, error) {
 		case "termNote", "descrip", "admin":
 			typ, v := m.attr("type"), m.text()
 			switch {
+			case typ == "definition" && m.name == "descrip":
+				if v != "" {
+					defs = append(defs, termDef{text: v, qual: qual})
+				}
 			case typ == "context":
 				t.Context = v
 				for _, q := range qual {
@@ -538,7 +566,7 @@ func term(n *node, l string) (glossary.Term, error) {
 				} else if strings.HasSuffix(v, "-admn-sts") {
 					// A value of TBX's own picklist misspelt: the term's
 					// status would be lost.
-					return t, &Error{Line: m.line, Element: m.name, Err: fmt.Errorf("administrativeStatus %q is not one of preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts", v)}
+					return t, nil, &Error{Line: m.line, Element: m.name, Err: fmt.Errorf("administrativeStatus %q is not one of preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, supersededTerm-admn-sts", v)}
 				} else {
 					appendText(&t.Note, labelled("Administrative status", v))
 				}
@@ -587,7 +615,37 @@ func term(n *node, l string) (glossary.Term, error) {
 	if properNoun {
 		t.POS = "properNoun"
 	}
-	return t, nil
+	return t, defs, nil
+}
+
+// termDefinitions gives c the definitions its terms held (MultiTerm
+// writes a definition inside the term): the language's definition, with
+// its descripGrp's source and notes, when c has none in that language
+// (after the whole entry is read: a section's own definition comes
+// first, wherever it stands); nothing when it is that definition again;
+// else the term's note, as TBX-Basic has no definition per term.
+func termDefinitions(c *glossary.Concept, defs []termDef) {
+	for _, d := range defs {
+		switch have := c.Definition[d.lang]; {
+		case have == "":
+			if c.Definition == nil {
+				c.Definition = map[string]string{}
+			}
+			c.Definition[d.lang] = d.text
+			definitionQualifiers(c, d.lang, d.qual)
+		case have == d.text:
+		case d.term >= 0:
+			t := &c.Terms[d.term]
+			appendText(&t.Note, labelled("definition", d.text))
+			for _, q := range d.qual {
+				if q.name == "xref" || q.name == "ref" {
+					appendText(&t.Note, labelled("definition", reference(q)))
+				} else {
+					appendText(&t.Note, labelled("definition "+cmp.Or(q.attr("type"), q.name), q.text()))
+				}
+			}
+		}
+	}
 }
 
 // reference is an xref or ref as a note: "xref externalCrossReference:
