@@ -37,6 +37,11 @@
 // starts with one of those labels, or with "Note: ", is written with a
 // "Note: " prefix, which Read removes, so every note reads back unchanged.
 //
+// Who wrote a note (TBX v2's <note from="translator">, as Weblate and
+// Translate Toolkit write it) has no place in the model nor in TBX v3's
+// note: Read puts it in front of the text, "Note from translator:
+// eigennaam", and Write writes the note with that text.
+//
 // Read refuses a document type declaration with an internal subset or
 // entity declarations (XXE, billion laughs); a DOCTYPE that only names an
 // external DTD, as TBX v2 files carry, is ignored and never fetched.

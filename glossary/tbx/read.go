@@ -345,10 +345,10 @@ func (x *reader) entry(n *node) error {
 			}
 		case "note":
 			s := m.text()
-			if v, ok := strings.CutPrefix(s, labelReliability); ok && setReliability(&c.Reliability, v) {
+			if v, ok := strings.CutPrefix(s, labelReliability); ok && m.attr("from") == "" && setReliability(&c.Reliability, v) {
 				continue
 			}
-			appendText(&c.Note, unescapeNote(s))
+			appendText(&c.Note, noteText(m))
 		case "transacGrp":
 			if err := transaction(&c, m); err != nil {
 				return err
@@ -487,7 +487,7 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			appendText(&c.Note, labelled(l, reference(m)))
 		case "note":
 			// The model has no per-language note; keep it with the concept.
-			appendText(&c.Note, unescapeNote(m.text()))
+			appendText(&c.Note, noteText(m))
 		case "termSec", "tig", "ntig":
 			t, defs, err := term(m, l)
 			if err != nil {
@@ -594,6 +594,10 @@ func term(n *node, l string) (glossary.Term, []termDef, error) {
 		case "xref", "ref":
 			appendText(&t.Note, reference(m))
 		case "note":
+			if m.attr("from") != "" {
+				appendText(&t.Note, noteText(m))
+				continue
+			}
 			s := m.text()
 			article, isArticle := strings.CutPrefix(s, labelArticle)
 			plural, isPlural := strings.CutPrefix(s, labelPlural)
@@ -684,6 +688,20 @@ func labelled(label, v string) string {
 		return ""
 	}
 	return label + ": " + v
+}
+
+// noteText is the text of a note element as the model keeps it: who
+// wrote it, when the note says so (Weblate's and Translate Toolkit's
+// from="translator", from="developer"), goes in front, "Note from
+// translator: eigennaam", since the model keeps no author per note and
+// TBX v3, which Write writes, has no from attribute; an export carries
+// it in the text, and Read gives it back unchanged.
+func noteText(n *node) string {
+	s := unescapeNote(n.text())
+	if from := strings.Join(strings.Fields(n.attr("from")), " "); from != "" {
+		return labelled(labelFrom+from, s)
+	}
+	return s
 }
 
 func unescapeNote(s string) string {

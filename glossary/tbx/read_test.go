@@ -41,7 +41,7 @@ func TestReadV2(t *testing.T) {
 			Terms: []glossary.Term{
 				{Lang: "nl", Variant: "nl-NL", Text: "staatsgreep", Type: glossary.FullForm, Status: glossary.Preferred, Reliability: 3,
 					Context: "In Mali vond een staatsgreep plaats.", Source: "Kamerbrief"},
-				{Lang: "en", Variant: "en-GB", Text: "coup d'état", POS: "noun", Status: glossary.Superseded, Note: "Term type: entryTerm\nmostly coup"},
+				{Lang: "en", Variant: "en-GB", Text: "coup d'état", POS: "noun", Status: glossary.Superseded, Note: "Term type: entryTerm\nNote from translator: mostly coup"},
 			},
 		},
 		{
@@ -90,7 +90,7 @@ func TestReadWeblate(t *testing.T) {
 	}
 	for _, c := range cs {
 		for _, tm := range c.Terms {
-			if tm.Text == "back-up" && c.Note != "ook: reservekopie" {
+			if tm.Text == "back-up" && c.Note != "Note from translator: ook: reservekopie" {
 				t.Errorf("back-up concept note %q, want the translator's note", c.Note)
 			}
 		}

@@ -32,6 +32,9 @@ const (
 	labelReliability = "Reliability: "
 	labelPOS         = "Part of speech: "
 	labelNote        = "Note: "
+	// labelFrom leads a note that says who wrote it (Read: <note
+	// from="translator">); it stays in the text, which needs no escape.
+	labelFrom = "Note from "
 )
 
 var reservedLabels = []string{labelArticle, labelPlural, labelReliability, labelPOS, labelNote}
