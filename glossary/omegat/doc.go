@@ -10,6 +10,8 @@
 // names the columns ("Dutch<TAB>English", "nl<TAB>en",
 // "source<TAB>target<TAB>comment") is a header, not a term pair: it is
 // skipped, and the languages it names in its order are the columns'.
+// Lines starting with '#' are comments in both, the header the first
+// line after them; a term starting with '#' is written after a space.
 // A spreadsheet's error value in an entry (#N/A, #VALUE!, the Dutch
 // #N/B: a failed formula of the sheet the file was saved from) is an
 // error naming the line and column, as an empty entry is.

@@ -123,8 +123,8 @@ func Write(w io.Writer, cs []glossary.Concept) error {
 }
 
 // Read reads an OmegaT glossary as nl→en: one concept per line with a
-// Dutch and an English term, the comment as the concept's note. Lines
-// starting with '#' and blank lines are skipped; columns after the
+// Dutch and an English term, the comment as the concept's note. Comment
+// lines (see comment) and blank lines are skipped; columns after the
 // third are ignored, as OmegaT does. A first entry that is a header
 // (see ReadTSV: "Dutch<TAB>English<TAB>comment", "source<TAB>target")
 // is skipped, and the languages it names, in its order, are those of
@@ -133,7 +133,7 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 	langs := [2]string{"nl", "en"}
 	first := true
 	return concepts(r, "omegat", func(_ int, line string) (*glossary.Concept, error) {
-		if strings.HasPrefix(line, "#") {
+		if comment(line) {
 			return nil, nil
 		}
 		f := strings.Split(line, "\t")
@@ -164,6 +164,18 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 		}
 		return &c, nil
 	})
+}
+
+// comment reports whether line is a comment: it starts with '#'. A line
+// whose first cell is a spreadsheet's error value (#N/A<TAB>coup) is a
+// failed formula, not a comment, and is refused (errorValue) rather
+// than skipped without a word.
+func comment(line string) bool {
+	if !strings.HasPrefix(line, "#") {
+		return false
+	}
+	first, _, _ := strings.Cut(line, "\t")
+	return !spreadsheet.IsErrorValue(first)
 }
 
 // errorValue refuses column i of the line's cells f when it holds a

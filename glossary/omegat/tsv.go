@@ -118,14 +118,23 @@ func WriteTSV(w io.Writer, cs []glossary.Concept) error {
 // "source<TAB>target<TAB>comment"), it sets the columns' languages, a
 // comment or note column gives the concept's note, and columns a header
 // of two language codes names otherwise (a count, say) are ignored.
-// Without a header every line has exactly two columns. Blank lines are
-// skipped; empty entries, and languages tolk does not know, are errors
-// naming the line.
+// Without a header every line has exactly two columns. Blank lines and
+// comment lines (see comment) are skipped, as in an OmegaT glossary, and the
+// header is the first line after them; a term that starts with '#' is
+// written after a space (" #MeToo": cells are trimmed). Empty entries,
+// and languages tolk does not know, are errors naming the line.
 func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 	langs := []string{"nl", "en"}
-	return concepts(r, "tsv", func(n int, line string) (*glossary.Concept, error) {
+	first := true
+	return concepts(r, "tsv", func(_ int, line string) (*glossary.Concept, error) {
+		if comment(line) {
+			// As people annotate their term lists; it failed as a
+			// line of one column.
+			return nil, nil
+		}
 		f := strings.Split(line, "\t")
-		if n == 1 {
+		if first {
+			first = false
 			if h, ok, err := header(f); ok {
 				if err != nil {
 					return nil, err
