@@ -63,9 +63,13 @@ func Diff(a, b glossary.Concept) []FieldChange {
 }
 
 // termFields appends the attributes in which b differs from a. Lang and
-// Text are the term's key and not compared here.
+// Text are the term's key and not compared here. Every other field of
+// glossary.Term must be listed: an attribute left out here is an edit the
+// store does not see (it stores nothing when Diff is empty), as a change
+// of the variant alone was; TestDiffEveryField keeps the list complete.
 func termFields(fs []FieldChange, prefix string, a, b glossary.Term) []FieldChange {
 	for _, f := range []struct{ name, old, new string }{
+		{"variant", a.Variant, b.Variant},
 		{"status", string(a.Status), string(b.Status)},
 		{"type", string(a.Type), string(b.Type)},
 		{"pos", a.POS, b.POS},
