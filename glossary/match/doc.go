@@ -36,8 +36,9 @@
 //     matches through the key alone, so "militaire" is the adjective;
 //   - acronym: the term is an acronym (AU, EU, CNSP) and matched
 //     case-sensitively as a whole word, optionally with a possessive or
-//     plural 's (NGO's); an acronym never matches inside a word (augustus)
-//     nor in another case (Au);
+//     plural 's (NGO's) and, for an English term, the plural -s (MPs,
+//     NGOs); an acronym never matches inside a word (augustus) nor in
+//     another case (Au);
 //   - hyphen: the match is one part of a hyphenated word (VN in VN-missie,
 //     ECOWAS in ECOWAS-top, lidstaten in EU-lidstaten);
 //   - compound: a single word none of whose readings is a term, but one of

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -754,6 +755,11 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 		if surface == w.text || strings.TrimSuffix(strings.TrimSuffix(surface, "'s"), "’s") == w.text {
 			return levelAcronym, true
 		}
+		if s.m.langs[li] == "en" {
+			if a, ok := acronymPlural(surface); ok && a == w.text {
+				return levelAcronym, true
+			}
+		}
 		return 0, false
 	}
 	switch {
@@ -767,6 +773,21 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 		return levelStem, true
 	}
 	return 0, false
+}
+
+// acronymPlural returns the acronym of an English plural written with a
+// bare -s after the capitals (MPs, NGOs, CSOs); compare accepts it for
+// English acronym terms only, as Dutch writes the plural with 's (ngo's,
+// cd's) and MPs in a Dutch text is English.
+func acronymPlural(w string) (string, bool) {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return "", false
+	}
+	r, _ := utf8.DecodeLastRuneInString(w[:len(w)-1])
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "", false
+	}
+	return w[:len(w)-1], true
 }
 
 // derivedEndings are Dutch endings that make another word of the same
@@ -888,6 +909,9 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 		out = s.consider(s.m.acro[a], i, first, fi, next, all, n0, out)
 		if a != first {
 			out = s.consider(s.m.acro[first], i, first, fi, next, all, n0, out)
+		}
+		if a, ok := acronymPlural(first); ok {
+			out = s.consider(s.m.acro[a], i, first, fi, next, all, n0, out)
 		}
 	}
 	for li, on := range s.langs {
