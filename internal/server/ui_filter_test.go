@@ -256,3 +256,31 @@ func TestSearchPagePastLast(t *testing.T) {
 		t.Errorf("page 40 of a two-page result: %d\n%.2000s", resp.StatusCode, body)
 	}
 }
+
+// TestSearchPagePastLastAsked: the message names the page the user asked
+// for; beyond maxPage it said "Page 100", the number clamped for the
+// search, for page=999.
+func TestSearchPagePastLastAsked(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, tc := range []struct {
+		name, page, want string
+	}{
+		{"within the paging limit", "40", "Page 40 is past the last page"},
+		{"at the paging limit", "100", "Page 100 is past the last page"},
+		{"beyond the paging limit", "999", "Page 999 is past the last page"},
+		{"far beyond", "123456789", "Page 123456789 is past the last page"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, err := http.Get(ts.URL + "/?q=mali&ui=en&page=" + tc.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			body := string(b)
+			if !strings.Contains(body, tc.want) || !strings.Contains(body, "page=2") || strings.Contains(body, `class="hit`) {
+				t.Errorf("page=%s: %d, want %q, a link to page 2 and no hits\n%.3000s", tc.page, resp.StatusCode, tc.want, body)
+			}
+		})
+	}
+}

@@ -219,8 +219,11 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		return nil
 	}
 	p.Title = v.Q
-	pg, _ := strconv.Atoi(c.Query("page"))
-	pg = min(max(pg, 1), maxPage)
+	// asked is the page the user asked for, named in the past-the-last
+	// message; pg, the page searched, stops at maxPage.
+	asked, _ := strconv.Atoi(c.Query("page"))
+	asked = max(asked, 1)
+	pg := min(asked, maxPage)
 	drop := parseDrop(c.QueryArray("drop"))
 	drop = drop[:min(len(drop), maxDrop)]
 	var qe *index.QueryError
@@ -265,6 +268,10 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	onePage := pg == 1 && res.Total <= pageSize+pageSlack
 	if !onePage && len(res.Hits) > pageSize {
 		res.Hits = res.Hits[:pageSize]
+	}
+	if asked > pg {
+		// Beyond maxPage there is no page to show, however many hits.
+		res.Hits = nil
 	}
 	v.Res = res
 	lang := v.Lang
@@ -417,8 +424,8 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	if pg < v.Pages {
 		v.NextURL = here("page", strconv.Itoa(pg+1))
 	}
-	if len(res.Hits) == 0 && res.Total > 0 && pg > v.Pages {
-		v.PastLast = fmt.Sprintf(p.T["past_last"], pg, v.Pages)
+	if len(res.Hits) == 0 && res.Total > 0 && asked > v.Pages {
+		v.PastLast = fmt.Sprintf(p.T["past_last"], asked, v.Pages)
 		v.LastURL = here("page", strconv.Itoa(v.Pages))
 	}
 	return nil
