@@ -57,3 +57,20 @@ func TestCheckAcronymPlural(t *testing.T) {
 		t.Errorf("Dutch acronym with a bare -s annotated: %+v", a)
 	}
 }
+
+// TestCheckTweedeKamerTheHouse: the House of Representatives calls itself
+// "the House" in English, as the glossary already recommends for uw
+// Kamer; the Second Chamber stays deprecated.
+func TestCheckTweedeKamerTheHouse(t *testing.T) {
+	m := NewMatcher(curatedForTest(t), Options{Key: index.TermKey, Forms: termForms})
+	for _, tt := range []struct{ en, kind string }{
+		{"The House has voted.", KindPassed},
+		{"The House of Representatives has voted.", KindPassed},
+		{"The Second Chamber has voted.", KindDeprecated},
+	} {
+		c := checkKind(t, m, "De Tweede Kamer heeft gestemd.", tt.en, "tweede-kamer")
+		if c == nil || c.Kind != tt.kind {
+			t.Errorf("%q: %+v, want %s", tt.en, c, tt.kind)
+		}
+	}
+}
