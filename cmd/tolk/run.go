@@ -656,7 +656,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	opt := app.GlossaryImport{Overwrite: *overwrite}
+	opt := app.GlossaryImport{Overwrite: *overwrite, KeepVariants: !exchange.HasVariants(f)}
 	if *replace {
 		opt.Replace = coll
 	}

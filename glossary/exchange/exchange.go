@@ -74,6 +74,15 @@ var formats = []FormatInfo{
 	{FreeDict, "text/tab-separated-values; charset=utf-8", ".tsv", true, false, "FreeDict Dutch–English TSV (headword, pronunciation, translations)"},
 }
 
+// HasVariants reports whether format f can say a term's regional variant
+// (glossary.Term.Variant): TBX (a language section per variant) and JSON
+// can; CSV, XLSX, TSV, OmegaT and FreeDict have a column per language,
+// so a term read from them without a variant says nothing about one (a
+// CSV or XLSX column headed en-GB gives its terms that variant). An
+// import from such a format keeps the variants of the terms it leaves
+// unchanged (app.GlossaryImport.KeepVariants).
+func HasVariants(f Format) bool { return f == TBX || f == JSON }
+
 // Formats lists the formats in a stable order.
 func Formats() []FormatInfo { return append([]FormatInfo(nil), formats...) }
 

@@ -264,6 +264,9 @@ type column struct {
 	// skip marks a column in a language the glossary does not hold
 	// (pt-BR): left out and counted (glossary.Left), lang as written.
 	skip bool
+	// variant is the regional variant a term column's header names
+	// (en-GB, nl_NL → nl-NL), which its terms get; "" for the language.
+	variant string
 }
 
 // baseLanguage maps a column's language part to a glossary language: "nl",
@@ -360,8 +363,11 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s) nor a column name (%s)",
 					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
 			}
-			// A region (nl-NL, en-GB) is dropped: the glossary's terms
-			// carry the language only.
+			// A region (nl-NL, en-GB) is the variant of the column's
+			// terms (glossary.Term.Variant); the column is the language's.
+			if c.attr == "" && !strings.HasPrefix(name, defPrefix) {
+				c.variant = glossary.VariantTag(c.lang, l)
+			}
 			c.lang = l
 			hasTerms = hasTerms || c.attr == "" && !strings.HasPrefix(name, defPrefix)
 			switch {
@@ -448,7 +454,7 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 				return c, false, fmt.Errorf("%s: %w: term %d: %d characters, at most %d", where(i), glossary.ErrInvalid, k+1, utf8.RuneCountInString(text), glossary.MaxTermLen)
 			}
 			idx[col.lang] = append(idx[col.lang], len(c.Terms))
-			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Text: text})
+			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Variant: col.variant, Text: text})
 		}
 	}
 	if len(c.Terms) == 0 && leftTerms > 0 {

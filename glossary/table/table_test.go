@@ -126,7 +126,8 @@ func TestReadCSV(t *testing.T) {
 }
 
 // TestReadCSVRegionHeaders: columns named with a region, as CAT tools and
-// spreadsheets name them (nl-NL, EN-GB_status), are the language's.
+// spreadsheets name them (nl-NL, EN-GB_status), are the language's, and
+// the region is the variant of the term column's terms (it was dropped).
 func TestReadCSVRegionHeaders(t *testing.T) {
 	for _, header := range []string{"id,nl-NL,EN-GB,en-gb_status,definition_nl-BE", "id,nl_NL,en_GB,en_GB_status,definition_nl-BE"} {
 		testRegionHeader(t, header)
@@ -143,8 +144,8 @@ func testRegionHeader(t *testing.T, header string) {
 		ID:         "c1",
 		Definition: map[string]string{"nl": "machtsovername"},
 		Terms: []glossary.Term{
-			{Lang: "nl", Text: "staatsgreep"},
-			{Lang: "en", Text: "coup", Status: glossary.Admitted},
+			{Lang: "nl", Variant: "nl-NL", Text: "staatsgreep"},
+			{Lang: "en", Variant: "en-GB", Text: "coup", Status: glossary.Admitted},
 		},
 	}}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {

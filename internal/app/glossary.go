@@ -302,6 +302,13 @@ type GlossaryImport struct {
 	// such an import is refused (ErrConflict, naming them) and nothing is
 	// stored, as an edit from an older version is refused.
 	Overwrite bool
+	// KeepVariants says the file's format has no place for a term's
+	// regional variant (CSV, XLSX, TSV, OmegaT: a column per language;
+	// exchange.HasVariants is false): a concept the import updates keeps
+	// the variant of each term whose language and text are unchanged,
+	// where the file's silence would otherwise remove it. A term given a
+	// variant by the file (a column headed en-GB) has that one.
+	KeepVariants bool
 }
 
 // ImportGlossary stores cs all or nothing as opt says and returns how
@@ -327,7 +334,7 @@ func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImpo
 			return 0, err
 		}
 	}
-	n, err := a.importConcepts(cs, opt.Replace, who, opt.Overwrite)
+	n, err := a.importConcepts(cs, opt.Replace, who, opt.Overwrite, opt.KeepVariants)
 	if err != nil {
 		return 0, err
 	}
@@ -339,10 +346,13 @@ func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImpo
 // that collection's concepts cs does not have, in one store transaction.
 // It returns how many it deleted. Without overwrite, concepts modified
 // here after cs's version of them refuse the import (GlossaryImport).
-func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwrite bool) (int, error) {
+func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwrite, keepVariants bool) (int, error) {
 	a.gl.mu.Lock()
 	defer a.gl.mu.Unlock()
 	a.rehome(cs)
+	if keepVariants {
+		a.keepVariants(cs)
+	}
 	var drop []string
 	var old []glossary.Concept
 	if replace != "" {
@@ -645,6 +655,39 @@ func (a *App) rehome(cs []glossary.Concept) {
 			id = fmt.Sprintf("%s-%d", base, n)
 		}
 		c.ID = id
+	}
+}
+
+// keepVariants gives each term of cs without a variant the variant of the
+// stored concept's term with its id, language and text: what a file in a
+// format without variants (GlossaryImport.KeepVariants) cannot say. Called
+// after rehome, so an id names the concept the import updates; the caller
+// holds a.gl.mu, under which the termbase is what the store holds.
+func (a *App) keepVariants(cs []glossary.Concept) {
+	for i := range cs {
+		c := &cs[i]
+		if c.ID == "" {
+			continue
+		}
+		old, ok := a.terms.Get(c.ID)
+		if !ok {
+			continue
+		}
+		variant := map[string]string{}
+		for _, t := range old.Terms {
+			if t.Variant != "" {
+				variant[t.Lang+"\x00"+t.Text] = t.Variant
+			}
+		}
+		if len(variant) == 0 {
+			continue
+		}
+		for j := range c.Terms {
+			t := &c.Terms[j]
+			if v, ok := variant[t.Lang+"\x00"+t.Text]; ok && t.Variant == "" {
+				t.Variant = v
+			}
+		}
 	}
 }
 

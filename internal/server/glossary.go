@@ -318,7 +318,7 @@ func (s *Server) importGlossary(c *gin.Context) error {
 		return err
 	}
 	out := gin.H{"imported": len(cs), "collection": coll}
-	opt := app.GlossaryImport{Overwrite: overwrite}
+	opt := app.GlossaryImport{Overwrite: overwrite, KeepVariants: !exchange.HasVariants(f)}
 	if replace {
 		// The collection becomes the file: what it no longer has goes.
 		opt.Replace = coll
