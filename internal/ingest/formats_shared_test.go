@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -81,6 +82,9 @@ func TestSharedXMLGolden(t *testing.T) {
 			continue
 		}
 		checkInvariants(t, doc)
+		if m := doc.Meta; m != nil && m.Type != "" && !slices.Contains(Types(), m.Type) {
+			t.Errorf("%s: type %q is not one of Types(), so the interface has no label for it", rel, m.Type)
+		}
 		s := sample{Title: doc.Title, Sections: len(doc.Sections), Paragraphs: len(doc.Paragraphs)}
 		if m := doc.Meta; m != nil {
 			s.Type, s.Date, s.Identifier, s.Dossier, s.Authority = m.Type, m.Date, m.Identifier, m.Dossier, m.Authority

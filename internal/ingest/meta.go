@@ -14,7 +14,7 @@ import (
 type Metadata struct {
 	// Type is the kind of document: brief, kamerstuk, handelingen, wet,
 	// regeling, circulaire, staatsblad, staatscourant, gemeenteblad,
-	// provinciaal-blad, waterschapsblad, uitspraak, …
+	// provinciaal-blad, waterschapsblad, uitspraak, …: one of Types().
 	Type string `json:"type,omitempty"`
 	// Date is the document's date (signing, publication or sitting) as
 	// YYYY-MM-DD.

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/encoding/charmap"
@@ -222,11 +224,34 @@ var docTypes = map[string]string{
 	"tractatenblad": "tractatenblad", "agenda": "agenda", "niet-dossierstuk": "kamerstuk",
 }
 
-// bwbTypes maps a BWB regulation's soort to the document type.
+// bwbTypes maps a BWB regulation's soort (without a "-BES" suffix) to the
+// document type; a soort not listed is a "regeling".
 var bwbTypes = map[string]string{
-	"wet": "wet", "rijkswet": "wet", "AMvB": "amvb", "amvb": "amvb", "ministeriele-regeling": "regeling",
+	"wet": "wet", "rijkswet": "wet", "AMvB": "amvb", "amvb": "amvb", "rijksAMvB": "amvb", "ministeriele-regeling": "regeling",
 	"ministeriele-regeling-archiefselectielijst": "regeling", "zbo": "regeling", "pbo": "regeling",
 	"circulaire": "circulaire", "beleidsregel": "beleidsregel", "verdrag": "verdrag", "KB": "kb", "rijksKB": "kb",
+}
+
+// cvdrTypes are the document types a CVDR record's Informatietype may
+// name; any other is a "regeling", as almost all CVDR records are.
+var cvdrTypes = map[string]bool{"regeling": true, "beleidsregel": true, "circulaire": true}
+
+// Types returns every document type the ingest assigns (Metadata.Type),
+// sorted: a closed list, so that the interface can have a label in each
+// language for each one. A source's own vocabulary (a BWB soort, a CVDR
+// Informatietype, a court decision's type) is mapped onto it.
+func Types() []string {
+	set := map[string]bool{"uitspraak": true, "conclusie": true, "brief": true, "circulaire": true, "kamerstuk": true}
+	for _, m := range []map[string]string{docTypes, bwbTypes} {
+		for _, t := range m {
+			set[t] = true
+		}
+	}
+	for t := range cvdrTypes {
+		set[t] = true
+	}
+	set["regeling"] = true
+	return slices.Sorted(maps.Keys(set))
 }
 
 // xmlReader turns a parsed XML tree into blocks and metadata.
@@ -561,10 +586,11 @@ func (r *xmlReader) readBWB(root *node) {
 	if w == nil {
 		return
 	}
-	if t, ok := bwbTypes[w.get("soort")]; ok {
-		r.meta.Type = t
-	} else if s := w.get("soort"); s != "" {
-		r.meta.Type = strings.ToLower(s)
+	if s := w.get("soort"); s != "" {
+		r.meta.Type = "regeling"
+		if t, ok := bwbTypes[strings.TrimSuffix(s, "-BES")]; ok {
+			r.meta.Type = t
+		}
 	}
 	if lang := w.get("lang"); lang != "" {
 		r.meta.Language = lang
@@ -601,7 +627,10 @@ func (r *xmlReader) readCVDR(root *node) {
 				case "language":
 					r.meta.Language = f.flat(nil)
 				case "type":
-					r.meta.Type = strings.ToLower(f.flat(nil))
+					r.meta.Type = "regeling"
+					if t := strings.ToLower(f.flat(nil)); cvdrTypes[t] {
+						r.meta.Type = t
+					}
 				case "creator":
 					r.meta.Authority = f.flat(nil)
 				case "modified":
@@ -643,8 +672,9 @@ func (r *xmlReader) readRechtspraak(root *node) {
 				case "language":
 					r.meta.Language = f.flat(nil)
 				case "type":
-					if t := strings.ToLower(f.flat(nil)); t != "" {
-						r.meta.Type = t
+					// psi.rechtspraak.nl has two: Uitspraak and Conclusie.
+					if strings.EqualFold(f.flat(nil), "conclusie") {
+						r.meta.Type = "conclusie"
 					}
 				case "title":
 					r.title = f.flat(nil)
