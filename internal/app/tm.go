@@ -278,7 +278,7 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 				return TMImported{}, badInput(errors.New("pairs: two texts are aligned: a Dutch one (nl) and its English version (en), neither empty"))
 			}
 			r := pairs.Align(string(in.NL), string(in.EN), tm.Source{Doc: in.Name}, opt)
-			b = tm.Batch{Segments: r.Segments, Skipped: r.Unaligned}
+			b = tm.Batch{Segments: r.Segments, Skipped: r.Unaligned + len(r.Mismatched), SkippedUnits: r.Mismatched[:min(len(r.Mismatched), tm.MaxSkipNotes)]}
 		} else {
 			b, err = pairs.ReadJSONL(bytes.NewReader(in.Data), opt)
 		}

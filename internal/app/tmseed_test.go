@@ -247,3 +247,47 @@ func TestTMSeedingReported(t *testing.T) {
 		t.Errorf("after a restart: %d sentences, matches %+v; want the seeded pairs matched", n, m.Sentences)
 	}
 }
+
+// TestImportWrongLanguage: units whose sides are not Dutch and English are
+// left out of an import, counted as skipped and named with the reason:
+// at seeding (treaty JSON Lines), in aligned texts and in TMX.
+func TestImportWrongLanguage(t *testing.T) {
+	ctx := context.Background()
+	note := "Treedt in werking op een nader te bepalen tijdstip"
+	jsonl := `{"doc":"BWBV1","article":"9","nl":"Dit Verdrag treedt in werking op de eerste dag van de tweede maand.\n\n` + note + `","en":"This Agreement shall enter into force on the first day of the second month.\n\n` + note + `"}` + "\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pairs.jsonl")
+	if err := os.WriteFile(path, []byte(jsonl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := openShipped(t)
+	if _, err := a.SeedTM(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range a.TMSegments(DefaultTMCollection) {
+		if s.EN == note {
+			t.Errorf("seeded %+v", s)
+		}
+	}
+	if n := len(a.TMSegments(DefaultTMCollection)); n != 1 {
+		t.Errorf("seeded %d segments, want 1", n)
+	}
+	res, err := a.ImportTM(ctx, TMImport{Format: TMFormatPairs, NL: []byte("De Regering van IJsland heeft het Verdrag ondertekend. " + note), EN: []byte("The Government of Iceland has signed the Agreement. " + note), Collection: "aligned"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 1 || len(res.SkippedUnits) != 1 || !strings.HasPrefix(res.SkippedUnits[0].Reason, "the English side is Dutch") {
+		t.Errorf("aligned texts: %+v, want 1 imported and the note skipped as Dutch", res)
+	}
+	tmx := `<?xml version="1.0"?><tmx version="1.4"><header srclang="nl" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="nl"><seg>De Regering van IJsland heeft het Verdrag ondertekend.</seg></tuv><tuv xml:lang="en"><seg>The Government of Iceland has signed the Agreement.</seg></tuv></tu>
+<tu><tuv xml:lang="nl"><seg>The Government of Iceland has signed the Agreement.</seg></tuv><tuv xml:lang="en"><seg>De Regering van IJsland heeft het Verdrag ondertekend.</seg></tuv></tu>
+</body></tmx>`
+	res, err = a.ImportTM(ctx, TMImport{Format: TMFormatTMX, Data: []byte(tmx), Collection: "swapped"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 1 || res.Skipped != 1 || len(res.SkippedUnits) != 1 || res.SkippedUnits[0].Line != 3 {
+		t.Errorf("TMX: %+v, want 1 imported, the swapped unit of line 3 skipped", res)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/align"
@@ -26,12 +27,18 @@ func (e *Error) Unwrap() error { return e.Err }
 // ErrNoText: a line has neither Dutch nor English text.
 var ErrNoText = errors.New("no nl or en text")
 
-// Result is Align's outcome: the segments, and the number of sentences
-// left without a counterpart (1–0 and 0–1 beads, and sentences too long
-// to be a segment).
+// Result is Align's outcome: the segments, the number of sentences left
+// without a counterpart (1–0 and 0–1 beads, and sentences too long to be
+// a segment), and the aligned pairs left out because a side is in the
+// wrong language (tm.Segment.LanguageMismatch), each with the reason.
 type Result struct {
 	Segments  []tm.Segment
 	Unaligned int
+	// Mismatched are the pairs left out for their languages: an
+	// editorial note in Dutch copied into the English text ("Treedt in
+	// werking op een nader te bepalen tijdstip"), the Dutch translation's
+	// title or signatures run into the English section. Their Line is 0.
+	Mismatched []tm.Skip
 }
 
 var (
@@ -67,9 +74,30 @@ func Align(nl, en string, src tm.Source, opt align.Options) Result {
 			r.Unaligned += len(b.NL) + len(b.EN)
 			continue
 		}
+		if why := s.LanguageMismatch(); why != "" {
+			r.Mismatched = append(r.Mismatched, tm.Skip{Reason: mismatchReason(why, s)})
+			continue
+		}
 		r.Segments = append(r.Segments, s)
 	}
 	return r
+}
+
+// mismatchReason says why an aligned pair was left out, with the start
+// of its English side to find it by.
+func mismatchReason(why string, s tm.Segment) string {
+	en := s.EN
+	if len(en) > 60 {
+		cut := strings.LastIndexByte(en[:60], ' ')
+		if cut < 20 {
+			cut = 60
+			for !utf8.RuneStart(en[cut]) {
+				cut--
+			}
+		}
+		en = en[:cut] + " …"
+	}
+	return fmt.Sprintf("%s (%q)", why, en)
 }
 
 func sentences(text, lang string) []string {
@@ -99,7 +127,9 @@ type pair struct {
 // ReadJSONL reads article pairs, one JSON object {"doc", "article", "nl",
 // "en"} a line, and aligns each (Align), with source {doc, article}. Blank
 // lines are ignored; a pair with an empty side is skipped and counted with
-// the unaligned sentences in Batch.Skipped; segments that repeat an
+// the unaligned sentences in Batch.Skipped, and so is an aligned pair
+// whose sides are not Dutch and English (Result.Mismatched; the first
+// tm.MaxSkipNotes of them in Batch.SkippedUnits with their line); segments that repeat an
 // earlier one (tm.Repeats) are counted in Batch.Repeats. A line that is
 // not such an object fails the read with an *Error naming it.
 func ReadJSONL(r io.Reader, opt align.Options) (tm.Batch, error) {
@@ -120,7 +150,12 @@ func ReadJSONL(r io.Reader, opt align.Options) (tm.Batch, error) {
 			default:
 				res := Align(p.NL, p.EN, tm.Source{Doc: p.Doc, Article: p.Article}, opt)
 				out.Segments = append(out.Segments, res.Segments...)
-				out.Skipped += res.Unaligned
+				out.Skipped += res.Unaligned + len(res.Mismatched)
+				for _, k := range res.Mismatched {
+					if len(out.SkippedUnits) < tm.MaxSkipNotes {
+						out.SkippedUnits = append(out.SkippedUnits, tm.Skip{Line: line, Reason: k.Reason})
+					}
+				}
 			}
 		}
 		if err == io.EOF {

@@ -124,3 +124,21 @@ func TestReadJSONLRepeats(t *testing.T) {
 		t.Errorf("%d segments, %d repeats; want 2 and 1", len(b.Segments), b.Repeats)
 	}
 }
+
+// TestReadJSONLLanguages: an aligned pair whose English side is Dutch (the
+// BWB's editorial note copied into the English text, as in 909 of the
+// treaty pairs) is left out, counted and named with its line.
+func TestReadJSONLLanguages(t *testing.T) {
+	in := `{"doc":"BWBV1","article":"9","nl":"Dit Verdrag treedt in werking op de eerste dag van de tweede maand.\n\nTreedt in werking op een nader te bepalen tijdstip","en":"This Agreement shall enter into force on the first day of the second month.\n\nTreedt in werking op een nader te bepalen tijdstip"}` + "\n"
+	got, err := ReadJSONL(strings.NewReader(in), align.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Segments) != 1 || got.Segments[0].EN != "This Agreement shall enter into force on the first day of the second month." {
+		t.Errorf("segments %+v, want the English sentence's only", got.Segments)
+	}
+	want := []tm.Skip{{Line: 1, Reason: `the English side is Dutch ("Treedt in werking op een nader te bepalen tijdstip")`}}
+	if diff := cmp.Diff(want, got.SkippedUnits); diff != "" || got.Skipped != 1 {
+		t.Errorf("skipped %d (-want +got):\n%s", got.Skipped, diff)
+	}
+}

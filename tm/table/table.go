@@ -170,6 +170,13 @@ func (r *rows) add(line int, fields []string) error {
 		return nil
 	}
 	s.Normalize()
+	if why := s.LanguageMismatch(); why != "" {
+		r.out.Skipped++
+		if len(r.out.SkippedUnits) < tm.MaxSkipNotes {
+			r.out.SkippedUnits = append(r.out.SkippedUnits, tm.Skip{Line: line, Reason: why})
+		}
+		return nil
+	}
 	if err := s.Validate(); err != nil {
 		var fe *tm.FieldError
 		field := ""
@@ -205,8 +212,9 @@ func parseTime(v string) (time.Time, error) {
 // of the columns nl, en, id, collection, doc, article, created, creator,
 // note, and others as props. In fields, \t, \n, \r and \\ stand for a tab,
 // a line break, a carriage return and a backslash. Blank lines are
-// ignored; a row without Dutch or English text is skipped and counted, and
-// a row that repeats an earlier one (tm.Repeats) is read and counted.
+// ignored; a row without Dutch or English text is skipped and counted, a
+// row whose sides are not Dutch and English (tm.Segment.LanguageMismatch)
+// too, with its line and reason in Batch.SkippedUnits, and a row that repeats an earlier one (tm.Repeats) is read and counted.
 func ReadTSV(r io.Reader) (tm.Batch, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), 4*tm.MaxText+64<<10)

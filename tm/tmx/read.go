@@ -51,8 +51,10 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Read parses a TMX document and returns its Dutch–English segments,
 // normalised (tm.Segment.Normalize) and validated. A unit without a
-// non-empty Dutch or English variant is skipped and counted, not an error.
-// When a unit has several variants of one language (nl-NL and nl-BE, or
+// non-empty Dutch or English variant is skipped and counted, not an error,
+// and so is one whose sides are not a Dutch text and an English one
+// (tm.Segment.LanguageMismatch: English in the nl <tuv>, one language in
+// both), its reason in Batch.SkippedUnits. When a unit has several variants of one language (nl-NL and nl-BE, or
 // two xml:lang="nl" holding alternative translations), the first with
 // text is the unit's segment (an empty nl-NL before an nl-BE with text
 // does not make the unit skipped); each further variant with other text
@@ -500,6 +502,16 @@ func (x *reader) unit(u *unit) error {
 			// The unit's id (a tuid of tolk's) is its first segment's;
 			// the content gives the others theirs.
 			s.ID = ""
+		}
+		if why := s.LanguageMismatch(); why != "" {
+			// A unit whose nl <tuv> holds English (or both hold one
+			// language) would teach the concordance that a word is its
+			// own translation.
+			x.skipped++
+			if len(x.skips) < tm.MaxSkipNotes {
+				x.skips = append(x.skips, tm.Skip{Line: u.line, Reason: why})
+			}
+			continue
 		}
 		x.out = append(x.out, s)
 	}

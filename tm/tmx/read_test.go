@@ -217,6 +217,8 @@ func TestReadSkipReasons(t *testing.T) {
 	doc := tmxDoc("", `<tu><tuv xml:lang="nl"><seg>a</seg></tuv><tuv xml:lang="fr"><seg>b</seg></tuv></tu>
 <tu><tuv xml:lang="dutch"><seg>a</seg></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>
 <tu><tuv xml:lang="nl"><segment>a</segment></tuv><tuv xml:lang="en"><seg>b</seg></tuv></tu>
+<tu><tuv xml:lang="nl"><seg>The Government of Iceland has signed the Agreement.</seg></tuv><tuv xml:lang="en"><seg>The Government of Iceland has signed the Agreement.</seg></tuv></tu>
+<tu><tuv xml:lang="nl"><seg>Treedt in werking op een nader te bepalen tijdstip</seg></tuv><tuv xml:lang="en"><seg>Treedt in werking op een nader te bepalen tijdstip</seg></tuv></tu>
 `+oneTU)
 	got, err := Read(strings.NewReader(doc))
 	if err != nil {
@@ -226,8 +228,10 @@ func TestReadSkipReasons(t *testing.T) {
 		{Line: 3, Reason: `no English <tuv> (the other variants are xml:lang "fr")`},
 		{Line: 4, Reason: `no Dutch <tuv> (the other variants are xml:lang "dutch")`},
 		{Line: 5, Reason: "the Dutch <tuv> has no text in a <seg>"},
+		{Line: 6, Reason: "the Dutch side is English"},
+		{Line: 7, Reason: "the English side is Dutch"},
 	}
-	if diff := cmp.Diff(want, got.SkippedUnits); diff != "" || got.Skipped != 3 || len(got.Segments) != 1 {
+	if diff := cmp.Diff(want, got.SkippedUnits); diff != "" || got.Skipped != 5 || len(got.Segments) != 1 {
 		t.Errorf("skipped %d, %d segments; reasons (-want +got):\n%s", got.Skipped, len(got.Segments), diff)
 	}
 	bad := `<tmx version="1.4"><header srclang="nl"/><bdy>` + oneTU + `</bdy></tmx>`
