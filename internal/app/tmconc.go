@@ -609,7 +609,7 @@ func (al *aligner) align(src string, marks []Span, target string) ([]Span, strin
 		best, bestD := Span{}, 2.0
 		for _, g := range al.glossTerms {
 			for i := 0; i+len(g) <= len(tk); i++ {
-				if slices.Equal(tk[i:i+len(g)], g) {
+				if slices.Equal(tk[i:i+len(g)], g) && !crossesPunct(target, words[i:i+len(g)]) {
 					if d := abs(relOf(i) - rel); d < bestD {
 						best, bestD = Span{words[i].Start, words[i+len(g)-1].End}, d
 					}
@@ -698,6 +698,9 @@ func (a *App) alignByCooccurrence(lang string, all []TMConcordancePair) {
 					if functionWord(lang, ws[j].Fold) || functionWord(lang, ws[j+n-1].Fold) {
 						continue
 					}
+					if n > 1 && crossesPunct(all[i].Target, ws[j:j+n]) {
+						break // and so do the longer ones from j
+					}
 					k := joinFolds(ws[j : j+n])
 					g := grams[k]
 					if g == nil {
@@ -737,7 +740,7 @@ func (a *App) alignByCooccurrence(lang string, all []TMConcordancePair) {
 		for _, i := range open {
 			ws := targetWords(all[i].Target)
 			for j := 0; j+len(want) <= len(ws); j++ {
-				if joinFolds(ws[j:j+len(want)]) == best {
+				if joinFolds(ws[j:j+len(want)]) == best && !crossesPunct(all[i].Target, ws[j:j+len(want)]) {
 					all[i].TargetMarks = []Span{{ws[j].Start, ws[j+len(want)-1].End}}
 					all[i].Translation = groupText(all[i].Target, all[i].TargetMarks)
 					all[i].Via = "tm"
@@ -750,6 +753,18 @@ func (a *App) alignByCooccurrence(lang string, all []TMConcordancePair) {
 			return
 		}
 	}
+}
+
+// crossesPunct reports whether consecutive words ws of text have a mark
+// between them that separates phrases (sentencePunct): a rendering does
+// not run across one.
+func crossesPunct(text string, ws []fuzzy.Token) bool {
+	for k := 1; k < len(ws); k++ {
+		if sentencePunct(text[ws[k-1].End:ws[k].Start]) {
+			return true
+		}
+	}
+	return false
 }
 
 func targetWords(text string) []fuzzy.Token {

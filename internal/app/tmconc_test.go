@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -110,5 +112,63 @@ func TestLabelGroups(t *testing.T) {
 	want := []string{"Europese Unie", "Europese Unie", "inspraak", "inspraak", "Europese Unie", "financiële steun", "financiële steun"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("labels (-want +got):\n%s", diff)
+	}
+}
+
+// TestConcordanceSpans: a marked translation does not run across a comma
+// (toneelspelers, film-), does not open with a Dutch conjunction or a
+// preposition that translates the source's own (or government contract:
+// "of overheidscontract"; from government securities: "uit
+// overheidsleningen"), and covers the word that renders a query word the
+// lexicon does not link (Centrale Raad van Beroep: Central Appeals
+// Tribunal, where raad is council to the lexicon).
+func TestConcordanceSpans(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	rows := []string{
+		"nl\ten",
+		"Het inkomen verkregen door beroepsartiesten, zoals toneelspelers, film-, radio- of televisieartiesten, is belastbaar.\tIncome derived by public entertainers, such as theatre, motion picture, radio or television artistes, is taxable.",
+		"Inkomsten verkregen door artiesten, zoals toneelspelers, film-, radio- of televisieartiesten en musici.\tIncome derived by entertainers, such as theatre, motion picture, radio or television artistes and musicians.",
+		"Het begrip omvat inkomsten verkregen door toneelspelers, film-, radio- of televisieartiesten.\tThe term includes income derived by theatre, motion picture, radio or television artistes.",
+		"De risico's krachtens een bij wet, voorschrift of overheidscontract ingesteld stelsel worden gedekt.\tThe risks under a system established by law, regulation or government contract are covered.",
+		"Een bij wet, voorschrift of overheidscontract ingesteld stelsel geldt voor de verzekeraar.\tA system established by law, regulation or government contract applies to the insurer.",
+		"Elk bij wet, voorschrift of overheidscontract ingesteld stelsel wordt erkend.\tAny system established by law, regulation or government contract is recognised.",
+		"Rente betekent inkomsten uit overheidsleningen en obligaties.\tInterest means income from government securities and bonds.",
+		"Het begrip rente omvat inkomsten uit overheidsleningen.\tThe term interest includes income from government securities.",
+		"Zulke rente omvat in het bijzonder inkomsten uit overheidsleningen van elke soort.\tSuch interest includes in particular income from government securities of any kind.",
+		"De Centrale Raad van Beroep heeft het beroep verworpen.\tThe Central Appeals Tribunal has dismissed the appeal.",
+		"De uitspraak van de Centrale Raad van Beroep is definitief.\tThe judgment of the Central Appeals Tribunal is final.",
+	}
+	if _, err := a.ImportTM(ctx, TMImport{Format: TMFormatTSV, Data: []byte(strings.Join(rows, "\n")), Collection: "mijn-tm"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		q, lang string
+		bad     func(string) bool // a group that must not be there
+		want    string            // a group that must be there, "" for none
+	}{
+		{"motion", "en", func(g string) bool { return strings.ContainsAny(g, ",;") }, ""},
+		{"government", "en", func(g string) bool { return strings.HasPrefix(g, "of ") || strings.HasPrefix(g, "uit ") }, ""},
+		{"Centrale Raad van Beroep", "nl", func(g string) bool { return g == "Central Appeals" }, "Central Appeals Tribunal"},
+	} {
+		t.Run(tc.q, func(t *testing.T) {
+			res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: tc.q, Lang: tc.lang, Collection: "mijn-tm"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := tc.want == ""
+			var groups []string
+			for _, g := range res.Groups {
+				groups = append(groups, fmt.Sprintf("%s %d", g.Text, g.Count))
+				if tc.bad(g.Text) {
+					t.Errorf("group %q", g.Text)
+				}
+				found = found || g.Text == tc.want
+			}
+			if !found {
+				t.Errorf("no group %q", tc.want)
+			}
+			t.Logf("groups: %s", strings.Join(groups, " · "))
+		})
 	}
 }

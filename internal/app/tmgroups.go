@@ -135,10 +135,39 @@ func neighbour(lex *lexicon.Lexicon, lang string, p *TMConcordancePair, ws []fuz
 	switch {
 	case !functionWord(lang, w) && !determiners[lang][w]:
 		return groupKey(lex, lang, w), Span{ws[k].Start, m.End}, true
-	case lang != "nl":
+	case lang != "nl" || !nlPrepositions[w]:
+		// Not a conjunction, pronoun or auxiliary: "of overheidscontract"
+		// is "or government contract", the of translating or.
 		return "", Span{}, false
-	case !determiners["nl"][w]:
-		return groupKey(lex, lang, w), Span{ws[k].Start, m.End}, true
+	case sourceLinker(p):
+		// The source has its own preposition or conjunction before
+		// the query, which the Dutch one translates: "income from
+		// government securities" is "inkomsten uit overheidsleningen".
+		return "", Span{}, false
 	}
-	return "", Span{}, false
+	return groupKey(lex, lang, w), Span{ws[k].Start, m.End}, true
+}
+
+// nlPrepositions may open a Dutch rendering (in kennis, ter beschikking,
+// van toepassing): fixed expressions of a preposition and a noun.
+var nlPrepositions = wordSet("in op aan te ter ten voor door met uit bij naar over tot om onder tegen van na binnen buiten")
+
+// linkers are the English prepositions and conjunctions: one right before
+// the query is what a Dutch preposition before its rendering translates
+// (not to: before a verb it is the infinitive, "to advise" is "in kennis
+// te stellen").
+var linkers = wordSet("of in on at for by with from and or but nor into about against between after before over under upon within through without than as via per")
+
+// sourceLinker reports whether the word right before the query's first
+// mark in p's source is an English preposition or conjunction (the
+// concordance's source is English when the renderings are Dutch).
+func sourceLinker(p *TMConcordancePair) bool {
+	if len(p.Marks) == 0 {
+		return false
+	}
+	var last fuzzy.Token
+	for _, t := range fuzzy.Tokenize(p.Source[:p.Marks[0].Start], nil) {
+		last = t
+	}
+	return last.Kind == fuzzy.Word && linkers[last.Fold] && strings.TrimSpace(p.Source[last.End:p.Marks[0].Start]) == ""
 }

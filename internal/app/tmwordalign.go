@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -115,14 +116,23 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 		return nil, "", claimed
 	}
 	in := map[int]bool{}
-	best, bestP := js[0], -1.0
+	linked := map[int]bool{} // source words with a link
+	best, bestP, bestS := js[0], -1.0, -1
 	for _, l := range links {
+		linked[l.S] = true
 		if contains(q, l.S) {
 			in[l.T] = true
 			if l.P > bestP {
-				best, bestP = l.T, l.P
+				best, bestP, bestS = l.T, l.P, l.S
 			}
 		}
+	}
+	// open: target words k, k+1 with nothing but space and word-internal
+	// marks between them. A rendering does not cross a comma, semicolon,
+	// colon, full stop or bracket: "toneelspelers, film-" is two
+	// renderings in a list, not one.
+	open := func(k int) bool {
+		return k >= 0 && k+1 < len(tw) && !sentencePunct(target[tw[k].End:tw[k+1].Start])
 	}
 	// The run of aligned words around the best one, bridging one short
 	// unaligned word between two aligned ones (rule *of* law), or two
@@ -136,20 +146,36 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 		return k >= 0 && l >= 0 && k < len(tw) && l < len(tw) && !in[k] && !in[l] &&
 			tw[k].Kind == fuzzy.Word && tw[l].Kind == fuzzy.Word && functionWord(al.to, tw[k].Fold) && functionWord(al.to, tw[l].Fold)
 	}
+	// missing: the content words of the query's occurrence that no target
+	// word is linked to (raad of Centrale Raad van Beroep: the lexicon
+	// knows it as council). Each lets the run take one unclaimed content
+	// word beside it or in a gap, so that the rendering covers the
+	// aligned words and the word that renders the missing one ("Central
+	// Appeals Tribunal", not "Central Appeals").
+	missing := al.missingWords(sw, marks, bestS, linked)
+	free := func(k int) bool {
+		return k >= 0 && k < len(tw) && !in[k] && !claimed[tw[k].Start] && tw[k].Kind == fuzzy.Word && !functionWord(al.to, tw[k].Fold)
+	}
 	for {
 		switch {
-		case in[hi+1]:
+		case in[hi+1] && open(hi):
 			hi++
-		case bridge(hi+1) && in[hi+2]:
+		case bridge(hi+1) && in[hi+2] && open(hi) && open(hi+1):
 			hi += 2
-		case bridge2(hi+1, hi+2) && in[hi+3]:
+		case bridge2(hi+1, hi+2) && in[hi+3] && open(hi) && open(hi+1) && open(hi+2):
 			hi += 3
-		case in[lo-1]:
+		case in[lo-1] && open(lo-1):
 			lo--
-		case bridge(lo-1) && in[lo-2]:
+		case bridge(lo-1) && in[lo-2] && open(lo-2) && open(lo-1):
 			lo -= 2
-		case bridge2(lo-1, lo-2) && in[lo-3]:
+		case bridge2(lo-1, lo-2) && in[lo-3] && open(lo-3) && open(lo-2) && open(lo-1):
 			lo -= 3
+		case missing > 0 && free(hi+1) && open(hi):
+			hi++
+			missing--
+		case missing > 0 && free(lo-1) && open(lo-1):
+			lo--
+			missing--
 		default:
 			// A rendering does not start or end with a function word
 			// (werden afgekondigd, conciliators shall).
@@ -173,6 +199,38 @@ func (al *aligner) alignWords(src string, marks []Span, target string, words []f
 			return []Span{{tw[lo].Start, tw[hi].End}}, "lexicon", claimed
 		}
 	}
+}
+
+// missingWords counts the content words of the query occurrence that
+// holds source word bestS (a position in the window sw) that have no
+// link: a multiword query whose
+// words the lexicon links only in part.
+func (al *aligner) missingWords(sw []fuzzy.Token, marks []Span, bestS int, linked map[int]bool) int {
+	if bestS < 0 || len(al.qfolds) < 2 {
+		return 0
+	}
+	var occ Span
+	for _, m := range marks {
+		if sw[bestS].Start < m.End && sw[bestS].End > m.Start {
+			occ = m
+		}
+	}
+	n := 0
+	for i, t := range sw {
+		if t.Start >= occ.Start && t.End <= occ.End && t.Kind == fuzzy.Word && !linked[i] && !functionWord(al.from, t.Fold) {
+			n++
+		}
+	}
+	return n
+}
+
+// sentencePunct reports whether the text between two words holds a mark
+// that separates phrases: a comma, semicolon, colon, full stop, question
+// or exclamation mark, a bracket, or a dash (– — or a hyphen with space on
+// both sides). The hyphen of an elided compound (film- en televisie,
+// staats- of regerings-) and quotes do not.
+func sentencePunct(between string) bool {
+	return strings.ContainsAny(between, ",;:.!?()[]{}–—") || strings.Contains(between, " - ")
 }
 
 // allNumbers reports whether every token is a number.
