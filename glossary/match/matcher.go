@@ -242,6 +242,7 @@ type singleWord struct {
 	text, fold string
 	form       bool // the entry is a form of its term
 	verb       bool // the term is or may be a verb (derivedFrom)
+	noun       bool // a Dutch noun term, whose -en form a clause may use as a verb (scan.verbUse)
 }
 
 // entry is one term of one concept, or one of its forms.
@@ -441,7 +442,7 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	}
 	b := &m.index[li][id]
 	if len(words) == 1 {
-		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form, verb: verb})
+		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form, verb: verb, noun: pos == "noun" && m.langs[li] == "nl"})
 		if !form && m.concepts[ci].Terms[ti].POS != "verb" {
 			// Compound parts are matched against terms, not forms:
 			// a part is a lemma (missie), never an inflected form.
@@ -942,6 +943,9 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 				if pv, ok := s.m.particle[w.entry]; ok && slices.Contains(pv.finite, fold) && s.particleVerb(i, next, pv.particles, li) {
 					continue
 				}
+				if w.noun && s.verbUse(i, next) {
+					continue
+				}
 				out = s.keep(hit{startTok: i, endTok: next, start: s.toks[i].start, end: s.toks[next-1].end, entry: w.entry, level: lv}, all, n0, out)
 			}
 		}
@@ -1161,6 +1165,9 @@ func (s *scan) compound(i int, wii int32) (hit, bool) {
 				continue
 			}
 			if ids := s.m.single[li][wi.parts[li][k]]; len(ids) > 0 {
+				if k == len(wi.parts[0])-1 && s.m.nounTerm(ids[0]) && s.verbUse(i, i+1) {
+					return hit{}, false // a verb whose last part is a noun term's stem (heronderzoeken)
+				}
 				return hit{startTok: i, endTok: i + 1, start: t.start, end: t.end, entry: ids[0], level: levelCompound}, true
 			}
 		}
