@@ -109,23 +109,35 @@ func nonEmptyLines(lines [][]byte) int {
 // TMSeeding is how far the default TM's seed under way is: while it runs,
 // what the TM answers misses the pairs not yet in.
 type TMSeeding struct {
-	// Pairs is the number of treaty pairs to import; 0 while the file is
-	// still being read.
-	Pairs int `json:"pairs"`
+	// State is SeedReading while the seed file is read and its pairs
+	// counted (Pairs unknown, absent), then SeedImporting.
+	State string `json:"state"`
+	// Pairs is the number of treaty pairs to import, once known (0 and
+	// absent from the JSON while State is SeedReading).
+	Pairs int `json:"pairs,omitempty"`
 	// PairsDone is the number of them imported so far.
 	PairsDone int `json:"pairs_done"`
 }
+
+// The states of a seed under way (TMSeeding.State). The first use of the
+// TM starts the seed and answers at once, before the file is read: "0 of
+// 0 pairs" would say that there is nothing to import.
+const (
+	SeedReading   = "reading"
+	SeedImporting = "importing"
+)
 
 // seedProgress is the state behind TMSeeding.
 type seedProgress struct {
 	mu          sync.Mutex
 	running     bool
+	known       bool // pairs has been counted
 	pairs, done int
 }
 
 func (s *seedProgress) begin() {
 	s.mu.Lock()
-	s.running, s.pairs, s.done = true, 0, 0
+	s.running, s.known, s.pairs, s.done = true, false, 0, 0
 	s.mu.Unlock()
 }
 
@@ -141,7 +153,7 @@ func (s *seedProgress) set(done, pairs int) {
 	s.mu.Lock()
 	s.done = done
 	if pairs >= 0 {
-		s.pairs = pairs
+		s.pairs, s.known = pairs, true
 	}
 	s.mu.Unlock()
 }
@@ -155,5 +167,8 @@ func (a *App) TMSeeding() *TMSeeding {
 	if !s.running {
 		return nil
 	}
-	return &TMSeeding{Pairs: s.pairs, PairsDone: s.done}
+	if !s.known {
+		return &TMSeeding{State: SeedReading, PairsDone: s.done}
+	}
+	return &TMSeeding{State: SeedImporting, Pairs: s.pairs, PairsDone: s.done}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -188,15 +189,18 @@ func TestTMSeedingReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.Seeding == nil {
+	switch f := first.Seeding; {
+	case f == nil:
 		t.Error("the first use's answer does not say that the seed it started is under way")
+	case f.State == SeedReading && f.Pairs != 0, f.State == SeedImporting && f.Pairs != pairs, f.State != SeedReading && f.State != SeedImporting:
+		t.Errorf("the first use's answer says %+v: the pairs are unknown while reading, %d once counted", f, pairs)
 	}
 	select {
 	case <-entered:
 	case <-time.After(60 * time.Second):
 		t.Fatal("the seed never reached its second chunk")
 	}
-	want := &TMSeeding{Pairs: pairs, PairsDone: seedChunk}
+	want := &TMSeeding{State: SeedImporting, Pairs: pairs, PairsDone: seedChunk}
 	within(t, 30*time.Second, "ConcordanceTM during the seed", func() {
 		res, err := a.ConcordanceTM(ctx, TMConcordanceRequest{Q: "verdrag", Lang: "nl"})
 		if err != nil {
@@ -289,5 +293,26 @@ func TestImportWrongLanguage(t *testing.T) {
 	}
 	if res.Imported != 1 || res.Skipped != 1 || len(res.SkippedUnits) != 1 || res.SkippedUnits[0].Line != 3 {
 		t.Errorf("TMX: %+v, want 1 imported, the swapped unit of line 3 skipped", res)
+	}
+}
+
+// TestTMSeedingUnknownCount: between the first use that starts the seed
+// and the counting of the file's pairs, the progress says that it is
+// reading, with no pair count; it said {"pairs":0,"pairs_done":0}, as if
+// there were nothing to import.
+func TestTMSeedingUnknownCount(t *testing.T) {
+	a := &App{}
+	a.seeding.begin() // what tmReady does before the seed's goroutine starts
+	got, err := json.Marshal(a.TMSeeding())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"state":"reading","pairs_done":0}`; string(got) != want {
+		t.Errorf("before the count: %s, want %s", got, want)
+	}
+	a.seeding.set(0, 8707)
+	got, _ = json.Marshal(a.TMSeeding())
+	if want := `{"state":"importing","pairs":8707,"pairs_done":0}`; string(got) != want {
+		t.Errorf("once counted: %s, want %s", got, want)
 	}
 }
