@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// Left is what an import left out of a file: the terms and definitions in
+// Left is what an import left out of a file, or did not import as it
+// stands (rows repeated or merged): the terms and definitions in
 // languages the glossary does not hold (an IATE export carries two dozen;
 // a spreadsheet may have a pt-BR column), and the entries or rows that had
 // terms only in those.
@@ -17,6 +18,11 @@ type Left struct {
 	// repeat an earlier one word for word (the same row twice in a
 	// spreadsheet): each is imported once.
 	Duplicates int `json:"duplicates,omitempty"`
+	// Merged counts the rows of a CSV or XLSX file without an id column
+	// that were added to the concept of an earlier row with the same
+	// Dutch term (a term list with a row per pair), not imported as
+	// concepts of their own.
+	Merged int `json:"merged,omitempty"`
 }
 
 // LeftLanguage counts what was left out in one language, as the file
@@ -29,7 +35,9 @@ type LeftLanguage struct {
 }
 
 // Empty reports whether nothing was left out.
-func (l Left) Empty() bool { return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 }
+func (l Left) Empty() bool {
+	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0
+}
 
 // Leave counts terms and definitions in language code left out at line.
 func (l *Left) Leave(code string, line, terms, defs int) {
@@ -68,6 +76,9 @@ func (l Left) String() string {
 	}
 	if l.Duplicates > 0 {
 		parts = append(parts, fmt.Sprintf("%s repeating an earlier one word for word (imported once)", plural(l.Duplicates, "concept")))
+	}
+	if l.Merged > 0 {
+		parts = append(parts, fmt.Sprintf("%s merged into the concept of an earlier row with the same Dutch term (the file has no id column)", plural(l.Merged, "row")))
 	}
 	return strings.Join(parts, "; ")
 }

@@ -190,7 +190,9 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	for i := range cs {
 		cs[i].NormalizeTerms() // before dropRepeats: "coup " repeats "coup"
 	}
-	cs, left.Duplicates = dropRepeats(cs)
+	var repeats int
+	cs, repeats = dropRepeats(cs)
+	left.Duplicates += repeats // the table readers count those they merged
 	if err := settle(cs, collection); err != nil {
 		return nil, Left{}, &InputError{Format: f, Err: err}
 	}

@@ -232,12 +232,12 @@ func TestImportIDs(t *testing.T) {
 		t.Errorf("ids differ between two imports of one file (-first +second):\n%s", diff)
 	}
 	// The repeated pair is one concept (TestImportRepeatedRows); two
-	// concepts with the same terms that differ otherwise (a note) get
-	// ids apart, the second suffixed -2.
+	// concepts with the same terms that differ otherwise (a definition:
+	// homonyms, which are not merged) get ids apart, the second suffixed -2.
 	if len(a) != 2 || a[0].ID == a[1].ID {
 		t.Errorf("ids %v: want two, distinct", ids(a))
 	}
-	c, _, err := Import(strings.NewReader("nl,en,note\nstaat,state,a\nstaat,state,b\n"), CSV, "mine")
+	c, _, err := Import(strings.NewReader("nl,en,definition_nl\nstaat,state,a\nstaat,state,b\n"), CSV, "mine")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -481,14 +481,25 @@ func gz(s string) string {
 
 // TestImportRepeatedRows: a row repeated word for word (the same
 // spreadsheet row twice) is one concept, and the import says so; two
-// rows that differ in anything stay two concepts.
+// rows that differ in anything stay two concepts, in a TSV; in a CSV
+// without ids, a row with the same Dutch term is merged into the first
+// (TestImportMergeRows).
 func TestImportRepeatedRows(t *testing.T) {
-	cs, left, err := Import(strings.NewReader("nl,en\nverdrag,treaty\nverdrag,treaty\nverdrag,convention\n"), CSV, "mine")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cs) != 2 || left.Duplicates != 1 || !strings.Contains(left.String(), "1 concept repeating an earlier one word for word") {
-		t.Errorf("%d concepts, left %+v (%s); want 2 and one repeat", len(cs), left, left)
+	for f, in := range map[Format]string{
+		TSV: "verdrag\ttreaty\nverdrag\ttreaty\nverdrag\tconvention\n",
+		CSV: "nl,en\nverdrag,treaty\nverdrag,treaty\nverdrag,convention\n",
+	} {
+		cs, left, err := Import(strings.NewReader(in), f, "mine")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 2
+		if f == CSV {
+			want = 1
+		}
+		if len(cs) != want || left.Duplicates != 1 || !strings.Contains(left.String(), "1 concept repeating an earlier one word for word") {
+			t.Errorf("%s: %d concepts, left %+v (%s); want %d and one repeat", f, len(cs), left, left, want)
+		}
 	}
 }
 

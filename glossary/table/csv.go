@@ -80,6 +80,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 	}
 	var out []glossary.Concept
+	var lines []int
 	b := budget.New(budget.Max)
 	line, _ := cr.FieldPos(len(h) - 1)
 	for {
@@ -87,6 +88,9 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		rr.mark(g.mark)
 		rec, err := cr.Read()
 		if err == io.EOF {
+			if out, err = mergeUnlessIDs(cols, out, lines, "line", &left); err != nil {
+				return nil, glossary.Left{}, err
+			}
 			return out, left, nil
 		}
 		if err != nil {
@@ -109,6 +113,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
 		}
 		out = append(out, c)
+		lines = append(lines, start)
 	}
 }
 

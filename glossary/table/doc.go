@@ -36,6 +36,11 @@
 // never touched. Values are trimmed of surrounding white space on
 // import.
 //
+// Without an id column, rows whose first Dutch term is the same (case
+// folded) are one concept, a term list with a row per pair; rows with
+// different subjects or definitions are homonyms and stay apart (see
+// mergeRows). glossary.Left.Merged counts the rows merged.
+//
 // An unknown column in the header is an error naming it, not silently
 // ignored: a misspelt "defintion_nl" would otherwise drop data. A cell
 // holding a spreadsheet's error value (#N/A, #VALUE!, #REF!, the Dutch

@@ -128,10 +128,11 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	defer rows.Close()
 	n := 0
 	var (
-		h    []string
-		cols []column
-		out  []glossary.Concept
-		b    = budget.New(budget.Max)
+		h     []string
+		cols  []column
+		out   []glossary.Concept
+		lines []int
+		b     = budget.New(budget.Max)
 	)
 	where := func(i int) string {
 		if i < 0 {
@@ -173,12 +174,16 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
 		}
 		out = append(out, c)
+		lines = append(lines, n)
 	}
 	if err := rows.Error(); err != nil {
 		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
 	}
 	if h == nil {
 		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)
+	}
+	if out, err = mergeUnlessIDs(cols, out, lines, fmt.Sprintf("sheet %s, row", clip(sheet)), &left); err != nil {
+		return nil, glossary.Left{}, err
 	}
 	return out, left, nil
 }
