@@ -105,7 +105,10 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "aligned %s and %s: %d segments imported, %d sentences without a counterpart%s\n", *nl, *en, res.Imported, res.Skipped, deletedNote(res.Deleted))
+		fmt.Fprintf(stderr, "aligned %s and %s: %d segments imported, %d sentences without a counterpart or in the wrong language%s\n", *nl, *en, res.Imported, res.Skipped, deletedNote(res.Deleted))
+		for _, s := range res.SkippedUnits {
+			fmt.Fprintf(stderr, "left out: %s\n", s.Reason)
+		}
 		return nil
 	}
 	failed := 0
@@ -134,6 +137,9 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		fmt.Fprintf(stderr, "%s: %d segments imported, %d skipped%s%s\n", name, res.Imported, res.Skipped, repeatsNote(res.Repeats), deletedNote(res.Deleted))
 		for _, s := range res.SkippedUnits {
 			fmt.Fprintf(stderr, "%s: line %d: unit skipped: %s\n", name, s.Line, s.Reason)
+		}
+		for _, w := range res.Warnings {
+			fmt.Fprintf(stderr, "%s: line %d: warning: %s\n", name, w.Line, w.Message)
 		}
 	}
 	if failed > 0 {

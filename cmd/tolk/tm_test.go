@@ -93,3 +93,24 @@ func TestTMCommand(t *testing.T) {
 		t.Errorf("tm delete without --collection: %v, want a usage error", err)
 	}
 }
+
+// TestTMImportWarnings: a TMX unit with two English variants of different
+// text is imported as two segments, and tm import says so for its line.
+func TestTMImportWarnings(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	f := filepath.Join(dir, "variants.tmx")
+	doc := `<?xml version="1.0"?><tmx version="1.4"><header srclang="nl" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="nl"><seg>De staatsgreep.</seg></tuv><tuv xml:lang="en-GB"><seg>The coup d'état.</seg></tuv><tuv xml:lang="en-US"><seg>The coup.</seg></tuv></tu>
+</body></tmx>`
+	if err := os.WriteFile(f, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run(ctx, []string{"tm", "import", "--data", filepath.Join(dir, "data"), f}, env(), nil, &stdout, &stderr); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "variants.tmx: 2 segments imported") || !strings.Contains(stderr.String(), "variants.tmx: line 2: warning: 2 English <tuv>s with different text") {
+		t.Errorf("import said:\n%s", stderr.String())
+	}
+}

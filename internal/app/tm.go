@@ -232,6 +232,10 @@ type TMImported struct {
 	// (the same collection and texts, or the same id): each is stored as
 	// one segment, the last unit's (tm.Repeats).
 	Repeats int `json:"repeats,omitempty"`
+	// Warnings says what the reader did with units it did not take as
+	// they were (a TMX unit with two English variants of different
+	// text: a segment for each), the first tm.MaxSkipNotes of them.
+	Warnings []tm.Warning `json:"warnings,omitempty"`
 }
 
 // inputError is a problem in what the caller sent: its message is meant
@@ -312,7 +316,7 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 	if err != nil {
 		return TMImported{}, err
 	}
-	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted, SkippedUnits: b.SkippedUnits, Repeats: b.Repeats}, nil
+	return TMImported{Imported: n, Skipped: b.Skipped, Collection: in.Collection, Deleted: deleted, SkippedUnits: b.SkippedUnits, Repeats: b.Repeats, Warnings: b.Warnings}, nil
 }
 
 // skipSummary names the first skipped units: "line 12: no English <tuv>;

@@ -316,3 +316,23 @@ func TestTMSeedingUnknownCount(t *testing.T) {
 		t.Errorf("once counted: %s, want %s", got, want)
 	}
 }
+
+// TestImportTMWarnings: the TMX reader's warnings (a unit with two variants
+// of one language, each a segment) are in the import's answer.
+func TestImportTMWarnings(t *testing.T) {
+	a := openShipped(t)
+	doc := `<?xml version="1.0"?><tmx version="1.4"><header srclang="nl" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="nl"><seg>De staatsgreep.</seg></tuv><tuv xml:lang="en-GB"><seg>The coup d'état.</seg></tuv><tuv xml:lang="en-US"><seg>The coup.</seg></tuv></tu>
+</body></tmx>`
+	res, err := a.ImportTM(context.Background(), TMImport{Format: TMFormatTMX, Data: []byte(doc)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Imported != 2 || len(res.Warnings) != 1 || res.Warnings[0].Line != 2 || !strings.Contains(res.Warnings[0].Message, `2 English <tuv>s with different text (xml:lang "en-GB", "en-US")`) {
+		t.Errorf("import: %+v, want 2 segments and a warning for line 2", res)
+	}
+	b, err := json.Marshal(res)
+	if err != nil || !strings.Contains(string(b), `"warnings":[{"line":2,"message":`) {
+		t.Errorf("JSON %s, %v: want the warnings", b, err)
+	}
+}
