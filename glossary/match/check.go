@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tolk-nl/tolk/glossary"
 )
@@ -93,7 +95,10 @@ func (m *Matcher) Check(nl, en string) []Issue {
 // order"). Every occurrence counts, even one inside a longer term; a
 // deprecated term inside an occurrence of an accepted term of the same
 // concept ("coup" inside "coup d'état") does not. Concepts without
-// accepted English terms are not checked.
+// accepted English terms are not checked, nor is a capitalised Dutch term
+// that is one word of a longer capitalised name (Nederland in
+// Patiëntenfederatie Nederland: see inName), since the name is translated
+// or kept as a whole.
 //
 // CheckAll reports on every concept the Matcher holds: build the Matcher
 // for checking from the curated glossary, not from a general dictionary.
@@ -105,6 +110,9 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 	for _, h := range resolve(ns.hits(false)) {
 		e := &m.entries[h.entry]
 		t := &m.concepts[e.concept].Terms[e.term]
+		if ns.inName(h, t.Text) {
+			continue
+		}
 		if _, seen := nlTerm[e.concept]; !seen {
 			nlTerm[e.concept] = t.Text
 			order = append(order, e.concept)
@@ -208,6 +216,47 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 		out = append(out, r)
 	}
 	return out
+}
+
+// inName reports whether hit h, an occurrence of term, is one word of a
+// longer capitalised name (Patiëntenfederatie Nederland, Nederland
+// Distributieland): the term is written capitalised, and a capitalised
+// word stands right before it (not opening a sentence, which any word
+// does capitalised) or right after it, with only a space between. A QA
+// check does not ask for the term's translation there: the name is
+// translated, or kept, as a whole (Dutch Patients Federation), and the
+// glossary holds no rendering of it.
+func (s *scan) inName(h hit, term string) bool {
+	if r, _ := utf8.DecodeRuneInString(term); !unicode.IsUpper(r) {
+		return false
+	}
+	name := func(k int) bool { return s.toks[k].flags&upperFirst != 0 && s.toks[k].flags&shortCaps == 0 }
+	if b := h.startTok - 1; b >= 0 && s.toks[b].next == gapSpace && name(b) && !s.sentenceStarts(b) && !hasNewline(s.text[s.toks[b].end:s.toks[b+1].start]) && !nationality(s.infos[s.byTok[b]].fold) {
+		return true
+	}
+	// A term that is such an adjective itself says whose the name after
+	// it is (de Duitse Intelligence, Surveillance and Reconnaissance-taskforce).
+	a := h.endTok
+	return a < len(s.toks) && s.toks[a-1].next == gapSpace && name(a) && !hasNewline(s.text[s.toks[a-1].end:s.toks[a].start]) && !nationality(s.infos[s.byTok[a-1]].fold)
+}
+
+// nationality reports whether a folded word is a Dutch adjective of
+// nationality or origin (Duitse, Malinese, Nederlandse, Europese), which
+// Dutch writes capitalised: before a term it says whose, it makes no
+// name (de Duitse ISR-taskforce).
+func nationality(fold string) bool {
+	return strings.HasSuffix(fold, "se") || strings.HasSuffix(fold, "sche")
+}
+
+// sentenceStarts reports whether token k may open a sentence: it is the
+// text's first word, or anything but white space (a full stop, a colon,
+// a quotation mark, a bracket), or a line break, stands before it.
+func (s *scan) sentenceStarts(k int) bool {
+	if k == 0 {
+		return true
+	}
+	g := s.text[s.toks[k-1].end:s.toks[k].start]
+	return strings.TrimSpace(g) != "" || hasNewline(g)
 }
 
 // insideOther reports whether hit h lies inside a longer hit of another

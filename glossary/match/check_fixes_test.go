@@ -74,3 +74,47 @@ func TestCheckTweedeKamerTheHouse(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckTermInName: a capitalised term that is one word of a longer
+// capitalised name (Patiëntenfederatie Nederland) is not checked: the
+// name is translated, or kept, as a whole. A capitalised word that only
+// opens the sentence makes no name.
+func TestCheckTermInName(t *testing.T) {
+	m := NewMatcher(curatedForTest(t), Options{Key: index.TermKey, Forms: termForms})
+	tests := []struct {
+		name, nl, en string
+		spans        int // Nederland's occurrences checked; 0: not checked
+	}{
+		{"organisation name", "Ik zal het voorstel van de Patiëntenfederatie Nederland bekijken.", "I will look at the proposal of the Dutch Patients Federation.", 0},
+		{"name first", "Het voorstel van Nederland Distributieland is gelezen.", "The proposal of Holland International Distribution Council was read.", 0},
+		{"sentence start before", "Volgens Nederland is dat goed.", "According to the Netherlands that is good.", 1},
+		{"alone", "Nederland steunt de VN.", "The Netherlands supports the UN.", 1},
+		{"one in a name, one not", "Wij spraken met Vluchtelingenwerk Nederland en met Nederland.", "We spoke with the Dutch Council for Refugees and with the Netherlands.", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := checkKind(t, m, tt.nl, tt.en, "nederland")
+			switch {
+			case tt.spans == 0 && c != nil:
+				t.Errorf("nederland checked: %+v", *c)
+			case tt.spans > 0 && c == nil:
+				t.Errorf("nederland not checked")
+			case tt.spans > 0 && (len(c.NL) != tt.spans || c.Kind != KindPassed):
+				t.Errorf("got %+v, want passed with %d spans", *c, tt.spans)
+			}
+		})
+	}
+}
+
+// TestCheckNationalityBeforeName: a capitalised adjective of nationality
+// is checked before a name (Duitse ISR-taskforce: German), and makes no
+// name of the term after it (Nederlandse Tweede Kamer).
+func TestCheckNationalityBeforeName(t *testing.T) {
+	m := NewMatcher(curatedForTest(t), Options{Key: index.TermKey, Forms: termForms})
+	if c := checkKind(t, m, "Hij werkt bij de Duitse Intelligence Taskforce.", "He works at the Intelligence Taskforce.", "duits"); c == nil || c.Kind != KindMissing {
+		t.Errorf("Duitse before a name: %+v, want missing", c)
+	}
+	if c := checkKind(t, m, "Dat zei de Nederlandse Tweede Kamer.", "The Dutch Second Chamber said so.", "tweede-kamer"); c == nil || c.Kind != KindDeprecated {
+		t.Errorf("Tweede Kamer after Nederlandse: %+v, want deprecated", c)
+	}
+}
