@@ -258,6 +258,9 @@ func (c *Concept) Validate() error {
 			}
 		}
 		for _, f := range []field{{"text", t.Text, 0}, {"plural", t.Plural, 0}} {
+			if msg := checkOneLine(f.text); msg != "" {
+				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
+			}
 			if msg := checkInvisible(f.text); msg != "" {
 				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
 			}
@@ -413,6 +416,22 @@ const (
 	MaxTermLen = 500
 	MaxTextLen = 10000
 )
+
+// checkOneLine says what is wrong with a term's text that holds a line
+// break or a tab: a term is one line, and such a term never matched a
+// text. Synonyms typed on lines of their own (a spreadsheet cell with
+// Alt+Enter) are terms of their own; the table readers split them so.
+func checkOneLine(s string) string {
+	for i, r := range s {
+		switch r {
+		case '\n', '\r', '\u2028', '\u2029':
+			return fmt.Sprintf("holds a line break at byte %d: a term is one line; give each synonym as a term of its own", i)
+		case '\t':
+			return fmt.Sprintf("holds a tab at byte %d: a term is one line of words separated by spaces", i)
+		}
+	}
+	return ""
+}
 
 // checkInvisible says what is wrong with a term's text that holds an
 // invisible formatting character: a bidirectional control (U+202A–U+202E,

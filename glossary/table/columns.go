@@ -3,6 +3,7 @@ package table
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -193,6 +194,26 @@ func escapeList(s string) string {
 	}
 	return strings.NewReplacer(`\`, `\\`, `|`, `\|`).Replace(s)
 }
+
+// splitTerms splits a term cell into its terms: at unescaped '|' and at
+// line breaks, which a spreadsheet puts between synonyms typed on lines
+// of their own (Alt+Enter in Excel); a term holds neither.
+func splitTerms(s string) []string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return splitList(s)
+	}
+	var out []string
+	for _, line := range lineBreaks.Split(s, -1) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		out = append(out, splitList(line)...)
+	}
+	return out
+}
+
+// lineBreaks matches the line breaks of a cell, however saved.
+var lineBreaks = regexp.MustCompile(`\r\n|\r|\n`)
 
 // splitList splits a cell at unescaped '|'. A backslash before anything
 // other than '|' or '\' is kept as written, so hand-made files with
@@ -434,20 +455,24 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 			left.Leave(col.lang, line, 0, 1)
 			continue
 		}
-		n := len(splitList(vals[i]))
+		n := len(splitTerms(vals[i]))
 		left.Leave(col.lang, line, n, 0)
 		leftTerms += n
 	}
 	// Terms first: the attribute columns are aligned with them.
-	idx := map[string][]int{} // lang → indexes into c.Terms
+	idx := map[string][]int{}   // lang → indexes into c.Terms
+	byLine := map[string]bool{} // lang → its term cell has a term per line
 	for i, col := range cols {
 		if col.lang == "" || col.skip || col.attr != "" || strings.HasPrefix(col.name, defPrefix) || vals[i] == "" {
 			continue
 		}
-		if strings.Count(vals[i], "|") >= maxTerms {
+		if strings.Count(vals[i], "|")+strings.Count(vals[i], "\n")+strings.Count(vals[i], "\r") >= maxTerms {
 			return c, false, bad(i, "more than %d terms in one cell", maxTerms)
 		}
-		for k, text := range splitList(vals[i]) {
+		if strings.ContainsAny(vals[i], "\r\n") {
+			byLine[col.lang] = true
+		}
+		for k, text := range splitTerms(vals[i]) {
 			text = strings.TrimSpace(text)
 			if len(text) > glossary.MaxTermLen && utf8.RuneCountInString(text) > glossary.MaxTermLen {
 				// As Concept.Validate would say, but naming the cell.
@@ -491,6 +516,11 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 			c.Definition[col.lang] = v
 		case col.attr != "":
 			parts := splitList(v)
+			if byLine[col.lang] {
+				// Terms on lines of their own: their attributes may be
+				// so too (preferred⏎admitted).
+				parts = splitTerms(v)
+			}
 			ts := idx[col.lang]
 			if len(parts) != len(ts) {
 				return c, false, bad(i, "%d values for %d %s terms; separate one value per term with '|'", len(parts), len(ts), col.lang)
@@ -518,10 +548,10 @@ func errorValue(col column, v string) bool {
 	if spreadsheet.IsErrorValue(v) {
 		return true
 	}
-	if col.lang == "" || strings.HasPrefix(col.name, defPrefix) || !strings.Contains(v, "|") || strings.Count(v, "|") >= maxTerms {
+	if col.lang == "" || strings.HasPrefix(col.name, defPrefix) || !strings.ContainsAny(v, "|\r\n") || strings.Count(v, "|") >= maxTerms {
 		return false // one value; or too many, which concept refuses
 	}
-	return slices.ContainsFunc(splitList(v), spreadsheet.IsErrorValue)
+	return slices.ContainsFunc(splitTerms(v), func(s string) bool { return spreadsheet.IsErrorValue(strings.TrimSpace(s)) })
 }
 
 // maxTerms bounds the terms of one language in one row, so that a cell

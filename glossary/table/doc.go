@@ -9,7 +9,8 @@
 //	reliability                      1–4 as IATE
 //	created, modified                RFC 3339 times (2024-03-01T09:30:00Z) or dates
 //	nl, en, …                        the terms in that language, separated by '|'
-//	                                 (the Trados convention); a header with a region
+//	                                 (the Trados convention) or by line breaks (a
+//	                                 cell's Alt+Enter); a header with a region
 //	                                 (nl-NL, en-GB) gives the terms that variant
 //	nl_status, nl_type, nl_pos,      per-term attributes, one value per term in the
 //	nl_article, nl_plural, nl_note,  same order, separated by '|': "preferred|admitted"
