@@ -66,6 +66,9 @@ func (ix *Index) probes(q *Query) []clauseProbe {
 		}
 		p := clauseProbe{words: map[string]bool{}}
 		for _, t := range c.Alts {
+			if t.Minor {
+				continue // a minor form covers nothing (Term.Minor)
+			}
 			switch {
 			case t.Prefix:
 				p.prefix = append(p.prefix, Fold(t.Text))

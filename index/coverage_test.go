@@ -120,3 +120,61 @@ func TestPagingBeyondTheFirstBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestMinorFormsReorderNothing: minor alternatives (Term.Minor, a
+// participle's verb forms) add their passages to the hits without
+// reordering the others, and a passage with a minor form does not count
+// as having the clause's word: a long passage with both query words stays
+// above a short one with the other word and the minor form, which would
+// outrank it by score.
+func TestMinorFormsReorderNothing(t *testing.T) {
+	ix, err := NewMemory(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	ps := []Passage{
+		{Doc: "a", Paragraph: 1, Text: "In het voorjaar, na veel overleg tussen de betrokken partijen over de voorwaarden, de termijnen en de kosten, is de vergunning uiteindelijk toch aangevraagd bij de gemeente die erover gaat."},
+		{Doc: "a", Paragraph: 2, Text: "De vergunning wordt verleend."},
+		{Doc: "a", Paragraph: 3, Text: "Vergunning aanvragen."},
+		{Doc: "a", Paragraph: 4, Text: "Het is gisteren aangevraagd."},
+		{Doc: "a", Paragraph: 5, Text: "Een uitkering aanvragen kan ook later."},
+	}
+	if err := ix.Add(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	order := func(q *Query) []int {
+		res, err := ix.Search(ctx, Request{Query: q, Limit: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, h := range res.Hits {
+			got = append(got, h.Paragraph)
+		}
+		return got
+	}
+	without := func(ps []int, drop ...int) []int {
+		var out []int
+		for _, p := range ps {
+			if p != drop[0] && (len(drop) < 2 || p != drop[1]) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	plain, _ := ParseQuery("aangevraagd vergunning")
+	before := order(plain)
+	withMinor, _ := ParseQuery("aangevraagd vergunning")
+	withMinor.Clauses[0].Alts = append(withMinor.Clauses[0].Alts, Term{Text: "aanvragen", Exact: true, Minor: true, Boost: 0.15})
+	after := order(withMinor)
+	if len(after) != 5 || after[0] != 1 {
+		t.Fatalf("hits %v, want all five with paragraph 1 (both words) first", after)
+	}
+	// Paragraphs 3 and 5 have the minor form: they may move; the others
+	// keep their order.
+	if b, a := without(before, 3, 5), without(after, 3, 5); fmt.Sprint(b) != fmt.Sprint(a) {
+		t.Errorf("order without the minor form %v, with it %v: the others moved", before, after)
+	}
+}

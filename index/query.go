@@ -54,6 +54,15 @@ type Term struct {
 	// English "state" must not find the Dutch "staat"). The query syntax
 	// has no way to set it.
 	Exact bool
+	// Minor marks a remoter form of the clause's other alternatives (a
+	// participle's infinitive): the minor alternatives of all clauses
+	// are searched as one clause of their own, so that a passage without
+	// them loses the same to the coordination factor whatever else it
+	// matches (as alternatives of the clause, with bleve's coord, they
+	// cut the clause's other matches against the other words'), and a
+	// passage with a minor form alone does not cover the clause's word in
+	// the coverage ranking. The query syntax has no way to set it.
+	Minor bool
 }
 
 // QueryError is a query that cannot be parsed. Pos is the byte offset in

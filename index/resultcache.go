@@ -365,6 +365,7 @@ func requestKey(r Request) string {
 			w.num(t.Fuzzy)
 			w.flt(t.Boost)
 			w.flag(t.Exact)
+			w.flag(t.Minor)
 		}
 	}
 	return string(w.b)

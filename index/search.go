@@ -454,9 +454,9 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 			}
 		}
 	}
-	var must, should, mustNot []query.Query
+	var must, should, mustNot, allMinor []query.Query
 	for _, c := range q.Clauses {
-		var alts []query.Query
+		var alts, minor []query.Query
 		for _, t := range c.Alts {
 			// A word to leave out leaves out the passages that say it,
 			// not every passage under a heading that does (-financiering
@@ -465,10 +465,15 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 			if err != nil {
 				return nil, err
 			}
-			if tq != nil {
+			switch {
+			case tq == nil:
+			case t.Minor:
+				minor = append(minor, tq)
+			default:
 				alts = append(alts, tq)
 			}
 		}
+		allMinor = append(allMinor, minor...)
 		var cq query.Query
 		switch len(alts) {
 		case 0:
@@ -489,6 +494,16 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 		default:
 			should = append(should, cq)
 		}
+	}
+	// The minor forms of all clauses are one clause of their own: a
+	// passage without them loses the same to the coordination factor
+	// whatever it matches, so that they reorder nothing else.
+	switch len(allMinor) {
+	case 0:
+	case 1:
+		should = append(should, allMinor[0])
+	default:
+		should = append(should, bleve.NewDisjunctionQuery(allMinor...))
 	}
 	if pq := ix.proximity(q); pq != nil && len(should) > 1 {
 		should = append(should, pq)

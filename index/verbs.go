@@ -70,7 +70,8 @@ func verbForms(particle, rest string) []string {
 	}
 	ge := "ge"
 	for _, p := range inseparable {
-		if strings.HasPrefix(rest, p) && len(rest) > len(p)+3 {
+		// A prefix whose rest has no vowel is none: bessen is no be·ssen.
+		if strings.HasPrefix(rest, p) && len(rest) > len(p)+3 && strings.ContainsAny(raw[len(p):], "aeiouy") {
 			ge = ""
 			break
 		}
@@ -221,7 +222,14 @@ func InfinitiveForms(w string, listed func(string) bool) []string {
 	}
 	inf := fs[0]
 	if strong := strongForms(inf); len(strong) > 0 {
-		return strongVerbForms(inf, fs[1:], strong, listed)
+		if sf := strongVerbForms(inf, fs[1:], strong, listed); sf != nil {
+			return sf
+		}
+		// A weak verb may end in a strong one's letters (verstrekken:
+		// vers+trekken, whose versgetrokken no list has): the weak
+		// rules' forms decide, their weak past the evidence as for any
+		// other word.
+		fs = slices.DeleteFunc(fs, func(f string) bool { return slices.Contains(strong, f) })
 	}
 	verb := false
 	for _, f := range fs[1:] {
@@ -337,4 +345,171 @@ func ParticleVerbs(inf string, listed func(string) bool) (ps, finite []string) {
 		return nil, nil
 	}
 	return ps, dedupe(finiteForms(w))
+}
+
+// ParticipleVerb returns the infinitive of a Dutch query word that is a
+// past participle (aangevraagd → aanvragen, besloten → besluiten, betaald
+// → betalen, opgeschort → opschorten, gezet → zetten), or false. It is the
+// reverse of InfinitiveForms: a participle finds its verb exactly when the
+// verb, typed as a query, finds the participle, so that the word list
+// (listed) must have the infinitive and the verb's forms, and the strong
+// participles that are other words (participleHomographs) and the weak
+// rules' participles of strong verbs (gebied of bieden) are no
+// participles here either. Where w is the participle of more than one
+// listed verb (verstrekt: verstrekken and verstreken), the one count (a
+// word's frequency) gives most is taken; an infinitive counted fewer than
+// minVerbCount times is none (gezond is no participle of zonnen, geweld
+// none of wellen, though the rules would make them so).
+func ParticipleVerb(w string, listed func(string) bool, count func(string) int) (string, bool) {
+	w = strings.ToLower(strings.TrimSpace(w))
+	if len(w) < 5 || strings.ContainsAny(w, " -") || participleHomographs[w] {
+		return "", false
+	}
+	key := Key("nl", w)
+	// InfinitiveForms gives a form for each key: betaald is found
+	// through betaalde.
+	sameKey := func(f string) bool { return Key("nl", f) == key }
+	if inf, ok := participleVerb(w, w, listed, count, sameKey); ok {
+		return inf, true
+	}
+	// The participle inflected as an adjective (de bepaalde termijn, de
+	// genoemde regels), whose key is the participle's.
+	if b, ok := strings.CutSuffix(w, "e"); ok && Key("nl", b) == key {
+		return participleVerb(w, b, listed, count, sameKey)
+	}
+	return "", false
+}
+
+// participleVerb is ParticipleVerb for the participle p, written w in the
+// query.
+func participleVerb(w, p string, listed func(string) bool, count func(string) int, sameKey func(string) bool) (string, bool) {
+	// ge- before a vowel that would join it takes a diaeresis
+	// (geïnspireerd, geëvalueerd), which VerbForms does not write.
+	p = strings.NewReplacer("geï", "gei", "geë", "gee").Replace(p)
+	marked, unmarked := participleCandidates(p)
+	for _, cands := range [][]string{marked, unmarked} {
+		best, bestN := "", minVerbCount-1
+		for _, inf := range cands {
+			if inf == w || !listed(inf) || strongParticiple(inf) || !slices.Contains(participles(inf), p) {
+				continue
+			}
+			if n := count(inf); n > bestN && slices.ContainsFunc(InfinitiveForms(inf, listed), sameKey) {
+				best, bestN = inf, n
+			}
+		}
+		if best != "" {
+			return best, true
+		}
+	}
+	return "", false
+}
+
+// strongParticiple reports whether w is the participle of a strong verb
+// of strongVerbs (gelegen, gewonnen): no infinitive, though it ends in
+// -en.
+func strongParticiple(w string) bool {
+	for _, f := range strongVerbs {
+		if f[2] != "" && (w == f[2] || strings.HasSuffix(w, f[2][2:]) && strings.HasSuffix(w, f[2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// minVerbCount is the least count ParticipleVerb takes an infinitive at.
+const minVerbCount = 5
+
+// participles returns the past participles VerbForms gives the infinitive
+// inf: the strong one of strongVerbs, or the weak rules' of each reading
+// (verbForms' groups of five end in it).
+func participles(inf string) []string {
+	var out []string
+	if strong := strongForms(inf); len(strong) >= 3 {
+		out = append(out, strong[2]) // and the weak rules' too: verstrekken is weak
+	}
+	groups := func(fs []string) {
+		for g := 4; g < len(fs); g += 5 {
+			out = append(out, fs[g])
+		}
+	}
+	groups(verbForms("", inf))
+	for _, p := range particles {
+		if strings.HasPrefix(inf, p) && len(inf)-len(p) >= 5 {
+			groups(verbForms(p, inf[len(p):]))
+			break
+		}
+	}
+	return out
+}
+
+// participleCandidates returns the infinitives whose participle w may be:
+// those of the strong verbs (strongVerbs) whose participle w ends in, and
+// the weak ones the rules of verbForms would have made w of (a stem with
+// its vowel or consonant written double or single, f for v and s for z),
+// each with w's particle or prefix before it. Most are no words;
+// ParticipleVerb keeps the one whose forms have w. The marked ones take
+// w's ge- for the participle's (gelegd: leggen, gevolgd: volgen), the
+// unmarked ones keep it or have none (betaald: betalen; gevolgd:
+// gevolgen): ParticipleVerb tries the marked ones first.
+func participleCandidates(w string) (marked, unmarked []string) {
+	for root, f := range strongVerbs {
+		p := f[2]
+		switch {
+		case p == "":
+		case strings.HasSuffix(w, p):
+			marked = append(marked, w[:len(w)-len(p)]+root)
+		case strings.HasPrefix(p, "ge") && strings.HasSuffix(w, p[2:]):
+			unmarked = append(unmarked, w[:len(w)-len(p)+2]+root) // besloten, verkozen
+		}
+	}
+	slices.Sort(marked) // the map's order is not the same twice
+	slices.Sort(unmarked)
+	last := w[len(w)-1]
+	if last != 'd' && last != 't' {
+		return marked, unmarked
+	}
+	// gewerkt: werk; gezet, gepraat: the stem ends in the t itself.
+	for _, s := range []string{w[:len(w)-1], w} {
+		for _, p := range particlesOrNone {
+			rest, ok := strings.CutPrefix(s, p)
+			if !ok || len(rest) < 2 {
+				continue
+			}
+			// ge- after the particle or at the start; none after an
+			// inseparable prefix (betaald, uitbetaald).
+			for _, stem := range weakStems(rest) {
+				unmarked = append(unmarked, p+stem+"en")
+			}
+			if core, ok := strings.CutPrefix(rest, "ge"); ok && len(core) >= 2 {
+				for _, stem := range weakStems(core) {
+					marked = append(marked, p+stem+"en")
+				}
+			}
+		}
+	}
+	return dedupe(marked), dedupe(unmarked)
+}
+
+// weakStems returns the ways an infinitive may write the stem s before
+// -en: as it is, with a double vowel single (betaal: betal-en), with its
+// last consonant doubled (zet: zett-en), with f as v and s as z (leef:
+// lev-en, reis: reiz-en).
+func weakStems(s string) []string {
+	n := len(s)
+	out := []string{s}
+	if n >= 3 && !isVowelByte(s[n-1]) && s[n-2] == s[n-3] && isVowelByte(s[n-2]) {
+		out = append(out, s[:n-2]+s[n-1:])
+	}
+	if n >= 2 && !isVowelByte(s[n-1]) && isVowelByte(s[n-2]) {
+		out = append(out, s+s[n-1:])
+	}
+	for _, st := range slices.Clone(out) {
+		switch st[len(st)-1] {
+		case 'f':
+			out = append(out, st[:len(st)-1]+"v")
+		case 's':
+			out = append(out, st[:len(st)-1]+"z")
+		}
+	}
+	return out
 }

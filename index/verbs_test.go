@@ -87,12 +87,15 @@ func TestInfinitiveForms(t *testing.T) {
 		"gebood": true, "geboden": true, "gebied": true, "biedt": true, "bood": true, "boden": true, "gezien": true, "zag": true,
 		"verdraagt": true, "verdroeg": true, "verdroegen": true, "verdragen": true,
 		"plaatsvindt": true, "plaatsvond": true, "plaatsvonden": true, "plaatsgevonden": true,
+		"verstrekte": true, "verstrekt": true, "verstrekten": true,
 	}
 	listed := func(w string) bool { return list[w] }
 	for _, c := range []struct {
 		w    string
 		want []string
 	}{
+		// A weak verb that ends in a strong one's letters (vers·trekken).
+		{"verstrekken", []string{"verstrekt"}},
 		// onderhandelt shares no key with onderhandelen (Snowball keeps the
 		// -t), so it is searched too; onderhandelden shares onderhandelde's.
 		{"onderhandelen", []string{"onderhandelt", "onderhandelde"}},
@@ -119,6 +122,46 @@ func TestInfinitiveForms(t *testing.T) {
 	} {
 		if got := InfinitiveForms(c.w, listed); !slices.Equal(got, c.want) {
 			t.Errorf("InfinitiveForms(%q) = %q, want %q", c.w, got, c.want)
+		}
+	}
+}
+
+// TestParticipleVerb checks which query words are taken as past
+// participles and the infinitive each is taken back to, with a stand-in
+// word list and counts: the reverse of InfinitiveForms (a participle its
+// verb does not find is none), the most counted verb where two fit, none
+// under minVerbCount, and no present or noun taken for a participle.
+func TestParticipleVerb(t *testing.T) {
+	list := map[string]bool{
+		"aanvragen": true, "aangevraagd": true, "gevraagd": true, "vragen": true,
+		"betalen": true, "betaalde": true, "betaald": true, "uitbetalen": true, "uitbetaalde": true, "uitbetaald": true,
+		"besluiten": true, "besloten": true,
+		"zetten": true, "zette": true, "gezet": true,
+		"verstrekken": true, "verstrekte": true, "verstrekt": true, "verstreken": true, "verstreekte": true,
+		"zonnen": true, "zonde": true, "gezond": true,
+		"vallen": true, "gevallen": true, "bieden": true, "geboden": true, "gebied": true,
+		"dienen": true, "diende": true, "dient": true,
+	}
+	counts := map[string]int{"aanvragen": 1421, "betalen": 1760, "uitbetalen": 76, "besluiten": 4208, "zetten": 601,
+		"verstrekken": 4153, "verstreken": 1844, "zonnen": 0, "vallen": 900, "bieden": 1130, "dienen": 3746}
+	listed := func(w string) bool { return list[w] }
+	count := func(w string) int { return counts[w] }
+	for _, c := range []struct{ w, want string }{
+		{"aangevraagd", "aanvragen"}, // strong table (vragen), particle aan
+		{"betaald", "betalen"},       // found through betaalde's key
+		{"uitbetaald", "uitbetalen"}, // particle and inseparable prefix
+		{"besloten", "besluiten"},    // strong, be- without ge-
+		{"gezet", "zetten"},          // the stem ends in the t
+		{"verstrekt", "verstrekken"}, // verstreken fits too; counted less
+		{"gezond", ""},               // zonnen fits the rules; never counted
+		{"gevallen", ""},             // a participle that is another word
+		{"gebied", ""},               // the weak rules' participle of a strong verb
+		{"dient", ""},                // a present, not a participle
+		{"aanvragen", ""},            // an infinitive
+	} {
+		got, ok := ParticipleVerb(c.w, listed, count)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("ParticipleVerb(%q) = %q, %v; want %q", c.w, got, ok, c.want)
 		}
 	}
 }

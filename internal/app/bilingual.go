@@ -662,6 +662,8 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 						e.forms = append(e.forms, f)
 					}
 				} else if to == from && a.words != nil {
+					// Not a participle's verb (queryVerbForms): the
+					// concept's own verb terms bring their forms.
 					for _, f := range index.InfinitiveForms(e.query, a.listed) {
 						alts = append(alts, index.Term{Text: f, Boost: infinitiveFormBoost})
 						e.forms = append(e.forms, f)
@@ -711,6 +713,16 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 					e.clause.Alts = append([]index.Term(nil), e.clause.Alts...)
 					for _, f := range fs {
 						e.clause.Alts = append(e.clause.Alts, index.Term{Text: f, Boost: infinitiveFormBoost})
+						e.forms = append(e.forms, f)
+					}
+				} else if fs := a.participleVerbForms(w); len(fs) > 0 {
+					// A participle finds its verb (aangevraagd: aanvragen),
+					// each form as written: the infinitive's stem is often
+					// a noun's (besluiten, besluit; samenwerken,
+					// samenwerking), which the participle does not mean.
+					e.clause.Alts = append([]index.Term(nil), e.clause.Alts...)
+					for _, f := range fs {
+						e.clause.Alts = append(e.clause.Alts, index.Term{Text: f, Exact: true, Minor: true, Boost: participleVerbBoost})
 						e.forms = append(e.forms, f)
 					}
 				}
@@ -809,6 +821,44 @@ func clauseWords(c index.Clause) []string {
 	}
 	return ws
 }
+
+// participleVerbForms returns, for a Dutch query word w that is a past
+// participle (index.ParticipleVerb), its infinitive and the infinitive's
+// other forms that the word list has (aangevraagd: aanvragen, aanvraagt,
+// aanvroeg; besloten: besluiten, besluit, besloot), w's own left out; nil
+// for other words.
+func (a *App) participleVerbForms(w string) []string {
+	inf, ok := index.ParticipleVerb(w, a.listed, a.words.Count)
+	if !ok {
+		return nil
+	}
+	// The forms InfinitiveForms vouches for (one for each key: not a
+	// strong verb's past, which may be another word, namen of nemen), in
+	// every spelling the word list has of those keys (betaalde and
+	// betaalden), w's own key and the infinitive's (the noun besluit)
+	// left out.
+	keys := map[string]bool{}
+	for _, f := range index.InfinitiveForms(inf, a.listed) {
+		keys[index.Key("nl", f)] = true
+	}
+	delete(keys, index.Key("nl", w))
+	delete(keys, index.Key("nl", inf))
+	out := []string{inf}
+	for _, f := range index.VerbForms(inf)[1:] {
+		if keys[index.Key("nl", f)] && !slices.Contains(out, f) && a.listed(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// participleVerbBoost weighs the infinitive and other forms of a
+// participle typed as a query word (participleVerbForms) against the
+// word itself: below infinitiveFormBoost, since each is searched as
+// written, with no stem matches beside it to dilute, and the participle's
+// own passages are wanted first (bepaald: bepaalt only after the
+// passages that say bepaald).
+const participleVerbBoost = 0.15
 
 // infinitiveFormBoost weighs the forms of an infinitive typed as a query
 // word (index.InfinitiveForms) against the word itself.

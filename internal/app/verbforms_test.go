@@ -33,6 +33,26 @@ func TestInfinitiveQueryFindsPast(t *testing.T) {
 		map[string]string{"nemen": "namen", "lijden": "verleden", "vallen": "gevallen", "gebieden": "geboden"})
 }
 
+// TestParticipleQueryFindsVerb checks through a Dutch search that a past
+// participle typed as a query finds its infinitive and present
+// (index.ParticipleVerb): aangevraagd finds aanvragen, betaald betaalt;
+// each as written, so that besloten does not find the noun besluit
+// through the infinitive's stem, and a word the rules could take for a
+// participle of a verb never counted (gezond: zonnen) finds nothing of it.
+func TestParticipleQueryFindsVerb(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"aanvragen.md": "Burgers kunnen een vergunning aanvragen bij de gemeente.",
+		"betaalt.md":   "De werkgever betaalt de premie aan de uitvoerder.",
+		"besluiten.md": "De raad kan besluiten de vergadering te schorsen.",
+		"besluit.md":   "Het besluit van de minister wordt gepubliceerd.",
+		"zon.md":       "De zon scheen de hele dag over het veld.",
+	})
+	checkDocsNL(t, a,
+		map[string][]string{"aangevraagd": {"aanvragen"}, "betaald": {"betaalt"}, "besloten": {"besluiten"}},
+		map[string]string{"besloten": "besluit", "gezond": "zon"})
+}
+
 // checkDocsNL runs each Dutch query of finds and of misses on a, and
 // reports an error where a query of finds lacks one of its documents among
 // its hits or a query of misses has its document.
@@ -134,6 +154,50 @@ func TestInfinitiveFormsUD(t *testing.T) {
 		right, wrong, precision, apart, covered, coverage)
 	if precision < 0.92 || coverage < 0.40 {
 		t.Errorf("precision %.3f, coverage %.3f: want ≥ 0.92 and ≥ 0.40", precision, coverage)
+	}
+}
+
+// TestParticipleVerbUD measures index.ParticipleVerb on the UD Dutch dev
+// treebanks (../shared): of the tokens it takes for a participle, the
+// share whose gold lemma is the infinitive it gives (precision), and of
+// the verbs' past participles (XPOS WW|vd) whose key is not their
+// infinitive's, the share it takes back to their lemma (coverage). It
+// prints both (docs/COMPOUNDS.md, "Participles") and fails below the
+// floors.
+func TestParticipleVerbUD(t *testing.T) {
+	a := openShipped(t)
+	right, wrong, parts, found := 0, 0, 0, 0
+	var wrongs []string
+	for _, file := range []string{"nl_alpino-ud-dev.conllu.gz", "nl_lassysmall-ud-dev.conllu.gz"} {
+		for _, line := range sharedtest.Lines(t, "data", "ud-dutch", file) {
+			c := strings.Split(line, "\t")
+			if len(c) < 6 || strings.HasPrefix(c[0], "#") {
+				continue
+			}
+			form, lemma := strings.ToLower(c[1]), strings.ToLower(strings.ReplaceAll(c[2], "_", ""))
+			inf, ok := index.ParticipleVerb(form, a.listed, a.words.Count)
+			if ok {
+				if inf == lemma {
+					right++
+				} else {
+					wrong++
+					wrongs = append(wrongs, form+"→"+inf+" ("+lemma+")")
+				}
+			}
+			if (c[3] == "VERB" || c[3] == "AUX") && strings.HasPrefix(c[4], "WW|vd") && // voltooid deelwoord
+				index.Key("nl", form) != index.Key("nl", lemma) {
+				parts++
+				if inf == lemma {
+					found++
+				}
+			}
+		}
+	}
+	precision, coverage := float64(right)/float64(right+wrong), float64(found)/float64(parts)
+	t.Logf("taken for participles: %d tokens of that verb, %d of another lemma (precision %.3f); past participles keyed apart from their infinitive: %d, %d taken back to it (coverage %.3f); some wrong: %v",
+		right, wrong, precision, parts, found, coverage, wrongs[:min(len(wrongs), 25)])
+	if precision < 0.93 || coverage < 0.65 {
+		t.Errorf("precision %.3f, coverage %.3f: want ≥ 0.93 and ≥ 0.65", precision, coverage)
 	}
 }
 
