@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +25,10 @@ type Issue struct {
 	Expected []string `json:"expected"`        // the concept's preferred and admitted English terms, preferred first
 	Found    string   `json:"found,omitempty"` // for KindDeprecated: the deprecated English term as it appears in the translation
 	Kind     string   `json:"kind"`            // KindMissing or KindDeprecated
+	// Sentences are, when the source and the translation were checked
+	// sentence by sentence (CheckAll), the source's sentences (from 1)
+	// whose translation lacks an accepted term or holds a deprecated one.
+	Sentences []int `json:"sentences,omitempty"`
 }
 
 // Span is a stretch of a checked text: byte offsets into it (UTF-8), so
@@ -100,6 +105,13 @@ func (m *Matcher) Check(nl, en string) []Issue {
 // Patiëntenfederatie Nederland: see inName), since the name is translated
 // or kept as a whole.
 //
+// When both texts have as many sentences (sentenceBounds), more than one,
+// the n-th sentence of en is taken to translate the n-th of nl, as a QA
+// tool checks segment by segment: every sentence of nl holding a concept
+// must render it in its own translation, Kind is the worst sentence's
+// verdict and Sentences names the failing ones. Otherwise the whole
+// texts are compared.
+//
 // CheckAll reports on every concept the Matcher holds: build the Matcher
 // for checking from the curated glossary, not from a general dictionary.
 func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
@@ -166,6 +178,11 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 	spans := func(out []Span, h hit) []Span {
 		return appendSpans(out, en, h, &m.concepts[m.entries[h.entry].concept].Terms[m.entries[h.entry].term])
 	}
+	// With as many sentences in both texts, the n-th translates the n-th:
+	// each sentence of the source that has the concept must render it,
+	// as a QA tool checks segment by segment; else the whole text.
+	nlSent, enSent := sentenceBounds(nl), sentenceBounds(en)
+	aligned := len(nlSent) > 1 && len(nlSent) == len(enSent)
 	var out []ConceptCheck
 	for _, ci := range order {
 		c := &m.concepts[ci]
@@ -195,6 +212,9 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 					bad = append(bad, h)
 				}
 			}
+			if aligned {
+				good, bad, r.Sentences = bySentence(nlSpans[ci], good, bad, nlSent, enSent)
+			}
 			switch {
 			case len(bad) > 0:
 				bad = resolve(sortHits(bad))
@@ -210,10 +230,109 @@ func (m *Matcher) CheckAll(nl, en string) []ConceptCheck {
 			}
 			slices.SortFunc(r.EN, func(a, b Span) int { return a.Start - b.Start })
 		}
+		if aligned && byConcept[ci] == nil {
+			_, _, r.Sentences = bySentence(nlSpans[ci], nil, nil, nlSent, enSent)
+		}
 		if r.NL == nil {
 			r.NL = []Span{}
 		}
 		out = append(out, r)
+	}
+	return out
+}
+
+// bySentence checks a concept sentence by sentence: for each sentence of
+// the source holding one of its spans (nl), the hits of the translation's
+// sentence of the same number. It returns the deprecated hits of the
+// sentences that have any, or else, when every such sentence has an
+// accepted hit, those accepted hits, and the failing sentences (from 1).
+// A deprecated term in a sentence whose source lacks the concept renders
+// something else and does not count.
+func bySentence(nl []Span, good, bad []hit, nlSent, enSent []int) (g, b []hit, failed []int) {
+	in := func(hs []hit, k int) []hit {
+		lo, hi := enSent[k], math.MaxInt
+		if k+1 < len(enSent) {
+			hi = enSent[k+1]
+		}
+		var out []hit
+		for _, h := range hs {
+			if lo <= h.start && h.start < hi {
+				out = append(out, h)
+			}
+		}
+		return out
+	}
+	last := -1
+	for _, sp := range nl {
+		k := sort.SearchInts(nlSent, sp.Start+1) - 1
+		if k == last {
+			continue
+		}
+		last = k
+		switch gk, bk := in(good, k), in(bad, k); {
+		case len(bk) > 0:
+			b = append(b, bk...)
+			failed = append(failed, k+1)
+		case len(gk) == 0:
+			failed = append(failed, k+1)
+		default:
+			g = append(g, gk...)
+		}
+	}
+	if len(failed) > 0 {
+		g = nil
+	}
+	return g, b, failed
+}
+
+// sentenceBounds returns the byte offsets at which the sentences of text
+// start: the text's start, and after a full stop, question or
+// exclamation mark (and any closing quotes or brackets) followed by
+// white space and a capital, a digit or an opening quote, or after a
+// blank line. Abbreviations before a capital (dhr. Rutte) split too, in
+// both texts alike; where the counts then differ the check falls back to
+// the whole text.
+func sentenceBounds(text string) []int {
+	out := []int{0}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		stop := strings.ContainsRune(".!?…", r)
+		if !stop && r != '\n' {
+			continue
+		}
+		j := i
+		for stop && j < len(text) {
+			c, m := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune("\"'”’)]", c) {
+				break
+			}
+			j += m
+		}
+		k, lines := j, 0
+		if r == '\n' {
+			lines = 1
+		}
+		for k < len(text) {
+			c, m := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			if c == '\n' {
+				lines++
+			}
+			k += m
+		}
+		if k >= len(text) || k == j && r != '\n' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[k:])
+		if lines >= 2 || stop && (unicode.IsUpper(next) || unicode.IsDigit(next) || strings.ContainsRune("\"'“‘(", next)) {
+			if k > out[len(out)-1] {
+				out = append(out, k)
+			}
+			i = k
+		}
 	}
 	return out
 }

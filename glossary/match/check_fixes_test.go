@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/tolk-nl/tolk/index"
@@ -116,5 +117,55 @@ func TestCheckNationalityBeforeName(t *testing.T) {
 	}
 	if c := checkKind(t, m, "Dat zei de Nederlandse Tweede Kamer.", "The Dutch Second Chamber said so.", "tweede-kamer"); c == nil || c.Kind != KindDeprecated {
 		t.Errorf("Tweede Kamer after Nederlandse: %+v, want deprecated", c)
+	}
+}
+
+// TestCheckBySentence: with as many sentences in the source as in the
+// translation, each source sentence with a concept must render it; the
+// sentence that does not is named. With different counts the whole text
+// is checked.
+func TestCheckBySentence(t *testing.T) {
+	m := NewMatcher(curatedForTest(t), Options{Key: index.TermKey, Forms: termForms})
+	nl := "In het regeerakkoord zijn middelen vrijgemaakt. Het regeerakkoord noemt ook de ouderenzorg."
+	tests := []struct {
+		name, en  string
+		kind      string
+		sentences []int
+	}{
+		{"first sentence wrong", "The government agreement has freed up funds. The coalition agreement also mentions care for the elderly.", KindMissing, []int{1}},
+		{"both right", "The coalition agreement has freed up funds. The coalition agreement also mentions care for the elderly.", KindPassed, nil},
+		{"both wrong", "The government agreement has freed up funds. The government agreement also mentions care for the elderly.", KindMissing, []int{1, 2}},
+		{"one sentence: whole text", "The government agreement has freed up funds, and the coalition agreement also mentions care for the elderly.", KindPassed, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := checkKind(t, m, nl, tt.en, "regeerakkoord")
+			if c == nil {
+				t.Fatal("regeerakkoord not checked")
+			}
+			if c.Kind != tt.kind || !slices.Equal(c.Sentences, tt.sentences) {
+				t.Errorf("kind %s, sentences %v; want %s, %v (%+v)", c.Kind, c.Sentences, tt.kind, tt.sentences, *c)
+			}
+			if len(c.NL) != 2 {
+				t.Errorf("source spans %+v, want both", c.NL)
+			}
+		})
+	}
+	// A deprecated rendering in the sentence that has the concept.
+	c := checkKind(t, m, "De Tweede Kamer stemde. Zij stemde opnieuw.", "The House voted. The Second Chamber voted again.", "tweede-kamer")
+	if c == nil || c.Kind != KindPassed {
+		t.Errorf("a deprecated term in a sentence without the concept counted: %+v", c)
+	}
+	for _, tt := range []struct {
+		text string
+		want []int
+	}{
+		{"Een. Twee! Drie? vier.", []int{0, 5, 11}},
+		{"Kop\n\nTekst hier. (Haakjes.) Nog.", []int{0, 5, 17, 28}},
+		{"Hij zei: “Ja.” Toen ging hij.", []int{0, 19}},
+	} {
+		if got := sentenceBounds(tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("sentenceBounds(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }
