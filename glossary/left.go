@@ -23,6 +23,10 @@ type Left struct {
 	// Dutch term (a term list with a row per pair), not imported as
 	// concepts of their own.
 	Merged int `json:"merged,omitempty"`
+	// Encoding names the character encoding a text file was read in when
+	// it was not UTF-8 (windows-1252: a CSV saved by Excel in a Western
+	// locale), so that a user can check the accented letters.
+	Encoding string `json:"encoding,omitempty"`
 }
 
 // LeftLanguage counts what was left out in one language, as the file
@@ -36,7 +40,7 @@ type LeftLanguage struct {
 
 // Empty reports whether nothing was left out.
 func (l Left) Empty() bool {
-	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0
+	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0 && l.Encoding == ""
 }
 
 // Leave counts terms and definitions in language code left out at line.
@@ -76,6 +80,9 @@ func (l Left) String() string {
 	}
 	if l.Duplicates > 0 {
 		parts = append(parts, fmt.Sprintf("%s repeating an earlier one word for word (imported once)", plural(l.Duplicates, "concept")))
+	}
+	if l.Encoding != "" {
+		parts = append(parts, fmt.Sprintf("no character: the file is not UTF-8 and was read as %s (check its accented letters)", l.Encoding))
 	}
 	if l.Merged > 0 {
 		parts = append(parts, fmt.Sprintf("%s merged into the concept of an earlier row with the same Dutch term (the file has no id column)", plural(l.Merged, "row")))

@@ -13,7 +13,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
@@ -151,7 +153,25 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	} else {
 		r = br
 	}
+	var encoding string
 	if f != TBX && f != XLSX {
+		if f != JSON {
+			// A table saved by Excel as "CSV (puntkomma-gescheiden)" is
+			// Windows-1252 (coördinatie as co\xf6rdinatie), which was
+			// refused as "not valid UTF-8": a file that is no UTF-8 and
+			// has no UTF-16 byte-order mark is read as Windows-1252, and
+			// the answer says so (Left.Encoding). JSON is UTF-8 by its
+			// standard.
+			data, err := io.ReadAll(r)
+			if err != nil {
+				return nil, Left{}, fmt.Errorf("exchange: reading the %s file: %w", f, err)
+			}
+			r = bytes.NewReader(data)
+			if !utf8.Valid(data) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+				r = transform.NewReader(r, charmap.Windows1252.NewDecoder())
+				encoding = Windows1252
+			}
+		}
 		// A text file saved as "Unicode text" (Excel, Notepad) is UTF-16
 		// with a byte-order mark: read as the UTF-8 it stands for. TBX
 		// declares its encoding; XLSX is a zip.
@@ -190,6 +210,7 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	for i := range cs {
 		cs[i].NormalizeTerms() // before dropRepeats: "coup " repeats "coup"
 	}
+	left.Encoding = encoding
 	var repeats int
 	cs, repeats = dropRepeats(cs)
 	left.Duplicates += repeats // the table readers count those they merged
@@ -198,6 +219,9 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	}
 	return cs, left, nil
 }
+
+// Windows1252 is Left.Encoding of a text file read as Windows-1252.
+const Windows1252 = "windows-1252"
 
 // maxGunzipped bounds what a gzip-compressed import may inflate to.
 const maxGunzipped = 256 << 20

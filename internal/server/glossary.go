@@ -333,6 +333,10 @@ func (s *Server) importGlossary(c *gin.Context) error {
 	if !left.Empty() {
 		out["left_out"] = left
 	}
+	if left.Encoding != "" {
+		// Not UTF-8: said at the top, so that the user checks the letters.
+		out["encoding"] = left.Encoding
+	}
 	c.JSON(http.StatusOK, out)
 	return nil
 }

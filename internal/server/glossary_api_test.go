@@ -770,7 +770,7 @@ func TestGlossaryImportRefused(t *testing.T) {
 			"b2,vierde term,admitted,fourth term,preferred\n" +
 			"b3,vijfde term,favourite,fifth term,preferred\n", 400, []string{"line 4", "favourite"}},
 		{"CSV without term columns", "csv", "mine", "id,subject\nx,politics\n", 400, []string{"header"}},
-		{"CSV, invalid UTF-8", "csv", "mine", "id,nl,en\nx,goed\xff,good\n", 400, []string{"UTF-8"}},
+		{"JSON, invalid UTF-8", "json", "mine", "[{\"id\":\"j1\",\"terms\":[{\"lang\":\"nl\",\"text\":\"goed\xff\"}]}]", 400, []string{"UTF-8"}},
 		{"TBX with a DTD", "tbx", "mine", tbxWithDTD, 400, []string{"DOCTYPE"}},
 		{"broken XML", "tbx", "mine", `<tbx xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="x">`, 400, []string{"line"}},
 		{"JSON, unknown field", "json", "mine", `{"concepts":[{"id":"j1","terms":[{"lang":"nl","text":"x"}],"colour":"red"}]}`, 400, []string{"colour"}},
