@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/internal/spreadsheet"
 )
 
 // TSVPairs returns the lines of a DeepL/Google glossary for cs, nl→en,
@@ -205,7 +206,7 @@ func header(f []string) ([]string, bool, error) {
 				return nil, true, fmt.Errorf("%w: unknown language %q in the header (known: %s)", ErrLine, strings.TrimSpace(cell), strings.Join(glossary.Languages, ", "))
 			}
 			cols[i] = l
-		case commentWords[strings.ToLower(strings.TrimSpace(cell))]:
+		case spreadsheet.CommentWord(cell):
 			cols[i] = noteColumn
 		case i >= 2 && strings.TrimSpace(cell) == "":
 			// a trailing empty column, as spreadsheets save one: ignored
@@ -224,7 +225,7 @@ func headerLang(cell string, role bool) (lang string, code, ok bool) {
 		return l, true, true
 	}
 	w := strings.ToLower(strings.TrimSpace(cell))
-	if l, ok := languageNames[w]; ok {
+	if l, ok := spreadsheet.LanguageName(w); ok {
 		return l, false, true
 	}
 	if l, ok := roleWords[w]; ok && role {
@@ -233,29 +234,10 @@ func headerLang(cell string, role bool) (lang string, code, ok bool) {
 	return "", false, false
 }
 
-// languageNames are the names a header may give a column, in English,
-// Dutch and the language itself; languages tolk does not hold are named
-// so that a header in them is an error, not a term pair.
-var languageNames = map[string]string{
-	"dutch": "nl", "nederlands": "nl", "nederlandse": "nl", "vlaams": "nl", "flemish": "nl",
-	"english": "en", "engels": "en", "engelse": "en",
-	"french": "fr", "frans": "fr", "français": "fr", "francais": "fr",
-	"german": "de", "duits": "de", "deutsch": "de",
-	"spanish": "es", "spaans": "es", "español": "es", "espanol": "es",
-	"italian": "it", "italiaans": "it", "italiano": "it",
-	"portuguese": "pt", "portugees": "pt", "português": "pt", "portugues": "pt",
-}
-
 // roleWords name the first two columns by their role in tolk's nl→en.
 var roleWords = map[string]string{
 	"source": "nl", "source term": "nl", "source language": "nl", "bron": "nl", "brontaal": "nl", "bronterm": "nl",
 	"target": "en", "target term": "en", "target language": "en", "doel": "en", "doeltaal": "en", "doelterm": "en",
-}
-
-// commentWords name a comment column.
-var commentWords = map[string]bool{
-	"comment": true, "comments": true, "note": true, "notes": true, "remark": true, "remarks": true,
-	"opmerking": true, "opmerkingen": true, "commentaar": true, "toelichting": true, "notitie": true,
 }
 
 // tag returns the base language of a tag with a two-letter (ISO 639-1)

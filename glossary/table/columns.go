@@ -3,6 +3,7 @@ package table
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -340,11 +341,47 @@ func isRegion(s string) bool {
 	return false
 }
 
+// attrWords are the words a header may name a term attribute or a
+// definition by without a language (Dutch;English;Status;Definition):
+// the column is the attribute of the term column before it.
+var attrWords = map[string]string{
+	"status": "status", "type": "type", "term type": "type", "termtype": "type",
+	"pos": "pos", "part of speech": "pos", "woordsoort": "pos",
+	"article": "article", "lidwoord": "article", "plural": "plural", "meervoud": "plural",
+	"context": "context", "definition": "definition", "definitie": "definition", "omschrijving": "definition",
+}
+
+// headerWord turns a header cell (lower case) that names a column in
+// words, as the TSV and OmegaT readers accept them, into the column's
+// name: a language's name (Dutch, Nederlands, Engels) its code, a comment
+// word (opmerking, remarks) note, and a bare attribute word (Status,
+// Definition) the attribute of the term column before it (lastLang).
+// Other cells come back as they are.
+func headerWord(name, lastLang string) (string, error) {
+	if l, ok := spreadsheet.LanguageName(name); ok {
+		return l, nil
+	}
+	if name != colNote && spreadsheet.CommentWord(name) {
+		return colNote, nil
+	}
+	a, ok := attrWords[name]
+	switch {
+	case !ok:
+		return name, nil
+	case lastLang == "":
+		return "", fmt.Errorf("names no language: put it after its language's term column, or name it so (en_%s, definition_en)", a)
+	case a == "definition":
+		return defPrefix + lastLang, nil
+	}
+	return lastLang + "_" + a, nil
+}
+
 // parseHeader checks a header row. where names a column for errors.
 func parseHeader(h []string, where func(i int) string) ([]column, error) {
 	cols := make([]column, len(h))
 	seen := map[string]int{}
 	hasTerms := false
+	lastLang := "" // of the last term column, for a bare attribute word (Status)
 	for i, raw := range h {
 		name := strings.ToLower(strings.TrimSpace(raw))
 		if i == 0 {
@@ -352,6 +389,10 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 		}
 		if name == "" {
 			continue // an unnamed column must stay empty; checked per row
+		}
+		name, err := headerWord(name, lastLang)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w: column %s %v", where(i), ErrHeader, clip(raw), err)
 		}
 		c := column{name: name}
 		switch name {
@@ -381,8 +422,9 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				continue
 			}
 			if !ok {
-				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s) nor a column name (%s)",
-					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(Header([]string{"nl"}), ", "))
+				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s), nor a language's name (%s), nor a column name (%s), nor one of %s after a language's column",
+					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(spreadsheet.LanguageNames(glossary.Languages), ", "),
+					strings.Join(Header([]string{"nl"}), ", "), strings.Join(slices.Sorted(maps.Keys(attrWords)), ", "))
 			}
 			// A region (nl-NL, en-GB) is the variant of the column's
 			// terms (glossary.Term.Variant); the column is the language's.
@@ -390,7 +432,9 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				c.variant = glossary.VariantTag(c.lang, l)
 			}
 			c.lang = l
-			hasTerms = hasTerms || c.attr == "" && !strings.HasPrefix(name, defPrefix)
+			if c.attr == "" && !strings.HasPrefix(name, defPrefix) {
+				hasTerms, lastLang = true, l
+			}
 			switch {
 			case strings.HasPrefix(name, defPrefix):
 				c.name = defPrefix + l

@@ -201,7 +201,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"empty", "", ErrHeader, nil},
 		{"unknown column", "nl,en,colour\n", ErrHeader, []string{"column 3", `"colour"`}},
 		{"unknown language", "nl,xq\n", ErrHeader, []string{"column 2", `"xq"`, "language code"}},
-		{"misspelt language", "nl,engels\n", ErrHeader, []string{"column 2", `"engels"`, "language code"}},
+		{"misspelt language", "nl,engles\n", ErrHeader, []string{"column 2", `"engles"`, "language code", "Dutch, Nederlands, English, Engels", "status"}},
 		{"only other languages", "es,pt-BR\n", ErrHeader, []string{"no term column in a language the glossary holds"}},
 		{"unknown attribute", "nl,nl_gender\n", ErrHeader, []string{`"nl_gender"`}},
 		{"attribute without terms", "nl,en_status\n", ErrHeader, []string{`"en_status"`}},
