@@ -124,8 +124,9 @@ func Write(w io.Writer, cs []glossary.Concept) error {
 
 // Read reads an OmegaT glossary as nl→en: one concept per line with a
 // Dutch and an English term, the comment as the concept's note. Comment
-// lines (see comment) and blank lines are skipped; columns after the
-// third are ignored, as OmegaT does. A first entry that is a header
+// lines (see comment) and blank lines are skipped; a line with text in a
+// column after the third is an error (OmegaT ignores such columns, but an
+// import that drops them loses data; empty ones are fine). A first entry that is a header
 // (see ReadTSV: "Dutch<TAB>English<TAB>comment", "source<TAB>target")
 // is skipped, and the languages it names, in its order, are those of
 // the first two columns. Errors name the line.
@@ -150,6 +151,12 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 		if len(f) < 2 {
 			return nil, fmt.Errorf("%w: want source<TAB>target[<TAB>comment], found no tab", ErrLine)
 		}
+		if n := filled(f); n > 3 {
+			// OmegaT ignores them; an import that dropped a file's
+			// columns without a word lost data (a 7-column table given
+			// as format=omegat), which the TSV reader refuses.
+			return nil, fmt.Errorf("%w: %d columns, want 2 or 3 (source<TAB>target<TAB>comment); is this a table with a header? import it as tsv or csv", ErrLine, n)
+		}
 		for i := range min(len(f), 3) {
 			if err := errorValue(f, i); err != nil {
 				return nil, err
@@ -164,6 +171,15 @@ func Read(r io.Reader) ([]glossary.Concept, error) {
 		}
 		return &c, nil
 	})
+}
+
+// filled is the number of columns up to the last non-empty one.
+func filled(f []string) int {
+	n := len(f)
+	for n > 0 && strings.TrimSpace(f[n-1]) == "" {
+		n--
+	}
+	return n
 }
 
 // comment reports whether line is a comment: it starts with '#'. A line
