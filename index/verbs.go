@@ -16,7 +16,7 @@ var inseparable = []string{"be", "ge", "her", "ont", "ver", "er"}
 
 // particles of separable verbs: the participle puts ge- after them
 // (opschorten → opgeschort).
-var particles = []string{"terug", "voort", "samen", "plaats", "door", "over", "mee", "weg", "toe", "aan", "uit", "op", "af", "in", "na", "bij", "om", "vast"}
+var particles = []string{"terug", "voort", "samen", "plaats", "bekend", "tegen", "door", "over", "voor", "mee", "weg", "toe", "aan", "uit", "op", "af", "in", "na", "bij", "om", "vast", "los", "neer", "vrij"}
 
 // VerbForms returns the regular forms of a Dutch infinitive: the present
 // (stem, stem+t), the past (stem+de/te, stem+den/ten) and the past

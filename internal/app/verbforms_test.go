@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
@@ -216,6 +217,36 @@ func TestAnnotateMainClauseVerbs(t *testing.T) {
 	for text, concept := range map[string]string{"riep op tot": "oproepen-tot", "kondigde aan": "aankondigen", "bracht een verklaring uit": "verklaring-uitbrengen"} {
 		if got[text] != concept {
 			t.Errorf("%q annotated as %q, want %s; all: %v", text, got[text], concept, got)
+		}
+	}
+}
+
+// TestParticleVerbsVoorBekend checks that verb terms with the particles
+// voor and bekend are recognised as other separable verbs are: in a main
+// clause, the finite verb first and the particle at the end (stelt …
+// voor, maakt … bekend), and as participles (voorgesteld, bekendgemaakt).
+// None was: the particles were not in index.particles.
+func TestParticleVerbsVoorBekend(t *testing.T) {
+	a := openShipped(t)
+	for _, v := range [][2]string{{"voorstellen", "propose"}, {"bekendmaken", "announce"}} {
+		c := glossary.Concept{ID: v[0], Collection: "test", Terms: []glossary.Term{
+			{Lang: "nl", Text: v[0], Status: "preferred", POS: "verb"}, {Lang: "en", Text: v[1], Status: "preferred", POS: "verb"}}}
+		if _, err := a.CreateConcept(c, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for text, concept := range map[string]string{
+		"De minister stelt een wijziging voor.":        "voorstellen",
+		"Het kabinet heeft een wijziging voorgesteld.": "voorstellen",
+		"De minister maakt de uitslag bekend.":         "bekendmaken",
+		"De uitslag is bekendgemaakt.":                 "bekendmaken",
+	} {
+		found := false
+		for _, an := range a.Annotate(text, "nl") {
+			found = found || an.Concept == concept
+		}
+		if !found {
+			t.Errorf("%q: %s not recognised; annotations %+v", text, concept, a.Annotate(text, "nl"))
 		}
 	}
 }
