@@ -159,6 +159,11 @@ func (a *App) detectLang(q string) string {
 			for _, w := range ws {
 				termWords[strings.ToLower(w)] = true
 			}
+			if a.termInBoth(an, other) {
+				// minister, sector, agenda: the concept has the word in
+				// both languages, so it says neither.
+				continue
+			}
 			n += len(ws)
 		}
 		for _, w := range words {
@@ -199,6 +204,23 @@ func (a *App) detectLang(q string) string {
 		return "en"
 	}
 	return "nl"
+}
+
+// termInBoth reports whether the text an matched is also a term of its
+// concept in the other language, as written there but for case and
+// diacritics (minister: the Dutch and the English term).
+func (a *App) termInBoth(an match.Annotation, other string) bool {
+	c, ok := a.terms.Get(an.Concept)
+	if !ok {
+		return false
+	}
+	f := index.Fold(an.Text)
+	for _, t := range c.TermsIn(other) {
+		if index.Fold(t.Text) == f {
+			return true
+		}
+	}
+	return false
 }
 
 // stopWord reports whether the folded w is on lang's stop list.

@@ -175,7 +175,8 @@ func commonWords(texts []string, n int) []string {
 // too (arrest, rente, budget), Dutch stop words it has seen leak into its
 // English side (wordt, eens) and Dutch words in quotes are Dutch, as a new
 // user expected (each was searched as English: rente as the glossary's
-// rent); English queries that hold such a word stay English.
+// rent); English queries that hold such a word stay English, and a term
+// the glossary has in both languages (minister) says neither.
 func TestDetectLangDutchWords(t *testing.T) {
 	a := openShipped(t)
 	for q, want := range map[string]string{
@@ -183,6 +184,9 @@ func TestDetectLangDutchWords(t *testing.T) {
 		"'opgenomen in artikel'": "nl", "‘opgenomen in artikel’": "nl", "'het college'": "nl",
 		"budget deficit": "en", "arrest warrant": "en", "interest rates": "en", "political prisoners": "en",
 		"'rule of law'": "en",
+		// A glossary term both languages write alike (minister) votes
+		// for neither: minister of finance was Dutch by it.
+		"minister of finance": "en", "Minister of Finance": "en", "minister van financiën": "nl", "minister": "nl",
 	} {
 		if got := a.detectLang(q); got != want {
 			t.Errorf("detectLang(%q) = %s, want %s", q, got, want)
