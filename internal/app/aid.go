@@ -11,6 +11,7 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/index"
+	"github.com/tolk-nl/tolk/tm/align"
 )
 
 // matcher returns the term matcher of the current glossary.
@@ -233,6 +234,7 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 	}
 	byID := map[string]*TermUse{}
 	var order []string
+	var spans [][2]int // d.Text's sentences, found at the first term
 	for _, an := range a.matcher().Annotate(d.Text, "nl") {
 		// A verb term apart in its clause: its form is the verb, an
 		// ellipsis and the rest (riep … op tot), its sentence the verb's.
@@ -246,7 +248,10 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 			if !ok {
 				continue
 			}
-			u = &TermUse{Concept: c, First: sentenceAround(d.Text, start, an.End)}
+			if spans == nil {
+				spans = align.Spans(d.Text, "nl")
+			}
+			u = &TermUse{Concept: c, First: sentenceIn(d.Text, spans, start, an.End)}
 			byID[an.Concept] = u
 			order = append(order, an.Concept)
 		}
@@ -268,32 +273,25 @@ func (a *App) DocumentTerms(id string) ([]TermUse, error) {
 
 // sentenceAround returns the sentence of text holding [start, end).
 func sentenceAround(text string, start, end int) string {
-	from := 0
-	for i := start - 1; i > 0; i-- {
-		if text[i] == '\n' && i > 0 && text[i-1] == '\n' {
-			from = i + 1
-			break
-		}
-		if (text[i-1] == '.' || text[i-1] == '?' || text[i-1] == '!') && text[i] == ' ' && i+1 < len(text) && isUpperASCII(text[i+1]) {
-			from = i + 1
-			break
-		}
-	}
-	to := len(text)
-	for i := end; i < len(text); i++ {
-		if text[i] == '\n' && i+1 < len(text) && text[i+1] == '\n' {
-			to = i
-			break
-		}
-		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
-			to = i + 1
-			break
-		}
-	}
-	return strings.Join(strings.Fields(text[from:to]), " ")
+	return sentenceIn(text, align.Spans(text, "nl"), start, end)
 }
 
-func isUpperASCII(b byte) bool { return 'A' <= b && b <= 'Z' }
+// sentenceIn returns the sentence of text holding [start, end), spans
+// being text's sentences as align.Spans finds them: the splitter
+// /api/v1/tm/match uses, so that a full stop after an abbreviation (nr.,
+// o.a., jl., bijv.) or an initial does not end a term's context. A match
+// that runs over a sentence's end gets the sentences it touches.
+func sentenceIn(text string, spans [][2]int, start, end int) string {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > start })
+	if i == len(spans) {
+		return ""
+	}
+	j := i
+	for j+1 < len(spans) && spans[j][1] < end {
+		j++
+	}
+	return strings.Join(strings.Fields(text[spans[i][0]:spans[j][1]]), " ")
+}
 
 // blockAround returns the bounds of the blank-line separated block of
 // text that holds [start, end).

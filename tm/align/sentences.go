@@ -271,3 +271,43 @@ func initials(w string) bool {
 	}
 	return true
 }
+
+// Spans returns where in text the sentences Sentences(text, lang) are: the
+// byte offsets [start, end) of each, from its first word's first byte to
+// its last word's last byte, so that text[start:end] with its whitespace
+// collapsed is that sentence. It is for callers that must show a sentence
+// around a position in text (a term's context) as Sentences splits it.
+func Spans(text, lang string) [][2]int {
+	ss := Sentences(text, lang)
+	out := make([][2]int, 0, len(ss))
+	pos := 0
+	for _, s := range ss {
+		words := strings.Count(s, " ") + 1
+		start, end := -1, pos
+		for ; words > 0 && pos < len(text); words-- {
+			for pos < len(text) { // the whitespace before the word
+				c, w := utf8.DecodeRuneInString(text[pos:])
+				if !unicode.IsSpace(c) {
+					break
+				}
+				pos += w
+			}
+			if start < 0 {
+				start = pos
+			}
+			for pos < len(text) { // the word
+				c, w := utf8.DecodeRuneInString(text[pos:])
+				if unicode.IsSpace(c) {
+					break
+				}
+				pos += w
+			}
+			end = pos
+		}
+		if start < 0 {
+			start = end
+		}
+		out = append(out, [2]int{start, end})
+	}
+	return out
+}

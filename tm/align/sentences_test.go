@@ -85,6 +85,27 @@ func checkSentences(t *testing.T, text, lang string) {
 	if want := strings.Join(strings.Fields(text), " "); strings.Join(got, " ") != want {
 		t.Fatalf("Sentences(%q) joined = %q, want %q", text, strings.Join(got, " "), want)
 	}
+	spans := Spans(text, lang)
+	if len(spans) != len(got) {
+		t.Fatalf("Spans(%q): %d spans for %d sentences", text, len(spans), len(got))
+	}
+	for i, sp := range spans {
+		if s := strings.Join(strings.Fields(text[sp[0]:sp[1]]), " "); s != got[i] {
+			t.Fatalf("Spans(%q)[%d] = %q, want %q", text, i, s, got[i])
+		}
+	}
+}
+
+func TestSpans(t *testing.T) {
+	text := "Sinds 18 april jl. over de staatsgreep.\n\nDe regering heeft o.a. de sancties  bijv. tegen\nde junta gesteund. Zie nr. 5."
+	var got []string
+	for _, sp := range Spans(text, "nl") {
+		got = append(got, text[sp[0]:sp[1]])
+	}
+	want := []string{"Sinds 18 april jl. over de staatsgreep.", "De regering heeft o.a. de sancties  bijv. tegen\nde junta gesteund.", "Zie nr. 5."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Spans (-want +got):\n%s", diff)
+	}
 }
 
 func FuzzSentences(f *testing.F) {
