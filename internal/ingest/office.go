@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -249,6 +250,7 @@ func (z *zipParts) docx() ([]block, *Metadata, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	body = signBlocks(body)
 	if len(notes) > 0 {
 		fn, err := z.wordNotes("word/footnotes.xml", "footnote", notes, levels, sink)
 		if err != nil {
@@ -341,8 +343,10 @@ func (w *wordReader) token(tok xml.Token) error {
 			w.numbered = true
 		case "t":
 			w.inText = true
-		case "tab", "br", "cr":
+		case "tab":
 			w.para.WriteByte(' ')
+		case "br", "cr":
+			w.para.WriteByte('\n') // a space in the text; kept as a line for signBlocks
 		case "noBreakHyphen":
 			w.para.WriteByte('-')
 		case "footnoteReference", "endnoteReference":
@@ -397,7 +401,8 @@ func (w *wordReader) token(tok xml.Token) error {
 }
 
 func (w *wordReader) endPara() error {
-	text := normalizeInline(w.para.String())
+	raw := w.para.String()
+	text := normalizeInline(strings.ReplaceAll(raw, "\n", " "))
 	w.para.Reset()
 	if text == "" {
 		return nil
@@ -426,10 +431,71 @@ func (w *wordReader) endPara() error {
 		}
 		w.blocks = append(w.blocks, b)
 	default:
-		w.blocks = append(w.blocks, block{kind: kindParagraph, text: text})
+		b := block{kind: kindParagraph, text: text}
+		if strings.Contains(raw, "\n") {
+			for _, l := range strings.Split(raw, "\n") {
+				b.lines = append(b.lines, normalizeInline(l))
+			}
+		}
+		w.blocks = append(w.blocks, b)
 	}
 	return nil
 }
+
+// signBlocks turns the signature blocks at the end of a Word body into
+// kindSignature blocks, as trailingSignatures does for a text or PDF
+// letter: each trailing paragraph is a group of lines, or several where
+// an empty line (two line breaks) parts them, as a blank line parts
+// groups of text. A paragraph whose first lines are text and whose last
+// lines sign keeps the text as a paragraph.
+func signBlocks(body []block) []block {
+	first := len(body) // the trailing paragraphs start here
+	for first > 0 && body[first-1].kind == kindParagraph && len(body)-first < maxSignParas {
+		first--
+	}
+	var groups [][]line
+	var owner []int // the block of each group
+	for i := first; i < len(body); i++ {
+		ls := body[i].lines
+		if ls == nil {
+			ls = []string{body[i].text}
+		}
+		var cur []line
+		for _, l := range append(ls, "") {
+			if l == "" {
+				if len(cur) > 0 {
+					groups, owner = append(groups, cur), append(owner, i)
+				}
+				cur = nil
+				continue
+			}
+			cur = append(cur, line{text: l})
+		}
+	}
+	end, signs := trailingSignatures(groups)
+	if len(signs) == 0 {
+		return body
+	}
+	out := slices.Clone(body[:owner[end]])
+	g := end
+	for g > 0 && owner[g-1] == owner[end] {
+		g--
+	}
+	var kept []string // the lines before the signature in its paragraph
+	for ; g < end; g++ {
+		for _, l := range groups[g] {
+			kept = append(kept, l.text)
+		}
+	}
+	if len(kept) > 0 {
+		out = append(out, block{kind: kindParagraph, text: strings.Join(kept, " ")})
+	}
+	return append(out, signs...)
+}
+
+// maxSignParas bounds the trailing paragraphs signBlocks reads: the
+// closing and the signatures of a few signers.
+const maxSignParas = 16
 
 // wordNotes reads footnotes.xml or endnotes.xml: each referenced note
 // one paragraph, led by the number it has in the text, in that order.

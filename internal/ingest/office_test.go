@@ -90,7 +90,8 @@ func TestDOCX(t *testing.T) {
 		"1. Recente ontwikkelingen | eerste punt",
 		"1. Recente ontwikkelingen | Land | Bijdrage",
 		"1. Recente ontwikkelingen | Mali | 250 militairen",
-		"Vervolg | Hoogachtend,",
+		// "Hoogachtend," closes the letter: a signature block, as in a
+		// text letter, not a paragraph.
 		"Voetnoten | 1 Kamerstuk 29 521, nr. 409.",
 	}
 	if diff := cmp.Diff(want, paras); diff != "" {

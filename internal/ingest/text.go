@@ -27,6 +27,10 @@ type block struct {
 	title  string // headings: text without the number
 	level  int    // headings: 1 = top level
 	signs  []Signatory
+	// lines: a Word paragraph with line breaks (w:br), its lines as
+	// written, an empty one for an empty line; text joins them with
+	// spaces. Signature blocks are recognised from them (signBlocks).
+	lines []string
 	// speaker is who said a paragraph (Handelingen), Paragraph.Speaker.
 	speaker string
 }
@@ -87,33 +91,7 @@ func parseText(lines []line, typeset bool) []block {
 	}
 
 	// Signature blocks are recognised from the end, before lines are joined.
-	end := len(groups)
-	var sigs [][]Signatory
-	var sigGroups [][]line // the lines of each, from the end
-	for end > 0 {
-		g := groups[end-1]
-		if s := signatures(g); s != nil {
-			sigs, sigGroups = append(sigs, s), append(sigGroups, g)
-			end--
-			continue
-		}
-		// The office and the name with a blank line between (room for the
-		// signature itself, as many letters and PDFs leave it).
-		if end >= 2 && len(g) <= 2 {
-			merged := append(slices.Clone(groups[end-2]), g...)
-			if s := signatures(merged); s != nil {
-				sigs, sigGroups = append(sigs, s), append(sigGroups, merged)
-				end -= 2
-				continue
-			}
-		}
-		if len(g) == 1 && closing.MatchString(g[0].text) {
-			sigs, sigGroups = append(sigs, []Signatory{}), append(sigGroups, g)
-			end--
-			continue
-		}
-		break
-	}
+	end, signs := trailingSignatures(groups)
 
 	short := 0
 	if typeset {
@@ -149,6 +127,45 @@ func parseText(lines []line, typeset bool) []block {
 			}
 		}
 	}
+	return append(blocks, signs...)
+}
+
+// trailingSignatures recognises the signature blocks at the end of a
+// letter's groups of lines (paragraphs, lines in order): office and name
+// in one group or in two (a blank line between, room for the signature),
+// and a closing ("Hoogachtend,") as a block without signatories. It
+// returns how many groups come before them and their blocks, in order.
+// The text and PDF reader and the Word reader share it, so that a letter
+// signs alike in each.
+func trailingSignatures(groups [][]line) (int, []block) {
+	end := len(groups)
+	var sigs [][]Signatory
+	var sigGroups [][]line // the lines of each, from the end
+	for end > 0 {
+		g := groups[end-1]
+		if s := signatures(g); s != nil {
+			sigs, sigGroups = append(sigs, s), append(sigGroups, g)
+			end--
+			continue
+		}
+		// The office and the name with a blank line between (room for the
+		// signature itself, as many letters and PDFs leave it).
+		if end >= 2 && len(g) <= 2 {
+			merged := append(slices.Clone(groups[end-2]), g...)
+			if s := signatures(merged); s != nil {
+				sigs, sigGroups = append(sigs, s), append(sigGroups, merged)
+				end -= 2
+				continue
+			}
+		}
+		if len(g) == 1 && closing.MatchString(g[0].text) {
+			sigs, sigGroups = append(sigs, []Signatory{}), append(sigGroups, g)
+			end--
+			continue
+		}
+		break
+	}
+	var blocks []block
 	for i := len(sigs) - 1; i >= 0; i-- {
 		g := sigGroups[i]
 		texts := make([]string, len(g))
@@ -157,7 +174,7 @@ func parseText(lines []line, typeset bool) []block {
 		}
 		blocks = append(blocks, block{kind: kindSignature, text: strings.Join(texts, "\n"), signs: sigs[i]})
 	}
-	return blocks
+	return end, blocks
 }
 
 // signatures parses a group of lines as signature blocks ("De Minister
