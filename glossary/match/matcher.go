@@ -243,6 +243,7 @@ type singleWord struct {
 	form       bool // the entry is a form of its term
 	verb       bool // the term is or may be a verb (derivedFrom)
 	noun       bool // a Dutch noun term, whose -en form a clause may use as a verb (scan.verbUse)
+	lead       bool // a Dutch verb term led by its verb, whose infinitive or stem may be a noun (scan.nounUse)
 }
 
 // entry is one term of one concept, or one of its forms.
@@ -256,7 +257,11 @@ type entry struct {
 	bare    bool // a separated form led by a bare stem (Separated.Bare)
 	byKey   bool // a separated form's verb compared by key (Separated.ByKey)
 	apart   int  // a separated form's most words between verb and rest (Separated.Max)
-	words   []termWord
+	// lead is, for a Dutch verb term whose first word is its verb
+	// (besluiten, oproepen tot), that verb folded: its infinitive and
+	// stem may be nouns (het besluit, de oproepen tot), scan.nounUse.
+	lead  string
+	words []termWord
 }
 
 // Matcher finds glossary terms in text. It is safe for concurrent use;
@@ -422,7 +427,7 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	for k := range words {
 		words[k].verb = verb
 	}
-	e := entry{concept: int32(ci), term: int32(ti), lang: li, form: form, words: words}
+	e := entry{concept: int32(ci), term: int32(ti), lang: li, form: form, words: words, lead: m.leadVerb(ci, ti, li)}
 	if m.opt.Rank != nil {
 		e.rank = int32(m.opt.Rank(&m.concepts[ci]))
 	}
@@ -442,7 +447,7 @@ func (m *Matcher) addEntry(ci, ti, li int, text string, typ glossary.TermType, f
 	}
 	b := &m.index[li][id]
 	if len(words) == 1 {
-		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form, verb: verb, noun: pos == "noun" && m.langs[li] == "nl"})
+		b.single = append(b.single, singleWord{entry: n, text: words[0].text, fold: words[0].fold, form: form, verb: verb, noun: pos == "noun" && m.langs[li] == "nl", lead: e.lead != ""})
 		if !form && m.concepts[ci].Terms[ti].POS != "verb" {
 			// Compound parts are matched against terms, not forms:
 			// a part is a lemma (missie), never an inflected form.
@@ -946,6 +951,9 @@ func (s *scan) tryAt(i int, first string, fi int32, next int, all bool, n0 int, 
 				if w.noun && s.verbUse(i, next) {
 					continue
 				}
+				if w.lead && s.nounUse(i, next, s.m.entries[w.entry].lead) {
+					continue
+				}
 				out = s.keep(hit{startTok: i, endTok: next, start: s.toks[i].start, end: s.toks[next-1].end, entry: w.entry, level: lv}, all, n0, out)
 			}
 		}
@@ -1100,7 +1108,7 @@ func (s *scan) consider(ids []int32, i int, first string, fi int32, next int, al
 			continue
 		}
 		end, lv, ok := s.matchEntry(e, i, first, fi, next)
-		if !ok {
+		if !ok || e.lead != "" && s.nounUse(i, next, e.lead) {
 			continue
 		}
 		if e.form {

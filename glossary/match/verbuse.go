@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tolk-nl/tolk/glossary"
@@ -113,10 +114,27 @@ func (s *scan) endsClauseAt(end int) bool {
 // z as f and s (leven: leeft), or the vowel of an open syllable doubled
 // (lopen: loopt), and -t unless the stem ends in t (zet).
 func (m *Matcher) verbForm(fold string) bool {
-	b := fold[:len(fold)-2]
-	if len(b) < 2 {
-		return false
+	for _, st := range verbStems(fold) {
+		third := st + "t"
+		if strings.HasSuffix(st, "t") {
+			third = st
+		}
+		if m.opt.Word(third) {
+			return true
+		}
 	}
+	return false
+}
+
+// verbStems returns the possible stems of the Dutch infinitive fold (in
+// -en): fold without -en, with a doubled consonant single (zetten: zet),
+// v and z as f and s (leven: leef), or the vowel of an open syllable
+// doubled (lopen: loop). Which is right only a word list can tell.
+func verbStems(fold string) []string {
+	if len(fold) < 4 || !strings.HasSuffix(fold, "en") {
+		return nil
+	}
+	b := fold[:len(fold)-2]
 	fz := func(x string) string {
 		switch x[len(x)-1] {
 		case 'v':
@@ -134,14 +152,123 @@ func (m *Matcher) verbForm(fold string) bool {
 		d := b[:n-1] + b[n-2:n-1] + b[n-1:]
 		stems = append(stems, d, fz(d))
 	}
-	for _, st := range stems {
-		third := st + "t"
-		if strings.HasSuffix(st, "t") {
-			third = st
-		}
-		if m.opt.Word(third) {
+	return stems
+}
+
+// The converse: a Dutch verb's infinitive and stem are often nouns of
+// their own (besluiten: het besluit, de besluiten; voorstellen: het
+// voorstel, de voorstellen; verzoeken: het verzoek). nounUse tells such
+// a use from the verb's by the words around it, and the matcher then does
+// not take the word for the verb term.
+
+// determiners are the words before which a verb's stem or infinitive is
+// a noun: articles, demonstratives, possessives, quantifiers and number
+// words (het besluit, deze voorstellen, hun verzoek, geen besluiten).
+var determiners = wordSet(`de het een dit dat deze die zijn haar hun ons onze mijn uw jouw
+	elk elke ieder iedere geen welk welke alle enkele sommige beide veel vele meerdere
+	verschillende diverse andere zulke dergelijke zo'n zo’n twee drie vier vijf zes zeven acht negen tien`)
+
+// verbalNoun are the determiners of a singular neuter noun: before the
+// infinitive they make a verbal noun (het indienen van moties, submitting
+// motions), which names the verb's own action, not a noun of its stem.
+var verbalNoun = wordSet(`het dit een`)
+
+// objectPronouns are determiners that are also an object pronoun, which
+// a verb's infinitive may follow (ik wil haar verzoeken om …).
+var objectPronouns = wordSet(`haar hun ons`)
+
+// nounUse reports whether the Dutch word at tokens i to next, matched by
+// a verb term whose first word is the verb lead (folded infinitive), is a
+// noun: the word is lead itself or its stem (verbStems: besluit,
+// voorstel, verzoek), and
+//
+//   - a determiner or an inflected adjective stands right before it in
+//     its clause (het besluit, de voorstellen, twee verzoeken, een
+//     politieke besluit), the adjective before the infinitive only after
+//     a determiner (de nieuwe besluiten; not de grootste bijdrage
+//     leveren, where the -e word is the verb's object), except that
+//     the infinitive after het, dit or een is the verbal noun (het
+//     indienen), the infinitive or a stem in -t (also the third person)
+//     after die or dat at its clause's end a verb (de leden die
+//     besluiten., de Kamer die besluit.), and after haar, hun or ons with an auxiliary
+//     earlier in the clause a verb (ik wil haar verzoeken); or
+//   - van follows it (besluit van de minister, voorstellen van de
+//     commissie), unless it is that verbal noun.
+//
+// Other forms (besloot, besloten, stelt … voor) are left to the verb.
+func (s *scan) nounUse(i, next int, lead string) bool {
+	fold := s.infos[s.byTok[i]].fold
+	if next != i+1 {
+		fold = glossary.Fold(s.text[s.toks[i].start:s.toks[next-1].end])
+	}
+	inf := fold == lead
+	if !inf && !slices.Contains(verbStems(lead), fold) {
+		return false
+	}
+	prev := ""
+	if i > 0 && s.toks[i-1].next == gapSpace && s.sameClause(i-1) && s.toks[i-1].flags&shortCaps == 0 {
+		prev = s.infos[s.byTok[i-1]].fold
+	}
+	if inf && verbalNoun[prev] {
+		return false
+	}
+	if next < len(s.toks) && s.sameClause(next-1) && s.toks[next-1].next == gapSpace && s.infos[s.byTok[next]].fold == "van" {
+		return true
+	}
+	switch {
+	case prev == "":
+		return false
+	case (prev == "die" || prev == "dat") && (inf || strings.HasSuffix(fold, "t")) && s.endsClauseAt(next):
+		return false
+	case inf && objectPronouns[prev] && s.auxiliaryBefore(i-1):
+		return false
+	}
+	if determiners[prev] || isNumber(prev) {
+		return true
+	}
+	if !strings.HasSuffix(prev, "e") || !s.m.attributive(prev) {
+		return false
+	}
+	if !inf {
+		return true
+	}
+	// Before an infinitive a word in -e is often its object, a noun (de
+	// grootste bijdrage leveren): the adjective counts when a determiner
+	// stands right before it (de nieuwe voorstellen).
+	k := i - 2
+	if k < 0 || s.toks[k].next != gapSpace || !s.sameClause(k) {
+		return false
+	}
+	w := s.infos[s.byTok[k]].fold
+	return determiners[w] || isNumber(w)
+}
+
+// auxiliaryBefore reports whether an auxiliary stands in the clause of
+// token k, at k or before it.
+func (s *scan) auxiliaryBefore(k int) bool {
+	for j := k; j >= 0 && k-j <= maxSeparation+2; j-- {
+		if auxiliaries[s.infos[s.byTok[j]].fold] {
 			return true
+		}
+		if j == 0 || !s.sameClause(j-1) || s.isWordOf(clauseStart, 0, j) {
+			return false
 		}
 	}
 	return false
+}
+
+// leadVerb returns, for a Dutch verb term (term ti of concept ci, in
+// language li) whose first word is its verb, that word folded: a one-word
+// verb, or a phrase that starts with an infinitive and does not end in
+// one (oproepen tot; not maatregelen nemen). Else "".
+func (m *Matcher) leadVerb(ci, ti, li int) string {
+	t := &m.concepts[ci].Terms[ti]
+	if m.langs[li] != "nl" || t.POS != "verb" {
+		return ""
+	}
+	ws := strings.Fields(glossary.Fold(t.Text))
+	if len(ws) == 0 || !strings.HasSuffix(ws[0], "en") || len(ws) > 1 && strings.HasSuffix(ws[len(ws)-1], "en") {
+		return ""
+	}
+	return ws[0]
 }
