@@ -27,6 +27,10 @@ type Left struct {
 	// it was not UTF-8 (windows-1252: a CSV saved by Excel in a Western
 	// locale), so that a user can check the accented letters.
 	Encoding string `json:"encoding,omitempty"`
+	// Columns names the columns of the file that were read as nothing:
+	// those of a document's term list that describe the document, not
+	// the concept (count, first_context).
+	Columns []string `json:"columns,omitempty"`
 }
 
 // LeftLanguage counts what was left out in one language, as the file
@@ -40,7 +44,7 @@ type LeftLanguage struct {
 
 // Empty reports whether nothing was left out.
 func (l Left) Empty() bool {
-	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0 && l.Encoding == ""
+	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0 && l.Encoding == "" && len(l.Columns) == 0
 }
 
 // Leave counts terms and definitions in language code left out at line.
@@ -86,6 +90,9 @@ func (l Left) String() string {
 	}
 	if l.Merged > 0 {
 		parts = append(parts, fmt.Sprintf("%s merged into the concept of an earlier row with the same Dutch term (the file has no id column)", plural(l.Merged, "row")))
+	}
+	if len(l.Columns) > 0 {
+		parts = append(parts, fmt.Sprintf("the document term list's columns %s (they describe the document, not the concept)", strings.Join(l.Columns, ", ")))
 	}
 	return strings.Join(parts, "; ")
 }

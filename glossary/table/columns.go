@@ -289,6 +289,44 @@ type column struct {
 	// variant is the regional variant a term column's header names
 	// (en-GB, nl_NL → nl-NL), which its terms get; "" for the language.
 	variant string
+	// avoid marks a document term list's L_avoid column: more terms in
+	// lang, deprecated, that L's attribute columns do not describe.
+	avoid bool
+	// ignore marks a document term list's column that describes the
+	// document (count, first_context): read as nothing, named in
+	// glossary.Left.Columns.
+	ignore bool
+}
+
+// A document's term list (GET /api/v1/documents/{id}/terms?format=csv)
+// has the columns concept, nl, en, en_avoid, count, first_context and
+// definition_en. A header with a concept column is read as one: concept
+// is the id, L_avoid the terms of L to avoid (deprecated), and count and
+// first_context are left out. Elsewhere these are unknown columns.
+const (
+	colConcept = "concept"
+	avoidAttr  = "avoid"
+)
+
+// termListIgnored are the term list's columns about the document.
+var termListIgnored = []string{"count", "first_context"}
+
+// termListHeader reports whether header h is a document term list's.
+func termListHeader(h []string) bool {
+	return slices.ContainsFunc(h, func(s string) bool {
+		return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))) == colConcept
+	})
+}
+
+// ignoredColumns names the columns of cols read as nothing.
+func ignoredColumns(cols []column) []string {
+	var out []string
+	for _, c := range cols {
+		if c.ignore {
+			out = append(out, c.name)
+		}
+	}
+	return out
 }
 
 // baseLanguage maps a column's language part to a glossary language: "nl",
@@ -382,6 +420,7 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 	seen := map[string]int{}
 	hasTerms := false
 	lastLang := "" // of the last term column, for a bare attribute word (Status)
+	termList := termListHeader(h)
 	for i, raw := range h {
 		name := strings.ToLower(strings.TrimSpace(raw))
 		if i == 0 {
@@ -390,11 +429,27 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 		if name == "" {
 			continue // an unnamed column must stay empty; checked per row
 		}
+		avoid := false
+		if termList {
+			switch l, rest, _ := strings.Cut(name, "_"); {
+			case name == colConcept:
+				name = colID
+			case slices.Contains(termListIgnored, name):
+				if j, dup := seen[name]; dup {
+					return nil, fmt.Errorf("%s: %w: column %s repeats %s", where(i), ErrHeader, clip(raw), where(j))
+				}
+				seen[name] = i
+				cols[i] = column{name: name, ignore: true}
+				continue
+			case rest == avoidAttr:
+				name, avoid = l, true
+			}
+		}
 		name, err := headerWord(name, lastLang)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w: column %s %v", where(i), ErrHeader, clip(raw), err)
 		}
-		c := column{name: name}
+		c := column{name: name, avoid: avoid}
 		switch name {
 		case colID, colCollection, colSubject, colNote, colSource, colReliability, colCreated, colModified:
 		default:
@@ -432,7 +487,7 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				c.variant = glossary.VariantTag(c.lang, l)
 			}
 			c.lang = l
-			if c.attr == "" && !strings.HasPrefix(name, defPrefix) {
+			if c.attr == "" && !strings.HasPrefix(name, defPrefix) && !avoid {
 				hasTerms, lastLang = true, l
 			}
 			switch {
@@ -440,6 +495,8 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				c.name = defPrefix + l
 			case c.attr != "":
 				c.name = l + "_" + c.attr
+			case avoid:
+				c.name = l + "_" + avoidAttr
 			default:
 				c.name = l
 			}
@@ -477,6 +534,9 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 			return c, false, bad(i, "not valid UTF-8")
 		}
 		v := strings.TrimSpace(Restore(raw))
+		if i < len(cols) && cols[i].ignore {
+			continue
+		}
 		if i >= len(cols) || cols[i].name == "" {
 			if v != "" {
 				return c, false, bad(i, "value %s in a column without a name", clip(v))
@@ -522,6 +582,10 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 				// As Concept.Validate would say, but naming the cell.
 				return c, false, fmt.Errorf("%s: %w: term %d: %d characters, at most %d", where(i), glossary.ErrInvalid, k+1, utf8.RuneCountInString(text), glossary.MaxTermLen)
 			}
+			if col.avoid {
+				c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Text: text, Status: glossary.Deprecated})
+				continue
+			}
 			idx[col.lang] = append(idx[col.lang], len(c.Terms))
 			c.Terms = append(c.Terms, glossary.Term{Lang: col.lang, Variant: col.variant, Text: text})
 		}
@@ -532,7 +596,7 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 	}
 	for i, col := range cols {
 		v := vals[i]
-		if v == "" || col.name == "" || col.skip {
+		if v == "" || col.name == "" || col.skip || col.avoid {
 			continue
 		}
 		var err error

@@ -79,6 +79,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	if err != nil {
 		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 	}
+	left.Columns = ignoredColumns(cols)
 	var out []glossary.Concept
 	var lines []int
 	b := budget.New(budget.Max)

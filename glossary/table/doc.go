@@ -42,6 +42,12 @@
 // different subjects or definitions are homonyms and stay apart (see
 // mergeRows). glossary.Left.Merged counts the rows merged.
 //
+// A document's term list as tolk exports it (concept, nl, en, en_avoid,
+// count, first_context, definition_en) is read too: a header with a
+// concept column makes concept the id, L_avoid more terms of L with
+// status deprecated, and count and first_context, which describe the
+// document, columns read as nothing and named in glossary.Left.Columns.
+//
 // An unknown column in the header is an error naming it, not silently
 // ignored: a misspelt "defintion_nl" would otherwise drop data. A cell
 // holding a spreadsheet's error value (#N/A, #VALUE!, #REF!, the Dutch

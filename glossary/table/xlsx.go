@@ -158,6 +158,7 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 			if cols, err = parseHeader(h, where); err != nil {
 				return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 			}
+			left.Columns = ignoredColumns(cols)
 			continue
 		}
 		if blank(rec) {
