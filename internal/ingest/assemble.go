@@ -3,8 +3,9 @@ package ingest
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/tolk-nl/tolk/tm/align"
 )
 
 // assemble lays the blocks out in Document.Text and computes offsets,
@@ -135,24 +136,13 @@ func deriveTitle(doc *Document) string {
 // text.
 func DerivedTitle(doc *Document) string { return deriveTitle(doc) }
 
-// firstSentence returns s up to the first full stop, question or
-// exclamation mark that is followed by a space and a capital (so "o.a. de"
-// and "jl. hebben" do not end it).
+// firstSentence returns the first sentence of s as tm/align splits
+// sentences (the splitter term contexts and the TM use): a full stop after
+// an abbreviation (o.a., jl., bijv., nr., mw.) or an initial does not end
+// it. Its whitespace is collapsed.
 func firstSentence(s string) string {
-	for i, r := range s {
-		if r != '.' && r != '?' && r != '!' {
-			continue
-		}
-		rest := s[i+1:]
-		if rest == "" {
-			return s
-		}
-		if rest[0] == ' ' {
-			next, _ := utf8.DecodeRuneInString(rest[1:])
-			if unicode.IsUpper(next) {
-				return s[:i+1]
-			}
-		}
+	if ss := align.Sentences(s, "nl"); len(ss) > 0 {
+		return ss[0]
 	}
 	return s
 }
