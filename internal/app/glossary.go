@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -438,30 +437,34 @@ func (a *App) rebuildMatcher() {
 	}
 	// Read before the snapshot: the snapshot holds at least this gen.
 	gen := a.gl.gen.Load()
+	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), a.matchOptions()))
+	a.gl.built = gen
+}
+
+// matchOptions are the term matcher's options: the glossary's, and a
+// concordance's of one term (Concordance), which must find a word as
+// the glossary's does.
+func (a *App) matchOptions() match.Options {
 	key := a.gl.key
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
-		Rank: collectionTier, Function: matchFunctionWord, Word: a.listedWord}))
-	a.gl.built = gen
+	return match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
+		Rank: collectionTier, Function: matchFunctionWord, Word: a.listedWord}
 }
 
 // byPrecedence orders concepts for the matcher, which gives a span that
-// terms of several concepts match equally well to the first: concepts made
-// by hand (the user collection, where the API and the pages put new ones),
-// then the curated glossary, then every imported collection; within each,
-// the more reliable first, then the termbase's order. So an imported term
-// list (FreeDict, a colleague's CSV) adds terms but does not take a word
-// from the curated glossary, and a concept a user adds for a word the
-// curated glossary has (lid: paragraph) is the one annotate shows.
+// terms of several concepts match equally well to the first (precedes):
+// concepts made by hand (the user collection, where the API and the pages
+// put new ones), then the curated glossary, then every imported
+// collection; within each, the more reliable first, then the older, then
+// by id. So an imported term list (FreeDict, a colleague's CSV) adds terms
+// but does not take a word from the curated glossary, a concept a user
+// adds for a word the curated glossary has (lid: paragraph) is the one
+// annotate shows (the API warns of it: TermClashes), and a newer concept
+// of a collection does not take a term from an older one of it.
 func byPrecedence(cs []glossary.Concept) []glossary.Concept {
-	slices.SortStableFunc(cs, func(a, b glossary.Concept) int {
-		if t := cmp.Compare(collectionTier(&a), collectionTier(&b)); t != 0 {
-			return t
-		}
-		return cmp.Compare(b.Reliability, a.Reliability)
-	})
+	slices.SortStableFunc(cs, precedes)
 	return cs
 }
 

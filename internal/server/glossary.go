@@ -96,7 +96,7 @@ func (s *Server) getConcept(c *gin.Context) error {
 		return errNotFound(fmt.Sprintf("no concept %q", c.Param("id")))
 	}
 	setETag(c, con)
-	c.JSON(http.StatusOK, con)
+	c.JSON(http.StatusOK, written{con, s.app.TermClashes(con)})
 	return nil
 }
 
@@ -166,8 +166,17 @@ func (s *Server) createConcept(c *gin.Context) error {
 		return err
 	}
 	c.Header("Location", "/api/v1/glossary/"+con.ID)
-	c.JSON(http.StatusCreated, con)
+	c.JSON(http.StatusCreated, written{con, s.app.TermClashes(con)})
 	return nil
+}
+
+// written is the answer to a create or update: the concept as stored,
+// and the other concepts that have one of its terms, of which /check and
+// /annotate show one where the term stands (app.TermClashes): a new
+// concept for a term the curated glossary has takes it over there.
+type written struct {
+	glossary.Concept
+	Warnings []app.TermClash `json:"warnings,omitempty"`
 }
 
 func (s *Server) updateConcept(c *gin.Context) error {
@@ -194,7 +203,7 @@ func (s *Server) updateConcept(c *gin.Context) error {
 		return err
 	}
 	setETag(c, con)
-	c.JSON(http.StatusOK, con)
+	c.JSON(http.StatusOK, written{con, s.app.TermClashes(con)})
 	return nil
 }
 
