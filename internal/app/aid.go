@@ -71,7 +71,11 @@ type KWIC struct {
 
 // ConcordanceRequest asks for the occurrences of a term or of a concept's terms.
 type ConcordanceRequest struct {
-	Term    string // any Dutch or English word or phrase
+	// Term is any Dutch word or phrase. A Dutch term of the glossary is
+	// found as annotate finds it (inflected, apart in its clause: the
+	// concept's lines of that term); any other word alone, with the same
+	// tolerance of inflection, diacritics and compounds.
+	Term    string
 	Concept string // or a concept id: all its terms
 	Sort    string // "" (document order), "left" or "right"
 	Width   int    // characters of context each side (default 60)
@@ -88,29 +92,42 @@ const MaxConcordanceLines = 5000
 // unless sorted by the left or right context, as concordancers do.
 func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, error) {
 	m := a.matcher()
-	wantConcept := r.Concept
+	// want tells the annotations to list: a concept's, or a term's.
+	var want func(an *match.Annotation) bool
 	if r.Concept != "" {
 		if _, ok := a.terms.Get(r.Concept); !ok {
 			return nil, fmt.Errorf("app: concept %q: %w", r.Concept, ErrNotFound)
 		}
+		want = func(an *match.Annotation) bool { return an.Concept == r.Concept }
 	} else {
-		if strings.TrimSpace(r.Term) == "" {
+		term := strings.TrimSpace(r.Term)
+		if term == "" {
 			return nil, fmt.Errorf("app: concordance needs a term or a concept: %w", ErrBadRequest)
 		}
-		// A one-concept matcher finds the term with the same inflection,
-		// diacritic and compound tolerance as the glossary's terms.
-		probe := glossary.Concept{ID: "q", Terms: []glossary.Term{{Lang: "nl", Text: strings.TrimSpace(r.Term)}}}
-		m = match.NewMatcher([]glossary.Concept{probe}, match.Options{Key: index.TermKey, Split: a.split})
-		wantConcept = "q"
+		if ids := a.conceptsWithTerm(term); len(ids) > 0 {
+			// A glossary term: its occurrences as annotate and the
+			// concept's concordance find them (inflected, apart in its
+			// clause), where the glossary's matcher takes them for it.
+			fold := glossary.Fold(term)
+			want = func(an *match.Annotation) bool { return ids[an.Concept] && glossary.Fold(an.Term) == fold }
+		} else {
+			// Any other word or phrase: a matcher of it alone, with the
+			// glossary matcher's options, finds it with the same
+			// inflection, diacritic, compound and function-word
+			// tolerance (indien, a function word, is not indienen).
+			probe := glossary.Concept{ID: "q", Terms: []glossary.Term{{Lang: "nl", Text: term}}}
+			m = match.NewMatcher([]glossary.Concept{probe}, a.probeOptions(glossary.Fold(term)))
+			want = func(an *match.Annotation) bool { return an.Concept == "q" }
+		}
 	}
 	width := r.Width
 	if width <= 0 {
 		width = 60
 	}
 	// Without sorting, the first Limit lines are the answer: stop there.
-	want := MaxConcordanceLines
+	most := MaxConcordanceLines
 	if r.Sort == "" && r.Limit > 0 {
-		want = min(want, r.Limit)
+		most = min(most, r.Limit)
 	}
 	var out []KWIC
 docs:
@@ -128,13 +145,16 @@ docs:
 			return nil, err
 		}
 		for _, an := range m.Annotate(d.Text, "nl") {
-			if an.Concept != wantConcept {
+			if !want(&an) {
 				continue
 			}
-			if len(out) == want {
+			if len(out) == most {
 				break docs
 			}
 			k := KWIC{Doc: d.ID, Match: an.Text, Start: an.Start, End: an.End, Concept: r.Concept}
+			if r.Concept == "" && an.Concept != "q" {
+				k.Concept = an.Concept
+			}
 			// The context is the block that holds the match: its
 			// paragraph, or a heading (paragraph 0) or signature.
 			from, to := blockAround(d.Text, an.Start, an.End)
@@ -177,6 +197,37 @@ docs:
 		out = out[:r.Limit]
 	}
 	return out, nil
+}
+
+// conceptsWithTerm returns the concepts that have the Dutch term term
+// (compared folded).
+func (a *App) conceptsWithTerm(term string) map[string]bool {
+	fold := glossary.Fold(term)
+	var ids map[string]bool
+	for _, c := range a.terms.All() {
+		for _, t := range c.Terms {
+			if t.Lang == "nl" && glossary.Fold(t.Text) == fold {
+				if ids == nil {
+					ids = map[string]bool{}
+				}
+				ids[c.ID] = true
+			}
+		}
+	}
+	return ids
+}
+
+// probeOptions are the glossary matcher's options for a matcher of one
+// term, the folded query. The query itself may be a function word (de,
+// indien), which the glossary's matcher never takes for a one-word term:
+// it is then found as written, not by its key (indien's is indienen's).
+func (a *App) probeOptions(query string) match.Options {
+	o := a.matchOptions()
+	o.Function = func(lang, fold string) bool { return fold != query && matchFunctionWord(lang, fold) }
+	if matchFunctionWord("nl", query) {
+		o.Key = func(_, w string) string { return w }
+	}
+	return o
 }
 
 // reverseWords keys a left context by its words nearest the match first.
