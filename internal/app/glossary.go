@@ -437,13 +437,20 @@ func (a *App) rebuildMatcher() {
 	}
 	// Read before the snapshot: the snapshot holds at least this gen.
 	gen := a.gl.gen.Load()
+	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), a.matchOptions()))
+	a.gl.built = gen
+}
+
+// matchOptions are the term matcher's options: the glossary's, and a
+// concordance's of one term (Concordance), which must find a word as
+// the glossary's does.
+func (a *App) matchOptions() match.Options {
 	key := a.gl.key
 	if key == nil {
 		key = index.TermKey
 	}
-	a.match.Store(match.NewMatcher(withoutFunctionWords(byPrecedence(a.terms.All())), match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
-		Rank: collectionTier, Function: matchFunctionWord, Word: a.listedWord}))
-	a.gl.built = gen
+	return match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
+		Rank: collectionTier, Function: matchFunctionWord, Word: a.listedWord}
 }
 
 // byPrecedence orders concepts for the matcher, which gives a span that
