@@ -96,7 +96,7 @@ func (s *Server) getConcept(c *gin.Context) error {
 		return errNotFound(fmt.Sprintf("no concept %q", c.Param("id")))
 	}
 	setETag(c, con)
-	c.JSON(http.StatusOK, written{con, s.app.TermClashes(con)})
+	c.JSON(http.StatusOK, con)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -46,6 +47,10 @@ func TestGlossaryWriteWarnsSharedTerm(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got.Warnings); diff != "" {
 				t.Errorf("create: warnings (-want +got):\n%s", diff)
+			}
+			// A read answers the concept alone.
+			if code, _, b := apiCall(t, ts, "GET", "/api/v1/glossary/tk-nieuw", "", "", nil); code != http.StatusOK || strings.Contains(string(b), `"warnings"`) {
+				t.Errorf("GET: status %d: %s, want the concept without warnings", code, b)
 			}
 			// An update that adds a term of another concept in English.
 			got = send("PUT", "/api/v1/glossary/tk-nieuw", `{"terms":[{"lang":"nl","text":"kamer twee"},{"lang":"en","text":"House of Représentatives"}]}`, http.StatusOK)
