@@ -6,6 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -164,6 +168,16 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		if blank(rec) {
 			continue
 		}
+		for i := range min(len(rec), len(cols)) {
+			if cols[i].name != colCreated && cols[i].name != colModified || !numeric(rec[i]) {
+				continue
+			}
+			t, err := serialDate(rec[i])
+			if err != nil {
+				return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(i), err)
+			}
+			rec[i] = t.Format(time.RFC3339Nano)
+		}
 		c, ok, err := concept(cols, rec, where, &left, n)
 		if err != nil {
 			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
@@ -187,6 +201,51 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		return nil, glossary.Left{}, err
 	}
 	return out, left, nil
+}
+
+// numeric reports whether v, a cell's raw value, is a number as a
+// spreadsheet stores one (45000, 45000.75, 4.5E4): what a date typed in
+// Excel is. No RFC 3339 time or 2006-01-02 date is.
+func numeric(v string) bool {
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return false
+	}
+	for _, r := range v {
+		if !strings.ContainsRune("0123456789.eE+-", r) {
+			return false
+		}
+	}
+	_, err := strconv.ParseFloat(v, 64)
+	return err == nil
+}
+
+// serialDate reads an Excel serial date of the 1900 date system, Excel's
+// default: the whole days since 1899-12-31 (1 is 1 January 1900), the
+// fraction the time of day, rounded to the millisecond Excel keeps.
+// Excel counts a 29 February 1900 that never was (serial 60, kept from
+// Lotus 1-2-3), so from 61 (1 March 1900) on the days count from
+// 1899-12-30; 60 itself is refused, as are serials before 1 and after
+// 9999-12-31, which Excel does not show as dates either. A workbook in
+// the 1904 date system (an old Mac setting) would read four years early.
+func serialDate(v string) (time.Time, error) {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("date %s is not a number", clip(v))
+	}
+	const last = 2958465 // 9999-12-31
+	switch {
+	case f < 1 || f >= last+1:
+		return time.Time{}, fmt.Errorf("serial date %s is not a date Excel shows (1 is 1900-01-01, %d 9999-12-31); write the date as 2006-01-02", clip(v), last)
+	case f >= 60 && f < 61:
+		return time.Time{}, fmt.Errorf("serial date %s is Excel's 29 February 1900, a day that never was; write the date as 2006-01-02", clip(v))
+	}
+	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if f < 60 {
+		epoch = epoch.AddDate(0, 0, 1)
+	}
+	days := math.Floor(f)
+	ms := math.Round((f - days) * 86400e3)
+	return epoch.AddDate(0, 0, int(days)).Add(time.Duration(ms) * time.Millisecond), nil
 }
 
 // utf16Len is the length of s in UTF-16 code units, as Excel counts.
