@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -538,10 +539,12 @@ func (ix *Index) compile(q *Query, e *expander) (query.Query, error) {
 func (ix *Index) proximity(q *Query) query.Query {
 	var words []string
 	for _, c := range q.Clauses {
-		if c.Occur != Should || len(c.Alts) != 1 {
+		// The word's minor forms (Term.Minor) do not make it a choice.
+		alts := slices.DeleteFunc(slices.Clone(c.Alts), func(t Term) bool { return t.Minor })
+		if c.Occur != Should || len(alts) != 1 {
 			continue
 		}
-		t := c.Alts[0]
+		t := alts[0]
 		if t.Phrase || t.Prefix || t.Fuzzy > 0 || t.Boost != 0 {
 			continue
 		}

@@ -748,6 +748,16 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 						e.forms = append(e.forms, f)
 					}
 				}
+				// A noun also finds its diminutives (huis: huisje,
+				// huisjes; invalidenwagen: invalidenwagentje), which
+				// Snowball keys apart, as minor forms.
+				if ds := index.Diminutives(w, a.listed); len(ds) > 0 {
+					e.clause.Alts = append([]index.Term(nil), e.clause.Alts...)
+					for _, d := range ds {
+						e.clause.Alts = append(e.clause.Alts, index.Term{Text: d, Minor: true, Boost: diminutiveBoost})
+						e.forms = append(e.forms, d)
+					}
+				}
 			}
 			exps = append(exps, e)
 		}
@@ -881,6 +891,10 @@ func (a *App) participleVerbForms(w string) []string {
 // own passages are wanted first (bepaald: bepaalt only after the
 // passages that say bepaald).
 const participleVerbBoost = 0.15
+
+// diminutiveBoost weighs a noun's diminutives (index.Diminutives)
+// against the noun typed: as an infinitive's forms.
+const diminutiveBoost = 0.3
 
 // infinitiveFormBoost weighs the forms of an infinitive typed as a query
 // word (index.InfinitiveForms) against the word itself.

@@ -54,6 +54,19 @@ func TestParticipleQueryFindsVerb(t *testing.T) {
 		map[string]string{"besloten": "besluit", "gezond": "zon"})
 }
 
+// TestDiminutiveQuery checks through a Dutch search that a noun finds its
+// diminutives (index.Diminutives), which Snowball keys apart: the
+// circulars say invalidenwagentje(s), the analyst typed invalidenwagen.
+func TestDiminutiveQuery(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"enkelvoud.md": "De aanvrager gebruikt een invalidenwagentje voor korte afstanden.",
+		"meervoud.md":  "Invalidenwagentjes worden niet vergoed.",
+		"huisje.md":    "Zij woonden in een klein huisje aan de dijk.",
+	})
+	checkDocsNL(t, a, map[string][]string{"invalidenwagen": {"enkelvoud", "meervoud"}, "huis": {"huisje"}}, nil)
+}
+
 // checkDocsNL runs each Dutch query of finds and of misses on a, and
 // reports an error where a query of finds lacks one of its documents among
 // its hits or a query of misses has its document.
