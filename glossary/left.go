@@ -31,6 +31,17 @@ type Left struct {
 	// those of a document's term list that describe the document, not
 	// the concept (count, first_context).
 	Columns []string `json:"columns,omitempty"`
+	// Sheets names the sheets of a workbook of several that were read,
+	// in order; SkippedSheets those left out for want of a glossary
+	// header row (notes, a list of sources), each with why.
+	Sheets        []string    `json:"sheets,omitempty"`
+	SkippedSheets []LeftSheet `json:"skipped_sheets,omitempty"`
+}
+
+// LeftSheet is a sheet an XLSX import left out, and why.
+type LeftSheet struct {
+	Name   string `json:"name"`
+	Reason string `json:"reason"`
 }
 
 // LeftLanguage counts what was left out in one language, as the file
@@ -44,7 +55,7 @@ type LeftLanguage struct {
 
 // Empty reports whether nothing was left out.
 func (l Left) Empty() bool {
-	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0 && l.Encoding == "" && len(l.Columns) == 0
+	return len(l.Languages) == 0 && l.Entries == 0 && l.Duplicates == 0 && l.Merged == 0 && l.Encoding == "" && len(l.Columns) == 0 && len(l.Sheets) == 0 && len(l.SkippedSheets) == 0
 }
 
 // Leave counts terms and definitions in language code left out at line.
@@ -90,6 +101,9 @@ func (l Left) String() string {
 	}
 	if l.Merged > 0 {
 		parts = append(parts, fmt.Sprintf("%s merged into the concept of an earlier row with the same Dutch term (the file has no id column)", plural(l.Merged, "row")))
+	}
+	for _, sh := range l.SkippedSheets {
+		parts = append(parts, fmt.Sprintf("sheet %q (%s)", sh.Name, sh.Reason))
 	}
 	if len(l.Columns) > 0 {
 		parts = append(parts, fmt.Sprintf("the document term list's columns %s (they describe the document, not the concept)", strings.Join(l.Columns, ", ")))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -109,15 +110,16 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	if err != nil {
 		return nil, glossary.Left{}, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
-	sheet := wb.sheet
 	var lens []int32
 	if wb.sst != nil {
 		if lens, err = sharedStrings(wb.sst); err != nil {
 			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
 		}
 	}
-	if err := scanSheet(wb.part, sheet, lens); err != nil {
-		return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+	for _, sh := range wb.sheets {
+		if err := scanSheet(sh.part, sh.name, lens); err != nil {
+			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+		}
 	}
 	lens = nil
 	f, done, err := wb.open()
@@ -125,9 +127,83 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		return nil, glossary.Left{}, fmt.Errorf("table: not a readable .xlsx workbook: %w", err)
 	}
 	defer done()
+	var (
+		out       []glossary.Concept
+		lines     []int
+		read      []string
+		cols      []column
+		withIDs   bool
+		headerErr error
+		b         = budget.New(budget.Max)
+	)
+	for k, sh := range wb.sheets {
+		r, err := readSheet(f, sh.name, b, &left)
+		var he *headerError
+		if errors.As(err, &he) {
+			// A sheet of notes, a pivot table, a list of sources is left
+			// out, and the answer says so; the workbook is refused when
+			// no sheet has a header, with the error of the one
+			// WriteXLSX writes (Sheet), else of the first.
+			if k == wb.first || headerErr == nil {
+				headerErr = he.err
+			}
+			left.SkippedSheets = append(left.SkippedSheets, glossary.LeftSheet{Name: sh.name, Reason: he.err.Error()})
+			continue
+		}
+		if err != nil {
+			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+		}
+		read = append(read, sh.name)
+		cols = r.cols
+		withIDs = withIDs || slices.ContainsFunc(r.cols, func(c column) bool { return c.name == colID })
+		out = append(out, r.concepts...)
+		lines = append(lines, r.lines...)
+	}
+	if len(read) == 0 {
+		return nil, glossary.Left{}, fmt.Errorf("table: %w", headerErr)
+	}
+	if len(wb.sheets) > 1 {
+		left.Sheets = read
+	}
+	switch {
+	case len(read) == 1:
+		if out, err = mergeUnlessIDs(cols, out, lines, fmt.Sprintf("sheet %s, row", clip(read[0])), &left); err != nil {
+			return nil, glossary.Left{}, err
+		}
+	case !withIDs:
+		// Rows of one Dutch term on different sheets are one concept
+		// as rows of one sheet are (mergeRows), or an error.
+		cs, n, repeats, err := mergeRows(out, lines, "row")
+		if err != nil {
+			return nil, glossary.Left{}, fmt.Errorf("table: sheets %s read as one list: %w", clipAll(read), err)
+		}
+		out = cs
+		left.Merged += n
+		left.Duplicates += repeats
+	}
+	return out, left, nil
+}
+
+// headerError is a sheet without a header ReadXLSX can read: an error
+// for the glossary's sheet, a sheet left out for any other.
+type headerError struct{ err error }
+
+func (e *headerError) Error() string { return e.err.Error() }
+
+// sheetRead is what readSheet read of one sheet.
+type sheetRead struct {
+	cols     []column
+	concepts []glossary.Concept
+	lines    []int // each concept's row
+}
+
+// readSheet reads the concepts of one sheet, a concept per row,
+// charging them to b. A sheet without a header row,
+// or with a header that is no glossary's, is a *headerError.
+func readSheet(f *excelize.File, sheet string, b *budget.Budget, left *glossary.Left) (sheetRead, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
+		return sheetRead{}, fmt.Errorf("sheet %s: %w", clip(sheet), err)
 	}
 	defer rows.Close()
 	n := 0
@@ -136,7 +212,6 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		cols  []column
 		out   []glossary.Concept
 		lines []int
-		b     = budget.New(budget.Max)
 	)
 	where := func(i int) string {
 		if i < 0 {
@@ -152,7 +227,7 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		n++
 		rec, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
+			return sheetRead{}, fmt.Errorf("%s: %w", where(-1), err)
 		}
 		if h == nil {
 			if blank(rec) {
@@ -160,9 +235,9 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 			}
 			h = rec
 			if cols, err = parseHeader(h, where); err != nil {
-				return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+				return sheetRead{}, &headerError{err}
 			}
-			left.Columns = ignoredColumns(cols)
+			left.Columns = appendNew(left.Columns, ignoredColumns(cols))
 			continue
 		}
 		if blank(rec) {
@@ -174,33 +249,49 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 			}
 			t, err := serialDate(rec[i])
 			if err != nil {
-				return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(i), err)
+				return sheetRead{}, fmt.Errorf("%s: %w", where(i), err)
 			}
 			rec[i] = t.Format(time.RFC3339Nano)
 		}
-		c, ok, err := concept(cols, rec, where, &left, n)
+		c, ok, err := concept(cols, rec, where, left, n)
 		if err != nil {
-			return nil, glossary.Left{}, fmt.Errorf("table: %w", err)
+			return sheetRead{}, err
 		}
 		if !ok {
 			continue
 		}
 		if err := b.Add(&c); err != nil {
-			return nil, glossary.Left{}, fmt.Errorf("table: %s: %w", where(-1), err)
+			return sheetRead{}, fmt.Errorf("%s: %w", where(-1), err)
 		}
 		out = append(out, c)
 		lines = append(lines, n)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w", clip(sheet), err)
+		return sheetRead{}, fmt.Errorf("sheet %s: %w", clip(sheet), err)
 	}
 	if h == nil {
-		return nil, glossary.Left{}, fmt.Errorf("table: sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)
+		return sheetRead{}, &headerError{fmt.Errorf("sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)}
 	}
-	if out, err = mergeUnlessIDs(cols, out, lines, fmt.Sprintf("sheet %s, row", clip(sheet)), &left); err != nil {
-		return nil, glossary.Left{}, err
+	return sheetRead{cols: cols, concepts: out, lines: lines}, nil
+}
+
+// appendNew appends to a the strings of b it does not hold.
+func appendNew(a, b []string) []string {
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			a = append(a, s)
+		}
 	}
-	return out, left, nil
+	return a
+}
+
+// clipAll is the names, each clipped, joined by commas.
+func clipAll(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = clip(n)
+	}
+	return strings.Join(out, ", ")
 }
 
 // numeric reports whether v, a cell's raw value, is a number as a

@@ -71,10 +71,16 @@ var officeDocument = []string{
 // workbook is what ReadXLSX needs of an .xlsx package: the sheet to
 // read and the parts excelize needs to read it, nothing else.
 type workbook struct {
-	sheet string    // the sheet's name: Sheet, else the first
-	part  *zip.File // the sheet's XML
-	sst   *zip.File // the shared strings table, nil without one
-	meta  []*zip.File
+	sheets []sheetPart // every sheet, in the workbook's order
+	first  int         // the sheet that must have a header: Sheet, else the first
+	sst    *zip.File   // the shared strings table, nil without one
+	meta   []*zip.File
+}
+
+// sheetPart is a sheet's name and XML.
+type sheetPart struct {
+	name string
+	part *zip.File
 }
 
 // inspect finds the sheet to read, as excelize would, and checks the
@@ -139,14 +145,12 @@ func inspect(zr *zip.Reader) (*workbook, error) {
 	if len(sheets) == 0 {
 		return nil, fmt.Errorf("%w: workbook without sheets", ErrHeader)
 	}
-	pick := sheets[0]
-	for _, s := range sheets {
-		if s.name == Sheet {
-			pick = s
+	for i, sh := range sheets {
+		if sh.name == Sheet {
+			wb.first = i
 			break
 		}
 	}
-	wb.sheet = pick.name
 	dir := path.Dir(wbPath)
 	relsPart, err := meta(strings.TrimPrefix(dir+"/_rels/"+path.Base(wbPath)+".rels", "./"), false)
 	if err != nil {
@@ -158,22 +162,30 @@ func inspect(zr *zip.Reader) (*workbook, error) {
 	if rels, err = readRels(relsPart); err != nil {
 		return nil, err
 	}
-	for _, r := range rels {
-		if r.id != pick.id {
-			continue
+	// Every sheet is read (a glossary split over sheets by subject or
+	// letter), so their XML together stays within maxSheet.
+	var total uint64
+	for _, sh := range sheets {
+		sp := sheetPart{name: sh.name}
+		for _, r := range rels {
+			if r.id != sh.id {
+				continue
+			}
+			p := path.Clean(dir + "/" + r.target)
+			if strings.HasPrefix(r.target, "/") {
+				p = path.Clean(r.target)
+			}
+			sp.part = byName[strings.TrimPrefix(p, "/")]
+			break
 		}
-		p := path.Clean(dir + "/" + r.target)
-		if strings.HasPrefix(r.target, "/") {
-			p = path.Clean(r.target)
+		if sp.part == nil {
+			return nil, fmt.Errorf("sheet %s: %w: its part is missing", clip(sp.name), ErrHeader)
 		}
-		wb.part = byName[strings.TrimPrefix(p, "/")]
-		break
-	}
-	if wb.part == nil {
-		return nil, fmt.Errorf("sheet %s: %w: its part is missing", clip(wb.sheet), ErrHeader)
-	}
-	if err := checkSize(wb.part, maxSheet); err != nil {
-		return nil, fmt.Errorf("sheet %s: %w", clip(wb.sheet), err)
+		if err := checkSize(sp.part, maxSheet-total); err != nil {
+			return nil, fmt.Errorf("sheet %s: %w (the sheets together)", clip(sp.name), err)
+		}
+		total += sp.part.UncompressedSize64
+		wb.sheets = append(wb.sheets, sp)
 	}
 	// excelize reads the shared strings from this path only.
 	if wb.sst = byLower["xl/sharedstrings.xml"]; wb.sst != nil {
@@ -528,7 +540,10 @@ func scanSheet(f *zip.File, sheet string, lens []int32) error {
 // memory once more); a smaller one stays in memory. The returned func
 // closes and removes it all.
 func (wb *workbook) open() (*excelize.File, func(), error) {
-	parts := append(append([]*zip.File(nil), wb.meta...), wb.part)
+	parts := append([]*zip.File(nil), wb.meta...)
+	for _, sh := range wb.sheets {
+		parts = append(parts, sh.part)
+	}
 	if wb.sst != nil {
 		parts = append(parts, wb.sst)
 	}

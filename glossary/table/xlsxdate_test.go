@@ -2,10 +2,12 @@ package table
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -78,5 +80,72 @@ func TestReadXLSXSerialDates(t *testing.T) {
 				t.Fatalf("got %+v, want modified and created %v", cs, tc.want)
 			}
 		})
+	}
+}
+
+// TestReadXLSXSheets: every sheet whose first row is a glossary header is
+// read (a glossary split by subject), the others are left out and named
+// with why; the rows of one Dutch term on two sheets are one concept, or
+// an error when they conflict, as on one sheet. Sheets after the first
+// were ignored without a word.
+func TestReadXLSXSheets(t *testing.T) {
+	b := workbookOf(t,
+		sheetRows{"Bestuur", [][]any{{"nl", "en"}, {"huis", "house"}}},
+		sheetRows{"Notities", [][]any{{"Zie ook de lijst van 2023."}}},
+		sheetRows{"Leeg", nil},
+		sheetRows{"Natuur", [][]any{{"Dutch", "English", "modified"}, {"boom", "tree", 45000}, {"huis", "home", nil}}},
+	)
+	cs, left, err := ReadXLSX(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		for _, tm := range c.Terms {
+			got = append(got, tm.Lang+":"+tm.Text)
+		}
+		got = append(got, "|")
+	}
+	want := []string{"nl:huis", "en:house", "en:home", "|", "nl:boom", "en:tree", "|"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("concepts (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"Bestuur", "Natuur"}, left.Sheets); diff != "" {
+		t.Errorf("sheets read (-want +got):\n%s", diff)
+	}
+	var skipped []string
+	for _, s := range left.SkippedSheets {
+		skipped = append(skipped, s.Name)
+		if s.Reason == "" {
+			t.Errorf("sheet %s skipped without a reason", s.Name)
+		}
+	}
+	if diff := cmp.Diff([]string{"Notities", "Leeg"}, skipped); diff != "" {
+		t.Errorf("sheets skipped (-want +got):\n%s", diff)
+	}
+	if left.Merged != 1 {
+		t.Errorf("merged %d, want 1 (huis of Natuur)", left.Merged)
+	}
+
+	// Conflicting rows of one term on two sheets are refused.
+	b = workbookOf(t,
+		sheetRows{"A", [][]any{{"nl", "en", "en_status"}, {"huis", "house", "preferred"}}},
+		sheetRows{"B", [][]any{{"nl", "en", "en_status"}, {"huis", "house", "deprecated"}}},
+	)
+	if _, _, err := ReadXLSX(bytes.NewReader(b)); err == nil || !strings.Contains(err.Error(), `sheets "A", "B"`) {
+		t.Errorf("conflicting sheets: error %v, want one naming the sheets", err)
+	}
+	// A first sheet of notes is left out too; a workbook without a
+	// glossary header on any sheet is refused.
+	b = workbookOf(t,
+		sheetRows{"Notities", [][]any{{"Zie ook"}}},
+		sheetRows{"B", [][]any{{"nl", "en"}, {"huis", "house"}}},
+	)
+	if cs, left, err := ReadXLSX(bytes.NewReader(b)); err != nil || len(cs) != 1 || len(left.SkippedSheets) != 1 {
+		t.Errorf("notes first: %v, %+v, %v; want huis, Notities skipped", cs, left, err)
+	}
+	b = workbookOf(t, sheetRows{"Notities", [][]any{{"Zie ook"}}}, sheetRows{"Leeg", nil})
+	if _, _, err := ReadXLSX(bytes.NewReader(b)); !errors.Is(err, ErrHeader) {
+		t.Errorf("no header anywhere: error %v, want ErrHeader", err)
 	}
 }
