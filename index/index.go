@@ -195,7 +195,10 @@ type keyedDecompounder interface {
 
 // fieldsVersion identifies what the index's fields hold of a passage
 // beyond the analysis of its words; an index built with another is
-// rebuilt as one built with another analysis is. 5: a heading without a
+// rebuilt as one built with another analysis is. 6: a long table or
+// paragraph is several passages, the pieces after a table's first with
+// its header row in the heading field (the application's pieces: the
+// analysis is the same, the passages are not); 5: a heading without a
 // paragraph of its own in the heading field of the first passage after it
 // (carried headings); 4: hyphenated words
 // also joined in the stemmed field (hyphenJoins: lid-staten as lidstaten);
@@ -204,7 +207,7 @@ type keyedDecompounder interface {
 // suspended word's position), no longer a field of their own ("implied");
 // 2: the title words of a document's first passage in the heading field
 // (Passage.TitleWords).
-const fieldsVersion = "fields/5"
+const fieldsVersion = "fields/6"
 
 // version is what an index stores and Open compares: the analysis and
 // the fields.

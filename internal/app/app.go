@@ -688,21 +688,34 @@ func versionOf(id string) string {
 // passages returns the index passages of doc's version: one per
 // paragraph, numbered as ingest numbers them (from 1), and passage 0 for
 // the signature blocks of a letter, so that a search for a signatory
-// (Grapperhaus, Minister van Defensie) finds the letters they signed.
+// (Grapperhaus, Minister van Defensie) finds the letters they signed. A
+// Markdown table longer than ingest.MaxPiece, a paragraph of prose longer
+// than ingest.MaxProse, is several passages, its pieces (ingest.Pieces): a table of
+// 50,000 characters as one passage was found by none of its words, its
+// length norm crushing their scores, and its fragment was the table.
+// The pieces after a table's first carry its header row in the heading
+// field, as a section carries its heading. The document, and the reader
+// that shows it, keep the paragraph whole.
 func passages(doc *Document) []index.Passage {
-	ps := make([]index.Passage, len(doc.Paragraphs), len(doc.Paragraphs)+1)
+	ps := make([]index.Passage, 0, len(doc.Paragraphs)+1)
+	first := make([]int, len(doc.Paragraphs)) // index in ps of each paragraph's first piece
 	for i, p := range doc.Paragraphs {
-		ps[i] = index.Passage{
-			ID: passageID(doc.ID, doc.version, p.N), Doc: doc.ID, Title: doc.Title,
-			Section: p.Section, Paragraph: p.N, Start: p.Start, End: p.End, Text: p.Text,
+		first[i] = len(ps)
+		for k, pc := range ingest.Pieces(p.Text) {
+			ps = append(ps, index.Passage{
+				ID: pieceID(doc.ID, doc.version, p.N, k), Doc: doc.ID, Title: doc.Title,
+				Section: p.Section, Paragraph: p.N, Start: p.Start + pc.Start, End: p.Start + pc.End,
+				Text: p.Text[pc.Start:pc.End], TitleWords: pc.Header,
+			})
 		}
 	}
 	if len(ps) > 0 && doc.Title != ingest.DerivedTitle(doc.Document) && !titleInText(doc.Document) {
 		ps[0].TitleWords = doc.Title
 	}
 	for i, hs := range carriedHeadings(doc.Document) {
-		ps[i].TitleWords = strings.Join(append([]string{ps[i].TitleWords}, hs...), "\n")
-		ps[i].TitleWords = strings.TrimPrefix(ps[i].TitleWords, "\n")
+		p := &ps[first[i]]
+		p.TitleWords = strings.Join(append([]string{p.TitleWords}, hs...), "\n")
+		p.TitleWords = strings.TrimPrefix(p.TitleWords, "\n")
 	}
 	if start, end, ok := signatureSpan(doc.Document); ok {
 		ps = append(ps, index.Passage{
@@ -711,6 +724,33 @@ func passages(doc *Document) []index.Passage {
 		})
 	}
 	return ps
+}
+
+// pieceID is the index ID of piece k (from 0) of paragraph n: the
+// paragraph's ID for the first, "doc@v#n.2" and on for the others.
+func pieceID(doc, v string, n, k int) string {
+	if k == 0 {
+		return passageID(doc, v, n)
+	}
+	return fmt.Sprintf("%s@%s#%d.%d", doc, v, n, k+1)
+}
+
+// pieceCounts returns the number of passages of each paragraph of d that
+// is more than one (ingest.Pieces), by paragraph number; nil if none is.
+func pieceCounts(d *ingest.Document) map[int]int {
+	var out map[int]int
+	for _, p := range d.Paragraphs {
+		if len(p.Text) <= ingest.MaxPiece {
+			continue // fewer bytes than any limit: one piece
+		}
+		if n := len(ingest.Pieces(p.Text)); n > 1 {
+			if out == nil {
+				out = map[int]int{}
+			}
+			out[p.N] = n
+		}
+	}
+	return out
 }
 
 // carriedHeadings returns the headings no paragraph is under (the
@@ -787,11 +827,14 @@ func signatureSpan(d *ingest.Document) (start, end int, ok bool) {
 
 // passageIDs returns the IDs passages gives for the document d sums up:
 // its paragraphs are numbered 1 to d.Paragraphs (ingest numbers them so),
-// and its signature blocks, if any, are passage 0.
+// a paragraph of several pieces has d.Pieces of them, and its signature
+// blocks, if any, are passage 0.
 func passageIDs(d *DocInfo) []string {
-	ids := make([]string, d.Paragraphs, d.Paragraphs+1)
-	for i := range ids {
-		ids[i] = passageID(d.ID, d.Version, i+1)
+	ids := make([]string, 0, d.Passages())
+	for n := 1; n <= d.Paragraphs; n++ {
+		for k := range max(d.Pieces[n], 1) {
+			ids = append(ids, pieceID(d.ID, d.Version, n, k))
+		}
 	}
 	if d.Signed {
 		ids = append(ids, passageID(d.ID, d.Version, 0))

@@ -50,20 +50,29 @@ type DocInfo struct {
 	// Signed tells that the document has signature blocks, indexed as
 	// passage 0 (passages).
 	Signed bool `json:"signed,omitempty"`
+	// Pieces is the number of passages of each paragraph indexed as
+	// more than one (ingest.Pieces), by paragraph number: the passage
+	// IDs a deletion removes.
+	Pieces map[int]int `json:"pieces,omitempty"`
 	// V is the version of this summary's layout in the store: a summary
 	// of another version is built again from its document (loadInfos).
 	V int `json:"v,omitempty"`
 }
 
-// infoVersion is DocInfo.V as this tolk writes it. 1: Signed added.
-const infoVersion = 1
+// infoVersion is DocInfo.V as this tolk writes it. 2: Pieces added;
+// 1: Signed added.
+const infoVersion = 2
 
 // Passages is the number of index passages of the document.
 func (d *DocInfo) Passages() int {
-	if d.Signed {
-		return d.Paragraphs + 1
+	n := d.Paragraphs
+	for _, k := range d.Pieces {
+		n += k - 1
 	}
-	return d.Paragraphs
+	if d.Signed {
+		n++
+	}
+	return n
 }
 
 // Info returns d's summary: what Documents lists for it.
@@ -72,7 +81,7 @@ func (d *Document) Info() *DocInfo { return d.info() }
 func (d *Document) info() *DocInfo {
 	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added, Replaced: d.Replaced,
 		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version, Meta: d.Meta,
-		Signed: signed(d.Document), V: infoVersion}
+		Signed: signed(d.Document), Pieces: pieceCounts(d.Document), V: infoVersion}
 }
 
 // succeed makes doc, about to replace old (nil: a new document), keep
