@@ -409,7 +409,7 @@ func participleVerb(w, p string, listed func(string) bool, count func(string) in
 // -en.
 func strongParticiple(w string) bool {
 	for _, f := range strongVerbs {
-		if f[2] != "" && (w == f[2] || strings.HasSuffix(w, f[2][2:]) && strings.HasSuffix(w, f[2])) {
+		if f[2] != "" && strings.HasSuffix(w, f[2]) {
 			return true
 		}
 	}

@@ -527,16 +527,7 @@ func adjectiveBases(w string) []string {
 	if len(b) < 2 {
 		return nil
 	}
-	fz := func(x string) string {
-		switch x[len(x)-1] {
-		case 'v':
-			return x[:len(x)-1] + "f"
-		case 'z':
-			return x[:len(x)-1] + "s"
-		}
-		return x
-	}
-	out := []string{b, fz(b)}
+	out := []string{b, devoiced(b)}
 	// A present participle: the infinitive (migrerende: migreren,
 	// gaande: gaan), which the list has where it lacks the participle.
 	if strings.HasSuffix(b, "end") {
@@ -551,7 +542,7 @@ func adjectiveBases(w string) []string {
 	// financiele: financieel).
 	if n := len(b); n >= 3 && !isVowel(b[n-1]) && strings.IndexByte("aeou", b[n-2]) >= 0 && b[n-3] != b[n-2] {
 		d := b[:n-1] + b[n-2:n-1] + b[n-1:]
-		out = append(out, d, fz(d))
+		out = append(out, d, devoiced(d))
 	}
 	return out
 }
@@ -622,3 +613,15 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// devoiced writes a stem's final v or z as Dutch spells it at a word's
+// end, f or s (lev-: leef, reiz-: reis); other stems as they are.
+func devoiced(x string) string {
+	switch x[len(x)-1] {
+	case 'v':
+		return x[:len(x)-1] + "f"
+	case 'z':
+		return x[:len(x)-1] + "s"
+	}
+	return x
+}

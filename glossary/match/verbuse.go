@@ -135,22 +135,13 @@ func verbStems(fold string) []string {
 		return nil
 	}
 	b := fold[:len(fold)-2]
-	fz := func(x string) string {
-		switch x[len(x)-1] {
-		case 'v':
-			return x[:len(x)-1] + "f"
-		case 'z':
-			return x[:len(x)-1] + "s"
-		}
-		return x
-	}
-	stems := []string{b, fz(b)}
+	stems := []string{b, devoiced(b)}
 	if n := len(b); b[n-1] == b[n-2] && !isVowel(b[n-1]) {
 		stems = append(stems, b[:n-1])
 	}
 	if n := len(b); n >= 3 && !isVowel(b[n-1]) && strings.IndexByte("aeou", b[n-2]) >= 0 && !isVowel(b[n-3]) {
 		d := b[:n-1] + b[n-2:n-1] + b[n-1:]
-		stems = append(stems, d, fz(d))
+		stems = append(stems, d, devoiced(d))
 	}
 	return stems
 }
