@@ -39,7 +39,7 @@ const maxFormBytes = 1 << 20
 // pageNames are the templates in web/templates besides layout.html, each
 // parsed together with the layout into its own set, so that every page can
 // define "content".
-var pageNames = []string{"search", "glossary", "concept", "documents", "document", "annotate", "check", "error", "tm", "upload"}
+var pageNames = []string{"search", "glossary", "concept", "concept_edit", "documents", "document", "annotate", "check", "error", "tm", "upload"}
 
 // uiLangs are the interface languages, the first being the default when
 // Accept-Language names neither.
@@ -109,6 +109,10 @@ func (s *Server) uiRoutes() {
 	})
 	g.GET("/glossary", u.handle(u.glossaryPage))
 	g.GET("/glossary/:id", u.handle(u.conceptPage))
+	g.GET("/glossary/new", u.handle(s.conceptEditPage)) // ui_concept_edit.go
+	g.POST("/glossary/new", u.handle(s.conceptEditPage))
+	g.GET("/glossary/:id/edit", u.handle(s.conceptEditPage))
+	g.POST("/glossary/:id/edit", u.handle(s.conceptEditPage))
 	g.GET("/documents", u.handle(u.documentsPage))
 	g.GET("/upload", u.handle(s.uploadPage)) // ui_upload.go
 	g.POST("/upload", u.handle(s.uploadPage))
@@ -230,6 +234,9 @@ func (u *ui) handle(h pageFunc) gin.HandlerFunc {
 		p := u.newPage(c)
 		if err := h(c, p); err != nil {
 			u.errorPage(c, p, err)
+		}
+		if c.Writer.Written() {
+			return // the page redirected (after a form's POST)
 		}
 		u.render(c, p)
 	}

@@ -20,6 +20,7 @@ type glossaryView struct {
 	Langs, Statuses, Subjects          []choice
 	Collections                        []choice
 	Err                                string
+	Deleted                            string // the concept the edit form has just deleted
 	Summary                            string
 	Letters                            []letter
 	Groups                             []conceptGroup
@@ -107,6 +108,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 		status:     c.Query("status"),
 		subject:    c.Query("subject"),
 		collection: c.Query("collection"),
+		Deleted:    c.Query("deleted"),
 	}
 	p.Data = v
 	tb := u.app.Terms()
@@ -251,6 +253,7 @@ type conceptView struct {
 	Plot         []plotRow
 	KWIC         []kwicRow
 	Sorts        []sortLink
+	Saved        bool // the edit form has just saved the concept
 	sortSelected string
 }
 
@@ -305,7 +308,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 	if !ok {
 		return errNotFound(fmt.Sprintf(p.T["no_concept"], id))
 	}
-	v := &conceptView{C: con, Heading: headTerm(&con).Text, EN: joinTerms(con.Preferred("en"))}
+	v := &conceptView{C: con, Heading: headTerm(&con).Text, EN: joinTerms(con.Preferred("en")), Saved: c.Query("saved") != ""}
 	p.Title, p.Data = v.Heading, v
 
 	langs := []string{"nl", "en"}
