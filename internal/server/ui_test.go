@@ -376,6 +376,22 @@ func TestLabels(t *testing.T) {
 			t.Errorf("no label for status %s", s)
 		}
 	}
+	// Every subject field of the curated glossary is shown in the
+	// interface's language (the filter and the concept page), not in the
+	// English it is stored in.
+	cs, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := map[string]bool{}
+	for _, c := range cs {
+		if _, ok := u.labels["nl"]["subject_"+c.Subject]; c.Subject != "" && !ok {
+			missing[c.Subject] = true
+		}
+	}
+	for s := range missing {
+		t.Errorf("the curated glossary's subject %q has no label subject_%s", s, s)
+	}
 }
 
 func TestNewUIFailsFast(t *testing.T) {
