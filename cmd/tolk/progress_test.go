@@ -46,6 +46,16 @@ func TestProgressPrinter(t *testing.T) {
 				"ingested 1423/1423, 127 docs/s, 73897 passages in 11.2s",
 			},
 		},
+		{
+			// Done counts refused files: the line says how many.
+			name: "files refused",
+			ps: []app.BulkProgress{
+				{Done: 8, Total: 8, Failed: 5, Passages: 120, Elapsed: 200 * time.Millisecond, Bytes: 100_000, TotalBytes: 100_000},
+			},
+			want: []string{
+				"ingested 8/8 (100% of 0.1 MB), 5 refused, 40 docs/s, 120 passages in 200ms",
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

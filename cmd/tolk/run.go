@@ -530,7 +530,8 @@ func refused(fs []app.BulkFailure, i int) bool {
 }
 
 // progressPrinter returns a BulkOptions.Progress that writes
-// "ingested n/N, x docs/s, ETA d" to w after the first commit, then at
+// "ingested n/N, x docs/s, ETA d" to w (with "k refused" after n/N once a
+// file was refused) after the first commit, then at
 // most once per every, and at the end. The n files before it are
 // committed (stored, or refused and named on stderr at the end).
 func progressPrinter(w io.Writer, every time.Duration) func(app.BulkProgress) {
@@ -554,6 +555,13 @@ func progressPrinter(w io.Writer, every time.Duration) func(app.BulkProgress) {
 			if p.Bytes > 0 {
 				left = float64(p.TotalBytes-p.Bytes) / (float64(p.Bytes) / secs)
 			}
+		}
+		if p.Failed > 0 {
+			// Done counts the refused files too: say how many, or
+			// "ingested 8/8" reads as eight stored (they are named at
+			// the end).
+			head, tail, _ := strings.Cut(line, ", ")
+			line = fmt.Sprintf("%s, %d refused, %s", head, p.Failed, tail)
 		}
 		if p.Done < p.Total && rate > 0 {
 			eta := time.Duration(left * float64(time.Second))
