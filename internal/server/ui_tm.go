@@ -66,7 +66,7 @@ var tmLabels = map[string]map[string]string{
 		"collection":     "Collectie",
 		"seeding":        "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen: %d van de %d zinsparen staan erin. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
 		"seeding_0":      "Het standaardvertaalgeheugen (de verdragen) wordt nog geladen. De resultaten zijn nog onvolledig; laad de pagina over een paar seconden opnieuw.",
-		"empty":          "Het vertaalgeheugen is leeg: er is niets geïmporteerd en het standaardgeheugen (de verdragsparen) is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
+		"empty":          "Het vertaalgeheugen is leeg: er is niets geïmporteerd, en het standaardgeheugen (de verdragsparen) staat uit (--tm-seed none) of is niet gevonden. Importeer een TMX-, TSV- of CSV-bestand (tolk tm import BESTAND, of POST /api/v1/tm/import), of start tolk met --tm-seed BESTAND.",
 	},
 	"en": {
 		"title":          "Translation memory",
@@ -107,7 +107,7 @@ var tmLabels = map[string]map[string]string{
 		"collection":     "Collection",
 		"seeding":        "The default translation memory (the treaties) is still being loaded: %d of its %d sentence pairs are in. The results are incomplete; reload the page in a few seconds.",
 		"seeding_0":      "The default translation memory (the treaties) is still being loaded. The results are incomplete; reload the page in a few seconds.",
-		"empty":          "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
+		"empty":          "The translation memory is empty: nothing has been imported, and the default memory (the treaty pairs) is switched off (--tm-seed none) or was not found. Import a TMX, TSV or CSV file (tolk tm import FILE, or POST /api/v1/tm/import), or start tolk with --tm-seed FILE.",
 	},
 }
 
