@@ -52,6 +52,11 @@ func parseOffice(data []byte) ([]block, *Metadata, Format, error) {
 		}
 		blocks, meta, err := z.odt()
 		return blocks, meta, FormatODT, err
+	case z.files["xl/workbook.xml"] != nil:
+		// A spreadsheet is most often a term list sent as a document.
+		return nil, nil, "", fmt.Errorf("this is an Excel workbook (.xlsx), not a document: a term list in a workbook is imported into the glossary (tolk glossary import FILE.xlsx, or POST /api/v1/glossary/import): %w", ErrUnsupported)
+	case z.files["ppt/presentation.xml"] != nil:
+		return nil, nil, "", fmt.Errorf("this is a PowerPoint presentation (.pptx), which tolk does not read: save it as PDF and add that: %w", ErrUnsupported)
 	}
 	return nil, nil, "", fmt.Errorf("this is a ZIP archive, not a Word (.docx) or OpenDocument text (.odt) file: %w", ErrUnsupported)
 }

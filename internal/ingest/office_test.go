@@ -230,3 +230,19 @@ func TestOfficeTruncatedPart(t *testing.T) {
 		t.Errorf("mismatched tags: %v, want ErrCorrupt", err)
 	}
 }
+
+// TestOfficeOtherContainers: a workbook or a presentation sent as a
+// document is refused saying what it is (and, for a workbook, where a term
+// list goes), not as a ZIP archive in general.
+func TestOfficeOtherContainers(t *testing.T) {
+	for _, tt := range []struct{ part, name, want string }{
+		{"xl/workbook.xml", "termen.xlsx", "Excel workbook"},
+		{"ppt/presentation.xml", "dia's.pptx", "PowerPoint presentation"},
+		{"other.txt", "archief.zip", "ZIP archive"},
+	} {
+		_, err := Parse(tt.name, zipOf(t, [2]string{tt.part, "<x/>"}), Options{})
+		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want ErrUnsupported naming %q", tt.name, err, tt.want)
+		}
+	}
+}
