@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
 )
 
 // The formats Parse recognises by content, beside the text formats.
@@ -85,6 +88,17 @@ func parseRich(k kind, base string, data []byte, opt Options) (*Document, error)
 		}
 		return nil, fmt.Errorf("this is an old Microsoft Office file (.doc, Word 97-2003); save it as .docx or .odt first: %w", ErrUnsupported)
 	case kindXML, kindHTML:
+		decoded := ""
+		if k == kindHTML && !utf8.Valid(data) {
+			// Word's "Save as Web page" and older sites write
+			// windows-1252 and say so in a meta tag: read the page as it
+			// declares, as a browser does.
+			if d, name, err := declaredCharset(data); err != nil {
+				return nil, err
+			} else if d != nil {
+				data, decoded = d, name
+			}
+		}
 		if !utf8.Valid(data) && !bytes.Contains(data[:min(len(data), 200)], []byte("encoding=")) {
 			if err := checkContent(data); err != nil {
 				return nil, err
@@ -100,6 +114,9 @@ func parseRich(k kind, base string, data []byte, opt Options) (*Document, error)
 		}
 		if err == nil && n > 0 {
 			meta.Repaired = append(meta.Repaired, mojibakeNote(n))
+		}
+		if err == nil && decoded != "" {
+			meta.Repaired = append(meta.Repaired, "read as "+decoded+", as the page declares (not UTF-8)")
 		}
 	}
 	if err != nil {
@@ -120,6 +137,35 @@ func utf16le(s string) []byte {
 		b = append(b, s[i], 0)
 	}
 	return b
+}
+
+// metaCharset finds the charset an HTML page declares in its head:
+// <meta charset="…"> or <meta http-equiv="Content-Type" content="…;
+// charset=…">.
+var metaCharset = regexp.MustCompile(`(?i)<meta\b[^>]*?charset\s*=\s*["']?([a-z0-9_.:-]+)`)
+
+// declaredCharset decodes an HTML page that is not UTF-8 from the charset
+// its head declares (within the first 4 KiB); nil when it declares none.
+// A charset that is not known, or one the bytes are not in, is an error
+// naming it.
+func declaredCharset(data []byte) ([]byte, string, error) {
+	m := metaCharset.FindSubmatch(data[:min(len(data), 4096)])
+	if m == nil {
+		return nil, "", nil
+	}
+	label := strings.ToLower(string(m[1]))
+	enc, name := charset.Lookup(label)
+	if enc == nil {
+		return nil, "", fmt.Errorf("the page declares the charset %q, which is not known; save it as UTF-8: %w", label, ErrInvalidUTF8)
+	}
+	if name == "utf-8" {
+		return nil, "", nil // declared UTF-8 but is not: the usual error says where
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, "", fmt.Errorf("the page is not %s as it declares (%v); save it as UTF-8: %w", name, err, ErrInvalidUTF8)
+	}
+	return out, name, nil
 }
 
 func mojibakeNote(n int) string {
