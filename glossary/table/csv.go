@@ -41,7 +41,8 @@ func WriteCSV(w io.Writer, cs []glossary.Concept) error {
 
 // ReadCSV reads CSV with a header row (columns in any order, see the
 // package comment). Separator: comma, or semicolon when the header line
-// has semicolons and no commas (as Excel writes in Dutch locales). It
+// has semicolons and no commas (as Excel writes in Dutch locales), or tab
+// when it has tabs and neither. It
 // returns every row as a validated concept, or nil and an error naming
 // the line and column. Rows whose cells are all empty are skipped.
 // Columns in languages the glossary does not hold (pt-BR, es) are left out
@@ -62,8 +63,11 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	cr.FieldsPerRecord = -1
 	if first, _ := br.Peek(4096); len(first) > 0 {
 		line, _, _ := bytes.Cut(first, []byte("\n"))
-		if bytes.Count(line, []byte(";")) > 0 && !bytes.Contains(line, []byte(",")) {
+		switch {
+		case bytes.Contains(line, []byte(";")) && !bytes.Contains(line, []byte(",")):
 			cr.Comma = ';'
+		case bytes.Contains(line, []byte("\t")) && !bytes.ContainsAny(line, ",;"):
+			cr.Comma = '\t' // Excel's "Unicode text", saved under a .csv name
 		}
 	}
 	cr.ReuseRecord = true

@@ -125,6 +125,19 @@ func TestReadCSV(t *testing.T) {
 	}
 }
 
+// TestReadCSVTabs: a table saved by Excel as tab-separated text under a
+// .csv name (a tester's file was refused: unknown column "nl\ten").
+func TestReadCSVTabs(t *testing.T) {
+	got, _, err := ReadCSV(strings.NewReader("nl\ten\nbeleidsregel\tpolicy rule\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []glossary.Concept{{Terms: []glossary.Term{{Lang: "nl", Text: "beleidsregel"}, {Lang: "en", Text: "policy rule"}}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ReadCSV (-want +got):\n%s", diff)
+	}
+}
+
 // TestReadCSVRegionHeaders: columns named with a region, as CAT tools and
 // spreadsheets name them (nl-NL, EN-GB_status), are the language's, and
 // the region is the variant of the term column's terms (it was dropped).
