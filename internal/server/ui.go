@@ -39,7 +39,7 @@ const maxFormBytes = 1 << 20
 // pageNames are the templates in web/templates besides layout.html, each
 // parsed together with the layout into its own set, so that every page can
 // define "content".
-var pageNames = []string{"search", "glossary", "concept", "concept_edit", "documents", "document", "annotate", "check", "error", "tm", "upload"}
+var pageNames = []string{"search", "glossary", "concept", "concept_edit", "documents", "document", "document_delete", "annotate", "check", "error", "tm", "upload"}
 
 // uiLangs are the interface languages, the first being the default when
 // Accept-Language names neither.
@@ -117,6 +117,8 @@ func (s *Server) uiRoutes() {
 	g.GET("/upload", u.handle(s.uploadPage)) // ui_upload.go
 	g.POST("/upload", u.handle(s.uploadPage))
 	g.GET("/documents/:id", u.handle(u.documentPage))
+	g.GET("/documents/:id/delete", u.handle(s.documentDeletePage)) // ui_docdelete.go
+	g.POST("/documents/:id/delete", u.handle(s.documentDeletePage))
 	g.GET("/annotate", u.handle(u.annotatePage))
 	g.POST("/annotate", u.handle(u.annotatePage))
 	g.GET("/check", u.handle(u.checkPage))

@@ -18,12 +18,13 @@ type docList struct {
 	Total      int // stored documents, whatever the filter
 	Types      []string
 	Type, Sort string
+	Deleted    string // the document the delete form has just deleted
 }
 
 // documentList reads the document list's filter and order from the query.
 func (u *ui) documentList(c *gin.Context) docList {
 	all := u.app.Documents() // sorted by id
-	v := docList{Type: c.Query("type"), Sort: c.Query("sort"), Total: len(all)}
+	v := docList{Type: c.Query("type"), Sort: c.Query("sort"), Total: len(all), Deleted: c.Query("deleted")}
 	if v.Sort != "date" {
 		v.Sort = ""
 	}
