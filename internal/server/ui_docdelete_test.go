@@ -54,3 +54,20 @@ func TestDocumentDeletePage(t *testing.T) {
 		t.Errorf("the delete page of a deleted document: %d, want 404", resp.StatusCode)
 	}
 }
+
+// TestGlossaryExportLinks: the glossary page offers its exports (of the
+// chosen collection when one is) and the links work.
+func TestGlossaryExportLinks(t *testing.T) {
+	ts := newTestServer(t, nil)
+	_, page := fetch(t, ts, "GET", "/glossary?collection=curated", nil, nil)
+	for _, f := range []string{"tbx", "xlsx", "csv", "omegat", "tsv"} {
+		link := `href="/api/v1/glossary/export?collection=curated&amp;format=` + f + `"`
+		if !strings.Contains(page, link) {
+			t.Errorf("no %s link %s", f, link)
+		}
+	}
+	resp, body := fetch(t, ts, "GET", "/api/v1/glossary/export?collection=curated&format=tbx", nil, nil)
+	if resp.StatusCode != 200 || !strings.Contains(body, "<tbx") {
+		t.Errorf("the TBX link: %d", resp.StatusCode)
+	}
+}

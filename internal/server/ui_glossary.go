@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ type glossaryView struct {
 	Collections                        []choice
 	Err                                string
 	Deleted                            string // the concept the edit form has just deleted
+	Exports                            []exportLink
 	Summary                            string
 	Letters                            []letter
 	Groups                             []conceptGroup
@@ -100,6 +102,25 @@ func initial(c *glossary.Concept) string {
 	return "#"
 }
 
+// exportLink is a download of the glossary in one exchange format.
+type exportLink struct{ Label, URL string }
+
+// glossaryExports are the API's exports of the glossary (of collection,
+// when the page is filtered to one) in the formats CAT tools read.
+func glossaryExports(collection string) []exportLink {
+	var out []exportLink
+	for _, f := range []struct{ format, label string }{
+		{"tbx", "TBX"}, {"xlsx", "XLSX"}, {"csv", "CSV"}, {"omegat", "OmegaT"}, {"tsv", "TSV (DeepL, Google)"},
+	} {
+		q := url.Values{"format": {f.format}}
+		if collection != "" {
+			q.Set("collection", collection)
+		}
+		out = append(out, exportLink{f.label, "/api/v1/glossary/export?" + q.Encode()})
+	}
+	return out
+}
+
 func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	p.name, p.Nav, p.Title = "glossary", "glossary", p.T["nav_glossary"]
 	v := &glossaryView{
@@ -131,6 +152,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	for _, ci := range tb.Collections() {
 		v.Collections = append(v.Collections, choice{ci.Name, fmt.Sprintf("%s (%d)", ci.Name, ci.Concepts), ci.Name == v.collection})
 	}
+	v.Exports = glossaryExports(v.collection)
 	if v.status != "" && !slices.Contains(glossary.Statuses, glossary.Status(v.status)) {
 		v.Err = fmt.Sprintf(p.T["bad_status"], v.status)
 		p.status = http.StatusBadRequest
