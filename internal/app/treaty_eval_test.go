@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"flag"
 	"fmt"
@@ -418,37 +417,11 @@ type freeDictInverted map[string][]string
 
 var wordRE = regexp.MustCompile(`[\p{L}\p{N}]+`)
 
-// readFreeDictInverted inverts FreeDict Dutch→English: the shared data
-// has no English→Dutch direction worth using on its own (see CLIR.md).
-// The ligature ĳ that FreeDict writes is spelt ij, as the texts spell it;
-// the odd U+2010 hyphen becomes '-'.
+// readFreeDictInverted inverts FreeDict Dutch→English
+// (sharedtest.FreeDictInverted): the shared data has no English→Dutch
+// direction worth using on its own (see CLIR.md).
 func readFreeDictInverted(t testing.TB) freeDictInverted {
-	t.Helper()
-	r := sharedtest.Open(t, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz")
-	fix := strings.NewReplacer("ĳ", "ij", "Ĳ", "IJ", "\u2010", "-")
-	inv := freeDictInverted{}
-	seen := map[[2]string]bool{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		f := strings.Split(sc.Text(), "\t")
-		if n == 1 || len(f) != 3 {
-			continue
-		}
-		nl := fix.Replace(strings.TrimSpace(f[0]))
-		for _, w := range wordRE.FindAllString(strings.ToLower(fix.Replace(f[2])), -1) {
-			if k := [2]string{w, nl}; !seen[k] {
-				seen[k] = true
-				inv[w] = append(inv[w], nl)
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(inv) < 10000 {
-		t.Fatalf("FreeDict inverted to only %d English words", len(inv))
-	}
-	return inv
+	return sharedtest.FreeDictInverted(t)
 }
 
 // freeDictBaseline is stock bleve: an in-memory scorch index with the

@@ -413,30 +413,5 @@ type freeDictInverted map[string][]string
 // readFreeDictInverted inverts FreeDict Dutch→English as
 // internal/app's treaty baseline does.
 func readFreeDictInverted(t testing.TB) freeDictInverted {
-	t.Helper()
-	r := sharedtest.Open(t, "data", "freedict-nld-eng-debian", "freedict-nld-eng.tsv.gz")
-	fix := strings.NewReplacer("ĳ", "ij", "Ĳ", "IJ", "\u2010", "-")
-	inv := freeDictInverted{}
-	seen := map[[2]string]bool{}
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		f := strings.Split(sc.Text(), "\t")
-		if n == 1 || len(f) != 3 {
-			continue
-		}
-		nl := fix.Replace(strings.TrimSpace(f[0]))
-		for _, w := range englishWordRE.FindAllString(strings.ToLower(fix.Replace(f[2])), -1) {
-			if k := [2]string{w, nl}; !seen[k] {
-				seen[k] = true
-				inv[w] = append(inv[w], nl)
-			}
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if len(inv) < 10000 {
-		t.Fatalf("FreeDict inverted to only %d English words", len(inv))
-	}
-	return inv
+	return sharedtest.FreeDictInverted(t)
 }
