@@ -14,8 +14,11 @@ import (
 // noun of any language its plural, when given. In a phrase the verb or
 // adjective is its last word that has forms (het hoofd bieden → het hoofd
 // geboden), else its first (oproepen tot → opgeroepen tot). Forms no text
-// uses cost a lookup nothing; the term itself is not among them.
-func TermForms(lang, pos, text, plural string) []string {
+// uses cost a lookup nothing; the term itself is not among them. listed
+// is the word list, which says whether a verb on a root of one syllable
+// is separable (tegengaan: gaat tegen, tegen te gaan; see separable);
+// nil for none.
+func TermForms(lang, pos, text, plural string, listed func(string) bool) []string {
 	var out []string
 	if plural != "" && plural != text {
 		out = append(out, plural)
@@ -26,7 +29,7 @@ func TermForms(lang, pos, text, plural string) []string {
 	var of func(string) []string
 	switch pos {
 	case "verb":
-		of = verbWordForms
+		of = func(w string) []string { return verbWordForms(w, listed) }
 	case "adjective":
 		of = func(w string) []string {
 			if f := AdjectiveE(w); f != "" {
@@ -60,7 +63,7 @@ func TermForms(lang, pos, text, plural string) []string {
 		break
 	}
 	if pos == "verb" {
-		out = append(out, mainClauseForms(ws)...)
+		out = append(out, mainClauseForms(ws, listed)...)
 	}
 	return out
 }
@@ -74,8 +77,8 @@ func TermForms(lang, pos, text, plural string) []string {
 // rules' and, for a strong verb or a compound of one, strongVerbs').
 // Words between the verb and the rest (kondigde verkiezingen aan, roept
 // de junta op tot) are SeparatedForms', which the matcher matches apart.
-func mainClauseForms(ws []string) []string {
-	mc, ok := mainClause(ws)
+func mainClauseForms(ws []string, listed func(string) bool) []string {
+	mc, ok := mainClause(ws, listed)
 	if !ok {
 		return nil
 	}
@@ -101,8 +104,9 @@ type clauseForm struct {
 
 // mainClause returns the main-clause form of the Dutch verb term ws, or
 // false when ws has no verb at either end or is a one-word verb without a
-// particle (whose inflected forms are VerbForms').
-func mainClause(ws []string) (clauseForm, bool) {
+// particle (whose inflected forms are VerbForms'). Whether the verb has a
+// particle is separable's to say, by the word list listed (nil for none).
+func mainClause(ws []string, listed func(string) bool) (clauseForm, bool) {
 	i := -1
 	switch {
 	case VerbForms(ws[len(ws)-1]) != nil:
@@ -115,7 +119,7 @@ func mainClause(ws []string) (clauseForm, bool) {
 	w := strings.ToLower(ws[i])
 	particle, verb := "", w
 	for _, p := range particles {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 5 && VerbForms(rest) != nil {
+		if rest, ok := separable(w, p, listed); ok {
 			particle, verb = p, rest
 			break
 		}
@@ -178,6 +182,9 @@ func finiteForms(verb string) []string {
 var irregularPresent = map[string][2]string{
 	"komen": {"kom", "komt"}, "hebben": {"heb", "heeft"}, "kunnen": {"kan", "kan"},
 	"willen": {"wil", "wil"}, "mogen": {"mag", "mag"},
+	// shortRoots: the stem is the infinitive less -n, a final aa written a.
+	"gaan": {"ga", "gaat"}, "staan": {"sta", "staat"}, "slaan": {"sla", "slaat"},
+	"doen": {"doe", "doet"}, "zien": {"zie", "ziet"},
 }
 
 // SeparatedForm is a Dutch verb term as a main clause puts it apart: a
@@ -209,7 +216,11 @@ var englishParticles = []string{"out", "up", "down", "off", "back", "away", "ove
 // out, set up): its object may stand between, and a pronoun must (carry
 // it out, phase them out, set the mission up): the verb in any
 // inflection, at most three words between.
-func SeparatedForms(lang, pos, text string) []SeparatedForm {
+//
+// listed is the word list, which says whether a Dutch verb on a root of
+// one syllable is separable (tegengaan: gaat de ontwikkeling tegen; see
+// separable); nil for none.
+func SeparatedForms(lang, pos, text string, listed func(string) bool) []SeparatedForm {
 	if pos != "verb" {
 		return nil
 	}
@@ -227,7 +238,7 @@ func SeparatedForms(lang, pos, text string) []SeparatedForm {
 	if len(ws) == 0 || len(ws) > 6 {
 		return nil
 	}
-	mc, ok := mainClause(ws)
+	mc, ok := mainClause(ws, listed)
 	if !ok {
 		return nil
 	}
@@ -253,8 +264,9 @@ var objectPrepositions = []string{"tot"}
 
 // verbWordForms returns the forms of one Dutch infinitive, without the
 // infinitive: VerbForms, and "X te Y" for each reading of it as the
-// separable verb X+Y (its participle is X+"ge"+…: opgeschort).
-func verbWordForms(w string) []string {
+// separable verb X+Y (separable, by the word list listed; its participle
+// is X+"ge"+…: opgeschort).
+func verbWordForms(w string, listed func(string) bool) []string {
 	fs := VerbForms(w)
 	if len(fs) == 0 {
 		return nil
@@ -262,8 +274,8 @@ func verbWordForms(w string) []string {
 	low := strings.ToLower(w)
 	out := fs[1:]
 	for _, p := range particles {
-		rest, ok := strings.CutPrefix(low, p)
-		if !ok || len(rest) < 5 {
+		rest, ok := separable(low, p, listed)
+		if !ok {
 			continue
 		}
 		for _, f := range fs {

@@ -30,6 +30,16 @@ func TestAdjectiveE(t *testing.T) {
 	}
 }
 
+// shortRootList stands in for the word list in the tests of separable
+// verbs on a root of one syllable: it has tegengaan, toezien and opstaan
+// and their separable participles, and voorzien, which is inseparable
+// (voorzien, not voorgezien).
+var shortRootList = map[string]bool{
+	"tegengaan": true, "tegengegaan": true, "toezien": true, "toegezien": true, "opstaan": true, "opgestaan": true, "voorzien": true,
+}
+
+func shortRootListed(w string) bool { return shortRootList[w] }
+
 func TestTermForms(t *testing.T) {
 	tests := []struct {
 		name                    string
@@ -51,10 +61,15 @@ func TestTermForms(t *testing.T) {
 		{"noun plural", "nl", "noun", "militair", "militairen", []string{"militairen"}, []string{"militaire"}},
 		{"English noun plural", "en", "noun", "criterion", "criteria", []string{"criteria"}, nil},
 		{"English verb: TermKey does it", "en", "verb", "condemn", "", nil, []string{"condemned"}},
+		// A separable verb on a root of one syllable, which the word list
+		// has with its separable participle; and one it has without.
+		{"separable verb, short root", "nl", "verb", "tegengaan", "", []string{"tegen te gaan", "tegengegaan", "tegengaat", "gaat tegen", "ging tegen", "gingen tegen"}, []string{"gat tegen"}},
+		{"separable verb, short root, phrase", "nl", "verb", "toezien op", "", []string{"toe te zien op", "toegezien op", "ziet toe op", "zag toe op"}, []string{"zit toe op"}},
+		{"inseparable verb, short root", "nl", "verb", "voorzien", "", nil, []string{"voor te zien", "ziet voor", "zag voor"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := TermForms(tt.lang, tt.pos, tt.text, tt.plural)
+			got := TermForms(tt.lang, tt.pos, tt.text, tt.plural, shortRootListed)
 			for _, w := range tt.want {
 				if !slices.Contains(got, w) {
 					t.Errorf("TermForms(%q) = %q, lacks %q", tt.text, got, w)
@@ -74,7 +89,7 @@ func TestTermForms(t *testing.T) {
 // already), a phrase without a verb.
 func TestMainClauseForms(t *testing.T) {
 	for _, ws := range [][]string{{"veroordelen"}, {"ontplooien"}, {"rechtsorde"}, {"politieke", "gevangene"}} {
-		if got := mainClauseForms(ws); got != nil {
+		if got := mainClauseForms(ws, nil); got != nil {
 			t.Errorf("mainClauseForms(%q) = %q, want none", ws, got)
 		}
 	}
@@ -101,9 +116,13 @@ func TestSeparatedForms(t *testing.T) {
 		{"voortzetten", []string{"zet", "zette"}, []string{"zett"}, nil, "voort", true},
 		// komen keeps its short vowel: kom, komt, not koom.
 		{"terugkomen", []string{"kom", "komt", "kwam", "kwamen"}, []string{"koom", "koomt"}, []string{"kom"}, "terug", true},
+		// A root of one syllable: its present as the root has it.
+		{"tegengaan", []string{"gaat", "gaan", "ging", "gingen"}, []string{"gat", "gaa"}, []string{"ga"}, "tegen", true},
+		{"toezien op", []string{"ziet", "zien", "zag", "zagen"}, []string{"zit"}, []string{"zie"}, "toe op", false},
+		{"opstaan", []string{"staat", "stond", "stonden"}, nil, []string{"sta"}, "op", true},
 	}
 	for _, tt := range tests {
-		fs := SeparatedForms("nl", "verb", tt.text)
+		fs := SeparatedForms("nl", "verb", tt.text, shortRootListed)
 		if len(fs) != 1 {
 			t.Errorf("SeparatedForms(%q) = %+v, want one", tt.text, fs)
 			continue
@@ -127,15 +146,17 @@ func TestSeparatedForms(t *testing.T) {
 	// other words follow it), a one-word verb without a particle, a
 	// noun, another language or part of speech.
 	// An English phrasal verb: the verb by key, at most three words between.
-	if fs := SeparatedForms("en", "verb", "carry out"); len(fs) != 1 || !slices.Equal(fs[0].Verbs, []string{"carry"}) || fs[0].Rest != "out" || !fs[0].ByKey || fs[0].Max != 3 || fs[0].Final {
+	if fs := SeparatedForms("en", "verb", "carry out", nil); len(fs) != 1 || !slices.Equal(fs[0].Verbs, []string{"carry"}) || fs[0].Rest != "out" || !fs[0].ByKey || fs[0].Max != 3 || fs[0].Final {
 		t.Errorf("SeparatedForms(carry out) = %+v", fs)
 	}
 	// A verb and tot: found across the direct object, a few words on.
-	if fs := SeparatedForms("nl", "verb", "veroordelen tot"); len(fs) != 1 || !slices.Contains(fs[0].Verbs, "veroordeelde") || fs[0].Rest != "tot" || fs[0].Max != 4 || fs[0].Final {
+	if fs := SeparatedForms("nl", "verb", "veroordelen tot", nil); len(fs) != 1 || !slices.Contains(fs[0].Verbs, "veroordeelde") || fs[0].Rest != "tot" || fs[0].Max != 4 || fs[0].Final {
 		t.Errorf("SeparatedForms(veroordelen tot) = %+v", fs)
 	}
-	for _, c := range [][3]string{{"nl", "verb", "zorgen voor"}, {"nl", "verb", "veroordelen"}, {"nl", "noun", "rechtsorde"}, {"en", "verb", "call for"}, {"en", "noun", "carry out"}, {"en", "verb", "carry out an audit"}, {"nl", "noun", "uitvoeren"}} {
-		if fs := SeparatedForms(c[0], c[1], c[2]); fs != nil {
+	for _, c := range [][3]string{{"nl", "verb", "zorgen voor"}, {"nl", "verb", "veroordelen"}, {"nl", "noun", "rechtsorde"}, {"en", "verb", "call for"}, {"en", "noun", "carry out"}, {"en", "verb", "carry out an audit"}, {"nl", "noun", "uitvoeren"},
+		// voorzien is inseparable: the list has no voorgezien.
+		{"nl", "verb", "voorzien"}} {
+		if fs := SeparatedForms(c[0], c[1], c[2], shortRootListed); fs != nil {
 			t.Errorf("SeparatedForms(%q) = %+v, want none", c, fs)
 		}
 	}

@@ -27,7 +27,16 @@ var particles = []string{"terug", "voort", "samen", "plaats", "bekend", "tegen",
 // nothing. A word that does not look like an infinitive gives nil.
 func VerbForms(infinitive string) []string {
 	inf := strings.ToLower(strings.TrimSpace(infinitive))
-	if len(inf) < 5 || !strings.HasSuffix(inf, "en") || strings.ContainsAny(inf, " -") {
+	if strings.ContainsAny(inf, " -") {
+		return nil
+	}
+	if prefix, root, ok := shortRoot(inf); ok {
+		// A verb of one syllable or a compound of one (tegengaan,
+		// toezien): the weak rules would make toezit of it.
+		pr := irregularPresent[root]
+		return dedupe(append([]string{inf, prefix + pr[0], prefix + pr[1]}, strongForms(inf)...))
+	}
+	if len(inf) < 5 || !strings.HasSuffix(inf, "en") {
 		return nil
 	}
 	forms := append([]string{inf}, verbForms("", inf)...)
@@ -39,6 +48,47 @@ func VerbForms(infinitive string) []string {
 		}
 	}
 	return dedupe(forms)
+}
+
+// shortRoots are the Dutch verbs of one syllable, whose infinitive is
+// the stem and -n (ga·an, sta·an, sla·an, doe·n, zie·n): the weak rules,
+// which take -en off, cannot make their forms, and a length guard that
+// keeps words that merely start with a particle from being split
+// (separable) would keep their compounds out. VerbForms gives their
+// present from irregularPresent and the rest from strongVerbs. A closed
+// list: Dutch has no other such verbs but zijn, whose compounds are
+// nouns (bijzijn, aanzijn).
+var shortRoots = []string{"gaan", "staan", "slaan", "doen", "zien"}
+
+// shortRoot returns the verb of shortRoots that inf ends in and what
+// stands before it (tegen, gaan for tegengaan), or false.
+func shortRoot(inf string) (prefix, root string, ok bool) {
+	for _, r := range shortRoots {
+		if prefix, ok := strings.CutSuffix(inf, r); ok {
+			return prefix, r, true
+		}
+	}
+	return "", "", false
+}
+
+// separable returns the verb after the particle p in the Dutch
+// infinitive w, when w is p and that verb as a separable verb (opschorten:
+// schorten; tegengaan: gaan). A verb of five letters or more that
+// VerbForms takes is one (the guard keeps out words that merely start
+// with a particle: bijten, inkten, omheen). A verb of shortRoots is one
+// when the word list (listed) has w and its separable participle, the
+// particle before the root's (tegengegaan, toegezien, opgestaan): an
+// inseparable verb has none (voorzien, not voorgezien). Without a word
+// list (nil) a short root is not split.
+func separable(w, p string, listed func(string) bool) (string, bool) {
+	rest, ok := strings.CutPrefix(w, p)
+	if !ok {
+		return "", false
+	}
+	if slices.Contains(shortRoots, rest) {
+		return rest, listed != nil && listed(w) && listed(p+strongVerbs[rest][2])
+	}
+	return rest, len(rest) >= 5 && VerbForms(rest) != nil
 }
 
 // verbForms returns the forms of the verb particle+rest.
@@ -266,7 +316,8 @@ func listedForms(inf string, fs []string, listed func(string) bool) []string {
 // Its past forms are left out: many are also other words (namen of nemen,
 // reden of rijden, weken of wijken, sloten of sluiten, lagen of liggen),
 // which a search for the verb must not find; so are the few participles
-// that are more often another word (participleHomographs), and the weak
+// that are more often another word (participleHomographs), the presents
+// that are (presentHomographs), and the weak
 // rules' past and participle, which a strong verb does not have.
 func strongVerbForms(inf string, regular, strong []string, listed func(string) bool) []string {
 	if _, root := strongVerbs[inf]; !root && strings.HasPrefix(inf, "ge") {
@@ -283,7 +334,7 @@ func strongVerbForms(inf string, regular, strong []string, listed func(string) b
 	for _, f := range regular {
 		// The present (stem, stem+t), not the weak rules' past and
 		// participle, which may be other words (bieden: gebied).
-		if !slices.Contains(strong, f) && !isWeakPast(f) && !weakParticiple(inf, f) {
+		if !slices.Contains(strong, f) && !isWeakPast(f) && !weakParticiple(inf, f) && !presentHomographs[f] {
 			fs = append(fs, f)
 		}
 	}
@@ -318,7 +369,14 @@ var participleHomographs = map[string]bool{
 	"gezien":    true, // zien; the preposition: gezien de situatie
 	"aangezien": true, // aanzien; the conjunction
 	"gevallen":  true, // vallen; the plural of geval: in gevallen waarin
+	"verslagen": true, // verslaan; the plural of verslag
 }
+
+// presentHomographs are presents of strong verbs that texts use far more
+// often as other words: staat (staan) is the noun in every treaty (de
+// Staat, a Contracting State). Measured on the UD Dutch treebanks, where
+// it was the one such form (TestInfinitiveFormsUD).
+var presentHomographs = map[string]bool{"staat": true}
 
 // ParticleVerbs returns the separable particles that make another verb of
 // the one-word infinitive inf, as the word list (listed) has it: op, af,
@@ -431,6 +489,9 @@ func participles(inf string) []string {
 		for g := 4; g < len(fs); g += 5 {
 			out = append(out, fs[g])
 		}
+	}
+	if _, _, ok := shortRoot(inf); ok {
+		return out // no weak forms (VerbForms)
 	}
 	groups(verbForms("", inf))
 	for _, p := range particles {

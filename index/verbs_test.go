@@ -34,6 +34,13 @@ func TestVerbForms(t *testing.T) {
 		{"benadrukken", []string{"benadruk", "benadrukte", "benadrukt"}, []string{"benadruuk"}},
 		// A one-syllable stem has no toneless e: del(en) is deel.
 		{"delen", []string{"deel", "deelde", "gedeeld"}, []string{"delde", "gedeld"}},
+		// A verb of one syllable (gaan, staan, slaan, doen, zien) and a
+		// compound of one: the present as the verb has it, no weak forms.
+		{"tegengaan", []string{"tegenga", "tegengaat", "tegenging", "tegengingen", "tegengegaan"}, nil},
+		{"opstaan", []string{"opstaat", "opstond", "opgestaan"}, nil},
+		{"toezien", []string{"toeziet", "toezag", "toegezien"}, []string{"toezit", "toezide", "getoezid"}},
+		{"voordoen", []string{"voordoet", "voordeed", "voorgedaan"}, []string{"voordot"}},
+		{"gaan", []string{"ga", "gaat", "ging", "gegaan"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.inf, func(t *testing.T) {
@@ -88,6 +95,8 @@ func TestInfinitiveForms(t *testing.T) {
 		"verdraagt": true, "verdroeg": true, "verdroegen": true, "verdragen": true,
 		"plaatsvindt": true, "plaatsvond": true, "plaatsvonden": true, "plaatsgevonden": true,
 		"verstrekte": true, "verstrekt": true, "verstrekten": true,
+		"tegengaat": true, "tegengegaan": true, "tegenging": true, "toeziet": true, "toegezien": true, "uitzit": true, "uitgezien": true,
+		"staat": true, "sta": true, "gestaan": true, "verslagen": true,
 	}
 	listed := func(w string) bool { return list[w] }
 	for _, c := range []struct {
@@ -109,6 +118,16 @@ func TestInfinitiveForms(t *testing.T) {
 		{"besluiten", []string{"besloten"}},
 		{"plaatsvinden", []string{"plaatsvindt", "plaatsgevonden"}}, // the present too
 		{"oproepen", []string{"opgeroepen"}},
+		// A separable verb on a root of one syllable (gaan, zien): its
+		// present as the root has it, not the weak rules' (uitzit is
+		// uitzitten's).
+		{"tegengaan", []string{"tegengaat", "tegengegaan"}},
+		{"toezien", []string{"toeziet", "toegezien"}},
+		{"uitzien", []string{"uitgezien"}},
+		// staat is the noun (de Staat) far more often; verslagen the
+		// plural of verslag.
+		{"staan", []string{"sta", "gestaan"}},
+		{"verslaan", nil},
 		// Participles that are more often other words, and a noun plural
 		// that ends like a strong verb (gebied·en, not ge·bieden).
 		{"lijden", nil}, {"vallen", nil}, {"zien", nil}, {"gebieden", nil},
@@ -141,9 +160,11 @@ func TestParticipleVerb(t *testing.T) {
 		"zonnen": true, "zonde": true, "gezond": true,
 		"vallen": true, "gevallen": true, "bieden": true, "geboden": true, "gebied": true,
 		"dienen": true, "diende": true, "dient": true,
+		"tegengaan": true, "tegengaat": true, "tegengegaan": true, "doorgaan": true, "doorgegaan": true,
 	}
 	counts := map[string]int{"aanvragen": 1421, "betalen": 1760, "uitbetalen": 76, "besluiten": 4208, "zetten": 601,
-		"verstrekken": 4153, "verstreken": 1844, "zonnen": 0, "vallen": 900, "bieden": 1130, "dienen": 3746}
+		"verstrekken": 4153, "verstreken": 1844, "zonnen": 0, "vallen": 900, "bieden": 1130, "dienen": 3746,
+		"tegengaan": 81, "doorgaan": 32}
 	listed := func(w string) bool { return list[w] }
 	count := func(w string) int { return counts[w] }
 	for _, c := range []struct{ w, want string }{
@@ -158,6 +179,8 @@ func TestParticipleVerb(t *testing.T) {
 		{"gebied", ""},               // the weak rules' participle of a strong verb
 		{"dient", ""},                // a present, not a participle
 		{"aanvragen", ""},            // an infinitive
+		{"tegengegaan", "tegengaan"}, // a root of one syllable
+		{"doorgegaan", "doorgaan"},
 	} {
 		got, ok := ParticipleVerb(c.w, listed, count)
 		if got != c.want || ok != (c.want != "") {

@@ -7,8 +7,10 @@ import (
 	"github.com/tolk-nl/tolk/index"
 )
 
-// termForms is the FormsFunc tolk passes.
-func termForms(t glossary.Term) []string { return index.TermForms(t.Lang, t.POS, t.Text, t.Plural) }
+// termForms is the FormsFunc tolk passes, without a word list.
+func termForms(t glossary.Term) []string {
+	return index.TermForms(t.Lang, t.POS, t.Text, t.Plural, nil)
+}
 
 // TestAnnotateForms: with the forms of the terms, inflected and split
 // verbs are recognised and the inflected adjective is the adjective's

@@ -190,7 +190,7 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 		size = DefaultDocCache
 	}
 	a.cache = newDocCache(size) // a negative size caches nothing
-	a.terms = glossary.NewTermbaseForms(index.TermKey, termForms)
+	a.terms = glossary.NewTermbaseForms(index.TermKey, a.termForms)
 	var opt index.Options
 	if cfg.Splitter != nil {
 		opt.Decompounder = cfg.Splitter

@@ -449,7 +449,7 @@ func (a *App) matchOptions() match.Options {
 	if key == nil {
 		key = index.TermKey
 	}
-	return match.Options{Key: key, Split: a.split, Forms: termForms, Separated: termSeparated, Particles: a.termParticles,
+	return match.Options{Key: key, Split: a.split, Forms: a.termForms, Separated: a.termSeparated, Particles: a.termParticles,
 		Rank: collectionTier, Function: matchFunctionWord, Word: a.listedWord}
 }
 
@@ -547,7 +547,18 @@ func withoutFunctionWords(cs []glossary.Concept) []glossary.Concept {
 // termForms gives the matcher the inflected and split forms of a term
 // that index.TermKey does not conflate with it (veroordeelde, op te
 // schorten, militaire).
-func termForms(t glossary.Term) []string { return index.TermForms(t.Lang, t.POS, t.Text, t.Plural) }
+func (a *App) termForms(t glossary.Term) []string {
+	return index.TermForms(t.Lang, t.POS, t.Text, t.Plural, a.wordList())
+}
+
+// wordList is the word list's listed for index's verb forms, nil without
+// one.
+func (a *App) wordList() func(string) bool {
+	if a.words == nil {
+		return nil
+	}
+	return a.listed
+}
 
 // termParticles gives the matcher the particles that make another verb
 // of a one-word Dutch verb term, by the word list (leveren: op, af, in,
@@ -561,8 +572,8 @@ func (a *App) termParticles(t glossary.Term) (particles, finite []string) {
 
 // termSeparated gives the matcher a Dutch verb term's forms whose finite
 // verb a main clause puts apart from the rest (roept de junta op tot).
-func termSeparated(t glossary.Term) []match.Separated {
-	fs := index.SeparatedForms(t.Lang, t.POS, t.Text)
+func (a *App) termSeparated(t glossary.Term) []match.Separated {
+	fs := index.SeparatedForms(t.Lang, t.POS, t.Text, a.wordList())
 	if len(fs) == 0 {
 		return nil
 	}

@@ -263,3 +263,63 @@ func TestParticleVerbsVoorBekend(t *testing.T) {
 		}
 	}
 }
+
+// TestShortRootSeparableVerbs checks that separable verbs on a root of
+// one syllable (tegengaan, doorgaan, opstaan, toezien: gaan, staan, zien)
+// are found as the longer ones are: a query finds the participle and the
+// present (tegengaan: tegengegaan, tegengaat), a participle finds the
+// verb, and a glossary verb term is recognised split in a main clause
+// (gaat … tegen, ziet toe op) and as a participle; while voorzien, which
+// is inseparable (the word list has no voorgezien), is not taken apart
+// (zag … voor). None of them was: VerbForms took no infinitive in -aan
+// and no root shorter than five letters.
+func TestShortRootSeparableVerbs(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"wil.md":         "Het kabinet wil deze ontwikkeling tegengaan.",
+		"tegengegaan.md": "Deze ontwikkeling is krachtig tegengegaan.",
+		"tegengaat.md":   "Het beleid dat deze ontwikkeling tegengaat, werkt.",
+		"doorgegaan.md":  "De bijeenkomst is ondanks de storm doorgegaan.",
+		"doorgaan.md":    "De bijeenkomst kan morgen doorgaan.",
+		"opgestaan.md":   "De bevolking is in het noorden opgestaan.",
+	})
+	checkDocsNL(t, a, map[string][]string{
+		"tegengaan":   {"tegengegaan", "tegengaat"},
+		"tegengegaan": {"wil"},
+		"doorgaan":    {"doorgegaan"},
+		"doorgegaan":  {"doorgaan"},
+		"opstaan":     {"opgestaan"},
+	}, nil)
+
+	for _, v := range [][2]string{{"tegengaan", "counter"}, {"doorgaan", "go ahead"}, {"opstaan", "rise up"}, {"toezien op", "supervise"}, {"voorzien", "foresee"}} {
+		c := glossary.Concept{ID: strings.ReplaceAll(v[0], " ", "-"), Collection: "test", Terms: []glossary.Term{
+			{Lang: "nl", Text: v[0], Status: "preferred", POS: "verb"}, {Lang: "en", Text: v[1], Status: "preferred", POS: "verb"}}}
+		if _, err := a.CreateConcept(c, "test"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for text, concept := range map[string]string{
+		"Het kabinet gaat deze ontwikkeling tegen.":    "tegengaan",
+		"Het kabinet ging deze ontwikkeling tegen.":    "tegengaan",
+		"Deze ontwikkeling is tegengegaan.":            "tegengaan",
+		"Het kabinet wil deze ontwikkeling tegengaan.": "tegengaan",
+		"De vergadering gaat morgen door.":             "doorgaan",
+		"De bijeenkomst is toch doorgegaan.":           "doorgaan",
+		"De bevolking staat in het noorden op.":        "opstaan",
+		"De inspectie ziet streng toe op de naleving.": "toezien-op",
+		"De inspectie heeft toegezien op de naleving.": "toezien-op",
+	} {
+		found := false
+		for _, an := range a.Annotate(text, "nl") {
+			found = found || an.Concept == concept
+		}
+		if !found {
+			t.Errorf("%q: %s not recognised; annotations %+v", text, concept, a.Annotate(text, "nl"))
+		}
+	}
+	for _, an := range a.Annotate("De minister zag die problemen al voor.", "nl") {
+		if an.Concept == "voorzien" {
+			t.Errorf("zag … voor taken for voorzien: %+v", an)
+		}
+	}
+}
