@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/sharedtest"
 )
@@ -62,6 +64,46 @@ func TestBadPDFs(t *testing.T) {
 			_, err := ingest.Parse("a.pdf", tt.data, ingest.Options{PDF: shared()})
 			if !errors.Is(err, tt.want) {
 				t.Errorf("err = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestColumnBesideFooter reads the Mali letter set by headless Chromium in
+// a 9 cm column, once with a page number in the bottom-right margin
+// (mali-footer.html printed with --no-pdf-header-footer), once with
+// Chromium's own header and footer (date and title, address and page
+// count; mali-header.pdf) and once with nothing beside the column
+// (mali.pdf). PDFium took the first two for vertical text and gave every
+// glyph a line of its own: the letter was stored letter-spaced ("M e t
+// d e z e b r i e f"), in English, its numbers dropped as page numbers
+// ("( a u g u s t u s )"). The text must be the same, word for word, as
+// that of the page without them.
+func TestColumnBesideFooter(t *testing.T) {
+	parse := func(file string) *ingest.Document {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := ingest.Parse(file, data, ingest.Options{PDF: shared()})
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		return d
+	}
+	want := parse("mali.pdf")
+	if !strings.Contains(want.Text, "een dag na de coup (19 augustus) als lid van de AU geschorst") {
+		t.Fatalf("mali.pdf: the reference text lacks its sentence: %.300q", want.Text)
+	}
+	for _, file := range []string{"mali-footer.pdf", "mali-header.pdf"} {
+		t.Run(file, func(t *testing.T) {
+			d := parse(file)
+			if diff := cmp.Diff(strings.Fields(want.Text), strings.Fields(d.Text)); diff != "" {
+				t.Errorf("words differ from mali.pdf's (-want +got):\n%s", diff)
+			}
+			if d.Meta == nil || d.Meta.Language != "nl" {
+				t.Errorf("Meta = %+v, want Language nl", d.Meta)
 			}
 		})
 	}
