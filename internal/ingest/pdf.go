@@ -84,10 +84,20 @@ func goodPDFTitle(t string) bool {
 
 // checkPDFText refuses a PDF without a text layer and one whose text is
 // not language: fonts without a Unicode map yield control characters,
-// digits and symbols ("2343567837 4 435774743"), not words.
+// digits and symbols ("2343567837 4 435774743"), not words; a text layer
+// that places every letter on its own yields letters with spaces between
+// them ("M e t d e z e b r i e f"), which the index cannot search and the
+// page-number rules mistake for numbers (see letterSpaced).
 func checkPDFText(pages [][]string) error {
 	var letters, other, controls, words, vowelWords int
-	for _, p := range pages {
+	var spaced []string // the pages read letter-spaced, numbered from 1
+	spacedSingles, spacedWords := 0, 0
+	for n, p := range pages {
+		if singles, all, ok := letterSpaced(p); ok {
+			spaced = append(spaced, fmt.Sprint(n+1))
+			spacedSingles += singles
+			spacedWords += all
+		}
 		for _, l := range p {
 			for _, r := range l {
 				switch {
@@ -119,8 +129,53 @@ func checkPDFText(pages [][]string) error {
 		return fmt.Errorf("the PDF's text is not readable (%d letters, %d control characters, %d other characters in %d pages): its fonts have no Unicode map; run OCR on it instead: %w",
 			letters, controls, other, len(pages), ErrGarbled)
 	}
+	if len(spaced) > 0 {
+		pl := "page"
+		if len(spaced) > 1 {
+			pl = "pages"
+		}
+		return fmt.Errorf("the PDF's text comes out letter-spaced on %s %s (%d of %d words there are single letters): where its words end cannot be told; print it to PDF again or run OCR on it: %w",
+			pl, strings.Join(spaced, ", "), spacedSingles, spacedWords, ErrGarbled)
+	}
 	return nil
 }
+
+// letterSpaced reports whether a page's words are mostly single letters
+// spelling out text: at least spacedMinWords words, more than half of
+// them one letter, and at least spacedMinLetters different letters among
+// those. Dutch and English text has a few per cent of one-letter words
+// ("u", "a", "'s"); a table of marks (J/N, X) can have more than half,
+// but repeats a few letters where spelt-out words use most of the
+// alphabet. It returns the page's one-letter and all words.
+func letterSpaced(p []string) (singles, all int, ok bool) {
+	seen := map[rune]bool{}
+	for _, l := range p {
+		for _, w := range strings.Fields(l) {
+			w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+			switch r := []rune(w); len(r) {
+			case 0:
+			case 1:
+				singles++
+				all++
+				seen[unicode.ToLower(r[0])] = true
+			default:
+				all++
+			}
+		}
+	}
+	return singles, all, all >= spacedMinWords && singles*2 > all && len(seen) >= spacedMinLetters
+}
+
+const (
+	// spacedMinWords is the fewest words on a page letterSpaced judges:
+	// a letter-spaced page of body text has hundreds, a cover with a
+	// spaced-out title ("J A A R V E R S L A G") a few dozen.
+	spacedMinWords = 100
+	// spacedMinLetters is the fewest different one-letter words of a
+	// letter-spaced page: a few lines of spelt-out Dutch or English use
+	// more than a dozen letters.
+	spacedMinLetters = 12
+)
 
 // furnitureZone is how many lines at the top and at the bottom of a page
 // may be running headers, footers or page numbers.

@@ -1,0 +1,66 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tolk-nl/tolk/internal/corpus"
+)
+
+// pagesPDF is a PDFReader that returns the same pages for any file.
+type pagesPDF []string
+
+func (p pagesPDF) ReadPDF([]byte) (*PDFText, error) { return &PDFText{Pages: p}, nil }
+
+// spaceOut writes every word of s letter by letter, as PDFium returned
+// the text of a page it took for vertical text (one glyph a line, the
+// lines joined by the text rules): "M e t d e z e".
+func spaceOut(s string) string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		out = append(out, strings.Join(strings.Split(w, ""), " "))
+	}
+	return strings.Join(out, " ")
+}
+
+// TestLetterSpacedPDF: a PDF whose text comes out letter by letter is
+// refused as garbled, naming the pages, rather than stored as single
+// letters (which the index cannot find, and whose numbers the page-number
+// rules drop); tables of marks and ordinary text are read.
+func TestLetterSpacedPDF(t *testing.T) {
+	data, err := corpus.Default().ReadFile(corpus.MaliLetter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	letter := strings.Split(string(data), "\n")
+	body := strings.Join(letter[:60], "\n")
+	// The lines PDFium did keep whole on such a page, as on the tester's.
+	kept := "1. Recente ontwikkelingen Dinsdag 18 augustus jl. hebben Malinese militairen"
+	var marks []string
+	for range 40 {
+		marks = append(marks, "Kaderberoepsgericht J J N J N X J")
+	}
+	tests := []struct {
+		name  string
+		pages []string
+		want  string // "" when the PDF is read
+	}{
+		{"letter-spaced", []string{kept + "\n" + spaceOut(body)}, "letter-spaced on page 1 ("},
+		{"second page letter-spaced", []string{body, kept + "\n" + spaceOut(strings.Join(letter[60:120], "\n"))}, "letter-spaced on page 2 ("},
+		{"the letter", []string{body, strings.Join(letter[60:], "\n")}, ""},
+		{"table of marks", []string{body + "\n" + strings.Join(marks, "\n")}, ""},
+		{"spaced-out title", []string{spaceOut("Ministerie van Buitenlandse Zaken") + "\n" + body}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("brief.pdf", []byte("%PDF-1.7\n%%EOF\n"), Options{PDF: pagesPDF(tt.pages)})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("err = %v, want the PDF read", err)
+			case tt.want != "" && (!errors.Is(err, ErrGarbled) || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("err = %v, want ErrGarbled with %q", err, tt.want)
+			}
+		})
+	}
+}
