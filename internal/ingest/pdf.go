@@ -223,6 +223,18 @@ func dropFurniture(pages [][]string) [][]string {
 				out[n] = append(out[n], l)
 			}
 		}
+		// A blank line at the top or the bottom of a page is the gap a
+		// dropped header or footer left (layoutPage marks gaps between
+		// lines only; a footer drawn before the body text, as Chromium
+		// draws "Pagina 2", is followed by a gap up to the body). Kept,
+		// it would end the paragraph at every page break; without it the
+		// page-break rules decide.
+		for len(out[n]) > 0 && strings.TrimSpace(out[n][0]) == "" {
+			out[n] = out[n][1:]
+		}
+		for k := len(out[n]); k > 0 && strings.TrimSpace(out[n][k-1]) == ""; k-- {
+			out[n] = out[n][:k-1]
+		}
 	}
 	return out
 }

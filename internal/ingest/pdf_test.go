@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/tolk-nl/tolk/internal/corpus"
 )
@@ -62,5 +65,46 @@ func TestLetterSpacedPDF(t *testing.T) {
 				t.Errorf("err = %v, want ErrGarbled with %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// layoutPDF is a PDFReader that returns the same text and layout for any
+// file.
+type layoutPDF PDFText
+
+func (p *layoutPDF) ReadPDF([]byte) (*PDFText, error) { t := PDFText(*p); return &t, nil }
+
+// TestFooterBeforeBody: Chromium draws a page's footer ("Pagina 2")
+// before its body text, so the gap up from the footer to the first line
+// marked a paragraph break at the top of every page, and a sentence that
+// runs on to the next page was cut in two paragraphs once the footer was
+// dropped.
+func TestFooterBeforeBody(t *testing.T) {
+	page := func(n int, body ...string) ([]PDFLine, string) {
+		lines := []PDFLine{{Text: fmt.Sprintf("Pagina %d", n), Top: 36, Bottom: 24, Size: 12}}
+		for i, b := range body {
+			top := 760 - float64(i)*14
+			lines = append(lines, PDFLine{Text: b, Top: top, Bottom: top - 10, Size: 11})
+		}
+		var text []string
+		for _, l := range lines {
+			text = append(text, l.Text)
+		}
+		return lines, strings.Join(text, "\n")
+	}
+	l1, t1 := page(1, "Met deze brief informeer ik uw Kamer over de gevolgen", "van de staatsgreep die op dinsdag")
+	l2, t2 := page(2, "18 augustus in Mali heeft plaatsgevonden; de junta", "heeft de gevangenen vrijgelaten.")
+	r := &layoutPDF{Pages: []string{t1, t2}, Layout: [][]PDFLine{l1, l2}, Heights: []float64{792, 792}}
+	doc, err := Parse("brief.pdf", []byte("%PDF-1.7\n%%EOF\n"), Options{PDF: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range doc.Paragraphs {
+		got = append(got, doc.Text[p.Start:p.End])
+	}
+	want := []string{"Met deze brief informeer ik uw Kamer over de gevolgen van de staatsgreep die op dinsdag 18 augustus in Mali heeft plaatsgevonden; de junta heeft de gevangenen vrijgelaten."}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("paragraphs (-want +got):\n%s", diff)
 	}
 }

@@ -77,8 +77,8 @@ func TestBadPDFs(t *testing.T) {
 // (mali.pdf). PDFium took the first two for vertical text and gave every
 // glyph a line of its own: the letter was stored letter-spaced ("M e t
 // d e z e b r i e f"), in English, its numbers dropped as page numbers
-// ("( a u g u s t u s )"). The text must be the same, word for word, as
-// that of the page without them.
+// ("( a u g u s t u s )"). The text must be the same, word for word and
+// paragraph for paragraph, as that of the page without them.
 func TestColumnBesideFooter(t *testing.T) {
 	parse := func(file string) *ingest.Document {
 		t.Helper()
@@ -101,6 +101,12 @@ func TestColumnBesideFooter(t *testing.T) {
 			d := parse(file)
 			if diff := cmp.Diff(strings.Fields(want.Text), strings.Fields(d.Text)); diff != "" {
 				t.Errorf("words differ from mali.pdf's (-want +got):\n%s", diff)
+			}
+			// The blocks too: Chromium draws the footer before the body
+			// text, and the gap up from it ended a paragraph at every
+			// page break.
+			if diff := cmp.Diff(strings.Split(want.Text, "\n\n"), strings.Split(d.Text, "\n\n")); diff != "" {
+				t.Errorf("headings and paragraphs differ from mali.pdf's (-want +got):\n%s", diff)
 			}
 			if d.Meta == nil || d.Meta.Language != "nl" {
 				t.Errorf("Meta = %+v, want Language nl", d.Meta)
