@@ -21,8 +21,9 @@ const maxAnswers = 1 << 14
 type snapAnswers struct {
 	known    answerCache[string, bool]
 	similar  answerCache[similarKey, similarAnswer]
-	postings answerCache[string, int] // passages per term of the exact field
-	docFreq  answerCache[string, int] // passages per term of the stemmed field (DocFreqs)
+	postings answerCache[string, int]    // passages per term of the exact field
+	docFreq  answerCache[string, int]    // passages per term of the stemmed field (DocFreqs)
+	forms    answerCache[string, string] // the commonest word of a Dutch key (FormOf); "" none
 }
 
 // answerCache holds one kind of answer, at most maxAnswers of them.

@@ -44,9 +44,13 @@ func (ix *Index) SimilarKey(ctx context.Context, word string, maxEdits int) (key
 
 // FormOf returns the word of the documents, as the exact field holds it
 // (folded), that has the Dutch key key and occurs in the most passages,
-// among the words that begin with the key (as the forms a key comes from
-// mostly do: verkiez → verkiezingen). It lets a key found by SimilarKey be
-// offered as a word. At most formScan words are looked at.
+// among the words that begin with the key or with what the Dutch stemmer
+// took from it: a last vowel it undoubled (hur: huur, huren) and a last
+// f or s it devoiced (lef: leven; huis: huizen). Forms mostly begin so
+// (verkiez → verkiezingen). It lets a key found by SimilarKey be offered
+// as a word, and an English search show its keys as words. At most
+// formScan words are looked at for each beginning. Answers are kept per
+// snapshot.
 func (ix *Index) FormOf(ctx context.Context, key string) (form string, ok bool) {
 	if key == "" {
 		return "", false
@@ -56,23 +60,56 @@ func (ix *Index) FormOf(ctx context.Context, key string) (form string, ok bool) 
 		return "", false
 	}
 	defer r.Close()
-	d, err := r.FieldDictPrefix(fieldExact, []byte(key))
-	if err != nil {
-		return "", false
+	ans := ix.answers(r)
+	if f, ok := ans.forms.get(key); ok {
+		return f, f != ""
 	}
-	defer d.Close()
 	var best uint64
-	n := 0
-	for de, err := d.Next(); de != nil || err != nil; de, err = d.Next() {
-		if err != nil || ctx.Err() != nil || n == formScan {
-			break
+	for _, prefix := range keyStarts(key) {
+		d, err := r.FieldDictPrefix(fieldExact, []byte(prefix))
+		if err != nil {
+			return "", false
 		}
-		n++
-		if de.Count > best && Key("nl", de.Term) == key {
-			form, best = de.Term, de.Count
+		n := 0
+		for de, err := d.Next(); de != nil || err != nil; de, err = d.Next() {
+			if err != nil || ctx.Err() != nil || n == formScan {
+				break
+			}
+			n++
+			if de.Count > best && Key("nl", de.Term) == key {
+				form, best = de.Term, de.Count
+			}
 		}
+		d.Close()
+	}
+	if ctx.Err() == nil {
+		ans.forms.put(key, form)
 	}
 	return form, form != ""
+}
+
+// keyStarts returns the beginnings of the words whose Dutch key may be
+// key: the key itself, with its last f or s voiced (v, z) as the stemmer
+// devoices them, and each of those with the vowel before its last
+// consonant doubled when the stemmer undoubles it (a, e, o, u alone
+// between consonants at the end).
+func keyStarts(key string) []string {
+	bases := []string{key}
+	switch {
+	case strings.HasSuffix(key, "f"):
+		bases = append(bases, key[:len(key)-1]+"v")
+	case strings.HasSuffix(key, "s"):
+		bases = append(bases, key[:len(key)-1]+"z")
+	}
+	out := slices.Clone(bases)
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	for _, b := range bases {
+		n := len(b)
+		if n >= 3 && !vowel(b[n-1]) && strings.IndexByte("aeou", b[n-2]) >= 0 && !vowel(b[n-3]) {
+			out = append(out, b[:n-1]+b[n-2:n-1]+b[n-1:])
+		}
+	}
+	return out
 }
 
 // formScan bounds FormOf's walk of the exact field's words.

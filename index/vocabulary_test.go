@@ -116,6 +116,20 @@ func TestFormOf(t *testing.T) {
 	if got, ok := ix.FormOf(ctx, key); !ok || got != "verkiezingen" {
 		t.Errorf("FormOf(%q) = %q, %t; want verkiezingen (2 passages, verkiezing 1)", key, got, ok)
 	}
+	// The stemmer undoubles a vowel (huur: hur) and devoices a last z
+	// (huizen: huis): the forms do not begin with the key.
+	if err := ix.Add(ctx, []Passage{
+		{Doc: "c", Paragraph: 1, Text: "De huur en de huur van de huizen."},
+		{Doc: "c", Paragraph: 2, Text: "De huur van huizen; hurken."},
+		{Doc: "c", Paragraph: 3, Text: "Huizen te huur."},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"huur", "huizen"} {
+		if got, ok := ix.FormOf(ctx, Key("nl", w)); !ok || got != w {
+			t.Errorf("FormOf(%q) = %q, %t; want %s", Key("nl", w), got, ok, w)
+		}
+	}
 	if got, ok := ix.FormOf(ctx, "nergens"); ok {
 		t.Errorf("FormOf(nergens) = %q, want none", got)
 	}
