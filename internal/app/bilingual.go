@@ -82,6 +82,10 @@ type Matched struct {
 	// P is the weight of a lexicon or glossary sense of an English word:
 	// the probability of the translation.
 	P float64 `json:"p,omitempty"`
+	// Part is the sense of an English word that Term holds as a part of
+	// a compound, when Term is no form of the sense itself: rent's
+	// glossary sense huur in huurtoeslag. Via and P are then the part's.
+	Part string `json:"part,omitempty"`
 }
 
 // expansion is one part of the query and what it searches for.

@@ -28,7 +28,10 @@ import (
 
 // Sense is one Dutch alternative an English word was searched as.
 type Sense struct {
-	Text    string  `json:"nl"`                // the Dutch term or index key
+	Text string `json:"nl"` // the Dutch term or index key
+	// Form is, for an index key, the word the documents write most
+	// often with that key (huur for hur): what a reader is shown.
+	Form    string  `json:"form,omitempty"`
 	P       float64 `json:"p"`                 // its weight: probability (lexicon), status weight (glossary)
 	Via     string  `json:"via"`               // glossary, lexicon, cognate, exact or compound
 	Key     bool    `json:"key,omitempty"`     // Text is an index key (a stem), not a word as written
@@ -37,10 +40,12 @@ type Sense struct {
 
 // Expansion says what one part of an English query was searched as.
 type Expansion struct {
-	Query  string  `json:"query"`           // the English words
-	Senses []Sense `json:"senses"`          // empty: nothing to search (stop word, unknown)
-	Note   string  `json:"note,omitempty"`  // why there are no senses, or why they were not searched
-	Occur  string  `json:"occur,omitempty"` // must or must_not when not optional
+	Query  string  `json:"query"`  // the English words
+	Senses []Sense `json:"senses"` // empty: nothing to search (stop word, unknown)
+	// Dropped are the senses the request dropped (SearchRequest.Drop).
+	Dropped []Sense `json:"dropped,omitempty"`
+	Note    string  `json:"note,omitempty"`  // why there are no senses, or why they were not searched
+	Occur   string  `json:"occur,omitempty"` // must or must_not when not optional
 	// Pruned: the senses were not searched, as they occur in so many
 	// passages that they could not narrow the search (index.Scoring.Prune);
 	// the ranking ignores them.
@@ -371,14 +376,18 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 				senses = appendSense(senses, x)
 			}
 		}
+		a.withForms(ctx, senses)
+		var gone []Sense
 		kept := senses[:0]
 		for _, s := range senses {
 			if !dropped[index.Fold(s.Text)] && !dropped[s.Text] {
 				kept = append(kept, s)
+			} else {
+				gone = append(gone, s)
 			}
 		}
 		senses = kept
-		info := Expansion{Query: u.text, Senses: senses, Note: note}
+		info := Expansion{Query: u.text, Senses: senses, Note: note, Dropped: gone}
 		if u.occur != index.Should {
 			info.Occur = u.occur.String()
 		}
@@ -418,6 +427,38 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		infoOf = append(infoOf, len(infos)-1)
 	}
 	return exps, concepts, infos, infoOf
+}
+
+// withForms gives each index key among ss the word the documents write
+// most often with it (Sense.Form), so that no one is shown a stem.
+func (a *App) withForms(ctx context.Context, ss []Sense) {
+	for i := range ss {
+		if ss[i].Key && ss[i].Form == "" {
+			if f, ok := a.idx.FormOf(ctx, ss[i].Text); ok {
+				ss[i].Form = a.written(f)
+			}
+		}
+	}
+}
+
+// written returns the folded Dutch word w as it is written where folding
+// took a diaeresis off (financiele: financiële): the first spelling with
+// ë, ï, ö or ü on a vowel after a vowel that the word list has; w itself
+// when the list has w or none of those.
+func (a *App) written(w string) string {
+	if a.words == nil || a.listed(w) {
+		return w
+	}
+	marked := map[byte]string{'e': "ë", 'i': "ï", 'o': "ö", 'u': "ü"}
+	for i := 1; i < len(w); i++ {
+		m, ok := marked[w[i]]
+		if ok && strings.IndexByte("aeiou", w[i-1]) >= 0 {
+			if v := w[:i] + m + w[i+1:]; a.listed(v) {
+				return v
+			}
+		}
+	}
+	return w
 }
 
 // appendWord appends the unit of one English word to units; a hyphenated
@@ -1103,13 +1144,29 @@ func dedupeStrings(ss []string) []string {
 }
 
 // explainEnglish says which senses of the query a passage matched, from
-// the index terms the search found in it.
+// the index terms the search found in it. The index holds a compound
+// under its parts' keys too (huurtoeslag under hur, the key of huur): a
+// sense found only inside a compound is named as the part it is
+// (Matched.Part), so the compound is not said to be the sense itself,
+// and a sense found as a word of its own is preferred to one found so.
 func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
+	word := func(t index.MatchedTerm) string {
+		if t.Field == "heading" {
+			term, _, _ := a.headingSource(h, t.Term)
+			return term
+		}
+		return h.Text[t.Start:t.End]
+	}
+	// own reports whether the word at t has the key key itself, rather
+	// than being a compound with a part of that key.
+	own := func(t index.MatchedTerm, key string) bool { return nlKeys.key(word(t)) == key }
 	stem, exact := map[string]index.MatchedTerm{}, map[string]index.MatchedTerm{}
 	for _, t := range h.Terms {
 		switch t.Field {
 		case "stem":
-			if _, ok := stem[t.Term]; !ok {
+			// The first place, but the first where the word is the
+			// key's own before one where a compound holds it.
+			if prev, ok := stem[t.Term]; !ok || prev.Field == "stem" && !own(prev, t.Term) && own(t, t.Term) {
 				stem[t.Term] = t
 			}
 		case "exact":
@@ -1120,48 +1177,67 @@ func (a *App) explainEnglish(h index.Hit, exps []expansion) []Matched {
 			}
 		}
 	}
-	word := func(t index.MatchedTerm) string {
-		if t.Field == "heading" {
-			term, _, _ := a.headingSource(h, t.Term)
-			return term
+	// find returns the place of a word with key key: the first, unless a
+	// compound holds the key there and the word fold (folded) is in the
+	// passage as written.
+	find := func(key, fold string) (index.MatchedTerm, bool) {
+		t, ok := stem[key]
+		if ok && t.Field == "stem" && own(t, key) {
+			return t, true
 		}
-		return h.Text[t.Start:t.End]
+		if et, eok := exact[fold]; eok && fold != "" {
+			return et, true
+		}
+		return t, ok
 	}
 	var out []Matched
 	for _, e := range exps {
-		// The most probable sense found in the passage explains it.
-		for _, s := range sensesByP(e.senses) {
-			var t index.MatchedTerm
-			ok, whole := false, false
-			switch {
-			case s.Key:
-				t, ok = stem[s.Text]
-			case s.Via == "exact":
-				t, ok = exact[index.Fold(s.Text)]
-			default:
-				// A Dutch term as written: each of its words, by key.
-				ws := strings.FieldsFunc(s.Text, notWordRune)
-				for i, w := range ws {
-					var wt index.MatchedTerm
-					if wt, ok = stem[index.Key("nl", w)]; !ok {
-						wt, ok = exact[index.Fold(w)]
+		// The most probable sense found in the passage as a word of its
+		// own explains it; else the most probable one found inside a
+		// compound.
+	senses:
+		for _, partOK := range []bool{false, true} {
+			for _, s := range sensesByP(e.senses) {
+				var t index.MatchedTerm
+				ok, whole := false, false
+				key := s.Text
+				switch {
+				case s.Key:
+					t, ok = find(s.Text, index.Fold(s.Form))
+				case s.Via == "exact":
+					t, ok = exact[index.Fold(s.Text)]
+					key = ""
+				default:
+					// A Dutch term as written: each of its words, by key.
+					ws := strings.FieldsFunc(s.Text, notWordRune)
+					for i, w := range ws {
+						var wt index.MatchedTerm
+						wt, ok = find(nlKeys.key(w), index.Fold(w))
+						if !ok {
+							break
+						}
+						if i == 0 {
+							t, key = wt, nlKeys.key(w)
+						}
 					}
-					if !ok {
-						break
-					}
-					if i == 0 {
-						t = wt
-					}
+					whole = ok && len(ws) > 1
 				}
-				whole = ok && len(ws) > 1
-			}
-			if ok {
-				term := word(t)
+				if !ok {
+					continue
+				}
+				part := !whole && key != "" && t.Field != "exact" && !own(t, key)
+				if part && !partOK {
+					continue
+				}
+				m := Matched{Query: e.query, Term: word(t), Concept: s.Concept, Via: s.Via, P: s.P}
 				if whole {
-					term = s.Text
+					m.Term = s.Text
 				}
-				out = append(out, Matched{Query: e.query, Term: term, Concept: s.Concept, Via: s.Via, P: s.P})
-				break
+				if part {
+					m.Part = cmp.Or(s.Form, s.Text)
+				}
+				out = append(out, m)
+				break senses
 			}
 		}
 	}
