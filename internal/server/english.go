@@ -83,13 +83,21 @@ func sensesJSON(es []app.Expansion) []app.Expansion {
 	}
 	out := make([]app.Expansion, len(es))
 	for i, e := range es {
-		ss := make([]app.Sense, len(e.Senses))
-		for j, s := range e.Senses {
-			s.P = roundP(s.P)
-			ss[j] = s
+		e.Senses = roundSenses(e.Senses)
+		if e.Dropped != nil {
+			e.Dropped = roundSenses(e.Dropped)
 		}
-		e.Senses = ss
 		out[i] = e
+	}
+	return out
+}
+
+// roundSenses copies ss with their weights rounded (roundP).
+func roundSenses(ss []app.Sense) []app.Sense {
+	out := make([]app.Sense, len(ss))
+	for j, s := range ss {
+		s.P = roundP(s.P)
+		out[j] = s
 	}
 	return out
 }

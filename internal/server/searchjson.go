@@ -153,6 +153,10 @@ func appendMatchedJSON(b []byte, m *app.Matched) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if m.Part != "" {
+		b = append(b, `,"part":`...)
+		b = appendJSONString(b, m.Part)
+	}
 	return append(b, '}'), nil
 }
 

@@ -111,14 +111,16 @@ type senseLine struct {
 // inflected forms), a lexicon translation (an index key) or the word as
 // written.
 type senseChip struct {
-	Text    string
-	Key     bool   // Text is an index key (a stem)
-	P       string // the probability, for lexicon senses
-	Via     string
-	Status  string // the glossary term's status label
-	Concept string
-	Forms   string // other forms of a glossary term searched with it
-	DropURL string
+	Text     string // the Dutch word as written (an index key's commonest form)
+	EN       string // the English word or words it translates
+	Key      bool   // the sense is an index key: it finds every form of the word
+	KeyTitle string // says so, naming the key
+	P        string // the probability, for lexicon senses
+	Via      string
+	Status   string // the glossary term's status label
+	Concept  string
+	Forms    string // other forms of a glossary term searched with it
+	DropURL  string
 }
 
 // droppedSense is a sense the user dropped and the link that restores it.
@@ -138,7 +140,8 @@ type hitView struct {
 
 // matchedView is one reason a hit matched; Label names the concept that
 // led there by its preferred English term (or its Dutch head term).
-type matchedView struct{ Query, Term, Concept, Label, Via, P string }
+// Part is the sense a compound Term was found through (app.Matched.Part).
+type matchedView struct{ Query, Term, Part, Concept, Label, Via, P string }
 
 // hitConcept is a matched concept: its Dutch head term and its English
 // terms a writer may use, preferred first, each with its own status.
@@ -335,7 +338,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 		}
 		for _, m := range h.Matched {
 			via := matchReason(m)
-			mv := matchedView{Query: m.Query, Term: m.Term, Concept: m.Concept, Via: p.T.or("via_"+via, via)}
+			mv := matchedView{Query: m.Query, Term: m.Term, Part: m.Part, Concept: m.Concept, Via: p.T.or("via_"+via, via)}
 			if m.Via == "lexicon" && m.P > 0 {
 				mv.P = p.decimal(m.P)
 			}

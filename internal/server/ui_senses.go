@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strconv"
@@ -36,6 +37,22 @@ func (u *ui) senseLines(p *page, q string, es []app.Expansion, drop []string, he
 	dropping := func(text string) string {
 		return here(append(slices.Clip(drop), text), "page", "")
 	}
+	// A compound of two neighbouring words is a sense of each: its chip
+	// glosses it as both (rent allowance: huurtoeslag).
+	compoundOf := map[string][]string{}
+	// What a dropped sense is shown as: the word, not its key.
+	shown := map[string]string{}
+	for _, e := range es {
+		for _, s := range e.Senses {
+			if s.Via == "compound" && !slices.Contains(compoundOf[s.Text], e.Query) {
+				compoundOf[s.Text] = append(compoundOf[s.Text], e.Query)
+			}
+		}
+		for _, s := range e.Dropped {
+			shown[s.Text] = cmp.Or(s.Form, s.Text)
+			shown[index.Fold(s.Text)] = shown[s.Text]
+		}
+	}
 	var lines []senseLine
 	for _, e := range es {
 		l := senseLine{Query: e.Query, Pruned: e.Pruned}
@@ -56,7 +73,7 @@ func (u *ui) senseLines(p *page, q string, es []app.Expansion, drop []string, he
 					}
 					continue
 				}
-				chip := senseChip{Text: base, Via: p.T["sense_via_glossary"], Concept: s.Concept, DropURL: dropping(base)}
+				chip := senseChip{Text: base, EN: e.Query, Via: p.T["sense_via_glossary"], Concept: s.Concept, DropURL: dropping(base)}
 				if status != "" {
 					chip.Status = p.T.or("status_"+status, status)
 				}
@@ -67,7 +84,16 @@ func (u *ui) senseLines(p *page, q string, es []app.Expansion, drop []string, he
 				l.Chips = append(l.Chips, chip)
 				continue
 			}
-			chip := senseChip{Text: s.Text, Key: s.Key, Via: p.T.or("sense_via_"+s.Via, s.Via), DropURL: dropping(s.Text)}
+			// The chip shows a word as written; the drop link names the
+			// sense as the search knows it (an index key drops that key
+			// alone, not a glossary term spelt as its word).
+			chip := senseChip{Text: cmp.Or(s.Form, s.Text), EN: e.Query, Key: s.Key, Via: p.T.or("sense_via_"+s.Via, s.Via), DropURL: dropping(s.Text)}
+			if s.Key {
+				chip.KeyTitle = p.T["sense_key_title"] + ": " + s.Text
+			}
+			if qs := compoundOf[s.Text]; s.Via == "compound" && len(qs) > 1 {
+				chip.EN = strings.Join(qs, " ")
+			}
 			if s.Via == "lexicon" {
 				chip.P = p.decimal(s.P)
 			}
@@ -81,7 +107,13 @@ func (u *ui) senseLines(p *page, q string, es []app.Expansion, drop []string, he
 	var dropped []droppedSense
 	for i, d := range drop {
 		rest := slices.Delete(slices.Clone(drop), i, i+1)
-		dropped = append(dropped, droppedSense{Text: d, RestoreURL: here(rest, "page", "")})
+		text := d
+		if w, ok := shown[d]; ok {
+			text = w
+		} else if w, ok := shown[index.Fold(d)]; ok {
+			text = w
+		}
+		dropped = append(dropped, droppedSense{Text: text, RestoreURL: here(rest, "page", "")})
 	}
 	return lines, dropped
 }

@@ -53,9 +53,9 @@ func TestUISenses(t *testing.T) {
 		}
 		for i, want := range []*regexp.Regexp{
 			regexp.MustCompile(`^the — English function word, not searched$`),
-			regexp.MustCompile(`^treaty verdrag 0\.\d\d · lexicon ×`),
+			regexp.MustCompile(`^treaty verdrag = treaty 0\.\d\d · lexicon ×`),
 			regexp.MustCompile(`^xqzzvw — no Dutch equivalent known`),
-			regexp.MustCompile(`^coup staatsgreep \(staatsgrepen\) · glossary \(preferred\) × coup \(coups\) · glossary \(admitted\) ×`),
+			regexp.MustCompile(`^coup staatsgreep \(staatsgrepen\) = coup · glossary \(preferred\) × coup \(coups\) = coup · glossary \(admitted\) ×`),
 		} {
 			if !want.MatchString(lines[i]) {
 				t.Errorf("line %d %q does not match %s", i+1, lines[i], want)
@@ -137,7 +137,7 @@ func TestUISenses(t *testing.T) {
 	t.Run("Dutch labels and decimal comma", func(t *testing.T) {
 		body := page(t, "/?q=the+treaty&lang=en", map[string]string{"Accept-Language": "nl"})
 		lines := senseLines(body)
-		if len(lines) != 2 || !regexp.MustCompile(`^treaty verdrag 0,\d\d · lexicon ×$`).MatchString(lines[1]) ||
+		if len(lines) != 2 || !regexp.MustCompile(`^treaty verdrag = treaty 0,\d\d · lexicon ×$`).MatchString(lines[1]) ||
 			lines[0] != "the — Engels functiewoord, niet gezocht" {
 			t.Errorf("lines %q", lines)
 		}
