@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	bindex "github.com/blevesearch/bleve_index_api"
+	"golang.org/x/text/unicode/norm"
 )
 
 // DocCount returns the number of passages indexed for document doc, so a
@@ -42,8 +44,8 @@ func (ix *Index) SimilarKey(ctx context.Context, word string, maxEdits int) (key
 	return ix.similarIn(ctx, fieldText, Key("nl", word), maxEdits)
 }
 
-// FormOf returns the word of the documents, as the exact field holds it
-// (folded), that has the Dutch key key and occurs in the most passages,
+// FormOf returns the word of the documents, in lower case and with its
+// diacritics as a passage writes it (financiële), that has the Dutch key key and occurs in the most passages,
 // among the words that begin with the key or with what the Dutch stemmer
 // took from it: a last vowel it undoubled (hur: huur, huren) and a last
 // f or s it devoiced (lef: leven; huis: huizen). Forms mostly begin so
@@ -82,10 +84,38 @@ func (ix *Index) FormOf(ctx context.Context, key string) (form string, ok bool) 
 		}
 		d.Close()
 	}
+	if form != "" {
+		form = ix.written(ctx, form)
+	}
 	if ctx.Err() == nil {
 		ans.forms.put(key, form)
 	}
 	return form, form != ""
+}
+
+// written returns the folded word w as a passage that has it writes it,
+// in lower case: with the diacritics folding took off (financiele:
+// financiële). w itself when no passage can be read.
+func (ix *Index) written(ctx context.Context, w string) string {
+	req := bleve.NewSearchRequestOptions(termQ(w, fieldExact, 1), 1, 0, false)
+	res, err := ix.b.SearchInContext(ctx, req)
+	if err != nil || len(res.Hits) == 0 {
+		return w
+	}
+	ps, err := ix.Stored(ctx, []string{res.Hits[0].ID})
+	if err != nil {
+		return w
+	}
+	for _, p := range ps {
+		for _, tok := range strings.FieldsFunc(p.Text, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+		}) {
+			if Fold(tok) == w {
+				return strings.ToLower(norm.NFC.String(tok))
+			}
+		}
+	}
+	return w
 }
 
 // keyStarts returns the beginnings of the words whose Dutch key may be

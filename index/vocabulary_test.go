@@ -125,7 +125,10 @@ func TestFormOf(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"huur", "huizen"} {
+	if err := ix.Add(ctx, []Passage{{Doc: "d", Paragraph: 1, Text: "De Financiële positie; financiële middelen."}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"huur", "huizen", "financiële"} {
 		if got, ok := ix.FormOf(ctx, Key("nl", w)); !ok || got != w {
 			t.Errorf("FormOf(%q) = %q, %t; want %s", Key("nl", w), got, ok, w)
 		}

@@ -430,35 +430,20 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 }
 
 // withForms gives each index key among ss the word the documents write
-// most often with it (Sense.Form), so that no one is shown a stem.
+// most often with it (Sense.Form), so that no one is shown a stem; a key
+// the documents have no word of is shown as itself when the word list
+// has it as a word (gezinslast), else it stays a key.
 func (a *App) withForms(ctx context.Context, ss []Sense) {
 	for i := range ss {
-		if ss[i].Key && ss[i].Form == "" {
-			if f, ok := a.idx.FormOf(ctx, ss[i].Text); ok {
-				ss[i].Form = a.written(f)
-			}
+		if !ss[i].Key || ss[i].Form != "" {
+			continue
+		}
+		if f, ok := a.idx.FormOf(ctx, ss[i].Text); ok {
+			ss[i].Form = f
+		} else if a.words != nil && a.listed(ss[i].Text) {
+			ss[i].Form = ss[i].Text
 		}
 	}
-}
-
-// written returns the folded Dutch word w as it is written where folding
-// took a diaeresis off (financiele: financiële): the first spelling with
-// ë, ï, ö or ü on a vowel after a vowel that the word list has; w itself
-// when the list has w or none of those.
-func (a *App) written(w string) string {
-	if a.words == nil || a.listed(w) {
-		return w
-	}
-	marked := map[byte]string{'e': "ë", 'i': "ï", 'o': "ö", 'u': "ü"}
-	for i := 1; i < len(w); i++ {
-		m, ok := marked[w[i]]
-		if ok && strings.IndexByte("aeiou", w[i-1]) >= 0 {
-			if v := w[:i] + m + w[i+1:]; a.listed(v) {
-				return v
-			}
-		}
-	}
-	return w
 }
 
 // appendWord appends the unit of one English word to units; a hyphenated
