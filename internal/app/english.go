@@ -430,9 +430,9 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 }
 
 // withForms gives each index key among ss the word the documents write
-// most often with it (Sense.Form), so that no one is shown a stem; a key
-// the documents have no word of is shown as itself when the word list
-// has it as a word (gezinslast), else it stays a key.
+// most often with it (Sense.Form), so that no one is shown a stem; for a
+// key the documents have no word of, a word of the word list with it
+// (listedForm), else it stays a key.
 func (a *App) withForms(ctx context.Context, ss []Sense) {
 	for i := range ss {
 		if !ss[i].Key || ss[i].Form != "" {
@@ -440,10 +440,22 @@ func (a *App) withForms(ctx context.Context, ss []Sense) {
 		}
 		if f, ok := a.idx.FormOf(ctx, ss[i].Text); ok {
 			ss[i].Form = f
-		} else if a.words != nil && a.listed(ss[i].Text) {
-			ss[i].Form = ss[i].Text
+		} else if a.words != nil {
+			ss[i].Form = a.listedForm(ss[i].Text)
 		}
 	}
+}
+
+// listedForm returns a word of the word list with the Dutch key key: the
+// key itself or the key with one of the endings the Dutch stemmer takes
+// off most (welfar: welfare); "" when none is listed.
+func (a *App) listedForm(key string) string {
+	for _, end := range []string{"", "e", "en", "s"} {
+		if w := key + end; a.listed(w) && nlKeys.key(w) == key {
+			return w
+		}
+	}
+	return ""
 }
 
 // appendWord appends the unit of one English word to units; a hyphenated

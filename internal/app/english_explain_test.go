@@ -49,3 +49,14 @@ func TestEnglishCompoundPartExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestListedForm: a sense key the documents have no word of is shown as
+// a word of the word list with that key, not as the stem.
+func TestListedForm(t *testing.T) {
+	a := openShipped(t)
+	for key, want := range map[string]string{"toelag": "toelage", "gezinslast": "gezinslast", "xqzzvw": ""} {
+		if got := a.listedForm(key); got != want {
+			t.Errorf("listedForm(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
