@@ -56,7 +56,8 @@ func TestMDPercent(t *testing.T) {
 			for _, e := range ents {
 				got = append(got, strings.TrimSuffix(e.Name(), ".md"))
 				text, _ := os.ReadFile(filepath.Join(out, e.Name()))
-				if want := "tekst van " + got[len(got)-1]; string(text) != want {
+				id := got[len(got)-1]
+				if want := "---\nidentifier: " + id + "\n---\ntekst van " + id; string(text) != want {
 					t.Errorf("%s holds %q, want %q", e.Name(), text, want)
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/querymix"
 )
 
@@ -22,7 +23,9 @@ type File struct {
 }
 
 // ReadFolder reads the .md and .txt files directly in dir, sorted by
-// file name: the order the query mix is drawn in.
+// file name: the order the query mix is drawn in. A file's Text is what
+// follows its front matter (WriteJSONL's type and identifier), the text
+// the other contestants index and the mix draws from.
 func ReadFolder(dir string) ([]File, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -39,7 +42,11 @@ func ReadFolder(dir string) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("bench: %w", err)
 		}
-		out = append(out, File{Path: p, ID: strings.TrimSuffix(e.Name(), ext), Text: string(b)})
+		_, text, err := ingest.ReadFrontMatter(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("bench: %s: %w", p, err)
+		}
+		out = append(out, File{Path: p, ID: strings.TrimSuffix(e.Name(), ext), Text: text})
 	}
 	slices.SortFunc(out, func(a, b File) int { return strings.Compare(filepath.Base(a.Path), filepath.Base(b.Path)) })
 	if len(out) == 0 {
@@ -81,8 +88,12 @@ func Passages(doc, text string) []Passage {
 
 // WriteJSONL writes the documents of a BWB JSON-lines extract (gzipped
 // when the name ends in .gz) as ID.md files into dir, each file the
-// "text" field unchanged. keep selects documents by their 0-based line
-// number; nil keeps all. It returns how many files it wrote.
+// "text" field unchanged after front matter that gives the document's type
+// (its "category", the BWB soort, as ingest.BWBType maps it: circulaire,
+// beleidsregel, …) and its BWB id as identifier, which tolk's ingest
+// reads (ingest.ReadFrontMatter). The extract has no date field: ingest
+// dates a document by its signing line. keep selects documents by their
+// 0-based line number; nil keeps all. It returns how many files it wrote.
 func WriteJSONL(src, dir string, keep func(i int) bool) (int, error) {
 	f, err := os.Open(src)
 	if err != nil {
@@ -107,14 +118,19 @@ func WriteJSONL(src, dir string, keep func(i int) bool) (int, error) {
 		if keep != nil && !keep(i) {
 			continue
 		}
-		var d struct{ ID, Text string }
+		var d struct{ ID, Category, Text string }
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			return n, fmt.Errorf("bench: %s line %d: %w", src, i+1, err)
 		}
 		if d.ID == "" || strings.ContainsAny(d.ID, `/\`) || strings.HasPrefix(d.ID, ".") {
 			return n, fmt.Errorf("bench: %s line %d: unusable id %q", src, i+1, d.ID)
 		}
-		if err := os.WriteFile(filepath.Join(dir, d.ID+".md"), []byte(d.Text), 0o644); err != nil {
+		front := "---\n"
+		if t := ingest.BWBType(d.Category); t != "" {
+			front += "type: " + t + "\n"
+		}
+		front += "identifier: " + d.ID + "\n---\n"
+		if err := os.WriteFile(filepath.Join(dir, d.ID+".md"), []byte(front+d.Text), 0o644); err != nil {
 			return n, fmt.Errorf("bench: %w", err)
 		}
 		n++

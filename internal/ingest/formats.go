@@ -230,7 +230,7 @@ func finish(blocks []block, meta *Metadata, format Format, title, base string, o
 	if meta.SourceFormat == "" {
 		meta.SourceFormat = string(format)
 	}
-	textMeta(meta, doc)
+	textMeta(meta, doc, true)
 	doc.Meta = meta
 	return doc, nil
 }

@@ -2,8 +2,11 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,6 +37,7 @@ func FuzzParse(f *testing.F) {
 	// The formats read by content (formats.go): XML, HTML, DOCX, ODT.
 	f.Add("stb.xml", []byte(`<?xml version="1.0"?><officiele-publicatie><staatsblad><intitule>Besluit van 9 maart 2018</intitule><artikel><kop><label>Artikel</label><nr>1</nr></kop><lid><lidnr>1.</lidnr><al>De <nadruk>munt</nadruk>.<noot><noot.nr>1</noot.nr><noot.al>Noot.</noot.al></noot></al></lid></artikel></staatsblad></officiele-publicatie>`))
 	f.Add("h.xml", []byte("<officiele-publicatie><handelingen><agendapunt><item-titel>Brexit</item-titel><spreekbeurt><spreker><voorvoegsels>De heer</voorvoegsels><naam><achternaam>Kr\xc3\x83\xc2\xb6ger</achternaam></naam>:</spreker><tekst><al-groep><al>Dank u.</al></al-groep></tekst></spreekbeurt></agendapunt></handelingen></officiele-publicatie>"))
+	f.Add("BWBR0011157.md", []byte("---\ntype: circulaire\nidentifier: BWBR0011157\n---\n##Aankoop\n\nDen Haag 5 juli 2010\n\nDe minister van Financiën, J.C. de Jager.\n"))
 	f.Add("p.html", []byte(`<!doctype html><html lang="nl"><head><title>T</title><script>x</script></head><body><nav>menu</nav><h1>Kop</h1><p>Een <b>alinea</b>.</p><table><tr><td>a</td><td>1</td></tr></table></body></html>`))
 	f.Add("b.docx", zipOf(f, [2]string{"word/document.xml", `<w:document ` + wNS + `><w:body>` + wp("Kop1", "Kop") + wp("", "Tekst.") + `</w:body></w:document>`}))
 	f.Add("n.odt", zipOf(f, [2]string{"mimetype", "application/vnd.oasis.opendocument.text"}, [2]string{"content.xml", `<office:document-content xmlns:office="o" xmlns:text="t"><office:body><office:text><text:h text:outline-level="1">Kop</text:h><text:p>Tekst.</text:p></office:text></office:body></office:document-content>`}))
@@ -103,6 +107,45 @@ func FuzzRepairMojibake(f *testing.F) {
 		}
 		if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 }) && got != s {
 			t.Fatalf("ASCII changed: %q → %q", s, got)
+		}
+	})
+}
+
+// FuzzFrontMatter checks that front matter is read or refused, never half
+// read: an error wraps ErrMetadata and leaves the text alone; what is read
+// is a prefix of the file, and its type, date and language are ones tolk
+// uses.
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\ntype: circulaire\ndate: 2020-01-31\nidentifier: BWBR0011157\n---\n##Aankoop\n\nTekst.\n",
+		"---\r\ntitle: \"Notitie\"\r\ndate: '3 februari 2020'\r\ntags:\r\n  - munt\r\n# c\r\n...\r\nTekst.",
+		"---\ntype: circular\n---\nTekst.", "---\ndate: 2020-02-30\n---\n", "---\ntype:\n- brief\n---\n",
+		"---\nDe munt.\n---\n\nTekst.", "---\n---\nTekst.", "---", "---\nlanguage: NL # Dutch\n---\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		fm, body, err := ReadFrontMatter(src)
+		switch {
+		case err != nil:
+			if !errors.Is(err, ErrMetadata) || fm != nil || body != src {
+				t.Fatalf("ReadFrontMatter(%q) = %+v, %q, %v", src, fm, body, err)
+			}
+		case fm == nil:
+			if body != src {
+				t.Fatalf("no front matter in %q, but the text is %q", src, body)
+			}
+		default:
+			if len(body) >= len(src) || !strings.HasSuffix(src, body) {
+				t.Fatalf("ReadFrontMatter(%q): text %q is not what follows it", src, body)
+			}
+			m := fm.Meta
+			if _, err := time.Parse(time.DateOnly, m.Date); m.Date != "" && err != nil {
+				t.Fatalf("ReadFrontMatter(%q): date %q", src, m.Date)
+			}
+			if m.Type != "" && !slices.Contains(Types(), m.Type) || m.Language != "" && len(m.Language) != 2 {
+				t.Fatalf("ReadFrontMatter(%q): %+v", src, m)
+			}
 		}
 	})
 }

@@ -230,6 +230,13 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	src, repaired := repairMojibake(string(data))
+	fm, src, err := ReadFrontMatter(src)
+	if err != nil {
+		return nil, fail("%w", err)
+	}
+	if fm == nil {
+		fm = &FrontMatter{}
+	}
 
 	var (
 		blocks []block
@@ -255,20 +262,31 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	switch {
 	case strings.TrimSpace(opt.Title) != "":
 		doc.Title = normalizeInline(opt.Title)
+	case fm.Title != "":
+		doc.Title = fm.Title
 	case doc.Title == "":
 		doc.Title = deriveTitle(doc)
 	}
 	doc.Title = shorten(doc.Title, 300)
 	doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
 	if doc.ID == "" {
+		doc.ID = Slug(fm.Meta.Identifier)
+	}
+	if doc.ID == "" {
 		doc.ID = Slug(doc.Title)
 	}
 	if doc.ID == "" {
 		doc.ID = "document"
 	}
+	meta := &fm.Meta
+	meta.Source, meta.SourceFormat = base, string(format)
 	if repaired > 0 {
-		doc.Meta = &Metadata{Source: base, SourceFormat: string(format), Repaired: []string{mojibakeNote(repaired)}}
+		meta.Repaired = []string{mojibakeNote(repaired)}
 	}
+	// The text's own dates are not guessed at here: a circular's first
+	// date is often that of the circular it refers to.
+	textMeta(meta, doc, false)
+	doc.Meta = meta
 	return doc, nil
 }
 

@@ -8,9 +8,8 @@ import (
 )
 
 // Metadata is what people filter documents by. A field is empty when
-// neither the format's own metadata nor the text gave it. Documents read
-// from plain text and Markdown have none (Document.Meta is nil) unless
-// their text had to be repaired.
+// neither the format's own metadata (a text or Markdown file's front
+// matter, ReadFrontMatter) nor the text gave it.
 type Metadata struct {
 	// Type is the kind of document: brief, kamerstuk, handelingen, wet,
 	// regeling, circulaire, staatsblad, staatscourant, gemeenteblad,
@@ -78,8 +77,24 @@ var (
 	dutchDate = regexp.MustCompile(`(?i)\b(\d{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october) (\d{4})\b`)
 	isoDate   = regexp.MustCompile(`\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:\b|T)`)
 	// dateLine is a letter's date line: "Datum 25 augustus 2020",
-	// "Den Haag, 25 augustus 2020", "Winschoten, 14 juni 2017".
-	dateLine = regexp.MustCompile(`(?i)^(?:datum\s*:?\s*|[A-Z][\p{L}' -]{1,30}(?:\([A-Z]+\))?,\s*)(\d{1,2} \p{L}+ \d{4})\.?$`)
+	// "Den Haag, 25 augustus 2020", "’s-Gravenhage, 29 november 2002",
+	// "Winschoten, 14 juni 2017".
+	dateLine = regexp.MustCompile(`(?i)^(?:datum\s*:?\s*|(?:['’]s-)?[A-Z][\p{L}'’ -]{1,30}(?:\([A-Z]+\))?,\s*)(\d{1,2} \p{L}+ \d{4})\.?$`)
+	// letterDate is a letterhead's date where its lines ran together
+	// into one block ("… 2500 EB Den Haag Datum 21 augustus 2020 Betreft
+	// …", "Ons kenmerk: 06051 Datum: 18 mei 2000"): the label with a
+	// capital only, so that another letter's "(kenmerk …, datum 9 juli
+	// 2003)" in a sentence is not taken.
+	letterDate = regexp.MustCompile(`(?:^|\s)(?:Datum|DATUM)\s*:?\s*(\d{1,2} \p{L}+ \d{4})\b`)
+	// signingLine is a place and a date without the comma, as the
+	// Staatscourant prints a decision's signing ("Den Haag 5 juli 2010",
+	// "’s-Gravenhage 22 april 1996"): a date line only right before a
+	// signature (signs), since a heading or a sentence may have the same
+	// shape ("Vóór 1 januari 1985", "De bedragen gelden tot 1 januari
+	// 2004."). The place's words are capitalised but for the particles of
+	// Dutch place names (Bergen op Zoom, Alphen aan den Rijn, Wijk bij
+	// Duurstede), which keeps out "per 1 mei 2003", "tot …".
+	signingLine = regexp.MustCompile(`^(?:['’]s-)?\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|aan|op|bij|in|de|den|ter|ten))* (\d{1,2} \p{L}+ \d{4})[.,]?$`)
 )
 
 // parseDate turns "9 maart 2018" or "2018-03-09" into "2018-03-09"; ""
@@ -107,24 +122,18 @@ func parseDate(s string) string {
 var kamerstukID = regexp.MustCompile(`^(?:Tweede Kamer der Staten-Generaal\s*)?(?:Kamerstuk(?:ken)?(?: I{1,2})?(?: \d{4}[-/]\d{2,4},?)? )?(\d{2} ?\d{3}(?:-[0-9A-Z]+)?(?: [IVXLC]+)?),? [Nn]r\. ?(\d+)\b`)
 
 // textMeta fills what m lacks from the document's text: the date (a date
-// line, else the first date in the opening blocks or the closing lines),
-// a Kamerstuk number written at the top, the ministry of the first
-// signatory, the language, and a document type guessed from the wording.
-func textMeta(m *Metadata, doc *Document) {
+// line, else, with guess, the first date in the opening blocks or the
+// closing lines), a Kamerstuk number written at the top, the ministry of
+// the first signatory, the language, and a document type guessed from the
+// wording.
+func textMeta(m *Metadata, doc *Document, guess bool) {
 	blocks := strings.Split(doc.Text, "\n\n")
 	// The Handelingen are dated by their sitting only: the dates in
 	// the text are of letters and motions.
 	if m.Date == "" && m.Type != "handelingen" {
-		for _, b := range blocks {
-			if mm := dateLine.FindStringSubmatch(b); mm != nil {
-				if d := parseDate(mm[1]); d != "" {
-					m.Date = d
-					break
-				}
-			}
-		}
+		m.Date = lineDate(blocks)
 	}
-	if m.Date == "" && m.Type != "handelingen" {
+	if guess && m.Date == "" && m.Type != "handelingen" {
 		for i, b := range blocks {
 			if i >= 3 && i < len(blocks)-3 {
 				continue
@@ -160,6 +169,51 @@ func textMeta(m *Metadata, doc *Document) {
 	if m.Type == "" {
 		m.Type = guessType(doc)
 	}
+}
+
+// lineDate returns the date of the first of blocks that is a date line
+// (dateLine, letterDate, or a signingLine before a signature), "" when
+// none is.
+func lineDate(blocks []string) string {
+	for i, b := range blocks {
+		var mm []string
+		switch {
+		case dateLine.MatchString(b):
+			mm = dateLine.FindStringSubmatch(b)
+		case letterDate.MatchString(b):
+			mm = letterDate.FindStringSubmatch(b)
+		case signingLine.MatchString(b) && i+1 < len(blocks) && signs(blocks[i+1]):
+			mm = signingLine.FindStringSubmatch(b)
+		default:
+			continue
+		}
+		if d := parseDate(mm[1]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// signatureStart is how a signature block opens: an office ("De Minister
+// van …", "De staatssecretaris …", "Het Hoofd van …", "De
+// inspecteur-generaal …", "Voor Curaçao De Minister …", "Voor het
+// Directoraat-generaal …") or a closing ("Hoogachtend,"). "staats?se"
+// takes the misspellings the BWB texts sign with (Staatsecretaris,
+// Staatssecetaris).
+var signatureStart = regexp.MustCompile(`^(?i:(?:voor (?:\p{L}+ )*?)?(?:de |het )?(?:minister|staats?se|directeur|directoraat|inspecteur|hoofd|voorzitter|secretaris|burgemeester)|hoogachtend|met (?:vriendelijke|hoogachtende) groet)`)
+
+// signs reports whether a block opens a signature (signatureStart): an
+// office and the name after a comma ("De minister van Financiën, J.C. de
+// Jager.", as the BWB Markdown has it on one line), or an office or
+// closing alone on its line, not a sentence ("De minister besloot dat de
+// regeling gold.").
+func signs(b string) bool {
+	l, _, _ := strings.Cut(b, "\n")
+	if !signatureStart.MatchString(l) {
+		return false
+	}
+	office, _, comma := strings.Cut(l, ",")
+	return len(strings.Fields(office)) <= 12 && (comma || !strings.HasSuffix(office, "."))
 }
 
 // spaceDossier writes a dossier number as Kamerstukken do: "29 521".

@@ -30,7 +30,7 @@ var (
 // of the package's sentinel errors): a client error, not a server one.
 func IsInputError(err error) bool {
 	for _, e := range []error{ErrEmpty, ErrTooLarge, ErrBinary, ErrInvalidUTF8, ErrUnsupported,
-		ErrCorrupt, ErrEncrypted, ErrNoTextLayer, ErrGarbled, ErrUnsafe, ErrMismatch} {
+		ErrCorrupt, ErrEncrypted, ErrNoTextLayer, ErrGarbled, ErrUnsafe, ErrMismatch, ErrMetadata} {
 		if errors.Is(err, e) {
 			return true
 		}

@@ -232,6 +232,20 @@ var bwbTypes = map[string]string{
 	"circulaire": "circulaire", "beleidsregel": "beleidsregel", "verdrag": "verdrag", "KB": "kb", "rijksKB": "kb",
 }
 
+// BWBType returns the document type (one of Types()) of a BWB
+// regulation's soort, as the BWB toestand XML and the categories of a BWB
+// extract name it: "circulaire", "beleidsregel-BES", "AMvB". A soort not
+// known is a "regeling", as almost all of them are; "" gives "".
+func BWBType(soort string) string {
+	if soort == "" {
+		return ""
+	}
+	if t, ok := bwbTypes[strings.TrimSuffix(soort, "-BES")]; ok {
+		return t
+	}
+	return "regeling"
+}
+
 // cvdrTypes are the document types a CVDR record's Informatietype may
 // name; any other is a "regeling", as almost all CVDR records are.
 var cvdrTypes = map[string]bool{"regeling": true, "beleidsregel": true, "circulaire": true}
@@ -587,10 +601,7 @@ func (r *xmlReader) readBWB(root *node) {
 		return
 	}
 	if s := w.get("soort"); s != "" {
-		r.meta.Type = "regeling"
-		if t, ok := bwbTypes[strings.TrimSuffix(s, "-BES")]; ok {
-			r.meta.Type = t
-		}
+		r.meta.Type = BWBType(s)
 	}
 	if lang := w.get("lang"); lang != "" {
 		r.meta.Language = lang
