@@ -45,7 +45,8 @@ type DocInfo struct {
 	// of every passage ID of the document.
 	Version string `json:"version"`
 	// Meta is the document's metadata (type, date, dossier, …), shared
-	// with the Document; nil for text and Markdown (ingest.Metadata).
+	// with the Document (ingest.Metadata); nil for a text or Markdown
+	// document stored before session 30, which had none.
 	Meta *ingest.Metadata `json:"metadata,omitempty"`
 	// Signed tells that the document has signature blocks, indexed as
 	// passage 0 (passages).
