@@ -458,7 +458,8 @@ func (a *App) matchOptions() match.Options {
 // concepts made by hand (the user collection, where the API and the pages
 // put new ones), then the curated glossary, then every imported
 // collection; within each, the more reliable first, then the older, then
-// by id. So an imported term list (FreeDict, a colleague's CSV) adds terms
+// by id; a concept without a Dutch or an English term comes after all
+// those that have both (oneLanguage). So an imported term list (FreeDict, a colleague's CSV) adds terms
 // but does not take a word from the curated glossary, a concept a user
 // adds for a word the curated glossary has (lid: paragraph) is the one
 // annotate shows (the API warns of it: TermClashes), and a newer concept
@@ -469,11 +470,34 @@ func byPrecedence(cs []glossary.Concept) []glossary.Concept {
 }
 
 // collectionTier is the matcher's rank of a concept (match.Options.Rank):
-// made by hand 0, curated 1, imported 2. It decides between concepts
+// made by hand 0, curated 1, imported 2, and each of these 3 more for a
+// concept of one language (oneLanguage). It decides between concepts
 // before how strictly their terms match, so that an imported term list's
 // exact "opgeschort" does not take the word from the curated opschorten,
 // which has it as a form.
-func collectionTier(c *glossary.Concept) int { return glossary.CollectionTier(c.Collection) }
+func collectionTier(c *glossary.Concept) int {
+	tier := glossary.CollectionTier(c.Collection)
+	if oneLanguage(c) {
+		tier += 3
+	}
+	return tier
+}
+
+// oneLanguage reports whether c lacks a Dutch or an English term (a CSV
+// row whose English cell was left empty). Such a concept has nothing to
+// show where annotate and the check need the other language, so it comes
+// after every concept that has both, whatever its collection: a user's
+// Dutch-only huurtoeslag took the word from the curated concept, and
+// annotate showed no English and the check left it out. Among concepts
+// that have both the collections' order stands (user, curated, import).
+func oneLanguage(c *glossary.Concept) bool {
+	var nl, en bool
+	for _, t := range c.Terms {
+		nl = nl || t.Lang == "nl"
+		en = en || t.Lang == "en"
+	}
+	return !nl || !en
+}
 
 // matchFunctionWord tells the matcher the Dutch and English function words
 // (the analyzers' stop words), which match no one-word term: an imported
