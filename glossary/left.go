@@ -36,6 +36,48 @@ type Left struct {
 	// header row (notes, a list of sources), each with why.
 	Sheets        []string    `json:"sheets,omitempty"`
 	SkippedSheets []LeftSheet `json:"skipped_sheets,omitempty"`
+
+	// Warnings are what the import took in but a user should look at (a
+	// term split at its commas, a row without an English term). The API
+	// answers them beside left_out, not in it: nothing was left out.
+	Warnings []Warning `json:"-"`
+	// Places names, for each concept the reader returned, where in the
+	// file it starts ("line 12", "sheet Termen, row 4"), so that a later
+	// warning can name the row; "" where the format does not tell.
+	Places []string `json:"-"`
+}
+
+// Warning is something an import did with a file, or found in it, that
+// the user should check; the import went ahead.
+type Warning struct {
+	Kind  string `json:"kind"`            // one of the Warn… kinds
+	Where string `json:"where,omitempty"` // the row or entry: "line 2", "sheet Termen, row 4"
+	// Concept is the stored concept the warning is about, if any.
+	Concept string `json:"concept,omitempty"`
+	Message string `json:"message"`
+}
+
+// Kinds of Warning.
+const (
+	// WarnOneLanguage: a concept with a Dutch term and no English one,
+	// or the other way round (an empty cell).
+	WarnOneLanguage = "one_language"
+	// WarnCommaTerm: a term holding a comma and a space, as Weblate
+	// writes alternatives in one term ("info, informatie"): split into
+	// terms of their own, or kept as one (a name in inverted form).
+	WarnCommaTerm = "comma_term"
+	// WarnExistingTerm: a new concept with the Dutch term of a concept
+	// the collection already holds (a corrected file imported again
+	// without replace).
+	WarnExistingTerm = "existing_term"
+)
+
+// Place is where concept i of an import starts (Places), or "".
+func (l *Left) Place(i int) string {
+	if i < len(l.Places) {
+		return l.Places[i]
+	}
+	return ""
 }
 
 // LeftSheet is a sheet an XLSX import left out, and why.

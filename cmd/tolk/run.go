@@ -664,21 +664,24 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
-	opt := app.GlossaryImport{Overwrite: *overwrite, KeepVariants: !exchange.HasVariants(f)}
+	opt := app.GlossaryImport{Overwrite: *overwrite, KeepVariants: !exchange.HasVariants(f), Places: left.Places}
 	if *replace {
 		opt.Replace = coll
 	}
-	n, err := a.ImportGlossary(cs, "cli", opt)
+	res, err := a.ImportGlossary(cs, "cli", opt)
 	if err != nil {
 		return err
 	}
 	if *replace {
-		fmt.Fprintf(stderr, "imported %d concepts into collection %q and deleted the %d it no longer has\n", len(cs), coll, n)
+		fmt.Fprintf(stderr, "imported %d concepts into collection %q and deleted the %d it no longer has\n", len(cs), coll, res.Deleted)
 	} else {
 		fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
 	}
 	if !left.Empty() {
 		fmt.Fprintf(stderr, "left out: %s\n", left)
+	}
+	for _, w := range append(left.Warnings, res.Warnings...) {
+		fmt.Fprintf(stderr, "warning: %s\n", w.Message)
 	}
 	return nil
 }

@@ -212,8 +212,9 @@ func Import(r io.Reader, f Format, collection string) ([]glossary.Concept, Left,
 	}
 	left.Encoding = encoding
 	var repeats int
-	cs, repeats = dropRepeats(cs)
+	cs, left.Places, repeats = dropRepeats(cs, left.Places)
 	left.Duplicates += repeats // the table readers count those they merged
+	left.Warnings = append(left.Warnings, oneLanguage(cs, &left)...)
 	if err := settle(cs, collection); err != nil {
 		return nil, Left{}, &InputError{Format: f, Err: err}
 	}
@@ -288,11 +289,12 @@ func settle(cs []glossary.Concept, collection string) error {
 // dropRepeats drops the concepts without an id that repeat an earlier
 // one word for word (the same spreadsheet row twice), and says how many
 // it dropped: each became a concept of its own ("…-2").
-func dropRepeats(cs []glossary.Concept) ([]glossary.Concept, int) {
+func dropRepeats(cs []glossary.Concept, places []string) ([]glossary.Concept, []string, int) {
 	seen := map[string]bool{}
 	out := cs[:0]
+	var outPlaces []string
 	n := 0
-	for _, c := range cs {
+	for i, c := range cs {
 		if c.ID == "" {
 			b, err := json.Marshal(c)
 			if err == nil {
@@ -304,9 +306,53 @@ func dropRepeats(cs []glossary.Concept) ([]glossary.Concept, int) {
 			}
 		}
 		out = append(out, c)
+		if i < len(places) {
+			outPlaces = append(outPlaces, places[i])
+		}
 	}
-	return out, n
+	return out, outPlaces, n
 }
+
+// oneLanguage warns of each concept that has a Dutch term and no English
+// one, or an English and no Dutch (a row whose other cell is empty):
+// such a concept shows no translation where annotate and the check find
+// it, and they take the word for a concept that has both if there is one.
+func oneLanguage(cs []glossary.Concept, left *glossary.Left) []glossary.Warning {
+	var out []glossary.Warning
+	more := 0
+	for i := range cs {
+		c := &cs[i]
+		nl, en := c.TermsIn("nl"), c.TermsIn("en")
+		if len(nl) > 0 == (len(en) > 0) {
+			continue
+		}
+		has, lacks, other := nl, "English", "Dutch"
+		if len(en) > 0 {
+			has, lacks, other = en, "Dutch", "English"
+		}
+		if len(out) == maxWarnings {
+			more++
+			continue
+		}
+		where := left.Place(i)
+		prefix := ""
+		if where != "" {
+			prefix = where + ": "
+		}
+		out = append(out, glossary.Warning{Kind: glossary.WarnOneLanguage, Where: where,
+			Message: fmt.Sprintf("%sthe %s term %q has no %s term beside it; imported as it is, but annotate and /check show nothing for it, and take the word for a concept that has both if there is one",
+				prefix, other, has[0].Text, lacks)})
+	}
+	if more > 0 {
+		out = append(out, glossary.Warning{Kind: glossary.WarnOneLanguage,
+			Message: fmt.Sprintf("and %d more concepts in one of Dutch and English only", more)})
+	}
+	return out
+}
+
+// maxWarnings bounds the warnings of one kind an import lists one by one:
+// a file of thousands of Dutch-only entries gets a count for the rest.
+const maxWarnings = 100
 
 func stableID(c *glossary.Concept) string {
 	h := sha256.New()

@@ -93,9 +93,11 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		rr.mark(g.mark)
 		rec, err := cr.Read()
 		if err == io.EOF {
-			if out, err = mergeUnlessIDs(cols, out, lines, "line", &left); err != nil {
+			out, keep, err := mergeUnlessIDs(cols, out, lines, "line", &left)
+			if err != nil {
 				return nil, glossary.Left{}, err
 			}
+			places(&left, func(i int) string { return fmt.Sprintf("line %d", lines[i]) }, keep)
 			return out, left, nil
 		}
 		if err != nil {

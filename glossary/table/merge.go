@@ -11,18 +11,32 @@ import (
 )
 
 // mergeUnlessIDs merges the rows of a table whose header has no id column
-// (mergeRows) and counts the rows merged in left.Merged.
-func mergeUnlessIDs(cols []column, cs []glossary.Concept, lines []int, what string, left *glossary.Left) ([]glossary.Concept, error) {
+// (mergeRows) and counts the rows merged in left.Merged. It returns the
+// concepts and, for each, the index in cs of the row it was read from.
+func mergeUnlessIDs(cols []column, cs []glossary.Concept, lines []int, what string, left *glossary.Left) ([]glossary.Concept, []int, error) {
 	if slices.ContainsFunc(cols, func(c column) bool { return c.name == colID }) {
-		return cs, nil
+		keep := make([]int, len(cs))
+		for i := range keep {
+			keep[i] = i
+		}
+		return cs, keep, nil
 	}
-	cs, n, repeats, err := mergeRows(cs, lines, what)
+	cs, keep, n, repeats, err := mergeRows(cs, lines, what)
 	if err != nil {
-		return nil, fmt.Errorf("table: %w", err)
+		return nil, nil, fmt.Errorf("table: %w", err)
 	}
 	left.Merged += n
 	left.Duplicates += repeats
-	return cs, nil
+	return cs, keep, nil
+}
+
+// places gives left.Places, each concept's row as where names it, from
+// the rows' numbers and the index of each concept's row (mergeRows).
+func places(left *glossary.Left, where func(i int) string, keep []int) {
+	left.Places = make([]string, len(keep))
+	for i, k := range keep {
+		left.Places[i] = where(k)
+	}
 }
 
 // mergeRows joins the rows of a table without an id column that give
@@ -37,12 +51,13 @@ func mergeUnlessIDs(cols []column, cs []glossary.Concept, lines []int, what stri
 // are homonyms and stay apart, as do rows differing in another concept
 // field both give (collection, source, reliability); different notes
 // are joined. lines holds each concept's line (CSV) or row (XLSX), named
-// by what. It returns the concepts, how many rows it merged, and how
-// many of those added nothing (a row repeated word for word).
-func mergeRows(cs []glossary.Concept, lines []int, what string) ([]glossary.Concept, int, int, error) {
+// by what. It returns the concepts, the index in cs of each one's first
+// row, how many rows it merged, and how many of those added nothing (a
+// row repeated word for word).
+func mergeRows(cs []glossary.Concept, lines []int, what string) ([]glossary.Concept, []int, int, int, error) {
 	byTerm := map[string][]int{} // folded first Dutch term → indexes into out
 	var out []glossary.Concept
-	var outLines []int
+	var outLines, keep []int
 	merged, repeats := 0, 0
 	for i, c := range cs {
 		key, ok := firstDutch(&c)
@@ -54,7 +69,7 @@ func mergeRows(cs []glossary.Concept, lines []int, what string) ([]glossary.Conc
 				}
 				m, err := mergeConcept(out[j], c)
 				if err != nil {
-					return nil, 0, 0, fmt.Errorf("%s %d (merged with %s %d, which has the same Dutch term and no id column tells them apart): %w", what, lines[i], what, outLines[j], err)
+					return nil, nil, 0, 0, fmt.Errorf("%s %d (merged with %s %d, which has the same Dutch term and no id column tells them apart): %w", what, lines[i], what, outLines[j], err)
 				}
 				if reflect.DeepEqual(m, out[j]) {
 					repeats++
@@ -72,8 +87,9 @@ func mergeRows(cs []glossary.Concept, lines []int, what string) ([]glossary.Conc
 		}
 		out = append(out, c)
 		outLines = append(outLines, lines[i])
+		keep = append(keep, i)
 	}
-	return out, merged, repeats, nil
+	return out, keep, merged, repeats, nil
 }
 
 func firstDutch(c *glossary.Concept) (string, bool) {

@@ -195,7 +195,7 @@ func TestReadCSVLeftOut(t *testing.T) {
 	want := glossary.Left{Languages: []glossary.LeftLanguage{
 		{Lang: "es", Terms: 2, Definitions: 1, Line: 2},
 		{Lang: "pt-br", Terms: 3, Line: 2},
-	}, Entries: 1, EntryLine: 3}
+	}, Entries: 1, EntryLine: 3, Places: []string{"line 2", "line 4"}}
 	if diff := cmp.Diff(want, left); diff != "" {
 		t.Errorf("left out (-want +got):\n%s", diff)
 	}

@@ -130,6 +130,7 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	var (
 		out       []glossary.Concept
 		lines     []int
+		where     []string // each row's place, for left.Places
 		read      []string
 		cols      []column
 		withIDs   bool
@@ -158,6 +159,9 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		withIDs = withIDs || slices.ContainsFunc(r.cols, func(c column) bool { return c.name == colID })
 		out = append(out, r.concepts...)
 		lines = append(lines, r.lines...)
+		for _, n := range r.lines {
+			where = append(where, fmt.Sprintf("sheet %s, row %d", clip(sh.name), n))
+		}
 	}
 	if len(read) == 0 {
 		return nil, glossary.Left{}, fmt.Errorf("table: %w", headerErr)
@@ -165,22 +169,27 @@ func ReadXLSX(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	if len(wb.sheets) > 1 {
 		left.Sheets = read
 	}
+	keep := make([]int, len(out))
+	for i := range keep {
+		keep[i] = i
+	}
 	switch {
 	case len(read) == 1:
-		if out, err = mergeUnlessIDs(cols, out, lines, fmt.Sprintf("sheet %s, row", clip(read[0])), &left); err != nil {
+		if out, keep, err = mergeUnlessIDs(cols, out, lines, fmt.Sprintf("sheet %s, row", clip(read[0])), &left); err != nil {
 			return nil, glossary.Left{}, err
 		}
 	case !withIDs:
 		// Rows of one Dutch term on different sheets are one concept
 		// as rows of one sheet are (mergeRows), or an error.
-		cs, n, repeats, err := mergeRows(out, lines, "row")
+		var n, repeats int
+		out, keep, n, repeats, err = mergeRows(out, lines, "row")
 		if err != nil {
 			return nil, glossary.Left{}, fmt.Errorf("table: sheets %s read as one list: %w", clipAll(read), err)
 		}
-		out = cs
 		left.Merged += n
 		left.Duplicates += repeats
 	}
+	places(&left, func(i int) string { return where[i] }, keep)
 	return out, left, nil
 }
 

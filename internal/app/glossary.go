@@ -289,7 +289,8 @@ func (a *App) ImportConcepts(cs []glossary.Concept, who string) error {
 // old entries beside the new. It returns how many concepts it deleted.
 // The curated collection is not replaced this way.
 func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) (int, error) {
-	return a.ImportGlossary(cs, who, GlossaryImport{Replace: name})
+	res, err := a.ImportGlossary(cs, who, GlossaryImport{Replace: name})
+	return res.Deleted, err
 }
 
 // GlossaryImport says how ImportGlossary treats what is stored.
@@ -308,20 +309,32 @@ type GlossaryImport struct {
 	// where the file's silence would otherwise remove it. A term given a
 	// variant by the file (a column headed en-GB) has that one.
 	KeepVariants bool
+	// Places names where in the file each concept of cs starts
+	// (glossary.Left.Places), for the warnings; may be nil.
+	Places []string
 }
 
-// ImportGlossary stores cs all or nothing as opt says and returns how
-// many concepts a Replace deleted.
-func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImport) (int, error) {
+// Imported is what ImportGlossary did besides storing the concepts.
+type Imported struct {
+	Deleted int // concepts a Replace deleted
+	// Warnings name each concept of the file that became a new concept
+	// beside one of its collection with the same Dutch term
+	// (glossary.WarnExistingTerm): a corrected file imported again
+	// without Replace.
+	Warnings []glossary.Warning
+}
+
+// ImportGlossary stores cs all or nothing as opt says.
+func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImport) (Imported, error) {
 	if name := opt.Replace; name != "" {
 		if name == glossary.CollectionCurated {
-			return 0, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
+			return Imported{}, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
 		}
 		if len(cs) == 0 {
 			// A file that yields nothing (a header only, entries in
 			// other languages) would empty the collection: that is a
 			// delete, asked for as one.
-			return 0, badInput(fmt.Errorf("the file holds no concepts to import: replacing collection %q with it would delete all of it (delete the collection to do that)", name))
+			return Imported{}, badInput(fmt.Errorf("the file holds no concepts to import: replacing collection %q with it would delete all of it (delete the collection to do that)", name))
 		}
 		for i := range cs {
 			cs[i].Collection = name
@@ -330,27 +343,32 @@ func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImpo
 	for i := range cs {
 		cs[i].NormalizeTerms()
 		if err := cs[i].Validate(); err != nil {
-			return 0, err
+			return Imported{}, err
 		}
 	}
-	n, err := a.importConcepts(cs, opt.Replace, who, opt.Overwrite, opt.KeepVariants)
+	res, err := a.importConcepts(cs, who, opt)
 	if err != nil {
-		return 0, err
+		return Imported{}, err
 	}
 	a.rebuildMatcher()
-	return n, nil
+	return res, nil
 }
 
 // importConcepts stores cs and, when replace names a collection, deletes
 // that collection's concepts cs does not have, in one store transaction.
 // It returns how many it deleted. Without overwrite, concepts modified
 // here after cs's version of them refuse the import (GlossaryImport).
-func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwrite, keepVariants bool) (int, error) {
+func (a *App) importConcepts(cs []glossary.Concept, who string, opt GlossaryImport) (Imported, error) {
+	replace, overwrite := opt.Replace, opt.Overwrite
 	a.gl.mu.Lock()
 	defer a.gl.mu.Unlock()
 	a.rehome(cs)
-	if keepVariants {
+	if opt.KeepVariants {
 		a.keepVariants(cs)
+	}
+	var warnings []glossary.Warning
+	if replace == "" {
+		warnings = a.existingTerms(cs, opt.Places)
 	}
 	var drop []string
 	var old []glossary.Concept
@@ -376,7 +394,7 @@ func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwri
 				}
 			}
 			if len(newer) > 0 {
-				return 0, newerConflict(&store.NewerError{Concepts: newer})
+				return Imported{}, newerConflict(&store.NewerError{Concepts: newer})
 			}
 		}
 		now := time.Now().UTC()
@@ -395,14 +413,14 @@ func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwri
 			cs[i].Created, cs[i].Modified = now, now
 		}
 		a.publish(cs...)
-		return len(drop), nil
+		return Imported{Deleted: len(drop), Warnings: warnings}, nil
 	}
 	if err := a.store.ImportConceptsDropping(cs, drop, who, overwrite); err != nil {
 		var ne *store.NewerError
 		if errors.As(err, &ne) {
-			return 0, newerConflict(ne)
+			return Imported{}, newerConflict(ne)
 		}
-		return 0, err
+		return Imported{}, err
 	}
 	for _, id := range drop {
 		a.terms.Delete(id)
@@ -410,11 +428,80 @@ func (a *App) importConcepts(cs []glossary.Concept, replace, who string, overwri
 	// The store assigns ids and times: reload what it now holds.
 	all, err := a.store.Concepts()
 	if err != nil {
-		return 0, fmt.Errorf("app: %w", err)
+		return Imported{}, fmt.Errorf("app: %w", err)
 	}
 	a.publish(all...)
-	return len(drop), nil
+	return Imported{Deleted: len(drop), Warnings: warnings}, nil
 }
+
+// existingTerms warns of each concept of cs that the import adds as a new
+// concept (its id, if any, is not one of its collection's) while its
+// collection already holds a concept with one of its Dutch terms: a
+// corrected file imported again without replace, whose rows without ids
+// became second concepts beside the first import's, which annotate and
+// the check still take the word for. Concepts of the same file are not
+// compared with each other: the readers merge or count those rows
+// (Left.Merged, Left.Duplicates). Called under a.gl.mu after rehome.
+func (a *App) existingTerms(cs []glossary.Concept, places []string) []glossary.Warning {
+	colls := map[string]bool{}
+	for i := range cs {
+		colls[cs[i].Collection] = true
+	}
+	have := map[string][]string{} // collection + folded Dutch term → stored concept ids
+	for _, c := range a.terms.All() {
+		if !colls[c.Collection] {
+			continue
+		}
+		for _, t := range c.Terms {
+			if t.Lang == "nl" {
+				k := c.Collection + "\x00" + glossary.Fold(t.Text)
+				if !slices.Contains(have[k], c.ID) {
+					have[k] = append(have[k], c.ID)
+				}
+			}
+		}
+	}
+	var out []glossary.Warning
+	more := 0
+	for i := range cs {
+		c := &cs[i]
+		if old, ok := a.terms.Get(c.ID); ok && c.ID != "" && old.Collection == c.Collection {
+			continue // an update of the concept with its id
+		}
+		for _, t := range c.Terms {
+			ids := have[c.Collection+"\x00"+glossary.Fold(t.Text)]
+			if t.Lang != "nl" || len(ids) == 0 {
+				continue
+			}
+			if len(out) == maxImportWarnings {
+				more++
+				break
+			}
+			where := ""
+			if i < len(places) {
+				where = places[i]
+			}
+			prefix := ""
+			if where != "" {
+				prefix = where + ": "
+			}
+			out = append(out, glossary.Warning{Kind: glossary.WarnExistingTerm, Where: where, Concept: ids[0],
+				Message: fmt.Sprintf("%sthe Dutch term %q is already in collection %q (concept %s); this row is imported as a new concept beside it. To make the collection hold what the file holds, import the file with replace=true (the collection's concepts the file does not have are deleted)",
+					prefix, t.Text, c.Collection, strings.Join(ids, ", "))})
+			break
+		}
+	}
+	if more > 0 {
+		out = append(out, glossary.Warning{Kind: glossary.WarnExistingTerm,
+			Message: fmt.Sprintf("and %d more rows with a Dutch term their collection already holds; replace=true makes the collection hold what the file holds", more)})
+	}
+	return out
+}
+
+// maxImportWarnings bounds the warnings of one kind an import lists one
+// by one (a file of thousands of rows imported twice); the rest are
+// counted.
+const maxImportWarnings = 100
 
 // publish makes stored concepts visible to lookups; rebuildMatcher then
 // shows them to the term matcher. The caller holds a.gl.mu.

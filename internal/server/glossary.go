@@ -327,17 +327,20 @@ func (s *Server) importGlossary(c *gin.Context) error {
 		return err
 	}
 	out := gin.H{"imported": len(cs), "collection": coll}
-	opt := app.GlossaryImport{Overwrite: overwrite, KeepVariants: !exchange.HasVariants(f)}
+	opt := app.GlossaryImport{Overwrite: overwrite, KeepVariants: !exchange.HasVariants(f), Places: left.Places}
 	if replace {
 		// The collection becomes the file: what it no longer has goes.
 		opt.Replace = coll
 	}
-	n, err := s.app.ImportGlossary(cs, who(c), opt)
+	res, err := s.app.ImportGlossary(cs, who(c), opt)
 	if err != nil {
 		return err
 	}
 	if replace {
-		out["deleted"] = n
+		out["deleted"] = res.Deleted
+	}
+	if ws := append(left.Warnings, res.Warnings...); len(ws) > 0 {
+		out["warnings"] = ws
 	}
 	if !left.Empty() {
 		out["left_out"] = left
