@@ -155,6 +155,7 @@ func markSegs(text string, spans []markSpan) []checkSeg {
 // concept and what to use instead.
 type statusTermRow struct {
 	ID, Head, Text, Lang, LangName, Status, StatusLabel, Use string
+	HeadLang                                                 string // the language of Head, the concept's head term
 }
 
 // statusTermRows lists the terms of status st themselves (not their
@@ -172,7 +173,11 @@ func statusTermRows(p *page, tb *glossary.Termbase, st glossary.Status, subject,
 		for i, t := range e.Use {
 			use[i] = t.Text
 		}
-		rows = append(rows, statusTermRow{ID: e.Concept, Head: e.Head, Text: e.Term.Text, Lang: e.Term.Lang,
+		headLang := "nl"
+		if c, ok := tb.Get(e.Concept); ok {
+			headLang = termLang(headTerm(&c))
+		}
+		rows = append(rows, statusTermRow{ID: e.Concept, Head: e.Head, HeadLang: headLang, Text: e.Term.Text, Lang: e.Term.Lang,
 			LangName: p.T.or("lang_name_"+e.Term.Lang, e.Term.Lang), Status: string(e.Term.Status),
 			StatusLabel: p.T.or("status_"+string(e.Term.Status), string(e.Term.Status)), Use: strings.Join(use, "; ")})
 	}

@@ -26,12 +26,13 @@ const maxFormRows = 500
 // as the form holds them (as stored on GET, as sent after a refused
 // POST), and what went wrong.
 type conceptEditView struct {
-	New      bool   // a new concept: no id yet, nothing to delete
-	ID       string // the concept's id (New: what the user typed, if anything)
-	Heading  string
-	Rev      string // app.Revision of the concept the form was filled from
-	Disabled bool   // no tokens: writes are off
-	Errors   []string
+	New         bool   // a new concept: no id yet, nothing to delete
+	ID          string // the concept's id (New: what the user typed, if anything)
+	Heading     string
+	HeadingLang string // the language of Heading
+	Rev         string // app.Revision of the concept the form was filled from
+	Disabled    bool   // no tokens: writes are off
+	Errors      []string
 
 	Subject, Note, Source, Reliability string
 	Definitions                        []editDefinition
@@ -237,7 +238,7 @@ func (s *Server) editOptions(v *conceptEditView, p *page) {
 
 // fillEditView fills the form from a stored concept.
 func fillEditView(v *conceptEditView, p *page, con glossary.Concept) {
-	v.ID, v.Heading = con.ID, headTerm(&con).Text
+	v.ID, v.Heading, v.HeadingLang = con.ID, headTerm(&con).Text, termLang(headTerm(&con))
 	v.Subject, v.Note, v.Source = con.Subject, con.Note, con.Source
 	if con.Reliability > 0 {
 		v.Reliability = strconv.Itoa(con.Reliability)

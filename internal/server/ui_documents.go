@@ -316,7 +316,7 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 		if !shown[tu.Concept.ID] {
 			continue
 		}
-		r := rowOf(&tu.Concept)
+		r := rowOf(p, &tu.Concept)
 		terms = append(terms, docTerm{ID: tu.Concept.ID, NL: r.NL, EN: statusTerms(p, firstChoice(&tu.Concept, "en")), Search: r.Search, Count: tu.Count})
 	}
 	var downloads []download

@@ -17,16 +17,20 @@ import (
 )
 
 type glossaryView struct {
-	Q                                  string
-	Langs, Statuses, Subjects          []choice
-	Collections                        []choice
-	Err                                string
-	Deleted                            string // the concept the edit form has just deleted
-	Exports                            []exportLink
-	Summary                            string
-	Letters                            []letter
-	Groups                             []conceptGroup
-	Terms                              []statusTermRow // the do-not-use list: with a deprecated or superseded filter and no query
+	Q                         string
+	Langs, Statuses, Subjects []choice
+	Collections               []choice
+	Err                       string
+	Deleted                   string // the concept the edit form has just deleted
+	Exports                   []exportLink
+	Summary                   string
+	Letters                   []letter
+	Groups                    []conceptGroup
+	Terms                     []statusTermRow // the do-not-use list: with a deprecated or superseded filter and no query
+	// Collections shows each row's collection: the rows come from more
+	// than one (an English query finds the same pair in the curated
+	// glossary and in a colleague's import, rows alike but for it).
+	ShowCollections                    bool
 	status, subject, collection, qlang string
 }
 
@@ -49,10 +53,16 @@ type conceptGroup struct {
 
 type conceptRow struct {
 	ID, NL, Article, EN, Subject, Via string
-	Advice                            string // the lookup landed on a deprecated or superseded term: what to use
-	Search                            string // every term, folded, for the live filter
-	ENStatus                          string // the status the English terms shown share, if any
-	Reliability                       int    // the concept's, 1–4 as IATE; 0 unknown
+	// HeadLang is the language of NL, the head term: "en" for a
+	// concept with English terms only, whose head is English.
+	HeadLang string
+	// HeadLangName names HeadLang when it is not Dutch, for the page.
+	HeadLangName string
+	Collection   string
+	Advice       string // the lookup landed on a deprecated or superseded term: what to use
+	Search       string // every term, folded, for the live filter
+	ENStatus     string // the status the English terms shown share, if any
+	Reliability  int    // the concept's, 1–4 as IATE; 0 unknown
 }
 
 // headTerm is the term that names a concept (glossary.Concept.Head), or
@@ -64,6 +74,15 @@ func headTerm(c *glossary.Concept) glossary.Term {
 	return glossary.Term{Text: c.ID}
 }
 
+// termLang is the language tag of a term for a lang attribute: its
+// regional variant if it has one (en-GB), else its language.
+func termLang(t glossary.Term) string {
+	if t.Variant != "" {
+		return t.Variant
+	}
+	return t.Lang
+}
+
 func joinTerms(ts []glossary.Term) string {
 	s := make([]string, len(ts))
 	for i, t := range ts {
@@ -72,15 +91,23 @@ func joinTerms(ts []glossary.Term) string {
 	return strings.Join(s, "; ")
 }
 
-func rowOf(c *glossary.Concept) conceptRow {
+func rowOf(p *page, c *glossary.Concept) conceptRow {
 	h := headTerm(c)
 	var all []string
 	for _, t := range c.Terms {
 		all = append(all, glossary.Fold(t.Text))
 	}
 	en := c.Preferred("en")
-	r := conceptRow{ID: c.ID, NL: h.Text, Article: h.Article, EN: joinTerms(en),
-		Subject: c.Subject, Search: strings.Join(all, " | "), Reliability: c.Reliability}
+	r := conceptRow{ID: c.ID, NL: h.Text, HeadLang: termLang(h), Article: h.Article, EN: joinTerms(en),
+		Subject: c.Subject, Search: strings.Join(all, " | "), Reliability: c.Reliability, Collection: c.Collection}
+	if h.Lang != "nl" && h.Lang != "" {
+		// A concept without a Dutch term is headed by another language's:
+		// said, and its English not shown twice.
+		r.HeadLangName = p.T.or("lang_name_"+h.Lang, h.Lang)
+		if h.Lang == "en" {
+			r.EN = ""
+		}
+	}
 	if len(en) > 0 && en[0].Status != "" && !slices.ContainsFunc(en, func(t glossary.Term) bool { return t.Status != en[0].Status }) {
 		r.ENStatus = string(en[0].Status)
 	}
@@ -191,7 +218,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 			if !keep(&m.Concept) {
 				continue
 			}
-			r := rowOf(&m.Concept)
+			r := rowOf(p, &m.Concept)
 			if m.Via != "" && !strings.EqualFold(m.Term, r.NL) {
 				r.Via = fmt.Sprintf(p.T["found_as"], m.Term, p.T.or("via_"+m.Via, m.Via))
 			}
@@ -215,7 +242,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 				continue
 			}
 			l := initial(con)
-			byLetter[l] = append(byLetter[l], rowOf(con))
+			byLetter[l] = append(byLetter[l], rowOf(p, con))
 			n++
 		}
 		for r := 'A'; r <= 'Z'; r++ {
@@ -254,10 +281,12 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 				v.Letters[i].URL = "/glossary?" + q.Encode()
 				v.Letters[i].Here = v.Letters[i].Letter == want
 			}
+			v.ShowCollections = manyCollections(v.Groups)
 			v.Summary = fmt.Sprintf(p.T["concepts_n_letter"], n, len(v.Groups[0].Rows), want)
 			return nil
 		}
 	}
+	v.ShowCollections = manyCollections(v.Groups)
 	if n == 1 {
 		v.Summary = p.T["concepts_one"]
 	} else {
@@ -266,9 +295,26 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	return nil
 }
 
+// manyCollections reports whether the rows listed come from more than
+// one collection.
+func manyCollections(gs []conceptGroup) bool {
+	first := ""
+	for _, g := range gs {
+		for _, r := range g.Rows {
+			if first == "" {
+				first = r.Collection
+			} else if r.Collection != first {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 type conceptView struct {
 	C            glossary.Concept
 	Heading, EN  string
+	HeadingLang  string // the language of Heading: "en" for a concept with English terms only
 	Langs        []langBlock
 	History      []historyItem
 	OccSummary   string
@@ -330,7 +376,11 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 	if !ok {
 		return errNotFound(fmt.Sprintf(p.T["no_concept"], id))
 	}
-	v := &conceptView{C: con, Heading: headTerm(&con).Text, EN: joinTerms(con.Preferred("en")), Saved: c.Query("saved") != ""}
+	h := headTerm(&con)
+	v := &conceptView{C: con, Heading: h.Text, HeadingLang: termLang(h), EN: joinTerms(con.Preferred("en")), Saved: c.Query("saved") != ""}
+	if h.Lang == "en" {
+		v.EN = "" // the heading is the English term
+	}
 	p.Title, p.Data = v.Heading, v
 
 	langs := []string{"nl", "en"}
