@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -114,6 +117,10 @@ type reader struct {
 	// to the concept when the entry is read (termDefinitions).
 	termDefs []termDef
 	out      []glossary.Concept
+	// martif: the document is TBX v2, as Weblate and Translate Toolkit
+	// write it, whose terms may list alternatives (alternatives).
+	martif bool
+	commas int // comma terms beyond maxCommaWarnings
 }
 
 // termDef is a definition written inside a term (<tig>, <termSec>), as
@@ -136,7 +143,9 @@ type termDef struct {
 // concept id is made one (runs of other characters become '-'), a
 // repeated id gets a suffix "-2", "-3"…; entries without id get none.
 // Terms that are empty (<term/>) are skipped. Alternatives written in one
-// term ("info, informatie") stay one term: commas are also part of names.
+// term ("info, informatie") become terms of their own where each part may
+// be one, and stay one term where not (a name in inverted form,
+// "Justitie, ministerie van"); Left.Warnings says which (alternatives).
 func Read(r io.Reader) ([]glossary.Concept, Left, error) {
 	x := &reader{
 		dec:     xmlenc.NewDecoder(r),
@@ -158,6 +167,10 @@ func Read(r io.Reader) ([]glossary.Concept, Left, error) {
 			parts[i] = fmt.Sprintf("%q (line %d)", c, x.invalid[c])
 		}
 		return nil, Left{}, &Error{Err: fmt.Errorf("%w %s: xml:lang takes a language tag such as nl or en-GB", ErrLanguage, strings.Join(parts, ", "))}
+	}
+	if x.commas > 0 {
+		x.left.Warnings = append(x.left.Warnings, glossary.Warning{Kind: glossary.WarnCommaTerm,
+			Message: fmt.Sprintf("and %d more terms with a comma", x.commas)})
 	}
 	return x.out, x.left, nil
 }
@@ -203,6 +216,7 @@ func (x *reader) run() error {
 					return &Error{Line: x.line(), Element: name, Err: fmt.Errorf("%w: root element is <%s>, want <tbx> or <martif>", ErrNotTBX, name)}
 				}
 				root = true
+				x.martif = name == "martif"
 				n := &node{attrs: t.Attr}
 				x.rootLang = n.attr("lang")
 				continue
@@ -372,7 +386,116 @@ func (x *reader) entry(n *node) error {
 		return bad(n, err)
 	}
 	x.out = append(x.out, c)
+	x.left.Places = append(x.left.Places, fmt.Sprintf("line %d", n.line))
 	return nil
+}
+
+// alternatives returns t, or the terms t lists with commas, and warns
+// either way. Weblate and Translate Toolkit write alternatives in one
+// term ("info, informatie", "back-ups, reservekopieën"), which as one
+// term matches no text; but a name in inverted form ("Justitie,
+// ministerie van", "Rutte, Mark") is one term with a comma. So a term is
+// split where it has a comma followed by a space and every part is a
+// plausible term of its own (alternativePart); the first part keeps the
+// term's status, the others are admitted (or deprecated or superseded as
+// the term is). A comma not followed by a space (a decimal comma, 1,5
+// procent) is not a separator.
+func (x *reader) alternatives(t glossary.Term, line int) []glossary.Term {
+	if !commaList.MatchString(t.Text) {
+		return []glossary.Term{t}
+	}
+	parts := commaList.Split(t.Text, -1)
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	why := ""
+	for _, p := range parts {
+		if why = alternativePart(p); why != "" {
+			why = fmt.Sprintf("%q %s", p, why)
+			break
+		}
+	}
+	if !x.martif {
+		// TBX v3, which tolk writes: a term of a tool of its kind is
+		// one term, and a term with a comma that tolk exported (from a
+		// CSV, FreeDict) must come back as it went.
+		why = "the file is TBX v3, whose tools give each alternative a term of its own"
+	}
+	w := glossary.Warning{Kind: glossary.WarnCommaTerm, Where: fmt.Sprintf("line %d", line)}
+	n := 0
+	for _, o := range x.left.Warnings {
+		if o.Kind == glossary.WarnCommaTerm {
+			n++
+		}
+	}
+	warn := func(w glossary.Warning) {
+		if n >= maxCommaWarnings {
+			x.commas++
+			return
+		}
+		x.left.Warnings = append(x.left.Warnings, w)
+	}
+	if why != "" {
+		w.Message = fmt.Sprintf("line %d: the %s term %q holds a comma; kept as one term, as a name in inverted form is (%s): if it lists alternatives, give each its own term",
+			line, t.Lang, t.Text, why)
+		warn(w)
+		return []glossary.Term{t}
+	}
+	out := make([]glossary.Term, 0, len(parts))
+	quoted := make([]string, 0, len(parts))
+	for i, p := range parts {
+		u := t
+		u.Text = p
+		if i > 0 && (u.Status == "" || u.Status == glossary.Preferred) {
+			u.Status = glossary.Admitted
+		}
+		if !slices.ContainsFunc(out, func(o glossary.Term) bool { return o.Text == p }) {
+			out = append(out, u)
+			quoted = append(quoted, strconv.Quote(p))
+		}
+	}
+	w.Message = fmt.Sprintf("line %d: the %s term %q lists alternatives with commas; imported as the terms %s, the ones after the first admitted",
+		line, t.Lang, t.Text, strings.Join(quoted, ", "))
+	warn(w)
+	return out
+}
+
+// maxCommaWarnings bounds the comma terms warned of one by one; the rest
+// are counted in one warning.
+const maxCommaWarnings = 100
+
+// commaList is the separator of alternatives written in one term.
+var commaList = regexp.MustCompile(`,\s+`)
+
+// alternativePart says why p is not a term of its own, or "" if it may
+// be one: it is not empty, begins with a lower-case letter (a capital
+// marks a name, and a name in inverted form — "Justitie, ministerie
+// van", "Rutte, Mark" — is one term), and does not end in an article or
+// preposition (what an inverted form moves behind its comma:
+// "justitie, ministerie van", "Netherlands, Kingdom of the").
+func alternativePart(p string) string {
+	r, _ := utf8.DecodeRuneInString(p)
+	switch {
+	case p == "":
+		return "is empty"
+	case !unicode.IsLower(r):
+		return "does not begin with a lower-case letter"
+	}
+	words := strings.Fields(p)
+	if last := strings.ToLower(words[len(words)-1]); invertedTail[last] {
+		return fmt.Sprintf("ends in %q", last)
+	}
+	return ""
+}
+
+// invertedTail holds the Dutch and English articles and prepositions an
+// inverted form ends in. A closed list because these are closed word
+// classes, and only their commonest members end an inverted name; a part
+// ending in another word is taken for a term.
+var invertedTail = map[string]bool{
+	"van": true, "de": true, "der": true, "den": true, "het": true, "'t": true, "te": true, "ter": true, "ten": true,
+	"voor": true, "in": true, "op": true, "aan": true, "bij": true, "met": true, "tot": true, "uit": true, "over": true,
+	"of": true, "the": true, "a": true, "an": true, "for": true, "to": true, "on": true, "at": true, "by": true, "with": true,
 }
 
 func (x *reader) definition(c *glossary.Concept, l, s string) {
@@ -502,7 +625,7 @@ func (x *reader) langSec(c *glossary.Concept, n *node) error {
 			i := -1
 			if t.Text != "" {
 				i = len(c.Terms)
-				c.Terms = append(c.Terms, t)
+				c.Terms = append(c.Terms, x.alternatives(t, m.line)...)
 			}
 			for _, d := range defs {
 				d.lang, d.term = l, i
