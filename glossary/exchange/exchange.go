@@ -340,7 +340,7 @@ func oneLanguage(cs []glossary.Concept, left *glossary.Left) []glossary.Warning 
 			prefix = where + ": "
 		}
 		out = append(out, glossary.Warning{Kind: glossary.WarnOneLanguage, Where: where,
-			Message: fmt.Sprintf("%sthe %s term %q has no %s term beside it; imported as it is, but annotate and /check show nothing for it, and take the word for a concept that has both if there is one",
+			Message: fmt.Sprintf("%sthe %s term %q has no %s term beside it; imported as it is, but annotate shows no translation for it and /check cannot check it; where another concept has the word in both languages, they take that one",
 				prefix, other, has[0].Text, lacks)})
 	}
 	if more > 0 {
