@@ -461,34 +461,39 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 			return res2, nil
 		}
 	}
-	if err != nil || res.Total > 0 || r.Lang == "nl" {
+	if err != nil || r.Lang == "nl" || res.Total > 0 && res.Lang != "en" {
 		return res, err
 	}
-	// An English word the glossary does not know may be a misspelt
-	// glossary term (sanctoins): correct it against the glossary's
-	// English terms and search again.
+	// An English word nothing knows may be misspelt (sanctoins, asylym):
+	// correct it against the English tolk knows (englishCorrection) and
+	// search again. With hits (an English query's other words found
+	// them) only the words nothing knows are corrected, as for Dutch.
 	fixed, changed := r.Q, false
 	for _, e := range exps {
-		if e.concept != "" || len(e.plain) != 1 || e.corrected != "" || maxEdits(e.query) == 0 {
+		if e.concept != "" || len(e.plain) != 1 || e.corrected != "" {
 			continue
 		}
-		lr, err := a.terms.Lookup(glossary.LookupRequest{Q: e.query, Lang: "en", Mode: glossary.ModeFuzzy, Limit: 1})
-		if err != nil || len(lr.Concepts) == 0 || lr.Concepts[0].Via != glossary.ViaFuzzy || strings.ContainsRune(lr.Concepts[0].Term, ' ') {
-			continue
+		if w, ok := a.englishCorrection(e.query); ok {
+			fixed, changed = replaceWord(fixed, e.query, w), true
 		}
-		fixed, changed = strings.Replace(fixed, e.query, lr.Concepts[0].Term, 1), true
 	}
-	if !changed {
-		return res, nil
+	if changed {
+		r2 := r
+		r2.Q, r2.Lang = fixed, "en"
+		if res2, _, err := a.bilingualSearch(ctx, r2); err == nil && res2.Total > 0 && res2.Total >= res.Total {
+			res2.Query, res2.DidYouMean = r.Q, fixed
+			return res2, nil
+		}
 	}
-	r2 := r
-	r2.Q, r2.Lang = fixed, "en"
-	res2, _, err := a.bilingualSearch(ctx, r2)
-	if err != nil || res2.Total == 0 {
-		return res, nil
+	if res.Total == 0 && res.Lang == "nl" && (r.Lang == "" || r.Lang == "auto") && a.noDutchWord(r.Q) {
+		// Taken as Dutch for want of evidence (cattle, landlords, UK), it
+		// found nothing: read as English, the answer says which words
+		// tolk could not translate (Senses), rather than nothing at all.
+		r2 := r
+		r2.Lang = "en"
+		return a.BilingualSearch(ctx, r2)
 	}
-	res2.Query, res2.DidYouMean = r.Q, fixed
-	return res2, nil
+	return res, nil
 }
 
 // quoteMarks are the quotes a phrase may be written in ("…", “…”, „…”).
@@ -534,7 +539,7 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	// word the index does not know at all (sancties ECOWES). A one-word
 	// query with hits has nothing to correct.
 	if res.Total == 0 || len(exps) > 1 {
-		if fixed, fq, ok := a.correct(ctx, r.Q, exps, res.Total > 0); ok {
+		if fixed, fq, ok := a.correct(ctx, r.Q, exps, res.Total > 0, lang != r.Lang); ok {
 			req.Query = fq
 			if res2, err := a.idx.Search(ctx, req); err == nil && res2.Total >= res.Total && res2.Total > 0 {
 				res = res2
@@ -919,7 +924,11 @@ func maxEdits(w string) int { return glossary.MaxEdits(utf8.RuneCountInString(w)
 // corrected word replaced in its place and written in its case (Malineze
 // militairen → Malinese militairen; the words' order, quotes and operators
 // kept), so that the suggestion reads as the user's query.
-func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyUnknown bool) (string, *index.Query, bool) {
+//
+// detected says the query was taken as Dutch, not said to be: a word
+// English knows and Dutch does not (englishNotDutch) is then no Dutch
+// typo, and is left as typed (asylym seekers is not asylym weekers).
+func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyUnknown, detected bool) (string, *index.Query, bool) {
 	q := &index.Query{}
 	fixed := typed
 	var words []string // the fallback: the words in the expansions' order
@@ -942,7 +951,7 @@ func (a *App) correct(ctx context.Context, typed string, exps []expansion, onlyU
 		// word replaces.
 		if !e.exact && len(e.plain) == 1 && c.Alts[0].Text == e.plain[0] && !c.Alts[0].Phrase && !c.Alts[0].Prefix && c.Occur != index.MustNot {
 			w := c.Alts[0].Text
-			if k := maxEdits(w); k > 0 && (!onlyUnknown || !a.idx.Known(ctx, w)) {
+			if k := maxEdits(w); k > 0 && (!onlyUnknown || !a.idx.Known(ctx, w)) && (!detected || !a.englishNotDutch(w)) {
 				best, ok := a.idx.Similar(ctx, w, k)
 				if !ok {
 					best, ok = a.similarKey(ctx, w, k)

@@ -28,7 +28,9 @@ func TestEnglishRelatives(t *testing.T) {
 	a.tune.Derived = 0
 	for _, q := range []string{"sustainability", "labor"} {
 		res := searchEN(t, a, q, "")
-		if docs := hitDocs(res); slices.Contains(docs, "duurzaamheid") || slices.Contains(docs, "arbeid") {
+		// Searched as typed: without the step, labor is a word nothing
+		// knows, which did-you-mean may correct to the glossary's labour.
+		if docs := hitDocs(res); res.DidYouMean == "" && (slices.Contains(docs, "duurzaamheid") || slices.Contains(docs, "arbeid")) {
 			t.Errorf("%s without relatives found %v: the test does not test the step", q, docs)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,6 +116,23 @@ func (l *Lexicon) Size(from string) int {
 		return 0
 	}
 	return len(l.tables[from])
+}
+
+// Words returns the words of language from (keys) with translations that
+// occurred at least minFreq times in training, sorted: the vocabulary a
+// misspelt word can be corrected against.
+func (l *Lexicon) Words(from string, minFreq int) []string {
+	if l == nil {
+		return nil
+	}
+	out := make([]string, 0, len(l.tables[from]))
+	for w := range l.tables[from] {
+		if l.freq[from][w] >= minFreq {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Pair is one aligned segment pair, as keys.

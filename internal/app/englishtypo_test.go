@@ -1,0 +1,84 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// englishTypoApp is the service as it ships plus a circular signed by a
+// Weekers, whose surname a Dutch reading of "seekers" was corrected to.
+func englishTypoApp(t *testing.T) *App {
+	t.Helper()
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"circulaire.md": "####Circulaire\n\nDe asielzoekers worden opgevangen in de gemeente. Het pensioen en de pensioenrechten van de ambtenaar worden verhoogd. " +
+			"De verhuurder en de huurder sluiten een huurovereenkomst.\n\nDe Staatssecretaris van Financiën, F.H.H. Weekers\n",
+	})
+	return a
+}
+
+// TestEnglishDidYouMean: an English word nothing knows is corrected into
+// the English word meant, from the glossary's English terms or the
+// lexicon's English words, with lang=en and with lang=auto, also when the
+// query's other words found passages; never into a Dutch word or a name
+// of the documents. With lang=auto "asylym seekers" was read as Dutch
+// and suggested as "asylym weekers" (a signatory's surname); with lang=en
+// nothing was suggested at all.
+func TestEnglishDidYouMean(t *testing.T) {
+	a := englishTypoApp(t)
+	for _, tc := range []struct{ q, want string }{
+		{"asylym seekers", "asylum seekers"},
+		{"pensoin rights", "pension rights"},
+		{"Pensoin", "Pension"},
+	} {
+		for _, lang := range []string{"en", "auto"} {
+			res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.DidYouMean != tc.want || res.Total == 0 || res.Lang != "en" {
+				t.Errorf("%q (lang=%s): did you mean %q, %d hits, taken as %s; want %q, hits, en", tc.q, lang, res.DidYouMean, res.Total, res.Lang, tc.want)
+			}
+			if strings.Contains(strings.ToLower(res.DidYouMean), "weekers") {
+				t.Errorf("%q (lang=%s): a Dutch surname suggested: %q", tc.q, lang, res.DidYouMean)
+			}
+		}
+	}
+}
+
+// TestEnglishUntranslatedSaid: English words neither the lexicon nor the
+// glossary can translate, and the documents do not have as written, are
+// named in the answer (Senses, with noteUnknown), whether the user said
+// the query is English or tolk had to tell; they are not "corrected" into
+// other words. With lang=auto they were taken as Dutch and found nothing,
+// silently.
+func TestEnglishUntranslatedSaid(t *testing.T) {
+	a := englishTypoApp(t)
+	for _, tc := range []struct {
+		q       string
+		unknown string
+	}{
+		{"cattle", "cattle"},
+		{"landlords", "landlords"},
+		{"UK", "UK"},
+		{"landlords and tenants", "landlords"},
+	} {
+		for _, lang := range []string{"en", "auto"} {
+			res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.DidYouMean != "" {
+				t.Errorf("%q (lang=%s): did you mean %q for a correctly spelt word", tc.q, lang, res.DidYouMean)
+			}
+			said := false
+			for _, e := range res.Senses {
+				said = said || e.Query == tc.unknown && len(e.Senses) == 0 && e.Note == noteUnknown
+			}
+			if res.Lang != "en" || !said {
+				t.Errorf("%q (lang=%s): taken as %s, senses %+v; want %q said untranslated", tc.q, lang, res.Lang, res.Senses, tc.unknown)
+			}
+		}
+	}
+}
