@@ -70,19 +70,39 @@ func newBrowserSession(t *testing.T, ts *httptest.Server) *browserSession {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("lang", "en-GB"),
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	)
 	if os.Geteuid() == 0 {
 		// Chromium refuses to run as root with its sandbox (CI runs as root).
 		opts = append(opts, chromedp.NoSandbox)
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	// A bound on the whole session so a hung browser cannot hang the run;
-	// under -race on a busy 2-core machine the session took over 3 minutes.
-	ctx, cancelTime := context.WithTimeout(ctx, 12*time.Minute)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	// Chromium's start is tried twice: once in a session (2026-12-07) it
+	// did not come up ("chrome failed to start") and did on the next run.
+	var ctx context.Context
+	var startErr error
+	for attempt := 1; attempt <= 2; attempt++ {
+		// A profile of its own each time: a Chromium that did not come up
+		// may leave its profile locked.
+		aopts := append(slices.Clone(opts), chromedp.UserDataDir(t.TempDir()))
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), aopts...)
+		tctx, cancelTab := chromedp.NewContext(actx)
+		// A bound on the whole session so a hung browser cannot hang the
+		// run; under -race on a busy 2-core machine it took over 3 minutes.
+		tctx, cancelTime := context.WithTimeout(tctx, 12*time.Minute)
+		// Start the tab before any page loads.
+		if startErr = chromedp.Do(tctx, chromedp.Navigate("about:blank")); startErr == nil {
+			ctx = tctx
+			t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+			break
+		}
+		cancelTime()
+		cancelTab()
+		cancelAlloc()
+		t.Logf("starting Chromium, attempt %d: %v", attempt, startErr)
+	}
+	if startErr != nil {
+		t.Fatalf("starting Chromium: %v", startErr)
+	}
 
 	b := &browserSession{t: t, ctx: ctx, ts: ts, shot: t.TempDir()}
 	if *saveScreenshots {
@@ -91,10 +111,7 @@ func newBrowserSession(t *testing.T, ts *httptest.Server) *browserSession {
 			t.Fatal(err)
 		}
 	}
-	// Start the tab, then subscribe to its console before any page loads.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
+	// Subscribe to the tab's console before any page loads.
 	msgs := chromedp.Console(ctx)
 	go func() {
 		for m, err := range msgs {
