@@ -544,25 +544,23 @@ func progressPrinter(w io.Writer, every time.Duration) func(app.BulkProgress) {
 		last, printed = p.Elapsed, true
 		secs := max(p.Elapsed.Seconds(), 1e-3)
 		rate := float64(p.Done) / secs
-		line := fmt.Sprintf("ingested %d/%d, %.0f docs/s, %d passages", p.Done, p.Total, rate, p.Passages)
+		// Done counts the refused files too: say how many, or "ingested
+		// 8/8" reads as eight stored (they are named at the end).
+		line := fmt.Sprintf("ingested %d/%d", p.Done, p.Total)
 		// The share of the bytes done foretells the rest better than the
 		// share of the files: a folder's files differ in size, and a
 		// walk in name order often meets the large ones late.
 		left := float64(p.Total-p.Done) / rate
 		if p.TotalBytes > 0 {
-			line = fmt.Sprintf("ingested %d/%d (%.0f%% of %.1f MB), %.0f docs/s, %d passages", p.Done, p.Total,
-				100*float64(p.Bytes)/float64(p.TotalBytes), float64(p.TotalBytes)/1e6, rate, p.Passages)
+			line += fmt.Sprintf(" (%.0f%% of %.1f MB)", 100*float64(p.Bytes)/float64(p.TotalBytes), float64(p.TotalBytes)/1e6)
 			if p.Bytes > 0 {
 				left = float64(p.TotalBytes-p.Bytes) / (float64(p.Bytes) / secs)
 			}
 		}
 		if p.Failed > 0 {
-			// Done counts the refused files too: say how many, or
-			// "ingested 8/8" reads as eight stored (they are named at
-			// the end).
-			head, tail, _ := strings.Cut(line, ", ")
-			line = fmt.Sprintf("%s, %d refused, %s", head, p.Failed, tail)
+			line += fmt.Sprintf(", %d refused", p.Failed)
 		}
+		line += fmt.Sprintf(", %.0f docs/s, %d passages", rate, p.Passages)
 		if p.Done < p.Total && rate > 0 {
 			eta := time.Duration(left * float64(time.Second))
 			line += ", ETA " + eta.Round(time.Second).String()

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"crypto/subtle"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -193,12 +192,10 @@ func (s *Server) auth(h handlerFunc) handlerFunc {
 			c.Header("WWW-Authenticate", `Bearer realm="tolk"`)
 			return &apiError{http.StatusUnauthorized, "unauthorized", "this request needs 'Authorization: Bearer <token>'"}
 		}
-		for t, name := range s.opt.Tokens {
-			if subtle.ConstantTimeCompare([]byte(t), []byte(tok)) == 1 {
-				c.Set(string(whoKey), name)
-				extendDeadlines(c)
-				return h(c)
-			}
+		if name, ok := s.tokenName(tok); ok {
+			c.Set(string(whoKey), name)
+			extendDeadlines(c)
+			return h(c)
 		}
 		c.Header("WWW-Authenticate", `Bearer realm="tolk", error="invalid_token"`)
 		return &apiError{http.StatusUnauthorized, "unauthorized", "the bearer token is not valid"}

@@ -196,19 +196,6 @@ func fieldProblem(p *page, fe *glossary.FieldError, rowOf []int) string {
 	return fmt.Sprintf("%s: %s", p.T.or("field_"+fe.Field, fe.Field), fe.Msg)
 }
 
-// tokenName returns the name recorded for tok in the history.
-func (s *Server) tokenName(tok string) (string, bool) {
-	if !s.validToken(tok) {
-		return "", false
-	}
-	for t, name := range s.opt.Tokens {
-		if t == tok {
-			return name, true
-		}
-	}
-	return "", false
-}
-
 func (s *Server) editOptions(v *conceptEditView, p *page) {
 	for _, l := range glossary.Languages {
 		v.Langs = append(v.Langs, editOption{l, p.T.or("lang_name_"+l, l)})

@@ -88,13 +88,21 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 
 // validToken reports whether tok is one of the server's tokens.
 func (s *Server) validToken(tok string) bool {
+	_, ok := s.tokenName(tok)
+	return ok
+}
+
+// tokenName returns the name the history records for tok, one of the
+// server's tokens, compared in constant time; false for any other ("").
+// The API's bearer tokens and the forms' typed ones go through it.
+func (s *Server) tokenName(tok string) (string, bool) {
 	if tok == "" {
-		return false
+		return "", false
 	}
-	for t := range s.opt.Tokens {
+	for t, name := range s.opt.Tokens {
 		if subtle.ConstantTimeCompare([]byte(t), []byte(tok)) == 1 {
-			return true
+			return name, true
 		}
 	}
-	return false
+	return "", false
 }
