@@ -71,6 +71,11 @@ type SearchResult struct {
 type SearchHit struct {
 	index.Hit
 	Matched []Matched
+	// Missing are the parts of the query (words, glossary terms, OR
+	// groups, phrases, as typed) the passage does not have: a passage
+	// ranked by how much of the query it covers may lack some
+	// (missing.go).
+	Missing []string
 }
 
 // Matched says why a hit matched one part of the query.
@@ -102,6 +107,10 @@ type expansion struct {
 	prefixes  []string        // the folded prefixes of a clause's prefix terms (verpleeghuiz*)
 	fuzzy     map[string]int  // the edit distance of a plain word searched fuzzy (brexi~), by the word
 	senses    []Sense         // an English word or term searched through the lexicon
+	// typed is the clause as the query wrote it (sanctie*, "militaire
+	// junta", staatsgreep OR junta), for a clause of operators; empty
+	// for a plain word or words, which query is.
+	typed string
 	// synonyms are the glossary's terms an alternative of an OR clause
 	// was expanded to (staatsgreep OR junta: coup), for the explanation.
 	synonyms []synonym
@@ -564,8 +573,10 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 	out.Total, out.Facets = res.Total, res.Facets
 	a.docFacets(out)
 	split := a.split
+	parts := dutchParts(exps)
 	for _, h := range a.currentHits(res.Hits) {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainHit(h, exps, split, termsAt(h.Terms))})
+		m := a.explainHit(h, exps, split, termsAt(h.Terms))
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: m, Missing: missing(parts, m, h.Terms)})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -583,7 +594,7 @@ func (a *App) expand(q *index.Query, lang string) ([]expansion, []string) {
 	for i < len(q.Clauses) {
 		c := q.Clauses[i]
 		if !plainClause(c) && !boostedWord(c) {
-			e := expansion{query: clauseText(c), clause: c, plain: clauseWords(c)}
+			e := expansion{query: clauseText(c), typed: partText(c), clause: c, plain: clauseWords(c)}
 			if lang == "nl" && c.Occur != index.MustNot && len(c.Alts) > 1 {
 				e.clause, expanded = a.expandOr(e.clause, &e, expanded, seen)
 			}

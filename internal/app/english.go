@@ -50,6 +50,10 @@ type Expansion struct {
 	// passages that they could not narrow the search (index.Scoring.Prune);
 	// the ranking ignores them.
 	Pruned bool `json:"pruned,omitempty"`
+	// apartFrom is the multi-word glossary term this word is also
+	// searched apart from (englishUnit.term): not a part of the query of
+	// its own for Missing.
+	apartFrom string
 }
 
 // englishTuning holds the weights of English search.
@@ -243,8 +247,10 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 		}
 	}
 	a.docFacets(out)
+	parts := englishParts(out.Senses)
 	for _, h := range a.currentHits(res.Hits) {
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: a.explainEnglish(h, exps)})
+		m := a.explainEnglish(h, exps)
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: m, Missing: a.inHeadings(h, exps, missing(parts, m, nil))})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil
@@ -387,7 +393,7 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			}
 		}
 		senses = kept
-		info := Expansion{Query: u.text, Senses: senses, Note: note, Dropped: gone}
+		info := Expansion{Query: u.text, Senses: senses, Note: note, Dropped: gone, apartFrom: u.term}
 		if u.occur != index.Should {
 			info.Occur = u.occur.String()
 		}

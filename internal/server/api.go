@@ -65,6 +65,9 @@ type hitJSON struct {
 	Fragments []string      `json:"fragments"`
 	Score     float64       `json:"score"`
 	Matched   []app.Matched `json:"matched"`
+	// Missing are the parts of the query the passage does not have
+	// (app.SearchHit.Missing); left out when it has them all.
+	Missing []string `json:"missing,omitempty"`
 }
 
 type facetJSON struct {
@@ -191,7 +194,7 @@ func toSearchJSON(res *app.SearchResult) searchJSON {
 			}
 		}
 		out.Hits = append(out.Hits, hitJSON{Doc: h.Doc, Title: h.Title, Section: h.Section, Paragraph: h.Paragraph,
-			Start: h.Start, End: h.End, Text: h.Text, Fragments: fr, Score: h.Score, Matched: m})
+			Start: h.Start, End: h.End, Text: h.Text, Fragments: fr, Score: h.Score, Matched: m, Missing: h.Missing})
 	}
 	for name, fs := range res.Facets {
 		vs := make([]facetJSON, 0, len(fs))

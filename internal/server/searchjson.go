@@ -113,6 +113,10 @@ func (h *hitJSON) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendJSONArray(b, h.Matched, appendMatchedJSON); err != nil {
 		return nil, err
 	}
+	if len(h.Missing) > 0 {
+		b = append(b, `,"missing":`...)
+		b = appendJSONStrings(b, h.Missing)
+	}
 	return append(b, '}'), nil
 }
 

@@ -135,6 +135,7 @@ type hitView struct {
 	Paragraph                int
 	Fragments                []template.HTML
 	Matched                  []matchedView
+	Missing                  []string     // the parts of the query the passage does not have
 	Concepts                 []hitConcept // the glossary concepts the hit matched, in both languages
 }
 
@@ -361,6 +362,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 				}
 			}
 		}
+		hv.Missing = h.Missing
 		v.Hits = append(v.Hits, hv)
 	}
 	v.Groups = groupHits(v.Hits, res.Facets["doc"], res.Total)

@@ -1,0 +1,159 @@
+package app
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/tolk-nl/tolk/index"
+)
+
+// A query part is what one passage may have or lack of the query: a word,
+// a glossary term the words make up, an OR group, a phrase. A passage the
+// coverage ranking puts first need not have them all (nuclear weapons on
+// circulars that never mention weapons finds kern), and its Matched then
+// says only what it has; Missing says what it lacks, as a search page's
+// "Missing: weapons" does.
+
+// queryPart is one part of a query that a passage can lack: its text as
+// the answer shows it and the Matched queries that count as having it.
+type queryPart struct {
+	text    string
+	aliases []string
+	// keys are the index terms (index.MatchedTerm.Term) of what the part
+	// is searched as: a hit whose index terms hold one has the part, even
+	// where the explanation, which reads the passage's words again, does
+	// not say how (gemeentelijk finds gemeenteraad: both have the stem
+	// gemeent).
+	keys []string
+}
+
+// dutchParts returns the parts of a Dutch query (its expansions) that
+// every passage should have: not a part left out (-word), and only parts
+// that put something into the index query.
+func dutchParts(exps []expansion) []queryPart {
+	var out []queryPart
+	for _, e := range exps {
+		if e.clause.Occur == index.MustNot || len(e.clause.Alts) == 0 {
+			continue
+		}
+		p := queryPart{text: cmp.Or(e.typed, e.query), aliases: []string{e.query}}
+		p.aliases = append(p.aliases, e.plain...)
+		for _, pfx := range e.prefixes {
+			p.aliases = append(p.aliases, pfx+"*")
+		}
+		for w := range e.fuzzy {
+			p.aliases = append(p.aliases, w)
+		}
+		for _, sy := range e.synonyms {
+			p.aliases = append(p.aliases, sy.query)
+		}
+		for _, alt := range e.clause.Alts {
+			if alt.Prefix || alt.Fuzzy > 0 {
+				continue // the explanation reads them as the index does
+			}
+			for _, w := range strings.Fields(alt.Text) {
+				p.keys = append(p.keys, index.Key("nl", w), index.Fold(w))
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// englishParts returns the parts of an English query: the words and
+// terms searched through their senses, not those left out, nor a stop
+// word, a word nothing translates or one too common to search (pruned).
+// The words of a multi-word glossary term, searched apart too, are the
+// term's: a passage with law alone lacks the rule of law.
+func englishParts(infos []Expansion) []queryPart {
+	var out []queryPart
+	for _, e := range infos {
+		if len(e.Senses) == 0 || e.Pruned || e.Occur == "must_not" || e.apartFrom != "" {
+			continue
+		}
+		out = append(out, queryPart{text: e.Query, aliases: []string{e.Query}})
+	}
+	return out
+}
+
+// missing returns the texts of the parts a passage has not: neither its
+// explanation (matched) nor the index terms it matched (terms) account for
+// them; nil when the query has one part (every passage found has it) or
+// the passage has them all.
+func missing(parts []queryPart, matched []Matched, terms []index.MatchedTerm) []string {
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range parts {
+		has := slices.ContainsFunc(matched, func(m Matched) bool { return slices.Contains(p.aliases, m.Query) }) ||
+			slices.ContainsFunc(terms, func(t index.MatchedTerm) bool { return slices.Contains(p.keys, t.Term) })
+		if !has && !slices.Contains(out, p.text) {
+			out = append(out, p.text)
+		}
+	}
+	return out
+}
+
+// partText writes a clause as the query has it: sanctie* with its star,
+// a phrase in quotes, an OR group with its OR.
+func partText(c index.Clause) string {
+	var b strings.Builder
+	for i, t := range c.Alts {
+		if i > 0 {
+			b.WriteString(" OR ")
+		}
+		switch {
+		case t.Phrase:
+			b.WriteString(`"` + t.Text + `"`)
+		case t.Prefix:
+			b.WriteString(t.Text + "*")
+		case t.Fuzzy > 0:
+			b.WriteString(t.Text + "~" + strconv.Itoa(t.Fuzzy))
+		default:
+			b.WriteString(t.Text)
+		}
+	}
+	return b.String()
+}
+
+// inHeadings returns the parts of an English query in miss that the
+// passage h has not in its section heading, its document's title or a
+// heading it carries either: a weighted search's matched terms leave
+// those out (englishHeadingMatches), and the explanation names them only
+// when nothing else matched. A sense that is part of a heading's word
+// (belasting in Inkomstenbelasting) counts as there, as the index files
+// a compound's parts under the heading too.
+func (a *App) inHeadings(h index.Hit, exps []expansion, miss []string) []string {
+	if len(miss) == 0 {
+		return nil
+	}
+	var folded []string
+	for _, src := range append([]string{h.Section, h.Title}, a.carriedBy(h.Doc, h.Paragraph)...) {
+		if src != "" {
+			folded = append(folded, index.Fold(src))
+		}
+	}
+	has := func(s Sense) bool {
+		key := s.Text
+		if !s.Key {
+			key = index.Key("nl", s.Text)
+		}
+		if _, _, ok := a.headingSource(h, key); ok {
+			return true
+		}
+		return slices.ContainsFunc(folded, func(f string) bool {
+			return strings.Contains(f, index.Fold(s.Text)) || s.Form != "" && strings.Contains(f, index.Fold(s.Form))
+		})
+	}
+	return slices.DeleteFunc(miss, func(part string) bool {
+		for _, e := range exps {
+			if e.query == part && slices.ContainsFunc(e.senses, has) {
+				return true
+			}
+		}
+		return false
+	})
+}
