@@ -70,7 +70,6 @@ func parseRich(k kind, base string, data []byte, opt Options) (*Document, error)
 		meta   *Metadata
 		format Format
 		title  string
-		date   string // a fallback date from the format
 		err    error
 	)
 	switch k {
@@ -79,7 +78,7 @@ func parseRich(k kind, base string, data []byte, opt Options) (*Document, error)
 			return nil, fmt.Errorf("this is a PDF file and PDF reading is not configured here: %w", ErrUnsupported)
 		}
 		format = FormatPDF
-		blocks, meta, title, date, err = parsePDF(opt.PDF, data)
+		blocks, meta, title, err = parsePDF(opt.PDF, data)
 	case kindZip:
 		blocks, meta, format, err = parseOffice(data)
 	case kindOLE:
@@ -122,11 +121,7 @@ func parseRich(k kind, base string, data []byte, opt Options) (*Document, error)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := finish(blocks, meta, format, title, base, opt)
-	if err == nil && doc.Meta.Date == "" {
-		doc.Meta.Date = date
-	}
-	return doc, err
+	return finish(blocks, meta, format, title, base, opt)
 }
 
 // utf16le encodes an ASCII string as UTF-16LE, as Compound File

@@ -16,8 +16,17 @@ type Metadata struct {
 	// provinciaal-blad, waterschapsblad, uitspraak, …: one of Types().
 	Type string `json:"type,omitempty"`
 	// Date is the document's date (signing, publication or sitting) as
-	// YYYY-MM-DD.
+	// YYYY-MM-DD: from the format's record of the document (front matter,
+	// XML and HTML metadata) or from its text, never from the file's own
+	// creation date (FileDate). Sorting by date and the date filters use
+	// it alone.
 	Date string `json:"date,omitempty"`
+	// FileDate is the file's creation date as the file records it (a
+	// PDF's CreationDate, a Word or OpenDocument file's created date), as
+	// YYYY-MM-DD. It is when the file was made — a letter printed to PDF
+	// today, a Word file saved from an old template — not the date of the
+	// document, so it is shown as such and never stands in for Date.
+	FileDate string `json:"fileDate,omitempty"`
 	// Dossier and Number identify a parliamentary paper: "29 521" and
 	// "409" for Kamerstuk 29 521, nr. 409.
 	Dossier string `json:"dossier,omitempty"`

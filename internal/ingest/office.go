@@ -564,7 +564,7 @@ func (z *zipParts) coreProps(m *Metadata, title *string) error {
 			case "creator":
 				m.Authority = v
 			case "created":
-				m.Date = parseDate(v)
+				m.FileDate = parseDate(v) // when the file was made, not the letter
 			case "language":
 				m.Language = strings.ToLower(strings.SplitN(v, "-", 2)[0])
 			}
@@ -619,7 +619,7 @@ func (z *zipParts) odt() ([]block, *Metadata, error) {
 			case field == "initial-creator" || field == "creator" && meta.Authority == "":
 				meta.Authority = v
 			case field == "creation-date":
-				meta.Date = parseDate(v)
+				meta.FileDate = parseDate(v) // the file's, not the document's: FileDate
 			case field == "language":
 				meta.Language = strings.ToLower(strings.SplitN(v, "-", 2)[0])
 			}

@@ -104,7 +104,7 @@ func TestDOCX(t *testing.T) {
 		t.Errorf("sections %+v", doc.Sections)
 	}
 	m := doc.Meta
-	if m == nil || m.Authority != "Ministerie van Buitenlandse Zaken" || m.Date != "2020-08-25" || m.Type != "brief" || m.SourceFormat != "docx" || m.Language != "nl" {
+	if m == nil || m.Authority != "Ministerie van Buitenlandse Zaken" || m.Date != "" || m.FileDate != "2020-08-25" || m.Type != "brief" || m.SourceFormat != "docx" || m.Language != "nl" {
 		t.Errorf("meta %+v", m)
 	}
 }
@@ -134,7 +134,7 @@ func TestODT(t *testing.T) {
 	if diff := cmp.Diff(want, paras); diff != "" {
 		t.Errorf("paragraphs (-want +got):\n%s", diff)
 	}
-	if doc.Title != "Notitie" || doc.Meta.Pages != 2 || doc.Meta.Date != "2021-03-04" || doc.Meta.Authority != "J. Jansen" {
+	if doc.Title != "Notitie" || doc.Meta.Pages != 2 || doc.Meta.Date != "" || doc.Meta.FileDate != "2021-03-04" || doc.Meta.Authority != "J. Jansen" {
 		t.Errorf("title %q meta %+v", doc.Title, doc.Meta)
 	}
 	if strings.Contains(doc.Text, "verwijderde") || strings.Contains(doc.Text, "commentaar") {

@@ -13,21 +13,20 @@ import (
 // parsePDF reads a PDF through r: refuses scans and glyph garbage, drops
 // running headers, footers and page numbers, and reads what is left as
 // the pdf-text format (page breaks, line-end hyphenation) is read.
-// created is the PDF's creation date (YYYY-MM-DD), the fallback for a
-// document whose text has no date.
-func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, created string, err error) {
+// The PDF's creation date is meta's FileDate.
+func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title string, err error) {
 	// A PDF ends with "%%EOF" (readers allow junk in the last KB after
 	// it); without it the file was cut off. Checked here, PDFium is not
 	// started for a file that is refused anyway.
 	if !bytes.Contains(data[max(0, len(data)-4096):], []byte("%%EOF")) {
-		return nil, nil, "", "", fmt.Errorf("the PDF is truncated: it does not end with the %%%%EOF marker: %w", ErrCorrupt)
+		return nil, nil, "", fmt.Errorf("the PDF is truncated: it does not end with the %%%%EOF marker: %w", ErrCorrupt)
 	}
 	t, err := r.ReadPDF(data)
 	if err != nil {
 		if IsInputError(err) {
-			return nil, nil, "", "", err
+			return nil, nil, "", err
 		}
-		return nil, nil, "", "", fmt.Errorf("reading a PDF: %w", err) // the reader failed, not the file
+		return nil, nil, "", fmt.Errorf("reading a PDF: %w", err) // the reader failed, not the file
 	}
 	meta = &Metadata{SourceFormat: "pdf", Pages: len(t.Pages)}
 	pages := make([][]string, len(t.Pages))
@@ -38,7 +37,7 @@ func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, 
 		}
 	}
 	if err := checkPDFText(pages); err != nil {
-		return nil, nil, "", "", err
+		return nil, nil, "", err
 	}
 	for i := range pages {
 		if i < len(t.Layout) && i < len(t.Heights) && len(t.Layout[i]) > 0 {
@@ -63,10 +62,10 @@ func parsePDF(r PDFReader, data []byte) (blocks []block, meta *Metadata, title, 
 	}
 	if d := strings.TrimPrefix(t.Info["CreationDate"], "D:"); len(d) >= 8 {
 		if c := d[:4] + "-" + d[4:6] + "-" + d[6:8]; isoDate.MatchString(c) {
-			created = c
+			meta.FileDate = c
 		}
 	}
-	return blocks, meta, title, created, nil
+	return blocks, meta, title, nil
 }
 
 // goodPDFTitle tells a real title from what producers leave in the Title

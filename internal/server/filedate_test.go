@@ -1,0 +1,84 @@
+package server
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
+)
+
+// wordFile is a minimal Word document of paragraphs whose core
+// properties say it was created on created.
+func wordFile(t *testing.T, created string, paras ...string) []byte {
+	t.Helper()
+	const ns = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	body := ""
+	for _, p := range paras {
+		body += `<w:p><w:r><w:t>` + p + `</w:t></w:r></w:p>`
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ` + ns + `><w:body>` + body + `</w:body></w:document>`},
+		{"docProps/core.xml", `<cp:coreProperties xmlns:cp="x" xmlns:dcterms="http://purl.org/dc/terms/"><dcterms:created>` + created + `</dcterms:created></cp:coreProperties>`},
+	} {
+		w, err := z.Create(part[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(part[1]))
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestFileDateShown: a Word letter without a date line, saved today, is
+// not dated today: the API gives its creation date as metadata.fileDate
+// (date absent), the document page shows it as the file's date, not the
+// letter's, and the documents page's date order puts it after a dated
+// letter. Before, the creation date was the document's date, and the
+// letter saved today came first.
+func TestFileDateShown(t *testing.T) {
+	ts, a := newUITestServer(t)
+	ctx := context.Background()
+	if _, err := a.AddDocument(ctx, "oud.docx", wordFile(t, "2026-12-07T09:00:00Z", "Brief over de asielopvang", "Met deze brief informeer ik u over de opvang."), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.AddDocument(ctx, "gedateerd.docx", wordFile(t, "2001-01-01T09:00:00Z", "Brief over de asielopvang", "Datum 3 maart 2019", "Met deze brief informeer ik u over de opvang."), ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Metadata map[string]any `json:"metadata"`
+	}
+	if code := get(t, ts, "/api/v1/documents/oud", &d); code != 200 {
+		t.Fatalf("GET /api/v1/documents/oud: %d", code)
+	}
+	if d.Metadata["date"] != nil || d.Metadata["fileDate"] != "2026-12-07" {
+		t.Errorf("metadata %v; want no date and fileDate 2026-12-07", d.Metadata)
+	}
+	if code := get(t, ts, "/api/v1/documents/gedateerd", &d); code != 200 || d.Metadata["date"] != "2019-03-03" || d.Metadata["fileDate"] != "2001-01-01" {
+		t.Errorf("gedateerd: %d, metadata %v; want date 2019-03-03 from its date line, fileDate 2001-01-01", code, d.Metadata)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"/documents/oud?ui=en", `<dt>File date</dt><dd><time datetime="2026-12-07">2026-12-07</time> <small>(when the file was made, not the date of the document itself)</small>`},
+		{"/documents/oud?ui=nl", `<dt>Datum van het bestand</dt>`},
+	} {
+		_, body := fetch(t, ts, "GET", tc.path, nil, nil)
+		if !strings.Contains(body, tc.want) {
+			t.Errorf("%s: no %q", tc.path, tc.want)
+		}
+		if strings.Contains(body, `<dt>Date</dt>`) || strings.Contains(body, `<dt>Datum</dt>`) {
+			t.Errorf("%s: the file's date is shown as the document's", tc.path)
+		}
+	}
+	_, body := fetch(t, ts, "GET", "/documents?sort=date", nil, nil)
+	if i, j := strings.Index(body, `href="/documents/gedateerd"`), strings.Index(body, `href="/documents/oud"`); i < 0 || j < 0 || i > j {
+		t.Errorf("documents by date: gedateerd at %d, oud at %d; want the dated letter first", i, j)
+	}
+}
