@@ -106,6 +106,39 @@ var (
 	signingLine = regexp.MustCompile(`^(?:['’]s-)?\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|aan|op|bij|in|de|den|ter|ten))* (\d{1,2} \p{L}+ \d{4})[.,]?$`)
 )
 
+// actFormula is an act's own dating formula at the head of its text: the
+// kind of act, "van", optionally who made it and "van" (or "d.d."), and
+// the date — "Besluit van 3 juni 1994, houdende …", "Circulaire van 29
+// november 2013, nr. …", "Beleidsregel van de Minister van Economische
+// Zaken van 14 januari 2005", "Besluit van de Staatssecretaris van
+// Infrastructuur en Milieu, van 12 december 2012", "Tijdelijke
+// beleidsregels van de Minister van Veiligheid en Justitie van 4 februari
+// 2015". The kind is one capitalised word (or an adjective in -e and a
+// noun) right before "van", so that a heading that names another act
+// ("Circulaire inwerkingtreding Wet van 21 juni 2001") or a sentence that
+// cites one ("Bij besluit van 6 april 1994 …") is not taken. Who made it
+// is "de" or "het" and an office, then capitalised words, the particles
+// of an office's name (van, en, voor, der, des, namens) and further "de
+// …"/"het …" ("de minister van Infrastructuur en Milieu en de minister
+// van …"); any other lower-case word ends it, so that "Besluit van de
+// Minister … tot wijziging van de Regeling … van 3 juni 1994" (another
+// act's date after the subject) is not taken either.
+var actFormula = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+e \p{Ll}+|\p{Lu}\p{Ll}+) van (?:(?:de|het) \p{L}[\p{L}-]*,? (?:(?:\p{Lu}[\p{L}'’.-]*|van|en|voor|der|des|namens|(?:de|het) \p{L}[\p{L}-]*),? )*?(?:van|d\.d\.) )?(\d{1,2} \p{L}+ \d{4})\b`)
+
+// actDate returns the date of the first of blocks (the document's title
+// and its first blocks) that opens with the act's own dating formula
+// (actFormula), "" when none does.
+func actDate(blocks []string) string {
+	for _, b := range blocks {
+		if mm := actFormula.FindStringSubmatch(b); mm != nil {
+			if d := parseDate(mm[1]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
 // parseDate turns "9 maart 2018" or "2018-03-09" into "2018-03-09"; ""
 // when s holds no valid date.
 func parseDate(s string) string {
@@ -131,8 +164,8 @@ func parseDate(s string) string {
 var kamerstukID = regexp.MustCompile(`^(?:Tweede Kamer der Staten-Generaal\s*)?(?:Kamerstuk(?:ken)?(?: I{1,2})?(?: \d{4}[-/]\d{2,4},?)? )?(\d{2} ?\d{3}(?:-[0-9A-Z]+)?(?: [IVXLC]+)?),? [Nn]r\. ?(\d+)\b`)
 
 // textMeta fills what m lacks from the document's text: the date (a date
-// line, else, with guess, the first date in the opening blocks or the
-// closing lines), a Kamerstuk number written at the top, the ministry of
+// line, else the act's own dating formula at its head, else, with guess,
+// the first date in the opening blocks or the closing lines), a Kamerstuk number written at the top, the ministry of
 // the first signatory, the language, and a document type guessed from the
 // wording.
 func textMeta(m *Metadata, doc *Document, guess bool) {
@@ -141,6 +174,9 @@ func textMeta(m *Metadata, doc *Document, guess bool) {
 	// the text are of letters and motions.
 	if m.Date == "" && m.Type != "handelingen" {
 		m.Date = lineDate(blocks)
+	}
+	if m.Date == "" && m.Type != "handelingen" {
+		m.Date = actDate(append([]string{doc.Title}, blocks[:min(len(blocks), 2)]...))
 	}
 	if guess && m.Date == "" && m.Type != "handelingen" {
 		for i, b := range blocks {
