@@ -42,8 +42,9 @@ func wordFile(t *testing.T, created string, paras ...string) []byte {
 // not dated today: the API gives its creation date as metadata.fileDate
 // (date absent), the document page shows it as the file's date, not the
 // letter's, and the documents page's date order puts it after a dated
-// letter. Before, the creation date was the document's date, and the
-// letter saved today came first.
+// letter, showing its file date marked as the file's. Before, the
+// creation date was the document's date, and the letter saved today came
+// first.
 func TestFileDateShown(t *testing.T) {
 	ts, a := newUITestServer(t)
 	ctx := context.Background()
@@ -77,7 +78,10 @@ func TestFileDateShown(t *testing.T) {
 			t.Errorf("%s: the file's date is shown as the document's", tc.path)
 		}
 	}
-	_, body := fetch(t, ts, "GET", "/documents?sort=date", nil, nil)
+	_, body := fetch(t, ts, "GET", "/documents?sort=date&ui=en", nil, nil)
+	if want := `<span class="muted" title="when the file was made, not the date of the document itself">file: <time datetime="2026-12-07">2026-12-07</time></span>`; !strings.Contains(body, want) {
+		t.Errorf("documents page: the undated letter's file date is not shown as such (%q)", want)
+	}
 	if i, j := strings.Index(body, `href="/documents/gedateerd"`), strings.Index(body, `href="/documents/oud"`); i < 0 || j < 0 || i > j {
 		t.Errorf("documents by date: gedateerd at %d, oud at %d; want the dated letter first", i, j)
 	}
