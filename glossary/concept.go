@@ -171,7 +171,42 @@ var ErrInvalid = errors.New("invalid concept")
 type FieldError struct {
 	Concept string // concept id, may be empty for a new concept
 	Field   string // e.g. "terms[2].status"
-	Msg     string
+	Msg     string // in English
+	// Code names the rule broken (ProblemTooLong, …), "" for one without
+	// a code; Args are the values Msg names, in the order Msg names them,
+	// so that an interface can word the problem in its own language.
+	Code string
+	Args []any
+}
+
+// Codes of FieldError: which rule a concept broke. Args lists what each
+// one's message names, in order.
+const (
+	ProblemBadID         = "bad_id"         // id
+	ProblemReservedID    = "reserved_id"    // id
+	ProblemBadCollection = "bad_collection" // name
+	ProblemRange         = "out_of_range"   // value (1–4)
+	ProblemTooLong       = "too_long"       // characters, limit
+	ProblemInvalidUTF8   = "invalid_utf8"   // —
+	ProblemControl       = "control_char"   // character (U+…), byte offset
+	ProblemLineBreak     = "line_break"     // byte offset
+	ProblemTab           = "tab"            // byte offset
+	ProblemInvisible     = "invisible_char" // character (U+…), byte offset
+	ProblemUnknownLang   = "unknown_lang"   // code, known codes
+	ProblemNoTerms       = "no_terms"       // —
+	ProblemEmptyTerm     = "empty_term"     // —
+	ProblemNotOneOf      = "not_one_of"     // value, allowed values
+	ProblemArticle       = "bad_article"    // value
+	ProblemVariant       = "bad_variant"    // value, language
+	ProblemArticleNotNL  = "article_not_nl" // —
+	ProblemDuplicate     = "duplicate_term" // term number (1-based), term
+)
+
+// problem is a rule broken by a text: its code, its English message and
+// the message's values.
+type problem struct {
+	code, format string
+	args         []any
 }
 
 func (e *FieldError) Error() string {
@@ -222,89 +257,90 @@ func squeezeSpaces(s string) string {
 // reports the first problem found. Every write path (the API, every
 // import format, the store) calls it.
 func (c *Concept) Validate() error {
-	bad := func(field, format string, args ...any) error {
-		return &FieldError{Concept: c.ID, Field: field, Msg: fmt.Sprintf(format, args...)}
+	bad := func(field, code, format string, args ...any) error {
+		return &FieldError{Concept: c.ID, Field: field, Msg: fmt.Sprintf(format, args...), Code: code, Args: args}
 	}
+	badText := func(field string, pr *problem) error { return bad(field, pr.code, pr.format, pr.args...) }
 	if c.ID != "" && !validID(c.ID) {
-		return bad("id", "%q: use letters, digits, '-', '_' or '.', at most 128", c.ID)
+		return bad("id", ProblemBadID, "%q: use letters, digits, '-', '_' or '.', at most 128", c.ID)
 	}
 	if c.Collection != "" && !ValidCollection(c.Collection) {
-		return bad("collection", "%q: a collection's name has no '/', '\\' or control characters, is not '.' or '..' and has no space at either end", c.Collection)
+		return bad("collection", ProblemBadCollection, "%q: a collection's name has no '/', '\\' or control characters, is not '.' or '..' and has no space at either end", c.Collection)
 	}
 	if ReservedID(c.ID) {
-		return bad("id", "%q is reserved: the API's /glossary/%s is something else; choose another id", c.ID, c.ID)
+		return bad("id", ProblemReservedID, "%q is reserved: the API's /glossary/%s is something else; choose another id", c.ID, c.ID)
 	}
 	if c.Reliability < 0 || c.Reliability > 4 {
-		return bad("reliability", "%d is outside 1–4", c.Reliability)
+		return bad("reliability", ProblemRange, "%d is outside 1–4", c.Reliability)
 	}
 	type field struct {
 		name, text string
 		max        int
 	}
 	for _, f := range []field{{"collection", c.Collection, MaxTermLen}, {"subject", c.Subject, MaxTermLen}, {"note", c.Note, MaxTextLen}, {"source", c.Source, MaxTextLen}} {
-		if msg := checkText(f.text, f.max); msg != "" {
-			return bad(f.name, "%s", msg)
+		if pr := checkText(f.text, f.max); pr != nil {
+			return badText(f.name, pr)
 		}
 	}
 	for _, lang := range slices.Sorted(maps.Keys(c.Definition)) {
-		if msg := checkText(c.Definition[lang], MaxTextLen); msg != "" {
-			return bad("definition."+lang, "%s", msg)
+		if pr := checkText(c.Definition[lang], MaxTextLen); pr != nil {
+			return badText("definition."+lang, pr)
 		}
 	}
 	for i, t := range c.Terms {
 		for _, f := range []field{{"text", t.Text, MaxTermLen}, {"plural", t.Plural, MaxTermLen}, {"note", t.Note, MaxTextLen}, {"context", t.Context, MaxTextLen}, {"source", t.Source, MaxTextLen}} {
-			if msg := checkText(f.text, f.max); msg != "" {
-				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
+			if pr := checkText(f.text, f.max); pr != nil {
+				return badText(fmt.Sprintf("terms[%d].%s", i, f.name), pr)
 			}
 		}
 		for _, f := range []field{{"text", t.Text, 0}, {"plural", t.Plural, 0}} {
-			if msg := checkOneLine(f.text); msg != "" {
-				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
+			if pr := checkOneLine(f.text); pr != nil {
+				return badText(fmt.Sprintf("terms[%d].%s", i, f.name), pr)
 			}
-			if msg := checkInvisible(f.text); msg != "" {
-				return bad(fmt.Sprintf("terms[%d].%s", i, f.name), "%s", msg)
+			if pr := checkInvisible(f.text); pr != nil {
+				return badText(fmt.Sprintf("terms[%d].%s", i, f.name), pr)
 			}
 		}
 	}
 	for lang, d := range c.Definition {
 		if !knownLang(lang) {
-			return bad("definition."+lang, "unknown language code %q (known: %s)", lang, strings.Join(Languages, ", "))
+			return bad("definition."+lang, ProblemUnknownLang, "unknown language code %q (known: %s)", lang, strings.Join(Languages, ", "))
 		}
 		if !utf8.ValidString(d) {
-			return bad("definition."+lang, "not valid UTF-8")
+			return bad("definition."+lang, ProblemInvalidUTF8, "not valid UTF-8")
 		}
 	}
 	if len(c.Terms) == 0 {
-		return bad("terms", "a concept needs at least one term")
+		return bad("terms", ProblemNoTerms, "a concept needs at least one term")
 	}
 	seen := map[string]int{}
 	for i, t := range c.Terms {
 		f := fmt.Sprintf("terms[%d]", i)
 		switch {
 		case !knownLang(t.Lang):
-			return bad(f+".lang", "unknown language code %q (known: %s)", t.Lang, strings.Join(Languages, ", "))
+			return bad(f+".lang", ProblemUnknownLang, "unknown language code %q (known: %s)", t.Lang, strings.Join(Languages, ", "))
 		case strings.TrimSpace(t.Text) == "":
-			return bad(f+".text", "empty term")
+			return bad(f+".text", ProblemEmptyTerm, "empty term")
 		case !utf8.ValidString(t.Text) || !utf8.ValidString(t.Context) || !utf8.ValidString(t.Note):
-			return bad(f, "not valid UTF-8")
+			return bad(f, ProblemInvalidUTF8, "not valid UTF-8")
 		case t.Status != "" && !oneOf(t.Status, Statuses):
-			return bad(f+".status", "%q is not one of %s", t.Status, list(Statuses))
+			return bad(f+".status", ProblemNotOneOf, "%q is not one of %s", t.Status, list(Statuses))
 		case t.Type != "" && !oneOf(t.Type, TermTypes):
-			return bad(f+".type", "%q is not one of %s", t.Type, list(TermTypes))
+			return bad(f+".type", ProblemNotOneOf, "%q is not one of %s", t.Type, list(TermTypes))
 		case t.POS != "" && !oneOf(t.POS, PartsOfSpeech):
-			return bad(f+".pos", "%q is not one of %s", t.POS, strings.Join(PartsOfSpeech, ", "))
+			return bad(f+".pos", ProblemNotOneOf, "%q is not one of %s", t.POS, strings.Join(PartsOfSpeech, ", "))
 		case t.Article != "" && t.Article != "de" && t.Article != "het":
-			return bad(f+".article", "%q is neither de nor het", t.Article)
+			return bad(f+".article", ProblemArticle, "%q is neither de nor het", t.Article)
 		case t.Variant != "" && !variantOf(t.Variant, t.Lang):
-			return bad(f+".variant", "%q is no regional variant of %s (such as %s-GB, %s-BE)", t.Variant, t.Lang, t.Lang, t.Lang)
+			return bad(f+".variant", ProblemVariant, "%q is no regional variant of %s (such as %s-GB, %s-BE)", t.Variant, t.Lang, t.Lang, t.Lang)
 		case t.Article != "" && t.Lang != "nl":
-			return bad(f+".article", "only Dutch terms take an article")
+			return bad(f+".article", ProblemArticleNotNL, "only Dutch terms take an article")
 		case t.Reliability < 0 || t.Reliability > 4:
-			return bad(f+".reliability", "%d is outside 1–4", t.Reliability)
+			return bad(f+".reliability", ProblemRange, "%d is outside 1–4", t.Reliability)
 		}
 		key := t.Lang + "\x00" + strings.ToLower(strings.TrimSpace(t.Text))
 		if j, dup := seen[key]; dup {
-			return bad(f+".text", "duplicate of terms[%d] %q", j, t.Text)
+			return bad(f+".text", ProblemDuplicate, "duplicate of terms[%d] %q", j, t.Text)
 		}
 		seen[key] = i
 	}
@@ -421,16 +457,16 @@ const (
 // break or a tab: a term is one line, and such a term never matched a
 // text. Synonyms typed on lines of their own (a spreadsheet cell with
 // Alt+Enter) are terms of their own; the table readers split them so.
-func checkOneLine(s string) string {
+func checkOneLine(s string) *problem {
 	for i, r := range s {
 		switch r {
 		case '\n', '\r', '\u2028', '\u2029':
-			return fmt.Sprintf("holds a line break at byte %d: a term is one line; give each synonym as a term of its own", i)
+			return &problem{ProblemLineBreak, "holds a line break at byte %d: a term is one line; give each synonym as a term of its own", []any{i}}
 		case '\t':
-			return fmt.Sprintf("holds a tab at byte %d: a term is one line of words separated by spaces", i)
+			return &problem{ProblemTab, "holds a tab at byte %d: a term is one line of words separated by spaces", []any{i}}
 		}
 	}
-	return ""
+	return nil
 }
 
 // checkInvisible says what is wrong with a term's text that holds an
@@ -439,35 +475,35 @@ func checkOneLine(s string) string {
 // characters run, or a zero-width space or no-break (U+200B, U+2060,
 // U+FEFF), which makes it match no text while it looks like one that
 // does. A term of the glossary's languages needs none; they were stored.
-func checkInvisible(s string) string {
+func checkInvisible(s string) *problem {
 	for i, r := range s {
 		if r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F ||
 			r == 0x200B || r == 0x2060 || r == 0xFEFF {
-			return fmt.Sprintf("invisible formatting character %U at byte %d: a term is plain text", r, i)
+			return &problem{ProblemInvisible, "invisible formatting character %U at byte %d: a term is plain text", []any{r, i}}
 		}
 	}
-	return ""
+	return nil
 }
 
 // checkText says what is wrong with a text field, or "" when nothing is:
 // it must be at most max characters of valid UTF-8 without control
 // characters other than tab, line feed and carriage return, nor U+FFFE or
 // U+FFFF, so that every export format (TBX is XML 1.0) can write it.
-func checkText(s string, max int) string {
+func checkText(s string, max int) *problem {
 	// Bytes first: a field within the limit in bytes is within it in
 	// runes, so the common case does not count.
 	if len(s) > max {
 		if n := utf8.RuneCountInString(s); n > max {
-			return fmt.Sprintf("%d characters, at most %d", n, max)
+			return &problem{ProblemTooLong, "%d characters, at most %d", []any{n, max}}
 		}
 	}
 	if !utf8.ValidString(s) {
-		return "not valid UTF-8"
+		return &problem{ProblemInvalidUTF8, "not valid UTF-8", nil}
 	}
 	for i, r := range s {
 		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f || r == 0xFFFE || r == 0xFFFF {
-			return fmt.Sprintf("control character %U at byte %d", r, i)
+			return &problem{ProblemControl, "control character %U at byte %d", []any{r, i}}
 		}
 	}
-	return ""
+	return nil
 }

@@ -172,8 +172,9 @@ func (s *Server) editRefused(v *conceptEditView, p *page, err error, rowOf []int
 		if ae == nil || ae.Status >= 500 {
 			return err
 		}
+		rf := p.refuse(err)
 		p.status = ae.Status
-		v.Errors = []string{ae.Message}
+		v.Errors = []string{rf.String()}
 	}
 	return nil
 }
@@ -184,16 +185,22 @@ var termField = regexp.MustCompile(`^terms\[(\d+)\](?:\.(\w+))?$`)
 // problem names its row as the form numbers it (rowOf maps the concept's
 // term positions to form rows).
 func fieldProblem(p *page, fe *glossary.FieldError, rowOf []int) string {
+	row := func(i int) int {
+		if i >= 0 && i < len(rowOf) {
+			return rowOf[i]
+		}
+		return i + 1
+	}
 	if m := termField.FindStringSubmatch(fe.Field); m != nil {
 		if i, err := strconv.Atoi(m[1]); err == nil && i < len(rowOf) {
 			field := m[2]
 			if field == "" {
 				field = "term"
 			}
-			return fmt.Sprintf(p.T["concept_row_problem"], rowOf[i], p.T.or("field_"+field, field), fe.Msg)
+			return fmt.Sprintf(p.T["concept_row_problem"], rowOf[i], p.T.or("field_"+field, field), p.problemText(fe, row))
 		}
 	}
-	return fmt.Sprintf("%s: %s", p.T.or("field_"+fe.Field, fe.Field), fe.Msg)
+	return p.fieldText(fe, row)
 }
 
 func (s *Server) editOptions(v *conceptEditView, p *page) {

@@ -18,8 +18,15 @@ type uploadView struct {
 	Disabled bool // no tokens: writes are off
 	Replace  bool
 	Error    string
-	Results  []uploadResult
+	Results  []uploadRow
 	Stored   int
+}
+
+// uploadRow is one file's result as the page shows it: a refusal in the
+// interface's words (refuse).
+type uploadRow struct {
+	uploadResult
+	Refusal *refusal
 }
 
 // uploadPage is GET and POST /upload: a form to add documents of any
@@ -54,12 +61,20 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 	// The page's own words for what the API says in its terms: a
 	// document that exists is replaced by ticking the form's box (the
 	// API's advice was ?replace=true); none stored is a 422, as there.
+	var results []uploadResult
 	defer func() {
-		for i, r := range v.Results {
-			if r.Error != nil && r.Error.Code == "exists" && r.Document == nil {
+		for _, r := range results {
+			row := uploadRow{uploadResult: r}
+			switch {
+			case r.Error == nil:
+			case r.Error.Code == "exists" && r.Document == nil:
 				id, _ := ingest.NameID(r.Name)
-				v.Results[i].Error = &uploadErr{Code: r.Error.Code, Message: fmt.Sprintf(p.T["upload_exists"], id)}
+				row.Refusal = &refusal{Text: fmt.Sprintf(p.T["upload_exists"], id), Status: r.Status}
+			default:
+				rf := p.refuse(r.Error.cause)
+				row.Refusal = &rf
 			}
+			v.Results = append(v.Results, row)
 		}
 		if len(v.Results) > 0 && v.Stored == 0 {
 			p.status = http.StatusUnprocessableEntity
@@ -76,13 +91,13 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 	}
 	if len(files) == 1 {
 		r := s.addOne(c, files[0], ingest.Options{}, v.Replace)
-		v.Results = []uploadResult{r}
+		results = []uploadResult{r}
 		if r.Error == nil {
 			v.Stored = 1
 		}
 		return nil
 	}
-	v.Results, v.Stored = s.addMany(c, files, ingest.Options{}, v.Replace)
+	results, v.Stored = s.addMany(c, files, ingest.Options{}, v.Replace)
 	return nil
 }
 

@@ -32,6 +32,7 @@ type uploadResult struct {
 type uploadErr struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	cause   error  // what refused the file, for the web form's own words (refuse)
 }
 
 // uploadFiles returns the files of a multipart form: the "file" fields,
@@ -183,7 +184,7 @@ func (r *uploadResult) stored(info *app.DocInfo, status int) {
 // refused makes r the answer for a file not stored because of err.
 func (s *Server) refused(c *gin.Context, r *uploadResult, err error) {
 	ae := s.uploadError(c, err)
-	r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message}
+	r.Status, r.Error = ae.Status, &uploadErr{Code: ae.Code, Message: ae.Message, cause: err}
 }
 
 // uploadError is what a client is told about one refused file; a 5xx is
