@@ -19,10 +19,17 @@ const bom = "\uFEFF"
 
 // WriteCSV writes cs as CSV (RFC 4180, comma-separated, UTF-8 with a
 // byte order mark) under Header(Languages(cs)), one concept per row.
-func WriteCSV(w io.Writer, cs []glossary.Concept) error {
+func WriteCSV(w io.Writer, cs []glossary.Concept) error { return WriteCSVSep(w, cs, ',') }
+
+// WriteCSVSep is WriteCSV with another separator: ';' is what Excel
+// expects in locales whose decimal separator is a comma (Dutch, German,
+// French), where a comma-separated file opens as one column. ReadCSV
+// reads either back.
+func WriteCSVSep(w io.Writer, cs []glossary.Concept, sep rune) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(bom)
 	cw := csv.NewWriter(bw)
+	cw.Comma = sep
 	h := Header(Languages(cs))
 	if err := cw.Write(h); err != nil {
 		return fmt.Errorf("table: %w", err)

@@ -209,9 +209,13 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	if !info.Export {
 		return errBadRequest(fmt.Sprintf("format %q cannot be exported", f))
 	}
+	sep, err := csvSep(c, f)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if f == "csv" {
-		err = writeTermUsesCSV(&buf, uses)
+		err = writeTermUsesCSV(&buf, uses, sep)
 	} else {
 		d, derr := s.app.Document(id)
 		if derr != nil {
@@ -254,10 +258,11 @@ func withContext(u app.TermUse, title string) glossary.Concept {
 // unmarked, best first), en_avoid the deprecated and superseded terms, so
 // that a list read into a CAT tool or a spreadsheet does not offer them as
 // translations. Like the glossary's CSV it starts with a byte-order mark,
-// so that Excel reads it as UTF-8.
-func writeTermUsesCSV(buf *bytes.Buffer, uses []app.TermUse) error {
+// so that Excel reads it as UTF-8, and is separated by sep (csvSep).
+func writeTermUsesCSV(buf *bytes.Buffer, uses []app.TermUse, sep rune) error {
 	buf.WriteString("\uFEFF")
 	w := csv.NewWriter(buf)
+	w.Comma = sep
 	w.Write([]string{"concept", "nl", "en", "en_avoid", "count", "first_context", "definition_en"})
 	for _, u := range uses {
 		var nl, en, toAvoid []string

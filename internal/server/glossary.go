@@ -13,6 +13,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/exchange"
+	"github.com/tolk-nl/tolk/glossary/table"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/store"
 )
@@ -254,12 +255,21 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if !info.Export {
 		return errBadRequest(fmt.Sprintf("format %q can be imported but not exported", f))
 	}
+	sep, err := csvSep(c, f)
+	if err != nil {
+		return err
+	}
 	cs, err := s.app.GlossaryConcepts(c.Query("collection"), glossary.Status(c.Query("status")))
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := exchange.Export(&buf, f, cs); err != nil {
+	if f == exchange.CSV {
+		err = table.WriteCSVSep(&buf, cs, sep)
+	} else {
+		err = exchange.Export(&buf, f, cs)
+	}
+	if err != nil {
 		return err
 	}
 	name := "tolk-glossary"
@@ -269,6 +279,27 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	attachment(c, name+info.Extension)
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
+}
+
+// csvSep reads sep=, the separator of a CSV export: comma (the default,
+// also ",") or semicolon (";"), which Excel in a Dutch locale opens in
+// columns. It is refused for any other format than CSV, which has no
+// separator to choose.
+func csvSep(c *gin.Context, f exchange.Format) (rune, error) {
+	v, ok := c.GetQuery("sep")
+	if !ok {
+		return ',', nil
+	}
+	if f != exchange.CSV {
+		return 0, errBadRequest(fmt.Sprintf("sep= applies to format=csv only, not %q", f))
+	}
+	switch v {
+	case "comma", ",":
+		return ',', nil
+	case "semicolon", ";":
+		return ';', nil
+	}
+	return 0, errBadRequest(fmt.Sprintf("sep must be comma or semicolon (or , or ;), not %q", v))
 }
 
 // importGlossary is POST /glossary/import: the file as the body, or as

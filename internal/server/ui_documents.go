@@ -190,9 +190,11 @@ type docTerm struct {
 type download struct{ Label, URL string }
 
 // termListFormats are the term-list exports of /api/v1/documents/{id}/terms.
+// A label starting with "#" is the key of an interface label.
 var termListFormats = []struct{ format, label string }{
 	{"xlsx", "Excel (.xlsx)"},
 	{"csv", "CSV"},
+	{"csv&sep=semicolon", "#export_csv_excel"},
 	{"tsv", "TSV"},
 	{"tbx", "TBX"},
 	{"omegat", "OmegaT"},
@@ -321,7 +323,11 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 	}
 	var downloads []download
 	for _, f := range termListFormats {
-		downloads = append(downloads, download{f.label, "/api/v1/documents/" + url.PathEscape(d.ID) + "/terms?format=" + f.format})
+		label := f.label
+		if key, ok := strings.CutPrefix(label, "#"); ok {
+			label = p.T[key]
+		}
+		downloads = append(downloads, download{label, "/api/v1/documents/" + url.PathEscape(d.ID) + "/terms?format=" + f.format})
 	}
 	p.Data = struct {
 		D         *app.Document

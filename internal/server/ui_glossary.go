@@ -133,13 +133,19 @@ func initial(c *glossary.Concept) string {
 type exportLink struct{ Label, URL string }
 
 // glossaryExports are the API's exports of the glossary (of collection,
-// when the page is filtered to one) in the formats CAT tools read.
-func glossaryExports(collection string) []exportLink {
+// when the page is filtered to one) in the formats CAT tools read, and a
+// CSV separated by semicolons, which Excel in a Dutch locale opens in
+// columns.
+func glossaryExports(p *page, collection string) []exportLink {
 	var out []exportLink
-	for _, f := range []struct{ format, label string }{
-		{"tbx", "TBX"}, {"xlsx", "XLSX"}, {"csv", "CSV"}, {"omegat", "OmegaT"}, {"tsv", "TSV (DeepL, Google)"},
+	for _, f := range []struct{ format, sep, label string }{
+		{"tbx", "", "TBX"}, {"xlsx", "", "XLSX"}, {"csv", "", "CSV"}, {"csv", "semicolon", p.T["export_csv_excel"]},
+		{"omegat", "", "OmegaT"}, {"tsv", "", "TSV (DeepL, Google)"},
 	} {
 		q := url.Values{"format": {f.format}}
+		if f.sep != "" {
+			q.Set("sep", f.sep)
+		}
 		if collection != "" {
 			q.Set("collection", collection)
 		}
@@ -179,7 +185,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	for _, ci := range tb.Collections() {
 		v.Collections = append(v.Collections, choice{ci.Name, fmt.Sprintf("%s (%d)", ci.Name, ci.Concepts), ci.Name == v.collection})
 	}
-	v.Exports = glossaryExports(v.collection)
+	v.Exports = glossaryExports(p, v.collection)
 	if v.status != "" && !slices.Contains(glossary.Statuses, glossary.Status(v.status)) {
 		v.Err = fmt.Sprintf(p.T["bad_status"], v.status)
 		p.status = http.StatusBadRequest
