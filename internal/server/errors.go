@@ -56,9 +56,12 @@ func classifyLayer(err error) *apiError {
 	var qe *index.QueryError
 	var le *index.LimitError
 	var mbe *http.MaxBytesError
+	var ie *importError
 	switch {
 	case errors.As(err, &ae):
 		return ae
+	case errors.As(err, &ie): // whatever the file's problem, the API has called it bad_request
+		return &apiError{http.StatusBadRequest, "bad_request", ie.Error()}
 	case errors.Is(err, context.Canceled):
 		// The client went away; nobody reads this answer.
 		return &apiError{statusClientClosed, "client_closed", "the request was cancelled"}

@@ -308,78 +308,130 @@ func csvSep(c *gin.Context, f exchange.Format) (rune, error) {
 // content, as the CLI tells it.
 func (s *Server) importGlossary(c *gin.Context) error {
 	// collection= left empty is the default too, not a collection named "".
-	coll := strings.TrimSpace(c.Query("collection"))
-	if coll == "" {
-		coll = "import"
-	}
-	if coll == glossary.CollectionCurated {
-		return errBadRequest("the curated collection is edited concept by concept, not imported into")
-	}
-	var name string
-	var data []byte
-	var err error
-	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
-		if name, data, err = formFile(c, maxImportBytes); err != nil {
-			return err
-		}
-	} else if data, err = readFile(c, maxImportBytes); err != nil {
+	req := glossaryImport{Collection: c.Query("collection"), Format: queryDefault(c, "format", ""), By: who(c)}
+	if err := req.check(); err != nil {
 		return err
 	}
-	fname := queryDefault(c, "format", "")
+	var err error
+	if strings.HasPrefix(c.ContentType(), "multipart/form-data") {
+		if req.Name, req.Data, err = formFile(c, maxImportBytes); err != nil {
+			return err
+		}
+	} else if req.Data, err = readFile(c, maxImportBytes); err != nil {
+		return err
+	}
+	if req.Replace, err = boolParam(c, "replace"); err != nil {
+		return err
+	}
+	if req.Overwrite, err = boolParam(c, "overwrite"); err != nil {
+		return err
+	}
+	res, err := s.importConcepts(req)
+	if err != nil {
+		return err
+	}
+	out := gin.H{"imported": res.Imported, "collection": res.Collection}
+	if req.Replace {
+		out["deleted"] = res.Deleted
+	}
+	if len(res.Warnings) > 0 {
+		out["warnings"] = res.Warnings
+	}
+	if !res.Left.Empty() {
+		out["left_out"] = res.Left
+	}
+	if res.Left.Encoding != "" {
+		// Not UTF-8: said at the top, so that the user checks the letters.
+		out["encoding"] = res.Left.Encoding
+	}
+	c.JSON(http.StatusOK, out)
+	return nil
+}
+
+// glossaryImport is an import of a term list into a collection, from the
+// API or the glossary page's form.
+type glossaryImport struct {
+	Name       string // the file's name, if known: it helps tell the format
+	Data       []byte
+	Format     string // "": told from Name and Data
+	Collection string // "": "import"
+	Replace    bool   // the collection becomes the file
+	Overwrite  bool   // concepts changed since the file's version are overwritten
+	By         string // who imports, for the history
+}
+
+// check refuses a collection that cannot be imported into, and sets the
+// default one.
+func (r *glossaryImport) check() error {
+	r.Collection = strings.TrimSpace(r.Collection)
+	if r.Collection == "" {
+		r.Collection = "import"
+	}
+	if r.Collection == glossary.CollectionCurated {
+		return errBadRequest("the curated collection is edited concept by concept, not imported into")
+	}
+	return nil
+}
+
+// importOutcome is what an import did.
+type importOutcome struct {
+	Imported   int
+	Collection string
+	Deleted    int // with Replace
+	Warnings   []glossary.Warning
+	Left       glossary.Left
+}
+
+// importConcepts reads r's file and stores its concepts, all or nothing.
+func (s *Server) importConcepts(r glossaryImport) (importOutcome, error) {
+	if err := r.check(); err != nil {
+		return importOutcome{}, err
+	}
+	fname := r.Format
 	if fname == "" {
-		det, ok := exchange.Detect(name, data[:min(len(data), 4096)])
+		det, ok := exchange.Detect(r.Name, r.Data[:min(len(r.Data), 4096)])
 		if !ok {
-			return errBadRequest("format is missing and the file does not say which it is: give format= (" + exchangeFormats(true) + ")")
+			return importOutcome{}, errNoFormat
 		}
 		fname = string(det)
 	}
 	f, info, err := formatNamed(fname, true)
 	if err != nil {
-		return err
+		return importOutcome{}, err
 	}
 	if !info.Import {
-		return errBadRequest(fmt.Sprintf("format %q can be exported but not imported", f))
+		return importOutcome{}, errBadRequest(fmt.Sprintf("format %q can be exported but not imported", f))
 	}
-	cs, left, err := exchange.Import(bytes.NewReader(data), f, coll)
+	cs, left, err := exchange.Import(bytes.NewReader(r.Data), f, r.Collection)
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
-		return err
+		return importOutcome{}, err
 	}
 	if err != nil {
 		// Import errors describe the uploaded file (line, element, field).
-		return errBadRequest(err.Error())
+		return importOutcome{}, &importError{err}
 	}
-	replace, err := boolParam(c, "replace")
-	if err != nil {
-		return err
-	}
-	overwrite, err := boolParam(c, "overwrite")
-	if err != nil {
-		return err
-	}
-	out := gin.H{"imported": len(cs), "collection": coll}
-	opt := app.GlossaryImport{Overwrite: overwrite, KeepVariants: !exchange.HasVariants(f), Places: left.Places}
-	if replace {
+	opt := app.GlossaryImport{Overwrite: r.Overwrite, KeepVariants: !exchange.HasVariants(f), Places: left.Places}
+	if r.Replace {
 		// The collection becomes the file: what it no longer has goes.
-		opt.Replace = coll
+		opt.Replace = r.Collection
 	}
-	res, err := s.app.ImportGlossary(cs, who(c), opt)
+	res, err := s.app.ImportGlossary(cs, r.By, opt)
 	if err != nil {
-		return err
+		return importOutcome{}, err
 	}
-	if replace {
-		out["deleted"] = res.Deleted
-	}
-	if ws := append(left.Warnings, res.Warnings...); len(ws) > 0 {
-		out["warnings"] = ws
-	}
-	if !left.Empty() {
-		out["left_out"] = left
-	}
-	if left.Encoding != "" {
-		// Not UTF-8: said at the top, so that the user checks the letters.
-		out["encoding"] = left.Encoding
-	}
-	c.JSON(http.StatusOK, out)
-	return nil
+	return importOutcome{Imported: len(cs), Collection: r.Collection, Deleted: res.Deleted,
+		Warnings: append(left.Warnings, res.Warnings...), Left: left}, nil
 }
+
+// errNoFormat refuses an import whose format is neither given nor told by
+// the file.
+var errNoFormat = errBadRequest("format is missing and the file does not say which it is: give format= (" + exchangeFormats(true) + ")")
+
+// importError is a file an import refused: a 400 whose message says what
+// is wrong and where (line, element, field), and whose cause the
+// interface words in its language (refuse).
+type importError struct{ err error }
+
+func (e *importError) Error() string { return e.err.Error() }
+func (e *importError) Unwrap() error { return e.err }

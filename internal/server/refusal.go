@@ -57,6 +57,7 @@ var reasons = []struct {
 	{table.ErrCell, "cell"},
 	{table.ErrTooLarge, "too_large"},
 	{omegat.ErrLine, "line"},
+	{errNoFormat, "no_format"},
 }
 
 // refuse words err, which refused what a form sent, for page p. An error

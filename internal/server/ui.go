@@ -39,7 +39,7 @@ const maxFormBytes = 1 << 20
 // pageNames are the templates in web/templates besides layout.html, each
 // parsed together with the layout into its own set, so that every page can
 // define "content".
-var pageNames = []string{"search", "glossary", "concept", "concept_edit", "documents", "document", "document_delete", "annotate", "check", "error", "tm", "upload"}
+var pageNames = []string{"search", "glossary", "concept", "concept_edit", "documents", "document", "document_delete", "annotate", "check", "error", "tm", "upload", "glossary_import"}
 
 // uiLangs are the interface languages, the first being the default when
 // Accept-Language names neither.
@@ -109,6 +109,8 @@ func (s *Server) uiRoutes() {
 	})
 	g.GET("/glossary", u.handle(u.glossaryPage))
 	g.GET("/glossary/:id", u.handle(u.conceptPage))
+	g.GET("/glossary/import", u.handle(s.glossaryImportPage)) // ui_glossary_import.go
+	g.POST("/glossary/import", u.handle(s.glossaryImportPage))
 	g.GET("/glossary/new", u.handle(s.conceptEditPage)) // ui_concept_edit.go
 	g.POST("/glossary/new", u.handle(s.conceptEditPage))
 	g.GET("/glossary/:id/edit", u.handle(s.conceptEditPage))
