@@ -550,7 +550,9 @@ func isInitials(t []byte) bool {
 // filters run.
 type dutchAnalyzer struct {
 	analysis.DefaultAnalyzer
-	split func(string) []string // the Decompounder's
+	split  func(string) []string // the Decompounder's
+	listed func(string) bool     // the Decompounder's word list, for split verbs; nil for none
+	table  map[string]string     // the lemma overrides, as dutchStemFilter's
 }
 
 func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
@@ -576,7 +578,21 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 			}
 		}
 	}
-	tokens = a.filter(tokens)
+	var verbs []*analysis.Token
+	if a.listed != nil {
+		// The separable verbs a main clause splits (splitVerbs): the
+		// verb's key at its particle's position and offsets, read before
+		// the stop filter drops the particle.
+		spans := make([][2]int, len(tokens))
+		for i, t := range tokens {
+			spans[i] = [2]int{t.Start, t.End}
+		}
+		for _, v := range splitVerbs(input, spans, a.listed) {
+			t := tokens[v.particle]
+			verbs = append(verbs, &analysis.Token{Term: []byte(stemNL(a.table, v.verb)), Start: t.Start, End: t.End, Position: t.Position, Type: analysis.AlphaNumeric})
+		}
+	}
+	tokens = append(a.filter(tokens), verbs...)
 	for k, imp := range imps {
 		// As Prepare's analysis does (impliedKeys): each word of the
 		// compound through the filters, at the anchor's position; a term
@@ -776,7 +792,7 @@ func newDutchAnalyzer(d Decompounder, table map[string]string) analysis.Analyzer
 	}
 	// Names are found on the words as written, before the fold.
 	filters = append(filters, decompoundFilter{d}, dutchStemFilter{table})
-	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: newTokenizer(), TokenFilters: filters}, d.Split}
+	return &dutchAnalyzer{analysis.DefaultAnalyzer{Tokenizer: newTokenizer(), TokenFilters: filters}, d.Split, listedOf(d), table}
 }
 
 // newExactAnalyzer builds the unstemmed chain: folded words, stop words kept

@@ -165,6 +165,13 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	for i, o := range sc.offsets {
 		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
 	}
+	if ix.listed != nil {
+		// As dutchAnalyzer.Analyze: each split verb's key at its
+		// particle's location, before the implied compounds' keys.
+		for _, v := range splitVerbs(text, sc.offsets, ix.listed) {
+			sc.nl = append(sc.nl, token{Key("nl", v.verb), int32(v.particle + 1)})
+		}
+	}
 	if ix.decompounder != nil && bytes.IndexByte(text, '-') >= 0 {
 		locs = ix.impliedKeys(text, sc, locs)
 	}

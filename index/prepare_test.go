@@ -105,6 +105,8 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 		"De Minister van Justitie en Veiligheid,\nF.B.J. Trainingsmissie \n\nC. van Vredesmissie Koerhuis; bijlage C, Vredesmissie",
 		"dhr. A. Koerhuis; R. P. Trainingsmissie; A. Koerhuis; het lid Koerhuis, tweede lid Trainingsmissie",
 		"voorgesteld door de leden Koerhuis, Trainingsmissie en Van Vredesmissie. Koerhuis; de motie-Koerhuis; de leden, Koerhuis",
+		// Split separable verbs (splitVerbs), one beside a suspended compound.
+		"De minister trekt de regeling in. Het kabinet stelt de Kamer voor om de wet op te schorten; hij gaat voor de deur staan. Zij stelt de in- en uitvoer vast.",
 	}
 	for _, tt := range []struct {
 		name string
@@ -144,7 +146,8 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 // the analyzers'.
 func FuzzPreparedFieldsAsAnalyzers(f *testing.F) {
 	for _, s := range []string{"De trainingsmissie in Mali", "advies- en trainingsactiviteiten", "Keïta’s CAFÉ", "a\u0301b 12,5 x-y",
-		"de heer Nieuwenhuizen, C. van Ontwikkelingssamenwerking\nA.Th.B. Vredesmissie"} {
+		"de heer Nieuwenhuizen, C. van Ontwikkelingssamenwerking\nA.Th.B. Vredesmissie",
+		"De minister trekt de regeling in en stelt voor de wet op te schorten."} {
 		f.Add(s)
 	}
 	ix, err := NewMemory(Options{Decompounder: splitter()})

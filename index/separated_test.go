@@ -1,7 +1,9 @@
 package index
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,4 +139,66 @@ func TestSplitVerbsUD(t *testing.T) {
 	}
 	t.Logf("not in the gold: %v", wrong)
 	t.Logf("dev, missed with a listed particle: %v", missed)
+}
+
+// TestSearchSplitVerbs: a search for a separable verb finds the main
+// clause that splits it and the te-infinitive, through the verb's key at
+// the particle (Add and AddPrepared alike); a preposition that is a
+// particle too does not make a verb of the one before it.
+func TestSearchSplitVerbs(t *testing.T) {
+	ctx := context.Background()
+	texts := []string{
+		"De minister trekt de regeling in.",                                   // 0
+		"Het kabinet stelt de Kamer voor om de termijn te verlengen.",         // 1
+		"De Kamer verzoekt de regering de subsidie op te schorten.",           // 2
+		"Hij gaat voor de deur staan.",                                        // 3
+		"De verkiezingen vinden plaats op 17 maart en de uitslag volgt snel.", // 4
+		"Het bestuur stelt de tarieven jaarlijks vast, gehoord de raad.",      // 5
+	}
+	var ps []Passage
+	for i, s := range texts {
+		ps = append(ps, Passage{Doc: "d", Paragraph: i, Text: s})
+	}
+	for _, prepared := range []bool{false, true} {
+		ix, err := NewMemory(Options{Decompounder: splitter()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if prepared {
+			err = ix.AddPrepared(ctx, ix.Prepare(ps))
+		} else {
+			err = ix.Add(ctx, ps)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range []struct {
+			q    string
+			want []int
+		}{
+			{"intrekken", []int{0}},
+			{"voorstellen", []int{1}},
+			{"opschorten", []int{2}},
+			{"voorgaan", nil},
+			{"plaatsvinden", []int{4}},
+			{"vaststellen", []int{5}},
+		} {
+			q, err := ParseQuery(tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := ix.Search(ctx, Request{Query: q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []int
+			for _, h := range res.Hits {
+				got = append(got, h.Paragraph)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("prepared %t: %s found paragraphs %v, want %v", prepared, tt.q, got, tt.want)
+			}
+		}
+	}
 }
