@@ -223,3 +223,44 @@ func stockIndex(b *testing.B, ps []Passage) {
 		}
 	}
 }
+
+// BenchmarkSplitVerbs times the stemmed Dutch field's analysis with the
+// real splitter with and without finding split separable verbs
+// (splitVerbs), both paths (the analyzer and Prepare's one-pass
+// analysis), in the same iterations, and reports each cost as a ratio
+// (with / without; above 1 is slower).
+func BenchmarkSplitVerbs(b *testing.B) {
+	text := benchText(b)
+	ix, err := NewMemory(Options{Decompounder: splitter()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	with := ix.nl.(*dutchAnalyzer)
+	without := *with
+	without.listed = nil
+	var sc freqScratch
+	var spent [4]time.Duration
+	listed := ix.listed
+	b.ResetTimer()
+	for b.Loop() {
+		for i, a := range []*dutchAnalyzer{with, &without} {
+			buf := append([]byte(nil), text...)
+			start := time.Now()
+			a.Analyze(buf)
+			spent[i] += time.Since(start)
+		}
+		for i, l := range []func(string) bool{listed, nil} {
+			ix.listed = l
+			start := time.Now()
+			ix.analyse(text, true, &sc)
+			spent[2+i] += time.Since(start)
+		}
+	}
+	ix.listed = listed
+	mb := float64(len(text)) * float64(b.N) / 1e6
+	b.ReportMetric(mb/spent[0].Seconds(), "analyzer_MB/s")
+	b.ReportMetric(spent[0].Seconds()/spent[1].Seconds(), "analyzer_cost")
+	b.ReportMetric(mb/spent[2].Seconds(), "prepared_MB/s")
+	b.ReportMetric(spent[2].Seconds()/spent[3].Seconds(), "prepared_cost")
+}
