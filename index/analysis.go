@@ -804,6 +804,32 @@ func newExactAnalyzer() *analysis.DefaultAnalyzer {
 	}
 }
 
+// exactDocAnalyzer is the exact chain for a passage's text when the
+// Decompounder has a word list: it adds the separable verbs the text
+// splits (splitVerbs), each as its infinitive at its particle's position
+// and offsets, as the stemmed field has their keys. A participle typed as
+// a query is searched in its infinitive as written (App's
+// participleVerbForms): ingetrokken finds trekt … in; a quoted phrase
+// "de regeling intrekken" finds "trekt de regeling in". Queries are
+// analysed with the plain chain.
+type exactDocAnalyzer struct {
+	*analysis.DefaultAnalyzer
+	listed func(string) bool
+}
+
+func (a *exactDocAnalyzer) Analyze(input []byte) analysis.TokenStream {
+	tokens := a.DefaultAnalyzer.Analyze(input)
+	spans := make([][2]int, len(tokens))
+	for i, t := range tokens {
+		spans[i] = [2]int{t.Start, t.End}
+	}
+	for _, v := range splitVerbs(input, spans, a.listed) {
+		t := tokens[v.particle]
+		tokens = append(tokens, &analysis.Token{Term: []byte(v.verb), Start: t.Start, End: t.End, Position: t.Position, Type: analysis.AlphaNumeric})
+	}
+	return tokens
+}
+
 // longWordFilter flags tokens longer than MaxWordLen as keywords, so
 // that the stemmer after it leaves them as they are (see MaxWordLen).
 type longWordFilter struct{}

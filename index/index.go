@@ -38,7 +38,7 @@ const (
 // stored in the index; Open refuses an index built with another one, whose
 // keys would not match the queries. Change it with anything that changes
 // the tokens an analyzer emits, the compound splitter's rules included.
-const analysisVersion = "tolk-analysis/28" // 28: a separable verb a clause splits (trekt de regeling in, op te schorten) is indexed under the whole verb's key at its particle, with a Decompounder that has a word list (splitVerbs); 27: a full stop between a word and a capitalised one (verlengd.De, text extracted without the space after a sentence) cuts the word in two (gluedTokenizer); 26: the comparatives and superlatives of the adjective suffixes (rijker, rijkste, volste) are no compound heads (decompound notHead: belangrijkste is no belang); 25: indien, a conjunction whose Snowball key is indienen's, is a stop word (conjunctionsNL); 24: a listed compound the splitter keeps whole is indexed under its modifier and head too when both are productive (decompound SearchParts: omzetbelasting under belasting); 23: -rijk (belangrijk, invloedrijk) is no compound head, as -lijk and -baar are not (decompound notHead); 22: a doubled vowel after a vowel before a final consonant is shortened, as Snowball shortens it after a consonant (financieel = financiële, materiaal = materialen; undoubleAfterVowel); 21: English keys are inflection keys (lemmaEN), not Porter stems; 20: names listed after a plural title (de leden Koerhuis, Kops en Beckerman) and a motion named after its mover (de motie-Koerhuis) not split; 19: names after initials (S.A. Blok, C. van Nieuwenhuizen) and after abbreviated titles (dhr., mr., drs.) not split either, lid a title only after het, and the bulk path (Prepare) finds names too (nameScan); 18: a capitalised word after a title (de heer Koerhuis, minister Van Engelshoven) is a name and not split (nameFilter); 17: Latin and Greek plurals take their singular's key (crises → crisis, politici → politicus, criteria → criterium; the overrides' fourth rule); 16: a compound whose head is an irregular plural takes the singular compound's key when the word list has it (Kamerleden → Kamerlid; the overrides' third rule); 15: the irregular plurals (kinderen, steden, leden; irregularPlurals) take their singular's key; 14: a listed name stays whole when the corpus or the glossary has it too (Frankrijk, Bijleveld); 13: listed compounds with a linking -s- after a derivational suffix split whatever the counts say (decompound options.suffixLink); 12: section numbers left out of the heading field (headingWords); 11: a compound modifier's own parts indexed too (indexParts)
+const analysisVersion = "tolk-analysis/28" // 28: a separable verb a clause splits (trekt de regeling in, op te schorten) is indexed under the whole verb's key at its particle, and in the exact field as its infinitive, with a Decompounder that has a word list (splitVerbs); 27: a full stop between a word and a capitalised one (verlengd.De, text extracted without the space after a sentence) cuts the word in two (gluedTokenizer); 26: the comparatives and superlatives of the adjective suffixes (rijker, rijkste, volste) are no compound heads (decompound notHead: belangrijkste is no belang); 25: indien, a conjunction whose Snowball key is indienen's, is a stop word (conjunctionsNL); 24: a listed compound the splitter keeps whole is indexed under its modifier and head too when both are productive (decompound SearchParts: omzetbelasting under belasting); 23: -rijk (belangrijk, invloedrijk) is no compound head, as -lijk and -baar are not (decompound notHead); 22: a doubled vowel after a vowel before a final consonant is shortened, as Snowball shortens it after a consonant (financieel = financiële, materiaal = materialen; undoubleAfterVowel); 21: English keys are inflection keys (lemmaEN), not Porter stems; 20: names listed after a plural title (de leden Koerhuis, Kops en Beckerman) and a motion named after its mover (de motie-Koerhuis) not split; 19: names after initials (S.A. Blok, C. van Nieuwenhuizen) and after abbreviated titles (dhr., mr., drs.) not split either, lid a title only after het, and the bulk path (Prepare) finds names too (nameScan); 18: a capitalised word after a title (de heer Koerhuis, minister Van Engelshoven) is a name and not split (nameFilter); 17: Latin and Greek plurals take their singular's key (crises → crisis, politici → politicus, criteria → criterium; the overrides' fourth rule); 16: a compound whose head is an irregular plural takes the singular compound's key when the word list has it (Kamerleden → Kamerlid; the overrides' third rule); 15: the irregular plurals (kinderen, steden, leden; irregularPlurals) take their singular's key; 14: a listed name stays whole when the corpus or the glossary has it too (Frankrijk, Bijleveld); 13: listed compounds with a linking -s- after a derivational suffix split whatever the counts say (decompound options.suffixLink); 12: section numbers left out of the heading field (headingWords); 11: a compound modifier's own parts indexed too (indexParts)
 
 // internalKey is where the analysis version is stored.
 var internalKey = []byte("tolk.analysis")
@@ -82,9 +82,13 @@ type Options struct {
 type Index struct {
 	b     bleve.Index
 	nl    analysis.Analyzer // stemmed field, with the Decompounder if any
-	exact analysis.Analyzer
-	query analysis.Analyzer // stemmed analysis of query words: no compound splitting
-	en    analysis.Analyzer // English stems, for Keys
+	exact analysis.Analyzer // the exact field's analysis of query words
+	// exactDoc is the exact field's analysis of a passage: exact's, and
+	// the split separable verbs' infinitives (exactDocAnalyzer) when the
+	// Decompounder has a word list.
+	exactDoc analysis.Analyzer
+	query    analysis.Analyzer // stemmed analysis of query words: no compound splitting
+	en       analysis.Analyzer // English stems, for Keys
 
 	decompounder Decompounder      // may be nil
 	listed       func(string) bool // its word list, for split verbs (splitVerbs); nil for none
@@ -158,6 +162,12 @@ func newIndex(b bleve.Index, opt Options) *Index {
 		b:     b,
 		nl:    newDutchAnalyzer(opt.Decompounder, table),
 		exact: newExactAnalyzer(),
+		exactDoc: func() analysis.Analyzer {
+			if l := listedOf(opt.Decompounder); l != nil {
+				return &exactDocAnalyzer{newExactAnalyzer(), l}
+			}
+			return newExactAnalyzer()
+		}(),
 		query: newDutchAnalyzer(nil, table),
 		en:    newEnglishAnalyzer(),
 
@@ -363,7 +373,7 @@ func (ix *Index) document(p Passage) *document.Document {
 	d := document.NewDocument(passageID(p))
 	text := []byte(p.Text)
 	d.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts|bindex.StoreField, ix.nl))
-	d.AddField(document.NewTextFieldCustom(fieldExact, nil, text, textOpts, ix.exact))
+	d.AddField(document.NewTextFieldCustom(fieldExact, nil, text, textOpts, ix.exactDoc))
 	// A nil analyzer indexes the whole value as one term (a keyword).
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {

@@ -62,7 +62,7 @@ func TestPostingsReaderAsTermFieldReader(t *testing.T) {
 	for _, field := range []string{fieldText, fieldExact, fieldHeading} {
 		words := map[string]bool{"afwezig": true} // and one the letter lacks
 		for _, p := range ps {
-			for _, tok := range ix.exact.Analyze([]byte(p.Text + " " + p.Section)) {
+			for _, tok := range ix.exactDoc.Analyze([]byte(p.Text + " " + p.Section)) {
 				words[string(tok.Term)] = true
 			}
 			for _, tok := range ix.nl.Analyze([]byte(p.Text + " " + p.Section)) {

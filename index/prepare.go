@@ -167,9 +167,13 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	}
 	if ix.listed != nil {
 		// As dutchAnalyzer.Analyze: each split verb's key at its
-		// particle's location, before the implied compounds' keys.
+		// particle's location, before the implied compounds' keys; in
+		// the exact field its infinitive.
 		for _, v := range splitVerbs(text, sc.offsets, ix.listed) {
 			sc.nl = append(sc.nl, token{Key("nl", v.verb), int32(v.particle + 1)})
+			if exact {
+				sc.exact = append(sc.exact, token{v.verb, int32(v.particle + 1)}) // as exactDocAnalyzer
+			}
 		}
 	}
 	if ix.decompounder != nil && bytes.IndexByte(text, '-') >= 0 {
@@ -301,7 +305,7 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 		if j+1 < len(d.Fields) && tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
 			// Storing is no part of the analysis: the text field is
 			// stored, the exact field not.
-			if e, ok := d.Fields[j+1].(*document.TextField); ok && e.Analyzer() == ix.exact &&
+			if e, ok := d.Fields[j+1].(*document.TextField); ok && e.Analyzer() == ix.exactDoc &&
 				e.Options()&^bindex.StoreField == tf.Options()&^bindex.StoreField &&
 				len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
 				ex = e

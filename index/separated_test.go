@@ -183,6 +183,7 @@ func TestSearchSplitVerbs(t *testing.T) {
 			{"voorgaan", nil},
 			{"plaatsvinden", []int{4}},
 			{"vaststellen", []int{5}},
+			{`"de regeling intrekken"`, []int{0}}, // the exact field has the infinitive
 		} {
 			q, err := ParseQuery(tt.q)
 			if err != nil {

@@ -323,3 +323,25 @@ func TestShortRootSeparableVerbs(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitVerbQuery checks through a Dutch search that a separable verb
+// finds the main clause that splits it (index: splitVerbs): typed as an
+// infinitive (intrekken), as a glossary term (opschorten, uitstellen), and
+// that a preposition after a verb makes no separable verb of them
+// (voorgaan: hij gaat voor de deur staan).
+func TestSplitVerbQuery(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"trekt.md":   "De minister trekt de regeling met ingang van 1 januari in.",
+		"schort.md":  "De Raad schort de uitvoering van het akkoord voorlopig op.",
+		"stelt.md":   "Het kabinet stelt de beslissing over de verlenging uit tot het voorjaar.",
+		"deur.md":    "Hij gaat voor de deur staan.",
+		"neemt.md":   "De commissie neemt de klacht in behandeling en stelt een onderzoek in.",
+		"plaats.md":  "De verkiezingen vinden in maart plaats.",
+		"aanwijs.md": "De minister wijst een toezichthouder aan.",
+	})
+	checkDocsNL(t, a,
+		map[string][]string{"intrekken": {"trekt"}, "opschorten": {"schort"}, "uitstellen": {"stelt"},
+			"instellen": {"neemt"}, "plaatsvinden": {"plaats"}, "aanwijzen": {"aanwijs"}, "ingetrokken": {"trekt"}, "aangewezen": {"aanwijs"}},
+		map[string]string{"voorgaan": "deur", "innemen": "neemt"})
+}
