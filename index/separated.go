@@ -23,15 +23,19 @@ import (
 // field, so it is taken only
 //
 //   - at the end of the clause: before punctuation or the end of the text,
-//     or before a word that begins another clause or phrase (clauseWords:
-//     a conjunction, a relative, om) or a preposition (an extraposed
-//     phrase: "trekt de regeling in met ingang van 1 januari");
-//   - not after an article or a demonstrative (een plaats, de aanvang
-//     uit): there it is a noun;
+//     or before a word that begins another clause or phrase (followers: a
+//     conjunction, a relative, dat, or a lower-case preposition, an
+//     extraposed phrase: "trekt de regeling in met ingang van 1 januari");
+//     om only before punctuation (else it is om te);
+//   - not after an article or a demonstrative (een plaats: a noun) nor
+//     after an R-pronoun (zorgt er voor dat: a preposition);
 //   - with a finite form of the verb before it in the same clause, at most
-//     splitWindow words before, no punctuation or clause word between; a
-//     form that can only be finite (stem+t, a past) is preferred to one in
-//     -en, which may be a plural noun (de werken);
+//     splitWindow words before, no punctuation or clause start
+//     (clauseStarts) between, nor an auxiliary, the clause's finite verb;
+//     the form most surely finite is taken (finiteVerbOf's rank), and
+//     forms that are often nouns are not taken after an article (de
+//     werken, geen lengte);
+//   - or before te and the infinitive (op te schorten);
 //   - only when the word list has the particle and the verb joined, as a
 //     separable verb (separable: inwerken, not inbijten) whose finite form
 //     the verb's forms include (finiteForms).
@@ -89,7 +93,7 @@ func splitVerbs(text []byte, spans [][2]int, listed func(string) bool) []splitVe
 		return i+1 >= len(spans) || hasClausePunct(text[spans[i][1]:spans[i+1][0]])
 	}
 	for j, s := range spans {
-		if n := s[1] - s[0]; n < 2 || n > 7 || !particleSet()[strings.ToLower(string(text[s[0]:s[1]]))] {
+		if !isParticle(text[s[0]:s[1]]) {
 			continue
 		}
 		p := word(j)
@@ -253,6 +257,23 @@ var irregularPresentOf = sync.OnceValue(func() map[string]string {
 })
 
 var particleSet = sync.OnceValue(func() map[string]bool { return setOf(particles...) })
+
+// isParticle reports whether the word w, as written, is one of particles
+// in any case. It runs for every word indexed, so it does not allocate:
+// the particles are short and ASCII.
+func isParticle(w []byte) bool {
+	if len(w) < 2 || len(w) > 7 {
+		return false
+	}
+	var buf [7]byte
+	for i, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return particleSet()[string(buf[:len(w)])]
+}
 
 var auxiliarySet = sync.OnceValue(func() map[string]bool { return setOf(auxiliaryForms...) })
 
