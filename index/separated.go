@@ -37,8 +37,12 @@ import (
 //     werken, geen lengte);
 //   - or before te and the infinitive (op te schorten);
 //   - only when the word list has the particle and the verb joined, as a
-//     separable verb (separable: inwerken, not inbijten) whose finite form
-//     the verb's forms include (finiteForms).
+//     separable verb (separable: inwerken, not inbijten), the verb one the
+//     finite form may be of by finiteForms' rules undone
+//     (infinitiveCandidates: trekt → trekken, stelde → stellen).
+//
+// The exact field has the verb's infinitive at the same place
+// (exactDocAnalyzer), for the forms a query searches as written.
 //
 // The auxiliaries (auxiliaryForms) take no particle here: in "heeft de
 // regeling ingetrokken" the participle has it. TestSplitVerbsUD measures
