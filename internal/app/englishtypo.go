@@ -63,46 +63,26 @@ func (a *App) englishCorrection(w string) (string, bool) {
 	if best == "" {
 		return "", false
 	}
-	return inCaseOf(w, keyAsWord(lw, key, best)), true
+	form, ok := nearestForm(lw, lex.Forms("en", best))
+	if !ok {
+		return "", false
+	}
+	return inCaseOf(w, form), true
 }
 
-// keyAsWord writes best, an English key near key (the key of the typed
-// word lw), as a word: with the ending the typed word has beyond its own
-// key (pensoins: pensions), and with the final e the key leaves out
-// (cattl: cattle) where that is nearer to what was typed; a key is no
-// dictionary form, but keys and words differ only there.
-func keyAsWord(lw, key, best string) string {
-	tail := ""
-	if strings.HasPrefix(lw, key) {
-		tail = lw[len(key):]
-	}
-	out, outD := best, -1
-	for _, c := range []string{best + tail, best + "e" + tail} {
-		if index.Key("en", c) != best {
-			continue
-		}
-		if d := index.EditDistance(lw, c); outD < 0 || d < outD || d == outD && noEnglishEnd(best) {
-			out, outD = c, d
+// nearestForm returns the form of a key, as the training text wrote it,
+// nearest to lw, what was typed: its inflection kept (pensoins:
+// pensions, not pension), the commonest of equally near ones (requird:
+// required, not requires). A key is no word (requir, activ), so a
+// lexicon that does not know its keys' forms corrects into none.
+func nearestForm(lw string, forms []string) (string, bool) {
+	out, outD := "", -1
+	for _, f := range forms {
+		if d := index.EditDistance(lw, f); outD < 0 || d < outD {
+			out, outD = f, d
 		}
 	}
-	return out
-}
-
-// noEnglishEnd reports whether an English word cannot end as k does: in
-// v, u or a consonant and l (activ, issu, cattl: the keys of active, issue,
-// cattle). Spelling rules, not a list of words: such a key is written with
-// its e when what was typed does not say otherwise.
-func noEnglishEnd(k string) bool {
-	n := len(k)
-	switch {
-	case n < 2:
-		return false
-	case k[n-1] == 'v' || k[n-1] == 'u':
-		return true
-	case k[n-1] == 'l':
-		return !strings.ContainsRune("aeiouyl", rune(k[n-2]))
-	}
-	return false
+	return out, outD >= 0
 }
 
 // englishNotDutch reports whether w, a word of a query taken as Dutch,

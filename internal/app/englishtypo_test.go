@@ -24,13 +24,18 @@ func englishTypoApp(t *testing.T) *App {
 // query's other words found passages; never into a Dutch word or a name
 // of the documents. With lang=auto "asylym seekers" was read as Dutch
 // and suggested as "asylym weekers" (a signatory's surname); with lang=en
-// nothing was suggested at all.
+// nothing was suggested at all. requird was corrected into requir, the
+// lexicon's key of required, which is no word.
 func TestEnglishDidYouMean(t *testing.T) {
 	a := englishTypoApp(t)
 	for _, tc := range []struct{ q, want string }{
 		{"asylym seekers", "asylum seekers"},
 		{"pensoin rights", "pension rights"},
 		{"Pensoin", "Pension"},
+		{"pensoins", "pensions"},
+		// Into a word as written, not the lexicon's key (requir).
+		{"requird", "required"},
+		{"Requird", "Required"},
 	} {
 		for _, lang := range []string{"en", "auto"} {
 			res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: tc.q, Lang: lang})

@@ -9,7 +9,9 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/tm/align"
 	"github.com/tolk-nl/tolk/tm/lexicon"
 )
@@ -92,7 +94,26 @@ func (a *App) TrainLexicon(ctx context.Context, texts []TextPair, opt lexicon.Op
 	if err != nil {
 		return nil, fmt.Errorf("app: train: %w", err)
 	}
+	l.AddForms("en", englishForms(texts))
 	return l, nil
+}
+
+// englishForms counts the words of the texts' English sides as written
+// (lower case, words of letters only) under their keys: what a key the
+// lexicon has is shown as (requir: required).
+func englishForms(texts []TextPair) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for _, t := range texts {
+		for _, w := range strings.FieldsFunc(t.EN, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			w = strings.ToLower(w)
+			k := index.Key("en", w)
+			if out[k] == nil {
+				out[k] = map[string]int{}
+			}
+			out[k][w]++
+		}
+	}
+	return out
 }
 
 // Lexicon returns the translation lexicon English search uses (nil when

@@ -37,8 +37,60 @@ type Lexicon struct {
 	inverse  sync.Once
 	sources  map[string]map[string][]Translation // to language → word → the words translated into it (Inverse)
 	cognates sync.Once
-	rules    map[string][]cognateRule // English ending → its rewrites, most seen first (Cognates)
+	rules    map[string][]cognateRule       // English ending → its rewrites, most seen first (Cognates)
+	forms    map[string]map[string][]string // from language → word → its written forms, commonest first (Forms)
 }
+
+// Forms returns the forms word (a key of language from with
+// translations) was written in in the training text, lower case,
+// commonest first: a key is no word (requir is the key of require,
+// required, requires), and what is shown to a user must be one. Nil when
+// the lexicon does not know them (trained without AddForms, or read
+// from a file written before forms were kept).
+func (l *Lexicon) Forms(from, word string) []string {
+	if l == nil {
+		return nil
+	}
+	return l.forms[from][word]
+}
+
+// AddForms records the written forms of the words of language from:
+// counts maps a key to each form's occurrences. Only the words with
+// translations keep theirs (the others are never shown), at most
+// maxForms each. It is called once, after training and before l is
+// shared.
+func (l *Lexicon) AddForms(from string, counts map[string]map[string]int) {
+	if l.forms == nil {
+		l.forms = map[string]map[string][]string{}
+	}
+	m := map[string][]string{}
+	for w := range l.tables[from] {
+		c := counts[w]
+		if len(c) == 0 {
+			continue
+		}
+		fs := make([]string, 0, len(c))
+		for f := range c {
+			fs = append(fs, f)
+		}
+		sort.Slice(fs, func(i, j int) bool {
+			if c[fs[i]] != c[fs[j]] {
+				return c[fs[i]] > c[fs[j]]
+			}
+			return fs[i] < fs[j]
+		})
+		if len(fs) > maxForms {
+			fs = fs[:maxForms]
+		}
+		m[w] = fs
+	}
+	l.forms[from] = m
+}
+
+// maxForms is the number of written forms kept per word: an English key
+// stands for a handful (require, required, requires, requiring), and the
+// lexicon ships in the binary.
+const maxForms = 4
 
 // Inverse returns the words of the other language whose translations
 // include word (a key of language to), each with the probability of word
@@ -382,7 +434,9 @@ func sortTranslations(ts []Translation) {
 // The file format: gzip of UTF-8 lines. A header line
 // "tolk-lexicon 1\t<analysis>\t<segments>", then "f\t<lang>\t<word>\t<count>"
 // lines with word frequencies, then "t\t<from>\t<word>\t<translation>\t<p>\t<count>"
-// lines. Tabs and newlines cannot occur in keys.
+// lines, then "w\t<lang>\t<word>\t<forms>" lines with a word's written
+// forms, space-separated, commonest first. Tabs and newlines cannot occur
+// in keys, spaces not in forms.
 const magic = "tolk-lexicon 1"
 
 // Write writes l in the file format, words and translations in a fixed
@@ -409,6 +463,14 @@ func (l *Lexicon) Write(w io.Writer) error {
 			for _, t := range l.tables[lang][w] {
 				fmt.Fprintf(bw, "t\t%s\t%s\t%s\t%s\t%d\n", lang, w, t.Word, strconv.FormatFloat(t.P, 'g', 4, 64), t.Count)
 			}
+		}
+		words = words[:0]
+		for w := range l.forms[lang] {
+			words = append(words, w)
+		}
+		sort.Strings(words)
+		for _, w := range words {
+			fmt.Fprintf(bw, "w\t%s\t%s\t%s\n", lang, w, strings.Join(l.forms[lang][w], " "))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -464,6 +526,11 @@ func Read(r io.Reader) (*Lexicon, error) {
 				return nil, bad("probability or count")
 			}
 			l.tables[f[1]][f[2]] = append(l.tables[f[1]][f[2]], Translation{Word: f[3], P: p, Count: n})
+		case len(f) == 4 && f[0] == "w" && (f[1] == "en" || f[1] == "nl") && f[3] != "":
+			if l.forms == nil {
+				l.forms = map[string]map[string][]string{"en": {}, "nl": {}}
+			}
+			l.forms[f[1]][f[2]] = strings.Fields(f[3])
 		default:
 			return nil, bad("unknown record")
 		}

@@ -556,3 +556,26 @@ func TestTrainContextStops(t *testing.T) {
 		t.Errorf("TrainContext: %v; treaty → %v", err, l.Lookup("en", "treaty"))
 	}
 }
+
+// TestForms: the written forms of a word with translations are kept
+// commonest first, at most maxForms, and read back; a word without
+// translations keeps none.
+func TestForms(t *testing.T) {
+	l := Train([]Pair{{NL: []string{"vereist"}, EN: []string{"requir"}}, {NL: []string{"vereist"}, EN: []string{"requir"}}}, "a", Options{})
+	l.AddForms("en", map[string]map[string]int{
+		"requir": {"require": 3, "required": 9, "requires": 2, "requiring": 1, "requirs": 1},
+		"unseen": {"unseen": 4},
+	})
+	want := []string{"required", "require", "requires", "requiring"}
+	for name, got := range map[string]*Lexicon{"trained": l, "read": roundTrip(t, l)} {
+		if diff := cmp.Diff(want, got.Forms("en", "requir")); diff != "" {
+			t.Errorf("%s: Forms(en, requir) (-want +got):\n%s", name, diff)
+		}
+		if f := got.Forms("en", "unseen"); f != nil {
+			t.Errorf("%s: Forms(en, unseen) = %q, want none (no translations)", name, f)
+		}
+	}
+	if f := Train(nil, "a", Options{}).Forms("en", "requir"); f != nil {
+		t.Errorf("a lexicon without forms: Forms = %q", f)
+	}
+}
