@@ -34,13 +34,14 @@ func VerbForms(infinitive string) []string {
 		// A verb of one syllable or a compound of one (tegengaan,
 		// toezien): the weak rules would make toezit of it.
 		pr := irregularPresent[root]
-		return dedupe(append([]string{inf, prefix + pr[0], prefix + pr[1]}, strongForms(inf)...))
+		return dedupe(append(append([]string{inf, prefix + pr[0], prefix + pr[1]}, strongForms(inf)...), otherParticiples(inf)...))
 	}
 	if len(inf) < 5 || !strings.HasSuffix(inf, "en") {
 		return nil
 	}
 	forms := append([]string{inf}, verbForms("", inf)...)
 	forms = append(forms, strongForms(inf)...)
+	forms = append(forms, otherParticiples(inf)...)
 	for _, p := range particles {
 		if strings.HasPrefix(inf, p) && len(inf)-len(p) >= 5 {
 			forms = append(forms, verbForms(p, inf[len(p):])...)
@@ -230,32 +231,96 @@ var strongVerbs = map[string][3]string{
 var otherPast = map[string][2]string{"zeggen": {"zegde", "zegden"}}
 
 // strongForms returns the forms of a strong verb or of a compound ending
-// in one, or nil.
+// in one, or nil: the past singular and plural, the participle (the first
+// of strongParticiples) and any second past (otherPast).
 func strongForms(inf string) []string {
+	i, f, ok := strongRoot(inf)
+	if !ok {
+		return nil
+	}
+	prefix := inf[:i]
+	forms := []string{prefix + f[0], prefix + f[1]}
+	if parts := strongParticiples(inf); len(parts) > 0 {
+		forms = append(forms, parts[0])
+	}
+	if alt, ok := otherPast[inf[i:]]; ok {
+		forms = append(forms, prefix+alt[0], prefix+alt[1]) // after the participle: callers take it as strong[2]
+	}
+	return forms
+}
+
+// strongRoot returns where the verb of strongVerbs that inf ends in
+// begins, and its forms.
+func strongRoot(inf string) (int, [3]string, bool) {
 	for i := 0; i < len(inf)-3; i++ {
-		f, ok := strongVerbs[inf[i:]]
-		if !ok {
-			continue
+		if f, ok := strongVerbs[inf[i:]]; ok {
+			return i, f, true
 		}
-		prefix := inf[:i]
-		part := f[2]
-		for _, p := range inseparable {
-			if prefix != "" && strings.HasSuffix(prefix, p) {
-				part = strings.TrimPrefix(part, "ge") // verkozen, ontbonden, besloten
-				break
-			}
-		}
-		forms := []string{prefix + f[0], prefix + f[1]}
-		if part != "" {
-			forms = append(forms, prefix+part)
-		}
-		if alt, ok := otherPast[inf[i:]]; ok {
-			forms = append(forms, prefix+alt[0], prefix+alt[1]) // after the participle: callers take it as strong[2]
-		}
-		return forms
+	}
+	return 0, [3]string{}, false
+}
+
+// strongParticiples returns the past participles of a strong verb or of a
+// compound ending in one, the likelier reading first; nil for other verbs,
+// for one without a participle (zullen) and for one whose participle is
+// spelt as a function word (aanzien: aangezien). After an inseparable prefix,
+// alone or after a particle, the participle has no ge- (besloten,
+// verkozen, aanbevolen); after any other first part it keeps it
+// (gevangengenomen, overgegaan, overgenomen, neergeslagen). An inseparable
+// prefix is a whole part: the er of over, neer, weer, onder is none
+// (overnemen was given overnomen). A first part of eitherWay is read both
+// ways, the separable reading first (overgegaan, overwogen): which verb
+// it is, the word list says (strongVerbForms); so is one that ends in one
+// (heroverwegen: heroverwogen).
+func strongParticiples(inf string) []string {
+	i, f, ok := strongRoot(inf)
+	if !ok || f[2] == "" {
+		return nil
+	}
+	prefix, part := inf[:i], f[2]
+	bare := prefix + strings.TrimPrefix(part, "ge") // verkozen, ontbonden, besloten
+	var out []string
+	switch {
+	case prefix == "":
+		out = []string{part}
+	case inseparablePrefix(prefix):
+		out = []string{bare}
+	case slices.ContainsFunc(eitherWay, func(e string) bool { return strings.HasSuffix(prefix, e) }):
+		out = dedupe([]string{prefix + part, bare})
+	default:
+		out = []string{prefix + part}
+	}
+	// A participle spelt as a function word is the function word
+	// (functionWord: aangezien).
+	return slices.DeleteFunc(out, functionWord)
+}
+
+// otherParticiples returns the participles of inf that
+// strongParticiples gives after the first: the other reading.
+func otherParticiples(inf string) []string {
+	if ps := strongParticiples(inf); len(ps) > 1 {
+		return ps[1:]
 	}
 	return nil
 }
+
+// inseparablePrefix reports whether prefix is an inseparable prefix,
+// alone or after a particle (ver, be, aanbe, toever).
+func inseparablePrefix(prefix string) bool {
+	for _, p := range inseparable {
+		if q, ok := strings.CutSuffix(prefix, p); ok && (q == "" || slices.Contains(particles, q)) {
+			return true
+		}
+	}
+	return false
+}
+
+// eitherWay are the first parts that make separable verbs of some verbs
+// and inseparable ones of others, as Dutch grammars list them (door-, om-, onder-, over-, voor-, achter-, mis-, vol-, weer-):
+// overgaan, overgegaan but overwegen, overwogen; ondergaan either way.
+// The stress decides, which the spelling does not show, so both readings
+// are given; a closed class of the grammar, not a list of verbs.
+var eitherWay = []string{"door", "om", "onder", "over", "voor", "achter", "mis", "vol", "weer"}
 
 // InfinitiveForms returns the forms of a Dutch query word that is an
 // infinitive, one for each index key other than the word's own, so that
@@ -327,18 +392,28 @@ func strongVerbForms(inf string, regular, strong []string, listed func(string) b
 	// plural that ends like one has none of its own (verdragen, bedragen:
 	// the participle is the word itself), and its present would be
 	// another word's (verdraagt).
-	if len(strong) < 3 || participleHomographs[strong[2]] || !listed(strong[2]) || Key("nl", strong[2]) == Key("nl", inf) {
+	// Of two readings (overgegaan, overgaan; overgewogen, overwogen) those
+	// the word list has, which may be both (doorgebroken, doorbroken); one
+	// spelt as the infinitive is none (overtreden: overgetreden alone).
+	var found []string
+	parts := strongParticiples(inf)
+	for _, p := range parts {
+		if listed(p) && Key("nl", p) != Key("nl", inf) {
+			found = append(found, p)
+		}
+	}
+	if len(found) == 0 || slices.ContainsFunc(found, func(p string) bool { return participleHomographs[p] || functionWord(p) }) {
 		return nil
 	}
 	var fs []string
 	for _, f := range regular {
 		// The present (stem, stem+t), not the weak rules' past and
 		// participle, which may be other words (bieden: gebied).
-		if !slices.Contains(strong, f) && !isWeakPast(f) && !weakParticiple(inf, f) && !presentHomographs[f] {
+		if !slices.Contains(strong, f) && !slices.Contains(parts, f) && !isWeakPast(f) && !weakParticiple(inf, f) && !presentHomographs[f] {
 			fs = append(fs, f)
 		}
 	}
-	return listedForms(inf, append(fs, strong[2]), listed)
+	return listedForms(inf, append(fs, found...), listed)
 }
 
 // weakParticiple reports whether f, a form VerbForms made of inf, has the
@@ -367,9 +442,17 @@ func isWeakPast(f string) bool {
 var participleHomographs = map[string]bool{
 	"geleden":   true, // lijden; the adverb: twee jaar geleden
 	"gezien":    true, // zien; the preposition: gezien de situatie
-	"aangezien": true, // aanzien; the conjunction
 	"gevallen":  true, // vallen; the plural of geval: in gevallen waarin
 	"verslagen": true, // verslaan; the plural of verslag
+}
+
+// functionWord reports whether w is a Dutch function word: a stop word
+// of the Dutch analyzers or a subordinating conjunction
+// (conjunctionCandidates). A verb form spelt so is no verb form to search
+// for: aangezien, the participle of aanzien, is nearly always the
+// conjunction, and a search for aanzien found every passage with it.
+func functionWord(w string) bool {
+	return DutchStopWord(Fold(w)) || slices.Contains(conjunctionCandidates, w)
 }
 
 // presentHomographs are presents of strong verbs that texts use far more
@@ -420,7 +503,7 @@ func ParticleVerbs(inf string, listed func(string) bool) (ps, finite []string) {
 // none of wellen, though the rules would make them so).
 func ParticipleVerb(w string, listed func(string) bool, count func(string) int) (string, bool) {
 	w = strings.ToLower(strings.TrimSpace(w))
-	if len(w) < 5 || strings.ContainsAny(w, " -") || participleHomographs[w] {
+	if len(w) < 5 || strings.ContainsAny(w, " -") || participleHomographs[w] || functionWord(w) {
 		return "", false
 	}
 	key := Key("nl", w)
@@ -482,9 +565,7 @@ const minVerbCount = 5
 // (verbForms' groups of five end in it).
 func participles(inf string) []string {
 	var out []string
-	if strong := strongForms(inf); len(strong) >= 3 {
-		out = append(out, strong[2]) // and the weak rules' too: verstrekken is weak
-	}
+	out = append(out, strongParticiples(inf)...) // and the weak rules' too: verstrekken is weak
 	groups := func(fs []string) {
 		for g := 4; g < len(fs); g += 5 {
 			out = append(out, fs[g])

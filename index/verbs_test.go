@@ -41,6 +41,23 @@ func TestVerbForms(t *testing.T) {
 		{"toezien", []string{"toeziet", "toezag", "toegezien"}, []string{"toezit", "toezide", "getoezid"}},
 		{"voordoen", []string{"voordoet", "voordeed", "voorgedaan"}, []string{"voordot"}},
 		{"gaan", []string{"ga", "gaat", "ging", "gegaan"}, nil},
+		// The er of over, neer, weer, onder is no inseparable prefix:
+		// overgaan and overnemen were given overgaan and overnomen,
+		// neerslaan neerslagen (the plural of neerslag).
+		{"overgaan", []string{"overgegaan"}, nil},
+		{"overnemen", []string{"overgenomen"}, nil},
+		{"neerslaan", []string{"neergeslagen"}, []string{"neerslagen"}},
+		{"weergeven", []string{"weergegeven"}, nil},
+		{"verdergaan", []string{"verdergegaan"}, nil},
+		// over-, onder-, door- are read both ways (overwegen:
+		// overwogen); an inseparable prefix after a particle takes no ge-.
+		{"overwegen", []string{"overwogen"}, nil},
+		{"ondernemen", []string{"ondernomen"}, nil},
+		{"doorbreken", []string{"doorgebroken", "doorbroken"}, nil},
+		{"heroverwegen", []string{"heroverwogen"}, nil},
+		{"aanbevelen", []string{"aanbevolen"}, []string{"aangebevolen"}},
+		// A participle spelt as a conjunction is the conjunction.
+		{"aanzien", []string{"aanziet", "aanzag"}, []string{"aangezien"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.inf, func(t *testing.T) {
@@ -97,6 +114,8 @@ func TestInfinitiveForms(t *testing.T) {
 		"verstrekte": true, "verstrekt": true, "verstrekten": true,
 		"tegengaat": true, "tegengegaan": true, "tegenging": true, "toeziet": true, "toegezien": true, "uitzit": true, "uitgezien": true,
 		"staat": true, "sta": true, "gestaan": true, "verslagen": true,
+		"overgegaan": true, "overgaan": true, "overgenomen": true, "overnemen": true,
+		"overgewogen": true, "overwogen": true, "ondernomen": true,
 	}
 	listed := func(w string) bool { return list[w] }
 	for _, c := range []struct {
@@ -138,6 +157,13 @@ func TestInfinitiveForms(t *testing.T) {
 		{"verdragen", nil},
 		{"maatregelen", nil},
 		{"land", nil},
+		// over- either way: the reading the list has, both where it has
+		// both (overgegaan and overgenomen were missed: overgaan and
+		// overnomen were given).
+		{"overgaan", []string{"overgegaan"}},
+		{"overnemen", []string{"overgenomen"}},
+		{"overwegen", []string{"overgewogen", "overwogen"}},
+		{"ondernemen", []string{"ondernomen"}},
 	} {
 		if got := InfinitiveForms(c.w, listed); !slices.Equal(got, c.want) {
 			t.Errorf("InfinitiveForms(%q) = %q, want %q", c.w, got, c.want)
@@ -161,10 +187,11 @@ func TestParticipleVerb(t *testing.T) {
 		"vallen": true, "gevallen": true, "bieden": true, "geboden": true, "gebied": true,
 		"dienen": true, "diende": true, "dient": true,
 		"tegengaan": true, "tegengaat": true, "tegengegaan": true, "doorgaan": true, "doorgegaan": true,
+		"overgaan": true, "overgaat": true, "overgegaan": true, "aanzien": true, "aanziet": true, "aangezien": true,
 	}
 	counts := map[string]int{"aanvragen": 1421, "betalen": 1760, "uitbetalen": 76, "besluiten": 4208, "zetten": 601,
 		"verstrekken": 4153, "verstreken": 1844, "zonnen": 0, "vallen": 900, "bieden": 1130, "dienen": 3746,
-		"tegengaan": 81, "doorgaan": 32}
+		"tegengaan": 81, "doorgaan": 32, "overgaan": 120, "aanzien": 300}
 	listed := func(w string) bool { return list[w] }
 	count := func(w string) int { return counts[w] }
 	for _, c := range []struct{ w, want string }{
@@ -181,6 +208,8 @@ func TestParticipleVerb(t *testing.T) {
 		{"aanvragen", ""},            // an infinitive
 		{"tegengegaan", "tegengaan"}, // a root of one syllable
 		{"doorgegaan", "doorgaan"},
+		{"overgegaan", "overgaan"}, // over- is no inseparable prefix here
+		{"aangezien", ""},          // the conjunction
 	} {
 		got, ok := ParticipleVerb(c.w, listed, count)
 		if got != c.want || ok != (c.want != "") {
