@@ -96,7 +96,7 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 	var want func(an *match.Annotation) bool
 	if r.Concept != "" {
 		if _, ok := a.terms.Get(r.Concept); !ok {
-			return nil, fmt.Errorf("app: concept %q: %w", r.Concept, ErrNotFound)
+			return nil, fmt.Errorf("app: there is no concept %q: %w", r.Concept, ErrNotFound)
 		}
 		want = func(an *match.Annotation) bool { return an.Concept == r.Concept }
 	} else {

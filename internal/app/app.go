@@ -852,7 +852,7 @@ func (a *App) DeleteDocument(ctx context.Context, id string) error {
 	doc, ok := a.infos[id]
 	a.mu.RUnlock()
 	if !ok {
-		return fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+		return fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("app: %w", err)

@@ -137,7 +137,7 @@ func (a *App) DocumentInfo(id string) (*DocInfo, error) {
 	defer a.mu.RUnlock()
 	d, ok := a.infos[a.docIDLocked(id)]
 	if !ok {
-		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
 	}
 	return d, nil
 }
@@ -185,13 +185,13 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 	held := a.mem[id]
 	a.mu.RUnlock()
 	if !ok {
-		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
 	}
 	if held != nil {
 		return held, nil
 	}
 	if a.store == nil { // memory mode keeps every document in a.mem
-		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
 	}
 	if d := a.cache.get(id, info.Version); d != nil {
 		return d, nil
@@ -199,7 +199,7 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 	d, err := a.readDocument(id)
 	if errors.Is(err, store.ErrNotFound) {
 		// Deleted since the summary was read.
-		return nil, fmt.Errorf("app: document %q: %w", id, ErrNotFound)
+		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, err

@@ -190,7 +190,7 @@ func (a *App) deleteConcept(id, who string, p Precondition) error {
 	defer a.gl.mu.Unlock()
 	old, ok := a.terms.Get(id)
 	if !ok {
-		return fmt.Errorf("app: concept %q: %w", id, ErrNotFound)
+		return fmt.Errorf("app: there is no concept %q: %w", id, ErrNotFound)
 	}
 	if err := p.check(id, old, ok); err != nil {
 		return err
@@ -258,7 +258,7 @@ func (a *App) deleteCollection(name, who string) (int, error) {
 		}
 	}
 	if len(ids) == 0 {
-		return 0, fmt.Errorf("app: collection %q: %w", name, ErrNotFound)
+		return 0, fmt.Errorf("app: the glossary has no collection %q: %w", name, ErrNotFound)
 	}
 	if a.store == nil {
 		now := time.Now().UTC()
@@ -702,7 +702,7 @@ func (a *App) termSeparated(t glossary.Term) []match.Separated {
 func (a *App) memCreate(c glossary.Concept, who string) (glossary.Concept, error) {
 	a.memID(&c, nil, nil)
 	if _, ok := a.terms.Get(c.ID); ok {
-		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, store.ErrExists)
+		return glossary.Concept{}, fmt.Errorf("app: a concept with the id %q exists already: %w", c.ID, store.ErrExists)
 	}
 	now := time.Now().UTC()
 	c.Created, c.Modified = now, now
@@ -713,7 +713,7 @@ func (a *App) memCreate(c glossary.Concept, who string) (glossary.Concept, error
 func (a *App) memUpdate(c glossary.Concept, who string) (glossary.Concept, error) {
 	old, ok := a.terms.Get(c.ID)
 	if !ok {
-		return glossary.Concept{}, fmt.Errorf("app: concept %q: %w", c.ID, ErrNotFound)
+		return glossary.Concept{}, fmt.Errorf("app: there is no concept %q: %w", c.ID, ErrNotFound)
 	}
 	c.Created, c.Modified = old.Created, time.Now().UTC()
 	a.record(c.ID, who, store.ActionUpdate, c.Modified, old, c)

@@ -404,7 +404,7 @@ func (a *App) DeleteTMCollection(ctx context.Context, name string) (int, error) 
 	}
 	t.mu.RUnlock()
 	if len(keys) == 0 {
-		return 0, fmt.Errorf("app: translation memory collection %q: %w", name, ErrNotFound)
+		return 0, fmt.Errorf("app: the translation memory has no collection %q: %w", name, ErrNotFound)
 	}
 	if a.store != nil {
 		if err := a.store.DeleteSegments(keys); err != nil {

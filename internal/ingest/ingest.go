@@ -209,7 +209,7 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 		return nil, fail("%d bytes exceeds the limit of %d bytes: %w", len(data), limit, ErrTooLarge)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fail("no text: %w", ErrEmpty)
+		return nil, fail("the file holds no text: it is empty or white space only: %w", ErrEmpty)
 	}
 	if k := sniff(data, strings.ToLower(path.Ext(base))); k != kindText {
 		doc, err := parseRich(k, base, data, opt)
@@ -256,7 +256,7 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	}
 	doc := assemble(blocks)
 	if doc.Text == "" {
-		return nil, fail("no text after normalisation: %w", ErrEmpty)
+		return nil, fail("no text is left after normalisation (markup and control characters removed): %w", ErrEmpty)
 	}
 	doc.Format = format
 	switch {

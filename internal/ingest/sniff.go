@@ -28,14 +28,18 @@ var (
 
 // IsInputError reports whether err says that the input was at fault (any
 // of the package's sentinel errors): a client error, not a server one.
-func IsInputError(err error) bool {
+func IsInputError(err error) bool { return Kind(err) != nil }
+
+// Kind returns the package's sentinel error that err wraps, the category
+// of the input's fault, or nil if err wraps none.
+func Kind(err error) error {
 	for _, e := range []error{ErrEmpty, ErrTooLarge, ErrBinary, ErrInvalidUTF8, ErrUnsupported,
 		ErrCorrupt, ErrEncrypted, ErrNoTextLayer, ErrGarbled, ErrUnsafe, ErrMismatch, ErrMetadata} {
 		if errors.Is(err, e) {
-			return true
+			return e
 		}
 	}
-	return false
+	return nil
 }
 
 // kind is what the bytes of an upload are, whatever its name says.

@@ -75,29 +75,61 @@ func classifyLayer(err error) *apiError {
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large",
 			fmt.Sprintf("the request body is larger than the limit of %s", byteSize(mbe.Limit))}
 	case errors.Is(err, ingest.ErrTooLarge):
-		return &apiError{http.StatusRequestEntityTooLarge, "too_large", err.Error()}
+		return &apiError{http.StatusRequestEntityTooLarge, "too_large", sentence(err, ingest.ErrTooLarge)}
 	case ingest.IsInputError(err): // empty, binary, damaged, encrypted, a scan, a zip bomb, …
-		return &apiError{http.StatusBadRequest, "bad_document", err.Error()}
+		return &apiError{http.StatusBadRequest, "bad_document", sentence(err, ingest.Kind(err))}
 	case errors.Is(err, table.ErrCellTooLong):
-		return &apiError{http.StatusUnprocessableEntity, "cell_too_long", err.Error()}
+		return &apiError{http.StatusUnprocessableEntity, "cell_too_long", sentence(err, table.ErrCellTooLong)}
 	case errors.Is(err, glossary.ErrInvalid):
-		return &apiError{http.StatusBadRequest, "invalid_concept", err.Error()}
+		return &apiError{http.StatusBadRequest, "invalid_concept", sentence(err, glossary.ErrInvalid)}
 	case errors.Is(err, app.ErrBadRequest):
-		return &apiError{http.StatusBadRequest, "bad_request", err.Error()}
-	case errors.Is(err, app.ErrNotFound), errors.Is(err, store.ErrNotFound):
-		return &apiError{http.StatusNotFound, "not_found", err.Error()}
+		return &apiError{http.StatusBadRequest, "bad_request", sentence(err, app.ErrBadRequest)}
+	case errors.Is(err, app.ErrNotFound):
+		return &apiError{http.StatusNotFound, "not_found", sentence(err, app.ErrNotFound)}
+	case errors.Is(err, store.ErrNotFound):
+		return &apiError{http.StatusNotFound, "not_found", sentence(err, store.ErrNotFound)}
 	case errors.Is(err, store.ErrExists):
-		return &apiError{http.StatusConflict, "exists", err.Error()}
+		return &apiError{http.StatusConflict, "exists", sentence(err, store.ErrExists)}
 	case errors.Is(err, app.ErrStale):
-		return &apiError{http.StatusPreconditionFailed, "stale", err.Error()}
+		return &apiError{http.StatusPreconditionFailed, "stale", sentence(err, app.ErrStale)}
 	case errors.Is(err, app.ErrConflict):
-		return &apiError{http.StatusConflict, "conflict", err.Error()}
+		return &apiError{http.StatusConflict, "conflict", sentence(err, app.ErrConflict)}
 	case store.NoSpace(err):
 		// The write stored nothing (app, store): the client may retry
 		// once someone has made room.
 		return &apiError{http.StatusInsufficientStorage, "disk_full", "the server's disk is full: nothing was stored; try again later"}
 	}
 	return nil
+}
+
+// sentence is err's message without the text of kind, the sentinel error
+// err wraps for its category ("…run OCR on it instead: garbled text",
+// "…: not found"): the answer's code names the category, and the message
+// is the sentence written for the user. The sentinel's text goes where
+// %w put it: after the sentence (behind ": ", "; " or a space), before it
+// or between two segments. A bare sentinel keeps its text, the only
+// message there is.
+func sentence(err, kind error) string {
+	msg := err.Error()
+	if kind == nil {
+		return msg
+	}
+	k := kind.Error()
+	if msg == k || k == "" {
+		return msg
+	}
+	for _, sep := range []string{": ", "; ", " "} {
+		if s, ok := strings.CutSuffix(msg, sep+k); ok && s != "" {
+			return s
+		}
+	}
+	if s, ok := strings.CutPrefix(msg, k+": "); ok {
+		return s
+	}
+	if i := strings.Index(msg, ": "+k+": "); i >= 0 {
+		return msg[:i] + msg[i+len(k)+2:]
+	}
+	return msg
 }
 
 // fail writes err as {"error":{"code","message"}}. A 5xx never shows the

@@ -19,6 +19,7 @@ import (
 
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
+	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/internal/store"
 )
 
@@ -389,8 +390,22 @@ func TestClassifyMessages(t *testing.T) {
 			apiError{400, "bad_query", "unbalanced quote (at position 3 of the query)"}},
 		{fmt.Errorf("app: search: %w", &index.LimitError{Msg: "too many words"}),
 			apiError{400, "query_too_broad", "too many words"}},
-		{fmt.Errorf("app: document %q: %w", "x", app.ErrNotFound), apiError{404, "not_found", `document "x": not found`}},
-		{fmt.Errorf("store: update: concept without id: %w", store.ErrNotFound), apiError{404, "not_found", "update: concept without id: not found"}},
+		{fmt.Errorf("app: there is no document %q: %w", "x", app.ErrNotFound), apiError{404, "not_found", `there is no document "x"`}},
+		{fmt.Errorf("store: update: the concept has no id: %w", store.ErrNotFound), apiError{404, "not_found", "update: the concept has no id"}},
+		// The sentinel's text is the category, which the code names: the
+		// message is the sentence, wherever %w put the sentinel.
+		{fmt.Errorf("ingest: a.pdf: its fonts have no Unicode map; run OCR on it instead: %w", ingest.ErrGarbled),
+			apiError{400, "bad_document", "a.pdf: its fonts have no Unicode map; run OCR on it instead"}},
+		{fmt.Errorf("ingest: a.doc: old Word files are not supported; %w", ingest.ErrUnsupported),
+			apiError{400, "bad_document", "a.doc: old Word files are not supported"}},
+		{fmt.Errorf("word/document.xml is compressed 900:1 (limit 100:1): a zip bomb? %w", ingest.ErrUnsafe),
+			apiError{400, "bad_document", "word/document.xml is compressed 900:1 (limit 100:1): a zip bomb?"}},
+		{fmt.Errorf("app: concordance needs a term or a concept: %w", app.ErrBadRequest),
+			apiError{400, "bad_request", "concordance needs a term or a concept"}},
+		{fmt.Errorf("app: backup: %w: tolk runs in memory", app.ErrBadRequest), apiError{400, "bad_request", "backup: tolk runs in memory"}},
+		{fmt.Errorf("app: concept %q was changed at 12:00; read it again: %w", "x", app.ErrStale),
+			apiError{412, "stale", `concept "x" was changed at 12:00; read it again`}},
+		{app.ErrNotFound, apiError{404, "not_found", "not found"}},
 		{fmt.Errorf("server: reading: %w", &http.MaxBytesError{Limit: 2 << 20}), apiError{413, "too_large", "the request body is larger than the limit of 2 MiB"}},
 		{errBadRequest("glossary: invalid lookup request: mode \"x\""), apiError{400, "bad_request", `invalid lookup request: mode "x"`}},
 	} {

@@ -386,7 +386,7 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 		if c.ID == "" {
 			c.ID = uniqueID(concepts, slug(c), nil)
 		} else if concepts.Get([]byte(c.ID)) != nil {
-			return fmt.Errorf("concept %q: %w", c.ID, ErrExists)
+			return fmt.Errorf("a concept with the id %q exists already: %w", c.ID, ErrExists)
 		}
 		return putConcept(tx, c, Change{When: now, Who: who, Action: ActionCreate, Fields: Diff(glossary.Concept{}, c)})
 	})
@@ -402,7 +402,7 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 // writes nothing and returns the stored concept.
 func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
 	if c.ID == "" {
-		return glossary.Concept{}, fmt.Errorf("store: update: concept without id: %w", ErrNotFound)
+		return glossary.Concept{}, fmt.Errorf("store: update: the concept has no id: %w", ErrNotFound)
 	}
 	if err := c.Validate(); err != nil {
 		return glossary.Concept{}, fmt.Errorf("store: %w", err)
@@ -655,7 +655,7 @@ func (s *Store) History(id string) ([]Change, error) {
 			hs = append(hs, ch)
 		}
 		if hs == nil && tx.Bucket(bucketConcepts).Get([]byte(id)) == nil {
-			return fmt.Errorf("concept %q: %w", id, ErrNotFound)
+			return fmt.Errorf("there is no concept %q: %w", id, ErrNotFound)
 		}
 		return nil
 	})
@@ -697,7 +697,7 @@ func (s *Store) MarkSeeded(kind string) error {
 func getConcept(tx *bolt.Tx, id string) (glossary.Concept, error) {
 	v := tx.Bucket(bucketConcepts).Get([]byte(id))
 	if v == nil {
-		return glossary.Concept{}, fmt.Errorf("concept %q: %w", id, ErrNotFound)
+		return glossary.Concept{}, fmt.Errorf("there is no concept %q: %w", id, ErrNotFound)
 	}
 	var c glossary.Concept
 	if err := json.Unmarshal(v, &c); err != nil {
