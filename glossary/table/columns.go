@@ -631,7 +631,7 @@ func concept(cols []column, rec []string, where func(i int) string, left *glossa
 			}
 			ts := idx[col.lang]
 			if len(parts) != len(ts) {
-				return c, false, bad(i, "%d values for %d %s terms; separate one value per term with '|'", len(parts), len(ts), col.lang)
+				return c, false, bad(i, "%s for %s; separate one value per term with '|'", counted(len(parts), "value"), counted(len(ts), col.lang+" term"))
 			}
 			for k, p := range parts {
 				if err = setTerm(&c.Terms[ts[k]], col.attr, strings.TrimSpace(p)); err != nil {
@@ -738,4 +738,13 @@ func parseDate(v string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("date %s is not RFC 3339 (2006-01-02T15:04:05Z) nor 2006-01-02", clip(v))
+}
+
+// counted writes n and the noun, which takes an s in the plural: "1
+// value", "2 values", "1 en term".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -223,6 +223,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"language in two regions", "nl-NL,nl-BE,en\n", ErrHeader, []string{"column 2", `"nl-BE"`, `repeats line 1, column 1 "nl-NL"`}},
 		{"unknown language with a region", "nl,xq-ES\n", ErrHeader, []string{"column 2", `"xq-es"`, "language code"}},
 		{"misaligned", "nl,nl_status\na|b,preferred|admitted|deprecated\n", ErrCell, []string{"line 2, column 2", "3 values for 2 nl terms"}},
+		{"one value", "nl,nl_status\na|b,preferred\n", ErrCell, []string{"1 value for 2 nl terms"}},
 		{"bad status", "nl,en,en_status\na,b,\nc,d,favourite\n", ErrCell, []string{"line 3, column 3", `"favourite"`}},
 		{"bad reliability", "nl,reliability\na,5\n", ErrCell, []string{"line 2, column 2", "1–4"}},
 		{"reliability not whole", "nl,reliability\na,2.5\n", ErrCell, []string{"line 2, column 2", `"2.5"`, "1–4"}},

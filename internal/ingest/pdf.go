@@ -122,11 +122,11 @@ func checkPDFText(pages [][]string) error {
 	}
 	total := letters + other + controls
 	if total == 0 {
-		return fmt.Errorf("the PDF has %d page(s) but no text layer: it is a scan or images only; run OCR on it first: %w", len(pages), ErrNoTextLayer)
+		return fmt.Errorf("the PDF has %s but no text layer: it is a scan or images only; run OCR on it first: %w", pageCount(len(pages)), ErrNoTextLayer)
 	}
 	if controls*20 > total || letters*2 < total || words > 0 && vowelWords*10 < words*6 || words == 0 {
-		return fmt.Errorf("the PDF's text is not readable (%d letters, %d control characters, %d other characters in %d pages): its fonts have no Unicode map; run OCR on it instead: %w",
-			letters, controls, other, len(pages), ErrGarbled)
+		return fmt.Errorf("the PDF's text is not readable (%d letters, %d control characters, %d other characters in %s): its fonts have no Unicode map; run OCR on it instead: %w",
+			letters, controls, other, pageCount(len(pages)), ErrGarbled)
 	}
 	if len(spaced) > 0 {
 		pl := "page"
@@ -332,4 +332,12 @@ func hyphenBreaks(l string) []string {
 		parts = parts[:len(parts)-1]
 	}
 	return parts
+}
+
+// pageCount writes n pages as a sentence does: "1 page", "3 pages".
+func pageCount(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return fmt.Sprintf("%d pages", n)
 }

@@ -81,7 +81,7 @@ func readFile(c *gin.Context, limit int64) ([]byte, error) {
 	}
 	return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_media_type",
 		"the body came as a form (Content-Type application/x-www-form-urlencoded) without a single line break: " +
-			"curl -d sends a file so and drops its line breaks. Send the file as it is with curl --data-binary @FILE " +
+			"that is how curl -d sends a file, and it removes the file's line breaks. Send the file unchanged with curl --data-binary @FILE " +
 			"(for a file of one line add -H 'Content-Type: application/octet-stream') or as multipart (curl -F file=@FILE)"}
 }
 

@@ -1,6 +1,9 @@
 package server
 
 import (
+	"fmt"
+
+	"github.com/tolk-nl/tolk/web"
 	"strings"
 	"testing"
 )
@@ -38,5 +41,52 @@ func TestMessagesWithoutCategory(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCountLabels: a count of one reads in the singular in both interface
+// languages ("1 term", "1 alinea in dit document"), not "1 termen".
+func TestCountLabels(t *testing.T) {
+	u, err := newUI(nil, web.FS(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang, key string
+		n         int
+		want      string
+	}{
+		{"en", "terms_n", 1, "1 term"},
+		{"nl", "terms_n", 1, "1 term"},
+		{"nl", "terms_n", 2, "2 termen"},
+		{"en", "group_count", 1, "1 paragraph in this document"},
+		{"nl", "group_count", 1, "1 alinea in dit document"},
+		{"en", "check_usage_unchecked", 1, "1 concept was not looked up"},
+		{"nl", "check_usage_unchecked", 1, "1 begrip is nog niet"},
+		{"en", "check_usage_unchecked", 3, "3 concepts were not looked up"},
+	} {
+		if got := fmt.Sprintf(u.labels[tc.lang].count(tc.key, tc.n), tc.n); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s %s %d: %q, want %q…", tc.lang, tc.key, tc.n, got, tc.want)
+		}
+	}
+	for _, lang := range []string{"en", "nl"} {
+		got := fmt.Sprintf(u.labels[lang].count("occ_summary", 1), 1, 1, 4)
+		if want := map[string]string{"en": "1 occurrence in 1 of 4 documents.", "nl": "1 vindplaats in 1 van de 4 documenten."}[lang]; got != want {
+			t.Errorf("%s occ_summary: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestFormBodyMessage: the 415 for a file sent as a one-line form says
+// plainly what curl -d did.
+func TestFormBodyMessage(t *testing.T) {
+	ts, _ := hardenServer(t)
+	status, _, b := doRequest(t, ts, "POST", "/api/v1/documents?name=brief.txt", "application/x-www-form-urlencoded",
+		strings.NewReader("De minister schrijft de Kamer."), map[string]string{"Authorization": "Bearer " + hardenToken})
+	if status != 415 {
+		t.Fatalf("status %d, want 415: %.200s", status, b)
+	}
+	if msg := apiErr(t, b).Error.Message; strings.Contains(msg, "a file so") || !strings.Contains(msg, "that is how curl -d sends a file") {
+		t.Errorf("message: %q", msg)
 	}
 }

@@ -91,6 +91,15 @@ func (l labels) or(key, def string) string {
 	return def
 }
 
+// count returns the label for a number n: key+"_one" where n is 1 and
+// the label has that singular ("1 term", "1 alinea"), else key.
+func (l labels) count(key string, n int) string {
+	if v, ok := l[key+"_one"]; ok && n == 1 {
+		return v
+	}
+	return l[key]
+}
+
 // uiRoutes registers the browser interface. The assets are embedded, so a
 // template that does not parse is a programming error every test run
 // catches; it stops the server at startup rather than at the first request.

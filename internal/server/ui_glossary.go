@@ -200,7 +200,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	n := 0
 	if st := glossary.Status(v.status); v.Q == "" && (st == glossary.Deprecated || st == glossary.Superseded) {
 		v.Terms = statusTermRows(p, tb, st, v.subject, v.collection)
-		v.Summary = fmt.Sprintf(p.T["terms_n"], len(v.Terms))
+		v.Summary = fmt.Sprintf(p.T.count("terms_n", len(v.Terms)), len(v.Terms))
 		return nil
 	}
 	if v.Q != "" {
@@ -440,7 +440,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		if r.Title == "" {
 			r.Title = d.ID
 		}
-		r.Label = fmt.Sprintf(p.T["plot_label"], r.Title, len(ks))
+		r.Label = fmt.Sprintf(p.T.count("plot_label", len(ks)), r.Title, len(ks))
 		for _, k := range ks {
 			x := 0.0
 			if d.Bytes > 0 {
@@ -460,7 +460,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		}
 		v.KWIC = append(v.KWIC, kwicRow{k, url})
 	}
-	v.OccSummary = fmt.Sprintf(p.T["occ_summary"], len(lines), len(byDoc), len(docs))
+	v.OccSummary = fmt.Sprintf(p.T.count("occ_summary", len(lines)), len(lines), len(byDoc), len(docs))
 	if len(lines) > maxKWIC {
 		v.OccSummary += " " + fmt.Sprintf(p.T["kwic_truncated"], maxKWIC)
 	}

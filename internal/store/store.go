@@ -592,7 +592,11 @@ type NewerConcept struct {
 
 func (e *NewerError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d concept(s) were changed here after the file's version of them, which would undo those changes:", len(e.Concepts))
+	if len(e.Concepts) == 1 {
+		b.WriteString("1 concept was changed here after the file's version of it, which would undo that change:")
+	} else {
+		fmt.Fprintf(&b, "%d concepts were changed here after the file's version of them, which would undo those changes:", len(e.Concepts))
+	}
 	for i, c := range e.Concepts {
 		if i == 5 {
 			fmt.Fprintf(&b, " and %d more", len(e.Concepts)-i)
