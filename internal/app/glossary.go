@@ -108,8 +108,7 @@ func (p Precondition) check(id string, old glossary.Concept, ok bool) error {
 			}
 		}
 		if !match {
-			return fmt.Errorf("app: concept %q was changed%s after the version you read (If-Match); read it again and repeat your change: %w",
-				id, changedAt(old), ErrStale)
+			return staleTags(id, p.Revisions, rev, old)
 		}
 	}
 	if !p.Modified.IsZero() && ok && !p.Modified.Equal(old.Modified) {
@@ -122,6 +121,47 @@ func (p Precondition) check(id string, old glossary.Concept, ok bool) error {
 			id, changedAt(old), p.Modified.UTC().Format(time.RFC3339Nano), ErrConflict)
 	}
 	return nil
+}
+
+// staleTags is the error for If-Match tags none of which is rev, the
+// stored concept's. A tag is a hash, not a time: whether it named an
+// older version or none tolk ever gave is not known here, so the error
+// says that the tags do not match and what the current tag is, and only
+// a tag of a revision's shape may have come from an earlier read.
+func staleTags(id string, tags []string, rev string, old glossary.Concept) error {
+	shown := make([]string, len(tags))
+	revShaped := false
+	for i, t := range tags {
+		shown[i] = t
+		if !strings.HasPrefix(t, "W/") {
+			shown[i] = `"` + t + `"`
+		}
+		revShaped = revShaped || isRevision(t)
+	}
+	if !revShaped {
+		return fmt.Errorf("app: If-Match %s is not a tag of concept %q: its current version's ETag is \"%s\"; send the ETag a GET of the concept gives: %w",
+			strings.Join(shown, ", "), id, rev, ErrStale)
+	}
+	last := ""
+	if !old.Modified.IsZero() {
+		last = ", last changed at " + old.Modified.UTC().Format(time.RFC3339Nano)
+	}
+	return fmt.Errorf("app: If-Match %s does not match the current version of concept %q (ETag \"%s\"%s); read it again and repeat your change: %w",
+		strings.Join(shown, ", "), id, rev, last, ErrStale)
+}
+
+// isRevision reports whether t has the shape of a Revision: 24
+// lower-case hexadecimal digits.
+func isRevision(t string) bool {
+	if len(t) != 24 {
+		return false
+	}
+	for _, r := range t {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func changedAt(c glossary.Concept) string {

@@ -120,7 +120,7 @@ func precondition(c *gin.Context, modified time.Time) (app.Precondition, error) 
 		case tag == "*":
 			p.Revisions = append(p.Revisions, "*")
 		case strings.HasPrefix(tag, "W/"):
-			p.Revisions = append(p.Revisions, "weak tag never matches")
+			p.Revisions = append(p.Revisions, tag) // never a revision: it never matches
 		case len(tag) >= 2 && tag[0] == '"' && tag[len(tag)-1] == '"':
 			p.Revisions = append(p.Revisions, tag[1:len(tag)-1])
 		default:

@@ -936,6 +936,18 @@ func TestGlossaryEditConflicts(t *testing.T) {
 			if code, _, _ := apiCall(t, ts, "GET", path, "", "", nil); code != http.StatusOK {
 				t.Errorf("the concept is gone after a refused delete: GET %d", code)
 			}
+			// A stale tag and a made-up one: the answer says the tag does
+			// not match and gives the current one; it claims no change
+			// "after the version you read" for a tag tolk never gave.
+			if code, _, body := withMatch("PUT", tag0, &b); code != http.StatusPreconditionFailed ||
+				!strings.Contains(string(body), "does not match the current version") || !strings.Contains(string(body), strings.Trim(tag1, `"`)) {
+				t.Errorf("PUT with an old tag: status %d, %s; want 412 saying it does not match and giving %s", code, body, tag1)
+			}
+			if code, _, body := withMatch("PUT", `"zzz"`, &b); code != http.StatusPreconditionFailed ||
+				!strings.Contains(string(body), `is not a tag of concept`) || !strings.Contains(string(body), strings.Trim(tag1, `"`)) ||
+				strings.Contains(string(body), "after the version you read") || strings.Contains(string(body), "changed at") {
+				t.Errorf(`PUT with If-Match "zzz": status %d, %s; want 412 saying it is not the concept's tag and giving %s`, code, body, tag1)
+			}
 			if code, _, body := withMatch("PUT", "not-quoted", &b); code != http.StatusBadRequest || !strings.Contains(string(body), "If-Match") {
 				t.Errorf("PUT with a malformed If-Match: status %d, %s; want 400 naming If-Match", code, body)
 			}
