@@ -245,20 +245,32 @@ func (a *App) deleteConcept(id, who string, p Precondition) error {
 	return nil
 }
 
+// GlossaryCollection returns nil for a collection the glossary has, or
+// for "" (every collection), else an error matching ErrNotFound that
+// names the ones it has: a lookup or export filtered to a misspelt name
+// is refused rather than answered with nothing.
+func (a *App) GlossaryCollection(collection string) error {
+	if collection == "" {
+		return nil
+	}
+	var names []string
+	for _, ci := range a.terms.Collections() {
+		if ci.Name == collection {
+			return nil
+		}
+		names = append(names, ci.Name)
+	}
+	return fmt.Errorf("app: the glossary has no collection %q (it has %s): %w", collection, strings.Join(names, ", "), ErrNotFound)
+}
+
 // GlossaryConcepts returns the concepts to export: those of collection
 // (all for "") that have status (any for ""). A collection the glossary
 // does not have is ErrNotFound, naming the ones it has: an export of a
 // misspelt name (Curated) would otherwise be an empty file that a CAT tool
 // imports as a glossary without terms.
 func (a *App) GlossaryConcepts(collection string, status glossary.Status) ([]glossary.Concept, error) {
-	if collection != "" {
-		var names []string
-		for _, ci := range a.terms.Collections() {
-			names = append(names, ci.Name)
-		}
-		if !slices.Contains(names, collection) {
-			return nil, fmt.Errorf("app: the glossary has no collection %q (it has %s): %w", collection, strings.Join(names, ", "), ErrNotFound)
-		}
+	if err := a.GlossaryCollection(collection); err != nil {
+		return nil, err
 	}
 	var out []glossary.Concept
 	for _, c := range a.terms.All() {

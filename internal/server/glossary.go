@@ -31,6 +31,9 @@ func (s *Server) lookupGlossary(c *gin.Context) error {
 	if lang != "auto" && lang != "" && !slices.Contains(glossary.Languages, lang) {
 		return errBadRequest(fmt.Sprintf("lang must be auto or one of %s, not %q", strings.Join(glossary.Languages, ", "), lang))
 	}
+	if err := s.app.GlossaryCollection(c.Query("collection")); err != nil {
+		return err
+	}
 	res, err := s.app.Terms().Lookup(glossary.LookupRequest{
 		Q: c.Query("q"), Lang: lang, Mode: c.DefaultQuery("mode", "auto"),
 		Collection: c.Query("collection"), Status: glossary.Status(c.Query("status")),

@@ -90,3 +90,19 @@ func TestFormBodyMessage(t *testing.T) {
 		t.Errorf("message: %q", msg)
 	}
 }
+
+// TestGlossaryUnknownCollection: a lookup filtered to a collection the
+// glossary does not have is 404, as the export and the TM's endpoints
+// answer, not 200 with no concepts.
+func TestGlossaryUnknownCollection(t *testing.T) {
+	ts, _ := hardenServer(t)
+	for _, path := range []string{"/api/v1/glossary?q=wet&collection=nope", "/api/v1/glossary/export?collection=nope"} {
+		status, _, b := doRequest(t, ts, "GET", path, "", nil, nil)
+		if e := apiErr(t, b); status != 404 || e.Error.Code != "not_found" || !strings.Contains(e.Error.Message, `no collection "nope"`) {
+			t.Errorf("%s: %d %s; want 404 not_found naming the collection", path, status, b)
+		}
+	}
+	if status, _, b := doRequest(t, ts, "GET", "/api/v1/glossary?q=wet&collection=curated", "", nil, nil); status != 200 {
+		t.Errorf("a collection the glossary has: %d %.200s", status, b)
+	}
+}
