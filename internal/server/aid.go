@@ -29,11 +29,17 @@ func readText(c *gin.Context) (text, lang string, err error) {
 	}
 	lang = c.Query("lang")
 	if strings.HasPrefix(c.ContentType(), "application/json") {
-		var in struct{ Text, Lang string }
+		var in struct {
+			Text *string
+			Lang string
+		}
 		if err := decodeJSON(data, &in, jsonOptions{what: `{"text": …, "lang": …}`}); err != nil {
 			return "", "", err
 		}
-		text = in.Text
+		if in.Text == nil { // no field, null, or a null body
+			return "", "", errBadRequest(`the JSON body has no field "text": send {"text": …, "lang": …}`)
+		}
+		text = *in.Text
 		if in.Lang != "" {
 			lang = in.Lang
 		}

@@ -29,8 +29,9 @@ import (
 // 413; any other failure to read is the client's (400).
 //
 // A body sent with Content-Encoding: gzip is decompressed (its
-// decompressed size counts against limit); another encoding is a 400
-// that names it.
+// decompressed size counts against limit); another encoding is a 415
+// that names it and says, in Accept-Encoding, which are read (RFC 9110,
+// 15.5.16).
 func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	body := io.Reader(http.MaxBytesReader(c.Writer, c.Request.Body, limit))
 	switch enc := strings.ToLower(strings.TrimSpace(c.GetHeader("Content-Encoding"))); enc {
@@ -54,7 +55,8 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 		}
 		return data, nil
 	default:
-		return nil, &apiError{http.StatusBadRequest, "unsupported_encoding",
+		c.Header("Accept-Encoding", "gzip")
+		return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_encoding",
 			fmt.Sprintf("Content-Encoding %q is not supported: send the body as it is, or gzip it with Content-Encoding: gzip", enc)}
 	}
 	data, err := io.ReadAll(body)

@@ -266,7 +266,7 @@ func TestParamCaseAndBlank(t *testing.T) {
 
 // TestUploadContentEncoding: a body sent with Content-Encoding: gzip is
 // stored decompressed (it was refused as "a gzip archive; decompress it
-// first"); another encoding is a 400 naming it.
+// first"); another encoding is a 415 naming it.
 func TestUploadContentEncoding(t *testing.T) {
 	ts := newTestServer(t, map[string]string{testToken: "tester"})
 	var buf bytes.Buffer
@@ -297,8 +297,10 @@ func TestUploadContentEncoding(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 400 || !strings.Contains(string(body), `Content-Encoding \"br\"`) {
-		t.Errorf("br upload: %d %s, want 400 naming br", resp.StatusCode, body)
+	// RFC 9110, 15.5.16: an unsupported content coding is 415, and
+	// Accept-Encoding says which are read.
+	if resp.StatusCode != 415 || !strings.Contains(string(body), `Content-Encoding \"br\"`) || resp.Header.Get("Accept-Encoding") != "gzip" {
+		t.Errorf("br upload: %d %s (Accept-Encoding %q), want 415 naming br, Accept-Encoding gzip", resp.StatusCode, body, resp.Header.Get("Accept-Encoding"))
 	}
 }
 

@@ -106,3 +106,18 @@ func TestGlossaryUnknownCollection(t *testing.T) {
 		t.Errorf("a collection the glossary has: %d %.200s", status, b)
 	}
 }
+
+// TestAnnotateNeedsText: a JSON body without text (null, {}, or
+// {"text": null}) is a 400 naming the field, not 200 with no annotations.
+func TestAnnotateNeedsText(t *testing.T) {
+	ts, _ := hardenServer(t)
+	for _, body := range []string{"null", "{}", `{"text": null, "lang": "nl"}`} {
+		status, _, b := doRequest(t, ts, "POST", "/api/v1/annotate", "application/json", strings.NewReader(body), nil)
+		if status != 400 || !strings.Contains(apiErr(t, b).Error.Message, `"text"`) {
+			t.Errorf("%s: %d %s; want 400 naming text", body, status, b)
+		}
+	}
+	if status, _, b := doRequest(t, ts, "POST", "/api/v1/annotate", "application/json", strings.NewReader(`{"text": "de Tweede Kamer"}`), nil); status != 200 {
+		t.Errorf("with text: %d %.200s", status, b)
+	}
+}
