@@ -383,7 +383,7 @@ func (s *Server) addDocument(c *gin.Context) error {
 		return err
 	}
 	if name == "" {
-		return errBadRequest("name is required (?name=letter.txt): it gives the document id and format")
+		return errBadRequest("name is required (?name=letter.txt): it gives the document id; the content decides the format")
 	}
 	return s.putDocument(c, "", name, data, replace)
 }

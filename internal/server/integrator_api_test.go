@@ -1,7 +1,12 @@
 package server
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"os"
+	"regexp"
+	"slices"
 
 	"github.com/tolk-nl/tolk/web"
 	"strings"
@@ -119,5 +124,96 @@ func TestAnnotateNeedsText(t *testing.T) {
 	}
 	if status, _, b := doRequest(t, ts, "POST", "/api/v1/annotate", "application/json", strings.NewReader(`{"text": "de Tweede Kamer"}`), nil); status != 200 {
 		t.Errorf("with text: %d %.200s", status, b)
+	}
+}
+
+// TestDocumentFormatDocs: the 400 for an upload without a name says what
+// the spec says (the name gives the id, the content the format), and the
+// spec's Metadata.sourceFormat lists what a stored pdf-text document
+// answers.
+func TestDocumentFormatDocs(t *testing.T) {
+	ts, _ := hardenServer(t)
+	auth := map[string]string{"Authorization": "Bearer " + hardenToken}
+	status, _, b := doRequest(t, ts, "POST", "/api/v1/documents", "text/plain", strings.NewReader("Een brief.\n"), auth)
+	if msg := apiErr(t, b).Error.Message; status != 400 || !strings.Contains(msg, "the content decides the format") || strings.Contains(msg, "id and format") {
+		t.Errorf("no name: %d %q", status, msg)
+	}
+	raw, err := OpenAPI()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec struct {
+		Components struct {
+			Schemas struct {
+				Metadata struct {
+					Properties struct {
+						SourceFormat struct{ Enum []string } `json:"sourceFormat"`
+					} `json:"properties"`
+				} `json:"Metadata"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		t.Fatal(err)
+	}
+	enum := spec.Components.Schemas.Metadata.Properties.SourceFormat.Enum
+	// A letter laid out as PDF text: running header, page numbers.
+	var letter strings.Builder
+	for p := 1; p <= 3; p++ {
+		letter.WriteString("Tweede Kamer der Staten-Generaal                2\n")
+		for i := 0; i < 12; i++ {
+			letter.WriteString("De minister van Buitenlandse Zaken schrijft de Kamer over de sancties\ntegen de junta en de gevolgen voor de handel met het land in de regio.\n")
+		}
+		fmt.Fprintf(&letter, "\n%d\n\f", p)
+	}
+	status, _, b = doRequest(t, ts, "POST", "/api/v1/documents?name=brief-pdf.txt", "text/plain", strings.NewReader(letter.String()), auth)
+	if status != 201 {
+		t.Fatalf("upload: %d %.300s", status, b)
+	}
+	var doc struct {
+		Format   string
+		Metadata struct{ SourceFormat string }
+	}
+	get(t, ts, "/api/v1/documents/brief-pdf", &doc)
+	if doc.Format != "pdf-text" {
+		t.Skipf("the letter was read as %q, not pdf-text", doc.Format)
+	}
+	if !slices.Contains(enum, doc.Metadata.SourceFormat) {
+		t.Errorf("sourceFormat %q is not in the spec's %v", doc.Metadata.SourceFormat, enum)
+	}
+}
+
+// TestREADMECheckExample: the README's /check example shows the issues
+// the same request answers (it showed a kamerbrief issue: the source says
+// "deze brief", the concept brief, which the translation's "letter"
+// passes; Kamerbrief is not in it).
+func TestREADMECheckExample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Skipf("no README: %v", err)
+	}
+	m := regexp.MustCompile(`-d '(\{"nl":[^']*)' \\\n\s*'http://127\.0\.0\.1:8080/api/v1/check'\n# \{"offsets":"bytes","issues":\[(.*)\],\n`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("the README has no /check example with its issues")
+	}
+	var shown []string
+	for _, c := range regexp.MustCompile(`"concept":"([^"]+)"`).FindAllSubmatch(m[2], -1) {
+		shown = append(shown, string(c[1]))
+	}
+	ts, _ := hardenServer(t)
+	status, _, b := doRequest(t, ts, "POST", "/api/v1/check", "application/json", bytes.NewReader(m[1]), nil)
+	if status != 200 {
+		t.Fatalf("check: %d %.300s", status, b)
+	}
+	var got struct{ Issues []struct{ Concept string } }
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	var answered []string
+	for _, is := range got.Issues {
+		answered = append(answered, is.Concept)
+	}
+	if !slices.Equal(shown, answered) {
+		t.Errorf("the README shows the issues %v, the request answers %v", shown, answered)
 	}
 }

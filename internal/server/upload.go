@@ -75,7 +75,7 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 			return err
 		}
 		if name == "" {
-			return errBadRequest("name is required (?name=letter.txt): it gives the document id and format")
+			return errBadRequest("name is required (?name=letter.txt): it gives the document id; the content decides the format")
 		}
 		return s.putDocument(c, "", name, data, replace)
 	}
