@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -17,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/align"
@@ -167,26 +167,22 @@ func TMFormatOf(name string) string {
 	return ""
 }
 
-// maxTMGunzipped bounds what a gzip-compressed TM file may inflate to.
-const maxTMGunzipped = 512 << 20
-
 // gunzipTM returns data uncompressed when it is gzip-compressed (a
 // memory.tmx.gz), else data itself: it was read as the compressed bytes
-// ("invalid character entity").
+// ("invalid character entity"). It inflates to at most
+// exchange.MaxGunzipped bytes, the size of an uncompressed import; beyond
+// that the error is an *exchange.InflateError.
 func gunzipTM(data []byte) ([]byte, error) {
 	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
 		return data, nil
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, badInput(fmt.Errorf("the gzip-compressed file cannot be read: %w", err))
+	out, err := exchange.Gunzip(data, exchange.MaxGunzipped)
+	var ie *exchange.InflateError
+	if errors.As(err, &ie) {
+		return nil, err
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, maxTMGunzipped+1))
 	if err != nil {
-		return nil, badInput(fmt.Errorf("the gzip-compressed file is damaged: %w", err))
-	}
-	if len(out) > maxTMGunzipped {
-		return nil, badInput(fmt.Errorf("the gzip-compressed file inflates beyond %d MiB", maxTMGunzipped>>20))
+		return nil, badInput(err)
 	}
 	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/exchange"
 	"github.com/tolk-nl/tolk/glossary/table"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
@@ -57,6 +58,7 @@ func classifyLayer(err error) *apiError {
 	var le *index.LimitError
 	var mbe *http.MaxBytesError
 	var ie *importError
+	var ine *exchange.InflateError
 	switch {
 	case errors.As(err, &ae):
 		return ae
@@ -74,6 +76,8 @@ func classifyLayer(err error) *apiError {
 	case errors.As(err, &mbe):
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large",
 			fmt.Sprintf("the request body is larger than the limit of %s", byteSize(mbe.Limit))}
+	case errors.As(err, &ine): // a gzip-compressed import that inflates too far
+		return &apiError{http.StatusRequestEntityTooLarge, "too_large", ine.Error()}
 	case errors.Is(err, ingest.ErrTooLarge):
 		return &apiError{http.StatusRequestEntityTooLarge, "too_large", sentence(err, ingest.ErrTooLarge)}
 	case ingest.IsInputError(err): // empty, binary, damaged, encrypted, a scan, a zip bomb, …

@@ -407,8 +407,9 @@ func (s *Server) importConcepts(r glossaryImport) (importOutcome, error) {
 	}
 	cs, left, err := exchange.Import(bytes.NewReader(r.Data), f, r.Collection)
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return importOutcome{}, err
+	var ie *exchange.InflateError
+	if errors.As(err, &mbe) || errors.As(err, &ie) {
+		return importOutcome{}, err // 413
 	}
 	if err != nil {
 		// Import errors describe the uploaded file (line, element, field).
