@@ -80,6 +80,7 @@ type ConcordanceRequest struct {
 	Sort    string // "" (document order), "left" or "right"
 	Width   int    // characters of context each side (default 60)
 	Limit   int    // 0: all (at most MaxConcordanceLines)
+	Offset  int    // lines skipped before the first one given (paging)
 }
 
 // MaxConcordanceLines is the most occurrences a concordance examines: a
@@ -89,20 +90,23 @@ type ConcordanceRequest struct {
 const MaxConcordanceLines = 5000
 
 // Concordance lists every occurrence as a KWIC line, in document order
-// unless sorted by the left or right context, as concordancers do.
-func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, error) {
+// unless sorted by the left or right context, as concordancers do: the
+// lines from Offset, at most Limit of them, and the number of all lines
+// (at most MaxConcordanceLines), so that a page of them says how many
+// there are.
+func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) (lines []KWIC, total int, err error) {
 	m := a.matcher()
 	// want tells the annotations to list: a concept's, or a term's.
 	var want func(an *match.Annotation) bool
 	if r.Concept != "" {
 		if _, ok := a.terms.Get(r.Concept); !ok {
-			return nil, fmt.Errorf("app: there is no concept %q: %w", r.Concept, ErrNotFound)
+			return nil, 0, fmt.Errorf("app: there is no concept %q: %w", r.Concept, ErrNotFound)
 		}
 		want = func(an *match.Annotation) bool { return an.Concept == r.Concept }
 	} else {
 		term := strings.TrimSpace(r.Term)
 		if term == "" {
-			return nil, fmt.Errorf("app: concordance needs a term or a concept: %w", ErrBadRequest)
+			return nil, 0, fmt.Errorf("app: concordance needs a term or a concept: %w", ErrBadRequest)
 		}
 		if ids := a.conceptsWithTerm(term); len(ids) > 0 {
 			// A glossary term: its occurrences as annotate and the
@@ -124,16 +128,14 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) ([]KWIC, er
 	if width <= 0 {
 		width = 60
 	}
-	// Without sorting, the first Limit lines are the answer: stop there.
+	// Every occurrence is counted (total), up to MaxConcordanceLines; a
+	// page of them is cut after sorting.
 	most := MaxConcordanceLines
-	if r.Sort == "" && r.Limit > 0 {
-		most = min(most, r.Limit)
-	}
 	var out []KWIC
 docs:
 	for _, info := range a.Documents() {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		// One document at a time from the store (through the bounded
 		// cache): the corpus is never held whole.
@@ -142,7 +144,7 @@ docs:
 			continue // deleted since it was listed
 		}
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		for _, an := range m.Annotate(d.Text, "nl") {
 			if !want(&an) {
@@ -191,12 +193,14 @@ docs:
 		sort.SliceStable(out, func(i, j int) bool { return index.Fold(out[i].Right) < index.Fold(out[j].Right) })
 	case "":
 	default:
-		return nil, fmt.Errorf("app: sort must be left or right, not %q: %w", r.Sort, ErrBadRequest)
+		return nil, 0, fmt.Errorf("app: sort must be left or right, not %q: %w", r.Sort, ErrBadRequest)
 	}
+	total = len(out)
+	out = out[min(max(r.Offset, 0), total):]
 	if r.Limit > 0 && len(out) > r.Limit {
 		out = out[:r.Limit]
 	}
-	return out, nil
+	return out, total, nil
 }
 
 // conceptsWithTerm returns the concepts that have the Dutch term term

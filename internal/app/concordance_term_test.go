@@ -31,7 +31,7 @@ func TestConcordanceTermAsConcept(t *testing.T) {
 	}
 	lines := func(r ConcordanceRequest) []KWIC {
 		t.Helper()
-		ks, err := a.Concordance(ctx, r)
+		ks, _, err := a.Concordance(ctx, r)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -40,7 +40,7 @@ func TestConcordanceFrequentTerm(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
-			lines, err := a.Concordance(ctx, tc.r)
+			lines, _, err := a.Concordance(ctx, tc.r)
 			took := time.Since(start)
 			if err != nil {
 				t.Fatal(err)

@@ -158,7 +158,7 @@ func TestDocCacheBounded(t *testing.T) {
 	// replacing what the cache holds.
 	cached := a.cache.len()
 	scanned := a.reads.Load()
-	lines, err := a.Concordance(context.Background(), ConcordanceRequest{Term: "begroting"})
+	lines, _, err := a.Concordance(context.Background(), ConcordanceRequest{Term: "begroting"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -227,7 +227,7 @@ func TestCuratedCollectionGuarded(t *testing.T) {
 // (it was paragraph 0, which the pages show as the signatures).
 func TestConcordanceHeading(t *testing.T) {
 	a := openShipped(t)
-	ks, err := a.Concordance(context.Background(), ConcordanceRequest{Term: "staatsgreep"})
+	ks, _, err := a.Concordance(context.Background(), ConcordanceRequest{Term: "staatsgreep"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,7 @@ func TestCheckSeparatedVerbs(t *testing.T) {
 // rest, the words between included, and the contexts are around that.
 func TestConcordanceSeparatedVerb(t *testing.T) {
 	a := openShipped(t)
-	lines, err := a.Concordance(context.Background(), ConcordanceRequest{Concept: "oproepen-tot"})
+	lines, _, err := a.Concordance(context.Background(), ConcordanceRequest{Concept: "oproepen-tot"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -148,6 +148,10 @@ func (s *Server) concordance(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	offset, err := intParam(c, "offset", 0, app.MaxConcordanceLines)
+	if err != nil {
+		return err
+	}
 	width, err := intParam(c, "width", 60, 500)
 	if err != nil {
 		return err
@@ -157,8 +161,8 @@ func (s *Server) concordance(c *gin.Context) error {
 		return err
 	}
 	defer done()
-	lines, err := s.app.Concordance(ctx, app.ConcordanceRequest{
-		Term: c.Query("term"), Concept: c.Query("concept"), Sort: c.Query("sort"), Width: width, Limit: limit,
+	lines, total, err := s.app.Concordance(ctx, app.ConcordanceRequest{
+		Term: c.Query("term"), Concept: c.Query("concept"), Sort: c.Query("sort"), Width: width, Limit: limit, Offset: offset,
 	})
 	if err != nil {
 		return err
@@ -166,7 +170,7 @@ func (s *Server) concordance(c *gin.Context) error {
 	if lines == nil {
 		lines = []app.KWIC{}
 	}
-	c.JSON(http.StatusOK, gin.H{"total": len(lines), "lines": lines})
+	c.JSON(http.StatusOK, gin.H{"total": total, "lines": lines})
 	return nil
 }
 

@@ -422,7 +422,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		return err
 	}
 	defer done()
-	lines, err := u.app.Concordance(ctx, app.ConcordanceRequest{Concept: id, Sort: sort, Width: 60})
+	lines, _, err := u.app.Concordance(ctx, app.ConcordanceRequest{Concept: id, Sort: sort, Width: 60})
 	if err != nil {
 		return err
 	}
