@@ -45,7 +45,8 @@ func uploadFiles(form *multipart.Form) []*multipart.FileHeader {
 // added as a raw body is (201 with its summary, or the error); several
 // are loaded together (addMany), each with its own result: 200 when all
 // were stored, 207 when some were not, 422 when none was. A file that is
-// refused stores nothing.
+// refused stores nothing. title= and name= apply to one file only: with
+// several they are refused (400).
 func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUploadBytes)
 	form, err := c.MultipartForm()
@@ -79,7 +80,14 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 		}
 		return s.putDocument(c, "", name, data, replace)
 	}
-	results, stored := s.addMany(c, files, ingest.Options{Title: c.Query("title")}, replace)
+	// title= and name= name one document: given to each of several
+	// files, every document had the same title and name= was dropped.
+	for _, p := range []string{"title", "name"} {
+		if c.Query(p) != "" {
+			return errBadRequest(fmt.Sprintf("%s= is for an upload of one file; this one has %d: send them without %s=, or each file alone", p, len(files), p))
+		}
+	}
+	results, stored := s.addMany(c, files, ingest.Options{}, replace)
 	body := gin.H{"results": results, "stored": stored, "failed": len(files) - stored}
 	switch stored {
 	case len(files):
