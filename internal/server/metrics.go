@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -177,7 +176,7 @@ func importResult(status int) string {
 // README, Operations).
 func (s *Server) serveMetrics(c *gin.Context) error {
 	if tok := s.opt.MetricsToken; tok != "" {
-		got, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+		got, ok := bearerToken(c.GetHeader("Authorization"))
 		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(tok)) != 1 {
 			c.Header("WWW-Authenticate", `Bearer realm="tolk metrics"`)
 			return &apiError{http.StatusUnauthorized, "unauthorized", "/metrics needs 'Authorization: Bearer <metrics token>'"}

@@ -186,9 +186,8 @@ func (s *Server) auth(h handlerFunc) handlerFunc {
 			return &apiError{http.StatusForbidden, "writes_disabled",
 				"writes are disabled: start tolk with TOLK_TOKEN set to a secret and send it as 'Authorization: Bearer <token>'"}
 		}
-		h0 := c.GetHeader("Authorization")
-		tok, ok := strings.CutPrefix(h0, "Bearer ")
-		if !ok || tok == "" {
+		tok, ok := bearerToken(c.GetHeader("Authorization"))
+		if !ok {
 			c.Header("WWW-Authenticate", `Bearer realm="tolk"`)
 			return &apiError{http.StatusUnauthorized, "unauthorized", "this request needs 'Authorization: Bearer <token>'"}
 		}
@@ -200,6 +199,16 @@ func (s *Server) auth(h handlerFunc) handlerFunc {
 		c.Header("WWW-Authenticate", `Bearer realm="tolk", error="invalid_token"`)
 		return &apiError{http.StatusUnauthorized, "unauthorized", "the bearer token is not valid"}
 	}
+}
+
+// bearerToken returns the token of an Authorization header of the Bearer
+// scheme. The scheme is case-insensitive and may be followed by more than
+// one space (RFC 9110, section 11.1; RFC 6750): 'bearer <token>' was
+// refused with 401.
+func bearerToken(h string) (string, bool) {
+	scheme, tok, _ := strings.Cut(h, " ")
+	tok = strings.TrimLeft(tok, " ")
+	return tok, strings.EqualFold(scheme, "Bearer") && tok != ""
 }
 
 func who(c *gin.Context) string { return c.GetString(string(whoKey)) }
