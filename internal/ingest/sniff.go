@@ -127,3 +127,25 @@ func xmlRoot(lower []byte) bool {
 	}
 	return false
 }
+
+// BinaryOrMarkup reports whether data is, by its first bytes, a format
+// whose line breaks carry no structure: a binary file (PDF, a ZIP such as
+// DOCX, ODT or XLSX, an OLE2 compound file, gzip), RTF, or markup (HTML,
+// XML, TBX, TMX: '<' and a name, '!' or '?' after an optional byte order
+// mark and white space). Text, Markdown and tables are not: their lines
+// are their structure, so that a copy of them with the line breaks
+// dropped (curl -d) is damaged, while a copy of these is as good.
+func BinaryOrMarkup(data []byte) bool {
+	if sniff(data, "") != kindText {
+		return true
+	}
+	if bytes.HasPrefix(data, []byte("\x1f\x8b")) || bytes.HasPrefix(data, []byte("{\\rtf")) {
+		return true
+	}
+	head := markupHead(data)
+	if len(head) < 2 || head[0] != '<' {
+		return false
+	}
+	c := head[1]
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '!' || c == '?'
+}

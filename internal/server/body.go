@@ -17,6 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tolk-nl/tolk/glossary/exchange"
+	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
 // Every request body is read through readBody, and every JSON body through
@@ -72,13 +73,16 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 // and curl --data-binary send unless told otherwise: the second sends the
 // file as it is, the first drops its line breaks, so that a letter was
 // stored as one paragraph and a CSV as one line. A form body is taken as
-// the file when it has a line break, and refused when it has none: a
-// file that -d flattened cannot be told from a one-line file, and the
-// answer says how to send either.
+// the file when it has a line break, or when its first bytes say it is a
+// binary file or markup (a PDF, a DOCX stored without compression,
+// minified HTML: ingest.BinaryOrMarkup), whose line breaks carry nothing
+// -d could drop; it is refused otherwise: a text file that -d flattened
+// cannot be told from a one-line one, and the answer says how to send
+// either.
 func readFile(c *gin.Context, limit int64) ([]byte, error) {
 	form := c.ContentType() == "application/x-www-form-urlencoded"
 	data, err := readBody(c, limit)
-	if err != nil || !form || len(data) == 0 || bytes.ContainsAny(data, "\n\r") {
+	if err != nil || !form || len(data) == 0 || bytes.ContainsAny(data, "\n\r") || ingest.BinaryOrMarkup(data) {
 		return data, err
 	}
 	return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_media_type",
