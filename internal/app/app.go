@@ -849,6 +849,7 @@ func (a *App) DeleteDocument(ctx context.Context, id string) error {
 	a.wmu.Lock()
 	defer a.wmu.Unlock()
 	a.mu.RLock()
+	id = a.docIDLocked(id) // BRIEF is brief, as Document finds it
 	doc, ok := a.infos[id]
 	a.mu.RUnlock()
 	if !ok {

@@ -393,7 +393,9 @@ func (s *Server) addDocument(c *gin.Context) error {
 // file name, which must give the same id; without it the stored
 // document's name is kept (a new one is named id.txt).
 func (s *Server) replaceDocument(c *gin.Context) error {
-	id := c.Param("id")
+	// Ids are lower case (ingest.Slug): /documents/BRIEF is brief, for
+	// PUT as for GET and DELETE (app.DocID), where it was refused as no id.
+	id := strings.ToLower(c.Param("id"))
 	name, data, err := s.readDocument(c)
 	if err != nil {
 		return err
