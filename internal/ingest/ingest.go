@@ -112,6 +112,9 @@ type Document struct {
 	// document (formats.go). Nil for plain text and Markdown whose text
 	// needed no repair, so those documents are stored as before.
 	Meta *Metadata `json:"Meta,omitempty"`
+	// TitleGiven tells that Title is the one Options.Title gave, not the
+	// one the content gives: a replacement without a title keeps it.
+	TitleGiven bool `json:",omitempty"`
 }
 
 // Section is a heading and everything under it. Start is the offset of the
@@ -261,7 +264,7 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 	doc.Format = format
 	switch {
 	case strings.TrimSpace(opt.Title) != "":
-		doc.Title = normalizeInline(opt.Title)
+		doc.Title, doc.TitleGiven = normalizeInline(opt.Title), true
 	case fm.Title != "":
 		doc.Title = fm.Title
 	case doc.Title == "":

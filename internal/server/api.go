@@ -400,6 +400,14 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	// A title given at an upload (title=) is the user's: a replacement
+	// without title= keeps it, where it took the content's title.
+	title := c.Query("title")
+	if title == "" {
+		if d, err := s.app.Document(id); err == nil && d.TitleGiven {
+			title = d.Title
+		}
+	}
 	stored := false
 	if name == "" {
 		if ingest.Slug(id) != id {
@@ -415,7 +423,7 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 		// gmb.html with format xml). A body the stored name's extension
 		// refuses (brief.pdf replaced by text) is read as the content
 		// says, under id and the content's extension.
-		opt := ingest.Options{Title: c.Query("title")}
+		opt := ingest.Options{Title: title}
 		if d, perr := s.app.Parse(name, data, opt); perr == nil {
 			if ext := ingest.Extension(d.Format); ext != "" && !ingest.ExtensionFits(name, d.Format) {
 				name = id + ext
@@ -426,7 +434,7 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 			}
 		}
 	}
-	err = s.putDocument(c, id, name, data, true)
+	err = s.putTitled(c, id, name, title, data, true)
 	if err != nil && stored && ingest.IsInputError(err) {
 		// The error names the stored document's file, which the body was
 		// read as: say so, and how to send another kind of file.
@@ -455,7 +463,13 @@ func (s *Server) readDocument(c *gin.Context) (name string, data []byte, err err
 // 201 for a new document, 200 for a replaced one. id, when set, is the id
 // the name must give.
 func (s *Server) putDocument(c *gin.Context, id, name string, data []byte, replace bool) error {
-	opt := ingest.Options{Title: c.Query("title")}
+	return s.putTitled(c, id, name, c.Query("title"), data, replace)
+}
+
+// putTitled is putDocument with the title to give the document ("": the
+// one its content gives).
+func (s *Server) putTitled(c *gin.Context, id, name, title string, data []byte, replace bool) error {
+	opt := ingest.Options{Title: title}
 	if id != "" {
 		// The name gives the id, without a parse (the upload is parsed
 		// once to store it); a name without letters or digits leaves it
