@@ -234,9 +234,10 @@ func TestReplaceRenamesToContent(t *testing.T) {
 
 // TestReplaceBadID: a PUT to an id no name can give says what an id is
 // (it said `the name "a.b.txt" gives the id "a-b"`, a name never sent).
+// An id in upper case is that id in lower case (TestDocumentIDCase).
 func TestReplaceBadID(t *testing.T) {
 	ts := newTestServer(t, map[string]string{testToken: "tester"})
-	for _, id := range []string{"Nieuw3", "a.b"} {
+	for _, id := range []string{"nieuw_3", "a.b"} {
 		code, _, body := apiCall(t, ts, "PUT", "/api/v1/documents/"+id, testToken, "", []byte("Een brief.\n"))
 		if code != 400 || !strings.Contains(string(body), "not a document id") || strings.Contains(string(body), ".txt") {
 			t.Errorf("PUT /documents/%s: %d %s, want 400 saying what an id is", id, code, body)
