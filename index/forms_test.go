@@ -120,6 +120,9 @@ func TestSeparatedForms(t *testing.T) {
 		{"tegengaan", []string{"gaat", "gaan", "ging", "gingen"}, []string{"gat", "gaa"}, []string{"ga"}, "tegen", true},
 		{"toezien op", []string{"ziet", "zien", "zag", "zagen"}, []string{"zit"}, []string{"zie"}, "toe op", false},
 		{"opstaan", []string{"staat", "stond", "stonden"}, nil, []string{"sta"}, "op", true},
+		// The ge of geven is the root's: geeft, not geft (finiteForms).
+		{"uitleg geven", []string{"geeft", "gaf", "gaven"}, []string{"gef", "geft"}, []string{"geef"}, "uitleg", true},
+		{"opgeven", []string{"geeft", "gaf"}, []string{"geft"}, []string{"geef"}, "op", true},
 	}
 	for _, tt := range tests {
 		fs := SeparatedForms("nl", "verb", tt.text, shortRootListed)

@@ -142,7 +142,12 @@ func verbForms(particle, rest string) []string {
 }
 
 // openSyllable doubles the vowel of a stem whose infinitive had it in an
-// open syllable: veroordel(en) → veroordeel, spel(en) → speel.
+// open syllable: veroordel(en) → veroordeel, spel(en) → speel, gev(en)
+// → geef. A stem of one syllable is a root, its vowel stressed and long
+// in the open syllable, whatever letters begin it: the ge of geven is the
+// root's, not the prefix ge-, which always has a root after it. (A
+// toneless e in a longer stem, bemiddel(en), is verbForms' second
+// reading.)
 func openSyllable(s string) string {
 	n := len(s)
 	if n < 3 || isVowelByte(s[n-1]) || !isVowelByte(s[n-2]) || isVowelByte(s[n-3]) {
@@ -150,9 +155,6 @@ func openSyllable(s string) string {
 	}
 	v := s[n-2]
 	if v == 'i' || v == 'e' && n >= 4 && s[n-3] == 'i' { // no double i; "ie" is one vowel
-		return s
-	}
-	if strings.HasSuffix(s[:n-1], "ge") && n <= 4 {
 		return s
 	}
 	return s[:n-1] + string(v) + s[n-1:]

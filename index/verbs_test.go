@@ -34,6 +34,16 @@ func TestVerbForms(t *testing.T) {
 		{"benadrukken", []string{"benadruk", "benadrukte", "benadrukt"}, []string{"benadruuk"}},
 		// A one-syllable stem has no toneless e: del(en) is deel.
 		{"delen", []string{"deel", "deelde", "gedeeld"}, []string{"delde", "gedeld"}},
+		// Whatever letters begin it: the ge of geven is the root's, and
+		// v, z turn f, s (geven: geef, not gef; lezen: lees).
+		{"geven", []string{"geef", "geeft", "gaf", "gaven", "gegeven"}, []string{"gef", "geft"}},
+		{"aangeven", []string{"aangeeft", "aangegeven"}, nil},
+		{"leven", []string{"leef", "leeft", "leefde", "geleefd"}, []string{"lef", "left"}},
+		{"lezen", []string{"lees", "leest"}, []string{"les", "lest"}},
+		{"beven", []string{"beef", "beeft"}, []string{"bef", "beft"}},
+		{"genezen", []string{"genees", "geneest"}, nil},
+		{"vergeven", []string{"vergeef", "vergeeft", "vergaf"}, nil},
+		{"blijven", []string{"blijf", "blijft", "bleef", "gebleven"}, nil},
 		// A verb of one syllable (gaan, staan, slaan, doen, zien) and a
 		// compound of one: the present as the verb has it, no weak forms.
 		{"tegengaan", []string{"tegenga", "tegengaat", "tegenging", "tegengingen", "tegengegaan"}, nil},

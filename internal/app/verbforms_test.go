@@ -140,14 +140,21 @@ func TestInfinitiveFormsUD(t *testing.T) {
 		}
 	}
 	added := map[[2]string]bool{}
-	right, wrong := 0, 0
+	right, wrong, split := 0, 0, 0
 	for v := range verbs {
 		for _, f := range index.InfinitiveForms(v, a.listed) {
 			added[[2]string{v, f}] = true
 			for lemma, n := range forms[f] {
-				if lemma == v {
+				switch {
+				case lemma == v:
 					right += n
-				} else {
+				case strings.HasSuffix(lemma, v):
+					// UD lemmatizes the finite verb of a split
+					// separable verb as the whole verb (geeft … aan:
+					// aangeven): the verb's form, counted wrong.
+					split += n
+					wrong += n
+				default:
 					wrong += n
 				}
 			}
@@ -166,6 +173,8 @@ func TestInfinitiveFormsUD(t *testing.T) {
 	precision, coverage := float64(right)/float64(right+wrong), float64(covered)/float64(apart)
 	t.Logf("forms added: %d tokens of that verb, %d of another lemma (precision %.3f); verb tokens keyed apart from their infinitive: %d, %d of them among its forms (coverage %.3f)",
 		right, wrong, precision, apart, covered, coverage)
+	t.Logf("of the other lemmas' tokens %d are split verbs of the verb (aangeven for geeft): precision %.3f with them counted right",
+		split, float64(right+split)/float64(right+wrong))
 	if precision < 0.92 || coverage < 0.40 {
 		t.Errorf("precision %.3f, coverage %.3f: want ≥ 0.92 and ≥ 0.40", precision, coverage)
 	}
@@ -344,4 +353,23 @@ func TestSplitVerbQuery(t *testing.T) {
 		map[string][]string{"intrekken": {"trekt"}, "opschorten": {"schort"}, "uitstellen": {"stelt"},
 			"instellen": {"neemt"}, "plaatsvinden": {"plaats"}, "aanwijzen": {"aanwijs"}, "ingetrokken": {"trekt"}, "aangewezen": {"aanwijs"}},
 		map[string]string{"voorgaan": "deur", "innemen": "neemt"})
+}
+
+// TestInfinitiveQueryFindsPresent checks through a Dutch search that an
+// infinitive whose stem has its vowel in an open syllable finds the
+// present, where the stem doubles the vowel and v, z turn f, s: geven
+// finds geeft, aangeven aangeeft, leven leeft, beven beeft. The ge of a
+// root (geven) is no participle prefix, and its stem is like any other:
+// geven looked for gef, geft, no word of any text.
+func TestInfinitiveQueryFindsPresent(t *testing.T) {
+	a := openShipped(t)
+	addTexts(t, a, map[string]string{
+		"geeft.md":    "De minister geeft de Kamer uitleg over het besluit.",
+		"leeft.md":    "Een groot deel van de bevolking leeft onder de armoedegrens.",
+		"aangeeft.md": "Het is onduidelijk of de regering aangeeft hoe lang de missie duurt.",
+		"beeft.md":    "De grond beeft nog dagen na de aardbeving.",
+	})
+	checkDocsNL(t, a,
+		map[string][]string{"geven": {"geeft"}, "leven": {"leeft"}, "aangeven": {"aangeeft"}, "beven": {"beeft"}},
+		nil)
 }
