@@ -248,6 +248,7 @@ func copyResult(res *Result) *Result {
 	for i, h := range res.Hits {
 		h.Fragments = cloneSlice(h.Fragments)
 		h.Terms = cloneSlice(h.Terms)
+		h.Concepts = cloneSlice(h.Concepts)
 		out.Hits[i] = h
 	}
 	return out
@@ -289,6 +290,7 @@ func resultSize(key string, res *Result) int64 {
 		for _, t := range h.Terms {
 			n += termSize + int64(len(t.Field)+len(t.Term))
 		}
+		n += 8 * int64(len(h.Concepts))
 	}
 	for k, fs := range res.Facets {
 		n += 64 + int64(len(k)) + int64(len(fs))*facetSize

@@ -69,6 +69,11 @@ type Hit struct {
 	// with its first occurrence, so a caller can say which word matched
 	// without analysing the passage again.
 	Terms []MatchedTerm
+	// Concepts are, for a weighted search (SearchWeighted), the indices
+	// of the request's concepts the passage has, in its text or its
+	// section heading (the heading matches are not among Terms), so that
+	// a caller can say which parts of the query it lacks.
+	Concepts []int
 }
 
 // MatchedTerm is an index term found in a passage: Field is "stem" (a key

@@ -440,6 +440,17 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		return out, nil
 	}
 	pageNums := nums[offset:min(offset+limit, len(window))]
+	// concepts lists the concepts a candidate has, in its text or its
+	// heading (Hit.Concepts).
+	concepts := func(slot int) []int {
+		var cs []int
+		for ci, c := range r.Concepts {
+			if c.Occur != MustNot && acc.tfs[slot*nc+ci] > 0 {
+				cs = append(cs, ci)
+			}
+		}
+		return cs
+	}
 	// Highlighting searches only the alternatives the page's passages hold.
 	var held []Alt
 	for i, ar := range reads {
@@ -473,6 +484,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 			}
 			for i, h := range hs {
 				h.Score = window[offset+i].score
+				h.Concepts = concepts(window[offset+i].slot)
 				out.Hits = append(out.Hits, h)
 			}
 			return out, nil
@@ -480,6 +492,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	}
 	page := make([]string, len(pageNums))
 	scores := make(map[string]float64, len(pageNums))
+	slots := make(map[string]int, len(pageNums))
 	var idb [8]byte
 	for i, n := range pageNums {
 		binary.BigEndian.PutUint64(idb[:], n)
@@ -489,6 +502,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 		}
 		page[i] = ext
 		scores[ext] = window[offset+i].score
+		slots[ext] = window[offset+i].slot
 	}
 	loaded, err := ix.load(ctx, page, hq)
 	if err != nil {
@@ -497,6 +511,7 @@ func (ix *Index) searchWeighted(ctx context.Context, r WeightedRequest, direct b
 	for _, id := range page {
 		if h, ok := loaded[id]; ok {
 			h.Score = scores[id]
+			h.Concepts = concepts(slots[id])
 			out.Hits = append(out.Hits, h)
 		}
 	}

@@ -247,10 +247,9 @@ func (a *App) englishSearch(ctx context.Context, r SearchRequest, q *index.Query
 		}
 	}
 	a.docFacets(out)
-	parts := englishParts(out.Senses)
 	for _, h := range a.currentHits(res.Hits) {
 		m := a.explainEnglish(h, exps)
-		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: m, Missing: a.inHeadings(h, exps, missing(parts, m, nil))})
+		out.Hits = append(out.Hits, SearchHit{Hit: h, Matched: m, Missing: englishMissing(out.Senses, infoOf, h.Concepts)})
 	}
 	out.Took = time.Since(start)
 	return out, exps, nil

@@ -62,18 +62,33 @@ func dutchParts(exps []expansion) []queryPart {
 	return out
 }
 
-// englishParts returns the parts of an English query: the words and
-// terms searched through their senses, not those left out, nor a stop
-// word, a word nothing translates or one too common to search (pruned).
-// The words of a multi-word glossary term, searched apart too, are the
-// term's: a passage with law alone lacks the rule of law.
-func englishParts(infos []Expansion) []queryPart {
-	var out []queryPart
-	for _, e := range infos {
+// englishMissing returns the parts of an English query (infos, the
+// words and terms searched through their senses) a passage does not
+// have: those none of whose concepts (infoOf: the concept's part) the
+// index found in it, in its text or its heading (index.Hit.Concepts).
+// Not a part left out (-word), a stop word, a word nothing translates or
+// one too common to search (pruned), nor the words of a multi-word
+// glossary term searched apart too (a passage with law alone lacks the
+// rule of law); nil when the query has fewer than two parts.
+func englishMissing(infos []Expansion, infoOf []int, concepts []int) []string {
+	has := make([]bool, len(infos))
+	for _, ci := range concepts {
+		if ci >= 0 && ci < len(infoOf) && infoOf[ci] >= 0 && infoOf[ci] < len(infos) {
+			has[infoOf[ci]] = true
+		}
+	}
+	var parts, out []string
+	for i, e := range infos {
 		if len(e.Senses) == 0 || e.Pruned || e.Occur == "must_not" || e.apartFrom != "" {
 			continue
 		}
-		out = append(out, queryPart{text: e.Query, aliases: []string{e.Query}})
+		parts = append(parts, e.Query)
+		if !has[i] && !slices.Contains(out, e.Query) {
+			out = append(out, e.Query)
+		}
+	}
+	if len(parts) < 2 {
+		return nil
 	}
 	return out
 }
@@ -117,43 +132,4 @@ func partText(c index.Clause) string {
 		}
 	}
 	return b.String()
-}
-
-// inHeadings returns the parts of an English query in miss that the
-// passage h has not in its section heading, its document's title or a
-// heading it carries either: a weighted search's matched terms leave
-// those out (englishHeadingMatches), and the explanation names them only
-// when nothing else matched. A sense that is part of a heading's word
-// (belasting in Inkomstenbelasting) counts as there, as the index files
-// a compound's parts under the heading too.
-func (a *App) inHeadings(h index.Hit, exps []expansion, miss []string) []string {
-	if len(miss) == 0 {
-		return nil
-	}
-	var folded []string
-	for _, src := range append([]string{h.Section, h.Title}, a.carriedBy(h.Doc, h.Paragraph)...) {
-		if src != "" {
-			folded = append(folded, index.Fold(src))
-		}
-	}
-	has := func(s Sense) bool {
-		key := s.Text
-		if !s.Key {
-			key = index.Key("nl", s.Text)
-		}
-		if _, _, ok := a.headingSource(h, key); ok {
-			return true
-		}
-		return slices.ContainsFunc(folded, func(f string) bool {
-			return strings.Contains(f, index.Fold(s.Text)) || s.Form != "" && strings.Contains(f, index.Fold(s.Form))
-		})
-	}
-	return slices.DeleteFunc(miss, func(part string) bool {
-		for _, e := range exps {
-			if e.query == part && slices.ContainsFunc(e.senses, has) {
-				return true
-			}
-		}
-		return false
-	})
 }
