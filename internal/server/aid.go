@@ -206,6 +206,11 @@ func (s *Server) documentTerms(c *gin.Context) error {
 	}
 	format := queryDefault(c, "format", "json")
 	if format == "json" {
+		// sep= is for CSV: refused here as with any other format, not
+		// ignored.
+		if _, err := csvSep(c, exchange.Format(format)); err != nil {
+			return err
+		}
 		if uses == nil {
 			uses = []app.TermUse{}
 		}

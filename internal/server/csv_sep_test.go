@@ -92,6 +92,12 @@ func TestCSVSemicolon(t *testing.T) {
 	if code, b := rawGet(t, ts.URL+"/api/v1/glossary/export?format=tbx&sep=semicolon"); code != 400 || !strings.Contains(string(b), "format=csv only") {
 		t.Errorf("sep with TBX: %d %s, want 400", code, b)
 	}
+	// A term list as JSON (the default format) has no separator either.
+	for _, path := range []string{"/api/v1/documents/kamerbrief-mali-2020/terms?sep=semicolon", "/api/v1/documents/kamerbrief-mali-2020/terms?format=json&sep=semicolon"} {
+		if code, b := rawGet(t, ts.URL+path); code != 400 || !strings.Contains(string(b), "format=csv only") {
+			t.Errorf("%s: %d %.200s, want 400", path, code, b)
+		}
+	}
 	// The glossary page and a document's page offer it.
 	for _, tc := range []struct{ path, href string }{
 		{"/glossary", `/api/v1/glossary/export?format=csv&amp;sep=semicolon`},
