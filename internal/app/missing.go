@@ -31,13 +31,18 @@ type queryPart struct {
 
 // dutchParts returns the parts of a Dutch query (its expansions) that
 // every passage should have: not a part left out (-word), and only parts
-// that put something into the index query.
+// that put something into the index query. A query of fewer than two
+// such parts has nothing a passage could lack (missing), so it gets none
+// and its alternatives are not keyed.
 func dutchParts(exps []expansion) []queryPart {
-	var out []queryPart
-	for _, e := range exps {
-		if e.clause.Occur == index.MustNot || len(e.clause.Alts) == 0 {
-			continue
-		}
+	searched := slices.DeleteFunc(slices.Clone(exps), func(e expansion) bool {
+		return e.clause.Occur == index.MustNot || len(e.clause.Alts) == 0
+	})
+	if len(searched) < 2 {
+		return nil
+	}
+	out := make([]queryPart, 0, len(searched))
+	for _, e := range searched {
 		p := queryPart{text: cmp.Or(e.typed, e.query), aliases: []string{e.query}}
 		p.aliases = append(p.aliases, e.plain...)
 		for _, pfx := range e.prefixes {
@@ -54,7 +59,7 @@ func dutchParts(exps []expansion) []queryPart {
 				continue // the explanation reads them as the index does
 			}
 			for _, w := range strings.Fields(alt.Text) {
-				p.keys = append(p.keys, index.Key("nl", w), index.Fold(w))
+				p.keys = append(p.keys, nlKeys.key(w), index.Fold(w))
 			}
 		}
 		out = append(out, p)
