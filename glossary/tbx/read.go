@@ -516,7 +516,18 @@ func transaction(c *glossary.Concept, g *node) error {
 	for _, k := range g.kids {
 		switch k.name {
 		case "transac":
-			kind = k.text()
+			// TBX v3 and TBX-Basic name the kind in the text
+			// (type="transactionType">origination); MultiTerm's
+			// and other MARTIF exports name it in the type and put
+			// the person in the text (type="origination">anneke).
+			if t := k.attr("type"); t != "" && t != "transactionType" {
+				kind = t
+				if who == "" {
+					who = k.text()
+				}
+			} else {
+				kind = k.text()
+			}
 		case "date":
 			date, line = k.text(), k.line
 		case "transacNote":

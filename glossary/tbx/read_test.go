@@ -400,3 +400,36 @@ func TestReadWriteVariants(t *testing.T) {
 		t.Errorf("export, import (-first +again):\n%s", d)
 	}
 }
+
+// TestReadTransactionTypeInAttribute reads the MARTIF form MultiTerm
+// writes, the kind in the type attribute and the person in the text:
+// the dates were lost (the person's name was taken for the kind, so
+// neither origination nor modification matched) and the concept got the
+// import's time.
+func TestReadTransactionTypeInAttribute(t *testing.T) {
+	const doc = `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="nl"><text><body>
+<termEntry id="c1">
+  <transacGrp><transac type="origination">anneke</transac><date>2024-01-15T10:00:00Z</date></transacGrp>
+  <transacGrp><transac type="modification">joost</transac><date>2024-03-02T09:30:00Z</date></transacGrp>
+  <langSet xml:lang="nl"><tig><term>wachtlijst</term></tig></langSet>
+</termEntry>
+</body></text></martif>`
+	got, _, err := Read(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d concepts, want 1", len(got))
+	}
+	c := got[0]
+	if want := time.Date(2024, 1, 15, 10, 0, 0, 0, time.UTC); !c.Created.Equal(want) {
+		t.Errorf("Created = %v, want %v", c.Created, want)
+	}
+	if want := time.Date(2024, 3, 2, 9, 30, 0, 0, time.UTC); !c.Modified.Equal(want) {
+		t.Errorf("Modified = %v, want %v", c.Modified, want)
+	}
+	if want := "origination by: anneke\nmodification by: joost"; c.Note != want {
+		t.Errorf("Note = %q, want %q", c.Note, want)
+	}
+}
