@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -101,11 +103,79 @@ func references(text string, start, end int) []Reference {
 // over X", "In deze brief ga ik in op X".
 var informs = regexp.MustCompile(`(?i)\b(?:informeer|informeren|geïnformeerd|bericht|berichten|ingaan|in op|reageer|reageren|stuur|zend)\b.*?\b(?:over|op|inzake|betreffende|ten aanzien van)\s+(.+)`)
 
-// deriveTitle makes a title for a document without one: the subject named
-// by an opening sentence ("Kamerbrief over de staatsgreep in Mali", up to
-// the first comma), else a Markdown document's opening heading, else the
+// subjectField is a letterhead's subject field, "Betreft Staatsgreep in
+// Mali" or "Onderwerp: …", the label capitalised as a letterhead prints it
+// (a sentence's "het betreft" is not one); letterheadField is a field
+// that may follow it in a block whose lines ran together ("Betreft X Ons
+// kenmerk BZ-2020-1"), and letterheadBefore one that may precede it there
+// ("Datum 25 augustus 2020 Betreft X").
+var (
+	subjectField     = regexp.MustCompile(`(?:^|\s)(?:Betreft|BETREFT|Onderwerp|ONDERWERP)\s*:?\s+(\S.*)`)
+	letterheadField  = regexp.MustCompile(`\s(?:Aan de|Ons kenmerk|Uw kenmerk|Uw brief|Uw referentie|Kenmerk|Bijlagen?|Datum|Contactpersoon|Doorkiesnummer|Kopie aan|Geachte)\b`)
+	letterheadBefore = regexp.MustCompile(`\b(?:Datum|DATUM|[Kk]enmerk|Retouradres|Postbus)\b`)
+)
+
+// letterheadLimit is how many opening paragraphs may be a letterhead's
+// fields (address, date, subject, references).
+const letterheadLimit = 8
+
+// letterSubject returns the subject a letter's letterhead gives
+// (subjectField) in its opening blocks, paragraphs or the short lines a
+// plain text makes headings of, before its first sentence of prose; ""
+// when it gives none.
+func letterSubject(doc *Document) string {
+	type block struct {
+		start int
+		text  string
+	}
+	var blocks []block
+	for i, p := range doc.Paragraphs {
+		if i == letterheadLimit {
+			break
+		}
+		blocks = append(blocks, block{p.Start, p.Text})
+	}
+	for i, s := range doc.Sections {
+		if i == letterheadLimit {
+			break
+		}
+		blocks = append(blocks, block{s.Start, s.Heading})
+	}
+	slices.SortFunc(blocks, func(a, b block) int { return cmp.Compare(a.start, b.start) })
+	for i, b := range blocks {
+		if i == letterheadLimit {
+			break
+		}
+		m := subjectField.FindStringSubmatchIndex(b.text)
+		if m == nil {
+			if len(b.text) > 200 || informs.MatchString(b.text) {
+				break // the letter's prose has begun
+			}
+			continue
+		}
+		if m[0] > 0 && !letterheadBefore.MatchString(b.text[:m[0]]) {
+			continue
+		}
+		subject := b.text[m[2]:m[3]]
+		if f := letterheadField.FindStringIndex(subject); f != nil {
+			subject = subject[:f[0]]
+		}
+		if subject = strings.TrimRight(strings.TrimSpace(subject), ".,;:"); subject != "" {
+			return shorten(subject, 150)
+		}
+	}
+	return ""
+}
+
+// deriveTitle makes a title for a document without one: the subject its
+// letterhead gives (Betreft, letterSubject), else the subject named by an
+// opening sentence ("Kamerbrief over de staatsgreep in Mali", up to the
+// first comma), else a Markdown document's opening heading, else the
 // first heading, else the first sentence, shortened.
 func deriveTitle(doc *Document) string {
+	if s := letterSubject(doc); s != "" {
+		return s
+	}
 	if len(doc.Paragraphs) > 0 && (len(doc.Sections) == 0 || doc.Paragraphs[0].Start < doc.Sections[0].Start) {
 		first := firstSentence(doc.Paragraphs[0].Text)
 		if m := informs.FindStringSubmatch(first); m != nil {

@@ -490,6 +490,15 @@ func TestTitle(t *testing.T) {
 		{"long sentence", "a.txt", strings.Repeat("woord ", 30) + "einde.\n", strings.TrimSpace(strings.Repeat("woord ", 13)) + "…"},
 		{"markdown title wins", "a.md", "# Echte titel\n\nHierbij informeer ik uw Kamer over iets anders.\n", "Echte titel"},
 		{"markdown opening heading", "a.md", "## Aankoop effecten\n\nBij circulaire deelde ik u mede.\n", "Aankoop effecten"},
+		// A letterhead's subject field, as its own block or run together
+		// with the date; the address before it was the title.
+		{"letterhead", "a.txt", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nBinnenhof 4\n\n2513 AA Den Haag\n\nDatum 25 augustus 2020\n\nBetreft Staatsgreep in Mali\n\nMet deze brief wordt uw Kamer geïnformeerd over de staatsgreep in Mali.\n", "Staatsgreep in Mali"},
+		{"letterhead run together", "a.txt", "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Binnenhof 4 2513 AA Den Haag\n\nDatum 25 augustus 2020 Betreft Staatsgreep in Mali Ons kenmerk BZ-2020-1\n\nGeachte voorzitter,\n\nHierbij informeer ik u over de gevolgen.\n", "Staatsgreep in Mali"},
+		{"onderwerp", "a.txt", "Onderwerp: Voortgang van het programma.\n\nHierbij informeer ik uw Kamer over de voortgang.\n", "Voortgang van het programma"},
+		// A sentence's "Betreft het …" or a subject after the prose has
+		// begun is not a letterhead's.
+		{"betreft in prose", "a.txt", "De regering heeft besloten de steun voort te zetten. Betreft het een nieuwe regeling dan volgt een brief.\n", "De regering heeft besloten de steun voort te zetten"},
+		{"subject after prose", "a.txt", "Hierbij informeer ik uw Kamer over de voortgang van het programma, zoals toegezegd.\n\nBetreft Iets anders\n", "Kamerbrief over de voortgang van het programma"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
