@@ -173,8 +173,13 @@ func letterSubject(doc *Document) string {
 // first comma), else a Markdown document's opening heading, else the
 // first heading, else the first sentence, shortened.
 func deriveTitle(doc *Document) string {
-	if s := letterSubject(doc); s != "" {
-		return s
+	// A Markdown file's headings are written as headings: its first one
+	// wins over a subject field below it (a circular's "##Boekwerk
+	// heffingen bij invoer, Deel II" above "Onderwerp: Wijziging van …").
+	if doc.Format != FormatMarkdown || len(doc.Sections) == 0 {
+		if s := letterSubject(doc); s != "" {
+			return s
+		}
 	}
 	if len(doc.Paragraphs) > 0 && (len(doc.Sections) == 0 || doc.Paragraphs[0].Start < doc.Sections[0].Start) {
 		first := firstSentence(doc.Paragraphs[0].Text)

@@ -498,6 +498,7 @@ func TestTitle(t *testing.T) {
 		// A sentence's "Betreft het …" or a subject after the prose has
 		// begun is not a letterhead's.
 		{"betreft in prose", "a.txt", "De regering heeft besloten de steun voort te zetten. Betreft het een nieuwe regeling dan volgt een brief.\n", "De regering heeft besloten de steun voort te zetten"},
+		{"markdown heading over subject", "a.md", "##Boekwerk heffingen bij invoer, Deel II\n\nOnderwerp: Wijziging van de gecombineerde nomenclatuur\n\nHierbij deel ik u mede dat.\n", "Boekwerk heffingen bij invoer, Deel II"},
 		{"subject after prose", "a.txt", "Hierbij informeer ik uw Kamer over de voortgang van het programma, zoals toegezegd.\n\nBetreft Iets anders\n", "Kamerbrief over de voortgang van het programma"},
 	}
 	for _, tt := range tests {
