@@ -398,9 +398,12 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		}
 		infos = append(infos, info)
 		if len(senses) == 0 {
-			if note == noteUnknown && !strings.ContainsRune(u.text, ' ') {
+			if note == noteUnknown && !strings.ContainsRune(u.text, ' ') && u.term == "" {
 				// Unknown in both languages: a candidate for "did you
-				// mean" (BilingualSearch corrects plain words).
+				// mean" (BilingualSearch corrects plain words). Not a
+				// word of a glossary term the query matched (carer of
+				// informal carer, Malian of Malian Armed Forces): the
+				// term knows it, and "correcting" it lost the term.
 				exps = append(exps, expansion{query: u.text, plain: []string{u.text}})
 			}
 			continue

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/tolk-nl/tolk/glossary"
 )
 
 // englishTypoApp is the service as it ships plus a circular signed by a
@@ -86,4 +88,39 @@ func TestEnglishUntranslatedSaid(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestEnglishGlossaryTermsNotCorrected: every multi-word English term of
+// the curated glossary, searched as typed, is no misspelling: the words
+// of a matched term were put forward as unknown words and "corrected"
+// (informal carer → informal care, Malian Armed Forces → Malin Armed
+// Forces, homeless person → hopeless person), which lost the term.
+func TestEnglishGlossaryTermsNotCorrected(t *testing.T) {
+	a := englishTypoApp(t)
+	curated, err := glossary.Curated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	n := 0
+	for _, c := range curated {
+		for _, term := range c.Terms {
+			if term.Lang != "en" || !strings.Contains(term.Text, " ") || seen[term.Text] {
+				continue
+			}
+			seen[term.Text] = true
+			n++
+			res, err := a.BilingualSearch(context.Background(), SearchRequest{Q: term.Text, Lang: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.DidYouMean != "" {
+				t.Errorf("%q (concept %s): corrected to %q", term.Text, c.ID, res.DidYouMean)
+			}
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d multi-word English terms in the curated glossary; the test reads the wrong field", n)
+	}
+	t.Logf("%d multi-word English terms searched", n)
 }
