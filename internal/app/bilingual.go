@@ -52,7 +52,11 @@ type SearchResult struct {
 	Hits       []SearchHit
 	Facets     map[string][]index.Facet
 	Expanded   []string // the Dutch terms searched for beyond the query's own words
-	DidYouMean string   // the corrected query, when the query as typed matched nothing
+	DidYouMean string   // the corrected query, when its results are shown instead of the query's as typed
+	// TypedTotal is, with DidYouMean, how many passages the query as
+	// typed found: 0 when it matched nothing, more when a word nothing
+	// knows was corrected and the corrected query found at least as many.
+	TypedTotal uint64
 	// Unquoted is the query without its quotes, searched because no
 	// passage has a phrase of it as written: its words, in any form and
 	// order. Not a spelling correction (DidYouMean, which may come too).
@@ -490,7 +494,7 @@ func (a *App) BilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		r2 := r
 		r2.Q, r2.Lang = fixed, "en"
 		if res2, _, err := a.bilingualSearch(ctx, r2); err == nil && res2.Total > 0 && res2.Total >= res.Total {
-			res2.Query, res2.DidYouMean = r.Q, fixed
+			res2.Query, res2.DidYouMean, res2.TypedTotal = r.Q, fixed, res.Total
 			return res2, nil
 		}
 	}
@@ -551,8 +555,8 @@ func (a *App) bilingualSearch(ctx context.Context, r SearchRequest) (*SearchResu
 		if fixed, fq, ok := a.correct(ctx, r.Q, exps, res.Total > 0, lang != r.Lang); ok {
 			req.Query = fq
 			if res2, err := a.idx.Search(ctx, req); err == nil && res2.Total >= res.Total && res2.Total > 0 {
+				out.DidYouMean, out.TypedTotal = fixed, res.Total
 				res = res2
-				out.DidYouMean = fixed
 				for i := range exps {
 					c := fq.Clauses[i]
 					switch {

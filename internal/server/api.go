@@ -84,6 +84,9 @@ type searchJSON struct {
 	Facets     map[string][]facetJSON `json:"facets"`
 	Expanded   []string               `json:"expanded"`
 	DidYouMean string                 `json:"did_you_mean,omitempty"`
+	// TypedTotal is, with DidYouMean, how many passages the query as
+	// typed found (app.SearchResult.TypedTotal).
+	TypedTotal *uint64 `json:"typed_total,omitempty"`
 	// Unquoted is the query searched without its quotes, because no
 	// passage has its phrase as written (app.SearchResult.Unquoted).
 	Unquoted string `json:"unquoted,omitempty"`
@@ -179,6 +182,10 @@ func toSearchJSON(res *app.SearchResult) searchJSON {
 		Expanded: res.Expanded, DidYouMean: res.DidYouMean, Unquoted: res.Unquoted, Senses: sensesJSON(res.Senses)}
 	if out.Expanded == nil {
 		out.Expanded = []string{}
+	}
+	if res.DidYouMean != "" {
+		n := res.TypedTotal
+		out.TypedTotal = &n
 	}
 	for _, h := range res.Hits {
 		fr, m := h.Fragments, h.Matched

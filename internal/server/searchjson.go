@@ -59,6 +59,10 @@ func (s *searchJSON) appendJSON(b []byte) ([]byte, error) {
 		b = append(b, `,"did_you_mean":`...)
 		b = appendJSONString(b, s.DidYouMean)
 	}
+	if s.TypedTotal != nil {
+		b = append(b, `,"typed_total":`...)
+		b = strconv.AppendUint(b, *s.TypedTotal, 10)
+	}
 	if s.Unquoted != "" {
 		b = append(b, `,"unquoted":`...)
 		b = appendJSONString(b, s.Unquoted)

@@ -41,8 +41,11 @@ func TestSearchJSONAsMarshal(t *testing.T) {
 		t.Fatal("no answer has senses: the English queries did not test them")
 	}
 	awkward := "<mark>a</mark> & \"q\" \\ \b\f\n\r\t\x00\x1f\x7f é \u2028\u2029 \xff\xfe end"
+	typed := uint64(math.MaxUint64)
 	answers = append(answers,
 		searchJSON{},
+		searchJSON{DidYouMean: "x", TypedTotal: new(uint64)},
+		searchJSON{DidYouMean: "x", TypedTotal: &typed},
 		searchJSON{Query: awkward, Lang: "nl", Total: math.MaxUint64, TookMS: 1e-7, DidYouMean: awkward,
 			Hits: []hitJSON{
 				{Doc: awkward, Title: awkward, Section: "", Paragraph: -1, Start: 0, End: 1 << 40, Text: awkward,

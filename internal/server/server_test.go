@@ -498,3 +498,48 @@ func TestClassifyCancelled(t *testing.T) {
 		}
 	}
 }
+
+// TestDidYouMeanSaysWhatTypedFound: with a correction shown, the answer
+// says how many passages the query as typed found (typed_total), and the
+// page says "nothing matched as typed" only when it found none: the
+// letter has Taakgroep, so "Taakgroep Takubaa" matched as typed before
+// Takubaa was corrected, and the page said it had not.
+func TestDidYouMeanSaysWhatTypedFound(t *testing.T) {
+	ts := newTestServer(t, nil)
+	for _, tc := range []struct {
+		q       string
+		typed   bool
+		label   string
+		unlabel string
+	}{
+		{"Taakgroep Takubaa", true, "Een onbekend woord verbeterd", "Niets gevonden zoals getypt"},
+		{"Takubaa", false, "Niets gevonden zoals getypt", "Een onbekend woord verbeterd"},
+	} {
+		var r struct {
+			searchResp
+			DidYouMean string  `json:"did_you_mean"`
+			TypedTotal *uint64 `json:"typed_total"`
+		}
+		get(t, ts, "/api/v1/search?q="+url.QueryEscape(tc.q), &r)
+		if r.DidYouMean == "" || r.TypedTotal == nil {
+			t.Fatalf("%q: did_you_mean %q, typed_total %v; want both", tc.q, r.DidYouMean, r.TypedTotal)
+		}
+		if (*r.TypedTotal > 0) != tc.typed {
+			t.Errorf("%q: typed_total %d, want found as typed = %v", tc.q, *r.TypedTotal, tc.typed)
+		}
+		resp, err := http.Get(ts.URL + "/?ui=nl&q=" + url.QueryEscape(tc.q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(page), tc.label) || strings.Contains(string(page), tc.unlabel) {
+			t.Errorf("%q: the page does not say %q (or says %q)", tc.q, tc.label, tc.unlabel)
+		}
+	}
+	var r map[string]any
+	get(t, ts, "/api/v1/search?q=staatsgreep", &r)
+	if _, ok := r["typed_total"]; ok {
+		t.Errorf("typed_total without a correction")
+	}
+}

@@ -75,6 +75,7 @@ type searchView struct {
 	Res                     *app.SearchResult
 	Summary                 string
 	DidYouMeanURL           string
+	DidYouMeanTyped         bool // the query as typed found passages too (a word nothing knew was corrected)
 	UnquotedURL             string
 	Filters                 []activeFilter
 	Hits                    []hitView
@@ -311,6 +312,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	if res.DidYouMean != "" {
 		v.DidYouMeanURL = here("q", res.DidYouMean)
+		v.DidYouMeanTyped = res.TypedTotal > 0
 	}
 	if v.Doc != "" {
 		v.Filters = append(v.Filters, activeFilter{p.T["facet_doc"], u.docTitle(v.Doc), here("doc", "")})
