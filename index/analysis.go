@@ -397,6 +397,10 @@ func searchParts(d Decompounder, w string) []string {
 // name.
 const nameToken analysis.TokenType = 100
 
+// splitVerbToken is the token type of a split separable verb's extra
+// token (splitVerbs), which the field's length leaves out (verbText).
+const splitVerbToken analysis.TokenType = 101
+
 // A title is a word after which a capitalised word is a person's name.
 type title uint8
 
@@ -589,7 +593,7 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		}
 		for _, v := range splitVerbs(input, spans, a.listed) {
 			t := tokens[v.particle]
-			verbs = append(verbs, &analysis.Token{Term: []byte(stemNL(a.table, v.verb)), Start: t.Start, End: t.End, Position: t.Position, Type: analysis.AlphaNumeric})
+			verbs = append(verbs, &analysis.Token{Term: []byte(stemNL(a.table, v.verb)), Start: t.Start, End: t.End, Position: t.Position, Type: splitVerbToken})
 		}
 	}
 	tokens = append(a.filter(tokens), verbs...)
@@ -825,7 +829,7 @@ func (a *exactDocAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	}
 	for _, v := range splitVerbs(input, spans, a.listed) {
 		t := tokens[v.particle]
-		tokens = append(tokens, &analysis.Token{Term: []byte(v.verb), Start: t.Start, End: t.End, Position: t.Position, Type: analysis.AlphaNumeric})
+		tokens = append(tokens, &analysis.Token{Term: []byte(v.verb), Start: t.Start, End: t.End, Position: t.Position, Type: splitVerbToken})
 	}
 	return tokens
 }

@@ -207,7 +207,10 @@ type keyedDecompounder interface {
 
 // fieldsVersion identifies what the index's fields hold of a passage
 // beyond the analysis of its words; an index built with another is
-// rebuilt as one built with another analysis is. 6: a long table or
+// rebuilt as one built with another analysis is. 7: a split separable
+// verb's extra token (splitVerbs) does not count in the lengths of the
+// stemmed, exact and heading fields (verbText), so the norms are those of
+// the passage's words; 6: a long table or
 // paragraph is several passages, the pieces after a table's first with
 // its header row in the heading field (the application's pieces: the
 // analysis is the same, the passages are not); 5: a heading without a
@@ -219,7 +222,7 @@ type keyedDecompounder interface {
 // suspended word's position), no longer a field of their own ("implied");
 // 2: the title words of a document's first passage in the heading field
 // (Passage.TitleWords).
-const fieldsVersion = "fields/6"
+const fieldsVersion = "fields/7"
 
 // version is what an index stores and Open compares: the analysis and
 // the fields.
@@ -372,15 +375,15 @@ func (ix *Index) document(p Passage) *document.Document {
 	)
 	d := document.NewDocument(passageID(p))
 	text := []byte(p.Text)
-	d.AddField(document.NewTextFieldCustom(fieldText, nil, text, textOpts|bindex.StoreField, ix.nl))
-	d.AddField(document.NewTextFieldCustom(fieldExact, nil, text, textOpts, ix.exactDoc))
+	d.AddField(newTextField(fieldText, text, textOpts|bindex.StoreField, ix.nl))
+	d.AddField(newTextField(fieldExact, text, textOpts, ix.exactDoc))
 	// A nil analyzer indexes the whole value as one term (a keyword).
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
 	}
 	if h := passageHeading(p); h != "" {
-		d.AddField(document.NewTextFieldCustom(fieldHeading, nil, []byte(h), textOpts, ix.nl))
+		d.AddField(newTextField(fieldHeading, []byte(h), textOpts, ix.nl))
 	}
 	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
 	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))

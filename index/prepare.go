@@ -121,7 +121,8 @@ type freqScratch struct {
 
 // analyse returns the token frequencies and length of text in the stemmed
 // field and, with exact, in the exact field, as Analyze with ix.nl and
-// ix.exact would leave them for a field with term vectors. The two fields
+// ix.exactDoc would leave them for a field with term vectors (verbText's:
+// the split verbs' tokens not counted in the lengths). The two fields
 // share their locations: a word's key, its parts' keys and its exact form
 // stand at the same offsets and position, and bleve only reads locations
 // (it would write one only to merge a field into another of the same
@@ -165,11 +166,14 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	for i, o := range sc.offsets {
 		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
 	}
+	verbTokens := 0
 	if ix.listed != nil {
 		// As dutchAnalyzer.Analyze: each split verb's key at its
 		// particle's location, before the implied compounds' keys; in
 		// the exact field its infinitive.
-		for _, v := range splitVerbs(text, sc.offsets, ix.listed) {
+		verbs := splitVerbs(text, sc.offsets, ix.listed)
+		verbTokens = len(verbs) // not counted in the lengths (verbText)
+		for _, v := range verbs {
 			sc.nl = append(sc.nl, token{Key("nl", v.verb), int32(v.particle + 1)})
 			if exact {
 				sc.exact = append(sc.exact, token{v.verb, int32(v.particle + 1)}) // as exactDocAnalyzer
@@ -182,8 +186,9 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 	nlFreqs = sc.frequencies(sc.nl, locs)
 	if exact {
 		exFreqs = sc.frequencies(sc.exact, locs)
+		exLen = len(sc.exact) - verbTokens
 	}
-	return len(sc.nl), nlFreqs, len(sc.exact), exFreqs
+	return len(sc.nl) - verbTokens, nlFreqs, exLen, exFreqs
 }
 
 // impliedKeys adds to sc.nl the keys of the compounds text implies
@@ -295,7 +300,7 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 		if !f.Options().IsIndexed() {
 			continue
 		}
-		tf, ok := f.(*document.TextField)
+		tf, ok := textOf(f)
 		if !ok || len(tf.ArrayPositions()) > 0 {
 			f.Analyze()
 			d.Fields[j] = analysed{f}
@@ -305,7 +310,7 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 		if j+1 < len(d.Fields) && tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
 			// Storing is no part of the analysis: the text field is
 			// stored, the exact field not.
-			if e, ok := d.Fields[j+1].(*document.TextField); ok && e.Analyzer() == ix.exactDoc &&
+			if e, ok := textOf(d.Fields[j+1]); ok && e.Analyzer() == ix.exactDoc &&
 				e.Options()&^bindex.StoreField == tf.Options()&^bindex.StoreField &&
 				len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
 				ex = e
@@ -324,8 +329,8 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 			if tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
 				last.length, last.freqs, _, _ = ix.analyse(tf.Value(), false, sc)
 			} else {
-				tf.Analyze()
-				last.length, last.freqs = tf.AnalyzedLength(), tf.AnalyzedTokenFrequencies()
+				f.Analyze() // a verbText's own, which leaves split verbs out of the length
+				last.length, last.freqs = f.AnalyzedLength(), f.AnalyzedTokenFrequencies()
 			}
 			if sc.last == nil {
 				sc.last = make(map[string]*lastField)
@@ -334,6 +339,17 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 		}
 		d.Fields[j] = &preparedText{TextField: tf, length: last.length, freqs: last.freqs}
 	}
+}
+
+// textOf returns the bleve text field f is or wraps (verbText).
+func textOf(f document.Field) (*document.TextField, bool) {
+	switch f := f.(type) {
+	case *document.TextField:
+		return f, true
+	case *verbText:
+		return f.TextField, true
+	}
+	return nil, false
 }
 
 // lastField is the analysis of the last value of a field.

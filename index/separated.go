@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A Dutch main clause splits a separable verb: the finite verb comes
@@ -47,6 +51,15 @@ import (
 // The auxiliaries (auxiliaryForms) take no particle here: in "heeft de
 // regeling ingetrokken" the participle has it. TestSplitVerbsUD measures
 // the rules against the UD Dutch treebanks' compound:prt relations.
+
+// The extra token is a second term at a position the text has already,
+// as a compound's parts are, but it is not one of the text's words: it
+// does not count in the field's length, the BM25 norm (bleve's
+// TextField.Analyze counts every token: length = len(tokens), so the
+// stemmed, exact and heading fields of a passage that split a verb were
+// one word longer, and every query's scores of it changed). The
+// analyzers mark it (splitVerbToken), verbText leaves it out of the
+// length, and Prepare's analysis does as verbText does.
 
 // splitWindow is the most words between a finite verb and its particle.
 const splitWindow = 10
@@ -340,3 +353,52 @@ var rPronouns = setOf("er", "daar", "hier", "waar")
 // determiners make a noun of the particle after them (een plaats, de
 // aanvang): articles and demonstratives, folded.
 var determiners = setOf("de", "het", "een", "deze", "dit", "die", "dat", "geen", "elke", "ieder", "iedere", "zijn", "haar", "hun")
+
+// verbText is a text field whose analyzer may add split verbs' tokens
+// (splitsVerbs): its length, the BM25 norm's, counts the tokens but
+// those (splitVerbToken), otherwise as document.TextField's Analyze.
+type verbText struct {
+	*document.TextField
+	length int
+	freqs  bindex.TokenFrequencies
+}
+
+func (f *verbText) Analyze() {
+	v := f.Value()
+	if f.Options().IsStored() {
+		v = bytes.Clone(v) // the tokens hold the bytes analysed, as TextField.Analyze copies them
+	}
+	tokens := f.Analyzer().Analyze(v)
+	f.length = 0
+	for _, t := range tokens {
+		if t.Type != splitVerbToken {
+			f.length++
+		}
+	}
+	f.freqs = analysis.TokenFrequency(tokens, f.ArrayPositions(), f.Options())
+}
+
+func (f *verbText) AnalyzedLength() int                               { return f.length }
+func (f *verbText) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+func (f *verbText) Size() int                                         { return f.TextField.Size() + f.freqs.Size() }
+
+// newTextField returns a text field of value analysed by a: a verbText
+// when a adds split verbs' tokens, else bleve's own.
+func newTextField(name string, value []byte, opts bindex.FieldIndexingOptions, a analysis.Analyzer) document.Field {
+	f := document.NewTextFieldCustom(name, nil, value, opts, a)
+	if splitsVerbs(a) {
+		return &verbText{TextField: f}
+	}
+	return f
+}
+
+// splitsVerbs reports whether the analyzer a adds split verbs' tokens.
+func splitsVerbs(a analysis.Analyzer) bool {
+	switch a := a.(type) {
+	case *dutchAnalyzer:
+		return a.listed != nil
+	case *exactDocAnalyzer:
+		return true
+	}
+	return false
+}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // udSentence is one sentence of a UD treebank: its words (punctuation
@@ -184,6 +186,11 @@ func TestSearchSplitVerbs(t *testing.T) {
 			{"plaatsvinden", []int{4}},
 			{"vaststellen", []int{5}},
 			{`"de regeling intrekken"`, []int{0}}, // the exact field has the infinitive
+			// Quotes search a phrase in its words' forms (README: a quoted
+			// word puts its form first, "staatsgreep" finds staatsgrepen
+			// below it), so a quoted verb finds its split forms too.
+			{`"intrekken"`, []int{0}},
+			{`"regeling intrekken"`, []int{0}},
 		} {
 			q, err := ParseQuery(tt.q)
 			if err != nil {
@@ -200,6 +207,80 @@ func TestSearchSplitVerbs(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("prepared %t: %s found paragraphs %v, want %v", prepared, tt.q, got, tt.want)
 			}
+		}
+	}
+}
+
+// TestSplitVerbsLeaveLength: the split verb's extra token does not count
+// in the field lengths (the BM25 norms) of the stemmed and exact fields,
+// in Add's analysis and in Prepare's: a passage that splits a verb is as
+// long as the same words with the particle a preposition, and a query
+// for a word both have scores them alike. The verb is still found.
+func TestSplitVerbsLeaveLength(t *testing.T) {
+	ctx := context.Background()
+	split := Passage{Doc: "d", Paragraph: 0, Section: "De minister trekt de regeling in", Text: "De minister trekt de regeling in."}
+	plain := Passage{Doc: "d", Paragraph: 1, Section: "De minister trekt in de regeling", Text: "De minister trekt in de regeling."}
+	ix, err := NewMemory(Options{Decompounder: splitter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	lengths := func(p Passage, prepared bool) map[string]int {
+		d := ix.document(p)
+		if prepared {
+			ix.prepareFields(d, &freqScratch{})
+		} else {
+			for _, f := range d.Fields {
+				if f.Options().IsIndexed() {
+					f.Analyze()
+				}
+			}
+		}
+		m := map[string]int{}
+		for _, f := range fieldsOf(d) {
+			m[f.Name] = f.Length
+		}
+		return m
+	}
+	for _, prepared := range []bool{false, true} {
+		if diff := cmp.Diff(lengths(plain, prepared), lengths(split, prepared)); diff != "" {
+			t.Errorf("prepared %t: field lengths (-particle a preposition +split verb):\n%s", prepared, diff)
+		}
+	}
+	for _, prepared := range []bool{false, true} {
+		ix, err := NewMemory(Options{Decompounder: splitter()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if prepared {
+			err = ix.AddPrepared(ctx, ix.Prepare([]Passage{split, plain}))
+		} else {
+			err = ix.Add(ctx, []Passage{split, plain})
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		scores := func(s string) map[int]float64 {
+			q, err := ParseQuery(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := ix.Search(ctx, Request{Query: q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := map[int]float64{}
+			for _, h := range res.Hits {
+				m[h.Paragraph] = h.Score
+			}
+			return m
+		}
+		if got := scores("regeling"); len(got) != 2 || got[0] != got[1] {
+			t.Errorf("prepared %t: regeling scores %v, want both passages alike", prepared, got)
+		}
+		if got := scores("intrekken"); len(got) != 1 || got[0] == 0 {
+			t.Errorf("prepared %t: intrekken found %v, want the split verb (paragraph 0) only", prepared, got)
 		}
 	}
 }
