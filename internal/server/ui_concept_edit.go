@@ -101,6 +101,10 @@ func (s *Server) conceptEditPage(c *gin.Context, p *page) error {
 		v.ID = strings.TrimSpace(form.Get("id"))
 	} else {
 		p.Title = fmt.Sprintf(p.T["concept_edit_title"], headTerm(&stored).Text)
+		// The breadcrumb and the form's action name the stored concept
+		// (a refused save showed "Termenlijst ›  ›" and posted to
+		// /glossary//edit).
+		v.ID, v.Heading, v.HeadingLang = stored.ID, headTerm(&stored).Text, termLang(headTerm(&stored))
 	}
 	name, ok := s.tokenName(form.Get("token"))
 	if !ok {
@@ -254,11 +258,13 @@ func fillEditView(v *conceptEditView, p *page, con glossary.Concept) {
 }
 
 // readEditForm fills the form from what was sent, so that a refused save
-// shows it again as typed.
+// shows it again as typed. A browser sends a textarea's line breaks as
+// CRLF (HTML's form submission): they are read as the LF they were
+// stored as, so that saving an untouched form changes nothing.
 func readEditForm(v *conceptEditView, p *page, form map[string][]string) {
 	get := func(k string) string {
 		if vs := form[k]; len(vs) > 0 {
-			return vs[0]
+			return strings.ReplaceAll(strings.ReplaceAll(vs[0], "\r\n", "\n"), "\r", "\n")
 		}
 		return ""
 	}

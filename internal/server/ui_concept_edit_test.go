@@ -348,3 +348,51 @@ func TestConceptEditDisabled(t *testing.T) {
 		t.Error("no notice that editing is off")
 	}
 }
+
+// TestConceptEditKeepsLines: saving the form untouched changes nothing of
+// a concept whose note, definition and term note run over several lines.
+// The term note was a one-line input (a browser drops its line breaks:
+// "Bron: NZa\nGebruik …" became "Bron: NZaGebruik …") and the textareas'
+// CRLF (how a browser submits them) was stored, so an untouched save
+// changed three fields and recorded an update. A refused save keeps the
+// breadcrumb to the concept (it showed "Termenlijst ›  ›").
+func TestConceptEditKeepsLines(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	const id = "ml-1"
+	body := `{"id":"ml-1","note":"Regel één.\nRegel twee.","definition":{"nl":"Termijn tussen aanmelding en behandeling.\nZie ook wachtlijst."},` +
+		`"terms":[{"lang":"nl","text":"wachttermijn","status":"preferred","note":"Bron: NZa\nGebruik in brieven aan de Kamer"},{"lang":"en","text":"waiting period","status":"preferred"}]}`
+	if code, b := post(t, ts, "/api/v1/glossary", testToken, "application/json", strings.NewReader(body)); code != 201 && code != 200 {
+		t.Fatalf("POST concept: %d %s", code, b)
+	}
+	before, _ := apiConcept(t, ts, id)
+	_, page := fetch(t, ts, "GET", "/glossary/"+id+"/edit", nil, nil)
+	f := formValues(t, page)
+	// As a browser submits textareas: CRLF line breaks.
+	for k, vs := range f {
+		for i := range vs {
+			vs[i] = strings.ReplaceAll(vs[i], "\n", "\r\n")
+		}
+		f[k] = vs
+	}
+	f.Set("token", testToken)
+	if resp, b := postNoRedirect(t, ts, "/glossary/"+id+"/edit", f); resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
+		t.Fatalf("save: %d %.300s", resp.StatusCode, b)
+	}
+	after, _ := apiConcept(t, ts, id)
+	if after.Note != before.Note || after.Definition["nl"] != before.Definition["nl"] {
+		t.Errorf("note %q, definition %q; want them as stored: %q, %q", after.Note, after.Definition["nl"], before.Note, before.Definition["nl"])
+	}
+	if len(after.Terms) != 2 || after.Terms[0].Note != before.Terms[0].Note {
+		t.Errorf("terms %+v; want the term note %q kept", after.Terms, before.Terms[0].Note)
+	}
+
+	// A stale save is refused; the page still leads back to the concept.
+	f.Set("rev", "stale")
+	resp, refused := postNoRedirect(t, ts, "/glossary/"+id+"/edit", f)
+	if resp.StatusCode < 400 {
+		t.Fatalf("stale save: %d", resp.StatusCode)
+	}
+	if !strings.Contains(refused, `href="/glossary/`+id+`"`) || !strings.Contains(refused, `action="/glossary/`+id+`/edit"`) {
+		t.Errorf("the refused page has no breadcrumb or action with the concept's id")
+	}
+}
