@@ -30,6 +30,9 @@
 //
 //   - exact: the words are identical;
 //   - fold: identical after Fold (case, diacritics, curly apostrophe);
+//     but a term word whose accents make another word of a function word
+//     (één, vóór: not een, voor) matches only a text word that has an
+//     accent too (Options.Function);
 //   - stem: identical after Options.Key (inflection: staatsgrepen → staatsgreep),
 //     or a form of the term from Options.Forms (veroordeelde, op te
 //     schorten, militaire); a form beats another concept's term that

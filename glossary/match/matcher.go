@@ -220,6 +220,10 @@ type termWord struct {
 	keyID int32 // the key's number in Matcher.keyIDs
 	acro  bool  // compared case-sensitively as a whole word
 	verb  bool  // the term is or may be a verb (no part of speech; derivedFrom)
+	// marked: the word's accents make it another word than its folded
+	// form, a function word (één, not een; vóór, not voor): a text word
+	// matches it only with an accent of its own (één, Eén).
+	marked bool
 	gap   string
 	gapK  int // separator before this word (unused for the first)
 }
@@ -476,7 +480,8 @@ func (m *Matcher) termWords(li int, text string, toks []token, typ glossary.Term
 	for k, tk := range toks {
 		w := text[tk.start:tk.end]
 		f := glossary.Fold(w)
-		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, typ)}
+		words[k] = termWord{text: w, fold: f, keyID: m.keyID(keyOf(li, f)), acro: acronymWord(w, typ),
+			marked: hasMark(w) && m.opt.Function != nil && m.opt.Function(m.langs[li], f)}
 		if k > 0 {
 			words[k].gap = text[toks[k-1].end:tk.start]
 			words[k].gapK = gapKind(words[k].gap)
@@ -773,6 +778,8 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 		return 0, false
 	case surface == w.text:
 		return levelExact, true
+	case w.marked && !hasMark(surface):
+		return 0, false // een for één: another word
 	case s.infos[wi].fold == w.fold:
 		return levelFold, true
 	case s.key(wi, li) == w.keyID && !derivedFrom(s.m.langs[li], s.infos[wi].fold, w.fold, w.verb):
@@ -780,6 +787,10 @@ func (s *scan) compare(w *termWord, surface string, wi int32, li int, flags uint
 	}
 	return 0, false
 }
+
+// hasMark reports whether word w carries a diacritic (or another mark
+// that folding removes): Fold changes more than its case.
+func hasMark(w string) bool { return glossary.Fold(w) != strings.ToLower(w) }
 
 // acronymPlural returns the acronym of an English plural written with a
 // bare -s after the capitals (MPs, NGOs, CSOs); compare accepts it for

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -369,5 +370,47 @@ func TestVerbNounInIng(t *testing.T) {
 	want = []got{{"uitvoeren", "uitvoeren", "uitvoeren", ViaExact}}
 	if diff := cmp.Diff(want, brief(NewMatcher(cs, Options{Key: ingKey}).Annotate("De uitvoering; zij uitvoeren.", "nl"))); diff != "" {
 		t.Errorf("a term without part of speech (-want +got):\n%s", diff)
+	}
+}
+
+// TestMarkedFunctionWord: a term word whose accents make another word of
+// a function word (één, not the article een; vóór, not voor) matches only
+// a text word with an accent (één, Eén at a sentence's start), never the
+// unaccented one by fold or key: "een loket" (a counter) was taken for
+// the concept één loket (one-stop shop), and /check then asked for its
+// English. A word whose folded form is no function word (financiële)
+// still matches its unaccented spelling.
+func TestMarkedFunctionWord(t *testing.T) {
+	cs := []glossary.Concept{
+		{ID: "loket", Terms: []glossary.Term{{Lang: "nl", Text: "één loket"}}},
+		{ID: "steun", Terms: []glossary.Term{{Lang: "nl", Text: "financiële steun"}}},
+	}
+	key := func(lang, w string) string { return glossary.Fold(w) }
+	fn := func(lang, w string) bool { return w == "een" || w == "voor" || w == "de" }
+	m := NewMatcher(cs, Options{Key: key, Function: fn})
+	for _, tc := range []struct {
+		text string
+		want []string // concepts found
+	}{
+		{"U kunt terecht bij een loket van de gemeente.", nil},
+		{"Een loket van de gemeente.", nil},
+		{"Er komt één loket voor ondernemers.", []string{"loket"}},
+		{"Eén loket voor ondernemers.", []string{"loket"}},
+		{"ÉÉN LOKET", []string{"loket"}},
+		{"Er is financiele steun gegeven.", []string{"steun"}},
+	} {
+		var found []string
+		for _, an := range m.Annotate(tc.text, "nl") {
+			found = append(found, an.Concept)
+		}
+		if !slices.Equal(found, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.text, found, tc.want)
+		}
+	}
+	// Without Options.Function nothing is known to be a function word:
+	// folding stays as it was.
+	plain := NewMatcher(cs, Options{Key: key})
+	if n := len(plain.Annotate("bij een loket", "nl")); n != 1 {
+		t.Errorf("without Function: %d annotations, want 1 (folding unchanged)", n)
 	}
 }
