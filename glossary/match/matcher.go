@@ -224,8 +224,8 @@ type termWord struct {
 	// form, a function word (één, not een; vóór, not voor): a text word
 	// matches it only with an accent of its own (één, Eén).
 	marked bool
-	gap   string
-	gapK  int // separator before this word (unused for the first)
+	gap    string
+	gapK   int // separator before this word (unused for the first)
 }
 
 // bucket holds what may start at a word with a given key: the one-word
