@@ -164,6 +164,9 @@ func declaredCharset(data []byte) ([]byte, string, error) {
 }
 
 func mojibakeNote(n int) string {
+	if n == 1 {
+		return "mojibake: 1 double-encoded character repaired"
+	}
 	return fmt.Sprintf("mojibake: %d double-encoded characters repaired", n)
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -423,3 +424,24 @@ func (u *ui) annotatePage(c *gin.Context, p *page) error {
 }
 
 // checkPage is in ui_check.go.
+
+// repairedNote reads the notes ingest writes in a document's
+// metadata.repaired (ingest's mojibakeNote and the charset note), so that
+// the reader shows them in the page's language.
+var repairedNote = regexp.MustCompile(`^(?:mojibake: (\d+) double-encoded characters? repaired|read as (.+), as the page declares \(not UTF-8\))$`)
+
+// repairedLabel is a repair note in the page's language; a note of
+// another shape as it is.
+func repairedLabel(l labels, note string) string {
+	m := repairedNote.FindStringSubmatch(note)
+	switch {
+	case m == nil:
+		return note
+	case m[1] == "1":
+		return l.or("repaired_mojibake_one", note)
+	case m[1] != "":
+		return fmt.Sprintf(l.or("repaired_mojibake", "%s"), m[1])
+	default:
+		return fmt.Sprintf(l.or("repaired_charset", "%s"), m[2])
+	}
+}

@@ -421,7 +421,8 @@ func (u *ui) templateFuncs() template.FuncMap {
 		// label shows a value from the data in the page's language
 		// (a subject, a part of speech, a document type): the label of
 		// prefix+value, else the value as it is.
-		"label": func(l labels, prefix, value string) string { return l.or(prefix+value, value) },
+		"label":    func(l labels, prefix, value string) string { return l.or(prefix+value, value) },
+		"repaired": repairedLabel,
 	}
 }
 
