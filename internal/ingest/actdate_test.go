@@ -27,6 +27,13 @@ func TestActDate(t *testing.T) {
 		{"validity date", "##Ziektekostentegemoetkoming per 1 januari 1997\n\nCirculaire aan de ministers", ""},
 		{"far from the head", "##Regels\n\nInleiding\n\nEerste alinea.\n\nBesluit van 3 juni 1994, houdende regels.", ""},
 		{"a date line first", "##Besluit van 3 juni 1994, houdende regels\n\nTekst.\n\nDen Haag, 5 juni 1994", "1994-06-05"},
+		// Session 32: the Ministry of Finance's heading, the office
+		// without an article and the date with or without "van".
+		{"office without article", "##Besluit staatssecretaris van Financiën 7 maart 1995, nr. IFZ95/223, oorspronkelijk 29 juni 1962\n\nTekst.", "1995-03-07"},
+		{"office without article, van, capital month", "##Besluit staatssecretaris van Financiën van 12 Juli 1994, Nr. IFZ 94/257.2\n\nTekst.", "1994-07-12"},
+		{"ministerie", "##Resolutie Ministerie van Financiën 24 augustus 1987, nr. 087-1692\n\nHierbij deel ik u mede dat de op 27 mei 1986 ondertekende Overeenkomst in werking is getreden.", "1987-08-24"},
+		{"another act after a lower-case word", "##Toepassing besluit 3 april 1998 (uitsluiting asielzoekers)\n\nTekst.", ""},
+		{"office, then the subject", "##Besluit staatssecretaris van Financiën tot wijziging van het besluit van 3 juni 1994\n\nTekst.", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := Parse("besluit.md", []byte(tc.text), Options{})
@@ -35,6 +42,61 @@ func TestActDate(t *testing.T) {
 			}
 			if doc.Meta.Date != tc.want {
 				t.Errorf("date %q, want %q (title %q)", doc.Meta.Date, tc.want, doc.Title)
+			}
+		})
+	}
+}
+
+// TestAdoptionDate: a text that states when it was adopted, in a block of
+// its own, is dated by it where it has no date line and no dating
+// formula at its head ("Vastgesteld door de Minister … op 10 november
+// 2011.", "Aldus vastgesteld in de vergadering … op 8 mei 2024.", "Datum
+// vaststelling door het College … 28 januari 2013"); a sentence about
+// something else being fixed is not taken. Before, such texts stayed
+// undated.
+func TestAdoptionDate(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"by the minister", "##Beleidsregel Financieel toezicht po en vo 2011\n\nVastgesteld door de Minister van Onderwijs, Cultuur en Wetenschap op 10\u00a0november\u00a02011.\n\n### Inleiding\n\nTekst.", "2011-11-10"},
+		{"aldus, before the signature and an annex", "##Regeling mandatering\n\nHet dagelijks bestuur besluit:\n\nDe bevoegdheden worden gemandateerd.\n\nAldus vastgesteld in de vergadering van het dagelijks bestuur op 8 mei 2024.\n\nmr. M. Boumans, de voorzitter\n\n## Bijlage 1\n\nZaak | Ambtenaar\n\nInkoop | Directeur", "2024-05-08"},
+		{"datum vaststelling", "##Instellingsbesluit Commissie Feiten en Tarieven\n\nDatum vaststelling door het College van procureurs-generaal 28 januari 2013\n\nTaken", "2013-01-28"},
+		{"in a sentence", "##Tarieven\n\nDe tarieven worden vastgesteld op 1 januari 2005 en daarna jaarlijks aangepast.\n\nTekst.", ""},
+		{"another act adopted", "##Vaarreglement\n\nHet Vaarreglement, vastgesteld bij koninklijk besluit van 8 maart 1965, wordt gewijzigd.", ""},
+		{"a date line first", "##Regeling\n\nVastgesteld door de Minister van Financiën op 3 mei 2010.\n\nTekst.\n\nDen Haag, 5 mei 2010", "2010-05-05"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse("regeling.md", []byte(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Meta.Date != tc.want {
+				t.Errorf("date %q, want %q", doc.Meta.Date, tc.want)
+			}
+		})
+	}
+}
+
+// TestSigningDateAlone: a date alone on its line right before the
+// signature is the signing date, as a place and date there are
+// ("15 december 2011", then "De minister van …, namens deze: …"); a date
+// alone elsewhere (a heading, a table's cell) is not. Before, the place
+// was required and such circulars stayed undated.
+func TestSigningDateAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"before the signature", "##Circulaire wijziging Besluit bovenwettelijke uitkeringen\n\nBijgaand informeer ik u over de wijzigingen per 1 januari 2012.\n\n15 december 2011\n\nDe minister van Binnenlandse Zaken en Koninkrijksrelaties, namens deze: J.J.M. Uijlenbroek, Directeur-generaal Organisatie en Bedrijfsvoering Rijk.", "2011-12-15"},
+		{"before a signing minister alone", "##Beleidsregels werktijdverkorting 2004\n\nGeen ontheffing wordt verleend.\n\n8 oktober 2004\n\nDe Minister van Sociale Zaken en Werkgelegenheid, Mr. A.J. de Geus", "2004-10-08"},
+		{"before a sentence", "##Tarieven\n\n1 januari 2004\n\nDe bedragen zijn als volgt gewijzigd.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse("circulaire.md", []byte(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Meta.Date != tc.want {
+				t.Errorf("date %q, want %q", doc.Meta.Date, tc.want)
 			}
 		})
 	}

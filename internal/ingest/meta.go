@@ -102,8 +102,11 @@ var (
 	// shape ("Vóór 1 januari 1985", "De bedragen gelden tot 1 januari
 	// 2004."). The place's words are capitalised but for the particles of
 	// Dutch place names (Bergen op Zoom, Alphen aan den Rijn, Wijk bij
-	// Duurstede), which keeps out "per 1 mei 2003", "tot …".
-	signingLine = regexp.MustCompile(`^(?:['’]s-)?\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|aan|op|bij|in|de|den|ter|ten))* (\d{1,2} \p{L}+ \d{4})[.,]?$`)
+	// Duurstede), which keeps out "per 1 mei 2003", "tot …". The place
+	// may be left out: a date alone on its line before the signature
+	// ("15 december 2011", then "De minister van Binnenlandse Zaken …,
+	// namens deze: …") is the signing date as well.
+	signingLine = regexp.MustCompile(`^(?:(?:['’]s-)?\p{Lu}[\p{L}'’-]*(?: (?:\p{Lu}[\p{L}'’-]*|aan|op|bij|in|de|den|ter|ten))* )?(\d{1,2} \p{L}+ \d{4})[.,]?$`)
 )
 
 // actFormula is an act's own dating formula at the head of its text: the
@@ -125,12 +128,57 @@ var (
 // act's date after the subject) is not taken either.
 var actFormula = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+e \p{Ll}+|\p{Lu}\p{Ll}+) van (?:(?:de|het) \p{L}[\p{L}-]*,? (?:(?:\p{Lu}[\p{L}'’.-]*|van|en|voor|der|des|namens|(?:de|het) \p{L}[\p{L}-]*),? )*?(?:van|d\.d\.) )?(\d{1,2} \p{L}+ \d{4})\b`)
 
+// actFormulaBare is the same formula as the Ministry of Finance headed
+// its decisions and resolutions: the office without an article, and the
+// date with or without "van" before it — "Besluit staatssecretaris van
+// Financiën 7 maart 1995, nr. IFZ95/223", "Besluit staatssecretaris van
+// Financiën van 12 Juli 1994, Nr. IFZ 94/257.2", "Resolutie Ministerie van
+// Financiën 24 augustus 1987, nr. 087-1692". Without the article the word
+// after the kind must name an office (minister, staatssecretaris,
+// ministerie, directeur-generaal), so that a heading about another act
+// ("Circulaire inwerkingtreding Wet van 21 juni 2001", "Toepassing
+// besluit 3 april 1998") is still not taken; the office's name is
+// capitalised words and particles, as in actFormula, so that a subject
+// between the office and a date ends it too.
+var actFormulaBare = regexp.MustCompile(`^(?:\p{Lu}\p{Ll}+e \p{Ll}+|\p{Lu}\p{Ll}+) (?i:ministers?|staatssecretaris(?:sen)?|ministerie|directeur-generaal)(?: (?:\p{Lu}[\p{L}'’.-]*|van|en|voor|der|des),?)*? (?:(?:van|d\.d\.) )?(\d{1,2} \p{L}+ \d{4})\b`)
+
 // actDate returns the date of the first of blocks (the document's title
 // and its first blocks) that opens with the act's own dating formula
-// (actFormula), "" when none does.
+// (actFormula, actFormulaBare), "" when none does.
 func actDate(blocks []string) string {
 	for _, b := range blocks {
-		if mm := actFormula.FindStringSubmatch(b); mm != nil {
+		mm := actFormula.FindStringSubmatch(b)
+		if mm == nil {
+			mm = actFormulaBare.FindStringSubmatch(b)
+		}
+		if mm != nil {
+			if d := parseDate(mm[1]); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// adoption is the statement of when a text was adopted, a block of its
+// own: "Vastgesteld door de Minister van Onderwijs, Cultuur en
+// Wetenschap op 10 november 2011.", "Aldus vastgesteld in de vergadering
+// van het dagelijks bestuur op 8 mei 2024.", "Datum vaststelling door het
+// College van procureurs-generaal 28 januari 2013". The block is the
+// statement and nothing more, its date at the end, so that a sentence
+// about something else adopted ("De bedragen worden vastgesteld op 1
+// januari …", "… zoals opnieuw vastgesteld bij de regeling van 20 maart
+// 1998 …") is not taken.
+var adoption = regexp.MustCompile(`^(?:(?:Aldus |Zo )?[Vv]astgesteld(?: (?:door|in|te|bij) [^.;:]{1,150}?)?,? (?:op|van|d\.d\.|:)|Datum (?:van )?vaststelling(?: door [^.;:]{1,150}?)?:?) ?(\d{1,2} \p{L}+ \d{4})\.?$`)
+
+// adoptionDate returns the date of the first of blocks that states when
+// the text was adopted (adoption), "" when none does. It comes after the
+// date lines and the act's formula: an act that quotes another's adoption
+// (a reglement approved by a decree, "Vastgesteld door de Raad van Beheer
+// op 17 november 1995") is dated by its own signing where it has one.
+func adoptionDate(blocks []string) string {
+	for _, b := range blocks {
+		if mm := adoption.FindStringSubmatch(b); mm != nil {
 			if d := parseDate(mm[1]); d != "" {
 				return d
 			}
@@ -164,7 +212,8 @@ func parseDate(s string) string {
 var kamerstukID = regexp.MustCompile(`^(?:Tweede Kamer der Staten-Generaal\s*)?(?:Kamerstuk(?:ken)?(?: I{1,2})?(?: \d{4}[-/]\d{2,4},?)? )?(\d{2} ?\d{3}(?:-[0-9A-Z]+)?(?: [IVXLC]+)?),? [Nn]r\. ?(\d+)\b`)
 
 // textMeta fills what m lacks from the document's text: the date (a date
-// line, else the act's own dating formula at its head, else, with guess,
+// line, else the act's own dating formula at its head, else a statement of
+// its adoption ("Vastgesteld door … op …"), else, with guess,
 // the first date in the opening blocks or the closing lines), a Kamerstuk number written at the top, the ministry of
 // the first signatory, the language, and a document type guessed from the
 // wording.
@@ -177,6 +226,9 @@ func textMeta(m *Metadata, doc *Document, guess bool) {
 	}
 	if m.Date == "" && m.Type != "handelingen" {
 		m.Date = actDate(append([]string{doc.Title}, blocks[:min(len(blocks), 2)]...))
+	}
+	if m.Date == "" && m.Type != "handelingen" {
+		m.Date = adoptionDate(blocks)
 	}
 	if guess && m.Date == "" && m.Type != "handelingen" {
 		for i, b := range blocks {
