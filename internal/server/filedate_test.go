@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -84,5 +86,55 @@ func TestFileDateShown(t *testing.T) {
 	}
 	if i, j := strings.Index(body, `href="/documents/gedateerd"`), strings.Index(body, `href="/documents/oud"`); i < 0 || j < 0 || i > j {
 		t.Errorf("documents by date: gedateerd at %d, oud at %d; want the dated letter first", i, j)
+	}
+}
+
+// TestUploadFileDateShown: the upload form's result shows a file's
+// creation date as the document page does, as the file's date with the
+// note that it is not the document's (in Dutch and in English), and the
+// document's own date, from its date line, stays where it was. Before,
+// the result showed the document's date only, and a letter without a date
+// line showed no date at all.
+func TestUploadFileDateShown(t *testing.T) {
+	ts := newTestServer(t, map[string]string{testToken: "tester"})
+	upload := func(ui string, files map[string]string, order ...string) string {
+		t.Helper()
+		ctype, body := multipartBody(t, files, order...)
+		raw, _ := io.ReadAll(body)
+		boundary := ctype[strings.Index(ctype, "boundary=")+len("boundary="):]
+		tok := "--" + boundary + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n" + testToken + "\r\n"
+		req, err := http.NewRequest("POST", ts.URL+"/upload?ui="+ui, strings.NewReader(tok+string(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", ctype)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		page, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		return string(page)
+	}
+	page := upload("en", map[string]string{
+		"oud.docx":       string(wordFile(t, "2026-12-07T09:00:00Z", "Brief over de asielopvang", "Met deze brief informeer ik u over de opvang.")),
+		"gedateerd.docx": string(wordFile(t, "2001-01-01T09:00:00Z", "Brief over de asielopvang", "Datum 3 maart 2019", "Met deze brief informeer ik u over de opvang.")),
+	}, "oud.docx", "gedateerd.docx")
+	for _, want := range []string{
+		`<br>File date: <time datetime="2026-12-07">2026-12-07</time> <small>(when the file was made, not the date of the document itself)</small>`,
+		`, 2019-03-03)<br>File date: <time datetime="2001-01-01">2001-01-01</time>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the upload's results lack %q", want)
+		}
+	}
+	page = upload("nl", map[string]string{
+		"nieuw.docx": string(wordFile(t, "2025-03-04T09:00:00Z", "Brief over de opvang", "Met deze brief informeer ik u.")),
+	}, "nieuw.docx")
+	if want := `<br>Datum van het bestand: <time datetime="2025-03-04">2025-03-04</time> <small>(toen het bestand gemaakt werd, niet de datum van het document zelf)</small>`; !strings.Contains(page, want) {
+		t.Errorf("the upload's result (Dutch) lacks %q", want)
 	}
 }
