@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -92,6 +94,38 @@ func TestSigningDateAlone(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			doc, err := Parse("circulaire.md", []byte(tc.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Meta.Date != tc.want {
+				t.Errorf("date %q, want %q", doc.Meta.Date, tc.want)
+			}
+		})
+	}
+}
+
+// TestQuotedLetterNotDated: a letter's "Datum …" inside a block dates the
+// text only in its opening blocks (a letterhead); in the middle or at the
+// end of a long text it is a letter the text quotes or cites, and an
+// agreement of 2010 was dated 2006 by a letter quoted on line 757 of
+// 1,413 (BWBR0029054). A date line of its own before a signature still
+// dates it anywhere.
+func TestQuotedLetterNotDated(t *testing.T) {
+	var body strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&body, "Afspraak %d over de arbeidsvoorwaarden van de politie wordt uitgewerkt.\n\n", i+1)
+	}
+	quoted := "Raad van Hoofdcommissarissen Postbus 219 Den Haag Kenmerk: 2006030447/FRB Datum : 13 december 2006 Onderwerp: verlof\n\n"
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"quoted in the middle", "##Afspraken politie\n\n" + body.String() + quoted + body.String(), ""},
+		{"cited at the end", "##Afspraken politie\n\n" + body.String() + quoted, ""},
+		{"letterhead", "##Brief\n\nMinisterie van Justitie Postbus 20301 Datum 13 december 2006 Betreft verlof\n\n" + body.String(), "2006-12-13"},
+		{"signed in the middle", "##Besluit\n\n" + body.String() + "Den Haag, 8 mei 2010\n\nDe Minister van Justitie,\n\nBijlage\n\n" + body.String(), "2010-05-08"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := Parse("afspraken.md", []byte(tc.text), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -274,10 +274,18 @@ func textMeta(m *Metadata, doc *Document, guess bool) {
 func lineDate(blocks []string) string {
 	for i, b := range blocks {
 		var mm []string
+		// A letter's date line is in its letterhead or by its
+		// signature; one in the middle of a long text, not before a
+		// signature, is a quoted letter's ("Kenmerk: 2006030447/FRB
+		// Datum : 13 december 2006" on line 757 of 1,413 dated an
+		// agreement of 2010 to 2006). A letterhead's "Datum" inside a
+		// block is taken in the opening blocks only: at the end it was
+		// a list of the letters a text cites.
+		head := i < dateLineHead
 		switch {
-		case dateLine.MatchString(b):
+		case (head || i >= len(blocks)-dateLineTail || i+1 < len(blocks) && signs(blocks[i+1])) && dateLine.MatchString(b):
 			mm = dateLine.FindStringSubmatch(b)
-		case letterDate.MatchString(b):
+		case head && letterDate.MatchString(b):
 			mm = letterDate.FindStringSubmatch(b)
 		case signingLine.MatchString(b) && i+1 < len(blocks) && signs(blocks[i+1]):
 			mm = signingLine.FindStringSubmatch(b)
@@ -290,6 +298,10 @@ func lineDate(blocks []string) string {
 	}
 	return ""
 }
+
+// dateLineHead and dateLineTail are how many opening and closing blocks
+// may hold a letter's date line (lineDate).
+const dateLineHead, dateLineTail = 15, 10
 
 // signatureStart is how a signature block opens: an office ("De Minister
 // van …", "De staatssecretaris …", "Het Hoofd van …", "De
