@@ -283,7 +283,7 @@ func lineDate(blocks []string) string {
 		// a list of the letters a text cites.
 		head := i < dateLineHead
 		switch {
-		case (head || i >= len(blocks)-dateLineTail || i+1 < len(blocks) && signs(blocks[i+1])) && dateLine.MatchString(b):
+		case dateLine.MatchString(b) && (head || i >= len(blocks)-dateLineTail || i+1 < len(blocks) && signs(blocks[i+1])):
 			mm = dateLine.FindStringSubmatch(b)
 		case head && letterDate.MatchString(b):
 			mm = letterDate.FindStringSubmatch(b)
