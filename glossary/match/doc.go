@@ -45,7 +45,9 @@
 //   - hyphen: the match is one part of a hyphenated word (VN in VN-missie,
 //     ECOWAS in ECOWAS-top, lidstaten in EU-lidstaten);
 //   - compound: a single word none of whose readings is a term, but one of
-//     whose parts under Options.Split is (trainingsmissie → missie).
+//     whose parts under Options.Split is (trainingsmissie → missie); not
+//     a capitalised word that does not open a sentence, a name (Jan
+//     Arendsland is no land).
 //
 // A compound match marks the WHOLE word, with Term set to the term its part
 // matched. We chose the whole word over the part's span because the split

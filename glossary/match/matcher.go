@@ -910,7 +910,9 @@ func (s *scan) hitsAt(i int, all bool, out []hit) []hit {
 		j := w + s.surface(i+1)
 		out = s.tryAt(i, j, s.info(j), i+2, all, n0, out)
 	}
-	if len(out) == n0 && s.m.opt.Split != nil && s.toks[i].flags&shortCaps == 0 {
+	// A capitalised word that does not open a sentence is a name (Jan
+	// Arendsland, Zeeland): its parts are not the glossary's words (land).
+	if len(out) == n0 && s.m.opt.Split != nil && s.toks[i].flags&shortCaps == 0 && (s.toks[i].flags&upperFirst == 0 || s.sentenceStarts(i)) {
 		if h, ok := s.compound(i, wi); ok {
 			out = append(out, h)
 		}

@@ -414,3 +414,33 @@ func TestMarkedFunctionWord(t *testing.T) {
 		t.Errorf("without Function: %d annotations, want 1 (folding unchanged)", n)
 	}
 }
+
+// TestCompoundNotInName: a capitalised word that does not open a sentence
+// is a name, and its parts are not the glossary's words: the reader
+// underlined the street in "Jan Arendsland 13" as the concept land
+// (country). The same compound opening a sentence or written in lower
+// case is still matched by its head.
+func TestCompoundNotInName(t *testing.T) {
+	split := func(w string) []string {
+		if w == "arendsland" || w == "akkerland" {
+			return []string{"arends", "land"}
+		}
+		return nil
+	}
+	land := glossary.Concept{ID: "land", Terms: []glossary.Term{{Lang: "nl", Text: "land", POS: "noun"}, {Lang: "en", Text: "country"}}}
+	m := NewMatcher([]glossary.Concept{land}, Options{Key: func(_, w string) string { return glossary.Fold(w) }, Split: split})
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Het adres is Jan Arendsland 13 in Den Haag.", 0},
+		{"Zij woont aan de Arendsland.", 0},
+		{"Arendsland is een straat.", 1},
+		{"Het akkerland is groot.", 1},
+		{"Akkerland\nis groot.", 1},
+	} {
+		if got := m.Annotate(tc.text, "nl"); len(got) != tc.want {
+			t.Errorf("%q: %d annotations %v, want %d", tc.text, len(got), brief(got), tc.want)
+		}
+	}
+}
