@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -41,10 +42,22 @@ func (f DocFilter) Check() error {
 	// A partial date stands for its whole year or month: compare as far
 	// as both go (from 2021 to 2020-06 is refused, 2020-02-29 to 2020-02 not).
 	if n := min(len(f.From), len(f.To)); n > 0 && f.From[:n] > f.To[:n] {
-		return badInput(fmt.Errorf("from %q is after to %q", f.From, f.To))
+		return badInput(dateOrderError{f.From, f.To})
 	}
 	return nil
 }
+
+// ErrDateOrder is matched by Check's error for a range that ends before
+// it begins: both dates are readable, their order is wrong.
+var ErrDateOrder = errors.New("from is after to")
+
+type dateOrderError struct{ from, to string }
+
+func (e dateOrderError) Error() string {
+	return fmt.Sprintf("from %q is after to %q: no date is in that range; swap them", e.from, e.to)
+}
+
+func (dateOrderError) Is(target error) bool { return target == ErrDateOrder }
 
 // docsMatching returns the ids of the documents f keeps, nil when f is
 // zero (no filter). It reads the summaries in memory only.

@@ -238,6 +238,10 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	if err := filter.Check(); err != nil {
 		v.Err = &queryNote{Msg: p.T["filter_bad_date"], Title: p.T["filter_bad_date_title"]}
+		if errors.Is(err, app.ErrDateOrder) {
+			// Both dates are readable: the range ends before it begins.
+			v.Err = &queryNote{Msg: fmt.Sprintf(p.T["filter_date_order"], filter.From, filter.To), Title: p.T["filter_date_order_title"]}
+		}
 		p.status = http.StatusBadRequest
 		return nil
 	}
