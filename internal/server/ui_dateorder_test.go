@@ -40,7 +40,9 @@ func TestSearchDateOrder(t *testing.T) {
 			}
 		})
 	}
-	var e struct{ Error struct{ Code, Message string } }
+	var e struct {
+		Error struct{ Code, Message string }
+	}
 	code := get(t, ts, "/api/v1/search?"+q, &e)
 	if code != 400 || !strings.Contains(e.Error.Message, `from "2012-01-01"`) || !strings.Contains(e.Error.Message, `to "2010-12-31"`) {
 		t.Errorf("API: %d %+v, want 400 naming from and to", code, e.Error)

@@ -61,6 +61,7 @@ func (s *Server) glossaryImportPage(c *gin.Context, p *page) error {
 	}
 	// The file's limit, and room for the form's other fields.
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxImportBytes+1<<20)
+	s.formDeadlines(c)
 	form, err := c.MultipartForm()
 	if err != nil {
 		var mbe *http.MaxBytesError

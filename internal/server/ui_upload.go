@@ -1,9 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"errors"
 	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"strconv"
 
@@ -18,6 +22,7 @@ type uploadView struct {
 	Disabled bool // no tokens: writes are off
 	Replace  bool
 	Error    string
+	Detail   string // the technical words of Error's problem (English), when they help
 	Results  []uploadRow
 	Stored   int
 }
@@ -41,13 +46,21 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 		return nil
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxUploadBytes)
+	s.formDeadlines(c)
 	form, err := c.MultipartForm()
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return err
 		}
-		return errBadRequest("the upload cannot be read: " + err.Error())
+		// The page's words, with Go's kept as the detail: the form showed
+		// "the upload cannot be read: read tcp …: i/o timeout" as it was.
+		p.status, v.Error = http.StatusBadRequest, p.T["upload_unreadable"]
+		if bodyTimeout(err) != nil {
+			p.status, v.Error = http.StatusRequestTimeout, p.T["upload_timeout"]
+		}
+		v.Detail = "the upload cannot be read: " + err.Error()
+		return nil
 	}
 	v.Replace, _ = strconv.ParseBool(c.PostForm("replace"))
 	if !s.validToken(c.PostForm("token")) {
@@ -99,6 +112,60 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 	}
 	results, v.Stored = s.addMany(c, files, ingest.Options{}, v.Replace)
 	return nil
+}
+
+// formDeadlines gives a form's write the deadlines the API gives an
+// authorised one (extendDeadlines) once the form's token has come and is
+// valid: the form's body was read under the server's ReadTimeout (30 s)
+// and answered under its WriteTimeout (60 s), so a batch over a slow link
+// was cut with a timeout and a large one lost its result page, though its
+// files were stored. The token is a field of the body, so only the fields
+// sent before the first file are read here (the forms put the token
+// first, as browsers send fields in the page's order) and put back in
+// front of the body; a form whose token comes after its files, or has
+// none that is valid, keeps the server's deadlines, as an anonymous API
+// request does.
+func (s *Server) formDeadlines(c *gin.Context) {
+	if tok := leadingField(c, "token"); tok != "" && s.validToken(tok) {
+		extendDeadlines(c)
+	}
+}
+
+// maxLeadingBytes bounds what leadingField reads before giving up: the
+// fields before a form's files are a few short values.
+const maxLeadingBytes = 64 << 10
+
+// leadingField returns the value of the field name of a multipart body
+// when it comes before the first file part ("" otherwise). What it reads
+// of the body is put back, so the form is then parsed whole as it was
+// sent.
+func leadingField(c *gin.Context, name string) string {
+	_, params, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
+	if err != nil || params["boundary"] == "" {
+		return ""
+	}
+	body := c.Request.Body
+	var seen bytes.Buffer
+	mr := multipart.NewReader(io.TeeReader(io.LimitReader(body, maxLeadingBytes), &seen), params["boundary"])
+	val := ""
+	for {
+		part, err := mr.NextPart()
+		if err != nil || part.FileName() != "" {
+			break
+		}
+		if part.FormName() == name {
+			b, err := io.ReadAll(io.LimitReader(part, 1<<10))
+			if err == nil {
+				val = string(b)
+			}
+			break
+		}
+	}
+	c.Request.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(&seen, body), body}
+	return val
 }
 
 // validToken reports whether tok is one of the server's tokens.

@@ -1,14 +1,20 @@
 package server
 
 import (
+	"bytes"
 	"io"
+	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/tolk-nl/tolk/internal/app"
 )
 
 // TestUploadPage: the upload form without JavaScript — a wrong token adds
@@ -136,5 +142,57 @@ func TestBrowserUpload(t *testing.T) {
 	}
 	if txt := eval[string](t, b, `document.querySelector("dl.docmeta") ? document.querySelector("dl.docmeta").textContent : ""`); !strings.Contains(txt, "Gemeenteblad") {
 		t.Errorf("document page metadata %q", txt)
+	}
+}
+
+// TestUploadPageSlow: the form gives an authorised upload the API's
+// longer deadlines (extendDeadlines) once its token has come, so a batch
+// sent more slowly than the server's ReadTimeout, and answered after its
+// WriteTimeout, still gets its result page; it got a 400 "i/o timeout"
+// in English, or a closed connection. A request whose token is not valid
+// keeps the server's deadlines and is told so in Dutch, with Go's words
+// kept as the detail.
+func TestUploadPageSlow(t *testing.T) {
+	a := openDefault(t, app.Config{Memory: true})
+	srv, err := New(a, Options{Tokens: map[string]string{testToken: "tester"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(srv)
+	ts.Config.ReadTimeout, ts.Config.WriteTimeout = 500*time.Millisecond, time.Second
+	ts.Start()
+	t.Cleanup(func() { ts.Close(); a.Close() })
+	send := func(token string) (int, string) {
+		t.Helper()
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		w.WriteField("token", token) // first, as the form sends it
+		part, err := w.CreateFormFile("files", "stcrt-2015-47076.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(part, uploadXML)
+		w.Close()
+		// Half the body, then a pause longer than both timeouts.
+		req, err := http.NewRequest("POST", ts.URL+"/upload", &slowBody{data: buf.Bytes(), pause: 1500 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, err.Error()
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, html2text(b)
+	}
+	if code, page := send(testToken); code != 200 || !strings.Contains(page, `<li class="stored"><strong>stcrt-2015-47076.xml</strong>`) {
+		t.Errorf("authorised slow upload: %d, want 200 and its result: %.2000s", code, page)
+	}
+	code, page := send("wrong")
+	if code != http.StatusRequestTimeout || !strings.Contains(page, "De bestanden kwamen niet op tijd binnen") ||
+		!strings.Contains(page, "i/o timeout") || strings.Contains(page, "Ongeldig verzoek") {
+		t.Errorf("slow upload with a wrong token: %d, want 408 in Dutch with the detail: %.2000s", code, page)
 	}
 }
