@@ -37,7 +37,7 @@ func TestIngestExistingID(t *testing.T) {
 	if msg, err := ingest(write("dup.txt", "alfaquux")); err != nil {
 		t.Fatalf("first ingest: %v\n%s", err, msg)
 	}
-	msg, err := ingest(write("DUP.md", "bravozorp"), write("ander.txt", "charliewix"))
+	msg, err := ingest(write("DUP.txt", "bravozorp"), write("ander.txt", "charliewix"))
 	if err == nil || !strings.Contains(msg, `document "dup" (from dup.txt) already exists; --replace`) {
 		t.Errorf("ingest of a taken id: err %v, stderr %q", err, msg)
 	}
@@ -49,10 +49,23 @@ func TestIngestExistingID(t *testing.T) {
 	if msg, err := ingest(filepath.Join(files, "ander.txt")); err != nil || !strings.Contains(msg, "unchanged "+filepath.Join(files, "ander.txt")+" (skipped)") {
 		t.Errorf("the other file of the refused run was not ingested: err %v, stderr %q", err, msg)
 	}
-	if msg, err := ingest("--replace", filepath.Join(files, "DUP.md")); err != nil {
+	if msg, err := ingest("--replace", filepath.Join(files, "DUP.txt")); err != nil {
 		t.Fatalf("ingest --replace: %v\n%s", err, msg)
 	}
 	if found("alfaquux") || !found("bravozorp") {
 		t.Errorf("--replace did not replace the stored document")
+	}
+	// A file of another name that gives the id (dup.md) is another
+	// document, dup-md: it was refused with advice to --replace, which
+	// lost the first.
+	if msg, err := ingest(write("dup.md", "echoqwix")); err != nil {
+		t.Fatalf("ingest of dup.md: %v\n%s", err, msg)
+	}
+	var out, errb bytes.Buffer
+	if err := run(context.Background(), []string{"search", "--data", dir, "echoqwix"}, env(), nil, &out, &errb); err != nil || !strings.Contains(out.String(), "1. dup-md ") {
+		t.Errorf("search for dup.md's word: %v\n%s", err, out.String())
+	}
+	if !found("bravozorp") {
+		t.Errorf("dup.md replaced dup")
 	}
 }

@@ -526,23 +526,58 @@ func (e *ExistsError) Error() string {
 // Unwrap makes errors.Is(err, ErrExists) hold.
 func (e *ExistsError) Unwrap() error { return ErrExists }
 
+// maxAltIDs bounds the ids docID tries for one document.
+const maxAltIDs = 100
+
+// docID returns the id a document that parses as id from file name is
+// stored under: id itself unless a document from another file holds it
+// (the id comes from the name without its extension, so stb.html and
+// stb.xml, two acts, both gave stb, and the second was refused with
+// advice to replace the first); then the first alternative
+// (ingest.AltID: stb-xml, stb-2, …) that is free or held by a document
+// from this file (ingest.SameFile), which a re-upload refuses or
+// replaces. held names the file of the document that holds an id. When
+// every alternative is taken, id is returned, and the caller refuses it.
+func docID(id, name string, held func(id string) (string, bool)) string {
+	for k := range maxAltIDs {
+		alt := ingest.AltID(id, name, k)
+		if h, ok := held(alt); !ok || ingest.SameFile(h, name) {
+			return alt
+		}
+	}
+	return id
+}
+
+// heldBy returns the file name of the stored document id. The caller
+// holds a.mu.
+func (a *App) heldBy(id string) (string, bool) {
+	if info := a.infos[id]; info != nil {
+		return info.Name, true
+	}
+	return "", false
+}
+
 // writeTimeout bounds a document write once it has begun: the write runs
 // to its end (or to this timeout) whatever happens to the caller's
 // context, so that a client that goes away cannot leave it half done.
 const writeTimeout = 5 * time.Minute
 
 // AddDocument parses data as a letter named name, stores and indexes it.
-// A document with the same id is not touched: the error is an
+// Its id is the one name gives, or, when a document from another file
+// holds that, an alternative (docID); opt.ID names it instead. A document
+// from the same file (ingest.SameFile) is not touched: the error is an
 // *ExistsError (use ReplaceDocument). On any error nothing is stored.
 func (a *App) AddDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (*Document, error) {
 	doc, _, err := a.putDocument(ctx, name, data, opt, false)
 	return doc, err
 }
 
-// ReplaceDocument is AddDocument that replaces a document with the same
-// id; replaced reports whether there was one. The replacement is atomic for readers and across crashes: until the
-// new version is stored and indexed, the old one stays stored, GET-able
-// and searchable; should the write fail, the old version is all there is.
+// ReplaceDocument is AddDocument that replaces the document from the same
+// file, or the document opt.ID names; replaced reports whether there was
+// one. A document from another file keeps its id (docID). The
+// replacement is atomic for readers and across crashes: until the new
+// version is stored and indexed, the old one stays stored, GET-able and
+// searchable; should the write fail, the old version is all there is.
 func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (doc *Document, replaced bool, err error) {
 	doc, old, err := a.putDocument(ctx, name, data, opt, true)
 	return doc, old != nil, err
@@ -567,20 +602,26 @@ func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ing
 	if err != nil {
 		return nil, nil, err
 	}
+	// Writers take turns; readers are held only while the map changes.
+	a.wmu.Lock()
+	defer a.wmu.Unlock()
+	a.mu.RLock()
+	if opt.ID == "" {
+		d.ID = docID(d.ID, name, a.heldBy)
+	}
+	old = a.infos[d.ID]
+	a.mu.RUnlock()
+	// The same file again is refused (or replaced); a document from
+	// another file is never replaced under the id it was given: only
+	// when every alternative is taken does docID leave one.
+	if old != nil && (!replace || opt.ID == "" && !ingest.SameFile(old.Name, name)) {
+		return nil, nil, &ExistsError{ID: old.ID, Name: old.Name}
+	}
 	meta, err := encodeDocument(d)
 	if err != nil {
 		return nil, nil, fmt.Errorf("app: %w", err)
 	}
 	doc = &Document{Document: d, Name: name, Added: time.Now().UTC(), version: version(meta)}
-	// Writers take turns; readers are held only while the map changes.
-	a.wmu.Lock()
-	defer a.wmu.Unlock()
-	a.mu.RLock()
-	old = a.infos[d.ID]
-	a.mu.RUnlock()
-	if old != nil && !replace {
-		return nil, nil, &ExistsError{ID: old.ID, Name: old.Name}
-	}
 	info, rec, err := doc.succeed(old, store.DocRecord{ID: d.ID, Name: name, Title: d.Title, Format: string(d.Format), Source: data, Meta: meta})
 	if err != nil {
 		return nil, nil, err

@@ -143,6 +143,7 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 		}
 		a.mu.RUnlock()
 	}
+	ids := a.loadIDs(files, opt.Ingest)
 	ctx, cancel := context.WithCancel(ctx)
 
 	// Workers take file numbers in order and hand back prepared files;
@@ -191,7 +192,9 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 					continue
 				}
 				an.cores <- struct{}{}
-				it, ps := a.parseFile(files[i].Name, data, opt.Ingest, limit, stored)
+				iopt := opt.Ingest
+				iopt.ID = ids[i]
+				it, ps := a.parseFile(files[i].Name, data, iopt, limit, stored)
 				<-an.cores
 				// The budget bounds the analysed passages (some 40 times
 				// their text), not the parsed document: a worker waiting
@@ -305,6 +308,40 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 	}
 	progress(len(files))
 	return rep, nil
+}
+
+// loadIDs returns the id each file of a load is stored under, chosen as
+// putDocument chooses one (docID) against the documents stored when the
+// load starts and the files before it in the load: stb.html and stb.xml
+// of one load are stb and stb-xml. It is "" for a file whose name gives
+// no id (its identifier or title does, which only parsing tells: it
+// keeps that one), and for every file when opt names the id.
+func (a *App) loadIDs(files []BulkFile, opt ingest.Options) []string {
+	ids := make([]string, len(files))
+	if opt.ID != "" {
+		return ids
+	}
+	mine := map[string]string{} // ids given to files of this load → file name
+	held := func(id string) (string, bool) {
+		if name, ok := mine[id]; ok {
+			return name, true
+		}
+		return a.heldBy(id)
+	}
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	for i, f := range files {
+		name := ingest.CleanName(f.Name)
+		id, ok := ingest.NameID(name)
+		if !ok {
+			continue
+		}
+		ids[i] = docID(id, name, held)
+		if _, ok := mine[ids[i]]; !ok {
+			mine[ids[i]] = name
+		}
+	}
+	return ids
 }
 
 // bulkItem is one file, parsed and analysed, or why not.
@@ -519,7 +556,9 @@ func (a *App) commitBatch(ctx context.Context, b *bulkBatch, replace bool, segme
 	a.mu.RLock()
 	for _, it := range b.items {
 		old := a.infos[it.doc.ID]
-		if old != nil && !replace {
+		// A document from another file took the id after the load
+		// chose it (loadIDs): it is not replaced.
+		if old != nil && (!replace || !ingest.SameFile(old.Name, it.doc.Name)) {
 			it.leave()
 			b.refused = append(b.refused, BulkFailure{File: it.file, Name: it.doc.Name, Err: &ExistsError{ID: old.ID, Name: old.Name}})
 			continue

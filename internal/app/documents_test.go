@@ -168,16 +168,17 @@ func TestReplaceCancelledBeforeWrite(t *testing.T) {
 	}
 }
 
-// TestAddRefusesExistingID: names that give the same id do not replace
-// each other; ReplaceDocument does, and leaves no passage of the old
-// version.
+// TestAddRefusesExistingID: the same file name again (in any case) does
+// not replace the document; ReplaceDocument does, and leaves no passage
+// of the old version. (Another name that gives the id gets another id:
+// TestDistinctFilesDistinctIDs.)
 func TestAddRefusesExistingID(t *testing.T) {
 	a := openDir(t, t.TempDir())
 	ctx := context.Background()
 	if _, err := a.AddDocument(ctx, "dup.txt", letterWith("eerstewoord", 2), ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"dup.txt", "dup.md", "DUP.txt"} {
+	for _, name := range []string{"dup.txt", "DUP.txt", "map/dup.txt"} {
 		t.Run(name, func(t *testing.T) {
 			_, err := a.AddDocument(ctx, name, letterWith("tweedewoord", 3), ingest.Options{})
 			var ee *ExistsError

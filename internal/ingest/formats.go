@@ -214,7 +214,10 @@ func finish(blocks []block, meta *Metadata, format Format, title, base string, o
 		doc.Title = deriveTitle(doc)
 	}
 	doc.Title = shorten(doc.Title, 300)
-	doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
+	doc.ID = Slug(opt.ID)
+	if doc.ID == "" {
+		doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
+	}
 	if doc.ID == "" {
 		doc.ID = Slug(meta.Identifier)
 	}

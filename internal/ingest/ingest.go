@@ -43,6 +43,30 @@ func NameID(name string) (string, bool) {
 	return id, id != ""
 }
 
+// SameFile reports whether the file names a and b name one file as far
+// as document ids go: the same base name (without folders), letter case
+// aside. A document uploaded again under its name is the same file;
+// stb.html and stb.xml, two acts that NameID gives one id, are not.
+func SameFile(a, b string) bool { return strings.EqualFold(baseName(a), baseName(b)) }
+
+// AltID returns the k-th id (from 0) a document parsed as id from the
+// file name may take, when the ones before it are held by documents from
+// other files (SameFile): id itself; then id with the name's extension
+// (stb.xml: stb-xml); then id-2, id-3, and on. A name without an
+// extension goes from id to id-2.
+func AltID(id, name string, k int) string {
+	if k == 0 {
+		return id
+	}
+	if ext := Slug(path.Ext(baseName(name))); ext != "" {
+		if k == 1 {
+			return Slug(id + "-" + ext)
+		}
+		return Slug(fmt.Sprintf("%s-%d", id, k))
+	}
+	return Slug(fmt.Sprintf("%s-%d", id, k+1))
+}
+
 // Extension is the file extension of a document of format f: .pdf,
 // .docx, .odt, .html, .md, .txt, and .xml for the XML formats.
 func Extension(f Format) string {
@@ -164,6 +188,10 @@ type Reference struct {
 type Options struct {
 	MaxBytes int    // input size limit; 0 means DefaultMaxBytes
 	Title    string // overrides the derived title when not empty
+	// ID, when not empty, is the document's id (as Slug makes it)
+	// instead of the one its name, identifier or title gives: the
+	// caller chose it (AltID, or an id a client named).
+	ID string
 	// PDF reads PDF files; nil refuses them (ErrUnsupported). One reader
 	// may be shared by every Parse: internal/pdftext starts its engine
 	// on the first PDF and keeps it.
@@ -271,7 +299,10 @@ func Parse(name string, data []byte, opt Options) (*Document, error) {
 		doc.Title = deriveTitle(doc)
 	}
 	doc.Title = shorten(doc.Title, 300)
-	doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
+	doc.ID = Slug(opt.ID)
+	if doc.ID == "" {
+		doc.ID = Slug(strings.TrimSuffix(base, path.Ext(base)))
+	}
 	if doc.ID == "" {
 		doc.ID = Slug(fm.Meta.Identifier)
 	}

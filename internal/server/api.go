@@ -489,9 +489,13 @@ func (s *Server) putTitled(c *gin.Context, id, name, title string, data []byte, 
 			}
 			got = d.ID
 		}
-		if got != id {
+		// A document stored under another id than its name's (an
+		// alternative: stb.xml as stb-xml, stb being another file's)
+		// is replaced under its name as well.
+		if info, err := s.app.DocumentInfo(id); got != id && (err != nil || !ingest.SameFile(info.Name, name)) {
 			return errBadRequest(fmt.Sprintf("the name %q gives the id %q, not %q", name, got, id))
 		}
+		opt.ID = id
 	}
 	var d *app.Document
 	var err error

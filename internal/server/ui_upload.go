@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
@@ -82,6 +83,10 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 			case r.Error == nil:
 			case r.Error.Code == "exists" && r.Document == nil:
 				id, _ := ingest.NameID(r.Name)
+				var ee *app.ExistsError
+				if errors.As(r.Error.cause, &ee) {
+					id = ee.ID // the id of the document from this file (stb.xml may be stb-xml)
+				}
 				row.Refusal = &refusal{Text: fmt.Sprintf(p.T["upload_exists"], id), Status: r.Status}
 			default:
 				rf := p.refuse(r.Error.cause)

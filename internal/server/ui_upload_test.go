@@ -64,7 +64,7 @@ func TestUploadPage(t *testing.T) {
 	// there); nothing stored is a 422, as in the API. No token is said
 	// to be missing.
 	code, page = send(testToken)
-	if code != http.StatusUnprocessableEntity || !strings.Contains(html2text([]byte(page)), `het kenmerk "stcrt-2015-47076"; vink ‘Een document met hetzelfde kenmerk vervangen’ aan`) || strings.Contains(page, "?replace=true") {
+	if code != http.StatusUnprocessableEntity || !strings.Contains(html2text([]byte(page)), `met het kenmerk "stcrt-2015-47076"; vink ‘Een eerder toegevoegd bestand met dezelfde naam vervangen’ aan`) || strings.Contains(page, "?replace=true") {
 		t.Errorf("the same upload again: %d, want 422 and the form's advice: %.2000s", code, page)
 	}
 	if code, page = send(""); code != 401 || !strings.Contains(page, "Geef de toegangscode") {

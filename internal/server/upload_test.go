@@ -342,15 +342,17 @@ func TestUploadSeveralClientGone(t *testing.T) {
 	}
 }
 
-// TestUploadSameIDTwice: two files of one upload that give one document id
-// (gmb.xml and gmb.html) are a naming clash: with replace=true the second
-// answered 200 and silently took the first's place; now the second is
-// refused (400) naming the first, and the first is stored.
+// TestUploadSameIDTwice: two files of one upload of one name (in any
+// case) are a naming clash: with replace=true the second answered 200
+// and silently took the first's place; now the second is refused (400)
+// naming the first, and the first is stored. (Files of other names that
+// give one id, gmb.xml and gmb.html, are two documents since session 32:
+// TestUploadDistinctFiles.)
 func TestUploadSameIDTwice(t *testing.T) {
 	ts := newTestServer(t, map[string]string{testToken: "tester"})
 	for _, q := range []string{"", "?replace=true"} {
-		files := map[string]string{"uil.txt": "De uil zit in de boom.", "uil.md": "# Uil\n\nDe uil slaapt."}
-		ctype, body := multipartBody(t, files, "uil.txt", "uil.md")
+		files := map[string]string{"uil.txt": "De uil zit in de boom.", "UIL.txt": "De uil slaapt."}
+		ctype, body := multipartBody(t, files, "uil.txt", "UIL.txt")
 		code, b := postAs(t, ts, "/api/v1/documents"+q, ctype, body)
 		var r struct {
 			Results []struct {
