@@ -27,6 +27,8 @@ func TestReadCommaTerms(t *testing.T) {
 <langSet xml:lang="nl"><tig><term>justitie, ministerie van</term></tig></langSet></termEntry>
 <termEntry><langSet xml:lang="en"><tig><term>1,5 percent</term></tig></langSet>
 <langSet xml:lang="nl"><tig><term>1,5 procent</term></tig></langSet></termEntry>
+<termEntry><langSet xml:lang="en"><tig><term>rights, duties and powers</term></tig></langSet>
+<langSet xml:lang="nl"><tig><term>rechten, plichten en bevoegdheden</term></tig></langSet></termEntry>
 </body></text></martif>`
 	cs, left, err := Read(strings.NewReader(in))
 	if err != nil {
@@ -39,7 +41,8 @@ func TestReadCommaTerms(t *testing.T) {
 		}
 		return out
 	}
-	want := [][]string{{"info/", "informatie/admitted"}, {"Justitie, ministerie van/"}, {"justitie, ministerie van/"}, {"1,5 procent/"}}
+	want := [][]string{{"info/", "informatie/admitted"}, {"Justitie, ministerie van/"}, {"justitie, ministerie van/"}, {"1,5 procent/"},
+		{"rechten, plichten en bevoegdheden/"}}
 	var got [][]string
 	for _, c := range cs {
 		got = append(got, terms(c))
@@ -47,20 +50,25 @@ func TestReadCommaTerms(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Dutch terms (-want +got):\n%s", diff)
 	}
-	if len(left.Warnings) != 3 {
-		t.Fatalf("warnings %+v, want 3", left.Warnings)
+	if len(left.Warnings) != 5 {
+		t.Fatalf("warnings %+v, want 5", left.Warnings)
 	}
 	for i, want := range []struct{ where, says string }{
 		{"line 4", `imported as the terms "info", "informatie"`},
-		{"line 6", `kept as one term`},
+		{"line 6", `kept as one term (as a name in inverted form is`},
 		{"line 8", `ends in "van"`},
+		// An enumeration (it was split into "rechten" and "plichten en
+		// bevoegdheden", with a warning that called it a name in
+		// inverted form), in both languages.
+		{"line 11", `kept as one term (as an enumeration is: its last part has "and")`},
+		{"line 12", `kept as one term (as an enumeration is: its last part has "en")`},
 	} {
 		w := left.Warnings[i]
 		if w.Kind != glossary.WarnCommaTerm || w.Where != want.where || !strings.Contains(w.Message, want.says) {
 			t.Errorf("warning %d: %+v, want %s at %s", i, w, want.says, want.where)
 		}
 	}
-	if diff := cmp.Diff([]string{"line 3", "line 5", "line 7", "line 9"}, left.Places); diff != "" {
+	if diff := cmp.Diff([]string{"line 3", "line 5", "line 7", "line 9", "line 11"}, left.Places); diff != "" {
 		t.Errorf("places (-want +got):\n%s", diff)
 	}
 }

@@ -411,9 +411,14 @@ func (x *reader) alternatives(t glossary.Term, line int) []glossary.Term {
 	why := ""
 	for _, p := range parts {
 		if why = alternativePart(p); why != "" {
-			why = fmt.Sprintf("%q %s", p, why)
+			why = fmt.Sprintf("as a name in inverted form is: %q %s", p, why)
 			break
 		}
+	}
+	if c := enumerationConjunction(parts[len(parts)-1], t.Lang); why == "" && c != "" {
+		// "rechten, plichten en bevoegdheden", "rights, duties and
+		// powers": one enumeration, not three alternatives.
+		why = fmt.Sprintf("as an enumeration is: its last part has %q", c)
 	}
 	if !x.martif {
 		// TBX v3, which tolk writes: a term of a tool of its kind is
@@ -436,7 +441,7 @@ func (x *reader) alternatives(t glossary.Term, line int) []glossary.Term {
 		x.left.Warnings = append(x.left.Warnings, w)
 	}
 	if why != "" {
-		w.Message = fmt.Sprintf("line %d: the %s term %q holds a comma; kept as one term, as a name in inverted form is (%s): if it lists alternatives, give each its own term",
+		w.Message = fmt.Sprintf("line %d: the %s term %q holds a comma; kept as one term (%s): if it lists alternatives, give each its own term",
 			line, t.Lang, t.Text, why)
 		warn(w)
 		return []glossary.Term{t}
@@ -484,6 +489,21 @@ func alternativePart(p string) string {
 	words := strings.Fields(p)
 	if last := strings.ToLower(words[len(words)-1]); invertedTail[last] {
 		return fmt.Sprintf("ends in %q", last)
+	}
+	return ""
+}
+
+// enumerationConjunction returns the conjunction that makes part, the
+// last of a term's comma-separated parts, end an enumeration (en, of,
+// and, or, en/of, and/or, &), "" when it has none.
+func enumerationConjunction(part, lang string) string {
+	for _, w := range strings.Fields(strings.ToLower(part)) {
+		switch {
+		case w == "&", w == "en/of" || w == "and/or":
+			return w
+		case lang == "nl" && (w == "en" || w == "of"), lang == "en" && (w == "and" || w == "or"):
+			return w
+		}
 	}
 	return ""
 }
