@@ -27,6 +27,34 @@ const (
 // Statuses lists the valid statuses in order of preference.
 var Statuses = []Status{Preferred, Admitted, Deprecated, Superseded}
 
+// statusLabels are the Dutch interface's names of the statuses
+// (web/labels.json), which a spreadsheet made from its pages carries.
+var statusLabels = map[string]Status{
+	"voorkeursterm": Preferred, "voorkeur": Preferred,
+	"toegestaan": Admitted,
+	"afgeraden":  Deprecated,
+	"verouderd":  Superseded,
+}
+
+// ParseStatus reads a status as a person writes it in a file: one of
+// Statuses or its Dutch label (voorkeursterm, toegestaan, afgeraden,
+// verouderd), in any case (Deprecated, AFGERADEN). False for anything
+// else; "" is no status and gives "", false.
+func ParseStatus(s string) (Status, bool) {
+	v := strings.ToLower(strings.TrimSpace(s))
+	if st := Status(v); oneOf(st, Statuses) {
+		return st, true
+	}
+	st, ok := statusLabels[v]
+	return st, ok
+}
+
+// StatusChoices says, for an error message, which values ParseStatus
+// accepts.
+func StatusChoices() string {
+	return "preferred, admitted, deprecated or superseded (in Dutch: voorkeursterm, toegestaan, afgeraden or verouderd)"
+}
+
 // Rank orders statuses for display: preferred, admitted, unmarked,
 // deprecated, superseded (and anything else last).
 func (s Status) Rank() int {

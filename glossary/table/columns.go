@@ -389,6 +389,25 @@ var attrWords = map[string]string{
 	"context": "context", "definition": "definition", "definitie": "definition", "omschrijving": "definition",
 }
 
+// conceptWords are the Dutch names of concept columns a header may use,
+// as "Opmerking" names the note: "Bron" is the concept's source, wherever
+// it stands (a term's source is L_source).
+var conceptWords = map[string]string{
+	"bron": colSource, "bronnen": colSource, "bronvermelding": colSource,
+}
+
+// columnNames lists every column a header may name, for the error of an
+// unknown one: the concept's columns, and each language's.
+func columnNames() string {
+	attrs := make([]string, len(termAttrs))
+	for i, a := range termAttrs {
+		attrs[i] = "L_" + a
+	}
+	return fmt.Sprintf("%s; and for each language L (%s): L, definition_L, %s",
+		strings.Join([]string{colID, colCollection, colSubject, colNote, colSource, colReliability, colCreated, colModified}, ", "),
+		strings.Join(glossary.Languages, ", "), strings.Join(attrs, ", "))
+}
+
 // headerWord turns a header cell (lower case) that names a column in
 // words, as the TSV and OmegaT readers accept them, into the column's
 // name: a language's name (Dutch, Nederlands, Engels) its code, a comment
@@ -401,6 +420,9 @@ func headerWord(name, lastLang string) (string, error) {
 	}
 	if name != colNote && spreadsheet.CommentWord(name) {
 		return colNote, nil
+	}
+	if c, ok := conceptWords[name]; ok {
+		return c, nil
 	}
 	a, ok := attrWords[name]
 	switch {
@@ -477,9 +499,9 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				continue
 			}
 			if !ok {
-				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s), nor a language's name (%s), nor a column name (%s), nor one of %s after a language's column",
+				return nil, fmt.Errorf("%s: %w: unknown column %s: %s is not a known language code (known: %s), nor a language's name (%s), nor a column name (%s), nor a Dutch column name (%s, %s), nor one of %s after a language's column",
 					where(i), ErrHeader, clip(raw), clip(c.lang), strings.Join(glossary.Languages, ", "), strings.Join(spreadsheet.LanguageNames(glossary.Languages), ", "),
-					strings.Join(Header([]string{"nl"}), ", "), strings.Join(slices.Sorted(maps.Keys(attrWords)), ", "))
+					columnNames(), "opmerking", strings.Join(slices.Sorted(maps.Keys(conceptWords)), ", "), strings.Join(slices.Sorted(maps.Keys(attrWords)), ", "))
 			}
 			// A region (nl-NL, en-GB) is the variant of the column's
 			// terms (glossary.Term.Variant); the column is the language's.
@@ -680,19 +702,32 @@ func setTerm(t *glossary.Term, attr, v string) error {
 	var err error
 	switch attr {
 	case "status":
-		t.Status = glossary.Status(v)
-		if v != "" && !slices.Contains(glossary.Statuses, t.Status) {
-			err = fmt.Errorf("status %s is not one of %v", clip(v), glossary.Statuses)
+		// As the Dutch pages name them (afgeraden), and in any case
+		// (Deprecated): a spreadsheet kept by hand writes them so.
+		t.Status = ""
+		if v != "" {
+			var ok bool
+			if t.Status, ok = glossary.ParseStatus(v); !ok {
+				err = fmt.Errorf("status %s is not one of %s", clip(v), glossary.StatusChoices())
+			}
 		}
 	case "type":
-		t.Type = glossary.TermType(v)
-		if v != "" && !slices.Contains(glossary.TermTypes, t.Type) {
-			err = fmt.Errorf("type %s is not one of %v", clip(v), glossary.TermTypes)
+		t.Type = ""
+		if v != "" {
+			if i := slices.IndexFunc(glossary.TermTypes, func(tt glossary.TermType) bool { return strings.EqualFold(string(tt), v) }); i >= 0 {
+				t.Type = glossary.TermTypes[i]
+			} else {
+				err = fmt.Errorf("type %s is not one of %s", clip(v), orList(glossary.TermTypes))
+			}
 		}
 	case "pos":
-		t.POS = v
-		if v != "" && !slices.Contains(glossary.PartsOfSpeech, v) {
-			err = fmt.Errorf("part of speech %s is not one of %v", clip(v), glossary.PartsOfSpeech)
+		t.POS = ""
+		if v != "" {
+			if i := slices.IndexFunc(glossary.PartsOfSpeech, func(p string) bool { return strings.EqualFold(p, v) }); i >= 0 {
+				t.POS = glossary.PartsOfSpeech[i]
+			} else {
+				err = fmt.Errorf("part of speech %s is not one of %s", clip(v), orList(glossary.PartsOfSpeech))
+			}
 		}
 	case "article":
 		t.Article = v
@@ -713,6 +748,18 @@ func setTerm(t *glossary.Term, attr, v string) error {
 		t.Source = v
 	}
 	return err
+}
+
+// orList writes values for a message: "a, b or c".
+func orList[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
 
 // reliability reads a reliability code, 1 to 4: also as a spreadsheet

@@ -68,16 +68,29 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 	rr := &recorder{r: br}
 	cr := csv.NewReader(rr)
 	cr.FieldsPerRecord = -1
+	hinted := false
 	if first, _ := br.Peek(4096); len(first) > 0 {
 		line, _, _ := bytes.Cut(first, []byte("\n"))
-		switch {
-		case bytes.Contains(line, []byte(";")) && !bytes.Contains(line, []byte(",")):
-			cr.Comma = ';'
-		case bytes.Contains(line, []byte("\t")) && !bytes.ContainsAny(line, ",;"):
-			cr.Comma = '\t' // Excel's "Unicode text", saved under a .csv name
+		if sep, ok := sepHint(line); ok {
+			// Excel's separator hint, "sep=;" on a line of its own before
+			// the header: the separator it names, the line skipped (as a
+			// record, so that line numbers stay the file's).
+			cr.Comma, hinted = sep, true
+		} else {
+			switch {
+			case bytes.Contains(line, []byte(";")) && !bytes.Contains(line, []byte(",")):
+				cr.Comma = ';'
+			case bytes.Contains(line, []byte("\t")) && !bytes.ContainsAny(line, ",;"):
+				cr.Comma = '\t' // Excel's "Unicode text", saved under a .csv name
+			}
 		}
 	}
 	cr.ReuseRecord = true
+	if hinted {
+		if _, err := cr.Read(); err != nil && err != io.EOF {
+			return nil, glossary.Left{}, csvError(err, 0, rr, byte(cr.Comma), nil)
+		}
+	}
 	h, err := cr.Read()
 	if err == io.EOF {
 		return nil, glossary.Left{}, fmt.Errorf("table: %w: empty file, want a header row", ErrHeader)
@@ -315,4 +328,18 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// sepHint reads Excel's separator hint, a first line "sep=;" (or "sep=,",
+// "sep=\t", in any case), and returns the separator it names.
+func sepHint(line []byte) (rune, bool) {
+	line = bytes.TrimRight(line, "\r")
+	if len(line) != 5 || !bytes.EqualFold(line[:4], []byte("sep=")) {
+		return 0, false
+	}
+	switch line[4] {
+	case ';', ',', '\t', '|':
+		return rune(line[4]), true
+	}
+	return 0, false
 }
