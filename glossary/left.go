@@ -70,6 +70,18 @@ const (
 	// the collection already holds (a corrected file imported again
 	// without replace).
 	WarnExistingTerm = "existing_term"
+	// WarnEditedHere: a concept the import updated (merged into) that
+	// was edited here after it was last imported: the file's values
+	// replaced some of those edits.
+	WarnEditedHere = "edited_here"
+	// WarnRestored: a concept deleted here that the import brings back
+	// (the file does not say when its version was modified, or
+	// overwrite was asked for).
+	WarnRestored = "restored"
+	// WarnTermClash: a term of the import that a concept of another
+	// collection has too, with other equivalents; /check and /annotate
+	// take the term for one of the two (the same warning as a PUT's).
+	WarnTermClash = "term_clash"
 )
 
 // Place is where concept i of an import starts (Places), or "".

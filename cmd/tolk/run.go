@@ -583,7 +583,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 	collection := fs.String("collection", "", "export: only this collection; import: the collection to import into (default import); delete: the collection to delete")
 	out := fs.String("out", "", "export: write to this file instead of stdout")
 	replace := fs.Bool("replace", false, "import: the collection becomes the file; its concepts the file no longer has are deleted")
-	overwrite := fs.Bool("overwrite", false, "import: also replace concepts changed here after the file's version of them (without it such an import is refused)")
+	overwrite := fs.Bool("overwrite", false, "import: replace each concept with the file's version whole, also those changed or deleted here after it (without it the file is merged into each concept, and one changed or deleted after the file's version refuses the import)")
 	if err := parseArgs(fs, args[1:], stderr); err != nil {
 		return err
 	}

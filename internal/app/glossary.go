@@ -349,10 +349,14 @@ func (a *App) ReplaceCollection(name string, cs []glossary.Concept, who string) 
 type GlossaryImport struct {
 	// Replace names the collection the file replaces (ReplaceCollection).
 	Replace string
-	// Overwrite imports concepts that were modified here after the file's
-	// version of them (an export edited since it was taken): without it
-	// such an import is refused (ErrConflict, naming them) and nothing is
-	// stored, as an edit from an older version is refused.
+	// Overwrite imports concepts that were modified or deleted here after
+	// the file's version of them (an export edited since it was taken):
+	// without it such an import is refused (ErrConflict, naming them) and
+	// nothing is stored, as an edit from an older version is refused.
+	// With it (or Replace) the file's version of a concept replaces the
+	// stored one whole; without both, the import merges the file into
+	// each concept it updates (mergeConcept): what the file does not give
+	// is kept.
 	Overwrite bool
 	// KeepVariants says the file's format has no place for a term's
 	// regional variant (CSV, XLSX, TSV, OmegaT: a column per language;
@@ -372,7 +376,10 @@ type Imported struct {
 	// Warnings name each concept of the file that became a new concept
 	// beside one of its collection with the same Dutch term
 	// (glossary.WarnExistingTerm): a corrected file imported again
-	// without Replace.
+	// without Replace; each concept the file changed that was edited here
+	// after it was last imported (WarnEditedHere); each deleted concept
+	// it brought back (WarnRestored); and each term another collection's
+	// concept has with other equivalents (WarnTermClash).
 	Warnings []glossary.Warning
 }
 
@@ -422,6 +429,17 @@ func (a *App) importConcepts(cs []glossary.Concept, who string, opt GlossaryImpo
 	if replace == "" {
 		warnings = a.existingTerms(cs, opt.Places)
 	}
+	if replace == "" && !overwrite {
+		// Without replace an import adds and updates only: each concept
+		// it updates is merged into the stored one (mergeConcept).
+		warnings = append(warnings, a.mergeStored(cs, opt.Places)...)
+	}
+	deleted, err := a.deletes(cs)
+	if err != nil {
+		return Imported{}, err
+	}
+	warnings = append(warnings, restored(cs, deleted, overwrite, opt.Places)...)
+	warnings = append(warnings, a.importClashes(cs, opt.Places)...)
 	var drop []string
 	var old []glossary.Concept
 	if replace != "" {
@@ -443,6 +461,8 @@ func (a *App) importConcepts(cs []glossary.Concept, who string, opt GlossaryImpo
 			for _, c := range cs {
 				if old, ok := a.terms.Get(c.ID); ok && c.ID != "" && store.NewerThan(old.Modified, c.Modified) && len(store.Diff(old, c)) > 0 {
 					newer = append(newer, store.NewerConcept{ID: c.ID, Stored: old.Modified, File: c.Modified})
+				} else if del, ok := deleted[c.ID]; ok && store.NewerThan(del.When, c.Modified) {
+					newer = append(newer, store.NewerConcept{ID: c.ID, Stored: del.When, File: c.Modified, Deleted: true})
 				}
 			}
 			if len(newer) > 0 {
@@ -460,11 +480,27 @@ func (a *App) importConcepts(cs []glossary.Concept, who string, opt GlossaryImpo
 				batch[cs[i].ID] = true
 			}
 		}
+		put := cs[:0:0]
 		for i := range cs {
 			a.memID(&cs[i], batch, next)
-			cs[i].Created, cs[i].Modified = now, now
+			old, exists := a.terms.Get(cs[i].ID)
+			_, wasDeleted := deleted[cs[i].ID]
+			switch {
+			case exists && len(store.Diff(old, cs[i])) == 0:
+				continue // unchanged, as the store skips it
+			case exists:
+				cs[i].Created, cs[i].Modified = old.Created, now
+			default:
+				cs[i].Created, cs[i].Modified = now, now
+			}
+			if exists || wasDeleted {
+				// The history an edit or a delete began; a new concept's
+				// import is not recorded (a dictionary's 100,000).
+				a.record(cs[i].ID, who, store.ActionImport, now, old, cs[i])
+			}
+			put = append(put, cs[i])
 		}
-		a.publish(cs...)
+		a.publish(put...)
 		return Imported{Deleted: len(drop), Warnings: warnings}, nil
 	}
 	if err := a.store.ImportConceptsDropping(cs, drop, who, overwrite); err != nil {

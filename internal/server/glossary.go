@@ -262,7 +262,13 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	cs, err := s.app.GlossaryConcepts(c.Query("collection"), glossary.Status(c.Query("status")))
+	status := glossary.Status(c.Query("status"))
+	if status != "" && !slices.Contains(glossary.Statuses, status) {
+		// As the lookup refuses it: a misspelt status (Deprecated,
+		// afgeraden) exported an empty file.
+		return errBadRequest(fmt.Sprintf("status %q is not one of %s", status, statusNames()))
+	}
+	cs, err := s.app.GlossaryConcepts(c.Query("collection"), status)
 	if err != nil {
 		return err
 	}
@@ -282,6 +288,15 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	attachment(c, name+info.Extension)
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
+}
+
+// statusNames lists the statuses for an error message.
+func statusNames() string {
+	names := make([]string, len(glossary.Statuses))
+	for i, st := range glossary.Statuses {
+		names[i] = string(st)
+	}
+	return strings.Join(names, ", ")
 }
 
 // csvSep reads sep=, the separator of a CSV export: comma (the default,

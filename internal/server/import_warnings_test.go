@@ -79,8 +79,12 @@ func TestGlossaryImportWarnsExistingTerm(t *testing.T) {
 	if !found {
 		t.Errorf("warnings %+v, want existing_term at line 3 naming %s and replace=true", ws, first.Concepts[0].ID)
 	}
-	if ws := importCSV(t, ts, "format=csv&collection=team&replace=true", corrected); len(ws) != 0 {
-		t.Errorf("replace warned: %+v", ws)
+	// The curated glossary's kinderopvangtoeslag is "childcare benefit":
+	// the corrected row's "childcare allowance" is a term_clash, rightly.
+	for _, w := range importCSV(t, ts, "format=csv&collection=team&replace=true", corrected) {
+		if w.Kind != "term_clash" {
+			t.Errorf("replace warned: %+v", w)
+		}
 	}
 	if n := glossaryCount(t, ts, "team"); n != 2 {
 		t.Errorf("collection team holds %d concepts after replace, want 2", n)

@@ -490,7 +490,8 @@ func (s *Store) ImportConcepts(cs []glossary.Concept, who string) error {
 // with the ids drop, in the same transaction (a collection replaced by a
 // new file: what the file no longer has goes, each delete in its
 // concept's history). Without overwrite, a stored concept modified after
-// the file's version of it (NewerThan) refuses the import with a
+// the file's version of it (NewerThan), or a concept deleted after it
+// (its history ends with the delete), refuses the import with a
 // *NewerError naming every such concept, as an edit from an older version
 // is refused. Nothing is written when anything fails.
 func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who string, overwrite bool) error {
@@ -532,6 +533,15 @@ func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who
 				old, exists = o, true
 			} else if !errors.Is(err, ErrNotFound) {
 				return err
+			} else if !overwrite {
+				// Deleted here after the file's version of it: importing
+				// the file would bring it back, undoing the delete.
+				if del, ok, err := lastDelete(tx, c.ID); err != nil {
+					return err
+				} else if ok && NewerThan(del.When, c.Modified) {
+					newer = append(newer, NewerConcept{ID: c.ID, Stored: del.When, File: c.Modified, Deleted: true})
+					continue
+				}
 			}
 			// diff ignores the times, so re-importing an unchanged
 			// file touches nothing.
@@ -584,10 +594,12 @@ type NewerError struct {
 	Concepts []NewerConcept
 }
 
-// NewerConcept is a concept stored in a newer version than the file's.
+// NewerConcept is a concept stored in a newer version than the file's,
+// or deleted after the file's version of it.
 type NewerConcept struct {
 	ID           string
-	Stored, File time.Time // modified here, and in the file
+	Stored, File time.Time // modified (or deleted) here, and modified in the file
+	Deleted      bool      // deleted here at Stored
 }
 
 func (e *NewerError) Error() string {
@@ -602,7 +614,11 @@ func (e *NewerError) Error() string {
 			fmt.Fprintf(&b, " and %d more", len(e.Concepts)-i)
 			break
 		}
-		fmt.Fprintf(&b, " %s (modified %s here, %s in the file)", c.ID, c.Stored.UTC().Format(time.RFC3339), c.File.UTC().Format(time.RFC3339))
+		did := "modified"
+		if c.Deleted {
+			did = "deleted"
+		}
+		fmt.Fprintf(&b, " %s (%s %s here, modified %s in the file)", c.ID, did, c.Stored.UTC().Format(time.RFC3339), c.File.UTC().Format(time.RFC3339))
 		if i < len(e.Concepts)-1 && i < 4 {
 			b.WriteString(";")
 		}
@@ -670,6 +686,55 @@ func (s *Store) History(id string) ([]Change, error) {
 		hs = []Change{}
 	}
 	return hs, nil
+}
+
+// Deletes returns, of the ids, those whose concept was deleted and not
+// stored again since: the last change of each, its delete. An import
+// checks them, so that a file taken before the delete does not silently
+// bring the concept back.
+func (s *Store) Deletes(ids []string) (map[string]Change, error) {
+	out := map[string]Change{}
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			if tx.Bucket(bucketConcepts).Get([]byte(id)) != nil {
+				continue
+			}
+			ch, ok, err := lastDelete(tx, id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out[id] = ch
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return out, nil
+}
+
+// lastDelete returns the last change of concept id when it is a delete.
+// The history's keys are id NUL seq: the last of them is the entry
+// before the first key past the prefix (id followed by byte 1).
+func lastDelete(tx *bolt.Tx, id string) (Change, bool, error) {
+	prefix := append([]byte(id), 0)
+	cur := tx.Bucket(bucketHistory).Cursor()
+	k, v := cur.Seek(append([]byte(id), 1))
+	if k == nil {
+		k, v = cur.Last()
+	} else {
+		k, v = cur.Prev()
+	}
+	if k == nil || !bytes.HasPrefix(k, prefix) {
+		return Change{}, false, nil
+	}
+	var ch Change
+	if err := json.Unmarshal(v, &ch); err != nil {
+		return Change{}, false, fmt.Errorf("history %q: %w", k, err)
+	}
+	return ch, ch.Action == ActionDelete, nil
 }
 
 // Seeded reports whether MarkSeeded(kind) was called, so that the default
