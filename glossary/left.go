@@ -82,6 +82,10 @@ const (
 	// collection has too, with other equivalents; /check and /annotate
 	// take the term for one of the two (the same warning as a PUT's).
 	WarnTermClash = "term_clash"
+	// WarnDefinitionLanguage: a definition column named without a
+	// language (Definitie) after one language's terms whose texts are
+	// in the other language, read as that language's definitions.
+	WarnDefinitionLanguage = "definition_language"
 )
 
 // Place is where concept i of an import starts (Places), or "".

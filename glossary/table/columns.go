@@ -16,6 +16,7 @@ import (
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/glossary/internal/budget"
 	"github.com/tolk-nl/tolk/glossary/internal/spreadsheet"
+	"github.com/tolk-nl/tolk/tm"
 )
 
 // Errors the readers wrap.
@@ -292,6 +293,12 @@ type column struct {
 	// avoid marks a document term list's L_avoid column: more terms in
 	// lang, deprecated, that L's attribute columns do not describe.
 	avoid bool
+	// placed marks a definition column named by a word without a
+	// language (Definitie, Definition), which took the language of the
+	// term column before it (placedDefinitions checks its texts).
+	placed bool
+	// header is the column's header cell as written.
+	header string
 	// ignore marks a document term list's column that describes the
 	// document (count, first_context): read as nothing, named in
 	// glossary.Left.Columns.
@@ -467,11 +474,12 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 				name, avoid = l, true
 			}
 		}
+		placed := attrWords[name] == "definition"
 		name, err := headerWord(name, lastLang)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w: column %s %v", where(i), ErrHeader, clip(raw), err)
 		}
-		c := column{name: name, avoid: avoid}
+		c := column{name: name, avoid: avoid, placed: placed, header: raw}
 		switch name {
 		case colID, colCollection, colSubject, colNote, colSource, colReliability, colCreated, colModified:
 		default:
@@ -540,6 +548,45 @@ func parseHeader(h []string, where func(i int) string) ([]column, error) {
 		return nil, fmt.Errorf("%w: no term column in a language the glossary holds (%s) in the header %s", ErrHeader, strings.Join(glossary.Languages, ", "), clip(strings.Join(h, ",")))
 	}
 	return cols, nil
+}
+
+// placedDefinitions gives the definitions of a column named by a word
+// without a language (placed: "Definitie" after "Engels") the language
+// its texts are written in, when that is clearly the other one (by their
+// function words, tm.Language) and the concepts have no definition in it
+// yet, and warns (WarnDefinitionLanguage). A Dutch glossary's
+// "Nederlands;Engels;Definitie" put its Dutch definitions under English,
+// and every export labelled them so.
+func placedDefinitions(cols []column, cs []glossary.Concept, left *glossary.Left) {
+	for _, col := range cols {
+		if !col.placed || col.skip {
+			continue
+		}
+		var b strings.Builder
+		for _, c := range cs {
+			b.WriteString(c.Definition[col.lang])
+			b.WriteByte('\n')
+		}
+		lang := tm.Language(b.String())
+		if lang == "" || lang == col.lang || !slices.Contains(glossary.Languages, lang) {
+			continue
+		}
+		moved := 0
+		for i := range cs {
+			d := cs[i].Definition[col.lang]
+			if d == "" || cs[i].Definition[lang] != "" {
+				continue
+			}
+			cs[i].Definition[lang] = d
+			delete(cs[i].Definition, col.lang)
+			moved++
+		}
+		if moved > 0 {
+			left.Warnings = append(left.Warnings, glossary.Warning{Kind: glossary.WarnDefinitionLanguage, Where: "column " + clip(col.header),
+				Message: fmt.Sprintf("column %s stands after the %s terms but its definitions are written in %s: %s read as definition_%s (name the column definition_%s to keep them %s)",
+					clip(col.header), col.lang, lang, counted(moved, "definition"), lang, col.lang, col.lang)})
+		}
+	}
 }
 
 // concept builds a concept from one row. where names a cell for errors.

@@ -113,6 +113,7 @@ func ReadCSV(r io.Reader) ([]glossary.Concept, glossary.Left, error) {
 		rr.mark(g.mark)
 		rec, err := cr.Read()
 		if err == io.EOF {
+			placedDefinitions(cols, out, &left)
 			out, keep, err := mergeUnlessIDs(cols, out, lines, "line", &left)
 			if err != nil {
 				return nil, glossary.Left{}, err

@@ -281,6 +281,7 @@ func readSheet(f *excelize.File, sheet string, b *budget.Budget, left *glossary.
 	if h == nil {
 		return sheetRead{}, &headerError{fmt.Errorf("sheet %s: %w: empty sheet, want a header row", clip(sheet), ErrHeader)}
 	}
+	placedDefinitions(cols, out, left)
 	return sheetRead{cols: cols, concepts: out, lines: lines}, nil
 }
 
