@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tolk-nl/tolk/internal/ingest"
 )
 
 // TestIngestExistingID: a file whose id is taken is refused with a message
@@ -67,5 +70,58 @@ func TestIngestExistingID(t *testing.T) {
 	}
 	if !found("bravozorp") {
 		t.Errorf("dup.md replaced dup")
+	}
+}
+
+// TestIngestReplaceKeepsGivenTitle: tolk ingest --replace of a document
+// whose title was given by hand (title= at an upload) keeps that title,
+// as PUT does; a title the content gave follows the new file. It took the
+// new file's title.
+func TestIngestReplaceKeepsGivenTitle(t *testing.T) {
+	ctx := context.Background()
+	dir, files := t.TempDir(), t.TempDir()
+	const v1, v2 = "# Eerste kop\n\nDe eerste versie.\n", "# Tweede kop\n\nDe tweede versie.\n"
+	titles := func() map[string]string {
+		t.Helper()
+		a, err := openApp(ctx, dataFlags{data: dir}, slog.New(slog.DiscardHandler))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer a.Close()
+		m := map[string]string{}
+		for _, d := range a.Documents() {
+			m[d.ID] = d.Title
+		}
+		return m
+	}
+	a, err := openApp(ctx, dataFlags{data: dir}, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, title := range map[string]string{"gegeven.md": "Mijn titel", "inhoud.md": ""} {
+		if _, err := a.AddDocument(ctx, name, []byte(v1), ingest.Options{Title: title}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, name := range []string{"gegeven.md", "inhoud.md"} {
+		p := filepath.Join(files, name)
+		if err := os.WriteFile(p, []byte(v2), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	if _, msg, err := tolk(env(), append([]string{"ingest", "--data", dir, "--replace"}, paths...)...); err != nil {
+		t.Fatalf("ingest --replace: %v\n%s", err, msg)
+	}
+	got := titles()
+	if got["gegeven"] != "Mijn titel" {
+		t.Errorf("a given title after ingest --replace: %q, want it kept, Mijn titel", got["gegeven"])
+	}
+	if got["inhoud"] != "Tweede kop" {
+		t.Errorf("a title the content gave, after ingest --replace: %q, want the new file's, Tweede kop", got["inhoud"])
 	}
 }

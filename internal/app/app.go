@@ -578,9 +578,78 @@ func (a *App) AddDocument(ctx context.Context, name string, data []byte, opt ing
 // replacement is atomic for readers and across crashes: until the new
 // version is stored and indexed, the old one stays stored, GET-able and
 // searchable; should the write fail, the old version is all there is.
+//
+// The title follows the rule of every replacement (replacementOptions):
+// opt.Title, when given, is the new title; without it a title given by
+// hand to the stored document is kept, and a title its content gave
+// follows the new content.
 func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt ingest.Options) (doc *Document, replaced bool, err error) {
 	doc, old, err := a.putDocument(ctx, name, data, opt, true)
 	return doc, old != nil, err
+}
+
+// replacementOptions returns opt for parsing a replacement of the
+// document that name gives the id of. A title given by hand (title= at
+// an upload) is the user's, and a replacement without one of its own
+// keeps it; a title the content gave follows the new content. A name
+// without letters or digits gives no id (the title does): its document
+// is the one the new content's title names, with nothing to keep.
+// ReplaceDocument and AddDocuments with Replace both parse through it,
+// so that PUT, POST ?replace=true, a multipart upload and tolk ingest
+// --replace agree (only PUT kept the title before). A bulk load reads the
+// stored title when its worker parses the file, not under the commit's
+// lock: a writer that changes the title in between loses to the load, as
+// it would to a write just after it.
+func (a *App) replacementOptions(name string, opt ingest.Options) (ingest.Options, error) {
+	if strings.TrimSpace(opt.Title) != "" {
+		return opt, nil
+	}
+	// The document replaced: the one opt.ID names, else the one from
+	// the same file (docID), which need not have the name's id (stb.xml
+	// beside stb.html is stb-xml).
+	id := opt.ID
+	if id == "" {
+		base, ok := ingest.NameID(name)
+		if !ok {
+			return opt, nil
+		}
+		a.mu.RLock()
+		id = docID(base, name, a.heldBy)
+		a.mu.RUnlock()
+	}
+	title, err := a.GivenTitle(id)
+	opt.Title = title
+	return opt, err
+}
+
+// GivenTitle returns the title given by hand to stored document id
+// (ingest.Options.Title at its upload), the one a replacement without a
+// title keeps; "" when its title came from its content or there is no
+// document id. A document stored before session 32 holds no record of
+// it: its title counts as the content's (and follows a new content).
+func (a *App) GivenTitle(id string) (string, error) {
+	a.mu.RLock()
+	info := a.infos[a.docIDLocked(id)]
+	a.mu.RUnlock()
+	if info == nil {
+		return "", nil
+	}
+	given := info.TitleGiven
+	if info.V < 3 {
+		// A summary written before TitleGiven: the document tells.
+		d, err := a.scanDocument(info.ID)
+		if errors.Is(err, ErrNotFound) {
+			return "", nil
+		}
+		if err != nil {
+			return "", err
+		}
+		given = d.TitleGiven
+	}
+	if !given {
+		return "", nil
+	}
+	return info.Title, nil
 }
 
 // putDocument writes a document in three steps, each of which leaves a
@@ -598,6 +667,11 @@ func (a *App) ReplaceDocument(ctx context.Context, name string, data []byte, opt
 // both versions' passages for a moment; never neither.
 func (a *App) putDocument(ctx context.Context, name string, data []byte, opt ingest.Options, replace bool) (doc *Document, old *DocInfo, err error) {
 	name = ingest.CleanName(name) // stored and listed: no NUL, newline or overlong name
+	if replace {
+		if opt, err = a.replacementOptions(name, opt); err != nil {
+			return nil, nil, err
+		}
+	}
 	d, err := ingest.Parse(name, data, a.ingestOptions(opt))
 	if err != nil {
 		return nil, nil, err

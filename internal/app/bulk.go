@@ -191,9 +191,16 @@ func (a *App) AddDocuments(ctx context.Context, files []BulkFile, opt BulkOption
 					out[i] <- &bulkItem{err: fmt.Errorf("app: %w", err)}
 					continue
 				}
-				an.cores <- struct{}{}
 				iopt := opt.Ingest
 				iopt.ID = ids[i]
+				if opt.Replace {
+					iopt, err = a.replacementOptions(ingest.CleanName(files[i].Name), iopt)
+					if err != nil {
+						out[i] <- &bulkItem{err: err}
+						continue
+					}
+				}
+				an.cores <- struct{}{}
 				it, ps := a.parseFile(files[i].Name, data, iopt, limit, stored)
 				<-an.cores
 				// The budget bounds the analysed passages (some 40 times

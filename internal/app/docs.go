@@ -32,9 +32,13 @@ const DefaultDocCache = 64
 // DocInfo is the summary of a stored document the App keeps in memory:
 // everything a document list shows, without the text.
 type DocInfo struct {
-	ID         string        `json:"id"`
-	Name       string        `json:"name"`
-	Title      string        `json:"title"`
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Title string `json:"title"`
+	// TitleGiven tells that Title was given by hand (ingest.Options.Title),
+	// not by the content: a replacement keeps it (GivenTitle). Unknown,
+	// and false, in a summary of version 2 (V).
+	TitleGiven bool          `json:"titleGiven,omitempty"`
 	Format     ingest.Format `json:"format"`
 	Added      time.Time     `json:"added"`
 	Replaced   time.Time     `json:"replaced,omitzero"` // zero: never replaced
@@ -60,9 +64,12 @@ type DocInfo struct {
 	V int `json:"v,omitempty"`
 }
 
-// infoVersion is DocInfo.V as this tolk writes it. 2: Pieces added;
-// 1: Signed added.
-const infoVersion = 2
+// infoVersion is DocInfo.V as this tolk writes it. 3: TitleGiven added;
+// 2: Pieces added; 1: Signed added. A summary of version 2 is read as it
+// is (it lacks only TitleGiven, which GivenTitle then reads from the
+// document), so that a store of many documents is not read whole at the
+// first start.
+const infoVersion = 3
 
 // Passages is the number of index passages of the document.
 func (d *DocInfo) Passages() int {
@@ -80,7 +87,7 @@ func (d *DocInfo) Passages() int {
 func (d *Document) Info() *DocInfo { return d.info() }
 
 func (d *Document) info() *DocInfo {
-	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, Format: d.Format, Added: d.Added, Replaced: d.Replaced,
+	return &DocInfo{ID: d.ID, Name: d.Name, Title: d.Title, TitleGiven: d.TitleGiven, Format: d.Format, Added: d.Added, Replaced: d.Replaced,
 		Sections: len(d.Sections), Paragraphs: len(d.Paragraphs), Bytes: len(d.Text), Version: d.version, Meta: d.Meta,
 		Signed: signed(d.Document), Pieces: pieceCounts(d.Document), V: infoVersion}
 }
@@ -290,7 +297,7 @@ func (a *App) loadInfos(repair bool) error {
 			return nil
 		}
 		var d DocInfo
-		if err := json.Unmarshal(raw, &d); err != nil || d.ID != id || d.V != infoVersion {
+		if err := json.Unmarshal(raw, &d); err != nil || d.ID != id || d.V != infoVersion && d.V != 2 {
 			// Unreadable, or written by another tolk: rebuilt from the
 			// document like a missing one.
 			missing = append(missing, id)

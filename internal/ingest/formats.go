@@ -205,7 +205,7 @@ func finish(blocks []block, meta *Metadata, format Format, title, base string, o
 	title, _ = repairMojibake(normalizeInline(title))
 	switch {
 	case strings.TrimSpace(opt.Title) != "":
-		doc.Title = normalizeInline(opt.Title)
+		doc.Title, doc.TitleGiven = normalizeInline(opt.Title), true
 	case title != "":
 		doc.Title = title
 	case doc.Title == "" && (format == FormatXML || format == FormatHTML) && len(doc.Sections) > 0:

@@ -407,14 +407,9 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	// A title given at an upload (title=) is the user's: a replacement
-	// without title= keeps it, where it took the content's title.
+	// The title follows the rule of every replacement: app.ReplaceDocument
+	// keeps a title given by hand when title= gives none.
 	title := c.Query("title")
-	if title == "" {
-		if d, err := s.app.Document(id); err == nil && d.TitleGiven {
-			title = d.Title
-		}
-	}
 	stored := false
 	if name == "" {
 		if ingest.Slug(id) != id {
@@ -439,6 +434,14 @@ func (s *Server) replaceDocument(c *gin.Context) error {
 			if d, perr := s.app.Parse(id+".txt", data, opt); perr == nil {
 				name = id + ingest.Extension(d.Format)
 			}
+		}
+	}
+	if _, ok := ingest.NameID(name); !ok && title == "" {
+		// A name without letters or digits gives no id: the title does,
+		// so the body is document id only under the kept title, which
+		// app.ReplaceDocument finds only for a name that gives the id.
+		if title, err = s.app.GivenTitle(id); err != nil {
+			return err
 		}
 	}
 	err = s.putTitled(c, id, name, title, data, true)
