@@ -38,23 +38,11 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	switch enc := strings.ToLower(strings.TrimSpace(c.GetHeader("Content-Encoding"))); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(body)
+		packed, err := io.ReadAll(body)
 		if err != nil {
-			return nil, errBadRequest("the body says Content-Encoding: gzip but is not gzip data: " + err.Error())
-		}
-		defer zr.Close()
-		data, err := io.ReadAll(io.LimitReader(zr, limit+1))
-		if err != nil {
-			var mbe *http.MaxBytesError
-			if !errors.As(err, &mbe) && bodyTimeout(err) == nil {
-				return nil, errBadRequest("the gzip body is damaged: " + err.Error())
-			}
 			return nil, readError(err)
 		}
-		if int64(len(data)) > limit {
-			return nil, &http.MaxBytesError{Limit: limit}
-		}
-		return data, nil
+		return gunzipBody(packed, limit)
 	default:
 		c.Header("Accept-Encoding", "gzip")
 		return nil, &apiError{http.StatusUnsupportedMediaType, "unsupported_encoding",
@@ -63,6 +51,34 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(body)
 	if err != nil {
 		return nil, readError(err)
+	}
+	return data, nil
+}
+
+// gunzipBody inflates a body sent with Content-Encoding: gzip, of at most
+// limit bytes inflated, as exchange.Gunzip does a gzip-compressed file:
+// once counting, into a small buffer, and once into a slice of the size
+// counted. A body that inflates too far (a decompression bomb) is refused
+// once the count passes limit, without the memory it would fill: the
+// inflated body was read into memory up to the limit before the 413.
+func gunzipBody(packed []byte, limit int64) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(packed))
+	if err != nil {
+		return nil, errBadRequest("the body says Content-Encoding: gzip but is not gzip data: " + err.Error())
+	}
+	n, err := io.Copy(io.Discard, io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, errBadRequest("the gzip body is damaged: " + err.Error())
+	}
+	if n > limit {
+		return nil, &http.MaxBytesError{Limit: limit}
+	}
+	if err := zr.Reset(bytes.NewReader(packed)); err != nil {
+		return nil, errBadRequest("the body says Content-Encoding: gzip but is not gzip data: " + err.Error())
+	}
+	data := make([]byte, n)
+	if _, err := io.ReadFull(zr, data); err != nil {
+		return nil, errBadRequest("the gzip body is damaged: " + err.Error())
 	}
 	return data, nil
 }
