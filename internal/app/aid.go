@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -100,13 +99,13 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) (lines []KW
 	var want func(an *match.Annotation) bool
 	if r.Concept != "" {
 		if _, ok := a.terms.Get(r.Concept); !ok {
-			return nil, 0, fmt.Errorf("app: there is no concept %q: %w", r.Concept, ErrNotFound)
+			return nil, 0, notFound("there is no concept %q", r.Concept)
 		}
 		want = func(an *match.Annotation) bool { return an.Concept == r.Concept }
 	} else {
 		term := strings.TrimSpace(r.Term)
 		if term == "" {
-			return nil, 0, fmt.Errorf("app: concordance needs a term or a concept: %w", ErrBadRequest)
+			return nil, 0, badRequest("concordance needs a term or a concept")
 		}
 		if ids := a.conceptsWithTerm(term); len(ids) > 0 {
 			// A glossary term: its occurrences as annotate and the
@@ -193,7 +192,7 @@ docs:
 		sort.SliceStable(out, func(i, j int) bool { return index.Fold(out[i].Right) < index.Fold(out[j].Right) })
 	case "":
 	default:
-		return nil, 0, fmt.Errorf("app: sort must be left or right, not %q: %w", r.Sort, ErrBadRequest)
+		return nil, 0, badRequest("sort must be left or right, not %q", r.Sort)
 	}
 	total = len(out)
 	out = out[min(max(r.Offset, 0), total):]

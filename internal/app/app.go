@@ -92,6 +92,35 @@ var ErrStale = errors.New("changed since it was read")
 // copy. Nothing was written.
 var ErrConflict = errors.New("edited from an older version")
 
+// Error is an error in what the caller asked for that carries the
+// sentence a user reads: Kind (ErrNotFound, ErrBadRequest, ErrStale or
+// ErrConflict) is its category, which decides how it is answered, and
+// Message says what is wrong without a package prefix or the category's
+// text, so that the HTTP layer passes it on as it is, however the error
+// is wrapped, instead of cutting the category's text out of Error().
+type Error struct {
+	Kind    error
+	Message string
+}
+
+// Error is the message as fmt.Errorf("app: …: %w", Kind) wrote it.
+func (e *Error) Error() string { return "app: " + e.Message + ": " + e.Kind.Error() }
+
+// Unwrap makes errors.Is(err, e.Kind) hold.
+func (e *Error) Unwrap() error { return e.Kind }
+
+func notFound(format string, args ...any) error {
+	return &Error{Kind: ErrNotFound, Message: fmt.Sprintf(format, args...)}
+}
+
+func badRequest(format string, args ...any) error {
+	return &Error{Kind: ErrBadRequest, Message: fmt.Sprintf(format, args...)}
+}
+
+func stale(format string, args ...any) error {
+	return &Error{Kind: ErrStale, Message: fmt.Sprintf(format, args...)}
+}
+
 // App is tolk's service. Its methods are safe for concurrent use.
 type App struct {
 	closeOnce sync.Once
@@ -968,7 +997,7 @@ func (a *App) DeleteDocument(ctx context.Context, id string) error {
 	doc, ok := a.infos[id]
 	a.mu.RUnlock()
 	if !ok {
-		return fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
+		return notFound("there is no document %q", id)
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("app: %w", err)

@@ -144,7 +144,7 @@ func (a *App) DocumentInfo(id string) (*DocInfo, error) {
 	defer a.mu.RUnlock()
 	d, ok := a.infos[a.docIDLocked(id)]
 	if !ok {
-		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
+		return nil, notFound("there is no document %q", id)
 	}
 	return d, nil
 }
@@ -192,13 +192,13 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 	held := a.mem[id]
 	a.mu.RUnlock()
 	if !ok {
-		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
+		return nil, notFound("there is no document %q", id)
 	}
 	if held != nil {
 		return held, nil
 	}
 	if a.store == nil { // memory mode keeps every document in a.mem
-		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
+		return nil, notFound("there is no document %q", id)
 	}
 	if d := a.cache.get(id, info.Version); d != nil {
 		return d, nil
@@ -206,7 +206,7 @@ func (a *App) document(id string, keep bool) (*Document, error) {
 	d, err := a.readDocument(id)
 	if errors.Is(err, store.ErrNotFound) {
 		// Deleted since the summary was read.
-		return nil, fmt.Errorf("app: there is no document %q: %w", id, ErrNotFound)
+		return nil, notFound("there is no document %q", id)
 	}
 	if err != nil {
 		return nil, err

@@ -98,7 +98,7 @@ type Precondition struct {
 func (p Precondition) check(id string, old glossary.Concept, ok bool) error {
 	if len(p.Revisions) > 0 {
 		if !ok {
-			return fmt.Errorf("app: concept %q does not exist (If-Match): %w", id, ErrStale)
+			return stale("concept %q does not exist (If-Match)", id)
 		}
 		rev, match := Revision(old), false
 		for _, r := range p.Revisions {
@@ -230,7 +230,7 @@ func (a *App) deleteConcept(id, who string, p Precondition) error {
 	defer a.gl.mu.Unlock()
 	old, ok := a.terms.Get(id)
 	if !ok {
-		return fmt.Errorf("app: there is no concept %q: %w", id, ErrNotFound)
+		return notFound("there is no concept %q", id)
 	}
 	if err := p.check(id, old, ok); err != nil {
 		return err
@@ -260,7 +260,7 @@ func (a *App) GlossaryCollection(collection string) error {
 		}
 		names = append(names, ci.Name)
 	}
-	return fmt.Errorf("app: the glossary has no collection %q (it has %s): %w", collection, strings.Join(names, ", "), ErrNotFound)
+	return notFound("the glossary has no collection %q (it has %s)", collection, strings.Join(names, ", "))
 }
 
 // GlossaryConcepts returns the concepts to export: those of collection
@@ -288,7 +288,7 @@ func (a *App) GlossaryConcepts(collection string, status glossary.Status) ([]glo
 // collection is ErrNotFound.
 func (a *App) DeleteCollection(name, who string) (int, error) {
 	if name == glossary.CollectionCurated {
-		return 0, fmt.Errorf("app: the curated collection cannot be deleted whole (delete its concepts one by one): %w", ErrBadRequest)
+		return 0, badRequest("the curated collection cannot be deleted whole (delete its concepts one by one)")
 	}
 	n, err := a.deleteCollection(name, who)
 	if err != nil {
@@ -310,7 +310,7 @@ func (a *App) deleteCollection(name, who string) (int, error) {
 		}
 	}
 	if len(ids) == 0 {
-		return 0, fmt.Errorf("app: the glossary has no collection %q: %w", name, ErrNotFound)
+		return 0, notFound("the glossary has no collection %q", name)
 	}
 	if a.store == nil {
 		now := time.Now().UTC()
@@ -387,7 +387,7 @@ type Imported struct {
 func (a *App) ImportGlossary(cs []glossary.Concept, who string, opt GlossaryImport) (Imported, error) {
 	if name := opt.Replace; name != "" {
 		if name == glossary.CollectionCurated {
-			return Imported{}, fmt.Errorf("app: the curated collection is edited concept by concept, not replaced: %w", ErrBadRequest)
+			return Imported{}, badRequest("the curated collection is edited concept by concept, not replaced")
 		}
 		if len(cs) == 0 {
 			// A file that yields nothing (a header only, entries in
@@ -801,7 +801,7 @@ func (a *App) memCreate(c glossary.Concept, who string) (glossary.Concept, error
 func (a *App) memUpdate(c glossary.Concept, who string) (glossary.Concept, error) {
 	old, ok := a.terms.Get(c.ID)
 	if !ok {
-		return glossary.Concept{}, fmt.Errorf("app: there is no concept %q: %w", c.ID, ErrNotFound)
+		return glossary.Concept{}, notFound("there is no concept %q", c.ID)
 	}
 	c.Created, c.Modified = old.Created, time.Now().UTC()
 	a.record(c.ID, who, store.ActionUpdate, c.Modified, old, c)

@@ -400,7 +400,7 @@ func (a *App) DeleteTMCollection(ctx context.Context, name string) (int, error) 
 	}
 	t.mu.RUnlock()
 	if len(keys) == 0 {
-		return 0, fmt.Errorf("app: the translation memory has no collection %q: %w", name, ErrNotFound)
+		return 0, notFound("the translation memory has no collection %q", name)
 	}
 	if a.store != nil {
 		if err := a.store.DeleteSegments(keys); err != nil {
@@ -528,7 +528,7 @@ func (a *App) tmCollection(name string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("app: the translation memory has no collection %q: %w", name, ErrNotFound)
+	return notFound("the translation memory has no collection %q", name)
 }
 
 // tmLang is a TM request's language code as given (NL, " en"), lower-cased
@@ -548,7 +548,7 @@ func (a *App) ExportTM(ctx context.Context, w io.Writer, format, collection stri
 	}
 	segs := a.TMSegments(collection)
 	if collection != "" && len(segs) == 0 {
-		return 0, fmt.Errorf("app: the translation memory has no collection %q: %w", collection, ErrNotFound)
+		return 0, notFound("the translation memory has no collection %q", collection)
 	}
 	var err error
 	switch format {

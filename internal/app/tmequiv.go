@@ -199,7 +199,7 @@ func hasWordAsWritten(s, w string) bool {
 func (a *App) ConceptEquivalents(ctx context.Context, id string, n int) ([]Equivalent, error) {
 	c, ok := a.terms.Get(id)
 	if !ok {
-		return nil, fmt.Errorf("app: there is no concept %q: %w", id, ErrNotFound)
+		return nil, notFound("there is no concept %q", id)
 	}
 	have := map[string]bool{}
 	for _, t := range c.TermsIn("en") {
@@ -254,7 +254,7 @@ func (a *App) AcceptEquivalent(id, en string, status glossary.Status, who string
 	for try := 0; ; try++ {
 		c, ok := a.terms.Get(id)
 		if !ok {
-			return glossary.Concept{}, fmt.Errorf("app: there is no concept %q: %w", id, ErrNotFound)
+			return glossary.Concept{}, notFound("there is no concept %q", id)
 		}
 		for _, t := range c.TermsIn("en") {
 			if strings.EqualFold(t.Text, en) {

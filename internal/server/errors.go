@@ -59,6 +59,7 @@ func classifyLayer(err error) *apiError {
 	var mbe *http.MaxBytesError
 	var ie *importError
 	var ine *exchange.InflateError
+	var ue *app.Error
 	switch {
 	case errors.As(err, &ae):
 		return ae
@@ -86,6 +87,8 @@ func classifyLayer(err error) *apiError {
 		return &apiError{http.StatusUnprocessableEntity, "cell_too_long", sentence(err, table.ErrCellTooLong)}
 	case errors.Is(err, glossary.ErrInvalid):
 		return &apiError{http.StatusBadRequest, "invalid_concept", sentence(err, glossary.ErrInvalid)}
+	case errors.As(err, &ue): // its Message is the user's, however it was wrapped
+		return appError(ue)
 	case errors.Is(err, app.ErrBadRequest):
 		return &apiError{http.StatusBadRequest, "bad_request", sentence(err, app.ErrBadRequest)}
 	case errors.Is(err, app.ErrNotFound):
@@ -106,6 +109,25 @@ func classifyLayer(err error) *apiError {
 	return nil
 }
 
+// appError is how an *app.Error is answered: its category's status and
+// code, and its Message.
+func appError(e *app.Error) *apiError {
+	switch e.Kind {
+	case app.ErrNotFound:
+		return &apiError{http.StatusNotFound, "not_found", e.Message}
+	case app.ErrStale:
+		return &apiError{http.StatusPreconditionFailed, "stale", e.Message}
+	case app.ErrConflict:
+		return &apiError{http.StatusConflict, "conflict", e.Message}
+	}
+	return &apiError{http.StatusBadRequest, "bad_request", e.Message}
+}
+
+// sentence is what is left of the string surgery *app.Error replaces: the
+// categories of the other layers (ingest, glossary, table, store) and the
+// app errors not yet written as an *app.Error (a sentinel inside the
+// message, "app: backup: %w: …") still take their message from it.
+//
 // sentence is err's message without the text of kind, the sentinel error
 // err wraps for its category ("…run OCR on it instead: garbled text",
 // "…: not found"): the answer's code names the category, and the message
