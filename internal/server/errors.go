@@ -214,7 +214,8 @@ func queryMessage(qe *index.QueryError) string {
 }
 
 // formError classifies a failure to parse a posted form: a body over its
-// limit stays a *http.MaxBytesError (413), anything else is the client's.
+// limit stays a *http.MaxBytesError (413), anything else is the client's;
+// a malformed %-escape is worded for the pages.
 func formError(err error) error {
 	var mbe *http.MaxBytesError
 	var ee url.EscapeError
@@ -222,7 +223,8 @@ func formError(err error) error {
 	case errors.As(err, &mbe):
 		return err
 	case errors.As(err, &ee):
-		return errBadRequest(fmt.Sprintf("the form holds a malformed %%-escape, %q: a %%-sign must be followed by two hexadecimal digits (%%25 for %%)", string(ee)))
+		return word(errBadRequest(fmt.Sprintf("the form holds a malformed %%-escape, %q: a %%-sign must be followed by two hexadecimal digits (%%25 for %%)", string(ee))),
+			"refuse_form_escape", string(ee))
 	}
 	return errBadRequest("the form cannot be read: " + err.Error())
 }

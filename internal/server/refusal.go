@@ -60,6 +60,39 @@ var reasons = []struct {
 	{errNoFormat, "no_format"},
 }
 
+// worded is an error a page words itself, in either interface language:
+// the label key, formatted with args, says all the API's English message
+// says ("Er is geen begrip %q." for `no concept "x"`), which the Dutch
+// interface keeps beside it as the detail. An error whose message says
+// more than its label could is left to its kind (refuse_<code>), so that
+// the English interface shows the message. Its status and code are err's.
+type worded struct {
+	err  error
+	key  string
+	args []any
+}
+
+func (w *worded) Error() string { return w.err.Error() }
+func (w *worded) Unwrap() error { return w.err }
+
+// word has the page say err with the label key; nil stays nil.
+func word(err error, key string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return &worded{err, key, args}
+}
+
+// wordNotFound words err with key where it says that what the page
+// asked for does not exist (a document, a concept); any other error
+// (a timeout, a full disk) keeps the words of its kind.
+func wordNotFound(err error, key string, args ...any) error {
+	if ae := classify(err); ae != nil && ae.Code == "not_found" {
+		return word(err, key, args...)
+	}
+	return err
+}
+
 // refuse words err, which refused what a form sent, for page p. An error
 // that is no client's (a 5xx) is logged by the caller and shown as the
 // interface's "internal error". A concept's broken rule is translated
@@ -70,7 +103,28 @@ func (p *page) refuse(err error) refusal {
 	if ae == nil || ae.Status >= 500 && ae.Code != "disk_full" {
 		return refusal{Text: p.T["error_internal"], Status: http.StatusInternalServerError}
 	}
+	return p.explain(err, ae)
+}
+
+// explain words err, which classify made ae, in the interface's
+// language: the page's own words where err is worded, a concept's broken
+// rule translated whole, else the kind of problem. The API's English
+// message is kept as the detail where the words are not its translation;
+// the English interface shows that message as it is.
+func (p *page) explain(err error, ae *apiError) refusal {
 	r := refusal{Text: ae.Message, Status: ae.Status}
+	var w *worded
+	if errors.As(err, &w) {
+		if format, ok := p.T[w.key]; ok {
+			// The page's words, in English too; the API's message is
+			// the detail where they are a translation.
+			r.Text = fmt.Sprintf(format, w.args...)
+			if p.UI != apiLang {
+				r.Detail, r.DetailLabel = ae.Message, p.T["refusal_detail"]
+			}
+			return r
+		}
+	}
 	var fe *glossary.FieldError
 	if errors.As(err, &fe) && fe.Code != "" {
 		r.Text = p.fieldText(fe, nil)
@@ -97,6 +151,12 @@ func (p *page) refuse(err error) refusal {
 	text, ok := p.T[key]
 	if !ok {
 		text = p.T["refuse_other"]
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		// A body over its limit (an upload, a pasted text): the limit
+		// is the one specific the reader needs.
+		text = fmt.Sprintf(p.T["refuse_body_too_large"], byteSize(mbe.Limit))
 	}
 	if where := p.where(err); where != "" {
 		text = where + ": " + text

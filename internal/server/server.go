@@ -96,7 +96,7 @@ func New(a *app.App, opt Options) (*Server, error) {
 
 // noRoute answers an unknown path: JSON under /api/, a page for browsers.
 func (s *Server) noRoute(c *gin.Context) {
-	err := errNotFound("no such route")
+	err := word(errNotFound("no such route"), "no_page")
 	if strings.HasPrefix(c.Request.URL.Path, "/api/") || !strings.Contains(c.GetHeader("Accept"), "text/html") {
 		s.fail(c, err)
 		return

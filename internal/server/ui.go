@@ -100,6 +100,31 @@ func (l labels) count(key string, n int) string {
 	return l[key]
 }
 
+// countf formats the label for the number n (count) with args, or with
+// n alone when there are none. A label may leave a value out with
+// explicit indexes ("%[1]d begrippen; … het enige onder %[3]s"), and a
+// singular that names no value ("Alleen de eerste staat hieronder.") is
+// the text as it is.
+func (l labels) countf(key string, n int, args ...any) string {
+	format := l.count(key, n)
+	if !strings.Contains(format, "%") {
+		return format
+	}
+	if len(args) == 0 {
+		args = []any{n}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// Count is countf for the templates ({{$.T.Count "paragraphs_n" 1}}): a
+// missing label fails the page, as with Get.
+func (l labels) Count(key string, n int, args ...any) (string, error) {
+	if _, ok := l[key]; !ok {
+		return "", fmt.Errorf("ui: no label %q", key)
+	}
+	return l.countf(key, n, args...), nil
+}
+
 // uiRoutes registers the browser interface. The assets are embedded, so a
 // template that does not parse is a programming error every test run
 // catches; it stops the server at startup rather than at the first request.
@@ -283,12 +308,18 @@ func (u *ui) newPage(c *gin.Context) *page {
 }
 
 // errorPage turns err into an error page with the status classify gives
-// it; like fail, it shows the message of client errors only.
+// it; like fail, it shows the message of client errors only. The page
+// words the problem in the interface's language, as the forms do
+// (explain), with the API's English message kept as the detail.
 func (u *ui) errorPage(c *gin.Context, p *page, err error) {
 	ae := classify(err)
+	var r refusal
 	if ae == nil {
 		u.log.Error("page failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		ae = &apiError{http.StatusInternalServerError, "internal", p.T.or("error_internal", "internal error")}
+		r = refusal{Text: ae.Message, Status: ae.Status}
+	} else {
+		r = p.explain(err, ae)
 	}
 	noteError(c, ae)
 	heading := p.T.or("error_heading", "Error")
@@ -301,7 +332,10 @@ func (u *ui) errorPage(c *gin.Context, p *page, err error) {
 		heading = p.T.or("error_too_large", heading)
 	}
 	p.name, p.status, p.Title = "error", ae.Status, heading
-	p.Data = struct{ Heading, Message string }{heading, ae.Message}
+	p.Data = struct {
+		Heading string
+		Refusal refusal
+	}{heading, r}
 }
 
 // render executes the page's template into a buffer and writes it only

@@ -94,7 +94,7 @@ func (u *ui) checkPage(c *gin.Context, p *page) error {
 			v.Usage = append(v.Usage, usageRow{o.Concept, o.NLTerm, o.Usual, fmt.Sprintf(p.T["check_usage_pairs_of"], o.Count, o.Total), o.Preferred})
 		}
 		if unchecked > 0 {
-			v.Unchecked = fmt.Sprintf(p.T.count("check_usage_unchecked", unchecked), unchecked)
+			v.Unchecked = p.T.countf("check_usage_unchecked", unchecked)
 		}
 	}
 	return nil

@@ -74,7 +74,7 @@ func (s *Server) conceptEditPage(c *gin.Context, p *page) error {
 	if !v.New {
 		var ok bool
 		if stored, ok = s.app.Terms().Get(id); !ok {
-			return errNotFound(fmt.Sprintf(p.T["no_concept"], id))
+			return word(errNotFound(fmt.Sprintf("no concept %q", id)), "no_concept", id)
 		}
 	}
 	s.editOptions(v, p)
@@ -92,7 +92,7 @@ func (s *Server) conceptEditPage(c *gin.Context, p *page) error {
 	}
 
 	if err := c.Request.ParseForm(); err != nil {
-		return errBadRequest("the form cannot be read: " + err.Error())
+		return formError(err)
 	}
 	form := c.Request.PostForm
 	readEditForm(v, p, form)

@@ -22,7 +22,7 @@ func (s *Server) documentDeletePage(c *gin.Context, p *page) error {
 	p.name, p.Nav = "document_delete", "documents"
 	info, err := s.app.DocumentInfo(c.Param("id"))
 	if err != nil {
-		return err
+		return wordNotFound(err, "no_document", c.Param("id"))
 	}
 	v := &docDeleteView{ID: info.ID, Title: info.Title, Name: info.Name, Disabled: len(s.opt.Tokens) == 0}
 	if v.Title == "" {
@@ -41,7 +41,7 @@ func (s *Server) documentDeletePage(c *gin.Context, p *page) error {
 		v.Error = p.T["doc_delete_confirm"]
 	default:
 		if err := s.app.DeleteDocument(c.Request.Context(), info.ID); err != nil {
-			return err
+			return wordNotFound(err, "no_document", info.ID) // deleted meanwhile
 		}
 		redirect(c, "/documents?deleted="+info.ID)
 	}

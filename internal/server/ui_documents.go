@@ -273,7 +273,7 @@ func (u *ui) documentPage(c *gin.Context, p *page) error {
 	p.name, p.Nav = "document", "documents"
 	d, err := u.app.Document(c.Param("id"))
 	if err != nil {
-		return err
+		return wordNotFound(err, "no_document", c.Param("id"))
 	}
 	p.Title = d.Title
 	anns, err := u.app.DocumentAnnotations(d.ID)

@@ -200,7 +200,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	n := 0
 	if st := glossary.Status(v.status); v.Q == "" && (st == glossary.Deprecated || st == glossary.Superseded) {
 		v.Terms = statusTermRows(p, tb, st, v.subject, v.collection)
-		v.Summary = fmt.Sprintf(p.T.count("terms_n", len(v.Terms)), len(v.Terms))
+		v.Summary = p.T.countf("terms_n", len(v.Terms))
 		return nil
 	}
 	if v.Q != "" {
@@ -288,16 +288,12 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 				v.Letters[i].Here = v.Letters[i].Letter == want
 			}
 			v.ShowCollections = manyCollections(v.Groups)
-			v.Summary = fmt.Sprintf(p.T["concepts_n_letter"], n, len(v.Groups[0].Rows), want)
+			v.Summary = p.T.countf("concepts_n_letter", len(v.Groups[0].Rows), n, len(v.Groups[0].Rows), want)
 			return nil
 		}
 	}
 	v.ShowCollections = manyCollections(v.Groups)
-	if n == 1 {
-		v.Summary = p.T["concepts_one"]
-	} else {
-		v.Summary = fmt.Sprintf(p.T["concepts_n"], n)
-	}
+	v.Summary = p.T.countf("concepts_n", n)
 	return nil
 }
 
@@ -380,7 +376,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 	id := c.Param("id")
 	con, ok := u.app.Terms().Get(id)
 	if !ok {
-		return errNotFound(fmt.Sprintf(p.T["no_concept"], id))
+		return word(errNotFound(fmt.Sprintf("no concept %q", id)), "no_concept", id)
 	}
 	h := headTerm(&con)
 	v := &conceptView{C: con, Heading: h.Text, HeadingLang: termLang(h), EN: joinTerms(con.Preferred("en")), Saved: c.Query("saved") != ""}
@@ -440,7 +436,7 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		if r.Title == "" {
 			r.Title = d.ID
 		}
-		r.Label = fmt.Sprintf(p.T.count("plot_label", len(ks)), r.Title, len(ks))
+		r.Label = p.T.countf("plot_label", len(ks), r.Title, len(ks))
 		for _, k := range ks {
 			x := 0.0
 			if d.Bytes > 0 {
@@ -460,9 +456,13 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		}
 		v.KWIC = append(v.KWIC, kwicRow{k, url})
 	}
-	v.OccSummary = fmt.Sprintf(p.T.count("occ_summary", len(lines)), len(lines), len(byDoc), len(docs))
+	summary := "occ_summary"
+	if len(docs) == 1 {
+		summary = "occ_summary_single" // not "in 1 of 1 documents"
+	}
+	v.OccSummary = p.T.countf(summary, len(lines), len(lines), len(byDoc), len(docs))
 	if len(lines) > maxKWIC {
-		v.OccSummary += " " + fmt.Sprintf(p.T["kwic_truncated"], maxKWIC)
+		v.OccSummary += " " + p.T.countf("kwic_truncated", maxKWIC)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -107,9 +108,9 @@ func (s *Server) glossaryImportPage(c *gin.Context, p *page) error {
 		return refused(err)
 	}
 	r := &importResultView{Collection: res.Collection,
-		Done: fmt.Sprintf(p.T["import_done"], res.Imported, fh.Filename, res.Collection)}
+		Done: p.T.countf("import_done", res.Imported, res.Imported, fh.Filename, res.Collection)}
 	if v.Replace {
-		r.Deleted = fmt.Sprintf(p.T["import_deleted"], res.Deleted)
+		r.Deleted = p.T.countf("import_deleted", res.Deleted)
 	}
 	if res.Left.Encoding != "" {
 		r.Encoding = fmt.Sprintf(p.T["import_encoding"], res.Left.Encoding)
@@ -130,7 +131,28 @@ func (p *page) warning(w glossary.Warning) refusal {
 		return refusal{Text: w.Message}
 	}
 	if w.Where != "" {
-		text = w.Where + ": " + text
+		text = p.place(w.Where) + ": " + text
 	}
 	return refusal{Text: text, Detail: w.Message, DetailLabel: p.T["refusal_detail"]}
+}
+
+// The places the readers name in a warning (glossary.Warning.Where).
+var (
+	placeLine = regexp.MustCompile(`^line (\d+)$`)            // CSV, TSV, TBX
+	placeRow  = regexp.MustCompile(`^sheet (.+), row (\d+)$`) // XLSX
+)
+
+// place says where a warning's row is in the interface's language
+// ("regel 3", "blad Termen, rij 4"); a place of another form stays as
+// the reader wrote it.
+func (p *page) place(where string) string {
+	if m := placeLine.FindStringSubmatch(where); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return fmt.Sprintf(p.T["where_line"], n)
+	}
+	if m := placeRow.FindStringSubmatch(where); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf(p.T["where_sheet_row"], m[1], n)
+	}
+	return where
 }

@@ -61,7 +61,7 @@ func TestGlossaryImportPage(t *testing.T) {
 		{"imported", "/glossary/import", fields(), csvFile, 200, []string{
 			`2 begrippen uit termen.csv geïmporteerd in collectie "team".`,
 			"Na te kijken (1)",
-			"line 3: een term heeft geen vertaling ernaast (Nederlands zonder Engels of andersom); geïmporteerd zoals hij is",
+			"regel 3: een term heeft geen vertaling ernaast (Nederlands zonder Engels of andersom); geïmporteerd zoals hij is",
 			`line 3: the Dutch term "verblijfsaanvraag" has no English term beside it`,
 		}},
 	} {

@@ -306,11 +306,7 @@ func (u *ui) searchPage(c *gin.Context, p *page) error {
 	}
 	here := func(kv ...string) string { return hereDropping(drop, kv...) }
 
-	count := p.T["search_count"]
-	if res.Total == 1 {
-		count = p.T["search_count_one"]
-	}
-	v.Summary = fmt.Sprintf(count, res.Total) + " " + p.T["search_read_as_"+res.Lang]
+	v.Summary = p.T.countf("search_count", int(res.Total)) + " " + p.T["search_read_as_"+res.Lang]
 	if res.Unquoted != "" {
 		v.UnquotedURL = here("q", res.Unquoted)
 	}

@@ -105,7 +105,7 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 		v.Error = p.T["upload_no_files"]
 		return nil
 	case len(files) > maxUploadFiles:
-		return errBadRequest("too many files in one upload")
+		return word(errBadRequest(fmt.Sprintf("too many files in one upload: at most %d", maxUploadFiles)), "upload_too_many", maxUploadFiles)
 	}
 	if len(files) == 1 {
 		r := s.addOne(c, files[0], ingest.Options{}, v.Replace)
