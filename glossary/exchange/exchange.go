@@ -381,9 +381,17 @@ func oneLanguage(cs []glossary.Concept, left *glossary.Left) []glossary.Warning 
 	}
 	if more > 0 {
 		out = append(out, glossary.Warning{Kind: glossary.WarnOneLanguage,
-			Message: fmt.Sprintf("and %d more concepts in one of Dutch and English only", more)})
+			Message: fmt.Sprintf("and %d more %s in one of Dutch and English only", more, plural(more, "concept", "concepts"))})
 	}
 	return out
+}
+
+// plural is one where n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // maxWarnings bounds the warnings of one kind an import lists one by one:

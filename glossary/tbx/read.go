@@ -169,8 +169,12 @@ func Read(r io.Reader) ([]glossary.Concept, Left, error) {
 		return nil, Left{}, &Error{Err: fmt.Errorf("%w %s: xml:lang takes a language tag such as nl or en-GB", ErrLanguage, strings.Join(parts, ", "))}
 	}
 	if x.commas > 0 {
+		terms := "terms"
+		if x.commas == 1 {
+			terms = "term"
+		}
 		x.left.Warnings = append(x.left.Warnings, glossary.Warning{Kind: glossary.WarnCommaTerm,
-			Message: fmt.Sprintf("and %d more terms with a comma", x.commas)})
+			Message: fmt.Sprintf("and %d more %s with a comma", x.commas, terms)})
 	}
 	return x.out, x.left, nil
 }
