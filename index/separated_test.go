@@ -146,7 +146,8 @@ func TestSplitVerbsUD(t *testing.T) {
 // TestSearchSplitVerbs: a search for a separable verb finds the main
 // clause that splits it and the te-infinitive, through the verb's key at
 // the particle (Add and AddPrepared alike); a preposition that is a
-// particle too does not make a verb of the one before it.
+// particle too does not make a verb of the one before it. A strong past
+// is a finite form too (schonk … in: inschenken).
 func TestSearchSplitVerbs(t *testing.T) {
 	ctx := context.Background()
 	texts := []string{
@@ -156,6 +157,10 @@ func TestSearchSplitVerbs(t *testing.T) {
 		"Hij gaat voor de deur staan.",                                        // 3
 		"De verkiezingen vinden plaats op 17 maart en de uitslag volgt snel.", // 4
 		"Het bestuur stelt de tarieven jaarlijks vast, gehoord de raad.",      // 5
+		// Strong pasts (strongVerbs: schenken, vliegen, lezen).
+		"Koerts schonk grinnikend nog een mineraalwatertje in.", // 6
+		"De jonge vogels vlogen in het voorjaar uit.",           // 7
+		"De voorzitter las de motie voor.",                      // 8
 	}
 	var ps []Passage
 	for i, s := range texts {
@@ -185,6 +190,9 @@ func TestSearchSplitVerbs(t *testing.T) {
 			{"voorgaan", nil},
 			{"plaatsvinden", []int{4}},
 			{"vaststellen", []int{5}},
+			{"inschenken", []int{6}},
+			{"uitvliegen", []int{7}},
+			{"voorlezen", []int{8}},
 			{`"de regeling intrekken"`, []int{0}}, // the exact field has the infinitive
 			// Quotes search a phrase in its words' forms (README: a quoted
 			// word puts its form first, "staatsgreep" finds staatsgrepen

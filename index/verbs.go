@@ -96,7 +96,8 @@ func separable(w, p string, listed func(string) bool) (string, bool) {
 func verbForms(particle, rest string) []string {
 	raw := rest[:len(rest)-2] // schorten → schort, delen → del
 	stem := raw
-	voiceless := strings.ContainsRune("tkfsp", rune(raw[len(raw)-1])) || strings.HasSuffix(raw, "ch")
+	// sh is voiceless as ch is (crashen: crashte).
+	voiceless := strings.ContainsRune("tkfsp", rune(raw[len(raw)-1])) || strings.HasSuffix(raw, "ch") || strings.HasSuffix(raw, "sh")
 	closed := false // the infinitive doubled the consonant: its vowel is short
 	switch {
 	case len(stem) >= 2 && stem[len(stem)-1] == stem[len(stem)-2] && !isVowelByte(stem[len(stem)-1]):
@@ -136,7 +137,13 @@ func verbForms(particle, rest string) []string {
 		// In a main clause a particle stands apart (schort … op); those
 		// bare forms (werk, werkt for samenwerken) match far too much to
 		// be searched for, so only the joined forms are given.
-		forms = append(forms, particle+st, particle+st+"t", particle+st+past, particle+st+past+"n", particle+ge+pp)
+		// A stem that ends in t is its own stem+t (zet, geniet; not
+		// zett), which keeps the group of five.
+		third := st + "t"
+		if strings.HasSuffix(st, "t") {
+			third = st
+		}
+		forms = append(forms, particle+st, particle+third, particle+st+past, particle+st+past+"n", particle+ge+pp)
 	}
 	return forms
 }
@@ -154,7 +161,7 @@ func openSyllable(s string) string {
 		return s
 	}
 	v := s[n-2]
-	if v == 'i' || v == 'e' && n >= 4 && s[n-3] == 'i' { // no double i; "ie" is one vowel
+	if v == 'i' || v == 'e' && n >= 4 && s[n-3] == 'i' || s[n-1] == 'w' { // no double i; "ie" is one vowel; uw is a diphthong (huwen: huw)
 		return s
 	}
 	return s[:n-1] + string(v) + s[n-1:]
@@ -206,7 +213,7 @@ var strongVerbs = map[string][3]string{
 	"dragen": {"droeg", "droegen", "gedragen"}, "vragen": {"vroeg", "vroegen", "gevraagd"},
 	"winnen": {"won", "wonnen", "gewonnen"}, "beginnen": {"begon", "begonnen", "begonnen"},
 	"grijpen": {"greep", "grepen", "gegrepen"}, "kiezen": {"koos", "kozen", "gekozen"},
-	"liezen": {"loor", "loren", "geloren"}, "zeggen": {"zei", "zeiden", "gezegd"},
+	"verliezen": {"verloor", "verloren", "verloren"}, "zeggen": {"zei", "zeiden", "gezegd"},
 	"liggen": {"lag", "lagen", "gelegen"}, "zitten": {"zat", "zaten", "gezeten"},
 	"krijgen": {"kreeg", "kregen", "gekregen"}, "stijgen": {"steeg", "stegen", "gestegen"},
 	"sterven": {"stierf", "stierven", "gestorven"}, "helpen": {"hielp", "hielpen", "geholpen"},
@@ -225,12 +232,63 @@ var strongVerbs = map[string][3]string{
 	"worden": {"werd", "werden", "geworden"}, "hebben": {"had", "hadden", "gehad"},
 	"zijn": {"was", "waren", "geweest"}, "weten": {"wist", "wisten", "geweten"},
 	"leggen": {"legde", "legden", "gelegd"}, "kopen": {"kocht", "kochten", "gekocht"},
+	// Checked against a grammar's list of strong and irregular verbs
+	// and the UD Dutch treebanks' pasts (TestStrongVerbsUD); every form
+	// is in the OpenTaal word list (TestStrongVerbsListed). Left out:
+	// verbs whose forms are mostly other words in the texts (varen:
+	// voer, voeren; wijten: weten; dingen, zinnen: nouns; bidden:
+	// gebeden; winden: wonden; plegen, whose pleegde is the common
+	// past) and rare ones.
+	"lezen": {"las", "lazen", "gelezen"}, "genieten": {"genoot", "genoten", "genoten"},
+	"eten": {"at", "aten", "gegeten"}, "meten": {"mat", "maten", "gemeten"},
+	"vergeten": {"vergat", "vergaten", "vergeten"},
+	"heten":    {"heette", "heetten", "geheten"}, "bakken": {"bakte", "bakten", "gebakken"},
+	"lachen": {"lachte", "lachten", "gelachen"}, "laden": {"laadde", "laadden", "geladen"},
+	"raden": {"raadde", "raadden", "geraden"}, "braden": {"braadde", "braadden", "gebraden"},
+	"malen": {"maalde", "maalden", "gemalen"}, "scheiden": {"scheidde", "scheidden", "gescheiden"},
+	"wassen": {"waste", "wasten", "gewassen"}, "spannen": {"spande", "spanden", "gespannen"},
+	"stoten": {"stootte", "stootten", "gestoten"}, "vouwen": {"vouwde", "vouwden", "gevouwen"},
+	"weven": {"weefde", "weefden", "geweven"}, "wreken": {"wreekte", "wreekten", "gewroken"},
+	"jagen": {"joeg", "joegen", "gejaagd"}, "bederven": {"bedierf", "bedierven", "bedorven"},
+	"bedriegen": {"bedroog", "bedrogen", "bedrogen"}, "bezwijken": {"bezweek", "bezweken", "bezweken"},
+	"vergelijken": {"vergeleek", "vergeleken", "vergeleken"}, "verslinden": {"verslond", "verslonden", "verslonden"},
+	"verzinnen": {"verzon", "verzonnen", "verzonnen"}, "bergen": {"borg", "borgen", "geborgen"},
+	"bijten": {"beet", "beten", "gebeten"}, "blazen": {"blies", "bliezen", "geblazen"},
+	"blinken": {"blonk", "blonken", "geblonken"}, "buigen": {"boog", "bogen", "gebogen"},
+	"drijven": {"dreef", "dreven", "gedreven"}, "dringen": {"drong", "drongen", "gedrongen"},
+	"drinken": {"dronk", "dronken", "gedronken"}, "druipen": {"droop", "dropen", "gedropen"},
+	"duiken": {"dook", "doken", "gedoken"}, "fluiten": {"floot", "floten", "gefloten"},
+	"gelden": {"gold", "golden", "gegolden"}, "gieten": {"goot", "goten", "gegoten"},
+	"glijden": {"gleed", "gleden", "gegleden"}, "glimmen": {"glom", "glommen", "geglommen"},
+	"graven": {"groef", "groeven", "gegraven"}, "klimmen": {"klom", "klommen", "geklommen"},
+	"klinken": {"klonk", "klonken", "geklonken"}, "knijpen": {"kneep", "knepen", "geknepen"},
+	"krimpen": {"kromp", "krompen", "gekrompen"}, "kruipen": {"kroop", "kropen", "gekropen"},
+	"liegen": {"loog", "logen", "gelogen"}, "melken": {"molk", "molken", "gemolken"},
+	"mijden": {"meed", "meden", "gemeden"}, "ruiken": {"rook", "roken", "geroken"},
+	"schelden": {"schold", "scholden", "gescholden"}, "schenden": {"schond", "schonden", "geschonden"},
+	"schenken": {"schonk", "schonken", "geschonken"}, "scheppen": {"schiep", "schiepen", "geschapen"},
+	"scheren": {"schoor", "schoren", "geschoren"}, "schijnen": {"scheen", "schenen", "geschenen"},
+	"schrikken": {"schrok", "schrokken", "geschrokken"}, "slijpen": {"sleep", "slepen", "geslepen"},
+	"slijten": {"sleet", "sleten", "gesleten"}, "slinken": {"slonk", "slonken", "geslonken"},
+	"smelten": {"smolt", "smolten", "gesmolten"}, "smijten": {"smeet", "smeten", "gesmeten"},
+	"splijten": {"spleet", "spleten", "gespleten"}, "springen": {"sprong", "sprongen", "gesprongen"},
+	"steken": {"stak", "staken", "gestoken"}, "stelen": {"stal", "stalen", "gestolen"},
+	"stinken": {"stonk", "stonken", "gestonken"}, "strijden": {"streed", "streden", "gestreden"},
+	"strijken": {"streek", "streken", "gestreken"},
+	"vlechten": {"vlocht", "vlochten", "gevlochten"}, "vliegen": {"vloog", "vlogen", "gevlogen"},
+	"vriezen": {"vroor", "vroren", "gevroren"}, "werpen": {"wierp", "wierpen", "geworpen"},
+	"werven": {"wierf", "wierven", "geworven"}, "wrijven": {"wreef", "wreven", "gewreven"},
+	"wringen": {"wrong", "wrongen", "gewrongen"}, "zingen": {"zong", "zongen", "gezongen"},
+	"zinken": {"zonk", "zonken", "gezonken"}, "zuigen": {"zoog", "zogen", "gezogen"},
+	"zwellen": {"zwol", "zwollen", "gezwollen"}, "zwemmen": {"zwom", "zwommen", "gezwommen"},
+	"zweren": {"zwoer", "zwoeren", "gezworen"}, "zwerven": {"zwierf", "zwierven", "gezworven"},
+	"zwijgen": {"zweeg", "zwegen", "gezwegen"},
 }
 
 // otherPast holds the second past of a verb of strongVerbs that has two
 // in standard Dutch: zeggen has zei and zegde (de minister zegde toe).
 // strongForms gives them after the participle. Every verb here has one.
-var otherPast = map[string][2]string{"zeggen": {"zegde", "zegden"}}
+var otherPast = map[string][2]string{"zeggen": {"zegde", "zegden"}, "willen": {"wou", "wouden"}, "jagen": {"jaagde", "jaagden"}}
 
 // strongForms returns the forms of a strong verb or of a compound ending
 // in one, or nil: the past singular and plural, the participle (the first
@@ -252,14 +310,66 @@ func strongForms(inf string) []string {
 }
 
 // strongRoot returns where the verb of strongVerbs that inf ends in
-// begins, and its forms.
+// begins, and its forms. A verb after particles and prefixes alone
+// comes first (vastrijden is vast+rijden, not va+strijden); else the
+// longest whose first part could be a word's: what is left of it after
+// its particles and prefixes does not begin the word with the verb as
+// its first consonants (slopen is no s+lopen, afzweven no afz+weven,
+// zweten no zw+eten; onset), and not one the verb's first vowel
+// continues (groeten is no gro+eten).
 func strongRoot(inf string) (int, [3]string, bool) {
-	for i := 0; i < len(inf)-3; i++ {
-		if f, ok := strongVerbs[inf[i:]]; ok {
-			return i, f, true
+	for _, loose := range []bool{false, true} {
+		for i := 0; i < len(inf)-3; i++ {
+			f, ok := strongVerbs[inf[i:]]
+			if !ok {
+				continue
+			}
+			rest := bareFirstPart(inf[:i])
+			if rest == "" || loose && !onset(rest, inf[i:]) && !(isVowelByte(inf[i-1]) && isVowelByte(inf[i])) {
+				return i, f, true
+			}
 		}
 	}
 	return 0, [3]string{}, false
+}
+
+// onset reports whether the consonants rest, what is left of a first
+// part (bareFirstPart), begin the word with the verb v as one onset:
+// z+weven is zweven, s+lopen slopen; nat+houden is no n+athouden.
+func onset(rest, v string) bool {
+	if strings.ContainsAny(rest, "aeiouy") {
+		return false
+	}
+	n := strings.IndexAny(v, "aeiouy")
+	if n < 0 {
+		n = len(v)
+	}
+	return slices.Contains(onsets, rest+v[:n])
+}
+
+// onsets are the consonant clusters a Dutch word begins with.
+var onsets = []string{"b", "bl", "br", "c", "ch", "chr", "d", "dr", "dw", "f", "fl", "fr", "g", "gl", "gn", "gr", "h", "j", "k", "kl", "kn", "kr", "kw", "l", "m", "n", "p", "pl", "pr", "r", "s", "sch", "schr", "sj", "sl", "sm", "sn", "sp", "spl", "spr", "st", "str", "t", "tr", "tw", "v", "vl", "vr", "w", "wr", "z", "zw"}
+
+// bareFirstPart returns the first part of a compound verb less the
+// particles and prefixes it begins with (afz: z; vast: "").
+func bareFirstPart(s string) string {
+	for {
+		cut := false
+		for _, ps := range [][]string{particles, eitherWay, inseparable} {
+			for _, p := range ps {
+				if rest, ok := strings.CutPrefix(s, p); ok {
+					s, cut = rest, true
+					break
+				}
+			}
+			if cut {
+				break
+			}
+		}
+		if !cut || s == "" {
+			return s
+		}
+	}
 }
 
 // strongParticiples returns the past participles of a strong verb or of a
@@ -346,7 +456,10 @@ func InfinitiveForms(w string, listed func(string) bool) []string {
 		// vers+trekken, whose versgetrokken no list has): the weak
 		// rules' forms decide, their weak past the evidence as for any
 		// other word.
-		fs = slices.DeleteFunc(fs, func(f string) bool { return slices.Contains(strong, f) })
+		// The weak rules' own forms stay, a past spelt as a strong
+		// verb's weak one too (glimlachte: glim+lachen).
+		weak := weakForms(inf)
+		fs = slices.DeleteFunc(fs, func(f string) bool { return slices.Contains(strong, f) && !slices.Contains(weak, f) })
 	}
 	verb := false
 	for _, f := range fs[1:] {
@@ -404,7 +517,8 @@ func strongVerbForms(inf string, regular, strong []string, listed func(string) b
 			found = append(found, p)
 		}
 	}
-	if len(found) == 0 || slices.ContainsFunc(found, func(p string) bool { return participleHomographs[p] || functionWord(p) }) {
+	if len(found) == 0 && !ownParticiple(inf, parts, strong, regular, listed) ||
+		slices.ContainsFunc(found, func(p string) bool { return participleHomographs[p] || functionWord(p) }) {
 		return nil
 	}
 	var fs []string
@@ -415,7 +529,38 @@ func strongVerbForms(inf string, regular, strong []string, listed func(string) b
 			fs = append(fs, f)
 		}
 	}
-	return listedForms(inf, append(fs, found...), listed)
+	fs = append(fs, found...)
+	// A past spelt as a weak one (lachte of lachen, laadde of laden,
+	// zegde of zeggen) is no other word, as a weak verb's is not; after
+	// the participle, which keeps its key when they share one (belegd,
+	// belegde). Not a strong plural that merely ends so (boden, reden).
+	for j := 0; j+1 < len(strong); j += 3 { // the pasts, then a second past
+		if sg := strong[j]; (strings.HasSuffix(sg, "de") || strings.HasSuffix(sg, "te")) && !pastHomographs[sg] {
+			fs = append(fs, sg, strong[j+1])
+		}
+	}
+	return listedForms(inf, fs, listed)
+}
+
+// pastHomographs are pasts of strongVerbs spelt as weak ones that texts
+// use far more often as other words: wilde (willen) is the adjective
+// wild inflected.
+var pastHomographs = map[string]bool{"wilde": true, "wilden": true}
+
+// ownParticiple reports whether the word list takes inf for the verb
+// though its participle is spelt as inf itself (parts has it: vergeven,
+// ontvangen, vergaan, overtreden), so that no participle of its own
+// shows it: the list has the verb's strong past (vergaf, ontving), and
+// inf less -en is no word or the verb's stem (ontvang). A noun plural
+// that ends like such a verb has a singular of its own: verdragen
+// (verdrag, not verdraag) and bedragen, though verdroeg and bedroeg are
+// words.
+func ownParticiple(inf string, parts, strong, regular []string, listed func(string) bool) bool {
+	if !slices.Contains(parts, inf) || len(strong) == 0 || !listed(strong[0]) {
+		return false
+	}
+	raw := inf[:len(inf)-2]
+	return !listed(raw) || len(regular) > 0 && regular[0] == raw
 }
 
 // weakParticiple reports whether f, a form VerbForms made of inf, has the
@@ -427,6 +572,22 @@ func weakParticiple(inf, f string) bool {
 		}
 	}
 	return false
+}
+
+// weakForms returns the forms the weak rules give the infinitive inf,
+// of each reading (VerbForms' other than strongVerbs'): none for a
+// verb of shortRoots.
+func weakForms(inf string) []string {
+	if _, _, ok := shortRoot(inf); ok {
+		return nil
+	}
+	fs := verbForms("", inf)
+	for _, p := range particles {
+		if strings.HasPrefix(inf, p) && len(inf)-len(p) >= 5 {
+			return append(fs, verbForms(p, inf[len(p):])...)
+		}
+	}
+	return fs
 }
 
 // particlesOrNone is "" (no particle) and the particles.
@@ -446,6 +607,8 @@ var participleHomographs = map[string]bool{
 	"gezien":    true, // zien; the preposition: gezien de situatie
 	"gevallen":  true, // vallen; the plural of geval: in gevallen waarin
 	"verslagen": true, // verslaan; the plural of verslag
+	"bedreven":  true, // bedrijven; the adjective (skilled), and bedrijven the plural of bedrijf
+	"gewassen":  true, // wassen; the plural of gewas (crops)
 }
 
 // functionWord reports whether w is a Dutch function word: a stop word

@@ -16,7 +16,7 @@ func TestVerbForms(t *testing.T) {
 		{"opschorten", []string{"opschort", "opgeschort", "opschortte"}, []string{"schort", "schortte"}},
 		{"ontplooien", []string{"ontplooi", "ontplooit", "ontplooide", "ontplooid"}, []string{"geontplooid"}},
 		{"bemiddelen", []string{"bemiddel", "bemiddelt", "bemiddelde", "bemiddeld"}, nil},
-		{"zetten", []string{"zet", "zette", "gezet"}, nil},
+		{"zetten", []string{"zet", "zette", "gezet"}, []string{"zett"}},
 		{"reizen", []string{"reis", "reisde", "gereisd"}, nil},
 		{"steunen", []string{"steun", "steunt", "steunde", "gesteund"}, nil},
 		{"praten", []string{"praat", "praatte", "gepraat"}, []string{"gepraatt"}},
@@ -39,10 +39,26 @@ func TestVerbForms(t *testing.T) {
 		{"geven", []string{"geef", "geeft", "gaf", "gaven", "gegeven"}, []string{"gef", "geft"}},
 		{"aangeven", []string{"aangeeft", "aangegeven"}, nil},
 		{"leven", []string{"leef", "leeft", "leefde", "geleefd"}, []string{"lef", "left"}},
-		{"lezen", []string{"lees", "leest"}, []string{"les", "lest"}},
+		{"lezen", []string{"lees", "leest", "las", "lazen", "gelezen"}, []string{"les", "lest"}},
+		// A stem in t is its own stem+t (geniet, not geniett; zet).
+		{"genieten", []string{"geniet", "genoot", "genoten"}, []string{"geniett", "gegenoten"}},
 		{"beven", []string{"beef", "beeft"}, []string{"bef", "beft"}},
 		{"genezen", []string{"genees", "geneest"}, nil},
-		{"vergeven", []string{"vergeef", "vergeeft", "vergaf"}, nil},
+		{"vergeven", []string{"vergeef", "vergeeft", "vergaf", "vergaven", "vergeven"}, []string{"vergegeven"}},
+		{"ontvangen", []string{"ontvangt", "ontving", "ontvingen"}, []string{"ontgevangen"}},
+		{"herschrijven", []string{"herschreef", "herschreven"}, []string{"hergeschreven"}},
+		{"ervaren", []string{"ervaar", "ervaart"}, nil},
+		// A strong verb's letters after a first part that is no word's:
+		// slopen is no s+lopen, afzweven no af+z+weven; vastrijden is
+		// vast+rijden, not va+strijden.
+		{"slopen", []string{"sloopt", "sloopte", "gesloopt"}, []string{"sliep", "sgelopen"}},
+		{"afzweven", []string{"afzweefde", "afgezweefd"}, []string{"afzwoof"}},
+		{"vastrijden", []string{"vastreed", "vastgereden"}, []string{"vagestreden"}},
+		{"groeten", []string{"groette", "gegroet"}, []string{"groat"}},
+		// Weak rules: uw is no vowel to double (huwde); sh is voiceless
+		// (crashte).
+		{"huwen", []string{"huw", "huwt", "huwde", "gehuwd"}, []string{"huuw", "huuwde"}},
+		{"crashen", []string{"crasht", "crashte", "gecrasht"}, []string{"crashde"}},
 		{"blijven", []string{"blijf", "blijft", "bleef", "gebleven"}, nil},
 		// A verb of one syllable (gaan, staan, slaan, doen, zien) and a
 		// compound of one: the present as the verb has it, no weak forms.
@@ -119,7 +135,10 @@ func TestInfinitiveForms(t *testing.T) {
 		"legde": true, "legden": true, "gelegd": true, // leggen: in the strong table
 		"besloot": true, "besloten": true, "opgeroepen": true, "gevallen": true, "viel": true,
 		"gebood": true, "geboden": true, "gebied": true, "biedt": true, "bood": true, "boden": true, "gezien": true, "zag": true,
-		"verdraagt": true, "verdroeg": true, "verdroegen": true, "verdragen": true,
+		"verdraagt": true, "verdroeg": true, "verdroegen": true, "verdragen": true, "verdrag": true,
+		"vergeeft": true, "vergaf": true, "ontvangt": true, "ontving": true, "ontvang": true,
+		"beval": true, "bevalt": true, // bevallen: not its past
+		"laadde": true, "laadden": true, "geladen": true, "laadt": true,
 		"plaatsvindt": true, "plaatsvond": true, "plaatsvonden": true, "plaatsgevonden": true,
 		"verstrekte": true, "verstrekt": true, "verstrekten": true,
 		"tegengaat": true, "tegengegaan": true, "tegenging": true, "toeziet": true, "toegezien": true, "uitzit": true, "uitgezien": true,
@@ -143,7 +162,12 @@ func TestInfinitiveForms(t *testing.T) {
 		// A strong verb: its participle alone (namen, sloten, lagen are
 		// other words), prefixed as the compound takes it.
 		{"nemen", []string{"genomen"}},
-		{"leggen", []string{"gelegd"}}, // in the strong table: its forms are the table's
+		// In the strong table: its forms are the table's, its past too,
+		// spelt as a weak one, after the participle.
+		{"leggen", []string{"gelegd", "legde"}},
+		// A mixed verb: a weak past (laadde, laadt's key), a strong
+		// participle.
+		{"laden", []string{"laadt", "geladen"}},
 		{"besluiten", []string{"besloten"}},
 		{"plaatsvinden", []string{"plaatsvindt", "plaatsgevonden"}}, // the present too
 		{"oproepen", []string{"opgeroepen"}},
@@ -165,6 +189,12 @@ func TestInfinitiveForms(t *testing.T) {
 		// A noun plural whose participle would be itself: no verb, so not
 		// its present either (verdraagt is another word's).
 		{"verdragen", nil},
+		// An inseparable prefix before a strong verb: the participle is
+		// the infinitive, so the past the list has shows the verb
+		// (vergaf, ontving), and the present is searched.
+		{"vergeven", []string{"vergeeft"}},
+		{"ontvangen", []string{"ontvangt"}},
+		{"bevallen", nil}, // the list has no beviel
 		{"maatregelen", nil},
 		{"land", nil},
 		// over- either way: the reading the list has, both where it has

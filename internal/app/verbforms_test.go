@@ -27,11 +27,17 @@ func TestInfinitiveQueryFindsPast(t *testing.T) {
 		"gevallen.md": "In sommige gevallen blijft de regel buiten toepassing.",
 		"geboden.md":  "Er werd snel hulp geboden aan de getroffen dorpen.",
 		"genomen.md":  "De maatregelen zijn genomen na overleg.",
+		"gelezen.md":  "De brief is in de commissie gelezen.",
+		"vergeeft.md": "De minister vergeeft de gemeente het verzuim.",
+		"gewassen.md": "De gewassen op het land zijn verdord.",
 	})
 	checkDocsNL(t, a,
-		map[string][]string{"onderhandelen": {"past"}, "besluiten": {"besloten"}, "oproepen": {"opgeroep"}, "nemen": {"genomen"}},
+		map[string][]string{"onderhandelen": {"past"}, "besluiten": {"besloten"}, "oproepen": {"opgeroep"}, "nemen": {"genomen"},
+			// lezen was no strong verb; vergeven's participle is itself.
+			"lezen": {"gelezen"}, "vergeven": {"vergeeft"}},
 		// A strong verb's form that is another word.
-		map[string]string{"nemen": "namen", "lijden": "verleden", "vallen": "gevallen", "gebieden": "geboden"})
+		map[string]string{"nemen": "namen", "lijden": "verleden", "vallen": "gevallen", "gebieden": "geboden",
+			"wassen": "gewassen"})
 }
 
 // TestParticipleQueryFindsVerb checks through a Dutch search that a past
