@@ -476,7 +476,7 @@ func TestOpenAPIEveryOperation(t *testing.T) {
 		{"GET /api/v1/search", stored, "GET", "/api/v1/search?q=a*", "", "", nil, 400},
 		{"GET /api/v1/documents", stored, "GET", "/api/v1/documents", "", "", nil, 200},
 		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=rooktest.txt", editorToken, "text/plain", letter, 201},
-		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=rooktest.md", editorToken, "text/markdown", letter, 409},
+		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=ROOKTEST.txt", editorToken, "text/plain", letter, 409},
 		{"POST /api/v1/documents", memory, "POST", "/api/v1/documents?name=rooktest.txt", "x", "text/plain", letter, 403},
 		{"POST /api/v1/documents", stored, "POST", "/api/v1/documents?name=rooktest.txt", "", "text/plain", letter, 401},
 		{"PUT /api/v1/documents/{id}", stored, "PUT", "/api/v1/documents/rooktest", editorToken, "text/plain", letter, 200},
