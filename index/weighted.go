@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -119,6 +120,33 @@ func (ix *Index) Keys(lang, text string) []string {
 		out[i] = string(t.Term)
 	}
 	return out
+}
+
+// DutchKeys returns the keys Keys("nl", text) returns and, for each, whether
+// it is a compound's modifier filed beside the compound rather than a word
+// of the text: kern and wapen follow kernwapen at its position, and kern,
+// which the compound's key holds but does not end with, is its modifier
+// (so are the parts of a modifier, anti and terrorisme of
+// antiterrorismeoperatie); wapen, the head, is what the compound is and
+// counts as a word. A translation lexicon trained over these keys can tell
+// the senses a word has only as a modifier (nuclear → kern of kernwapens:
+// kern alone is core).
+func (ix *Index) DutchKeys(text string) (keys []string, modifier []bool) {
+	ts := ix.nl.Analyze([]byte(text))
+	keys = make([]string, len(ts))
+	modifier = make([]bool, len(ts))
+	word := "" // the key of the token the current position began with
+	pos := -1
+	for i, t := range ts {
+		keys[i] = string(t.Term)
+		if t.Position != pos {
+			pos, word = t.Position, keys[i]
+			continue
+		}
+		k := keys[i]
+		modifier[i] = len(k) < len(word) && strings.Contains(word, k) && !strings.HasSuffix(word, k)
+	}
+	return keys, modifier
 }
 
 // DocFreqs returns in how many passages each key of the stemmed field

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tolk-nl/tolk/glossary"
 	"github.com/tolk-nl/tolk/internal/corpus"
+	"github.com/tolk-nl/tolk/tm/lexicon"
 )
 
 // TestEnglishCompounds checks that two English words Dutch writes as one
@@ -397,5 +398,64 @@ func TestEnglishTermWithoutDutch(t *testing.T) {
 		if e.Query == "civil servants" {
 			t.Errorf("the one-sided term still taken as a unit: %+v", res.Senses)
 		}
+	}
+}
+
+// TestEnglishModifierOnlySense checks that a sense the lexicon learnt
+// only from compounds' modifiers (nuclear → kern, from kernwapens and
+// kernenergie) is looked for in the compounds it makes with the next
+// word's senses, not as a word: nuclear weapons finds kernwapens, not
+// "de kern van" (the core of) nor kerngegevens (core data). The
+// training keys mark kern of kernproeven as a modifier, proef (the head)
+// not. (kernwapens is a listed compound the index keeps whole: weapons
+// finds it as its sense kernwap.)
+func TestEnglishModifierOnlySense(t *testing.T) {
+	a := openShipped(t)
+	ctx := context.Background()
+	a.tune.CompoundOnly = true
+	keys, mod := a.idx.DutchKeys("kernproeven")
+	var marked []string
+	for i, k := range keys {
+		if mod[i] {
+			marked = append(marked, k)
+		}
+	}
+	if !slices.Equal(marked, []string{"kern"}) {
+		t.Errorf("DutchKeys(kernproeven) = %v, modifiers %v; want kern the only modifier", keys, marked)
+	}
+	if !slices.ContainsFunc(a.Lexicon().Lookup("en", "nuclear"), func(tr lexicon.Translation) bool { return tr.Word == "kern" && tr.ModifierOnly() }) {
+		t.Fatalf("the shipped lexicon does not have nuclear → kern as a modifier only: %+v", a.Lexicon().Lookup("en", "nuclear"))
+	}
+	addTexts(t, a, map[string]string{
+		"kernwapens.md":   "Het verdrag verbiedt de proeven met kernwapens in de atmosfeer.",
+		"kern.md":         "Dit is de kern van het probleem.",
+		"kerngegevens.md": "De kerngegevens van de aanvraag worden bewaard.",
+	})
+	res, err := a.BilingualSearch(ctx, SearchRequest{Q: "nuclear weapons", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := hitDocs(res)
+	if len(docs) == 0 || docs[0] != "kernwapens" {
+		t.Errorf("nuclear weapons: hits %v, want kernwapens first", docs)
+	}
+	for _, d := range []string{"kern", "kerngegevens"} {
+		if slices.Contains(docs, d) {
+			t.Errorf("nuclear weapons: hits %v, want no %s (kern is nuclear only as a modifier); senses %+v", docs, d, res.Senses)
+		}
+	}
+	for _, e := range res.Senses {
+		if e.Query == "nuclear" && slices.ContainsFunc(e.Senses, func(s Sense) bool { return s.Text == "kern" }) {
+			t.Errorf("nuclear searched as the word kern: %+v", e.Senses)
+		}
+	}
+	// Without it, kern is searched as a word and finds both.
+	a.tune.CompoundOnly = false
+	res, err = a.BilingualSearch(ctx, SearchRequest{Q: "nuclear weapons", Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs := hitDocs(res); !slices.Contains(docs, "kern") || !slices.Contains(docs, "kerngegevens") {
+		t.Errorf("nuclear weapons without CompoundOnly: hits %v, want kern and kerngegevens too", docs)
 	}
 }

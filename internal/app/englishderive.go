@@ -117,6 +117,7 @@ func mixSenses(as []Sense, fa float64, bs []Sense, fb float64) []Sense {
 			p := s.P * f / (fa + fb)
 			if i, ok := at[s.Text]; ok {
 				out[i].P += p
+				out[i].modifierOnly = out[i].modifierOnly && s.modifierOnly
 				continue
 			}
 			at[s.Text] = len(out)

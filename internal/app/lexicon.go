@@ -37,15 +37,23 @@ var mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
 // both sides have as many (else the texts are taken whole); each paragraph
 // pair is cut into sentences, paired one to one when both sides have as
 // many and aligned (tm/align) otherwise; a pair with too many words on
-// either side is left out.
-func TrainingPairs(texts []TextPair, keys func(lang, text string) []string) []lexicon.Pair {
+// either side is left out. dutch, when not nil, gives the Dutch keys with
+// their compound modifiers marked (index.Index.DutchKeys) instead of keys.
+func TrainingPairs(texts []TextPair, keys func(lang, text string) []string, dutch func(text string) ([]string, []bool)) []lexicon.Pair {
 	var out []lexicon.Pair
 	add := func(nl, en string) {
-		kn, ke := keys("nl", nl), keys("en", en)
+		var kn []string
+		var mod []bool
+		if dutch != nil {
+			kn, mod = dutch(nl)
+		} else {
+			kn = keys("nl", nl)
+		}
+		ke := keys("en", en)
 		if len(kn) == 0 || len(ke) == 0 || len(kn) > maxTrainKeys || len(ke) > maxTrainKeys {
 			return
 		}
-		out = append(out, lexicon.Pair{NL: kn, EN: ke})
+		out = append(out, lexicon.Pair{NL: kn, EN: ke, NLModifier: mod})
 	}
 	for _, t := range texts {
 		nls, ens := lines(t.NL), lines(t.EN)
@@ -83,7 +91,7 @@ func lines(s string) []string {
 // TrainLexicon learns a translation lexicon from aligned texts, over the
 // keys this App's index uses.
 func (a *App) TrainLexicon(ctx context.Context, texts []TextPair, opt lexicon.Options) (*lexicon.Lexicon, error) {
-	pairs := TrainingPairs(texts, a.idx.Keys)
+	pairs := TrainingPairs(texts, a.idx.Keys, a.idx.DutchKeys)
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("app: train: %w", err)
 	}

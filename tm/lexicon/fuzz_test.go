@@ -21,6 +21,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(header + "t\ten\tw\tv\tNaN\t3\n"))
 	f.Add([]byte(header + "t\ten\tw\tv\t1e-300\t3\nf\ten\t\t+7\r\nt\ten\tw\tv\t0x1p-2\t0\n"))
 	f.Add([]byte("tolk-lexicon 1\t\t0\n"))
+	f.Add([]byte("tolk-lexicon 2\t\t0\nt\ten\tnuclear\tkern\t0.4\t9\t8\n"))
 	f.Add([]byte("tolk-lexicon 2\ta\t1\n"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, text []byte) {

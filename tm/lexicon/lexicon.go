@@ -22,7 +22,31 @@ type Translation struct {
 	Word  string  `json:"word"`
 	P     float64 `json:"p"`
 	Count int     `json:"count"`
+	// Modifier is how much of Count (expected, rounded) comes from Dutch
+	// keys that were a compound's modifier (Pair.NLModifier), not a word
+	// of their own: nuclear → kern, learnt from kernwapens and kernenergie,
+	// has nearly all of its count from modifiers. 0 for pairs without
+	// modifier marks.
+	Modifier int `json:"modifier,omitempty"`
 }
+
+// ModifierOnly reports whether the translation was learnt (nearly) only
+// from compounds' modifiers: at least MinModifier of its links and
+// ModifierShare of them were modifiers, and fewer than MaxFree the Dutch
+// word on its own (two links, one a modifier, say nothing: elderly →
+// ouder). Such a sense means the English word as the first part of a
+// compound (kernwapen) and says nothing of the Dutch word alone (kern is
+// core): a search should look for it in compounds only.
+func (t Translation) ModifierOnly() bool {
+	return t.Modifier >= MinModifier && float64(t.Modifier) >= ModifierShare*float64(t.Count) && t.Count-t.Modifier < MaxFree
+}
+
+// MinModifier, ModifierShare and MaxFree are ModifierOnly's thresholds.
+const (
+	MinModifier   = 5
+	ModifierShare = 0.5
+	MaxFree       = 3
+)
 
 // Lexicon holds translations in both directions. It is read-only after
 // Train or Read and safe for concurrent use.
@@ -112,7 +136,7 @@ func (l *Lexicon) Inverse(to, word string) []Translation {
 			}
 			for w, ts := range m {
 				for _, t := range ts {
-					l.sources[to][t.Word] = append(l.sources[to][t.Word], Translation{Word: w, P: t.P, Count: t.Count})
+					l.sources[to][t.Word] = append(l.sources[to][t.Word], Translation{Word: w, P: t.P, Count: t.Count, Modifier: t.Modifier})
 				}
 			}
 		}
@@ -190,6 +214,10 @@ func (l *Lexicon) Words(from string, minFreq int) []string {
 // Pair is one aligned segment pair, as keys.
 type Pair struct {
 	NL, EN []string
+	// NLModifier, when not nil, is as long as NL and marks the Dutch keys
+	// that are a compound's modifier filed beside the compound (kern of
+	// kernwapens), not a word written on its own.
+	NLModifier []bool
 }
 
 // Options tune training. The zero value uses the defaults.
@@ -229,7 +257,8 @@ func (o Options) withDefaults() Options {
 }
 
 // Train learns both directions from pairs. analysis names the keys'
-// analysis (stored with the lexicon).
+// analysis (stored with the lexicon). It returns nil for pairs
+// TrainContext refuses (modifier marks not as many as the Dutch keys).
 func Train(pairs []Pair, analysis string, opt Options) *Lexicon {
 	l, _ := TrainContext(context.Background(), pairs, analysis, opt)
 	return l
@@ -242,9 +271,19 @@ func TrainContext(ctx context.Context, pairs []Pair, analysis string, opt Option
 	l := &Lexicon{Analysis: analysis, tables: map[string]map[string][]Translation{}, freq: map[string]map[string]int{}}
 	nl, en := newVocab(), newVocab()
 	var cn, ce [][]int32
+	var mods [][]bool // the Dutch side's modifiers, per segment; nil when no pair has them
 	for _, p := range pairs {
 		if len(p.NL) == 0 || len(p.EN) == 0 {
 			continue
+		}
+		if p.NLModifier != nil && len(p.NLModifier) != len(p.NL) {
+			return nil, fmt.Errorf("lexicon: train: a pair has %d Dutch keys and %d modifier marks", len(p.NL), len(p.NLModifier))
+		}
+		if p.NLModifier != nil && mods == nil {
+			mods = make([][]bool, len(cn))
+		}
+		if mods != nil {
+			mods = append(mods, p.NLModifier)
 		}
 		cn = append(cn, nl.ids(p.NL))
 		ce = append(ce, en.ids(p.EN))
@@ -255,10 +294,10 @@ func TrainContext(ctx context.Context, pairs []Pair, analysis string, opt Option
 	// p(nl|en): each Dutch word is explained by an English one; p(en|nl)
 	// the other way round.
 	var err error
-	if l.tables["en"], err = train(ctx, ce, cn, en, nl, opt); err != nil {
+	if l.tables["en"], err = train(ctx, ce, cn, en, nl, nil, mods, opt); err != nil {
 		return nil, err
 	}
-	if l.tables["nl"], err = train(ctx, cn, ce, nl, en, opt); err != nil {
+	if l.tables["nl"], err = train(ctx, cn, ce, nl, en, mods, nil, opt); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -298,8 +337,11 @@ func (v *vocab) counts() map[string]int {
 }
 
 // train runs EM for t(tgt|src) over segments (src[k] generates tgt[k])
-// and returns the pruned table src word → translations.
-func train(ctx context.Context, src, tgt [][]int32, sv, tv *vocab, opt Options) (map[string][]Translation, error) {
+// and returns the pruned table src word → translations. srcMod or tgtMod
+// (nil, or a segment's nil: none) mark the Dutch side's compound
+// modifiers; a translation's Modifier is the part of its expected count
+// that comes from them.
+func train(ctx context.Context, src, tgt [][]int32, sv, tv *vocab, srcMod, tgtMod [][]bool, opt Options) (map[string][]Translation, error) {
 	// Every co-occurring (src, tgt) pair gets a slot; each segment keeps
 	// the slots of its |src|×|tgt| pairs, so an iteration is a walk over
 	// flat arrays.
@@ -339,6 +381,10 @@ func train(ctx context.Context, src, tgt [][]int32, sv, tv *vocab, opt Options) 
 		nullT[i] = 1 / float64(len(tv.words))
 	}
 	counts := make([]float64, len(pairSrc))
+	var modCounts []float64 // the last E step's counts from modifiers
+	if srcMod != nil || tgtMod != nil {
+		modCounts = make([]float64, len(pairSrc))
+	}
 	nullCounts := make([]float64, len(tv.words))
 	var post []float64
 	for it := 0; it < opt.Iterations; it++ {
@@ -380,6 +426,14 @@ func train(ctx context.Context, src, tgt [][]int32, sv, tv *vocab, opt Options) 
 				for i := range s {
 					counts[ss[j*n+i]] += post[i] / sum
 				}
+				if modCounts != nil && it == opt.Iterations-1 {
+					tm := tgtMod != nil && tgtMod[k] != nil && tgtMod[k][j]
+					for i := range s {
+						if tm || srcMod != nil && srcMod[k] != nil && srcMod[k][i] {
+							modCounts[ss[j*n+i]] += post[i] / sum
+						}
+					}
+				}
 				nullCounts[t[j]] += pn / sum
 			}
 		}
@@ -410,7 +464,11 @@ func train(ctx context.Context, src, tgt [][]int32, sv, tv *vocab, opt Options) 
 			continue
 		}
 		w := sv.words[pairSrc[i]]
-		table[w] = append(table[w], Translation{Word: tv.words[pairTgt[i]], P: p, Count: int(math.Round(counts[i]))})
+		var mod int
+		if modCounts != nil {
+			mod = int(math.Round(modCounts[i]))
+		}
+		table[w] = append(table[w], Translation{Word: tv.words[pairTgt[i]], P: p, Count: int(math.Round(counts[i])), Modifier: mod})
 	}
 	for w, ts := range table {
 		sortTranslations(ts)
@@ -432,12 +490,17 @@ func sortTranslations(ts []Translation) {
 }
 
 // The file format: gzip of UTF-8 lines. A header line
-// "tolk-lexicon 1\t<analysis>\t<segments>", then "f\t<lang>\t<word>\t<count>"
+// "tolk-lexicon 2\t<analysis>\t<segments>", then "f\t<lang>\t<word>\t<count>"
 // lines with word frequencies, then "t\t<from>\t<word>\t<translation>\t<p>\t<count>"
-// lines, then "w\t<lang>\t<word>\t<forms>" lines with a word's written
-// forms, space-separated, commonest first. Tabs and newlines cannot occur
-// in keys, spaces not in forms.
-const magic = "tolk-lexicon 1"
+// lines, with a seventh field, Modifier, when it is not 0, then
+// "w\t<lang>\t<word>\t<forms>" lines with a word's written forms,
+// space-separated, commonest first. Tabs and newlines cannot occur in
+// keys, spaces not in forms. Version 1, written before Modifier was
+// kept, is read too (every Modifier 0).
+const (
+	magic   = "tolk-lexicon 2"
+	magicV1 = "tolk-lexicon 1"
+)
 
 // Write writes l in the file format, words and translations in a fixed
 // order so that the same lexicon gives the same bytes.
@@ -461,7 +524,11 @@ func (l *Lexicon) Write(w io.Writer) error {
 		for _, w := range words {
 			fmt.Fprintf(bw, "f\t%s\t%s\t%d\n", lang, w, l.freq[lang][w])
 			for _, t := range l.tables[lang][w] {
-				fmt.Fprintf(bw, "t\t%s\t%s\t%s\t%s\t%d\n", lang, w, t.Word, strconv.FormatFloat(t.P, 'g', 4, 64), t.Count)
+				fmt.Fprintf(bw, "t\t%s\t%s\t%s\t%s\t%d", lang, w, t.Word, strconv.FormatFloat(t.P, 'g', 4, 64), t.Count)
+				if t.Modifier > 0 {
+					fmt.Fprintf(bw, "\t%d", t.Modifier)
+				}
+				bw.WriteByte('\n')
 			}
 		}
 		words = words[:0]
@@ -503,7 +570,7 @@ func Read(r io.Reader) (*Lexicon, error) {
 			return fmt.Errorf("lexicon: line %d: %w: %s", line, ErrFormat, what)
 		}
 		if line == 1 {
-			if len(f) != 3 || f[0] != magic {
+			if len(f) != 3 || f[0] != magic && f[0] != magicV1 {
 				return nil, bad("no header")
 			}
 			l.Analysis = f[1]
@@ -519,13 +586,19 @@ func Read(r io.Reader) (*Lexicon, error) {
 				return nil, bad("frequency")
 			}
 			l.freq[f[1]][f[2]] = n
-		case len(f) == 6 && f[0] == "t" && (f[1] == "en" || f[1] == "nl"):
+		case (len(f) == 6 || len(f) == 7) && f[0] == "t" && (f[1] == "en" || f[1] == "nl"):
 			p, err1 := strconv.ParseFloat(f[4], 64)
 			n, err2 := strconv.Atoi(f[5])
 			if err1 != nil || err2 != nil || !(p >= 0 && p <= 1) || n < 0 { // !(p >= 0) is true of NaN
 				return nil, bad("probability or count")
 			}
-			l.tables[f[1]][f[2]] = append(l.tables[f[1]][f[2]], Translation{Word: f[3], P: p, Count: n})
+			var mod int
+			if len(f) == 7 {
+				if mod, err = strconv.Atoi(f[6]); err != nil || mod <= 0 || mod > n {
+					return nil, bad("modifier count")
+				}
+			}
+			l.tables[f[1]][f[2]] = append(l.tables[f[1]][f[2]], Translation{Word: f[3], P: p, Count: n, Modifier: mod})
 		case len(f) == 4 && f[0] == "w" && (f[1] == "en" || f[1] == "nl") && f[3] != "":
 			if l.forms == nil {
 				l.forms = map[string]map[string][]string{"en": {}, "nl": {}}

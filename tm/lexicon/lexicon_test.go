@@ -453,6 +453,76 @@ func TestRead(t *testing.T) {
 	}
 }
 
+const headerV2 = "tolk-lexicon 2\tan-analysis\t12\n"
+
+// TestReadModifier: a version 2 file has the modifier counts, a version 1
+// file (above) none, and both read.
+func TestReadModifier(t *testing.T) {
+	l, err := Read(bytes.NewReader(gz(headerV2 +
+		"t\ten\tnuclear\tkern\t0.4\t165\t163\n" +
+		"t\ten\tnuclear\tnucleair\t0.1\t34\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Translation{{Word: "kern", P: 0.4, Count: 165, Modifier: 163}, {Word: "nucleair", P: 0.1, Count: 34}}
+	if diff := cmp.Diff(want, l.Lookup("en", "nuclear")); diff != "" {
+		t.Errorf("Lookup (-want +got):\n%s", diff)
+	}
+	if !l.Lookup("en", "nuclear")[0].ModifierOnly() || l.Lookup("en", "nuclear")[1].ModifierOnly() {
+		t.Errorf("ModifierOnly of %+v: want kern only", l.Lookup("en", "nuclear"))
+	}
+	if diff := cmp.Diff(want, roundTrip(t, l).Lookup("en", "nuclear")); diff != "" {
+		t.Errorf("after a round trip (-want +got):\n%s", diff)
+	}
+}
+
+// TestTrainModifier: a Dutch word the training pairs have as a word of
+// its own for one English word and only as a compound's modifier for
+// another is ModifierOnly for the second only (kern: core as a word,
+// nuclear in kernwapens).
+func TestTrainModifier(t *testing.T) {
+	var pairs []Pair
+	for i := range 20 {
+		filler := fmt.Sprintf("w%d", i)
+		pairs = append(pairs,
+			Pair{NL: []string{"kernwapen", "kern", "wapen", filler}, EN: []string{"nuclear", "weapon", filler}, NLModifier: []bool{false, true, false, false}},
+			Pair{NL: []string{"kern", "probleem", filler}, EN: []string{"core", "problem", filler}, NLModifier: []bool{false, false, false}},
+			Pair{NL: []string{"wapen", filler}, EN: []string{"weapon", filler}, NLModifier: []bool{false, false}},
+		)
+	}
+	l, err := TrainContext(context.Background(), pairs, "x", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find := func(from, w, tr string) Translation {
+		for _, x := range l.Lookup(from, w) {
+			if x.Word == tr {
+				return x
+			}
+		}
+		t.Fatalf("%s %s has no translation %s: %+v", from, w, tr, l.Lookup(from, w))
+		return Translation{}
+	}
+	for _, tc := range []struct {
+		from, w, tr string
+		want        bool
+	}{
+		{"en", "nuclear", "kern", true},
+		{"en", "core", "kern", false},
+		{"en", "weapon", "wapen", false},
+		{"nl", "kern", "core", false},
+	} {
+		if got := find(tc.from, tc.w, tc.tr); got.ModifierOnly() != tc.want {
+			t.Errorf("%s → %s: %+v, ModifierOnly %v, want %v", tc.w, tc.tr, got, got.ModifierOnly(), tc.want)
+		}
+	}
+	// Marks not as many as the keys are refused.
+	_, err = TrainContext(context.Background(), []Pair{{NL: []string{"a", "b"}, EN: []string{"c"}, NLModifier: []bool{true}}}, "x", Options{})
+	if err == nil || !strings.Contains(err.Error(), "modifier marks") {
+		t.Errorf("mismatched marks: error %v, want one naming the modifier marks", err)
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	truncated := gz(header + "f\ten\ttreati\t40\n")
 	truncated = truncated[:len(truncated)-6]
@@ -463,7 +533,10 @@ func TestReadErrors(t *testing.T) {
 		format bool   // the error wraps ErrFormat
 		want   string // in the message
 	}{
-		{name: "other magic", data: gz("tolk-lexicon 2\ta\t1\n"), line: 1, format: true, want: "header"},
+		{name: "other magic", data: gz("tolk-lexicon 3\ta\t1\n"), line: 1, format: true, want: "header"},
+		{name: "modifier count not a number", data: gz(headerV2 + "t\ten\tw\tv\t0.5\t3\tm\n"), line: 2, format: true, want: "modifier count"},
+		{name: "modifier count above count", data: gz(headerV2 + "t\ten\tw\tv\t0.5\t3\t4\n"), line: 2, format: true, want: "modifier count"},
+		{name: "modifier count 0", data: gz(headerV2 + "t\ten\tw\tv\t0.5\t3\t0\n"), line: 2, format: true, want: "modifier count"},
 		{name: "header fields", data: gz("tolk-lexicon 1\ta\n"), line: 1, format: true, want: "header"},
 		{name: "not a lexicon", data: gz("hello\n"), line: 1, format: true, want: "header"},
 		{name: "segment count", data: gz("tolk-lexicon 1\ta\tmany\n"), line: 1, format: true, want: "segment count"},
