@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -340,7 +341,17 @@ type termView struct {
 type historyItem struct {
 	When        time.Time
 	Who, Action string
+	// Fields are what the change changed, as the API's history has them
+	// (store.FieldChange): a field, its old and new value.
+	Fields []historyField
 }
+
+// historyField is one changed field of a history item, its values cut
+// for the page (the API has them whole).
+type historyField struct{ Field, Old, New string }
+
+// historyValueLen is how much of a changed value the concept page shows.
+const historyValueLen = 160
 
 type plotRow struct {
 	Doc, Title, Label string
@@ -406,7 +417,11 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		return err
 	}
 	for _, h := range hist {
-		v.History = append(v.History, historyItem{h.When, h.Who, p.T.or("action_"+h.Action, h.Action)})
+		it := historyItem{When: h.When, Who: h.Who, Action: p.T.or("action_"+h.Action, h.Action)}
+		for _, f := range h.Fields {
+			it.Fields = append(it.Fields, historyField{f.Field, clipRunes(f.Old, historyValueLen), clipRunes(f.New, historyValueLen)})
+		}
+		v.History = append(v.History, it)
 	}
 
 	sort := oneOfOr(c.Query("sort"), []string{"left", "right"}, "")
@@ -465,4 +480,12 @@ func (u *ui) conceptPage(c *gin.Context, p *page) error {
 		v.OccSummary += " " + p.T.countf("kwic_truncated", maxKWIC)
 	}
 	return nil
+}
+
+// clipRunes cuts s to at most n runes, adding "…" when it cut.
+func clipRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
