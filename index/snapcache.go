@@ -24,6 +24,7 @@ type snapAnswers struct {
 	postings answerCache[string, int]    // passages per term of the exact field
 	docFreq  answerCache[string, int]    // passages per term of the stemmed field (DocFreqs)
 	forms    answerCache[string, string] // the commonest word of a Dutch key (FormOf); "" none
+	joined   joinedWords                 // tokens of the exact field that join words across punctuation (DocsWith)
 }
 
 // answerCache holds one kind of answer, at most maxAnswers of them.

@@ -1386,3 +1386,33 @@ func Spread(as []Annotation) []Annotation {
 	slices.SortStableFunc(out, func(a, b Annotation) int { return a.Start - b.Start })
 	return out
 }
+
+// Word is a word of a term as the Matcher compares it: folded, and
+// whether it is compared as written (an acronym: AU, CNSP) instead of by
+// its fold and key.
+type Word struct {
+	Text, Fold string
+	Acronym    bool
+}
+
+// Entries returns, for the terms of concept id in language lang, the word
+// sequences Annotate looks for: each term, each of its forms
+// (Options.Forms) and each separated form (Options.Separated: the verb,
+// then the rest). An annotation of the concept in that language matches
+// one of them word for word (each text word as written, by fold, or by
+// key), or, for a one-word term, is a compound whose part has the term's
+// key. Nil when the Matcher has no such concept or no term of it in lang.
+func (m *Matcher) Entries(id, lang string) [][]Word {
+	var out [][]Word
+	for _, e := range m.entries {
+		if m.concepts[e.concept].ID != id || m.langs[e.lang] != lang {
+			continue
+		}
+		ws := make([]Word, len(e.words))
+		for k, w := range e.words {
+			ws[k] = Word{Text: w.text, Fold: w.fold, Acronym: w.acro}
+		}
+		out = append(out, ws)
+	}
+	return out
+}

@@ -92,16 +92,31 @@ const MaxConcordanceLines = 5000
 // unless sorted by the left or right context, as concordancers do: the
 // lines from Offset, at most Limit of them, and the number of all lines
 // (at most MaxConcordanceLines), so that a page of them says how many
-// there are.
+// there are. It reads only the documents the index names as able to hold
+// an occurrence (concordanceDocs), which list what all of them would.
 func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) (lines []KWIC, total int, err error) {
+	return a.concordance(ctx, r, a.concordanceDocs)
+}
+
+// docsFor returns the documents a concordance reads, given the word
+// sequences its annotations match (match.Matcher.Entries); nil for all.
+type docsFor func(ctx context.Context, entries [][]match.Word) (map[string]bool, error)
+
+// concordance is Concordance reading the documents narrow names (a nil
+// narrow reads them all).
+func (a *App) concordance(ctx context.Context, r ConcordanceRequest, narrow docsFor) (lines []KWIC, total int, err error) {
 	m := a.matcher()
-	// want tells the annotations to list: a concept's, or a term's.
+	// want tells the annotations to list: a concept's, or a term's;
+	// entries are the word sequences such an annotation matches
+	// (match.Matcher.Entries), which tell the documents worth scanning.
 	var want func(an *match.Annotation) bool
+	var entries [][]match.Word
 	if r.Concept != "" {
 		if _, ok := a.terms.Get(r.Concept); !ok {
 			return nil, 0, notFound("there is no concept %q", r.Concept)
 		}
 		want = func(an *match.Annotation) bool { return an.Concept == r.Concept }
+		entries = m.Entries(r.Concept, "nl")
 	} else {
 		term := strings.TrimSpace(r.Term)
 		if term == "" {
@@ -113,6 +128,11 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) (lines []KW
 			// clause), where the glossary's matcher takes them for it.
 			fold := glossary.Fold(term)
 			want = func(an *match.Annotation) bool { return ids[an.Concept] && glossary.Fold(an.Term) == fold }
+			for id := range ids {
+				// All the concept's terms: more than the term's, never
+				// fewer.
+				entries = append(entries, m.Entries(id, "nl")...)
+			}
 		} else {
 			// Any other word or phrase: a matcher of it alone, with the
 			// glossary matcher's options, finds it with the same
@@ -121,6 +141,16 @@ func (a *App) Concordance(ctx context.Context, r ConcordanceRequest) (lines []KW
 			probe := glossary.Concept{ID: "q", Terms: []glossary.Term{{Lang: "nl", Text: term}}}
 			m = match.NewMatcher([]glossary.Concept{probe}, a.probeOptions(glossary.Fold(term)))
 			want = func(an *match.Annotation) bool { return an.Concept == "q" }
+			entries = m.Entries("q", "nl")
+		}
+	}
+	// Only the documents that can hold an occurrence are read and
+	// annotated (nil: all of them); annotating every document cost
+	// seconds per concept page on a few hundred of them.
+	var scan map[string]bool
+	if narrow != nil {
+		if scan, err = narrow(ctx, entries); err != nil {
+			return nil, 0, err
 		}
 	}
 	width := r.Width
@@ -135,6 +165,9 @@ docs:
 	for _, info := range a.Documents() {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
+		}
+		if scan != nil && !scan[info.ID] {
+			continue
 		}
 		// One document at a time from the store (through the bounded
 		// cache): the corpus is never held whole.

@@ -152,11 +152,14 @@ type App struct {
 	gl      glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
 	carried carriedCache  // the carried headings of documents hits came from (bilingual.go)
 	mu      sync.RWMutex
-	infos   map[string]*DocInfo       // the summary of every stored document (docs.go)
-	mem     map[string]*Document      // memory mode only: the documents themselves
-	cache   *docCache                 // decoded documents read from the store
-	reads   atomic.Int64              // documents read from the store, for tests
-	history map[string][]store.Change // memory mode only
+	infos   map[string]*DocInfo  // the summary of every stored document (docs.go)
+	mem     map[string]*Document // memory mode only: the documents themselves
+	cache   *docCache            // decoded documents read from the store
+	reads   atomic.Int64         // documents read from the store, for tests
+	// residues holds, by document id, the keys of the words of its text
+	// that no passage indexes (concordancedocs.go).
+	residues sync.Map
+	history  map[string][]store.Change // memory mode only
 
 	tmem   *tmState    // the translation memory (tm.go); loaded on first use (tmReady)
 	tmOnce sync.Once   // loads tmem from the store
