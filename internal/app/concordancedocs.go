@@ -27,11 +27,12 @@ import (
 // others (www.rijksoverheid.nl) through the tokens that join it
 // (index.DocsWith). What no passage indexes (a heading's number, a
 // heading with no paragraph after it, a word broken at a line end) is
-// read from the document once per version (residue). The full matcher
-// then runs on these documents only, so that the concordance is what
-// scanning them all gives (TestConcordancePrefilter). Nil, nil means scan
-// every document: when the index may not hold every stored document (a
-// start that did not check it against the store).
+// read from the document once per version (residue), and so are the
+// parts of capitalised compounds, which the index leaves whole in names.
+// The full matcher then runs on these documents only, so that the
+// concordance is what scanning them all gives (TestConcordancePrefilter).
+// Nil, nil means scan every document: when the index may not hold every
+// stored document (a start that did not check it against the store).
 func (a *App) concordanceDocs(ctx context.Context, entries [][]match.Word) (map[string]bool, error) {
 	if a.idx == nil || a.store != nil && !a.verified {
 		return nil, nil
@@ -161,9 +162,11 @@ func (a *App) residue(info *DocInfo) (map[string]bool, error) {
 // reads but no indexed passage shows the index: what passages leaves out
 // (a heading's number, which the heading field drops; a heading no
 // paragraph follows; any other text outside the paragraphs, headings and
-// signature blocks), and a word broken at a line end (veroor-\ndeeld),
-// which the matcher also reads joined. Nil for most documents but the
-// numbers of their headings.
+// signature blocks), a word broken at a line end (veroor-\ndeeld), which
+// the matcher also reads joined, and the compound parts of capitalised
+// words, which the index does not split when it takes them for a name.
+// Small for most documents: the numbers of their headings and the parts
+// of their capitalised compounds.
 func residueKeys(d *ingest.Document, split func(string) []string) map[string]bool {
 	covered := make([]bool, len(d.Text)+1)
 	cover := func(from, to int) {
@@ -218,8 +221,23 @@ func residueKeys(d *ingest.Document, split func(string) []string) map[string]boo
 	}
 	words := textWords(d.Text)
 	for k, w := range words {
-		if !covered[w[0]] || !covered[w[1]-1] {
-			file(d.Text[w[0]:w[1]])
+		word := d.Text[w[0]:w[1]]
+		switch {
+		case !covered[w[0]] || !covered[w[1]-1]:
+			file(word)
+		case split != nil && startsUpper(word):
+			// A capitalised word may be a name, which the index does
+			// not split (a word after a title: minister Van
+			// Engelshoven); the matcher does.
+			f := glossary.Fold(word)
+			if len(f) <= match.MaxWordLen {
+				for _, p := range split(f) {
+					if keys == nil {
+						keys = map[string]bool{}
+					}
+					keys[index.Key("nl", glossary.Fold(p))] = true
+				}
+			}
 		}
 		// A word broken at a line end with a hyphen, the next in lower
 		// case: the matcher reads it joined too.
@@ -267,6 +285,12 @@ func textWords(text string) [][2]int {
 func headingRest(h string) string {
 	_, rest := index.SplitHeadingNumber(h)
 	return rest
+}
+
+// startsUpper reports whether w begins with an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
