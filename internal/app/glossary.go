@@ -565,14 +565,7 @@ func (a *App) existingTerms(cs []glossary.Concept, places []string) []glossary.W
 				more++
 				break
 			}
-			where := ""
-			if i < len(places) {
-				where = places[i]
-			}
-			prefix := ""
-			if where != "" {
-				prefix = where + ": "
-			}
+			where, prefix := importPlace(places, i)
 			out = append(out, glossary.Warning{Kind: glossary.WarnExistingTerm, Where: where, Concept: ids[0],
 				Message: fmt.Sprintf("%sthe Dutch term %q is already in collection %q (concept %s); this row is imported as a new concept beside it. To make the collection hold what the file holds, import the file with replace=true (the collection's concepts the file does not have are deleted)",
 					prefix, t.Text, c.Collection, strings.Join(ids, ", "))})
@@ -581,7 +574,7 @@ func (a *App) existingTerms(cs []glossary.Concept, places []string) []glossary.W
 	}
 	if more > 0 {
 		out = append(out, glossary.Warning{Kind: glossary.WarnExistingTerm,
-			Message: fmt.Sprintf("and %d more rows with a Dutch term their collection already holds; replace=true makes the collection hold what the file holds", more)})
+			Message: fmt.Sprintf("and %s with a Dutch term their collection already holds; replace=true makes the collection hold what the file holds", moreOf(more, "row"))})
 	}
 	return out
 }

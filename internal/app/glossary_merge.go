@@ -107,14 +107,7 @@ func (a *App) mergeStored(cs []glossary.Concept, places []string) []glossary.War
 			more++
 			continue
 		}
-		where := ""
-		if i < len(places) {
-			where = places[i]
-		}
-		prefix := ""
-		if where != "" {
-			prefix = where + ": "
-		}
+		where, prefix := importPlace(places, i)
 		by := ""
 		if edit.Who != "" {
 			by = " by " + edit.Who
@@ -125,7 +118,7 @@ func (a *App) mergeStored(cs []glossary.Concept, places []string) []glossary.War
 	}
 	if more > 0 {
 		out = append(out, glossary.Warning{Kind: glossary.WarnEditedHere,
-			Message: fmt.Sprintf("and %d more concepts edited here after they were last imported, changed by the file", more)})
+			Message: fmt.Sprintf("and %s edited here after they were last imported, changed by the file", moreOf(more, "concept"))})
 	}
 	return out
 }
@@ -224,14 +217,7 @@ func restored(cs []glossary.Concept, deleted map[string]store.Change, overwrite 
 			more++
 			continue
 		}
-		where := ""
-		if i < len(places) {
-			where = places[i]
-		}
-		prefix := ""
-		if where != "" {
-			prefix = where + ": "
-		}
+		where, prefix := importPlace(places, i)
 		by := ""
 		if del.Who != "" {
 			by = " by " + del.Who
@@ -242,7 +228,7 @@ func restored(cs []glossary.Concept, deleted map[string]store.Change, overwrite 
 	}
 	if more > 0 {
 		out = append(out, glossary.Warning{Kind: glossary.WarnRestored,
-			Message: fmt.Sprintf("and %d more concepts deleted here that this import brings back", more)})
+			Message: fmt.Sprintf("and %s deleted here that this import brings back", moreOf(more, "concept"))})
 	}
 	return out
 }
@@ -313,14 +299,7 @@ func (a *App) importClashes(cs []glossary.Concept, places []string) []glossary.W
 					more++
 					continue
 				}
-				where := ""
-				if i < len(places) {
-					where = places[i]
-				}
-				prefix := ""
-				if where != "" {
-					prefix = where + ": "
-				}
+				where, prefix := importPlace(places, i)
 				theirs := termTexts(o.Preferred(other))
 				var msg string
 				if precedes(o, c) < 0 {
@@ -336,7 +315,7 @@ func (a *App) importClashes(cs []glossary.Concept, places []string) []glossary.W
 	}
 	if more > 0 {
 		out = append(out, glossary.Warning{Kind: glossary.WarnTermClash,
-			Message: fmt.Sprintf("and %d more terms that a concept of another collection has too", more)})
+			Message: fmt.Sprintf("and %s that a concept of another collection has too", moreOf(more, "term"))})
 	}
 	return out
 }
@@ -378,4 +357,25 @@ func langName(lang string) string {
 		return "English"
 	}
 	return lang
+}
+
+// importPlace is where concept i of an import starts (places[i], "" when
+// unknown) and that place as a message's prefix ("line 4: ").
+func importPlace(places []string, i int) (where, prefix string) {
+	if i < len(places) {
+		where = places[i]
+	}
+	if where != "" {
+		prefix = where + ": "
+	}
+	return where, prefix
+}
+
+// moreOf counts what a warning list left out: "1 more concept", "3 more
+// concepts".
+func moreOf(n int, noun string) string {
+	if n == 1 {
+		return "1 more " + noun
+	}
+	return fmt.Sprintf("%d more %ss", n, noun)
 }
