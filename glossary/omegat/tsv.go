@@ -145,7 +145,13 @@ func ReadTSV(r io.Reader) ([]glossary.Concept, error) {
 			}
 		}
 		if len(f) != len(langs) {
-			return nil, fmt.Errorf("%w: %d columns, want %d (source<TAB>target)", ErrLine, len(f), len(langs))
+			hint := ""
+			if len(f) > 2 {
+				// Excel's "Unicode text" (UTF-16, tab-separated) of a
+				// whole termbase table is told as a TSV by its tabs.
+				hint = "; a table whose first row names its columns (nl, en, definition_nl, …) is read with format=csv, which takes tab-separated tables too"
+			}
+			return nil, fmt.Errorf("%w: %d columns, want %d (source<TAB>target)%s", ErrLine, len(f), len(langs), hint)
 		}
 		var c glossary.Concept
 		for i, l := range langs {
