@@ -108,10 +108,7 @@ func (a *App) mergeStored(cs []glossary.Concept, places []string) []glossary.War
 			continue
 		}
 		where, prefix := importPlace(places, i)
-		by := ""
-		if edit.Who != "" {
-			by = " by " + edit.Who
-		}
+		by := byWho(edit.Who)
 		out = append(out, glossary.Warning{Kind: glossary.WarnEditedHere, Where: where, Concept: c.ID,
 			Message: fmt.Sprintf("%sconcept %s was %s; the file changed %s. What the file does not give (other terms, empty cells, columns it lacks) was kept; check the concept's history",
 				prefix, c.ID, fmt.Sprintf(how, by, edit.When.UTC().Format(time.RFC3339)), changedFields(fields))})
@@ -218,10 +215,7 @@ func restored(cs []glossary.Concept, deleted map[string]store.Change, overwrite 
 			continue
 		}
 		where, prefix := importPlace(places, i)
-		by := ""
-		if del.Who != "" {
-			by = " by " + del.Who
-		}
+		by := byWho(del.Who)
 		out = append(out, glossary.Warning{Kind: glossary.WarnRestored, Where: where, Concept: c.ID,
 			Message: fmt.Sprintf("%sconcept %s was deleted here%s at %s; this import brings it back (delete it again if that was not meant)",
 				prefix, c.ID, by, del.When.UTC().Format(time.RFC3339))})
@@ -369,6 +363,14 @@ func importPlace(places []string, i int) (where, prefix string) {
 		prefix = where + ": "
 	}
 	return where, prefix
+}
+
+// byWho is " by NAME" for a change's editor, "" when none is recorded.
+func byWho(who string) string {
+	if who == "" {
+		return ""
+	}
+	return " by " + who
 }
 
 // moreOf counts what a warning list left out: "1 more concept", "3 more
