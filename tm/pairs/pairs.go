@@ -127,7 +127,7 @@ type pair struct {
 // ReadJSONL reads article pairs, one JSON object {"doc", "article", "nl",
 // "en"} a line, and aligns each (Align), with source {doc, article}. Blank
 // lines are ignored; a pair with an empty side is skipped and counted with
-// the unaligned sentences in Batch.Skipped, and so is an aligned pair
+// the unaligned sentences in Batch.Skipped (its line in Batch.SkippedUnits), and so is an aligned pair
 // whose sides are not Dutch and English (Result.Mismatched; the first
 // tm.MaxSkipNotes of them in Batch.SkippedUnits with their line); segments that repeat an
 // earlier one (tm.Repeats) are counted in Batch.Repeats. A line that is
@@ -147,6 +147,13 @@ func ReadJSONL(r io.Reader, opt align.Options) (tm.Batch, error) {
 				return tm.Batch{}, &Error{Line: line, Err: ErrNoText}
 			case strings.TrimSpace(p.NL) == "" || strings.TrimSpace(p.EN) == "":
 				out.Skipped++
+				if len(out.SkippedUnits) < tm.MaxSkipNotes {
+					side := "nl"
+					if strings.TrimSpace(p.EN) == "" {
+						side = "en"
+					}
+					out.SkippedUnits = append(out.SkippedUnits, tm.Skip{Line: line, Reason: fmt.Sprintf("the pair's %q is empty", side)})
+				}
 			default:
 				res := Align(p.NL, p.EN, tm.Source{Doc: p.Doc, Article: p.Article}, opt)
 				out.Segments = append(out.Segments, res.Segments...)

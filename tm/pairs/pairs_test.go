@@ -142,3 +142,19 @@ func TestReadJSONLLanguages(t *testing.T) {
 		t.Errorf("skipped %d (-want +got):\n%s", got.Skipped, diff)
 	}
 }
+
+// TestReadJSONLEmptySideNamed: a pair with an empty side is skipped and
+// named with its line, not only counted.
+func TestReadJSONLEmptySideNamed(t *testing.T) {
+	in := `{"doc":"BWBV1","article":"1","nl":"Dit Verdrag treedt in werking.","en":"This Agreement shall enter into force."}` + "\n" +
+		`{"doc":"BWBV1","article":"2","nl":"Artikel twee.","en":""}` + "\n" +
+		`{"doc":"BWBV1","article":"3","nl":" ","en":"Article three."}` + "\n"
+	got, err := ReadJSONL(strings.NewReader(in), align.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []tm.Skip{{Line: 2, Reason: `the pair's "en" is empty`}, {Line: 3, Reason: `the pair's "nl" is empty`}}
+	if diff := cmp.Diff(want, got.SkippedUnits); diff != "" || got.Skipped != 2 || len(got.Segments) != 1 {
+		t.Errorf("%d segments, skipped %d (-want +got):\n%s", len(got.Segments), got.Skipped, diff)
+	}
+}

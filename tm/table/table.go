@@ -165,8 +165,14 @@ func (r *rows) add(line int, fields []string) error {
 			}
 		}
 	}
-	if strings.TrimSpace(s.NL) == "" || strings.TrimSpace(s.EN) == "" {
+	if why := emptySide(s.NL, s.EN); why != "" {
+		// Skipped as a TMX unit without one of the languages is, and
+		// named as that is: a count alone leaves the translator to find
+		// the row in a file of thousands.
 		r.out.Skipped++
+		if len(r.out.SkippedUnits) < tm.MaxSkipNotes {
+			r.out.SkippedUnits = append(r.out.SkippedUnits, tm.Skip{Line: line, Reason: why})
+		}
 		return nil
 	}
 	s.Normalize()
@@ -188,6 +194,21 @@ func (r *rows) add(line int, fields []string) error {
 	}
 	r.out.Segments = append(r.out.Segments, s)
 	return nil
+}
+
+// emptySide says which side of a row is empty ("no English text"), or
+// "" when both have text.
+func emptySide(nl, en string) string {
+	noNL, noEN := strings.TrimSpace(nl) == "", strings.TrimSpace(en) == ""
+	switch {
+	case noNL && noEN:
+		return "no Dutch and no English text"
+	case noNL:
+		return "no Dutch text"
+	case noEN:
+		return "no English text"
+	}
+	return ""
 }
 
 // batch is what the rows gave, with the repeats counted.
@@ -212,8 +233,8 @@ func parseTime(v string) (time.Time, error) {
 // of the columns nl, en, id, collection, doc, article, created, creator,
 // note, and others as props. In fields, \t, \n, \r and \\ stand for a tab,
 // a line break, a carriage return and a backslash. Blank lines are
-// ignored; a row without Dutch or English text is skipped and counted, a
-// row whose sides are not Dutch and English (tm.Segment.LanguageMismatch)
+// ignored; a row without Dutch or English text is skipped and counted, with
+// its line and reason in Batch.SkippedUnits ("no English text"), a row whose sides are not Dutch and English (tm.Segment.LanguageMismatch)
 // too, with its line and reason in Batch.SkippedUnits, and a row that repeats an earlier one (tm.Repeats) is read and counted.
 func ReadTSV(r io.Reader) (tm.Batch, error) {
 	sc := bufio.NewScanner(r)

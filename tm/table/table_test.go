@@ -126,3 +126,30 @@ func TestReadRepeats(t *testing.T) {
 		}
 	}
 }
+
+// TestReadSkippedNamed: a row with an empty side is skipped as a TMX unit
+// without one of the languages is, and named with its line and which side
+// is empty; before, it was only counted, and a replace refused with
+// "reasons not given".
+func TestReadSkippedNamed(t *testing.T) {
+	tests := []struct {
+		name string
+		read func(r *strings.Reader) (tm.Batch, error)
+		in   string
+		want []tm.Skip
+	}{
+		{"TSV", readTSV, "Een\tOne\nTwee\t\n\t Three\n", []tm.Skip{{Line: 2, Reason: "no English text"}, {Line: 3, Reason: "no Dutch text"}}},
+		{"CSV", readCSV, "nl,en,id\nEen,One,1\n,,2\nVier,,4\n", []tm.Skip{{Line: 3, Reason: "no Dutch and no English text"}, {Line: 4, Reason: "no English text"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.read(strings.NewReader(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got.SkippedUnits); diff != "" || got.Skipped != len(tt.want) {
+				t.Errorf("skipped %d (-want +got):\n%s", got.Skipped, diff)
+			}
+		})
+	}
+}
