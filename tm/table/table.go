@@ -320,7 +320,19 @@ func ReadCSV(r io.Reader) (tm.Batch, error) {
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &Error{Format: "csv", Line: pe.Line, Err: fmt.Errorf("column %d: %w", pe.Column, pe.Err)}
+		advice := "put the cell in double quotes and double each quote inside it"
+		if errors.Is(pe.Err, csv.ErrQuote) {
+			advice = `a quote inside a quoted cell must be doubled (""), and the closing quote must end the cell`
+			if pe.StartLine != pe.Line {
+				// A quote left open runs the record on to where the
+				// reader gave up, lines or the whole file further: the
+				// fault is where the record began.
+				return &Error{Format: "csv", Line: pe.StartLine, Err: fmt.Errorf("%w (a quoted cell opened in the row that starts here is not closed before line %d): %s", pe.Err, pe.Line, advice)}
+			}
+		}
+		// The csv package's column is a byte offset in the line, not
+		// the cell's number: say so.
+		return &Error{Format: "csv", Line: pe.Line, Err: fmt.Errorf("%w (at byte %d of the line): %s", pe.Err, pe.Column, advice)}
 	}
 	return &Error{Format: "csv", Err: err}
 }

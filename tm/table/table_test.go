@@ -64,7 +64,11 @@ func TestReadErrors(t *testing.T) {
 		{"TSV bad collection", readTSV, "nl\ten\tcollection\na\tb\tmy tm\n", "tsv: line 2: field collection:", "collection"},
 		{"CSV no header", readCSV, "Een,One\n", "csv: line 1: the header row", ""},
 		{"CSV too many fields", readCSV, "nl,en\na,b,c\n", "csv: line 2: 3 fields", ""},
-		{"CSV bad quote", readCSV, "nl,en\na,b\n\"c,d\n", "csv: line 3:", ""},
+		{"CSV bad quote", readCSV, "nl,en\na,b\n\"c,d\n", "csv: line 3: extraneous or missing \" in quoted-field (at byte 6 of the line): a quote inside a quoted cell must be doubled", ""},
+		// An unclosed quote read on to the end of the file was reported at
+		// its last line ("line 5: column 9"), three rows after the fault.
+		{"CSV quote left open", readCSV, "nl,en\nDe staatsgreep,\"The coup\nDe junta,The junta\nDe transitie,The transition\nHet kabinet,The government\n", "csv: line 2: extraneous or missing \" in quoted-field (a quoted cell opened in the row that starts here is not closed before line 5)", ""},
+		{"CSV bare quote", readCSV, "nl,en\nstaatsgreep,coup \"d'état\"\n", "csv: line 2: bare \" in non-quoted-field (at byte 18 of the line): put the cell in double quotes", ""},
 		{"CSV repeated column", readCSV, "nl,en,NL-BE\n", `csv: line 1: the header row needs an nl and an en column, each once: column 3, "NL-BE", is read as nl, which column "nl" is already`, ""},
 		{"CSV a language's note", readCSV, "nl,en,nl_note\nDe wet.,The act.,z\n", `csv: line 1: the header row needs an nl and an en column, each once: column 3, "nl_note", is read as nl`, ""},
 		{"CSV the same column twice", readCSV, "nl,en,en\n", `csv: line 1: the header row needs an nl and an en column, each once: column 3, "en", repeats`, ""},
