@@ -142,12 +142,18 @@ func TestReadHeaderRow(t *testing.T) {
 		{"omegat source target note", readOmegaT, "source\ttarget\tnote\nstaatsgreep\tcoup\tpolitiek\n", []glossary.Concept{pair("staatsgreep", "coup", "politiek")}},
 		{"omegat trailing empty column", readOmegaT, "Dutch\tEnglish\t\nstaatsgreep\tcoup\t\n", coup},
 		{"omegat after comments", readOmegaT, "# mijn lijst\n\nnl\ten\tcomment\nstaatsgreep\tcoup\n", coup},
+		// Trados Studio and MultiTerm name a column by the language and
+		// its region; the header was imported as a concept "Dutch
+		// (Netherlands)" → "English (United Kingdom)".
+		{"tsv Trados names", readTSV, "Dutch (Netherlands)\tEnglish (United Kingdom)\nstaatsgreep\tcoup\n", coup},
+		{"omegat Trados names", readOmegaT, "Dutch (Belgium)\tEnglish (India)\tComment\nstaatsgreep\tcoup\tpolitiek\n", []glossary.Concept{pair("staatsgreep", "coup", "politiek")}},
 		{"omegat English first", readOmegaT, "en\tnl\ncoup\tstaatsgreep\n", []glossary.Concept{{Terms: []glossary.Term{{Lang: "en", Text: "coup"}, {Lang: "nl", Text: "staatsgreep"}}}}},
 		// Not headers: a language's name and its translation, a word that
 		// is no column name, a header-like line after the first entry.
 		{"tsv language name pair", readTSV, "Engels\tEnglish\n", []glossary.Concept{pair("Engels", "English", "")}},
 		{"omegat language name pair", readOmegaT, "Nederlands\tDutch\tde taal\n", []glossary.Concept{pair("Nederlands", "Dutch", "de taal")}},
 		{"omegat third cell not a column name", readOmegaT, "Dutch\tEnglish\tlanguages\n", []glossary.Concept{pair("Dutch", "English", "languages")}},
+		{"tsv one language's two regions", readTSV, "Dutch (Netherlands)\tDutch (Belgium)\n", []glossary.Concept{pair("Dutch (Netherlands)", "Dutch (Belgium)", "")}},
 		{"omegat second line", readOmegaT, "staatsgreep\tcoup\nDutch\tEnglish\n", []glossary.Concept{pair("staatsgreep", "coup", ""), pair("Dutch", "English", "")}},
 	}
 	for _, tt := range tests {

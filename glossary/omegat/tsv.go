@@ -232,6 +232,8 @@ func headerLang(cell string, role bool) (lang string, code, ok bool) {
 	}
 	w := strings.ToLower(strings.TrimSpace(cell))
 	if l, ok := spreadsheet.LanguageName(w); ok {
+		// These formats have no variants: "Dutch (Belgium)" is Dutch.
+		l, _, _ = strings.Cut(l, "-")
 		return l, false, true
 	}
 	if l, ok := roleWords[w]; ok && role {

@@ -37,3 +37,36 @@ func TestReadCSVHeaderWords(t *testing.T) {
 		t.Errorf("a Status before any language: %v", err)
 	}
 }
+
+// TestReadCSVHeaderRegionNames: a header naming a language with its region
+// in brackets, as Trados Studio and MultiTerm head their columns ("Dutch
+// (Netherlands)", "English (United Kingdom)"), names the language's term
+// column and the terms' variant, as nl-NL and en-GB do; a region tolk
+// does not know leaves the plain language. It was refused as an unknown
+// column.
+func TestReadCSVHeaderRegionNames(t *testing.T) {
+	tests := []struct {
+		header string
+		want   []glossary.Term
+	}{
+		{"Dutch (Netherlands);English (United Kingdom);Status", []glossary.Term{
+			{Lang: "nl", Variant: "nl-NL", Text: "bezwaarschrift"},
+			{Lang: "en", Variant: "en-GB", Text: "notice of objection", Status: glossary.Preferred}}},
+		{"Nederlands (België);Engels (Verenigde Staten);Status", []glossary.Term{
+			{Lang: "nl", Variant: "nl-BE", Text: "bezwaarschrift"},
+			{Lang: "en", Variant: "en-US", Text: "notice of objection", Status: glossary.Preferred}}},
+		{"dutch ( netherlands );English (Nigeria);status", []glossary.Term{
+			{Lang: "nl", Variant: "nl-NL", Text: "bezwaarschrift"},
+			{Lang: "en", Text: "notice of objection", Status: glossary.Preferred}}},
+	}
+	for _, tt := range tests {
+		got, _, err := ReadCSV(strings.NewReader(tt.header + "\nbezwaarschrift;notice of objection;preferred\n"))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.header, err)
+		}
+		want := []glossary.Concept{{Terms: tt.want}}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.header, diff)
+		}
+	}
+}

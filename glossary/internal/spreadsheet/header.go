@@ -22,13 +22,46 @@ var commentWords = map[string]bool{
 	"opmerking": true, "opmerkingen": true, "commentaar": true, "toelichting": true, "notitie": true,
 }
 
+// regionNames are the regions a header may name in brackets after a
+// language ("English (United Kingdom)"), as Windows, Trados Studio and
+// MultiTerm name a language's variant: the region's code.
+var regionNames = map[string]string{
+	"netherlands": "NL", "the netherlands": "NL", "nederland": "NL",
+	"belgium": "BE", "belgië": "BE", "belgie": "BE", "suriname": "SR",
+	"united kingdom": "GB", "uk": "GB", "great britain": "GB", "verenigd koninkrijk": "GB",
+	"united states": "US", "us": "US", "usa": "US", "verenigde staten": "US",
+	"ireland": "IE", "ierland": "IE", "canada": "CA", "australia": "AU", "australië": "AU",
+	"new zealand": "NZ", "south africa": "ZA", "india": "IN",
+	"france": "FR", "frankrijk": "FR", "switzerland": "CH", "zwitserland": "CH", "luxembourg": "LU",
+	"germany": "DE", "duitsland": "DE", "austria": "AT", "oostenrijk": "AT",
+}
+
 // LanguageName returns the language code a header cell names by the
 // language's English, Dutch or own name (Dutch, Nederlands, Engels), case
-// and surrounding space ignored. The TSV/OmegaT and the CSV/XLSX readers
-// share it, so that a header one accepts the other does too.
+// and surrounding space ignored. A region in brackets after the name, as
+// Trados Studio and MultiTerm head their columns ("Dutch (Netherlands)",
+// "English (United Kingdom)"), gives the code with its region ("nl-NL",
+// "en-GB"); a region it does not know, the language's code alone. The
+// TSV/OmegaT and the CSV/XLSX readers share it, so that a header one
+// accepts the other does too.
 func LanguageName(cell string) (string, bool) {
-	l, ok := languageNames[strings.ToLower(strings.TrimSpace(cell))]
-	return l, ok
+	s := strings.ToLower(strings.TrimSpace(cell))
+	if l, ok := languageNames[s]; ok {
+		return l, true
+	}
+	name, region, ok := strings.Cut(s, "(")
+	region, closed := strings.CutSuffix(strings.TrimSpace(region), ")")
+	if !ok || !closed {
+		return "", false
+	}
+	l, ok := languageNames[strings.TrimSpace(name)]
+	if !ok {
+		return "", false
+	}
+	if r, ok := regionNames[strings.TrimSpace(region)]; ok {
+		return l + "-" + r, true
+	}
+	return l, true
 }
 
 // CommentWord reports whether a header cell names a comment column
