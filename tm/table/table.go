@@ -34,7 +34,8 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Column names tolk reads and writes. A header may name the languages
-// as CAT tools do (nl-NL, EN-GB); other columns become props of that type.
+// as CAT tools do (nl-NL, EN-GB, Dutch, "English (United Kingdom)"); other
+// columns become props of that type.
 const (
 	colNL         = "nl"
 	colEN         = "en"
@@ -60,7 +61,7 @@ func columns(header []string) ([]string, error) {
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
 		c := strings.ToLower(h)
-		if l := tm.Lang(c); l != "" {
+		if l := headerLang(c); l != "" {
 			c = l
 		}
 		switch c {
@@ -89,11 +90,30 @@ func columns(header []string) ([]string, error) {
 	return cols, nil
 }
 
+// languageNames are the names a header may give the Dutch and the English
+// column, in English and in Dutch.
+var languageNames = map[string]string{"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"}
+
+// headerLang returns the language a header cell names: by its code as CAT
+// tools write it (nl-NL, EN-GB), or by its name in English or Dutch
+// (Dutch, Engels), also with a region in brackets as Trados Studio writes
+// it ("Dutch (Netherlands)", "English (United Kingdom)"); or "".
+func headerLang(cell string) string {
+	c := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(cell, "\uFEFF")))
+	if l := tm.Lang(c); l != "" {
+		return l
+	}
+	if name, region, ok := strings.Cut(c, "("); ok && strings.HasSuffix(region, ")") {
+		c = strings.TrimSpace(name)
+	}
+	return languageNames[c]
+}
+
 // isHeader reports whether the first TSV row names the languages.
 func isHeader(row []string) bool {
 	nl, en := false, false
 	for _, f := range row {
-		switch tm.Lang(strings.TrimSpace(strings.TrimPrefix(f, "\uFEFF"))) {
+		switch headerLang(f) {
 		case "nl":
 			nl = true
 		case "en":

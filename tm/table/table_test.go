@@ -28,6 +28,17 @@ func TestRead(t *testing.T) {
 			[]tm.Segment{{NL: "Dit, dat", EN: "This, that", Collection: "mali", Note: `zei "hij"`}}, 0},
 		{"CSV semicolon, BOM, created", readCSV, "\xEF\xBB\xBFen;nl;created;id\nOne;Een;2024-03-01;7\n",
 			[]tm.Segment{{ID: "7", NL: "Een", EN: "One", Created: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)}}, 0},
+		// A header naming the languages in words, as Trados Studio and a
+		// spreadsheet write them: the TSV's was stored as a segment "Dutch
+		// (Netherlands)" → "English (United Kingdom)", the CSV's refused.
+		{"TSV with Trados header", readTSV, "Dutch (Netherlands)\tEnglish (United Kingdom)\nDe junta blijft.\tThe junta remains.\n",
+			[]tm.Segment{{NL: "De junta blijft.", EN: "The junta remains."}}, 0},
+		{"TSV with English names", readTSV, "English\tDutch\nThe junta remains.\tDe junta blijft.\n",
+			[]tm.Segment{{NL: "De junta blijft.", EN: "The junta remains."}}, 0},
+		{"CSV header in Dutch", readCSV, "Nederlands;Engels;Klant\nDe junta blijft.;The junta remains.;BZ\n",
+			[]tm.Segment{{NL: "De junta blijft.", EN: "The junta remains.", Props: []tm.Prop{{Type: "Klant", Value: "BZ"}}}}, 0},
+		{"TSV a pair of language names is data", readTSV, "Engels\tEnglish\n",
+			[]tm.Segment{{NL: "Engels", EN: "English"}}, 0},
 		{"CSV multi-line field", readCSV, "nl,en\n\"twee\nregels\",two lines\n",
 			[]tm.Segment{{NL: "twee regels", EN: "two lines"}}, 0},
 	}
