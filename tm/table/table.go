@@ -61,7 +61,7 @@ func columns(header []string) ([]string, error) {
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
 		c := strings.ToLower(h)
-		if l := headerLang(c); l != "" {
+		if l := headerLang(c, i); l != "" {
 			c = l
 		}
 		switch c {
@@ -94,13 +94,26 @@ func columns(header []string) ([]string, error) {
 // column, in English and in Dutch.
 var languageNames = map[string]string{"dutch": "nl", "nederlands": "nl", "english": "en", "engels": "en"}
 
+// roleWords name the first two columns by their role in tolk's nl→en, as
+// bilingual tables from CAT and QA tools head them ("Source", "Target
+// text"). Further columns so named are props (a "source" column of the
+// client's reference).
+var roleWords = map[string]string{
+	"source": "nl", "source text": "nl", "source segment": "nl", "bron": "nl", "brontekst": "nl",
+	"target": "en", "target text": "en", "target segment": "en", "doel": "en", "doeltekst": "en",
+}
+
 // headerLang returns the language a header cell names: by its code as CAT
 // tools write it (nl-NL, EN-GB), or by its name in English or Dutch
 // (Dutch, Engels), also with a region in brackets as Trados Studio writes
-// it ("Dutch (Netherlands)", "English (United Kingdom)"); or "".
-func headerLang(cell string) string {
+// it ("Dutch (Netherlands)", "English (United Kingdom)"), or, in the first
+// two columns (i is the cell's index), by its role (Source, Target); or "".
+func headerLang(cell string, i int) string {
 	c := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(cell, "\uFEFF")))
 	if l := tm.Lang(c); l != "" {
+		return l
+	}
+	if l, ok := roleWords[c]; ok && i < 2 {
 		return l
 	}
 	if name, region, ok := strings.Cut(c, "("); ok && strings.HasSuffix(region, ")") {
@@ -112,8 +125,8 @@ func headerLang(cell string) string {
 // isHeader reports whether the first TSV row names the languages.
 func isHeader(row []string) bool {
 	nl, en := false, false
-	for _, f := range row {
-		switch headerLang(f) {
+	for i, f := range row {
+		switch headerLang(f, i) {
 		case "nl":
 			nl = true
 		case "en":
