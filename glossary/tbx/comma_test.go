@@ -1,6 +1,7 @@
 package tbx
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -117,5 +118,36 @@ func TestReadCommaTermsV3(t *testing.T) {
 	}
 	if len(left.Warnings) != 1 || !strings.Contains(left.Warnings[0].Message, "kept as one term") {
 		t.Errorf("warnings %+v, want one saying it was kept", left.Warnings)
+	}
+}
+
+// TestReadCommaTermsV3NoWarning: in TBX v3 a comma term that is plainly one
+// term (a name, an enumeration) is kept without a warning; the curated
+// glossary's export, imported again, warned of 12 such terms ("Ministerie
+// van Onderwijs, Cultuur en Wetenschap", "intelligence, surveillance and
+// reconnaissance"), burying a warning that matters.
+func TestReadCommaTermsV3NoWarning(t *testing.T) {
+	terms := []glossary.Term{
+		{Lang: "nl", Text: "Ministerie van Onderwijs, Cultuur en Wetenschap"},
+		{Lang: "nl", Text: "Justitie, ministerie van"},
+		{Lang: "en", Text: "Ministry of Education, Culture and Science"},
+		{Lang: "en", Text: "intelligence, surveillance and reconnaissance"},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, []glossary.Concept{{ID: "ocw", Terms: terms}}); err != nil {
+		t.Fatal(err)
+	}
+	cs, left, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 1 {
+		t.Fatalf("%d concepts, want 1", len(cs))
+	}
+	if diff := cmp.Diff(terms, cs[0].Terms); diff != "" {
+		t.Errorf("terms (-want +got):\n%s", diff)
+	}
+	if len(left.Warnings) != 0 {
+		t.Errorf("warnings %+v, want none", left.Warnings)
 	}
 }

@@ -428,6 +428,14 @@ func (x *reader) alternatives(t glossary.Term, line int) []glossary.Term {
 		// TBX v3, which tolk writes: a term of a tool of its kind is
 		// one term, and a term with a comma that tolk exported (from a
 		// CSV, FreeDict) must come back as it went.
+		if why != "" {
+			// A name or an enumeration ("Ministerie van Onderwijs,
+			// Cultuur en Wetenschap"), kept as one term, as it would be
+			// in TBX v2 too: nothing to check. Warning of it made
+			// tolk's own export of the curated glossary, imported
+			// again, warn of 12 ministry and ISR terms.
+			return []glossary.Term{t}
+		}
 		why = "the file is TBX v3, whose tools give each alternative a term of its own"
 	}
 	w := glossary.Warning{Kind: glossary.WarnCommaTerm, Where: fmt.Sprintf("line %d", line)}
