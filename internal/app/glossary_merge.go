@@ -294,14 +294,13 @@ func (a *App) importClashes(cs []glossary.Concept, places []string) []glossary.W
 					continue
 				}
 				where, prefix := importPlace(places, i)
-				theirs := termTexts(o.Preferred(other))
 				var msg string
 				if precedes(o, c) < 0 {
-					msg = fmt.Sprintf("%sconcept %s (collection %s) has the %s term %q too; /check and /annotate take %q for %s, not for this concept, and show its %s: %s",
-						prefix, o.ID, o.Collection, langName(t.Lang), t.Text, t.Text, o.ID, langName(other), theirs)
+					msg = fmt.Sprintf("%sconcept %s (collection %s) has the %s term %q too; /check and /annotate take %q for %s, not for this concept, and %s",
+						prefix, o.ID, o.Collection, langName(t.Lang), t.Text, t.Text, o.ID, theirTerms(o, other, "show its %s: %s", "it has no %s term%s"))
 				} else {
-					msg = fmt.Sprintf("%sconcept %s (collection %s) has the %s term %q too; /check and /annotate now take %q for this concept, not for %s (whose %s is %s)",
-						prefix, o.ID, o.Collection, langName(t.Lang), t.Text, t.Text, o.ID, langName(other), theirs)
+					msg = fmt.Sprintf("%sconcept %s (collection %s) has the %s term %q too; /check and /annotate now take %q for this concept, not for %s (%s)",
+						prefix, o.ID, o.Collection, langName(t.Lang), t.Text, t.Text, o.ID, theirTerms(o, other, "whose %s is %s", "which has no %s term%s"))
 				}
 				out = append(out, glossary.Warning{Kind: glossary.WarnTermClash, Where: where, Concept: o.ID, Message: msg})
 			}
@@ -328,6 +327,31 @@ func sameEquivalents(c, o glossary.Concept, lang string) bool {
 		}
 	}
 	return true
+}
+
+// theirTerms says what o's terms in lang are, for a clash warning: has
+// (with the language's name and the quoted terms) when it has terms to
+// use, else none (with the name, and its deprecated or superseded terms
+// if any). Preferred falls back to such terms, and the warning named
+// "putsch", deprecated, as a concept's English, and one without English
+// "whose English is none".
+func theirTerms(o glossary.Concept, lang, has, none string) string {
+	if ts := o.Preferred(lang); len(ts) > 0 && usable(ts[0].Status) {
+		return fmt.Sprintf(has, langName(lang), termTexts(ts))
+	}
+	if ts := o.TermsIn(lang); len(ts) > 0 {
+		q := make([]string, len(ts))
+		for i, t := range ts {
+			q[i] = fmt.Sprintf("%q (%s)", t.Text, t.Status)
+		}
+		return fmt.Sprintf(none, langName(lang), " to use, only "+strings.Join(q, ", "))
+	}
+	return fmt.Sprintf(none, langName(lang), "")
+}
+
+// usable reports whether a term of status s is one to translate with.
+func usable(s glossary.Status) bool {
+	return s == glossary.Preferred || s == glossary.Admitted || s == ""
 }
 
 // termTexts quotes terms for a message: "a", "b".
