@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tolk-nl/tolk/internal/ingest"
 	"github.com/tolk-nl/tolk/tm"
 	"github.com/tolk-nl/tolk/tm/align"
 	"github.com/tolk-nl/tolk/tm/fuzzy"
@@ -168,7 +169,17 @@ func (a *App) MatchTM(ctx context.Context, r TMMatchRequest) (TMMatchResult, err
 	if len(r.Text) > tm.MaxText {
 		return TMMatchResult{}, badInput(fmt.Errorf("text of %d bytes: at most %d", len(r.Text), tm.MaxText))
 	}
-	sents := align.Sentences(r.Text, r.Lang)
+	text := r.Text
+	if r.Lang == "nl" {
+		// Text pasted from a PDF letter breaks words at line ends
+		// ("Secretaris-" "Generaal", "massademon-" "straties"): joined
+		// with a space they matched an exact TM segment at 86 %, and
+		// the sentence shown had the broken word. English is left as
+		// it is: the Dutch rules would restore a Dutch diaeresis
+		// ("re-" "enter").
+		text = ingest.JoinLines(text)
+	}
+	sents := align.Sentences(text, r.Lang)
 	if len(sents) > MaxMatchSentences {
 		return TMMatchResult{}, badInput(fmt.Errorf("%d sentences: at most %d a request", len(sents), MaxMatchSentences))
 	}

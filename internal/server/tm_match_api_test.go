@@ -385,3 +385,46 @@ func TestTMPageRepeats(t *testing.T) {
 		}
 	}
 }
+
+// TestTMMatchPDFLines: a letter pasted from a PDF breaks words at line
+// ends. Its sentences are matched, and shown, with the words joined as the
+// text reader joins them: an exact TM segment is a 100 % match, where
+// "Secretaris- Generaal" scored 86 and "massademon- straties" was shown.
+func TestTMMatchPDFLines(t *testing.T) {
+	ts := newStoredTestServer(t, map[string]string{editorToken: "alice"})
+	tsv := "nl\ten\n" +
+		"De Secretaris-Generaal van de Verenigde Naties riep al eerder op tot vrijlating van de politieke gevangenen.\tThe Secretary-General of the United Nations had already called for the release of the political prisoners.\n" +
+		"Mali was al enige tijd het toneel van massademonstraties tegen het onvermogen van de autoriteiten.\tMali had for some time been the scene of mass demonstrations against the authorities' inability.\n"
+	if code, r := tmImport(t, ts, "format=tsv&collection=brief", editorToken, []byte(tsv)); code != http.StatusOK {
+		t.Fatalf("import: %d %v", code, r)
+	}
+	text := "De VN Veiligheidsraad veroordeelde de staatsgreep op 20 augustus en \n" +
+		"riep op tot spoedig herstel van de constitutionele orde. De Secretaris-\n" +
+		"Generaal van de Verenigde Naties riep al eerder op tot vrijlating van de \n" +
+		"politieke gevangenen. Mali was al enige tijd het toneel van massademon-\n" +
+		"straties tegen het onvermogen van de autoriteiten.\n"
+	code, r := tmMatchPost(t, ts, `{"text": `+quoteJSON(text)+`, "lang": "nl"}`)
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	type got struct {
+		Text  string
+		Score int
+	}
+	var gots []got
+	for _, s := range r.Sentences {
+		g := got{Text: s.Text}
+		if len(s.Matches) > 0 {
+			g.Score = s.Matches[0].Score
+		}
+		gots = append(gots, g)
+	}
+	want := []got{
+		{"De VN Veiligheidsraad veroordeelde de staatsgreep op 20 augustus en riep op tot spoedig herstel van de constitutionele orde.", 0},
+		{"De Secretaris-Generaal van de Verenigde Naties riep al eerder op tot vrijlating van de politieke gevangenen.", 100},
+		{"Mali was al enige tijd het toneel van massademonstraties tegen het onvermogen van de autoriteiten.", 100},
+	}
+	if diff := cmp.Diff(want, gots); diff != "" {
+		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
