@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -231,14 +230,22 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	var d dataFlags
 	d.register(fs, getenv)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT (env TOLK_ADDR)")
 	dev := fs.String("dev", "", "serve the UI's templates and static files from this folder (e.g. web) instead of the embedded ones; read at start")
 	pprof := fs.Bool("pprof", false, "serve Go's profiles under /debug/pprof/, unauthenticated: only on a loopback or trusted address")
 	tmSeed := fs.String("tm-seed", "", "treaty pairs (JSON Lines, .gz) to seed the default translation memory from when it is first used; \"none\" for none (env TOLK_TM_SEED; default: ../shared/data/bwb-treaties-nl-en beside the checkout)")
 	var mem memoryFlags
 	mem.register(fs)
 	searchCache := fs.String("search-cache", "32MiB", "size of the cache of recent search answers, such as 32MiB; 0 for none. An answer is kept until the index changes (docs/PERFORMANCE.md, \"Result cache\")")
+	var tf timeoutFlags
+	tf.register(fs)
 	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if err := flagsFromEnv(fs, getenv, serveEnv); err != nil {
+		return err
+	}
+	if err := tf.validate(); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -303,7 +310,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("tolk listening", "addr", "http://"+ln.Addr().String(), "data", where,
 		"documents", len(a.Documents()), "writes", len(toks) > 0, "startup", time.Since(start).Round(time.Millisecond))
-	opts := server.Options{Tokens: toks, Logger: log, Version: version(), Pprof: *pprof, MetricsToken: getenv("TOLK_METRICS_TOKEN")}
+	opts := server.Options{Tokens: toks, Logger: log, Version: version(), Pprof: *pprof, MetricsToken: getenv("TOLK_METRICS_TOKEN"), Timeouts: tf.t}
 	if *dev != "" {
 		opts.Web = os.DirFS(*dev)
 	}
@@ -312,14 +319,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		ln.Close()
 		return err
 	}
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
-	}
+	srv := h.HTTPServer()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -327,10 +327,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down")
-	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	log.Info("shutting down", "wait", tf.shutdown)
+	sctx, cancel := context.WithTimeout(context.Background(), tf.shutdown)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			// What was stored is stored (each write commits whole or not
+			// at all); the requests still running are cut off.
+			return fmt.Errorf("shutdown: requests still running after %v (--shutdown-timeout) were cut off; writes they had not finished are not stored", tf.shutdown)
+		}
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil

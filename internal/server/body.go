@@ -40,7 +40,7 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	case "gzip", "x-gzip":
 		packed, err := io.ReadAll(body)
 		if err != nil {
-			return nil, readError(err)
+			return nil, readError(c, err)
 		}
 		return gunzipBody(packed, limit)
 	default:
@@ -50,7 +50,7 @@ func readBody(c *gin.Context, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(body)
 	if err != nil {
-		return nil, readError(err)
+		return nil, readError(c, err)
 	}
 	return data, nil
 }
@@ -118,7 +118,7 @@ func formFile(c *gin.Context, limit int64) (string, []byte, error) {
 		if errors.As(err, &mbe) {
 			return "", nil, err
 		}
-		if te := bodyTimeout(err); te != nil {
+		if te := bodyTimeout(c, err); te != nil {
 			return "", nil, te
 		}
 		return "", nil, errBadRequest("multipart upload needs a 'file' field")

@@ -46,6 +46,7 @@ func (s *Server) guard(c *gin.Context) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Content-Security-Policy", apiSecurityPolicy)
+	c.Set(bodyTimeKey, s.timeouts.Read)
 	r := c.Request
 	if n := len(r.Method) + len(r.RequestURI) + len(r.Proto) + 2; n > maxRequestLine {
 		s.refuse(c, &apiError{http.StatusRequestURITooLong, "uri_too_long",

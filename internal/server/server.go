@@ -39,6 +39,9 @@ type Options struct {
 	// Pprof mounts net/http/pprof under /debug/pprof/ (tolk serve
 	// --pprof); off, those paths answer 404.
 	Pprof bool
+	// Timeouts are the HTTP server's limits (HTTPServer); zero fields
+	// take DefaultTimeouts.
+	Timeouts Timeouts
 }
 
 // Size limits of request bodies.
@@ -57,8 +60,9 @@ type Server struct {
 	boot time.Time
 	ui   *ui
 	// limit is shared by the API and the UI searches.
-	limit   *searchLimiter
-	metrics *metrics
+	limit    *searchLimiter
+	metrics  *metrics
+	timeouts Timeouts
 }
 
 // New builds the handler for a. It fails when the UI's templates or
@@ -69,7 +73,10 @@ func New(a *app.App, opt Options) (*Server, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now()}
+	if err := opt.Timeouts.Validate(); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
+	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now(), timeouts: opt.Timeouts.withDefaults()}
 	s.metrics = newMetrics(a, log)
 	s.gin.Use(s.metrics.observe)
 	s.gin.Use(s.requestLog, s.recover, compress)
@@ -193,7 +200,7 @@ func (s *Server) auth(h handlerFunc) handlerFunc {
 		}
 		if name, ok := s.tokenName(tok); ok {
 			c.Set(string(whoKey), name)
-			extendDeadlines(c)
+			s.extendDeadlines(c)
 			return h(c)
 		}
 		c.Header("WWW-Authenticate", `Bearer realm="tolk", error="invalid_token"`)
@@ -212,21 +219,6 @@ func bearerToken(h string) (string, bool) {
 }
 
 func who(c *gin.Context) string { return c.GetString(string(whoKey)) }
-
-// writeBodyTimeout is how long a writer's request body may take to
-// arrive: the server's ReadTimeout (30 s) would need 2.2 MB/s for a 64 MiB
-// import. Only a request with a valid token gets it, after the token is
-// checked, so an anonymous client cannot hold a connection this long.
-const writeBodyTimeout = 10 * time.Minute
-
-// extendDeadlines gives an authorised write writeBodyTimeout to send its
-// body and a minute more for the answer. Where the connection does not
-// allow it (a test recorder) the server's own deadlines stand.
-func extendDeadlines(c *gin.Context) {
-	rc := http.NewResponseController(c.Writer)
-	_ = rc.SetReadDeadline(time.Now().Add(writeBodyTimeout))
-	_ = rc.SetWriteDeadline(time.Now().Add(writeBodyTimeout + time.Minute))
-}
 
 // requestLog logs each request: at ERROR when the server failed it (5xx:
 // a full disk's 507 among them, which an administrator must see), at

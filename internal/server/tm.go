@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
-	"net"
 	"net/http"
-	"os"
 
 	"github.com/gin-gonic/gin"
 
@@ -61,11 +59,11 @@ func (s *Server) importTM(c *gin.Context) error {
 				break
 			}
 			if err != nil {
-				return readError(err)
+				return readError(c, err)
 			}
 			data, err := io.ReadAll(p)
 			if err != nil {
-				return readError(err)
+				return readError(c, err)
 			}
 			switch p.FormName() {
 			case "file":
@@ -118,27 +116,15 @@ func (s *Server) importTM(c *gin.Context) error {
 
 // readError passes a too-large body on as such (413); any other failure
 // to read the request is the client's.
-func readError(err error) error {
+func readError(c *gin.Context, err error) error {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		return err
 	}
-	if te := bodyTimeout(err); te != nil {
+	if te := bodyTimeout(c, err); te != nil {
 		return te
 	}
 	return errBadRequest("reading the request: " + err.Error())
-}
-
-// bodyTimeout is the answer to a request whose body stopped arriving
-// before the read deadline (writeBodyTimeout for a writer), or nil for
-// any other error.
-func bodyTimeout(err error) error {
-	var ne net.Error
-	if errors.Is(err, os.ErrDeadlineExceeded) || errors.As(err, &ne) && ne.Timeout() {
-		return &apiError{http.StatusRequestTimeout, "request_timeout",
-			fmt.Sprintf("the request body did not arrive within %v; on a slow link send smaller files", writeBodyTimeout)}
-	}
-	return nil
 }
 
 func (s *Server) exportTM(c *gin.Context) error {

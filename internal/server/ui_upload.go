@@ -57,7 +57,7 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 		// The page's words, with Go's kept as the detail: the form showed
 		// "the upload cannot be read: read tcp …: i/o timeout" as it was.
 		p.status, v.Error = http.StatusBadRequest, p.T["upload_unreadable"]
-		if bodyTimeout(err) != nil {
+		if bodyTimeout(c, err) != nil {
 			p.status, v.Error = http.StatusRequestTimeout, p.T["upload_timeout"]
 		}
 		v.Detail = "the upload cannot be read: " + err.Error()
@@ -132,7 +132,7 @@ func (s *Server) uploadPage(c *gin.Context, p *page) error {
 // request does.
 func (s *Server) formDeadlines(c *gin.Context) {
 	if tok := leadingField(c, "token"); tok != "" && s.validToken(tok) {
-		extendDeadlines(c)
+		s.extendDeadlines(c)
 	}
 }
 

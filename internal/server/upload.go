@@ -55,7 +55,7 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 		if errors.As(err, &mbe) {
 			return err
 		}
-		if te := bodyTimeout(err); te != nil {
+		if te := bodyTimeout(c, err); te != nil {
 			return te
 		}
 		return errBadRequest("the multipart upload cannot be read: " + err.Error())
