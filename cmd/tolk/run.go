@@ -239,6 +239,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	searchCache := fs.String("search-cache", "32MiB", "size of the cache of recent search answers, such as 32MiB; 0 for none. An answer is kept until the index changes (docs/PERFORMANCE.md, \"Result cache\")")
 	var tf timeoutFlags
 	tf.register(fs)
+	proxies := fs.String("trusted-proxies", "", "comma-separated addresses or networks (CIDR) of reverse proxies in front of tolk, such as 127.0.0.1 or 10.0.0.0/8: the log names the client their X-Forwarded-For or X-Real-IP gives; from others those headers are ignored (env TOLK_TRUSTED_PROXIES)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -246,6 +247,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	if err := tf.validate(); err != nil {
+		return err
+	}
+	trusted, err := trustedProxies(*proxies)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -310,7 +315,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	}
 	log.Info("tolk listening", "addr", "http://"+ln.Addr().String(), "data", where,
 		"documents", len(a.Documents()), "writes", len(toks) > 0, "startup", time.Since(start).Round(time.Millisecond))
-	opts := server.Options{Tokens: toks, Logger: log, Version: version(), Pprof: *pprof, MetricsToken: getenv("TOLK_METRICS_TOKEN"), Timeouts: tf.t}
+	opts := server.Options{Tokens: toks, Logger: log, Version: version(), Pprof: *pprof, MetricsToken: getenv("TOLK_METRICS_TOKEN"), Timeouts: tf.t, TrustedProxies: trusted}
 	if *dev != "" {
 		opts.Web = os.DirFS(*dev)
 	}

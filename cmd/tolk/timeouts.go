@@ -48,6 +48,7 @@ var serveEnv = map[string]string{
 	"idle-timeout":        "TOLK_IDLE_TIMEOUT",
 	"write-body-timeout":  "TOLK_WRITE_BODY_TIMEOUT",
 	"shutdown-timeout":    "TOLK_SHUTDOWN_TIMEOUT",
+	"trusted-proxies":     "TOLK_TRUSTED_PROXIES",
 }
 
 // flagsFromEnv sets each flag of env that the command line did not set

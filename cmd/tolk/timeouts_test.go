@@ -60,6 +60,7 @@ func TestServeTimeouts(t *testing.T) {
 		{"bad value in the environment", env("TOLK_WRITE_TIMEOUT", "abc"), nil, `TOLK_WRITE_TIMEOUT="abc"`},
 		{"writer shorter than anyone", env(), []string{"--write-body-timeout", "5s"}, "write-body timeout (5s) is shorter than the read timeout (30s)"},
 		{"negative shutdown", env(), []string{"--shutdown-timeout", "-1s"}, "--shutdown-timeout is negative"},
+		{"trusted proxy not an address", env("TOLK_TRUSTED_PROXIES", "127.0.0.1, proxy.local"), nil, `--trusted-proxies: "proxy.local" is neither an IP address nor a network`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := run(context.Background(), append([]string{"serve", "--memory", "--addr", "127.0.0.1:0"}, tc.args...), tc.env, nil, io.Discard, io.Discard)

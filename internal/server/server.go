@@ -42,6 +42,11 @@ type Options struct {
 	// Timeouts are the HTTP server's limits (HTTPServer); zero fields
 	// take DefaultTimeouts.
 	Timeouts Timeouts
+	// TrustedProxies are the addresses and networks (CIDR) of reverse
+	// proxies whose X-Forwarded-For or X-Real-IP names the client the log
+	// records. With none, the log names the connection's peer and those
+	// headers are ignored, since anyone can send them.
+	TrustedProxies []string
 }
 
 // Size limits of request bodies.
@@ -77,6 +82,11 @@ func New(a *app.App, opt Options) (*Server, error) {
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	s := &Server{app: a, opt: opt, log: log, gin: gin.New(), boot: time.Now(), timeouts: opt.Timeouts.withDefaults()}
+	// gin.New trusts every peer's X-Forwarded-For: a client could write
+	// any address into the log.
+	if err := s.gin.SetTrustedProxies(opt.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("server: trusted proxies: %w", err)
+	}
 	s.metrics = newMetrics(a, log)
 	s.gin.Use(s.metrics.observe)
 	s.gin.Use(s.requestLog, s.recover, compress)
@@ -224,7 +234,8 @@ func who(c *gin.Context) string { return c.GetString(string(whoKey)) }
 // a full disk's 507 among them, which an administrator must see), at
 // DEBUG for a successful health, readiness or metrics probe (one a few
 // seconds from a load balancer drowned the rest), else at INFO; with the
-// client's address and, for a write, the editor's name.
+// client's address (behind a trusted proxy the one it forwards) and, for
+// a write, the editor's name.
 func (s *Server) requestLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
@@ -242,7 +253,7 @@ func (s *Server) requestLog(c *gin.Context) {
 		slog.Int("status", status),
 		slog.Int("bytes", c.Writer.Size()),
 		slog.Duration("took", time.Since(start)),
-		slog.String("client", c.RemoteIP()),
+		slog.String("client", c.ClientIP()),
 	}
 	if w := who(c); w != "" {
 		attrs = append(attrs, slog.String("user", w))
