@@ -48,3 +48,18 @@ func TestHelpStops(t *testing.T) {
 		})
 	}
 }
+
+// TestServeHelpNamesEnvironment: serve -h names the environment variables
+// an administrator needs: the write and metrics tokens were in the README
+// only, so -h left writes answering 403 with no way to enable them named.
+func TestServeHelpNamesEnvironment(t *testing.T) {
+	var stderr bytes.Buffer
+	if err := run(context.Background(), []string{"serve", "-h"}, env(), strings.NewReader(""), &stderr, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"TOLK_TOKEN=", "TOLK_TOKENS=", "TOLK_METRICS_TOKEN=", "TOLK_TRUSTED_PROXIES", "SIGTERM", "-read-timeout"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("serve -h does not name %s:\n%s", want, stderr.String())
+		}
+	}
+}

@@ -226,8 +226,33 @@ func tokenSource(name string) string {
 	return "TOLK_TOKENS (" + name + ")"
 }
 
+// serveUsage heads serve's -h: what an administrator sets besides the
+// flags, and how the server stops.
+const serveUsage = `usage: tolk serve [flags]
+
+Serves the web UI and the API until SIGTERM or SIGINT, then waits for the
+running requests (--shutdown-timeout) and closes the data cleanly.
+
+Environment:
+  TOLK_TOKEN=<secret>          enables writes (documents, glossary, translation memory,
+                               backup, repair) for 'Authorization: Bearer <secret>';
+                               without a token every write answers 403
+  TOLK_TOKENS=alice=<s1>,bob=<s2>
+                               one token per editor, whose changes are recorded by name
+  TOLK_METRICS_TOKEN=<secret>  /metrics asks for it (open without)
+  TOLK_DATA, TOLK_ADDR, TOLK_TM_SEED, TOLK_TRUSTED_PROXIES, TOLK_READ_TIMEOUT, …
+                               the flags (env …) below: a flag given wins
+  GOMEMLIMIT, GOGC             the Go runtime's memory limit and collector (see --memory-limit)
+
+Flags:
+`
+
 func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), serveUsage)
+		fs.PrintDefaults()
+	}
 	var d dataFlags
 	d.register(fs, getenv)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on, HOST:PORT (env TOLK_ADDR)")
