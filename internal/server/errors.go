@@ -163,10 +163,9 @@ func sentence(err, kind error) string {
 func (s *Server) fail(c *gin.Context, err error) {
 	ae := classify(err)
 	if ae == nil {
-		s.log.Error("request failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		ae = &apiError{http.StatusInternalServerError, "internal", "internal error"}
 	}
-	noteError(c, ae)
+	noteError(c, ae, err) // requestLog logs it
 	c.AbortWithStatusJSON(ae.Status, gin.H{"error": gin.H{"code": ae.Code, "message": ae.Message}})
 }
 

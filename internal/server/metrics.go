@@ -129,8 +129,16 @@ func knownMethod(m string) string {
 // error they answered (apiError.Code), for observe.
 const errorCodeKey = "tolk.error_code"
 
-// noteError records the code of the error a request is answered with.
-func noteError(c *gin.Context, ae *apiError) { c.Set(errorCodeKey, ae.Code) }
+// noteError records the code of the error a request is answered with,
+// and for a 5xx the error itself, which the request's log line carries
+// (the answer never shows it): a full disk's 507 was logged at ERROR
+// without saying which file or what the system answered.
+func noteError(c *gin.Context, ae *apiError, err error) {
+	c.Set(errorCodeKey, ae.Code)
+	if ae.Status >= 500 && err != nil {
+		_ = c.Error(err)
+	}
+}
 
 // refusalReasons are the error codes of the search limits (limits.go,
 // classify): a query that would expand too far, no expensive slot free,

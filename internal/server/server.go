@@ -258,6 +258,9 @@ func (s *Server) requestLog(c *gin.Context) {
 	if w := who(c); w != "" {
 		attrs = append(attrs, slog.String("user", w))
 	}
+	if code := c.GetString(errorCodeKey); code != "" && status >= 400 {
+		attrs = append(attrs, slog.String("code", code))
+	}
 	if errs := c.Errors.Last(); errs != nil && status >= 500 {
 		attrs = append(attrs, slog.String("err", errs.Error()))
 	}

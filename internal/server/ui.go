@@ -315,13 +315,12 @@ func (u *ui) errorPage(c *gin.Context, p *page, err error) {
 	ae := classify(err)
 	var r refusal
 	if ae == nil {
-		u.log.Error("page failed", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		ae = &apiError{http.StatusInternalServerError, "internal", p.T.or("error_internal", "internal error")}
 		r = refusal{Text: ae.Message, Status: ae.Status}
 	} else {
 		r = p.explain(err, ae)
 	}
-	noteError(c, ae)
+	noteError(c, ae, err) // requestLog logs it
 	heading := p.T.or("error_heading", "Error")
 	switch ae.Status {
 	case http.StatusNotFound:
