@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/store"
 	"github.com/tolk-nl/tolk/internal/tmpfstest"
@@ -28,6 +29,7 @@ func TestClassifyDiskFull(t *testing.T) {
 		{"ENOSPC from a write", fmt.Errorf("app: %w", &fs.PathError{Op: "write", Path: "tolk.db", Err: syscall.ENOSPC})},
 		{"quota", fmt.Errorf("app: %w", &fs.PathError{Op: "write", Path: "tolk.db", Err: syscall.EDQUOT})},
 		{"store.ErrNoSpace", fmt.Errorf("app: store: document %q: %w", "x", store.ErrNoSpace)},
+		{"index not persisted (a bulk load)", fmt.Errorf("app: bulk load: %w: 5 attempts to write it failed (is the disk full?)", index.ErrNotPersisted)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ae := classify(tc.err)

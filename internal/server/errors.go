@@ -101,9 +101,11 @@ func classifyLayer(err error) *apiError {
 		return &apiError{http.StatusPreconditionFailed, "stale", sentence(err, app.ErrStale)}
 	case errors.Is(err, app.ErrConflict):
 		return &apiError{http.StatusConflict, "conflict", sentence(err, app.ErrConflict)}
-	case store.NoSpace(err):
+	case store.NoSpace(err), errors.Is(err, index.ErrNotPersisted):
 		// The write stored nothing (app, store): the client may retry
-		// once someone has made room.
+		// once someone has made room. A bulk load (several files at
+		// once) waits for the index to reach the disk before each
+		// commit, and stops there when the disk refuses it.
 		return &apiError{http.StatusInsufficientStorage, "disk_full", "the server's disk is full: nothing was stored; try again later"}
 	}
 	return nil

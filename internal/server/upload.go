@@ -93,12 +93,31 @@ func (s *Server) uploadDocuments(c *gin.Context, replace bool) error {
 	case len(files):
 		c.JSON(http.StatusOK, body)
 	case 0: // a 207 would read as success to a client that checks for 2xx
+		if full := fullDisk(results); full {
+			// The server's fault, not the files': a 422 hid a full disk
+			// from the 5xx counts and alerts.
+			body["error"] = uploadErr{Code: "disk_full", Message: fmt.Sprintf("none of the %d files was stored: the server's disk is full; try again later", len(files))}
+			c.Set(errorCodeKey, "disk_full")
+			c.JSON(http.StatusInsufficientStorage, body)
+			return nil
+		}
 		body["error"] = uploadErr{Code: "none_stored", Message: fmt.Sprintf("none of the %d files was stored; each file's result says why", len(files))}
 		c.JSON(http.StatusUnprocessableEntity, body)
 	default:
 		c.JSON(http.StatusMultiStatus, body)
 	}
 	return nil
+}
+
+// fullDisk tells whether the disk being full refused every file of
+// results.
+func fullDisk(results []uploadResult) bool {
+	for _, r := range results {
+		if r.Error == nil || r.Error.Code != "disk_full" {
+			return false
+		}
+	}
+	return len(results) > 0
 }
 
 // addMany adds the files of a multipart upload of several as a bulk load
