@@ -306,7 +306,11 @@ func (a *App) ImportTM(ctx context.Context, in TMImport) (TMImported, error) {
 		// the new version of a stored segment: replacing would delete
 		// that segment for a fault in the file. Aligned texts are
 		// different: a sentence without a counterpart is no broken unit.
-		return TMImported{}, badInput(fmt.Errorf("%d of the file's units were skipped (%s): a replace would delete the stored segments they stand for; mend them, or import without replace", b.Skipped, skipSummary(b.SkippedUnits)))
+		were := "units were"
+		if b.Skipped == 1 {
+			were = "units was"
+		}
+		return TMImported{}, badInput(fmt.Errorf("%d of the file's %s skipped (%s): a replace would delete the stored segments they stand for; mend them, or import without replace", b.Skipped, were, skipSummary(b.SkippedUnits)))
 	}
 	n, deleted, err := a.putSegments(ctx, b.Segments, in.Who, in.Replace)
 	if err != nil {
