@@ -635,7 +635,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "deleted %d concepts of collection %q\n", n, *collection)
+		fmt.Fprintf(stderr, "deleted %s of collection %q\n", nouns(n, "concept"), *collection)
 		return nil
 	}
 	if sub == "export" {
@@ -665,7 +665,7 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 			}
 			return err
 		}
-		fmt.Fprintf(stderr, "exported %d concepts as %s\n", len(cs), f)
+		fmt.Fprintf(stderr, "exported %s as %s\n", nouns(len(cs), "concept"), f)
 		return nil
 	}
 	if fs.NArg() != 1 {
@@ -706,9 +706,9 @@ func glossaryCmd(ctx context.Context, args []string, getenv func(string) string,
 		return err
 	}
 	if *replace {
-		fmt.Fprintf(stderr, "imported %d concepts into collection %q and deleted the %d it no longer has\n", len(cs), coll, res.Deleted)
+		fmt.Fprintf(stderr, "imported %s into collection %q and deleted the %d it no longer has\n", nouns(len(cs), "concept"), coll, res.Deleted)
 	} else {
-		fmt.Fprintf(stderr, "imported %d concepts into collection %q\n", len(cs), coll)
+		fmt.Fprintf(stderr, "imported %s into collection %q\n", nouns(len(cs), "concept"), coll)
 	}
 	if !left.Empty() {
 		fmt.Fprintf(stderr, "left out: %s\n", left)
@@ -786,4 +786,12 @@ func fileError(path string, err error) string {
 		return fmt.Sprintf("%s: cannot %s: %v", path, pe.Op, pe.Err)
 	}
 	return fmt.Sprintf("%s: %v", path, err)
+}
+
+// nouns counts things for a message: "1 concept", "3 concepts".
+func nouns(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -316,10 +316,11 @@ func TestCommandsRefuseWrongTarget(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "curated") {
 		t.Errorf("import into curated: %v, want a refusal naming curated", err)
 	}
-	if _, _, err := tolk(getenv, "glossary", "import", "--data", dir, "--collection", "mine", file); err != nil {
-		t.Fatal(err)
+	// One concept is "1 concept" (it said "imported 1 concepts").
+	if _, errOut, err := tolk(getenv, "glossary", "import", "--data", dir, "--collection", "mine", file); err != nil || !strings.Contains(errOut, `imported 1 concept into collection "mine"`) {
+		t.Fatalf("import mine: %v %q", err, errOut)
 	}
-	if _, errOut, err := tolk(getenv, "glossary", "delete", "--data", dir, "--collection", "mine"); err != nil || !strings.Contains(errOut, "deleted 1 concepts") {
+	if _, errOut, err := tolk(getenv, "glossary", "delete", "--data", dir, "--collection", "mine"); err != nil || !strings.Contains(errOut, "deleted 1 concept of") {
 		t.Errorf("delete mine: %v %q", err, errOut)
 	}
 	if _, _, err := tolk(getenv, "glossary", "delete", "--data", dir, "--collection", "curated"); err == nil {

@@ -80,7 +80,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 			}
 			return err
 		}
-		fmt.Fprintf(stderr, "exported %d segments as %s\n", n, *format)
+		fmt.Fprintf(stderr, "exported %s as %s\n", nouns(n, "segment"), *format)
 		return nil
 	case "train":
 		return a.TrainTMLexicon(ctx, stderr)
@@ -89,7 +89,7 @@ func tmCmd(ctx context.Context, args []string, getenv func(string) string, stdou
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "deleted %d segments of collection %q\n", n, *collection)
+		fmt.Fprintf(stderr, "deleted %s of collection %q\n", nouns(n, "segment"), *collection)
 		return nil
 	}
 	if *nl != "" {
