@@ -30,6 +30,11 @@ func VerbForms(infinitive string) []string {
 	if strings.ContainsAny(inf, " -") {
 		return nil
 	}
+	if inf == "zijn" {
+		// No rule makes ben, is or geweest of zijn, and its four
+		// letters are too few for the weak rules' guard.
+		return slices.Clone(zijnForms)
+	}
 	if prefix, root, ok := shortRoot(inf); ok {
 		// A verb of one syllable or a compound of one (tegengaan,
 		// toezien): the weak rules would make toezit of it.
@@ -40,6 +45,11 @@ func VerbForms(infinitive string) []string {
 		return nil
 	}
 	forms := append([]string{inf}, verbForms("", inf)...)
+	if pr, ok := irregularPresent[inf]; ok {
+		// After the rules' (hebt, kunt, wilt are forms too): heeft,
+		// kan, mag, komt.
+		forms = append(forms, pr[0], pr[1])
+	}
 	forms = append(forms, strongForms(inf)...)
 	forms = append(forms, otherParticiples(inf)...)
 	for _, p := range particles {
@@ -50,6 +60,10 @@ func VerbForms(infinitive string) []string {
 	}
 	return dedupe(forms)
 }
+
+// zijnForms are the forms of zijn, the infinitive first: the present
+// (ben, bent, is), the past (was, waren) and the participle.
+var zijnForms = []string{"zijn", "ben", "bent", "is", "was", "waren", "geweest"}
 
 // shortRoots are the Dutch verbs of one syllable, whose infinitive is
 // the stem and -n (ga·an, sta·an, sla·an, doe·n, zie·n): the weak rules,
@@ -99,7 +113,19 @@ func verbForms(particle, rest string) []string {
 	// sh is voiceless as ch is (crashen: crashte).
 	voiceless := strings.ContainsRune("tkfsp", rune(raw[len(raw)-1])) || strings.HasSuffix(raw, "ch") || strings.HasSuffix(raw, "sh")
 	closed := false // the infinitive doubled the consonant: its vowel is short
+	if v, c, ok := diaeresisSyllable(raw); ok {
+		// initiër(en) → initieer, creër(en) → creëer: the vowel with the
+		// diaeresis begins an open syllable, which the stem closes; its
+		// long vowel is written double, with the diaeresis only where
+		// an e comes before it (eee is no Dutch spelling).
+		mark := "ee"
+		if strings.HasSuffix(v, "e") {
+			mark = "ëe"
+		}
+		stem, closed = v+mark+c, true
+	}
 	switch {
+	case closed:
 	case len(stem) >= 2 && stem[len(stem)-1] == stem[len(stem)-2] && !isVowelByte(stem[len(stem)-1]):
 		stem, closed = stem[:len(stem)-1], true // zetten → zet, kloppen → klop
 	case strings.HasSuffix(stem, "v"):
@@ -148,6 +174,17 @@ func verbForms(particle, rest string) []string {
 	return forms
 }
 
+// diaeresisSyllable splits a stem whose last syllable is a vowel with a
+// diaeresis and one consonant (initiër of initiëren, creër of creëren)
+// into what comes before that vowel and the consonant, or returns false.
+func diaeresisSyllable(raw string) (before, consonant string, ok bool) {
+	n := len(raw)
+	if n < 4 || isVowelByte(raw[n-1]) || !strings.HasSuffix(raw[:n-1], "ë") {
+		return "", "", false
+	}
+	return raw[:n-1-len("ë")], raw[n-1:], true
+}
+
 // openSyllable doubles the vowel of a stem whose infinitive had it in an
 // open syllable: veroordel(en) → veroordeel, spel(en) → speel, gev(en)
 // → geef. A stem of one syllable is a root, its vowel stressed and long
@@ -157,7 +194,10 @@ func verbForms(particle, rest string) []string {
 // reading.)
 func openSyllable(s string) string {
 	n := len(s)
-	if n < 3 || isVowelByte(s[n-1]) || !isVowelByte(s[n-2]) || isVowelByte(s[n-3]) {
+	// After a vowel the stem's vowel is most often part of a digraph
+	// (roei, stuur, deel), but ue is none in Dutch: evalu·er(en) →
+	// evalueer, as initiër(en) → initieer.
+	if n < 3 || isVowelByte(s[n-1]) || !isVowelByte(s[n-2]) || isVowelByte(s[n-3]) && s[n-3:n-1] != "ue" {
 		return s
 	}
 	v := s[n-2]
@@ -463,7 +503,7 @@ func InfinitiveForms(w string, listed func(string) bool) []string {
 	}
 	verb := false
 	for _, f := range fs[1:] {
-		if isWeakPast(f) && f != inf && listed(f) {
+		if isWeakPast(f) && f != inf && listed(f) && !pastOfOwn(f, listed) {
 			verb = true
 			break
 		}
@@ -472,6 +512,19 @@ func InfinitiveForms(w string, listed func(string) bool) []string {
 		return nil
 	}
 	return listedForms(inf, fs[1:], listed)
+}
+
+// pastOfOwn reports whether the weak past plural f is spelt as the
+// infinitive of a verb of its own, one whose weak past singular the word
+// list has: mesten, the past plural the rules give messen, is the verb
+// mesten (mestte), and no evidence that messen, the plural of mes, is a
+// verb (gemest is mesten's participle, not messen's).
+func pastOfOwn(f string, listed func(string) bool) bool {
+	if !strings.HasSuffix(f, "en") || len(f) < 5 {
+		return false
+	}
+	own := verbForms("", f)
+	return len(own) > 2 && listed(own[2])
 }
 
 // listedForms returns the forms fs of the infinitive inf that the word
@@ -493,12 +546,13 @@ func listedForms(inf string, fs []string, listed func(string) bool) []string {
 // infinitive's: its past participle (besluiten → besloten, oproepen →
 // opgeroepen, aangeven → aangegeven) and its present (plaatsvindt), or
 // nil when the list lacks the participle.
-// Its past forms are left out: many are also other words (namen of nemen,
-// reden of rijden, weken of wijken, sloten of sluiten, lagen of liggen),
+// Its pasts are given (las, lazen of lezen; besloot of besluiten) but for
+// those whose root's past is more often another word (pastHomographs:
+// namen of nemen, reden of rijden, weken of wijken, lagen of liggen),
 // which a search for the verb must not find; so are the few participles
 // that are more often another word (participleHomographs), the presents
-// that are (presentHomographs), and the weak
-// rules' past and participle, which a strong verb does not have.
+// that are (presentHomographs), and the weak rules' past and
+// participle, which a strong verb does not have.
 func strongVerbForms(inf string, regular, strong []string, listed func(string) bool) []string {
 	if _, root := strongVerbs[inf]; !root && strings.HasPrefix(inf, "ge") {
 		return nil // gebieden: the plural of gebied far more often than the verb
@@ -530,22 +584,55 @@ func strongVerbForms(inf string, regular, strong []string, listed func(string) b
 		}
 	}
 	fs = append(fs, found...)
-	// A past spelt as a weak one (lachte of lachen, laadde of laden,
-	// zegde of zeggen) is no other word, as a weak verb's is not; after
-	// the participle, which keeps its key when they share one (belegd,
-	// belegde). Not a strong plural that merely ends so (boden, reden).
-	for j := 0; j+1 < len(strong); j += 3 { // the pasts, then a second past
-		if sg := strong[j]; (strings.HasSuffix(sg, "de") || strings.HasSuffix(sg, "te")) && !pastHomographs[sg] {
-			fs = append(fs, sg, strong[j+1])
+	// The pasts, after the participle, which keeps its key when they
+	// share one (belegd, belegde): those whose root's past is no other
+	// word (las, lazen of lezen; besloot of besluiten; lachte of lachen),
+	// not those that are (pastHomographs: namen of nemen, reden of
+	// rijden, sloten of sluiten).
+	// Nor a past that shares its key with one that is (nam, whose key
+	// is namen's: a search for it finds the names).
+	i, _, _ := strongRoot(inf)
+	pasts := append(slices.Clone(strong[:2]), strong[min(3, len(strong)):]...) // and a second past (zegde)
+	other := map[string]bool{}
+	for _, f := range pasts {
+		if pastHomographs[f[i:]] {
+			other[Key("nl", f)] = true
+		}
+	}
+	for _, f := range pasts {
+		if !pastHomographs[f[i:]] && !other[Key("nl", f)] {
+			fs = append(fs, f)
 		}
 	}
 	return listedForms(inf, fs, listed)
 }
 
-// pastHomographs are pasts of strongVerbs spelt as weak ones that texts
-// use far more often as other words: wilde (willen) is the adjective
-// wild inflected.
-var pastHomographs = map[string]bool{"wilde": true, "wilden": true}
+// pastHomographs are the pasts of strongVerbs and otherPast that are
+// more often other words than the verb's, and so not searched for the
+// verb (strongVerbForms); a compound verb's past goes with its root's
+// (opnamen with namen). Derived from the data in ../shared by
+// TestPastHomographs: a past is one when the Hunspell dictionary has it as
+// a noun or an adjective (an entry or a form of one: reden, naam → namen,
+// laag → lagen, week, las), unless the UD Dutch treebanks have it as the
+// verb in two thirds or more of three tokens or more (las of lezen: three
+// of three; namen of nemen: three of five, reden of rijden: four of
+// nine, are not). A past the treebanks lack is taken for the other word.
+// Besides the data: wilde and wilden (willen), which the treebanks have
+// as the verb eight times of eleven, are in letters and statutes the
+// adjective wild inflected (wilde dieren).
+var pastHomographs = map[string]bool{
+	"wilde": true, "wilden": true,
+	"beet": true, "beten": true, "boden": true, "bogen": true, "bond": true, "bonden": true,
+	"boog": true, "brak": true, "drongen": true, "dronken": true, "gaven": true, "genoot": true,
+	"genoten": true, "gingen": true, "goot": true, "goten": true, "greep": true, "grepen": true,
+	"groef": true, "groeven": true, "hing": true, "hingen": true, "kneep": true, "lagen": true,
+	"leden": true, "mat": true, "maten": true, "namen": true, "reden": true, "scheen": true,
+	"schenen": true, "schoor": true, "schoot": true, "schoten": true, "sleep": true, "sleten": true,
+	"sloten": true, "spleet": true, "spleten": true, "sprong": true, "sprongen": true, "stal": true,
+	"stalen": true, "steeg": true, "streek": true, "streken": true, "ving": true, "vingen": true,
+	"vocht": true, "vochten": true, "vroeg": true, "week": true, "wees": true, "weken": true,
+	"wezen": true, "wouden": true, "zat": true, "zonden": true,
+}
 
 // ownParticiple reports whether the word list takes inf for the verb
 // though its participle is spelt as inf itself (parts has it: vergeven,
@@ -699,7 +786,9 @@ func participleVerb(w, p string, listed func(string) bool, count func(string) in
 			if inf == w || !listed(inf) || strongParticiple(inf) || !slices.Contains(participles(inf), p) {
 				continue
 			}
-			if n := count(inf); n > bestN && slices.ContainsFunc(InfinitiveForms(inf, listed), sameKey) {
+			// The counts are of folded words: initiëren is counted
+			// as initieren.
+			if n := max(count(inf), count(Fold(inf))); n > bestN && slices.ContainsFunc(InfinitiveForms(inf, listed), sameKey) {
 				best, bestN = inf, n
 			}
 		}
@@ -798,7 +887,9 @@ func participleCandidates(w string) (marked, unmarked []string) {
 }
 
 // weakStems returns the ways an infinitive may write the stem s before
-// -en: as it is, with a double vowel single (betaal: betal-en), with its
+// -en: as it is, with a double vowel single (betaal: betal-en; after i or
+// ë with the diaeresis it then takes: initieer: initiër-en, creëer:
+// creër-en), with its
 // last consonant doubled (zet: zett-en), with f as v and s as z (leef:
 // lev-en, reis: reiz-en).
 func weakStems(s string) []string {
@@ -806,6 +897,12 @@ func weakStems(s string) []string {
 	out := []string{s}
 	if n >= 3 && !isVowelByte(s[n-1]) && s[n-2] == s[n-3] && isVowelByte(s[n-2]) {
 		out = append(out, s[:n-2]+s[n-1:])
+		if n >= 4 && s[n-4] == 'i' && s[n-2] == 'e' {
+			out = append(out, s[:n-3]+"ë"+s[n-1:]) // initieer: initiër-en
+		}
+	}
+	if before, ok := strings.CutSuffix(s[:max(n-1, 0)], "ëe"); ok && n >= 1 && !isVowelByte(s[n-1]) {
+		out = append(out, before+"ë"+s[n-1:]) // creëer: creër-en
 	}
 	if n >= 2 && !isVowelByte(s[n-1]) && isVowelByte(s[n-2]) {
 		out = append(out, s+s[n-1:])

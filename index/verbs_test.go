@@ -27,6 +27,17 @@ func TestVerbForms(t *testing.T) {
 		{"verkiezen", []string{"verkozen", "verkoos"}, []string{"vergekozen"}},
 		{"ontbinden", []string{"ontbonden", "ontbond"}, nil},
 		{"sluiten", []string{"gesloten", "sloten"}, nil},
+		// A diaeresis before the stem's last consonant, or ue: the vowel
+		// is written double in the closed syllable (initiëren had
+		// initiërde, evalueren evaluerde).
+		{"initiëren", []string{"initieer", "initieert", "initieerde", "initieerden", "geinitieerd"}, []string{"initiërde"}},
+		{"creëren", []string{"creëer", "creëert", "creëerde", "gecreëerd"}, nil},
+		{"evalueren", []string{"evalueer", "evalueerde", "geevalueerd"}, nil},
+		// zijn had no forms (four letters); hebben's heeft, kunnen's kan
+		// were missing.
+		{"zijn", []string{"ben", "bent", "is", "was", "waren", "geweest"}, nil},
+		{"hebben", []string{"heeft", "hebt", "had", "gehad"}, nil},
+		{"kunnen", []string{"kan", "kunt", "kon"}, nil},
 		// Both pasts of zeggen (de minister zegde toe, zei toe).
 		{"toezeggen", []string{"toezei", "toezegde", "toezegden", "toegezegd"}, nil},
 		// A doubled consonant closes the syllable: the vowel stays short.
@@ -145,6 +156,10 @@ func TestInfinitiveForms(t *testing.T) {
 		"staat": true, "sta": true, "gestaan": true, "verslagen": true,
 		"overgegaan": true, "overgaan": true, "overgenomen": true, "overnemen": true,
 		"overgewogen": true, "overwogen": true, "ondernomen": true,
+		"leest": true, "gelezen": true, "las": true, "lazen": true,
+		"initieert": true, "initieerde": true, "geinitieerd": true,
+		"evalueert": true, "evalueerde": true, "geevalueerd": true,
+		"mes": true, "mest": true, "mesten": true, "mestte": true, "gemest": true,
 	}
 	listed := func(w string) bool { return list[w] }
 	for _, c := range []struct {
@@ -159,9 +174,20 @@ func TestInfinitiveForms(t *testing.T) {
 		{"veroordelen", []string{"veroordeelde"}},
 		{"vluchten", []string{"gevlucht"}}, // vluchtte has vluchten's key
 		{"leden", nil},
-		// A strong verb: its participle alone (namen, sloten, lagen are
-		// other words), prefixed as the compound takes it.
+		// A strong verb: its participle, prefixed as the compound takes
+		// it, and its pasts but those that are more often other words
+		// (pastHomographs: namen; sloten, lagen) or share a key with one.
+		// nam shares its key with namen.
 		{"nemen", []string{"genomen"}},
+		{"lezen", []string{"leest", "gelezen", "las", "lazen"}},
+		// A diaeresis or ue before the stem's last consonant: the vowel
+		// is written double (initieerde, evalueerde).
+		{"initiëren", []string{"initieert", "initieerde", "geinitieerd"}},
+		{"evalueren", []string{"evalueert", "evalueerde", "geevalueerd"}},
+		// messen is the plural of mes: its past plural mesten is the
+		// infinitive of mesten (mestte), no evidence of a verb messen.
+		{"messen", nil},
+		{"mesten", []string{"gemest"}},
 		// In the strong table: its forms are the table's, its past too,
 		// spelt as a weak one, after the participle.
 		{"leggen", []string{"gelegd", "legde"}},
@@ -169,12 +195,12 @@ func TestInfinitiveForms(t *testing.T) {
 		// participle.
 		{"laden", []string{"laadt", "geladen"}},
 		{"besluiten", []string{"besloten"}},
-		{"plaatsvinden", []string{"plaatsvindt", "plaatsgevonden"}}, // the present too
+		{"plaatsvinden", []string{"plaatsvindt", "plaatsgevonden", "plaatsvond"}}, // the present too
 		{"oproepen", []string{"opgeroepen"}},
 		// A separable verb on a root of one syllable (gaan, zien): its
 		// present as the root has it, not the weak rules' (uitzit is
 		// uitzitten's).
-		{"tegengaan", []string{"tegengaat", "tegengegaan"}},
+		{"tegengaan", []string{"tegengaat", "tegengegaan"}}, // tegenging: tegengingen's key,
 		{"toezien", []string{"toeziet", "toegezien"}},
 		{"uitzien", []string{"uitgezien"}},
 		// staat is the noun (de Staat) far more often; verslagen the
@@ -184,7 +210,8 @@ func TestInfinitiveForms(t *testing.T) {
 		// Participles that are more often other words, and a noun plural
 		// that ends like a strong verb (gebied·en, not ge·bieden).
 		{"lijden", nil}, {"vallen", nil}, {"zien", nil}, {"gebieden", nil},
-		// The weak rules' participle of a strong verb is another word.
+		// The weak rules' participle of a strong verb is another word;
+		// bood has the key of boden, the plural of bode.
 		{"bieden", []string{"biedt", "geboden"}},
 		// A noun plural whose participle would be itself: no verb, so not
 		// its present either (verdraagt is another word's).
@@ -192,7 +219,7 @@ func TestInfinitiveForms(t *testing.T) {
 		// An inseparable prefix before a strong verb: the participle is
 		// the infinitive, so the past the list has shows the verb
 		// (vergaf, ontving), and the present is searched.
-		{"vergeven", []string{"vergeeft"}},
+		{"vergeven", []string{"vergeeft", "vergaf"}},
 		{"ontvangen", []string{"ontvangt"}},
 		{"bevallen", nil}, // the list has no beviel
 		{"maatregelen", nil},
@@ -228,10 +255,13 @@ func TestParticipleVerb(t *testing.T) {
 		"dienen": true, "diende": true, "dient": true,
 		"tegengaan": true, "tegengaat": true, "tegengegaan": true, "doorgaan": true, "doorgegaan": true,
 		"overgaan": true, "overgaat": true, "overgegaan": true, "aanzien": true, "aanziet": true, "aangezien": true,
+		"messen": true, "mesten": true, "mest": true, "mestte": true, "gemest": true,
+		"initiëren": true, "initieerde": true, "geinitieerd": true,
 	}
 	counts := map[string]int{"aanvragen": 1421, "betalen": 1760, "uitbetalen": 76, "besluiten": 4208, "zetten": 601,
 		"verstrekken": 4153, "verstreken": 1844, "zonnen": 0, "vallen": 900, "bieden": 1130, "dienen": 3746,
-		"tegengaan": 81, "doorgaan": 32, "overgaan": 120, "aanzien": 300}
+		"tegengaan": 81, "doorgaan": 32, "overgaan": 120, "aanzien": 300,
+		"messen": 12, "mesten": 9, "initieren": 24} // counted folded: initieren
 	listed := func(w string) bool { return list[w] }
 	count := func(w string) int { return counts[w] }
 	for _, c := range []struct{ w, want string }{
@@ -250,6 +280,11 @@ func TestParticipleVerb(t *testing.T) {
 		{"doorgegaan", "doorgaan"},
 		{"overgegaan", "overgaan"}, // over- is no inseparable prefix here
 		{"aangezien", ""},          // the conjunction
+		// mesten, not messen (the plural of mes, counted more), whose
+		// weak past plural mesten is mesten's infinitive.
+		{"gemest", "mesten"},
+		// The diaeresis: initieer is initiër-en, counted as initieren.
+		{"geïnitieerd", "initiëren"},
 	} {
 		got, ok := ParticipleVerb(c.w, listed, count)
 		if got != c.want || ok != (c.want != "") {

@@ -13,7 +13,9 @@ import (
 // TestInfinitiveQueryFindsPast checks through a Dutch search that an
 // infinitive typed as a query finds its weak past and participle, which
 // the stemmer keeps apart (index.InfinitiveForms), and a strong verb its
-// participle (besluiten: besloten; oproepen: opgeroepen), and that a
+// participle (besluiten: besloten; oproepen: opgeroepen) and its pasts
+// that are no other words (lezen and gelezen: las, lazen), a verb with a
+// diaeresis its past (initiëren, geïnitieerd: initieerde), and that a
 // plural noun and a strong verb do not pick up forms that belong to other
 // words (its past namen, the adverb geleden, gevallen as cases).
 func TestInfinitiveQueryFindsPast(t *testing.T) {
@@ -30,11 +32,17 @@ func TestInfinitiveQueryFindsPast(t *testing.T) {
 		"gelezen.md":  "De brief is in de commissie gelezen.",
 		"vergeeft.md": "De minister vergeeft de gemeente het verzuim.",
 		"gewassen.md": "De gewassen op het land zijn verdord.",
+		"las.md":      "De minister las het rapport met belangstelling.",
+		"lazen.md":    "De leden lazen de stukken vooraf.",
+		"initieer.md": "Nederland initieerde de resolutie in de Veiligheidsraad.",
 	})
 	checkDocsNL(t, a,
 		map[string][]string{"onderhandelen": {"past"}, "besluiten": {"besloten"}, "oproepen": {"opgeroep"}, "nemen": {"genomen"},
 			// lezen was no strong verb; vergeven's participle is itself.
-			"lezen": {"gelezen"}, "vergeven": {"vergeeft"}},
+			"lezen": {"gelezen", "las", "lazen"}, "vergeven": {"vergeeft"},
+			// A strong past is searched where it is no other word (namen
+			// is); a stem with a diaeresis had no past.
+			"gelezen": {"las", "lazen"}, "initiëren": {"initieer"}, "geïnitieerd": {"initieer"}},
 		// A strong verb's form that is another word.
 		map[string]string{"nemen": "namen", "lijden": "verleden", "vallen": "gevallen", "gebieden": "geboden",
 			"wassen": "gewassen"})
@@ -120,8 +128,9 @@ func TestFormMatchExplained(t *testing.T) {
 // gold lemma is that verb), and the verb tokens whose key is not their
 // infinitive's are checked for being among their infinitive's forms. It
 // prints both figures (docs/COMPOUNDS.md, "Infinitives") and fails below
-// those measured when strong verbs' participles came in (session 17):
-// precision 0.926, coverage 0.401 (0.907 and 0.292 with weak verbs only).
+// those measured when strong verbs' pasts came in (session 33): precision
+// 0.931, coverage 0.641 (0.926 and 0.401 with their participles only,
+// session 17; 0.907 and 0.292 with weak verbs only).
 func TestInfinitiveFormsUD(t *testing.T) {
 	a := openShipped(t)
 	type token struct{ form, lemma string }
@@ -181,8 +190,8 @@ func TestInfinitiveFormsUD(t *testing.T) {
 		right, wrong, precision, apart, covered, coverage)
 	t.Logf("of the other lemmas' tokens %d are split verbs of the verb (aangeven for geeft): precision %.3f with them counted right",
 		split, float64(right+split)/float64(right+wrong))
-	if precision < 0.92 || coverage < 0.40 {
-		t.Errorf("precision %.3f, coverage %.3f: want ≥ 0.92 and ≥ 0.40", precision, coverage)
+	if precision < 0.92 || coverage < 0.63 {
+		t.Errorf("precision %.3f, coverage %.3f: want ≥ 0.92 and ≥ 0.63", precision, coverage)
 	}
 }
 
