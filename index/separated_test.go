@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -194,9 +195,9 @@ func TestSearchSplitVerbs(t *testing.T) {
 			{"uitvliegen", []int{7}},
 			{"voorlezen", []int{8}},
 			{`"de regeling intrekken"`, []int{0}}, // the exact field has the infinitive
-			// Quotes search a phrase in its words' forms (README: a quoted
-			// word puts its form first, "staatsgreep" finds staatsgrepen
-			// below it), so a quoted verb finds its split forms too.
+			// Quotes search a phrase in its words' forms ("staatsgreep"
+			// finds staatsgrepen below it), so a quoted verb finds its
+			// split forms too, at the same score (TestQuotedVerbTiesSplit).
 			{`"intrekken"`, []int{0}},
 			{`"regeling intrekken"`, []int{0}},
 		} {
@@ -290,5 +291,41 @@ func TestSplitVerbsLeaveLength(t *testing.T) {
 		if got := scores("intrekken"); len(got) != 1 || got[0] == 0 {
 			t.Errorf("prepared %t: intrekken found %v, want the split verb (paragraph 0) only", prepared, got)
 		}
+	}
+}
+
+// TestQuotedVerbTiesSplit pins what the README says of a quoted
+// separable verb: the exact field holds a split verb's infinitive at its
+// particle, so "intrekken" in quotes scores the main clause that splits
+// it (trekt … in) as it scores the verb written whole, in passages of
+// the same length; the quotes put no form first here, as they do for a
+// noun ("weigering" before weigeren).
+func TestQuotedVerbTiesSplit(t *testing.T) {
+	ctx := context.Background()
+	ix, err := NewMemory(Options{Decompounder: splitter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	err = ix.Add(ctx, []Passage{
+		{Doc: "d", Paragraph: 0, Text: "De minister trekt de regeling vandaag in."},
+		{Doc: "d", Paragraph: 1, Text: "De minister wil de regeling vandaag intrekken."},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ParseQuery(`"intrekken"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, Request{Query: q, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 {
+		t.Fatalf(`"intrekken": %d hits, want both passages`, len(res.Hits))
+	}
+	if a, b := res.Hits[0].Score, res.Hits[1].Score; math.Abs(a-b) > 1e-9*a {
+		t.Errorf(`"intrekken": scores %v and %v (paragraphs %d, %d), want a tie`, a, b, res.Hits[0].Paragraph, res.Hits[1].Paragraph)
 	}
 }
