@@ -398,7 +398,7 @@ func searchParts(d Decompounder, w string) []string {
 const nameToken analysis.TokenType = 100
 
 // splitVerbToken is the token type of a split separable verb's extra
-// token (splitVerbs), which the field's length leaves out (verbText).
+// token (splitVerbs), which the field's length leaves out (indexText).
 const splitVerbToken analysis.TokenType = 101
 
 // A title is a word after which a capitalised word is a person's name.

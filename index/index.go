@@ -66,6 +66,17 @@ type Passage struct {
 	// paragraph, a title given on upload), so that its words find the
 	// document. Not stored.
 	TitleWords string
+	// Speaker is who said the passage (a speaking turn of the
+	// proceedings), when its text begins with them as a label: "Minister
+	// De Jonge: Ja." with Speaker "Minister De Jonge". The label is
+	// indexed in the heading field, not in the text's: a search for the
+	// speaker finds their turns as it finds the passages under a heading,
+	// alike whatever their length, instead of through a word of the text,
+	// where BM25's length norm put their one-word turns ("Ja.") first.
+	// The stored text keeps the label; a label the text does not begin
+	// with is indexed in the heading field all the same (the pieces of
+	// a long turn after its first). Not stored.
+	Speaker string
 }
 
 // Options configure an Index.
@@ -207,9 +218,11 @@ type keyedDecompounder interface {
 
 // fieldsVersion identifies what the index's fields hold of a passage
 // beyond the analysis of its words; an index built with another is
-// rebuilt as one built with another analysis is. 7: a split separable
+// rebuilt as one built with another analysis is. 8: a speaking turn's
+// speaker label ("Minister De Jonge:", Passage.Speaker) in the heading
+// field instead of the stemmed and exact fields; 7: a split separable
 // verb's extra token (splitVerbs) does not count in the lengths of the
-// stemmed, exact and heading fields (verbText), so the norms are those of
+// stemmed, exact and heading fields (indexText), so the norms are those of
 // the passage's words; 6: a long table or
 // paragraph is several passages, the pieces after a table's first with
 // its header row in the heading field (the application's pieces: the
@@ -222,7 +235,7 @@ type keyedDecompounder interface {
 // suspended word's position), no longer a field of their own ("implied");
 // 2: the title words of a document's first passage in the heading field
 // (Passage.TitleWords).
-const fieldsVersion = "fields/7"
+const fieldsVersion = "fields/8"
 
 // version is what an index stores and Open compares: the analysis and
 // the fields.
@@ -345,16 +358,26 @@ func headingWords(h string) string {
 }
 
 // passageHeading is what the heading field of p indexes: its section's
-// heading without the number, and the title words it carries.
+// heading without the number, the title words it carries and its
+// speaker, each on a line of its own.
 func passageHeading(p Passage) string {
-	h := headingWords(p.Section)
-	switch {
-	case p.TitleWords == "":
-		return h
-	case h == "":
-		return p.TitleWords
+	var lines []string
+	for _, l := range []string{headingWords(p.Section), p.TitleWords, p.Speaker} {
+		if l != "" {
+			lines = append(lines, l)
+		}
 	}
-	return h + "\n" + p.TitleWords
+	return strings.Join(lines, "\n")
+}
+
+// speakerLabel returns the length in bytes of the speaker label p.Text
+// begins with ("Minister De Jonge: "), which the text's fields leave out
+// (Passage.Speaker), or 0.
+func speakerLabel(p Passage) int {
+	if p.Speaker == "" || !strings.HasPrefix(p.Text, p.Speaker+":") {
+		return 0
+	}
+	return len(p.Speaker) + 1
 }
 
 // passageID is the document ID of p in the index.
@@ -374,16 +397,16 @@ func (ix *Index) document(p Passage) *document.Document {
 		storedOpts = bindex.StoreField
 	)
 	d := document.NewDocument(passageID(p))
-	text := []byte(p.Text)
-	d.AddField(newTextField(fieldText, text, textOpts|bindex.StoreField, ix.nl))
-	d.AddField(newTextField(fieldExact, text, textOpts, ix.exactDoc))
+	text, label := []byte(p.Text), speakerLabel(p)
+	d.AddField(newTextField(fieldText, text, label, textOpts|bindex.StoreField, ix.nl))
+	d.AddField(newTextField(fieldExact, text, label, textOpts, ix.exactDoc))
 	// A nil analyzer indexes the whole value as one term (a keyword).
 	d.AddField(document.NewTextFieldCustom(fieldDoc, nil, []byte(p.Doc), keyOpts, nil))
 	if p.Section != "" {
 		d.AddField(document.NewTextFieldCustom(fieldSection, nil, []byte(p.Section), keyOpts, nil))
 	}
 	if h := passageHeading(p); h != "" {
-		d.AddField(newTextField(fieldHeading, []byte(h), textOpts, ix.nl))
+		d.AddField(newTextField(fieldHeading, []byte(h), 0, textOpts, ix.nl))
 	}
 	d.AddField(document.NewTextFieldCustom(fieldTitle, nil, []byte(p.Title), storedOpts, nil))
 	d.AddField(document.NewNumericFieldWithIndexingOptions(fieldParagraph, nil, float64(p.Paragraph), storedOpts))

@@ -121,7 +121,7 @@ type freqScratch struct {
 
 // analyse returns the token frequencies and length of text in the stemmed
 // field and, with exact, in the exact field, as Analyze with ix.nl and
-// ix.exactDoc would leave them for a field with term vectors (verbText's:
+// ix.exactDoc would leave them for a field with term vectors (indexText's:
 // the split verbs' tokens not counted in the lengths). The two fields
 // share their locations: a word's key, its parts' keys and its exact form
 // stand at the same offsets and position, and bleve only reads locations
@@ -172,7 +172,7 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 		// particle's location, before the implied compounds' keys; in
 		// the exact field its infinitive.
 		verbs := splitVerbs(text, sc.offsets, ix.listed)
-		verbTokens = len(verbs) // not counted in the lengths (verbText)
+		verbTokens = len(verbs) // not counted in the lengths (indexText)
 		for _, v := range verbs {
 			sc.nl = append(sc.nl, token{Key("nl", v.verb), int32(v.particle + 1)})
 			if exact {
@@ -312,24 +312,26 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 			// stored, the exact field not.
 			if e, ok := textOf(d.Fields[j+1]); ok && e.Analyzer() == ix.exactDoc &&
 				e.Options()&^bindex.StoreField == tf.Options()&^bindex.StoreField &&
-				len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) {
+				len(e.ArrayPositions()) == 0 && string(e.Value()) == string(tf.Value()) &&
+				labelOf(d.Fields[j+1]) == labelOf(f) {
 				ex = e
 			}
 		}
 		if ex != nil {
-			nlLen, nlFreqs, exLen, exFreqs := ix.analyse(tf.Value(), true, sc)
+			nlLen, nlFreqs, exLen, exFreqs := ix.analyse(analysedOf(f), true, sc)
 			d.Fields[j] = &preparedText{TextField: tf, length: nlLen, freqs: nlFreqs}
 			j++
 			d.Fields[j] = &preparedText{TextField: ex, length: exLen, freqs: exFreqs}
 			continue
 		}
 		last := sc.last[tf.Name()]
-		if last == nil || last.analyzer != tf.Analyzer() || last.options != tf.Options() || string(last.value) != string(tf.Value()) {
-			last = &lastField{analyzer: tf.Analyzer(), options: tf.Options(), value: tf.Value()}
+		v := analysedOf(f)
+		if last == nil || last.analyzer != tf.Analyzer() || last.options != tf.Options() || string(last.value) != string(v) {
+			last = &lastField{analyzer: tf.Analyzer(), options: tf.Options(), value: v}
 			if tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
-				last.length, last.freqs, _, _ = ix.analyse(tf.Value(), false, sc)
+				last.length, last.freqs, _, _ = ix.analyse(v, false, sc)
 			} else {
-				f.Analyze() // a verbText's own, which leaves split verbs out of the length
+				f.Analyze() // a indexText's own, which leaves split verbs out of the length
 				last.length, last.freqs = f.AnalyzedLength(), f.AnalyzedTokenFrequencies()
 			}
 			if sc.last == nil {
@@ -341,15 +343,34 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 	}
 }
 
-// textOf returns the bleve text field f is or wraps (verbText).
+// textOf returns the bleve text field f is or wraps (indexText).
 func textOf(f document.Field) (*document.TextField, bool) {
 	switch f := f.(type) {
 	case *document.TextField:
 		return f, true
-	case *verbText:
+	case *indexText:
 		return f.TextField, true
 	}
 	return nil, false
+}
+
+// labelOf returns the length of the label f leaves out of its analysis
+// (indexText), or 0.
+func labelOf(f document.Field) int {
+	if t, ok := f.(*indexText); ok {
+		return t.label
+	}
+	return 0
+}
+
+// analysedOf returns the bytes of text field f that its analysis reads:
+// its value, the label blanked (indexText.analysed).
+func analysedOf(f document.Field) []byte {
+	if t, ok := f.(*indexText); ok && t.label > 0 {
+		return t.analysed()
+	}
+	tf, _ := textOf(f)
+	return tf.Value()
 }
 
 // lastField is the analysis of the last value of a field.

@@ -131,6 +131,14 @@ func TestPreparedFieldsAsAnalyzers(t *testing.T) {
 				ps = append(ps, Passage{Doc: "d", Paragraph: 100 + i, Section: "Hoofdstuk " + s, Text: s + " " + s})
 				ps = append(ps, Passage{Doc: "e", Paragraph: 200 + i, Section: "Hoofdstuk " + s, Text: s})
 			}
+			// Speaking turns: the label left out of the text's fields,
+			// in the heading field (Passage.Speaker); a later piece of a
+			// turn, which does not begin with it.
+			ps = append(ps,
+				Passage{Doc: "h", Paragraph: 1, Section: "Brexit", Text: "Minister De Jonge: Ja, de trainingsmissie.", Speaker: "Minister De Jonge"},
+				Passage{Doc: "h", Paragraph: 2, Section: "Brexit", Text: "De heer Koerhuis (VVD): Vredesmissie.", Speaker: "De heer Koerhuis (VVD)"},
+				Passage{Doc: "h", Paragraph: 2, Section: "Brexit", Text: "en de trainingsmissie", Speaker: "De heer Koerhuis (VVD)"},
+			)
 			ps = append(ps, letterPassages(t)...)
 			var sc freqScratch
 			for range 2 {

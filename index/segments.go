@@ -82,7 +82,7 @@ func (x *SegmentIndex) Put(ctx context.Context, segs []Segment) error {
 	const opts = bindex.IndexField
 	for i, s := range segs {
 		d := document.NewDocument(s.Key)
-		d.AddField(newTextField(segFieldNL, []byte(s.NL), opts, x.nl))
+		d.AddField(newTextField(segFieldNL, []byte(s.NL), 0, opts, x.nl))
 		d.AddField(document.NewTextFieldCustom(segFieldEN, nil, []byte(s.EN), opts, x.en))
 		d.AddField(document.NewTextFieldCustom(segFieldCollection, nil, []byte(s.Collection), opts, nil))
 		if err := batch.IndexAdvanced(d); err != nil {

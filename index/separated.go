@@ -58,8 +58,8 @@ import (
 // TextField.Analyze counts every token: length = len(tokens), so the
 // stemmed, exact and heading fields of a passage that split a verb were
 // one word longer, and every query's scores of it changed). The
-// analyzers mark it (splitVerbToken), verbText leaves it out of the
-// length, and Prepare's analysis does as verbText does.
+// analyzers mark it (splitVerbToken), indexText leaves it out of the
+// length, and Prepare's analysis does as indexText does.
 
 // splitWindow is the most words between a finite verb and its particle.
 const splitWindow = 10
@@ -354,20 +354,20 @@ var rPronouns = setOf("er", "daar", "hier", "waar")
 // aanvang): articles and demonstratives, folded.
 var determiners = setOf("de", "het", "een", "deze", "dit", "die", "dat", "geen", "elke", "ieder", "iedere", "zijn", "haar", "hun")
 
-// verbText is a text field whose analyzer may add split verbs' tokens
-// (splitsVerbs): its length, the BM25 norm's, counts the tokens but
-// those (splitVerbToken), otherwise as document.TextField's Analyze.
-type verbText struct {
+// indexText is a text field whose analysis is not bleve's TextField's:
+// its analyzer may add split verbs' tokens (splitsVerbs), which its
+// length, the BM25 norm's, does not count (splitVerbToken); and the first
+// label bytes of its value, a speaker label (Passage.Speaker), are stored
+// and shown but not analysed.
+type indexText struct {
 	*document.TextField
+	label  int
 	length int
 	freqs  bindex.TokenFrequencies
 }
 
-func (f *verbText) Analyze() {
-	v := f.Value()
-	if f.Options().IsStored() {
-		v = bytes.Clone(v) // the tokens hold the bytes analysed, as TextField.Analyze copies them
-	}
+func (f *indexText) Analyze() {
+	v := f.analysed()
 	tokens := f.Analyzer().Analyze(v)
 	f.length = 0
 	for _, t := range tokens {
@@ -378,16 +378,33 @@ func (f *verbText) Analyze() {
 	f.freqs = analysis.TokenFrequency(tokens, f.ArrayPositions(), f.Options())
 }
 
-func (f *verbText) AnalyzedLength() int                               { return f.length }
-func (f *verbText) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
-func (f *verbText) Size() int                                         { return f.TextField.Size() + f.freqs.Size() }
+// analysed returns the bytes to analyse: the value with its label blanked
+// (spaces, so that every word keeps its offsets in the stored text), a
+// copy when the value is stored, as TextField.Analyze copies it, since the
+// tokens hold the bytes analysed.
+func (f *indexText) analysed() []byte {
+	v := f.Value()
+	if f.label == 0 && !f.Options().IsStored() {
+		return v
+	}
+	v = bytes.Clone(v)
+	for i := range min(f.label, len(v)) {
+		v[i] = ' '
+	}
+	return v
+}
 
-// newTextField returns a text field of value analysed by a: a verbText
-// when a adds split verbs' tokens, else bleve's own.
-func newTextField(name string, value []byte, opts bindex.FieldIndexingOptions, a analysis.Analyzer) document.Field {
+func (f *indexText) AnalyzedLength() int                               { return f.length }
+func (f *indexText) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
+func (f *indexText) Size() int                                         { return f.TextField.Size() + f.freqs.Size() }
+
+// newTextField returns a text field of value analysed by a, its first
+// label bytes left out: an indexText when a adds split verbs' tokens or
+// there is a label, else bleve's own.
+func newTextField(name string, value []byte, label int, opts bindex.FieldIndexingOptions, a analysis.Analyzer) document.Field {
 	f := document.NewTextFieldCustom(name, nil, value, opts, a)
-	if splitsVerbs(a) {
-		return &verbText{TextField: f}
+	if label > 0 || splitsVerbs(a) {
+		return &indexText{TextField: f, label: label}
 	}
 	return f
 }

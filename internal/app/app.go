@@ -148,14 +148,15 @@ type App struct {
 	// as a full disk would (diskfull_test.go).
 	fault func(step string) error
 
-	wmu     sync.Mutex    // serialises document writes
-	gl      glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
-	carried carriedCache  // the carried headings of documents hits came from (bilingual.go)
-	mu      sync.RWMutex
-	infos   map[string]*DocInfo  // the summary of every stored document (docs.go)
-	mem     map[string]*Document // memory mode only: the documents themselves
-	cache   *docCache            // decoded documents read from the store
-	reads   atomic.Int64         // documents read from the store, for tests
+	wmu      sync.Mutex    // serialises document writes
+	gl       glossaryState // serialises glossary writes, rebuilds the matcher (glossary.go)
+	carried  carriedCache  // the carried headings of documents hits came from (bilingual.go)
+	speakers carriedCache  // the speakers of their paragraphs, one each (speakerOf)
+	mu       sync.RWMutex
+	infos    map[string]*DocInfo  // the summary of every stored document (docs.go)
+	mem      map[string]*Document // memory mode only: the documents themselves
+	cache    *docCache            // decoded documents read from the store
+	reads    atomic.Int64         // documents read from the store, for tests
 	// residues holds, by document id, the keys of the words of its text
 	// that no passage indexes (concordancedocs.go).
 	residues sync.Map
@@ -841,8 +842,10 @@ func versionOf(id string) string {
 // 50,000 characters as one passage was found by none of its words, its
 // length norm crushing their scores, and its fragment was the table.
 // The pieces after a table's first carry its header row in the heading
-// field, as a section carries its heading. The document, and the reader
-// that shows it, keep the paragraph whole.
+// field, as a section carries its heading. A speaking turn's speaker
+// (ingest.Paragraph.Speaker) goes with each of its pieces: the index
+// files it as a heading, not as words of the turn (index.Passage.Speaker).
+// The document, and the reader that shows it, keep the paragraph whole.
 func passages(doc *Document) []index.Passage {
 	ps := make([]index.Passage, 0, len(doc.Paragraphs)+1)
 	first := make([]int, len(doc.Paragraphs)) // index in ps of each paragraph's first piece
@@ -852,7 +855,7 @@ func passages(doc *Document) []index.Passage {
 			ps = append(ps, index.Passage{
 				ID: pieceID(doc.ID, doc.version, p.N, k), Doc: doc.ID, Title: doc.Title,
 				Section: p.Section, Paragraph: p.N, Start: p.Start + pc.Start, End: p.Start + pc.End,
-				Text: p.Text[pc.Start:pc.End], TitleWords: pc.Header,
+				Text: p.Text[pc.Start:pc.End], TitleWords: pc.Header, Speaker: p.Speaker,
 			})
 		}
 	}

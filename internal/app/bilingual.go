@@ -1541,13 +1541,30 @@ func (p *passageWords) parts(i int, split func(string) []string) []string {
 // explainHit is explain for a hit, with the query words found only in
 // its section heading (headingMatches) after the others.
 func (a *App) explainHit(h index.Hit, exps []expansion, split func(string) []string, keys *hitTerms) []Matched {
-	m := a.explain(h.Text, exps, split, keys)
+	m := a.explain(a.unlabelled(h), exps, split, keys)
 	for _, hm := range a.headingMatches(h, exps) {
 		if !slices.ContainsFunc(m, func(x Matched) bool { return x.Query == hm.Query }) {
 			m = append(m, hm)
 		}
 	}
 	return m
+}
+
+// unlabelled returns the text of h, its speaker label blanked when the
+// heading field matched a word of it: the index finds a turn by its
+// speaker as by a heading (index.Passage.Speaker), and so headingMatches
+// says, not explain, which reads the text and would call the label's
+// word an exact match of the turn.
+func (a *App) unlabelled(h index.Hit) string {
+	for _, t := range h.Terms {
+		if t.Field != "heading" {
+			continue
+		}
+		if sp, via, _ := a.headingSource(h, t.Term); via == "speaker" && strings.HasPrefix(h.Text, sp+":") {
+			return strings.Repeat(" ", len(sp)) + h.Text[len(sp):]
+		}
+	}
+	return h.Text
 }
 
 // headingMatches explains the query words a passage has only in its
@@ -1592,7 +1609,8 @@ func headingQuery(key string, exps []expansion) string {
 }
 
 // headingSource says where a key a passage matched in its heading field
-// is written: the section heading, or the document's title; found says
+// is written: the section heading, the document's title, or a speaking
+// turn's speaker (via "speaker"); found says
 // that a word there has the key. Without one (a compound's part, say) it
 // names the section heading, or else the title.
 func (a *App) headingSource(h index.Hit, key string) (term, via string, found bool) {
@@ -1611,6 +1629,12 @@ func (a *App) headingSource(h index.Hit, key string) (term, via string, found bo
 		if has(c) {
 			return c, "heading", true
 		}
+	}
+	// A speaking turn's speaker, indexed with the headings
+	// (index.Passage.Speaker): "Minister De Jonge" of "Minister De Jonge:
+	// Ja.".
+	if sp := a.speakerOf(h.Doc, h.Paragraph); sp != "" && has(sp) {
+		return sp, "speaker", true
 	}
 	if h.Section != "" {
 		return h.Section, "heading", false
@@ -1645,6 +1669,36 @@ func (a *App) carriedBy(id string, n int) []string {
 	}
 	a.carried.put(id, d.version, byN)
 	return byN[n]
+}
+
+// speakerOf returns who said paragraph n of document id
+// (ingest.Paragraph.Speaker), or "": worked out once per document version,
+// as carriedBy's headings are.
+func (a *App) speakerOf(id string, n int) string {
+	info, err := a.DocumentInfo(id)
+	if err != nil {
+		return ""
+	}
+	byN, ok := a.speakers.get(id, info.Version)
+	if !ok {
+		d, err := a.Document(id)
+		if err != nil {
+			return ""
+		}
+		for _, p := range d.Paragraphs {
+			if p.Speaker != "" {
+				if byN == nil {
+					byN = map[int][]string{}
+				}
+				byN[p.N] = []string{p.Speaker}
+			}
+		}
+		a.speakers.put(id, d.version, byN)
+	}
+	if sp := byN[n]; len(sp) > 0 {
+		return sp[0]
+	}
+	return ""
 }
 
 // carriedCache keeps the carried headings of recently searched document

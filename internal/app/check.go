@@ -275,7 +275,7 @@ func (a *App) checkContent(ctx context.Context, want []index.Passage, r *CheckRe
 	for _, p := range want {
 		g, ok := got[p.ID]
 		stored := p
-		stored.TitleWords = "" // indexed, not stored
+		stored.TitleWords, stored.Speaker = "", "" // indexed, not stored
 		if !ok || g == stored {
 			// Gone between the two reads is impossible under wmu; a
 			// passage the search did not return is left to the ID check.
