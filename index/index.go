@@ -72,7 +72,7 @@ type Passage struct {
 	// indexed in the heading field, not in the text's: a search for the
 	// speaker finds their turns as it finds the passages under a heading,
 	// alike whatever their length, instead of through a word of the text,
-	// where BM25's length norm put their one-word turns ("Ja.") first.
+	// where the length norm put their one-word turns ("Ja.") first.
 	// The stored text keeps the label; a label the text does not begin
 	// with is indexed in the heading field all the same (the pieces of
 	// a long turn after its first). Not stored.

@@ -331,7 +331,7 @@ func (ix *Index) prepareFields(d *document.Document, sc *freqScratch) {
 			if tf.Analyzer() == ix.nl && tf.Options().IncludeTermVectors() {
 				last.length, last.freqs, _, _ = ix.analyse(v, false, sc)
 			} else {
-				f.Analyze() // a indexText's own, which leaves split verbs out of the length
+				f.Analyze() // an indexText's own, which leaves split verbs out of the length
 				last.length, last.freqs = f.AnalyzedLength(), f.AnalyzedTokenFrequencies()
 			}
 			if sc.last == nil {
