@@ -372,7 +372,9 @@ func TestEnglishWordNotInDocuments(t *testing.T) {
 // swallow the query's words: the concept with the same English term that
 // has Dutch is taken, and without one the words are searched as words.
 // Before, civil servants was searched as nothing and the top hit was a
-// passage on the Burgerlijk Wetboek.
+// passage on the Burgerlijk Wetboek. (Since session 33 the curated
+// glossary has civil servant, as ambtenaar: the one-sided term here is
+// government employee, which no curated concept has.)
 func TestEnglishTermWithoutDutch(t *testing.T) {
 	a := openShipped(t)
 	addTexts(t, a, map[string]string{
@@ -380,22 +382,22 @@ func TestEnglishTermWithoutDutch(t *testing.T) {
 		"wetboek.md":    "Het Burgerlijk Wetboek regelt het civiele recht.",
 	})
 	err := a.ImportConcepts([]glossary.Concept{
-		{ID: "a-civil-servant", Collection: "mine", Terms: []glossary.Term{{Lang: "en", Text: "civil servant"}}},
-		{ID: "b-rijksambtenaar", Collection: "mine", Terms: []glossary.Term{{Lang: "nl", Text: "rijksambtenaar"}, {Lang: "en", Text: "civil servant"}}},
+		{ID: "a-government-employee", Collection: "mine", Terms: []glossary.Term{{Lang: "en", Text: "government employee"}}},
+		{ID: "b-rijksambtenaar", Collection: "mine", Terms: []glossary.Term{{Lang: "nl", Text: "rijksambtenaar"}, {Lang: "en", Text: "government employee"}}},
 	}, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := searchEN(t, a, "civil servants", "ambtenaren")
+	res := searchEN(t, a, "government employees", "ambtenaren")
 	if len(res.Senses) == 0 || len(res.Senses[0].Senses) == 0 {
-		t.Errorf("civil servants searched as nothing: %+v", res.Senses)
+		t.Errorf("government employees searched as nothing: %+v", res.Senses)
 	}
 	if err := a.DeleteConcept("b-rijksambtenaar", "test"); err != nil {
 		t.Fatal(err)
 	}
-	res = searchEN(t, a, "civil servants", "")
+	res = searchEN(t, a, "government employees", "")
 	for _, e := range res.Senses {
-		if e.Query == "civil servants" {
+		if e.Query == "government employees" {
 			t.Errorf("the one-sided term still taken as a unit: %+v", res.Senses)
 		}
 	}
