@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/tolk-nl/tolk/glossary"
+	"github.com/tolk-nl/tolk/glossary/match"
 	"github.com/tolk-nl/tolk/index"
 	"github.com/tolk-nl/tolk/tm/lexicon"
 )
@@ -310,6 +311,11 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 		covered := make([]bool, len(text))
 		inTerm := make([]bool, len(text)) // covered by a term of several words
 		oneWord := map[int]string{}       // a one-word term's start: its concept
+		type glossaryTerm struct {
+			an      match.Annotation
+			concept string
+		}
+		var terms []glossaryTerm
 		for _, an := range a.matcher().Annotate(text, "en") {
 			if an.Via == "compound" || an.Via == "hyphen" {
 				continue
@@ -325,8 +331,30 @@ func (a *App) expandEnglish(ctx context.Context, q *index.Query, lex *lexicon.Le
 			if !ok {
 				continue // no concept of the term says it in Dutch: its words are words
 			}
-			units = append(units, englishUnit{text: an.Text, occur: c.Occur, concept: concept})
+			terms = append(terms, glossaryTerm{an, concept})
+			if strings.ContainsAny(an.Text, " -") {
+				for k := an.Start; k < an.End; k++ {
+					inTerm[k] = true
+				}
+			}
+		}
+		// The longest unit known wins, as among the glossary's terms
+		// (match.Matcher keeps the longest): a one-word term gives way to
+		// two words the lexicon translates as one Dutch word (civil
+		// aviation: burgerluchtvaart, not civil: civiel); the word is
+		// then searched as other words are, its lexicon senses and the
+		// pair's (jointSenses, compoundSenses).
+		var inUnit []bool
+		if a.tune.Compound > 0 && a.tune.Joint > 0 && c.Occur != index.MustNot {
+			inUnit = a.lexiconUnits(ctx, text, inTerm, lex)
+		}
+		for _, ta := range terms {
+			an, concept := ta.an, ta.concept
 			several := strings.ContainsAny(an.Text, " -")
+			if !several && inUnit != nil && slices.Contains(inUnit[an.Start:an.End], true) {
+				continue
+			}
+			units = append(units, englishUnit{text: an.Text, occur: c.Occur, concept: concept})
 			for k := an.Start; k < an.End; k++ {
 				covered[k] = true
 				inTerm[k] = several
@@ -550,10 +578,51 @@ func englishWords(text string, covered []bool) []string {
 // Words inside a term of several words (inTerm) are in no pair; each word
 // has the concept of the one-word term it is (oneWord, by its start).
 func wordPairs(text string, inTerm []bool, oneWord map[int]string) [][2]englishUnit {
-	type token struct {
-		u          englishUnit
-		start, end int
+	var out [][2]englishUnit
+	for _, pr := range wordPairsAt(text, inTerm, oneWord) {
+		out = append(out, [2]englishUnit{pr[0].u, pr[1].u})
 	}
+	return out
+}
+
+// lexiconUnits marks the bytes of text that are words of a pair
+// (wordPairs) the lexicon translates as one Dutch word the documents have
+// (jointSenses: civil servant → overheidsdienaar, civil aviation →
+// burgerluchtvaart): units of two words the lexicon knows. nil when there
+// is none. A joint sense the documents lack finds nothing, and the word
+// would lose its glossary sense for nothing: with ambtenaar but no
+// overheidsdienaar in the documents, civil servants then found civiele
+// passages before ambtenaren through civil's other senses.
+func (a *App) lexiconUnits(ctx context.Context, text string, inTerm []bool, lex *lexicon.Lexicon) []bool {
+	if lex == nil {
+		return nil
+	}
+	var out []bool
+	for _, pr := range wordPairsAt(text, inTerm, nil) {
+		if js := a.jointSenses([2]englishUnit{pr[0].u, pr[1].u}, lex); len(js) == 0 || a.absent(ctx, js) {
+			continue
+		}
+		if out == nil {
+			out = make([]bool, len(text))
+		}
+		for _, w := range pr {
+			for k := w.start; k < w.end; k++ {
+				out[k] = true
+			}
+		}
+	}
+	return out
+}
+
+// pairWord is a word of a pair (wordPairsAt) and its bytes in the text.
+type pairWord struct {
+	u          englishUnit
+	start, end int
+}
+
+// wordPairsAt is wordPairs with the place of each word in text.
+func wordPairsAt(text string, inTerm []bool, oneWord map[int]string) [][2]pairWord {
+	type token = pairWord
 	var toks []token
 	for i := 0; i < len(text); {
 		j := i
@@ -574,14 +643,14 @@ func wordPairs(text string, inTerm []bool, oneWord map[int]string) [][2]englishU
 	next := func(k int) bool {
 		return k+1 < len(toks) && toks[k].u.text != "" && toks[k+1].u.text != "" && strings.TrimLeft(text[toks[k].end:toks[k+1].start], " ") == ""
 	}
-	var out [][2]englishUnit
+	var out [][2]pairWord
 	for k := range toks {
 		if !next(k) {
 			continue
 		}
-		out = append(out, [2]englishUnit{toks[k].u, toks[k+1].u})
+		out = append(out, [2]pairWord{toks[k], toks[k+1]})
 		if strings.EqualFold(toks[k+1].u.text, "of") && next(k+1) {
-			out = append(out, [2]englishUnit{toks[k+2].u, toks[k].u})
+			out = append(out, [2]pairWord{toks[k+2], toks[k]})
 		}
 	}
 	return out
