@@ -316,7 +316,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	defer a.Close()
+	defer func() {
+		// The last line says whether the data was closed cleanly: the
+		// log ended at "shutting down" either way.
+		if err := a.Close(); err != nil {
+			log.Error("stopped; closing the data failed: the next start checks the index against the store", "err", err)
+			return
+		}
+		log.Info("stopped")
+	}()
 	// After start-up: checking the index against the store holds every
 	// passage ID at once, and under the limit the collector would run
 	// for most of it. What start-up left is given back to the system

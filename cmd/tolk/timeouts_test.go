@@ -119,4 +119,10 @@ func TestServeShutdownTimeout(t *testing.T) {
 	case <-time.After(4 * time.Second):
 		t.Fatal("serve did not stop within 4 s with --shutdown-timeout 300ms")
 	}
+	// The log's last line says the data was closed (it ended at
+	// "shutting down", whatever happened after).
+	time.Sleep(100 * time.Millisecond) // the log's reader catches up
+	if !strings.Contains(logs.String(), `msg=stopped`) {
+		t.Errorf("no stopped line in the log:\n%s", logs)
+	}
 }
