@@ -591,7 +591,7 @@ func (a *dutchAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		for i, t := range tokens {
 			spans[i] = [2]int{t.Start, t.End}
 		}
-		for _, v := range splitVerbs(input, spans, a.listed) {
+		for _, v := range splitVerbs(input, spans, a.listed, nil) {
 			t := tokens[v.particle]
 			verbs = append(verbs, &analysis.Token{Term: []byte(stemNL(a.table, v.verb)), Start: t.Start, End: t.End, Position: t.Position, Type: splitVerbToken})
 		}
@@ -827,7 +827,7 @@ func (a *exactDocAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	for i, t := range tokens {
 		spans[i] = [2]int{t.Start, t.End}
 	}
-	for _, v := range splitVerbs(input, spans, a.listed) {
+	for _, v := range splitVerbs(input, spans, a.listed, nil) {
 		t := tokens[v.particle]
 		tokens = append(tokens, &analysis.Token{Term: []byte(v.verb), Start: t.Start, End: t.End, Position: t.Position, Type: splitVerbToken})
 	}

@@ -277,3 +277,34 @@ func BenchmarkSplitVerbs(b *testing.B) {
 	b.ReportMetric(mb/spent[2].Seconds(), "prepared_MB/s")
 	b.ReportMetric(spent[2].Seconds()/spent[3].Seconds(), "prepared_cost")
 }
+
+// BenchmarkPrepare analyses 4 MB of the BWB circulars' passages as a bulk
+// load does (Index.Prepare in pieces of 128 passages, the real compound
+// splitter), to count what the analysis allocates: run it with -benchmem
+// and read allocs/op and B/op (one op is the whole 4 MB); its time means
+// little on a shared machine.
+func BenchmarkPrepare(b *testing.B) {
+	all, _ := bwbPassages(b)
+	var ps []Passage
+	size := 0
+	for _, p := range all {
+		if size > 4<<20 {
+			break
+		}
+		ps = append(ps, p)
+		size += len(p.Text)
+	}
+	ix, err := NewMemory(Options{Decompounder: splitter()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ix.Prepare(ps) // the word cache filled, as after a load's first files
+	b.ResetTimer()
+	for b.Loop() {
+		for i := 0; i < len(ps); i += 128 {
+			ix.Prepare(ps[i:min(i+128, len(ps))])
+		}
+	}
+	b.ReportMetric(float64(len(ps)), "passages/op")
+}

@@ -113,7 +113,9 @@ type token struct {
 // freqScratch is the reusable working memory of one goroutine's analysis.
 type freqScratch struct {
 	offsets   [][2]int // each word's start and end, in position order
+	folded    []string // each word folded (its exact form), in position order
 	nl, exact []token
+	implied   []bindex.TokenLocation // impliedKeys' locations, after the words'
 	ids       map[string]int32
 	counts    []int32
 	last      map[string]*lastField // by field name
@@ -128,12 +130,13 @@ type freqScratch struct {
 // (it would write one only to merge a field into another of the same
 // name or into a composite field, which these documents do not have).
 func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, nlFreqs bindex.TokenFrequencies, exLen int, exFreqs bindex.TokenFrequencies) {
-	sc.offsets, sc.nl, sc.exact = sc.offsets[:0], sc.nl[:0], sc.exact[:0]
+	sc.offsets, sc.folded, sc.nl, sc.exact = sc.offsets[:0], sc.folded[:0], sc.nl[:0], sc.exact[:0]
 	seg := segment.NewWordSegmenterDirect(text)
 	names := nameScan{text: text}
 	word := func(b []byte, start, end int) {
 		k := ix.words.get(b)
 		sc.offsets = append(sc.offsets, [2]int{start, end})
+		sc.folded = append(sc.folded, k.exact)
 		w := int32(len(sc.offsets)) // the position: every word counts, stop words too
 		if exact {
 			sc.exact = append(sc.exact, token{k.exact, w})
@@ -161,17 +164,12 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 		}
 		start = end
 	}
-	// One location per word that a field refers to.
-	locs := make([]bindex.TokenLocation, len(sc.offsets)+1) // by position; 0 is unused
-	for i, o := range sc.offsets {
-		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
-	}
 	verbTokens := 0
 	if ix.listed != nil {
 		// As dutchAnalyzer.Analyze: each split verb's key at its
 		// particle's location, before the implied compounds' keys; in
 		// the exact field its infinitive.
-		verbs := splitVerbs(text, sc.offsets, ix.listed)
+		verbs := splitVerbs(text, sc.offsets, ix.listed, sc.folded)
 		verbTokens = len(verbs) // not counted in the lengths (indexText)
 		for _, v := range verbs {
 			sc.nl = append(sc.nl, token{Key("nl", v.verb), int32(v.particle + 1)})
@@ -180,9 +178,17 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 			}
 		}
 	}
+	sc.implied = sc.implied[:0]
 	if ix.decompounder != nil && bytes.IndexByte(text, '-') >= 0 {
-		locs = ix.impliedKeys(text, sc, locs)
+		ix.impliedKeys(text, sc)
 	}
+	// One location per word that a field refers to, by position (0 is
+	// unused), then those of implied compounds.
+	locs := make([]bindex.TokenLocation, len(sc.offsets)+1+len(sc.implied))
+	for i, o := range sc.offsets {
+		locs[i+1] = bindex.TokenLocation{Start: o[0], End: o[1], Position: i + 1}
+	}
+	copy(locs[len(sc.offsets)+1:], sc.implied)
 	nlFreqs = sc.frequencies(sc.nl, locs)
 	if exact {
 		exFreqs = sc.frequencies(sc.exact, locs)
@@ -194,9 +200,17 @@ func (ix *Index) analyse(text []byte, exact bool, sc *freqScratch) (nlLen int, n
 // impliedKeys adds to sc.nl the keys of the compounds text implies
 // through suspended compounds, as dutchAnalyzer.Analyze adds them: each
 // word of the compound at the anchor's position, with the implied
-// compound's offsets (a location of its own, appended to locs, which it
-// returns); a term the text has at that position already is not repeated.
-func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLocation) []bindex.TokenLocation {
+// compound's offsets (a location of its own, appended to sc.implied: the
+// location after the words' and those before it); a term the text has
+// at that position already is not repeated.
+func (ix *Index) impliedKeys(text []byte, sc *freqScratch) {
+	words := int32(len(sc.offsets))
+	position := func(w int32) int { // of the location w refers to
+		if w <= words {
+			return int(w)
+		}
+		return sc.implied[w-words-1].Position
+	}
 	for _, imp := range impliedWords(string(text), ix.decompounder.Split) {
 		i, found := slices.BinarySearchFunc(sc.offsets, imp.anchor, func(o [2]int, off int) int { return o[0] - off })
 		if !found {
@@ -215,12 +229,12 @@ func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLo
 			}
 			done := imp.whole && len(keys) > 0 // its first key only, as the analyzer takes it
 			for _, key := range keys {
-				if slices.ContainsFunc(sc.nl, func(t token) bool { return locs[t.w].Position == pos && t.term == key }) {
+				if slices.ContainsFunc(sc.nl, func(t token) bool { return position(t.w) == pos && t.term == key }) {
 					continue
 				}
 				if loc < 0 {
-					locs = append(locs, bindex.TokenLocation{Start: imp.Start, End: imp.End, Position: pos})
-					loc = int32(len(locs) - 1)
+					sc.implied = append(sc.implied, bindex.TokenLocation{Start: imp.Start, End: imp.End, Position: pos})
+					loc = words + int32(len(sc.implied))
 				}
 				sc.nl = append(sc.nl, token{key, loc})
 			}
@@ -229,7 +243,6 @@ func (ix *Index) impliedKeys(text []byte, sc *freqScratch, locs []bindex.TokenLo
 			}
 		}
 	}
-	return locs
 }
 
 // frequencies is bleve's analysis.TokenFrequency for tokens with term
@@ -281,12 +294,19 @@ type preparedText struct {
 	*document.TextField
 	length int
 	freqs  bindex.TokenFrequencies
+	size   int // Size, once sizeFields has computed it
 }
 
 func (f *preparedText) Analyze()                                          {}
 func (f *preparedText) AnalyzedLength() int                               { return f.length }
 func (f *preparedText) AnalyzedTokenFrequencies() bindex.TokenFrequencies { return f.freqs }
-func (f *preparedText) Size() int                                         { return f.TextField.Size() + f.freqs.Size() }
+
+func (f *preparedText) Size() int {
+	if f.size > 0 {
+		return f.size
+	}
+	return f.TextField.Size() + f.freqs.Size()
+}
 
 // prepareFields analyses d's fields for AddPrepared: the fields of the
 // Dutch chains through ix.analyse, the text and exact fields of one text

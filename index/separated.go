@@ -92,10 +92,11 @@ func listedOf(d Decompounder) func(string) bool {
 }
 
 // splitVerbs returns the separable verbs text splits, its words at spans
-// (start, end offsets in order), by the word list listed.
-func splitVerbs(text []byte, spans [][2]int, listed func(string) bool) []splitVerb {
+// (start, end offsets in order), by the word list listed. folded is each
+// word Fold-ed when the caller has them (Prepare's analysis), else nil.
+func splitVerbs(text []byte, spans [][2]int, listed func(string) bool, folded []string) []splitVerb {
 	var out []splitVerb
-	var words []string // folded, filled as needed
+	words := folded // filled as needed when nil
 	word := func(i int) string {
 		if words == nil {
 			words = make([]string, len(spans))

@@ -103,7 +103,7 @@ func TestSplitVerbsUD(t *testing.T) {
 		for _, s := range doc {
 			w := func(i int) string { return string(s.text[s.spans[i][0]:s.spans[i][1]]) }
 			found := map[[2]int]bool{}
-			for _, v := range splitVerbs(s.text, s.spans, listed) {
+			for _, v := range splitVerbs(s.text, s.spans, listed, nil) {
 				sc.found++
 				found[[2]int{v.finite, v.particle}] = true
 				lemma, ok := s.gold[[2]int{v.finite, v.particle}]
