@@ -132,7 +132,14 @@ type Concept struct {
 	Reliability int               `json:"reliability,omitempty"` // 1–4 as IATE
 	Created     time.Time         `json:"created,omitzero"`
 	Modified    time.Time         `json:"modified,omitzero"`
-	Terms       []Term            `json:"terms"`
+	// CreatedBy and ModifiedBy name who created the concept and who made
+	// its last change (TBX's transacNote of type responsibility), when
+	// known: the store sets them from the editor's token name, an import
+	// keeps a file's. Like the times they are no content: changing them
+	// alone is no change of the concept.
+	CreatedBy  string `json:"created_by,omitempty"`
+	ModifiedBy string `json:"modified_by,omitempty"`
+	Terms      []Term `json:"terms"`
 }
 
 // TermsIn returns the concept's terms in lang, in stored order.

@@ -12,7 +12,10 @@
 //	Concept.ID           conceptEntry/@id (an id that is not an XML name gets a leading "_")
 //	Concept.Collection   conceptEntry/admin[@type=projectSubset]
 //	Concept.Created      conceptEntry/transacGrp (origination, date)
+//	Concept.CreatedBy    conceptEntry/transacGrp (origination, transacNote[@type=responsibility]);
+//	                     on import also MultiTerm's <transac type="origination">name</transac>
 //	Concept.Modified     conceptEntry/transacGrp (modification, date)
+//	Concept.ModifiedBy   conceptEntry/transacGrp (modification, transacNote[@type=responsibility])
 //	Concept.Subject      conceptEntry/descrip[@type=subjectField]
 //	Concept.Definition   langSec/descrip[@type=definition]; for a language without
 //	                     terms, conceptEntry/descrip[@type=definition][@xml:lang];

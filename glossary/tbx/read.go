@@ -564,29 +564,44 @@ func transaction(c *glossary.Concept, g *node) error {
 			date, line = k.text(), k.line
 		case "transacNote":
 			// The person responsible (TBX's transacNote of type
-			// responsibility): the glossary keeps no author per
-			// concept, so the note says who.
+			// responsibility).
 			if t := k.attr("type"); t == "responsibility" || t == "" {
 				who = k.text()
 			}
 		}
 	}
-	if who != "" {
-		appendText(&c.Note, labelled(cmp.Or(kind, "transaction")+" by", who))
-	}
-	if date == "" {
-		return nil
-	}
-	t, err := parseDate(date)
-	if err != nil {
-		return &Error{Line: line, Element: "date", Err: err}
+	var t time.Time
+	if date != "" {
+		var err error
+		if t, err = parseDate(date); err != nil {
+			return &Error{Line: line, Element: "date", Err: err}
+		}
 	}
 	switch kind {
 	case "origination", "creation":
-		c.Created = t
+		if !t.IsZero() {
+			c.Created = t
+		}
+		if who != "" {
+			c.CreatedBy = who
+		}
 	case "modification":
-		if t.After(c.Modified) {
+		// The last of several modifications, and its person; an
+		// undated one names the person only if no dated one did.
+		switch {
+		case !t.IsZero() && t.After(c.Modified):
 			c.Modified = t
+			if who != "" {
+				c.ModifiedBy = who
+			}
+		case t.IsZero() && c.ModifiedBy == "":
+			c.ModifiedBy = who
+		}
+	default:
+		// A transaction the glossary has no field for: the note
+		// says who.
+		if who != "" {
+			appendText(&c.Note, labelled(cmp.Or(kind, "transaction")+" by", who))
 		}
 	}
 	return nil

@@ -329,7 +329,8 @@ func TestReadKeepsEveryLevel(t *testing.T) {
 		Source:     "definition (nl): ISO 1087\nnl: Van Dale",
 		Note: "customerSubset: Defensie\nprojectSubset: sahel\n" +
 			"xref externalCrossReference: IATE 1234 <https://iate.europa.eu/entry/result/1234>\n" +
-			"ref crossReference: junta <c2>\norigination by: A. de Vries",
+			"ref crossReference: junta <c2>",
+		CreatedBy: "A. de Vries",
 		Terms: []glossary.Term{
 			{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred},
 			{Lang: "nl", Text: "putsch", Status: glossary.Deprecated, Note: "xref: uitleg <https://example.org/putsch>"},
@@ -429,7 +430,7 @@ func TestReadTransactionTypeInAttribute(t *testing.T) {
 	if want := time.Date(2024, 3, 2, 9, 30, 0, 0, time.UTC); !c.Modified.Equal(want) {
 		t.Errorf("Modified = %v, want %v", c.Modified, want)
 	}
-	if want := "origination by: anneke\nmodification by: joost"; c.Note != want {
-		t.Errorf("Note = %q, want %q", c.Note, want)
+	if c.CreatedBy != "anneke" || c.ModifiedBy != "joost" || c.Note != "" {
+		t.Errorf("CreatedBy %q, ModifiedBy %q, Note %q; want anneke, joost and no note", c.CreatedBy, c.ModifiedBy, c.Note)
 	}
 }

@@ -20,6 +20,8 @@ func sample() []glossary.Concept {
 			Reliability: 4,
 			Created:     created,
 			Modified:    created.Add(36*time.Hour + 123456789),
+			CreatedBy:   "anneke",
+			ModifiedBy:  "J. de Vries & <co>",
 			Terms: []glossary.Term{
 				{Lang: "nl", Text: "staatsgreep", Status: glossary.Preferred, Type: glossary.FullForm, POS: "noun", Article: "de", Plural: "staatsgrepen", Reliability: 4,
 					Context: "Op 18 augustus 2020 vond in Mali een staatsgreep plaats.", Source: "Kamerbrief Mali 2020", Note: "Zie ook \"coup\".\nTweede regel."},
@@ -43,6 +45,7 @@ func sample() []glossary.Concept {
 		{
 			ID:         "_rechtsorde",
 			Collection: glossary.CollectionCurated,
+			ModifiedBy: "joost", // a person without a date
 			Definition: map[string]string{"en": "The system of rules a state enforces.\r\nWith a CRLF."},
 			Terms: []glossary.Term{
 				{Lang: "nl", Text: "rechtsorde", Article: "de", POS: "noun", Type: glossary.Abbreviation},

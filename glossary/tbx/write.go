@@ -191,8 +191,8 @@ func (x *writer) concept(c *glossary.Concept, id string) {
 	if c.Collection != "" {
 		x.elem(d+1, "collection", "admin", ` type="projectSubset"`, c.Collection)
 	}
-	x.transac(d+1, "origination", c.Created)
-	x.transac(d+1, "modification", c.Modified)
+	x.transac(d+1, "origination", c.Created, c.CreatedBy)
+	x.transac(d+1, "modification", c.Modified, c.ModifiedBy)
 	if c.Subject != "" {
 		x.elem(d+1, "subject", "descrip", ` type="subjectField"`, c.Subject)
 	}
@@ -243,13 +243,22 @@ func (x *writer) concept(c *glossary.Concept, id string) {
 	x.open(d, "</conceptEntry>")
 }
 
-func (x *writer) transac(depth int, kind string, t time.Time) {
-	if t.IsZero() {
+// transac writes a transacGrp of the kind (origination, modification)
+// with its date and the person responsible, as TBX-Basic has them; it
+// writes nothing when neither is known.
+func (x *writer) transac(depth int, kind string, t time.Time, who string) {
+	if t.IsZero() && who == "" {
 		return
 	}
 	tab := strings.Repeat("\t", depth)
 	x.raw(tab + "<transacGrp>\n" + tab + "\t<transac type=\"transactionType\">" + kind + "</transac>\n")
-	x.raw(tab + "\t<date>" + t.UTC().Format(time.RFC3339Nano) + "</date>\n" + tab + "</transacGrp>\n")
+	if !t.IsZero() {
+		x.raw(tab + "\t<date>" + t.UTC().Format(time.RFC3339Nano) + "</date>\n")
+	}
+	if who != "" {
+		x.elem(depth+1, kind+" by", "transacNote", ` type="responsibility"`, who)
+	}
+	x.raw(tab + "</transacGrp>\n")
 }
 
 func (x *writer) term(depth int, f string, t *glossary.Term) {

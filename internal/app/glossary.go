@@ -490,8 +490,10 @@ func (a *App) importConcepts(cs []glossary.Concept, who string, opt GlossaryImpo
 				continue // unchanged, as the store skips it
 			case exists:
 				cs[i].Created, cs[i].Modified = old.Created, now
+				cs[i].CreatedBy, cs[i].ModifiedBy = old.CreatedBy, who
 			default:
 				cs[i].Created, cs[i].Modified = now, now
+				cs[i].CreatedBy, cs[i].ModifiedBy = who, who
 			}
 			if exists || wasDeleted {
 				// The history an edit or a delete began; a new concept's
@@ -787,6 +789,7 @@ func (a *App) memCreate(c glossary.Concept, who string) (glossary.Concept, error
 	}
 	now := time.Now().UTC()
 	c.Created, c.Modified = now, now
+	c.CreatedBy, c.ModifiedBy = who, who
 	a.record(c.ID, who, store.ActionCreate, now, glossary.Concept{}, c)
 	return c, nil
 }
@@ -797,6 +800,7 @@ func (a *App) memUpdate(c glossary.Concept, who string) (glossary.Concept, error
 		return glossary.Concept{}, notFound("there is no concept %q", c.ID)
 	}
 	c.Created, c.Modified = old.Created, time.Now().UTC()
+	c.CreatedBy, c.ModifiedBy = old.CreatedBy, who
 	a.record(c.ID, who, store.ActionUpdate, c.Modified, old, c)
 	return c, nil
 }

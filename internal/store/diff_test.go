@@ -46,7 +46,7 @@ func TestDiffEveryField(t *testing.T) {
 	ct := reflect.TypeFor[glossary.Concept]()
 	for i := range ct.NumField() {
 		switch name := ct.Field(i).Name; name {
-		case "ID", "Created", "Modified", "Terms":
+		case "ID", "Created", "Modified", "CreatedBy", "ModifiedBy", "Terms":
 			continue
 		default:
 			b := base

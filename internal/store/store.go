@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -372,7 +373,8 @@ type FieldChange struct {
 
 // CreateConcept stores a new concept and returns it as stored. An empty
 // id is assigned from the first Dutch term (its slug, made unique);
-// Created and Modified are set to now. A concept with the id already
+// Created and Modified are set to now, CreatedBy and ModifiedBy to who.
+// A concept with the id already
 // stored gives ErrExists; an invalid one an error wrapping
 // glossary.ErrInvalid.
 func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
@@ -381,6 +383,7 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 	}
 	now := time.Now().UTC()
 	c.Created, c.Modified = now, now
+	c.CreatedBy, c.ModifiedBy = who, who
 	err := s.update(func(tx *bolt.Tx) error {
 		concepts := tx.Bucket(bucketConcepts)
 		if c.ID == "" {
@@ -397,7 +400,8 @@ func (s *Store) CreateConcept(c glossary.Concept, who string) (glossary.Concept,
 }
 
 // UpdateConcept replaces the stored concept with c's id and returns it as
-// stored, keeping its Created time and setting Modified to now. Its
+// stored, keeping its Created time and CreatedBy and setting Modified to
+// now and ModifiedBy to who. Its
 // history records the fields that changed; an update that changes nothing
 // writes nothing and returns the stored concept.
 func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept, error) {
@@ -414,6 +418,7 @@ func (s *Store) UpdateConcept(c glossary.Concept, who string) (glossary.Concept,
 			return err
 		}
 		c.Created, c.Modified = old.Created, now
+		c.CreatedBy, c.ModifiedBy = old.CreatedBy, who
 		fields := Diff(old, c)
 		if len(fields) == 0 {
 			c = old
@@ -477,7 +482,10 @@ func (s *Store) DeleteConcepts(ids []string, who string) error {
 // replaces it (its history records the difference); an empty id is
 // assigned as by CreateConcept. Created and Modified given by the caller
 // (an import file) are kept for a new concept; zero ones are set to now,
-// and a stored concept the import changes is modified now. Concepts
+// and a stored concept the import changes is modified now. CreatedBy and
+// ModifiedBy go with the times: the file's when its time is kept, who
+// when the time is now (a stored concept keeps its CreatedBy unless the
+// file names one). Concepts
 // identical to the stored ones are skipped. Every concept is validated
 // before anything is written; the error names the first invalid one by
 // position. A stored concept modified after the caller's version of it
@@ -557,17 +565,20 @@ func (s *Store) ImportConceptsDropping(cs []glossary.Concept, drop []string, who
 					newer = append(newer, NewerConcept{ID: c.ID, Stored: old.Modified, File: c.Modified})
 					continue
 				}
-				c.Modified = now // changed here, now
+				c.Modified, c.ModifiedBy = now, who // changed here, now
 			}
 			switch {
 			case !c.Created.IsZero():
+				if exists {
+					c.CreatedBy = cmp.Or(c.CreatedBy, old.CreatedBy)
+				}
 			case exists:
-				c.Created = old.Created
+				c.Created, c.CreatedBy = old.Created, cmp.Or(c.CreatedBy, old.CreatedBy)
 			default:
-				c.Created = now
+				c.Created, c.CreatedBy = now, cmp.Or(c.CreatedBy, who)
 			}
 			if c.Modified.IsZero() {
-				c.Modified = now
+				c.Modified, c.ModifiedBy = now, cmp.Or(c.ModifiedBy, who)
 			}
 			if err := putConcept(tx, c, Change{When: now, Who: who, Action: ActionImport, Fields: fields}); err != nil {
 				return fmt.Errorf("import: concept %d: %w", i+1, err)
