@@ -258,11 +258,17 @@ func (e *FieldError) Unwrap() error { return ErrInvalid }
 // whichever way it came in: no white space at either end and one space
 // between words, so that " coup" from a spreadsheet cell and "coup" typed
 // in a form are one term in an export. A no-break space inside a term
-// (artikel\u00a03) is kept: a translator put it there.
+// (artikel\u00a03) is kept: a translator put it there. A status written
+// as ParseStatus reads it (Deprecated, afgeraden) becomes the status, as
+// a CSV or XLSX import reads it; one it cannot read is left for Validate
+// to refuse.
 func (c *Concept) NormalizeTerms() {
 	for i := range c.Terms {
 		t := &c.Terms[i]
 		t.Text, t.Plural = squeezeSpaces(t.Text), squeezeSpaces(t.Plural)
+		if st, ok := ParseStatus(string(t.Status)); ok {
+			t.Status = st
+		}
 	}
 }
 
@@ -359,7 +365,7 @@ func (c *Concept) Validate() error {
 		case !utf8.ValidString(t.Text) || !utf8.ValidString(t.Context) || !utf8.ValidString(t.Note):
 			return bad(f, ProblemInvalidUTF8, "not valid UTF-8")
 		case t.Status != "" && !oneOf(t.Status, Statuses):
-			return bad(f+".status", ProblemNotOneOf, "%q is not one of %s", t.Status, list(Statuses))
+			return bad(f+".status", ProblemNotOneOf, "%q is not one of %s", t.Status, StatusChoices())
 		case t.Type != "" && !oneOf(t.Type, TermTypes):
 			return bad(f+".type", ProblemNotOneOf, "%q is not one of %s", t.Type, list(TermTypes))
 		case t.POS != "" && !oneOf(t.POS, PartsOfSpeech):

@@ -1,6 +1,7 @@
 package glossary
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -107,4 +108,58 @@ func TestSuggestStatus(t *testing.T) {
 		}
 	}
 	t.Errorf("staatsgreep not suggested: %+v", tb.Suggest("staatsgr", 10))
+}
+
+// TestLookupStatusAsWritten: a lookup's status is read as a CSV or XLSX
+// import reads one: the Dutch label of tolk's pages (afgeraden) or the
+// status capitalised finds what the status finds; anything else is
+// refused with the values it takes. Before, only the English status in
+// lower case was taken ("afgeraden" was refused, naming four values).
+func TestLookupStatusAsWritten(t *testing.T) {
+	tb := NewTermbase(nil)
+	tb.Put(mustCurated(t)...)
+	ids := func(s Status) []string {
+		t.Helper()
+		res, err := tb.Lookup(LookupRequest{Status: s, Limit: MaxLimit})
+		if err != nil {
+			t.Fatalf("status %q: %v", s, err)
+		}
+		var out []string
+		for _, m := range res.Concepts {
+			out = append(out, m.ID)
+		}
+		return out
+	}
+	want := ids(Deprecated)
+	if len(want) == 0 {
+		t.Fatal("no concept with a deprecated term in the curated glossary")
+	}
+	for _, s := range []Status{"afgeraden", "Deprecated", " AFGERADEN "} {
+		if diff := cmp.Diff(want, ids(s)); diff != "" {
+			t.Errorf("status %q (-deprecated +got):\n%s", s, diff)
+		}
+	}
+	_, err := tb.Lookup(LookupRequest{Status: "afgekeurd"})
+	if err == nil || !strings.Contains(err.Error(), `status "afgekeurd" is not one of `+StatusChoices()) {
+		t.Errorf("status afgekeurd: error %v, want one listing %s", err, StatusChoices())
+	}
+}
+
+// TestNormalizeTermsStatus: a term's status sent as a person writes it
+// (the API, the JSON import) is stored as the status; one no reading
+// knows is left for Validate, whose error lists the values taken.
+func TestNormalizeTermsStatus(t *testing.T) {
+	c := Concept{Terms: []Term{{Lang: "nl", Text: "a", Status: "Voorkeursterm"}, {Lang: "nl", Text: "b", Status: "afgeraden"},
+		{Lang: "en", Text: "c", Status: "Admitted"}, {Lang: "en", Text: "d", Status: "wrong"}}}
+	c.NormalizeTerms()
+	var got []Status
+	for _, t := range c.Terms {
+		got = append(got, t.Status)
+	}
+	if diff := cmp.Diff([]Status{Preferred, Deprecated, Admitted, "wrong"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), `"wrong" is not one of `+StatusChoices()) {
+		t.Errorf("Validate: %v, want the status refused with the values taken", err)
+	}
 }

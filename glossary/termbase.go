@@ -82,7 +82,7 @@ type LookupRequest struct {
 	Lang       string // a language code or "auto" (both directions)
 	Mode       string // one of the Mode constants
 	Collection string // only concepts of this collection
-	Status     Status // only concepts with a term of this status
+	Status     Status // only concepts with a term of this status, as ParseStatus reads it (afgeraden, Deprecated)
 	Limit      int    // at most MaxLimit
 	Offset     int
 }
@@ -596,8 +596,12 @@ func (r *LookupRequest) normalize() error {
 	case r.Lang != LangAuto && !knownLang(r.Lang):
 		return bad("lang %q is not one of auto, %s", r.Lang, strings.Join(Languages, ", "))
 	}
-	if r.Status != "" && !oneOf(r.Status, Statuses) {
-		return bad("status %q is not one of %s", r.Status, list(Statuses))
+	if r.Status != "" {
+		st, ok := ParseStatus(string(r.Status))
+		if !ok {
+			return bad("status %q is not one of %s", r.Status, StatusChoices())
+		}
+		r.Status = st
 	}
 	if r.Limit < 0 || r.Offset < 0 {
 		return bad("limit %d, offset %d: neither may be negative", r.Limit, r.Offset)

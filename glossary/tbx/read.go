@@ -914,7 +914,9 @@ func status(v string) (glossary.Status, bool) {
 	case "superseded", "obsolete":
 		return glossary.Superseded, true
 	}
-	return "", false
+	// As a person writes it: Deprecated, or the Dutch label (afgeraden)
+	// that tolk's pages and a spreadsheet made from them show.
+	return glossary.ParseStatus(v)
 }
 
 func termType(v string) (glossary.TermType, bool) {

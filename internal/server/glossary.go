@@ -262,11 +262,15 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	status := glossary.Status(c.Query("status"))
-	if status != "" && !slices.Contains(glossary.Statuses, status) {
-		// As the lookup refuses it: a misspelt status (Deprecated,
-		// afgeraden) exported an empty file.
-		return errBadRequest(fmt.Sprintf("status %q is not one of %s", status, statusNames()))
+	// As the lookup reads it: a status as a person writes it
+	// (Deprecated, afgeraden) is the status; one misspelt exported an
+	// empty file before it was refused.
+	var status glossary.Status
+	if v := c.Query("status"); v != "" {
+		var ok bool
+		if status, ok = glossary.ParseStatus(v); !ok {
+			return errBadRequest(fmt.Sprintf("status %q is not one of %s", v, glossary.StatusChoices()))
+		}
 	}
 	cs, err := s.app.GlossaryConcepts(c.Query("collection"), status)
 	if err != nil {
@@ -290,14 +294,6 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	return nil
 }
 
-// statusNames lists the statuses for an error message.
-func statusNames() string {
-	names := make([]string, len(glossary.Statuses))
-	for i, st := range glossary.Statuses {
-		names[i] = string(st)
-	}
-	return strings.Join(names, ", ")
-}
 
 // csvSep reads sep=, the separator of a CSV export: comma (the default,
 // also ",") or semicolon (";"), which Excel in a Dutch locale opens in

@@ -160,7 +160,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	v := &glossaryView{
 		Q:          strings.TrimSpace(c.Query("q")),
 		qlang:      oneOfOr(c.Query("lang"), queryLangs, "auto"),
-		status:     c.Query("status"),
+		status:     strings.TrimSpace(c.Query("status")),
 		subject:    c.Query("subject"),
 		collection: c.Query("collection"),
 		Deleted:    c.Query("deleted"),
@@ -187,10 +187,18 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 		v.Collections = append(v.Collections, choice{ci.Name, fmt.Sprintf("%s (%d)", ci.Name, ci.Concepts), ci.Name == v.collection})
 	}
 	v.Exports = glossaryExports(p, v.collection)
-	if v.status != "" && !slices.Contains(glossary.Statuses, glossary.Status(v.status)) {
-		v.Err = fmt.Sprintf(p.T["bad_status"], v.status)
-		p.status = http.StatusBadRequest
-		return nil
+	if v.status != "" {
+		// A status as the API takes it: afgeraden, Deprecated.
+		st, ok := glossary.ParseStatus(v.status)
+		if !ok {
+			v.Err = fmt.Sprintf(p.T["bad_status"], v.status)
+			p.status = http.StatusBadRequest
+			return nil
+		}
+		v.status = string(st)
+		for i := range v.Statuses {
+			v.Statuses[i].Checked = v.Statuses[i].Value == v.status
+		}
 	}
 	keep := func(con *glossary.Concept) bool {
 		return (v.subject == "" || con.Subject == v.subject) &&
