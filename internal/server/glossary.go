@@ -294,7 +294,6 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	return nil
 }
 
-
 // csvSep reads sep=, the separator of a CSV export: comma (the default,
 // also ",") or semicolon (";"), which Excel in a Dutch locale opens in
 // columns. It is refused for any other format than CSV, which has no
