@@ -285,10 +285,16 @@ func (tb *Termbase) Put(cs ...Concept) {
 	removed := map[*entry]bool{}
 	for id, e := range byID {
 		if old, ok := tb.concepts[id]; ok {
-			tb.unindex(old)
 			removed[old] = true
 		}
 		tb.concepts[id] = e
+	}
+	// The replaced entries leave the indexes all at once, before the
+	// new ones go in: one pass over each list they were in. One by one,
+	// every replaced term scanned its whole list (all terms of its
+	// length), quadratic in an import that replaces a dictionary.
+	tb.unindex(removed)
+	for _, e := range byID {
 		tb.index(e)
 	}
 	tb.removeSorted(removed)
@@ -333,7 +339,7 @@ func (tb *Termbase) Delete(id string) bool {
 		return false
 	}
 	delete(tb.concepts, id)
-	tb.unindex(e)
+	tb.unindex(map[*entry]bool{e: true})
 	tb.removeSorted(map[*entry]bool{e: true})
 	return true
 }
@@ -849,27 +855,40 @@ func (tb *Termbase) index(e *entry) {
 	}
 }
 
-// unindex removes e's terms from the hash indexes; the caller holds the
-// write lock.
-func (tb *Termbase) unindex(e *entry) {
-	drop := func(m map[string][]*termRec, k string) {
-		ts := slices.DeleteFunc(m[k], func(t *termRec) bool { return t.e == e })
-		if len(ts) == 0 {
-			delete(m, k)
-		} else {
-			m[k] = ts
+// unindex removes the terms of the entries from the hash indexes, each
+// list they are in filtered once; the caller holds the write lock.
+func (tb *Termbase) unindex(es map[*entry]bool) {
+	if len(es) == 0 {
+		return
+	}
+	fold, stem, form := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	lens := map[int]bool{}
+	for e := range es {
+		for _, t := range e.terms {
+			fold[t.folded] = true
+			if t.stem != "" {
+				stem[t.lang+"\x00"+t.stem] = true
+			}
+			for _, f := range t.forms {
+				form[t.lang+"\x00"+f] = true
+			}
+			lens[len(t.runes)] = true
 		}
 	}
-	for _, t := range e.terms {
-		drop(tb.fold, t.folded)
-		if t.stem != "" {
-			drop(tb.stem, t.lang+"\x00"+t.stem)
+	drop := func(m map[string][]*termRec, keys map[string]bool) {
+		for k := range keys {
+			if ts := slices.DeleteFunc(m[k], func(t *termRec) bool { return es[t.e] }); len(ts) == 0 {
+				delete(m, k)
+			} else {
+				m[k] = ts
+			}
 		}
-		for _, f := range t.forms {
-			drop(tb.form, t.lang+"\x00"+f)
-		}
-		n := len(t.runes)
-		if ts := slices.DeleteFunc(tb.byLen[n], func(f fuzzyRec) bool { return f.t.e == e }); len(ts) == 0 {
+	}
+	drop(tb.fold, fold)
+	drop(tb.stem, stem)
+	drop(tb.form, form)
+	for n := range lens {
+		if ts := slices.DeleteFunc(tb.byLen[n], func(f fuzzyRec) bool { return es[f.t.e] }); len(ts) == 0 {
 			delete(tb.byLen, n)
 		} else {
 			tb.byLen[n] = ts
