@@ -92,10 +92,18 @@ func TestGlossaryImportColleagueFile(t *testing.T) {
 	})
 
 	t.Run("export status", func(t *testing.T) {
-		for _, st := range []string{"Deprecated", "afgeraden"} {
+		// As the file's status column reads them: Deprecated and
+		// afgeraden are deprecated; a status nothing reads is refused.
+		for _, st := range []string{"afgekeurd", "deprecatd"} {
 			code, _, b := apiCall(t, ts, "GET", "/api/v1/glossary/export?format=json&status="+st, "", "", nil)
 			if code != 400 || !strings.Contains(string(b), "status") || !strings.Contains(string(b), "deprecated") {
 				t.Errorf("export status=%s: %d %s, want 400 naming status and the allowed values", st, code, b)
+			}
+		}
+		_, _, want := apiCall(t, ts, "GET", "/api/v1/glossary/export?format=json&status=deprecated", "", "", nil)
+		for _, st := range []string{"Deprecated", "afgeraden"} {
+			if code, _, b := apiCall(t, ts, "GET", "/api/v1/glossary/export?format=json&status="+st, "", "", nil); code != 200 || string(b) != string(want) {
+				t.Errorf("export status=%s: %d, want 200 and what status=deprecated exports", st, code)
 			}
 		}
 		if code, _, b := apiCall(t, ts, "GET", "/api/v1/glossary/export?format=json&status=deprecated", "", "", nil); code != 200 {
