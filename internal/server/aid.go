@@ -46,8 +46,8 @@ func readText(c *gin.Context) (text, lang string, err error) {
 	} else {
 		text = string(data)
 	}
-	if !utf8.ValidString(text) {
-		return "", "", errBadRequest("the text is not valid UTF-8")
+	if msg := notUTF8(text); msg != "" {
+		return "", "", errBadRequest(msg)
 	}
 	switch lang {
 	case "", "auto":
@@ -57,6 +57,34 @@ func readText(c *gin.Context) (text, lang string, err error) {
 		return "", "", errBadRequest(fmt.Sprintf("lang must be nl, en or auto, not %q", lang))
 	}
 	return text, lang, nil
+}
+
+// notUTF8 says why text is refused when it is not UTF-8 text, or "":
+// UTF-16 (Windows' "Unicode" text, by its byte-order mark or by its zero
+// bytes, which are valid UTF-8 but no text) is named as such, for it is
+// the usual cause; otherwise the line and byte (from 0, as a JSON body's
+// are) of the first byte that is not UTF-8. The text is not converted:
+// the answer's offsets are the UTF-8 text's, which a client holding
+// UTF-16 could not use.
+func notUTF8(text string) string {
+	head := text[:min(len(text), 512)]
+	switch {
+	case strings.HasPrefix(text, "\xFF\xFE") || strings.HasPrefix(text, "\xFE\xFF"):
+		return "the text is UTF-16 (it begins with a UTF-16 byte-order mark), not UTF-8: send it as UTF-8"
+	case len(head) >= 4 && strings.Count(head, "\x00") >= len(head)/4:
+		return "the text looks like UTF-16 (a zero byte beside each letter), not UTF-8: send it as UTF-8"
+	case utf8.ValidString(text):
+		return ""
+	}
+	at := 0
+	for at < len(text) {
+		r, n := utf8.DecodeRuneInString(text[at:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		at += n
+	}
+	return fmt.Sprintf("the text is not valid UTF-8 at line %d, byte %d; send it as UTF-8", 1+strings.Count(text[:at], "\n"), at)
 }
 
 type annotationJSON struct {

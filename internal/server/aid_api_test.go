@@ -1116,3 +1116,43 @@ func TestPageLabelsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateNotUTF8 posts text that is not UTF-8 to /annotate: the 400 names UTF-16 (Windows' "Unicode" text, with or without
+// its byte-order mark) as such, and otherwise where the first byte that is
+// not UTF-8 is; before, every case said only "the text is not valid UTF-8".
+func TestAnnotateNotUTF8(t *testing.T) {
+	ts := newTestServer(t, nil)
+	utf16le := func(s string, bom bool) []byte {
+		var b []byte
+		if bom {
+			b = append(b, 0xFF, 0xFE)
+		}
+		for _, r := range s {
+			b = append(b, byte(r), 0)
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		body []byte
+		want string
+	}{
+		{"UTF-16 with its byte-order mark", utf16le("De staatsgreep in Mali.", true), "UTF-16 (it begins with a UTF-16 byte-order mark)"},
+		{"UTF-16 without a mark", utf16le("De staatsgreep in Mali.", false), "looks like UTF-16"},
+		{"Latin-1 on the second line", []byte("Eerste regel.\nDe caf\xe9 is dicht."), "at line 2, byte 20"},
+	} {
+		for _, path := range []string{"/api/v1/annotate?lang=nl", "/api/v1/annotate"} {
+			t.Run(tc.name+" "+path, func(t *testing.T) {
+				resp, err := http.Post(ts.URL+path, "text/plain", bytes.NewReader(tc.body))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer resp.Body.Close()
+				body, _ := io.ReadAll(resp.Body)
+				if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), tc.want) || !strings.Contains(string(body), "send it as UTF-8") {
+					t.Errorf("%d %s, want 400 saying %q and what to send", resp.StatusCode, body, tc.want)
+				}
+			})
+		}
+	}
+}
