@@ -272,9 +272,19 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 			return errBadRequest(fmt.Sprintf("status %q is not one of %s", v, glossary.StatusChoices()))
 		}
 	}
+	if _, ok := c.GetQuery("q"); ok {
+		// It filtered nothing, so a search's export was the whole
+		// glossary.
+		return errBadRequest("q= does not filter an export: look terms up with GET /api/v1/glossary?q=…; an export is filtered by collection=, subject= and status=")
+	}
 	cs, err := s.app.GlossaryConcepts(c.Query("collection"), status)
 	if err != nil {
 		return err
+	}
+	if subject := c.Query("subject"); subject != "" {
+		if cs, err = ofSubject(s.app.Terms().All(), cs, subject); err != nil {
+			return err
+		}
 	}
 	var buf bytes.Buffer
 	if f == exchange.CSV {
@@ -292,6 +302,29 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 	attachment(c, name+info.Extension)
 	c.Data(http.StatusOK, info.MediaType, buf.Bytes())
 	return nil
+}
+
+// ofSubject keeps the concepts of cs whose subject is subject, as the
+// glossary page filters them. A subject no concept of all has (a typo) is
+// refused, naming those there are, rather than exporting an empty file.
+func ofSubject(all, cs []glossary.Concept, subject string) ([]glossary.Concept, error) {
+	var subjects []string
+	for _, c := range all {
+		if c.Subject != "" && !slices.Contains(subjects, c.Subject) {
+			subjects = append(subjects, c.Subject)
+		}
+	}
+	if !slices.Contains(subjects, subject) {
+		slices.Sort(subjects)
+		return nil, errBadRequest(fmt.Sprintf("subject %q: no concept has it (subjects: %s)", subject, strings.Join(subjects, ", ")))
+	}
+	var out []glossary.Concept
+	for _, c := range cs {
+		if c.Subject == subject {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // csvSep reads sep=, the separator of a CSV export: comma (the default,

@@ -133,11 +133,11 @@ func initial(c *glossary.Concept) string {
 // exportLink is a download of the glossary in one exchange format.
 type exportLink struct{ Label, URL string }
 
-// glossaryExports are the API's exports of the glossary (of collection,
-// when the page is filtered to one) in the formats CAT tools read, and a
-// CSV separated by semicolons, which Excel in a Dutch locale opens in
-// columns.
-func glossaryExports(p *page, collection string) []exportLink {
+// glossaryExports are the API's exports of the glossary (of the
+// collection, subject and status the page is filtered to, if any) in the
+// formats CAT tools read, and a CSV separated by semicolons, which Excel in
+// a Dutch locale opens in columns.
+func glossaryExports(p *page, collection, subject, status string) []exportLink {
 	var out []exportLink
 	for _, f := range []struct{ format, sep, label string }{
 		{"tbx", "", "TBX"}, {"xlsx", "", "XLSX"}, {"csv", "", "CSV"}, {"csv", "semicolon", p.T["export_csv_excel"]},
@@ -147,8 +147,10 @@ func glossaryExports(p *page, collection string) []exportLink {
 		if f.sep != "" {
 			q.Set("sep", f.sep)
 		}
-		if collection != "" {
-			q.Set("collection", collection)
+		for k, v := range map[string]string{"collection": collection, "subject": subject, "status": status} {
+			if v != "" {
+				q.Set(k, v)
+			}
 		}
 		out = append(out, exportLink{f.label, "/api/v1/glossary/export?" + q.Encode()})
 	}
@@ -186,7 +188,6 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	for _, ci := range tb.Collections() {
 		v.Collections = append(v.Collections, choice{ci.Name, fmt.Sprintf("%s (%d)", ci.Name, ci.Concepts), ci.Name == v.collection})
 	}
-	v.Exports = glossaryExports(p, v.collection)
 	if v.status != "" {
 		// A status as the API takes it: afgeraden, Deprecated.
 		st, ok := glossary.ParseStatus(v.status)
@@ -200,6 +201,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 			v.Statuses[i].Checked = v.Statuses[i].Value == v.status
 		}
 	}
+	v.Exports = glossaryExports(p, v.collection, v.subject, v.status)
 	keep := func(con *glossary.Concept) bool {
 		return (v.subject == "" || con.Subject == v.subject) &&
 			(v.collection == "" || con.Collection == v.collection) &&
