@@ -9,6 +9,9 @@ import "testing"
 // The text and exact fields' frequencies (four allocations each), the
 // locations (one) and impliedWords' own work are what is left.
 func TestAnalyseImpliedAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not the code's under -race (race_test.go)")
+	}
 	ix, err := NewMemory(Options{Decompounder: splitter()})
 	if err != nil {
 		t.Fatal(err)
