@@ -43,6 +43,21 @@ func TestClassifyDiskFull(t *testing.T) {
 	}
 }
 
+// serveDataDir opens the data directory dir and serves it with the test
+// token over httptest; the caller closes both.
+func serveDataDir(t *testing.T, dir string) (*app.App, *httptest.Server) {
+	t.Helper()
+	a, err := app.Open(context.Background(), app.Config{DataDir: dir})
+	if err != nil {
+		t.Fatalf("open the data dir: %v", err)
+	}
+	srv, err := New(a, Options{Tokens: map[string]string{testToken: "tester"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, httptest.NewServer(srv)
+}
+
 // TestUploadDiskFull uploads documents through the API into a data
 // directory on a small tmpfs until the disk is full, then creates glossary
 // concepts on the full disk: every write answers 201 or 507 disk_full
@@ -51,18 +66,6 @@ func TestClassifyDiskFull(t *testing.T) {
 // a search) and each 507 is neither.
 func TestUploadDiskFull(t *testing.T) {
 	dir := tmpfstest.Mount(t, 3<<20)
-	open := func() (*app.App, *httptest.Server) {
-		t.Helper()
-		a, err := app.Open(context.Background(), app.Config{DataDir: dir})
-		if err != nil {
-			t.Fatalf("open the data dir: %v", err)
-		}
-		srv, err := New(a, Options{Tokens: map[string]string{testToken: "tester"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return a, httptest.NewServer(srv)
-	}
 	letter := func(word string) string {
 		var b strings.Builder
 		b.WriteString("Geachte voorzitter,\n\n")
@@ -81,7 +84,7 @@ func TestUploadDiskFull(t *testing.T) {
 		}
 		return string(w)
 	}
-	a, ts := open()
+	a, ts := serveDataDir(t, dir)
 	acked := map[string]bool{} // id → answered 201
 	full := 0
 	for i := 0; full < 5 && i < 1000; i++ {
@@ -156,13 +159,13 @@ func TestUploadDiskFull(t *testing.T) {
 	ts.Close()
 	a.Close() // on the full disk the index may not reach it: the store has every document
 	t.Run("reopened on the full disk", func(t *testing.T) {
-		a, ts := open()
+		a, ts := serveDataDir(t, dir)
 		defer func() { ts.Close(); a.Close() }()
 		check(t, ts)
 	})
 	tmpfstest.Resize(t, dir, 64<<20)
 	t.Run("reopened with room", func(t *testing.T) {
-		a, ts := open()
+		a, ts := serveDataDir(t, dir)
 		defer func() { ts.Close(); a.Close() }()
 		check(t, ts)
 	})

@@ -2,16 +2,13 @@ package server
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/tolk-nl/tolk/internal/app"
 	"github.com/tolk-nl/tolk/internal/tmpfstest"
 )
 
@@ -24,15 +21,7 @@ import (
 // the client's fault, and no 5xx for the alerts).
 func TestUploadSeveralDiskFull(t *testing.T) {
 	dir := tmpfstest.Mount(t, 3<<20)
-	a, err := app.Open(context.Background(), app.Config{DataDir: dir})
-	if err != nil {
-		t.Fatalf("open the data dir: %v", err)
-	}
-	srv, err := New(a, Options{Tokens: map[string]string{testToken: "tester"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
+	a, ts := serveDataDir(t, dir)
 	t.Cleanup(func() { ts.Close(); a.Close() })
 	letter := func(n int) string {
 		var b strings.Builder

@@ -308,14 +308,7 @@ func (s *Server) exportGlossary(c *gin.Context) error {
 // glossary page filters them. A subject no concept of all has (a typo) is
 // refused, naming those there are, rather than exporting an empty file.
 func ofSubject(all, cs []glossary.Concept, subject string) ([]glossary.Concept, error) {
-	var subjects []string
-	for _, c := range all {
-		if c.Subject != "" && !slices.Contains(subjects, c.Subject) {
-			subjects = append(subjects, c.Subject)
-		}
-	}
-	if !slices.Contains(subjects, subject) {
-		slices.Sort(subjects)
+	if subjects := subjectsOf(all); !slices.Contains(subjects, subject) {
 		return nil, errBadRequest(fmt.Sprintf("subject %q: no concept has it (subjects: %s)", subject, strings.Join(subjects, ", ")))
 	}
 	var out []glossary.Concept
@@ -325,6 +318,19 @@ func ofSubject(all, cs []glossary.Concept, subject string) ([]glossary.Concept, 
 		}
 	}
 	return out, nil
+}
+
+// subjectsOf returns the subjects the concepts have, sorted, each once:
+// the glossary page's subject choices and what the export's subject= takes.
+func subjectsOf(cs []glossary.Concept) []string {
+	var out []string
+	for _, c := range cs {
+		if c.Subject != "" && !slices.Contains(out, c.Subject) {
+			out = append(out, c.Subject)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // csvSep reads sep=, the separator of a CSV export: comma (the default,

@@ -175,14 +175,7 @@ func (u *ui) glossaryPage(c *gin.Context, p *page) error {
 	for _, s := range glossary.Statuses {
 		v.Statuses = append(v.Statuses, choice{string(s), p.T.or("status_"+string(s), string(s)), string(s) == v.status})
 	}
-	var subjects []string
-	for _, con := range all {
-		if con.Subject != "" && !slices.Contains(subjects, con.Subject) {
-			subjects = append(subjects, con.Subject)
-		}
-	}
-	slices.Sort(subjects)
-	for _, s := range subjects {
+	for _, s := range subjectsOf(all) {
 		v.Subjects = append(v.Subjects, choice{s, p.T.or("subject_"+s, s), s == v.subject})
 	}
 	for _, ci := range tb.Collections() {
